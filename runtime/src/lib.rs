@@ -1,0 +1,71 @@
+//! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
+//! with the `schema-diff` migration tool, and (in later modules) pooled
+//! sessions and typed CRUD.
+//!
+//! Reading order: [`schema`] (the model everything produces or consumes),
+//! [`ident`] (quoting), [`column`] and [`table`] (what the derive generates),
+//! [`registry`] (models → schema), [`ddl`] (schema → SQL), [`embedded`]
+//! (throwaway clusters for tests and the CLI's default), [`error`].
+#![warn(missing_docs)]
+
+pub mod column;
+pub mod error;
+pub mod ident;
+pub mod registry;
+pub mod schema;
+pub mod table;
+
+pub use column::{Column, PgType, SqlValue};
+pub use error::{Error, ErrorKind, Result};
+pub use postgres_types::Json;
+pub use registry::Registry;
+pub use strata_macros::{PgEnum, Table};
+pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
+
+/// Prints the registry's schema as JSON on standard output, for
+/// `schema-diff`'s `models` command; on an inconsistent registry prints the
+/// problems on standard error and exits with status 2. A model exporter binary
+/// is this one line in `main`.
+pub fn export_models(registry: &Registry) {
+    match registry.to_json() {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Support for generated code. Not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use bytes::BytesMut;
+    pub use inventory;
+    pub use postgres_types::{FromSql, IsNull, Kind, ToSql, Type};
+    pub use tokio_postgres::Row;
+
+    use crate::error::Error;
+
+    /// Reads column `pos` of `row` as a `T`, turning a failure into a decode
+    /// error that names the table, column, Rust type and SQL type.
+    #[inline]
+    pub fn decode_column<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a Row,
+        pos: usize,
+        table: &str,
+        column: &str,
+        rust_type: &str,
+    ) -> Result<T, Error> {
+        match row.try_get::<_, T>(pos) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let sql_type = row
+                    .columns()
+                    .get(pos)
+                    .map(|c| c.type_().name().to_string())
+                    .unwrap_or_else(|| "<missing column>".to_string());
+                Err(Error::decode(table, column, rust_type, &sql_type, e))
+            }
+        }
+    }
+}

@@ -1,0 +1,669 @@
+//! The one schema model: [`Schema`], [`Table`], [`Column`], [`SqlType`],
+//! [`PrimaryKey`], [`Unique`], [`Index`], [`ForeignKey`], [`Check`],
+//! [`EnumType`].
+//!
+//! Everything in strata produces or consumes these types: `#[derive(Table)]`
+//! (through the [`Registry`](crate::registry::Registry)), the catalog reader of
+//! `schema-diff`, the JSON files, the diff. The model is pure data: no I/O, no
+//! async, `Eq`, and a deterministic order once [`Schema::canonicalize`] has run
+//! (every producer runs it). Expressions (defaults, CHECKs, index predicates and
+//! expression elements) are kept as SQL text; `schema-diff` makes them
+//! comparable by letting PostgreSQL print them.
+//!
+//! Start reading at [`Schema`]; the JSON format is described in
+//! ARCHITECTURE.md ("The schema JSON format").
+
+mod naming;
+mod sql_type;
+
+pub use naming::{
+    default_check_name, default_fk_name, default_index_name, default_pkey_name,
+    default_unique_name, make_object_name,
+};
+pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
+
+use serde::{Deserialize, Serialize};
+
+/// A whole database schema: namespaces, enum types and tables.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    /// The namespaces this schema manages (`public` included when used),
+    /// sorted.
+    #[serde(default)]
+    pub schemas: Vec<String>,
+    /// PostgreSQL enum types, sorted by (schema, name).
+    #[serde(default)]
+    pub enums: Vec<EnumType>,
+    /// Tables, sorted by (schema, name).
+    #[serde(default)]
+    pub tables: Vec<Table>,
+}
+
+/// A PostgreSQL enum type with its labels in their sort order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumType {
+    /// The schema the type lives in.
+    pub schema: String,
+    /// The type's name.
+    pub name: String,
+    /// The labels, in the order PostgreSQL sorts them.
+    pub labels: Vec<String>,
+    /// `COMMENT ON TYPE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// A table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The schema the table lives in.
+    pub schema: String,
+    /// The table's name.
+    pub name: String,
+    /// Columns in their physical order.
+    pub columns: Vec<Column>,
+    /// The primary key, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_key: Option<PrimaryKey>,
+    /// Unique constraints (not unique indexes), sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uniques: Vec<Unique>,
+    /// Indexes that do not back a constraint, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<Index>,
+    /// Foreign keys, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_keys: Vec<ForeignKey>,
+    /// CHECK constraints, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+    /// `COMMENT ON TABLE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// A hint for the diff: the name this table had before (same schema).
+    /// Never read from a database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+}
+
+/// A column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// The column's name.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: SqlType,
+    /// False for `NOT NULL`.
+    pub nullable: bool,
+    /// The default expression, as SQL text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Identity or serial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `COMMENT ON COLUMN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// A hint for the diff: the name this column had before. Never read from
+    /// a database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
+}
+
+/// A primary key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrimaryKey {
+    /// The constraint's name (PostgreSQL's default: `<table>_pkey`).
+    pub name: String,
+    /// Its columns, in key order.
+    pub columns: Vec<String>,
+}
+
+/// A unique constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unique {
+    /// The constraint's name (PostgreSQL's default: `<table>_<columns>_key`).
+    pub name: String,
+    /// Its columns.
+    pub columns: Vec<String>,
+}
+
+/// An index access method.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum IndexMethod {
+    /// `btree` (the default).
+    #[default]
+    Btree,
+    /// `hash`.
+    Hash,
+    /// `gin`.
+    Gin,
+    /// `gist`.
+    Gist,
+    /// `brin`.
+    Brin,
+    /// `spgist`.
+    Spgist,
+}
+
+impl IndexMethod {
+    /// The method's name in SQL.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndexMethod::Btree => "btree",
+            IndexMethod::Hash => "hash",
+            IndexMethod::Gin => "gin",
+            IndexMethod::Gist => "gist",
+            IndexMethod::Brin => "brin",
+            IndexMethod::Spgist => "spgist",
+        }
+    }
+
+    /// Parses a method name (case-insensitive).
+    pub fn parse(s: &str) -> Option<IndexMethod> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "btree" => IndexMethod::Btree,
+            "hash" => IndexMethod::Hash,
+            "gin" => IndexMethod::Gin,
+            "gist" => IndexMethod::Gist,
+            "brin" => IndexMethod::Brin,
+            "spgist" => IndexMethod::Spgist,
+            _ => return None,
+        })
+    }
+
+    /// True for methods where ASC/DESC and NULLS FIRST/LAST mean something.
+    pub fn is_ordered(self) -> bool {
+        self == IndexMethod::Btree
+    }
+}
+
+/// An index (one that does not back a primary key or unique constraint).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    /// The index's name.
+    pub name: String,
+    /// `CREATE UNIQUE INDEX`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unique: bool,
+    /// The access method.
+    #[serde(default, skip_serializing_if = "is_default_method")]
+    pub method: IndexMethod,
+    /// The key elements, in order.
+    pub elements: Vec<IndexElement>,
+    /// `INCLUDE (...)` columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    /// The `WHERE` predicate of a partial index, as SQL text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
+}
+
+/// What an index element indexes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IndexKey {
+    /// A column, by name.
+    Column(String),
+    /// An expression, as SQL text (without the surrounding parentheses).
+    Expression(String),
+}
+
+/// Sort direction of an index element.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// `ASC` (the default).
+    #[default]
+    Asc,
+    /// `DESC`.
+    Desc,
+}
+
+/// Where NULLs sort in an index element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NullsOrder {
+    /// `NULLS FIRST` (the default for DESC).
+    First,
+    /// `NULLS LAST` (the default for ASC).
+    Last,
+}
+
+/// One key element of an index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexElement {
+    /// The column or expression.
+    #[serde(flatten)]
+    pub key: IndexKey,
+    /// ASC or DESC.
+    #[serde(default, skip_serializing_if = "is_asc")]
+    pub order: SortOrder,
+    /// NULLS FIRST / LAST when it differs from the direction's default
+    /// (canonical form: `None` for the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nulls: Option<NullsOrder>,
+    /// An operator class other than the type's default (e.g. `jsonb_path_ops`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opclass: Option<String>,
+}
+
+impl IndexElement {
+    /// An ascending element on a column.
+    pub fn column(name: impl Into<String>) -> IndexElement {
+        IndexElement {
+            key: IndexKey::Column(name.into()),
+            order: SortOrder::Asc,
+            nulls: None,
+            opclass: None,
+        }
+    }
+}
+
+/// A referential action of a foreign key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FkAction {
+    /// `NO ACTION` (the default).
+    #[default]
+    NoAction,
+    /// `RESTRICT`.
+    Restrict,
+    /// `CASCADE`.
+    Cascade,
+    /// `SET NULL`.
+    SetNull,
+    /// `SET DEFAULT`.
+    SetDefault,
+}
+
+impl FkAction {
+    /// The action in SQL.
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            FkAction::NoAction => "NO ACTION",
+            FkAction::Restrict => "RESTRICT",
+            FkAction::Cascade => "CASCADE",
+            FkAction::SetNull => "SET NULL",
+            FkAction::SetDefault => "SET DEFAULT",
+        }
+    }
+
+    /// Parses `cascade`, `set null`, `set_null`, `no action`, ... (any case).
+    pub fn parse(s: &str) -> Option<FkAction> {
+        let norm: String = s
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c == '_' || c == '-' { ' ' } else { c })
+            .collect();
+        Some(
+            match norm
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str()
+            {
+                "no action" => FkAction::NoAction,
+                "restrict" => FkAction::Restrict,
+                "cascade" => FkAction::Cascade,
+                "set null" => FkAction::SetNull,
+                "set default" => FkAction::SetDefault,
+                _ => return None,
+            },
+        )
+    }
+}
+
+/// Deferrability of a constraint.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deferrable {
+    /// `NOT DEFERRABLE` (the default).
+    #[default]
+    NotDeferrable,
+    /// `DEFERRABLE INITIALLY IMMEDIATE`.
+    InitiallyImmediate,
+    /// `DEFERRABLE INITIALLY DEFERRED`.
+    InitiallyDeferred,
+}
+
+/// A foreign key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeignKey {
+    /// The constraint's name (PostgreSQL's default: `<table>_<columns>_fkey`).
+    pub name: String,
+    /// The referencing columns.
+    pub columns: Vec<String>,
+    /// The referenced table's schema.
+    pub ref_schema: String,
+    /// The referenced table.
+    pub ref_table: String,
+    /// The referenced columns, one per referencing column.
+    pub ref_columns: Vec<String>,
+    /// `ON DELETE`.
+    #[serde(default, skip_serializing_if = "is_no_action")]
+    pub on_delete: FkAction,
+    /// `ON UPDATE`.
+    #[serde(default, skip_serializing_if = "is_no_action")]
+    pub on_update: FkAction,
+    /// `DEFERRABLE ...`.
+    #[serde(default, skip_serializing_if = "is_not_deferrable")]
+    pub deferrable: Deferrable,
+}
+
+/// A CHECK constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// The constraint's name.
+    pub name: String,
+    /// The boolean expression, as SQL text (without `CHECK (...)`).
+    pub expression: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_default_method(m: &IndexMethod) -> bool {
+    *m == IndexMethod::Btree
+}
+fn is_asc(o: &SortOrder) -> bool {
+    *o == SortOrder::Asc
+}
+fn is_no_action(a: &FkAction) -> bool {
+    *a == FkAction::NoAction
+}
+fn is_not_deferrable(d: &Deferrable) -> bool {
+    *d == Deferrable::NotDeferrable
+}
+
+/// An error reading a schema from JSON.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid schema JSON at line {line}, column {column}: {message}")]
+pub struct SchemaJsonError {
+    /// 1-based line of the error.
+    pub line: usize,
+    /// 1-based column of the error.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Schema {
+    /// A schema with nothing in it: the starting point of a fresh install.
+    pub fn empty() -> Schema {
+        Schema::default()
+    }
+
+    /// Puts everything in the canonical order and form: namespaces, enums and
+    /// tables sorted; constraints and indexes sorted by name; NULLS orders that
+    /// equal their direction's default dropped; empty user-type schemas
+    /// resolved (to the schema of an enum of that name, else `public`); every
+    /// namespace used by a table or enum listed in `schemas`.
+    pub fn canonicalize(&mut self) {
+        for e in &self.enums {
+            push_unique(&mut self.schemas, &e.schema);
+        }
+        for t in &self.tables {
+            push_unique(&mut self.schemas, &t.schema);
+        }
+        self.schemas.sort();
+        self.schemas.dedup();
+        self.enums
+            .sort_by(|a, b| (&a.schema, &a.name).cmp(&(&b.schema, &b.name)));
+        self.tables
+            .sort_by(|a, b| (&a.schema, &a.name).cmp(&(&b.schema, &b.name)));
+        let enums: Vec<(String, String)> = self
+            .enums
+            .iter()
+            .map(|e| (e.schema.clone(), e.name.clone()))
+            .collect();
+        let resolve = |name: &str| -> String {
+            let mut found = enums.iter().filter(|(_, n)| n == name);
+            match (found.next(), found.next()) {
+                (Some((s, _)), None) => s.clone(),
+                _ => "public".to_string(),
+            }
+        };
+        for t in &mut self.tables {
+            for c in &mut t.columns {
+                c.ty.resolve_schema(&resolve);
+            }
+            t.canonicalize();
+        }
+    }
+
+    /// Returns the schema in canonical form (see [`Schema::canonicalize`]).
+    pub fn canonical(mut self) -> Schema {
+        self.canonicalize();
+        self
+    }
+
+    /// The table `schema.name`.
+    pub fn table(&self, schema: &str, name: &str) -> Option<&Table> {
+        self.tables
+            .iter()
+            .find(|t| t.schema == schema && t.name == name)
+    }
+
+    /// The enum type `schema.name`.
+    pub fn enum_type(&self, schema: &str, name: &str) -> Option<&EnumType> {
+        self.enums
+            .iter()
+            .find(|e| e.schema == schema && e.name == name)
+    }
+
+    /// The schema as pretty-printed JSON (the documented, stable format).
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a schema from JSON and puts it in canonical form.
+    pub fn from_json(text: &str) -> Result<Schema, SchemaJsonError> {
+        let schema: Schema = serde_json::from_str(text).map_err(|e| SchemaJsonError {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        Ok(schema.canonical())
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|s| s == item) {
+        list.push(item.to_string());
+    }
+}
+
+impl Table {
+    /// A table with no columns or constraints yet.
+    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Table {
+        Table {
+            schema: schema.into(),
+            name: name.into(),
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            indexes: Vec::new(),
+            foreign_keys: Vec::new(),
+            checks: Vec::new(),
+            comment: None,
+            renamed_from: None,
+        }
+    }
+
+    /// The column called `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// Sorts constraints and indexes by name and drops default NULLS orders.
+    pub fn canonicalize(&mut self) {
+        self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
+        self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+        self.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        for ix in &mut self.indexes {
+            for el in &mut ix.elements {
+                let default_nulls = match el.order {
+                    SortOrder::Asc => NullsOrder::Last,
+                    SortOrder::Desc => NullsOrder::First,
+                };
+                if el.nulls == Some(default_nulls) {
+                    el.nulls = None;
+                }
+            }
+        }
+    }
+}
+
+impl Column {
+    /// A column of type `ty`.
+    pub fn new(name: impl Into<String>, ty: SqlType, nullable: bool) -> Column {
+        Column {
+            name: name.into(),
+            ty,
+            nullable,
+            default: None,
+            identity: None,
+            comment: None,
+            renamed_from: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_and_format() {
+        let mut t = Table::new("public", "dgs_lessons");
+        let mut tags = Column::new("tags", SqlType::Text.array_of(), false);
+        tags.default = Some("'{}'::text[]".into());
+        t.columns
+            .push(Column::new("lesson_id", SqlType::Text, false));
+        t.columns.push(tags);
+        t.primary_key = Some(PrimaryKey {
+            name: "dgs_lessons_pkey".into(),
+            columns: vec!["lesson_id".into()],
+        });
+        t.indexes.push(Index {
+            name: "dgs_lessons_tags_idx".into(),
+            unique: false,
+            method: IndexMethod::Gin,
+            elements: vec![IndexElement::column("tags")],
+            include: vec![],
+            predicate: None,
+        });
+        let s = Schema {
+            schemas: vec![],
+            enums: vec![],
+            tables: vec![t],
+        }
+        .canonical();
+        let json = s.to_json();
+        expect_test::expect![[r#"
+            {
+              "schemas": [
+                "public"
+              ],
+              "enums": [],
+              "tables": [
+                {
+                  "schema": "public",
+                  "name": "dgs_lessons",
+                  "columns": [
+                    {
+                      "name": "lesson_id",
+                      "type": "text",
+                      "nullable": false
+                    },
+                    {
+                      "name": "tags",
+                      "type": "text[]",
+                      "nullable": false,
+                      "default": "'{}'::text[]"
+                    }
+                  ],
+                  "primary_key": {
+                    "name": "dgs_lessons_pkey",
+                    "columns": [
+                      "lesson_id"
+                    ]
+                  },
+                  "indexes": [
+                    {
+                      "name": "dgs_lessons_tags_idx",
+                      "method": "gin",
+                      "elements": [
+                        {
+                          "column": "tags"
+                        }
+                      ]
+                    }
+                  ]
+                }
+              ]
+            }"#]]
+        .assert_eq(&json);
+        assert_eq!(Schema::from_json(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn json_errors_name_the_line() {
+        let err = Schema::from_json("{\n \"tables\": [ {\"schema\": 1} ]\n}").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let err = Schema::from_json("{\"tables\": [], \"bogus\": 1}").unwrap_err();
+        assert!(err.message.contains("bogus"), "{err}");
+    }
+
+    #[test]
+    fn canonical_nulls_and_enum_resolution() {
+        let mut t = Table::new("app", "t");
+        t.columns
+            .push(Column::new("m", SqlType::parse("mood[]").unwrap(), true));
+        t.indexes.push(Index {
+            name: "i".into(),
+            unique: false,
+            method: IndexMethod::Btree,
+            elements: vec![IndexElement {
+                key: IndexKey::Column("m".into()),
+                order: SortOrder::Desc,
+                nulls: Some(NullsOrder::First),
+                opclass: None,
+            }],
+            include: vec![],
+            predicate: None,
+        });
+        let s = Schema {
+            schemas: vec![],
+            enums: vec![EnumType {
+                schema: "app".into(),
+                name: "mood".into(),
+                labels: vec!["sad".into(), "happy".into()],
+                comment: None,
+            }],
+            tables: vec![t],
+        }
+        .canonical();
+        assert_eq!(s.schemas, vec!["app".to_string()]);
+        assert_eq!(s.tables[0].columns[0].ty.to_string(), "app.mood[]");
+        assert_eq!(s.tables[0].indexes[0].elements[0].nulls, None);
+    }
+}

@@ -1,0 +1,122 @@
+//! The [`Table`] trait: what `#[derive(Table)]` generates for a struct, and
+//! what the registry, the DDL and the typed CRUD consume.
+//!
+//! The contract between the macro and the runtime lives here and in
+//! [`crate::column`]: the macro emits an `impl Table` whose constants describe
+//! the columns (in field order), a `definition()` that builds the full
+//! [`schema::Table`](crate::schema::Table), a decoder from a row and a
+//! parameter accessor per column. Everything else (SQL text, statements,
+//! caching) is ordinary runtime code.
+
+use postgres_types::ToSql;
+use tokio_postgres::Row;
+
+use crate::error::Error;
+use crate::schema;
+
+/// Static facts about one column of a model, in field order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnInfo {
+    /// The SQL column name.
+    pub name: &'static str,
+    /// The Rust field name.
+    pub field: &'static str,
+    /// The field's Rust type, as written (for error messages).
+    pub rust_type: &'static str,
+    /// True when the database generates the value (identity or serial): the
+    /// column is left out of `INSERT`s and filled by PostgreSQL.
+    pub generated: bool,
+    /// True when the column is part of the primary key.
+    pub primary_key: bool,
+}
+
+/// A Rust struct mapped to a PostgreSQL table. Implement it with
+/// `#[derive(Table)]`; writing it by hand is possible but not needed.
+pub trait Table: Sized + Send + Sync + 'static {
+    /// The generated struct of typed column handles (`<Struct>Columns`).
+    type Columns: Sync + 'static;
+    /// The primary key's value: the key field's type, or
+    /// [`Composite`]`<(A, B, ...)>` of them for a composite key (in key order).
+    type Key: PrimaryKeyValue;
+
+    /// The table's schema (namespace).
+    const SCHEMA: &'static str;
+    /// The table's name.
+    const NAME: &'static str;
+    /// The columns, in field order (the order of `decode` and `param`).
+    const COLUMNS: &'static [ColumnInfo];
+    /// Positions in [`Table::COLUMNS`] of the primary key columns, in key order.
+    const PRIMARY_KEY: &'static [usize];
+
+    /// The typed column handles.
+    fn columns() -> &'static Self::Columns;
+
+    /// The full description of the table for the registry, the DDL and the
+    /// diff.
+    fn definition() -> schema::Table;
+
+    /// The enum types this table's columns use (from `#[derive(PgEnum)]`).
+    fn enum_types() -> Vec<schema::EnumType> {
+        Vec::new()
+    }
+
+    /// Decodes a row. `positions[i]` is the row position of column `i` of
+    /// [`Table::COLUMNS`].
+    fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error>;
+
+    /// The value of column `i` of [`Table::COLUMNS`], as a bind parameter.
+    fn param(&self, i: usize) -> &(dyn ToSql + Sync);
+
+    /// This row's primary key value.
+    fn key(&self) -> Self::Key;
+}
+
+/// A primary key value: one bind parameter per key column.
+pub trait PrimaryKeyValue: Send + Sync + 'static {
+    /// The number of key columns.
+    const LEN: usize;
+    /// The value of key column `i`.
+    fn key_param(&self, i: usize) -> &(dyn ToSql + Sync);
+}
+
+impl<T: ToSql + Sync + Send + 'static> PrimaryKeyValue for T {
+    const LEN: usize = 1;
+    fn key_param(&self, _i: usize) -> &(dyn ToSql + Sync) {
+        self
+    }
+}
+
+/// The value of a composite primary key: a tuple of the key fields' types, in
+/// key order. `(a, b).into()` builds one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Composite<T>(pub T);
+
+macro_rules! tuple_key {
+    ($len:expr; $($name:ident $idx:tt),+) => {
+        impl<$($name: ToSql + Sync + Send + 'static),+> PrimaryKeyValue for Composite<($($name,)+)> {
+            const LEN: usize = $len;
+            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
+                match i {
+                    $($idx => &(self.0).$idx,)+
+                    _ => &NULL_PARAM,
+                }
+            }
+        }
+
+        impl<$($name),+> From<($($name,)+)> for Composite<($($name,)+)> {
+            fn from(t: ($($name,)+)) -> Self {
+                Composite(t)
+            }
+        }
+    };
+}
+
+tuple_key!(2; A 0, B 1);
+tuple_key!(3; A 0, B 1, C 2);
+tuple_key!(4; A 0, B 1, C 2, D 3);
+tuple_key!(5; A 0, B 1, C 2, D 3, E 4);
+tuple_key!(6; A 0, B 1, C 2, D 3, E 4, F 5);
+
+/// A typed NULL returned for out-of-range parameter positions (never reached
+/// by generated code; it keeps the accessors total without panicking).
+pub static NULL_PARAM: Option<i32> = None;

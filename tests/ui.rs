@@ -1,0 +1,1 @@
+//! trybuild ui tests.
