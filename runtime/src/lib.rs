@@ -13,6 +13,7 @@ pub mod embedded;
 pub mod error;
 pub mod ident;
 pub mod registry;
+pub mod ddl;
 pub mod schema;
 pub mod table;
 #[cfg(feature = "testing")]
