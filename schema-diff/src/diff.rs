@@ -389,9 +389,7 @@ impl Op {
             Op::CreateIndex { .. } => 23,
             Op::AddCheck { .. } => 24,
             Op::AddForeignKey { .. } => 25,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => {
-                26
-            }
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 26,
             Op::DropTable { .. } => 27,
             Op::DropEnum { .. } => 28,
             Op::DropSchema { .. } => 29,
@@ -582,10 +580,7 @@ pub fn insert_label(labels: &[String], value: &str, position: &EnumPosition) -> 
     let at = match position {
         EnumPosition::End => out.len(),
         EnumPosition::Before(l) => out.iter().position(|x| x == l).unwrap_or(out.len()),
-        EnumPosition::After(l) => out
-            .iter()
-            .position(|x| x == l)
-            .map_or(out.len(), |i| i + 1),
+        EnumPosition::After(l) => out.iter().position(|x| x == l).map_or(out.len(), |i| i + 1),
     };
     out.insert(at, value.to_string());
     out
@@ -640,6 +635,10 @@ struct Differ<'a> {
     /// handled the default.
     recreate_defaults: BTreeMap<(Name, String), DefaultHandled>,
 }
+
+/// Prefix of the comparison name of a column shadowed by a rename (see
+/// `Differ::view_column_name`); a NUL cannot occur in a PostgreSQL name.
+const SHADOWED: &str = "\u{0}shadowed:";
 
 fn tname(t: &Table) -> Name {
     Name::new(t.schema.clone(), t.name.clone())
@@ -787,6 +786,23 @@ impl<'a> Differ<'a> {
             .unwrap_or_else(|| column.to_string())
     }
 
+    /// The name a current column is compared under: its new name when
+    /// renamed; a name no desired column can have when another column is
+    /// renamed onto its name (it is a different column, dropped before the
+    /// rename); else its name.
+    fn view_column_name(&self, table: &Name, column: &str) -> String {
+        let Some(map) = self.column_renames.get(table) else {
+            return column.to_string();
+        };
+        if let Some(new) = map.get(column) {
+            return new.clone();
+        }
+        if map.values().any(|v| v == column) {
+            return format!("{SHADOWED}{column}");
+        }
+        column.to_string()
+    }
+
     /// A current table under its new name, columns still under their old
     /// names, foreign keys pointing at the referenced tables' new names: the
     /// shape of the table while the drops of phases 1–6 run.
@@ -806,7 +822,7 @@ impl<'a> Differ<'a> {
     fn cur_table_view(&self, t: &Table) -> Table {
         let mut t = self.cur_table_renamed(t);
         let name = tname(&t);
-        let rn = |c: &mut String| *c = self.new_column_name(&name, c);
+        let rn = |c: &mut String| *c = self.view_column_name(&name, c);
         for c in &mut t.columns {
             rn(&mut c.name);
         }
@@ -828,7 +844,7 @@ impl<'a> Differ<'a> {
             fk.columns.iter_mut().for_each(rn);
             let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
             for c in &mut fk.ref_columns {
-                *c = self.new_column_name(&r, c);
+                *c = self.view_column_name(&r, c);
             }
         }
         t
@@ -836,7 +852,9 @@ impl<'a> Differ<'a> {
 
     fn schemas(&mut self) {
         for s in &self.des.schemas {
-            if !self.cur.schemas.contains(s) {
+            // `public` is taken to exist (every database has it, and an
+            // empty current schema may just not list it).
+            if s != "public" && !self.cur.schemas.contains(s) {
                 self.ops.push(Op::CreateSchema { name: s.clone() });
             }
         }
@@ -950,9 +968,10 @@ impl<'a> Differ<'a> {
                 None => {
                     // The column is dropped later (or its table is): keep its
                     // default unless it names a removed label.
-                    let mentions_removed = c.default.as_deref().is_some_and(|d| {
-                        removed.iter().any(|l| d.contains(&quote_literal(l)))
-                    });
+                    let mentions_removed = c
+                        .default
+                        .as_deref()
+                        .is_some_and(|d| removed.iter().any(|l| d.contains(&quote_literal(l))));
                     if mentions_removed {
                         u.default_after = None;
                     }
@@ -1065,12 +1084,12 @@ impl<'a> Differ<'a> {
             }
         }
         let mut dropped = Vec::new();
-        for cc in &view.columns {
+        for (cc, orig) in view.columns.iter().zip(&ct.columns) {
             if dt.column(&cc.name).is_none() {
-                dropped.push(cc);
+                dropped.push(orig);
                 self.ops.push(Op::DropColumn {
                     table: table.clone(),
-                    column: cc.clone(),
+                    column: orig.clone(),
                 });
             }
         }
@@ -1121,7 +1140,13 @@ impl<'a> Differ<'a> {
         let m = match_named(&view.checks, &dt.checks, |c| &c.name);
         self.emit(&table, m, &before.checks, |c| &c.name, ObjKind::Check);
         let m = match_named(&view.foreign_keys, &dt.foreign_keys, |f| &f.name);
-        self.emit(&table, m, &before.foreign_keys, |f| &f.name, ObjKind::ForeignKey);
+        self.emit(
+            &table,
+            m,
+            &before.foreign_keys,
+            |f| &f.name,
+            ObjKind::ForeignKey,
+        );
         if view.comment != dt.comment {
             self.ops.push(Op::CommentOnTable {
                 table,
@@ -1453,9 +1478,7 @@ fn match_named<T: Clone + PartialEq + Named>(
     }
     let mut renamed = Vec::new();
     for c in only_cur {
-        let pos = only_des
-            .iter()
-            .position(|d| c.with_name(name(d)) == **d);
+        let pos = only_des.iter().position(|d| c.with_name(name(d)) == **d);
         match pos {
             Some(i) => {
                 let d = only_des.remove(i);

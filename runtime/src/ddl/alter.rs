@@ -91,13 +91,21 @@ pub struct TypeChange<'a> {
 
 /// `ALTER TABLE s.t ALTER COLUMN c DROP DEFAULT, ALTER COLUMN c TYPE ty USING
 /// ..., ALTER COLUMN c SET DEFAULT ...` for one or more columns of a table, as
-/// one statement (the table is rewritten at most once). PostgreSQL runs the
-/// `DROP DEFAULT`s before the type changes and the `SET DEFAULT`s after them.
+/// one statement (the table is rewritten at most once; one line when there
+/// is one subcommand). PostgreSQL runs the `DROP DEFAULT`s before the type
+/// changes and the `SET DEFAULT`s after them.
 pub fn alter_column_type(schema: &str, table: &str, changes: &[TypeChange<'_>]) -> String {
     let mut out = format!("ALTER TABLE {}", Qualified(schema, table));
+    let count = changes.len()
+        + changes.iter().filter(|c| c.drop_default).count()
+        + changes.iter().filter(|c| c.set_default.is_some()).count();
     let mut first = true;
     let mut sep = |out: &mut String| {
-        out.push_str(if first { "\n  " } else { ",\n  " });
+        out.push_str(match (first, count) {
+            (true, 1) => " ",
+            (true, _) => "\n  ",
+            (false, _) => ",\n  ",
+        });
         first = false;
     };
     for c in changes {
