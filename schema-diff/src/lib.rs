@@ -3,21 +3,22 @@
 //!
 //! Reading order (the pipeline): [`introspect`] (catalog → `Schema`, a fixed
 //! number of whole-database queries), [`normalize`] (a desired `Schema` →
-//! the form PostgreSQL prints, via a scratch database), [`diff`] (two schemas →
+//! the form PostgreSQL prints, via a [`scratch`] database), [`diff`] (two schemas →
 //! ops, pure), [`plan`] (ops → ordered steps with inverses and hazards, pure),
 //! [`render`] (steps → up/down SQL, pure), [`migrations`] (files, revision
 //! graph, checksums), [`runner`] (version table, advisory lock, transactions),
 //! [`cli`] (arguments → config → commands; the only module that prints or
 //! exits).
 
+pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod introspect;
+pub mod migrations;
 pub mod normalize;
-pub mod diff;
 pub mod plan;
 pub mod render;
-pub mod migrations;
 pub mod runner;
-pub mod cli;
+pub mod scratch;
 
 pub use error::Error;

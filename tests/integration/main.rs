@@ -1,4 +1,6 @@
 //! Integration tests: one test binary, one module per area. Every test that
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
+mod ddl;
 mod harness;
+mod introspect;
