@@ -47,6 +47,9 @@ async fn db_with(sql: &str) -> (TestDb, tokio_postgres::Client) {
     (db, client)
 }
 
+/// (name, type, nullable, default, identity).
+type ColumnFacts<'a> = (&'a str, String, bool, Option<&'a str>, Option<Identity>);
+
 #[test]
 fn serial_and_identity_columns() {
     run(async {
@@ -69,7 +72,7 @@ fn serial_and_identity_columns() {
             .await
             .unwrap();
         let t = s.table("public", "t").expect("table t");
-        let got: Vec<(&str, String, bool, Option<&str>, Option<Identity>)> = t
+        let got: Vec<ColumnFacts> = t
             .columns
             .iter()
             .map(|c| {
@@ -627,6 +630,9 @@ fn normalize_a_model_written_with_synonyms() {
     });
 }
 
+/// A change to a valid table that makes it invalid.
+type Edit = Box<dyn Fn(&mut Table)>;
+
 /// Each bad piece of a model is reported with the table, the column /
 /// constraint / index and the expression PostgreSQL rejected.
 #[test]
@@ -644,7 +650,7 @@ fn normalize_names_what_postgres_rejects() {
             });
             t
         };
-        let cases: Vec<(&str, Box<dyn Fn(&mut Table)>)> = vec![
+        let cases: Vec<(&str, Edit)> = vec![
             (
                 "table public.t, column x: default \"nw()\": function nw() does not exist",
                 Box::new(|t: &mut Table| t.columns[1].default = Some("nw()".into())),
