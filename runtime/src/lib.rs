@@ -71,6 +71,12 @@ pub mod __private {
         out
     }
 
+    /// `ToSql::accepts` / `FromSql::accepts` of a `#[derive(PgEnum)]`: only
+    /// the enum type `schema.name`.
+    pub fn is_enum_type(ty: &Type, schema: &str, name: &str) -> bool {
+        matches!(ty.kind(), Kind::Enum(_)) && ty.name() == name && ty.schema() == schema
+    }
+
     /// The error of `FromSql` for a `#[derive(PgEnum)]` when the database
     /// sends a label the Rust enum does not have.
     #[cold]
