@@ -39,8 +39,10 @@ pub enum ErrorKind {
     Invalid,
 }
 
-/// The error type of strata's runtime.
-pub struct Error {
+/// The error type of strata's runtime (one pointer wide).
+pub struct Error(Box<Inner>);
+
+struct Inner {
     kind: ErrorKind,
     message: String,
     constraint: Option<String>,
@@ -53,7 +55,7 @@ pub struct Error {
 impl Error {
     /// A new error of `kind` with a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             message: message.into(),
             constraint: None,
@@ -61,13 +63,13 @@ impl Error {
             column: None,
             code: None,
             source: None,
-        }
+        }))
     }
 
     /// The row asked for does not exist in `table`.
     pub fn not_found(table: &str) -> Error {
         let mut e = Error::new(ErrorKind::NotFound, format!("no such row in {table}"));
-        e.table = Some(table.to_string());
+        e.0.table = Some(table.to_string());
         e
     }
 
@@ -86,9 +88,9 @@ impl Error {
                 "cannot decode column {table}.{column} (SQL type {sql_type}) into Rust type {rust_type}: {source}"
             ),
         );
-        e.table = Some(table.to_string());
-        e.column = Some(column.to_string());
-        e.source = Some(source);
+        e.0.table = Some(table.to_string());
+        e.0.column = Some(column.to_string());
+        e.0.source = Some(source);
         e
     }
 
@@ -97,52 +99,52 @@ impl Error {
         mut self,
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Error {
-        self.source = Some(source.into());
+        self.0.source = Some(source.into());
         self
     }
 
     /// What went wrong, broadly.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The violated constraint's name, for constraint violations.
     pub fn constraint(&self) -> Option<&str> {
-        self.constraint.as_deref()
+        self.0.constraint.as_deref()
     }
 
     /// The table involved, when known.
     pub fn table(&self) -> Option<&str> {
-        self.table.as_deref()
+        self.0.table.as_deref()
     }
 
     /// The column involved, when known.
     pub fn column(&self) -> Option<&str> {
-        self.column.as_deref()
+        self.0.column.as_deref()
     }
 
     /// The SQLSTATE code, for errors reported by the server.
     pub fn code(&self) -> Option<&SqlState> {
-        self.code.as_ref()
+        self.0.code.as_ref()
     }
 
     /// True when retrying the transaction may succeed (serialization failure,
     /// deadlock).
     pub fn is_retryable(&self) -> bool {
         matches!(
-            self.kind,
+            self.0.kind,
             ErrorKind::SerializationFailure | ErrorKind::Deadlock
         )
     }
 
     /// True for [`ErrorKind::NotFound`].
     pub fn is_not_found(&self) -> bool {
-        self.kind == ErrorKind::NotFound
+        self.0.kind == ErrorKind::NotFound
     }
 
     /// True for [`ErrorKind::UniqueViolation`].
     pub fn is_unique_violation(&self) -> bool {
-        self.kind == ErrorKind::UniqueViolation
+        self.0.kind == ErrorKind::UniqueViolation
     }
 }
 
@@ -175,7 +177,7 @@ impl From<tokio_postgres::Error> for Error {
                 message.push_str(": ");
                 message.push_str(detail);
             }
-            return Error {
+            return Error(Box::new(Inner {
                 kind,
                 message,
                 constraint: db.constraint().map(str::to_string),
@@ -183,7 +185,7 @@ impl From<tokio_postgres::Error> for Error {
                 column: db.column().map(str::to_string),
                 code: Some(code),
                 source: Some(Box::new(err)),
-            };
+            }));
         }
         let kind = if err.is_closed() {
             ErrorKind::ConnectionLost
@@ -197,11 +199,11 @@ impl From<tokio_postgres::Error> for Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
+        f.write_str(&self.0.message)?;
         if let (
             Some(c),
             ErrorKind::UniqueViolation | ErrorKind::ForeignKeyViolation | ErrorKind::CheckViolation,
-        ) = (&self.constraint, self.kind)
+        ) = (&self.0.constraint, self.0.kind)
         {
             write!(f, " (constraint {c})")?;
         }
@@ -212,19 +214,20 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("kind", &self.kind)
-            .field("message", &self.message)
-            .field("constraint", &self.constraint)
-            .field("table", &self.table)
-            .field("column", &self.column)
-            .field("code", &self.code.as_ref().map(SqlState::code))
+            .field("kind", &self.0.kind)
+            .field("message", &self.0.message)
+            .field("constraint", &self.0.constraint)
+            .field("table", &self.0.table)
+            .field("column", &self.0.column)
+            .field("code", &self.0.code.as_ref().map(SqlState::code))
             .finish()
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
     }

@@ -9,11 +9,15 @@
 #![warn(missing_docs)]
 
 pub mod column;
+pub mod embedded;
 pub mod error;
 pub mod ident;
 pub mod registry;
+pub mod ddl;
 pub mod schema;
 pub mod table;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use column::{Column, PgType, SqlValue};
 pub use error::{Error, ErrorKind, Result};

@@ -1,2 +1,23 @@
-//! schema-diff: introspects PostgreSQL, diffs it with strata models, writes
-//! and runs migrations. (Skeleton: the modules land with the diff issue.)
+//! schema-diff: reads a PostgreSQL catalog into strata's schema model,
+//! compares it with the models, and writes, applies and checks migrations.
+//!
+//! Reading order (the pipeline): [`introspect`] (catalog → `Schema`, a fixed
+//! number of whole-database queries), [`normalize`] (a desired `Schema` →
+//! the form PostgreSQL prints, via a scratch database), [`diff`] (two schemas →
+//! ops, pure), [`plan`] (ops → ordered steps with inverses and hazards, pure),
+//! [`render`] (steps → up/down SQL, pure), [`migrations`] (files, revision
+//! graph, checksums), [`runner`] (version table, advisory lock, transactions),
+//! [`cli`] (arguments → config → commands; the only module that prints or
+//! exits).
+
+pub mod error;
+pub mod introspect;
+pub mod normalize;
+pub mod diff;
+pub mod plan;
+pub mod render;
+pub mod migrations;
+pub mod runner;
+pub mod cli;
+
+pub use error::Error;

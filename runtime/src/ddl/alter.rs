@@ -1,0 +1,1 @@
+//! Statements that change or drop objects (to be written).

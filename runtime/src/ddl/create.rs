@@ -1,0 +1,1 @@
+//! Statements that create objects (to be written).
