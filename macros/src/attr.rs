@@ -225,7 +225,7 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             let v = identifier(key, input)?;
             set_once(cx, &mut out.name, key, IN_COLUMN, v);
         } else if key == PRIMARY_KEY {
-            flag(key, input)?;
+            flag(cx, key, input)?;
             set_once(cx, &mut out.primary_key, key, IN_COLUMN, key.clone());
         } else if key == SQL_TYPE {
             let lit = lit_str(key, input)?;
@@ -240,10 +240,10 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             let v = expression(key, input)?;
             set_once(cx, &mut out.default, key, IN_COLUMN, v);
         } else if key == UNIQUE {
-            flag(key, input)?;
+            flag(cx, key, input)?;
             set_once(cx, &mut out.unique, key, IN_COLUMN, key.clone());
         } else if key == INDEX {
-            flag(key, input)?;
+            flag(cx, key, input)?;
             set_once(cx, &mut out.index, key, IN_COLUMN, key.clone());
         } else if key == REFERENCES {
             let v = references(key, input)?;
@@ -251,9 +251,9 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
                 return Err(syn::Error::new(
                     v.0.span(),
                     format!(
-                        "`references = {:?}` names {} columns, but a field is one column; for a composite foreign key use `#[table(foreign_key(columns(a, b), references = \"...\"))]`",
+                        "`references = {:?}` names {}, but a field is one column; for a composite foreign key use `#[table(foreign_key(columns(a, b), references = \"...\"))]`",
                         v.0.value(),
-                        v.1.columns.len()
+                        count(v.1.columns.len(), "column"),
                     ),
                 ));
             }
@@ -295,7 +295,7 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             let v = identifier(key, input)?;
             set_once(cx, &mut out.renamed_from, key, IN_COLUMN, v);
         } else if key == NOT_NULL {
-            flag(key, input)?;
+            flag(cx, key, input)?;
             set_once(cx, &mut out.not_null, key, IN_COLUMN, key.clone());
         } else {
             return Err(unknown_key(key, IN_COLUMN, COLUMN_KEYS, Some((TABLE_KEYS, "`#[table(...)]` on the struct"))));
@@ -349,6 +349,15 @@ pub fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
         Ok(())
     });
     out
+}
+
+/// `1 field`, `2 fields`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Checks an enum label (PostgreSQL limits labels like identifiers).
@@ -419,7 +428,7 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
                 let v = identifier(k, input)?;
                 set_once(cx, &mut name, k, IN, v);
             } else if k == UNIQUE {
-                flag(k, input)?;
+                flag(cx, k, input)?;
                 set_once(cx, &mut unique, k, IN, k.clone());
             } else if k == METHOD {
                 let lit = lit_str(k, input)?;
@@ -582,7 +591,7 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<C
         (Some(name), Some(expr)) => Ok(CheckAttr { name, expr }),
         (None, _) => Err(syn::Error::new(
             key.span(),
-            "`check(...)` needs `name = \"...\"` (a table CHECK's default name depends on the expression, so strata asks for one) and `expr = \"...\"`",
+            "`check(...)` needs a `name = \"...\"`: the default name PostgreSQL gives a table CHECK depends on the expression, so strata asks for one (a field's `#[column(check = \"...\")]` is named `<table>_<column>_check`)",
         )),
         (Some(_), None) => Err(syn::Error::new(
             key.span(),
@@ -643,10 +652,10 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
         return Err(syn::Error::new(
             references.0.span(),
             format!(
-                "`columns(...)` names {} fields but `references = {:?}` names {} columns; they pair up one to one",
-                columns.len(),
+                "`columns(...)` names {} but `references = {:?}` names {}; they pair up one to one",
+                count(columns.len(), "field"),
                 references.0.value(),
-                references.1.columns.len()
+                count(references.1.columns.len(), "column"),
             ),
         ));
     }
@@ -856,16 +865,17 @@ fn fk_action(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, FkAction)>
     }
 }
 
-/// A flag: `key` alone.
-fn flag(key: &Ident, input: ParseStream) -> syn::Result<()> {
-    if input.is_empty() {
-        return Ok(());
+/// A flag: `key` alone. A value after it is reported, and the flag is still
+/// taken as set (its intent is plain), so no follow-up errors appear.
+fn flag(cx: &Ctxt, key: &Ident, input: ParseStream) -> syn::Result<()> {
+    if !input.is_empty() {
+        let rest: TokenStream = input.parse()?;
+        cx.error_spanned_by(
+            rest,
+            format!("`{key}` is a flag and takes no value: write `{key}` alone"),
+        );
     }
-    let rest: TokenStream = input.parse()?;
-    Err(syn::Error::new_spanned(
-        rest,
-        format!("`{key}` is a flag and takes no value: write `{key}` alone"),
-    ))
+    Ok(())
 }
 
 /// `key(...)`: the items of the list.

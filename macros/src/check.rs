@@ -390,7 +390,7 @@ fn set_null_error(cx: &Ctxt, lit: &LitStr, key: &str, f: &Field) {
     cx.error_at(
         lit.span(),
         format!(
-            "`{key} = {:?}` would set NOT NULL column of field `{}` (type `{}`) to NULL and fail; make the field an `Option<_>`, or choose another action",
+            "`{key} = {:?}` needs a nullable column, but field `{}` has type `{}` (NOT NULL), so the action would fail; make the field an `Option<_>`, or choose another action",
             lit.value(),
             f.ident,
             type_string(f.ty)

@@ -16,11 +16,12 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
         Err(e) => return e.to_compile_error(),
     };
     let cx = Ctxt::new();
-    let table = Model::from_input(&cx, &input).and_then(|m| check::table(&cx, &m));
+    let model = Model::from_input(&cx, &input);
+    let table = model.as_ref().and_then(|m| check::table(&cx, m));
     match (cx.check(), table) {
         (Ok(()), Some(table)) => gen_table::expand(&table),
-        (Err(errors), _) => fallback::table(&input, errors),
-        (Ok(()), None) => fallback::table(&input, vec![internal_error(&input)]),
+        (Err(errors), _) => fallback::table(&input, model.as_ref(), errors),
+        (Ok(()), None) => fallback::table(&input, model.as_ref(), vec![internal_error(&input)]),
     }
 }
 

@@ -18,21 +18,12 @@ pub fn expand(t: &ir::Table) -> TokenStream {
     let name = &t.name;
     let n_columns = t.columns.len();
 
-    // <Struct>Columns
-    let handle_fields = t.columns.iter().map(|c| {
-        let field = c.field;
-        let ty = c.ty;
-        let doc = format!(" The column `{}`.", c.name);
-        quote!(#[doc = #doc] pub #field: ::strata::Column<#ident, #ty>)
-    });
-    let handle_values = t.columns.iter().enumerate().map(|(i, c)| {
-        let field = c.field;
-        let col = &c.name;
-        quote!(#field: ::strata::Column::new(#col, #i))
-    });
-    let struct_doc = format!(
-        " Typed column handles of [`{ident}`] (table `{schema}.{name}`), from `<{ident} as strata::Table>::columns()`."
-    );
+    let fields: Vec<(&Ident, &syn::Type, &str)> = t
+        .columns
+        .iter()
+        .map(|c| (c.field, c.ty, c.name.as_str()))
+        .collect();
+    let (handles_struct, handles_value) = handles(ident, vis, &format!("{schema}.{name}"), &fields);
 
     // Table constants
     let column_infos = t.columns.iter().enumerate().map(|(i, c)| {
@@ -98,11 +89,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
     });
 
     quote! {
-        #[doc = #struct_doc]
-        #[derive(Clone, Copy, Debug)]
-        #vis struct #columns_ident {
-            #(#handle_fields,)*
-        }
+        #handles_struct
 
         #[automatically_derived]
         impl ::strata::Table for #ident {
@@ -115,9 +102,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
             const PRIMARY_KEY: &'static [usize] = &[#(#primary_key),*];
 
             fn columns() -> &'static Self::Columns {
-                static HANDLES: #columns_ident = #columns_ident {
-                    #(#handle_values,)*
-                };
+                static HANDLES: #columns_ident = #handles_value;
                 &HANDLES
             }
 
@@ -163,6 +148,39 @@ pub fn expand(t: &ir::Table) -> TokenStream {
             }
         }
     }
+}
+
+/// The `<Struct>Columns` struct of typed handles (one per field, in field
+/// order) and the expression of its value; `fields` are (field, Rust type,
+/// SQL name). Also used by the fallback, so that uses of the handles do not
+/// add errors to a model with mistakes in its attributes.
+pub fn handles(
+    ident: &Ident,
+    vis: &syn::Visibility,
+    table: &str,
+    fields: &[(&Ident, &syn::Type, &str)],
+) -> (TokenStream, TokenStream) {
+    let columns_ident = format_ident!("{}Columns", ident);
+    let decls = fields.iter().map(|(field, ty, col)| {
+        let doc = format!(" The column `{col}`.");
+        quote!(#[doc = #doc] pub #field: ::strata::Column<#ident, #ty>)
+    });
+    let values = fields.iter().enumerate().map(|(i, (field, _, col))| {
+        quote!(#field: ::strata::Column::new(#col, #i))
+    });
+    let doc = format!(
+        " Typed column handles of [`{ident}`] (table `{table}`), from `<{ident} as strata::Table>::columns()`."
+    );
+    (
+        quote! {
+            #[doc = #doc]
+            #[derive(Clone, Copy, Debug)]
+            #vis struct #columns_ident {
+                #(#decls,)*
+            }
+        },
+        quote!(#columns_ident { #(#values,)* }),
+    )
 }
 
 /// The body of `definition()`: the table as `strata::schema` values, only

@@ -22,6 +22,10 @@ pub mod testing;
 pub use column::{Column, PgType, SqlValue};
 pub use error::{Error, ErrorKind, Result};
 pub use postgres_types::Json;
+/// The conversion traits of the PostgreSQL wire types: implement both (or
+/// derive `PgEnum`) for a custom field type; the derive also needs
+/// [`PgType`] or `#[column(sql_type = "...")]`.
+pub use postgres_types::{FromSql, ToSql};
 pub use registry::Registry;
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
