@@ -2,5 +2,6 @@
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
 mod ddl;
+mod derive;
 mod harness;
 mod introspect;
