@@ -781,7 +781,7 @@ mod tests {
             --   ALTER TABLE public.t
             --     ALTER COLUMN m DROP DEFAULT,
             --     ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-            --     ALTER COLUMN ms TYPE public.mood[] USING ms::text[]::public.mood[],
+            --     ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
             --     ALTER COLUMN m SET DEFAULT 'happy'::mood;
             --   DROP TYPE public.mood_old;
             == down
@@ -795,7 +795,7 @@ mod tests {
             ALTER TABLE public.t
               ALTER COLUMN m DROP DEFAULT,
               ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-              ALTER COLUMN ms TYPE public.mood[] USING ms::text[]::public.mood[],
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
               ALTER COLUMN m SET DEFAULT 'sad'::mood;
             DROP TYPE public.mood_old;
         "#]],
@@ -819,7 +819,7 @@ mod tests {
             ALTER TABLE public.t
               ALTER COLUMN m DROP DEFAULT,
               ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-              ALTER COLUMN ms TYPE public.mood[] USING ms::text[]::public.mood[],
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
               ALTER COLUMN m SET DEFAULT 'happy'::mood;
             DROP TYPE public.mood_old;
             == down
@@ -832,7 +832,7 @@ mod tests {
             ALTER TABLE public.t
               ALTER COLUMN m DROP DEFAULT,
               ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-              ALTER COLUMN ms TYPE public.mood[] USING ms::text[]::public.mood[],
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
               ALTER COLUMN m SET DEFAULT 'sad'::mood;
             DROP TYPE public.mood_old;
 
@@ -846,7 +846,7 @@ mod tests {
             ALTER TABLE public.t
               ALTER COLUMN m DROP DEFAULT,
               ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-              ALTER COLUMN ms TYPE public.mood[] USING ms::text[]::public.mood[],
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
               ALTER COLUMN m SET DEFAULT 'sad'::mood;
             DROP TYPE public.mood_old;
         "#]],

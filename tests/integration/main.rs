@@ -3,5 +3,6 @@
 
 mod ddl;
 mod derive;
+mod diff_golden;
 mod harness;
 mod introspect;
