@@ -3,9 +3,10 @@
 //! table of `schema_diff::plan::casts` checked pair by pair against the
 //! server.
 //!
-//! For each case, in databases of its own: apply `initial.sql` and introspect
-//! (current); apply `desired.sql` to another database, introspect and add the
-//! hints of `case.json` (desired); plan; compare the rendered up and down SQL
+//! For each case, in a database of its own: apply `initial.sql` and
+//! introspect (current); apply `desired.sql` in a transaction of a scratch
+//! database, introspect, roll back, and add the hints of `case.json`
+//! (desired); plan; compare the rendered up and down SQL
 //! with `up.sql` / `down.sql` (`UPDATE_EXPECT=1` rewrites them); run up and
 //! re-introspect: nothing may be left to do (or exactly the withheld ops);
 //! run down and re-introspect: the initial state must be back. Cases run
@@ -64,8 +65,12 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A connection that does not wait for the WAL flush at commit (the cases
+/// commit hundreds of small transactions; durability does not matter here).
 async fn connect(db: &TestDb) -> Result<Client, String> {
-    db.connect().await.map_err(|e| format!("connect: {e}"))
+    let client = db.connect().await.map_err(|e| format!("connect: {e}"))?;
+    exec(&client, "SET synchronous_commit = off", "SET").await?;
+    Ok(client)
 }
 
 async fn exec(client: &Client, sql: &str, what: &str) -> Result<(), String> {
@@ -198,7 +203,11 @@ fn golden(path: &Path, actual: &str) -> Result<(), String> {
 }
 
 /// Runs one case; returns a description of the first failure.
-async fn run_case(dir: PathBuf) -> Result<(), String> {
+/// Scratch databases for the desired states, one per concurrent case.
+type ScratchPool = Arc<tokio::sync::Mutex<Vec<(TestDb, Client)>>>;
+
+async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String> {
+    let scratch = &scratch_pool;
     let initial_sql = read(&dir.join("initial.sql"))?;
     let desired_sql = read(&dir.join("desired.sql"))?;
     let case: CaseFile = match std::fs::read_to_string(dir.join("case.json")) {
@@ -213,19 +222,25 @@ async fn run_case(dir: PathBuf) -> Result<(), String> {
     let db = TestDb::new().await.map_err(|e| e.to_string())?;
     let client = connect(&db).await?;
     exec(&client, &initial_sql, "initial.sql").await?;
-    let desired_db = TestDb::new().await.map_err(|e| e.to_string())?;
-    let desired_client = connect(&desired_db).await?;
-    exec(&desired_client, &desired_sql, "desired.sql").await?;
 
-    let mut schemas = user_schemas(&client).await?;
-    schemas.extend(user_schemas(&desired_client).await?);
-    schemas.sort();
-    schemas.dedup();
-
+    // The desired state: desired.sql applied inside a transaction of a
+    // scratch database, introspected, rolled back.
+    let scratch = scratch.lock().await.pop().ok_or("no scratch database")?;
+    let result = async {
+        exec(&scratch.1, &format!("BEGIN;\n{desired_sql}"), "desired.sql").await?;
+        let mut schemas = user_schemas(&client).await?;
+        schemas.extend(user_schemas(&scratch.1).await?);
+        schemas.sort();
+        schemas.dedup();
+        let desired = read_schema(&scratch.1, &schemas, "desired").await?;
+        Ok::<_, String>((schemas, desired))
+    }
+    .await;
+    let rollback = exec(&scratch.1, "ROLLBACK", "rollback of desired.sql").await;
+    scratch_pool.lock().await.push(scratch);
+    let (schemas, mut desired) = result?;
+    rollback?;
     let current = read_schema(&client, &schemas, "initial").await?;
-    let mut desired = read_schema(&desired_client, &schemas, "desired").await?;
-    drop(desired_client);
-    drop(desired_db);
     apply_hints(&mut desired, &case.renames)?;
 
     let p = plan(&current, &desired, &opts);
@@ -295,17 +310,26 @@ fn golden_cases() {
         dirs.len()
     );
     let failures = run(async move {
-        let limit = Arc::new(tokio::sync::Semaphore::new(4));
+        const CONCURRENT: usize = 4;
+        let mut scratch = Vec::new();
+        for _ in 0..CONCURRENT {
+            let db = TestDb::new().await.expect("scratch database");
+            let client = connect(&db).await.expect("connect to scratch database");
+            scratch.push((db, client));
+        }
+        let pool: ScratchPool = Arc::new(tokio::sync::Mutex::new(scratch));
+        let limit = Arc::new(tokio::sync::Semaphore::new(CONCURRENT));
         let mut handles = Vec::new();
         for dir in dirs {
             let limit = limit.clone();
+            let pool = pool.clone();
             handles.push(tokio::spawn(async move {
                 let _permit = limit.acquire_owned().await;
                 let name = dir
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                (name, run_case(dir).await)
+                (name, run_case(dir, pool).await)
             }));
         }
         let mut failures = Vec::new();
