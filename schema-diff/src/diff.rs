@@ -20,7 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use strata::ident::{quote_literal, Ident, Qualified};
+use strata::ident::{Ident, Qualified};
 use strata::schema::{
     Check, Column, EnumType, ForeignKey, Identity, Index, IndexKey, PrimaryKey, Schema, SqlType,
     Table, TypeName, Unique,
@@ -89,6 +89,28 @@ pub struct EnumUser {
     pub default_after: Option<String>,
 }
 
+/// Objects that must be dropped before an enum type is re-created and added
+/// back after it: foreign keys between columns of the type (both sides must
+/// change type together), and CHECKs and indexes whose expressions name the
+/// type (they would compare the new type with the old one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnumDependents {
+    /// Foreign keys on columns of the type, with their table.
+    pub foreign_keys: Vec<(Name, ForeignKey)>,
+    /// CHECKs that mention the type, with their table.
+    pub checks: Vec<(Name, Check)>,
+    /// Indexes whose expressions or predicate mention the type, with their
+    /// table.
+    pub indexes: Vec<(Name, Index)>,
+}
+
+impl EnumDependents {
+    /// Nothing depends on the type.
+    pub fn is_empty(&self) -> bool {
+        self.foreign_keys.is_empty() && self.checks.is_empty() && self.indexes.is_empty()
+    }
+}
+
 /// One change. Drops carry the full definition of what they drop, so that
 /// their inverse can re-create it; alters carry both sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +146,8 @@ pub enum Op {
         /// The columns using the type (needed by the inverse, which must
         /// re-create the type: PostgreSQL cannot drop an enum value).
         users: Vec<EnumUser>,
+        /// What the inverse must drop and add back around the re-creation.
+        dependents: EnumDependents,
     },
     /// Removes or reorders labels: rename the old type, create the new one,
     /// convert every column through text, drop the old type.
@@ -134,6 +158,8 @@ pub enum Op {
         to: EnumType,
         /// The columns to convert.
         users: Vec<EnumUser>,
+        /// What is dropped before and added back after.
+        dependents: EnumDependents,
     },
     /// `COMMENT ON TYPE`.
     CommentOnType {
@@ -353,12 +379,12 @@ pub enum Op {
 
 impl Op {
     /// The position of this kind of op in a migration: ops run in ascending
-    /// phase, so renames come first, then the drops of foreign keys, checks,
-    /// indexes and keys (before the columns they use change), then schemas
-    /// and enum types, column drops and renames, new tables and columns,
-    /// column alters, new keys, indexes and checks, foreign keys (after every
-    /// table they reference), comments, and last the drops of tables, types
-    /// and schemas.
+    /// phase, so table renames come first, then the drops of foreign keys,
+    /// checks, indexes and keys (before the columns they use change), of
+    /// columns and of tables, then schemas and enum types, column renames,
+    /// new tables and columns, column alters, new keys, indexes and checks,
+    /// foreign keys (after every table they reference), comments, and last
+    /// the drops of types and schemas.
     pub fn phase(&self) -> u8 {
         match self {
             Op::RenameTable { .. } => 0,
@@ -368,29 +394,32 @@ impl Op {
             Op::DropUnique { .. } => 4,
             Op::DropPrimaryKey { .. } => 5,
             Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 6,
-            Op::CreateSchema { .. } => 7,
-            Op::CreateEnum { .. } => 8,
-            Op::AddEnumValue { .. } => 9,
-            Op::RecreateEnum { .. } => 10,
-            Op::DropColumn { .. } => 11,
-            Op::RenameColumn { .. } => 12,
-            Op::CreateTable { .. } => 13,
-            Op::AddColumn { .. } => 14,
+            // Columns and tables go before enum types change, so a doomed
+            // column is never converted, and the down migration re-creates
+            // it once the type has its old labels back.
+            Op::DropColumn { .. } => 7,
+            Op::DropTable { .. } => 8,
+            Op::CreateSchema { .. } => 9,
+            Op::CreateEnum { .. } => 10,
+            Op::AddEnumValue { .. } => 11,
+            Op::RecreateEnum { .. } => 12,
+            Op::RenameColumn { .. } => 13,
+            Op::CreateTable { .. } => 14,
+            Op::AddColumn { .. } => 15,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } => 15,
-            Op::AlterColumnType { .. } => 16,
-            Op::AlterDefault { .. } => 17,
-            Op::DropNotNull { .. } => 18,
-            Op::SetNotNull { .. } => 19,
-            Op::AlterIdentity { .. } => 20,
-            Op::AddPrimaryKey { .. } => 21,
-            Op::AddUnique { .. } => 22,
-            Op::CreateIndex { .. } => 23,
-            Op::AddCheck { .. } => 24,
-            Op::AddForeignKey { .. } => 25,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 26,
-            Op::DropTable { .. } => 27,
+            Op::AlterIdentity { to: None, .. } => 16,
+            Op::AlterColumnType { .. } => 17,
+            Op::AlterDefault { .. } => 18,
+            Op::DropNotNull { .. } => 19,
+            Op::SetNotNull { .. } => 20,
+            Op::AlterIdentity { .. } => 21,
+            Op::AddPrimaryKey { .. } => 22,
+            Op::AddUnique { .. } => 23,
+            Op::CreateIndex { .. } => 24,
+            Op::AddCheck { .. } => 25,
+            Op::AddForeignKey { .. } => 26,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 27,
             Op::DropEnum { .. } => 28,
             Op::DropSchema { .. } => 29,
         }
@@ -409,6 +438,7 @@ impl Op {
                 value,
                 position,
                 users,
+                dependents,
             } => {
                 let mut after = before.clone();
                 after.labels = insert_label(&before.labels, &value, &position);
@@ -422,9 +452,15 @@ impl Op {
                             ..u
                         })
                         .collect(),
+                    dependents,
                 }
             }
-            Op::RecreateEnum { from, to, users } => Op::RecreateEnum {
+            Op::RecreateEnum {
+                from,
+                to,
+                users,
+                dependents,
+            } => Op::RecreateEnum {
                 from: to,
                 to: from,
                 users: users
@@ -435,6 +471,7 @@ impl Op {
                         ..u
                     })
                     .collect(),
+                dependents,
             },
             Op::CommentOnType { ty, from, to } => Op::CommentOnType {
                 ty,
@@ -675,6 +712,7 @@ impl<'a> Differ<'a> {
         self.schemas();
         self.enums();
         self.tables();
+        self.fill_enum_dependents();
         // Drop schemas last so the notes about tables come first.
         for s in &self.cur.schemas {
             if s != "public" && !self.des.schemas.contains(s) {
@@ -701,12 +739,6 @@ impl<'a> Differ<'a> {
                 ));
                 continue;
             }
-            if self.des.table(&t.schema, old).is_some() {
-                self.notes.push(format!(
-                    "table {new} has renamed_from = \"{old}\", but the desired schema still has a table {old_name}: the hint is ignored"
-                ));
-                continue;
-            }
             if !claimed.insert(old_name.clone()) {
                 self.notes.push(format!(
                     "more than one table has renamed_from = \"{old}\": only the first is renamed"
@@ -723,6 +755,12 @@ impl<'a> Differ<'a> {
             Some(n) => Name::new(t.schema.clone(), n.clone()),
             None => t.clone(),
         }
+    }
+
+    /// The current table is dropped (no desired table takes it over).
+    fn doomed_table(&self, t: &Table) -> bool {
+        !self.table_renames.contains_key(&tname(t))
+            && self.des.table(&t.schema, &t.name).is_none()
     }
 
     /// The current table that becomes desired table `t`, if any.
@@ -754,14 +792,6 @@ impl<'a> Differ<'a> {
                     continue;
                 };
                 if old == c.name || ct.column(old).is_none() {
-                    continue;
-                }
-                if dt.column(old).is_some() {
-                    self.notes.push(format!(
-                        "column {} has renamed_from = \"{old}\", but the desired table still has a column {}: the hint is ignored",
-                        col_ref(&table, &c.name),
-                        Ident(old)
-                    ));
                     continue;
                 }
                 if map.contains_key(old) {
@@ -861,11 +891,20 @@ impl<'a> Differ<'a> {
     }
 
     /// The current columns using enum `e`, as they are when enum ops run.
+    /// (The tables and columns the plan drops are gone by then.)
     fn enum_users(&self, e: &Name) -> Vec<(EnumUser, &'a Column)> {
         let mut out = Vec::new();
         for t in &self.cur.tables {
+            if self.doomed_table(t) {
+                continue;
+            }
             let table = self.new_table_name(&tname(t));
+            let desired = self.des.table(&table.schema, &table.name);
             for c in &t.columns {
+                let view = self.view_column_name(&table, &c.name);
+                if desired.is_some_and(|d| d.column(&view).is_none()) {
+                    continue;
+                }
                 if let Some(array) = uses_enum(&c.ty, e) {
                     out.push((
                         EnumUser {
@@ -938,12 +977,12 @@ impl<'a> Differ<'a> {
                 value: l.clone(),
                 position,
                 users: users.clone(),
+                dependents: EnumDependents::default(),
             });
         }
         if labels == de.labels {
             return;
         }
-        let removed: Vec<&String> = labels.iter().filter(|l| !de.labels.contains(l)).collect();
         let mut from = ce.clone();
         from.labels = labels.clone();
         let mut to = ce.clone();
@@ -965,17 +1004,7 @@ impl<'a> Differ<'a> {
                     u.default_after = None;
                     self.recreate_defaults.insert(key, DefaultHandled::Dropped);
                 }
-                None => {
-                    // The column is dropped later (or its table is): keep its
-                    // default unless it names a removed label.
-                    let mentions_removed = c
-                        .default
-                        .as_deref()
-                        .is_some_and(|d| removed.iter().any(|l| d.contains(&quote_literal(l))));
-                    if mentions_removed {
-                        u.default_after = None;
-                    }
-                }
+                None => {}
             }
             rusers.push(u);
         }
@@ -983,6 +1012,7 @@ impl<'a> Differ<'a> {
             from,
             to,
             users: rusers,
+            dependents: EnumDependents::default(),
         });
     }
 
@@ -1255,10 +1285,77 @@ impl<'a> Differ<'a> {
         }
     }
 
+    /// The objects each enum re-creation (including the one an added value's
+    /// inverse does) must drop and add back: those that exist when it runs,
+    /// i.e. the current ones (tables renamed, columns not yet) that the plan
+    /// does not drop before.
+    fn fill_enum_dependents(&mut self) {
+        let dropped: BTreeSet<(Name, String)> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::DropForeignKey { table, fk } => Some((table.clone(), fk.name.clone())),
+                Op::DropCheck { table, check } => Some((table.clone(), check.name.clone())),
+                Op::DropIndex { table, index } => Some((table.clone(), index.name.clone())),
+                _ => None,
+            })
+            .collect();
+        let tables: Vec<Table> = self
+            .cur
+            .tables
+            .iter()
+            .filter(|t| !self.doomed_table(t))
+            .map(|t| self.cur_table_renamed(t))
+            .collect();
+        let computed: Vec<Option<EnumDependents>> = self
+            .ops
+            .iter()
+            .map(|op| {
+                let e = match op {
+                    Op::AddEnumValue { before, .. } => before,
+                    Op::RecreateEnum { from, .. } => from,
+                    _ => return None,
+                };
+                Some(enum_dependents(
+                    &tables,
+                    &Name::new(e.schema.clone(), e.name.clone()),
+                    &dropped,
+                ))
+            })
+            .collect();
+        for (op, deps) in self.ops.iter_mut().zip(computed) {
+            if let (
+                Op::AddEnumValue { dependents, .. } | Op::RecreateEnum { dependents, .. },
+                Some(deps),
+            ) = (op, deps)
+            {
+                *dependents = deps;
+            }
+        }
+    }
+
     /// A foreign key depends on the unique index of the key it references:
     /// when that key is dropped (to be changed), the foreign key must be
     /// dropped before and added back after, even if it did not change.
+    ///
+    /// Likewise a foreign key whose columns, or referenced columns, change
+    /// type: PostgreSQL would re-check it against the half-converted pair
+    /// (and refuses outright when the types no longer compare), so it is
+    /// dropped before and added back after the type changes.
     fn refresh_dependent_foreign_keys(&mut self) {
+        // (table, current column name) of every column whose type changes.
+        let mut retyped: BTreeSet<(Name, String)> = BTreeSet::new();
+        for op in &self.ops {
+            if let Op::AlterColumnType { table, column, .. } = op {
+                let old = self
+                    .column_renames
+                    .get(table)
+                    .and_then(|m| m.iter().find(|(_, new)| *new == column))
+                    .map(|(old, _)| old.clone())
+                    .unwrap_or_else(|| column.clone());
+                retyped.insert((table.clone(), old));
+            }
+        }
         let mut dropped_keys: BTreeSet<(Name, BTreeSet<String>)> = BTreeSet::new();
         for op in &self.ops {
             let (table, cols): (&Name, Vec<String>) = match op {
@@ -1282,7 +1379,7 @@ impl<'a> Differ<'a> {
             };
             dropped_keys.insert((table.clone(), cols.into_iter().collect()));
         }
-        if dropped_keys.is_empty() {
+        if dropped_keys.is_empty() && retyped.is_empty() {
             return;
         }
         let dropped_fks: BTreeSet<(Name, String)> = self
@@ -1321,8 +1418,17 @@ impl<'a> Differ<'a> {
                 // The key columns as they are when the key is dropped: the
                 // referenced table's current column names.
                 let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
-                let cols: BTreeSet<String> = fk.ref_columns.iter().cloned().collect();
-                if !dropped_keys.contains(&(r, cols)) {
+                let key_dropped = dropped_keys
+                    .contains(&(r.clone(), fk.ref_columns.iter().cloned().collect()));
+                let types_change = fk
+                    .columns
+                    .iter()
+                    .any(|c| retyped.contains(&(n.clone(), c.clone())))
+                    || fk
+                        .ref_columns
+                        .iter()
+                        .any(|c| retyped.contains(&(r.clone(), c.clone())));
+                if !key_dropped && !types_change {
                     continue;
                 }
                 let key = (n.clone(), fk.name.clone());
@@ -1351,6 +1457,84 @@ impl<'a> Differ<'a> {
         });
         self.ops.extend(extra);
     }
+}
+
+/// The conversion entry for column `c` of `table` if it uses enum `e`. Its
+/// default is restored after the conversion unless it names one of the
+/// `removed` labels (quoted).
+pub(crate) fn enum_user_of(
+    table: &Name,
+    c: &Column,
+    e: &Name,
+    removed: &[String],
+) -> Option<EnumUser> {
+    let array = uses_enum(&c.ty, e)?;
+    let keeps = c
+        .default
+        .as_deref()
+        .is_some_and(|d| !removed.iter().any(|l| d.contains(l.as_str())));
+    Some(EnumUser {
+        table: table.clone(),
+        column: c.name.clone(),
+        array,
+        default_before: c.default.clone(),
+        default_after: if keeps { c.default.clone() } else { None },
+    })
+}
+
+/// [`EnumDependents`] of enum `e` on one table (with its foreign keys).
+pub(crate) fn enum_dependents_of(t: &Table, e: &Name) -> EnumDependents {
+    enum_dependents(std::slice::from_ref(t), e, &BTreeSet::new())
+}
+
+/// `text` names the type `e` (as PostgreSQL prints it in expressions:
+/// `'x'::public.mood`, `'{}'::public.mood[]`).
+fn mentions_type(text: &str, e: &Name) -> bool {
+    let needle = format!("::{}", e.sql());
+    text.match_indices(&needle).any(|(i, m)| {
+        let next = text[i + m.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '"')
+    })
+}
+
+/// See [`EnumDependents`]; `dropped` are (table, name) of what the plan
+/// drops before the re-creation runs.
+fn enum_dependents(
+    tables: &[Table],
+    e: &Name,
+    dropped: &BTreeSet<(Name, String)>,
+) -> EnumDependents {
+    let mut out = EnumDependents::default();
+    for t in tables {
+        let n = tname(t);
+        let users: Vec<&str> = t
+            .columns
+            .iter()
+            .filter(|c| uses_enum(&c.ty, e).is_some())
+            .map(|c| c.name.as_str())
+            .collect();
+        let kept = |name: &str| !dropped.contains(&(n.clone(), name.to_string()));
+        for fk in &t.foreign_keys {
+            if kept(&fk.name) && fk.columns.iter().any(|c| users.contains(&c.as_str())) {
+                out.foreign_keys.push((n.clone(), fk.clone()));
+            }
+        }
+        for ck in &t.checks {
+            if kept(&ck.name) && mentions_type(&ck.expression, e) {
+                out.checks.push((n.clone(), ck.clone()));
+            }
+        }
+        for ix in &t.indexes {
+            let in_exprs = ix.elements.iter().any(
+                |el| matches!(&el.key, IndexKey::Expression(x) if mentions_type(x, e)),
+            );
+            let in_pred = ix.predicate.as_deref().is_some_and(|p| mentions_type(p, e));
+            if kept(&ix.name) && (in_exprs || in_pred) {
+                out.indexes.push((n.clone(), ix.clone()));
+            }
+        }
+    }
+    out
 }
 
 fn same_columns(a: &Table, b: &Table) -> bool {

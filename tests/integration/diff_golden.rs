@@ -67,7 +67,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// A connection that does not wait for the WAL flush at commit (the cases
 /// commit hundreds of small transactions; durability does not matter here).
-async fn connect(db: &TestDb) -> Result<Client, String> {
+pub(crate) async fn connect_fast(db: &TestDb) -> Result<Client, String> {
     let client = db.connect().await.map_err(|e| format!("connect: {e}"))?;
     exec(&client, "SET synchronous_commit = off", "SET").await?;
     Ok(client)
@@ -80,7 +80,7 @@ async fn exec(client: &Client, sql: &str, what: &str) -> Result<(), String> {
         .map_err(|e| format!("{what} failed: {}", db_error(&e)))
 }
 
-fn db_error(e: &tokio_postgres::Error) -> String {
+pub(crate) fn db_error(e: &tokio_postgres::Error) -> String {
     match e.as_db_error() {
         Some(d) => format!("{}: {}", d.code().code(), d.message()),
         None => e.to_string(),
@@ -128,7 +128,7 @@ fn apply_hints(schema: &mut Schema, hints: &[RenameHint]) -> Result<(), String> 
 
 /// Runs the plan's up (or down) SQL: the rendered text in one transaction,
 /// or statement by statement when the plan cannot run in one.
-async fn apply(client: &Client, plan: &Plan, up: bool) -> Result<(), String> {
+pub(crate) async fn apply_plan(client: &Client, plan: &Plan, up: bool) -> Result<(), String> {
     let what = if up { "up" } else { "down" };
     let no_tx = if up {
         plan.needs_no_transaction()
@@ -141,7 +141,12 @@ async fn apply(client: &Client, plan: &Plan, up: bool) -> Result<(), String> {
         } else {
             render_down(plan)
         };
-        return exec(client, &format!("BEGIN;\n{text}\nCOMMIT;"), what).await;
+        let result = exec(client, &format!("BEGIN;\n{text}\nCOMMIT;"), what).await;
+        if result.is_err() {
+            // Leave the session usable: the failed transaction is still open.
+            let _ = client.batch_execute("ROLLBACK").await;
+        }
+        return result;
     }
     let steps: Vec<&Vec<String>> = if up {
         plan.steps.iter().map(|s| &s.up).collect()
@@ -158,7 +163,7 @@ async fn apply(client: &Client, plan: &Plan, up: bool) -> Result<(), String> {
 
 /// Column order cannot be restored by `ADD COLUMN`: compare with the columns
 /// sorted when the plan dropped and re-added columns.
-fn without_column_order(s: &Schema) -> Schema {
+pub(crate) fn without_column_order(s: &Schema) -> Schema {
     let mut s = s.clone();
     for t in &mut s.tables {
         t.columns.sort_by(|a, b| a.name.cmp(&b.name));
@@ -166,7 +171,7 @@ fn without_column_order(s: &Schema) -> Schema {
     s
 }
 
-fn first_difference(left: &Schema, right: &Schema) -> String {
+pub(crate) fn first_difference(left: &Schema, right: &Schema) -> String {
     let l = left.to_json();
     let r = right.to_json();
     let ll: Vec<&str> = l.lines().collect();
@@ -220,7 +225,7 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
     };
 
     let db = TestDb::new().await.map_err(|e| e.to_string())?;
-    let client = connect(&db).await?;
+    let client = connect_fast(&db).await?;
     exec(&client, &initial_sql, "initial.sql").await?;
 
     // The desired state: desired.sql applied inside a transaction of a
@@ -252,7 +257,7 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
         return Err("the plan is empty: a case must change something".into());
     }
 
-    apply(&client, &p, true).await?;
+    apply_plan(&client, &p, true).await?;
     let after_up = read_schema(&client, &schemas, "after up").await?;
     let rest = plan(&after_up, &desired, &opts);
     if !rest.steps.is_empty() {
@@ -272,7 +277,7 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
         return Err("after up, diff(after up, desired) is not empty".into());
     }
 
-    apply(&client, &p, false).await?;
+    apply_plan(&client, &p, false).await?;
     let after_down = read_schema(&client, &schemas, "after down").await?;
     if after_down != current {
         let column_drops = p
@@ -314,7 +319,7 @@ fn golden_cases() {
         let mut scratch = Vec::new();
         for _ in 0..CONCURRENT {
             let db = TestDb::new().await.expect("scratch database");
-            let client = connect(&db).await.expect("connect to scratch database");
+            let client = connect_fast(&db).await.expect("connect to scratch database");
             scratch.push((db, client));
         }
         let pool: ScratchPool = Arc::new(tokio::sync::Mutex::new(scratch));

@@ -4,5 +4,6 @@
 mod ddl;
 mod derive;
 mod diff_golden;
+mod diff_props;
 mod harness;
 mod introspect;
