@@ -17,7 +17,7 @@
 //! run first, column renames run after the drops of indexes and constraints
 //! and before the columns are altered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use strata::ident::{Ident, Qualified};
@@ -634,9 +634,19 @@ pub fn diff(current: &Schema, desired: &Schema) -> Vec<Op> {
 /// dropped and an added column (or table) that look alike, and hints that
 /// had to be ignored.
 pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<String>) {
+    let index = |s: &'_ Schema| -> HashMap<(String, String), usize> {
+        s.tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.schema.clone(), t.name.clone()), i))
+            .collect()
+    };
     let mut d = Differ {
         cur: current,
         des: desired,
+        cur_index: index(current),
+        des_index: index(desired),
+        renamed_to: BTreeMap::new(),
         ops: Vec::new(),
         notes: Vec::new(),
         table_renames: BTreeMap::new(),
@@ -662,6 +672,11 @@ enum DefaultHandled {
 struct Differ<'a> {
     cur: &'a Schema,
     des: &'a Schema,
+    /// (schema, name) → position in `cur.tables` / `des.tables`.
+    cur_index: HashMap<(String, String), usize>,
+    des_index: HashMap<(String, String), usize>,
+    /// Desired (new) table name → the current table renamed to it.
+    renamed_to: BTreeMap<Name, Name>,
     ops: Vec<Op>,
     notes: Vec<String>,
     /// Current table → its new name (same schema).
@@ -672,10 +687,6 @@ struct Differ<'a> {
     /// handled the default.
     recreate_defaults: BTreeMap<(Name, String), DefaultHandled>,
 }
-
-/// Prefix of the comparison name of a column shadowed by a rename (see
-/// `Differ::view_column_name`); a NUL cannot occur in a PostgreSQL name.
-const SHADOWED: &str = "\u{0}shadowed:";
 
 fn tname(t: &Table) -> Name {
     Name::new(t.schema.clone(), t.name.clone())
@@ -706,6 +717,20 @@ fn effective_default(c: &Column) -> Option<&String> {
 }
 
 impl<'a> Differ<'a> {
+    fn cur_table(&self, schema: &str, name: &str) -> Option<&'a Table> {
+        let cur = self.cur;
+        self.cur_index
+            .get(&(schema.to_string(), name.to_string()))
+            .map(|&i| &cur.tables[i])
+    }
+
+    fn des_table(&self, schema: &str, name: &str) -> Option<&'a Table> {
+        let des = self.des;
+        self.des_index
+            .get(&(schema.to_string(), name.to_string()))
+            .map(|&i| &des.tables[i])
+    }
+
     fn run(&mut self) {
         self.find_table_renames();
         self.find_column_renames();
@@ -727,13 +752,13 @@ impl<'a> Differ<'a> {
             let Some(old) = t.renamed_from.as_deref() else {
                 continue;
             };
-            if old == t.name || self.cur.table(&t.schema, old).is_none() {
+            if old == t.name || self.cur_table(&t.schema, old).is_none() {
                 // Already renamed (the hint stays in the model): nothing to do.
                 continue;
             }
             let new = tname(t);
             let old_name = Name::new(t.schema.clone(), old);
-            if self.cur.table(&t.schema, &t.name).is_some() {
+            if self.cur_table(&t.schema, &t.name).is_some() {
                 self.notes.push(format!(
                     "table {new} has renamed_from = \"{old}\", but both {old_name} and {new} exist: the hint is ignored (drop {new} in an earlier migration first)"
                 ));
@@ -745,7 +770,8 @@ impl<'a> Differ<'a> {
                 ));
                 continue;
             }
-            self.table_renames.insert(old_name, t.name.clone());
+            self.table_renames.insert(old_name.clone(), t.name.clone());
+            self.renamed_to.insert(new, old_name);
         }
     }
 
@@ -759,20 +785,15 @@ impl<'a> Differ<'a> {
 
     /// The current table is dropped (no desired table takes it over).
     fn doomed_table(&self, t: &Table) -> bool {
-        !self.table_renames.contains_key(&tname(t))
-            && self.des.table(&t.schema, &t.name).is_none()
+        !self.table_renames.contains_key(&tname(t)) && self.des_table(&t.schema, &t.name).is_none()
     }
 
     /// The current table that becomes desired table `t`, if any.
     fn matching_current(&self, t: &Table) -> Option<&'a Table> {
-        if let Some((old, _)) = self
-            .table_renames
-            .iter()
-            .find(|(old, new)| old.schema == t.schema && **new == t.name)
-        {
-            return self.cur.table(&old.schema, &old.name);
+        if let Some(old) = self.renamed_to.get(&tname(t)) {
+            return self.cur_table(&old.schema, &old.name);
         }
-        let cur = self.cur.table(&t.schema, &t.name)?;
+        let cur = self.cur_table(&t.schema, &t.name)?;
         // A current table that is renamed away is not this one.
         if self.table_renames.contains_key(&tname(t)) {
             return None;
@@ -792,6 +813,19 @@ impl<'a> Differ<'a> {
                     continue;
                 };
                 if old == c.name || ct.column(old).is_none() {
+                    continue;
+                }
+                if ct.column(&c.name).is_some() {
+                    // Either the rename already ran and the old name was
+                    // reused, or the new name is taken by another column:
+                    // taken as applied (renaming again would never end).
+                    self.notes.push(format!(
+                        "column {} has renamed_from = \"{old}\", but both {} and {} exist: taken as already renamed (if it is not, drop {} in an earlier migration first)",
+                        col_ref(&table, &c.name),
+                        Ident(old),
+                        Ident(&c.name),
+                        Ident(&c.name)
+                    ));
                     continue;
                 }
                 if map.contains_key(old) {
@@ -817,20 +851,9 @@ impl<'a> Differ<'a> {
     }
 
     /// The name a current column is compared under: its new name when
-    /// renamed; a name no desired column can have when another column is
-    /// renamed onto its name (it is a different column, dropped before the
-    /// rename); else its name.
+    /// renamed, else its name.
     fn view_column_name(&self, table: &Name, column: &str) -> String {
-        let Some(map) = self.column_renames.get(table) else {
-            return column.to_string();
-        };
-        if let Some(new) = map.get(column) {
-            return new.clone();
-        }
-        if map.values().any(|v| v == column) {
-            return format!("{SHADOWED}{column}");
-        }
-        column.to_string()
+        self.new_column_name(table, column)
     }
 
     /// A current table under its new name, columns still under their old
@@ -899,7 +922,7 @@ impl<'a> Differ<'a> {
                 continue;
             }
             let table = self.new_table_name(&tname(t));
-            let desired = self.des.table(&table.schema, &table.name);
+            let desired = self.des_table(&table.schema, &table.name);
             for c in &t.columns {
                 let view = self.view_column_name(&table, &c.name);
                 if desired.is_some_and(|d| d.column(&view).is_none()) {
@@ -991,8 +1014,7 @@ impl<'a> Differ<'a> {
         for (mut u, c) in self.enum_users(name) {
             let new_col = self.new_column_name(&u.table, &u.column);
             let desired_col = self
-                .des
-                .table(&u.table.schema, &u.table.name)
+                .des_table(&u.table.schema, &u.table.name)
                 .and_then(|t| t.column(&new_col));
             let key = (u.table.clone(), new_col);
             match desired_col {
@@ -1055,7 +1077,7 @@ impl<'a> Differ<'a> {
             if self.table_renames.contains_key(&n) {
                 continue;
             }
-            if self.des.table(&ct.schema, &ct.name).is_some() {
+            if self.des_table(&ct.schema, &ct.name).is_some() {
                 continue;
             }
             dropped.push(ct);
@@ -1087,6 +1109,14 @@ impl<'a> Differ<'a> {
 
     fn table(&mut self, ct: &'a Table, dt: &'a Table) {
         let table = tname(dt);
+        // The common case, cheaply: nothing renamed, nothing changed.
+        if ct.name == dt.name
+            && !self.column_renames.contains_key(&table)
+            && self.table_renames.is_empty()
+            && same_table(ct, dt)
+        {
+            return;
+        }
         let before = self.cur_table_renamed(ct);
         let view = self.cur_table_view(ct);
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
@@ -1290,6 +1320,13 @@ impl<'a> Differ<'a> {
     /// i.e. the current ones (tables renamed, columns not yet) that the plan
     /// does not drop before.
     fn fill_enum_dependents(&mut self) {
+        if !self
+            .ops
+            .iter()
+            .any(|op| matches!(op, Op::AddEnumValue { .. } | Op::RecreateEnum { .. }))
+        {
+            return;
+        }
         let dropped: BTreeSet<(Name, String)> = self
             .ops
             .iter()
@@ -1404,7 +1441,7 @@ impl<'a> Differ<'a> {
         let mut cancel_renames = Vec::new();
         for ct in &self.cur.tables {
             let n = self.new_table_name(&tname(ct));
-            let Some(dt) = self.des.table(&n.schema, &n.name) else {
+            let Some(dt) = self.des_table(&n.schema, &n.name) else {
                 continue;
             };
             if self.matching_current(dt).map(tname) != Some(tname(ct)) {
@@ -1418,8 +1455,8 @@ impl<'a> Differ<'a> {
                 // The key columns as they are when the key is dropped: the
                 // referenced table's current column names.
                 let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
-                let key_dropped = dropped_keys
-                    .contains(&(r.clone(), fk.ref_columns.iter().cloned().collect()));
+                let key_dropped =
+                    dropped_keys.contains(&(r.clone(), fk.ref_columns.iter().cloned().collect()));
                 let types_change = fk
                     .columns
                     .iter()
@@ -1525,9 +1562,10 @@ fn enum_dependents(
             }
         }
         for ix in &t.indexes {
-            let in_exprs = ix.elements.iter().any(
-                |el| matches!(&el.key, IndexKey::Expression(x) if mentions_type(x, e)),
-            );
+            let in_exprs = ix
+                .elements
+                .iter()
+                .any(|el| matches!(&el.key, IndexKey::Expression(x) if mentions_type(x, e)));
             let in_pred = ix.predicate.as_deref().is_some_and(|p| mentions_type(p, e));
             if kept(&ix.name) && (in_exprs || in_pred) {
                 out.indexes.push((n.clone(), ix.clone()));
@@ -1535,6 +1573,25 @@ fn enum_dependents(
         }
     }
     out
+}
+
+/// The tables are equal, `renamed_from` hints aside.
+fn same_table(a: &Table, b: &Table) -> bool {
+    a.columns.len() == b.columns.len()
+        && a.columns.iter().zip(&b.columns).all(|(x, y)| {
+            x.name == y.name
+                && x.ty == y.ty
+                && x.nullable == y.nullable
+                && x.default == y.default
+                && x.identity == y.identity
+                && x.comment == y.comment
+        })
+        && a.primary_key == b.primary_key
+        && a.uniques == b.uniques
+        && a.indexes == b.indexes
+        && a.foreign_keys == b.foreign_keys
+        && a.checks == b.checks
+        && a.comment == b.comment
 }
 
 fn same_columns(a: &Table, b: &Table) -> bool {
@@ -1676,5 +1733,170 @@ fn match_named<T: Clone + PartialEq + Named>(
         dropped,
         added,
         renamed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    use super::*;
+    use crate::plan::summary;
+
+    fn schema(json: &str) -> Schema {
+        match Schema::from_json(json) {
+            Ok(s) => s,
+            Err(e) => panic!("bad test schema: {e}\n{json}"),
+        }
+    }
+
+    /// The ops of `diff(current, desired)`, one per line with its phase, and
+    /// the notes.
+    fn check(current: &str, desired: &str, expect: Expect) {
+        let (ops, notes) = diff_with_notes(&schema(current), &schema(desired));
+        let mut out: Vec<String> = ops
+            .iter()
+            .map(|op| format!("{:>2} {}", op.phase(), summary(op)))
+            .collect();
+        out.extend(notes.iter().map(|n| format!("note: {n}")));
+        expect.assert_eq(&out.join("\n"));
+    }
+
+    const SHOP: &str = r#"{
+      "enums": [{"schema": "public", "name": "state", "labels": ["new", "paid", "void"]}],
+      "tables": [
+        {"schema": "public", "name": "customers", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "email", "type": "text", "nullable": false}],
+         "primary_key": {"name": "customers_pkey", "columns": ["id"]},
+         "uniques": [{"name": "customers_email_key", "columns": ["email"]}]},
+        {"schema": "public", "name": "orders", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "customer_id", "type": "integer", "nullable": true},
+            {"name": "state", "type": "state", "nullable": false, "default": "'new'::public.state"},
+            {"name": "note", "type": "text", "nullable": true}],
+         "primary_key": {"name": "orders_pkey", "columns": ["id"]},
+         "foreign_keys": [{"name": "orders_customer_id_fkey", "columns": ["customer_id"], "ref_schema": "public", "ref_table": "customers", "ref_columns": ["id"]}],
+         "indexes": [{"name": "orders_note_idx", "elements": [{"column": "note"}]}]}
+      ]
+    }"#;
+
+    const SHOP_V2: &str = r#"{
+      "schemas": ["archive"],
+      "enums": [{"schema": "public", "name": "state", "labels": ["new", "open", "paid"]}],
+      "tables": [
+        {"schema": "public", "name": "clients", "renamed_from": "customers", "columns": [
+            {"name": "id", "type": "bigint", "nullable": false},
+            {"name": "mail", "type": "text", "nullable": false, "renamed_from": "email"}],
+         "primary_key": {"name": "customers_pkey", "columns": ["id"]},
+         "uniques": [{"name": "customers_email_key", "columns": ["mail"]}]},
+        {"schema": "public", "name": "orders", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "customer_id", "type": "bigint", "nullable": true},
+            {"name": "state", "type": "state", "nullable": false, "default": "'open'::public.state"},
+            {"name": "total", "type": "numeric(12,2)", "nullable": false, "default": "0"}],
+         "primary_key": {"name": "orders_pkey", "columns": ["id"]},
+         "foreign_keys": [{"name": "orders_customer_id_fkey", "columns": ["customer_id"], "ref_schema": "public", "ref_table": "clients", "ref_columns": ["id"], "on_delete": "cascade"}]},
+        {"schema": "archive", "name": "orders", "columns": [{"name": "id", "type": "integer", "nullable": false}]}
+      ]
+    }"#;
+
+    #[test]
+    fn ops_come_in_execution_order() {
+        check(
+            SHOP,
+            SHOP_V2,
+            expect![[r#"
+                 0 ~ rename table customers -> clients
+                 1 - foreign key orders_customer_id_fkey on orders
+                 3 - index orders_note_idx on orders
+                 7 - column orders.note
+                 9 + schema archive
+                11 ~ enum state: + value 'open' after 'new'
+                12 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
+                13 ~ rename column clients.email -> mail
+                14 + table archive.orders
+                15 + column orders.total numeric(12,2) not null
+                17 ~ column clients.id: integer -> bigint
+                17 ~ column orders.customer_id: integer -> bigint
+                26 + foreign key orders_customer_id_fkey on orders -> clients"#]],
+        );
+    }
+
+    #[test]
+    fn the_way_back_is_the_inverse() {
+        // diff(B, A) undoes diff(A, B) op for op, up to renames and order
+        // within a phase; every inverse of an inverse is the op itself.
+        let (ops, _) = diff_with_notes(&schema(SHOP), &schema(SHOP_V2));
+        for op in &ops {
+            if matches!(op, Op::AddEnumValue { .. }) {
+                // Its inverse is a re-creation, whose inverse adds by
+                // re-creating too.
+                assert!(matches!(op.inverse(), Op::RecreateEnum { .. }));
+                continue;
+            }
+            assert_eq!(&op.inverse().inverse(), op);
+        }
+        let back: Vec<String> = diff(&schema(SHOP_V2), &schema(SHOP))
+            .iter()
+            .map(summary)
+            .collect();
+        expect![[r#"
+            - foreign key orders_customer_id_fkey on orders
+            - column orders.total
+            - table archive.orders
+            - table clients
+            ~ enum state: + value 'void' at the end
+            ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'paid', 'void') (re-created)
+            + table customers
+            + column orders.note text
+            ~ column orders.customer_id: bigint -> integer
+            + index orders_note_idx on orders
+            + foreign key orders_customer_id_fkey on orders -> customers
+            - schema archive"#]]
+        .assert_eq(&back.join("\n"));
+    }
+
+    #[test]
+    fn hints_that_cannot_apply() {
+        let cur = r#"{"tables": [
+            {"schema": "public", "name": "a", "columns": [{"name": "x", "type": "integer", "nullable": true}]},
+            {"schema": "public", "name": "b", "columns": [{"name": "x", "type": "integer", "nullable": true}]}]}"#;
+        let des = r#"{"tables": [
+            {"schema": "public", "name": "b", "renamed_from": "a", "columns": [{"name": "x", "type": "integer", "nullable": true}]}]}"#;
+        check(
+            cur,
+            des,
+            expect![[r#"
+                 8 - table a
+                note: table b has renamed_from = "a", but both a and b exist: the hint is ignored (drop b in an earlier migration first)"#]],
+        );
+        // The hint of a rename that already ran means nothing.
+        check(des, des, expect![[""]]);
+    }
+
+    #[test]
+    fn rename_then_reuse_the_old_name() {
+        let cur = r#"{"tables": [{"schema": "public", "name": "t", "columns": [
+            {"name": "a", "type": "integer", "nullable": true}]}]}"#;
+        let des = r#"{"tables": [{"schema": "public", "name": "t", "columns": [
+            {"name": "b", "type": "integer", "nullable": true, "renamed_from": "a"},
+            {"name": "a", "type": "text", "nullable": true}]}]}"#;
+        check(
+            cur,
+            des,
+            expect![[r#"
+                13 ~ rename column t.a -> b
+                15 + column t.a text"#]],
+        );
+    }
+
+    #[test]
+    fn mentions_of_a_type_in_expressions() {
+        let e = Name::new("public", "mood");
+        assert!(mentions_type("m = 'a'::public.mood", &e));
+        assert!(mentions_type("m = ANY ('{a}'::public.mood[])", &e));
+        assert!(!mentions_type("m = 'a'::public.moods", &e));
+        assert!(!mentions_type("m = 'a'::public.\"mood x\"", &e));
     }
 }

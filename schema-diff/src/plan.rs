@@ -16,7 +16,8 @@ use strata::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata::ddl::create;
 use strata::ident::{ident_list, quote_literal, Ident};
 use strata::schema::{
-    make_object_name, Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName,
+    make_object_name, Column, EnumType, ForeignKey, Identity, IndexKey, Schema, SqlType, Table,
+    TypeName,
 };
 
 use crate::diff::{
@@ -197,34 +198,24 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
                 withheld.insert(i, reason);
             }
         }
+        // The foreign keys of a withheld table are withheld with it.
+        let tables: BTreeSet<Name> = withheld
+            .keys()
+            .filter_map(|i| match &ops[*i] {
+                Op::DropTable { table } => {
+                    Some(Name::new(table.schema.clone(), table.name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         for (i, op) in ops.iter().enumerate() {
-            if withheld.contains_key(&i) {
-                continue;
-            }
-            let depends = ops.iter().enumerate().find_map(|(j, other)| {
-                if !withheld.contains_key(&j) {
-                    return None;
+            let reason = match op {
+                Op::DropForeignKey { table, .. } if tables.contains(table) => {
+                    format!("part of dropping table {table}, which is withheld")
                 }
-                match (op, other) {
-                    (Op::DropForeignKey { table, .. }, Op::DropTable { table: t })
-                        if table.schema == t.schema && table.name == t.name =>
-                    {
-                        Some(format!("part of dropping table {table}, which is withheld"))
-                    }
-                    (Op::RenameColumn { table, to, .. }, Op::DropColumn { table: t, column })
-                        if table == t && *to == column.name =>
-                    {
-                        Some(format!(
-                            "renames onto column {table}.{}, whose drop is withheld",
-                            Ident(to)
-                        ))
-                    }
-                    _ => None,
-                }
-            });
-            if let Some(reason) = depends {
-                withheld.insert(i, reason);
-            }
+                _ => continue,
+            };
+            withheld.entry(i).or_insert(reason);
         }
     }
 
@@ -295,24 +286,23 @@ fn keep_withheld_columns_converted(ops: &mut [Op], withheld: &BTreeMap<usize, St
     let mut kept_columns: Vec<(Name, Column)> = Vec::new();
     for i in withheld.keys() {
         match &ops[*i] {
-            Op::DropTable { table } => {
-                let mut t = table.clone();
-                for (j, op) in ops.iter().enumerate() {
-                    if let Op::DropForeignKey { table: ft, fk } = op {
-                        if withheld.contains_key(&j) && ft.schema == t.schema && ft.name == t.name
-                        {
-                            t.foreign_keys.push(fk.clone());
-                        }
-                    }
-                }
-                kept_tables.push(t);
-            }
+            Op::DropTable { table } => kept_tables.push(table.clone()),
             Op::DropColumn { table, column } => kept_columns.push((table.clone(), column.clone())),
             _ => {}
         }
     }
     if kept_tables.is_empty() && kept_columns.is_empty() {
         return;
+    }
+    let mut fks: BTreeMap<Name, Vec<ForeignKey>> = BTreeMap::new();
+    for i in withheld.keys() {
+        if let Op::DropForeignKey { table, fk } = &ops[*i] {
+            fks.entry(table.clone()).or_default().push(fk.clone());
+        }
+    }
+    for t in &mut kept_tables {
+        let n = Name::new(t.schema.clone(), t.name.clone());
+        t.foreign_keys = fks.remove(&n).unwrap_or_default();
     }
     for (i, op) in ops.iter_mut().enumerate() {
         if withheld.contains_key(&i) {
@@ -786,7 +776,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnTable { .. }
         | Op::CommentOnColumn { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
-        Op::RecreateEnum { from, to, users, .. } => {
+        Op::RecreateEnum {
+            from, to, users, ..
+        } => {
             let mut h = Vec::new();
             if !removed_labels(from, to).is_empty() {
                 h.extend([DeletesData, CanFailOnExistingRows]);

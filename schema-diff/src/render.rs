@@ -583,7 +583,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rename_onto_a_dropped_column_waits_for_the_drop() {
+    fn a_rename_onto_an_existing_column_is_taken_as_done() {
         let cur = t(
             r#"{"name": "b", "type": "integer", "nullable": true}, {"name": "c", "type": "text", "nullable": true}"#,
             "",
@@ -596,43 +596,55 @@ mod tests {
             &cur,
             &des,
             expect![[r#"
-            == up
-            -- withheld: - column t.b
-            --   deletes data: drops column t.b and its values
-            --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
-            --   ALTER TABLE public.t DROP COLUMN b;
+                == up
+                -- note: column t.b has renamed_from = "c", but both c and b exist: taken as already renamed (if it is not, drop b in an earlier migration first)
 
-            -- withheld: ~ rename column t.c -> b
-            --   renames onto column t.b, whose drop is withheld
-            --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
-            --   ALTER TABLE public.t RENAME COLUMN c TO b;
-            == down
-        "#]],
+                -- ~ column t.b: integer -> text
+                -- hazard: rewrites the table
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                ALTER TABLE public.t ALTER COLUMN b TYPE text;
+
+                -- withheld: - column t.c
+                --   deletes data: drops column t.c and its values
+                --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+                --   ALTER TABLE public.t DROP COLUMN c;
+                == down
+                -- undo: ~ column t.b: integer -> text
+                -- hazard: rewrites the table
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                -- hazard: can fail on existing rows
+                ALTER TABLE public.t ALTER COLUMN b TYPE integer USING b::integer;
+            "#]],
         );
         check_with(
             &cur,
             &des,
             allow(),
             expect![[r#"
-            == up
-            -- - column t.b
-            -- hazard: deletes data
-            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-            ALTER TABLE public.t DROP COLUMN b;
+                == up
+                -- note: column t.b has renamed_from = "c", but both c and b exist: taken as already renamed (if it is not, drop b in an earlier migration first)
 
-            -- ~ rename column t.c -> b
-            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-            ALTER TABLE public.t RENAME COLUMN c TO b;
-            == down
-            -- undo: ~ rename column t.c -> b
-            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-            ALTER TABLE public.t RENAME COLUMN b TO c;
+                -- - column t.c
+                -- hazard: deletes data
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                ALTER TABLE public.t DROP COLUMN c;
 
-            -- undo: - column t.b
-            -- note: re-creates the definition only; the data the up migration deleted is not restored
-            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-            ALTER TABLE public.t ADD COLUMN b integer;
-        "#]],
+                -- ~ column t.b: integer -> text
+                -- hazard: rewrites the table
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                ALTER TABLE public.t ALTER COLUMN b TYPE text;
+                == down
+                -- undo: ~ column t.b: integer -> text
+                -- hazard: rewrites the table
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                -- hazard: can fail on existing rows
+                ALTER TABLE public.t ALTER COLUMN b TYPE integer USING b::integer;
+
+                -- undo: - column t.c
+                -- note: re-creates the definition only; the data the up migration deleted is not restored
+                -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+                ALTER TABLE public.t ADD COLUMN c text;
+            "#]],
         );
     }
 

@@ -182,7 +182,8 @@ pub(crate) fn first_difference(left: &Schema, right: &Schema) -> String {
         .position(|(a, b)| a != b)
         .unwrap_or(ll.len().min(rl.len()));
     let from = first.saturating_sub(10);
-    let show = |lines: &[&str]| lines[from.min(lines.len())..(first + 6).min(lines.len())].join("\n");
+    let show =
+        |lines: &[&str]| lines[from.min(lines.len())..(first + 6).min(lines.len())].join("\n");
     format!(
         "first difference at JSON line {}\n--- expected ---\n{}\n--- actual ---\n{}",
         first + 1,
@@ -284,8 +285,7 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
             .steps
             .iter()
             .any(|s| matches!(s.op, schema_diff::diff::Op::DropColumn { .. }));
-        if !(column_drops && without_column_order(&after_down) == without_column_order(&current))
-        {
+        if !(column_drops && without_column_order(&after_down) == without_column_order(&current)) {
             return Err(format!(
                 "after down, the schema is not the initial one: {}",
                 first_difference(&current, &after_down)
@@ -319,7 +319,9 @@ fn golden_cases() {
         let mut scratch = Vec::new();
         for _ in 0..CONCURRENT {
             let db = TestDb::new().await.expect("scratch database");
-            let client = connect_fast(&db).await.expect("connect to scratch database");
+            let client = connect_fast(&db)
+                .await
+                .expect("connect to scratch database");
             scratch.push((db, client));
         }
         let pool: ScratchPool = Arc::new(tokio::sync::Mutex::new(scratch));
@@ -482,10 +484,9 @@ fn cast_table_agrees_with_postgres() {
                             ));
                         }
                     }
-                    Err(e) => mismatches.push(format!(
-                        "{from} -> {to}: `{sql}` fails: {}",
-                        db_error(&e)
-                    )),
+                    Err(e) => {
+                        mismatches.push(format!("{from} -> {to}: `{sql}` fails: {}", db_error(&e)))
+                    }
                 }
                 client.batch_execute("ROLLBACK").await.unwrap();
             }

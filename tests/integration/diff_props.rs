@@ -33,9 +33,9 @@ use schema_diff::scratch::ScratchDb;
 use strata::ddl::create::DdlOptions;
 use strata::ident::{quote_literal, Ident};
 use strata::schema::{
-    default_fk_name, default_pkey_name, default_unique_name, Check, Column, Deferrable,
-    EnumType, FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod,
-    NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName, Unique,
+    default_fk_name, default_pkey_name, default_unique_name, Check, Column, Deferrable, EnumType,
+    FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
+    PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName, Unique,
 };
 use strata::testing::{run, TestDb};
 use strata_tests::admin_url;
@@ -46,7 +46,16 @@ use crate::diff_golden::{apply_plan, connect_fast, without_column_order};
 const SCHEMAS: &[&str] = &["public", "app", "Other Schema"];
 const TABLE_NAMES: &[&str] = &["t", "User", "order", "with space", "quo\"te", "Items", "x1"];
 const COLUMN_NAMES: &[&str] = &[
-    "id", "a", "b", "Name", "order", "with space", "quo\"te", "select", "c1", "Zz",
+    "id",
+    "a",
+    "b",
+    "Name",
+    "order",
+    "with space",
+    "quo\"te",
+    "select",
+    "c1",
+    "Zz",
 ];
 const ENUM_NAMES: &[&str] = &["mood", "Status", "kind"];
 const LABELS: &[&str] = &["a", "b", "it's", "Zed", "c d", "e"];
@@ -133,7 +142,10 @@ fn type_choices(enums: &[EnumType]) -> Vec<TypeChoice> {
             "timestamp without time zone",
             &["'2020-01-01 00:00:00'::timestamp without time zone"],
         ),
-        ("time without time zone", &["'12:00:00'::time without time zone"]),
+        (
+            "time without time zone",
+            &["'12:00:00'::time without time zone"],
+        ),
         ("interval", &["'01:00:00'::interval"]),
         ("inet", &["'127.0.0.1'::inet"]),
         ("bytea", &[]),
@@ -298,7 +310,8 @@ fn add_index(g: &mut Gen, t: &mut Table) {
         }
         3 if !btree.is_empty() => {
             ix.method = IndexMethod::Hash;
-            ix.elements.push(IndexElement::column(g.pick(&btree).clone()));
+            ix.elements
+                .push(IndexElement::column(g.pick(&btree).clone()));
         }
         _ if !btree.is_empty() => {
             let n = 1 + g.below(2.min(btree.len()));
@@ -418,7 +431,12 @@ fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize) {
                 return None;
             }
             let c = u.column(&pk.columns[0])?;
-            Some((u.schema.clone(), u.name.clone(), c.name.clone(), c.ty.clone()))
+            Some((
+                u.schema.clone(),
+                u.name.clone(),
+                c.name.clone(),
+                c.ty.clone(),
+            ))
         })
         .collect();
     if targets.is_empty() {
@@ -534,7 +552,10 @@ fn fixup(s: &mut Schema) {
         let has = |c: &String| names.contains(c);
         for c in &mut t.columns {
             if let Some(e) = enum_of(&c.ty) {
-                match enums.iter().find(|x| x.schema == e.schema && x.name == e.name) {
+                match enums
+                    .iter()
+                    .find(|x| x.schema == e.schema && x.name == e.name)
+                {
                     None => {
                         c.ty = SqlType::Text;
                         c.default = None;
@@ -542,7 +563,10 @@ fn fixup(s: &mut Schema) {
                     Some(en) => {
                         if let Some(d) = &c.default {
                             if !matches!(c.ty, SqlType::Array(_))
-                                && !en.labels.iter().any(|l| d.starts_with(&format!("{}::", quote_literal(l))))
+                                && !en
+                                    .labels
+                                    .iter()
+                                    .any(|l| d.starts_with(&format!("{}::", quote_literal(l))))
                             {
                                 c.default = None;
                             }
@@ -597,9 +621,11 @@ fn fixup(s: &mut Schema) {
                 return false;
             };
             *cols == fk.ref_columns
-                && fk.columns.iter().zip(tys).all(|(c, ty)| {
-                    types.iter().any(|(n, t)| n == c && t == ty)
-                })
+                && fk
+                    .columns
+                    .iter()
+                    .zip(tys)
+                    .all(|(c, ty)| types.iter().any(|(n, t)| n == c && t == ty))
         });
     }
     s.canonicalize();
@@ -656,7 +682,11 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                 }
             }
             3 if nt > 0 => {
-                let names: Vec<String> = s.tables[ti].columns.iter().map(|c| c.name.clone()).collect();
+                let names: Vec<String> = s.tables[ti]
+                    .columns
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect();
                 if let Some(n) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) {
                     let c = new_column(g, n, &s.enums);
                     s.tables[ti].columns.push(c);
@@ -751,7 +781,8 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                                 IndexKey::Expression(_) => None,
                             }),
                         };
-                        ix.unique = !ix.unique && ix.method != IndexMethod::Gin
+                        ix.unique = !ix.unique
+                            && ix.method != IndexMethod::Gin
                             && ix.method != IndexMethod::Hash;
                     }
                 }
@@ -800,7 +831,10 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                         .as_ref()
                         .map(|p| p.name.clone())
                         .unwrap_or_else(|| default_pkey_name(&t.name));
-                    t.primary_key = Some(PrimaryKey { name, columns: cols });
+                    t.primary_key = Some(PrimaryKey {
+                        name,
+                        columns: cols,
+                    });
                 }
             }
             12 if nt > 0 => {
@@ -929,8 +963,7 @@ fn drop_column_dependents(s: &mut Schema, ti: usize, name: &str) {
     let t = &mut s.tables[ti];
     let (schema, table) = (t.schema.clone(), t.name.clone());
     let mut pk_gone = false;
-    if t
-        .primary_key
+    if t.primary_key
         .as_ref()
         .is_some_and(|p| p.columns.iter().any(|c| c == name))
     {
@@ -940,12 +973,16 @@ fn drop_column_dependents(s: &mut Schema, ti: usize, name: &str) {
     t.uniques.retain(|u| !u.columns.iter().any(|c| c == name));
     t.indexes.retain(|ix| !index_uses(ix, name));
     t.checks.retain(|ck| !check_uses(ck, name));
-    t.foreign_keys.retain(|fk| !fk.columns.iter().any(|c| c == name));
-    t.columns.iter_mut().filter(|c| c.name == name).for_each(|c| {
-        if !c.ty.is_integer() {
-            c.identity = None;
-        }
-    });
+    t.foreign_keys
+        .retain(|fk| !fk.columns.iter().any(|c| c == name));
+    t.columns
+        .iter_mut()
+        .filter(|c| c.name == name)
+        .for_each(|c| {
+            if !c.ty.is_integer() {
+                c.identity = None;
+            }
+        });
     if pk_gone {
         for u in &mut s.tables {
             u.foreign_keys
@@ -1078,7 +1115,10 @@ fn entropy() -> impl Strategy<Value = Vec<u32>> {
 /// Runs `check` for each case on one database.
 fn property(
     name: &str,
-    check: impl Fn(&Client, Vec<u32>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + '_>>,
+    check: impl Fn(
+        &Client,
+        Vec<u32>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + '_>>,
 ) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -1181,8 +1221,8 @@ fn random_changes_up_and_down() {
 /// scratch database, with an empty plan between them.
 #[test]
 fn no_false_positives_for_every_supported_kind() {
-    let models = Schema::from_json(include_str!("../cases/diff/every_kind.json"))
-        .expect("every_kind.json");
+    let models =
+        Schema::from_json(include_str!("../cases/diff/every_kind.json")).expect("every_kind.json");
     run(async move {
         let db = TestDb::new().await.unwrap();
         let client = connect_fast(&db).await.unwrap();
@@ -1195,11 +1235,7 @@ fn no_false_positives_for_every_supported_kind() {
         let desired = normalize(&models, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         let p = plan(&current, &desired, &PlanOptions::default());
-        assert!(
-            p.is_empty(),
-            "false positives:\n{}",
-            p.summary().join("\n")
-        );
+        assert!(p.is_empty(), "false positives:\n{}", p.summary().join("\n"));
         assert!(schema_diff::diff::diff(&current, &desired).is_empty());
         // The models are written in the form PostgreSQL prints: the catalog
         // reads back as exactly them.
