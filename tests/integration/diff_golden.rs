@@ -423,73 +423,37 @@ const CAST_TYPES: &[&str] = &[
 #[test]
 fn cast_table_agrees_with_postgres() {
     run(async {
-        let db = TestDb::new().await.unwrap();
-        let client = db.connect().await.unwrap();
-        client
+        let db = Arc::new(TestDb::new().await.unwrap());
+        let setup = connect_fast(&db).await.unwrap();
+        setup
             .batch_execute(
-                // Outside UTC, timestamp <-> timestamptz rewrites (the table
-                // assumes the worst case).
-                "SET TimeZone = 'America/New_York';
-                 CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TYPE other AS ENUM ('a', 'c');",
+                "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TYPE other AS ENUM ('a', 'c');",
             )
             .await
             .unwrap();
+        // The source types are split among a few connections.
+        const WORKERS: usize = 4;
+        let mut handles = Vec::new();
+        for w in 0..WORKERS {
+            let db = db.clone();
+            handles.push(tokio::spawn(async move {
+                let client = connect_fast(&db).await.unwrap();
+                // Outside UTC, timestamp <-> timestamptz rewrites (the table
+                // assumes the worst case).
+                client
+                    .batch_execute("SET TimeZone = 'America/New_York'")
+                    .await
+                    .unwrap();
+                let mut mismatches = Vec::new();
+                for (i, from) in CAST_TYPES.iter().enumerate().skip(w).step_by(WORKERS) {
+                    cast_row(&client, i, from, &mut mismatches).await;
+                }
+                mismatches
+            }));
+        }
         let mut mismatches = Vec::new();
-        for (i, from) in CAST_TYPES.iter().enumerate() {
-            let table = format!("t{i}");
-            client
-                .batch_execute(&format!("CREATE TABLE {table} (c {from})"))
-                .await
-                .unwrap();
-            let from_ty = SqlType::parse(from).unwrap();
-            for to in CAST_TYPES {
-                if from == to {
-                    continue;
-                }
-                let to_ty = SqlType::parse(to).unwrap();
-                let conv = casts::conversion(&from_ty, &to_ty);
-                client.batch_execute("BEGIN").await.unwrap();
-                let plain = client
-                    .batch_execute(&format!("ALTER TABLE {table} ALTER COLUMN c TYPE {to}"))
-                    .await;
-                client.batch_execute("ROLLBACK").await.unwrap();
-                if plain.is_ok() != (conv.using == Using::Implicit) {
-                    mismatches.push(format!(
-                        "{from} -> {to}: without USING PostgreSQL {}, the table says {:?}",
-                        if plain.is_ok() { "succeeds" } else { "fails" },
-                        conv.using
-                    ));
-                }
-                let sql = strata::ddl::alter::alter_column_type(
-                    "public",
-                    &table,
-                    &[strata::ddl::alter::TypeChange {
-                        column: "c",
-                        ty: &to_ty,
-                        using: conv.using,
-                        drop_default: false,
-                        set_default: None,
-                    }],
-                );
-                client.batch_execute("BEGIN").await.unwrap();
-                let before = relfilenode(&client, &table).await;
-                match client.batch_execute(&sql).await {
-                    Ok(()) => {
-                        let rewrote = relfilenode(&client, &table).await != before;
-                        if rewrote != conv.rewrites {
-                            mismatches.push(format!(
-                                "{from} -> {to}: PostgreSQL {} the table, the table says rewrites = {}",
-                                if rewrote { "rewrites" } else { "does not rewrite" },
-                                conv.rewrites
-                            ));
-                        }
-                    }
-                    Err(e) => {
-                        mismatches.push(format!("{from} -> {to}: `{sql}` fails: {}", db_error(&e)))
-                    }
-                }
-                client.batch_execute("ROLLBACK").await.unwrap();
-            }
+        for h in handles {
+            mismatches.extend(h.await.unwrap());
         }
         assert!(
             mismatches.is_empty(),
@@ -498,4 +462,65 @@ fn cast_table_agrees_with_postgres() {
             mismatches.join("\n")
         );
     });
+}
+
+/// Checks every conversion from type `from` (table `t<i>`).
+async fn cast_row(client: &Client, i: usize, from: &str, mismatches: &mut Vec<String>) {
+    let table = format!("t{i}");
+    client
+        .batch_execute(&format!("CREATE TABLE {table} (c {from})"))
+        .await
+        .unwrap();
+    let from_ty = SqlType::parse(from).unwrap();
+    for to in CAST_TYPES {
+        if *to == from {
+            continue;
+        }
+        let to_ty = SqlType::parse(to).unwrap();
+        let conv = casts::conversion(&from_ty, &to_ty);
+        let plain = client
+            .batch_execute(&format!(
+                "BEGIN; ALTER TABLE {table} ALTER COLUMN c TYPE {to}"
+            ))
+            .await;
+        client.batch_execute("ROLLBACK").await.unwrap();
+        if plain.is_ok() != (conv.using == Using::Implicit) {
+            mismatches.push(format!(
+                "{from} -> {to}: without USING PostgreSQL {}, the table says {:?}",
+                if plain.is_ok() { "succeeds" } else { "fails" },
+                conv.using
+            ));
+        }
+        let sql = strata::ddl::alter::alter_column_type(
+            "public",
+            &table,
+            &[strata::ddl::alter::TypeChange {
+                column: "c",
+                ty: &to_ty,
+                using: conv.using,
+                drop_default: false,
+                set_default: None,
+            }],
+        );
+        client.batch_execute("BEGIN").await.unwrap();
+        let before = relfilenode(client, &table).await;
+        match client.batch_execute(&sql).await {
+            Ok(()) => {
+                let rewrote = relfilenode(client, &table).await != before;
+                if rewrote != conv.rewrites {
+                    mismatches.push(format!(
+                        "{from} -> {to}: PostgreSQL {} the table, the table says rewrites = {}",
+                        if rewrote {
+                            "rewrites"
+                        } else {
+                            "does not rewrite"
+                        },
+                        conv.rewrites
+                    ));
+                }
+            }
+            Err(e) => mismatches.push(format!("{from} -> {to}: `{sql}` fails: {}", db_error(&e))),
+        }
+        client.batch_execute("ROLLBACK").await.unwrap();
+    }
 }
