@@ -2,8 +2,8 @@
 //!
 //! [`introspect`] issues a fixed number of whole-database `pg_catalog`
 //! queries filtered by schema (the SQL lives in `src/introspect/*.sql`): the
-//! namespaces, enum types, tables, columns, constraints, indexes and the
-//! non-default operator classes. They are sent together on the one connection
+//! namespaces, enum types, tables, columns, constraints, indexes, the
+//! non-default operator classes and the sequences owned by columns. They are sent together on the one connection
 //! (tokio-postgres pipelines them), so the cost does not grow with round
 //! trips, and nothing is queried per table or per default. Rows are then
 //! assembled in memory into a [`Schema`] in canonical form.
@@ -46,6 +46,7 @@ const COLUMNS_SQL: &str = include_str!("introspect/columns.sql");
 const CONSTRAINTS_SQL: &str = include_str!("introspect/constraints.sql");
 const INDEXES_SQL: &str = include_str!("introspect/indexes.sql");
 const OPCLASSES_SQL: &str = include_str!("introspect/opclasses.sql");
+const SERIALS_SQL: &str = include_str!("introspect/serials.sql");
 
 /// What to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -221,7 +222,7 @@ pub async fn introspect_counted(
 }
 
 /// How many catalog queries [`read_catalog`] sends.
-const CATALOG_QUERIES: usize = 7;
+const CATALOG_QUERIES: usize = 8;
 
 /// The raw result of the catalog queries.
 struct CatalogRows {
@@ -232,6 +233,7 @@ struct CatalogRows {
     constraints: Vec<Row>,
     indexes: Vec<Row>,
     opclasses: Vec<Row>,
+    serials: Vec<Row>,
 }
 
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
@@ -246,6 +248,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         (CONSTRAINTS_SQL, &p[..]),
         (INDEXES_SQL, &p[..]),
         (OPCLASSES_SQL, &[][..]),
+        (SERIALS_SQL, &[][..]),
     ];
     let results = futures_util::future::try_join_all(
         queries
@@ -255,8 +258,16 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
     .await?;
     let mut it = results.into_iter();
     let mut next = || it.next().unwrap_or_default();
-    let (namespaces, enums, tables, columns, constraints, indexes, opclasses) =
-        (next(), next(), next(), next(), next(), next(), next());
+    let (namespaces, enums, tables, columns, constraints, indexes, opclasses, serials) = (
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+        next(),
+    );
     Ok(CatalogRows {
         namespaces,
         enums,
@@ -265,6 +276,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         constraints,
         indexes,
         opclasses,
+        serials,
     })
 }
 
@@ -314,33 +326,38 @@ impl<'a> Assembler<'a> {
     }
 
     fn assemble(&self, rows: CatalogRows) -> Result<Schema, Error> {
+        let [name] = positions(&rows.namespaces, ["name"])?;
         let schemas: Vec<String> = rows
             .namespaces
             .iter()
-            .map(|r| r.try_get::<_, String>("name"))
+            .map(|r| r.try_get::<_, String>(name))
             .collect::<Result<_, _>>()?;
 
+        let [schema, name, labels, comment] =
+            positions(&rows.enums, ["schema", "name", "labels", "comment"])?;
         let mut enums = Vec::with_capacity(rows.enums.len());
         for r in &rows.enums {
             enums.push(EnumType {
-                schema: r.try_get("schema")?,
-                name: r.try_get("name")?,
-                labels: r.try_get("labels")?,
-                comment: r.try_get("comment")?,
+                schema: r.try_get(schema)?,
+                name: r.try_get(name)?,
+                labels: r.try_get(labels)?,
+                comment: r.try_get(comment)?,
             });
         }
 
+        let [oid, schema, name, comment] =
+            positions(&rows.tables, ["oid", "schema", "name", "comment"])?;
         let mut tables: HashMap<u32, TableBuild> = HashMap::with_capacity(rows.tables.len());
         for r in &rows.tables {
-            let schema: String = r.try_get("schema")?;
-            let name: String = r.try_get("name")?;
+            let schema: String = r.try_get(schema)?;
+            let name: String = r.try_get(name)?;
             if self.excluded(&schema, &name) {
                 continue;
             }
             let mut table = Table::new(schema, name);
-            table.comment = r.try_get("comment")?;
+            table.comment = r.try_get(comment)?;
             tables.insert(
-                r.try_get("oid")?,
+                r.try_get(oid)?,
                 TableBuild {
                     table,
                     columns: Vec::new(),
@@ -348,37 +365,51 @@ impl<'a> Assembler<'a> {
             );
         }
 
+        let [table_oid, num, nextval] = positions(&rows.serials, ["table_oid", "num", "nextval"])?;
+        let mut serials: HashMap<(u32, i16), String> = HashMap::new();
+        for r in &rows.serials {
+            let oid: u32 = r.try_get(table_oid)?;
+            if tables.contains_key(&oid) {
+                serials.insert((oid, r.try_get(num)?), r.try_get(nextval)?);
+            }
+        }
+
+        let cols = ColumnPositions::of(&rows.columns)?;
         for r in &rows.columns {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(cols.table_oid)?;
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            let column = read_column(r, &tb.table)?;
-            tb.columns.push((r.try_get("num")?, column));
+            let num: i16 = r.try_get(cols.num)?;
+            let column = read_column(r, &cols, &tb.table, serials.get(&(oid, num)))?;
+            tb.columns.push((num, column));
         }
         for tb in tables.values_mut() {
             tb.columns.sort_by_key(|(n, _)| *n);
         }
 
+        let cons = ConstraintPositions::of(&rows.constraints)?;
         for r in &rows.constraints {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(cons.table_oid)?;
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            read_constraint(r, tb)?;
+            read_constraint(r, &cons, tb)?;
         }
 
+        let [oid, name] = positions(&rows.opclasses, ["oid", "name"])?;
         let opclasses: HashMap<u32, String> = rows
             .opclasses
             .iter()
-            .map(|r| Ok((r.try_get("oid")?, r.try_get("name")?)))
+            .map(|r| Ok((r.try_get(oid)?, r.try_get(name)?)))
             .collect::<Result<_, tokio_postgres::Error>>()?;
+        let ixs = IndexPositions::of(&rows.indexes)?;
         for r in &rows.indexes {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(ixs.table_oid)?;
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            let index = read_index(r, tb, &opclasses)?;
+            let index = read_index(r, &ixs, tb, &opclasses)?;
             tb.table.indexes.push(index);
         }
 
@@ -398,6 +429,69 @@ impl<'a> Assembler<'a> {
     }
 }
 
+/// The positions of `names` among the result columns of a query (looked up
+/// once per query rather than by name for every value).
+fn positions<const N: usize>(rows: &[Row], names: [&str; N]) -> Result<[usize; N], Error> {
+    let mut out = [0; N];
+    let Some(first) = rows.first() else {
+        return Ok(out);
+    };
+    for (slot, name) in out.iter_mut().zip(names) {
+        *slot = first
+            .columns()
+            .iter()
+            .position(|c| c.name() == name)
+            .ok_or_else(|| {
+                Error::Message(format!(
+                    "a catalog query returned no column {name:?} (the SQL files and the code disagree)"
+                ))
+            })?;
+    }
+    Ok(out)
+}
+
+/// Declares a struct of result-column positions with a constructor that looks
+/// each field's name up in a query's rows.
+macro_rules! result_columns {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        struct $name {
+            $($field: usize,)*
+        }
+
+        impl $name {
+            fn of(rows: &[Row]) -> Result<Self, Error> {
+                let [$($field),*] = positions(rows, [$(stringify!($field)),*])?;
+                Ok($name { $($field),* })
+            }
+        }
+    };
+}
+
+result_columns!(
+    /// Result columns of `columns.sql`.
+    ColumnPositions {
+        table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
+        generated, default_expr, comment,
+    }
+);
+
+result_columns!(
+    /// Result columns of `constraints.sql`.
+    ConstraintPositions {
+        table_oid, name, kind, columns, ref_schema, ref_table, ref_columns, on_update,
+        on_delete, deferrable, deferred, check_def,
+    }
+);
+
+result_columns!(
+    /// Result columns of `indexes.sql`.
+    IndexPositions {
+        table_oid, name, is_unique, method, key_count, keys, options, opclasses, expressions,
+        predicate,
+    }
+);
+
 fn unsupported(table: &Table, column: &str, what: String) -> Error {
     Error::Unsupported(format!(
         "table {}.{}, column {column}: {what}",
@@ -405,12 +499,17 @@ fn unsupported(table: &Table, column: &str, what: String) -> Error {
     ))
 }
 
-fn read_column(r: &Row, table: &Table) -> Result<Column, Error> {
-    let name: String = r.try_get("name")?;
-    let type_name: String = r.try_get("type_name")?;
-    let type_schema: String = r.try_get("type_schema")?;
-    let is_array: bool = r.try_get("is_array")?;
-    let typmod: i32 = r.try_get("typmod")?;
+fn read_column(
+    r: &Row,
+    p: &ColumnPositions,
+    table: &Table,
+    serial_default: Option<&String>,
+) -> Result<Column, Error> {
+    let name: String = r.try_get(p.name)?;
+    let type_name: String = r.try_get(p.type_name)?;
+    let type_schema: String = r.try_get(p.type_schema)?;
+    let is_array: bool = r.try_get(p.is_array)?;
+    let typmod: i32 = r.try_get(p.typmod)?;
     let base = if type_schema == "pg_catalog" {
         builtin_type(&type_name, typmod).map_err(|why| unsupported(table, &name, why))?
     } else {
@@ -421,7 +520,7 @@ fn read_column(r: &Row, table: &Table) -> Result<Column, Error> {
     };
     let ty = if is_array { base.array_of() } else { base };
 
-    let generated: String = r.try_get("generated")?;
+    let generated: String = r.try_get(p.generated)?;
     if !generated.is_empty() {
         return Err(unsupported(
             table,
@@ -429,26 +528,26 @@ fn read_column(r: &Row, table: &Table) -> Result<Column, Error> {
             "generated columns (GENERATED ALWAYS AS (...) STORED) are not supported by the schema model".into(),
         ));
     }
-    let identity_code: String = r.try_get("identity")?;
-    let mut default: Option<String> = r.try_get("default_expr")?;
-    let owned_sequence_default: Option<String> = r.try_get("owned_sequence_default")?;
+    let identity_code: String = r.try_get(p.identity)?;
+    let mut default: Option<String> = r.try_get(p.default_expr)?;
     let identity = match identity_code.as_str() {
         "a" => Some(Identity::Always),
         "d" => Some(Identity::ByDefault),
-        _ if default.is_some() && default == owned_sequence_default => {
+        // A serial: the default is the nextval() of a sequence the column owns.
+        _ if default.is_some() && default.as_ref() == serial_default => {
             default = None;
             Some(Identity::Serial)
         }
         _ => None,
     };
-    let not_null: bool = r.try_get("not_null")?;
+    let not_null: bool = r.try_get(p.not_null)?;
     Ok(Column {
         name,
         ty,
         nullable: !not_null,
         default,
         identity,
-        comment: r.try_get("comment")?,
+        comment: r.try_get(p.comment)?,
         renamed_from: None,
     })
 }
@@ -536,10 +635,10 @@ fn fk_action(code: Option<String>) -> Result<FkAction, String> {
     })
 }
 
-fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
-    let name: String = r.try_get("name")?;
-    let kind: String = r.try_get("kind")?;
-    let keys: Option<Vec<i16>> = r.try_get("columns")?;
+fn read_constraint(r: &Row, p: &ConstraintPositions, tb: &mut TableBuild) -> Result<(), Error> {
+    let name: String = r.try_get(p.name)?;
+    let kind: String = r.try_get(p.kind)?;
+    let keys: Option<Vec<i16>> = r.try_get(p.columns)?;
     let keys = keys.unwrap_or_default();
     let what = format!("constraint {name}");
     match kind.as_str() {
@@ -559,25 +658,25 @@ fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
                     tb.table.schema, tb.table.name
                 ))
             };
-            let on_delete = fk_action(r.try_get("on_delete")?).map_err(bad)?;
-            let on_update = fk_action(r.try_get("on_update")?).map_err(bad)?;
+            let on_delete = fk_action(r.try_get(p.on_delete)?).map_err(bad)?;
+            let on_update = fk_action(r.try_get(p.on_update)?).map_err(bad)?;
             let deferrable = match (
-                r.try_get::<_, bool>("deferrable")?,
-                r.try_get::<_, bool>("deferred")?,
+                r.try_get::<_, bool>(p.deferrable)?,
+                r.try_get::<_, bool>(p.deferred)?,
             ) {
                 (false, _) => Deferrable::NotDeferrable,
                 (true, false) => Deferrable::InitiallyImmediate,
                 (true, true) => Deferrable::InitiallyDeferred,
             };
-            let ref_columns: Option<Vec<String>> = r.try_get("ref_columns")?;
+            let ref_columns: Option<Vec<String>> = r.try_get(p.ref_columns)?;
             let fk = ForeignKey {
                 name,
                 columns,
                 ref_schema: r
-                    .try_get::<_, Option<String>>("ref_schema")?
+                    .try_get::<_, Option<String>>(p.ref_schema)?
                     .unwrap_or_default(),
                 ref_table: r
-                    .try_get::<_, Option<String>>("ref_table")?
+                    .try_get::<_, Option<String>>(p.ref_table)?
                     .unwrap_or_default(),
                 ref_columns: ref_columns.unwrap_or_default(),
                 on_delete,
@@ -587,7 +686,7 @@ fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
             tb.table.foreign_keys.push(fk);
         }
         "c" => {
-            let def: Option<String> = r.try_get("check_def")?;
+            let def: Option<String> = r.try_get(p.check_def)?;
             let def = def.unwrap_or_default();
             let expression = check_expression(&def).ok_or_else(|| {
                 Error::Message(format!(
@@ -602,21 +701,26 @@ fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
     Ok(())
 }
 
-fn read_index(r: &Row, tb: &TableBuild, opclasses: &HashMap<u32, String>) -> Result<Index, Error> {
-    let name: String = r.try_get("name")?;
+fn read_index(
+    r: &Row,
+    p: &IndexPositions,
+    tb: &TableBuild,
+    opclasses: &HashMap<u32, String>,
+) -> Result<Index, Error> {
+    let name: String = r.try_get(p.name)?;
     let what = format!("index {name}");
-    let method_name: String = r.try_get("method")?;
+    let method_name: String = r.try_get(p.method)?;
     let method = IndexMethod::parse(&method_name).ok_or_else(|| {
         Error::Unsupported(format!(
             "table {}.{}, index {name}: access method {method_name} is not supported by the schema model",
             tb.table.schema, tb.table.name
         ))
     })?;
-    let key_count = usize::try_from(r.try_get::<_, i16>("key_count")?).unwrap_or(0);
-    let keys: Vec<i16> = r.try_get("keys")?;
-    let options: Vec<i16> = r.try_get("options")?;
-    let classes: Vec<u32> = r.try_get("opclasses")?;
-    let expressions: Option<Vec<Option<String>>> = r.try_get("expressions")?;
+    let key_count = usize::try_from(r.try_get::<_, i16>(p.key_count)?).unwrap_or(0);
+    let keys: Vec<i16> = r.try_get(p.keys)?;
+    let options: Vec<i16> = r.try_get(p.options)?;
+    let classes: Vec<u32> = r.try_get(p.opclasses)?;
+    let expressions: Option<Vec<Option<String>>> = r.try_get(p.expressions)?;
     let mut elements = Vec::with_capacity(key_count);
     for (k, &num) in keys.iter().take(key_count).enumerate() {
         let key = if num == 0 {
@@ -660,11 +764,11 @@ fn read_index(r: &Row, tb: &TableBuild, opclasses: &HashMap<u32, String>) -> Res
     let include = tb.column_names(&include_nums, &what)?;
     Ok(Index {
         name,
-        unique: r.try_get("is_unique")?,
+        unique: r.try_get(p.is_unique)?,
         method,
         elements,
         include,
-        predicate: r.try_get("predicate")?,
+        predicate: r.try_get(p.predicate)?,
     })
 }
 

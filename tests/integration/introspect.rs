@@ -349,8 +349,8 @@ fn the_number_of_queries_does_not_depend_on_the_schema() {
         assert_eq!(s.tables.len(), 50);
         assert_eq!(empty, full);
         assert_eq!(
-            full, 10,
-            "2 to pin search_path, 7 catalog queries, 1 to restore"
+            full, 11,
+            "2 to pin search_path, 8 catalog queries, 1 to restore"
         );
     });
 }
