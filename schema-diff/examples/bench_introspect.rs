@@ -30,6 +30,7 @@ struct Args {
     runs: usize,
     url: String,
     keep: bool,
+    existing: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -41,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
             .filter(|u| !u.trim().is_empty())
             .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string()),
         keep: false,
+        existing: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -59,12 +61,16 @@ fn parse_args() -> Result<Args, String> {
             }
             "--url" => args.url = value("--url")?,
             "--keep" => args.keep = true,
+            "--database" => args.existing = Some(value("--database")?),
             other => {
                 return Err(format!(
-                    "unknown argument {other:?}; usage: bench_introspect [--tables 1000,10000] [--runs 7] [--url postgres://...] [--keep]"
+                    "unknown argument {other:?}; usage: bench_introspect [--tables 1000,10000] [--runs 7] [--url postgres://...] [--keep] [--database NAME]"
                 ))
             }
         }
+    }
+    if args.existing.is_some() && args.sizes.len() != 1 {
+        return Err("--database takes a single --tables size".into());
     }
     if args.runs == 0 || args.sizes.is_empty() || args.sizes.contains(&0) {
         return Err("--runs and --tables must be positive".into());
@@ -168,18 +174,42 @@ fn synthetic(n: usize) -> Schema {
     .canonical()
 }
 
+/// `url` with its database replaced (`postgres://` URLs only).
+fn with_database(url: &str, database: &str) -> String {
+    let after = url.find("://").map_or(0, |i| i + 3);
+    let (base, query) = match url[after..].find('?') {
+        Some(q) => (&url[..after + q], &url[after + q..]),
+        None => (url, ""),
+    };
+    let base = match base[after..].find('/') {
+        Some(slash) => &base[..after + slash],
+        None => base,
+    };
+    format!("{base}/{database}{query}")
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
 async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let desired = synthetic(n);
-    let scratch = ScratchDb::create(&args.url).await?;
-    let client = scratch.connect().await?;
-    let setup = Instant::now();
-    apply_schema(&client, &desired, &DdlOptions::plain()).await?;
-    client.batch_execute("ANALYZE").await?;
-    let setup = setup.elapsed();
+    let (scratch, client, setup) = match &args.existing {
+        Some(name) => {
+            let url = with_database(&args.url, name);
+            let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await?;
+            tokio::spawn(conn);
+            (None, client, None)
+        }
+        None => {
+            let scratch = ScratchDb::create(&args.url).await?;
+            let client = scratch.connect().await?;
+            let setup = Instant::now();
+            apply_schema(&client, &desired, &DdlOptions::plain()).await?;
+            client.batch_execute("ANALYZE").await?;
+            (Some(scratch), client, Some(setup.elapsed()))
+        }
+    };
 
     let opts = IntrospectOptions::default();
     // Warm-up run, also the correctness check.
@@ -208,9 +238,12 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     let median = times[times.len() / 2];
     let columns: usize = desired.tables.iter().map(|t| t.columns.len()).sum();
     let indexes: usize = desired.tables.iter().map(|t| t.indexes.len()).sum();
+    let built = match setup {
+        Some(d) => format!("built in {:.1} s", d.as_secs_f64()),
+        None => "existing database".to_string(),
+    };
     println!(
-        "{n:>6} tables ({columns} columns, {indexes} indexes, {n} unique constraints, {n} foreign keys; built in {:.1} s)",
-        setup.as_secs_f64()
+        "{n:>6} tables ({columns} columns, {indexes} indexes, {n} unique constraints, {n} foreign keys; {built})"
     );
     println!(
         "        introspection: median {:.1} ms, min {:.1} ms, max {:.1} ms over {} runs; {queries} SQL statements per run; result equals the model",
@@ -220,11 +253,13 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
         times.len()
     );
     drop(client);
-    if args.keep {
-        println!("        kept database {}", scratch.name());
-        std::mem::forget(scratch);
-    } else {
-        scratch.drop_db().await?;
+    if let Some(scratch) = scratch {
+        if args.keep {
+            println!("        kept database {}", scratch.name());
+            std::mem::forget(scratch);
+        } else {
+            scratch.drop_db().await?;
+        }
     }
     Ok(())
 }
