@@ -97,9 +97,11 @@ pub fn check_expression(text: &str) -> Result<(), String> {
                 let open = if c == ')' { '(' } else { '[' };
                 match stack.pop() {
                     Some((o, _)) if o == open => {}
-                    Some((o, opos)) => return Err(format!(
+                    Some((o, opos)) => {
+                        return Err(format!(
                         "the `{c}` at character {pos} does not match the `{o}` at character {opos}"
-                    )),
+                    ))
+                    }
                     None => {
                         return Err(format!(
                             "unbalanced `{c}` at character {pos}: nothing to close"
