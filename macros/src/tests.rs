@@ -866,7 +866,7 @@ fn table_error_messages() {
             "invalid `references = \"U(id)\"`: unquoted `U` would be folded to `u` by PostgreSQL; write it in lower case, or as `\"U\"` to keep the case",
         ),
         (
-            format!("#[table(primary_key(id))] struct T {{ id: i64, #[column(name = \"id\")] other: i64 }}"),
+            "#[table(primary_key(id))] struct T { id: i64, #[column(name = \"id\")] other: i64 }".into(),
             "duplicate SQL column name `id`: field `id` already maps to it; give one of them another `#[column(name = \"...\")]`",
         ),
         (

@@ -322,7 +322,7 @@ fn serial_renames_comments_and_raw_identifiers() {
             expression: s("seats > 0"),
         }]
     );
-    assert_eq!(Course::COLUMNS[0].generated, true);
+    assert!(Course::COLUMNS[0].generated);
     assert_eq!(Course::COLUMNS[1].field, "type");
     assert_eq!(Course::columns().r#type.name(), "course_title");
 }
