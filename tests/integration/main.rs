@@ -2,4 +2,5 @@
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
 mod derive;
+mod dgs_legacy;
 mod harness;
