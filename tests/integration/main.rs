@@ -3,5 +3,6 @@
 
 mod ddl;
 mod derive;
+mod dgs_legacy;
 mod harness;
 mod introspect;
