@@ -17,7 +17,7 @@
 use std::time::{Duration, Instant};
 
 use schema_diff::introspect::{introspect_counted, IntrospectOptions};
-use schema_diff::normalize::apply_schema;
+use schema_diff::normalize::{apply_schema_batched, NORMALIZE_BATCH};
 use schema_diff::scratch::ScratchDb;
 use strata::ddl::create::DdlOptions;
 use strata::schema::{
@@ -205,7 +205,7 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
             let scratch = ScratchDb::create(&args.url).await?;
             let client = scratch.connect().await?;
             let setup = Instant::now();
-            apply_schema(&client, &desired, &DdlOptions::plain()).await?;
+            apply_schema_batched(&client, &desired, &DdlOptions::plain(), NORMALIZE_BATCH).await?;
             client.batch_execute("ANALYZE").await?;
             (Some(scratch), client, Some(setup.elapsed()))
         }

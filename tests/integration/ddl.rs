@@ -392,3 +392,49 @@ fn derive_models_through_the_registry() {
         assert_schemas_eq(&normalized, &canonical, "normalized models");
     });
 }
+
+/// `apply_schema` is one transaction: a rejected statement late in the
+/// script (an index of the last table) leaves nothing behind, and the error
+/// names the index and its expression.
+#[test]
+fn a_rejected_statement_leaves_nothing_behind() {
+    run(async {
+        let mut model = every_kind();
+        let t = model.tables.last_mut().unwrap();
+        t.indexes.push(strata::schema::Index {
+            name: "bad_idx".into(),
+            unique: false,
+            method: Default::default(),
+            elements: vec![strata::schema::IndexElement {
+                key: strata::schema::IndexKey::Expression("no_such_function(id)".into()),
+                order: Default::default(),
+                nulls: None,
+                opclass: None,
+            }],
+            include: vec![],
+            predicate: None,
+        });
+        let (schema, table) = (t.schema.clone(), t.name.clone());
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let err = apply_schema(&client, &model, &DdlOptions::plain())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "table {schema}.{table}, index bad_idx: expression \"no_such_function(id)\": function no_such_function(bigint) does not exist"
+            )
+        );
+        let left: i64 = client
+            .query_one(
+                "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+                 WHERE n.nspname IN ('public', 'app')",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(left, 0, "nothing of the rejected script stays");
+    });
+}
