@@ -22,6 +22,8 @@
 //! was rejected: `table public.t, column x: default "nw()": function nw() does
 //! not exist`.
 
+use std::collections::HashMap;
+
 use strata::ddl::create::{
     add_check, add_primary_key, add_unique, column_def, create_index, create_table,
     schema_ddl_statements, to_script, DdlObject, DdlOptions, DdlStatement,
@@ -124,8 +126,13 @@ async fn ensure_empty(client: &Client, schemas: &[String], db: &str) -> Result<(
 /// Copies `renamed_from` of tables and columns from `desired` onto the
 /// matching tables and columns of `out`.
 fn carry_hints(desired: &Schema, out: &mut Schema) {
+    let by_name: HashMap<(&str, &str), &Table> = desired
+        .tables
+        .iter()
+        .map(|t| ((t.schema.as_str(), t.name.as_str()), t))
+        .collect();
     for t in &mut out.tables {
-        let Some(d) = desired.table(&t.schema, &t.name) else {
+        let Some(d) = by_name.get(&(t.schema.as_str(), t.name.as_str())) else {
             continue;
         };
         t.renamed_from.clone_from(&d.renamed_from);

@@ -438,3 +438,51 @@ fn a_rejected_statement_leaves_nothing_behind() {
         assert_eq!(left, 0, "nothing of the rejected script stays");
     });
 }
+
+/// The DGS "conditional creation" baseline: on a database that already holds
+/// the legacy tables with rows, the idempotent DDL of the DGS models (run
+/// twice) changes neither the catalog nor any row; and the models, normalized,
+/// are exactly the legacy tables.
+#[test]
+fn dgs_conditional_creation_changes_nothing() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        client
+            .batch_execute(dgs::legacy::LEGACY_SCHEMA_SQL)
+            .await
+            .unwrap();
+        let size = dgs::legacy::SeedSize {
+            jobs: 200,
+            lessons: 150,
+            audits: 300,
+        };
+        dgs::legacy::seed(&client, size).await.unwrap();
+        let opts = IntrospectOptions::default();
+        let before = introspect(&client, &opts).await.unwrap();
+        let rows_before = dgs::legacy::checksums(&client).await.unwrap();
+        assert!(rows_before.iter().all(|c| c.rows > 0));
+
+        let models = dgs::models::registry().schema().unwrap();
+        let idem = to_script(&schema_ddl(&models, &DdlOptions::idempotent()));
+        for round in 1..=2 {
+            client.batch_execute(&idem).await.unwrap();
+            let after = introspect(&client, &opts).await.unwrap();
+            assert_schemas_eq(&after, &before, &format!("catalog after round {round}"));
+            assert_eq!(
+                dgs::legacy::checksums(&client).await.unwrap(),
+                rows_before,
+                "rows after round {round}"
+            );
+        }
+
+        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let normalized = normalize(&models, &scratch).await.unwrap();
+        scratch.drop_db().await.unwrap();
+        assert_schemas_eq(
+            &normalized,
+            &before,
+            "normalized DGS models vs the legacy tables",
+        );
+    });
+}
