@@ -486,3 +486,85 @@ fn dgs_conditional_creation_changes_nothing() {
         );
     });
 }
+
+/// The same baseline run by the application's own role, which may create
+/// tables in `public` (the legacy code did, at start-up) but not schemas:
+/// the idempotent DDL must not need more privileges than the legacy code had.
+#[test]
+fn dgs_conditional_creation_needs_no_more_privileges_than_the_legacy_code() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let admin = db.connect().await.unwrap();
+        let role = format!(
+            "strata_app_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
+        );
+        admin
+            .batch_execute(&format!(
+                "CREATE ROLE {role} LOGIN; \
+                 REVOKE CREATE ON DATABASE {db} FROM PUBLIC; \
+                 GRANT USAGE, CREATE ON SCHEMA public TO {role};",
+                db = strata::ident::Ident(db.name())
+            ))
+            .await
+            .unwrap();
+        // Run as a task so that the role is dropped even when it panics.
+        let mut config = db.config().unwrap();
+        config.user(&role);
+        let result = tokio::spawn(async move {
+            let (app, conn) = config.connect(tokio_postgres::NoTls).await.unwrap();
+            tokio::spawn(conn);
+            app.batch_execute(dgs::legacy::LEGACY_SCHEMA_SQL)
+                .await
+                .unwrap();
+            dgs::legacy::seed(
+                &app,
+                dgs::legacy::SeedSize {
+                    jobs: 50,
+                    lessons: 40,
+                    audits: 60,
+                },
+            )
+            .await
+            .unwrap();
+            // The role really cannot create schemas.
+            let denied = app
+                .batch_execute("CREATE SCHEMA IF NOT EXISTS public")
+                .await;
+            assert!(denied.is_err(), "the role must lack CREATE on the database");
+            let before = introspect(&app, &IntrospectOptions::default())
+                .await
+                .unwrap();
+            let rows = dgs::legacy::checksums(&app).await.unwrap();
+            let models = dgs::models::registry().schema().unwrap();
+            let idem = to_script(&schema_ddl(&models, &DdlOptions::idempotent()));
+            app.batch_execute(&idem)
+                .await
+                .unwrap_or_else(|e| panic!("idempotent DDL as the application role: {e:?}"));
+            let after = introspect(&app, &IntrospectOptions::default())
+                .await
+                .unwrap();
+            assert_schemas_eq(&after, &before, "catalog after the idempotent DDL");
+            assert_eq!(dgs::legacy::checksums(&app).await.unwrap(), rows);
+        })
+        .await;
+        let name = db.name().to_string();
+        drop(admin);
+        drop(db);
+        let server = strata::testing::server_url("postgres").unwrap();
+        let (c, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        c.batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+            .await
+            .unwrap_or_else(|e| panic!("dropping role {role} (database {name}): {e:?}"));
+        if let Err(e) = result {
+            std::panic::resume_unwind(e.into_panic());
+        }
+    });
+}
