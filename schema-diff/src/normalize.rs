@@ -75,6 +75,17 @@ pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, 
 fn validate(schema: &Schema) -> Result<(), Error> {
     for t in &schema.tables {
         for c in &t.columns {
+            if let (Some(Identity::Always | Identity::ByDefault), Some(d)) =
+                (c.identity, &c.default)
+            {
+                return Err(Error::Rejected {
+                    object: format!(
+                        "table {}.{}, column {}: default {d:?}",
+                        t.schema, t.name, c.name
+                    ),
+                    message: "an identity column takes its values from its sequence and cannot have a default".into(),
+                });
+            }
             if c.identity == Some(Identity::Serial) {
                 let object = format!("table {}.{}, column {}", t.schema, t.name, c.name);
                 if !c.ty.is_integer() {

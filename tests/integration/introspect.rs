@@ -756,6 +756,13 @@ fn normalize_names_what_postgres_rejects() {
                 }),
             ),
             (
+                "table public.t, column id: default \"1\": an identity column takes its values from its sequence and cannot have a default",
+                Box::new(|t: &mut Table| {
+                    t.columns[0].identity = Some(Identity::ByDefault);
+                    t.columns[0].default = Some("1".into());
+                }),
+            ),
+            (
                 "table public.t, column id: serial needs smallint, integer or bigint, not text",
                 Box::new(|t: &mut Table| {
                     t.columns[0].ty = SqlType::Text;
