@@ -18,7 +18,11 @@
 //! `'ok'::public.mood`. `jit` is switched off meanwhile (compiling the larger
 //! queries costs more than running them). Both settings are restored
 //! afterwards; do not run other statements on the same client while
-//! `introspect` runs.
+//! `introspect` runs. The queries do not share one snapshot unless the
+//! caller runs them in a (repeatable read) transaction: pass a
+//! `Transaction`. Without one, DDL committed on another connection while
+//! the queries run can give an inconsistent read (the migration runner
+//! holds its lock while it reads).
 //!
 //! What is read: the schemas asked for that exist; tables (relkind `r` and
 //! `p`; partitions are left to their parent); columns in `attnum` order with
@@ -44,7 +48,7 @@ use strata::schema::{
     IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName,
     Unique,
 };
-use tokio_postgres::{Client, Row};
+use tokio_postgres::{Client, GenericClient, Row};
 
 use crate::error::Error;
 
@@ -207,8 +211,12 @@ fn parse_exclusion(text: &str) -> Result<Exclusion, Error> {
 }
 
 /// Reads the database `client` is connected to into the schema model (in
-/// canonical form). See the module documentation for what is read.
-pub async fn introspect(client: &Client, opts: &IntrospectOptions) -> Result<Schema, Error> {
+/// canonical form). See the module documentation for what is read. `client`
+/// is a [`Client`] or a `Transaction` (the queries then run inside it).
+pub async fn introspect(
+    client: &impl GenericClient,
+    opts: &IntrospectOptions,
+) -> Result<Schema, Error> {
     Ok(introspect_counted(client, opts).await?.0)
 }
 
@@ -220,9 +228,10 @@ const PINNED_SETTINGS: [(&str, &str); 2] = [("search_path", "pg_catalog"), ("jit
 /// [`introspect`], also returning the number of SQL statements it sent (for
 /// the benchmark: it does not depend on the size of the schema).
 pub async fn introspect_counted(
-    client: &Client,
+    client: &impl GenericClient,
     opts: &IntrospectOptions,
 ) -> Result<(Schema, usize), Error> {
+    let client = client.client();
     let exclusions = opts
         .exclude_tables
         .iter()

@@ -799,3 +799,35 @@ fn normalize_names_what_postgres_rejects() {
         }
     });
 }
+
+/// Inside a repeatable-read transaction every query sees one snapshot, and
+/// the transaction is the caller's: introspection neither commits nor ends
+/// it.
+#[test]
+fn introspection_inside_a_transaction() {
+    run(async {
+        let (_db, mut client) = db_with("CREATE TABLE a (id int PRIMARY KEY);").await;
+        let tx = client
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .start()
+            .await
+            .unwrap();
+        tx.batch_execute("CREATE TABLE b (id int)").await.unwrap();
+        let s = introspect(&tx, &IntrospectOptions::default())
+            .await
+            .unwrap();
+        let names: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        tx.rollback().await.unwrap();
+        let s = introspect(&client, &IntrospectOptions::default())
+            .await
+            .unwrap();
+        let names: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["a"],
+            "the caller's transaction was rolled back, not committed"
+        );
+    });
+}
