@@ -36,9 +36,11 @@
 //! cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
 //! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
-//! never a silently wrong model. Not modelled and therefore not read:
-//! collations, NULLS NOT DISTINCT, exclusion constraints, NOT VALID and NO
-//! INHERIT markers, partitioning, sequences' options.
+//! never a silently wrong model. Not modelled and therefore not read (the
+//! object is read as if it had none): collations, NULLS NOT DISTINCT,
+//! INCLUDE columns and deferrability of unique constraints, a foreign key's
+//! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
+//! inheritance and partitioning, sequence options.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
