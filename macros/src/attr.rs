@@ -195,13 +195,13 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
             out.primary_key = Some((key.clone(), fields));
         } else if key == UNIQUE {
             let items = list(cx, key, input, "unique(field_a, field_b, name = \"...\")")?;
-            out.uniques.push(parse_unique(cx, key, items)?);
+            out.uniques.extend(parse_unique(cx, key, items));
         } else if key == INDEX {
             let items = list(cx, key, input, "index(columns(field_a, field_b desc), ...)")?;
-            out.indexes.push(parse_index(cx, key, items)?);
+            out.indexes.extend(parse_index(cx, key, items));
         } else if key == CHECK {
             let items = list(cx, key, input, "check(name = \"...\", expr = \"...\")")?;
-            out.checks.push(parse_check(cx, key, items)?);
+            out.checks.extend(parse_check(cx, key, items));
         } else if key == FOREIGN_KEY {
             let items = list(
                 cx,
@@ -209,9 +209,14 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
                 input,
                 "foreign_key(columns(a, b), references = \"table(x, y)\")",
             )?;
-            out.foreign_keys.push(parse_foreign_key(cx, key, items)?);
+            out.foreign_keys.extend(parse_foreign_key(cx, key, items));
         } else {
-            return Err(unknown_key(key, IN_TABLE, TABLE_KEYS, Some((COLUMN_KEYS, "`#[column(...)]` on a field"))));
+            return Err(unknown_key(
+                key,
+                IN_TABLE,
+                TABLE_KEYS,
+                Some((COLUMN_KEYS, "`#[column(...)]` on a field")),
+            ));
         }
         Ok(())
     });
@@ -298,7 +303,12 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             flag(cx, key, input)?;
             set_once(cx, &mut out.not_null, key, IN_COLUMN, key.clone());
         } else {
-            return Err(unknown_key(key, IN_COLUMN, COLUMN_KEYS, Some((TABLE_KEYS, "`#[table(...)]` on the struct"))));
+            return Err(unknown_key(
+                key,
+                IN_COLUMN,
+                COLUMN_KEYS,
+                Some((TABLE_KEYS, "`#[table(...)]` on the struct")),
+            ));
         }
         Ok(())
     });
@@ -324,12 +334,20 @@ pub fn enum_attrs(cx: &Ctxt, attrs: &[Attribute]) -> EnumAttrs {
                 let names: Vec<&str> = RenameRule::ALL.iter().map(|(n, _)| *n).collect();
                 return Err(syn::Error::new(
                     lit.span(),
-                    format!("invalid `rename_all = {value:?}`: expected {}", one_of(&names)),
+                    format!(
+                        "invalid `rename_all = {value:?}`: expected {}",
+                        one_of(&names)
+                    ),
                 ));
             };
             set_once(cx, &mut out.rename_all, key, IN_ENUM, *rule);
         } else {
-            return Err(unknown_key(key, IN_ENUM, ENUM_KEYS, Some((VARIANT_KEYS, IN_VARIANT))));
+            return Err(unknown_key(
+                key,
+                IN_ENUM,
+                ENUM_KEYS,
+                Some((VARIANT_KEYS, IN_VARIANT)),
+            ));
         }
         Ok(())
     });
@@ -344,7 +362,12 @@ pub fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
             label(&lit)?;
             set_once(cx, &mut out.rename, key, IN_VARIANT, lit);
         } else {
-            return Err(unknown_key(key, IN_VARIANT, VARIANT_KEYS, Some((ENUM_KEYS, IN_ENUM))));
+            return Err(unknown_key(
+                key,
+                IN_VARIANT,
+                VARIANT_KEYS,
+                Some((ENUM_KEYS, IN_ENUM)),
+            ));
         }
         Ok(())
     });
@@ -369,7 +392,8 @@ pub fn label(lit: &LitStr) -> syn::Result<()> {
 // ---------------------------------------------------------------------------
 // The nested lists of `#[table(...)]`
 
-fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<UniqueAttr> {
+fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<UniqueAttr> {
+    let before = cx.error_count();
     let mut fields = Vec::new();
     let mut name = None;
     for item in items {
@@ -389,19 +413,22 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<
         });
     }
     if fields.is_empty() {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`unique(...)` names no field: write `unique(field_a, field_b)`",
-        ));
+        );
     }
-    Ok(UniqueAttr {
+    Some(UniqueAttr {
         key: key.clone(),
         fields,
         name,
     })
 }
 
-fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<IndexAttr> {
+fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexAttr> {
+    let before = cx.error_count();
     const IN: &str = "`index(...)`";
     let mut elements: Option<Vec<IndexElementAttr>> = None;
     let mut name = None;
@@ -412,12 +439,17 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
     for item in items {
         parse_item(cx, item, |k, input| {
             if k == COLUMNS {
-                let items = list(cx, k, input, "columns(field_a, field_b desc, \"lower(title)\")")?;
+                let items = list(
+                    cx,
+                    k,
+                    input,
+                    "columns(field_a, field_b desc, \"lower(title)\")",
+                )?;
                 if items.is_empty() {
-                    return Err(syn::Error::new(
+                    cx.error_at(
                         k.span(),
                         "`columns()` is empty: an index needs at least one field or expression",
-                    ));
+                    );
                 }
                 let els: Vec<IndexElementAttr> = items
                     .into_iter()
@@ -436,7 +468,11 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
                     let names: Vec<&str> = IndexMethod::ALL.iter().map(|m| m.as_str()).collect();
                     syn::Error::new(
                         lit.span(),
-                        format!("invalid `method = {:?}`: expected {}", lit.value(), one_of(&names)),
+                        format!(
+                            "invalid `method = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
                     )
                 })?;
                 set_once(cx, &mut method, k, IN, (lit, m));
@@ -454,12 +490,14 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
         });
     }
     let Some(elements) = elements else {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`index(...)` needs `columns(...)`: write `index(columns(field_a, field_b desc))`",
-        ));
+        );
     };
-    Ok(IndexAttr {
+    Some(IndexAttr {
         key: key.clone(),
         elements,
         name,
@@ -497,7 +535,10 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                 let tt: TokenTree = input.parse()?;
                 return Err(syn::Error::new(
                     tt.span(),
-                    format!("unexpected `{tt}` in an index element: expected {}", one_of(INDEX_ELEMENT_KEYS)),
+                    format!(
+                        "unexpected `{tt}` in an index element: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
                 ));
             }
             let m = input.call(Ident::parse_any)?;
@@ -532,9 +573,9 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                     None => el.nulls = Some((nulls, m)),
                 }
             } else if m == OPCLASS {
-                input.parse::<Token![=]>().map_err(|_| {
-                    syn::Error::new(m.span(), "expected `opclass = \"...\"`")
-                })?;
+                input
+                    .parse::<Token![=]>()
+                    .map_err(|_| syn::Error::new(m.span(), "expected `opclass = \"...\"`"))?;
                 let lit: LitStr = input.parse()?;
                 match sql::check_opclass(&lit.value()) {
                     Err(e) => cx.error_at(lit.span(), format!("invalid `opclass`: {e}")),
@@ -544,13 +585,17 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                     Ok(()) => el.opclass = Some(lit),
                 }
             } else {
-                let hint = match did_you_mean(&m.to_string(), INDEX_ELEMENT_KEYS.iter().map(|s| s.0)) {
-                    Some(s) => format!(" (did you mean `{s}`?)"),
-                    None => String::new(),
-                };
+                let hint =
+                    match did_you_mean(&m.to_string(), INDEX_ELEMENT_KEYS.iter().map(|s| s.0)) {
+                        Some(s) => format!(" (did you mean `{s}`?)"),
+                        None => String::new(),
+                    };
                 cx.error_at(
                     m.span(),
-                    format!("unknown index element option `{m}`{hint}: expected {}", one_of(INDEX_ELEMENT_KEYS)),
+                    format!(
+                        "unknown index element option `{m}`{hint}: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
                 );
                 if input.peek(Token![=]) {
                     input.parse::<Token![=]>()?;
@@ -569,7 +614,8 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
     }
 }
 
-fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<CheckAttr> {
+fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<CheckAttr> {
+    let before = cx.error_count();
     const IN: &str = "`check(...)`";
     let mut name = None;
     let mut expr = None;
@@ -588,19 +634,24 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<C
         });
     }
     match (name, expr) {
-        (Some(name), Some(expr)) => Ok(CheckAttr { name, expr }),
-        (None, _) => Err(syn::Error::new(
-            key.span(),
+        (Some(name), Some(expr)) => Some(CheckAttr { name, expr }),
+        (None, _) => missing(
+            cx,
+            before,
+            key,
             "`check(...)` needs a `name = \"...\"`: the default name PostgreSQL gives a table CHECK depends on the expression, so strata asks for one (a field's `#[column(check = \"...\")]` is named `<table>_<column>_check`)",
-        )),
-        (Some(_), None) => Err(syn::Error::new(
-            key.span(),
+        ),
+        (Some(_), None) => missing(
+            cx,
+            before,
+            key,
             "`check(...)` needs `expr = \"...\"`: the boolean SQL expression to check",
-        )),
+        ),
     }
 }
 
-fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<ForeignKeyAttr> {
+fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<ForeignKeyAttr> {
+    let before = cx.error_count();
     const IN: &str = "`foreign_key(...)`";
     let mut columns = None;
     let mut refs = None;
@@ -629,7 +680,11 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
                     let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
                     syn::Error::new(
                         lit.span(),
-                        format!("invalid `deferrable = {:?}`: expected {}", lit.value(), one_of(&names)),
+                        format!(
+                            "invalid `deferrable = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
                     )
                 })?;
                 set_once(cx, &mut deferrable, k, IN, d);
@@ -643,13 +698,15 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
         });
     }
     let (Some(columns), Some(references)) = (columns, refs) else {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`foreign_key(...)` needs `columns(...)` and `references = \"table(x, y)\"`",
-        ));
+        );
     };
     if columns.len() != references.1.columns.len() {
-        return Err(syn::Error::new(
+        cx.error_at(
             references.0.span(),
             format!(
                 "`columns(...)` names {} but `references = {:?}` names {}; they pair up one to one",
@@ -657,9 +714,10 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
                 references.0.value(),
                 count(references.1.columns.len(), "column"),
             ),
-        ));
+        );
+        return None;
     }
-    Ok(ForeignKeyAttr {
+    Some(ForeignKeyAttr {
         key: key.clone(),
         columns,
         references,
@@ -672,6 +730,15 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
 
 // ---------------------------------------------------------------------------
 // Machinery
+
+/// Reports a missing required part of a nested list, unless an error since
+/// `before` already explains it (a bad value that was dropped).
+fn missing<T>(cx: &Ctxt, before: usize, key: &Ident, msg: &str) -> Option<T> {
+    if cx.error_count() == before {
+        cx.error_at(key.span(), msg);
+    }
+    None
+}
 
 /// Calls `each(key, rest)` for every item of every `#[<attr>(...)]` in
 /// `attrs`; an `Err` from `each` is recorded and the next item is read.
@@ -686,7 +753,9 @@ fn for_each_item(
             continue;
         }
         let tokens = match &a.meta {
-            Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => l.tokens.clone(),
+            Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                l.tokens.clone()
+            }
             other => {
                 cx.error_spanned_by(other, format!("expected `#[{attr}(...)]`"));
                 continue;
@@ -764,11 +833,14 @@ fn unknown_key(
     let word = key.to_string();
     let close = did_you_mean(&word, keys.iter().map(|s| s.0));
     let mut msg = format!("unknown key `{word}` in {within}");
-    if let Some(s) = close {
-        msg.push_str(&format!("; did you mean `{s}`?"));
-    } else if let Some((other_keys, other)) = elsewhere {
-        if other_keys.iter().any(|s| s.0 == word) {
+    match elsewhere {
+        Some((other_keys, other)) if other_keys.iter().any(|s| s.0 == word) => {
             msg.push_str(&format!("; `{word}` belongs in {other}"));
+        }
+        _ => {
+            if let Some(s) = close {
+                msg.push_str(&format!("; did you mean `{s}`?"));
+            }
         }
     }
     msg.push_str(&format!(" (expected {})", one_of(keys)));
@@ -808,7 +880,10 @@ fn lit_str(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
     let Some(lit) = lit else {
         return Err(syn::Error::new(
             value.span(),
-            format!("expected a string: `{key} = \"{}\"`", value.to_string().trim_matches('"')),
+            format!(
+                "expected a string: `{key} = \"{}\"`",
+                value.to_string().trim_matches('"')
+            ),
         ));
     };
     if !input.is_empty() {
@@ -833,7 +908,10 @@ fn identifier(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
 fn expression(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
     let lit = lit_str(key, input)?;
     sql::check_expression(&lit.value()).map_err(|e| {
-        syn::Error::new(lit.span(), format!("invalid `{key} = {:?}`: {e}", lit.value()))
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
     })?;
     Ok(lit)
 }
@@ -842,7 +920,10 @@ fn expression(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
 fn references(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, Reference)> {
     let lit = lit_str(key, input)?;
     let r = sql::parse_reference(&lit.value()).map_err(|e| {
-        syn::Error::new(lit.span(), format!("invalid `{key} = {:?}`: {e}", lit.value()))
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
     })?;
     Ok((lit, r))
 }
@@ -859,7 +940,11 @@ fn fk_action(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, FkAction)>
                 .collect();
             Err(syn::Error::new(
                 lit.span(),
-                format!("invalid `{key} = {:?}`: expected {}", lit.value(), one_of(&names)),
+                format!(
+                    "invalid `{key} = {:?}`: expected {}",
+                    lit.value(),
+                    one_of(&names)
+                ),
             ))
         }
     }
@@ -904,9 +989,9 @@ fn field_list(cx: &Ctxt, items: Vec<TokenStream>, key: &Ident) -> Vec<Ident> {
     let mut out = Vec::new();
     for item in items {
         let parsed = (|input: ParseStream| -> syn::Result<Ident> {
-            let id = input.call(Ident::parse_any).map_err(|_| {
-                input.error(format!("expected a field name in `{key}(...)`"))
-            })?;
+            let id = input
+                .call(Ident::parse_any)
+                .map_err(|_| input.error(format!("expected a field name in `{key}(...)`")))?;
             if !input.is_empty() {
                 let rest: TokenStream = input.parse()?;
                 return Err(syn::Error::new_spanned(
