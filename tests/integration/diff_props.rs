@@ -683,11 +683,14 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                 }
             }
             3 if nt > 0 => {
-                let names: Vec<String> = s.tables[ti]
-                    .columns
-                    .iter()
-                    .map(|c| c.name.clone())
-                    .collect();
+                // A new column: not under a name the table had in A (the
+                // diff would alter that column in place, not append one).
+                let t = &s.tables[ti];
+                let mut names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+                if let Some(old) = a.table(&t.schema, t.renamed_from.as_deref().unwrap_or(&t.name))
+                {
+                    names.extend(old.columns.iter().map(|c| c.name.clone()));
+                }
                 if let Some(n) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) {
                     let c = new_column(g, n, &s.enums);
                     s.tables[ti].columns.push(c);
