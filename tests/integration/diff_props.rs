@@ -422,7 +422,10 @@ fn add_check(g: &mut Gen, t: &mut Table) {
     t.checks.push(Check { name, expression });
 }
 
-fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize) {
+/// Adds a foreign key from table `ti` onto a single-column primary key,
+/// from a column of the same type (a new one, named outside `avoid`, if
+/// need be).
+fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize, avoid: &[String]) {
     let targets: Vec<(String, String, String, SqlType)> = s
         .tables
         .iter()
@@ -455,7 +458,9 @@ fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize) {
         g.pick(&same).clone()
     } else {
         let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
-        let Some(n) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) else {
+        let Some(n) = unused(g, COLUMN_NAMES, &|n| {
+            names.iter().chain(avoid).any(|x| x == n)
+        }) else {
             return;
         };
         t.columns.push(Column::new(n, rty.clone(), true));
@@ -523,7 +528,7 @@ fn gen_schema(g: &mut Gen) -> Schema {
     }
     for i in 0..s.tables.len() {
         if g.chance(40) {
-            add_fk(g, &mut s, i);
+            add_fk(g, &mut s, i, &[]);
         }
     }
     fixup(&mut s);
@@ -855,7 +860,12 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                         };
                     }
                 } else {
-                    add_fk(g, &mut s, ti);
+                    let t = &s.tables[ti];
+                    let avoid: Vec<String> = a
+                        .table(&t.schema, t.renamed_from.as_deref().unwrap_or(&t.name))
+                        .map(|x| x.columns.iter().map(|c| c.name.clone()).collect())
+                        .unwrap_or_default();
+                    add_fk(g, &mut s, ti, &avoid);
                 }
             }
             13 if nt > 0 => {
