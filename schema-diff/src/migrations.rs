@@ -275,13 +275,15 @@ impl Migration {
             Some((line, v)) => match v.as_str() {
                 "per-migration" | "" => TransactionMode::PerMigration,
                 "none" => TransactionMode::None,
-                other => return Err(perr(
-                    path,
-                    *line,
-                    format!(
+                other => {
+                    return Err(perr(
+                        path,
+                        *line,
+                        format!(
                         "unknown transaction mode `{other}` (expected `per-migration` or `none`)"
                     ),
-                )),
+                    ))
+                }
             },
         };
         let section = |from: usize, to: usize| -> String {
@@ -857,11 +859,14 @@ impl History {
                         let more = self.ancestors(&one.revision)?;
                         state.extend(more);
                     }
-                    [] => return Err(Error::Message(format!(
+                    [] => {
+                        return Err(Error::Message(format!(
                         "`{target}`: cannot move {} steps forward, only {done} revision(s) follow",
                         delta.unsigned_abs()
-                    ))),
-                    many => return Err(Error::Message(format!(
+                    )))
+                    }
+                    many => {
+                        return Err(Error::Message(format!(
                         "`{target}` is ambiguous: {} has {} children ({}); name a revision instead",
                         heads.first().map(String::as_str).unwrap_or("base"),
                         many.len(),
@@ -869,17 +874,20 @@ impl History {
                             .map(|m| describe(m))
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ))),
+                    )))
+                    }
                 }
             } else {
                 match heads.first() {
                     Some(h) => {
                         state.remove(h);
                     }
-                    None => return Err(Error::Message(format!(
+                    None => {
+                        return Err(Error::Message(format!(
                         "`{target}`: cannot move {} steps back, only {done} revision(s) precede",
                         delta.unsigned_abs()
-                    ))),
+                    )))
+                    }
                 }
             }
         }
