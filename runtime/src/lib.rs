@@ -9,11 +9,11 @@
 #![warn(missing_docs)]
 
 pub mod column;
+pub mod ddl;
 pub mod embedded;
 pub mod error;
 pub mod ident;
 pub mod registry;
-pub mod ddl;
 pub mod schema;
 pub mod table;
 #[cfg(feature = "testing")]

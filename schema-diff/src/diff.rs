@@ -1,1 +1,1473 @@
-//! (to be written)
+//! The diff: two canonical schemas in, the list of changes ([`Op`]s) out.
+//!
+//! [`diff`] is pure and exact: both sides must already be in the form
+//! PostgreSQL prints (introspected, or normalized through a scratch database),
+//! so any inequality is a real difference. It alters in place whenever
+//! PostgreSQL can (`ALTER COLUMN ... TYPE`, `SET/DROP NOT NULL`, `SET/DROP
+//! DEFAULT`, identity changes, `RENAME`), and only drops and re-creates what
+//! cannot be altered (an index, constraint or foreign key whose definition
+//! changed). `renamed_from` hints on desired tables and columns become
+//! renames; look-alike drop + add pairs without a hint become notes (see
+//! [`diff_with_notes`]).
+//!
+//! The ops come out already in execution order ([`Op::phase`]); every op has
+//! an exact inverse ([`Op::inverse`]), which is what the down migration runs.
+//! Start reading at [`Op`], then [`diff_with_notes`]. Names carried by an op
+//! are the names valid at the moment the op runs in that order: table renames
+//! run first, column renames run after the drops of indexes and constraints
+//! and before the columns are altered.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use strata::ident::{quote_literal, Ident, Qualified};
+use strata::schema::{
+    Check, Column, EnumType, ForeignKey, Identity, Index, IndexKey, PrimaryKey, Schema, SqlType,
+    Table, TypeName, Unique,
+};
+
+/// A schema-qualified object name (a table or a type).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name {
+    /// The namespace.
+    pub schema: String,
+    /// The object's name.
+    pub name: String,
+}
+
+impl Name {
+    /// `schema.name`.
+    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Name {
+        Name {
+            schema: schema.into(),
+            name: name.into(),
+        }
+    }
+
+    /// The name as SQL, always qualified (`public."User"`).
+    pub fn sql(&self) -> String {
+        Qualified(&self.schema, &self.name).to_string()
+    }
+}
+
+/// For people: `public` is left out, other schemas are shown (`app.t`), each
+/// part quoted when needed.
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.schema == "public" {
+            write!(f, "{}", Ident(&self.name))
+        } else {
+            write!(f, "{}", Qualified(&self.schema, &self.name))
+        }
+    }
+}
+
+/// Where [`Op::AddEnumValue`] puts its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnumPosition {
+    /// After the last label.
+    End,
+    /// Before this label.
+    Before(String),
+    /// After this label.
+    After(String),
+}
+
+/// A column whose type is (an array of) an enum that is re-created, with the
+/// defaults to restore around the conversion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumUser {
+    /// The table (its name once table renames ran).
+    pub table: Name,
+    /// The column (its name before column renames run).
+    pub column: String,
+    /// The column is an array of the enum.
+    pub array: bool,
+    /// The column's default before the op (dropped before the conversion).
+    pub default_before: Option<String>,
+    /// The default set after the conversion.
+    pub default_after: Option<String>,
+}
+
+/// One change. Drops carry the full definition of what they drop, so that
+/// their inverse can re-create it; alters carry both sides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `CREATE SCHEMA`.
+    CreateSchema {
+        /// The namespace.
+        name: String,
+    },
+    /// `DROP SCHEMA` (its contents are dropped by earlier ops).
+    DropSchema {
+        /// The namespace.
+        name: String,
+    },
+    /// `CREATE TYPE ... AS ENUM` (with its comment).
+    CreateEnum {
+        /// The type.
+        ty: EnumType,
+    },
+    /// `DROP TYPE`.
+    DropEnum {
+        /// The type as it was.
+        ty: EnumType,
+    },
+    /// `ALTER TYPE ... ADD VALUE ... [BEFORE|AFTER]`.
+    AddEnumValue {
+        /// The type before the value is added.
+        before: EnumType,
+        /// The new label.
+        value: String,
+        /// Where it goes.
+        position: EnumPosition,
+        /// The columns using the type (needed by the inverse, which must
+        /// re-create the type: PostgreSQL cannot drop an enum value).
+        users: Vec<EnumUser>,
+    },
+    /// Removes or reorders labels: rename the old type, create the new one,
+    /// convert every column through text, drop the old type.
+    RecreateEnum {
+        /// The type before.
+        from: EnumType,
+        /// The type after (same schema and name).
+        to: EnumType,
+        /// The columns to convert.
+        users: Vec<EnumUser>,
+    },
+    /// `COMMENT ON TYPE`.
+    CommentOnType {
+        /// The type.
+        ty: Name,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `CREATE TABLE` with its columns, primary key, unique constraints,
+    /// checks, indexes and comments (its foreign keys are separate ops).
+    CreateTable {
+        /// The table, without foreign keys.
+        table: Table,
+    },
+    /// `DROP TABLE` (its foreign keys are dropped by earlier ops).
+    DropTable {
+        /// The table as it was, without foreign keys.
+        table: Table,
+    },
+    /// `ALTER TABLE ... RENAME TO` (from a `renamed_from` hint).
+    RenameTable {
+        /// The table's name before.
+        from: Name,
+        /// The new name (same schema).
+        to: String,
+    },
+    /// `COMMENT ON TABLE`.
+    CommentOnTable {
+        /// The table.
+        table: Name,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `ALTER TABLE ... ADD COLUMN` (with its comment).
+    AddColumn {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: Column,
+    },
+    /// `ALTER TABLE ... DROP COLUMN`.
+    DropColumn {
+        /// The table.
+        table: Name,
+        /// The column as it was.
+        column: Column,
+    },
+    /// `ALTER TABLE ... RENAME COLUMN` (from a `renamed_from` hint).
+    RenameColumn {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `ALTER COLUMN ... TYPE [USING]`, dropping the old default first and
+    /// setting the new one after when there is one.
+    AlterColumnType {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The type before.
+        from: SqlType,
+        /// The type after.
+        to: SqlType,
+        /// The default before (dropped first).
+        default_from: Option<String>,
+        /// The default after (set last).
+        default_to: Option<String>,
+    },
+    /// `ALTER COLUMN ... SET NOT NULL`.
+    SetNotNull {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+    },
+    /// `ALTER COLUMN ... DROP NOT NULL`.
+    DropNotNull {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+    },
+    /// `ALTER COLUMN ... SET DEFAULT` / `DROP DEFAULT`.
+    AlterDefault {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The default before.
+        from: Option<String>,
+        /// The default after.
+        to: Option<String>,
+    },
+    /// Adds, drops or changes an identity (or serial).
+    AlterIdentity {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The column's type (a serial's sequence gets the same type).
+        ty: SqlType,
+        /// Before.
+        from: Option<Identity>,
+        /// After.
+        to: Option<Identity>,
+    },
+    /// `COMMENT ON COLUMN`.
+    CommentOnColumn {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `ADD CONSTRAINT ... PRIMARY KEY`.
+    AddPrimaryKey {
+        /// The table.
+        table: Name,
+        /// The key.
+        key: PrimaryKey,
+    },
+    /// `DROP CONSTRAINT` of the primary key.
+    DropPrimaryKey {
+        /// The table.
+        table: Name,
+        /// The key as it was.
+        key: PrimaryKey,
+    },
+    /// `ADD CONSTRAINT ... UNIQUE`.
+    AddUnique {
+        /// The table.
+        table: Name,
+        /// The constraint.
+        unique: Unique,
+    },
+    /// `DROP CONSTRAINT` of a unique constraint.
+    DropUnique {
+        /// The table.
+        table: Name,
+        /// The constraint as it was.
+        unique: Unique,
+    },
+    /// `CREATE INDEX`.
+    CreateIndex {
+        /// The table.
+        table: Name,
+        /// The index.
+        index: Index,
+    },
+    /// `DROP INDEX`.
+    DropIndex {
+        /// The table.
+        table: Name,
+        /// The index as it was.
+        index: Index,
+    },
+    /// `ALTER INDEX ... RENAME TO` (an index whose definition is unchanged
+    /// but whose name is).
+    RenameIndex {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `RENAME CONSTRAINT` (a constraint whose definition is unchanged but
+    /// whose name is).
+    RenameConstraint {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `ADD CONSTRAINT ... FOREIGN KEY`.
+    AddForeignKey {
+        /// The referencing table.
+        table: Name,
+        /// The foreign key.
+        fk: ForeignKey,
+    },
+    /// `DROP CONSTRAINT` of a foreign key.
+    DropForeignKey {
+        /// The referencing table.
+        table: Name,
+        /// The foreign key as it was.
+        fk: ForeignKey,
+    },
+    /// `ADD CONSTRAINT ... CHECK`.
+    AddCheck {
+        /// The table.
+        table: Name,
+        /// The check.
+        check: Check,
+    },
+    /// `DROP CONSTRAINT` of a check.
+    DropCheck {
+        /// The table.
+        table: Name,
+        /// The check as it was.
+        check: Check,
+    },
+}
+
+impl Op {
+    /// The position of this kind of op in a migration: ops run in ascending
+    /// phase, so renames come first, then the drops of foreign keys, checks,
+    /// indexes and keys (before the columns they use change), then schemas
+    /// and enum types, column drops and renames, new tables and columns,
+    /// column alters, new keys, indexes and checks, foreign keys (after every
+    /// table they reference), comments, and last the drops of tables, types
+    /// and schemas.
+    pub fn phase(&self) -> u8 {
+        match self {
+            Op::RenameTable { .. } => 0,
+            Op::DropForeignKey { .. } => 1,
+            Op::DropCheck { .. } => 2,
+            Op::DropIndex { .. } => 3,
+            Op::DropUnique { .. } => 4,
+            Op::DropPrimaryKey { .. } => 5,
+            Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 6,
+            Op::CreateSchema { .. } => 7,
+            Op::CreateEnum { .. } => 8,
+            Op::AddEnumValue { .. } => 9,
+            Op::RecreateEnum { .. } => 10,
+            Op::DropColumn { .. } => 11,
+            Op::RenameColumn { .. } => 12,
+            Op::CreateTable { .. } => 13,
+            Op::AddColumn { .. } => 14,
+            // Removing an identity comes before type and default changes,
+            // adding one after them and after SET NOT NULL (it requires it).
+            Op::AlterIdentity { to: None, .. } => 15,
+            Op::AlterColumnType { .. } => 16,
+            Op::AlterDefault { .. } => 17,
+            Op::DropNotNull { .. } => 18,
+            Op::SetNotNull { .. } => 19,
+            Op::AlterIdentity { .. } => 20,
+            Op::AddPrimaryKey { .. } => 21,
+            Op::AddUnique { .. } => 22,
+            Op::CreateIndex { .. } => 23,
+            Op::AddCheck { .. } => 24,
+            Op::AddForeignKey { .. } => 25,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => {
+                26
+            }
+            Op::DropTable { .. } => 27,
+            Op::DropEnum { .. } => 28,
+            Op::DropSchema { .. } => 29,
+        }
+    }
+
+    /// The op that undoes this one. A drop's inverse re-creates the
+    /// definition it carries (not the data).
+    pub fn inverse(&self) -> Op {
+        match self.clone() {
+            Op::CreateSchema { name } => Op::DropSchema { name },
+            Op::DropSchema { name } => Op::CreateSchema { name },
+            Op::CreateEnum { ty } => Op::DropEnum { ty },
+            Op::DropEnum { ty } => Op::CreateEnum { ty },
+            Op::AddEnumValue {
+                before,
+                value,
+                position,
+                users,
+            } => {
+                let mut after = before.clone();
+                after.labels = insert_label(&before.labels, &value, &position);
+                Op::RecreateEnum {
+                    from: after,
+                    to: before,
+                    users: users
+                        .into_iter()
+                        .map(|u| EnumUser {
+                            default_after: u.default_before.clone(),
+                            ..u
+                        })
+                        .collect(),
+                }
+            }
+            Op::RecreateEnum { from, to, users } => Op::RecreateEnum {
+                from: to,
+                to: from,
+                users: users
+                    .into_iter()
+                    .map(|u| EnumUser {
+                        default_before: u.default_after,
+                        default_after: u.default_before,
+                        ..u
+                    })
+                    .collect(),
+            },
+            Op::CommentOnType { ty, from, to } => Op::CommentOnType {
+                ty,
+                from: to,
+                to: from,
+            },
+            Op::CreateTable { table } => Op::DropTable { table },
+            Op::DropTable { table } => Op::CreateTable { table },
+            Op::RenameTable { from, to } => Op::RenameTable {
+                from: Name::new(from.schema.clone(), to),
+                to: from.name,
+            },
+            Op::CommentOnTable { table, from, to } => Op::CommentOnTable {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AddColumn { table, column } => Op::DropColumn { table, column },
+            Op::DropColumn { table, column } => Op::AddColumn { table, column },
+            Op::RenameColumn { table, from, to } => Op::RenameColumn {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AlterColumnType {
+                table,
+                column,
+                from,
+                to,
+                default_from,
+                default_to,
+            } => Op::AlterColumnType {
+                table,
+                column,
+                from: to,
+                to: from,
+                default_from: default_to,
+                default_to: default_from,
+            },
+            Op::SetNotNull { table, column } => Op::DropNotNull { table, column },
+            Op::DropNotNull { table, column } => Op::SetNotNull { table, column },
+            Op::AlterDefault {
+                table,
+                column,
+                from,
+                to,
+            } => Op::AlterDefault {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
+            Op::AlterIdentity {
+                table,
+                column,
+                ty,
+                from,
+                to,
+            } => Op::AlterIdentity {
+                table,
+                column,
+                ty,
+                from: to,
+                to: from,
+            },
+            Op::CommentOnColumn {
+                table,
+                column,
+                from,
+                to,
+            } => Op::CommentOnColumn {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
+            Op::AddPrimaryKey { table, key } => Op::DropPrimaryKey { table, key },
+            Op::DropPrimaryKey { table, key } => Op::AddPrimaryKey { table, key },
+            Op::AddUnique { table, unique } => Op::DropUnique { table, unique },
+            Op::DropUnique { table, unique } => Op::AddUnique { table, unique },
+            Op::CreateIndex { table, index } => Op::DropIndex { table, index },
+            Op::DropIndex { table, index } => Op::CreateIndex { table, index },
+            Op::RenameIndex { table, from, to } => Op::RenameIndex {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::RenameConstraint { table, from, to } => Op::RenameConstraint {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AddForeignKey { table, fk } => Op::DropForeignKey { table, fk },
+            Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
+            Op::AddCheck { table, check } => Op::DropCheck { table, check },
+            Op::DropCheck { table, check } => Op::AddCheck { table, check },
+        }
+    }
+
+    /// The table this op works on, if it works on one.
+    pub fn table(&self) -> Option<Name> {
+        match self {
+            Op::CreateSchema { .. }
+            | Op::DropSchema { .. }
+            | Op::CreateEnum { .. }
+            | Op::DropEnum { .. }
+            | Op::AddEnumValue { .. }
+            | Op::RecreateEnum { .. }
+            | Op::CommentOnType { .. } => None,
+            Op::CreateTable { table } | Op::DropTable { table } => {
+                Some(Name::new(table.schema.clone(), table.name.clone()))
+            }
+            Op::RenameTable { from, to } => Some(Name::new(from.schema.clone(), to.clone())),
+            Op::CommentOnTable { table, .. }
+            | Op::AddColumn { table, .. }
+            | Op::DropColumn { table, .. }
+            | Op::RenameColumn { table, .. }
+            | Op::AlterColumnType { table, .. }
+            | Op::SetNotNull { table, .. }
+            | Op::DropNotNull { table, .. }
+            | Op::AlterDefault { table, .. }
+            | Op::AlterIdentity { table, .. }
+            | Op::CommentOnColumn { table, .. }
+            | Op::AddPrimaryKey { table, .. }
+            | Op::DropPrimaryKey { table, .. }
+            | Op::AddUnique { table, .. }
+            | Op::DropUnique { table, .. }
+            | Op::CreateIndex { table, .. }
+            | Op::DropIndex { table, .. }
+            | Op::RenameIndex { table, .. }
+            | Op::RenameConstraint { table, .. }
+            | Op::AddForeignKey { table, .. }
+            | Op::DropForeignKey { table, .. }
+            | Op::AddCheck { table, .. }
+            | Op::DropCheck { table, .. } => Some(table.clone()),
+        }
+    }
+}
+
+/// `labels` with `value` inserted at `position`.
+pub fn insert_label(labels: &[String], value: &str, position: &EnumPosition) -> Vec<String> {
+    let mut out = labels.to_vec();
+    let at = match position {
+        EnumPosition::End => out.len(),
+        EnumPosition::Before(l) => out.iter().position(|x| x == l).unwrap_or(out.len()),
+        EnumPosition::After(l) => out
+            .iter()
+            .position(|x| x == l)
+            .map_or(out.len(), |i| i + 1),
+    };
+    out.insert(at, value.to_string());
+    out
+}
+
+/// The changes that turn `current` into `desired` (both canonical), in
+/// execution order. See [`diff_with_notes`] for the notes that come with
+/// them.
+pub fn diff(current: &Schema, desired: &Schema) -> Vec<Op> {
+    diff_with_notes(current, desired).0
+}
+
+/// [`diff`], plus notes for people: suggested `renamed_from` hints for a
+/// dropped and an added column (or table) that look alike, and hints that
+/// had to be ignored.
+pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<String>) {
+    let mut d = Differ {
+        cur: current,
+        des: desired,
+        ops: Vec::new(),
+        notes: Vec::new(),
+        table_renames: BTreeMap::new(),
+        column_renames: BTreeMap::new(),
+        recreate_defaults: BTreeMap::new(),
+    };
+    d.run();
+    let mut ops = d.ops;
+    ops.sort_by_key(Op::phase);
+    (ops, d.notes)
+}
+
+/// How an enum re-creation already handled a column's default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DefaultHandled {
+    /// Set to the desired default: nothing more to do.
+    Done,
+    /// Dropped (the column changes type later): the type change starts from
+    /// no default.
+    Dropped,
+}
+
+struct Differ<'a> {
+    cur: &'a Schema,
+    des: &'a Schema,
+    ops: Vec<Op>,
+    notes: Vec<String>,
+    /// Current table → its new name (same schema).
+    table_renames: BTreeMap<Name, String>,
+    /// Table (new name) → current column name → new column name.
+    column_renames: BTreeMap<Name, BTreeMap<String, String>>,
+    /// (table (new name), column (new name)) → how an enum re-creation
+    /// handled the default.
+    recreate_defaults: BTreeMap<(Name, String), DefaultHandled>,
+}
+
+fn tname(t: &Table) -> Name {
+    Name::new(t.schema.clone(), t.name.clone())
+}
+
+fn col_ref(table: &Name, column: &str) -> String {
+    format!("{table}.{}", Ident(column))
+}
+
+fn uses_enum(ty: &SqlType, e: &Name) -> Option<bool> {
+    match ty {
+        SqlType::Named(TypeName { schema, name }) if *schema == e.schema && *name == e.name => {
+            Some(false)
+        }
+        SqlType::Array(inner) => uses_enum(inner, e).map(|_| true),
+        _ => None,
+    }
+}
+
+/// The default a diff compares: a serial's `nextval` default is part of
+/// being serial.
+fn effective_default(c: &Column) -> Option<&String> {
+    if c.identity == Some(Identity::Serial) {
+        None
+    } else {
+        c.default.as_ref()
+    }
+}
+
+impl<'a> Differ<'a> {
+    fn run(&mut self) {
+        self.find_table_renames();
+        self.find_column_renames();
+        self.schemas();
+        self.enums();
+        self.tables();
+        // Drop schemas last so the notes about tables come first.
+        for s in &self.cur.schemas {
+            if s != "public" && !self.des.schemas.contains(s) {
+                self.ops.push(Op::DropSchema { name: s.clone() });
+            }
+        }
+    }
+
+    fn find_table_renames(&mut self) {
+        let mut claimed = BTreeSet::new();
+        for t in &self.des.tables {
+            let Some(old) = t.renamed_from.as_deref() else {
+                continue;
+            };
+            if old == t.name || self.cur.table(&t.schema, old).is_none() {
+                // Already renamed (the hint stays in the model): nothing to do.
+                continue;
+            }
+            let new = tname(t);
+            let old_name = Name::new(t.schema.clone(), old);
+            if self.cur.table(&t.schema, &t.name).is_some() {
+                self.notes.push(format!(
+                    "table {new} has renamed_from = \"{old}\", but both {old_name} and {new} exist: the hint is ignored (drop {new} in an earlier migration first)"
+                ));
+                continue;
+            }
+            if self.des.table(&t.schema, old).is_some() {
+                self.notes.push(format!(
+                    "table {new} has renamed_from = \"{old}\", but the desired schema still has a table {old_name}: the hint is ignored"
+                ));
+                continue;
+            }
+            if !claimed.insert(old_name.clone()) {
+                self.notes.push(format!(
+                    "more than one table has renamed_from = \"{old}\": only the first is renamed"
+                ));
+                continue;
+            }
+            self.table_renames.insert(old_name, t.name.clone());
+        }
+    }
+
+    /// The name a current table has after the renames.
+    fn new_table_name(&self, t: &Name) -> Name {
+        match self.table_renames.get(t) {
+            Some(n) => Name::new(t.schema.clone(), n.clone()),
+            None => t.clone(),
+        }
+    }
+
+    /// The current table that becomes desired table `t`, if any.
+    fn matching_current(&self, t: &Table) -> Option<&'a Table> {
+        if let Some((old, _)) = self
+            .table_renames
+            .iter()
+            .find(|(old, new)| old.schema == t.schema && **new == t.name)
+        {
+            return self.cur.table(&old.schema, &old.name);
+        }
+        let cur = self.cur.table(&t.schema, &t.name)?;
+        // A current table that is renamed away is not this one.
+        if self.table_renames.contains_key(&tname(t)) {
+            return None;
+        }
+        Some(cur)
+    }
+
+    fn find_column_renames(&mut self) {
+        for dt in &self.des.tables {
+            let Some(ct) = self.matching_current(dt) else {
+                continue;
+            };
+            let table = tname(dt);
+            let mut map = BTreeMap::new();
+            for c in &dt.columns {
+                let Some(old) = c.renamed_from.as_deref() else {
+                    continue;
+                };
+                if old == c.name || ct.column(old).is_none() {
+                    continue;
+                }
+                if dt.column(old).is_some() {
+                    self.notes.push(format!(
+                        "column {} has renamed_from = \"{old}\", but the desired table still has a column {}: the hint is ignored",
+                        col_ref(&table, &c.name),
+                        Ident(old)
+                    ));
+                    continue;
+                }
+                if map.contains_key(old) {
+                    self.notes.push(format!(
+                        "more than one column of {table} has renamed_from = \"{old}\": only the first is renamed"
+                    ));
+                    continue;
+                }
+                map.insert(old.to_string(), c.name.clone());
+            }
+            if !map.is_empty() {
+                self.column_renames.insert(table, map);
+            }
+        }
+    }
+
+    fn new_column_name(&self, table: &Name, column: &str) -> String {
+        self.column_renames
+            .get(table)
+            .and_then(|m| m.get(column))
+            .cloned()
+            .unwrap_or_else(|| column.to_string())
+    }
+
+    /// A current table under its new name, columns still under their old
+    /// names, foreign keys pointing at the referenced tables' new names: the
+    /// shape of the table while the drops of phases 1–6 run.
+    fn cur_table_renamed(&self, t: &Table) -> Table {
+        let mut t = t.clone();
+        let n = self.new_table_name(&tname(&t));
+        t.name = n.name;
+        for fk in &mut t.foreign_keys {
+            let r = self.new_table_name(&Name::new(fk.ref_schema.clone(), fk.ref_table.clone()));
+            fk.ref_table = r.name;
+        }
+        t
+    }
+
+    /// [`Self::cur_table_renamed`] with the column renames applied too: what
+    /// the current table is compared with the desired one as.
+    fn cur_table_view(&self, t: &Table) -> Table {
+        let mut t = self.cur_table_renamed(t);
+        let name = tname(&t);
+        let rn = |c: &mut String| *c = self.new_column_name(&name, c);
+        for c in &mut t.columns {
+            rn(&mut c.name);
+        }
+        if let Some(pk) = &mut t.primary_key {
+            pk.columns.iter_mut().for_each(rn);
+        }
+        for u in &mut t.uniques {
+            u.columns.iter_mut().for_each(rn);
+        }
+        for ix in &mut t.indexes {
+            for el in &mut ix.elements {
+                if let IndexKey::Column(c) = &mut el.key {
+                    rn(c);
+                }
+            }
+            ix.include.iter_mut().for_each(rn);
+        }
+        for fk in &mut t.foreign_keys {
+            fk.columns.iter_mut().for_each(rn);
+            let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
+            for c in &mut fk.ref_columns {
+                *c = self.new_column_name(&r, c);
+            }
+        }
+        t
+    }
+
+    fn schemas(&mut self) {
+        for s in &self.des.schemas {
+            if !self.cur.schemas.contains(s) {
+                self.ops.push(Op::CreateSchema { name: s.clone() });
+            }
+        }
+    }
+
+    /// The current columns using enum `e`, as they are when enum ops run.
+    fn enum_users(&self, e: &Name) -> Vec<(EnumUser, &'a Column)> {
+        let mut out = Vec::new();
+        for t in &self.cur.tables {
+            let table = self.new_table_name(&tname(t));
+            for c in &t.columns {
+                if let Some(array) = uses_enum(&c.ty, e) {
+                    out.push((
+                        EnumUser {
+                            table: table.clone(),
+                            column: c.name.clone(),
+                            array,
+                            default_before: c.default.clone(),
+                            default_after: c.default.clone(),
+                        },
+                        c,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    fn enums(&mut self) {
+        for de in &self.des.enums {
+            let Some(ce) = self.cur.enum_type(&de.schema, &de.name) else {
+                self.ops.push(Op::CreateEnum { ty: de.clone() });
+                continue;
+            };
+            let name = Name::new(de.schema.clone(), de.name.clone());
+            if ce.labels != de.labels {
+                self.enum_labels(&name, ce, de);
+            }
+            if ce.comment != de.comment {
+                self.ops.push(Op::CommentOnType {
+                    ty: name,
+                    from: ce.comment.clone(),
+                    to: de.comment.clone(),
+                });
+            }
+        }
+        for ce in &self.cur.enums {
+            if self.des.enum_type(&ce.schema, &ce.name).is_none() {
+                self.ops.push(Op::DropEnum { ty: ce.clone() });
+            }
+        }
+    }
+
+    fn enum_labels(&mut self, name: &Name, ce: &EnumType, de: &EnumType) {
+        let users: Vec<EnumUser> = self.enum_users(name).into_iter().map(|(u, _)| u).collect();
+        // Add the new labels where they belong (relative to their desired
+        // neighbours), then re-create the type if labels must go or move.
+        let mut labels = ce.labels.clone();
+        for (i, l) in de.labels.iter().enumerate() {
+            if labels.contains(l) {
+                continue;
+            }
+            let position = if i > 0 {
+                let prev = &de.labels[i - 1];
+                if labels.last() == Some(prev) {
+                    EnumPosition::End
+                } else {
+                    EnumPosition::After(prev.clone())
+                }
+            } else {
+                match labels.first() {
+                    Some(first) => EnumPosition::Before(first.clone()),
+                    None => EnumPosition::End,
+                }
+            };
+            let mut before = ce.clone();
+            before.labels = labels.clone();
+            labels = insert_label(&labels, l, &position);
+            self.ops.push(Op::AddEnumValue {
+                before,
+                value: l.clone(),
+                position,
+                users: users.clone(),
+            });
+        }
+        if labels == de.labels {
+            return;
+        }
+        let removed: Vec<&String> = labels.iter().filter(|l| !de.labels.contains(l)).collect();
+        let mut from = ce.clone();
+        from.labels = labels.clone();
+        let mut to = ce.clone();
+        to.labels = de.labels.clone();
+        let mut rusers = Vec::new();
+        for (mut u, c) in self.enum_users(name) {
+            let new_col = self.new_column_name(&u.table, &u.column);
+            let desired_col = self
+                .des
+                .table(&u.table.schema, &u.table.name)
+                .and_then(|t| t.column(&new_col));
+            let key = (u.table.clone(), new_col);
+            match desired_col {
+                Some(dc) if dc.ty == c.ty => {
+                    u.default_after = dc.default.clone();
+                    self.recreate_defaults.insert(key, DefaultHandled::Done);
+                }
+                Some(_) => {
+                    u.default_after = None;
+                    self.recreate_defaults.insert(key, DefaultHandled::Dropped);
+                }
+                None => {
+                    // The column is dropped later (or its table is): keep its
+                    // default unless it names a removed label.
+                    let mentions_removed = c.default.as_deref().is_some_and(|d| {
+                        removed.iter().any(|l| d.contains(&quote_literal(l)))
+                    });
+                    if mentions_removed {
+                        u.default_after = None;
+                    }
+                }
+            }
+            rusers.push(u);
+        }
+        self.ops.push(Op::RecreateEnum {
+            from,
+            to,
+            users: rusers,
+        });
+    }
+
+    fn tables(&mut self) {
+        let mut created: Vec<&'a Table> = Vec::new();
+        for dt in &self.des.tables {
+            match self.matching_current(dt) {
+                Some(ct) => {
+                    let from = tname(ct);
+                    if from.name != dt.name {
+                        self.ops.push(Op::RenameTable {
+                            from,
+                            to: dt.name.clone(),
+                        });
+                    }
+                    self.table(ct, dt);
+                }
+                None => {
+                    created.push(dt);
+                    let mut t = dt.clone();
+                    let fks = std::mem::take(&mut t.foreign_keys);
+                    t.renamed_from = None;
+                    for c in &mut t.columns {
+                        c.renamed_from = None;
+                    }
+                    let name = tname(&t);
+                    self.ops.push(Op::CreateTable { table: t });
+                    for fk in fks {
+                        self.ops.push(Op::AddForeignKey {
+                            table: name.clone(),
+                            fk,
+                        });
+                    }
+                }
+            }
+        }
+        let mut dropped: Vec<&'a Table> = Vec::new();
+        for ct in &self.cur.tables {
+            let n = tname(ct);
+            if self.table_renames.contains_key(&n) {
+                continue;
+            }
+            if self.des.table(&ct.schema, &ct.name).is_some() {
+                continue;
+            }
+            dropped.push(ct);
+            let mut t = self.cur_table_renamed(ct);
+            let fks = std::mem::take(&mut t.foreign_keys);
+            for fk in fks {
+                self.ops.push(Op::DropForeignKey {
+                    table: n.clone(),
+                    fk,
+                });
+            }
+            self.ops.push(Op::DropTable { table: t });
+        }
+        for d in &dropped {
+            for c in &created {
+                if d.schema == c.schema && same_columns(d, c) {
+                    self.notes.push(format!(
+                        "table {} was dropped and {} added with the same columns: if this is a rename, add #[table(renamed_from = \"{}\")] to {}",
+                        tname(d),
+                        tname(c),
+                        d.name,
+                        Ident(&c.name)
+                    ));
+                }
+            }
+        }
+        self.refresh_dependent_foreign_keys();
+    }
+
+    fn table(&mut self, ct: &'a Table, dt: &'a Table) {
+        let table = tname(dt);
+        let before = self.cur_table_renamed(ct);
+        let view = self.cur_table_view(ct);
+        let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
+        for (from, to) in &renames {
+            self.ops.push(Op::RenameColumn {
+                table: table.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            });
+        }
+        // Columns.
+        let mut added = Vec::new();
+        for dc in &dt.columns {
+            match view.column(&dc.name) {
+                Some(cc) => self.column(&table, cc, dc),
+                None => {
+                    let mut c = dc.clone();
+                    c.renamed_from = None;
+                    added.push(dc);
+                    self.ops.push(Op::AddColumn {
+                        table: table.clone(),
+                        column: c,
+                    });
+                }
+            }
+        }
+        let mut dropped = Vec::new();
+        for cc in &view.columns {
+            if dt.column(&cc.name).is_none() {
+                dropped.push(cc);
+                self.ops.push(Op::DropColumn {
+                    table: table.clone(),
+                    column: cc.clone(),
+                });
+            }
+        }
+        for d in &dropped {
+            for a in &added {
+                if d.ty == a.ty {
+                    self.notes.push(format!(
+                        "column {} was dropped and {} added with the same type: if this is a rename, add #[column(renamed_from = \"{}\")] to {}",
+                        col_ref(&table, &d.name),
+                        col_ref(&table, &a.name),
+                        d.name,
+                        Ident(&a.name)
+                    ));
+                }
+            }
+        }
+        // Primary key.
+        match (&view.primary_key, &dt.primary_key) {
+            (Some(c), Some(d)) if c == d => {}
+            (Some(c), Some(d)) if c.columns == d.columns => {
+                self.ops.push(Op::RenameConstraint {
+                    table: table.clone(),
+                    from: c.name.clone(),
+                    to: d.name.clone(),
+                });
+            }
+            (c, d) => {
+                if let Some(c) = c {
+                    let key = before.primary_key.clone().unwrap_or_else(|| c.clone());
+                    self.ops.push(Op::DropPrimaryKey {
+                        table: table.clone(),
+                        key,
+                    });
+                }
+                if let Some(d) = d {
+                    self.ops.push(Op::AddPrimaryKey {
+                        table: table.clone(),
+                        key: d.clone(),
+                    });
+                }
+            }
+        }
+        // Unique constraints, indexes, checks, foreign keys.
+        let m = match_named(&view.uniques, &dt.uniques, |u| &u.name);
+        self.emit(&table, m, &before.uniques, |u| &u.name, ObjKind::Unique);
+        let m = match_named(&view.indexes, &dt.indexes, |i| &i.name);
+        self.emit(&table, m, &before.indexes, |i| &i.name, ObjKind::Index);
+        let m = match_named(&view.checks, &dt.checks, |c| &c.name);
+        self.emit(&table, m, &before.checks, |c| &c.name, ObjKind::Check);
+        let m = match_named(&view.foreign_keys, &dt.foreign_keys, |f| &f.name);
+        self.emit(&table, m, &before.foreign_keys, |f| &f.name, ObjKind::ForeignKey);
+        if view.comment != dt.comment {
+            self.ops.push(Op::CommentOnTable {
+                table,
+                from: view.comment.clone(),
+                to: dt.comment.clone(),
+            });
+        }
+    }
+
+    fn emit<T: Clone + Named>(
+        &mut self,
+        table: &Name,
+        m: Matched<T>,
+        before: &[T],
+        name: fn(&T) -> &String,
+        kind: ObjKind,
+    ) {
+        for c in m.dropped {
+            let orig = before
+                .iter()
+                .find(|b| name(b) == name(&c))
+                .cloned()
+                .unwrap_or(c);
+            self.ops.push(orig.drop_op(table.clone()));
+        }
+        for d in m.added {
+            self.ops.push(d.add_op(table.clone()));
+        }
+        for (from, to) in m.renamed {
+            self.ops.push(match kind {
+                ObjKind::Index => Op::RenameIndex {
+                    table: table.clone(),
+                    from,
+                    to,
+                },
+                _ => Op::RenameConstraint {
+                    table: table.clone(),
+                    from,
+                    to,
+                },
+            });
+        }
+    }
+
+    fn column(&mut self, table: &Name, cc: &Column, dc: &Column) {
+        let key = (table.clone(), dc.name.clone());
+        let handled = self.recreate_defaults.get(&key).copied();
+        let cur_default = match handled {
+            Some(DefaultHandled::Dropped) => None,
+            _ => effective_default(cc).cloned(),
+        };
+        let des_default = effective_default(dc).cloned();
+        if cc.identity != dc.identity && cc.identity.is_some() && dc.identity.is_none() {
+            self.ops.push(Op::AlterIdentity {
+                table: table.clone(),
+                column: dc.name.clone(),
+                ty: cc.ty.clone(),
+                from: cc.identity,
+                to: None,
+            });
+        }
+        if cc.ty != dc.ty {
+            self.ops.push(Op::AlterColumnType {
+                table: table.clone(),
+                column: dc.name.clone(),
+                from: cc.ty.clone(),
+                to: dc.ty.clone(),
+                default_from: cur_default,
+                default_to: des_default,
+            });
+        } else if handled != Some(DefaultHandled::Done) && cur_default != des_default {
+            self.ops.push(Op::AlterDefault {
+                table: table.clone(),
+                column: dc.name.clone(),
+                from: cur_default,
+                to: des_default,
+            });
+        }
+        if cc.nullable && !dc.nullable {
+            self.ops.push(Op::SetNotNull {
+                table: table.clone(),
+                column: dc.name.clone(),
+            });
+        } else if !cc.nullable && dc.nullable {
+            self.ops.push(Op::DropNotNull {
+                table: table.clone(),
+                column: dc.name.clone(),
+            });
+        }
+        if cc.identity != dc.identity && dc.identity.is_some() {
+            self.ops.push(Op::AlterIdentity {
+                table: table.clone(),
+                column: dc.name.clone(),
+                ty: dc.ty.clone(),
+                from: cc.identity,
+                to: dc.identity,
+            });
+        }
+        if cc.comment != dc.comment {
+            self.ops.push(Op::CommentOnColumn {
+                table: table.clone(),
+                column: dc.name.clone(),
+                from: cc.comment.clone(),
+                to: dc.comment.clone(),
+            });
+        }
+    }
+
+    /// A foreign key depends on the unique index of the key it references:
+    /// when that key is dropped (to be changed), the foreign key must be
+    /// dropped before and added back after, even if it did not change.
+    fn refresh_dependent_foreign_keys(&mut self) {
+        let mut dropped_keys: BTreeSet<(Name, BTreeSet<String>)> = BTreeSet::new();
+        for op in &self.ops {
+            let (table, cols): (&Name, Vec<String>) = match op {
+                Op::DropPrimaryKey { table, key } => (table, key.columns.clone()),
+                Op::DropUnique { table, unique } => (table, unique.columns.clone()),
+                Op::DropIndex { table, index } if index.unique && index.predicate.is_none() => {
+                    let cols: Option<Vec<String>> = index
+                        .elements
+                        .iter()
+                        .map(|e| match &e.key {
+                            IndexKey::Column(c) => Some(c.clone()),
+                            IndexKey::Expression(_) => None,
+                        })
+                        .collect();
+                    match cols {
+                        Some(c) => (table, c),
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            dropped_keys.insert((table.clone(), cols.into_iter().collect()));
+        }
+        if dropped_keys.is_empty() {
+            return;
+        }
+        let dropped_fks: BTreeSet<(Name, String)> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::DropForeignKey { table, fk } => Some((table.clone(), fk.name.clone())),
+                _ => None,
+            })
+            .collect();
+        let renamed: BTreeMap<(Name, String), String> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::RenameConstraint { table, from, to } => {
+                    Some(((table.clone(), from.clone()), to.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut extra = Vec::new();
+        let mut cancel_renames = Vec::new();
+        for ct in &self.cur.tables {
+            let n = self.new_table_name(&tname(ct));
+            let Some(dt) = self.des.table(&n.schema, &n.name) else {
+                continue;
+            };
+            if self.matching_current(dt).map(tname) != Some(tname(ct)) {
+                continue;
+            }
+            let before = self.cur_table_renamed(ct);
+            for fk in &before.foreign_keys {
+                if dropped_fks.contains(&(n.clone(), fk.name.clone())) {
+                    continue;
+                }
+                // The key columns as they are when the key is dropped: the
+                // referenced table's current column names.
+                let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
+                let cols: BTreeSet<String> = fk.ref_columns.iter().cloned().collect();
+                if !dropped_keys.contains(&(r, cols)) {
+                    continue;
+                }
+                let key = (n.clone(), fk.name.clone());
+                let target = renamed.get(&key).unwrap_or(&fk.name);
+                let Some(dfk) = dt.foreign_keys.iter().find(|f| &f.name == target) else {
+                    continue;
+                };
+                if renamed.contains_key(&key) {
+                    cancel_renames.push(key);
+                }
+                extra.push(Op::DropForeignKey {
+                    table: n.clone(),
+                    fk: fk.clone(),
+                });
+                extra.push(Op::AddForeignKey {
+                    table: n.clone(),
+                    fk: dfk.clone(),
+                });
+            }
+        }
+        self.ops.retain(|op| match op {
+            Op::RenameConstraint { table, from, .. } => {
+                !cancel_renames.contains(&(table.clone(), from.clone()))
+            }
+            _ => true,
+        });
+        self.ops.extend(extra);
+    }
+}
+
+fn same_columns(a: &Table, b: &Table) -> bool {
+    let key = |t: &Table| -> BTreeSet<(String, String)> {
+        t.columns
+            .iter()
+            .map(|c| (c.name.clone(), c.ty.to_string()))
+            .collect()
+    };
+    !a.columns.is_empty() && key(a) == key(b)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ObjKind {
+    Unique,
+    Index,
+    Check,
+    ForeignKey,
+}
+
+/// Named table objects compared by name, re-created when changed.
+trait Named {
+    fn with_name(&self, name: &str) -> Self;
+    fn drop_op(self, table: Name) -> Op;
+    fn add_op(self, table: Name) -> Op;
+}
+
+impl Named for Unique {
+    fn with_name(&self, name: &str) -> Self {
+        Unique {
+            name: name.to_string(),
+            ..self.clone()
+        }
+    }
+    fn drop_op(self, table: Name) -> Op {
+        Op::DropUnique {
+            table,
+            unique: self,
+        }
+    }
+    fn add_op(self, table: Name) -> Op {
+        Op::AddUnique {
+            table,
+            unique: self,
+        }
+    }
+}
+
+impl Named for Index {
+    fn with_name(&self, name: &str) -> Self {
+        Index {
+            name: name.to_string(),
+            ..self.clone()
+        }
+    }
+    fn drop_op(self, table: Name) -> Op {
+        Op::DropIndex { table, index: self }
+    }
+    fn add_op(self, table: Name) -> Op {
+        Op::CreateIndex { table, index: self }
+    }
+}
+
+impl Named for Check {
+    fn with_name(&self, name: &str) -> Self {
+        Check {
+            name: name.to_string(),
+            ..self.clone()
+        }
+    }
+    fn drop_op(self, table: Name) -> Op {
+        Op::DropCheck { table, check: self }
+    }
+    fn add_op(self, table: Name) -> Op {
+        Op::AddCheck { table, check: self }
+    }
+}
+
+impl Named for ForeignKey {
+    fn with_name(&self, name: &str) -> Self {
+        ForeignKey {
+            name: name.to_string(),
+            ..self.clone()
+        }
+    }
+    fn drop_op(self, table: Name) -> Op {
+        Op::DropForeignKey { table, fk: self }
+    }
+    fn add_op(self, table: Name) -> Op {
+        Op::AddForeignKey { table, fk: self }
+    }
+}
+
+struct Matched<T> {
+    dropped: Vec<T>,
+    added: Vec<T>,
+    renamed: Vec<(String, String)>,
+}
+
+/// Matches objects by name; an unmatched current object whose definition
+/// equals an unmatched desired one's (names aside) is a rename.
+fn match_named<T: Clone + PartialEq + Named>(
+    cur: &[T],
+    des: &[T],
+    name: fn(&T) -> &String,
+) -> Matched<T> {
+    let mut dropped = Vec::new();
+    let mut added = Vec::new();
+    let mut only_cur: Vec<&T> = Vec::new();
+    let mut only_des: Vec<&T> = Vec::new();
+    for c in cur {
+        match des.iter().find(|d| name(d) == name(c)) {
+            Some(d) if d == c => {}
+            Some(d) => {
+                dropped.push(c.clone());
+                added.push(d.clone());
+            }
+            None => only_cur.push(c),
+        }
+    }
+    for d in des {
+        if !cur.iter().any(|c| name(c) == name(d)) {
+            only_des.push(d);
+        }
+    }
+    let mut renamed = Vec::new();
+    for c in only_cur {
+        let pos = only_des
+            .iter()
+            .position(|d| c.with_name(name(d)) == **d);
+        match pos {
+            Some(i) => {
+                let d = only_des.remove(i);
+                renamed.push((name(c).clone(), name(d).clone()));
+            }
+            None => dropped.push(c.clone()),
+        }
+    }
+    added.extend(only_des.into_iter().cloned());
+    Matched {
+        dropped,
+        added,
+        renamed,
+    }
+}

@@ -1,1 +1,914 @@
-//! (to be written)
+//! The plan: the ops of [`diff`](crate::diff) turned into ordered steps, each
+//! with its SQL (up), the SQL of its inverse (down), its hazards and a
+//! one-line summary; ops that would delete data are withheld unless
+//! [`PlanOptions::allow_drops`] is set.
+//!
+//! Pure: no I/O. SQL text comes from `strata::ddl` (`create` and `alter`);
+//! the cast table that decides `USING`, rewrites and narrowing is
+//! [`casts`]. Start reading at [`plan`], then [`Hazard`].
+
+pub mod casts;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use strata::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
+use strata::ddl::create;
+use strata::ident::{ident_list, quote_literal, Ident};
+use strata::schema::{
+    make_object_name, Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName,
+};
+
+use crate::diff::{diff_with_notes, EnumPosition, EnumUser, Name, Op};
+
+/// How to plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// Include ops that delete data (drop table, column, enum type or value,
+    /// schema; narrowing type changes). Without it they are withheld.
+    pub allow_drops: bool,
+    /// Build and drop indexes on existing tables `CONCURRENTLY` (and unique
+    /// and primary keys from an index built that way). Such steps cannot run
+    /// inside a transaction.
+    pub concurrently: bool,
+}
+
+/// A risk of running a step on a live database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Hazard {
+    /// Data is lost: a table, column, type, enum value or schema is dropped,
+    /// or values are narrowed.
+    DeletesData,
+    /// The table and its indexes are rewritten (time and disk proportional
+    /// to its size, under an ACCESS EXCLUSIVE lock).
+    RewritesTable,
+    /// Takes an ACCESS EXCLUSIVE lock: blocks reads and writes of the table
+    /// while it runs (briefly, unless it also rewrites or scans).
+    AccessExclusiveLock,
+    /// Blocks writes to the table while it runs (building an index without
+    /// CONCURRENTLY, validating a foreign key).
+    BlocksWrites,
+    /// Fails if existing rows violate it (NOT NULL, CHECK, UNIQUE, a foreign
+    /// key, a cast that rejects some values).
+    CanFailOnExistingRows,
+}
+
+impl Hazard {
+    /// A short explanation, as written in the SQL comments.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Hazard::DeletesData => "deletes data",
+            Hazard::RewritesTable => "rewrites the table",
+            Hazard::AccessExclusiveLock => "takes an ACCESS EXCLUSIVE lock on the table",
+            Hazard::BlocksWrites => "blocks writes to the table while it runs",
+            Hazard::CanFailOnExistingRows => "can fail on existing rows",
+        }
+    }
+}
+
+impl fmt::Display for Hazard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// One op of the migration, ready to run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The change.
+    pub op: Op,
+    /// Its statements (no trailing semicolons).
+    pub up: Vec<String>,
+    /// The statements that undo it.
+    pub down: Vec<String>,
+    /// The risks of `up`.
+    pub hazards: Vec<Hazard>,
+    /// The risks of `down`.
+    pub down_hazards: Vec<Hazard>,
+    /// One line for people, e.g. `~ column dgs_jobs.progress: real -> double
+    /// precision`.
+    pub summary: String,
+    /// Cannot run inside a transaction block (CONCURRENTLY), or must commit
+    /// before a later step can use what it created (a new enum value used by
+    /// a default or constraint).
+    pub non_transactional: bool,
+}
+
+/// An op left out of the migration because it would delete data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Withheld {
+    /// The change.
+    pub op: Op,
+    /// One line for people.
+    pub summary: String,
+    /// Why it was left out.
+    pub reason: String,
+    /// The statements it would run.
+    pub up: Vec<String>,
+}
+
+/// A migration: ordered steps, what was withheld, notes for people.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The steps, in the order they run.
+    pub steps: Vec<Step>,
+    /// Ops left out because they delete data.
+    pub withheld: Vec<Withheld>,
+    /// Suggestions (a `renamed_from` hint for look-alike drop + add pairs)
+    /// and explanations (ignored hints, consequences of withheld drops).
+    pub notes: Vec<String>,
+}
+
+impl Plan {
+    /// No steps and nothing withheld: the schemas agree.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.withheld.is_empty()
+    }
+
+    /// One line per step, then one per withheld op.
+    pub fn summary(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.steps.iter().map(|s| s.summary.clone()).collect();
+        for w in &self.withheld {
+            out.push(format!("withheld: {} ({})", w.summary, w.reason));
+        }
+        out
+    }
+
+    /// Some step cannot run inside a transaction: run the migration without
+    /// one.
+    pub fn needs_no_transaction(&self) -> bool {
+        self.steps.iter().any(|s| s.non_transactional)
+    }
+}
+
+/// What statement builders need to know beyond the op.
+struct Ctx<'a> {
+    opts: &'a PlanOptions,
+    /// Tables created by this plan (no need for CONCURRENTLY, no lock or
+    /// existing-row hazards).
+    created: BTreeSet<Name>,
+    current: &'a Schema,
+    desired: &'a Schema,
+}
+
+impl Ctx<'_> {
+    fn existing(&self, table: &Name) -> bool {
+        !self.created.contains(table)
+    }
+
+    fn concurrently(&self, table: &Name) -> bool {
+        self.opts.concurrently && self.existing(table)
+    }
+}
+
+/// Plans the migration from `current` to `desired` (both canonical).
+pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
+    let (ops, mut notes) = diff_with_notes(current, desired);
+    let created = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::CreateTable { table } => Some(Name::new(table.schema.clone(), table.name.clone())),
+            _ => None,
+        })
+        .collect();
+    let ctx = Ctx {
+        opts,
+        created,
+        current,
+        desired,
+    };
+
+    // Withhold what deletes data, then what depends on something withheld.
+    let mut withheld: BTreeMap<usize, String> = BTreeMap::new();
+    if !opts.allow_drops {
+        for (i, op) in ops.iter().enumerate() {
+            if let Some(reason) = deletes_data(op) {
+                withheld.insert(i, reason);
+            }
+        }
+        for (i, op) in ops.iter().enumerate() {
+            if withheld.contains_key(&i) {
+                continue;
+            }
+            let depends = ops.iter().enumerate().find_map(|(j, other)| {
+                if !withheld.contains_key(&j) {
+                    return None;
+                }
+                match (op, other) {
+                    (Op::DropForeignKey { table, .. }, Op::DropTable { table: t })
+                        if table.schema == t.schema && table.name == t.name =>
+                    {
+                        Some(format!("part of dropping table {table}, which is withheld"))
+                    }
+                    (
+                        Op::RenameColumn { table, to, .. },
+                        Op::DropColumn { table: t, column },
+                    ) if table == t && *to == column.name => Some(format!(
+                        "renames onto column {table}.{}, whose drop is withheld",
+                        Ident(to)
+                    )),
+                    _ => None,
+                }
+            });
+            if let Some(reason) = depends {
+                withheld.insert(i, reason);
+            }
+        }
+    }
+
+    let recreated: BTreeSet<Name> = ops
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !withheld.contains_key(i))
+        .filter_map(|(_, op)| match op {
+            Op::RecreateEnum { to, .. } => Some(Name::new(to.schema.clone(), to.name.clone())),
+            _ => None,
+        })
+        .collect();
+
+    let mut plan = Plan::default();
+    for (i, op) in ops.into_iter().enumerate() {
+        let summary = summary(&op);
+        let up = statements(&op, &ctx);
+        if let Some(reason) = withheld.remove(&i) {
+            if let Op::DropColumn { table, column } = &op {
+                if !column.nullable && column.default.is_none() && column.identity.is_none() {
+                    notes.push(format!(
+                        "column {table}.{} is NOT NULL without a default and its drop is withheld: inserts that leave it out fail until it is dropped",
+                        Ident(&column.name)
+                    ));
+                }
+            }
+            plan.withheld.push(Withheld {
+                op,
+                summary,
+                reason,
+                up,
+            });
+            continue;
+        }
+        let inverse = op.inverse();
+        let non_transactional = uses_concurrently(&op, &ctx)
+            || match &op {
+                Op::AddEnumValue { before, value, .. } => {
+                    let name = Name::new(before.schema.clone(), before.name.clone());
+                    !recreated.contains(&name) && label_is_used(desired, value)
+                }
+                _ => false,
+            };
+        plan.steps.push(Step {
+            down: statements(&inverse, &ctx),
+            hazards: hazards(&op, &ctx),
+            down_hazards: hazards(&inverse, &ctx),
+            up,
+            summary,
+            non_transactional,
+            op,
+        });
+    }
+    plan.notes = notes;
+    plan
+}
+
+/// Why an op deletes data (and is withheld without `allow_drops`).
+fn deletes_data(op: &Op) -> Option<String> {
+    Some(match op {
+        Op::DropTable { table } => format!(
+            "deletes data: drops table {} and all its rows",
+            Name::new(table.schema.clone(), table.name.clone())
+        ),
+        Op::DropColumn { table, column } => format!(
+            "deletes data: drops column {table}.{} and its values",
+            Ident(&column.name)
+        ),
+        Op::DropEnum { ty } => format!(
+            "drops type {}",
+            Name::new(ty.schema.clone(), ty.name.clone())
+        ),
+        Op::DropSchema { name } => format!("drops schema {}", Ident(name)),
+        Op::RecreateEnum { from, to, .. } => {
+            let removed = removed_labels(from, to);
+            if removed.is_empty() {
+                return None;
+            }
+            format!(
+                "deletes data: removes enum value{} {} (rows holding {} make the migration fail)",
+                if removed.len() > 1 { "s" } else { "" },
+                removed.join(", "),
+                if removed.len() > 1 { "them" } else { "it" }
+            )
+        }
+        Op::AlterColumnType { from, to, .. } if casts::conversion(from, to).narrowing => {
+            format!("deletes data: narrowing {from} to {to} can truncate or round values")
+        }
+        _ => return None,
+    })
+}
+
+fn removed_labels(from: &EnumType, to: &EnumType) -> Vec<String> {
+    from.labels
+        .iter()
+        .filter(|l| !to.labels.contains(l))
+        .map(|l| quote_literal(l))
+        .collect()
+}
+
+/// The label appears as a literal in a default, CHECK or index of `desired`:
+/// adding it must commit before those are created.
+fn label_is_used(desired: &Schema, label: &str) -> bool {
+    let lit = quote_literal(label);
+    desired.tables.iter().any(|t| {
+        t.columns
+            .iter()
+            .any(|c| c.default.as_deref().is_some_and(|d| d.contains(&lit)))
+            || t.checks.iter().any(|c| c.expression.contains(&lit))
+            || t.indexes.iter().any(|ix| {
+                ix.predicate.as_deref().is_some_and(|p| p.contains(&lit))
+                    || ix.elements.iter().any(
+                        |e| matches!(&e.key, IndexKey::Expression(x) if x.contains(&lit)),
+                    )
+            })
+    })
+}
+
+fn uses_concurrently(op: &Op, ctx: &Ctx<'_>) -> bool {
+    match op {
+        Op::CreateIndex { table, .. }
+        | Op::DropIndex { table, .. }
+        | Op::AddPrimaryKey { table, .. }
+        | Op::AddUnique { table, .. } => ctx.concurrently(table),
+        _ => false,
+    }
+}
+
+fn stub(table: &Name) -> Table {
+    Table::new(table.schema.clone(), table.name.clone())
+}
+
+fn type_display(schema: &str, name: &str) -> Name {
+    Name::new(schema, name)
+}
+
+/// A name for the old type while an enum is re-created, free in both
+/// schemas.
+fn temp_enum_name(ctx: &Ctx<'_>, e: &EnumType) -> String {
+    let taken = |n: &str| {
+        ctx.current.enum_type(&e.schema, n).is_some()
+            || ctx.desired.enum_type(&e.schema, n).is_some()
+    };
+    let mut n = 0u32;
+    loop {
+        let label = if n == 0 {
+            "old".to_string()
+        } else {
+            format!("old{n}")
+        };
+        let name = make_object_name(&e.name, None, Some(&label));
+        if !taken(&name) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
+/// The SQL of one op.
+fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
+    match op {
+        Op::CreateSchema { name } => vec![create::create_schema(name)],
+        Op::DropSchema { name } => vec![alter::drop_schema(name)],
+        Op::CreateEnum { ty } => {
+            let mut out = vec![create::create_enum(ty)];
+            if ty.comment.is_some() {
+                out.push(create::comment_on_type(ty));
+            }
+            out
+        }
+        Op::DropEnum { ty } => vec![alter::drop_type(&ty.schema, &ty.name)],
+        Op::AddEnumValue {
+            before,
+            value,
+            position,
+            ..
+        } => {
+            let pos = match position {
+                EnumPosition::End => EnumValuePosition::End,
+                EnumPosition::Before(l) => EnumValuePosition::Before(l),
+                EnumPosition::After(l) => EnumValuePosition::After(l),
+            };
+            vec![alter::add_enum_value(
+                &before.schema,
+                &before.name,
+                value,
+                pos,
+            )]
+        }
+        Op::RecreateEnum { from, to, users } => recreate_enum(from, to, users, ctx),
+        Op::CommentOnType { ty, to, .. } => vec![create::comment_on_type(&EnumType {
+            schema: ty.schema.clone(),
+            name: ty.name.clone(),
+            labels: Vec::new(),
+            comment: to.clone(),
+        })],
+        Op::CreateTable { table } => {
+            let mut out = vec![create::create_table(table)];
+            for ix in &table.indexes {
+                out.push(create::create_index(table, ix, false, false));
+            }
+            if table.comment.is_some() {
+                out.push(create::comment_on_table(table));
+            }
+            for c in &table.columns {
+                if c.comment.is_some() {
+                    out.push(create::comment_on_column(table, c));
+                }
+            }
+            out
+        }
+        Op::DropTable { table } => vec![alter::drop_table(&table.schema, &table.name)],
+        Op::RenameTable { from, to } => vec![alter::rename_table(&from.schema, &from.name, to)],
+        Op::CommentOnTable { table, to, .. } => {
+            let mut t = stub(table);
+            t.comment = to.clone();
+            vec![create::comment_on_table(&t)]
+        }
+        Op::AddColumn { table, column } => {
+            let mut out = vec![alter::add_column(&table.schema, &table.name, column)];
+            if column.comment.is_some() {
+                out.push(create::comment_on_column(&stub(table), column));
+            }
+            out
+        }
+        Op::DropColumn { table, column } => {
+            vec![alter::drop_column(&table.schema, &table.name, &column.name)]
+        }
+        Op::RenameColumn { table, from, to } => {
+            vec![alter::rename_column(&table.schema, &table.name, from, to)]
+        }
+        Op::AlterColumnType {
+            table,
+            column,
+            from,
+            to,
+            default_from,
+            default_to,
+        } => vec![alter::alter_column_type(
+            &table.schema,
+            &table.name,
+            &[TypeChange {
+                column,
+                ty: to,
+                using: casts::conversion(from, to).using,
+                drop_default: default_from.is_some(),
+                set_default: default_to.as_deref(),
+            }],
+        )],
+        Op::SetNotNull { table, column } => {
+            vec![alter::set_not_null(&table.schema, &table.name, column)]
+        }
+        Op::DropNotNull { table, column } => {
+            vec![alter::drop_not_null(&table.schema, &table.name, column)]
+        }
+        Op::AlterDefault {
+            table, column, to, ..
+        } => vec![match to {
+            Some(d) => alter::set_default(&table.schema, &table.name, column, d),
+            None => alter::drop_default(&table.schema, &table.name, column),
+        }],
+        Op::AlterIdentity {
+            table,
+            column,
+            ty,
+            from,
+            to,
+        } => alter_identity(table, column, ty, *from, *to),
+        Op::CommentOnColumn {
+            table, column, to, ..
+        } => {
+            let mut c = Column::new(column.clone(), SqlType::Text, true);
+            c.comment = to.clone();
+            vec![create::comment_on_column(&stub(table), &c)]
+        }
+        Op::AddPrimaryKey { table, key } => {
+            if ctx.concurrently(table) {
+                vec![
+                    alter::create_unique_index_on_columns(
+                        &table.schema,
+                        &table.name,
+                        &key.name,
+                        &key.columns,
+                        true,
+                    ),
+                    alter::add_constraint_using_index(&table.schema, &table.name, &key.name, true),
+                ]
+            } else {
+                vec![create::add_primary_key(&stub(table), key)]
+            }
+        }
+        Op::AddUnique { table, unique } => {
+            if ctx.concurrently(table) {
+                vec![
+                    alter::create_unique_index_on_columns(
+                        &table.schema,
+                        &table.name,
+                        &unique.name,
+                        &unique.columns,
+                        true,
+                    ),
+                    alter::add_constraint_using_index(
+                        &table.schema,
+                        &table.name,
+                        &unique.name,
+                        false,
+                    ),
+                ]
+            } else {
+                vec![create::add_unique(&stub(table), unique)]
+            }
+        }
+        Op::DropPrimaryKey { table, key } => {
+            vec![alter::drop_constraint(&table.schema, &table.name, &key.name)]
+        }
+        Op::DropUnique { table, unique } => {
+            vec![alter::drop_constraint(&table.schema, &table.name, &unique.name)]
+        }
+        Op::DropForeignKey { table, fk } => {
+            vec![alter::drop_constraint(&table.schema, &table.name, &fk.name)]
+        }
+        Op::DropCheck { table, check } => {
+            vec![alter::drop_constraint(&table.schema, &table.name, &check.name)]
+        }
+        Op::CreateIndex { table, index } => vec![create::create_index(
+            &stub(table),
+            index,
+            ctx.concurrently(table),
+            false,
+        )],
+        Op::DropIndex { table, index } => vec![alter::drop_index(
+            &table.schema,
+            &index.name,
+            ctx.concurrently(table),
+        )],
+        Op::RenameIndex { table, from, to } => {
+            vec![alter::rename_index(&table.schema, from, to)]
+        }
+        Op::RenameConstraint { table, from, to } => {
+            vec![alter::rename_constraint(&table.schema, &table.name, from, to)]
+        }
+        Op::AddForeignKey { table, fk } => vec![create::add_foreign_key(&stub(table), fk)],
+        Op::AddCheck { table, check } => vec![create::add_check(&stub(table), check)],
+    }
+}
+
+/// Rename the old type away, create the new one, convert every column using
+/// it through text (one `ALTER TABLE` per table), drop the old type.
+fn recreate_enum(from: &EnumType, to: &EnumType, users: &[EnumUser], ctx: &Ctx<'_>) -> Vec<String> {
+    let old = temp_enum_name(ctx, from);
+    let mut out = vec![
+        alter::rename_type(&from.schema, &from.name, &old),
+        create::create_enum(to),
+    ];
+    if to.comment.is_some() {
+        out.push(create::comment_on_type(to));
+    }
+    let scalar = SqlType::Named(TypeName {
+        schema: to.schema.clone(),
+        name: to.name.clone(),
+    });
+    let array = scalar.clone().array_of();
+    let mut by_table: BTreeMap<&Name, Vec<&EnumUser>> = BTreeMap::new();
+    for u in users {
+        by_table.entry(&u.table).or_default().push(u);
+    }
+    for (table, users) in by_table {
+        let changes: Vec<TypeChange<'_>> = users
+            .iter()
+            .map(|u| TypeChange {
+                column: &u.column,
+                ty: if u.array { &array } else { &scalar },
+                using: Using::ViaText,
+                drop_default: u.default_before.is_some(),
+                set_default: u.default_after.as_deref(),
+            })
+            .collect();
+        out.push(alter::alter_column_type(
+            &table.schema,
+            &table.name,
+            &changes,
+        ));
+    }
+    out.push(alter::drop_type(&from.schema, &old));
+    out
+}
+
+fn alter_identity(
+    table: &Name,
+    column: &str,
+    ty: &SqlType,
+    from: Option<Identity>,
+    to: Option<Identity>,
+) -> Vec<String> {
+    let (s, t) = (table.schema.as_str(), table.name.as_str());
+    let mut out = Vec::new();
+    // Take the old one away...
+    match (from, to) {
+        (Some(Identity::Serial), _) => out.extend(alter::unmake_serial(s, t, column)),
+        (Some(_), None | Some(Identity::Serial)) => out.push(alter::drop_identity(s, t, column)),
+        (Some(_), Some(to)) => {
+            out.push(alter::set_identity_generation(s, t, column, to));
+            return out;
+        }
+        (None, _) => {}
+    }
+    // ...then add the new one, its sequence past the existing values.
+    match to {
+        None => {}
+        Some(Identity::Serial) => {
+            out.extend(alter::make_serial(s, t, column, ty));
+            out.push(alter::sync_sequence_to_max(s, t, column));
+        }
+        Some(id) => {
+            out.push(alter::add_identity(s, t, column, id));
+            out.push(alter::sync_sequence_to_max(s, t, column));
+        }
+    }
+    out
+}
+
+/// Volatile functions whose default makes `ADD COLUMN` rewrite the table.
+const VOLATILE_DEFAULTS: &[&str] = &[
+    "nextval(",
+    "random(",
+    "gen_random_uuid(",
+    "uuid_generate_",
+    "clock_timestamp(",
+    "timeofday(",
+    "txid_current(",
+];
+
+fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
+    use Hazard::*;
+    let existing = |t: &Name| ctx.existing(t);
+    let mut h = match op {
+        Op::CreateSchema { .. }
+        | Op::CreateEnum { .. }
+        | Op::AddEnumValue { .. }
+        | Op::CreateTable { .. }
+        | Op::CommentOnType { .. }
+        | Op::CommentOnTable { .. }
+        | Op::CommentOnColumn { .. } => vec![],
+        Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
+        Op::RecreateEnum { from, to, users } => {
+            let mut h = Vec::new();
+            if !removed_labels(from, to).is_empty() {
+                h.extend([DeletesData, CanFailOnExistingRows]);
+            }
+            if !users.is_empty() {
+                h.extend([RewritesTable, AccessExclusiveLock]);
+            }
+            h
+        }
+        Op::DropTable { .. } | Op::DropColumn { .. } => vec![DeletesData, AccessExclusiveLock],
+        Op::AddColumn { table, column } => {
+            if !existing(table) {
+                vec![]
+            } else {
+                let mut h = vec![AccessExclusiveLock];
+                let volatile = column
+                    .default
+                    .as_deref()
+                    .is_some_and(|d| VOLATILE_DEFAULTS.iter().any(|f| d.contains(f)));
+                if column.identity.is_some() || volatile {
+                    h.push(RewritesTable);
+                }
+                if !column.nullable && column.default.is_none() && column.identity.is_none() {
+                    h.push(CanFailOnExistingRows);
+                }
+                h
+            }
+        }
+        Op::AlterColumnType { from, to, .. } => {
+            let c = casts::conversion(from, to);
+            let mut h = Vec::new();
+            if c.narrowing {
+                h.push(DeletesData);
+            }
+            if c.rewrites {
+                h.push(RewritesTable);
+            }
+            h.push(AccessExclusiveLock);
+            if c.can_fail {
+                h.push(CanFailOnExistingRows);
+            }
+            h
+        }
+        Op::SetNotNull { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
+        Op::RenameTable { .. }
+        | Op::RenameColumn { .. }
+        | Op::DropNotNull { .. }
+        | Op::AlterDefault { .. }
+        | Op::AlterIdentity { .. }
+        | Op::DropPrimaryKey { .. }
+        | Op::DropUnique { .. }
+        | Op::DropForeignKey { .. }
+        | Op::DropCheck { .. }
+        | Op::RenameIndex { .. }
+        | Op::RenameConstraint { .. } => vec![AccessExclusiveLock],
+        Op::DropIndex { table, .. } => {
+            if ctx.concurrently(table) {
+                vec![]
+            } else {
+                vec![AccessExclusiveLock]
+            }
+        }
+        Op::AddPrimaryKey { table, .. } | Op::AddUnique { table, .. } => {
+            if existing(table) {
+                vec![AccessExclusiveLock, CanFailOnExistingRows]
+            } else {
+                vec![]
+            }
+        }
+        Op::AddCheck { table, .. } => {
+            if existing(table) {
+                vec![AccessExclusiveLock, CanFailOnExistingRows]
+            } else {
+                vec![]
+            }
+        }
+        Op::CreateIndex { table, index } => {
+            let mut h = Vec::new();
+            if existing(table) {
+                if !ctx.concurrently(table) {
+                    h.push(BlocksWrites);
+                }
+                if index.unique {
+                    h.push(CanFailOnExistingRows);
+                }
+            }
+            h
+        }
+        Op::AddForeignKey { table, .. } => {
+            if existing(table) {
+                vec![BlocksWrites, CanFailOnExistingRows]
+            } else {
+                vec![BlocksWrites]
+            }
+        }
+    };
+    h.sort();
+    h.dedup();
+    h
+}
+
+fn opt_text(t: &Option<String>) -> String {
+    match t {
+        Some(t) => t.clone(),
+        None => "none".into(),
+    }
+}
+
+fn identity_text(i: Option<Identity>) -> &'static str {
+    match i {
+        None => "none",
+        Some(Identity::Always) => "always",
+        Some(Identity::ByDefault) => "by default",
+        Some(Identity::Serial) => "serial",
+    }
+}
+
+fn labels_text(labels: &[String]) -> String {
+    let l: Vec<String> = labels.iter().map(|l| quote_literal(l)).collect();
+    format!("({})", l.join(", "))
+}
+
+/// One line describing the op: `+` creates, `-` drops, `~` changes.
+pub fn summary(op: &Op) -> String {
+    let col = |t: &Name, c: &str| format!("{t}.{}", Ident(c));
+    match op {
+        Op::CreateSchema { name } => format!("+ schema {}", Ident(name)),
+        Op::DropSchema { name } => format!("- schema {}", Ident(name)),
+        Op::CreateEnum { ty } => format!(
+            "+ enum {} {}",
+            type_display(&ty.schema, &ty.name),
+            labels_text(&ty.labels)
+        ),
+        Op::DropEnum { ty } => format!("- enum {}", type_display(&ty.schema, &ty.name)),
+        Op::AddEnumValue {
+            before,
+            value,
+            position,
+            ..
+        } => {
+            let pos = match position {
+                EnumPosition::End => "at the end".to_string(),
+                EnumPosition::Before(l) => format!("before {}", quote_literal(l)),
+                EnumPosition::After(l) => format!("after {}", quote_literal(l)),
+            };
+            format!(
+                "~ enum {}: + value {} {pos}",
+                type_display(&before.schema, &before.name),
+                quote_literal(value)
+            )
+        }
+        Op::RecreateEnum { from, to, .. } => format!(
+            "~ enum {}: {} -> {} (re-created)",
+            type_display(&from.schema, &from.name),
+            labels_text(&from.labels),
+            labels_text(&to.labels)
+        ),
+        Op::CommentOnType { ty, .. } => format!("~ comment on enum {ty}"),
+        Op::CreateTable { table } => format!(
+            "+ table {}",
+            Name::new(table.schema.clone(), table.name.clone())
+        ),
+        Op::DropTable { table } => format!(
+            "- table {}",
+            Name::new(table.schema.clone(), table.name.clone())
+        ),
+        Op::RenameTable { from, to } => format!("~ rename table {from} -> {}", Ident(to)),
+        Op::CommentOnTable { table, .. } => format!("~ comment on table {table}"),
+        Op::AddColumn { table, column } => {
+            let mut s = format!("+ column {} {}", col(table, &column.name), column.ty);
+            if !column.nullable {
+                s.push_str(" not null");
+            }
+            s
+        }
+        Op::DropColumn { table, column } => format!("- column {}", col(table, &column.name)),
+        Op::RenameColumn { table, from, to } => {
+            format!("~ rename column {} -> {}", col(table, from), Ident(to))
+        }
+        Op::AlterColumnType {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } => format!("~ column {}: {from} -> {to}", col(table, column)),
+        Op::SetNotNull { table, column } => format!("~ column {}: set not null", col(table, column)),
+        Op::DropNotNull { table, column } => {
+            format!("~ column {}: drop not null", col(table, column))
+        }
+        Op::AlterDefault {
+            table,
+            column,
+            from,
+            to,
+        } => format!(
+            "~ column {}: default {} -> {}",
+            col(table, column),
+            opt_text(from),
+            opt_text(to)
+        ),
+        Op::AlterIdentity {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } => format!(
+            "~ column {}: identity {} -> {}",
+            col(table, column),
+            identity_text(*from),
+            identity_text(*to)
+        ),
+        Op::CommentOnColumn { table, column, .. } => {
+            format!("~ comment on column {}", col(table, column))
+        }
+        Op::AddPrimaryKey { table, key } => format!(
+            "+ primary key {} on {table} ({})",
+            Ident(&key.name),
+            ident_list(&key.columns)
+        ),
+        Op::DropPrimaryKey { table, key } => {
+            format!("- primary key {} on {table}", Ident(&key.name))
+        }
+        Op::AddUnique { table, unique } => format!(
+            "+ unique {} on {table} ({})",
+            Ident(&unique.name),
+            ident_list(&unique.columns)
+        ),
+        Op::DropUnique { table, unique } => {
+            format!("- unique {} on {table}", Ident(&unique.name))
+        }
+        Op::CreateIndex { table, index } => format!("+ index {} on {table}", Ident(&index.name)),
+        Op::DropIndex { table, index } => format!("- index {} on {table}", Ident(&index.name)),
+        Op::RenameIndex { table, from, to } => {
+            format!("~ rename index {} -> {} on {table}", Ident(from), Ident(to))
+        }
+        Op::RenameConstraint { table, from, to } => format!(
+            "~ rename constraint {} -> {} on {table}",
+            Ident(from),
+            Ident(to)
+        ),
+        Op::AddForeignKey { table, fk } => format!(
+            "+ foreign key {} on {table} -> {}",
+            Ident(&fk.name),
+            Name::new(fk.ref_schema.clone(), fk.ref_table.clone())
+        ),
+        Op::DropForeignKey { table, fk } => {
+            format!("- foreign key {} on {table}", Ident(&fk.name))
+        }
+        Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
+        Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
+    }
+}

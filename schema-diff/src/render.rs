@@ -1,1 +1,90 @@
-//! (to be written)
+//! Render a [`Plan`] as SQL: [`render_up`] writes the steps in order,
+//! [`render_down`] their inverses in reverse order. One statement per line
+//! group, each step introduced by its summary as a `--` comment, hazards,
+//! notes (rename hints) and withheld ops as comments too, so the file reads
+//! well in review. Pure: no I/O.
+
+use std::fmt::Write;
+
+use crate::plan::{Hazard, Plan};
+
+/// Writes `text` as `--` comment lines, each prefixed with `prefix`.
+fn comment(out: &mut String, prefix: &str, text: &str) {
+    for line in text.lines() {
+        let _ = writeln!(out, "-- {prefix}{line}");
+    }
+}
+
+/// The up migration: notes first, then each step (summary, hazards,
+/// statements), then the withheld ops as comments with the reason and how to
+/// include them.
+pub fn render_up(plan: &Plan) -> String {
+    let mut out = String::new();
+    for n in &plan.notes {
+        comment(&mut out, "note: ", n);
+    }
+    if !plan.notes.is_empty() {
+        out.push('\n');
+    }
+    for step in &plan.steps {
+        comment(&mut out, "", &step.summary);
+        for h in &step.hazards {
+            let _ = writeln!(out, "-- hazard: {h}");
+        }
+        if step.non_transactional {
+            let _ = writeln!(out, "-- runs outside a transaction");
+        }
+        for s in &step.up {
+            let _ = writeln!(out, "{s};");
+        }
+        out.push('\n');
+    }
+    for w in &plan.withheld {
+        comment(&mut out, "withheld: ", &w.summary);
+        comment(&mut out, "  ", &w.reason);
+        let _ = writeln!(
+            out,
+            "--   not run: pass --allow-drops (PlanOptions::allow_drops) to include it"
+        );
+        for s in &w.up {
+            comment(&mut out, "  ", &format!("{s};"));
+        }
+        out.push('\n');
+    }
+    finish(out)
+}
+
+/// The down migration: the inverse of every step, last step first. A step
+/// that deleted data gets a note: its inverse re-creates the definition, not
+/// the data.
+pub fn render_down(plan: &Plan) -> String {
+    let mut out = String::new();
+    for step in plan.steps.iter().rev() {
+        comment(&mut out, "undo: ", &step.summary);
+        if step.hazards.contains(&Hazard::DeletesData) {
+            let _ = writeln!(
+                out,
+                "-- note: re-creates the definition only; the data the up migration deleted is not restored"
+            );
+        }
+        for h in &step.down_hazards {
+            let _ = writeln!(out, "-- hazard: {h}");
+        }
+        if step.non_transactional {
+            let _ = writeln!(out, "-- runs outside a transaction");
+        }
+        for s in &step.down {
+            let _ = writeln!(out, "{s};");
+        }
+        out.push('\n');
+    }
+    finish(out)
+}
+
+/// Ends the text with exactly one newline (empty stays empty).
+fn finish(mut out: String) -> String {
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}

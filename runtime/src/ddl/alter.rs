@@ -1,1 +1,497 @@
-//! Statements that change or drop objects (to be written).
+//! Statements that change, rename or drop existing objects: the building
+//! blocks of `schema-diff`'s migration plans.
+//!
+//! Every function returns one complete SQL statement without the trailing
+//! semicolon (callers join statements). Names are always written through
+//! [`crate::ident`]; the only literals are enum labels and the arguments of
+//! `pg_get_serial_sequence`, written with [`quote_literal`]. Start with
+//! [`alter_column_type`] (the most involved one); the rest are one-liners.
+
+use std::fmt::Write;
+
+use crate::ddl::create::column_def;
+use crate::ident::{ident_list, quote_literal, Ident, Qualified};
+use crate::schema::{make_object_name, Column, Identity, SqlType};
+
+/// `DROP SCHEMA s`.
+pub fn drop_schema(name: &str) -> String {
+    format!("DROP SCHEMA {}", Ident(name))
+}
+
+/// `DROP TABLE s.t`.
+pub fn drop_table(schema: &str, table: &str) -> String {
+    format!("DROP TABLE {}", Qualified(schema, table))
+}
+
+/// `ALTER TABLE s.from RENAME TO to`.
+pub fn rename_table(schema: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {} RENAME TO {}",
+        Qualified(schema, from),
+        Ident(to)
+    )
+}
+
+/// `ALTER TABLE s.t ADD COLUMN <definition>` (the definition as
+/// [`column_def`] writes it).
+pub fn add_column(schema: &str, table: &str, column: &Column) -> String {
+    format!(
+        "ALTER TABLE {} ADD COLUMN {}",
+        Qualified(schema, table),
+        column_def(column)
+    )
+}
+
+/// `ALTER TABLE s.t DROP COLUMN c`.
+pub fn drop_column(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE {} DROP COLUMN {}",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// `ALTER TABLE s.t RENAME COLUMN from TO to`.
+pub fn rename_column(schema: &str, table: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {} RENAME COLUMN {} TO {}",
+        Qualified(schema, table),
+        Ident(from),
+        Ident(to)
+    )
+}
+
+/// How `ALTER COLUMN ... TYPE` converts the existing values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Using {
+    /// No `USING`: PostgreSQL applies its implicit or assignment cast.
+    Implicit,
+    /// `USING c::new_type`: an explicit cast exists.
+    Cast,
+    /// `USING c::text::new_type`: no direct cast exists, convert through the
+    /// text form (always possible; fails on values the new type rejects).
+    ViaText,
+}
+
+/// One column change of [`alter_column_type`].
+#[derive(Clone, Copy, Debug)]
+pub struct TypeChange<'a> {
+    /// The column.
+    pub column: &'a str,
+    /// Its new type.
+    pub ty: &'a SqlType,
+    /// How values are converted.
+    pub using: Using,
+    /// Emit `DROP DEFAULT` first (the old default may not cast to the new
+    /// type; PostgreSQL would refuse the change).
+    pub drop_default: bool,
+    /// `SET DEFAULT` this expression afterwards.
+    pub set_default: Option<&'a str>,
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c DROP DEFAULT, ALTER COLUMN c TYPE ty USING
+/// ..., ALTER COLUMN c SET DEFAULT ...` for one or more columns of a table, as
+/// one statement (the table is rewritten at most once). PostgreSQL runs the
+/// `DROP DEFAULT`s before the type changes and the `SET DEFAULT`s after them.
+pub fn alter_column_type(schema: &str, table: &str, changes: &[TypeChange<'_>]) -> String {
+    let mut out = format!("ALTER TABLE {}", Qualified(schema, table));
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        out.push_str(if first { "\n  " } else { ",\n  " });
+        first = false;
+    };
+    for c in changes {
+        if c.drop_default {
+            sep(&mut out);
+            let _ = write!(out, "ALTER COLUMN {} DROP DEFAULT", Ident(c.column));
+        }
+    }
+    for c in changes {
+        sep(&mut out);
+        let _ = write!(out, "ALTER COLUMN {} TYPE {}", Ident(c.column), c.ty);
+        match c.using {
+            Using::Implicit => {}
+            Using::Cast => {
+                let _ = write!(out, " USING {}::{}", Ident(c.column), c.ty);
+            }
+            Using::ViaText => {
+                let text = match c.ty {
+                    SqlType::Array(_) => "text[]",
+                    _ => "text",
+                };
+                let _ = write!(out, " USING {}::{text}::{}", Ident(c.column), c.ty);
+            }
+        }
+    }
+    for c in changes {
+        if let Some(d) = c.set_default {
+            sep(&mut out);
+            let _ = write!(out, "ALTER COLUMN {} SET DEFAULT {d}", Ident(c.column));
+        }
+    }
+    out
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c SET NOT NULL`.
+pub fn set_not_null(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} SET NOT NULL",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c DROP NOT NULL`.
+pub fn drop_not_null(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} DROP NOT NULL",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c SET DEFAULT expr` (`expr` is SQL text).
+pub fn set_default(schema: &str, table: &str, column: &str, expr: &str) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} SET DEFAULT {expr}",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c DROP DEFAULT`.
+pub fn drop_default(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} DROP DEFAULT",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+fn generated(identity: Identity) -> &'static str {
+    match identity {
+        Identity::Always => "ALWAYS",
+        // `Serial` is not an identity; callers never pass it here.
+        Identity::ByDefault | Identity::Serial => "BY DEFAULT",
+    }
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c ADD GENERATED {ALWAYS|BY DEFAULT} AS
+/// IDENTITY` (the column must be `NOT NULL` and have no default).
+pub fn add_identity(schema: &str, table: &str, column: &str, identity: Identity) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} ADD GENERATED {} AS IDENTITY",
+        Qualified(schema, table),
+        Ident(column),
+        generated(identity)
+    )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c SET GENERATED {ALWAYS|BY DEFAULT}`.
+pub fn set_identity_generation(
+    schema: &str,
+    table: &str,
+    column: &str,
+    identity: Identity,
+) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} SET GENERATED {}",
+        Qualified(schema, table),
+        Ident(column),
+        generated(identity)
+    )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c DROP IDENTITY` (also drops its sequence).
+pub fn drop_identity(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} DROP IDENTITY",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// The `pg_get_serial_sequence('s.t', 'c')` call that finds the sequence a
+/// column owns (serial or identity).
+fn serial_sequence_of(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "pg_get_serial_sequence({}, {})",
+        quote_literal(&Qualified(schema, table).to_string()),
+        quote_literal(column)
+    )
+}
+
+/// Moves the sequence a column owns (identity or serial) past the largest
+/// value in the column, so new rows do not collide with existing ones:
+/// `SELECT setval(pg_get_serial_sequence(...), greatest(max(c), 0) + 1, false)
+/// FROM s.t`.
+pub fn sync_sequence_to_max(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "SELECT setval({}, greatest(max({col}), 0) + 1, false) FROM {}",
+        serial_sequence_of(schema, table, column),
+        Qualified(schema, table),
+        col = Ident(column)
+    )
+}
+
+/// The name PostgreSQL gives the sequence of a serial column
+/// (`<table>_<column>_seq`).
+pub fn serial_sequence_name(table: &str, column: &str) -> String {
+    make_object_name(table, Some(column), Some("seq"))
+}
+
+/// The statements that turn an integer column into a serial one: create the
+/// sequence (of the column's type), make the column own it, and default the
+/// column to its `nextval`.
+pub fn make_serial(schema: &str, table: &str, column: &str, ty: &SqlType) -> Vec<String> {
+    let seq = serial_sequence_name(table, column);
+    vec![
+        format!("CREATE SEQUENCE {} AS {ty}", Qualified(schema, &seq)),
+        format!(
+            "ALTER SEQUENCE {} OWNED BY {}.{}",
+            Qualified(schema, &seq),
+            Qualified(schema, table),
+            Ident(column)
+        ),
+        set_default(
+            schema,
+            table,
+            column,
+            &format!(
+                "nextval({}::regclass)",
+                quote_literal(&Qualified(schema, &seq).to_string())
+            ),
+        ),
+    ]
+}
+
+/// The statements that turn a serial column into a plain one: drop the
+/// `nextval` default, then the sequence the column owns (found at run time,
+/// since a renamed table keeps its sequence's old name).
+pub fn unmake_serial(schema: &str, table: &str, column: &str) -> Vec<String> {
+    let body = format!(
+        "BEGIN EXECUTE 'DROP SEQUENCE ' || {}; END",
+        serial_sequence_of(schema, table, column)
+    );
+    vec![drop_default(schema, table, column), do_block(&body)]
+}
+
+/// `DO $tag$ body $tag$` with a dollar-quote tag that does not occur in
+/// `body`.
+fn do_block(body: &str) -> String {
+    let mut tag = String::from("$strata$");
+    let mut n = 0u32;
+    while body.contains(&tag) {
+        n += 1;
+        tag = format!("$strata{n}$");
+    }
+    format!("DO {tag} {body} {tag}")
+}
+
+/// `ALTER TABLE s.t DROP CONSTRAINT name`.
+pub fn drop_constraint(schema: &str, table: &str, name: &str) -> String {
+    format!(
+        "ALTER TABLE {} DROP CONSTRAINT {}",
+        Qualified(schema, table),
+        Ident(name)
+    )
+}
+
+/// `ALTER TABLE s.t RENAME CONSTRAINT from TO to` (also renames the index
+/// behind a primary key or unique constraint).
+pub fn rename_constraint(schema: &str, table: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {} RENAME CONSTRAINT {} TO {}",
+        Qualified(schema, table),
+        Ident(from),
+        Ident(to)
+    )
+}
+
+/// `ALTER TABLE s.t ADD CONSTRAINT name {PRIMARY KEY|UNIQUE} USING INDEX
+/// name`: turns an index built beforehand (e.g. concurrently) into a
+/// constraint.
+pub fn add_constraint_using_index(
+    schema: &str,
+    table: &str,
+    name: &str,
+    primary_key: bool,
+) -> String {
+    format!(
+        "ALTER TABLE {} ADD CONSTRAINT {} {} USING INDEX {}",
+        Qualified(schema, table),
+        Ident(name),
+        if primary_key { "PRIMARY KEY" } else { "UNIQUE" },
+        Ident(name)
+    )
+}
+
+/// `CREATE UNIQUE INDEX [CONCURRENTLY] name ON s.t (columns)`: the plain
+/// unique index a constraint is later built on with
+/// [`add_constraint_using_index`].
+pub fn create_unique_index_on_columns<S: AsRef<str>>(
+    schema: &str,
+    table: &str,
+    name: &str,
+    columns: &[S],
+    concurrently: bool,
+) -> String {
+    format!(
+        "CREATE UNIQUE INDEX {}{} ON {} ({})",
+        if concurrently { "CONCURRENTLY " } else { "" },
+        Ident(name),
+        Qualified(schema, table),
+        ident_list(columns)
+    )
+}
+
+/// `DROP INDEX [CONCURRENTLY] s.name`.
+pub fn drop_index(schema: &str, name: &str, concurrently: bool) -> String {
+    format!(
+        "DROP INDEX {}{}",
+        if concurrently { "CONCURRENTLY " } else { "" },
+        Qualified(schema, name)
+    )
+}
+
+/// `ALTER INDEX s.from RENAME TO to`.
+pub fn rename_index(schema: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER INDEX {} RENAME TO {}",
+        Qualified(schema, from),
+        Ident(to)
+    )
+}
+
+/// `DROP TYPE s.name`.
+pub fn drop_type(schema: &str, name: &str) -> String {
+    format!("DROP TYPE {}", Qualified(schema, name))
+}
+
+/// `ALTER TYPE s.from RENAME TO to`.
+pub fn rename_type(schema: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TYPE {} RENAME TO {}",
+        Qualified(schema, from),
+        Ident(to)
+    )
+}
+
+/// Where [`add_enum_value`] puts the new label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnumValuePosition<'a> {
+    /// After the last label.
+    End,
+    /// `BEFORE 'label'`.
+    Before(&'a str),
+    /// `AFTER 'label'`.
+    After(&'a str),
+}
+
+/// `ALTER TYPE s.name ADD VALUE 'value' [BEFORE|AFTER 'label']`.
+pub fn add_enum_value(
+    schema: &str,
+    name: &str,
+    value: &str,
+    position: EnumValuePosition<'_>,
+) -> String {
+    let mut out = format!(
+        "ALTER TYPE {} ADD VALUE {}",
+        Qualified(schema, name),
+        quote_literal(value)
+    );
+    match position {
+        EnumValuePosition::End => {}
+        EnumValuePosition::Before(l) => {
+            let _ = write!(out, " BEFORE {}", quote_literal(l));
+        }
+        EnumValuePosition::After(l) => {
+            let _ = write!(out, " AFTER {}", quote_literal(l));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_quote_every_name() {
+        let ty = SqlType::parse("\"My Schema\".\"Mood\"[]").unwrap();
+        let text = [
+            drop_schema("My Schema"),
+            drop_table("public", "User"),
+            rename_table("public", "order", "with space"),
+            drop_column("s", "t", "quo\"te"),
+            rename_column("s", "t", "a", "Select"),
+            alter_column_type(
+                "public",
+                "User",
+                &[
+                    TypeChange {
+                        column: "n",
+                        ty: &SqlType::Integer,
+                        using: Using::Cast,
+                        drop_default: true,
+                        set_default: Some("0"),
+                    },
+                    TypeChange {
+                        column: "Moods",
+                        ty: &ty,
+                        using: Using::ViaText,
+                        drop_default: false,
+                        set_default: None,
+                    },
+                ],
+            ),
+            add_identity("public", "t", "id", Identity::Always),
+            set_identity_generation("public", "t", "id", Identity::ByDefault),
+            sync_sequence_to_max("app", "User", "Id"),
+            make_serial("public", "t", "id", &SqlType::BigInt).join(";\n"),
+            unmake_serial("public", "it's", "id").join(";\n"),
+            add_enum_value("public", "mood", "it's", EnumValuePosition::After("ok")),
+            add_enum_value("public", "mood", "x", EnumValuePosition::Before("ok")),
+            add_constraint_using_index("public", "t", "t_a_key", false),
+            create_unique_index_on_columns("public", "t", "t_a_key", &["a", "B"], true),
+            drop_index("public", "Idx", true),
+            rename_index("public", "a", "b"),
+        ]
+        .join(";\n");
+        expect_test::expect![[r#"
+            DROP SCHEMA "My Schema";
+            DROP TABLE public."User";
+            ALTER TABLE public."order" RENAME TO "with space";
+            ALTER TABLE s.t DROP COLUMN "quo""te";
+            ALTER TABLE s.t RENAME COLUMN a TO "Select";
+            ALTER TABLE public."User"
+              ALTER COLUMN n DROP DEFAULT,
+              ALTER COLUMN n TYPE integer USING n::integer,
+              ALTER COLUMN "Moods" TYPE "My Schema"."Mood"[] USING "Moods"::text[]::"My Schema"."Mood"[],
+              ALTER COLUMN n SET DEFAULT 0;
+            ALTER TABLE public.t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+            ALTER TABLE public.t ALTER COLUMN id SET GENERATED BY DEFAULT;
+            SELECT setval(pg_get_serial_sequence('app."User"', 'Id'), greatest(max("Id"), 0) + 1, false) FROM app."User";
+            CREATE SEQUENCE public.t_id_seq AS bigint;
+            ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
+            ALTER TABLE public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);
+            ALTER TABLE public."it's" ALTER COLUMN id DROP DEFAULT;
+            DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('public."it''s"', 'id'); END $strata$;
+            ALTER TYPE public.mood ADD VALUE 'it''s' AFTER 'ok';
+            ALTER TYPE public.mood ADD VALUE 'x' BEFORE 'ok';
+            ALTER TABLE public.t ADD CONSTRAINT t_a_key UNIQUE USING INDEX t_a_key;
+            CREATE UNIQUE INDEX CONCURRENTLY t_a_key ON public.t (a, "B");
+            DROP INDEX CONCURRENTLY public."Idx";
+            ALTER INDEX public.a RENAME TO b"#]]
+        .assert_eq(&text);
+    }
+
+    #[test]
+    fn do_block_tag_avoids_the_body() {
+        assert_eq!(do_block("x"), "DO $strata$ x $strata$");
+        assert_eq!(
+            do_block("a $strata$ b"),
+            "DO $strata1$ a $strata$ b $strata1$"
+        );
+    }
+}
