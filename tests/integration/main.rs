@@ -1,4 +1,7 @@
 //! Integration tests: one test binary, one module per area. Every test that
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
+mod ddl;
+mod derive;
 mod harness;
+mod introspect;
