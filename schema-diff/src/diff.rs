@@ -389,9 +389,7 @@ impl Op {
             Op::CreateIndex { .. } => 23,
             Op::AddCheck { .. } => 24,
             Op::AddForeignKey { .. } => 25,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => {
-                26
-            }
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 26,
             Op::DropTable { .. } => 27,
             Op::DropEnum { .. } => 28,
             Op::DropSchema { .. } => 29,
@@ -582,10 +580,7 @@ pub fn insert_label(labels: &[String], value: &str, position: &EnumPosition) -> 
     let at = match position {
         EnumPosition::End => out.len(),
         EnumPosition::Before(l) => out.iter().position(|x| x == l).unwrap_or(out.len()),
-        EnumPosition::After(l) => out
-            .iter()
-            .position(|x| x == l)
-            .map_or(out.len(), |i| i + 1),
+        EnumPosition::After(l) => out.iter().position(|x| x == l).map_or(out.len(), |i| i + 1),
     };
     out.insert(at, value.to_string());
     out
@@ -950,9 +945,10 @@ impl<'a> Differ<'a> {
                 None => {
                     // The column is dropped later (or its table is): keep its
                     // default unless it names a removed label.
-                    let mentions_removed = c.default.as_deref().is_some_and(|d| {
-                        removed.iter().any(|l| d.contains(&quote_literal(l)))
-                    });
+                    let mentions_removed = c
+                        .default
+                        .as_deref()
+                        .is_some_and(|d| removed.iter().any(|l| d.contains(&quote_literal(l))));
                     if mentions_removed {
                         u.default_after = None;
                     }
@@ -1121,7 +1117,13 @@ impl<'a> Differ<'a> {
         let m = match_named(&view.checks, &dt.checks, |c| &c.name);
         self.emit(&table, m, &before.checks, |c| &c.name, ObjKind::Check);
         let m = match_named(&view.foreign_keys, &dt.foreign_keys, |f| &f.name);
-        self.emit(&table, m, &before.foreign_keys, |f| &f.name, ObjKind::ForeignKey);
+        self.emit(
+            &table,
+            m,
+            &before.foreign_keys,
+            |f| &f.name,
+            ObjKind::ForeignKey,
+        );
         if view.comment != dt.comment {
             self.ops.push(Op::CommentOnTable {
                 table,
@@ -1453,9 +1455,7 @@ fn match_named<T: Clone + PartialEq + Named>(
     }
     let mut renamed = Vec::new();
     for c in only_cur {
-        let pos = only_des
-            .iter()
-            .position(|d| c.with_name(name(d)) == **d);
+        let pos = only_des.iter().position(|d| c.with_name(name(d)) == **d);
         match pos {
             Some(i) => {
                 let d = only_des.remove(i);

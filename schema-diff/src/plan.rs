@@ -200,13 +200,14 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
                     {
                         Some(format!("part of dropping table {table}, which is withheld"))
                     }
-                    (
-                        Op::RenameColumn { table, to, .. },
-                        Op::DropColumn { table: t, column },
-                    ) if table == t && *to == column.name => Some(format!(
-                        "renames onto column {table}.{}, whose drop is withheld",
-                        Ident(to)
-                    )),
+                    (Op::RenameColumn { table, to, .. }, Op::DropColumn { table: t, column })
+                        if table == t && *to == column.name =>
+                    {
+                        Some(format!(
+                            "renames onto column {table}.{}, whose drop is withheld",
+                            Ident(to)
+                        ))
+                    }
                     _ => None,
                 }
             });
@@ -324,9 +325,10 @@ fn label_is_used(desired: &Schema, label: &str) -> bool {
             || t.checks.iter().any(|c| c.expression.contains(&lit))
             || t.indexes.iter().any(|ix| {
                 ix.predicate.as_deref().is_some_and(|p| p.contains(&lit))
-                    || ix.elements.iter().any(
-                        |e| matches!(&e.key, IndexKey::Expression(x) if x.contains(&lit)),
-                    )
+                    || ix
+                        .elements
+                        .iter()
+                        .any(|e| matches!(&e.key, IndexKey::Expression(x) if x.contains(&lit)))
             })
     })
 }
@@ -526,16 +528,28 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
         }
         Op::DropPrimaryKey { table, key } => {
-            vec![alter::drop_constraint(&table.schema, &table.name, &key.name)]
+            vec![alter::drop_constraint(
+                &table.schema,
+                &table.name,
+                &key.name,
+            )]
         }
         Op::DropUnique { table, unique } => {
-            vec![alter::drop_constraint(&table.schema, &table.name, &unique.name)]
+            vec![alter::drop_constraint(
+                &table.schema,
+                &table.name,
+                &unique.name,
+            )]
         }
         Op::DropForeignKey { table, fk } => {
             vec![alter::drop_constraint(&table.schema, &table.name, &fk.name)]
         }
         Op::DropCheck { table, check } => {
-            vec![alter::drop_constraint(&table.schema, &table.name, &check.name)]
+            vec![alter::drop_constraint(
+                &table.schema,
+                &table.name,
+                &check.name,
+            )]
         }
         Op::CreateIndex { table, index } => vec![create::create_index(
             &stub(table),
@@ -552,7 +566,12 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             vec![alter::rename_index(&table.schema, from, to)]
         }
         Op::RenameConstraint { table, from, to } => {
-            vec![alter::rename_constraint(&table.schema, &table.name, from, to)]
+            vec![alter::rename_constraint(
+                &table.schema,
+                &table.name,
+                from,
+                to,
+            )]
         }
         Op::AddForeignKey { table, fk } => vec![create::add_foreign_key(&stub(table), fk)],
         Op::AddCheck { table, check } => vec![create::add_check(&stub(table), check)],
@@ -844,7 +863,9 @@ pub fn summary(op: &Op) -> String {
             to,
             ..
         } => format!("~ column {}: {from} -> {to}", col(table, column)),
-        Op::SetNotNull { table, column } => format!("~ column {}: set not null", col(table, column)),
+        Op::SetNotNull { table, column } => {
+            format!("~ column {}: set not null", col(table, column))
+        }
         Op::DropNotNull { table, column } => {
             format!("~ column {}: drop not null", col(table, column))
         }
