@@ -136,6 +136,7 @@ enum Command {
     Upgrade {
         /// head, heads, a revision or prefix, +N, <rev>+N; with --sql,
         /// FROM:TO is accepted (FROM defaults to base).
+        #[arg(allow_hyphen_values = true)]
         target: Option<String>,
         /// Print the SQL script instead of running it.
         #[arg(long)]
@@ -147,6 +148,7 @@ enum Command {
     Downgrade {
         /// base, a revision or prefix, -N, head-1, <rev>-N; with --sql,
         /// FROM:TO.
+        #[arg(allow_hyphen_values = true)]
         target: String,
         /// Print the SQL script instead of running it.
         #[arg(long)]
@@ -158,6 +160,7 @@ enum Command {
     /// database that already holds the schema).
     Stamp {
         /// head, heads, base, a revision or prefix, ...
+        #[arg(allow_hyphen_values = true)]
         target: String,
         /// Remove rows of revisions that are not in the directory.
         #[arg(long)]
@@ -175,7 +178,7 @@ enum Command {
     /// List revisions, newest first.
     History {
         /// Only revisions in FROM:TO (either side may be empty).
-        #[arg(short = 'r', long = "rev-range", value_name = "FROM:TO")]
+        #[arg(short = 'r', long = "rev-range", value_name = "FROM:TO", allow_hyphen_values = true)]
         range: Option<String>,
         /// Mark the database's applied revisions.
         #[arg(short = 'i', long)]

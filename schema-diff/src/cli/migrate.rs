@@ -229,6 +229,15 @@ fn arrow(m: &Migration) -> String {
     format!("{from} -> {}", m.revision)
 }
 
+fn reverse_arrow(m: &Migration) -> String {
+    let to = match m.parents.as_slice() {
+        [] => "<base>".to_string(),
+        [one] => one.clone(),
+        many => format!("({})", many.join(", ")),
+    };
+    format!("{} -> {to}", m.revision)
+}
+
 fn progress(out: &super::Out) -> impl FnMut(&Event<'_>) + Send + '_ {
     move |e| match e {
         Event::Waiting => out.note("Waiting for another migrator to release the lock ..."),
@@ -242,7 +251,11 @@ fn progress(out: &super::Out) -> impl FnMut(&Event<'_>) + Send + '_ {
             } else {
                 format!(", {}", m.message)
             };
-            out.note(&format!("Running {verb} {}{msg}", arrow(m)));
+            let step = match dir {
+                Direction::Up => arrow(m),
+                Direction::Down => reverse_arrow(m),
+            };
+            out.note(&format!("Running {verb} {step}{msg}"));
         }
         Event::Done(m, _, elapsed) => out.note(&format!(
             "  done {} in {} ms",
