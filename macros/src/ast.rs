@@ -32,7 +32,12 @@ impl<'a> Model<'a> {
     pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
         no_generics(cx, &input.generics, "Table", "a table's row type");
         let attrs = attr::table_attrs(cx, &input.attrs);
-        misplaced(cx, &input.attrs, COLUMN.0, "on the fields, not on the struct");
+        misplaced(
+            cx,
+            &input.attrs,
+            COLUMN.0,
+            "on the fields, not on the struct",
+        );
         let named = match &input.data {
             Data::Struct(s) => match &s.fields {
                 Fields::Named(named) => named,
@@ -161,7 +166,10 @@ fn no_generics(cx: &Ctxt, generics: &Generics, derive: &str, what: &str) {
             format!("`#[derive({derive})]` does not support generic parameters: {what} maps to one fixed PostgreSQL type"),
         );
     } else if let Some(w) = &generics.where_clause {
-        cx.error_spanned_by(w, format!("`#[derive({derive})]` does not support a `where` clause"));
+        cx.error_spanned_by(
+            w,
+            format!("`#[derive({derive})]` does not support a `where` clause"),
+        );
     }
 }
 
@@ -204,8 +212,7 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
 pub fn is_integer_type(ty: &Type) -> bool {
     let Type::Path(p) = ty else { return false };
     p.qself.is_none()
-        && p.path
-            .segments
-            .last()
-            .is_some_and(|s| s.arguments.is_none() && ["i16", "i32", "i64"].iter().any(|t| s.ident == t))
+        && p.path.segments.last().is_some_and(|s| {
+            s.arguments.is_none() && ["i16", "i32", "i64"].iter().any(|t| s.ident == t)
+        })
 }

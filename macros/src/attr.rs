@@ -211,7 +211,12 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
             )?;
             out.foreign_keys.push(parse_foreign_key(cx, key, items)?);
         } else {
-            return Err(unknown_key(key, IN_TABLE, TABLE_KEYS, Some((COLUMN_KEYS, "`#[column(...)]` on a field"))));
+            return Err(unknown_key(
+                key,
+                IN_TABLE,
+                TABLE_KEYS,
+                Some((COLUMN_KEYS, "`#[column(...)]` on a field")),
+            ));
         }
         Ok(())
     });
@@ -298,7 +303,12 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             flag(cx, key, input)?;
             set_once(cx, &mut out.not_null, key, IN_COLUMN, key.clone());
         } else {
-            return Err(unknown_key(key, IN_COLUMN, COLUMN_KEYS, Some((TABLE_KEYS, "`#[table(...)]` on the struct"))));
+            return Err(unknown_key(
+                key,
+                IN_COLUMN,
+                COLUMN_KEYS,
+                Some((TABLE_KEYS, "`#[table(...)]` on the struct")),
+            ));
         }
         Ok(())
     });
@@ -324,12 +334,20 @@ pub fn enum_attrs(cx: &Ctxt, attrs: &[Attribute]) -> EnumAttrs {
                 let names: Vec<&str> = RenameRule::ALL.iter().map(|(n, _)| *n).collect();
                 return Err(syn::Error::new(
                     lit.span(),
-                    format!("invalid `rename_all = {value:?}`: expected {}", one_of(&names)),
+                    format!(
+                        "invalid `rename_all = {value:?}`: expected {}",
+                        one_of(&names)
+                    ),
                 ));
             };
             set_once(cx, &mut out.rename_all, key, IN_ENUM, *rule);
         } else {
-            return Err(unknown_key(key, IN_ENUM, ENUM_KEYS, Some((VARIANT_KEYS, IN_VARIANT))));
+            return Err(unknown_key(
+                key,
+                IN_ENUM,
+                ENUM_KEYS,
+                Some((VARIANT_KEYS, IN_VARIANT)),
+            ));
         }
         Ok(())
     });
@@ -344,7 +362,12 @@ pub fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
             label(&lit)?;
             set_once(cx, &mut out.rename, key, IN_VARIANT, lit);
         } else {
-            return Err(unknown_key(key, IN_VARIANT, VARIANT_KEYS, Some((ENUM_KEYS, IN_ENUM))));
+            return Err(unknown_key(
+                key,
+                IN_VARIANT,
+                VARIANT_KEYS,
+                Some((ENUM_KEYS, IN_ENUM)),
+            ));
         }
         Ok(())
     });
@@ -412,7 +435,12 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
     for item in items {
         parse_item(cx, item, |k, input| {
             if k == COLUMNS {
-                let items = list(cx, k, input, "columns(field_a, field_b desc, \"lower(title)\")")?;
+                let items = list(
+                    cx,
+                    k,
+                    input,
+                    "columns(field_a, field_b desc, \"lower(title)\")",
+                )?;
                 if items.is_empty() {
                     return Err(syn::Error::new(
                         k.span(),
@@ -436,7 +464,11 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
                     let names: Vec<&str> = IndexMethod::ALL.iter().map(|m| m.as_str()).collect();
                     syn::Error::new(
                         lit.span(),
-                        format!("invalid `method = {:?}`: expected {}", lit.value(), one_of(&names)),
+                        format!(
+                            "invalid `method = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
                     )
                 })?;
                 set_once(cx, &mut method, k, IN, (lit, m));
@@ -497,7 +529,10 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                 let tt: TokenTree = input.parse()?;
                 return Err(syn::Error::new(
                     tt.span(),
-                    format!("unexpected `{tt}` in an index element: expected {}", one_of(INDEX_ELEMENT_KEYS)),
+                    format!(
+                        "unexpected `{tt}` in an index element: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
                 ));
             }
             let m = input.call(Ident::parse_any)?;
@@ -532,9 +567,9 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                     None => el.nulls = Some((nulls, m)),
                 }
             } else if m == OPCLASS {
-                input.parse::<Token![=]>().map_err(|_| {
-                    syn::Error::new(m.span(), "expected `opclass = \"...\"`")
-                })?;
+                input
+                    .parse::<Token![=]>()
+                    .map_err(|_| syn::Error::new(m.span(), "expected `opclass = \"...\"`"))?;
                 let lit: LitStr = input.parse()?;
                 match sql::check_opclass(&lit.value()) {
                     Err(e) => cx.error_at(lit.span(), format!("invalid `opclass`: {e}")),
@@ -544,13 +579,17 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
                     Ok(()) => el.opclass = Some(lit),
                 }
             } else {
-                let hint = match did_you_mean(&m.to_string(), INDEX_ELEMENT_KEYS.iter().map(|s| s.0)) {
-                    Some(s) => format!(" (did you mean `{s}`?)"),
-                    None => String::new(),
-                };
+                let hint =
+                    match did_you_mean(&m.to_string(), INDEX_ELEMENT_KEYS.iter().map(|s| s.0)) {
+                        Some(s) => format!(" (did you mean `{s}`?)"),
+                        None => String::new(),
+                    };
                 cx.error_at(
                     m.span(),
-                    format!("unknown index element option `{m}`{hint}: expected {}", one_of(INDEX_ELEMENT_KEYS)),
+                    format!(
+                        "unknown index element option `{m}`{hint}: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
                 );
                 if input.peek(Token![=]) {
                     input.parse::<Token![=]>()?;
@@ -600,7 +639,11 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<C
     }
 }
 
-fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<ForeignKeyAttr> {
+fn parse_foreign_key(
+    cx: &Ctxt,
+    key: &Ident,
+    items: Vec<TokenStream>,
+) -> syn::Result<ForeignKeyAttr> {
     const IN: &str = "`foreign_key(...)`";
     let mut columns = None;
     let mut refs = None;
@@ -629,7 +672,11 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Re
                     let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
                     syn::Error::new(
                         lit.span(),
-                        format!("invalid `deferrable = {:?}`: expected {}", lit.value(), one_of(&names)),
+                        format!(
+                            "invalid `deferrable = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
                     )
                 })?;
                 set_once(cx, &mut deferrable, k, IN, d);
@@ -686,7 +733,9 @@ fn for_each_item(
             continue;
         }
         let tokens = match &a.meta {
-            Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => l.tokens.clone(),
+            Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                l.tokens.clone()
+            }
             other => {
                 cx.error_spanned_by(other, format!("expected `#[{attr}(...)]`"));
                 continue;
@@ -808,7 +857,10 @@ fn lit_str(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
     let Some(lit) = lit else {
         return Err(syn::Error::new(
             value.span(),
-            format!("expected a string: `{key} = \"{}\"`", value.to_string().trim_matches('"')),
+            format!(
+                "expected a string: `{key} = \"{}\"`",
+                value.to_string().trim_matches('"')
+            ),
         ));
     };
     if !input.is_empty() {
@@ -833,7 +885,10 @@ fn identifier(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
 fn expression(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
     let lit = lit_str(key, input)?;
     sql::check_expression(&lit.value()).map_err(|e| {
-        syn::Error::new(lit.span(), format!("invalid `{key} = {:?}`: {e}", lit.value()))
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
     })?;
     Ok(lit)
 }
@@ -842,7 +897,10 @@ fn expression(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
 fn references(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, Reference)> {
     let lit = lit_str(key, input)?;
     let r = sql::parse_reference(&lit.value()).map_err(|e| {
-        syn::Error::new(lit.span(), format!("invalid `{key} = {:?}`: {e}", lit.value()))
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
     })?;
     Ok((lit, r))
 }
@@ -859,7 +917,11 @@ fn fk_action(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, FkAction)>
                 .collect();
             Err(syn::Error::new(
                 lit.span(),
-                format!("invalid `{key} = {:?}`: expected {}", lit.value(), one_of(&names)),
+                format!(
+                    "invalid `{key} = {:?}`: expected {}",
+                    lit.value(),
+                    one_of(&names)
+                ),
             ))
         }
     }
@@ -904,9 +966,9 @@ fn field_list(cx: &Ctxt, items: Vec<TokenStream>, key: &Ident) -> Vec<Ident> {
     let mut out = Vec::new();
     for item in items {
         let parsed = (|input: ParseStream| -> syn::Result<Ident> {
-            let id = input.call(Ident::parse_any).map_err(|_| {
-                input.error(format!("expected a field name in `{key}(...)`"))
-            })?;
+            let id = input
+                .call(Ident::parse_any)
+                .map_err(|_| input.error(format!("expected a field name in `{key}(...)`")))?;
             if !input.is_empty() {
                 let rest: TokenStream = input.parse()?;
                 return Err(syn::Error::new_spanned(

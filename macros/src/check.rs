@@ -15,8 +15,7 @@ use crate::attr::{IndexAttr, IndexTarget, Nulls, Order, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::ir;
 use crate::naming::{
-    default_check_name, default_fk_name, default_index_name, default_pkey_name,
-    default_unique_name,
+    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
 };
 use crate::options::{FkAction, IndexMethod};
 use crate::sql::{check_identifier, Reference};
@@ -310,14 +309,21 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
 
     // Table-level constraints.
     for u in &a.uniques {
-        let cols: Vec<String> = r.fields(&u.fields, "`unique(...)`").into_iter().map(col_of).collect();
+        let cols: Vec<String> = r
+            .fields(&u.fields, "`unique(...)`")
+            .into_iter()
+            .map(col_of)
+            .collect();
         let n = u
             .name
             .as_ref()
             .map_or_else(|| default_unique_name(&name, &cols), LitStr::value);
         let span = u.name.as_ref().map_or(u.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `unique(...)`", BOTH);
-        uniques.push(ir::Unique { name: n, columns: cols });
+        uniques.push(ir::Unique {
+            name: n,
+            columns: cols,
+        });
     }
     for ix in &a.indexes {
         if let Some(i) = index(cx, &r, ix, &name, &col_names) {
@@ -327,7 +333,13 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         }
     }
     for c in &a.checks {
-        names.claim(cx, &c.name.value(), c.name.span(), "a `check(...)`", CONSTRAINT);
+        names.claim(
+            cx,
+            &c.name.value(),
+            c.name.span(),
+            "a `check(...)`",
+            CONSTRAINT,
+        );
         checks.push(ir::Check {
             name: c.name.value(),
             expression: c.expr.value(),
@@ -448,9 +460,12 @@ fn index(
             }
         };
         if !method.is_ordered() {
-            for kw in [el.order.as_ref().map(|o| &o.1), el.nulls.as_ref().map(|n| &n.1)]
-                .into_iter()
-                .flatten()
+            for kw in [
+                el.order.as_ref().map(|o| &o.1),
+                el.nulls.as_ref().map(|n| &n.1),
+            ]
+            .into_iter()
+            .flatten()
             {
                 cx.error_at(
                     kw.span(),
@@ -469,7 +484,11 @@ fn index(
         elements.push(ir::IndexElement {
             key,
             order,
-            nulls: el.nulls.as_ref().map(|n| n.0).filter(|n| *n != default_nulls),
+            nulls: el
+                .nulls
+                .as_ref()
+                .map(|n| n.0)
+                .filter(|n| *n != default_nulls),
             opclass: el.opclass.as_ref().map(LitStr::value),
         });
     }
@@ -530,7 +549,12 @@ struct Resolver<'m, 'a> {
 impl Resolver<'_, '_> {
     fn field(&self, id: &Ident, within: &str) -> Option<usize> {
         let word = id.unraw().to_string();
-        if let Some(i) = self.model.fields.iter().position(|f| f.ident.unraw() == word) {
+        if let Some(i) = self
+            .model
+            .fields
+            .iter()
+            .position(|f| f.ident.unraw() == word)
+        {
             return Some(i);
         }
         let by_sql_name = self
@@ -556,7 +580,10 @@ impl Resolver<'_, '_> {
         };
         self.cx.error_at(
             id.span(),
-            format!("unknown field `{word}` in {within}: `{}` has no such field{hint}", self.struct_name),
+            format!(
+                "unknown field `{word}` in {within}: `{}` has no such field{hint}",
+                self.struct_name
+            ),
         );
         None
     }

@@ -20,7 +20,9 @@ pub fn table(input: &DeriveInput, model: Option<&Model>, errors: Vec<syn::Error>
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     // `Table: Send + Sync + 'static`: stated, so a generic stub does not fail.
-    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+    let mut where_clause = where_clause
+        .cloned()
+        .unwrap_or_else(|| syn::parse_quote!(where));
     where_clause.predicates.push(syn::parse_quote!(
         Self: ::core::marker::Send + ::core::marker::Sync + 'static
     ));
@@ -32,15 +34,24 @@ pub fn table(input: &DeriveInput, model: Option<&Model>, errors: Vec<syn::Error>
                 .iter()
                 .map(|f| (f.ident, f.ty, f.ident.unraw().to_string()))
                 .collect();
-            let fields: Vec<(&Ident, &Type, &str)> =
-                fields.iter().map(|(i, t, n)| (*i, *t, n.as_str())).collect();
+            let fields: Vec<(&Ident, &Type, &str)> = fields
+                .iter()
+                .map(|(i, t, n)| (*i, *t, n.as_str()))
+                .collect();
             let (decl, value) = gen_table::handles(ident, m.vis, "", &fields);
             let columns_ident = format_ident!("{}Columns", ident);
-            (decl, quote!(#columns_ident), quote!({ static HANDLES: #columns_ident = #value; &HANDLES }))
+            (
+                decl,
+                quote!(#columns_ident),
+                quote!({ static HANDLES: #columns_ident = #value; &HANDLES }),
+            )
         }
         _ => (TokenStream::new(), quote!(()), quote!(&())),
     };
-    let key = model.filter(|_| !generic).and_then(key_type).unwrap_or_else(|| quote!(i64));
+    let key = model
+        .filter(|_| !generic)
+        .and_then(key_type)
+        .unwrap_or_else(|| quote!(i64));
     quote! {
         #(#errors)*
 
@@ -81,7 +92,12 @@ fn key_type(m: &Model) -> Option<TokenStream> {
     let types: Vec<&Type> = match &m.attrs.primary_key {
         Some((_, names)) => names
             .iter()
-            .map(|n| m.fields.iter().find(|f| f.ident.unraw() == *n).map(|f| f.ty))
+            .map(|n| {
+                m.fields
+                    .iter()
+                    .find(|f| f.ident.unraw() == *n)
+                    .map(|f| f.ty)
+            })
             .collect::<Option<_>>()?,
         None => m
             .fields

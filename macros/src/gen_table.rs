@@ -165,9 +165,10 @@ pub fn handles(
         let doc = format!(" The column `{col}`.");
         quote!(#[doc = #doc] pub #field: ::strata::Column<#ident, #ty>)
     });
-    let values = fields.iter().enumerate().map(|(i, (field, _, col))| {
-        quote!(#field: ::strata::Column::new(#col, #i))
-    });
+    let values = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (field, _, col))| quote!(#field: ::strata::Column::new(#col, #i)));
     let doc = format!(
         " Typed column handles of [`{ident}`] (table `{table}`), from `<{ident} as strata::Table>::columns()`."
     );

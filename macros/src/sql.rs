@@ -99,8 +99,8 @@ pub fn check_expression(text: &str) -> Result<(), String> {
                     Some((o, _)) if o == open => {}
                     Some((o, opos)) => {
                         return Err(format!(
-                            "the `{c}` at character {pos} does not match the `{o}` at character {opos}"
-                        ))
+                        "the `{c}` at character {pos} does not match the `{o}` at character {opos}"
+                    ))
                     }
                     None => {
                         return Err(format!(
@@ -115,10 +115,14 @@ pub fn check_expression(text: &str) -> Result<(), String> {
                 ))
             }
             '-' if chars.get(i + 1) == Some(&'-') => {
-                return Err(format!("SQL comment `--` at character {pos} is not allowed"))
+                return Err(format!(
+                    "SQL comment `--` at character {pos} is not allowed"
+                ))
             }
             '/' if chars.get(i + 1) == Some(&'*') => {
-                return Err(format!("SQL comment `/*` at character {pos} is not allowed"))
+                return Err(format!(
+                    "SQL comment `/*` at character {pos} is not allowed"
+                ))
             }
             _ => {}
         }
@@ -157,9 +161,7 @@ pub fn parse_reference(text: &str) -> Result<Reference, String> {
     };
     if !p.eat('(') {
         return Err(match p.peek() {
-            None => format!(
-                "{FORM}: the referenced column is missing, as in `{table}(id)`"
-            ),
+            None => format!("{FORM}: the referenced column is missing, as in `{table}(id)`"),
             Some(c) => format!("{FORM}: unexpected `{c}` after the table name"),
         });
     }
@@ -269,7 +271,9 @@ pub fn check_opclass(name: &str) -> Result<(), String> {
     let ok = !name.is_empty()
         && name.split('.').count() <= 2
         && name.split('.').all(|part| {
-            part.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            part.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
     if ok {
@@ -307,15 +311,33 @@ mod tests {
             ("price * 2 - 1", "ok"),
             ("", "the expression is empty"),
             ("   ", "the expression is empty"),
-            ("'abc", "unterminated string literal: the `'` at character 1 is never closed"),
+            (
+                "'abc",
+                "unterminated string literal: the `'` at character 1 is never closed",
+            ),
             ("lower(title", "the `(` at character 6 is never closed"),
             ("a)", "unbalanced `)` at character 2: nothing to close"),
-            ("f(a]", "the `]` at character 4 does not match the `(` at character 2"),
-            ("1; drop table x", "`;` at character 2: write one SQL expression, not statements"),
+            (
+                "f(a]",
+                "the `]` at character 4 does not match the `(` at character 2",
+            ),
+            (
+                "1; drop table x",
+                "`;` at character 2: write one SQL expression, not statements",
+            ),
             ("1 -- c", "SQL comment `--` at character 3 is not allowed"),
-            ("\"x", "unterminated quoted identifier: the `\"` at character 1 is never closed"),
-            ("$a$ x", "unterminated dollar-quoted string: the `$a$` at character 1 is never closed"),
-            ("E'\\'", "unterminated string literal: the `'` at character 2 is never closed"),
+            (
+                "\"x",
+                "unterminated quoted identifier: the `\"` at character 1 is never closed",
+            ),
+            (
+                "$a$ x",
+                "unterminated dollar-quoted string: the `$a$` at character 1 is never closed",
+            ),
+            (
+                "E'\\'",
+                "unterminated string literal: the `'` at character 2 is never closed",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(expr(input), want, "{input:?}");

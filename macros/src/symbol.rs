@@ -100,13 +100,7 @@ pub const COLUMN_KEYS: &[Symbol] = &[
 pub const INDEX_KEYS: &[Symbol] = &[COLUMNS, NAME, UNIQUE, METHOD, WHERE, INCLUDE];
 pub const INDEX_ELEMENT_KEYS: &[Symbol] = &[ASC, DESC, NULLS_FIRST, NULLS_LAST, OPCLASS];
 pub const CHECK_KEYS: &[Symbol] = &[NAME, EXPR];
-pub const FOREIGN_KEY_KEYS: &[Symbol] = &[
-    COLUMNS,
-    REFERENCES,
-    ON_DELETE,
-    ON_UPDATE,
-    DEFERRABLE,
-    NAME,
-];
+pub const FOREIGN_KEY_KEYS: &[Symbol] =
+    &[COLUMNS, REFERENCES, ON_DELETE, ON_UPDATE, DEFERRABLE, NAME];
 pub const ENUM_KEYS: &[Symbol] = &[NAME, SCHEMA, RENAME_ALL, COMMENT];
 pub const VARIANT_KEYS: &[Symbol] = &[RENAME];

@@ -33,7 +33,12 @@ fn messages(output: TokenStream) -> String {
     let mut out = Vec::new();
     for item in file.items {
         if let syn::Item::Macro(m) = item {
-            if m.mac.path.segments.last().is_some_and(|s| s.ident == "compile_error") {
+            if m.mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "compile_error")
+            {
                 if let Ok(lit) = m.mac.parse_body::<syn::LitStr>() {
                     out.push(lit.value());
                 }

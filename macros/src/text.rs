@@ -49,7 +49,10 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word`, when it is close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = if word.chars().count() <= 3 { 1 } else { 2 };
     candidates
         .into_iter()
@@ -128,7 +131,10 @@ mod tests {
     fn types_print_like_source() {
         let cases = [
             ("Option<Vec<String>>", "Option<Vec<String>>"),
-            ("chrono::DateTime<chrono::Utc>", "chrono::DateTime<chrono::Utc>"),
+            (
+                "chrono::DateTime<chrono::Utc>",
+                "chrono::DateTime<chrono::Utc>",
+            ),
             ("::std::string::String", "::std::string::String"),
             ("(i32, String)", "(i32, String)"),
             ("[u8; 4]", "[u8; 4]"),

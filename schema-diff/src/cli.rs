@@ -178,7 +178,12 @@ enum Command {
     /// List revisions, newest first.
     History {
         /// Only revisions in FROM:TO (either side may be empty).
-        #[arg(short = 'r', long = "rev-range", value_name = "FROM:TO", allow_hyphen_values = true)]
+        #[arg(
+            short = 'r',
+            long = "rev-range",
+            value_name = "FROM:TO",
+            allow_hyphen_values = true
+        )]
         range: Option<String>,
         /// Mark the database's applied revisions.
         #[arg(short = 'i', long)]

@@ -651,29 +651,33 @@ impl<'h> Runner<'h> {
         } else {
             m.up.as_str()
         };
+        let statements = split_statements(sql);
+        if statements.is_empty() {
+            return Ok(());
+        }
         match m.transaction {
             TransactionMode::PerMigration => {
-                if split_statements(sql).is_empty() {
-                    return Ok(());
+                let note = "rolled back: the schema and the version table are unchanged";
+                if has_begin_atomic(&statements) {
+                    // The splitter does not know SQL-standard function
+                    // bodies: let the server split the section.
+                    return client.batch_execute(sql).await.map_err(|e| {
+                        let line = m.line_of(down, error_position(&e).unwrap_or(1));
+                        failure(m, dir, line, &e, note)
+                    });
                 }
-                client.batch_execute(sql).await.map_err(|e| {
-                    let pos = e.as_db_error().and_then(|d| match d.position() {
-                        Some(ErrorPosition::Original(p)) => Some(*p as usize),
-                        _ => None,
-                    });
-                    let line = pos.map(|p| m.line_of(down, p)).unwrap_or(if down {
-                        m.down_line
-                    } else {
-                        m.up_line
-                    });
-                    failure(
-                        m,
-                        dir,
-                        line,
-                        &e,
-                        "rolled back: the schema and the version table are unchanged",
-                    )
-                })
+                for st in &statements {
+                    if let Err(e) = client.batch_execute(st.text).await {
+                        return Err(failure(
+                            m,
+                            dir,
+                            statement_line(m, down, sql, st, &e),
+                            &e,
+                            note,
+                        ));
+                    }
+                }
+                Ok(())
             }
             TransactionMode::None => {
                 if second.is_none() {
@@ -682,18 +686,9 @@ impl<'h> Runner<'h> {
                 let Some(other) = second.as_ref() else {
                     return Ok(());
                 };
-                let statements = split_statements(sql);
+                release_snapshot(client).await?;
                 for (k, st) in statements.iter().enumerate() {
                     if let Err(e) = other.batch_execute(st.text).await {
-                        let pos = e.as_db_error().and_then(|d| match d.position() {
-                            Some(ErrorPosition::Original(p)) => Some(*p as usize),
-                            _ => None,
-                        });
-                        let offset_chars = sql[..st.offset].chars().count() + 1;
-                        let line = m.line_of(
-                            down,
-                            offset_chars + pos.map(|p| p.saturating_sub(1)).unwrap_or(0),
-                        );
                         let note = if k == 0 {
                             "this migration runs without a transaction; nothing of it ran and nothing was recorded".to_string()
                         } else {
@@ -701,13 +696,57 @@ impl<'h> Runner<'h> {
                                 "this migration runs without a transaction: its first {k} statement(s) stay applied and nothing was recorded; make it safe to re-run, or repair by hand"
                             )
                         };
-                        return Err(failure(m, dir, line, &e, &note));
+                        return Err(failure(
+                            m,
+                            dir,
+                            statement_line(m, down, sql, st, &e),
+                            &e,
+                            &note,
+                        ));
                     }
                 }
                 Ok(())
             }
         }
     }
+}
+
+/// The 1-based character position PostgreSQL reported, if any.
+fn error_position(e: &tokio_postgres::Error) -> Option<usize> {
+    e.as_db_error().and_then(|d| match d.position() {
+        Some(ErrorPosition::Original(p)) => Some(*p as usize),
+        _ => None,
+    })
+}
+
+/// The file line of an error in statement `st` of a section: where the
+/// server's position points, else where the statement starts.
+fn statement_line(
+    m: &Migration,
+    down: bool,
+    sql: &str,
+    st: &Statement<'_>,
+    e: &tokio_postgres::Error,
+) -> usize {
+    let start = sql[..st.offset].chars().count() + 1;
+    let within = error_position(e).map(|p| p.saturating_sub(1)).unwrap_or(0);
+    m.line_of(down, start + within)
+}
+
+/// True when a statement holds `BEGIN ATOMIC` (a SQL-standard function body,
+/// whose inner `;` the splitter does not understand).
+fn has_begin_atomic(statements: &[Statement<'_>]) -> bool {
+    statements.iter().any(|st| {
+        let words: Vec<String> = st
+            .text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        words
+            .windows(2)
+            .any(|w| w[0] == "begin" && w[1] == "atomic")
+    })
 }
 
 fn failure(
@@ -774,6 +813,18 @@ async fn lock(client: &Client, key: i64, on: &mut Observer<'_>) -> Result<(), Er
     }
 }
 
+/// Makes the open lock transaction hold no snapshot while it waits for the
+/// second connection: the reads before ran through the extended protocol,
+/// whose unnamed portal keeps its snapshot (and so the backend's xmin) until
+/// it is replaced, and `CREATE INDEX CONCURRENTLY` on the other connection
+/// waits for every transaction with an older xmin, this one included. A
+/// simple-protocol statement replaces and drops that portal; between
+/// statements a read-committed transaction then has no xmin.
+async fn release_snapshot(client: &Client) -> Result<(), Error> {
+    client.batch_execute("SELECT 1").await?;
+    Ok(())
+}
+
 /// Commits when `r` is `Ok`, rolls back otherwise.
 async fn finish<T>(client: &Client, r: Result<T, Error>) -> Result<T, Error> {
     match r {
@@ -791,7 +842,8 @@ async fn finish<T>(client: &Client, r: Result<T, Error>) -> Result<T, Error> {
 /// One statement of a SQL text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Statement<'a> {
-    /// The statement, trimmed, with its `;` when it had one.
+    /// The statement from its first token (leading comments left out) to
+    /// its `;` when it had one.
     pub text: &'a str,
     /// Byte offset of `text` in the input.
     pub offset: usize,
@@ -806,24 +858,18 @@ pub struct Statement<'a> {
 pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
     let b = sql.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
     let mut i = 0;
-    let mut has_code = false;
+    let mut code: Option<usize> = None;
     let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-    let push =
-        |out: &mut Vec<Statement<'a>>, from: usize, to: usize, terminated: bool, has_code: bool| {
-            if !has_code {
-                return;
-            }
-            let piece = &sql[from..to];
-            let lead = piece.len() - piece.trim_start().len();
-            let text = piece.trim();
+    let push = |out: &mut Vec<Statement<'a>>, code: Option<usize>, to: usize, terminated: bool| {
+        if let Some(from) = code {
             out.push(Statement {
-                text,
-                offset: from + lead,
+                text: sql[from..to].trim_end(),
+                offset: from,
                 terminated,
             });
-        };
+        }
+    };
     while i < b.len() {
         let c = b[i];
         match c {
@@ -850,7 +896,7 @@ pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
                 continue;
             }
             b'\'' => {
-                has_code = true;
+                code.get_or_insert(i);
                 let escapes = i > 0
                     && (b[i - 1] == b'E' || b[i - 1] == b'e')
                     && (i < 2 || !is_ident(b[i - 2]));
@@ -873,7 +919,7 @@ pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
                 continue;
             }
             b'"' => {
-                has_code = true;
+                code.get_or_insert(i);
                 i += 1;
                 while i < b.len() {
                     if b[i] == b'"' {
@@ -899,7 +945,7 @@ pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
                     && b[j] == b'$'
                     && !b.get(i + 1).is_some_and(|c| c.is_ascii_digit());
                 if tag_ok {
-                    has_code = true;
+                    code.get_or_insert(i);
                     let tag = &sql[i..=j];
                     match sql[j + 1..].find(tag) {
                         Some(end) => i = j + 1 + end + tag.len(),
@@ -907,23 +953,24 @@ pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
                     }
                     continue;
                 }
-                has_code = true;
+                code.get_or_insert(i);
                 i += 1;
                 continue;
             }
             b';' => {
-                push(&mut out, start, i + 1, true, has_code);
-                has_code = false;
+                push(&mut out, code, i + 1, true);
+                code = None;
                 i += 1;
-                start = i;
                 continue;
             }
             c if c.is_ascii_whitespace() => {}
-            _ => has_code = true,
+            _ => {
+                code.get_or_insert(i);
+            }
         }
         i += 1;
     }
-    push(&mut out, start, b.len(), false, has_code);
+    push(&mut out, code, b.len(), false);
     out
 }
 
@@ -1171,7 +1218,7 @@ mod tests {
         assert_eq!(texts("SELECT 1; SELECT 2"), vec!["SELECT 1;", "SELECT 2"]);
         assert_eq!(
             texts("-- a; comment\nSELECT ';' /* ; /* nested ; */ */ ;\n\n-- only a comment;\n"),
-            vec!["-- a; comment\nSELECT ';' /* ; /* nested ; */ */ ;"]
+            vec!["SELECT ';' /* ; /* nested ; */ */ ;"]
         );
         assert_eq!(
             texts("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql; SELECT $$a;b$$;"),
@@ -1190,6 +1237,12 @@ mod tests {
         );
         assert_eq!(texts("SELECT a$b$ FROM t;"), vec!["SELECT a$b$ FROM t;"]);
         assert!(texts("  -- nothing\n /* here */ ").is_empty());
+        assert!(has_begin_atomic(&split_statements(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;"
+        )));
+        assert!(!has_begin_atomic(&split_statements(
+            "BEGIN; SELECT atomic FROM t;"
+        )));
         let s = split_statements("\n\n  CREATE INDEX CONCURRENTLY i ON t (a);\nDROP TABLE x;");
         assert_eq!(s[0].offset, 4);
         assert_eq!(

@@ -113,7 +113,11 @@ pub struct Enrollment {
 pub struct Course {
     #[column(primary_key, sql_type = "bigserial")]
     pub id: i64,
-    #[column(name = "course_title", comment = "Shown in listings", renamed_from = "title")]
+    #[column(
+        name = "course_title",
+        comment = "Shown in listings",
+        renamed_from = "title"
+    )]
     pub r#type: String,
     #[column(check = "seats > 0")]
     pub seats: i32,
@@ -134,7 +138,12 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
         col("lesson_id", SqlType::Text, false, None),
         col("topic", SqlType::Text, false, None),
         col("title", SqlType::Text, false, None),
-        col("tags", SqlType::Text.array_of(), false, Some("'{}'::text[]")),
+        col(
+            "tags",
+            SqlType::Text.array_of(),
+            false,
+            Some("'{}'::text[]"),
+        ),
         col("age_range", SqlType::Text, true, None),
         col("language", SqlType::Text, false, Some("'en'")),
         col("lesson", SqlType::Jsonb, false, None),
@@ -184,7 +193,10 @@ fn dgs_jobs_indexes() {
     let names: Vec<&str> = def.indexes.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(
         names,
-        ["dgs_jobs_idempotency_key_key", "dgs_jobs_status_created_at_idx"]
+        [
+            "dgs_jobs_idempotency_key_key",
+            "dgs_jobs_status_created_at_idx"
+        ]
     );
     let partial = &def.indexes[0];
     assert!(partial.unique);
@@ -217,7 +229,10 @@ fn dgs_jobs_indexes() {
 #[test]
 fn composite_key_enum_columns_and_table_constraints() {
     let def = Enrollment::definition();
-    assert_eq!((def.schema.as_str(), def.name.as_str()), ("app", "enrollment"));
+    assert_eq!(
+        (def.schema.as_str(), def.name.as_str()),
+        ("app", "enrollment")
+    );
     assert_eq!(
         def.primary_key,
         Some(PrimaryKey {
@@ -230,7 +245,10 @@ fn composite_key_enum_columns_and_table_constraints() {
         schema: s("app"),
         name: s("enrollment_state"),
     });
-    assert_eq!(def.column("state").map(|c| (&c.ty, c.nullable)), Some((&state_type, false)));
+    assert_eq!(
+        def.column("state").map(|c| (&c.ty, c.nullable)),
+        Some((&state_type, false))
+    );
     assert_eq!(def.column("previous").map(|c| c.nullable), Some(true));
     assert_eq!(
         def.foreign_keys,
@@ -289,7 +307,10 @@ fn serial_renames_comments_and_raw_identifiers() {
     let def = Course::definition();
     assert_eq!(def.name, "course");
     let id = def.column("id").unwrap();
-    assert_eq!((&id.ty, id.identity), (&SqlType::BigInt, Some(Identity::Serial)));
+    assert_eq!(
+        (&id.ty, id.identity),
+        (&SqlType::BigInt, Some(Identity::Serial))
+    );
     let title = def.column("course_title").unwrap();
     assert_eq!(title.comment.as_deref(), Some("Shown in listings"));
     assert_eq!(title.renamed_from.as_deref(), Some("title"));
@@ -309,9 +330,17 @@ fn serial_renames_comments_and_raw_identifiers() {
 fn the_registry_links_every_model_and_checks_references() {
     let linked = Registry::linked();
     let names = linked.model_names();
-    for model in ["DgsJob", "DgsLesson", "Enrollment", "Course", "DgsLessonTags"] {
+    for model in [
+        "DgsJob",
+        "DgsLesson",
+        "Enrollment",
+        "Course",
+        "DgsLessonTags",
+    ] {
         assert!(
-            names.iter().any(|n| n.ends_with(&format!("::derive::{model}"))),
+            names
+                .iter()
+                .any(|n| n.ends_with(&format!("::derive::{model}"))),
             "{model} not in {names:?}"
         );
     }

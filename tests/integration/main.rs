@@ -5,3 +5,6 @@ mod ddl;
 mod derive;
 mod harness;
 mod introspect;
+mod migrations_fixture;
+mod migrations_graph;
+mod migrations_runner;
