@@ -136,7 +136,7 @@ enum Command {
     Upgrade {
         /// head, heads, a revision or prefix, +N, <rev>+N; with --sql,
         /// FROM:TO is accepted (FROM defaults to base).
-        #[arg(allow_hyphen_values = true)]
+        #[arg(allow_negative_numbers = true)]
         target: Option<String>,
         /// Print the SQL script instead of running it.
         #[arg(long)]
@@ -148,7 +148,7 @@ enum Command {
     Downgrade {
         /// base, a revision or prefix, -N, head-1, <rev>-N; with --sql,
         /// FROM:TO.
-        #[arg(allow_hyphen_values = true)]
+        #[arg(allow_negative_numbers = true)]
         target: String,
         /// Print the SQL script instead of running it.
         #[arg(long)]
@@ -160,7 +160,7 @@ enum Command {
     /// database that already holds the schema).
     Stamp {
         /// head, heads, base, a revision or prefix, ...
-        #[arg(allow_hyphen_values = true)]
+        #[arg(allow_negative_numbers = true)]
         target: String,
         /// Remove rows of revisions that are not in the directory.
         #[arg(long)]
@@ -283,19 +283,7 @@ impl Out {
 /// server errors).
 pub fn error_text(e: &Error) -> String {
     match e {
-        Error::Db(db) => match db.as_db_error() {
-            Some(d) => {
-                let mut s = format!("{}: {}", d.severity(), d.message());
-                if let Some(x) = d.detail() {
-                    s.push_str(&format!(" (DETAIL: {x})"));
-                }
-                if let Some(x) = d.hint() {
-                    s.push_str(&format!(" (HINT: {x})"));
-                }
-                s
-            }
-            None => format!("database connection: {db}"),
-        },
+        Error::Db(db) => crate::runner::describe_pg_error(db),
         other => other.to_string(),
     }
 }

@@ -41,11 +41,44 @@ use crate::migrations::{describe, History, Migration, State, Target, Transaction
 pub async fn connect(conn: &ConnInfo) -> Result<Client, Error> {
     let (client, connection) = tokio_postgres::connect(&conn.url(), NoTls)
         .await
-        .map_err(|e| Error::Message(format!("cannot connect to {}: {}", conn.masked(), e)))?;
+        .map_err(|e| {
+            Error::Message(format!(
+                "cannot connect to {}: {}",
+                conn.masked(),
+                describe_pg_error(&e)
+            ))
+        })?;
     tokio::spawn(async move {
         let _ = connection.await;
     });
     Ok(client)
+}
+
+/// A readable one-line form of a driver error: PostgreSQL's severity,
+/// message, detail and hint for server errors; the error and its causes
+/// otherwise (`error connecting to server: Connection refused ...`).
+pub fn describe_pg_error(e: &tokio_postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut s = format!("{}: {}", db.severity(), db.message());
+        if let Some(d) = db.detail() {
+            let _ = write!(s, " (DETAIL: {d})");
+        }
+        if let Some(h) = db.hint() {
+            let _ = write!(s, " (HINT: {h})");
+        }
+        return s;
+    }
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let c = cause.to_string();
+        if !s.contains(&c) {
+            s.push_str(": ");
+            s.push_str(&c);
+        }
+        source = cause.source();
+    }
+    s
 }
 
 impl VersionTable {
@@ -395,6 +428,11 @@ impl<'h> Runner<'h> {
     /// Applies what `target` needs, one migration per transaction, reporting
     /// progress to `on`. `upgrade head` with several heads is refused.
     pub async fn upgrade(&self, target: &Target, on: &mut Observer<'_>) -> Result<Outcome, Error> {
+        if !target.needs_current() {
+            // Bad targets (several heads, unknown revisions) change nothing,
+            // not even the version table's existence.
+            self.history.resolve(target, None)?;
+        }
         let client = connect(&self.conn).await?;
         self.ensure_table(&client, on).await?;
         let mut second: Option<Client> = None;
@@ -562,6 +600,9 @@ impl<'h> Runner<'h> {
     /// With `purge`, rows of revisions unknown to the directory are removed
     /// too (otherwise they are an error).
     pub async fn stamp(&self, target: &Target, purge: bool) -> Result<StampOutcome, Error> {
+        if !target.needs_current() {
+            self.history.resolve(target, None)?;
+        }
         let client = connect(&self.conn).await?;
         let mut nothing = |_: &Event<'_>| {};
         self.ensure_table(&client, &mut nothing).await?;
@@ -760,19 +801,7 @@ fn failure(
         Direction::Up => "upgrade",
         Direction::Down => "downgrade",
     };
-    let detail = match e.as_db_error() {
-        Some(db) => {
-            let mut s = format!("{}: {}", db.severity(), db.message());
-            if let Some(d) = db.detail() {
-                let _ = write!(s, " (DETAIL: {d})");
-            }
-            if let Some(h) = db.hint() {
-                let _ = write!(s, " (HINT: {h})");
-            }
-            s
-        }
-        None => e.to_string(),
-    };
+    let detail = describe_pg_error(e);
     Error::Message(format!(
         "{what} {} failed at {}:{line}: {detail}\n{note}",
         describe(m),

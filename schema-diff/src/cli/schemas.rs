@@ -90,9 +90,9 @@ impl Scratch {
         let server = ctx.scratch_server().await?;
         let db = ScratchDb::create(&server.url()).await.map_err(|e| {
             Error::Message(format!(
-                "{} (scratch server {}; set --scratch-url or SCHEMA_DIFF_SCRATCH_URL to a server where you may create databases)",
-                super::error_text(&e),
-                server.masked()
+                "cannot create a scratch database on {}: {}\n(scratch databases hold the models and the replayed history; set --scratch-url or SCHEMA_DIFF_SCRATCH_URL to a server where you may create databases)",
+                server.masked(),
+                super::error_text(&e)
             ))
         })?;
         self.dbs.push(db);
@@ -335,12 +335,14 @@ pub async fn autogenerate(
 
 /// `check`: the models against the database, and pending migrations.
 pub async fn check(ctx: &mut Ctx) -> Result<u8, Error> {
+    // The database first: an unreachable one is the clearest error.
+    let conn = ctx.database().await?;
+    drop(connect(&conn).await?);
     let desired = models(ctx).await?;
     let mut scratch = Scratch::default();
     let compared = async {
         let desired = normalized(ctx, &mut scratch, desired).await?;
         let schemas = schemas_for(ctx, Some(&desired));
-        let conn = ctx.database().await?;
         let current = read_database(ctx, &conn, &schemas).await?;
         Ok::<(Plan, ConnInfo), Error>((
             plan(
@@ -351,7 +353,7 @@ pub async fn check(ctx: &mut Ctx) -> Result<u8, Error> {
                     concurrently: false,
                 },
             ),
-            conn,
+            conn.clone(),
         ))
     }
     .await;
@@ -464,7 +466,11 @@ async fn load(
             let schemas = schemas_for(ctx, other);
             read_database(ctx, &conn, &schemas).await
         }
-        Source::Empty => Ok(Schema::empty()),
+        // A fresh database: nothing but the `public` schema.
+        Source::Empty => Ok(Schema {
+            schemas: vec!["public".to_string()],
+            ..Schema::empty()
+        }),
     }
 }
 
