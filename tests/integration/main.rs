@@ -3,6 +3,7 @@
 
 mod ddl;
 mod derive;
+mod dgs_legacy;
 mod harness;
 mod introspect;
 mod migrations_fixture;
