@@ -6,8 +6,8 @@
 //! variables, then flags), and runs one command under a Ctrl-C / SIGTERM
 //! guard so that a throwaway cluster started for the run is removed on every
 //! way out. Commands are named as in Alembic; the migration commands live in
-//! [`migrate`], the ones that compare schemas (`check`, `diff`,
-//! `revision --autogenerate`) in [`schemas`]. Every line printed goes through
+//! `cli/migrate.rs`, the ones that compare schemas (`check`, `diff`,
+//! `revision --autogenerate`) in `cli/schemas.rs`. Every line printed goes through
 //! [`Out`], which masks passwords. Exit codes: 0 ok, 1 differences or pending
 //! migrations (`check`), 2 error.
 

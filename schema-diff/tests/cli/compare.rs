@@ -92,13 +92,12 @@ fn autogenerate_twice_in_a_row_then_upgrade_and_check() {
             .expect(0);
         assert!(out.stdout.contains("Wrote"), "{}", out.stdout);
         assert_eq!(p.migrations().len(), 2);
-        std::fs::remove_file(
-            &p.migrations()[0..2]
-                .iter()
-                .find(|f| f.to_string_lossy().contains("empty_one"))
-                .unwrap(),
-        )
-        .unwrap();
+        let extra = p
+            .migrations()
+            .into_iter()
+            .find(|f| f.to_string_lossy().contains("empty_one"))
+            .unwrap();
+        std::fs::remove_file(extra).unwrap();
 
         // Apply, then the models agree with the database.
         let out = p.run(url, &["upgrade"]).expect(0);
