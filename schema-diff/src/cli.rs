@@ -125,6 +125,11 @@ enum Command {
         /// Write the file even when autogenerate finds no change.
         #[arg(long)]
         empty: bool,
+        /// With --autogenerate, for the first revision: write conditional
+        /// creation (IF NOT EXISTS), safe on fresh databases and on ones that
+        /// already hold the schema (a baseline).
+        #[arg(long, requires = "autogenerate")]
+        idempotent: bool,
         /// The parent revision (default: the single head).
         #[arg(long, value_name = "REV")]
         head: Option<String>,
@@ -460,6 +465,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Error> {
             autogenerate,
             allow_drops,
             empty,
+            idempotent,
             head,
             rev_id,
         } => {
@@ -470,6 +476,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Error> {
                     autogenerate,
                     allow_drops,
                     empty,
+                    idempotent,
                     head,
                     rev_id,
                 },

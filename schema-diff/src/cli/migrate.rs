@@ -74,6 +74,7 @@ pub struct RevisionArgs {
     pub autogenerate: bool,
     pub allow_drops: bool,
     pub empty: bool,
+    pub idempotent: bool,
     pub head: Option<String>,
     pub rev_id: Option<String>,
 }
@@ -149,7 +150,14 @@ pub async fn revision(ctx: &mut Ctx, args: RevisionArgs) -> Result<u8, Error> {
     let mut withheld = Vec::new();
     if args.autogenerate {
         let base: State = history.closure(&parents)?;
-        let generated = schemas::autogenerate(ctx, &history, &base, args.allow_drops).await?;
+        if args.idempotent && !base.is_empty() {
+            return Err(Error::Message(format!(
+                "--idempotent writes a baseline, the first revision; {} already has revisions",
+                history.dir().display()
+            )));
+        }
+        let generated =
+            schemas::autogenerate(ctx, &history, &base, args.allow_drops, args.idempotent).await?;
         summary = generated.summary;
         withheld = generated.withheld;
         if generated.is_empty && !args.empty {

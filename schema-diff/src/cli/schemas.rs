@@ -13,6 +13,7 @@
 use std::path::PathBuf;
 
 use serde_json::json;
+use strata::ddl::create::{schema_ddl, to_script, DdlOptions};
 use strata::schema::Schema;
 
 use super::{Ctx, EXIT_DIFFERENCES, EXIT_OK};
@@ -299,6 +300,7 @@ pub async fn autogenerate(
     history: &History,
     base: &State,
     allow_drops: bool,
+    idempotent: bool,
 ) -> Result<Generated, Error> {
     let desired = models(ctx).await?;
     let mut scratch = Scratch::default();
@@ -307,20 +309,32 @@ pub async fn autogenerate(
         let schemas = schemas_for(ctx, Some(&desired));
         let goal = target_of(history, base)?;
         let current = replayed(ctx, &mut scratch, history, &goal, &schemas).await?;
-        Ok::<Plan, Error>(plan(
+        let p = plan(
             &current,
             &desired,
             &PlanOptions {
                 allow_drops,
                 concurrently: false,
             },
-        ))
+        );
+        Ok::<(Plan, Schema), Error>((p, desired))
     }
     .await;
     scratch.drop_all().await;
-    let p = result?;
+    let (p, desired) = result?;
+    let up = if idempotent {
+        // A baseline: every object created only where it is missing, so the
+        // same file runs on a fresh database and on one that already holds
+        // the schema (whose objects are left as they are).
+        format!(
+            "-- baseline: creates what is missing (IF NOT EXISTS), leaves existing objects alone\n{}",
+            to_script(&schema_ddl(&desired, &DdlOptions::idempotent()))
+        )
+    } else {
+        render_up(&p)
+    };
     Ok(Generated {
-        up: render_up(&p),
+        up,
         down: render_down(&p),
         no_transaction: p.needs_no_transaction(),
         summary: p.steps.iter().map(|s| s.summary.clone()).collect(),

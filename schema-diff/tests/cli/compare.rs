@@ -450,3 +450,73 @@ fn stamp_head_on_a_database_that_already_has_the_schema() {
             .contains("Nothing to do"));
     });
 }
+
+#[test]
+fn an_idempotent_baseline_runs_on_fresh_and_existing_databases() {
+    run(async {
+        let fresh = TestDb::new().await.unwrap();
+        let existing = TestDb::new().await.unwrap();
+        let p = Project::new("baseline", MODELS);
+        p.run(
+            fresh.url(),
+            &[
+                "revision",
+                "--autogenerate",
+                "--idempotent",
+                "-m",
+                "baseline",
+            ],
+        )
+        .expect(0);
+        let files = p.migrations();
+        assert_eq!(files.len(), 1);
+        let text = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(
+            text.contains("CREATE TABLE IF NOT EXISTS public.dgs_jobs"),
+            "{text}"
+        );
+        // A database that already holds the schema, and a row.
+        let sql = p
+            .run(
+                existing.url(),
+                &["diff", "--from", "empty", "--to", "models"],
+            )
+            .expect(0)
+            .stdout;
+        exec(existing.url(), &sql).await;
+        exec(
+            existing.url(),
+            "INSERT INTO dgs_jobs (job_id) VALUES ('kept')",
+        )
+        .await;
+        for url in [fresh.url(), existing.url()] {
+            p.run(url, &["upgrade"]).expect(0);
+            p.run(url, &["check"]).expect(0);
+        }
+        let (client, conn) = tokio_postgres::connect(existing.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        let n: i64 = client
+            .query_one("SELECT count(*) FROM dgs_jobs WHERE job_id = 'kept'", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(n, 1, "existing rows are kept");
+        let out = p
+            .run(
+                fresh.url(),
+                &["revision", "--autogenerate", "--idempotent", "-m", "again"],
+            )
+            .expect(2);
+        assert!(
+            out.stderr.contains("--idempotent writes a baseline"),
+            "{}",
+            out.stderr
+        );
+        let out = p
+            .run(fresh.url(), &["revision", "--idempotent", "-m", "x"])
+            .expect(2);
+        assert!(out.stderr.contains("--autogenerate"), "{}", out.stderr);
+    });
+}
