@@ -456,8 +456,8 @@ pub fn new_revision_id(salt: &str) -> String {
     let digest = Sha256::digest(format!("{nanos}/{}/{n}/{salt}", std::process::id()).as_bytes());
     let mut id = hex::encode(digest);
     id.truncate(12);
-    // A revision id must not read as a number-only prefix of a keyword; hex
-    // never spells one of the reserved words, so this is always valid.
+    // Hex digits never spell a reserved word (`base`, `head`, ...), so the id
+    // is always valid.
     id
 }
 

@@ -148,6 +148,7 @@ pub async fn revision(ctx: &mut Ctx, args: RevisionArgs) -> Result<u8, Error> {
     let mut transaction = TransactionMode::PerMigration;
     let mut summary = Vec::new();
     let mut withheld = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     if args.autogenerate {
         let base: State = history.closure(&parents)?;
         if args.idempotent && !base.is_empty() {
@@ -160,15 +161,18 @@ pub async fn revision(ctx: &mut Ctx, args: RevisionArgs) -> Result<u8, Error> {
             schemas::autogenerate(ctx, &history, &base, args.allow_drops, args.idempotent).await?;
         summary = generated.summary;
         withheld = generated.withheld;
+        notes = generated.notes;
         if generated.is_empty && !args.empty {
             ctx.out.line(
                 "No changes: the models match the state the migrations produce; no file written.",
             );
             print_withheld(ctx, &withheld);
+            print_notes(ctx, &notes);
             ctx.out.document(&json!({
                 "written": false,
                 "no_changes": true,
                 "withheld": withheld,
+                "notes": notes,
             }));
             return Ok(EXIT_OK);
         }
@@ -203,8 +207,10 @@ pub async fn revision(ctx: &mut Ctx, args: RevisionArgs) -> Result<u8, Error> {
         ctx.out.line(&format!("  {s}"));
     }
     print_withheld(ctx, &withheld);
+    print_notes(ctx, &notes);
     ctx.out.document(&json!({
         "written": true,
+        "notes": notes,
         "path": path.display().to_string(),
         "revision": revision,
         "parents": parents,
@@ -225,6 +231,12 @@ fn print_withheld(ctx: &Ctx, withheld: &[String]) {
     ));
     for w in withheld {
         ctx.out.line(&format!("  - {w}"));
+    }
+}
+
+fn print_notes(ctx: &Ctx, notes: &[String]) {
+    for n in notes {
+        ctx.out.line(&format!("note: {n}"));
     }
 }
 

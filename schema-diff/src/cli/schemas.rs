@@ -39,6 +39,8 @@ pub struct Generated {
     pub summary: Vec<String>,
     /// One line per withheld destructive op.
     pub withheld: Vec<String>,
+    /// The plan's notes (rename suggestions, consequences of withheld ops).
+    pub notes: Vec<String>,
     /// No step: nothing to write.
     pub is_empty: bool,
 }
@@ -343,6 +345,7 @@ pub async fn autogenerate(
             .iter()
             .map(|w| format!("{} ({})", w.summary, w.reason))
             .collect(),
+        notes: p.notes.clone(),
         is_empty: p.steps.is_empty(),
     })
 }
