@@ -1,19 +1,28 @@
 //! Catalog introspection: reads a live database into strata's schema model.
 //!
 //! [`introspect`] issues a fixed number of whole-database `pg_catalog`
-//! queries filtered by schema (the SQL lives in `src/introspect/*.sql`): the
-//! namespaces, enum types, tables, columns, constraints, indexes and the
-//! non-default operator classes. They are sent together on the one connection
+//! queries filtered by schema (the SQL lives in `src/introspect/*.sql`, one
+//! file per query): namespaces, extension members, comments, enum types,
+//! tables, columns, defaults, constraints, indexes and the non-default
+//! operator classes. They are sent together on the one connection
 //! (tokio-postgres pipelines them), so the cost does not grow with round
-//! trips, and nothing is queried per table or per default. Rows are then
-//! assembled in memory into a [`Schema`] in canonical form.
+//! trips, and nothing is queried per table or per default. The rows are then
+//! assembled in memory into a [`Schema`] in canonical form: column numbers
+//! become names, extension members and excluded tables are dropped, indexes
+//! behind constraints are left out.
 //!
 //! Expressions (defaults, CHECKs, index expressions and predicates) are
 //! printed by PostgreSQL itself, under `search_path = pg_catalog` so that
 //! every user object in them is schema-qualified and the text does not depend
 //! on the session: `'en'::text`, `nextval('public.t_id_seq'::regclass)`,
-//! `'ok'::public.mood`. The connection's `search_path` is restored afterwards;
-//! do not run other statements on the same client while `introspect` runs.
+//! `'ok'::public.mood`. `jit` is switched off meanwhile (compiling the larger
+//! queries costs more than running them). Both settings are restored
+//! afterwards; do not run other statements on the same client while
+//! `introspect` runs. The queries do not share one snapshot unless the
+//! caller runs them in a (repeatable read) transaction: pass a
+//! `Transaction`. Without one, DDL committed on another connection while
+//! the queries run can give an inconsistent read (the migration runner
+//! holds its lock while it reads).
 //!
 //! What is read: the schemas asked for that exist; tables (relkind `r` and
 //! `p`; partitions are left to their parent); columns in `attnum` order with
@@ -25,24 +34,68 @@
 //! comments. Left out: tables named in [`IntrospectOptions::exclude_tables`],
 //! system schemas, and objects that belong to an extension. What the model
 //! cannot express (a generated column, a type modifier the model has no room
-//! for such as `bit(8)` or `numeric(5,-2)`) is an error naming the column,
-//! never a silently wrong model.
+//! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
+//! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
+//! never a silently wrong model. Not modelled and therefore not read (the
+//! object is read as if it had none): collations, NULLS NOT DISTINCT,
+//! INCLUDE columns and deferrability of unique constraints, a foreign key's
+//! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
+//! inheritance and partitioning, sequence options.
 
-use std::collections::HashMap;
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
     Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement,
     IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName,
     Unique,
 };
-use tokio_postgres::{Client, Row};
+use tokio_postgres::{Client, GenericClient, Row};
 
 use crate::error::Error;
+
+/// A fast hasher for the integer keys (OIDs, attribute numbers) of the
+/// assembly maps: the keys come from the catalog, not from an adversary, and
+/// SipHash showed up in profiles of 10,000-table schemas.
+#[derive(Default)]
+struct OidHasher(u64);
+
+impl Hasher for OidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i16(&mut self, n: i16) {
+        self.write_u64(u64::from(n as u16));
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n as u32));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<OidHasher>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<OidHasher>>;
 
 const NAMESPACES_SQL: &str = include_str!("introspect/namespaces.sql");
 const ENUMS_SQL: &str = include_str!("introspect/enums.sql");
 const TABLES_SQL: &str = include_str!("introspect/tables.sql");
 const COLUMNS_SQL: &str = include_str!("introspect/columns.sql");
+const DEFAULTS_SQL: &str = include_str!("introspect/defaults.sql");
+const COMMENTS_SQL: &str = include_str!("introspect/comments.sql");
+const EXTENSION_MEMBERS_SQL: &str = include_str!("introspect/extension_members.sql");
 const CONSTRAINTS_SQL: &str = include_str!("introspect/constraints.sql");
 const INDEXES_SQL: &str = include_str!("introspect/indexes.sql");
 const OPCLASSES_SQL: &str = include_str!("introspect/opclasses.sql");
@@ -160,17 +213,27 @@ fn parse_exclusion(text: &str) -> Result<Exclusion, Error> {
 }
 
 /// Reads the database `client` is connected to into the schema model (in
-/// canonical form). See the module documentation for what is read.
-pub async fn introspect(client: &Client, opts: &IntrospectOptions) -> Result<Schema, Error> {
+/// canonical form). See the module documentation for what is read. `client`
+/// is a [`Client`] or a `Transaction` (the queries then run inside it).
+pub async fn introspect(
+    client: &impl GenericClient,
+    opts: &IntrospectOptions,
+) -> Result<Schema, Error> {
     Ok(introspect_counted(client, opts).await?.0)
 }
+
+/// Session settings pinned while the catalog is read, restored afterwards:
+/// `search_path` so expressions print the same on every connection, `jit`
+/// because compiling the larger catalog queries costs more than running them.
+const PINNED_SETTINGS: [(&str, &str); 2] = [("search_path", "pg_catalog"), ("jit", "off")];
 
 /// [`introspect`], also returning the number of SQL statements it sent (for
 /// the benchmark: it does not depend on the size of the schema).
 pub async fn introspect_counted(
-    client: &Client,
+    client: &impl GenericClient,
     opts: &IntrospectOptions,
 ) -> Result<(Schema, usize), Error> {
+    let client = client.client();
     let exclusions = opts
         .exclude_tables
         .iter()
@@ -185,15 +248,26 @@ pub async fn introspect_counted(
     schemas.sort();
     schemas.dedup();
 
-    // Pin search_path so expressions print the same on every connection.
+    // Save and pin the settings in one round trip (two statements).
+    let names: Vec<String> = PINNED_SETTINGS
+        .iter()
+        .map(|(name, _)| format!("pg_catalog.current_setting('{name}')"))
+        .collect();
+    let pins: Vec<String> = PINNED_SETTINGS
+        .iter()
+        .map(|(name, value)| format!("pg_catalog.set_config('{name}', '{value}', false)"))
+        .collect();
     let saved = client
-        .simple_query(
-            "SELECT pg_catalog.current_setting('search_path'); \
-             SELECT pg_catalog.set_config('search_path', 'pg_catalog', false)",
-        )
+        .simple_query(&format!(
+            "SELECT {}; SELECT {}",
+            names.join(", "),
+            pins.join(", ")
+        ))
         .await?;
-    let saved_path = saved.iter().find_map(|m| match m {
-        tokio_postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_string),
+    let saved: Option<Vec<String>> = saved.iter().find_map(|m| match m {
+        tokio_postgres::SimpleQueryMessage::Row(r) => (0..PINNED_SETTINGS.len())
+            .map(|i| r.get(i).map(str::to_string))
+            .collect(),
         _ => None,
     });
     let mut statements = 2;
@@ -201,12 +275,18 @@ pub async fn introspect_counted(
     let result = read_catalog(client, &schemas).await;
     statements += CATALOG_QUERIES;
 
-    if let Some(path) = saved_path {
+    if let Some(values) = saved {
+        let restore: Vec<String> = PINNED_SETTINGS
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| format!("pg_catalog.set_config('{name}', ${}, false)", i + 1))
+            .collect();
+        let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = values
+            .iter()
+            .map(|v| v as &(dyn tokio_postgres::types::ToSql + Sync))
+            .collect();
         let restored = client
-            .execute(
-                "SELECT pg_catalog.set_config('search_path', $1, false)",
-                &[&path],
-            )
+            .execute(&format!("SELECT {}", restore.join(", ")), &params)
             .await;
         statements += 1;
         // A failed read is the error worth reporting; otherwise a failed
@@ -221,14 +301,17 @@ pub async fn introspect_counted(
 }
 
 /// How many catalog queries [`read_catalog`] sends.
-const CATALOG_QUERIES: usize = 7;
+const CATALOG_QUERIES: usize = 10;
 
 /// The raw result of the catalog queries.
 struct CatalogRows {
     namespaces: Vec<Row>,
+    extension_members: Vec<Row>,
+    comments: Vec<Row>,
     enums: Vec<Row>,
     tables: Vec<Row>,
     columns: Vec<Row>,
+    defaults: Vec<Row>,
     constraints: Vec<Row>,
     indexes: Vec<Row>,
     opclasses: Vec<Row>,
@@ -237,12 +320,16 @@ struct CatalogRows {
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
     let p: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
     // One future per query, awaited together: tokio-postgres sends them all
-    // before waiting for the first answer.
+    // before waiting for the first answer, and the server runs them back to
+    // back while the client reads the earlier results.
     let queries: [(&str, &[&(dyn tokio_postgres::types::ToSql + Sync)]); CATALOG_QUERIES] = [
         (NAMESPACES_SQL, &p[..]),
+        (EXTENSION_MEMBERS_SQL, &[][..]),
+        (COMMENTS_SQL, &p[..]),
         (ENUMS_SQL, &p[..]),
         (TABLES_SQL, &p[..]),
         (COLUMNS_SQL, &p[..]),
+        (DEFAULTS_SQL, &p[..]),
         (CONSTRAINTS_SQL, &p[..]),
         (INDEXES_SQL, &p[..]),
         (OPCLASSES_SQL, &[][..]),
@@ -255,32 +342,57 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
     .await?;
     let mut it = results.into_iter();
     let mut next = || it.next().unwrap_or_default();
-    let (namespaces, enums, tables, columns, constraints, indexes, opclasses) =
-        (next(), next(), next(), next(), next(), next(), next());
     Ok(CatalogRows {
-        namespaces,
-        enums,
-        tables,
-        columns,
-        constraints,
-        indexes,
-        opclasses,
+        namespaces: next(),
+        extension_members: next(),
+        comments: next(),
+        enums: next(),
+        tables: next(),
+        columns: next(),
+        defaults: next(),
+        constraints: next(),
+        indexes: next(),
+        opclasses: next(),
     })
 }
 
 /// A table being assembled: the model plus its columns by attribute number.
 struct TableBuild {
     table: Table,
-    /// (attnum, column), sorted by attnum once all columns are in.
-    columns: Vec<(i16, Column)>,
+    /// Named in `exclude_tables`: read (a foreign key may refer to it) but
+    /// left out of the result.
+    excluded: bool,
+    /// The attribute number of each of `table.columns`; both sorted by it
+    /// once all columns are in.
+    nums: Vec<i16>,
 }
 
 impl TableBuild {
+    /// Puts the columns in attribute-number order (they usually arrive in
+    /// it).
+    fn sort_columns(&mut self) {
+        if self.nums.windows(2).all(|w| w[0] < w[1]) {
+            return;
+        }
+        let mut pairs: Vec<(i16, Column)> = self
+            .nums
+            .drain(..)
+            .zip(self.table.columns.drain(..))
+            .collect();
+        pairs.sort_by_key(|(n, _)| *n);
+        for (n, c) in pairs {
+            self.nums.push(n);
+            self.table.columns.push(c);
+        }
+    }
+
     fn column_name(&self, num: i16) -> Option<&str> {
-        self.columns
-            .binary_search_by_key(&num, |(n, _)| *n)
+        // Without dropped columns, attribute n is at position n - 1.
+        let i = usize::try_from(num - 1)
             .ok()
-            .map(|i| self.columns[i].1.name.as_str())
+            .filter(|&i| self.nums.get(i) == Some(&num))
+            .or_else(|| self.nums.binary_search(&num).ok())?;
+        self.table.columns.get(i).map(|c| c.name.as_str())
     }
 
     fn column_names(&self, nums: &[i16], what: &str) -> Result<Vec<String>, Error> {
@@ -295,6 +407,14 @@ impl TableBuild {
             })
             .collect()
     }
+}
+
+/// A constraint read from the catalog, before it is attached to its table.
+enum Piece {
+    PrimaryKey(PrimaryKey),
+    Unique(Unique),
+    ForeignKey(ForeignKey),
+    Check(Check),
 }
 
 /// Turns catalog rows into a [`Schema`].
@@ -314,80 +434,166 @@ impl<'a> Assembler<'a> {
     }
 
     fn assemble(&self, rows: CatalogRows) -> Result<Schema, Error> {
+        let [name] = positions(&rows.namespaces, ["name"])?;
         let schemas: Vec<String> = rows
             .namespaces
             .iter()
-            .map(|r| r.try_get::<_, String>("name"))
+            .map(|r| r.try_get::<_, String>(name))
             .collect::<Result<_, _>>()?;
 
+        let [oid, is_type] = positions(&rows.extension_members, ["oid", "is_type"])?;
+        let mut member_relations = HashSet::default();
+        let mut member_types = HashSet::default();
+        for r in &rows.extension_members {
+            let o: u32 = r.try_get(oid)?;
+            if r.try_get(is_type)? {
+                member_types.insert(o);
+            } else {
+                member_relations.insert(o);
+            }
+        }
+
+        let [oid, num, on_type, comment] =
+            positions(&rows.comments, ["oid", "num", "on_type", "comment"])?;
+        let mut relation_comments: HashMap<(u32, i32), String> = HashMap::default();
+        let mut type_comments: HashMap<u32, String> = HashMap::default();
+        for r in &rows.comments {
+            let (o, text): (u32, String) = (r.try_get(oid)?, r.try_get(comment)?);
+            if r.try_get(on_type)? {
+                type_comments.insert(o, text);
+            } else {
+                relation_comments.insert((o, r.try_get(num)?), text);
+            }
+        }
+
+        let [oid, schema, name, labels] =
+            positions(&rows.enums, ["oid", "schema", "name", "labels"])?;
         let mut enums = Vec::with_capacity(rows.enums.len());
         for r in &rows.enums {
+            let o: u32 = r.try_get(oid)?;
+            if member_types.contains(&o) {
+                continue;
+            }
             enums.push(EnumType {
-                schema: r.try_get("schema")?,
-                name: r.try_get("name")?,
-                labels: r.try_get("labels")?,
-                comment: r.try_get("comment")?,
+                schema: r.try_get(schema)?,
+                name: r.try_get(name)?,
+                labels: r.try_get(labels)?,
+                comment: type_comments.remove(&o),
             });
         }
 
-        let mut tables: HashMap<u32, TableBuild> = HashMap::with_capacity(rows.tables.len());
+        let [oid, schema, name] = positions(&rows.tables, ["oid", "schema", "name"])?;
+        let mut tables: HashMap<u32, TableBuild> =
+            HashMap::with_capacity_and_hasher(rows.tables.len(), Default::default());
         for r in &rows.tables {
-            let schema: String = r.try_get("schema")?;
-            let name: String = r.try_get("name")?;
-            if self.excluded(&schema, &name) {
+            let o: u32 = r.try_get(oid)?;
+            if member_relations.contains(&o) {
                 continue;
             }
+            let schema: String = r.try_get(schema)?;
+            let name: String = r.try_get(name)?;
+            let excluded = self.excluded(&schema, &name);
             let mut table = Table::new(schema, name);
-            table.comment = r.try_get("comment")?;
+            table.comment = relation_comments.remove(&(o, 0));
             tables.insert(
-                r.try_get("oid")?,
+                o,
                 TableBuild {
                     table,
-                    columns: Vec::new(),
+                    excluded,
+                    nums: Vec::new(),
                 },
             );
         }
 
+        let [table_oid, num, expr, serial_nextval] = positions(
+            &rows.defaults,
+            ["table_oid", "num", "expr", "serial_nextval"],
+        )?;
+        let mut defaults: HashMap<(u32, i16), (String, Option<String>)> =
+            HashMap::with_capacity_and_hasher(rows.defaults.len(), Default::default());
+        for r in &rows.defaults {
+            let key = (r.try_get(table_oid)?, r.try_get(num)?);
+            let expr: Option<String> = r.try_get(expr)?;
+            if let Some(expr) = expr {
+                defaults.insert(key, (expr, r.try_get(serial_nextval)?));
+            }
+        }
+
+        let cols = ColumnPositions::of(&rows.columns)?;
         for r in &rows.columns {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(cols.table_oid)?;
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            let column = read_column(r, &tb.table)?;
-            tb.columns.push((r.try_get("num")?, column));
+            let num: i16 = r.try_get(cols.num)?;
+            let default = if defaults.is_empty() {
+                None
+            } else {
+                defaults.remove(&(oid, num))
+            };
+            let mut column = read_column(r, &cols, &tb.table, default)?;
+            if !relation_comments.is_empty() {
+                column.comment = relation_comments.remove(&(oid, i32::from(num)));
+            }
+            tb.table.columns.push(column);
+            tb.nums.push(num);
         }
         for tb in tables.values_mut() {
-            tb.columns.sort_by_key(|(n, _)| *n);
+            tb.sort_columns();
         }
 
+        let cons = ConstraintPositions::of(&rows.constraints)?;
+        let mut pieces = Vec::with_capacity(rows.constraints.len());
+        let mut constraint_indexes = HashSet::default();
         for r in &rows.constraints {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(cons.table_oid)?;
+            let index_oid: u32 = r.try_get(cons.index_oid)?;
+            if index_oid != 0 {
+                constraint_indexes.insert(index_oid);
+            }
+            let Some(tb) = tables.get(&oid) else {
+                continue;
+            };
+            if let Some(piece) = read_constraint(r, &cons, tb, &tables)? {
+                pieces.push((oid, piece));
+            }
+        }
+        for (oid, piece) in pieces {
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            read_constraint(r, tb)?;
+            match piece {
+                Piece::PrimaryKey(pk) => tb.table.primary_key = Some(pk),
+                Piece::Unique(u) => tb.table.uniques.push(u),
+                Piece::ForeignKey(fk) => tb.table.foreign_keys.push(fk),
+                Piece::Check(c) => tb.table.checks.push(c),
+            }
         }
 
+        let [oid, name] = positions(&rows.opclasses, ["oid", "name"])?;
         let opclasses: HashMap<u32, String> = rows
             .opclasses
             .iter()
-            .map(|r| Ok((r.try_get("oid")?, r.try_get("name")?)))
+            .map(|r| Ok((r.try_get(oid)?, r.try_get(name)?)))
             .collect::<Result<_, tokio_postgres::Error>>()?;
+        let ixs = IndexPositions::of(&rows.indexes)?;
         for r in &rows.indexes {
-            let oid: u32 = r.try_get("table_oid")?;
+            let oid: u32 = r.try_get(ixs.table_oid)?;
+            let index_oid: u32 = r.try_get(ixs.oid)?;
+            if constraint_indexes.contains(&index_oid) {
+                continue;
+            }
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            let index = read_index(r, tb, &opclasses)?;
+            let index = read_index(r, &ixs, tb, &opclasses)?;
             tb.table.indexes.push(index);
         }
 
         let tables = tables
             .into_values()
-            .map(|mut tb| {
-                tb.table.columns = tb.columns.into_iter().map(|(_, c)| c).collect();
-                tb.table
-            })
+            .filter(|tb| !tb.excluded)
+            .map(|tb| tb.table)
             .collect();
         Ok(Schema {
             schemas,
@@ -398,6 +604,69 @@ impl<'a> Assembler<'a> {
     }
 }
 
+/// The positions of `names` among the result columns of a query (looked up
+/// once per query rather than by name for every value).
+fn positions<const N: usize>(rows: &[Row], names: [&str; N]) -> Result<[usize; N], Error> {
+    let mut out = [0; N];
+    let Some(first) = rows.first() else {
+        return Ok(out);
+    };
+    for (slot, name) in out.iter_mut().zip(names) {
+        *slot = first
+            .columns()
+            .iter()
+            .position(|c| c.name() == name)
+            .ok_or_else(|| {
+                Error::Message(format!(
+                    "a catalog query returned no column {name:?} (the SQL files and the code disagree)"
+                ))
+            })?;
+    }
+    Ok(out)
+}
+
+/// Declares a struct of result-column positions with a constructor that looks
+/// each field's name up in a query's rows.
+macro_rules! result_columns {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        struct $name {
+            $($field: usize,)*
+        }
+
+        impl $name {
+            fn of(rows: &[Row]) -> Result<Self, Error> {
+                let [$($field),*] = positions(rows, [$(stringify!($field)),*])?;
+                Ok($name { $($field),* })
+            }
+        }
+    };
+}
+
+result_columns!(
+    /// Result columns of `columns.sql`.
+    ColumnPositions {
+        table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
+        generated,
+    }
+);
+
+result_columns!(
+    /// Result columns of `constraints.sql`.
+    ConstraintPositions {
+        table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
+        ref_columns, on_update, on_delete, deferrable, deferred, check_def,
+    }
+);
+
+result_columns!(
+    /// Result columns of `indexes.sql`.
+    IndexPositions {
+        table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
+        expressions, predicate,
+    }
+);
+
 fn unsupported(table: &Table, column: &str, what: String) -> Error {
     Error::Unsupported(format!(
         "table {}.{}, column {column}: {what}",
@@ -405,23 +674,30 @@ fn unsupported(table: &Table, column: &str, what: String) -> Error {
     ))
 }
 
-fn read_column(r: &Row, table: &Table) -> Result<Column, Error> {
-    let name: String = r.try_get("name")?;
-    let type_name: String = r.try_get("type_name")?;
-    let type_schema: String = r.try_get("type_schema")?;
-    let is_array: bool = r.try_get("is_array")?;
-    let typmod: i32 = r.try_get("typmod")?;
+/// One column; `default` is its default expression and, for a column owning
+/// a sequence, the `nextval()` call that makes it a serial.
+fn read_column(
+    r: &Row,
+    p: &ColumnPositions,
+    table: &Table,
+    default: Option<(String, Option<String>)>,
+) -> Result<Column, Error> {
+    let name: String = r.try_get(p.name)?;
+    let type_name: &str = r.try_get(p.type_name)?;
+    let type_schema: &str = r.try_get(p.type_schema)?;
+    let is_array: bool = r.try_get(p.is_array)?;
+    let typmod: i32 = r.try_get(p.typmod)?;
     let base = if type_schema == "pg_catalog" {
-        builtin_type(&type_name, typmod).map_err(|why| unsupported(table, &name, why))?
+        builtin_type(type_name, typmod).map_err(|why| unsupported(table, &name, why))?
     } else {
         SqlType::Named(TypeName {
-            schema: type_schema,
-            name: type_name,
+            schema: type_schema.to_string(),
+            name: type_name.to_string(),
         })
     };
     let ty = if is_array { base.array_of() } else { base };
 
-    let generated: String = r.try_get("generated")?;
+    let generated: &str = r.try_get(p.generated)?;
     if !generated.is_empty() {
         return Err(unsupported(
             table,
@@ -429,26 +705,22 @@ fn read_column(r: &Row, table: &Table) -> Result<Column, Error> {
             "generated columns (GENERATED ALWAYS AS (...) STORED) are not supported by the schema model".into(),
         ));
     }
-    let identity_code: String = r.try_get("identity")?;
-    let mut default: Option<String> = r.try_get("default_expr")?;
-    let owned_sequence_default: Option<String> = r.try_get("owned_sequence_default")?;
-    let identity = match identity_code.as_str() {
-        "a" => Some(Identity::Always),
-        "d" => Some(Identity::ByDefault),
-        _ if default.is_some() && default == owned_sequence_default => {
-            default = None;
-            Some(Identity::Serial)
-        }
-        _ => None,
+    let identity_code: &str = r.try_get(p.identity)?;
+    let (default, identity) = match (identity_code, default) {
+        ("a", d) => (d.map(|d| d.0), Some(Identity::Always)),
+        ("d", d) => (d.map(|d| d.0), Some(Identity::ByDefault)),
+        // A serial: the default is the nextval() of a sequence the column owns.
+        (_, Some((expr, Some(serial)))) if expr == serial => (None, Some(Identity::Serial)),
+        (_, d) => (d.map(|d| d.0), None),
     };
-    let not_null: bool = r.try_get("not_null")?;
+    let not_null: bool = r.try_get(p.not_null)?;
     Ok(Column {
         name,
         ty,
         nullable: !not_null,
         default,
         identity,
-        comment: r.try_get("comment")?,
+        comment: None,
         renamed_from: None,
     })
 }
@@ -536,20 +808,28 @@ fn fk_action(code: Option<String>) -> Result<FkAction, String> {
     })
 }
 
-fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
-    let name: String = r.try_get("name")?;
-    let kind: String = r.try_get("kind")?;
-    let keys: Option<Vec<i16>> = r.try_get("columns")?;
+/// One constraint of table `tb`; `tables` resolves the column numbers of a
+/// foreign key's referenced table. Exclusion constraints (kind `x`) are read
+/// only for their index and give `None`.
+fn read_constraint(
+    r: &Row,
+    p: &ConstraintPositions,
+    tb: &TableBuild,
+    tables: &HashMap<u32, TableBuild>,
+) -> Result<Option<Piece>, Error> {
+    let name: String = r.try_get(p.name)?;
+    let kind: &str = r.try_get(p.kind)?;
+    let keys: Option<Vec<i16>> = r.try_get(p.columns)?;
     let keys = keys.unwrap_or_default();
     let what = format!("constraint {name}");
-    match kind.as_str() {
+    Ok(Some(match kind {
         "p" => {
             let columns = tb.column_names(&keys, &what)?;
-            tb.table.primary_key = Some(PrimaryKey { name, columns });
+            Piece::PrimaryKey(PrimaryKey { name, columns })
         }
         "u" => {
             let columns = tb.column_names(&keys, &what)?;
-            tb.table.uniques.push(Unique { name, columns });
+            Piece::Unique(Unique { name, columns })
         }
         "f" => {
             let columns = tb.column_names(&keys, &what)?;
@@ -559,35 +839,50 @@ fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
                     tb.table.schema, tb.table.name
                 ))
             };
-            let on_delete = fk_action(r.try_get("on_delete")?).map_err(bad)?;
-            let on_update = fk_action(r.try_get("on_update")?).map_err(bad)?;
+            let on_delete = fk_action(r.try_get(p.on_delete)?).map_err(bad)?;
+            let on_update = fk_action(r.try_get(p.on_update)?).map_err(bad)?;
             let deferrable = match (
-                r.try_get::<_, bool>("deferrable")?,
-                r.try_get::<_, bool>("deferred")?,
+                r.try_get::<_, bool>(p.deferrable)?,
+                r.try_get::<_, bool>(p.deferred)?,
             ) {
                 (false, _) => Deferrable::NotDeferrable,
                 (true, false) => Deferrable::InitiallyImmediate,
                 (true, true) => Deferrable::InitiallyDeferred,
             };
-            let ref_columns: Option<Vec<String>> = r.try_get("ref_columns")?;
-            let fk = ForeignKey {
+            // Named by the server when the referenced table is not read;
+            // otherwise from its columns.
+            let ref_columns = match r.try_get::<_, Option<Vec<String>>>(p.ref_columns)? {
+                Some(names) => names,
+                None => {
+                    let ref_oid: u32 = r.try_get(p.ref_oid)?;
+                    let nums: Vec<i16> = r
+                        .try_get::<_, Option<Vec<i16>>>(p.ref_nums)?
+                        .unwrap_or_default();
+                    let target = tables.get(&ref_oid).ok_or_else(|| {
+                        bad(format!(
+                            "the referenced table (oid {ref_oid}) is not in the catalog snapshot"
+                        ))
+                    })?;
+                    target.column_names(&nums, &format!("referenced by foreign key {name}"))?
+                }
+            };
+            Piece::ForeignKey(ForeignKey {
                 name,
                 columns,
                 ref_schema: r
-                    .try_get::<_, Option<String>>("ref_schema")?
+                    .try_get::<_, Option<String>>(p.ref_schema)?
                     .unwrap_or_default(),
                 ref_table: r
-                    .try_get::<_, Option<String>>("ref_table")?
+                    .try_get::<_, Option<String>>(p.ref_table)?
                     .unwrap_or_default(),
-                ref_columns: ref_columns.unwrap_or_default(),
+                ref_columns,
                 on_delete,
                 on_update,
                 deferrable,
-            };
-            tb.table.foreign_keys.push(fk);
+            })
         }
         "c" => {
-            let def: Option<String> = r.try_get("check_def")?;
+            let def: Option<String> = r.try_get(p.check_def)?;
             let def = def.unwrap_or_default();
             let expression = check_expression(&def).ok_or_else(|| {
                 Error::Message(format!(
@@ -595,28 +890,32 @@ fn read_constraint(r: &Row, tb: &mut TableBuild) -> Result<(), Error> {
                     tb.table.schema, tb.table.name
                 ))
             })?;
-            tb.table.checks.push(Check { name, expression });
+            Piece::Check(Check { name, expression })
         }
-        _ => {}
-    }
-    Ok(())
+        _ => return Ok(None),
+    }))
 }
 
-fn read_index(r: &Row, tb: &TableBuild, opclasses: &HashMap<u32, String>) -> Result<Index, Error> {
-    let name: String = r.try_get("name")?;
+fn read_index(
+    r: &Row,
+    p: &IndexPositions,
+    tb: &TableBuild,
+    opclasses: &HashMap<u32, String>,
+) -> Result<Index, Error> {
+    let name: String = r.try_get(p.name)?;
     let what = format!("index {name}");
-    let method_name: String = r.try_get("method")?;
-    let method = IndexMethod::parse(&method_name).ok_or_else(|| {
+    let method_name: &str = r.try_get(p.method)?;
+    let method = IndexMethod::parse(method_name).ok_or_else(|| {
         Error::Unsupported(format!(
             "table {}.{}, index {name}: access method {method_name} is not supported by the schema model",
             tb.table.schema, tb.table.name
         ))
     })?;
-    let key_count = usize::try_from(r.try_get::<_, i16>("key_count")?).unwrap_or(0);
-    let keys: Vec<i16> = r.try_get("keys")?;
-    let options: Vec<i16> = r.try_get("options")?;
-    let classes: Vec<u32> = r.try_get("opclasses")?;
-    let expressions: Option<Vec<Option<String>>> = r.try_get("expressions")?;
+    let key_count = usize::try_from(r.try_get::<_, i16>(p.key_count)?).unwrap_or(0);
+    let keys: Vec<i16> = r.try_get(p.keys)?;
+    let options: Vec<i16> = r.try_get(p.options)?;
+    let classes: Vec<u32> = r.try_get(p.opclasses)?;
+    let expressions: Option<Vec<Option<String>>> = r.try_get(p.expressions)?;
     let mut elements = Vec::with_capacity(key_count);
     for (k, &num) in keys.iter().take(key_count).enumerate() {
         let key = if num == 0 {
@@ -660,11 +959,11 @@ fn read_index(r: &Row, tb: &TableBuild, opclasses: &HashMap<u32, String>) -> Res
     let include = tb.column_names(&include_nums, &what)?;
     Ok(Index {
         name,
-        unique: r.try_get("is_unique")?,
+        unique: r.try_get(p.is_unique)?,
         method,
         elements,
         include,
-        predicate: r.try_get("predicate")?,
+        predicate: r.try_get(p.predicate)?,
     })
 }
 

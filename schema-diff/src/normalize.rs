@@ -11,13 +11,18 @@
 //! model-only hints (`renamed_from` of tables and columns) back onto the
 //! result. Start reading at [`normalize`].
 //!
-//! [`apply_schema`] is the piece that runs DDL: in batches (each one
-//! transaction), and when PostgreSQL rejects something it replays the failed
-//! batch statement by statement inside a transaction it rolls back, probing
+//! [`apply_schema`] is the piece that runs DDL: in one transaction (nothing
+//! stays when a statement fails), or with [`apply_schema_batched`] in batches
+//! of one transaction each, for schemas too large for one transaction's locks
+//! (scratch databases, benchmarks). When PostgreSQL rejects something it
+//! replays the failed batch statement by statement inside a transaction it
+//! rolls back, probing
 //! the failing object piece by piece (column type, identity, default, each
 //! constraint, index expression, predicate) so the error names exactly what
 //! was rejected: `table public.t, column x: default "nw()": function nw() does
 //! not exist`.
+
+use std::collections::HashMap;
 
 use strata::ddl::create::{
     add_check, add_primary_key, add_unique, column_def, create_index, create_table,
@@ -30,10 +35,12 @@ use crate::error::Error;
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::scratch::{db_message, ScratchDb};
 
-/// How many statements [`apply_schema`] sends per batch (one transaction
-/// each): small enough to stay far below the server's lock table
-/// (`max_locks_per_transaction`), large enough to need few round trips.
-const BATCH: usize = 200;
+/// How many statements [`normalize`] sends per batch (one transaction each):
+/// small enough to stay far below the server's lock table
+/// (`max_locks_per_transaction` x connections: a table with a key, a unique
+/// constraint and an identity takes about six locks), large enough to need
+/// few round trips.
+pub const NORMALIZE_BATCH: usize = 200;
 
 /// Returns `desired` as PostgreSQL prints it: created in `scratch` (which
 /// must not yet hold tables or enum types in the desired schemas; create a
@@ -50,7 +57,7 @@ pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, 
     validate(&desired)?;
     let client = scratch.connect().await?;
     ensure_empty(&client, &desired.schemas, scratch.name()).await?;
-    apply_schema(&client, &desired, &DdlOptions::plain()).await?;
+    apply_schema_batched(&client, &desired, &DdlOptions::plain(), NORMALIZE_BATCH).await?;
     let mut out = introspect(
         &client,
         &IntrospectOptions {
@@ -68,6 +75,17 @@ pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, 
 fn validate(schema: &Schema) -> Result<(), Error> {
     for t in &schema.tables {
         for c in &t.columns {
+            if let (Some(Identity::Always | Identity::ByDefault), Some(d)) =
+                (c.identity, &c.default)
+            {
+                return Err(Error::Rejected {
+                    object: format!(
+                        "table {}.{}, column {}: default {d:?}",
+                        t.schema, t.name, c.name
+                    ),
+                    message: "an identity column takes its values from its sequence and cannot have a default".into(),
+                });
+            }
             if c.identity == Some(Identity::Serial) {
                 let object = format!("table {}.{}, column {}", t.schema, t.name, c.name);
                 if !c.ty.is_integer() {
@@ -119,8 +137,13 @@ async fn ensure_empty(client: &Client, schemas: &[String], db: &str) -> Result<(
 /// Copies `renamed_from` of tables and columns from `desired` onto the
 /// matching tables and columns of `out`.
 fn carry_hints(desired: &Schema, out: &mut Schema) {
+    let by_name: HashMap<(&str, &str), &Table> = desired
+        .tables
+        .iter()
+        .map(|t| ((t.schema.as_str(), t.name.as_str()), t))
+        .collect();
     for t in &mut out.tables {
-        let Some(d) = desired.table(&t.schema, &t.name) else {
+        let Some(d) = by_name.get(&(t.schema.as_str(), t.name.as_str())) else {
             continue;
         };
         t.renamed_from.clone_from(&d.renamed_from);
@@ -133,17 +156,29 @@ fn carry_hints(desired: &Schema, out: &mut Schema) {
 }
 
 /// Runs the DDL of `schema` (see [`strata::ddl::create::schema_ddl`]) on
-/// `client`, which must not be inside a transaction. Statements are sent in
-/// batches, each its own transaction; a rejected statement is reported as
-/// [`Error::Rejected`] naming the object (its batch is rolled back, earlier
-/// batches stay).
+/// `client`, which must not be inside a transaction, as one transaction: a
+/// statement PostgreSQL rejects is reported as [`Error::Rejected`] naming the
+/// object, and nothing stays. A schema of thousands of tables can exceed the
+/// server's lock table in one transaction; use [`apply_schema_batched`].
 pub async fn apply_schema(
     client: &Client,
     schema: &Schema,
     opts: &DdlOptions,
 ) -> Result<(), Error> {
+    apply_schema_batched(client, schema, opts, usize::MAX).await
+}
+
+/// [`apply_schema`] in batches of `batch` statements, each its own
+/// transaction: on a rejected statement its batch is rolled back, earlier
+/// batches stay.
+pub async fn apply_schema_batched(
+    client: &Client,
+    schema: &Schema,
+    opts: &DdlOptions,
+    batch: usize,
+) -> Result<(), Error> {
     let statements = schema_ddl_statements(schema, opts);
-    for chunk in statements.chunks(BATCH) {
+    for chunk in statements.chunks(batch.max(1)) {
         let sql: Vec<&str> = chunk.iter().map(|s| s.sql.as_str()).collect();
         // A multi-statement simple query is one implicit transaction: on
         // error nothing of the batch stays.

@@ -65,7 +65,8 @@ fn serial_and_identity_columns() {
              );
              ALTER SEQUENCE t_g_seq OWNED BY NONE;
              ALTER TABLE t ALTER COLUMN h SET DEFAULT 5;
-             SET search_path = public, pg_catalog;",
+             SET search_path = public, pg_catalog;
+             SET jit = on;",
         )
         .await;
         let s = introspect(&client, &IntrospectOptions::default())
@@ -117,6 +118,8 @@ fn serial_and_identity_columns() {
             .unwrap()
             .get(0);
         assert_eq!(path, "public, pg_catalog");
+        let jit: String = client.query_one("SHOW jit", &[]).await.unwrap().get(0);
+        assert_eq!(jit, "on");
     });
 }
 
@@ -209,7 +212,11 @@ fn excluded_tables_and_several_schemas() {
              CREATE TABLE public.schema_migrations (version text PRIMARY KEY);
              CREATE TABLE app.schema_migrations (version text PRIMARY KEY);
              CREATE TABLE app.versions (v int);
-             CREATE TABLE public.versions (v int);",
+             CREATE TABLE public.versions (v int);
+             CREATE TABLE public.links (
+               other_id int REFERENCES other.items (id),
+               version text REFERENCES public.schema_migrations (version)
+             );",
             )
             .await
             .unwrap();
@@ -223,7 +230,41 @@ fn excluded_tables_and_several_schemas() {
             .iter()
             .map(|t| format!("{}.{}", t.schema, t.name))
             .collect();
-        assert_eq!(names, ["app.items", "public.items", "public.versions"]);
+        assert_eq!(
+            names,
+            [
+                "app.items",
+                "public.items",
+                "public.links",
+                "public.versions"
+            ]
+        );
+        // Foreign keys to a schema that is not read and to an excluded table
+        // still name their columns.
+        let refs: Vec<(String, String, Vec<String>)> = s
+            .table("public", "links")
+            .unwrap()
+            .foreign_keys
+            .iter()
+            .map(|f| {
+                (
+                    f.ref_schema.clone(),
+                    f.ref_table.clone(),
+                    f.ref_columns.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                ("other".into(), "items".into(), vec!["id".to_string()]),
+                (
+                    "public".into(),
+                    "schema_migrations".into(),
+                    vec!["version".to_string()]
+                ),
+            ]
+        );
         assert_eq!(s.enums.len(), 1);
         assert_eq!(s.enums[0].labels, ["sad", "meh", "ok", "happy"]);
         let app_items = s.table("app", "items").unwrap();
@@ -349,8 +390,8 @@ fn the_number_of_queries_does_not_depend_on_the_schema() {
         assert_eq!(s.tables.len(), 50);
         assert_eq!(empty, full);
         assert_eq!(
-            full, 10,
-            "2 to pin search_path, 7 catalog queries, 1 to restore"
+            full, 13,
+            "2 to pin search_path and jit, 10 catalog queries, 1 to restore"
         );
     });
 }
@@ -715,6 +756,13 @@ fn normalize_names_what_postgres_rejects() {
                 }),
             ),
             (
+                "table public.t, column id: default \"1\": an identity column takes its values from its sequence and cannot have a default",
+                Box::new(|t: &mut Table| {
+                    t.columns[0].identity = Some(Identity::ByDefault);
+                    t.columns[0].default = Some("1".into());
+                }),
+            ),
+            (
                 "table public.t, column id: serial needs smallint, integer or bigint, not text",
                 Box::new(|t: &mut Table| {
                     t.columns[0].ty = SqlType::Text;
@@ -749,5 +797,37 @@ fn normalize_names_what_postgres_rejects() {
             drop(client);
             scratch.drop_db().await.unwrap();
         }
+    });
+}
+
+/// Inside a repeatable-read transaction every query sees one snapshot, and
+/// the transaction is the caller's: introspection neither commits nor ends
+/// it.
+#[test]
+fn introspection_inside_a_transaction() {
+    run(async {
+        let (_db, mut client) = db_with("CREATE TABLE a (id int PRIMARY KEY);").await;
+        let tx = client
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .start()
+            .await
+            .unwrap();
+        tx.batch_execute("CREATE TABLE b (id int)").await.unwrap();
+        let s = introspect(&tx, &IntrospectOptions::default())
+            .await
+            .unwrap();
+        let names: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        tx.rollback().await.unwrap();
+        let s = introspect(&client, &IntrospectOptions::default())
+            .await
+            .unwrap();
+        let names: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["a"],
+            "the caller's transaction was rolled back, not committed"
+        );
     });
 }

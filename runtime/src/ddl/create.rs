@@ -13,10 +13,11 @@
 //! primary key, unique and CHECK constraints inline), foreign keys (after all
 //! tables, so cycles work), indexes, comments. With
 //! [`DdlOptions::if_not_exists`] the same list is safe to run where the
-//! objects already exist: `CREATE SCHEMA/TABLE/INDEX IF NOT EXISTS`, and
-//! `DO` blocks that look in the catalog first for what PostgreSQL cannot
-//! create conditionally (enum types, constraints added to an existing table,
-//! comments, which are only set where none is). Nothing is ever dropped or
+//! objects already exist: `CREATE TABLE/INDEX IF NOT EXISTS`, and `DO`
+//! blocks that look in the catalog first for what PostgreSQL cannot create
+//! conditionally or checks privileges for before it looks (schemas, enum
+//! types, constraints added to an existing table, comments, which are only
+//! set where none is). Nothing is ever dropped or
 //! replaced, so running it on a database that holds the tables changes
 //! nothing that is already there.
 //!
@@ -163,9 +164,17 @@ pub fn create_schema(name: &str) -> String {
     format!("CREATE SCHEMA {}", Ident(name))
 }
 
-/// `CREATE SCHEMA IF NOT EXISTS name`.
+/// Creates the schema unless one of that name exists, as a `DO` block that
+/// looks in `pg_namespace` first. Not `CREATE SCHEMA IF NOT EXISTS`:
+/// PostgreSQL checks the `CREATE` privilege on the database before it looks
+/// for the schema, so that statement fails for an application role that may
+/// use `public` but not create schemas, even when the schema exists.
 pub fn create_schema_if_not_exists(name: &str) -> String {
-    format!("CREATE SCHEMA IF NOT EXISTS {}", Ident(name))
+    let cond = format!(
+        "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {}",
+        quote_literal(name)
+    );
+    do_unless_exists(&cond, &create_schema(name))
 }
 
 /// `CREATE TYPE schema.name AS ENUM ('a', 'b', ...)`.
@@ -540,9 +549,10 @@ fn regclass_literal(t: &Table) -> String {
 /// indexes, comments. Each entry is one statement without a trailing
 /// semicolon (see [`to_script`]).
 ///
-/// Namespaces are always created with `IF NOT EXISTS` (`public` exists in
-/// every new database). With `opts.if_not_exists` the whole list is safe to
-/// run where the objects exist already; see the module documentation.
+/// Namespaces are always created only when missing
+/// ([`create_schema_if_not_exists`]; `public` exists in every new database).
+/// With `opts.if_not_exists` the whole list is safe to run where the objects
+/// exist already; see the module documentation.
 pub fn schema_ddl(schema: &Schema, opts: &DdlOptions) -> Vec<String> {
     schema_ddl_statements(schema, opts)
         .into_iter()
@@ -803,7 +813,7 @@ mod tests {
     fn plain_ddl() {
         let script = to_script(&schema_ddl(&schema(), &DdlOptions::plain()));
         expect_test::expect![[r#"
-            CREATE SCHEMA IF NOT EXISTS app;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'app') THEN CREATE SCHEMA app; END IF; END $strata$;
             CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok');
             CREATE TABLE app."User" (
                 id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
@@ -826,7 +836,7 @@ mod tests {
     fn idempotent_ddl() {
         let script = to_script(&schema_ddl(&schema(), &DdlOptions::idempotent()));
         expect_test::expect![[r#"
-            CREATE SCHEMA IF NOT EXISTS app;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'app') THEN CREATE SCHEMA app; END IF; END $strata$;
             DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND t.typname = 'mood') THEN CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok'); END IF; END $strata$;
             CREATE TABLE IF NOT EXISTS app."User" (
                 id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
