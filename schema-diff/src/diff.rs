@@ -17,10 +17,10 @@
 //! run first, column renames run after the drops of indexes and constraints
 //! and before the columns are altered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use strata::ident::{quote_literal, Ident, Qualified};
+use strata::ident::{Ident, Qualified};
 use strata::schema::{
     Check, Column, EnumType, ForeignKey, Identity, Index, IndexKey, PrimaryKey, Schema, SqlType,
     Table, TypeName, Unique,
@@ -89,6 +89,28 @@ pub struct EnumUser {
     pub default_after: Option<String>,
 }
 
+/// Objects that must be dropped before an enum type is re-created and added
+/// back after it: foreign keys between columns of the type (both sides must
+/// change type together), and CHECKs and indexes whose expressions name the
+/// type (they would compare the new type with the old one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnumDependents {
+    /// Foreign keys on columns of the type, with their table.
+    pub foreign_keys: Vec<(Name, ForeignKey)>,
+    /// CHECKs that mention the type, with their table.
+    pub checks: Vec<(Name, Check)>,
+    /// Indexes whose expressions or predicate mention the type, with their
+    /// table.
+    pub indexes: Vec<(Name, Index)>,
+}
+
+impl EnumDependents {
+    /// Nothing depends on the type.
+    pub fn is_empty(&self) -> bool {
+        self.foreign_keys.is_empty() && self.checks.is_empty() && self.indexes.is_empty()
+    }
+}
+
 /// One change. Drops carry the full definition of what they drop, so that
 /// their inverse can re-create it; alters carry both sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +146,8 @@ pub enum Op {
         /// The columns using the type (needed by the inverse, which must
         /// re-create the type: PostgreSQL cannot drop an enum value).
         users: Vec<EnumUser>,
+        /// What the inverse must drop and add back around the re-creation.
+        dependents: EnumDependents,
     },
     /// Removes or reorders labels: rename the old type, create the new one,
     /// convert every column through text, drop the old type.
@@ -134,6 +158,8 @@ pub enum Op {
         to: EnumType,
         /// The columns to convert.
         users: Vec<EnumUser>,
+        /// What is dropped before and added back after.
+        dependents: EnumDependents,
     },
     /// `COMMENT ON TYPE`.
     CommentOnType {
@@ -353,12 +379,12 @@ pub enum Op {
 
 impl Op {
     /// The position of this kind of op in a migration: ops run in ascending
-    /// phase, so renames come first, then the drops of foreign keys, checks,
-    /// indexes and keys (before the columns they use change), then schemas
-    /// and enum types, column drops and renames, new tables and columns,
-    /// column alters, new keys, indexes and checks, foreign keys (after every
-    /// table they reference), comments, and last the drops of tables, types
-    /// and schemas.
+    /// phase, so table renames come first, then the drops of foreign keys,
+    /// checks, indexes and keys (before the columns they use change), of
+    /// columns and of tables, then schemas and enum types, column renames,
+    /// new tables and columns, column alters, new keys, indexes and checks,
+    /// foreign keys (after every table they reference), comments, and last
+    /// the drops of types and schemas.
     pub fn phase(&self) -> u8 {
         match self {
             Op::RenameTable { .. } => 0,
@@ -368,29 +394,32 @@ impl Op {
             Op::DropUnique { .. } => 4,
             Op::DropPrimaryKey { .. } => 5,
             Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 6,
-            Op::CreateSchema { .. } => 7,
-            Op::CreateEnum { .. } => 8,
-            Op::AddEnumValue { .. } => 9,
-            Op::RecreateEnum { .. } => 10,
-            Op::DropColumn { .. } => 11,
-            Op::RenameColumn { .. } => 12,
-            Op::CreateTable { .. } => 13,
-            Op::AddColumn { .. } => 14,
+            // Columns and tables go before enum types change, so a doomed
+            // column is never converted, and the down migration re-creates
+            // it once the type has its old labels back.
+            Op::DropColumn { .. } => 7,
+            Op::DropTable { .. } => 8,
+            Op::CreateSchema { .. } => 9,
+            Op::CreateEnum { .. } => 10,
+            Op::AddEnumValue { .. } => 11,
+            Op::RecreateEnum { .. } => 12,
+            Op::RenameColumn { .. } => 13,
+            Op::CreateTable { .. } => 14,
+            Op::AddColumn { .. } => 15,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } => 15,
-            Op::AlterColumnType { .. } => 16,
-            Op::AlterDefault { .. } => 17,
-            Op::DropNotNull { .. } => 18,
-            Op::SetNotNull { .. } => 19,
-            Op::AlterIdentity { .. } => 20,
-            Op::AddPrimaryKey { .. } => 21,
-            Op::AddUnique { .. } => 22,
-            Op::CreateIndex { .. } => 23,
-            Op::AddCheck { .. } => 24,
-            Op::AddForeignKey { .. } => 25,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 26,
-            Op::DropTable { .. } => 27,
+            Op::AlterIdentity { to: None, .. } => 16,
+            Op::AlterColumnType { .. } => 17,
+            Op::AlterDefault { .. } => 18,
+            Op::DropNotNull { .. } => 19,
+            Op::SetNotNull { .. } => 20,
+            Op::AlterIdentity { .. } => 21,
+            Op::AddPrimaryKey { .. } => 22,
+            Op::AddUnique { .. } => 23,
+            Op::CreateIndex { .. } => 24,
+            Op::AddCheck { .. } => 25,
+            Op::AddForeignKey { .. } => 26,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 27,
             Op::DropEnum { .. } => 28,
             Op::DropSchema { .. } => 29,
         }
@@ -409,6 +438,7 @@ impl Op {
                 value,
                 position,
                 users,
+                dependents,
             } => {
                 let mut after = before.clone();
                 after.labels = insert_label(&before.labels, &value, &position);
@@ -422,9 +452,15 @@ impl Op {
                             ..u
                         })
                         .collect(),
+                    dependents,
                 }
             }
-            Op::RecreateEnum { from, to, users } => Op::RecreateEnum {
+            Op::RecreateEnum {
+                from,
+                to,
+                users,
+                dependents,
+            } => Op::RecreateEnum {
                 from: to,
                 to: from,
                 users: users
@@ -435,6 +471,7 @@ impl Op {
                         ..u
                     })
                     .collect(),
+                dependents,
             },
             Op::CommentOnType { ty, from, to } => Op::CommentOnType {
                 ty,
@@ -597,9 +634,19 @@ pub fn diff(current: &Schema, desired: &Schema) -> Vec<Op> {
 /// dropped and an added column (or table) that look alike, and hints that
 /// had to be ignored.
 pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<String>) {
+    let index = |s: &'_ Schema| -> HashMap<(String, String), usize> {
+        s.tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.schema.clone(), t.name.clone()), i))
+            .collect()
+    };
     let mut d = Differ {
         cur: current,
         des: desired,
+        cur_index: index(current),
+        des_index: index(desired),
+        renamed_to: BTreeMap::new(),
         ops: Vec::new(),
         notes: Vec::new(),
         table_renames: BTreeMap::new(),
@@ -625,6 +672,11 @@ enum DefaultHandled {
 struct Differ<'a> {
     cur: &'a Schema,
     des: &'a Schema,
+    /// (schema, name) → position in `cur.tables` / `des.tables`.
+    cur_index: HashMap<(String, String), usize>,
+    des_index: HashMap<(String, String), usize>,
+    /// Desired (new) table name → the current table renamed to it.
+    renamed_to: BTreeMap<Name, Name>,
     ops: Vec<Op>,
     notes: Vec<String>,
     /// Current table → its new name (same schema).
@@ -665,12 +717,27 @@ fn effective_default(c: &Column) -> Option<&String> {
 }
 
 impl<'a> Differ<'a> {
+    fn cur_table(&self, schema: &str, name: &str) -> Option<&'a Table> {
+        let cur = self.cur;
+        self.cur_index
+            .get(&(schema.to_string(), name.to_string()))
+            .map(|&i| &cur.tables[i])
+    }
+
+    fn des_table(&self, schema: &str, name: &str) -> Option<&'a Table> {
+        let des = self.des;
+        self.des_index
+            .get(&(schema.to_string(), name.to_string()))
+            .map(|&i| &des.tables[i])
+    }
+
     fn run(&mut self) {
         self.find_table_renames();
         self.find_column_renames();
         self.schemas();
         self.enums();
         self.tables();
+        self.fill_enum_dependents();
         // Drop schemas last so the notes about tables come first.
         for s in &self.cur.schemas {
             if s != "public" && !self.des.schemas.contains(s) {
@@ -685,21 +752,15 @@ impl<'a> Differ<'a> {
             let Some(old) = t.renamed_from.as_deref() else {
                 continue;
             };
-            if old == t.name || self.cur.table(&t.schema, old).is_none() {
+            if old == t.name || self.cur_table(&t.schema, old).is_none() {
                 // Already renamed (the hint stays in the model): nothing to do.
                 continue;
             }
             let new = tname(t);
             let old_name = Name::new(t.schema.clone(), old);
-            if self.cur.table(&t.schema, &t.name).is_some() {
+            if self.cur_table(&t.schema, &t.name).is_some() {
                 self.notes.push(format!(
                     "table {new} has renamed_from = \"{old}\", but both {old_name} and {new} exist: the hint is ignored (drop {new} in an earlier migration first)"
-                ));
-                continue;
-            }
-            if self.des.table(&t.schema, old).is_some() {
-                self.notes.push(format!(
-                    "table {new} has renamed_from = \"{old}\", but the desired schema still has a table {old_name}: the hint is ignored"
                 ));
                 continue;
             }
@@ -709,7 +770,8 @@ impl<'a> Differ<'a> {
                 ));
                 continue;
             }
-            self.table_renames.insert(old_name, t.name.clone());
+            self.table_renames.insert(old_name.clone(), t.name.clone());
+            self.renamed_to.insert(new, old_name);
         }
     }
 
@@ -721,16 +783,17 @@ impl<'a> Differ<'a> {
         }
     }
 
+    /// The current table is dropped (no desired table takes it over).
+    fn doomed_table(&self, t: &Table) -> bool {
+        !self.table_renames.contains_key(&tname(t)) && self.des_table(&t.schema, &t.name).is_none()
+    }
+
     /// The current table that becomes desired table `t`, if any.
     fn matching_current(&self, t: &Table) -> Option<&'a Table> {
-        if let Some((old, _)) = self
-            .table_renames
-            .iter()
-            .find(|(old, new)| old.schema == t.schema && **new == t.name)
-        {
-            return self.cur.table(&old.schema, &old.name);
+        if let Some(old) = self.renamed_to.get(&tname(t)) {
+            return self.cur_table(&old.schema, &old.name);
         }
-        let cur = self.cur.table(&t.schema, &t.name)?;
+        let cur = self.cur_table(&t.schema, &t.name)?;
         // A current table that is renamed away is not this one.
         if self.table_renames.contains_key(&tname(t)) {
             return None;
@@ -752,11 +815,16 @@ impl<'a> Differ<'a> {
                 if old == c.name || ct.column(old).is_none() {
                     continue;
                 }
-                if dt.column(old).is_some() {
+                if ct.column(&c.name).is_some() {
+                    // Either the rename already ran and the old name was
+                    // reused, or the new name is taken by another column:
+                    // taken as applied (renaming again would never end).
                     self.notes.push(format!(
-                        "column {} has renamed_from = \"{old}\", but the desired table still has a column {}: the hint is ignored",
+                        "column {} has renamed_from = \"{old}\", but both {} and {} exist: taken as already renamed (if it is not, drop {} in an earlier migration first)",
                         col_ref(&table, &c.name),
-                        Ident(old)
+                        Ident(old),
+                        Ident(&c.name),
+                        Ident(&c.name)
                     ));
                     continue;
                 }
@@ -782,6 +850,12 @@ impl<'a> Differ<'a> {
             .unwrap_or_else(|| column.to_string())
     }
 
+    /// The name a current column is compared under: its new name when
+    /// renamed, else its name.
+    fn view_column_name(&self, table: &Name, column: &str) -> String {
+        self.new_column_name(table, column)
+    }
+
     /// A current table under its new name, columns still under their old
     /// names, foreign keys pointing at the referenced tables' new names: the
     /// shape of the table while the drops of phases 1–6 run.
@@ -801,7 +875,7 @@ impl<'a> Differ<'a> {
     fn cur_table_view(&self, t: &Table) -> Table {
         let mut t = self.cur_table_renamed(t);
         let name = tname(&t);
-        let rn = |c: &mut String| *c = self.new_column_name(&name, c);
+        let rn = |c: &mut String| *c = self.view_column_name(&name, c);
         for c in &mut t.columns {
             rn(&mut c.name);
         }
@@ -823,7 +897,7 @@ impl<'a> Differ<'a> {
             fk.columns.iter_mut().for_each(rn);
             let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
             for c in &mut fk.ref_columns {
-                *c = self.new_column_name(&r, c);
+                *c = self.view_column_name(&r, c);
             }
         }
         t
@@ -831,18 +905,29 @@ impl<'a> Differ<'a> {
 
     fn schemas(&mut self) {
         for s in &self.des.schemas {
-            if !self.cur.schemas.contains(s) {
+            // `public` is taken to exist (every database has it, and an
+            // empty current schema may just not list it).
+            if s != "public" && !self.cur.schemas.contains(s) {
                 self.ops.push(Op::CreateSchema { name: s.clone() });
             }
         }
     }
 
     /// The current columns using enum `e`, as they are when enum ops run.
+    /// (The tables and columns the plan drops are gone by then.)
     fn enum_users(&self, e: &Name) -> Vec<(EnumUser, &'a Column)> {
         let mut out = Vec::new();
         for t in &self.cur.tables {
+            if self.doomed_table(t) {
+                continue;
+            }
             let table = self.new_table_name(&tname(t));
+            let desired = self.des_table(&table.schema, &table.name);
             for c in &t.columns {
+                let view = self.view_column_name(&table, &c.name);
+                if desired.is_some_and(|d| d.column(&view).is_none()) {
+                    continue;
+                }
                 if let Some(array) = uses_enum(&c.ty, e) {
                     out.push((
                         EnumUser {
@@ -915,12 +1000,12 @@ impl<'a> Differ<'a> {
                 value: l.clone(),
                 position,
                 users: users.clone(),
+                dependents: EnumDependents::default(),
             });
         }
         if labels == de.labels {
             return;
         }
-        let removed: Vec<&String> = labels.iter().filter(|l| !de.labels.contains(l)).collect();
         let mut from = ce.clone();
         from.labels = labels.clone();
         let mut to = ce.clone();
@@ -929,8 +1014,7 @@ impl<'a> Differ<'a> {
         for (mut u, c) in self.enum_users(name) {
             let new_col = self.new_column_name(&u.table, &u.column);
             let desired_col = self
-                .des
-                .table(&u.table.schema, &u.table.name)
+                .des_table(&u.table.schema, &u.table.name)
                 .and_then(|t| t.column(&new_col));
             let key = (u.table.clone(), new_col);
             match desired_col {
@@ -942,17 +1026,7 @@ impl<'a> Differ<'a> {
                     u.default_after = None;
                     self.recreate_defaults.insert(key, DefaultHandled::Dropped);
                 }
-                None => {
-                    // The column is dropped later (or its table is): keep its
-                    // default unless it names a removed label.
-                    let mentions_removed = c
-                        .default
-                        .as_deref()
-                        .is_some_and(|d| removed.iter().any(|l| d.contains(&quote_literal(l))));
-                    if mentions_removed {
-                        u.default_after = None;
-                    }
-                }
+                None => {}
             }
             rusers.push(u);
         }
@@ -960,6 +1034,7 @@ impl<'a> Differ<'a> {
             from,
             to,
             users: rusers,
+            dependents: EnumDependents::default(),
         });
     }
 
@@ -1002,7 +1077,7 @@ impl<'a> Differ<'a> {
             if self.table_renames.contains_key(&n) {
                 continue;
             }
-            if self.des.table(&ct.schema, &ct.name).is_some() {
+            if self.des_table(&ct.schema, &ct.name).is_some() {
                 continue;
             }
             dropped.push(ct);
@@ -1034,6 +1109,14 @@ impl<'a> Differ<'a> {
 
     fn table(&mut self, ct: &'a Table, dt: &'a Table) {
         let table = tname(dt);
+        // The common case, cheaply: nothing renamed, nothing changed.
+        if ct.name == dt.name
+            && !self.column_renames.contains_key(&table)
+            && self.table_renames.is_empty()
+            && same_table(ct, dt)
+        {
+            return;
+        }
         let before = self.cur_table_renamed(ct);
         let view = self.cur_table_view(ct);
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
@@ -1061,12 +1144,12 @@ impl<'a> Differ<'a> {
             }
         }
         let mut dropped = Vec::new();
-        for cc in &view.columns {
+        for (cc, orig) in view.columns.iter().zip(&ct.columns) {
             if dt.column(&cc.name).is_none() {
-                dropped.push(cc);
+                dropped.push(orig);
                 self.ops.push(Op::DropColumn {
                     table: table.clone(),
-                    column: cc.clone(),
+                    column: orig.clone(),
                 });
             }
         }
@@ -1232,10 +1315,84 @@ impl<'a> Differ<'a> {
         }
     }
 
+    /// The objects each enum re-creation (including the one an added value's
+    /// inverse does) must drop and add back: those that exist when it runs,
+    /// i.e. the current ones (tables renamed, columns not yet) that the plan
+    /// does not drop before.
+    fn fill_enum_dependents(&mut self) {
+        if !self
+            .ops
+            .iter()
+            .any(|op| matches!(op, Op::AddEnumValue { .. } | Op::RecreateEnum { .. }))
+        {
+            return;
+        }
+        let dropped: BTreeSet<(Name, String)> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::DropForeignKey { table, fk } => Some((table.clone(), fk.name.clone())),
+                Op::DropCheck { table, check } => Some((table.clone(), check.name.clone())),
+                Op::DropIndex { table, index } => Some((table.clone(), index.name.clone())),
+                _ => None,
+            })
+            .collect();
+        let tables: Vec<Table> = self
+            .cur
+            .tables
+            .iter()
+            .filter(|t| !self.doomed_table(t))
+            .map(|t| self.cur_table_renamed(t))
+            .collect();
+        let computed: Vec<Option<EnumDependents>> = self
+            .ops
+            .iter()
+            .map(|op| {
+                let e = match op {
+                    Op::AddEnumValue { before, .. } => before,
+                    Op::RecreateEnum { from, .. } => from,
+                    _ => return None,
+                };
+                Some(enum_dependents(
+                    &tables,
+                    &Name::new(e.schema.clone(), e.name.clone()),
+                    &dropped,
+                ))
+            })
+            .collect();
+        for (op, deps) in self.ops.iter_mut().zip(computed) {
+            if let (
+                Op::AddEnumValue { dependents, .. } | Op::RecreateEnum { dependents, .. },
+                Some(deps),
+            ) = (op, deps)
+            {
+                *dependents = deps;
+            }
+        }
+    }
+
     /// A foreign key depends on the unique index of the key it references:
     /// when that key is dropped (to be changed), the foreign key must be
     /// dropped before and added back after, even if it did not change.
+    ///
+    /// Likewise a foreign key whose columns, or referenced columns, change
+    /// type: PostgreSQL would re-check it against the half-converted pair
+    /// (and refuses outright when the types no longer compare), so it is
+    /// dropped before and added back after the type changes.
     fn refresh_dependent_foreign_keys(&mut self) {
+        // (table, current column name) of every column whose type changes.
+        let mut retyped: BTreeSet<(Name, String)> = BTreeSet::new();
+        for op in &self.ops {
+            if let Op::AlterColumnType { table, column, .. } = op {
+                let old = self
+                    .column_renames
+                    .get(table)
+                    .and_then(|m| m.iter().find(|(_, new)| *new == column))
+                    .map(|(old, _)| old.clone())
+                    .unwrap_or_else(|| column.clone());
+                retyped.insert((table.clone(), old));
+            }
+        }
         let mut dropped_keys: BTreeSet<(Name, BTreeSet<String>)> = BTreeSet::new();
         for op in &self.ops {
             let (table, cols): (&Name, Vec<String>) = match op {
@@ -1259,7 +1416,7 @@ impl<'a> Differ<'a> {
             };
             dropped_keys.insert((table.clone(), cols.into_iter().collect()));
         }
-        if dropped_keys.is_empty() {
+        if dropped_keys.is_empty() && retyped.is_empty() {
             return;
         }
         let dropped_fks: BTreeSet<(Name, String)> = self
@@ -1284,7 +1441,7 @@ impl<'a> Differ<'a> {
         let mut cancel_renames = Vec::new();
         for ct in &self.cur.tables {
             let n = self.new_table_name(&tname(ct));
-            let Some(dt) = self.des.table(&n.schema, &n.name) else {
+            let Some(dt) = self.des_table(&n.schema, &n.name) else {
                 continue;
             };
             if self.matching_current(dt).map(tname) != Some(tname(ct)) {
@@ -1298,8 +1455,17 @@ impl<'a> Differ<'a> {
                 // The key columns as they are when the key is dropped: the
                 // referenced table's current column names.
                 let r = Name::new(fk.ref_schema.clone(), fk.ref_table.clone());
-                let cols: BTreeSet<String> = fk.ref_columns.iter().cloned().collect();
-                if !dropped_keys.contains(&(r, cols)) {
+                let key_dropped =
+                    dropped_keys.contains(&(r.clone(), fk.ref_columns.iter().cloned().collect()));
+                let types_change = fk
+                    .columns
+                    .iter()
+                    .any(|c| retyped.contains(&(n.clone(), c.clone())))
+                    || fk
+                        .ref_columns
+                        .iter()
+                        .any(|c| retyped.contains(&(r.clone(), c.clone())));
+                if !key_dropped && !types_change {
                     continue;
                 }
                 let key = (n.clone(), fk.name.clone());
@@ -1328,6 +1494,104 @@ impl<'a> Differ<'a> {
         });
         self.ops.extend(extra);
     }
+}
+
+/// The conversion entry for column `c` of `table` if it uses enum `e`. Its
+/// default is restored after the conversion unless it names one of the
+/// `removed` labels (quoted).
+pub(crate) fn enum_user_of(
+    table: &Name,
+    c: &Column,
+    e: &Name,
+    removed: &[String],
+) -> Option<EnumUser> {
+    let array = uses_enum(&c.ty, e)?;
+    let keeps = c
+        .default
+        .as_deref()
+        .is_some_and(|d| !removed.iter().any(|l| d.contains(l.as_str())));
+    Some(EnumUser {
+        table: table.clone(),
+        column: c.name.clone(),
+        array,
+        default_before: c.default.clone(),
+        default_after: if keeps { c.default.clone() } else { None },
+    })
+}
+
+/// [`EnumDependents`] of enum `e` on one table (with its foreign keys).
+pub(crate) fn enum_dependents_of(t: &Table, e: &Name) -> EnumDependents {
+    enum_dependents(std::slice::from_ref(t), e, &BTreeSet::new())
+}
+
+/// `text` names the type `e` (as PostgreSQL prints it in expressions:
+/// `'x'::public.mood`, `'{}'::public.mood[]`).
+fn mentions_type(text: &str, e: &Name) -> bool {
+    let needle = format!("::{}", e.sql());
+    text.match_indices(&needle).any(|(i, m)| {
+        let next = text[i + m.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '"')
+    })
+}
+
+/// See [`EnumDependents`]; `dropped` are (table, name) of what the plan
+/// drops before the re-creation runs.
+fn enum_dependents(
+    tables: &[Table],
+    e: &Name,
+    dropped: &BTreeSet<(Name, String)>,
+) -> EnumDependents {
+    let mut out = EnumDependents::default();
+    for t in tables {
+        let n = tname(t);
+        let users: Vec<&str> = t
+            .columns
+            .iter()
+            .filter(|c| uses_enum(&c.ty, e).is_some())
+            .map(|c| c.name.as_str())
+            .collect();
+        let kept = |name: &str| !dropped.contains(&(n.clone(), name.to_string()));
+        for fk in &t.foreign_keys {
+            if kept(&fk.name) && fk.columns.iter().any(|c| users.contains(&c.as_str())) {
+                out.foreign_keys.push((n.clone(), fk.clone()));
+            }
+        }
+        for ck in &t.checks {
+            if kept(&ck.name) && mentions_type(&ck.expression, e) {
+                out.checks.push((n.clone(), ck.clone()));
+            }
+        }
+        for ix in &t.indexes {
+            let in_exprs = ix
+                .elements
+                .iter()
+                .any(|el| matches!(&el.key, IndexKey::Expression(x) if mentions_type(x, e)));
+            let in_pred = ix.predicate.as_deref().is_some_and(|p| mentions_type(p, e));
+            if kept(&ix.name) && (in_exprs || in_pred) {
+                out.indexes.push((n.clone(), ix.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The tables are equal, `renamed_from` hints aside.
+fn same_table(a: &Table, b: &Table) -> bool {
+    a.columns.len() == b.columns.len()
+        && a.columns.iter().zip(&b.columns).all(|(x, y)| {
+            x.name == y.name
+                && x.ty == y.ty
+                && x.nullable == y.nullable
+                && x.default == y.default
+                && x.identity == y.identity
+                && x.comment == y.comment
+        })
+        && a.primary_key == b.primary_key
+        && a.uniques == b.uniques
+        && a.indexes == b.indexes
+        && a.foreign_keys == b.foreign_keys
+        && a.checks == b.checks
+        && a.comment == b.comment
 }
 
 fn same_columns(a: &Table, b: &Table) -> bool {
@@ -1469,5 +1733,170 @@ fn match_named<T: Clone + PartialEq + Named>(
         dropped,
         added,
         renamed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{expect, Expect};
+
+    use super::*;
+    use crate::plan::summary;
+
+    fn schema(json: &str) -> Schema {
+        match Schema::from_json(json) {
+            Ok(s) => s,
+            Err(e) => panic!("bad test schema: {e}\n{json}"),
+        }
+    }
+
+    /// The ops of `diff(current, desired)`, one per line with its phase, and
+    /// the notes.
+    fn check(current: &str, desired: &str, expect: Expect) {
+        let (ops, notes) = diff_with_notes(&schema(current), &schema(desired));
+        let mut out: Vec<String> = ops
+            .iter()
+            .map(|op| format!("{:>2} {}", op.phase(), summary(op)))
+            .collect();
+        out.extend(notes.iter().map(|n| format!("note: {n}")));
+        expect.assert_eq(&out.join("\n"));
+    }
+
+    const SHOP: &str = r#"{
+      "enums": [{"schema": "public", "name": "state", "labels": ["new", "paid", "void"]}],
+      "tables": [
+        {"schema": "public", "name": "customers", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "email", "type": "text", "nullable": false}],
+         "primary_key": {"name": "customers_pkey", "columns": ["id"]},
+         "uniques": [{"name": "customers_email_key", "columns": ["email"]}]},
+        {"schema": "public", "name": "orders", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "customer_id", "type": "integer", "nullable": true},
+            {"name": "state", "type": "state", "nullable": false, "default": "'new'::public.state"},
+            {"name": "note", "type": "text", "nullable": true}],
+         "primary_key": {"name": "orders_pkey", "columns": ["id"]},
+         "foreign_keys": [{"name": "orders_customer_id_fkey", "columns": ["customer_id"], "ref_schema": "public", "ref_table": "customers", "ref_columns": ["id"]}],
+         "indexes": [{"name": "orders_note_idx", "elements": [{"column": "note"}]}]}
+      ]
+    }"#;
+
+    const SHOP_V2: &str = r#"{
+      "schemas": ["archive"],
+      "enums": [{"schema": "public", "name": "state", "labels": ["new", "open", "paid"]}],
+      "tables": [
+        {"schema": "public", "name": "clients", "renamed_from": "customers", "columns": [
+            {"name": "id", "type": "bigint", "nullable": false},
+            {"name": "mail", "type": "text", "nullable": false, "renamed_from": "email"}],
+         "primary_key": {"name": "customers_pkey", "columns": ["id"]},
+         "uniques": [{"name": "customers_email_key", "columns": ["mail"]}]},
+        {"schema": "public", "name": "orders", "columns": [
+            {"name": "id", "type": "integer", "nullable": false},
+            {"name": "customer_id", "type": "bigint", "nullable": true},
+            {"name": "state", "type": "state", "nullable": false, "default": "'open'::public.state"},
+            {"name": "total", "type": "numeric(12,2)", "nullable": false, "default": "0"}],
+         "primary_key": {"name": "orders_pkey", "columns": ["id"]},
+         "foreign_keys": [{"name": "orders_customer_id_fkey", "columns": ["customer_id"], "ref_schema": "public", "ref_table": "clients", "ref_columns": ["id"], "on_delete": "cascade"}]},
+        {"schema": "archive", "name": "orders", "columns": [{"name": "id", "type": "integer", "nullable": false}]}
+      ]
+    }"#;
+
+    #[test]
+    fn ops_come_in_execution_order() {
+        check(
+            SHOP,
+            SHOP_V2,
+            expect![[r#"
+                 0 ~ rename table customers -> clients
+                 1 - foreign key orders_customer_id_fkey on orders
+                 3 - index orders_note_idx on orders
+                 7 - column orders.note
+                 9 + schema archive
+                11 ~ enum state: + value 'open' after 'new'
+                12 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
+                13 ~ rename column clients.email -> mail
+                14 + table archive.orders
+                15 + column orders.total numeric(12,2) not null
+                17 ~ column clients.id: integer -> bigint
+                17 ~ column orders.customer_id: integer -> bigint
+                26 + foreign key orders_customer_id_fkey on orders -> clients"#]],
+        );
+    }
+
+    #[test]
+    fn the_way_back_is_the_inverse() {
+        // diff(B, A) undoes diff(A, B) op for op, up to renames and order
+        // within a phase; every inverse of an inverse is the op itself.
+        let (ops, _) = diff_with_notes(&schema(SHOP), &schema(SHOP_V2));
+        for op in &ops {
+            if matches!(op, Op::AddEnumValue { .. }) {
+                // Its inverse is a re-creation, whose inverse adds by
+                // re-creating too.
+                assert!(matches!(op.inverse(), Op::RecreateEnum { .. }));
+                continue;
+            }
+            assert_eq!(&op.inverse().inverse(), op);
+        }
+        let back: Vec<String> = diff(&schema(SHOP_V2), &schema(SHOP))
+            .iter()
+            .map(summary)
+            .collect();
+        expect![[r#"
+            - foreign key orders_customer_id_fkey on orders
+            - column orders.total
+            - table archive.orders
+            - table clients
+            ~ enum state: + value 'void' at the end
+            ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'paid', 'void') (re-created)
+            + table customers
+            + column orders.note text
+            ~ column orders.customer_id: bigint -> integer
+            + index orders_note_idx on orders
+            + foreign key orders_customer_id_fkey on orders -> customers
+            - schema archive"#]]
+        .assert_eq(&back.join("\n"));
+    }
+
+    #[test]
+    fn hints_that_cannot_apply() {
+        let cur = r#"{"tables": [
+            {"schema": "public", "name": "a", "columns": [{"name": "x", "type": "integer", "nullable": true}]},
+            {"schema": "public", "name": "b", "columns": [{"name": "x", "type": "integer", "nullable": true}]}]}"#;
+        let des = r#"{"tables": [
+            {"schema": "public", "name": "b", "renamed_from": "a", "columns": [{"name": "x", "type": "integer", "nullable": true}]}]}"#;
+        check(
+            cur,
+            des,
+            expect![[r#"
+                 8 - table a
+                note: table b has renamed_from = "a", but both a and b exist: the hint is ignored (drop b in an earlier migration first)"#]],
+        );
+        // The hint of a rename that already ran means nothing.
+        check(des, des, expect![[""]]);
+    }
+
+    #[test]
+    fn rename_then_reuse_the_old_name() {
+        let cur = r#"{"tables": [{"schema": "public", "name": "t", "columns": [
+            {"name": "a", "type": "integer", "nullable": true}]}]}"#;
+        let des = r#"{"tables": [{"schema": "public", "name": "t", "columns": [
+            {"name": "b", "type": "integer", "nullable": true, "renamed_from": "a"},
+            {"name": "a", "type": "text", "nullable": true}]}]}"#;
+        check(
+            cur,
+            des,
+            expect![[r#"
+                13 ~ rename column t.a -> b
+                15 + column t.a text"#]],
+        );
+    }
+
+    #[test]
+    fn mentions_of_a_type_in_expressions() {
+        let e = Name::new("public", "mood");
+        assert!(mentions_type("m = 'a'::public.mood", &e));
+        assert!(mentions_type("m = ANY ('{a}'::public.mood[])", &e));
+        assert!(!mentions_type("m = 'a'::public.moods", &e));
+        assert!(!mentions_type("m = 'a'::public.\"mood x\"", &e));
     }
 }

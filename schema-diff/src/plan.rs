@@ -16,10 +16,14 @@ use strata::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata::ddl::create;
 use strata::ident::{ident_list, quote_literal, Ident};
 use strata::schema::{
-    make_object_name, Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName,
+    make_object_name, Column, EnumType, ForeignKey, Identity, IndexKey, Schema, SqlType, Table,
+    TypeName,
 };
 
-use crate::diff::{diff_with_notes, EnumPosition, EnumUser, Name, Op};
+use crate::diff::{
+    diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,
+    Name, Op,
+};
 
 /// How to plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -92,6 +96,8 @@ pub struct Step {
     /// before a later step can use what it created (a new enum value used by
     /// a default or constraint).
     pub non_transactional: bool,
+    /// `down` cannot run inside a transaction block (CONCURRENTLY).
+    pub down_non_transactional: bool,
 }
 
 /// An op left out of the migration because it would delete data.
@@ -138,6 +144,12 @@ impl Plan {
     /// one.
     pub fn needs_no_transaction(&self) -> bool {
         self.steps.iter().any(|s| s.non_transactional)
+    }
+
+    /// Some step's inverse cannot run inside a transaction: run the down
+    /// migration without one.
+    pub fn down_needs_no_transaction(&self) -> bool {
+        self.steps.iter().any(|s| s.down_non_transactional)
     }
 }
 
@@ -186,36 +198,29 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
                 withheld.insert(i, reason);
             }
         }
+        // The foreign keys of a withheld table are withheld with it.
+        let tables: BTreeSet<Name> = withheld
+            .keys()
+            .filter_map(|i| match &ops[*i] {
+                Op::DropTable { table } => {
+                    Some(Name::new(table.schema.clone(), table.name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         for (i, op) in ops.iter().enumerate() {
-            if withheld.contains_key(&i) {
-                continue;
-            }
-            let depends = ops.iter().enumerate().find_map(|(j, other)| {
-                if !withheld.contains_key(&j) {
-                    return None;
+            let reason = match op {
+                Op::DropForeignKey { table, .. } if tables.contains(table) => {
+                    format!("part of dropping table {table}, which is withheld")
                 }
-                match (op, other) {
-                    (Op::DropForeignKey { table, .. }, Op::DropTable { table: t })
-                        if table.schema == t.schema && table.name == t.name =>
-                    {
-                        Some(format!("part of dropping table {table}, which is withheld"))
-                    }
-                    (Op::RenameColumn { table, to, .. }, Op::DropColumn { table: t, column })
-                        if table == t && *to == column.name =>
-                    {
-                        Some(format!(
-                            "renames onto column {table}.{}, whose drop is withheld",
-                            Ident(to)
-                        ))
-                    }
-                    _ => None,
-                }
-            });
-            if let Some(reason) = depends {
-                withheld.insert(i, reason);
-            }
+                _ => continue,
+            };
+            withheld.entry(i).or_insert(reason);
         }
     }
+
+    let mut ops = ops;
+    keep_withheld_columns_converted(&mut ops, &withheld);
 
     let recreated: BTreeSet<Name> = ops
         .iter()
@@ -261,6 +266,7 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
             down: statements(&inverse, &ctx),
             hazards: hazards(&op, &ctx),
             down_hazards: hazards(&inverse, &ctx),
+            down_non_transactional: uses_concurrently(&inverse, &ctx),
             up,
             summary,
             non_transactional,
@@ -269,6 +275,71 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
     }
     plan.notes = notes;
     plan
+}
+
+/// Tables and columns are dropped before enum types change, so the diff does
+/// not convert them; when their drop is withheld they stay, and every enum
+/// re-creation (including the one an added value's inverse does) must
+/// convert them too, with what depends on the type.
+fn keep_withheld_columns_converted(ops: &mut [Op], withheld: &BTreeMap<usize, String>) {
+    let mut kept_tables: Vec<Table> = Vec::new();
+    let mut kept_columns: Vec<(Name, Column)> = Vec::new();
+    for i in withheld.keys() {
+        match &ops[*i] {
+            Op::DropTable { table } => kept_tables.push(table.clone()),
+            Op::DropColumn { table, column } => kept_columns.push((table.clone(), column.clone())),
+            _ => {}
+        }
+    }
+    if kept_tables.is_empty() && kept_columns.is_empty() {
+        return;
+    }
+    let mut fks: BTreeMap<Name, Vec<ForeignKey>> = BTreeMap::new();
+    for i in withheld.keys() {
+        if let Op::DropForeignKey { table, fk } = &ops[*i] {
+            fks.entry(table.clone()).or_default().push(fk.clone());
+        }
+    }
+    for t in &mut kept_tables {
+        let n = Name::new(t.schema.clone(), t.name.clone());
+        t.foreign_keys = fks.remove(&n).unwrap_or_default();
+    }
+    for (i, op) in ops.iter_mut().enumerate() {
+        if withheld.contains_key(&i) {
+            continue;
+        }
+        let (e, removed, users, dependents) = match op {
+            Op::AddEnumValue {
+                before,
+                users,
+                dependents,
+                ..
+            } => (before.clone(), Vec::new(), users, dependents),
+            Op::RecreateEnum {
+                from,
+                to,
+                users,
+                dependents,
+            } => (from.clone(), removed_labels(from, to), users, dependents),
+            _ => continue,
+        };
+        let name = Name::new(e.schema.clone(), e.name.clone());
+        for t in &kept_tables {
+            let tn = Name::new(t.schema.clone(), t.name.clone());
+            users.extend(
+                t.columns
+                    .iter()
+                    .filter_map(|c| enum_user_of(&tn, c, &name, &removed)),
+            );
+            let d = enum_dependents_of(t, &name);
+            dependents.foreign_keys.extend(d.foreign_keys);
+            dependents.checks.extend(d.checks);
+            dependents.indexes.extend(d.indexes);
+        }
+        for (tn, c) in &kept_columns {
+            users.extend(enum_user_of(tn, c, &name, &removed));
+        }
+    }
 }
 
 /// Why an op deletes data (and is withheld without `allow_drops`).
@@ -404,7 +475,12 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 pos,
             )]
         }
-        Op::RecreateEnum { from, to, users } => recreate_enum(from, to, users, ctx),
+        Op::RecreateEnum {
+            from,
+            to,
+            users,
+            dependents,
+        } => recreate_enum(from, to, users, dependents, ctx),
         Op::CommentOnType { ty, to, .. } => vec![create::comment_on_type(&EnumType {
             schema: ty.schema.clone(),
             name: ty.name.clone(),
@@ -578,14 +654,29 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
     }
 }
 
-/// Rename the old type away, create the new one, convert every column using
-/// it through text (one `ALTER TABLE` per table), drop the old type.
-fn recreate_enum(from: &EnumType, to: &EnumType, users: &[EnumUser], ctx: &Ctx<'_>) -> Vec<String> {
+/// Drop what depends on the type, rename the old type away, create the new
+/// one, convert every column using it through text (one `ALTER TABLE` per
+/// table), drop the old type, add the dependents back.
+fn recreate_enum(
+    from: &EnumType,
+    to: &EnumType,
+    users: &[EnumUser],
+    dependents: &EnumDependents,
+    ctx: &Ctx<'_>,
+) -> Vec<String> {
     let old = temp_enum_name(ctx, from);
-    let mut out = vec![
-        alter::rename_type(&from.schema, &from.name, &old),
-        create::create_enum(to),
-    ];
+    let mut out = Vec::new();
+    for (t, fk) in &dependents.foreign_keys {
+        out.push(alter::drop_constraint(&t.schema, &t.name, &fk.name));
+    }
+    for (t, ck) in &dependents.checks {
+        out.push(alter::drop_constraint(&t.schema, &t.name, &ck.name));
+    }
+    for (t, ix) in &dependents.indexes {
+        out.push(alter::drop_index(&t.schema, &ix.name, false));
+    }
+    out.push(alter::rename_type(&from.schema, &from.name, &old));
+    out.push(create::create_enum(to));
     if to.comment.is_some() {
         out.push(create::comment_on_type(to));
     }
@@ -616,6 +707,15 @@ fn recreate_enum(from: &EnumType, to: &EnumType, users: &[EnumUser], ctx: &Ctx<'
         ));
     }
     out.push(alter::drop_type(&from.schema, &old));
+    for (t, ix) in &dependents.indexes {
+        out.push(create::create_index(&stub(t), ix, false, false));
+    }
+    for (t, ck) in &dependents.checks {
+        out.push(create::add_check(&stub(t), ck));
+    }
+    for (t, fk) in &dependents.foreign_keys {
+        out.push(create::add_foreign_key(&stub(t), fk));
+    }
     out
 }
 
@@ -676,7 +776,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnTable { .. }
         | Op::CommentOnColumn { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
-        Op::RecreateEnum { from, to, users } => {
+        Op::RecreateEnum {
+            from, to, users, ..
+        } => {
             let mut h = Vec::new();
             if !removed_labels(from, to).is_empty() {
                 h.extend([DeletesData, CanFailOnExistingRows]);

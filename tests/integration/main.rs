@@ -4,6 +4,8 @@
 mod ddl;
 mod derive;
 mod dgs_legacy;
+mod diff_golden;
+mod diff_props;
 mod harness;
 mod introspect;
 mod migrations_fixture;

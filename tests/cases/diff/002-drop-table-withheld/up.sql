@@ -1,0 +1,4 @@
+-- withheld: - table accounts
+--   deletes data: drops table accounts and all its rows
+--   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   DROP TABLE public.accounts;

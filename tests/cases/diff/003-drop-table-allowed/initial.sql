@@ -1,0 +1,8 @@
+CREATE TABLE accounts (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email text NOT NULL,
+    name text
+);
+CREATE INDEX accounts_name_idx ON accounts (name);
+COMMENT ON TABLE accounts IS 'gone soon';
+CREATE TABLE keep (id int);

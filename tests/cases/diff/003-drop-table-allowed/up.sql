@@ -1,0 +1,4 @@
+-- - table accounts
+-- hazard: deletes data
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP TABLE public.accounts;

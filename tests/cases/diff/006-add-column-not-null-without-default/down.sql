@@ -1,0 +1,4 @@
+-- undo: + column accounts.plan text not null
+-- hazard: deletes data
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.accounts DROP COLUMN plan;

@@ -1,0 +1,4 @@
+-- withheld: - column accounts.name
+--   deletes data: drops column accounts.name and its values
+--   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   ALTER TABLE public.accounts DROP COLUMN name;

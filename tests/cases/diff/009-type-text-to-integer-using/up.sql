@@ -1,0 +1,5 @@
+-- ~ column t.v: text -> integer
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN v TYPE integer USING v::integer;

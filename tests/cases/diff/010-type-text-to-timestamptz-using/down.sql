@@ -1,0 +1,4 @@
+-- undo: ~ column t.v: text -> timestamp with time zone
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN v TYPE text;

@@ -1,0 +1,5 @@
+CREATE TABLE t (
+    id integer PRIMARY KEY,
+    v text
+);
+INSERT INTO t VALUES (1, '{"a": 1}');

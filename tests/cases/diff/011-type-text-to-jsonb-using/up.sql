@@ -1,0 +1,5 @@
+-- ~ column t.v: text -> jsonb
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN v TYPE jsonb USING v::jsonb;

@@ -1,0 +1,4 @@
+-- ~ column t.v: integer -> bigint
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN v TYPE bigint;

@@ -1,0 +1,6 @@
+-- ~ column t.v: character varying(100) -> character varying(50)
+-- hazard: deletes data
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN v TYPE character varying(50);

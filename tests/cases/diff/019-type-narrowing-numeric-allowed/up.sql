@@ -1,0 +1,6 @@
+-- ~ column t.v: numeric(10,2) -> numeric(8,2)
+-- hazard: deletes data
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN v TYPE numeric(8,2);

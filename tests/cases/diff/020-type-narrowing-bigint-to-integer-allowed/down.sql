@@ -1,0 +1,5 @@
+-- undo: ~ column t.v: bigint -> integer
+-- note: re-creates the definition only; the data the up migration deleted is not restored
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN v TYPE bigint;

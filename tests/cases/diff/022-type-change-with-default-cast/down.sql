@@ -1,0 +1,7 @@
+-- undo: ~ column t.v: text -> integer
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t
+  ALTER COLUMN v DROP DEFAULT,
+  ALTER COLUMN v TYPE text,
+  ALTER COLUMN v SET DEFAULT '7'::text;

@@ -1,0 +1,7 @@
+-- ~ column t.v: uuid -> text
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t
+  ALTER COLUMN v DROP DEFAULT,
+  ALTER COLUMN v TYPE text,
+  ALTER COLUMN v SET DEFAULT 'none'::text;

@@ -1,0 +1,3 @@
+-- undo: ~ column t.v: set not null
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN v DROP NOT NULL;

@@ -1,0 +1,4 @@
+-- undo: ~ column t.v: drop not null
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN v SET NOT NULL;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigint NOT NULL, v text);
+INSERT INTO t VALUES (5, 'x');

@@ -1,0 +1,4 @@
+-- ~ column t.id: integer -> bigint
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN id TYPE bigint;

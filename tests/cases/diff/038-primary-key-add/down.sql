@@ -1,0 +1,7 @@
+-- undo: + primary key t_pkey on t (id)
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP CONSTRAINT t_pkey;
+
+-- undo: ~ column t.id: set not null
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN id DROP NOT NULL;

@@ -1,0 +1,3 @@
+-- - primary key t_pkey on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP CONSTRAINT t_pkey;

@@ -1,0 +1,6 @@
+CREATE TABLE enrolments (
+    student_id integer NOT NULL,
+    course_id integer NOT NULL,
+    term text,
+    PRIMARY KEY (student_id, course_id)
+);

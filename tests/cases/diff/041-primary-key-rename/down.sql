@@ -1,0 +1,3 @@
+-- undo: ~ rename constraint t_old_pk -> t_pkey on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t RENAME CONSTRAINT t_pkey TO t_old_pk;

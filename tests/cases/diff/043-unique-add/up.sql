@@ -1,0 +1,4 @@
+-- + unique t_a_b_key on t (a, b)
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ADD CONSTRAINT t_a_b_key UNIQUE (a, b);

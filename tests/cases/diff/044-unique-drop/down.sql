@@ -1,0 +1,4 @@
+-- undo: - unique t_a_key on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ADD CONSTRAINT t_a_key UNIQUE (a);

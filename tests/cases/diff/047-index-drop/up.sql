@@ -1,0 +1,3 @@
+-- - index accounts_name_idx on accounts
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP INDEX public.accounts_name_idx;

@@ -1,0 +1,1 @@
+CREATE TABLE docs (id integer, body jsonb, tags text[]);

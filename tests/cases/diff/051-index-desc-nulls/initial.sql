@@ -1,0 +1,1 @@
+CREATE TABLE ev (id integer, at timestamptz, kind text);

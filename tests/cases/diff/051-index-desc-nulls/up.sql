@@ -1,0 +1,3 @@
+-- + index ev_at_idx on ev
+-- hazard: blocks writes to the table while it runs
+CREATE INDEX ev_at_idx ON public.ev (at DESC NULLS LAST, kind NULLS FIRST);

@@ -1,0 +1,7 @@
+-- undo: + index accounts_idx on accounts
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP INDEX public.accounts_idx;
+
+-- undo: - index accounts_idx on accounts
+-- hazard: blocks writes to the table while it runs
+CREATE INDEX accounts_idx ON public.accounts (name);

@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email text NOT NULL,
+    name text
+);
+CREATE INDEX accounts_idx ON accounts (name);

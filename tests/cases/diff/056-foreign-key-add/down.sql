@@ -1,0 +1,3 @@
+-- undo: + foreign key kids_parent_id_fkey on kids -> parents
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.kids DROP CONSTRAINT kids_parent_id_fkey;

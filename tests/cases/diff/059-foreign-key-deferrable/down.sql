@@ -1,0 +1,8 @@
+-- undo: + foreign key kids_parent_id_fkey on kids -> parents
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.kids DROP CONSTRAINT kids_parent_id_fkey;
+
+-- undo: - foreign key kids_parent_id_fkey on kids
+-- hazard: blocks writes to the table while it runs
+-- hazard: can fail on existing rows
+ALTER TABLE public.kids ADD CONSTRAINT kids_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parents (id);

@@ -1,0 +1,2 @@
+CREATE TABLE p (a integer, b integer, PRIMARY KEY (a, b));
+CREATE TABLE c (x integer, y integer, FOREIGN KEY (x, y) REFERENCES p (a, b) ON DELETE CASCADE);

@@ -1,0 +1,4 @@
+-- undo: - check t_v_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ADD CONSTRAINT t_v_check CHECK (v > 0);

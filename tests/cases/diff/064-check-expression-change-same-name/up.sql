@@ -1,0 +1,8 @@
+-- - check v_positive on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP CONSTRAINT v_positive;
+
+-- + check v_positive on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ADD CONSTRAINT v_positive CHECK (v >= 0 AND v < 1000);

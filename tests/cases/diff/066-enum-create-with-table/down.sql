@@ -1,0 +1,8 @@
+-- undo: + table t
+-- hazard: deletes data
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP TABLE public.t;
+
+-- undo: + enum mood ('sad', 'ok', 'happy')
+-- hazard: deletes data
+DROP TYPE public.mood;

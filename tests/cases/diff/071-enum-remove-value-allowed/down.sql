@@ -1,0 +1,14 @@
+-- undo: ~ enum mood: ('sad', 'ok', 'happy') -> ('sad', 'happy') (re-created)
+-- note: re-creates the definition only; the data the up migration deleted is not restored
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TYPE public.mood RENAME TO mood_old;
+CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+ALTER TABLE public.t
+  ALTER COLUMN m DROP DEFAULT,
+  ALTER COLUMN ms DROP DEFAULT,
+  ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+  ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+  ALTER COLUMN m SET DEFAULT 'ok'::public.mood,
+  ALTER COLUMN ms SET DEFAULT '{sad}'::public.mood[];
+DROP TYPE public.mood_old;

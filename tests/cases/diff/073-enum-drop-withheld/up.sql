@@ -1,0 +1,4 @@
+-- withheld: - enum mood
+--   drops type mood
+--   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   DROP TYPE public.mood;

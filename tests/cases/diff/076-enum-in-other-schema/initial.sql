@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE TYPE app.state AS ENUM ('new', 'done');
+CREATE TABLE app.jobs (s app.state DEFAULT 'new');

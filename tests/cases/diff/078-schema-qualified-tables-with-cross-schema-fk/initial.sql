@@ -1,0 +1,2 @@
+CREATE SCHEMA a;
+CREATE TABLE a.users (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE SCHEMA old;
+CREATE TABLE old.t (id integer);
+CREATE TABLE keep (id integer);

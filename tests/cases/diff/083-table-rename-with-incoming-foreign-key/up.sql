@@ -1,0 +1,3 @@
+-- ~ rename table parents -> families
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.parents RENAME TO families;

@@ -1,0 +1,10 @@
+-- undo: ~ column t.b: integer -> text
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN b TYPE integer USING b::integer;
+
+-- undo: - column t.c
+-- note: re-creates the definition only; the data the up migration deleted is not restored
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ADD COLUMN c text;

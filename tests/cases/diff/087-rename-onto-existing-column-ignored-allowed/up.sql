@@ -1,0 +1,11 @@
+-- note: column t.b has renamed_from = "c", but both c and b exist: taken as already renamed (if it is not, drop b in an earlier migration first)
+
+-- - column t.c
+-- hazard: deletes data
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP COLUMN c;
+
+-- ~ column t.b: integer -> text
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN b TYPE text;

@@ -1,0 +1,1 @@
+CREATE TABLE "User" ("Id" integer PRIMARY KEY, "order" text, "full name" text);

@@ -1,0 +1,1 @@
+CREATE TABLE "Order Items" (id integer CONSTRAINT order_pkey PRIMARY KEY);

@@ -1,0 +1,3 @@
+-- undo: ~ rename table "order" -> "Order Items"
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public."Order Items" RENAME TO "order";

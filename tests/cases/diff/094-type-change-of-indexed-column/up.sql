@@ -1,0 +1,8 @@
+-- ~ column t.id: integer -> bigint
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN id TYPE bigint;
+
+-- ~ column t.code: character varying(10) -> text
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN code TYPE text;

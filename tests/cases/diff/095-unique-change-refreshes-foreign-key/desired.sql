@@ -1,0 +1,2 @@
+CREATE TABLE p (a integer PRIMARY KEY, b integer);
+CREATE TABLE c (pa integer REFERENCES p (a));

@@ -1,0 +1,11 @@
+-- undo: ~ enum mood: ('sad', 'ok', 'happy') -> ('ok', 'happy') (re-created)
+-- note: re-creates the definition only; the data the up migration deleted is not restored
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TYPE public.mood RENAME TO mood_old;
+CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+ALTER TABLE public.t
+  ALTER COLUMN ms DROP DEFAULT,
+  ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+  ALTER COLUMN ms SET DEFAULT '{}'::public.mood[];
+DROP TYPE public.mood_old;

@@ -1,0 +1,1 @@
+CREATE TABLE t (a timestamp(3), b timestamp, c time);

@@ -1,0 +1,1 @@
+CREATE TABLE t (a char(5), b text, c cidr, d text);

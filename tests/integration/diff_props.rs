@@ -1,0 +1,1248 @@
+//! Property tests of the diff against a real PostgreSQL.
+//!
+//! - `random_schemas_round_trip`: a random schema (tables, columns of every
+//!   supported type, nullability, defaults, identity and serial, primary
+//!   keys, unique constraints, indexes of every kind, foreign keys, checks,
+//!   enums, comments, names that need quoting, several schemas), written in
+//!   the form PostgreSQL prints, is created from its own DDL and read back:
+//!   the introspection equals it and the plan between them is empty (no
+//!   false positives).
+//! - `random_changes_up_and_down`: a random schema A and a random B derived
+//!   from it by a handful of changes (every kind of op, hinted renames
+//!   included): after creating A, the plan's up turns it into B exactly, and
+//!   its down turns it back into A.
+//! - `no_false_positives_for_every_supported_kind`: one explicit schema with
+//!   every supported type, default, constraint and index kind, created from
+//!   its DDL, introspected, and compared with the models normalized through a
+//!   scratch database (what `schema-diff check` does).
+//!
+//! Each proptest runs its cases in one database of its own, emptied between
+//! cases (`DROP SCHEMA ... CASCADE`). The number of cases is 200 unless
+//! `PROPTEST_CASES` says otherwise; a long run is
+//! `PROPTEST_CASES=5000 cargo test -p strata-tests --test integration diff_props`.
+//! The entropy is a vector of numbers the generator reads choice by choice,
+//! so proptest shrinks a failure towards fewer and simpler changes.
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use schema_diff::diff::Op;
+use schema_diff::introspect::{introspect, IntrospectOptions};
+use schema_diff::normalize::{apply_schema, normalize};
+use schema_diff::plan::{plan, PlanOptions};
+use schema_diff::scratch::ScratchDb;
+use strata::ddl::create::DdlOptions;
+use strata::ident::{quote_literal, Ident};
+use strata::schema::{
+    default_fk_name, default_pkey_name, default_unique_name, Check, Column, Deferrable, EnumType,
+    FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
+    PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName, Unique,
+};
+use strata::testing::{run, TestDb};
+use strata_tests::admin_url;
+use tokio_postgres::Client;
+
+use crate::diff_golden::{apply_plan, connect_fast, without_column_order};
+
+const SCHEMAS: &[&str] = &["public", "app", "Other Schema"];
+const TABLE_NAMES: &[&str] = &["t", "User", "order", "with space", "quo\"te", "Items", "x1"];
+const COLUMN_NAMES: &[&str] = &[
+    "id",
+    "a",
+    "b",
+    "Name",
+    "order",
+    "with space",
+    "quo\"te",
+    "select",
+    "c1",
+    "Zz",
+];
+const ENUM_NAMES: &[&str] = &["mood", "Status", "kind"];
+const LABELS: &[&str] = &["a", "b", "it's", "Zed", "c d", "e"];
+
+/// Reads choices from proptest's entropy; past its end every choice is the
+/// simplest one (0).
+struct Gen {
+    data: Vec<u32>,
+    pos: usize,
+    counter: u32,
+}
+
+impl Gen {
+    fn new(data: Vec<u32>) -> Gen {
+        Gen {
+            data,
+            pos: 0,
+            counter: 0,
+        }
+    }
+
+    fn next(&mut self) -> u32 {
+        let v = self.data.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        v
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            self.next() as usize % n
+        }
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        // 0 (the shrunk value) means "no".
+        let v = self.next() as usize % 100;
+        v != 0 && v < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn fresh(&mut self, prefix: &str) -> String {
+        self.counter += 1;
+        format!("{prefix}{}", self.counter)
+    }
+}
+
+/// A column type the generator uses, with defaults in the form PostgreSQL
+/// prints them.
+struct TypeChoice {
+    ty: SqlType,
+    defaults: Vec<String>,
+}
+
+fn ty(s: &str) -> SqlType {
+    SqlType::parse(s).expect("test type")
+}
+
+fn type_choices(enums: &[EnumType]) -> Vec<TypeChoice> {
+    let mut out: Vec<TypeChoice> = [
+        ("integer", &["42", "0"][..]),
+        ("bigint", &["42"]),
+        ("smallint", &["7"]),
+        ("numeric(10,2)", &["1.5"]),
+        ("numeric", &["0"]),
+        ("real", &["0.5"]),
+        ("double precision", &["0.5"]),
+        ("boolean", &["true", "false"]),
+        ("text", &["'x'::text", "''::text"]),
+        ("character varying(20)", &["'x'::character varying"]),
+        ("character varying", &["'x'::character varying"]),
+        ("character(3)", &["'abc'::bpchar"]),
+        ("jsonb", &["'{}'::jsonb"]),
+        ("json", &["'[]'::json"]),
+        ("uuid", &["gen_random_uuid()"]),
+        ("date", &["CURRENT_DATE"]),
+        ("timestamp with time zone", &["now()"]),
+        ("timestamp(3) with time zone", &["now()"]),
+        (
+            "timestamp without time zone",
+            &["'2020-01-01 00:00:00'::timestamp without time zone"],
+        ),
+        (
+            "time without time zone",
+            &["'12:00:00'::time without time zone"],
+        ),
+        ("interval", &["'01:00:00'::interval"]),
+        ("inet", &["'127.0.0.1'::inet"]),
+        ("bytea", &[]),
+        ("text[]", &["'{}'::text[]"]),
+        ("integer[]", &["'{1,2}'::integer[]"]),
+    ]
+    .iter()
+    .map(|(t, d)| TypeChoice {
+        ty: ty(t),
+        defaults: d.iter().map(|s| s.to_string()).collect(),
+    })
+    .collect();
+    for e in enums {
+        let scalar = SqlType::Named(TypeName {
+            schema: e.schema.clone(),
+            name: e.name.clone(),
+        });
+        out.push(TypeChoice {
+            defaults: vec![format!("{}::{scalar}", quote_literal(&e.labels[0]))],
+            ty: scalar.clone(),
+        });
+        out.push(TypeChoice {
+            defaults: vec![format!("'{{}}'::{scalar}[]")],
+            ty: scalar.array_of(),
+        });
+    }
+    out
+}
+
+fn is_int(t: &SqlType) -> bool {
+    t.is_integer()
+}
+
+/// Has a default btree (and hash) operator class.
+fn btree_ok(t: &SqlType) -> bool {
+    !matches!(t, SqlType::Json | SqlType::Xml)
+}
+
+fn gin_ok(t: &SqlType) -> bool {
+    matches!(t, SqlType::Jsonb | SqlType::Array(_))
+}
+
+fn check_for(col: &Column) -> Option<Vec<String>> {
+    let c = Ident(&col.name);
+    if is_int(&col.ty) {
+        Some(vec![format!("{c} > 0"), format!("{c} >= 0")])
+    } else if col.ty == SqlType::Text {
+        Some(vec![format!("{c} <> ''::text")])
+    } else {
+        None
+    }
+}
+
+fn check_uses(ck: &Check, col: &str) -> bool {
+    ck.expression.starts_with(&format!("{} ", Ident(col)))
+}
+
+fn lower_expr(col: &str) -> String {
+    format!("lower({})", Ident(col))
+}
+
+fn not_null_pred(col: &str) -> String {
+    format!("{} IS NOT NULL", Ident(col))
+}
+
+fn index_uses(ix: &Index, col: &str) -> bool {
+    ix.elements.iter().any(|e| match &e.key {
+        IndexKey::Column(c) => c == col,
+        IndexKey::Expression(x) => *x == lower_expr(col),
+    }) || ix.include.iter().any(|c| c == col)
+        || ix.predicate.as_deref() == Some(not_null_pred(col).as_str())
+}
+
+fn rename_in_index(ix: &mut Index, from: &str, to: &str) {
+    for e in &mut ix.elements {
+        match &mut e.key {
+            IndexKey::Column(c) if c == from => *c = to.to_string(),
+            IndexKey::Expression(x) if *x == lower_expr(from) => *x = lower_expr(to),
+            _ => {}
+        }
+    }
+    for c in &mut ix.include {
+        if c == from {
+            *c = to.to_string();
+        }
+    }
+    if ix.predicate.as_deref() == Some(not_null_pred(from).as_str()) {
+        ix.predicate = Some(not_null_pred(to));
+    }
+}
+
+fn unused<'a>(g: &mut Gen, pool: &[&'a str], taken: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+    let free: Vec<&str> = pool.iter().copied().filter(|n| !taken(n)).collect();
+    if free.is_empty() {
+        None
+    } else {
+        Some(*g.pick(&free))
+    }
+}
+
+fn new_column(g: &mut Gen, name: &str, enums: &[EnumType]) -> Column {
+    let choices = type_choices(enums);
+    let choice = g.pick(&choices);
+    let mut c = Column::new(name, choice.ty.clone(), !g.chance(40));
+    if !choice.defaults.is_empty() && g.chance(40) {
+        c.default = Some(g.pick(&choice.defaults).clone());
+    }
+    if g.chance(10) {
+        c.comment = Some(format!("column {name}'s note"));
+    }
+    c
+}
+
+fn add_index(g: &mut Gen, t: &mut Table) {
+    let name = g.fresh("ix");
+    let btree: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| btree_ok(&c.ty))
+        .map(|c| c.name.clone())
+        .collect();
+    let gin: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| gin_ok(&c.ty))
+        .map(|c| c.name.clone())
+        .collect();
+    let text: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| c.ty == SqlType::Text)
+        .map(|c| c.name.clone())
+        .collect();
+    let mut ix = Index {
+        name,
+        unique: false,
+        method: IndexMethod::Btree,
+        elements: vec![],
+        include: vec![],
+        predicate: None,
+    };
+    match g.below(4) {
+        1 if !gin.is_empty() => {
+            let c = g.pick(&gin).clone();
+            let jsonb = t.column(&c).is_some_and(|x| x.ty == SqlType::Jsonb);
+            ix.method = IndexMethod::Gin;
+            let mut el = IndexElement::column(c);
+            if jsonb && g.chance(50) {
+                el.opclass = Some("jsonb_path_ops".into());
+            }
+            ix.elements.push(el);
+        }
+        2 if !text.is_empty() => {
+            let c = g.pick(&text).clone();
+            ix.elements.push(IndexElement {
+                key: IndexKey::Expression(lower_expr(&c)),
+                order: SortOrder::Asc,
+                nulls: None,
+                opclass: None,
+            });
+            ix.unique = g.chance(30);
+        }
+        3 if !btree.is_empty() => {
+            ix.method = IndexMethod::Hash;
+            ix.elements
+                .push(IndexElement::column(g.pick(&btree).clone()));
+        }
+        _ if !btree.is_empty() => {
+            let n = 1 + g.below(2.min(btree.len()));
+            let mut cols = btree.clone();
+            for _ in 0..n {
+                let i = g.below(cols.len());
+                let c = cols.remove(i);
+                ix.elements.push(IndexElement {
+                    key: IndexKey::Column(c),
+                    order: if g.chance(30) {
+                        SortOrder::Desc
+                    } else {
+                        SortOrder::Asc
+                    },
+                    nulls: if g.chance(20) {
+                        Some(*g.pick(&[NullsOrder::First, NullsOrder::Last]))
+                    } else {
+                        None
+                    },
+                    opclass: None,
+                });
+            }
+            ix.unique = g.chance(20);
+            if !cols.is_empty() && g.chance(20) {
+                ix.include.push(g.pick(&cols).clone());
+            }
+            if g.chance(25) {
+                if let IndexKey::Column(c) = &ix.elements[0].key {
+                    ix.predicate = Some(not_null_pred(c));
+                }
+            }
+        }
+        _ => return,
+    }
+    t.indexes.push(ix);
+}
+
+fn add_table(g: &mut Gen, s: &mut Schema, avoid: &[(String, String)]) {
+    let schema = g.pick(SCHEMAS).to_string();
+    let taken = |n: &str| {
+        s.table(&schema, n).is_some() || avoid.iter().any(|(a, b)| *a == schema && b == n)
+    };
+    let Some(name) = unused(g, TABLE_NAMES, &taken) else {
+        return;
+    };
+    let mut t = Table::new(schema, name);
+    let ncols = 1 + g.below(5);
+    for _ in 0..ncols {
+        let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+        let Some(cname) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) else {
+            break;
+        };
+        let c = new_column(g, cname, &s.enums);
+        t.columns.push(c);
+    }
+    if is_int(&t.columns[0].ty) && g.chance(35) {
+        let c = &mut t.columns[0];
+        c.identity = Some(*g.pick(&[Identity::Always, Identity::ByDefault, Identity::Serial]));
+    }
+    let keyable: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| btree_ok(&c.ty))
+        .map(|c| c.name.clone())
+        .collect();
+    if !keyable.is_empty() && g.chance(60) {
+        let mut cols = vec![keyable[0].clone()];
+        if keyable.len() > 1 && g.chance(25) {
+            cols.push(keyable[1 + g.below(keyable.len() - 1)].clone());
+        }
+        t.primary_key = Some(PrimaryKey {
+            name: default_pkey_name(&t.name),
+            columns: cols,
+        });
+    }
+    if !keyable.is_empty() && g.chance(30) {
+        let c = g.pick(&keyable).clone();
+        t.uniques.push(Unique {
+            name: default_unique_name(&t.name, &[&c]),
+            columns: vec![c],
+        });
+    }
+    for _ in 0..g.below(3) {
+        add_index(g, &mut t);
+    }
+    if g.chance(35) {
+        add_check(g, &mut t);
+    }
+    if g.chance(20) {
+        t.comment = Some(format!("table {}", t.name));
+    }
+    s.tables.push(t);
+}
+
+fn add_check(g: &mut Gen, t: &mut Table) {
+    let cands: Vec<(String, Vec<String>)> = t
+        .columns
+        .iter()
+        .filter_map(|c| check_for(c).map(|e| (c.name.clone(), e)))
+        .collect();
+    if cands.is_empty() {
+        return;
+    }
+    let (_, exprs) = g.pick(&cands);
+    let expression = g.pick(exprs).clone();
+    let name = g.fresh("ck");
+    t.checks.push(Check { name, expression });
+}
+
+fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize) {
+    let targets: Vec<(String, String, String, SqlType)> = s
+        .tables
+        .iter()
+        .filter_map(|u| {
+            let pk = u.primary_key.as_ref()?;
+            if pk.columns.len() != 1 {
+                return None;
+            }
+            let c = u.column(&pk.columns[0])?;
+            Some((
+                u.schema.clone(),
+                u.name.clone(),
+                c.name.clone(),
+                c.ty.clone(),
+            ))
+        })
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    let (rs, rt, rc, rty) = g.pick(&targets).clone();
+    let t = &mut s.tables[ti];
+    let same: Vec<String> = t
+        .columns
+        .iter()
+        .filter(|c| c.ty == rty)
+        .map(|c| c.name.clone())
+        .collect();
+    let col = if !same.is_empty() && g.chance(70) {
+        g.pick(&same).clone()
+    } else {
+        let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+        let Some(n) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) else {
+            return;
+        };
+        t.columns.push(Column::new(n, rty.clone(), true));
+        n.to_string()
+    };
+    let name = default_fk_name(&t.name, &[&col]);
+    if t.foreign_keys.iter().any(|f| f.name == name) {
+        return;
+    }
+    let actions = [
+        FkAction::NoAction,
+        FkAction::Restrict,
+        FkAction::Cascade,
+        FkAction::SetNull,
+        FkAction::SetDefault,
+    ];
+    t.foreign_keys.push(ForeignKey {
+        name,
+        columns: vec![col],
+        ref_schema: rs,
+        ref_table: rt,
+        ref_columns: vec![rc],
+        on_delete: *g.pick(&actions),
+        on_update: *g.pick(&actions),
+        deferrable: *g.pick(&[
+            Deferrable::NotDeferrable,
+            Deferrable::NotDeferrable,
+            Deferrable::InitiallyImmediate,
+            Deferrable::InitiallyDeferred,
+        ]),
+    });
+}
+
+fn add_enum(g: &mut Gen, s: &mut Schema) {
+    let schema = g.pick(SCHEMAS).to_string();
+    let Some(name) = unused(g, ENUM_NAMES, &|n| s.enum_type(&schema, n).is_some()) else {
+        return;
+    };
+    let mut pool: Vec<&str> = LABELS.to_vec();
+    let mut labels = Vec::new();
+    for _ in 0..1 + g.below(4) {
+        let i = g.below(pool.len());
+        labels.push(pool.remove(i).to_string());
+    }
+    let comment = g.chance(20).then(|| format!("enum {name}"));
+    s.enums.push(EnumType {
+        schema,
+        name: name.to_string(),
+        labels,
+        comment,
+    });
+}
+
+/// A random schema in the form PostgreSQL prints.
+fn gen_schema(g: &mut Gen) -> Schema {
+    let mut s = Schema {
+        schemas: vec!["public".into()],
+        ..Schema::default()
+    };
+    for _ in 0..g.below(3) {
+        add_enum(g, &mut s);
+    }
+    for _ in 0..1 + g.below(3) {
+        add_table(g, &mut s, &[]);
+    }
+    for i in 0..s.tables.len() {
+        if g.chance(40) {
+            add_fk(g, &mut s, i);
+        }
+    }
+    fixup(&mut s);
+    s
+}
+
+/// Makes a schema valid after changes: keys and indexes only on columns
+/// that exist, NOT NULL where PostgreSQL implies it, foreign keys only onto
+/// a matching primary key, defaults only with labels that exist.
+fn fixup(s: &mut Schema) {
+    let enums = s.enums.clone();
+    let pks: Vec<(String, String, Vec<String>, Vec<SqlType>)> = s
+        .tables
+        .iter()
+        .filter_map(|t| {
+            let pk = t.primary_key.as_ref()?;
+            let types: Option<Vec<SqlType>> = pk
+                .columns
+                .iter()
+                .map(|c| t.column(c).map(|x| x.ty.clone()))
+                .collect();
+            Some((t.schema.clone(), t.name.clone(), pk.columns.clone(), types?))
+        })
+        .collect();
+    for t in &mut s.tables {
+        let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+        let has = |c: &String| names.contains(c);
+        for c in &mut t.columns {
+            if let Some(e) = enum_of(&c.ty) {
+                match enums
+                    .iter()
+                    .find(|x| x.schema == e.schema && x.name == e.name)
+                {
+                    None => {
+                        c.ty = SqlType::Text;
+                        c.default = None;
+                    }
+                    Some(en) => {
+                        if let Some(d) = &c.default {
+                            if !matches!(c.ty, SqlType::Array(_))
+                                && !en
+                                    .labels
+                                    .iter()
+                                    .any(|l| d.starts_with(&format!("{}::", quote_literal(l))))
+                            {
+                                c.default = None;
+                            }
+                        }
+                    }
+                }
+            }
+            if c.identity.is_some() {
+                if c.ty.is_integer() {
+                    c.nullable = false;
+                    c.default = None;
+                } else {
+                    c.identity = None;
+                }
+            }
+        }
+        if let Some(pk) = &t.primary_key {
+            if !pk.columns.iter().all(has) {
+                t.primary_key = None;
+            }
+        }
+        if let Some(pk) = t.primary_key.clone() {
+            for c in &mut t.columns {
+                if pk.columns.contains(&c.name) {
+                    c.nullable = false;
+                }
+            }
+        }
+        // PostgreSQL drops a UNIQUE that repeats the primary key when it
+        // creates a table: a model never has one.
+        let pk_cols = t.primary_key.as_ref().map(|p| p.columns.clone());
+        t.uniques
+            .retain(|u| u.columns.iter().all(has) && Some(&u.columns) != pk_cols.as_ref());
+        t.indexes.retain(|ix| {
+            ix.elements.iter().all(|e| match &e.key {
+                IndexKey::Column(c) => has(c),
+                IndexKey::Expression(_) => names.iter().any(|n| index_uses(ix, n)),
+            }) && ix.include.iter().all(has)
+        });
+        t.checks
+            .retain(|ck| names.iter().any(|n| check_uses(ck, n)));
+        let types: Vec<(String, SqlType)> = t
+            .columns
+            .iter()
+            .map(|c| (c.name.clone(), c.ty.clone()))
+            .collect();
+        t.foreign_keys.retain(|fk| {
+            let Some((_, _, cols, tys)) = pks
+                .iter()
+                .find(|(s, n, _, _)| *s == fk.ref_schema && *n == fk.ref_table)
+            else {
+                return false;
+            };
+            *cols == fk.ref_columns
+                && fk
+                    .columns
+                    .iter()
+                    .zip(tys)
+                    .all(|(c, ty)| types.iter().any(|(n, t)| n == c && t == ty))
+        });
+    }
+    s.canonicalize();
+}
+
+fn enum_of(t: &SqlType) -> Option<&TypeName> {
+    match t.element() {
+        SqlType::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// B: A with a few random changes.
+fn mutate(g: &mut Gen, a: &Schema) -> Schema {
+    let mut s = a.clone();
+    let taken: Vec<(String, String)> = a
+        .tables
+        .iter()
+        .map(|t| (t.schema.clone(), t.name.clone()))
+        .collect();
+    for _ in 0..1 + g.below(4) {
+        let kind = g.below(20);
+        let nt = s.tables.len();
+        let ti = g.below(nt.max(1));
+        match kind {
+            0 => add_table(g, &mut s, &taken),
+            1 if nt > 0 => {
+                let t = s.tables.remove(ti);
+                let _ = t;
+            }
+            2 if nt > 0 => {
+                // Rename a table (with the hint).
+                let schema = s.tables[ti].schema.clone();
+                let all = s.clone();
+                let free = |n: &str| {
+                    all.table(&schema, n).is_some()
+                        || taken.iter().any(|(a, b)| *a == schema && b == n)
+                };
+                let Some(new) = unused(g, TABLE_NAMES, &free) else {
+                    continue;
+                };
+                let old = s.tables[ti].name.clone();
+                let t = &mut s.tables[ti];
+                if t.renamed_from.is_none() && a.table(&schema, &old).is_some() {
+                    t.renamed_from = Some(old.clone());
+                }
+                t.name = new.to_string();
+                for u in &mut s.tables {
+                    for fk in &mut u.foreign_keys {
+                        if fk.ref_schema == schema && fk.ref_table == old {
+                            fk.ref_table = new.to_string();
+                        }
+                    }
+                }
+            }
+            3 if nt > 0 => {
+                let names: Vec<String> = s.tables[ti]
+                    .columns
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect();
+                if let Some(n) = unused(g, COLUMN_NAMES, &|n| names.iter().any(|x| x == n)) {
+                    let c = new_column(g, n, &s.enums);
+                    s.tables[ti].columns.push(c);
+                }
+            }
+            4 if nt > 0 && s.tables[ti].columns.len() > 1 => {
+                let ci = g.below(s.tables[ti].columns.len());
+                s.tables[ti].columns.remove(ci);
+            }
+            5 if nt > 0 => {
+                // Rename a column (with the hint).
+                let t = &s.tables[ti];
+                let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+                let old_names: Vec<String> = a
+                    .table(&t.schema, t.renamed_from.as_deref().unwrap_or(&t.name))
+                    .map(|x| x.columns.iter().map(|c| c.name.clone()).collect())
+                    .unwrap_or_default();
+                let Some(new) = unused(g, COLUMN_NAMES, &|n| {
+                    names.iter().any(|x| x == n) || old_names.iter().any(|x| x == n)
+                }) else {
+                    continue;
+                };
+                let ci = g.below(names.len());
+                rename_column(&mut s, ti, ci, new, a);
+            }
+            6 if nt > 0 => {
+                // Change a column's type.
+                let choices = type_choices(&s.enums);
+                let choice = g.pick(&choices);
+                let new_ty = choice.ty.clone();
+                let default = (!choice.defaults.is_empty() && g.chance(30))
+                    .then(|| g.pick(&choice.defaults).clone());
+                let t = &mut s.tables[ti];
+                let ci = g.below(t.columns.len());
+                let name = t.columns[ci].name.clone();
+                if t.columns[ci].ty == new_ty {
+                    continue;
+                }
+                t.columns[ci].ty = new_ty;
+                t.columns[ci].default = default;
+                drop_column_dependents(&mut s, ti, &name);
+            }
+            7 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                let ci = g.below(t.columns.len());
+                let c = &mut t.columns[ci];
+                c.nullable = !c.nullable;
+                if c.nullable {
+                    c.identity = None;
+                    if let Some(pk) = &t.primary_key {
+                        if pk.columns.contains(&t.columns[ci].name) {
+                            t.primary_key = None;
+                        }
+                    }
+                }
+            }
+            8 if nt > 0 => {
+                let enums = s.enums.clone();
+                let t = &mut s.tables[ti];
+                let ci = g.below(t.columns.len());
+                let choices = type_choices(&enums);
+                let c = &mut t.columns[ci];
+                if c.identity.is_some() {
+                    continue;
+                }
+                let defaults = choices
+                    .iter()
+                    .find(|x| x.ty == c.ty)
+                    .map(|x| x.defaults.clone())
+                    .unwrap_or_default();
+                c.default = if c.default.is_some() || defaults.is_empty() {
+                    None
+                } else {
+                    Some(g.pick(&defaults).clone())
+                };
+            }
+            9 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                if t.indexes.is_empty() || g.chance(50) {
+                    add_index(g, t);
+                } else {
+                    let i = g.below(t.indexes.len());
+                    if g.chance(50) {
+                        t.indexes.remove(i);
+                    } else {
+                        // Same name, another definition.
+                        let ix = &mut t.indexes[i];
+                        ix.predicate = match ix.predicate {
+                            Some(_) => None,
+                            None => ix.elements.iter().find_map(|e| match &e.key {
+                                IndexKey::Column(c) => Some(not_null_pred(c)),
+                                IndexKey::Expression(_) => None,
+                            }),
+                        };
+                        ix.unique = !ix.unique
+                            && ix.method != IndexMethod::Gin
+                            && ix.method != IndexMethod::Hash;
+                    }
+                }
+            }
+            10 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                if t.uniques.is_empty() {
+                    let keyable: Vec<String> = t
+                        .columns
+                        .iter()
+                        .filter(|c| btree_ok(&c.ty))
+                        .map(|c| c.name.clone())
+                        .collect();
+                    if !keyable.is_empty() {
+                        let c = g.pick(&keyable).clone();
+                        t.uniques.push(Unique {
+                            name: default_unique_name(&t.name, &[&c]),
+                            columns: vec![c],
+                        });
+                    }
+                } else {
+                    t.uniques.clear();
+                }
+            }
+            11 if nt > 0 => {
+                // Primary key: drop, or add / change to another column set.
+                let t = &mut s.tables[ti];
+                let keyable: Vec<String> = t
+                    .columns
+                    .iter()
+                    .filter(|c| btree_ok(&c.ty))
+                    .map(|c| c.name.clone())
+                    .collect();
+                if t.primary_key.is_some() && g.chance(50) {
+                    t.primary_key = None;
+                } else if !keyable.is_empty() {
+                    let mut cols = vec![g.pick(&keyable).clone()];
+                    if keyable.len() > 1 && g.chance(40) {
+                        let other = g.pick(&keyable).clone();
+                        if other != cols[0] {
+                            cols.push(other);
+                        }
+                    }
+                    let name = t
+                        .primary_key
+                        .as_ref()
+                        .map(|p| p.name.clone())
+                        .unwrap_or_else(|| default_pkey_name(&t.name));
+                    t.primary_key = Some(PrimaryKey {
+                        name,
+                        columns: cols,
+                    });
+                }
+            }
+            12 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                if !t.foreign_keys.is_empty() && g.chance(50) {
+                    let i = g.below(t.foreign_keys.len());
+                    if g.chance(50) {
+                        t.foreign_keys.remove(i);
+                    } else {
+                        let fk = &mut t.foreign_keys[i];
+                        fk.on_delete = match fk.on_delete {
+                            FkAction::Cascade => FkAction::SetNull,
+                            _ => FkAction::Cascade,
+                        };
+                    }
+                } else {
+                    add_fk(g, &mut s, ti);
+                }
+            }
+            13 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                if t.checks.is_empty() || g.chance(40) {
+                    add_check(g, t);
+                } else {
+                    let i = g.below(t.checks.len());
+                    if g.chance(50) {
+                        t.checks.remove(i);
+                    } else {
+                        // Same name, another expression.
+                        let ck = &mut t.checks[i];
+                        ck.expression = if ck.expression.ends_with(" > 0") {
+                            ck.expression.replace(" > 0", " >= 0")
+                        } else if ck.expression.ends_with(" >= 0") {
+                            ck.expression.replace(" >= 0", " > 0")
+                        } else {
+                            ck.expression.replace("<> ''::text", "<> 'x'::text")
+                        };
+                    }
+                }
+            }
+            14 if !s.enums.is_empty() => {
+                // Enum labels: add one somewhere, remove one, or swap two.
+                let ei = g.below(s.enums.len());
+                let e = &mut s.enums[ei];
+                match g.below(3) {
+                    0 => {
+                        let free: Vec<&str> = LABELS
+                            .iter()
+                            .copied()
+                            .filter(|l| !e.labels.iter().any(|x| x == l))
+                            .collect();
+                        if !free.is_empty() {
+                            let l = g.pick(&free).to_string();
+                            let at = g.below(e.labels.len() + 1);
+                            e.labels.insert(at, l);
+                        }
+                    }
+                    1 if e.labels.len() > 1 => {
+                        let i = g.below(e.labels.len());
+                        e.labels.remove(i);
+                    }
+                    _ if e.labels.len() > 1 => {
+                        let i = g.below(e.labels.len() - 1);
+                        e.labels.swap(i, i + 1);
+                    }
+                    _ => {}
+                }
+            }
+            15 => add_enum(g, &mut s),
+            16 if !s.enums.is_empty() => {
+                let ei = g.below(s.enums.len());
+                let e = s.enums[ei].clone();
+                let used = s.tables.iter().any(|t| {
+                    t.columns.iter().any(|c| {
+                        enum_of(&c.ty).is_some_and(|n| n.schema == e.schema && n.name == e.name)
+                    })
+                });
+                if !used {
+                    s.enums.remove(ei);
+                }
+            }
+            17 if nt > 0 => {
+                // Identity / serial.
+                let t = &mut s.tables[ti];
+                let ci = g.below(t.columns.len());
+                let c = &mut t.columns[ci];
+                if c.ty.is_integer() {
+                    c.identity = *g.pick(&[
+                        None,
+                        Some(Identity::Always),
+                        Some(Identity::ByDefault),
+                        Some(Identity::Serial),
+                    ]);
+                }
+            }
+            18 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                t.comment = match t.comment {
+                    Some(_) => None,
+                    None => Some("it's a table".into()),
+                };
+                let ci = g.below(t.columns.len());
+                let c = &mut t.columns[ci];
+                c.comment = match c.comment {
+                    Some(_) => None,
+                    None => Some("a column".into()),
+                };
+            }
+            19 if !s.enums.is_empty() => {
+                let ei = g.below(s.enums.len());
+                let e = &mut s.enums[ei];
+                e.comment = match e.comment {
+                    Some(_) => None,
+                    None => Some("an enum".into()),
+                };
+            }
+            _ => {}
+        }
+    }
+    fixup(&mut s);
+    s
+}
+
+/// Removes what uses column `name` of table `ti` (its type changed).
+fn drop_column_dependents(s: &mut Schema, ti: usize, name: &str) {
+    let t = &mut s.tables[ti];
+    let (schema, table) = (t.schema.clone(), t.name.clone());
+    let mut pk_gone = false;
+    if t.primary_key
+        .as_ref()
+        .is_some_and(|p| p.columns.iter().any(|c| c == name))
+    {
+        t.primary_key = None;
+        pk_gone = true;
+    }
+    t.uniques.retain(|u| !u.columns.iter().any(|c| c == name));
+    t.indexes.retain(|ix| !index_uses(ix, name));
+    t.checks.retain(|ck| !check_uses(ck, name));
+    t.foreign_keys
+        .retain(|fk| !fk.columns.iter().any(|c| c == name));
+    t.columns
+        .iter_mut()
+        .filter(|c| c.name == name)
+        .for_each(|c| {
+            if !c.ty.is_integer() {
+                c.identity = None;
+            }
+        });
+    if pk_gone {
+        for u in &mut s.tables {
+            u.foreign_keys
+                .retain(|fk| !(fk.ref_schema == schema && fk.ref_table == table));
+        }
+    }
+}
+
+/// Renames column `ci` of table `ti` to `new` everywhere it is named.
+fn rename_column(s: &mut Schema, ti: usize, ci: usize, new: &str, a: &Schema) {
+    let t = &mut s.tables[ti];
+    let old = t.columns[ci].name.clone();
+    let (schema, table) = (t.schema.clone(), t.name.clone());
+    let in_a = a
+        .table(&schema, t.renamed_from.as_deref().unwrap_or(&t.name))
+        .and_then(|x| x.column(&old))
+        .is_some();
+    let c = &mut t.columns[ci];
+    if c.renamed_from.is_none() && in_a {
+        c.renamed_from = Some(old.clone());
+    }
+    if c.renamed_from.as_deref() == Some(new) {
+        c.renamed_from = None;
+    }
+    c.name = new.to_string();
+    let rn = |x: &mut String| {
+        if *x == old {
+            *x = new.to_string();
+        }
+    };
+    if let Some(pk) = &mut t.primary_key {
+        pk.columns.iter_mut().for_each(rn);
+    }
+    for u in &mut t.uniques {
+        u.columns.iter_mut().for_each(rn);
+    }
+    for ix in &mut t.indexes {
+        rename_in_index(ix, &old, new);
+    }
+    for ck in &mut t.checks {
+        let prefix = format!("{} ", Ident(&old));
+        if let Some(rest) = ck.expression.strip_prefix(&prefix) {
+            ck.expression = format!("{} {rest}", Ident(new));
+        }
+    }
+    for fk in &mut t.foreign_keys {
+        fk.columns.iter_mut().for_each(rn);
+    }
+    for u in &mut s.tables {
+        for fk in &mut u.foreign_keys {
+            if fk.ref_schema == schema && fk.ref_table == table {
+                fk.ref_columns.iter_mut().for_each(rn);
+            }
+        }
+    }
+}
+
+fn strip_hints(s: &Schema) -> Schema {
+    let mut s = s.clone();
+    for t in &mut s.tables {
+        t.renamed_from = None;
+        for c in &mut t.columns {
+            c.renamed_from = None;
+        }
+    }
+    s
+}
+
+fn introspect_opts() -> IntrospectOptions {
+    IntrospectOptions::schemas(SCHEMAS.iter().copied())
+}
+
+async fn reset(client: &Client) -> Result<(), String> {
+    let names: Vec<String> = SCHEMAS.iter().map(|s| Ident(s).to_string()).collect();
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {} CASCADE; CREATE SCHEMA public;",
+            names.join(", ")
+        ))
+        .await
+        .map_err(|e| format!("reset: {}", crate::diff_golden::db_error(&e)))
+}
+
+async fn read(client: &Client, what: &str) -> Result<Schema, String> {
+    introspect(client, &introspect_opts())
+        .await
+        .map_err(|e| format!("introspecting {what}: {e}"))
+}
+
+fn describe(s: &Schema) -> String {
+    strata::ddl::create::to_script(&strata::ddl::create::schema_ddl(s, &DdlOptions::plain()))
+}
+
+/// Creates `s` from its DDL and checks that it reads back as itself.
+async fn create_and_check(client: &Client, s: &Schema) -> Result<Schema, String> {
+    reset(client).await?;
+    apply_schema(client, s, &DdlOptions::plain())
+        .await
+        .map_err(|e| format!("creating the schema: {e}\n{}", describe(s)))?;
+    let read_back = read(client, "the created schema").await?;
+    if read_back != *s && std::env::var_os("DUMP_PROPS").is_some() {
+        let _ = std::fs::write("/tmp/prop_expected.json", s.to_json());
+        let _ = std::fs::write("/tmp/prop_actual.json", read_back.to_json());
+    }
+    if read_back != *s {
+        return Err(format!(
+            "the schema does not read back as itself:\n{}\n--- DDL ---\n{}",
+            crate::diff_golden::first_difference(s, &read_back),
+            describe(s)
+        ));
+    }
+    let p = plan(&read_back, s, &PlanOptions::default());
+    if !p.is_empty() {
+        return Err(format!("false positives:\n{}", p.summary().join("\n")));
+    }
+    Ok(read_back)
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200)
+}
+
+fn entropy() -> impl Strategy<Value = Vec<u32>> {
+    prop::collection::vec(any::<u32>(), 0..300)
+}
+
+/// Runs `check` for each case on one database.
+fn property(
+    name: &str,
+    check: impl Fn(
+        &Client,
+        Vec<u32>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + '_>>,
+) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let db = rt.block_on(TestDb::new()).expect("test database");
+    let client = rt.block_on(connect_fast(&db)).expect("connect");
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&entropy(), |data| {
+        rt.block_on(check(&client, data))
+            .map_err(TestCaseError::fail)
+    });
+    if let Err(e) = result {
+        panic!("{name}: {e}");
+    }
+}
+
+#[test]
+fn random_schemas_round_trip() {
+    property("random_schemas_round_trip", |client, data| {
+        Box::pin(async move {
+            let s = gen_schema(&mut Gen::new(data));
+            create_and_check(client, &s).await.map(|_| ())
+        })
+    });
+}
+
+#[test]
+fn random_changes_up_and_down() {
+    property("random_changes_up_and_down", |client, data| {
+        Box::pin(async move {
+            let mut g = Gen::new(data);
+            let a = gen_schema(&mut g);
+            let b = mutate(&mut g, &a);
+            let current = create_and_check(client, &a).await?;
+            let opts = PlanOptions {
+                allow_drops: true,
+                concurrently: false,
+            };
+            let p = plan(&current, &b, &opts);
+            let context = || {
+                format!(
+                    "--- A ---\n{}\n--- B ---\n{}\n--- up ---\n{}\n--- down ---\n{}",
+                    describe(&a),
+                    b.to_json(),
+                    schema_diff::render::render_up(&p),
+                    schema_diff::render::render_down(&p)
+                )
+            };
+            apply_plan(client, &p, true)
+                .await
+                .map_err(|e| format!("{e}\n{}", context()))?;
+            let after_up = read(client, "after up").await?;
+            let want = strip_hints(&b);
+            if after_up != want {
+                return Err(format!(
+                    "up does not give B:\n{}\n{}",
+                    crate::diff_golden::first_difference(&want, &after_up),
+                    context()
+                ));
+            }
+            let rest = plan(&after_up, &b, &opts);
+            if !rest.is_empty() {
+                return Err(format!(
+                    "after up, still to do:\n{}\n{}",
+                    rest.summary().join("\n"),
+                    context()
+                ));
+            }
+            apply_plan(client, &p, false)
+                .await
+                .map_err(|e| format!("{e}\n{}", context()))?;
+            let after_down = read(client, "after down").await?;
+            let column_drops = p
+                .steps
+                .iter()
+                .any(|s| matches!(s.op, Op::DropColumn { .. }));
+            let same = after_down == current
+                || (column_drops
+                    && without_column_order(&after_down) == without_column_order(&current));
+            if !same {
+                return Err(format!(
+                    "down does not give A back:\n{}\n{}",
+                    crate::diff_golden::first_difference(&current, &after_down),
+                    context()
+                ));
+            }
+            Ok(())
+        })
+    });
+}
+
+/// Every supported type, default, constraint and index kind, in one schema:
+/// created from its DDL, it reads back as the models normalized through a
+/// scratch database, with an empty plan between them.
+#[test]
+fn no_false_positives_for_every_supported_kind() {
+    let models =
+        Schema::from_json(include_str!("../cases/diff/every_kind.json")).expect("every_kind.json");
+    run(async move {
+        let db = TestDb::new().await.unwrap();
+        let client = connect_fast(&db).await.unwrap();
+        apply_schema(&client, &models, &DdlOptions::plain())
+            .await
+            .unwrap_or_else(|e| panic!("creating every_kind.json: {e}"));
+        let opts = IntrospectOptions::schemas(models.schemas.clone());
+        let current = introspect(&client, &opts).await.unwrap();
+        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let desired = normalize(&models, &scratch).await.unwrap();
+        scratch.drop_db().await.unwrap();
+        let p = plan(&current, &desired, &PlanOptions::default());
+        assert!(p.is_empty(), "false positives:\n{}", p.summary().join("\n"));
+        assert!(schema_diff::diff::diff(&current, &desired).is_empty());
+        // The models are written in the form PostgreSQL prints: the catalog
+        // reads back as exactly them.
+        if std::env::var_os("DUMP_EVERY_KIND").is_some() {
+            std::fs::write("/tmp/every_kind_read.json", current.to_json()).unwrap();
+            std::fs::write("/tmp/every_kind_model.json", models.to_json()).unwrap();
+        }
+        strata_tests::assert_schemas_eq(&models, &current, "every_kind.json vs the catalog");
+    });
+}
