@@ -338,7 +338,8 @@ pub async fn autogenerate(
     Ok(Generated {
         up,
         down: render_down(&p),
-        no_transaction: p.needs_no_transaction(),
+        // One mode per file: outside a transaction when either section needs it.
+        no_transaction: p.needs_no_transaction() || p.down_needs_no_transaction(),
         summary: p.steps.iter().map(|s| s.summary.clone()).collect(),
         withheld: p
             .withheld
