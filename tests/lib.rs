@@ -1,1 +1,3 @@
-//! Shared helpers of the integration tests.
+//! Shared helpers of the integration tests and the trybuild cases.
+
+pub mod runtime_models;

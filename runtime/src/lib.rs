@@ -1,30 +1,47 @@
 //! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
-//! with the `schema-diff` migration tool, and (in later modules) pooled
-//! sessions and typed CRUD.
+//! with the `schema-diff` migration tool, pooled sessions and typed CRUD.
 //!
 //! Reading order: [`schema`] (the model everything produces or consumes),
 //! [`ident`] (quoting), [`column`] and [`table`] (what the derive generates),
 //! [`registry`] (models → schema), [`ddl`] (schema → SQL), [`embedded`]
-//! (throwaway clusters for tests and the CLI's default), [`error`].
+//! (throwaway clusters for tests and the CLI's default), [`error`]; then the
+//! runtime: [`pool`] (pools and sessions), [`session`] (sessions,
+//! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
+//! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
+//! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
 #![warn(missing_docs)]
 
 pub mod column;
+pub mod ddl;
 pub mod embedded;
 pub mod error;
 pub mod ident;
 pub mod registry;
-pub mod ddl;
 pub mod schema;
 pub mod table;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub mod copy;
+pub mod crud;
+pub mod executor;
+pub mod pool;
+pub mod query;
+pub mod session;
+
 pub use column::{Column, PgType, SqlValue};
+pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
+pub use executor::Executor;
+pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
+pub use query::{Filter, Order, Select};
 pub use registry::Registry;
+pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
+pub use tokio_postgres::types::ToSql;
+pub use tokio_postgres::{IsolationLevel, Row};
 
 /// Prints the registry's schema as JSON on standard output, for
 /// `schema-diff`'s `models` command; on an inconsistent registry prints the

@@ -10,14 +10,14 @@
 //! [`cli`] (arguments → config → commands; the only module that prints or
 //! exits).
 
+pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod introspect;
+pub mod migrations;
 pub mod normalize;
-pub mod diff;
 pub mod plan;
 pub mod render;
-pub mod migrations;
 pub mod runner;
-pub mod cli;
 
 pub use error::Error;

@@ -2,3 +2,4 @@
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
 mod harness;
+mod runtime_crud;
