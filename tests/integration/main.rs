@@ -2,4 +2,10 @@
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
 mod harness;
+mod runtime_copy;
 mod runtime_crud;
+mod runtime_errors;
+mod runtime_pool;
+mod runtime_query;
+mod runtime_tx;
+mod runtime_types;
