@@ -7,207 +7,54 @@
 //! table, an identity-key table with defaults, and a table whose schema,
 //! table and column names all need quoting.
 //!
-//! The `Table` impls are written out by `model!` below, a stand-in for
-//! `#[derive(Table)]` until the derive lands on main: it produces what the
-//! derive's contract (`strata::table`) asks for and nothing more.
+//! The models use `#[derive(Table)]`, except [`Event`] (a table without a
+//! primary key, which the derive refuses), whose `Table` impl is written out.
 
 use std::net::IpAddr;
 
 use serde_json::Value;
-use strata::schema;
-use strata::{Column, Composite};
+use strata::Table;
 
-/// Whether a field type is nullable in SQL (`Option<_>`).
-pub trait Nullable {
-    /// True for `Option<_>`.
-    const NULLABLE: bool;
-}
-impl<T> Nullable for Option<T> {
-    const NULLABLE: bool = true;
-}
-macro_rules! not_null {
-    ($($t:ty),*) => {$(impl Nullable for $t { const NULLABLE: bool = false; })*};
-}
-not_null!(
-    String,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    bool,
-    Vec<u8>,
-    Vec<i32>,
-    Vec<i64>,
-    Vec<f64>,
-    Vec<String>,
-    Value,
-    IpAddr,
-    chrono::DateTime<chrono::Utc>,
-    chrono::NaiveDate,
-    chrono::NaiveDateTime,
-    chrono::NaiveTime,
-    time::OffsetDateTime,
-    time::Date,
-    uuid::Uuid,
-    rust_decimal::Decimal
-);
-
-/// True when `list` holds `x` (usable in constants).
-pub const fn contains(list: &[usize], x: usize) -> bool {
-    let mut i = 0;
-    while i < list.len() {
-        if list[i] == x {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
-/// Writes a model struct, its `<Model>Columns` handles and its
-/// `impl strata::Table` (the derive's output, by hand).
-macro_rules! model {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident ($cols:ident) in $schema:literal . $table:literal,
-            key $keyty:ty = |$s:ident| $keyexpr:expr, [$($key:ident),*]
-        {
-            $( $field:ident : $ty:ty = $col:literal $([$gen:ident])? ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct $name {
-            $(#[allow(missing_docs)] pub $field: $ty,)*
-        }
-
-        #[doc = concat!("Column handles of [`", stringify!($name), "`].")]
-        #[derive(Debug)]
-        pub struct $cols {
-            $(#[allow(missing_docs)] pub $field: Column<$name, $ty>,)*
-        }
-
-        const _: () = {
-            #[allow(non_camel_case_types, dead_code)]
-            enum Idx { $($field),* }
-            const KEY: &[usize] = &[$(Idx::$key as usize),*];
-
-            impl strata::Table for $name {
-                type Columns = $cols;
-                type Key = $keyty;
-                const SCHEMA: &'static str = $schema;
-                const NAME: &'static str = $table;
-                const COLUMNS: &'static [strata::ColumnInfo] = &[$(
-                    strata::ColumnInfo {
-                        name: $col,
-                        field: stringify!($field),
-                        rust_type: stringify!($ty),
-                        generated: model!(@gen $($gen)?),
-                        primary_key: $crate::runtime_models::contains(KEY, Idx::$field as usize),
-                    },
-                )*];
-                const PRIMARY_KEY: &'static [usize] = KEY;
-
-                fn columns() -> &'static $cols {
-                    static COLUMNS: $cols = $cols {
-                        $($field: Column::new($col, Idx::$field as usize),)*
-                    };
-                    &COLUMNS
-                }
-
-                fn definition() -> schema::Table {
-                    let mut t = schema::Table::new($schema, $table);
-                    $(
-                        let mut c = schema::Column::new(
-                            $col,
-                            <$ty as strata::PgType>::sql_type(),
-                            <$ty as $crate::runtime_models::Nullable>::NULLABLE,
-                        );
-                        if model!(@gen $($gen)?) {
-                            c.identity = Some(schema::Identity::ByDefault);
-                        }
-                        t.columns.push(c);
-                    )*
-                    let key: Vec<String> = vec![$(Self::COLUMNS[Idx::$key as usize].name.to_string()),*];
-                    if !key.is_empty() {
-                        t.primary_key = Some(schema::PrimaryKey {
-                            name: schema::default_pkey_name($table),
-                            columns: key,
-                        });
-                    }
-                    t
-                }
-
-                fn decode(
-                    row: &strata::Row,
-                    positions: &[usize],
-                ) -> Result<Self, strata::Error> {
-                    Ok($name {
-                        $($field: {
-                            let Some(&pos) = positions.get(Idx::$field as usize) else {
-                                return Err(strata::Error::new(
-                                    strata::ErrorKind::Invalid,
-                                    concat!("no position given for column ", $col),
-                                ));
-                            };
-                            strata::__private::decode_column::<$ty>(
-                                row,
-                                pos,
-                                $table,
-                                $col,
-                                stringify!($ty),
-                            )?
-                        },)*
-                    })
-                }
-
-                fn param(&self, i: usize) -> &(dyn strata::ToSql + Sync) {
-                    $(if i == Idx::$field as usize {
-                        return &self.$field;
-                    })*
-                    &strata::table::NULL_PARAM
-                }
-
-                fn key(&self) -> $keyty {
-                    let $s = self;
-                    $keyexpr
-                }
-            }
-        };
-    };
-    (@gen generated) => { true };
-    (@gen) => { false };
-}
-
-model! {
-    /// A row of `dgs_jobs` (the DGS legacy table).
-    pub struct Job (JobColumns) in "public"."dgs_jobs",
-        key String = |s| s.job_id.clone(), [job_id]
-    {
-        job_id: String = "job_id",
-        request: Value = "request",
-        status: String = "status",
-        phase: String = "phase",
-        subphase: Option<String> = "subphase",
-        created_at: String = "created_at",
-        updated_at: Option<String> = "updated_at",
-        started_at: Option<String> = "started_at",
-        finished_at: Option<String> = "finished_at",
-        total_steps: Option<i32> = "total_steps",
-        completed_steps: Option<i32> = "completed_steps",
-        progress: Option<f64> = "progress",
-        message: Option<String> = "message",
-        events: Value = "events",
-        artifacts: Value = "artifacts",
-        result: Option<Value> = "result",
-        error: Option<Value> = "error",
-        cost_usd: Option<rust_decimal::Decimal> = "cost_usd",
-        lesson_id: Option<String> = "lesson_id",
-        idempotency_key: Option<String> = "idempotency_key",
-        attempts: i32 = "attempts",
-        cancel_requested: bool = "cancel_requested",
-    }
+/// A row of `dgs_jobs` (the DGS legacy table).
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "dgs_jobs")]
+#[table(index(columns(status, created_at desc)))]
+#[table(index(
+    columns(idempotency_key),
+    name = "dgs_jobs_idempotency_key_key",
+    unique,
+    where = "idempotency_key IS NOT NULL"
+))]
+#[allow(missing_docs)]
+pub struct Job {
+    #[column(primary_key)]
+    pub job_id: String,
+    pub request: Value,
+    pub status: String,
+    pub phase: String,
+    pub subphase: Option<String>,
+    pub created_at: String,
+    pub updated_at: Option<String>,
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+    pub total_steps: Option<i32>,
+    pub completed_steps: Option<i32>,
+    pub progress: Option<f64>,
+    pub message: Option<String>,
+    #[column(default = "'[]'::jsonb")]
+    pub events: Value,
+    #[column(default = "'{}'::jsonb")]
+    pub artifacts: Value,
+    pub result: Option<Value>,
+    pub error: Option<Value>,
+    #[column(sql_type = "numeric(12,6)")]
+    pub cost_usd: Option<rust_decimal::Decimal>,
+    pub lesson_id: Option<String>,
+    pub idempotency_key: Option<String>,
+    #[column(default = "0")]
+    pub attempts: i32,
+    #[column(default = "false")]
+    pub cancel_requested: bool,
 }
 
 impl Job {
@@ -240,134 +87,230 @@ impl Job {
     }
 }
 
-model! {
-    /// A row of `dgs_lessons` (the DGS legacy table).
-    pub struct Lesson (LessonColumns) in "public"."dgs_lessons",
-        key String = |s| s.lesson_id.clone(), [lesson_id]
-    {
-        lesson_id: String = "lesson_id",
-        topic: String = "topic",
-        title: String = "title",
-        tags: Vec<String> = "tags",
-        age_range: Option<String> = "age_range",
-        language: String = "language",
-        lesson: Value = "lesson",
-        job_id: Option<String> = "job_id",
-        version: i32 = "version",
-        created_at: String = "created_at",
-        updated_at: Option<String> = "updated_at",
-    }
+/// A row of `dgs_lessons` (the DGS legacy table).
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "dgs_lessons")]
+#[table(index(columns(tags), method = "gin"))]
+#[allow(missing_docs)]
+pub struct Lesson {
+    #[column(primary_key)]
+    pub lesson_id: String,
+    #[column(index)]
+    pub topic: String,
+    pub title: String,
+    #[column(default = "'{}'::text[]")]
+    pub tags: Vec<String>,
+    pub age_range: Option<String>,
+    #[column(default = "'en'")]
+    pub language: String,
+    pub lesson: Value,
+    #[column(references = "dgs_jobs(job_id)", on_delete = "set null", index)]
+    pub job_id: Option<String>,
+    #[column(default = "1")]
+    pub version: i32,
+    pub created_at: String,
+    pub updated_at: Option<String>,
 }
 
-model! {
-    /// A row of `llm_call_audit` (the DGS legacy table).
-    pub struct Audit (AuditColumns) in "public"."llm_call_audit",
-        key String = |s| s.id.clone(), [id]
-    {
-        id: String = "id",
-        timestamp_request: chrono::DateTime<chrono::Utc> = "timestamp_request",
-        timestamp_response: Option<chrono::DateTime<chrono::Utc>> = "timestamp_response",
-        duration_ms: Option<i32> = "duration_ms",
-        job_id: Option<String> = "job_id",
-        phase: Option<String> = "phase",
-        agent: Option<String> = "agent",
-        provider: String = "provider",
-        model: String = "model",
-        request_messages: Value = "request_messages",
-        request_params: Option<Value> = "request_params",
-        response_content: Option<String> = "response_content",
-        response_raw: Option<Value> = "response_raw",
-        prompt_tokens: Option<i32> = "prompt_tokens",
-        completion_tokens: Option<i32> = "completion_tokens",
-        total_tokens: Option<i32> = "total_tokens",
-        cost_usd: Option<rust_decimal::Decimal> = "cost_usd",
-        status: String = "status",
-        error_message: Option<String> = "error_message",
-        request_hash: Option<String> = "request_hash",
-    }
+/// A row of `llm_call_audit` (the DGS legacy table).
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "llm_call_audit")]
+#[table(index(columns(timestamp_request desc)))]
+#[allow(missing_docs)]
+pub struct Audit {
+    #[column(primary_key)]
+    pub id: String,
+    pub timestamp_request: chrono::DateTime<chrono::Utc>,
+    pub timestamp_response: Option<chrono::DateTime<chrono::Utc>>,
+    pub duration_ms: Option<i32>,
+    #[column(index)]
+    pub job_id: Option<String>,
+    pub phase: Option<String>,
+    pub agent: Option<String>,
+    pub provider: String,
+    pub model: String,
+    pub request_messages: Value,
+    pub request_params: Option<Value>,
+    pub response_content: Option<String>,
+    pub response_raw: Option<Value>,
+    pub prompt_tokens: Option<i32>,
+    pub completion_tokens: Option<i32>,
+    pub total_tokens: Option<i32>,
+    #[column(sql_type = "numeric(12,6)")]
+    pub cost_usd: Option<rust_decimal::Decimal>,
+    #[column(default = "'ok'", check = "status IN ('ok', 'error', 'timeout')")]
+    pub status: String,
+    pub error_message: Option<String>,
+    pub request_hash: Option<String>,
 }
 
-model! {
-    /// One column of every supported type (and a nullable twin of most).
-    pub struct AllTypes (AllTypesColumns) in "public"."all_types",
-        key i64 = |s| s.id, [id]
-    {
-        id: i64 = "id" [generated],
-        small: i16 = "small",
-        int: i32 = "int",
-        big: i64 = "big",
-        real: f32 = "real",
-        double: f64 = "double",
-        flag: bool = "flag",
-        text: String = "text",
-        bytes: Vec<u8> = "bytes",
-        doc: Value = "doc",
-        ip: IpAddr = "ip",
-        ints: Vec<i32> = "ints",
-        bigs: Vec<i64> = "bigs",
-        doubles: Vec<f64> = "doubles",
-        texts: Vec<String> = "texts",
-        maybe_int: Option<i32> = "maybe_int",
-        maybe_text: Option<String> = "maybe_text",
-        maybe_doc: Option<Value> = "maybe_doc",
-        maybe_texts: Option<Vec<String>> = "maybe_texts",
-        at: chrono::DateTime<chrono::Utc> = "at",
-        day: chrono::NaiveDate = "day",
-        local: chrono::NaiveDateTime = "local",
-        clock: chrono::NaiveTime = "clock",
-        t_at: time::OffsetDateTime = "t_at",
-        t_day: time::Date = "t_day",
-        uid: uuid::Uuid = "uid",
-        maybe_uid: Option<uuid::Uuid> = "maybe_uid",
-        amount: rust_decimal::Decimal = "amount",
-        maybe_amount: Option<rust_decimal::Decimal> = "maybe_amount",
-    }
+/// One column of every supported type (and a nullable twin of most).
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "all_types")]
+#[allow(missing_docs)]
+pub struct AllTypes {
+    #[column(primary_key, identity = "always")]
+    pub id: i64,
+    pub small: i16,
+    pub int: i32,
+    pub big: i64,
+    pub real: f32,
+    pub double: f64,
+    pub flag: bool,
+    pub text: String,
+    pub bytes: Vec<u8>,
+    pub doc: Value,
+    pub ip: IpAddr,
+    pub ints: Vec<i32>,
+    pub bigs: Vec<i64>,
+    pub doubles: Vec<f64>,
+    pub texts: Vec<String>,
+    pub maybe_int: Option<i32>,
+    pub maybe_text: Option<String>,
+    pub maybe_doc: Option<Value>,
+    pub maybe_texts: Option<Vec<String>>,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub day: chrono::NaiveDate,
+    pub local: chrono::NaiveDateTime,
+    pub clock: chrono::NaiveTime,
+    pub t_at: time::OffsetDateTime,
+    pub t_day: time::Date,
+    pub uid: uuid::Uuid,
+    pub maybe_uid: Option<uuid::Uuid>,
+    pub amount: rust_decimal::Decimal,
+    #[column(sql_type = "numeric(12,6)")]
+    pub maybe_amount: Option<rust_decimal::Decimal>,
 }
 
-model! {
-    /// A composite primary key: (org_id, user_name).
-    pub struct Member (MemberColumns) in "public"."members",
-        key Composite<(i32, String)> = |s| Composite((s.org_id, s.user_name.clone())), [org_id, user_name]
-    {
-        org_id: i32 = "org_id",
-        user_name: String = "user_name",
-        role: String = "role",
-        joined: i32 = "joined",
-    }
+/// A composite primary key: (org_id, user_name).
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "members", primary_key(org_id, user_name))]
+#[allow(missing_docs)]
+pub struct Member {
+    pub org_id: i32,
+    pub user_name: String,
+    pub role: String,
+    pub joined: i32,
 }
 
-model! {
-    /// An identity key and columns with database defaults.
-    pub struct Counter (CounterColumns) in "public"."counters",
-        key i64 = |s| s.id, [id]
-    {
-        id: i64 = "id" [generated],
-        name: String = "name",
-        hits: i64 = "hits",
-        note: Option<String> = "note",
-    }
+/// An identity key and columns with database defaults.
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(name = "counters")]
+#[allow(missing_docs)]
+pub struct Counter {
+    #[column(primary_key, identity = "by_default")]
+    pub id: i64,
+    #[column(default = "'anonymous'")]
+    pub name: String,
+    #[column(default = "0")]
+    pub hits: i64,
+    #[column(default = "'from default'")]
+    pub note: Option<String>,
 }
 
-model! {
-    /// Names that all need quoting: a schema and table with capitals and a
-    /// space, reserved words, a quote character.
-    pub struct Odd (OddColumns) in "My Schema"."User Table",
-        key i32 = |s| s.order, [order]
-    {
-        order: i32 = "order",
-        select: String = "Select",
-        with_space: Option<String> = "with space",
-        quote: String = "quo\"te",
-    }
+/// Names that all need quoting: a schema and table with capitals and a
+/// space, reserved words, a quote character.
+#[derive(Table, Clone, Debug, PartialEq)]
+#[table(schema = "My Schema", name = "User Table")]
+#[allow(missing_docs)]
+pub struct Odd {
+    #[column(primary_key)]
+    pub order: i32,
+    #[column(name = "Select")]
+    pub select: String,
+    #[column(name = "with space")]
+    pub with_space: Option<String>,
+    #[column(name = "quo\"te")]
+    pub quote: String,
 }
 
-model! {
-    /// A table without a primary key.
-    pub struct Event (EventColumns) in "public"."events",
-        key i32 = |s| s.n, []
-    {
-        n: i32 = "n",
-        what: String = "what",
+/// A table without a primary key. The derive refuses such a model, so this
+/// one implements `Table` by hand (which the trait allows): keyed operations
+/// on it must fail with a clear error.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)]
+pub struct Event {
+    pub n: i32,
+    pub what: String,
+}
+
+/// Column handles of [`Event`].
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct EventColumns {
+    pub n: strata::Column<Event, i32>,
+    pub what: strata::Column<Event, String>,
+}
+
+impl strata::Table for Event {
+    type Columns = EventColumns;
+    type Key = i32;
+    const SCHEMA: &'static str = "public";
+    const NAME: &'static str = "events";
+    const COLUMNS: &'static [strata::ColumnInfo] = &[
+        strata::ColumnInfo {
+            name: "n",
+            field: "n",
+            rust_type: "i32",
+            generated: false,
+            primary_key: false,
+        },
+        strata::ColumnInfo {
+            name: "what",
+            field: "what",
+            rust_type: "String",
+            generated: false,
+            primary_key: false,
+        },
+    ];
+    const PRIMARY_KEY: &'static [usize] = &[];
+
+    fn columns() -> &'static EventColumns {
+        static COLUMNS: EventColumns = EventColumns {
+            n: strata::Column::new("n", 0),
+            what: strata::Column::new("what", 1),
+        };
+        &COLUMNS
+    }
+
+    fn definition() -> strata::schema::Table {
+        let mut t = strata::schema::Table::new("public", "events");
+        t.columns.push(strata::schema::Column::new(
+            "n",
+            strata::schema::SqlType::Integer,
+            false,
+        ));
+        t.columns.push(strata::schema::Column::new(
+            "what",
+            strata::schema::SqlType::Text,
+            false,
+        ));
+        t
+    }
+
+    fn decode(row: &strata::Row, positions: &[usize]) -> Result<Event, strata::Error> {
+        let (Some(&n), Some(&what)) = (positions.first(), positions.get(1)) else {
+            return Err(strata::Error::new(
+                strata::ErrorKind::Invalid,
+                "events: two column positions needed",
+            ));
+        };
+        Ok(Event {
+            n: strata::__private::decode_column(row, n, "events", "n", "i32")?,
+            what: strata::__private::decode_column(row, what, "events", "what", "String")?,
+        })
+    }
+
+    fn param(&self, i: usize) -> &(dyn strata::ToSql + Sync) {
+        match i {
+            0 => &self.n,
+            1 => &self.what,
+            _ => &strata::table::NULL_PARAM,
+        }
+    }
+
+    fn key(&self) -> i32 {
+        self.n
     }
 }
 

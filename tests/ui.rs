@@ -1,9 +1,27 @@
-//! trybuild ui tests.
+//! trybuild ui tests of the derive macros: each `ui/<category>/<case>.rs`
+//! must fail to compile with exactly the messages in `<case>.stderr`, and
+//! every `ui/pass/*.rs` must compile (and run). Regenerate the `.stderr`
+//! files with `TRYBUILD=overwrite cargo test -p strata-tests --test ui`, then
+//! read each one.
 
-/// Type safety of queries: wrong value types, another table's columns and
-/// unknown columns are compile errors.
+const COMPILE_FAIL: &[&str] = &[
+    "shape",
+    "table",
+    "column",
+    "foreign-key",
+    "index",
+    "pg-enum",
+    "multiple",
+    // Typed queries (the runtime): wrong value types, another table's
+    // columns, unknown columns.
+    "query",
+];
+
 #[test]
-fn query() {
+fn ui() {
     let t = trybuild::TestCases::new();
-    t.compile_fail("ui/query/*.rs");
+    for category in COMPILE_FAIL {
+        t.compile_fail(format!("ui/{category}/*.rs"));
+    }
+    t.pass("ui/pass/*.rs");
 }

@@ -22,12 +22,19 @@ pub mod table;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub mod copy;
-pub mod crud;
-pub mod executor;
+// The runtime, in reading order (one group per line keeps rustfmt from
+// sorting them).
 pub mod pool;
-pub mod query;
+
 pub mod session;
+
+pub mod executor;
+
+pub mod query;
+
+pub mod crud;
+
+pub mod copy;
 
 pub use column::{Column, PgType, SqlValue};
 pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
@@ -35,12 +42,15 @@ pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
+/// The conversion traits of the PostgreSQL wire types: implement both (or
+/// derive `PgEnum`) for a custom field type; the derive also needs
+/// [`PgType`] or `#[column(sql_type = "...")]`.
+pub use postgres_types::{FromSql, ToSql};
 pub use query::{Filter, Order, Select};
 pub use registry::Registry;
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
-pub use tokio_postgres::types::ToSql;
 pub use tokio_postgres::{IsolationLevel, Row};
 
 /// Prints the registry's schema as JSON on standard output, for
@@ -62,10 +72,56 @@ pub fn export_models(registry: &Registry) {
 pub mod __private {
     pub use bytes::BytesMut;
     pub use inventory;
-    pub use postgres_types::{FromSql, IsNull, Kind, ToSql, Type};
+    pub use postgres_types::{to_sql_checked, FromSql, IsNull, Kind, ToSql, Type};
     pub use tokio_postgres::Row;
 
-    use crate::error::Error;
+    use crate::error::{Error, ErrorKind};
+    use crate::schema::EnumType;
+
+    /// The error of `Table::decode` when `positions` has fewer entries than
+    /// the table has columns.
+    #[cold]
+    pub fn positions_error(table: &str, needed: usize, given: usize) -> Error {
+        Error::new(
+            ErrorKind::Invalid,
+            format!(
+                "cannot decode a row of {table}: {given} column positions given, {needed} needed"
+            ),
+        )
+    }
+
+    /// The distinct enum types among `types` (`PgType::enum_type()` of each
+    /// field), in first-use order.
+    pub fn enum_types(types: impl IntoIterator<Item = Option<EnumType>>) -> Vec<EnumType> {
+        let mut out: Vec<EnumType> = Vec::new();
+        for e in types.into_iter().flatten() {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// `ToSql::accepts` / `FromSql::accepts` of a `#[derive(PgEnum)]`: only
+    /// the enum type `schema.name`.
+    pub fn is_enum_type(ty: &Type, schema: &str, name: &str) -> bool {
+        matches!(ty.kind(), Kind::Enum(_)) && ty.name() == name && ty.schema() == schema
+    }
+
+    /// The error of `FromSql` for a `#[derive(PgEnum)]` when the database
+    /// sends a label the Rust enum does not have.
+    #[cold]
+    pub fn unknown_label(
+        raw: &[u8],
+        type_name: &str,
+        rust_name: &str,
+    ) -> Box<dyn std::error::Error + Sync + Send> {
+        format!(
+            "unknown label {:?} of enum type {type_name}: the Rust enum {rust_name} has no variant for it",
+            String::from_utf8_lossy(raw)
+        )
+        .into()
+    }
 
     /// Reads column `pos` of `row` as a `T`, turning a failure into a decode
     /// error that names the table, column, Rust type and SQL type.

@@ -1,6 +1,8 @@
 //! Integration tests: one test binary, one module per area. Every test that
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
+mod derive;
+mod dgs_legacy;
 mod harness;
 mod runtime_copy;
 mod runtime_crud;

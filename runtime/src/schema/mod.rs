@@ -14,15 +14,17 @@
 //! ARCHITECTURE.md ("The schema JSON format").
 
 mod naming;
+mod options;
 mod sql_type;
 
 pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name,
 };
+pub use options::{Deferrable, FkAction, IndexMethod};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A whole database schema: namespaces, enum types and tables.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,59 +137,6 @@ pub struct Unique {
     pub columns: Vec<String>,
 }
 
-/// An index access method.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum IndexMethod {
-    /// `btree` (the default).
-    #[default]
-    Btree,
-    /// `hash`.
-    Hash,
-    /// `gin`.
-    Gin,
-    /// `gist`.
-    Gist,
-    /// `brin`.
-    Brin,
-    /// `spgist`.
-    Spgist,
-}
-
-impl IndexMethod {
-    /// The method's name in SQL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IndexMethod::Btree => "btree",
-            IndexMethod::Hash => "hash",
-            IndexMethod::Gin => "gin",
-            IndexMethod::Gist => "gist",
-            IndexMethod::Brin => "brin",
-            IndexMethod::Spgist => "spgist",
-        }
-    }
-
-    /// Parses a method name (case-insensitive).
-    pub fn parse(s: &str) -> Option<IndexMethod> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "btree" => IndexMethod::Btree,
-            "hash" => IndexMethod::Hash,
-            "gin" => IndexMethod::Gin,
-            "gist" => IndexMethod::Gist,
-            "brin" => IndexMethod::Brin,
-            "spgist" => IndexMethod::Spgist,
-            _ => return None,
-        })
-    }
-
-    /// True for methods where ASC/DESC and NULLS FIRST/LAST mean something.
-    pub fn is_ordered(self) -> bool {
-        self == IndexMethod::Btree
-    }
-}
-
 /// An index (one that does not back a primary key or unique constraint).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -272,74 +221,6 @@ impl IndexElement {
     }
 }
 
-/// A referential action of a foreign key.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FkAction {
-    /// `NO ACTION` (the default).
-    #[default]
-    NoAction,
-    /// `RESTRICT`.
-    Restrict,
-    /// `CASCADE`.
-    Cascade,
-    /// `SET NULL`.
-    SetNull,
-    /// `SET DEFAULT`.
-    SetDefault,
-}
-
-impl FkAction {
-    /// The action in SQL.
-    pub fn as_sql(self) -> &'static str {
-        match self {
-            FkAction::NoAction => "NO ACTION",
-            FkAction::Restrict => "RESTRICT",
-            FkAction::Cascade => "CASCADE",
-            FkAction::SetNull => "SET NULL",
-            FkAction::SetDefault => "SET DEFAULT",
-        }
-    }
-
-    /// Parses `cascade`, `set null`, `set_null`, `no action`, ... (any case).
-    pub fn parse(s: &str) -> Option<FkAction> {
-        let norm: String = s
-            .trim()
-            .to_ascii_lowercase()
-            .chars()
-            .map(|c| if c == '_' || c == '-' { ' ' } else { c })
-            .collect();
-        Some(
-            match norm
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .as_str()
-            {
-                "no action" => FkAction::NoAction,
-                "restrict" => FkAction::Restrict,
-                "cascade" => FkAction::Cascade,
-                "set null" => FkAction::SetNull,
-                "set default" => FkAction::SetDefault,
-                _ => return None,
-            },
-        )
-    }
-}
-
-/// Deferrability of a constraint.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Deferrable {
-    /// `NOT DEFERRABLE` (the default).
-    #[default]
-    NotDeferrable,
-    /// `DEFERRABLE INITIALLY IMMEDIATE`.
-    InitiallyImmediate,
-    /// `DEFERRABLE INITIALLY DEFERRED`.
-    InitiallyDeferred,
-}
-
 /// A foreign key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -389,6 +270,89 @@ fn is_no_action(a: &FkAction) -> bool {
 }
 fn is_not_deferrable(d: &Deferrable) -> bool {
     *d == Deferrable::NotDeferrable
+}
+
+// serde for the types of the std-only files (`sql_type.rs`, `options.rs`),
+// which `strata-macros` includes and so cannot derive serde themselves.
+
+impl Serialize for SqlType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SqlType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        SqlType::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The serde form of [`TypeName`] (a struct with `schema` and `name`).
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "TypeName")]
+struct TypeNameRepr {
+    schema: String,
+    name: String,
+}
+
+impl Serialize for TypeName {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        TypeNameRepr {
+            schema: self.schema.clone(),
+            name: self.name.clone(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = TypeNameRepr::deserialize(d)?;
+        Ok(TypeName {
+            schema: r.schema,
+            name: r.name,
+        })
+    }
+}
+
+/// serde as a unit-variant name, exactly as `#[derive]` with `rename_all`
+/// writes and accepts it: `$name` is a `const fn(self) -> &'static str`, the
+/// inverse is a search of `$t::ALL`.
+macro_rules! serde_by_name {
+    ($($t:ident => $name:ident),* $(,)?) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.$name())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const NAMES: [&str; $t::ALL.len()] = {
+                    let mut names = [""; $t::ALL.len()];
+                    let mut i = 0;
+                    while i < names.len() {
+                        names[i] = $t::ALL[i].$name();
+                        i += 1;
+                    }
+                    names
+                };
+                let s = String::deserialize(d)?;
+                $t::ALL
+                    .into_iter()
+                    .find(|v| v.$name() == s)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&s, &NAMES))
+            }
+        }
+    )*};
+}
+
+serde_by_name! {
+    Identity => as_str,
+    IndexMethod => as_str,
+    FkAction => name,
+    Deferrable => name,
 }
 
 /// An error reading a schema from JSON.
@@ -623,6 +587,53 @@ mod tests {
             }"#]]
         .assert_eq(&json);
         assert_eq!(Schema::from_json(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn option_enums_keep_their_json_names() {
+        let fk = ForeignKey {
+            name: "t_a_fkey".into(),
+            columns: vec!["a".into()],
+            ref_schema: "public".into(),
+            ref_table: "u".into(),
+            ref_columns: vec!["id".into()],
+            on_delete: FkAction::SetNull,
+            on_update: FkAction::Cascade,
+            deferrable: Deferrable::InitiallyDeferred,
+        };
+        let json = serde_json::to_string(&fk).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"t_a_fkey","columns":["a"],"ref_schema":"public","ref_table":"u","ref_columns":["id"],"on_delete":"set_null","on_update":"cascade","deferrable":"initially_deferred"}"#
+        );
+        assert_eq!(serde_json::from_str::<ForeignKey>(&json).unwrap(), fk);
+        let names = [
+            (
+                serde_json::to_string(&IndexMethod::Spgist).unwrap(),
+                "\"spgist\"",
+            ),
+            (
+                serde_json::to_string(&Identity::ByDefault).unwrap(),
+                "\"by_default\"",
+            ),
+            (
+                serde_json::to_string(&TypeName {
+                    schema: "s".into(),
+                    name: "n".into(),
+                })
+                .unwrap(),
+                r#"{"schema":"s","name":"n"}"#,
+            ),
+        ];
+        for (got, want) in names {
+            assert_eq!(got, want);
+        }
+        let err = serde_json::from_str::<FkAction>("\"set null\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown variant `set null`, expected one of `no_action`, `restrict`, `cascade`, `set_null`, `set_default`"
+        );
+        assert!(serde_json::from_str::<IndexMethod>("\"GIN\"").is_err());
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! spelling: exactly what PostgreSQL's `format_type()` prints for a builtin type,
 //! and `schema.name` (quoted when needed) for a user-defined one.
 
-use std::fmt;
+//!
+//! This file uses `std` only: `strata-macros` includes it (`#[path]`) to check
+//! `#[column(sql_type = "...")]` at compile time. Its serde impls live in
+//! `schema/mod.rs`.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 use crate::ident::Qualified;
 
@@ -77,7 +80,7 @@ pub enum SqlType {
 }
 
 /// The schema-qualified name of a user-defined type.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeName {
     /// The schema (namespace) of the type; empty when not yet resolved.
     pub schema: String,
@@ -86,8 +89,7 @@ pub struct TypeName {
 }
 
 /// An error from [`SqlType::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid SQL type `{input}`: {reason}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeParseError {
     /// The text that was parsed.
     pub input: String,
@@ -95,9 +97,16 @@ pub struct TypeParseError {
     pub reason: String,
 }
 
+impl fmt::Display for TypeParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid SQL type `{}`: {}", self.input, self.reason)
+    }
+}
+
+impl std::error::Error for TypeParseError {}
+
 /// How PostgreSQL fills a column's value by itself: identity or serial.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Identity {
     /// `GENERATED ALWAYS AS IDENTITY`.
     Always,
@@ -106,6 +115,25 @@ pub enum Identity {
     /// `serial` / `bigserial` / `smallserial`: a `nextval()` default of a
     /// sequence the column owns.
     Serial,
+}
+
+impl Identity {
+    /// Every kind, in declaration order.
+    pub const ALL: [Identity; 3] = [Identity::Always, Identity::ByDefault, Identity::Serial];
+
+    /// The name used in the schema JSON: `always`, `by_default`, `serial`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Identity::Always => "always",
+            Identity::ByDefault => "by_default",
+            Identity::Serial => "serial",
+        }
+    }
+
+    /// The inverse of [`Identity::as_str`] (exact spelling).
+    pub fn from_name(s: &str) -> Option<Identity> {
+        Identity::ALL.into_iter().find(|i| i.as_str() == s)
+    }
 }
 
 impl SqlType {
@@ -566,19 +594,6 @@ impl fmt::Display for SqlType {
             SqlType::Named(n) => write!(f, "{}", Qualified(&n.schema, &n.name)),
             SqlType::Array(inner) => write!(f, "{inner}[]"),
         }
-    }
-}
-
-impl Serialize for SqlType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SqlType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        SqlType::parse(&s).map_err(serde::de::Error::custom)
     }
 }
 

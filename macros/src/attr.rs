@@ -1,0 +1,988 @@
+//! Stage 1: parsing `#[table(...)]`, `#[column(...)]` and `#[pg_enum(...)]`
+//! into plain data that keeps the user's tokens for error spans.
+//!
+//! Every attribute list is split at its top-level commas and each item is
+//! parsed on its own, so a bad item costs one error and the rest are still
+//! read. Values are checked here as far as they can be checked alone (an
+//! identifier's length, an expression's balance, an `sql_type`, a
+//! `references` target); what needs the other fields is `check.rs`'s job.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::ext::IdentExt;
+use syn::parse::{ParseStream, Parser};
+use syn::{Attribute, Ident, LitStr, Meta, Token};
+
+use crate::ctxt::Ctxt;
+use crate::options::{Deferrable, FkAction, IndexMethod};
+use crate::sql::{self, Reference};
+use crate::sql_type::{parse_column_type, Identity, SqlType};
+use crate::symbol::*;
+use crate::text::{did_you_mean, one_of};
+
+/// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
+#[derive(Default)]
+pub struct TableAttrs {
+    pub name: Option<LitStr>,
+    pub schema: Option<LitStr>,
+    pub comment: Option<LitStr>,
+    pub renamed_from: Option<LitStr>,
+    /// The `primary_key` keyword and the fields it names.
+    pub primary_key: Option<(Ident, Vec<Ident>)>,
+    pub uniques: Vec<UniqueAttr>,
+    pub indexes: Vec<IndexAttr>,
+    pub checks: Vec<CheckAttr>,
+    pub foreign_keys: Vec<ForeignKeyAttr>,
+}
+
+/// `unique(a, b, name = "...")`.
+pub struct UniqueAttr {
+    pub key: Ident,
+    pub fields: Vec<Ident>,
+    pub name: Option<LitStr>,
+}
+
+/// `index(columns(...), name = "...", unique, method = "...", where = "...",
+/// include(...))`.
+pub struct IndexAttr {
+    pub key: Ident,
+    pub elements: Vec<IndexElementAttr>,
+    pub name: Option<LitStr>,
+    pub unique: Option<Ident>,
+    pub method: Option<(LitStr, IndexMethod)>,
+    pub predicate: Option<LitStr>,
+    pub include: Vec<Ident>,
+}
+
+/// What an index element indexes: a field, or an SQL expression.
+pub enum IndexTarget {
+    Field(Ident),
+    Expression(LitStr),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Order {
+    Asc,
+    Desc,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Nulls {
+    First,
+    Last,
+}
+
+/// One element of `columns(...)`: `field desc nulls_last opclass = "..."`.
+pub struct IndexElementAttr {
+    pub target: IndexTarget,
+    pub order: Option<(Order, Ident)>,
+    pub nulls: Option<(Nulls, Ident)>,
+    pub opclass: Option<LitStr>,
+}
+
+/// `check(name = "...", expr = "...")`.
+pub struct CheckAttr {
+    pub name: LitStr,
+    pub expr: LitStr,
+}
+
+/// `foreign_key(columns(...), references = "...", ...)`.
+pub struct ForeignKeyAttr {
+    pub key: Ident,
+    pub columns: Vec<Ident>,
+    pub references: (LitStr, Reference),
+    pub on_delete: Option<(LitStr, FkAction)>,
+    pub on_update: Option<(LitStr, FkAction)>,
+    pub deferrable: Option<Deferrable>,
+    pub name: Option<LitStr>,
+}
+
+/// `#[column(...)]` of a field.
+#[derive(Default)]
+pub struct ColumnAttrs {
+    pub name: Option<LitStr>,
+    pub primary_key: Option<Ident>,
+    pub sql_type: Option<(LitStr, SqlType, Option<Identity>)>,
+    pub default: Option<LitStr>,
+    pub unique: Option<Ident>,
+    pub index: Option<Ident>,
+    pub references: Option<(LitStr, Reference)>,
+    pub on_delete: Option<(LitStr, FkAction)>,
+    pub on_update: Option<(LitStr, FkAction)>,
+    pub identity: Option<(LitStr, Identity)>,
+    pub check: Option<LitStr>,
+    pub comment: Option<LitStr>,
+    pub renamed_from: Option<LitStr>,
+    pub not_null: Option<Ident>,
+}
+
+/// How `#[derive(PgEnum)]` spells variant names as labels.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RenameRule {
+    SnakeCase,
+    Lowercase,
+    Uppercase,
+    KebabCase,
+    Verbatim,
+}
+
+impl RenameRule {
+    const ALL: [(&'static str, RenameRule); 5] = [
+        ("snake_case", RenameRule::SnakeCase),
+        ("lowercase", RenameRule::Lowercase),
+        ("UPPERCASE", RenameRule::Uppercase),
+        ("kebab-case", RenameRule::KebabCase),
+        ("verbatim", RenameRule::Verbatim),
+    ];
+
+    pub fn apply(self, variant: &str) -> String {
+        match self {
+            RenameRule::SnakeCase => crate::text::snake_case(variant),
+            RenameRule::Lowercase => variant.to_lowercase(),
+            RenameRule::Uppercase => variant.to_uppercase(),
+            RenameRule::KebabCase => crate::text::kebab_case(variant),
+            RenameRule::Verbatim => variant.to_string(),
+        }
+    }
+}
+
+/// `#[pg_enum(...)]` of an enum.
+#[derive(Default)]
+pub struct EnumAttrs {
+    pub name: Option<LitStr>,
+    pub schema: Option<LitStr>,
+    pub rename_all: Option<RenameRule>,
+    pub comment: Option<LitStr>,
+}
+
+/// `#[pg_enum(rename = "...")]` of a variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    pub rename: Option<LitStr>,
+}
+
+// ---------------------------------------------------------------------------
+// The attributes
+
+const IN_TABLE: &str = "`#[table(...)]`";
+const IN_COLUMN: &str = "`#[column(...)]`";
+const IN_ENUM: &str = "`#[pg_enum(...)]` on an enum";
+const IN_VARIANT: &str = "`#[pg_enum(...)]` on a variant";
+
+pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
+    let mut out = TableAttrs::default();
+    for_each_item(cx, attrs, TABLE, |key, input| {
+        if key == NAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.name, key, IN_TABLE, v);
+        } else if key == SCHEMA {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.schema, key, IN_TABLE, v);
+        } else if key == COMMENT {
+            let v = lit_str(key, input)?;
+            set_once(cx, &mut out.comment, key, IN_TABLE, v);
+        } else if key == RENAMED_FROM {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.renamed_from, key, IN_TABLE, v);
+        } else if key == PRIMARY_KEY {
+            let items = list(cx, key, input, "primary_key(field_a, field_b)")?;
+            let fields = field_list(cx, items, key);
+            if out.primary_key.is_some() {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "duplicate `primary_key(...)` in `#[table(...)]`: a table has one primary key; list all its fields in one `primary_key(a, b)`",
+                ));
+            }
+            out.primary_key = Some((key.clone(), fields));
+        } else if key == UNIQUE {
+            let items = list(cx, key, input, "unique(field_a, field_b, name = \"...\")")?;
+            out.uniques.push(parse_unique(cx, key, items)?);
+        } else if key == INDEX {
+            let items = list(cx, key, input, "index(columns(field_a, field_b desc), ...)")?;
+            out.indexes.push(parse_index(cx, key, items)?);
+        } else if key == CHECK {
+            let items = list(cx, key, input, "check(name = \"...\", expr = \"...\")")?;
+            out.checks.push(parse_check(cx, key, items)?);
+        } else if key == FOREIGN_KEY {
+            let items = list(
+                cx,
+                key,
+                input,
+                "foreign_key(columns(a, b), references = \"table(x, y)\")",
+            )?;
+            out.foreign_keys.push(parse_foreign_key(cx, key, items)?);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_TABLE,
+                TABLE_KEYS,
+                Some((COLUMN_KEYS, "`#[column(...)]` on a field")),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
+    let mut out = ColumnAttrs::default();
+    for_each_item(cx, attrs, COLUMN, |key, input| {
+        if key == NAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.name, key, IN_COLUMN, v);
+        } else if key == PRIMARY_KEY {
+            flag(cx, key, input)?;
+            set_once(cx, &mut out.primary_key, key, IN_COLUMN, key.clone());
+        } else if key == SQL_TYPE {
+            let lit = lit_str(key, input)?;
+            let (ty, serial) = parse_column_type(&lit.value()).map_err(|e| {
+                syn::Error::new(
+                    lit.span(),
+                    format!("invalid `sql_type = {:?}`: {}", lit.value(), e.reason),
+                )
+            })?;
+            set_once(cx, &mut out.sql_type, key, IN_COLUMN, (lit, ty, serial));
+        } else if key == DEFAULT {
+            let v = expression(key, input)?;
+            set_once(cx, &mut out.default, key, IN_COLUMN, v);
+        } else if key == UNIQUE {
+            flag(cx, key, input)?;
+            set_once(cx, &mut out.unique, key, IN_COLUMN, key.clone());
+        } else if key == INDEX {
+            flag(cx, key, input)?;
+            set_once(cx, &mut out.index, key, IN_COLUMN, key.clone());
+        } else if key == REFERENCES {
+            let v = references(key, input)?;
+            if v.1.columns.len() != 1 {
+                return Err(syn::Error::new(
+                    v.0.span(),
+                    format!(
+                        "`references = {:?}` names {}, but a field is one column; for a composite foreign key use `#[table(foreign_key(columns(a, b), references = \"...\"))]`",
+                        v.0.value(),
+                        count(v.1.columns.len(), "column"),
+                    ),
+                ));
+            }
+            set_once(cx, &mut out.references, key, IN_COLUMN, v);
+        } else if key == ON_DELETE {
+            let v = fk_action(key, input)?;
+            set_once(cx, &mut out.on_delete, key, IN_COLUMN, v);
+        } else if key == ON_UPDATE {
+            let v = fk_action(key, input)?;
+            set_once(cx, &mut out.on_update, key, IN_COLUMN, v);
+        } else if key == IDENTITY {
+            let lit = lit_str(key, input)?;
+            let v = match Identity::from_name(&lit.value()) {
+                Some(i @ (Identity::Always | Identity::ByDefault)) => i,
+                Some(Identity::Serial) => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        "invalid `identity = \"serial\"`: serial is a column type here; write `sql_type = \"serial\"` (or `bigserial`, `smallserial`) instead",
+                    ))
+                }
+                None => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "invalid `identity = {:?}`: expected `always` (GENERATED ALWAYS AS IDENTITY) or `by_default` (GENERATED BY DEFAULT AS IDENTITY)",
+                            lit.value()
+                        ),
+                    ))
+                }
+            };
+            set_once(cx, &mut out.identity, key, IN_COLUMN, (lit, v));
+        } else if key == CHECK {
+            let v = expression(key, input)?;
+            set_once(cx, &mut out.check, key, IN_COLUMN, v);
+        } else if key == COMMENT {
+            let v = lit_str(key, input)?;
+            set_once(cx, &mut out.comment, key, IN_COLUMN, v);
+        } else if key == RENAMED_FROM {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.renamed_from, key, IN_COLUMN, v);
+        } else if key == NOT_NULL {
+            flag(cx, key, input)?;
+            set_once(cx, &mut out.not_null, key, IN_COLUMN, key.clone());
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_COLUMN,
+                COLUMN_KEYS,
+                Some((TABLE_KEYS, "`#[table(...)]` on the struct")),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn enum_attrs(cx: &Ctxt, attrs: &[Attribute]) -> EnumAttrs {
+    let mut out = EnumAttrs::default();
+    for_each_item(cx, attrs, PG_ENUM, |key, input| {
+        if key == NAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.name, key, IN_ENUM, v);
+        } else if key == SCHEMA {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.schema, key, IN_ENUM, v);
+        } else if key == COMMENT {
+            let v = lit_str(key, input)?;
+            set_once(cx, &mut out.comment, key, IN_ENUM, v);
+        } else if key == RENAME_ALL {
+            let lit = lit_str(key, input)?;
+            let value = lit.value();
+            let Some((_, rule)) = RenameRule::ALL.iter().find(|(n, _)| *n == value) else {
+                let names: Vec<&str> = RenameRule::ALL.iter().map(|(n, _)| *n).collect();
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!(
+                        "invalid `rename_all = {value:?}`: expected {}",
+                        one_of(&names)
+                    ),
+                ));
+            };
+            set_once(cx, &mut out.rename_all, key, IN_ENUM, *rule);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_ENUM,
+                ENUM_KEYS,
+                Some((VARIANT_KEYS, IN_VARIANT)),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    let mut out = VariantAttrs::default();
+    for_each_item(cx, attrs, PG_ENUM, |key, input| {
+        if key == RENAME {
+            let lit = lit_str(key, input)?;
+            label(&lit)?;
+            set_once(cx, &mut out.rename, key, IN_VARIANT, lit);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_VARIANT,
+                VARIANT_KEYS,
+                Some((ENUM_KEYS, IN_ENUM)),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+/// `1 field`, `2 fields`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Checks an enum label (PostgreSQL limits labels like identifiers).
+pub fn label(lit: &LitStr) -> syn::Result<()> {
+    sql::check_identifier(&lit.value())
+        .map_err(|e| syn::Error::new(lit.span(), format!("invalid enum label: {e}")))
+}
+
+// ---------------------------------------------------------------------------
+// The nested lists of `#[table(...)]`
+
+fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<UniqueAttr> {
+    let mut fields = Vec::new();
+    let mut name = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if input.is_empty() {
+                fields.push(k.clone());
+            } else if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, "`unique(...)`", v);
+            } else {
+                return Err(syn::Error::new(
+                    k.span(),
+                    format!("unexpected `{k} ...` in `unique(...)`: expected field names and optionally `name = \"...\"`"),
+                ));
+            }
+            Ok(())
+        });
+    }
+    if fields.is_empty() {
+        return Err(syn::Error::new(
+            key.span(),
+            "`unique(...)` names no field: write `unique(field_a, field_b)`",
+        ));
+    }
+    Ok(UniqueAttr {
+        key: key.clone(),
+        fields,
+        name,
+    })
+}
+
+fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<IndexAttr> {
+    const IN: &str = "`index(...)`";
+    let mut elements: Option<Vec<IndexElementAttr>> = None;
+    let mut name = None;
+    let mut unique = None;
+    let mut method = None;
+    let mut predicate = None;
+    let mut include: Option<Vec<Ident>> = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == COLUMNS {
+                let items = list(
+                    cx,
+                    k,
+                    input,
+                    "columns(field_a, field_b desc, \"lower(title)\")",
+                )?;
+                if items.is_empty() {
+                    return Err(syn::Error::new(
+                        k.span(),
+                        "`columns()` is empty: an index needs at least one field or expression",
+                    ));
+                }
+                let els: Vec<IndexElementAttr> = items
+                    .into_iter()
+                    .filter_map(|el| index_element(cx, el))
+                    .collect();
+                set_once(cx, &mut elements, k, IN, els);
+            } else if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == UNIQUE {
+                flag(cx, k, input)?;
+                set_once(cx, &mut unique, k, IN, k.clone());
+            } else if k == METHOD {
+                let lit = lit_str(k, input)?;
+                let m = IndexMethod::parse(&lit.value()).ok_or_else(|| {
+                    let names: Vec<&str> = IndexMethod::ALL.iter().map(|m| m.as_str()).collect();
+                    syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "invalid `method = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
+                    )
+                })?;
+                set_once(cx, &mut method, k, IN, (lit, m));
+            } else if k == WHERE {
+                let v = expression(k, input)?;
+                set_once(cx, &mut predicate, k, IN, v);
+            } else if k == INCLUDE {
+                let items = list(cx, k, input, "include(field_a, field_b)")?;
+                let fields = field_list(cx, items, k);
+                set_once(cx, &mut include, k, IN, fields);
+            } else {
+                return Err(unknown_key(k, IN, INDEX_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    let Some(elements) = elements else {
+        return Err(syn::Error::new(
+            key.span(),
+            "`index(...)` needs `columns(...)`: write `index(columns(field_a, field_b desc))`",
+        ));
+    };
+    Ok(IndexAttr {
+        key: key.clone(),
+        elements,
+        name,
+        unique,
+        method,
+        predicate,
+        include: include.unwrap_or_default(),
+    })
+}
+
+/// One element of an index's `columns(...)`.
+fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
+    let parser = |input: ParseStream| -> syn::Result<IndexElementAttr> {
+        let target = if input.peek(LitStr) {
+            let lit: LitStr = input.parse()?;
+            sql::check_expression(&lit.value()).map_err(|e| {
+                syn::Error::new(lit.span(), format!("invalid index expression: {e}"))
+            })?;
+            IndexTarget::Expression(lit)
+        } else if input.peek(Ident::peek_any) {
+            IndexTarget::Field(input.call(Ident::parse_any)?)
+        } else {
+            return Err(input.error(
+                "expected a field name or a string with an SQL expression, as in `columns(status, created_at desc, \"lower(title)\")`",
+            ));
+        };
+        let mut el = IndexElementAttr {
+            target,
+            order: None,
+            nulls: None,
+            opclass: None,
+        };
+        while !input.is_empty() {
+            if !input.peek(Ident::peek_any) {
+                let tt: TokenTree = input.parse()?;
+                return Err(syn::Error::new(
+                    tt.span(),
+                    format!(
+                        "unexpected `{tt}` in an index element: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
+                ));
+            }
+            let m = input.call(Ident::parse_any)?;
+            let order = if m == ASC {
+                Some(Order::Asc)
+            } else if m == DESC {
+                Some(Order::Desc)
+            } else {
+                None
+            };
+            let nulls = if m == NULLS_FIRST {
+                Some(Nulls::First)
+            } else if m == NULLS_LAST {
+                Some(Nulls::Last)
+            } else {
+                None
+            };
+            if let Some(order) = order {
+                match &el.order {
+                    Some((_, prev)) => cx.error_at(
+                        m.span(),
+                        format!("`{m}` after `{prev}`: an index element has one sort order"),
+                    ),
+                    None => el.order = Some((order, m)),
+                }
+            } else if let Some(nulls) = nulls {
+                match &el.nulls {
+                    Some((_, prev)) => cx.error_at(
+                        m.span(),
+                        format!("`{m}` after `{prev}`: an index element has one NULLS order"),
+                    ),
+                    None => el.nulls = Some((nulls, m)),
+                }
+            } else if m == OPCLASS {
+                input
+                    .parse::<Token![=]>()
+                    .map_err(|_| syn::Error::new(m.span(), "expected `opclass = \"...\"`"))?;
+                let lit: LitStr = input.parse()?;
+                match sql::check_opclass(&lit.value()) {
+                    Err(e) => cx.error_at(lit.span(), format!("invalid `opclass`: {e}")),
+                    Ok(()) if el.opclass.is_some() => {
+                        cx.error_at(m.span(), "duplicate `opclass` in an index element")
+                    }
+                    Ok(()) => el.opclass = Some(lit),
+                }
+            } else {
+                let hint =
+                    match did_you_mean(&m.to_string(), INDEX_ELEMENT_KEYS.iter().map(|s| s.0)) {
+                        Some(s) => format!(" (did you mean `{s}`?)"),
+                        None => String::new(),
+                    };
+                cx.error_at(
+                    m.span(),
+                    format!(
+                        "unknown index element option `{m}`{hint}: expected {}",
+                        one_of(INDEX_ELEMENT_KEYS)
+                    ),
+                );
+                if input.peek(Token![=]) {
+                    input.parse::<Token![=]>()?;
+                    input.parse::<TokenTree>()?;
+                }
+            }
+        }
+        Ok(el)
+    };
+    match parser.parse2(tokens) {
+        Ok(el) => Some(el),
+        Err(e) => {
+            cx.syn_error(e);
+            None
+        }
+    }
+}
+
+fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<CheckAttr> {
+    const IN: &str = "`check(...)`";
+    let mut name = None;
+    let mut expr = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == EXPR {
+                let v = expression(k, input)?;
+                set_once(cx, &mut expr, k, IN, v);
+            } else {
+                return Err(unknown_key(k, IN, CHECK_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    match (name, expr) {
+        (Some(name), Some(expr)) => Ok(CheckAttr { name, expr }),
+        (None, _) => Err(syn::Error::new(
+            key.span(),
+            "`check(...)` needs a `name = \"...\"`: the default name PostgreSQL gives a table CHECK depends on the expression, so strata asks for one (a field's `#[column(check = \"...\")]` is named `<table>_<column>_check`)",
+        )),
+        (Some(_), None) => Err(syn::Error::new(
+            key.span(),
+            "`check(...)` needs `expr = \"...\"`: the boolean SQL expression to check",
+        )),
+    }
+}
+
+fn parse_foreign_key(
+    cx: &Ctxt,
+    key: &Ident,
+    items: Vec<TokenStream>,
+) -> syn::Result<ForeignKeyAttr> {
+    const IN: &str = "`foreign_key(...)`";
+    let mut columns = None;
+    let mut refs = None;
+    let mut on_delete = None;
+    let mut on_update = None;
+    let mut deferrable = None;
+    let mut name = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == COLUMNS {
+                let items = list(cx, k, input, "columns(field_a, field_b)")?;
+                let fields = field_list(cx, items, k);
+                set_once(cx, &mut columns, k, IN, fields);
+            } else if k == REFERENCES {
+                let v = references(k, input)?;
+                set_once(cx, &mut refs, k, IN, v);
+            } else if k == ON_DELETE {
+                let v = fk_action(k, input)?;
+                set_once(cx, &mut on_delete, k, IN, v);
+            } else if k == ON_UPDATE {
+                let v = fk_action(k, input)?;
+                set_once(cx, &mut on_update, k, IN, v);
+            } else if k == DEFERRABLE {
+                let lit = lit_str(k, input)?;
+                let d = Deferrable::from_name(&lit.value()).ok_or_else(|| {
+                    let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
+                    syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "invalid `deferrable = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
+                    )
+                })?;
+                set_once(cx, &mut deferrable, k, IN, d);
+            } else if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else {
+                return Err(unknown_key(k, IN, FOREIGN_KEY_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    let (Some(columns), Some(references)) = (columns, refs) else {
+        return Err(syn::Error::new(
+            key.span(),
+            "`foreign_key(...)` needs `columns(...)` and `references = \"table(x, y)\"`",
+        ));
+    };
+    if columns.len() != references.1.columns.len() {
+        return Err(syn::Error::new(
+            references.0.span(),
+            format!(
+                "`columns(...)` names {} but `references = {:?}` names {}; they pair up one to one",
+                count(columns.len(), "field"),
+                references.0.value(),
+                count(references.1.columns.len(), "column"),
+            ),
+        ));
+    }
+    Ok(ForeignKeyAttr {
+        key: key.clone(),
+        columns,
+        references,
+        on_delete,
+        on_update,
+        deferrable,
+        name,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Machinery
+
+/// Calls `each(key, rest)` for every item of every `#[<attr>(...)]` in
+/// `attrs`; an `Err` from `each` is recorded and the next item is read.
+fn for_each_item(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    attr: Symbol,
+    mut each: impl FnMut(&Ident, ParseStream) -> syn::Result<()>,
+) {
+    for a in attrs {
+        if !a.path().is_ident(attr.0) {
+            continue;
+        }
+        let tokens = match &a.meta {
+            Meta::List(l) if matches!(l.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                l.tokens.clone()
+            }
+            other => {
+                cx.error_spanned_by(other, format!("expected `#[{attr}(...)]`"));
+                continue;
+            }
+        };
+        for item in split_items(cx, tokens) {
+            parse_item(cx, item, &mut each);
+        }
+    }
+}
+
+/// Parses one `key ...` item.
+fn parse_item(
+    cx: &Ctxt,
+    item: TokenStream,
+    mut each: impl FnMut(&Ident, ParseStream) -> syn::Result<()>,
+) {
+    let parser = |input: ParseStream| -> syn::Result<()> {
+        if !input.peek(Ident::peek_any) {
+            let tt: TokenTree = input.parse()?;
+            return Err(syn::Error::new(
+                tt.span(),
+                format!("expected a key, as in `name = \"...\"`, found `{tt}`"),
+            ));
+        }
+        let key = input.call(Ident::parse_any)?.unraw();
+        each(&key, input)
+    };
+    if let Err(e) = parser.parse2(item) {
+        cx.syn_error(e);
+    }
+}
+
+/// Splits an attribute's tokens at the top-level commas.
+fn split_items(cx: &Ctxt, tokens: TokenStream) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    let mut current = TokenStream::new();
+    for tt in tokens {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ',' => {
+                if current.is_empty() {
+                    cx.error_at(p.span(), "unexpected `,`: expected an item before it");
+                }
+                items.push(std::mem::take(&mut current));
+            }
+            _ => current.extend([tt]),
+        }
+    }
+    if !current.is_empty() {
+        items.push(current);
+    }
+    items.retain(|i| !i.is_empty());
+    items
+}
+
+fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, key: &Ident, within: &str, value: T) {
+    if slot.is_some() {
+        cx.error_at(
+            key.span(),
+            format!("duplicate `{key}` in {within}: give it once"),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// An unknown key in `within`; `elsewhere` names the keys of the attribute
+/// the user may have meant instead.
+fn unknown_key(
+    key: &Ident,
+    within: &str,
+    keys: &[Symbol],
+    elsewhere: Option<(&[Symbol], &str)>,
+) -> syn::Error {
+    let word = key.to_string();
+    let close = did_you_mean(&word, keys.iter().map(|s| s.0));
+    let mut msg = format!("unknown key `{word}` in {within}");
+    if let Some(s) = close {
+        msg.push_str(&format!("; did you mean `{s}`?"));
+    } else if let Some((other_keys, other)) = elsewhere {
+        if other_keys.iter().any(|s| s.0 == word) {
+            msg.push_str(&format!("; `{word}` belongs in {other}"));
+        }
+    }
+    msg.push_str(&format!(" (expected {})", one_of(keys)));
+    syn::Error::new(key.span(), msg)
+}
+
+/// `key = "string"`.
+fn lit_str(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
+    if input.is_empty() {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key}` needs a value: `{key} = \"...\"`"),
+        ));
+    }
+    if !input.peek(Token![=]) {
+        let rest: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            rest,
+            format!("expected `{key} = \"...\"`"),
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    if input.is_empty() {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key} =` needs a string after it: `{key} = \"...\"`"),
+        ));
+    }
+    let value: TokenTree = input.parse()?;
+    let lit = match &value {
+        TokenTree::Literal(l) => match syn::Lit::new(l.clone()) {
+            syn::Lit::Str(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(lit) = lit else {
+        return Err(syn::Error::new(
+            value.span(),
+            format!(
+                "expected a string: `{key} = \"{}\"`",
+                value.to_string().trim_matches('"')
+            ),
+        ));
+    };
+    if !input.is_empty() {
+        let rest: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            rest,
+            format!("unexpected tokens after `{key} = \"...\"` (items are separated by `,`)"),
+        ));
+    }
+    Ok(lit)
+}
+
+/// `key = "identifier"`.
+fn identifier(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
+    let lit = lit_str(key, input)?;
+    sql::check_identifier(&lit.value())
+        .map_err(|e| syn::Error::new(lit.span(), format!("invalid `{key}`: {e}")))?;
+    Ok(lit)
+}
+
+/// `key = "SQL expression"`.
+fn expression(key: &Ident, input: ParseStream) -> syn::Result<LitStr> {
+    let lit = lit_str(key, input)?;
+    sql::check_expression(&lit.value()).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
+    })?;
+    Ok(lit)
+}
+
+/// `key = "table(column)"`.
+fn references(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, Reference)> {
+    let lit = lit_str(key, input)?;
+    let r = sql::parse_reference(&lit.value()).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{key} = {:?}`: {e}", lit.value()),
+        )
+    })?;
+    Ok((lit, r))
+}
+
+/// `key = "cascade"` etc.
+fn fk_action(key: &Ident, input: ParseStream) -> syn::Result<(LitStr, FkAction)> {
+    let lit = lit_str(key, input)?;
+    match FkAction::parse(&lit.value()) {
+        Some(a) => Ok((lit, a)),
+        None => {
+            let names: Vec<String> = FkAction::ALL
+                .iter()
+                .map(|a| a.as_sql().to_lowercase())
+                .collect();
+            Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "invalid `{key} = {:?}`: expected {}",
+                    lit.value(),
+                    one_of(&names)
+                ),
+            ))
+        }
+    }
+}
+
+/// A flag: `key` alone. A value after it is reported, and the flag is still
+/// taken as set (its intent is plain), so no follow-up errors appear.
+fn flag(cx: &Ctxt, key: &Ident, input: ParseStream) -> syn::Result<()> {
+    if !input.is_empty() {
+        let rest: TokenStream = input.parse()?;
+        cx.error_spanned_by(
+            rest,
+            format!("`{key}` is a flag and takes no value: write `{key}` alone"),
+        );
+    }
+    Ok(())
+}
+
+/// `key(...)`: the items of the list.
+fn list(cx: &Ctxt, key: &Ident, input: ParseStream, form: &str) -> syn::Result<Vec<TokenStream>> {
+    if !input.peek(syn::token::Paren) {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key}` takes a list: `{form}`"),
+        ));
+    }
+    let content;
+    syn::parenthesized!(content in input);
+    let tokens: TokenStream = content.parse()?;
+    if !input.is_empty() {
+        let rest: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            rest,
+            format!("unexpected tokens after `{key}(...)` (items are separated by `,`)"),
+        ));
+    }
+    Ok(split_items(cx, tokens))
+}
+
+/// A list of field names; a bad element is reported and skipped.
+fn field_list(cx: &Ctxt, items: Vec<TokenStream>, key: &Ident) -> Vec<Ident> {
+    let mut out = Vec::new();
+    for item in items {
+        let parsed = (|input: ParseStream| -> syn::Result<Ident> {
+            let id = input
+                .call(Ident::parse_any)
+                .map_err(|_| input.error(format!("expected a field name in `{key}(...)`")))?;
+            if !input.is_empty() {
+                let rest: TokenStream = input.parse()?;
+                return Err(syn::Error::new_spanned(
+                    rest,
+                    format!("expected only field names in `{key}(...)`, separated by `,`"),
+                ));
+            }
+            Ok(id.unraw())
+        })
+        .parse2(item);
+        match parsed {
+            Ok(id) => out.push(id),
+            Err(e) => cx.syn_error(e),
+        }
+    }
+    out
+}

@@ -1,0 +1,130 @@
+//! What is emitted when the input has errors: the `compile_error!`s, plus a
+//! minimal impl of the derived trait (thiserror's `fallback.rs`), so the
+//! user sees the attribute errors and not a cascade of "trait `Table` is
+//! not implemented" errors from every use of the type. The stub bodies are
+//! never run: the crate does not compile.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::{DeriveInput, Ident, Type};
+
+use crate::ast::Model;
+use crate::gen_table;
+
+/// The errors and a stub `impl Table`. With the parsed `model` (a struct
+/// with named fields), the stub has the real `<Struct>Columns` handles and
+/// key type, so code that uses them adds no errors of its own.
+pub fn table(input: &DeriveInput, model: Option<&Model>, errors: Vec<syn::Error>) -> TokenStream {
+    let errors = errors.iter().map(syn::Error::to_compile_error);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // `Table: Send + Sync + 'static`: stated, so a generic stub does not fail.
+    let mut where_clause = where_clause
+        .cloned()
+        .unwrap_or_else(|| syn::parse_quote!(where));
+    where_clause.predicates.push(syn::parse_quote!(
+        Self: ::core::marker::Send + ::core::marker::Sync + 'static
+    ));
+    let generic = !input.generics.params.is_empty();
+    let (handles, columns_type, handles_value) = match model {
+        Some(m) if !generic => {
+            let fields: Vec<(&Ident, &Type, String)> = m
+                .fields
+                .iter()
+                .map(|f| (f.ident, f.ty, f.ident.unraw().to_string()))
+                .collect();
+            let fields: Vec<(&Ident, &Type, &str)> = fields
+                .iter()
+                .map(|(i, t, n)| (*i, *t, n.as_str()))
+                .collect();
+            let (decl, value) = gen_table::handles(ident, m.vis, "", &fields);
+            let columns_ident = format_ident!("{}Columns", ident);
+            (
+                decl,
+                quote!(#columns_ident),
+                quote!({ static HANDLES: #columns_ident = #value; &HANDLES }),
+            )
+        }
+        _ => (TokenStream::new(), quote!(()), quote!(&())),
+    };
+    let key = model
+        .filter(|_| !generic)
+        .and_then(key_type)
+        .unwrap_or_else(|| quote!(i64));
+    quote! {
+        #(#errors)*
+
+        #handles
+
+        #[automatically_derived]
+        impl #impl_generics ::strata::Table for #ident #ty_generics #where_clause {
+            type Columns = #columns_type;
+            type Key = #key;
+            const SCHEMA: &'static str = "";
+            const NAME: &'static str = "";
+            const COLUMNS: &'static [::strata::ColumnInfo] = &[];
+            const PRIMARY_KEY: &'static [usize] = &[];
+            fn columns() -> &'static Self::Columns {
+                #handles_value
+            }
+            fn definition() -> ::strata::schema::Table {
+                ::core::unreachable!()
+            }
+            fn decode(
+                _: &::strata::__private::Row,
+                _: &[usize],
+            ) -> ::core::result::Result<Self, ::strata::Error> {
+                ::core::unreachable!()
+            }
+            fn param(&self, _: usize) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                ::core::unreachable!()
+            }
+            fn key(&self) -> Self::Key {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// The key type the model declares, when it can be read without the checks.
+fn key_type(m: &Model) -> Option<TokenStream> {
+    let types: Vec<&Type> = match &m.attrs.primary_key {
+        Some((_, names)) => names
+            .iter()
+            .map(|n| {
+                m.fields
+                    .iter()
+                    .find(|f| f.ident.unraw() == *n)
+                    .map(|f| f.ty)
+            })
+            .collect::<Option<_>>()?,
+        None => m
+            .fields
+            .iter()
+            .filter(|f| f.attrs.primary_key.is_some())
+            .map(|f| f.ty)
+            .collect(),
+    };
+    match types.as_slice() {
+        [] => None,
+        [one] => Some(quote!(#one)),
+        many => Some(quote!(::strata::Composite<(#(#many,)*)>)),
+    }
+}
+
+pub fn pg_enum(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
+    let errors = errors.iter().map(syn::Error::to_compile_error);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #(#errors)*
+
+        #[automatically_derived]
+        impl #impl_generics ::strata::PgType for #ident #ty_generics #where_clause {
+            fn sql_type() -> ::strata::schema::SqlType {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

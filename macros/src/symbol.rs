@@ -1,0 +1,106 @@
+//! The attribute keywords, as constants (serde_derive's `symbol.rs`), and the
+//! lists of keys each attribute accepts (for "expected one of" messages).
+
+use std::fmt;
+
+use proc_macro2::Ident;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Symbol(pub &'static str);
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<Symbol> for Ident {
+    fn eq(&self, word: &Symbol) -> bool {
+        self == word.0
+    }
+}
+
+impl PartialEq<Symbol> for &Ident {
+    fn eq(&self, word: &Symbol) -> bool {
+        *self == word.0
+    }
+}
+
+// Attribute names.
+pub const TABLE: Symbol = Symbol("table");
+pub const COLUMN: Symbol = Symbol("column");
+pub const PG_ENUM: Symbol = Symbol("pg_enum");
+
+// Shared keys.
+pub const NAME: Symbol = Symbol("name");
+pub const SCHEMA: Symbol = Symbol("schema");
+pub const COMMENT: Symbol = Symbol("comment");
+pub const RENAMED_FROM: Symbol = Symbol("renamed_from");
+pub const PRIMARY_KEY: Symbol = Symbol("primary_key");
+pub const UNIQUE: Symbol = Symbol("unique");
+pub const INDEX: Symbol = Symbol("index");
+pub const CHECK: Symbol = Symbol("check");
+pub const ON_DELETE: Symbol = Symbol("on_delete");
+pub const ON_UPDATE: Symbol = Symbol("on_update");
+pub const REFERENCES: Symbol = Symbol("references");
+
+// `#[table(...)]` only.
+pub const FOREIGN_KEY: Symbol = Symbol("foreign_key");
+pub const COLUMNS: Symbol = Symbol("columns");
+pub const METHOD: Symbol = Symbol("method");
+pub const WHERE: Symbol = Symbol("where");
+pub const INCLUDE: Symbol = Symbol("include");
+pub const EXPR: Symbol = Symbol("expr");
+pub const DEFERRABLE: Symbol = Symbol("deferrable");
+
+// Index element options.
+pub const ASC: Symbol = Symbol("asc");
+pub const DESC: Symbol = Symbol("desc");
+pub const NULLS_FIRST: Symbol = Symbol("nulls_first");
+pub const NULLS_LAST: Symbol = Symbol("nulls_last");
+pub const OPCLASS: Symbol = Symbol("opclass");
+
+// `#[column(...)]` only.
+pub const SQL_TYPE: Symbol = Symbol("sql_type");
+pub const DEFAULT: Symbol = Symbol("default");
+pub const IDENTITY: Symbol = Symbol("identity");
+pub const NOT_NULL: Symbol = Symbol("not_null");
+
+// `#[pg_enum(...)]` only.
+pub const RENAME_ALL: Symbol = Symbol("rename_all");
+pub const RENAME: Symbol = Symbol("rename");
+
+pub const TABLE_KEYS: &[Symbol] = &[
+    NAME,
+    SCHEMA,
+    COMMENT,
+    RENAMED_FROM,
+    PRIMARY_KEY,
+    UNIQUE,
+    INDEX,
+    CHECK,
+    FOREIGN_KEY,
+];
+pub const COLUMN_KEYS: &[Symbol] = &[
+    NAME,
+    PRIMARY_KEY,
+    SQL_TYPE,
+    DEFAULT,
+    UNIQUE,
+    INDEX,
+    REFERENCES,
+    ON_DELETE,
+    ON_UPDATE,
+    IDENTITY,
+    CHECK,
+    COMMENT,
+    RENAMED_FROM,
+    NOT_NULL,
+];
+pub const INDEX_KEYS: &[Symbol] = &[COLUMNS, NAME, UNIQUE, METHOD, WHERE, INCLUDE];
+pub const INDEX_ELEMENT_KEYS: &[Symbol] = &[ASC, DESC, NULLS_FIRST, NULLS_LAST, OPCLASS];
+pub const CHECK_KEYS: &[Symbol] = &[NAME, EXPR];
+pub const FOREIGN_KEY_KEYS: &[Symbol] =
+    &[COLUMNS, REFERENCES, ON_DELETE, ON_UPDATE, DEFERRABLE, NAME];
+pub const ENUM_KEYS: &[Symbol] = &[NAME, SCHEMA, RENAME_ALL, COMMENT];
+pub const VARIANT_KEYS: &[Symbol] = &[RENAME];

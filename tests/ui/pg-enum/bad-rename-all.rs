@@ -1,0 +1,10 @@
+use strata::PgEnum;
+
+#[derive(PgEnum)]
+#[pg_enum(rename_all = "camelCase")]
+pub enum Status {
+    Open,
+    Closed,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use strata::PgEnum;
+
+#[derive(PgEnum)]
+pub enum Shape {
+    Circle { radius: f64 },
+    Square(f64),
+    Point,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use strata::PgEnum;
+
+#[derive(PgEnum)]
+pub enum Never {}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use strata::PgEnum;
+
+#[derive(PgEnum)]
+pub struct Status {
+    pub open: bool,
+}
+
+fn main() {}

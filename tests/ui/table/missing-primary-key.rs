@@ -1,0 +1,9 @@
+use strata::Table;
+
+#[derive(Table)]
+pub struct AuditEntry {
+    pub at: String,
+    pub message: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use strata::Table;
+
+#[derive(Table)]
+#[table(nmae = "jobs")]
+pub struct Job {
+    #[column(primary_key)]
+    pub id: i64,
+}
+
+fn main() {}
