@@ -1,20 +1,31 @@
 //! Bulk insert through binary `COPY ... FROM STDIN`.
 //!
-//! [`copy_in`] streams rows of a model into its table with PostgreSQL's
-//! binary COPY format (tokio-postgres' `BinaryCopyInWriter`): no SQL per
-//! row, no text conversion, and one round trip per few kilobytes. The column
-//! types come from the table's cached `INSERT` statement (the server's own
-//! description of the columns), so every type the model can insert can be
-//! copied, enums and arrays included. Database-generated columns are left
-//! out and filled by PostgreSQL. Reached through
+//! [`copy_in`] streams rows of a model into its table in PostgreSQL's binary
+//! COPY format: no SQL per row, no text conversion, values encoded straight
+//! from the struct's fields into large buffers (256 KiB per message). The
+//! column types come from the table's cached `INSERT` statement (the
+//! server's own description of the columns), so every type the model can
+//! insert can be copied, enums and arrays included. Database-generated
+//! columns are left out and filled by PostgreSQL. A value that cannot be
+//! encoded aborts the COPY (nothing is written) with an error naming the
+//! table, column and Rust type. Reached through
 //! [`Executor::copy_in`](crate::Executor::copy_in).
 
-use tokio_postgres::binary_copy::BinaryCopyInWriter;
+use bytes::{BufMut, Bytes, BytesMut};
+use futures_util::SinkExt;
+use postgres_types::IsNull;
 
 use crate::crud::sql_for;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{traced, Conn};
+use crate::ident::Qualified;
 use crate::table::Table;
+
+/// The binary COPY signature, flags and header extension length.
+const HEADER: &[u8] = b"PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0";
+
+/// Bytes buffered before a `CopyData` message is sent.
+const CHUNK: usize = 256 * 1024;
 
 /// See [`Executor::copy_in`](crate::Executor::copy_in).
 pub(crate) async fn copy_in<'a, T: Table>(
@@ -22,7 +33,14 @@ pub(crate) async fn copy_in<'a, T: Table>(
     rows: impl IntoIterator<Item = &'a T, IntoIter: Send> + Send + 'a,
 ) -> Result<u64> {
     let sqls = sql_for::<T>();
-    if sqls.insert_cols.is_empty() {
+    let width = sqls.insert_cols.len();
+    let Ok(fields) = i16::try_from(width) else {
+        return Err(Error::new(
+            ErrorKind::Invalid,
+            format!("COPY into {}: too many columns", sqls.table),
+        ));
+    };
+    if width == 0 {
         return Err(Error::new(
             ErrorKind::Invalid,
             format!(
@@ -33,16 +51,60 @@ pub(crate) async fn copy_in<'a, T: Table>(
     }
     traced(&sqls.copy, async {
         let types = conn.prepare(&sqls.insert).await?.params().to_vec();
-        let sink = conn.client.copy_in(sqls.copy.as_str()).await?;
-        let writer = BinaryCopyInWriter::new(sink, &types);
-        let mut writer = std::pin::pin!(writer);
-        for row in rows {
-            writer
-                .as_mut()
-                .write_raw(sqls.insert_cols.iter().copied().map(|i| row.param(i)))
-                .await?;
+        if types.len() != width {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "COPY into {}: the server expects {} columns, the model writes {width}",
+                    sqls.table,
+                    types.len()
+                ),
+            ));
         }
-        Ok(writer.as_mut().finish().await?)
+        let sink = conn.client.copy_in::<_, Bytes>(sqls.copy.as_str()).await?;
+        let mut sink = std::pin::pin!(sink);
+        let mut buf = BytesMut::with_capacity(CHUNK + 4096);
+        buf.put_slice(HEADER);
+        for row in rows {
+            buf.put_i16(fields);
+            for (&i, ty) in sqls.insert_cols.iter().zip(&types) {
+                let len_at = buf.len();
+                buf.put_i32(0);
+                let len = match row.param(i).to_sql_checked(ty, &mut buf) {
+                    Ok(IsNull::Yes) => -1,
+                    Ok(IsNull::No) => i32::try_from(buf.len() - len_at - 4)
+                        .map_err(|_| encode_error::<T>(i, ty, "value larger than 2 GiB".into()))?,
+                    Err(e) => return Err(encode_error::<T>(i, ty, e)),
+                };
+                buf[len_at..len_at + 4].copy_from_slice(&len.to_be_bytes());
+            }
+            if buf.len() >= CHUNK {
+                sink.send(buf.split().freeze()).await?;
+            }
+        }
+        buf.put_i16(-1);
+        sink.send(buf.split().freeze()).await?;
+        Ok(sink.as_mut().finish().await?)
     })
     .await
+}
+
+#[cold]
+fn encode_error<T: Table>(
+    column: usize,
+    ty: &postgres_types::Type,
+    source: Box<dyn std::error::Error + Sync + Send>,
+) -> Error {
+    let (name, rust_type) = T::COLUMNS
+        .get(column)
+        .map(|c| (c.name, c.rust_type))
+        .unwrap_or(("?", "?"));
+    Error::new(
+        ErrorKind::Invalid,
+        format!(
+            "COPY into {}: cannot encode column {name} (Rust type {rust_type}) as SQL type {ty}: {source}",
+            Qualified(T::SCHEMA, T::NAME)
+        ),
+    )
+    .with_source(source)
 }
