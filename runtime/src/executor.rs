@@ -20,6 +20,7 @@ use std::time::Instant;
 
 use futures_util::StreamExt;
 use postgres_types::ToSql;
+use tokio_postgres::error::SqlState;
 use tokio_postgres::{Row, Statement};
 
 use crate::crud::{self, DeleteWhere, InsertValues, KeyArg, UpdateColumns, Upsert};
@@ -38,9 +39,25 @@ pub(crate) mod sealed {
 ///
 /// ```no_run
 /// # use strata::{Executor, Table};
-/// # #[derive(Debug)] struct Job;
-/// # fn demo() {}
-/// // async fn claim_next(db: &impl Executor) -> strata::Result<Option<Job>> { ... }
+/// # #[derive(Table, Clone, Debug)]
+/// # #[table(name = "dgs_jobs")]
+/// # pub struct Job {
+/// #     #[column(primary_key)]
+/// #     pub job_id: String,
+/// #     pub status: String,
+/// #     pub created_at: String,
+/// # }
+/// /// The oldest queued job, locked until the transaction ends; runs on a
+/// /// session or inside a transaction alike.
+/// async fn next_queued(db: &impl Executor) -> strata::Result<Option<Job>> {
+///     db.select::<Job>()
+///         .filter(|c| c.status.eq("queued"))
+///         .order_by(|c| c.created_at.asc())
+///         .for_update()
+///         .skip_locked()
+///         .first()
+///         .await
+/// }
 /// ```
 ///
 /// All futures returned here are `Send`.
@@ -55,8 +72,20 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     ///
     /// ```no_run
     /// # use strata::{Executor, Table};
-    /// # async fn demo<T: Table>(db: &impl Executor, job: T) -> strata::Result<()> {
-    /// let stored = db.insert(&job).await?;
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let stored: Job = db.insert(&job).await?;
+    /// assert_eq!(stored.job_id, job.job_id);
     /// # Ok(()) }
     /// ```
     fn insert<T: Table>(&self, row: &T) -> impl Future<Output = Result<T>> + Send {
@@ -76,12 +105,27 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// database defaults. Awaiting it returns the stored row.
     ///
     /// ```no_run
-    /// # use strata::Executor;
-    /// # async fn demo<J: strata::Table>(db: &impl Executor) -> strata::Result<()> { Ok(()) }
-    /// // let job: Job = db.insert_values::<Job>()
-    /// //     .set(|c| c.job_id, "j-1")
-    /// //     .set(|c| c.status, "queued")
-    /// //     .await?;
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let job: Job = db
+    ///     .insert_values::<Job>()
+    ///     .set(|c| c.job_id, "j-1")
+    ///     .set(|c| c.status, "queued")
+    ///     .set(|c| c.created_at, "2024-05-01T10:00:00Z")
+    ///     .await?;
+    /// assert_eq!(job.attempts, 0); // the column's default
+    /// # Ok(()) }
     /// ```
     fn insert_values<T: Table>(&self) -> InsertValues<'_, T> {
         InsertValues::new(self.conn())
@@ -92,8 +136,21 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// key) or a tuple for a composite key.
     ///
     /// ```no_run
-    /// # async fn demo<J: strata::Table<Key = String>>(db: &impl strata::Executor) -> strata::Result<()> {
-    /// let job: J = db.get::<J>("j-1").await?;
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let job: Job = db.get::<Job>("j-1").await?;
+    /// let maybe: Option<Job> = db.find::<Job>("j-2").await?;
     /// # Ok(()) }
     /// ```
     fn get<T: Table>(&self, key: impl KeyArg<T::Key>) -> impl Future<Output = Result<T>> + Send {
@@ -120,11 +177,26 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// [`returning`](UpdateColumns::returning) returns the rows.
     ///
     /// ```no_run
-    /// # async fn demo(db: &impl strata::Executor) -> strata::Result<()> { Ok(()) }
-    /// // db.update_columns::<Job>()
-    /// //     .set(|c| c.progress, 0.5)
-    /// //     .filter(|c| c.job_id.eq("j-1"))
-    /// //     .await?;
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let changed = db
+    ///     .update_columns::<Job>()
+    ///     .set(|c| c.progress, 0.5)
+    ///     .increment(|c| c.attempts, 1)
+    ///     .filter(|c| c.job_id.eq("j-1"))
+    ///     .await?;
+    /// # Ok(()) }
     /// ```
     fn update_columns<T: Table>(&self) -> UpdateColumns<'_, T> {
         UpdateColumns::new(self.conn())
@@ -149,13 +221,27 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// returns the stored row.
     ///
     /// ```no_run
-    /// # async fn demo(db: &impl strata::Executor) -> strata::Result<()> { Ok(()) }
-    /// // let stored = db.upsert(&job).await?;
-    /// // let stored = db.upsert(&job)
-    /// //     .on_conflict(|c| c.idempotency_key)
-    /// //     .conflict_where(|c| c.idempotency_key.is_not_null())
-    /// //     .update_only(|c| c.status)
-    /// //     .await?;
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let stored: Job = db.upsert(&job).await?;
+    /// let stored: Job = db
+    ///     .upsert(&job)
+    ///     .on_conflict(|c| c.idempotency_key)
+    ///     .conflict_where(|c| c.idempotency_key.is_not_null())
+    ///     .update_only(|c| c.status)
+    ///     .await?;
+    /// # Ok(()) }
     /// ```
     fn upsert<'a, T: Table>(&'a self, row: &'a T) -> Upsert<'a, T> {
         Upsert::new(self.conn(), row)
@@ -167,13 +253,27 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// [`count`](Select::count) or [`exists`](Select::exists).
     ///
     /// ```no_run
-    /// # async fn demo(db: &impl strata::Executor) -> strata::Result<()> { Ok(()) }
-    /// // let queued: Vec<Job> = db.select::<Job>()
-    /// //     .filter(|c| c.status.eq("queued").and(c.attempts.lt(3)))
-    /// //     .order_by(|c| c.created_at.asc())
-    /// //     .limit(10)
-    /// //     .all()
-    /// //     .await?;
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let queued: Vec<Job> = db
+    ///     .select::<Job>()
+    ///     .filter(|c| c.status.eq("queued").and(c.attempts.lt(3)))
+    ///     .order_by(|c| c.created_at.asc())
+    ///     .limit(10)
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
     /// ```
     fn select<T: Table>(&self) -> Select<'_, T> {
         Select::new(self.conn())
@@ -194,9 +294,21 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     /// result is an error naming it).
     ///
     /// ```no_run
-    /// # async fn demo<J: strata::Table>(db: &impl strata::Executor) -> strata::Result<()> {
-    /// let rows: Vec<J> = db
-    ///     .query_as::<J>("SELECT * FROM dgs_jobs WHERE status = $1", &[&"queued"])
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let rows: Vec<Job> = db
+    ///     .query_as::<Job>("SELECT * FROM dgs_jobs WHERE status = $1", &[&"queued"])
     ///     .await?;
     /// # Ok(()) }
     /// ```
@@ -215,10 +327,7 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<Vec<Row>>> + Send + 'a {
         let conn = self.conn();
-        async move {
-            conn.fetch_all(sql, params.iter().copied(), |row| Ok(row.clone()))
-                .await
-        }
+        async move { conn.rows(sql, params).await }
     }
 
     /// Runs one raw SQL statement and returns the number of rows it changed.
@@ -275,22 +384,31 @@ impl<'a> Conn<'a> {
         Ok(self.cache.prepare(self.client, sql).await?)
     }
 
+    /// Turns a driver error into a strata error; a cached statement the
+    /// server no longer accepts (its table changed: "cached plan must not
+    /// change result type") is dropped from the cache, so the next call
+    /// prepares it afresh.
+    #[cold]
+    fn fail(&self, sql: &str, err: tokio_postgres::Error) -> Error {
+        if let Some(db) = err.as_db_error() {
+            if *db.code() == SqlState::FEATURE_NOT_SUPPORTED && db.message().contains("cached plan")
+            {
+                self.cache.remove(sql, &[]);
+            }
+        }
+        Error::from(err)
+    }
+
     /// Runs `sql` and maps every row with `map`.
     pub(crate) async fn fetch_all<'p, R>(
         &self,
         sql: &str,
         params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
-        mut map: impl FnMut(&Row) -> Result<R>,
+        map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
         traced(sql, async {
             let stmt = self.prepare(sql).await?;
-            let stream = self.client.query_raw(&stmt, params).await?;
-            let mut stream = std::pin::pin!(stream);
-            let mut out = Vec::new();
-            while let Some(row) = stream.next().await {
-                out.push(map(&row?)?);
-            }
-            Ok(out)
+            self.collect(sql, &stmt, params, map).await
         })
         .await
     }
@@ -302,16 +420,39 @@ impl<'a> Conn<'a> {
         sql: &str,
         stmt: &Statement,
         params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        map: impl FnMut(&Row) -> Result<R>,
+    ) -> Result<Vec<R>> {
+        traced(sql, self.collect(sql, stmt, params, map)).await
+    }
+
+    async fn collect<'p, R>(
+        &self,
+        sql: &str,
+        stmt: &Statement,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
         mut map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
+        let stream = self
+            .client
+            .query_raw(stmt, params)
+            .await
+            .map_err(|e| self.fail(sql, e))?;
+        let mut stream = std::pin::pin!(stream);
+        let mut out = Vec::new();
+        while let Some(row) = stream.next().await {
+            out.push(map(&row.map_err(|e| self.fail(sql, e))?)?);
+        }
+        Ok(out)
+    }
+
+    /// Runs `sql` and returns its rows as they are.
+    pub(crate) async fn rows(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
         traced(sql, async {
-            let stream = self.client.query_raw(stmt, params).await?;
-            let mut stream = std::pin::pin!(stream);
-            let mut out = Vec::new();
-            while let Some(row) = stream.next().await {
-                out.push(map(&row?)?);
-            }
-            Ok(out)
+            let stmt = self.prepare(sql).await?;
+            self.client
+                .query(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))
         })
         .await
     }
@@ -326,14 +467,18 @@ impl<'a> Conn<'a> {
     ) -> Result<Option<R>> {
         traced(sql, async {
             let stmt = self.prepare(sql).await?;
-            let stream = self.client.query_raw(&stmt, params).await?;
+            let stream = self
+                .client
+                .query_raw(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))?;
             let mut stream = std::pin::pin!(stream);
             let first = match stream.next().await {
                 None => return Ok(None),
-                Some(row) => row?,
+                Some(row) => row.map_err(|e| self.fail(sql, e))?,
             };
             if let Some(extra) = stream.next().await {
-                extra?;
+                extra.map_err(|e| self.fail(sql, e))?;
                 return Err(Error::new(
                     ErrorKind::Invalid,
                     "the query returned more than one row where at most one was expected",
@@ -352,7 +497,10 @@ impl<'a> Conn<'a> {
     ) -> Result<u64> {
         traced(sql, async {
             let stmt = self.prepare(sql).await?;
-            Ok(self.client.execute_raw(&stmt, params).await?)
+            self.client
+                .execute_raw(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))
         })
         .await
     }

@@ -264,7 +264,9 @@ impl<T, V> Column<T, V> {
         Filter::from_node(Node::Cmp(self.name(), op, value.into_param()))
     }
 
-    /// `column = value`.
+    /// `column = value`. For an `Option<_>` column pass the plain value;
+    /// `= NULL` matches nothing in SQL, so test for NULL with
+    /// [`is_null`](Column::is_null).
     pub fn eq<X: SqlValue<V>>(self, value: X) -> Filter<T> {
         self.cmp("=", value)
     }
@@ -474,14 +476,34 @@ enum LockWait {
 /// until commit):
 ///
 /// ```no_run
-/// # async fn demo(db: &impl strata::Executor) -> strata::Result<()> { Ok(()) }
-/// // let next: Option<Job> = tx.select::<Job>()
-/// //     .filter(|c| c.status.eq("queued"))
-/// //     .order_by(|c| c.created_at.asc())
-/// //     .for_update()
-/// //     .skip_locked()
-/// //     .first()
-/// //     .await?;
+/// # use strata::{Executor, Table};
+/// # #[derive(Table, Clone, Debug)]
+/// # #[table(name = "dgs_jobs")]
+/// # pub struct Job {
+/// #     #[column(primary_key)]
+/// #     pub job_id: String,
+/// #     pub status: String,
+/// #     pub created_at: String,
+/// # }
+/// # async fn demo(pool: &strata::Pool) -> strata::Result<()> {
+/// let mut session = pool.session().await?;
+/// let tx = session.transaction().await?;
+/// if let Some(job) = tx
+///     .select::<Job>()
+///     .filter(|c| c.status.eq("queued"))
+///     .order_by(|c| c.created_at.asc())
+///     .for_update()
+///     .skip_locked()
+///     .first()
+///     .await?
+/// {
+///     tx.update_columns::<Job>()
+///         .set(|c| c.status, "running")
+///         .filter(|c| c.job_id.eq(&job.job_id))
+///         .await?;
+/// }
+/// tx.commit().await?;
+/// # Ok(()) }
 /// ```
 #[must_use = "a Select does nothing until a terminal (`all`, `first`, `one`, `count`, `exists`) is awaited"]
 pub struct Select<'e, T> {

@@ -113,3 +113,34 @@ fn copy_in_inside_a_transaction() {
         assert_eq!(s.select::<Job>().count().await.unwrap(), 50);
     });
 }
+
+#[test]
+fn a_value_that_cannot_be_encoded_aborts_the_copy_naming_the_column() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.session().await;
+        // The column's type changed behind the model's back.
+        s.batch_execute("ALTER TABLE members ALTER COLUMN joined TYPE bigint")
+            .await
+            .unwrap();
+        let rows: Vec<Member> = (0..3)
+            .map(|i| Member {
+                org_id: 1,
+                user_name: format!("u{i}"),
+                role: "r".into(),
+                joined: i,
+            })
+            .collect();
+        let err = s.copy_in(&rows).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        let msg = err.to_string();
+        assert!(
+            msg.contains("public.members")
+                && msg.contains("joined")
+                && msg.contains("i32")
+                && msg.contains("int8"),
+            "{msg}"
+        );
+        assert_eq!(s.select::<Member>().count().await.unwrap(), 0);
+    });
+}

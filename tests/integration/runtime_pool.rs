@@ -238,3 +238,34 @@ fn statements_are_traced_with_their_text_and_duration() {
     );
     drop(fx);
 }
+
+#[test]
+fn a_cached_statement_refused_after_a_table_change_is_prepared_afresh() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.session().await;
+        let ann = Member {
+            org_id: 1,
+            user_name: "ann".into(),
+            role: "admin".into(),
+            joined: 1,
+        };
+        s.insert(&ann).await.unwrap();
+        assert_eq!(s.get::<Member>((1, "ann")).await.unwrap(), ann);
+        // A compatible change of the result type (text -> varchar).
+        s.batch_execute("ALTER TABLE members ALTER COLUMN role TYPE varchar(40)")
+            .await
+            .unwrap();
+        let first = s.get::<Member>((1, "ann")).await;
+        if let Err(e) = &first {
+            // The server refuses the stale plan once...
+            assert_eq!(
+                e.code(),
+                Some(&tokio_postgres::error::SqlState::FEATURE_NOT_SUPPORTED),
+                "{e}"
+            );
+        }
+        // ...and the next call prepares the statement again.
+        assert_eq!(s.get::<Member>((1, "ann")).await.unwrap(), ann);
+    });
+}
