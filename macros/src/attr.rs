@@ -195,13 +195,13 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
             out.primary_key = Some((key.clone(), fields));
         } else if key == UNIQUE {
             let items = list(cx, key, input, "unique(field_a, field_b, name = \"...\")")?;
-            out.uniques.push(parse_unique(cx, key, items)?);
+            out.uniques.extend(parse_unique(cx, key, items));
         } else if key == INDEX {
             let items = list(cx, key, input, "index(columns(field_a, field_b desc), ...)")?;
-            out.indexes.push(parse_index(cx, key, items)?);
+            out.indexes.extend(parse_index(cx, key, items));
         } else if key == CHECK {
             let items = list(cx, key, input, "check(name = \"...\", expr = \"...\")")?;
-            out.checks.push(parse_check(cx, key, items)?);
+            out.checks.extend(parse_check(cx, key, items));
         } else if key == FOREIGN_KEY {
             let items = list(
                 cx,
@@ -209,7 +209,7 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
                 input,
                 "foreign_key(columns(a, b), references = \"table(x, y)\")",
             )?;
-            out.foreign_keys.push(parse_foreign_key(cx, key, items)?);
+            out.foreign_keys.extend(parse_foreign_key(cx, key, items));
         } else {
             return Err(unknown_key(
                 key,
@@ -392,7 +392,8 @@ pub fn label(lit: &LitStr) -> syn::Result<()> {
 // ---------------------------------------------------------------------------
 // The nested lists of `#[table(...)]`
 
-fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<UniqueAttr> {
+fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<UniqueAttr> {
+    let before = cx.error_count();
     let mut fields = Vec::new();
     let mut name = None;
     for item in items {
@@ -412,19 +413,22 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<
         });
     }
     if fields.is_empty() {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`unique(...)` names no field: write `unique(field_a, field_b)`",
-        ));
+        );
     }
-    Ok(UniqueAttr {
+    Some(UniqueAttr {
         key: key.clone(),
         fields,
         name,
     })
 }
 
-fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<IndexAttr> {
+fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexAttr> {
+    let before = cx.error_count();
     const IN: &str = "`index(...)`";
     let mut elements: Option<Vec<IndexElementAttr>> = None;
     let mut name = None;
@@ -442,10 +446,10 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
                     "columns(field_a, field_b desc, \"lower(title)\")",
                 )?;
                 if items.is_empty() {
-                    return Err(syn::Error::new(
+                    cx.error_at(
                         k.span(),
                         "`columns()` is empty: an index needs at least one field or expression",
-                    ));
+                    );
                 }
                 let els: Vec<IndexElementAttr> = items
                     .into_iter()
@@ -486,12 +490,14 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<I
         });
     }
     let Some(elements) = elements else {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`index(...)` needs `columns(...)`: write `index(columns(field_a, field_b desc))`",
-        ));
+        );
     };
-    Ok(IndexAttr {
+    Some(IndexAttr {
         key: key.clone(),
         elements,
         name,
@@ -608,7 +614,8 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
     }
 }
 
-fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<CheckAttr> {
+fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<CheckAttr> {
+    let before = cx.error_count();
     const IN: &str = "`check(...)`";
     let mut name = None;
     let mut expr = None;
@@ -627,23 +634,24 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> syn::Result<C
         });
     }
     match (name, expr) {
-        (Some(name), Some(expr)) => Ok(CheckAttr { name, expr }),
-        (None, _) => Err(syn::Error::new(
-            key.span(),
+        (Some(name), Some(expr)) => Some(CheckAttr { name, expr }),
+        (None, _) => missing(
+            cx,
+            before,
+            key,
             "`check(...)` needs a `name = \"...\"`: the default name PostgreSQL gives a table CHECK depends on the expression, so strata asks for one (a field's `#[column(check = \"...\")]` is named `<table>_<column>_check`)",
-        )),
-        (Some(_), None) => Err(syn::Error::new(
-            key.span(),
+        ),
+        (Some(_), None) => missing(
+            cx,
+            before,
+            key,
             "`check(...)` needs `expr = \"...\"`: the boolean SQL expression to check",
-        )),
+        ),
     }
 }
 
-fn parse_foreign_key(
-    cx: &Ctxt,
-    key: &Ident,
-    items: Vec<TokenStream>,
-) -> syn::Result<ForeignKeyAttr> {
+fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<ForeignKeyAttr> {
+    let before = cx.error_count();
     const IN: &str = "`foreign_key(...)`";
     let mut columns = None;
     let mut refs = None;
@@ -690,13 +698,15 @@ fn parse_foreign_key(
         });
     }
     let (Some(columns), Some(references)) = (columns, refs) else {
-        return Err(syn::Error::new(
-            key.span(),
+        return missing(
+            cx,
+            before,
+            key,
             "`foreign_key(...)` needs `columns(...)` and `references = \"table(x, y)\"`",
-        ));
+        );
     };
     if columns.len() != references.1.columns.len() {
-        return Err(syn::Error::new(
+        cx.error_at(
             references.0.span(),
             format!(
                 "`columns(...)` names {} but `references = {:?}` names {}; they pair up one to one",
@@ -704,9 +714,10 @@ fn parse_foreign_key(
                 references.0.value(),
                 count(references.1.columns.len(), "column"),
             ),
-        ));
+        );
+        return None;
     }
-    Ok(ForeignKeyAttr {
+    Some(ForeignKeyAttr {
         key: key.clone(),
         columns,
         references,
@@ -719,6 +730,15 @@ fn parse_foreign_key(
 
 // ---------------------------------------------------------------------------
 // Machinery
+
+/// Reports a missing required part of a nested list, unless an error since
+/// `before` already explains it (a bad value that was dropped).
+fn missing<T>(cx: &Ctxt, before: usize, key: &Ident, msg: &str) -> Option<T> {
+    if cx.error_count() == before {
+        cx.error_at(key.span(), msg);
+    }
+    None
+}
 
 /// Calls `each(key, rest)` for every item of every `#[<attr>(...)]` in
 /// `attrs`; an `Err` from `each` is recorded and the next item is read.
@@ -813,11 +833,14 @@ fn unknown_key(
     let word = key.to_string();
     let close = did_you_mean(&word, keys.iter().map(|s| s.0));
     let mut msg = format!("unknown key `{word}` in {within}");
-    if let Some(s) = close {
-        msg.push_str(&format!("; did you mean `{s}`?"));
-    } else if let Some((other_keys, other)) = elsewhere {
-        if other_keys.iter().any(|s| s.0 == word) {
+    match elsewhere {
+        Some((other_keys, other)) if other_keys.iter().any(|s| s.0 == word) => {
             msg.push_str(&format!("; `{word}` belongs in {other}"));
+        }
+        _ => {
+            if let Some(s) = close {
+                msg.push_str(&format!("; did you mean `{s}`?"));
+            }
         }
     }
     msg.push_str(&format!(" (expected {})", one_of(keys)));

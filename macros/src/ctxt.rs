@@ -36,6 +36,12 @@ impl Ctxt {
         self.errors.borrow_mut().push(err);
     }
 
+    /// The number of errors so far (a parser compares it before and after a
+    /// nested list, to stay quiet about what a reported error left missing).
+    pub fn error_count(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     /// The collected errors, if any.
     pub fn check(self) -> Result<(), Vec<syn::Error>> {
         let errors = self.errors.into_inner();

@@ -38,7 +38,7 @@ pub fn table(input: &DeriveInput, model: Option<&Model>, errors: Vec<syn::Error>
                 .iter()
                 .map(|(i, t, n)| (*i, *t, n.as_str()))
                 .collect();
-            let (decl, value) = gen_table::handles(ident, m.vis, "", &fields);
+            let (decl, value) = gen_table::handles(ident, m.vis, None, &fields);
             let columns_ident = format_ident!("{}Columns", ident);
             (
                 decl,

@@ -23,7 +23,8 @@ pub fn expand(t: &ir::Table) -> TokenStream {
         .iter()
         .map(|c| (c.field, c.ty, c.name.as_str()))
         .collect();
-    let (handles_struct, handles_value) = handles(ident, vis, &format!("{schema}.{name}"), &fields);
+    let (handles_struct, handles_value) =
+        handles(ident, vis, Some(&format!("{schema}.{name}")), &fields);
 
     // Table constants
     let column_infos = t.columns.iter().enumerate().map(|(i, c)| {
@@ -157,7 +158,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 pub fn handles(
     ident: &Ident,
     vis: &syn::Visibility,
-    table: &str,
+    table: Option<&str>,
     fields: &[(&Ident, &syn::Type, &str)],
 ) -> (TokenStream, TokenStream) {
     let columns_ident = format_ident!("{}Columns", ident);
@@ -170,7 +171,8 @@ pub fn handles(
         .enumerate()
         .map(|(i, (field, _, col))| quote!(#field: ::strata::Column::new(#col, #i)));
     let doc = format!(
-        " Typed column handles of [`{ident}`] (table `{table}`), from `<{ident} as strata::Table>::columns()`."
+        " Typed column handles of [`{ident}`]{}, from `<{ident} as strata::Table>::columns()`.",
+        table.map(|t| format!(" (table `{t}`)")).unwrap_or_default()
     );
     (
         quote! {

@@ -1,16 +1,36 @@
-//! The derive macros of strata: `#[derive(Table)]` and `#[derive(PgEnum)]`.
+//! The derive macros of strata: `#[derive(Table)]` and `#[derive(PgEnum)]`
+//! (use them through `strata`, which re-exports them; the generated code
+//! names only `::strata::...` paths, never this crate).
 //!
-//! DOCS-PLACEHOLDER
+//! The crate is a thin shim over ordinary functions on
+//! `proc_macro2::TokenStream` (`expand.rs`), which run the stages in order,
+//! each in its own module:
+//!
+//! 1. parse the attributes (`attr.rs`, with the SQL text checks of `sql.rs`)
+//!    and the input's shape (`ast.rs`), reporting every error into the
+//!    context of `ctxt.rs` instead of stopping at the first;
+//! 2. check across fields and resolve names (`check.rs` → `ir.rs`);
+//! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `tokens.rs`), or, when
+//!    the context holds errors, emit them with a stub impl (`fallback.rs`).
+//!
+//! `sql_type.rs`, `options.rs`, `naming.rs` and `ident.rs` are the runtime's
+//! own std-only files, included with `#[path]`: a `sql_type`, an index
+//! `method` or an `on_delete` is checked at compile time by the same parser
+//! the runtime uses, and default constraint names are computed by the same
+//! code. The attribute reference is the documentation of [`derive@Table`]
+//! (the file `docs/attributes.md`).
 
 // The runtime's std-only files, shared so that attribute values are checked
-// at compile time by the same code the runtime uses.
+// at compile time by the same code the runtime uses. Items the macro does not
+// use are allowed to be dead; lints that only fire because the items are
+// private here (they are public API in `strata`) are allowed too.
 #[allow(dead_code)]
 #[path = "../../runtime/src/ident.rs"]
 mod ident;
 #[allow(dead_code)]
 #[path = "../../runtime/src/schema/naming.rs"]
 mod naming;
-#[allow(dead_code)]
+#[allow(dead_code, clippy::enum_variant_names)]
 #[path = "../../runtime/src/schema/options.rs"]
 mod options;
 #[allow(dead_code)]
@@ -42,13 +62,20 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// TABLE-DOCS
+#[doc = include_str!("../../docs/attributes.md")]
 #[proc_macro_derive(Table, attributes(table, column))]
 pub fn derive_table(input: TokenStream) -> TokenStream {
     expand::derive_table(input.into()).into()
 }
 
-/// ENUM-DOCS
+/// Maps a fieldless enum to a PostgreSQL enum type: `impl strata::PgType`,
+/// `impl strata::ToSql` and `impl strata::FromSql`, with
+/// `#[pg_enum(name = "...", schema = "...", rename_all = "...", comment = "...")]`
+/// on the enum and `#[pg_enum(rename = "...")]` on a variant. The enum must
+/// also implement `Debug` (a supertrait of `ToSql`), which is left to you.
+///
+/// The full reference is the section "`#[derive(PgEnum)]`" of the
+/// documentation of [`derive@Table`] (the file `docs/attributes.md`).
 #[proc_macro_derive(PgEnum, attributes(pg_enum))]
 pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     expand::derive_pg_enum(input.into()).into()

@@ -231,3 +231,791 @@ fn simple_table() {
         "#]],
     );
 }
+
+#[test]
+fn dgs_lessons() {
+    check_table(
+        r#"
+        #[table(name = "dgs_lessons", index(columns(tags), method = "gin"))]
+        pub struct DgsLesson {
+            #[column(primary_key)]
+            pub lesson_id: String,
+            #[column(index)]
+            pub topic: String,
+            #[column(default = "'{}'::text[]")]
+            pub tags: Vec<String>,
+            #[column(references = "dgs_jobs(job_id)", on_delete = "set null", index)]
+            pub job_id: Option<String>,
+            #[column(default = "1")]
+            pub version: i32,
+        }
+        "#,
+        expect![[r#"
+            /// Typed column handles of [`DgsLesson`] (table `public.dgs_lessons`), from `<DgsLesson as strata::Table>::columns()`.
+            #[derive(Clone, Copy, Debug)]
+            pub struct DgsLessonColumns {
+                /// The column `lesson_id`.
+                pub lesson_id: ::strata::Column<DgsLesson, String>,
+                /// The column `topic`.
+                pub topic: ::strata::Column<DgsLesson, String>,
+                /// The column `tags`.
+                pub tags: ::strata::Column<DgsLesson, Vec<String>>,
+                /// The column `job_id`.
+                pub job_id: ::strata::Column<DgsLesson, Option<String>>,
+                /// The column `version`.
+                pub version: ::strata::Column<DgsLesson, i32>,
+            }
+            #[automatically_derived]
+            impl ::strata::Table for DgsLesson {
+                type Columns = DgsLessonColumns;
+                type Key = String;
+                const SCHEMA: &'static str = "public";
+                const NAME: &'static str = "dgs_lessons";
+                const COLUMNS: &'static [::strata::ColumnInfo] = &[
+                    ::strata::ColumnInfo {
+                        name: "lesson_id",
+                        field: "lesson_id",
+                        rust_type: "String",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "topic",
+                        field: "topic",
+                        rust_type: "String",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "tags",
+                        field: "tags",
+                        rust_type: "Vec<String>",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "job_id",
+                        field: "job_id",
+                        rust_type: "Option<String>",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "version",
+                        field: "version",
+                        rust_type: "i32",
+                        generated: false,
+                        primary_key: false,
+                    },
+                ];
+                const PRIMARY_KEY: &'static [usize] = &[0usize];
+                fn columns() -> &'static Self::Columns {
+                    static HANDLES: DgsLessonColumns = DgsLessonColumns {
+                        lesson_id: ::strata::Column::new("lesson_id", 0usize),
+                        topic: ::strata::Column::new("topic", 1usize),
+                        tags: ::strata::Column::new("tags", 2usize),
+                        job_id: ::strata::Column::new("job_id", 3usize),
+                        version: ::strata::Column::new("version", 4usize),
+                    };
+                    &HANDLES
+                }
+                fn definition() -> ::strata::schema::Table {
+                    ::strata::schema::Table {
+                        columns: ::std::vec::Vec::from([
+                            ::strata::schema::Column::new(
+                                "lesson_id",
+                                <String as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "topic",
+                                <String as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column {
+                                default: ::core::option::Option::Some(
+                                    ::std::string::String::from("'{}'::text[]"),
+                                ),
+                                ..::strata::schema::Column::new(
+                                    "tags",
+                                    <Vec<String> as ::strata::PgType>::sql_type(),
+                                    false,
+                                )
+                            },
+                            ::strata::schema::Column::new(
+                                "job_id",
+                                <Option<String> as ::strata::PgType>::sql_type(),
+                                true,
+                            ),
+                            ::strata::schema::Column {
+                                default: ::core::option::Option::Some(
+                                    ::std::string::String::from("1"),
+                                ),
+                                ..::strata::schema::Column::new(
+                                    "version",
+                                    <i32 as ::strata::PgType>::sql_type(),
+                                    false,
+                                )
+                            },
+                        ]),
+                        primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                            name: ::std::string::String::from("dgs_lessons_pkey"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("lesson_id"),
+                            ]),
+                        }),
+                        indexes: ::std::vec::Vec::from([
+                            ::strata::schema::Index {
+                                name: ::std::string::String::from("dgs_lessons_job_id_idx"),
+                                unique: false,
+                                method: ::strata::schema::IndexMethod::Btree,
+                                elements: ::std::vec::Vec::from([
+                                    ::strata::schema::IndexElement {
+                                        key: ::strata::schema::IndexKey::Column(
+                                            ::std::string::String::from("job_id"),
+                                        ),
+                                        order: ::strata::schema::SortOrder::Asc,
+                                        nulls: ::core::option::Option::None,
+                                        opclass: ::core::option::Option::None,
+                                    },
+                                ]),
+                                include: ::std::vec::Vec::new(),
+                                predicate: ::core::option::Option::None,
+                            },
+                            ::strata::schema::Index {
+                                name: ::std::string::String::from("dgs_lessons_tags_idx"),
+                                unique: false,
+                                method: ::strata::schema::IndexMethod::Gin,
+                                elements: ::std::vec::Vec::from([
+                                    ::strata::schema::IndexElement {
+                                        key: ::strata::schema::IndexKey::Column(
+                                            ::std::string::String::from("tags"),
+                                        ),
+                                        order: ::strata::schema::SortOrder::Asc,
+                                        nulls: ::core::option::Option::None,
+                                        opclass: ::core::option::Option::None,
+                                    },
+                                ]),
+                                include: ::std::vec::Vec::new(),
+                                predicate: ::core::option::Option::None,
+                            },
+                            ::strata::schema::Index {
+                                name: ::std::string::String::from("dgs_lessons_topic_idx"),
+                                unique: false,
+                                method: ::strata::schema::IndexMethod::Btree,
+                                elements: ::std::vec::Vec::from([
+                                    ::strata::schema::IndexElement {
+                                        key: ::strata::schema::IndexKey::Column(
+                                            ::std::string::String::from("topic"),
+                                        ),
+                                        order: ::strata::schema::SortOrder::Asc,
+                                        nulls: ::core::option::Option::None,
+                                        opclass: ::core::option::Option::None,
+                                    },
+                                ]),
+                                include: ::std::vec::Vec::new(),
+                                predicate: ::core::option::Option::None,
+                            },
+                        ]),
+                        foreign_keys: ::std::vec::Vec::from([
+                            ::strata::schema::ForeignKey {
+                                name: ::std::string::String::from("dgs_lessons_job_id_fkey"),
+                                columns: ::std::vec::Vec::from([
+                                    ::std::string::String::from("job_id"),
+                                ]),
+                                ref_schema: ::std::string::String::from("public"),
+                                ref_table: ::std::string::String::from("dgs_jobs"),
+                                ref_columns: ::std::vec::Vec::from([
+                                    ::std::string::String::from("job_id"),
+                                ]),
+                                on_delete: ::strata::schema::FkAction::SetNull,
+                                on_update: ::strata::schema::FkAction::NoAction,
+                                deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            },
+                        ]),
+                        ..::strata::schema::Table::new("public", "dgs_lessons")
+                    }
+                }
+                fn enum_types() -> ::std::vec::Vec<::strata::schema::EnumType> {
+                    ::strata::__private::enum_types([
+                        <String as ::strata::PgType>::enum_type(),
+                        <String as ::strata::PgType>::enum_type(),
+                        <Vec<String> as ::strata::PgType>::enum_type(),
+                        <Option<String> as ::strata::PgType>::enum_type(),
+                        <i32 as ::strata::PgType>::enum_type(),
+                    ])
+                }
+                fn decode(
+                    __row: &::strata::__private::Row,
+                    __positions: &[usize],
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    let &[__p0, __p1, __p2, __p3, __p4, ..] = __positions else {
+                        return ::core::result::Result::Err(
+                            ::strata::__private::positions_error(
+                                Self::NAME,
+                                5usize,
+                                __positions.len(),
+                            ),
+                        );
+                    };
+                    ::core::result::Result::Ok(DgsLesson {
+                        lesson_id: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, __p0, Self::NAME, "lesson_id", "String")?,
+                        topic: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, __p1, Self::NAME, "topic", "String")?,
+                        tags: ::strata::__private::decode_column::<
+                            Vec<String>,
+                        >(__row, __p2, Self::NAME, "tags", "Vec<String>")?,
+                        job_id: ::strata::__private::decode_column::<
+                            Option<String>,
+                        >(__row, __p3, Self::NAME, "job_id", "Option<String>")?,
+                        version: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, __p4, Self::NAME, "version", "i32")?,
+                    })
+                }
+                fn param(
+                    &self,
+                    __i: usize,
+                ) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                    match __i {
+                        0usize => &self.lesson_id,
+                        1usize => &self.topic,
+                        2usize => &self.tags,
+                        3usize => &self.job_id,
+                        4usize => &self.version,
+                        _ => &::strata::table::NULL_PARAM,
+                    }
+                }
+                fn key(&self) -> Self::Key {
+                    ::core::clone::Clone::clone(&self.lesson_id)
+                }
+            }
+            ::strata::__private::inventory::submit! {
+                ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
+                "::", ::core::stringify!(DgsLesson)), definition : < DgsLesson as ::strata::Table >
+                ::definition, enum_types : < DgsLesson as ::strata::Table > ::enum_types, }
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn composite_key() {
+    check_table(
+        r#"
+        #[table(schema = "app", primary_key(course_id, student_id))]
+        #[table(unique(student_id, seat, name = "enrollment_seat_key"))]
+        #[table(check(name = "enrollment_seat_positive", expr = "seat > 0"))]
+        pub(crate) struct Enrollment {
+            course_id: i64,
+            student_id: i64,
+            #[column(sql_type = "smallint", comment = "1-based")]
+            seat: i16,
+            state: State,
+        }
+        "#,
+        expect![[r#"
+            /// Typed column handles of [`Enrollment`] (table `app.enrollment`), from `<Enrollment as strata::Table>::columns()`.
+            #[derive(Clone, Copy, Debug)]
+            pub(crate) struct EnrollmentColumns {
+                /// The column `course_id`.
+                pub course_id: ::strata::Column<Enrollment, i64>,
+                /// The column `student_id`.
+                pub student_id: ::strata::Column<Enrollment, i64>,
+                /// The column `seat`.
+                pub seat: ::strata::Column<Enrollment, i16>,
+                /// The column `state`.
+                pub state: ::strata::Column<Enrollment, State>,
+            }
+            #[automatically_derived]
+            impl ::strata::Table for Enrollment {
+                type Columns = EnrollmentColumns;
+                type Key = ::strata::Composite<(i64, i64)>;
+                const SCHEMA: &'static str = "app";
+                const NAME: &'static str = "enrollment";
+                const COLUMNS: &'static [::strata::ColumnInfo] = &[
+                    ::strata::ColumnInfo {
+                        name: "course_id",
+                        field: "course_id",
+                        rust_type: "i64",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "student_id",
+                        field: "student_id",
+                        rust_type: "i64",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "seat",
+                        field: "seat",
+                        rust_type: "i16",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "state",
+                        field: "state",
+                        rust_type: "State",
+                        generated: false,
+                        primary_key: false,
+                    },
+                ];
+                const PRIMARY_KEY: &'static [usize] = &[0usize, 1usize];
+                fn columns() -> &'static Self::Columns {
+                    static HANDLES: EnrollmentColumns = EnrollmentColumns {
+                        course_id: ::strata::Column::new("course_id", 0usize),
+                        student_id: ::strata::Column::new("student_id", 1usize),
+                        seat: ::strata::Column::new("seat", 2usize),
+                        state: ::strata::Column::new("state", 3usize),
+                    };
+                    &HANDLES
+                }
+                fn definition() -> ::strata::schema::Table {
+                    ::strata::schema::Table {
+                        columns: ::std::vec::Vec::from([
+                            ::strata::schema::Column::new(
+                                "course_id",
+                                <i64 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "student_id",
+                                <i64 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column {
+                                comment: ::core::option::Option::Some(
+                                    ::std::string::String::from("1-based"),
+                                ),
+                                ..::strata::schema::Column::new(
+                                    "seat",
+                                    ::strata::schema::SqlType::SmallInt,
+                                    false,
+                                )
+                            },
+                            ::strata::schema::Column::new(
+                                "state",
+                                <State as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                        ]),
+                        primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                            name: ::std::string::String::from("enrollment_pkey"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("course_id"),
+                                ::std::string::String::from("student_id"),
+                            ]),
+                        }),
+                        uniques: ::std::vec::Vec::from([
+                            ::strata::schema::Unique {
+                                name: ::std::string::String::from("enrollment_seat_key"),
+                                columns: ::std::vec::Vec::from([
+                                    ::std::string::String::from("student_id"),
+                                    ::std::string::String::from("seat"),
+                                ]),
+                            },
+                        ]),
+                        checks: ::std::vec::Vec::from([
+                            ::strata::schema::Check {
+                                name: ::std::string::String::from("enrollment_seat_positive"),
+                                expression: ::std::string::String::from("seat > 0"),
+                            },
+                        ]),
+                        ..::strata::schema::Table::new("app", "enrollment")
+                    }
+                }
+                fn enum_types() -> ::std::vec::Vec<::strata::schema::EnumType> {
+                    ::strata::__private::enum_types([
+                        <i64 as ::strata::PgType>::enum_type(),
+                        <i64 as ::strata::PgType>::enum_type(),
+                        <State as ::strata::PgType>::enum_type(),
+                    ])
+                }
+                fn decode(
+                    __row: &::strata::__private::Row,
+                    __positions: &[usize],
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    let &[__p0, __p1, __p2, __p3, ..] = __positions else {
+                        return ::core::result::Result::Err(
+                            ::strata::__private::positions_error(
+                                Self::NAME,
+                                4usize,
+                                __positions.len(),
+                            ),
+                        );
+                    };
+                    ::core::result::Result::Ok(Enrollment {
+                        course_id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, __p0, Self::NAME, "course_id", "i64")?,
+                        student_id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, __p1, Self::NAME, "student_id", "i64")?,
+                        seat: ::strata::__private::decode_column::<
+                            i16,
+                        >(__row, __p2, Self::NAME, "seat", "i16")?,
+                        state: ::strata::__private::decode_column::<
+                            State,
+                        >(__row, __p3, Self::NAME, "state", "State")?,
+                    })
+                }
+                fn param(
+                    &self,
+                    __i: usize,
+                ) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                    match __i {
+                        0usize => &self.course_id,
+                        1usize => &self.student_id,
+                        2usize => &self.seat,
+                        3usize => &self.state,
+                        _ => &::strata::table::NULL_PARAM,
+                    }
+                }
+                fn key(&self) -> Self::Key {
+                    ::strata::Composite((
+                        ::core::clone::Clone::clone(&self.course_id),
+                        ::core::clone::Clone::clone(&self.student_id),
+                    ))
+                }
+            }
+            ::strata::__private::inventory::submit! {
+                ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
+                "::", ::core::stringify!(Enrollment)), definition : < Enrollment as ::strata::Table >
+                ::definition, enum_types : < Enrollment as ::strata::Table > ::enum_types, }
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn pg_enum() {
+    check_enum(
+        r#"
+        #[pg_enum(schema = "app", rename_all = "kebab-case")]
+        pub enum JobState {
+            Queued,
+            InProgress,
+            #[pg_enum(rename = "done")]
+            Finished,
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::strata::PgType for JobState {
+                fn sql_type() -> ::strata::schema::SqlType {
+                    ::strata::schema::SqlType::Named(::strata::schema::TypeName {
+                        schema: ::std::string::String::from("app"),
+                        name: ::std::string::String::from("job_state"),
+                    })
+                }
+                fn enum_type() -> ::core::option::Option<::strata::schema::EnumType> {
+                    ::core::option::Option::Some(::strata::schema::EnumType {
+                        schema: ::std::string::String::from("app"),
+                        name: ::std::string::String::from("job_state"),
+                        labels: ::std::vec::Vec::from([
+                            ::std::string::String::from("queued"),
+                            ::std::string::String::from("in-progress"),
+                            ::std::string::String::from("done"),
+                        ]),
+                        comment: ::core::option::Option::None,
+                    })
+                }
+            }
+            #[automatically_derived]
+            impl ::strata::__private::ToSql for JobState {
+                fn to_sql(
+                    &self,
+                    _ty: &::strata::__private::Type,
+                    out: &mut ::strata::__private::BytesMut,
+                ) -> ::core::result::Result<
+                    ::strata::__private::IsNull,
+                    ::std::boxed::Box<
+                        dyn ::std::error::Error + ::core::marker::Sync + ::core::marker::Send,
+                    >,
+                > {
+                    let label: &str = match self {
+                        Self::Queued => "queued",
+                        Self::InProgress => "in-progress",
+                        Self::Finished => "done",
+                    };
+                    out.extend_from_slice(label.as_bytes());
+                    ::core::result::Result::Ok(::strata::__private::IsNull::No)
+                }
+                fn accepts(ty: &::strata::__private::Type) -> bool {
+                    ::strata::__private::is_enum_type(ty, "app", "job_state")
+                }
+                ::strata::__private::to_sql_checked!();
+            }
+            #[automatically_derived]
+            impl<'a> ::strata::__private::FromSql<'a> for JobState {
+                fn from_sql(
+                    _ty: &::strata::__private::Type,
+                    raw: &'a [u8],
+                ) -> ::core::result::Result<
+                    Self,
+                    ::std::boxed::Box<
+                        dyn ::std::error::Error + ::core::marker::Sync + ::core::marker::Send,
+                    >,
+                > {
+                    match raw {
+                        b"queued" => ::core::result::Result::Ok(Self::Queued),
+                        b"in-progress" => ::core::result::Result::Ok(Self::InProgress),
+                        b"done" => ::core::result::Result::Ok(Self::Finished),
+                        _ => {
+                            ::core::result::Result::Err(
+                                ::strata::__private::unknown_label(raw, "app.job_state", "JobState"),
+                            )
+                        }
+                    }
+                }
+                fn accepts(ty: &::strata::__private::Type) -> bool {
+                    ::strata::__private::is_enum_type(ty, "app", "job_state")
+                }
+            }
+        "##]],
+    );
+}
+
+/// Each case: a derive input, and the messages it must produce (empty when
+/// it must expand without errors).
+#[test]
+fn table_error_messages() {
+    let pk = "#[column(primary_key)] id: i64,";
+    let cases: Vec<(String, &str)> = vec![
+        (format!("struct T {{ {pk} }}"), ""),
+        (
+            format!("#[table(name = \"a\", name = \"b\")] struct T {{ {pk} }}"),
+            "duplicate `name` in `#[table(...)]`: give it once",
+        ),
+        (
+            format!("#[table(name)] struct T {{ {pk} }}"),
+            "`name` needs a value: `name = \"...\"`",
+        ),
+        (
+            format!("#[table(name = \"a\" \"b\")] struct T {{ {pk} }}"),
+            "unexpected tokens after `name = \"...\"` (items are separated by `,`)",
+        ),
+        (
+            format!("#[table(name = \"\")] struct T {{ {pk} }}"),
+            "invalid `name`: the name is empty",
+        ),
+        (
+            format!("#[table(, name = \"a\")] struct T {{ {pk} }}"),
+            "unexpected `,`: expected an item before it",
+        ),
+        (
+            format!("#[table = \"x\"] struct T {{ {pk} }}"),
+            "expected `#[table(...)]`",
+        ),
+        (
+            format!("#[table(unique)] struct T {{ {pk} }}"),
+            "`unique` takes a list: `unique(field_a, field_b, name = \"...\")`",
+        ),
+        (
+            format!("#[table(unique(id, id))] struct T {{ {pk} }}"),
+            "field `id` appears twice in `unique(...)`",
+        ),
+        (
+            format!("#[table(index(name = \"i\"))] struct T {{ {pk} }}"),
+            "`index(...)` needs `columns(...)`: write `index(columns(field_a, field_b desc))`",
+        ),
+        (
+            format!("#[table(index(columns()))] struct T {{ {pk} }}"),
+            "`columns()` is empty: an index needs at least one field or expression",
+        ),
+        (
+            format!("#[table(index(columns(id asc desc nulls_first nulls_last)))] struct T {{ {pk} }}"),
+            "`desc` after `asc`: an index element has one sort order\n`nulls_last` after `nulls_first`: an index element has one NULLS order",
+        ),
+        (
+            format!("#[table(index(columns(id), unique, method = \"hash\"))] struct T {{ {pk} }}"),
+            "a `hash` index cannot be `unique`: PostgreSQL supports unique indexes only with btree",
+        ),
+        (
+            format!("#[table(index(columns(id opclass = \"a b\")))] struct T {{ {pk} }}"),
+            "invalid `opclass`: `a b` is not an operator class name (letters, digits and `_`, optionally `schema.name`)",
+        ),
+        (
+            format!("#[table(index(columns(\"lower(x\"), name = \"i\"))] struct T {{ {pk} }}"),
+            "invalid index expression: the `(` at character 6 is never closed",
+        ),
+        (
+            format!("#[table(index(columns(id), where = \"x; y\"))] struct T {{ {pk} }}"),
+            "invalid `where = \"x; y\"`: `;` at character 2: write one SQL expression, not statements",
+        ),
+        (
+            format!("#[table(check(name = \"c\"))] struct T {{ {pk} }}"),
+            "`check(...)` needs `expr = \"...\"`: the boolean SQL expression to check",
+        ),
+        (
+            format!("#[table(foreign_key(columns(id)))] struct T {{ {pk} }}"),
+            "`foreign_key(...)` needs `columns(...)` and `references = \"table(x, y)\"`",
+        ),
+        (
+            format!("#[table(foreign_key(columns(id), references = \"u(id)\", deferrable = \"yes\"))] struct T {{ {pk} }}"),
+            "invalid `deferrable = \"yes\"`: expected `not_deferrable`, `initially_immediate` or `initially_deferred`",
+        ),
+        (
+            format!("#[table(foreign_key(columns(id), references = \"U(id)\"))] struct T {{ {pk} }}"),
+            "invalid `references = \"U(id)\"`: unquoted `U` would be folded to `u` by PostgreSQL; write it in lower case, or as `\"U\"` to keep the case",
+        ),
+        (
+            "#[table(primary_key(id))] struct T { id: i64, #[column(name = \"id\")] other: i64 }".into(),
+            "duplicate SQL column name `id`: field `id` already maps to it; give one of them another `#[column(name = \"...\")]`",
+        ),
+        (
+            "#[table(primary_key(ident))] struct T { #[column(name = \"ident\")] id: i64 }".into(),
+            "unknown field `ident` in `primary_key(...)`: `T` has no such field; `ident` is the SQL name of field `id`, and these lists name Rust fields",
+        ),
+        (
+            format!("#[table(unique(id), unique(id))] struct T {{ {pk} }}"),
+            "the name `t_id_key` is used twice, by a `unique(...)` and by a `unique(...)`; give one of them another `name = \"...\"`",
+        ),
+        (
+            format!("#[table(check(name = \"t_pkey\", expr = \"true\"))] struct T {{ {pk} }}"),
+            "the name `t_pkey` is used twice, by the primary key and by a `check(...)`; give one of them another `name = \"...\"`",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"serial\")] id: i64 }".into(),
+            "invalid `identity = \"serial\"`: serial is a column type here; write `sql_type = \"serial\"` (or `bigserial`, `smallserial`) instead",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sql_type = \"bigserial\")] id: i64 }".into(),
+            "`identity` together with a serial `sql_type`: field `id` is already generated by its sequence; keep one of the two",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", default = \"1\")] id: i64 }".into(),
+            "`default` on field `id`, an identity/serial column: its values come from a sequence; remove `default`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(sql_type = \"serial\")] n: Option<i32> }".into(),
+            "field `n` is an identity/serial column, which PostgreSQL makes NOT NULL; its type cannot be `Option<i32>`",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sql_type = \"text\")] id: i64 }".into(),
+            "`identity` needs an integer column, but field `id` has SQL type `text`; use `i16`, `i32` or `i64` (smallint, integer, bigint)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\")] id: std::primitive::i32 }".into(),
+            "",
+        ),
+        (
+            "struct T { #[column(primary_key, references = \"u(a, b)\")] id: i64 }".into(),
+            "`references = \"u(a, b)\"` names 2 columns, but a field is one column; for a composite foreign key use `#[table(foreign_key(columns(a, b), references = \"...\"))]`",
+        ),
+        (
+            "struct T { #[column(primary_key, check = \"\")] id: i64 }".into(),
+            "invalid `check = \"\"`: the expression is empty",
+        ),
+        (
+            "struct T { #[column(primary_key, sql_type = \"text\", sql_type = \"int\")] id: i64 }".into(),
+            "duplicate `sql_type` in `#[column(...)]`: give it once",
+        ),
+        (
+            "struct T { #[column(primary_key, unique(id))] id: i64 }".into(),
+            "`unique` is a flag and takes no value: write `unique` alone",
+        ),
+        (
+            "struct T { #[column(primary_key, nam = \"x\")] id: i64 }".into(),
+            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `check`, `comment`, `renamed_from` or `not_null`)",
+        ),
+        (
+            format!("struct ThisStructNameIsMuchTooLongForAPostgresIdentifierOfSixtyThree {{ {pk} }}"),
+            "the default table name is too long: `this_struct_name_is_much_too_long_for_a_postgres_identifier_of_sixty_three` is 74 bytes long; PostgreSQL identifiers are at most 63 bytes (a longer one is silently truncated); set a shorter one with `#[table(name = \"...\")]`",
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(table_errors(&input), want, "input: {input}");
+    }
+}
+
+#[test]
+fn pg_enum_error_messages() {
+    let cases = [
+        ("enum E { A, B }", ""),
+        ("enum E<T> { A(T) }", "`#[derive(PgEnum)]` does not support generic parameters: a PostgreSQL enum type maps to one fixed PostgreSQL type\nvariant `A` carries data, but a PostgreSQL enum value is only a label: `#[derive(PgEnum)]` needs variants without fields"),
+        ("#[pg_enum(rename = \"x\")] enum E { A }", "unknown key `rename` in `#[pg_enum(...)]` on an enum; `rename` belongs in `#[pg_enum(...)]` on a variant (expected `name`, `schema`, `rename_all` or `comment`)"),
+        ("enum E { #[pg_enum(rename_all = \"lowercase\")] A }", "unknown key `rename_all` in `#[pg_enum(...)]` on a variant; `rename_all` belongs in `#[pg_enum(...)]` on an enum (expected `rename`)"),
+        ("enum E { #[pg_enum(rename = \"\")] A }", "invalid enum label: the name is empty"),
+        ("#[pg_enum(rename_all = \"lowercase\")] enum E { InProgress, Inprogress }", "duplicate label `inprogress`: variants `InProgress` and `Inprogress` both map to it; give one a `#[pg_enum(rename = \"...\")]`"),
+        ("#[pg_enum(rename_all = \"verbatim\")] enum E { InProgress, Inprogress }", ""),
+        ("union U { a: i32 }", "`#[derive(PgEnum)]` needs an enum whose variants have no fields, not a union"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(enum_errors(input), want, "input: {input}");
+    }
+}
+
+/// A model with errors still gets its `<Struct>Columns` and key type, so
+/// code using them compiles on (no follow-up errors); generic input gets a
+/// stub that states the `Table` supertraits.
+#[test]
+fn fallback_stub() {
+    check_table(
+        r#"
+        pub struct Job {
+            #[column(primary_key, sql_type = "nope(")]
+            pub id: i64,
+            pub r#type: String,
+        }
+        "#,
+        expect![[r#"
+            ::core::compile_error! {
+                "invalid `sql_type = \"nope(\"`: unknown type `nope` cannot take a modifier"
+            }
+            /// Typed column handles of [`Job`], from `<Job as strata::Table>::columns()`.
+            #[derive(Clone, Copy, Debug)]
+            pub struct JobColumns {
+                /// The column `id`.
+                pub id: ::strata::Column<Job, i64>,
+                /// The column `type`.
+                pub r#type: ::strata::Column<Job, String>,
+            }
+            #[automatically_derived]
+            impl ::strata::Table for Job
+            where
+                Self: ::core::marker::Send + ::core::marker::Sync + 'static,
+            {
+                type Columns = JobColumns;
+                type Key = i64;
+                const SCHEMA: &'static str = "";
+                const NAME: &'static str = "";
+                const COLUMNS: &'static [::strata::ColumnInfo] = &[];
+                const PRIMARY_KEY: &'static [usize] = &[];
+                fn columns() -> &'static Self::Columns {
+                    {
+                        static HANDLES: JobColumns = JobColumns {
+                            id: ::strata::Column::new("id", 0usize),
+                            r#type: ::strata::Column::new("type", 1usize),
+                        };
+                        &HANDLES
+                    }
+                }
+                fn definition() -> ::strata::schema::Table {
+                    ::core::unreachable!()
+                }
+                fn decode(
+                    _: &::strata::__private::Row,
+                    _: &[usize],
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::unreachable!()
+                }
+                fn param(
+                    &self,
+                    _: usize,
+                ) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                    ::core::unreachable!()
+                }
+                fn key(&self) -> Self::Key {
+                    ::core::unreachable!()
+                }
+            }
+        "#]],
+    );
+}

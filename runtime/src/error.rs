@@ -73,7 +73,8 @@ impl Error {
         e
     }
 
-    /// A column's value could not be decoded into the field's Rust type.
+    /// A column's value could not be decoded into the field's Rust type. The
+    /// message ends with the innermost cause of `source`.
     pub fn decode(
         table: &str,
         column: &str,
@@ -82,10 +83,16 @@ impl Error {
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Error {
         let source = source.into();
+        // The innermost cause says why (tokio-postgres's own text is only
+        // "error deserializing column N").
+        let mut cause: &(dyn std::error::Error + 'static) = &*source;
+        while let Some(inner) = cause.source() {
+            cause = inner;
+        }
         let mut e = Error::new(
             ErrorKind::Decode,
             format!(
-                "cannot decode column {table}.{column} (SQL type {sql_type}) into Rust type {rust_type}: {source}"
+                "cannot decode column {table}.{column} (SQL type {sql_type}) into Rust type {rust_type}: {cause}"
             ),
         );
         e.0.table = Some(table.to_string());

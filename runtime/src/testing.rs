@@ -7,7 +7,7 @@
 //! database (`WITH (FORCE)`), so nothing is left behind.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! # async fn demo() -> Result<(), strata::testing::HarnessError> {
 //! let db = strata::testing::TestDb::new().await?;
 //! let client = db.connect().await?;
 //! client.batch_execute("CREATE TABLE t (id int PRIMARY KEY)").await?;

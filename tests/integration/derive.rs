@@ -7,7 +7,8 @@ use strata::schema::{
     IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table as TableDef,
     TypeName, Unique,
 };
-use strata::{Composite, PgEnum, PgType, Registry, Table};
+use strata::testing::{run, TestDb};
+use strata::{Composite, ErrorKind, PgEnum, PgType, Registry, Table, ToSql};
 
 #[derive(Table, Debug, Clone, PartialEq)]
 #[table(name = "dgs_jobs")]
@@ -321,7 +322,7 @@ fn serial_renames_comments_and_raw_identifiers() {
             expression: s("seats > 0"),
         }]
     );
-    assert_eq!(Course::COLUMNS[0].generated, true);
+    assert!(Course::COLUMNS[0].generated);
     assert_eq!(Course::COLUMNS[1].field, "type");
     assert_eq!(Course::columns().r#type.name(), "course_title");
 }
@@ -354,4 +355,155 @@ fn the_registry_links_every_model_and_checks_references() {
         .schema()
         .unwrap();
     assert_eq!(schema.tables.len(), 2);
+}
+
+/// The values of `row`'s columns, as bind parameters in column order.
+fn params<T: Table>(row: &T) -> Vec<&(dyn ToSql + Sync)> {
+    (0..T::COLUMNS.len()).map(|i| row.param(i)).collect()
+}
+
+#[test]
+fn rows_and_enums_round_trip_through_postgres() {
+    run(async {
+        let db = TestDb::new().await.expect("test database");
+        let client = db.connect().await.expect("connect");
+        client
+            .batch_execute(
+                "CREATE SCHEMA app;
+                 CREATE TYPE app.enrollment_state AS ENUM ('invited', 'active', 'left', 'expelled');
+                 CREATE TABLE app.enrollment (
+                     course_id bigint, student_id bigint, position integer,
+                     state app.enrollment_state NOT NULL, previous app.enrollment_state,
+                     grade smallint, PRIMARY KEY (course_id, student_id));
+                 CREATE TABLE dgs_lessons (
+                     lesson_id text PRIMARY KEY, topic text NOT NULL, title text NOT NULL,
+                     tags text[] NOT NULL DEFAULT '{}'::text[], age_range text,
+                     language text NOT NULL DEFAULT 'en', lesson jsonb NOT NULL, job_id text,
+                     version integer NOT NULL DEFAULT 1, created_at text NOT NULL,
+                     updated_at text);",
+            )
+            .await
+            .expect("create tables");
+
+        // Insert through `param`, read back in another column order through
+        // `decode` with positions.
+        let row = Enrollment {
+            course_id: 7,
+            student_id: 9,
+            position: 1,
+            state: EnrollmentState::Departed,
+            previous: Some(EnrollmentState::Invited),
+            grade: None,
+        };
+        client
+            .execute(
+                "INSERT INTO app.enrollment VALUES ($1, $2, $3, $4, $5, $6)",
+                &params(&row),
+            )
+            .await
+            .expect("insert");
+        let r = client
+            .query_one(
+                "SELECT grade, previous, state::text AS label, state, position, student_id, course_id \
+                 FROM app.enrollment",
+                &[],
+            )
+            .await
+            .expect("select");
+        assert_eq!(
+            r.get::<_, String>("label"),
+            "left",
+            "the renamed variant's label"
+        );
+        let back = Enrollment::decode(&r, &[6, 5, 4, 3, 1, 0]).expect("decode");
+        assert_eq!(back, row);
+
+        // Too few positions: an error, not an index panic.
+        let err = Enrollment::decode(&r, &[0, 1]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        assert_eq!(
+            err.to_string(),
+            "cannot decode a row of enrollment: 2 column positions given, 6 needed"
+        );
+
+        // A label the Rust enum lacks: a decode error naming label and type.
+        client
+            .execute("UPDATE app.enrollment SET state = 'expelled'", &[])
+            .await
+            .expect("update");
+        let r = client
+            .query_one(
+                "SELECT course_id, student_id, position, state, previous, grade FROM app.enrollment",
+                &[],
+            )
+            .await
+            .expect("select");
+        let err = Enrollment::decode(&r, &[0, 1, 2, 3, 4, 5]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode);
+        let msg = err.to_string();
+        assert!(
+            msg.contains("unknown label \"expelled\" of enum type app.enrollment_state"),
+            "{msg}"
+        );
+
+        // Only the enum type of that schema and name is accepted.
+        let r = client
+            .query_one("SELECT 'active'::text", &[])
+            .await
+            .expect("select");
+        assert!(r.try_get::<_, EnrollmentState>(0).is_err());
+        let wrong = client
+            .execute("SELECT $1::text", &[&EnrollmentState::Active])
+            .await;
+        assert!(wrong.is_err(), "an enum value bound to a text parameter");
+
+        // Arrays, JSON and NULLs of the DGS lessons table.
+        let lesson = DgsLesson {
+            lesson_id: s("l1"),
+            topic: s("fractions"),
+            title: s("Halves"),
+            tags: vec![s("math"), s("grade-3")],
+            age_range: None,
+            language: s("en"),
+            lesson: serde_json::json!({"steps": [1, 2]}),
+            job_id: None,
+            version: 1,
+            created_at: s("2026-01-01T00:00:00Z"),
+            updated_at: Some(s("2026-01-02T00:00:00Z")),
+        };
+        client
+            .execute(
+                "INSERT INTO dgs_lessons VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                &params(&lesson),
+            )
+            .await
+            .expect("insert lesson");
+        let r = client
+            .query_one(
+                "SELECT * FROM dgs_lessons WHERE lesson_id = $1",
+                &[&lesson.key()],
+            )
+            .await
+            .expect("select lesson");
+        let positions: Vec<usize> = (0..DgsLesson::COLUMNS.len()).collect();
+        assert_eq!(
+            DgsLesson::decode(&r, &positions).expect("decode lesson"),
+            lesson
+        );
+
+        // A column of the wrong type: a decode error naming table, column
+        // and both types.
+        let r = client
+            .query_one("SELECT 1::bigint AS lesson_id", &[])
+            .await
+            .expect("select");
+        let err = DgsLesson::decode(&r, &[0; 11]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode);
+        assert!(
+            err.to_string().starts_with(
+                "cannot decode column dgs_lessons.lesson_id (SQL type int8) into Rust type String"
+            ),
+            "{err}"
+        );
+    });
 }

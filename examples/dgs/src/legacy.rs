@@ -163,7 +163,7 @@ pub async fn seed(
     client: &impl GenericClient,
     size: SeedSize,
 ) -> Result<(), tokio_postgres::Error> {
-    let mut rng = Rng(0x5EED_D65);
+    let mut rng = Rng(0x05EE_DD65);
     let insert_job = client
         .prepare(
             "INSERT INTO dgs_jobs (job_id, request, status, phase, subphase, created_at, updated_at, \

@@ -1,0 +1,83 @@
+//! The examples of docs/attributes.md, compiled.
+use strata::{PgEnum, Table};
+
+mod intro {
+    use super::*;
+
+    #[derive(PgEnum, Debug)]
+    #[pg_enum(schema = "app")]
+    pub enum JobState { Queued, InProgress, Done }
+
+    #[derive(Table)]
+    #[table(name = "jobs", schema = "app")]
+    #[table(index(columns(state, created_at desc)))]
+    #[table(index(columns(idempotency_key), name = "jobs_idempotency_key_key", unique,
+                  where = "idempotency_key IS NOT NULL"))]
+    pub struct Job {
+        #[column(primary_key, identity = "always")]
+        pub id: i64,
+        pub state: JobState,
+        #[column(sql_type = "timestamptz", default = "now()")]
+        pub created_at: chrono::DateTime<chrono::Utc>,
+        pub idempotency_key: Option<String>,
+        #[column(references = "users(id)", on_delete = "set null", index)]
+        pub owner_id: Option<i64>,
+    }
+}
+
+mod index_and_foreign_key {
+    use super::*;
+
+    #[derive(Table)]
+    #[table(index(
+        columns(status, created_at desc nulls_last, "lower(title)" desc, slug opclass = "text_pattern_ops"),
+        name = "jobs_listing_idx",
+        unique,
+        method = "btree",
+        where = "deleted_at IS NULL",
+        include(owner_id),
+    ))]
+    #[table(foreign_key(
+        columns(owner_id, team_id),
+        references = "app.members(user_id, team_id)",
+        on_delete = "cascade",
+        on_update = "no action",
+        deferrable = "initially_deferred",
+        name = "jobs_member_fkey",
+    ))]
+    pub struct Job {
+        #[column(primary_key)]
+        pub id: i64,
+        pub status: String,
+        pub created_at: String,
+        pub title: String,
+        pub slug: String,
+        pub deleted_at: Option<String>,
+        pub owner_id: i64,
+        pub team_id: i64,
+    }
+}
+
+mod pg_enum {
+    use super::*;
+
+    #[derive(PgEnum, Clone, Copy, Debug, PartialEq, Eq)]
+    #[pg_enum(name = "job_mood", schema = "app", rename_all = "UPPERCASE", comment = "How it went")]
+    pub enum Mood {
+        Happy,                       // label "HAPPY"
+        #[pg_enum(rename = "blue")]
+        Sad,                         // label "blue"
+    }
+}
+
+fn main() {
+    use strata::PgType;
+    let labels = <pg_enum::Mood as PgType>::enum_type().map(|e| e.labels);
+    assert_eq!(labels, Some(vec!["HAPPY".to_string(), "blue".to_string()]));
+    let def = <index_and_foreign_key::Job as Table>::definition();
+    assert_eq!(def.indexes[0].name, "jobs_listing_idx");
+    assert_eq!(def.foreign_keys[0].name, "jobs_member_fkey");
+    assert_eq!(<intro::Job as Table>::definition().indexes.len(), 3);
+    let _ = (intro::JobState::Queued, intro::JobState::InProgress, intro::JobState::Done);
+    let _ = (pg_enum::Mood::Happy, pg_enum::Mood::Sad);
+}
