@@ -12,15 +12,17 @@ fn dgs_job(i: usize) -> Job {
         &format!("2024-01-01T00:00:{i:06}Z"),
     );
     j.request = json!({"topic": format!("topic {i}"), "n": i, "tags": ["a", "b"]});
-    j.subphase = (i % 3 == 0).then(|| "outline".to_string());
-    j.progress = if i % 5 == 0 {
+    j.subphase = i.is_multiple_of(3).then(|| "outline".to_string());
+    j.progress = if i.is_multiple_of(5) {
         None
     } else {
         Some(i as f64 / 1000.0)
     };
     j.events = json!([{"at": i, "what": "created"}]);
-    j.cost_usd = (i % 2 == 0).then(|| rust_decimal::Decimal::new(i as i64, 6));
-    j.idempotency_key = (i % 4 == 0).then(|| format!("idem-{i}"));
+    j.cost_usd = i
+        .is_multiple_of(2)
+        .then(|| rust_decimal::Decimal::new(i as i64, 6));
+    j.idempotency_key = i.is_multiple_of(4).then(|| format!("idem-{i}"));
     j.attempts = (i % 7) as i32;
     j
 }
