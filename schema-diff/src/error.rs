@@ -9,4 +9,17 @@ pub enum Error {
     /// Any other error, with a message that names what is wrong.
     #[error("{0}")]
     Message(String),
+    /// The database holds something the schema model cannot express (a
+    /// generated column, a type modifier it has no room for, ...); the message
+    /// names the table and column.
+    #[error("not supported: {0}")]
+    Unsupported(String),
+    /// PostgreSQL rejected a part of a desired schema while normalizing it.
+    #[error("{object}: {message}")]
+    Rejected {
+        /// What was rejected, e.g. `table public.t, column x: default "nw()"`.
+        object: String,
+        /// PostgreSQL's message (with its detail and hint, if any).
+        message: String,
+    },
 }

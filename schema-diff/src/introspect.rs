@@ -1,1 +1,1099 @@
-//! (to be written)
+//! Catalog introspection: reads a live database into strata's schema model.
+//!
+//! [`introspect`] issues a fixed number of whole-database `pg_catalog`
+//! queries filtered by schema (the SQL lives in `src/introspect/*.sql`, one
+//! file per query): namespaces, extension members, comments, enum types,
+//! tables, columns, defaults, constraints, indexes and the non-default
+//! operator classes. They are sent together on the one connection
+//! (tokio-postgres pipelines them), so the cost does not grow with round
+//! trips, and nothing is queried per table or per default. The rows are then
+//! assembled in memory into a [`Schema`] in canonical form: column numbers
+//! become names, extension members and excluded tables are dropped, indexes
+//! behind constraints are left out.
+//!
+//! Expressions (defaults, CHECKs, index expressions and predicates) are
+//! printed by PostgreSQL itself, under `search_path = pg_catalog` so that
+//! every user object in them is schema-qualified and the text does not depend
+//! on the session: `'en'::text`, `nextval('public.t_id_seq'::regclass)`,
+//! `'ok'::public.mood`. `jit` is switched off meanwhile (compiling the larger
+//! queries costs more than running them). Both settings are restored
+//! afterwards; do not run other statements on the same client while
+//! `introspect` runs. The queries do not share one snapshot unless the
+//! caller runs them in a (repeatable read) transaction: pass a
+//! `Transaction`. Without one, DDL committed on another connection while
+//! the queries run can give an inconsistent read (the migration runner
+//! holds its lock while it reads).
+//!
+//! What is read: the schemas asked for that exist; tables (relkind `r` and
+//! `p`; partitions are left to their parent); columns in `attnum` order with
+//! their type (builtins mapped to [`SqlType`], user types to
+//! [`SqlType::Named`]), NOT NULL, default, identity and serial (a
+//! `nextval()` default on a sequence the column owns becomes
+//! [`Identity::Serial`] with no default); primary keys, unique constraints,
+//! foreign keys and CHECKs; indexes that do not back a constraint; enum types;
+//! comments. Left out: tables named in [`IntrospectOptions::exclude_tables`],
+//! system schemas, and objects that belong to an extension. What the model
+//! cannot express (a generated column, a type modifier the model has no room
+//! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
+//! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
+//! never a silently wrong model. Not modelled and therefore not read (the
+//! object is read as if it had none): collations, NULLS NOT DISTINCT,
+//! INCLUDE columns and deferrability of unique constraints, a foreign key's
+//! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
+//! inheritance and partitioning, sequence options.
+
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use strata::schema::{
+    Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement,
+    IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName,
+    Unique,
+};
+use tokio_postgres::{Client, GenericClient, Row};
+
+use crate::error::Error;
+
+/// A fast hasher for the integer keys (OIDs, attribute numbers) of the
+/// assembly maps: the keys come from the catalog, not from an adversary, and
+/// SipHash showed up in profiles of 10,000-table schemas.
+#[derive(Default)]
+struct OidHasher(u64);
+
+impl Hasher for OidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i16(&mut self, n: i16) {
+        self.write_u64(u64::from(n as u16));
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n as u32));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<OidHasher>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<OidHasher>>;
+
+const NAMESPACES_SQL: &str = include_str!("introspect/namespaces.sql");
+const ENUMS_SQL: &str = include_str!("introspect/enums.sql");
+const TABLES_SQL: &str = include_str!("introspect/tables.sql");
+const COLUMNS_SQL: &str = include_str!("introspect/columns.sql");
+const DEFAULTS_SQL: &str = include_str!("introspect/defaults.sql");
+const COMMENTS_SQL: &str = include_str!("introspect/comments.sql");
+const EXTENSION_MEMBERS_SQL: &str = include_str!("introspect/extension_members.sql");
+const CONSTRAINTS_SQL: &str = include_str!("introspect/constraints.sql");
+const INDEXES_SQL: &str = include_str!("introspect/indexes.sql");
+const OPCLASSES_SQL: &str = include_str!("introspect/opclasses.sql");
+
+/// What to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntrospectOptions {
+    /// The schemas (namespaces) to read; default `["public"]`. System schemas
+    /// (`pg_catalog`, `information_schema`, `pg_toast`, `pg_temp_*`, ...) are
+    /// never read.
+    pub schemas: Vec<String>,
+    /// Tables to leave out, as `table` (in any schema read) or
+    /// `schema.table`; a part may be double-quoted (`"my.schema"."T"`) when
+    /// it contains a dot. Names are matched exactly as written (no case
+    /// folding). The migration version table belongs here.
+    pub exclude_tables: Vec<String>,
+}
+
+impl Default for IntrospectOptions {
+    fn default() -> Self {
+        IntrospectOptions {
+            schemas: vec!["public".to_string()],
+            exclude_tables: Vec::new(),
+        }
+    }
+}
+
+impl IntrospectOptions {
+    /// Reads `schemas`, excluding nothing.
+    pub fn schemas<S: Into<String>>(schemas: impl IntoIterator<Item = S>) -> IntrospectOptions {
+        IntrospectOptions {
+            schemas: schemas.into_iter().map(Into::into).collect(),
+            exclude_tables: Vec::new(),
+        }
+    }
+
+    /// Also leaves out `table` (`table` or `schema.table`).
+    pub fn exclude(mut self, table: impl Into<String>) -> IntrospectOptions {
+        self.exclude_tables.push(table.into());
+        self
+    }
+}
+
+/// True for namespaces that are PostgreSQL's own.
+fn is_system_schema(name: &str) -> bool {
+    name == "pg_catalog"
+        || name == "information_schema"
+        || name.starts_with("pg_toast")
+        || name.starts_with("pg_temp_")
+}
+
+/// An entry of `exclude_tables`, parsed: an optional schema and the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Exclusion {
+    schema: Option<String>,
+    table: String,
+}
+
+fn parse_exclusion(text: &str) -> Result<Exclusion, Error> {
+    let bad = |why: &str| {
+        Error::Message(format!(
+            "exclude_tables entry {text:?}: {why} (expected `table` or `schema.table`)"
+        ))
+    };
+    let mut parts = Vec::new();
+    let mut chars = text.trim().chars().peekable();
+    loop {
+        let mut part = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        part.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => part.push(c),
+                    None => return Err(bad("unterminated quoted name")),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c == '.' {
+                    break;
+                }
+                part.push(c);
+                chars.next();
+            }
+        }
+        if part.is_empty() {
+            return Err(bad("empty name"));
+        }
+        parts.push(part);
+        match chars.next() {
+            None => break,
+            Some('.') => {}
+            Some(_) => return Err(bad("unexpected text after a quoted name")),
+        }
+    }
+    match parts.len() {
+        1 => Ok(Exclusion {
+            schema: None,
+            table: parts.remove(0),
+        }),
+        2 => {
+            let table = parts.remove(1);
+            Ok(Exclusion {
+                schema: Some(parts.remove(0)),
+                table,
+            })
+        }
+        _ => Err(bad("too many dots")),
+    }
+}
+
+/// Reads the database `client` is connected to into the schema model (in
+/// canonical form). See the module documentation for what is read. `client`
+/// is a [`Client`] or a `Transaction` (the queries then run inside it).
+pub async fn introspect(
+    client: &impl GenericClient,
+    opts: &IntrospectOptions,
+) -> Result<Schema, Error> {
+    Ok(introspect_counted(client, opts).await?.0)
+}
+
+/// Session settings pinned while the catalog is read, restored afterwards:
+/// `search_path` so expressions print the same on every connection, `jit`
+/// because compiling the larger catalog queries costs more than running them.
+const PINNED_SETTINGS: [(&str, &str); 2] = [("search_path", "pg_catalog"), ("jit", "off")];
+
+/// [`introspect`], also returning the number of SQL statements it sent (for
+/// the benchmark: it does not depend on the size of the schema).
+pub async fn introspect_counted(
+    client: &impl GenericClient,
+    opts: &IntrospectOptions,
+) -> Result<(Schema, usize), Error> {
+    let client = client.client();
+    let exclusions = opts
+        .exclude_tables
+        .iter()
+        .map(|e| parse_exclusion(e))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut schemas: Vec<String> = opts
+        .schemas
+        .iter()
+        .filter(|s| !is_system_schema(s))
+        .cloned()
+        .collect();
+    schemas.sort();
+    schemas.dedup();
+
+    // Save and pin the settings in one round trip (two statements).
+    let names: Vec<String> = PINNED_SETTINGS
+        .iter()
+        .map(|(name, _)| format!("pg_catalog.current_setting('{name}')"))
+        .collect();
+    let pins: Vec<String> = PINNED_SETTINGS
+        .iter()
+        .map(|(name, value)| format!("pg_catalog.set_config('{name}', '{value}', false)"))
+        .collect();
+    let saved = client
+        .simple_query(&format!(
+            "SELECT {}; SELECT {}",
+            names.join(", "),
+            pins.join(", ")
+        ))
+        .await?;
+    let saved: Option<Vec<String>> = saved.iter().find_map(|m| match m {
+        tokio_postgres::SimpleQueryMessage::Row(r) => (0..PINNED_SETTINGS.len())
+            .map(|i| r.get(i).map(str::to_string))
+            .collect(),
+        _ => None,
+    });
+    let mut statements = 2;
+
+    let result = read_catalog(client, &schemas).await;
+    statements += CATALOG_QUERIES;
+
+    if let Some(values) = saved {
+        let restore: Vec<String> = PINNED_SETTINGS
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| format!("pg_catalog.set_config('{name}', ${}, false)", i + 1))
+            .collect();
+        let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> = values
+            .iter()
+            .map(|v| v as &(dyn tokio_postgres::types::ToSql + Sync))
+            .collect();
+        let restored = client
+            .execute(&format!("SELECT {}", restore.join(", ")), &params)
+            .await;
+        statements += 1;
+        // A failed read is the error worth reporting; otherwise a failed
+        // restore is.
+        if result.is_ok() {
+            restored?;
+        }
+    }
+    let rows = result?;
+    let schema = Assembler::new(&exclusions).assemble(rows)?;
+    Ok((schema, statements))
+}
+
+/// How many catalog queries [`read_catalog`] sends.
+const CATALOG_QUERIES: usize = 10;
+
+/// The raw result of the catalog queries.
+struct CatalogRows {
+    namespaces: Vec<Row>,
+    extension_members: Vec<Row>,
+    comments: Vec<Row>,
+    enums: Vec<Row>,
+    tables: Vec<Row>,
+    columns: Vec<Row>,
+    defaults: Vec<Row>,
+    constraints: Vec<Row>,
+    indexes: Vec<Row>,
+    opclasses: Vec<Row>,
+}
+
+async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
+    let p: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
+    // One future per query, awaited together: tokio-postgres sends them all
+    // before waiting for the first answer, and the server runs them back to
+    // back while the client reads the earlier results.
+    let queries: [(&str, &[&(dyn tokio_postgres::types::ToSql + Sync)]); CATALOG_QUERIES] = [
+        (NAMESPACES_SQL, &p[..]),
+        (EXTENSION_MEMBERS_SQL, &[][..]),
+        (COMMENTS_SQL, &p[..]),
+        (ENUMS_SQL, &p[..]),
+        (TABLES_SQL, &p[..]),
+        (COLUMNS_SQL, &p[..]),
+        (DEFAULTS_SQL, &p[..]),
+        (CONSTRAINTS_SQL, &p[..]),
+        (INDEXES_SQL, &p[..]),
+        (OPCLASSES_SQL, &[][..]),
+    ];
+    let results = futures_util::future::try_join_all(
+        queries
+            .iter()
+            .map(|(sql, params)| client.query(*sql, params)),
+    )
+    .await?;
+    let mut it = results.into_iter();
+    let mut next = || it.next().unwrap_or_default();
+    Ok(CatalogRows {
+        namespaces: next(),
+        extension_members: next(),
+        comments: next(),
+        enums: next(),
+        tables: next(),
+        columns: next(),
+        defaults: next(),
+        constraints: next(),
+        indexes: next(),
+        opclasses: next(),
+    })
+}
+
+/// A table being assembled: the model plus its columns by attribute number.
+struct TableBuild {
+    table: Table,
+    /// Named in `exclude_tables`: read (a foreign key may refer to it) but
+    /// left out of the result.
+    excluded: bool,
+    /// The attribute number of each of `table.columns`; both sorted by it
+    /// once all columns are in.
+    nums: Vec<i16>,
+}
+
+impl TableBuild {
+    /// Puts the columns in attribute-number order (they usually arrive in
+    /// it).
+    fn sort_columns(&mut self) {
+        if self.nums.windows(2).all(|w| w[0] < w[1]) {
+            return;
+        }
+        let mut pairs: Vec<(i16, Column)> = self
+            .nums
+            .drain(..)
+            .zip(self.table.columns.drain(..))
+            .collect();
+        pairs.sort_by_key(|(n, _)| *n);
+        for (n, c) in pairs {
+            self.nums.push(n);
+            self.table.columns.push(c);
+        }
+    }
+
+    fn column_name(&self, num: i16) -> Option<&str> {
+        // Without dropped columns, attribute n is at position n - 1.
+        let i = usize::try_from(num - 1)
+            .ok()
+            .filter(|&i| self.nums.get(i) == Some(&num))
+            .or_else(|| self.nums.binary_search(&num).ok())?;
+        self.table.columns.get(i).map(|c| c.name.as_str())
+    }
+
+    fn column_names(&self, nums: &[i16], what: &str) -> Result<Vec<String>, Error> {
+        nums.iter()
+            .map(|n| {
+                self.column_name(*n).map(str::to_string).ok_or_else(|| {
+                    Error::Message(format!(
+                        "table {}.{}, {what}: refers to column number {n}, which the catalog does not list",
+                        self.table.schema, self.table.name
+                    ))
+                })
+            })
+            .collect()
+    }
+}
+
+/// A constraint read from the catalog, before it is attached to its table.
+enum Piece {
+    PrimaryKey(PrimaryKey),
+    Unique(Unique),
+    ForeignKey(ForeignKey),
+    Check(Check),
+}
+
+/// Turns catalog rows into a [`Schema`].
+struct Assembler<'a> {
+    exclusions: &'a [Exclusion],
+}
+
+impl<'a> Assembler<'a> {
+    fn new(exclusions: &'a [Exclusion]) -> Self {
+        Assembler { exclusions }
+    }
+
+    fn excluded(&self, schema: &str, table: &str) -> bool {
+        self.exclusions
+            .iter()
+            .any(|e| e.table == table && e.schema.as_deref().map_or(true, |s| s == schema))
+    }
+
+    fn assemble(&self, rows: CatalogRows) -> Result<Schema, Error> {
+        let [name] = positions(&rows.namespaces, ["name"])?;
+        let schemas: Vec<String> = rows
+            .namespaces
+            .iter()
+            .map(|r| r.try_get::<_, String>(name))
+            .collect::<Result<_, _>>()?;
+
+        let [oid, is_type] = positions(&rows.extension_members, ["oid", "is_type"])?;
+        let mut member_relations = HashSet::default();
+        let mut member_types = HashSet::default();
+        for r in &rows.extension_members {
+            let o: u32 = r.try_get(oid)?;
+            if r.try_get(is_type)? {
+                member_types.insert(o);
+            } else {
+                member_relations.insert(o);
+            }
+        }
+
+        let [oid, num, on_type, comment] =
+            positions(&rows.comments, ["oid", "num", "on_type", "comment"])?;
+        let mut relation_comments: HashMap<(u32, i32), String> = HashMap::default();
+        let mut type_comments: HashMap<u32, String> = HashMap::default();
+        for r in &rows.comments {
+            let (o, text): (u32, String) = (r.try_get(oid)?, r.try_get(comment)?);
+            if r.try_get(on_type)? {
+                type_comments.insert(o, text);
+            } else {
+                relation_comments.insert((o, r.try_get(num)?), text);
+            }
+        }
+
+        let [oid, schema, name, labels] =
+            positions(&rows.enums, ["oid", "schema", "name", "labels"])?;
+        let mut enums = Vec::with_capacity(rows.enums.len());
+        for r in &rows.enums {
+            let o: u32 = r.try_get(oid)?;
+            if member_types.contains(&o) {
+                continue;
+            }
+            enums.push(EnumType {
+                schema: r.try_get(schema)?,
+                name: r.try_get(name)?,
+                labels: r.try_get(labels)?,
+                comment: type_comments.remove(&o),
+            });
+        }
+
+        let [oid, schema, name] = positions(&rows.tables, ["oid", "schema", "name"])?;
+        let mut tables: HashMap<u32, TableBuild> =
+            HashMap::with_capacity_and_hasher(rows.tables.len(), Default::default());
+        for r in &rows.tables {
+            let o: u32 = r.try_get(oid)?;
+            if member_relations.contains(&o) {
+                continue;
+            }
+            let schema: String = r.try_get(schema)?;
+            let name: String = r.try_get(name)?;
+            let excluded = self.excluded(&schema, &name);
+            let mut table = Table::new(schema, name);
+            table.comment = relation_comments.remove(&(o, 0));
+            tables.insert(
+                o,
+                TableBuild {
+                    table,
+                    excluded,
+                    nums: Vec::new(),
+                },
+            );
+        }
+
+        let [table_oid, num, expr, serial_nextval] = positions(
+            &rows.defaults,
+            ["table_oid", "num", "expr", "serial_nextval"],
+        )?;
+        let mut defaults: HashMap<(u32, i16), (String, Option<String>)> =
+            HashMap::with_capacity_and_hasher(rows.defaults.len(), Default::default());
+        for r in &rows.defaults {
+            let key = (r.try_get(table_oid)?, r.try_get(num)?);
+            let expr: Option<String> = r.try_get(expr)?;
+            if let Some(expr) = expr {
+                defaults.insert(key, (expr, r.try_get(serial_nextval)?));
+            }
+        }
+
+        let cols = ColumnPositions::of(&rows.columns)?;
+        for r in &rows.columns {
+            let oid: u32 = r.try_get(cols.table_oid)?;
+            let Some(tb) = tables.get_mut(&oid) else {
+                continue;
+            };
+            let num: i16 = r.try_get(cols.num)?;
+            let default = if defaults.is_empty() {
+                None
+            } else {
+                defaults.remove(&(oid, num))
+            };
+            let mut column = read_column(r, &cols, &tb.table, default)?;
+            if !relation_comments.is_empty() {
+                column.comment = relation_comments.remove(&(oid, i32::from(num)));
+            }
+            tb.table.columns.push(column);
+            tb.nums.push(num);
+        }
+        for tb in tables.values_mut() {
+            tb.sort_columns();
+        }
+
+        let cons = ConstraintPositions::of(&rows.constraints)?;
+        let mut pieces = Vec::with_capacity(rows.constraints.len());
+        let mut constraint_indexes = HashSet::default();
+        for r in &rows.constraints {
+            let oid: u32 = r.try_get(cons.table_oid)?;
+            let index_oid: u32 = r.try_get(cons.index_oid)?;
+            if index_oid != 0 {
+                constraint_indexes.insert(index_oid);
+            }
+            let Some(tb) = tables.get(&oid) else {
+                continue;
+            };
+            if let Some(piece) = read_constraint(r, &cons, tb, &tables)? {
+                pieces.push((oid, piece));
+            }
+        }
+        for (oid, piece) in pieces {
+            let Some(tb) = tables.get_mut(&oid) else {
+                continue;
+            };
+            match piece {
+                Piece::PrimaryKey(pk) => tb.table.primary_key = Some(pk),
+                Piece::Unique(u) => tb.table.uniques.push(u),
+                Piece::ForeignKey(fk) => tb.table.foreign_keys.push(fk),
+                Piece::Check(c) => tb.table.checks.push(c),
+            }
+        }
+
+        let [oid, name] = positions(&rows.opclasses, ["oid", "name"])?;
+        let opclasses: HashMap<u32, String> = rows
+            .opclasses
+            .iter()
+            .map(|r| Ok((r.try_get(oid)?, r.try_get(name)?)))
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        let ixs = IndexPositions::of(&rows.indexes)?;
+        for r in &rows.indexes {
+            let oid: u32 = r.try_get(ixs.table_oid)?;
+            let index_oid: u32 = r.try_get(ixs.oid)?;
+            if constraint_indexes.contains(&index_oid) {
+                continue;
+            }
+            let Some(tb) = tables.get_mut(&oid) else {
+                continue;
+            };
+            let index = read_index(r, &ixs, tb, &opclasses)?;
+            tb.table.indexes.push(index);
+        }
+
+        let tables = tables
+            .into_values()
+            .filter(|tb| !tb.excluded)
+            .map(|tb| tb.table)
+            .collect();
+        Ok(Schema {
+            schemas,
+            enums,
+            tables,
+        }
+        .canonical())
+    }
+}
+
+/// The positions of `names` among the result columns of a query (looked up
+/// once per query rather than by name for every value).
+fn positions<const N: usize>(rows: &[Row], names: [&str; N]) -> Result<[usize; N], Error> {
+    let mut out = [0; N];
+    let Some(first) = rows.first() else {
+        return Ok(out);
+    };
+    for (slot, name) in out.iter_mut().zip(names) {
+        *slot = first
+            .columns()
+            .iter()
+            .position(|c| c.name() == name)
+            .ok_or_else(|| {
+                Error::Message(format!(
+                    "a catalog query returned no column {name:?} (the SQL files and the code disagree)"
+                ))
+            })?;
+    }
+    Ok(out)
+}
+
+/// Declares a struct of result-column positions with a constructor that looks
+/// each field's name up in a query's rows.
+macro_rules! result_columns {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        struct $name {
+            $($field: usize,)*
+        }
+
+        impl $name {
+            fn of(rows: &[Row]) -> Result<Self, Error> {
+                let [$($field),*] = positions(rows, [$(stringify!($field)),*])?;
+                Ok($name { $($field),* })
+            }
+        }
+    };
+}
+
+result_columns!(
+    /// Result columns of `columns.sql`.
+    ColumnPositions {
+        table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
+        generated,
+    }
+);
+
+result_columns!(
+    /// Result columns of `constraints.sql`.
+    ConstraintPositions {
+        table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
+        ref_columns, on_update, on_delete, deferrable, deferred, check_def,
+    }
+);
+
+result_columns!(
+    /// Result columns of `indexes.sql`.
+    IndexPositions {
+        table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
+        expressions, predicate,
+    }
+);
+
+fn unsupported(table: &Table, column: &str, what: String) -> Error {
+    Error::Unsupported(format!(
+        "table {}.{}, column {column}: {what}",
+        table.schema, table.name
+    ))
+}
+
+/// One column; `default` is its default expression and, for a column owning
+/// a sequence, the `nextval()` call that makes it a serial.
+fn read_column(
+    r: &Row,
+    p: &ColumnPositions,
+    table: &Table,
+    default: Option<(String, Option<String>)>,
+) -> Result<Column, Error> {
+    let name: String = r.try_get(p.name)?;
+    let type_name: &str = r.try_get(p.type_name)?;
+    let type_schema: &str = r.try_get(p.type_schema)?;
+    let is_array: bool = r.try_get(p.is_array)?;
+    let typmod: i32 = r.try_get(p.typmod)?;
+    let base = if type_schema == "pg_catalog" {
+        builtin_type(type_name, typmod).map_err(|why| unsupported(table, &name, why))?
+    } else {
+        SqlType::Named(TypeName {
+            schema: type_schema.to_string(),
+            name: type_name.to_string(),
+        })
+    };
+    let ty = if is_array { base.array_of() } else { base };
+
+    let generated: &str = r.try_get(p.generated)?;
+    if !generated.is_empty() {
+        return Err(unsupported(
+            table,
+            &name,
+            "generated columns (GENERATED ALWAYS AS (...) STORED) are not supported by the schema model".into(),
+        ));
+    }
+    let identity_code: &str = r.try_get(p.identity)?;
+    let (default, identity) = match (identity_code, default) {
+        ("a", d) => (d.map(|d| d.0), Some(Identity::Always)),
+        ("d", d) => (d.map(|d| d.0), Some(Identity::ByDefault)),
+        // A serial: the default is the nextval() of a sequence the column owns.
+        (_, Some((expr, Some(serial)))) if expr == serial => (None, Some(Identity::Serial)),
+        (_, d) => (d.map(|d| d.0), None),
+    };
+    let not_null: bool = r.try_get(p.not_null)?;
+    Ok(Column {
+        name,
+        ty,
+        nullable: !not_null,
+        default,
+        identity,
+        comment: None,
+        renamed_from: None,
+    })
+}
+
+/// Maps a `pg_catalog` type (by `typname`) and its modifier to [`SqlType`].
+/// Builtins the model has no variant for become `pg_catalog.<name>` when they
+/// carry no modifier.
+pub fn builtin_type(name: &str, typmod: i32) -> Result<SqlType, String> {
+    // VARHDRSZ: length-like modifiers are stored with 4 added.
+    let length = || -> Option<u32> { (typmod >= 4).then(|| (typmod - 4) as u32) };
+    let precision = |what: &str| -> Result<Option<u8>, String> {
+        match typmod {
+            -1 => Ok(None),
+            p @ 0..=6 => Ok(Some(p as u8)),
+            p => Err(format!(
+                "{what} precision {p} is out of the supported range 0..=6"
+            )),
+        }
+    };
+    let plain = |ty: SqlType| -> Result<SqlType, String> {
+        if typmod == -1 {
+            Ok(ty)
+        } else {
+            Err(format!(
+                "type {name} with modifier {typmod} is not supported by the schema model"
+            ))
+        }
+    };
+    match name {
+        "int2" => plain(SqlType::SmallInt),
+        "int4" => plain(SqlType::Integer),
+        "int8" => plain(SqlType::BigInt),
+        "float4" => plain(SqlType::Real),
+        "float8" => plain(SqlType::DoublePrecision),
+        "numeric" => match length() {
+            None => Ok(SqlType::Numeric(None)),
+            Some(m) => {
+                let p = (m >> 16) & 0xffff;
+                // The scale is an 11-bit signed number since PostgreSQL 15.
+                let s = (((m & 0x7ff) ^ 1024) as i32) - 1024;
+                if !(0..=p as i32).contains(&s) || p == 0 || p > 1000 {
+                    return Err(format!(
+                        "numeric({p},{s}) is not supported by the schema model (scale must be between 0 and the precision)"
+                    ));
+                }
+                Ok(SqlType::Numeric(Some((p as u16, s as u16))))
+            }
+        },
+        "bool" => plain(SqlType::Boolean),
+        "text" => plain(SqlType::Text),
+        "varchar" => Ok(SqlType::Varchar(length())),
+        "bpchar" => Ok(SqlType::Char(length())),
+        "bytea" => plain(SqlType::Bytea),
+        "json" => plain(SqlType::Json),
+        "jsonb" => plain(SqlType::Jsonb),
+        "uuid" => plain(SqlType::Uuid),
+        "date" => plain(SqlType::Date),
+        "time" => Ok(SqlType::Time(precision("time")?)),
+        "timetz" => Ok(SqlType::TimeTz(precision("time")?)),
+        "timestamp" => Ok(SqlType::Timestamp(precision("timestamp")?)),
+        "timestamptz" => Ok(SqlType::TimestampTz(precision("timestamp")?)),
+        "interval" => plain(SqlType::Interval),
+        "inet" => plain(SqlType::Inet),
+        "cidr" => plain(SqlType::Cidr),
+        "macaddr" => plain(SqlType::MacAddr),
+        "money" => plain(SqlType::Money),
+        "xml" => plain(SqlType::Xml),
+        "tsvector" => plain(SqlType::TsVector),
+        "oid" => plain(SqlType::Oid),
+        other => plain(SqlType::Named(TypeName {
+            schema: "pg_catalog".into(),
+            name: other.into(),
+        })),
+    }
+}
+
+fn fk_action(code: Option<String>) -> Result<FkAction, String> {
+    Ok(match code.as_deref() {
+        Some("a") | None => FkAction::NoAction,
+        Some("r") => FkAction::Restrict,
+        Some("c") => FkAction::Cascade,
+        Some("n") => FkAction::SetNull,
+        Some("d") => FkAction::SetDefault,
+        Some(other) => return Err(format!("unknown referential action code {other:?}")),
+    })
+}
+
+/// One constraint of table `tb`; `tables` resolves the column numbers of a
+/// foreign key's referenced table. Exclusion constraints (kind `x`) are read
+/// only for their index and give `None`.
+fn read_constraint(
+    r: &Row,
+    p: &ConstraintPositions,
+    tb: &TableBuild,
+    tables: &HashMap<u32, TableBuild>,
+) -> Result<Option<Piece>, Error> {
+    let name: String = r.try_get(p.name)?;
+    let kind: &str = r.try_get(p.kind)?;
+    let keys: Option<Vec<i16>> = r.try_get(p.columns)?;
+    let keys = keys.unwrap_or_default();
+    let what = format!("constraint {name}");
+    Ok(Some(match kind {
+        "p" => {
+            let columns = tb.column_names(&keys, &what)?;
+            Piece::PrimaryKey(PrimaryKey { name, columns })
+        }
+        "u" => {
+            let columns = tb.column_names(&keys, &what)?;
+            Piece::Unique(Unique { name, columns })
+        }
+        "f" => {
+            let columns = tb.column_names(&keys, &what)?;
+            let bad = |why: String| {
+                Error::Message(format!(
+                    "table {}.{}, foreign key {name}: {why}",
+                    tb.table.schema, tb.table.name
+                ))
+            };
+            let on_delete = fk_action(r.try_get(p.on_delete)?).map_err(bad)?;
+            let on_update = fk_action(r.try_get(p.on_update)?).map_err(bad)?;
+            let deferrable = match (
+                r.try_get::<_, bool>(p.deferrable)?,
+                r.try_get::<_, bool>(p.deferred)?,
+            ) {
+                (false, _) => Deferrable::NotDeferrable,
+                (true, false) => Deferrable::InitiallyImmediate,
+                (true, true) => Deferrable::InitiallyDeferred,
+            };
+            // Named by the server when the referenced table is not read;
+            // otherwise from its columns.
+            let ref_columns = match r.try_get::<_, Option<Vec<String>>>(p.ref_columns)? {
+                Some(names) => names,
+                None => {
+                    let ref_oid: u32 = r.try_get(p.ref_oid)?;
+                    let nums: Vec<i16> = r
+                        .try_get::<_, Option<Vec<i16>>>(p.ref_nums)?
+                        .unwrap_or_default();
+                    let target = tables.get(&ref_oid).ok_or_else(|| {
+                        bad(format!(
+                            "the referenced table (oid {ref_oid}) is not in the catalog snapshot"
+                        ))
+                    })?;
+                    target.column_names(&nums, &format!("referenced by foreign key {name}"))?
+                }
+            };
+            Piece::ForeignKey(ForeignKey {
+                name,
+                columns,
+                ref_schema: r
+                    .try_get::<_, Option<String>>(p.ref_schema)?
+                    .unwrap_or_default(),
+                ref_table: r
+                    .try_get::<_, Option<String>>(p.ref_table)?
+                    .unwrap_or_default(),
+                ref_columns,
+                on_delete,
+                on_update,
+                deferrable,
+            })
+        }
+        "c" => {
+            let def: Option<String> = r.try_get(p.check_def)?;
+            let def = def.unwrap_or_default();
+            let expression = check_expression(&def).ok_or_else(|| {
+                Error::Message(format!(
+                    "table {}.{}, check {name}: cannot read the definition {def:?}",
+                    tb.table.schema, tb.table.name
+                ))
+            })?;
+            Piece::Check(Check { name, expression })
+        }
+        _ => return Ok(None),
+    }))
+}
+
+fn read_index(
+    r: &Row,
+    p: &IndexPositions,
+    tb: &TableBuild,
+    opclasses: &HashMap<u32, String>,
+) -> Result<Index, Error> {
+    let name: String = r.try_get(p.name)?;
+    let what = format!("index {name}");
+    let method_name: &str = r.try_get(p.method)?;
+    let method = IndexMethod::parse(method_name).ok_or_else(|| {
+        Error::Unsupported(format!(
+            "table {}.{}, index {name}: access method {method_name} is not supported by the schema model",
+            tb.table.schema, tb.table.name
+        ))
+    })?;
+    let key_count = usize::try_from(r.try_get::<_, i16>(p.key_count)?).unwrap_or(0);
+    let keys: Vec<i16> = r.try_get(p.keys)?;
+    let options: Vec<i16> = r.try_get(p.options)?;
+    let classes: Vec<u32> = r.try_get(p.opclasses)?;
+    let expressions: Option<Vec<Option<String>>> = r.try_get(p.expressions)?;
+    let mut elements = Vec::with_capacity(key_count);
+    for (k, &num) in keys.iter().take(key_count).enumerate() {
+        let key = if num == 0 {
+            let expr = expressions
+                .as_ref()
+                .and_then(|e| e.get(k).cloned().flatten())
+                .ok_or_else(|| {
+                    Error::Message(format!(
+                        "table {}.{}, {what}: expression element {} has no definition",
+                        tb.table.schema,
+                        tb.table.name,
+                        k + 1
+                    ))
+                })?;
+            IndexKey::Expression(strip_outer_parens(&expr).to_string())
+        } else {
+            IndexKey::Column(tb.column_names(&[num], &what)?.remove(0))
+        };
+        let option = options.get(k).copied().unwrap_or(0);
+        let order = if option & 1 != 0 {
+            SortOrder::Desc
+        } else {
+            SortOrder::Asc
+        };
+        let nulls = if !method.is_ordered() {
+            None
+        } else if option & 2 != 0 {
+            Some(NullsOrder::First)
+        } else {
+            Some(NullsOrder::Last)
+        };
+        let opclass = classes.get(k).and_then(|oid| opclasses.get(oid)).cloned();
+        elements.push(IndexElement {
+            key,
+            order,
+            nulls,
+            opclass,
+        });
+    }
+    let include_nums: Vec<i16> = keys.iter().skip(key_count).copied().collect();
+    let include = tb.column_names(&include_nums, &what)?;
+    Ok(Index {
+        name,
+        unique: r.try_get(p.is_unique)?,
+        method,
+        elements,
+        include,
+        predicate: r.try_get(p.predicate)?,
+    })
+}
+
+/// The position just after the parenthesis that closes the one at `open`,
+/// skipping quoted strings and identifiers.
+fn matching_paren(s: &str, open: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            q @ (b'\'' | b'"') => {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == q {
+                        if bytes.get(i + 1) == Some(&q) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The expression of `CHECK (expr) [NOT VALID]` as `pg_get_constraintdef`
+/// prints it.
+pub fn check_expression(def: &str) -> Option<String> {
+    let rest = def.strip_prefix("CHECK ")?;
+    let offset = def.len() - rest.len();
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let end = matching_paren(def, offset)?;
+    Some(def[offset + 1..end - 1].to_string())
+}
+
+/// `expr` without one pair of parentheses that encloses all of it.
+pub fn strip_outer_parens(expr: &str) -> &str {
+    let t = expr.trim();
+    if t.starts_with('(') && matching_paren(t, 0) == Some(t.len()) {
+        &t[1..t.len() - 1]
+    } else {
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_definitions() {
+        assert_eq!(check_expression("CHECK (a > 0)").as_deref(), Some("a > 0"));
+        assert_eq!(
+            check_expression("CHECK ((a > 0) AND (b = ')'::text)) NOT VALID").as_deref(),
+            Some("(a > 0) AND (b = ')'::text)")
+        );
+        assert_eq!(
+            check_expression("CHECK (\"we)ird\" > 0)").as_deref(),
+            Some("\"we)ird\" > 0")
+        );
+        assert_eq!(check_expression("UNIQUE (a)"), None);
+    }
+
+    #[test]
+    fn outer_parens() {
+        assert_eq!(strip_outer_parens("(a + b)"), "a + b");
+        assert_eq!(strip_outer_parens("(a) + (b)"), "(a) + (b)");
+        assert_eq!(strip_outer_parens("lower(name)"), "lower(name)");
+        assert_eq!(strip_outer_parens("('(' || a)"), "'(' || a");
+    }
+
+    #[test]
+    fn builtin_types_and_modifiers() {
+        let t = |n: &str, m: i32| match builtin_type(n, m) {
+            Ok(t) => t.to_string(),
+            Err(e) => format!("ERROR: {e}"),
+        };
+        assert_eq!(t("int4", -1), "integer");
+        assert_eq!(t("varchar", 36), "character varying(32)");
+        assert_eq!(t("varchar", -1), "character varying");
+        assert_eq!(t("bpchar", 5), "character(1)");
+        assert_eq!(t("numeric", ((12 << 16) | 2) + 4), "numeric(12,2)");
+        assert_eq!(t("numeric", -1), "numeric");
+        assert_eq!(t("timestamptz", 3), "timestamp(3) with time zone");
+        assert_eq!(t("time", 0), "time(0) without time zone");
+        assert_eq!(t("point", -1), "pg_catalog.point");
+        assert!(t("numeric", ((5 << 16) | 0x7fe) + 4).starts_with("ERROR: numeric(5,-2)"));
+        assert!(t("bit", 8).starts_with("ERROR: type bit with modifier 8"));
+    }
+
+    #[test]
+    fn exclusions() {
+        let e = |s: &str| parse_exclusion(s).map_err(|e| e.to_string());
+        assert_eq!(
+            e("schema_migrations").unwrap(),
+            Exclusion {
+                schema: None,
+                table: "schema_migrations".into()
+            }
+        );
+        assert_eq!(
+            e("app.Versions").unwrap(),
+            Exclusion {
+                schema: Some("app".into()),
+                table: "Versions".into()
+            }
+        );
+        assert_eq!(
+            e("\"my.schema\".\"a\"\"b\"").unwrap(),
+            Exclusion {
+                schema: Some("my.schema".into()),
+                table: "a\"b".into()
+            }
+        );
+        assert!(e("a.b.c").unwrap_err().contains("too many dots"));
+        assert!(e("").unwrap_err().contains("empty name"));
+    }
+}

@@ -3,7 +3,7 @@
 //!
 //! Reading order (the pipeline): [`introspect`] (catalog → `Schema`, a fixed
 //! number of whole-database queries), [`normalize`] (a desired `Schema` →
-//! the form PostgreSQL prints, via a scratch database), [`diff`] (two schemas →
+//! the form PostgreSQL prints, via a [`scratch`] database), [`diff`] (two schemas →
 //! ops, pure), [`plan`] (ops → ordered steps with inverses and hazards, pure),
 //! [`render`] (steps → up/down SQL, pure), [`migrations`] (files, revision
 //! graph, checksums), [`runner`] (version table, advisory lock, transactions),
@@ -19,5 +19,6 @@ pub mod normalize;
 pub mod plan;
 pub mod render;
 pub mod runner;
+pub mod scratch;
 
 pub use error::Error;

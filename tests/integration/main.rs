@@ -1,9 +1,11 @@
 //! Integration tests: one test binary, one module per area. Every test that
 //! touches PostgreSQL gets its own fresh database from `strata::testing`.
 
+mod ddl;
 mod derive;
 mod dgs_legacy;
 mod harness;
+mod introspect;
 mod runtime_copy;
 mod runtime_crud;
 mod runtime_errors;

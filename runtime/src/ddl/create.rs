@@ -1,1 +1,922 @@
-//! Statements that create objects (to be written).
+//! Statements that create objects from the schema model, and the complete DDL
+//! of a [`Schema`] in dependency order.
+//!
+//! Every builder returns **one SQL statement without a trailing semicolon**
+//! (a `DO $strata$ ... $strata$` block counts as one statement); join a list
+//! with [`to_script`] to get a runnable script. Identifiers go through
+//! [`crate::ident`]; the few values DDL needs (enum labels, comments, names
+//! compared in catalog checks) are written with [`quote_literal`].
+//! Expressions of the model (defaults, CHECKs, index expressions and
+//! predicates) are SQL text and are written as they are.
+//!
+//! Start reading at [`schema_ddl`]: schemas, enum types, tables (with their
+//! primary key, unique and CHECK constraints inline), foreign keys (after all
+//! tables, so cycles work), indexes, comments. With
+//! [`DdlOptions::if_not_exists`] the same list is safe to run where the
+//! objects already exist: `CREATE TABLE/INDEX IF NOT EXISTS`, and `DO`
+//! blocks that look in the catalog first for what PostgreSQL cannot create
+//! conditionally or checks privileges for before it looks (schemas, enum
+//! types, constraints added to an existing table, comments, which are only
+//! set where none is). Nothing is ever dropped or
+//! replaced, so running it on a database that holds the tables changes
+//! nothing that is already there.
+//!
+//! The single-object builders ([`column_def`], [`create_table`],
+//! [`create_index`], [`add_primary_key`], [`add_unique`], [`add_check`],
+//! [`add_foreign_key`], the `comment_on_*` functions) are also what
+//! `schema-diff`'s migration plans use.
+
+use std::fmt::{self, Write};
+
+use crate::ident::{ident_list, quote_literal, Ident, Qualified};
+use crate::registry::{Registry, RegistryError};
+use crate::schema::{
+    Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexKey,
+    IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, Unique,
+};
+
+/// How [`schema_ddl`] renders.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DdlOptions {
+    /// Render statements that are safe to run where (some of) the objects
+    /// already exist: existing objects are left as they are, missing ones are
+    /// created.
+    pub if_not_exists: bool,
+}
+
+impl DdlOptions {
+    /// Plain DDL for an empty database.
+    pub fn plain() -> DdlOptions {
+        DdlOptions {
+            if_not_exists: false,
+        }
+    }
+
+    /// Idempotent DDL (see [`DdlOptions::if_not_exists`]).
+    pub fn idempotent() -> DdlOptions {
+        DdlOptions {
+            if_not_exists: true,
+        }
+    }
+}
+
+/// The object a statement of [`schema_ddl_statements`] creates, for error
+/// messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DdlObject {
+    /// A namespace.
+    Schema(String),
+    /// An enum type.
+    EnumType {
+        /// Its schema.
+        schema: String,
+        /// Its name.
+        name: String,
+    },
+    /// A table with its columns and inline constraints.
+    Table {
+        /// Its schema.
+        schema: String,
+        /// Its name.
+        name: String,
+    },
+    /// A constraint added to a table after its creation (primary key, unique,
+    /// CHECK or foreign key).
+    Constraint {
+        /// The table's schema.
+        schema: String,
+        /// The table's name.
+        table: String,
+        /// The constraint's name.
+        name: String,
+    },
+    /// An index.
+    Index {
+        /// The table's schema.
+        schema: String,
+        /// The table's name.
+        table: String,
+        /// The index's name.
+        name: String,
+    },
+    /// A comment on a table, a column (`column` set) or an enum type.
+    Comment {
+        /// The object's schema.
+        schema: String,
+        /// The table or type.
+        object: String,
+        /// The column, for a column comment.
+        column: Option<String>,
+    },
+}
+
+impl fmt::Display for DdlObject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DdlObject::Schema(s) => write!(f, "schema {s}"),
+            DdlObject::EnumType { schema, name } => write!(f, "enum type {schema}.{name}"),
+            DdlObject::Table { schema, name } => write!(f, "table {schema}.{name}"),
+            DdlObject::Constraint {
+                schema,
+                table,
+                name,
+            } => write!(f, "table {schema}.{table}, constraint {name}"),
+            DdlObject::Index {
+                schema,
+                table,
+                name,
+            } => write!(f, "table {schema}.{table}, index {name}"),
+            DdlObject::Comment {
+                schema,
+                object,
+                column: Some(c),
+            } => write!(f, "comment on column {schema}.{object}.{c}"),
+            DdlObject::Comment {
+                schema,
+                object,
+                column: None,
+            } => write!(f, "comment on {schema}.{object}"),
+        }
+    }
+}
+
+/// One statement of a schema's DDL and the object it creates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DdlStatement {
+    /// What the statement creates.
+    pub object: DdlObject,
+    /// The statement (no trailing semicolon).
+    pub sql: String,
+}
+
+/// Joins statements into a script: each followed by `;` and a newline.
+pub fn to_script<S: AsRef<str>>(statements: &[S]) -> String {
+    let mut out = String::new();
+    for s in statements {
+        out.push_str(s.as_ref());
+        out.push_str(";\n");
+    }
+    out
+}
+
+/// `CREATE SCHEMA name`.
+pub fn create_schema(name: &str) -> String {
+    format!("CREATE SCHEMA {}", Ident(name))
+}
+
+/// Creates the schema unless one of that name exists, as a `DO` block that
+/// looks in `pg_namespace` first. Not `CREATE SCHEMA IF NOT EXISTS`:
+/// PostgreSQL checks the `CREATE` privilege on the database before it looks
+/// for the schema, so that statement fails for an application role that may
+/// use `public` but not create schemas, even when the schema exists.
+pub fn create_schema_if_not_exists(name: &str) -> String {
+    let cond = format!(
+        "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {}",
+        quote_literal(name)
+    );
+    do_unless_exists(&cond, &create_schema(name))
+}
+
+/// `CREATE TYPE schema.name AS ENUM ('a', 'b', ...)`.
+pub fn create_enum(e: &EnumType) -> String {
+    let labels: Vec<String> = e.labels.iter().map(|l| quote_literal(l)).collect();
+    format!(
+        "CREATE TYPE {} AS ENUM ({})",
+        Qualified(&e.schema, &e.name),
+        labels.join(", ")
+    )
+}
+
+/// A `DO` block that creates the enum type unless a type of that name exists
+/// in its schema (PostgreSQL has no `CREATE TYPE IF NOT EXISTS`).
+pub fn create_enum_if_not_exists(e: &EnumType) -> String {
+    let cond = format!(
+        "SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+         WHERE n.nspname = {} AND t.typname = {}",
+        quote_literal(&e.schema),
+        quote_literal(&e.name)
+    );
+    do_unless_exists(&cond, &create_enum(e))
+}
+
+/// The SQL spelling of a column's type: the canonical type, or `serial` /
+/// `bigserial` / `smallserial` for a serial integer column.
+fn column_type(c: &Column) -> String {
+    if c.identity == Some(Identity::Serial) {
+        match c.ty {
+            SqlType::SmallInt => return "smallserial".into(),
+            SqlType::Integer => return "serial".into(),
+            SqlType::BigInt => return "bigserial".into(),
+            // Not an integer: written as the type itself; `column_def` then
+            // asks for an identity, which PostgreSQL rejects with a message
+            // naming the column's type.
+            _ => {}
+        }
+    }
+    c.ty.to_string()
+}
+
+/// One column definition as in `CREATE TABLE` / `ADD COLUMN`: the quoted
+/// name, the type (`serial`/`bigserial`/`smallserial` for serial columns),
+/// `GENERATED ALWAYS | BY DEFAULT AS IDENTITY`, `DEFAULT expr` (not for
+/// serial columns, whose default is the sequence) and `NOT NULL`.
+pub fn column_def(c: &Column) -> String {
+    let mut out = format!("{} {}", Ident(&c.name), column_type(c));
+    match c.identity {
+        Some(Identity::Always) => out.push_str(" GENERATED ALWAYS AS IDENTITY"),
+        Some(Identity::ByDefault) => out.push_str(" GENERATED BY DEFAULT AS IDENTITY"),
+        Some(Identity::Serial) if !c.ty.is_integer() => {
+            out.push_str(" GENERATED BY DEFAULT AS IDENTITY")
+        }
+        Some(Identity::Serial) | None => {}
+    }
+    if c.identity != Some(Identity::Serial) {
+        if let Some(d) = &c.default {
+            let _ = write!(out, " DEFAULT {d}");
+        }
+    }
+    if !c.nullable {
+        out.push_str(" NOT NULL");
+    }
+    out
+}
+
+fn primary_key_clause(pk: &PrimaryKey) -> String {
+    format!(
+        "CONSTRAINT {} PRIMARY KEY ({})",
+        Ident(&pk.name),
+        ident_list(&pk.columns)
+    )
+}
+
+fn unique_clause(u: &Unique) -> String {
+    format!(
+        "CONSTRAINT {} UNIQUE ({})",
+        Ident(&u.name),
+        ident_list(&u.columns)
+    )
+}
+
+fn check_clause(c: &Check) -> String {
+    format!("CONSTRAINT {} CHECK ({})", Ident(&c.name), c.expression)
+}
+
+/// `CONSTRAINT name FOREIGN KEY (...) REFERENCES ...`, as used by
+/// [`add_foreign_key`].
+pub fn foreign_key_clause(fk: &ForeignKey) -> String {
+    let mut out = format!(
+        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
+        Ident(&fk.name),
+        ident_list(&fk.columns),
+        Qualified(&fk.ref_schema, &fk.ref_table),
+        ident_list(&fk.ref_columns)
+    );
+    if fk.on_delete != FkAction::NoAction {
+        let _ = write!(out, " ON DELETE {}", fk.on_delete.as_sql());
+    }
+    if fk.on_update != FkAction::NoAction {
+        let _ = write!(out, " ON UPDATE {}", fk.on_update.as_sql());
+    }
+    match fk.deferrable {
+        Deferrable::NotDeferrable => {}
+        Deferrable::InitiallyImmediate => out.push_str(" DEFERRABLE INITIALLY IMMEDIATE"),
+        Deferrable::InitiallyDeferred => out.push_str(" DEFERRABLE INITIALLY DEFERRED"),
+    }
+    out
+}
+
+fn table_body(t: &Table) -> String {
+    let mut items: Vec<String> = t.columns.iter().map(column_def).collect();
+    if let Some(pk) = &t.primary_key {
+        items.push(primary_key_clause(pk));
+    }
+    items.extend(t.uniques.iter().map(unique_clause));
+    items.extend(t.checks.iter().map(check_clause));
+    if items.is_empty() {
+        return "()".into();
+    }
+    let mut out = String::from("(\n");
+    for (i, item) in items.iter().enumerate() {
+        out.push_str("    ");
+        out.push_str(item);
+        if i + 1 < items.len() {
+            out.push(',');
+        }
+        out.push('\n');
+    }
+    out.push(')');
+    out
+}
+
+/// `CREATE TABLE schema.name (...)` with the columns and the primary key,
+/// unique and CHECK constraints as named `CONSTRAINT`s. Foreign keys are not
+/// inline: add them with [`add_foreign_key`] once the referenced tables
+/// exist. Indexes and comments are separate statements too.
+pub fn create_table(t: &Table) -> String {
+    format!(
+        "CREATE TABLE {} {}",
+        Qualified(&t.schema, &t.name),
+        table_body(t)
+    )
+}
+
+/// [`create_table`] with `IF NOT EXISTS`: an existing table of that name is
+/// left untouched (PostgreSQL does not compare its definition).
+pub fn create_table_if_not_exists(t: &Table) -> String {
+    format!(
+        "CREATE TABLE IF NOT EXISTS {} {}",
+        Qualified(&t.schema, &t.name),
+        table_body(t)
+    )
+}
+
+fn alter_add(t: &Table, clause: &str) -> String {
+    format!("ALTER TABLE {} ADD {clause}", Qualified(&t.schema, &t.name))
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT name PRIMARY KEY (...)`.
+pub fn add_primary_key(t: &Table, pk: &PrimaryKey) -> String {
+    alter_add(t, &primary_key_clause(pk))
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT name UNIQUE (...)`.
+pub fn add_unique(t: &Table, u: &Unique) -> String {
+    alter_add(t, &unique_clause(u))
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr)`.
+pub fn add_check(t: &Table, c: &Check) -> String {
+    alter_add(t, &check_clause(c))
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES ...
+/// [ON DELETE ...] [ON UPDATE ...] [DEFERRABLE INITIALLY ...]`.
+pub fn add_foreign_key(t: &Table, fk: &ForeignKey) -> String {
+    alter_add(t, &foreign_key_clause(fk))
+}
+
+/// Writes an operator class name: `name`, or `schema.name` (each part quoted
+/// when needed).
+fn opclass_sql(opclass: &str) -> String {
+    match opclass.split_once('.') {
+        Some((schema, name)) => Qualified(schema, name).to_string(),
+        None => Ident(opclass).to_string(),
+    }
+}
+
+/// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table
+/// [USING method] (elements) [INCLUDE (...)] [WHERE (predicate)]`. An
+/// element is a column or `(expression)`, then its operator class, `DESC`
+/// and `NULLS FIRST|LAST` when set. `USING` is omitted for btree.
+pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bool) -> String {
+    let mut out = String::from("CREATE ");
+    if ix.unique {
+        out.push_str("UNIQUE ");
+    }
+    out.push_str("INDEX ");
+    if concurrently {
+        out.push_str("CONCURRENTLY ");
+    }
+    if if_not_exists {
+        out.push_str("IF NOT EXISTS ");
+    }
+    let _ = write!(
+        out,
+        "{} ON {}",
+        Ident(&ix.name),
+        Qualified(&t.schema, &t.name)
+    );
+    if ix.method != IndexMethod::Btree {
+        let _ = write!(out, " USING {}", ix.method.as_str());
+    }
+    out.push_str(" (");
+    for (i, el) in ix.elements.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match &el.key {
+            IndexKey::Column(c) => {
+                let _ = write!(out, "{}", Ident(c));
+            }
+            IndexKey::Expression(e) => {
+                let _ = write!(out, "({e})");
+            }
+        }
+        if let Some(opc) = &el.opclass {
+            out.push(' ');
+            out.push_str(&opclass_sql(opc));
+        }
+        if el.order == SortOrder::Desc {
+            out.push_str(" DESC");
+        }
+        match el.nulls {
+            Some(NullsOrder::First) => out.push_str(" NULLS FIRST"),
+            Some(NullsOrder::Last) => out.push_str(" NULLS LAST"),
+            None => {}
+        }
+    }
+    out.push(')');
+    if !ix.include.is_empty() {
+        let _ = write!(out, " INCLUDE ({})", ident_list(&ix.include));
+    }
+    if let Some(p) = &ix.predicate {
+        let _ = write!(out, " WHERE ({p})");
+    }
+    out
+}
+
+fn comment_literal(c: &Option<String>) -> String {
+    match c {
+        Some(text) => quote_literal(text),
+        None => "NULL".into(),
+    }
+}
+
+/// `COMMENT ON TABLE ... IS '...'` (`IS NULL` when the table has no
+/// comment, which removes one).
+pub fn comment_on_table(t: &Table) -> String {
+    format!(
+        "COMMENT ON TABLE {} IS {}",
+        Qualified(&t.schema, &t.name),
+        comment_literal(&t.comment)
+    )
+}
+
+/// `COMMENT ON COLUMN table.column IS '...'` (`IS NULL` removes it).
+pub fn comment_on_column(t: &Table, c: &Column) -> String {
+    format!(
+        "COMMENT ON COLUMN {}.{} IS {}",
+        Qualified(&t.schema, &t.name),
+        Ident(&c.name),
+        comment_literal(&c.comment)
+    )
+}
+
+/// `COMMENT ON TYPE ... IS '...'` (`IS NULL` removes it).
+pub fn comment_on_type(e: &EnumType) -> String {
+    format!(
+        "COMMENT ON TYPE {} IS {}",
+        Qualified(&e.schema, &e.name),
+        comment_literal(&e.comment)
+    )
+}
+
+/// `DO $tag$ BEGIN IF NOT EXISTS (condition) THEN body; END IF; END $tag$`,
+/// with a dollar-quote tag that does not occur in the body.
+fn do_unless_exists(condition: &str, body: &str) -> String {
+    let mut tag = String::from("$strata$");
+    let mut n = 0;
+    while condition.contains(&tag) || body.contains(&tag) {
+        n += 1;
+        tag = format!("$strata{n}$");
+    }
+    format!("DO {tag} BEGIN IF NOT EXISTS ({condition}) THEN {body}; END IF; END {tag}")
+}
+
+/// The catalog condition "a relation (table, index) of this name exists in
+/// the schema".
+fn relation_exists(schema: &str, name: &str) -> String {
+    format!(
+        "SELECT 1 FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace \
+         WHERE n.nspname = {} AND r.relname = {}",
+        quote_literal(schema),
+        quote_literal(name)
+    )
+}
+
+/// The catalog condition "the table has a constraint matching `filter`".
+fn constraint_exists(t: &Table, filter: &str) -> String {
+    format!(
+        "SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace \
+         WHERE n.nspname = {} AND r.relname = {} AND {filter}",
+        quote_literal(&t.schema),
+        quote_literal(&t.name)
+    )
+}
+
+fn named_constraint_exists(t: &Table, name: &str) -> String {
+    constraint_exists(t, &format!("c.conname = {}", quote_literal(name)))
+}
+
+/// Adds the primary key unless the table already has one (of any name) or a
+/// relation of that name exists.
+fn add_primary_key_if_not_exists(t: &Table, pk: &PrimaryKey) -> String {
+    let cond = format!(
+        "{} UNION ALL {}",
+        constraint_exists(t, "c.contype = 'p'"),
+        relation_exists(&t.schema, &pk.name)
+    );
+    do_unless_exists(&cond, &add_primary_key(t, pk))
+}
+
+/// Adds the unique constraint unless a constraint of that name exists on the
+/// table or a relation (e.g. a unique index) of that name exists.
+fn add_unique_if_not_exists(t: &Table, u: &Unique) -> String {
+    let cond = format!(
+        "{} UNION ALL {}",
+        named_constraint_exists(t, &u.name),
+        relation_exists(&t.schema, &u.name)
+    );
+    do_unless_exists(&cond, &add_unique(t, u))
+}
+
+fn add_check_if_not_exists(t: &Table, c: &Check) -> String {
+    do_unless_exists(&named_constraint_exists(t, &c.name), &add_check(t, c))
+}
+
+fn add_foreign_key_if_not_exists(t: &Table, fk: &ForeignKey) -> String {
+    do_unless_exists(
+        &named_constraint_exists(t, &fk.name),
+        &add_foreign_key(t, fk),
+    )
+}
+
+/// Sets a comment only where the object has none.
+fn comment_if_none(described: &str, body: &str) -> String {
+    let cond = format!(
+        "SELECT 1 FROM pg_catalog.pg_description d WHERE {described} AND d.description <> ''"
+    );
+    do_unless_exists(&cond, body)
+}
+
+fn regclass_literal(t: &Table) -> String {
+    quote_literal(&Qualified(&t.schema, &t.name).to_string())
+}
+
+/// The complete DDL of `schema` in dependency order: schemas, enum types,
+/// tables (primary key, unique and CHECK constraints inline), foreign keys,
+/// indexes, comments. Each entry is one statement without a trailing
+/// semicolon (see [`to_script`]).
+///
+/// Namespaces are always created only when missing
+/// ([`create_schema_if_not_exists`]; `public` exists in every new database).
+/// With `opts.if_not_exists` the whole list is safe to run where the objects
+/// exist already; see the module documentation.
+pub fn schema_ddl(schema: &Schema, opts: &DdlOptions) -> Vec<String> {
+    schema_ddl_statements(schema, opts)
+        .into_iter()
+        .map(|s| s.sql)
+        .collect()
+}
+
+/// [`schema_ddl`] with the object each statement creates, for error
+/// messages.
+pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlStatement> {
+    let idem = opts.if_not_exists;
+    let mut out = Vec::new();
+    let mut push = |object: DdlObject, sql: String| out.push(DdlStatement { object, sql });
+
+    let mut namespaces: Vec<&str> = schema.schemas.iter().map(String::as_str).collect();
+    for s in schema
+        .enums
+        .iter()
+        .map(|e| e.schema.as_str())
+        .chain(schema.tables.iter().map(|t| t.schema.as_str()))
+    {
+        if !namespaces.contains(&s) {
+            namespaces.push(s);
+        }
+    }
+    for s in namespaces {
+        push(DdlObject::Schema(s.into()), create_schema_if_not_exists(s));
+    }
+
+    for e in &schema.enums {
+        let sql = if idem {
+            create_enum_if_not_exists(e)
+        } else {
+            create_enum(e)
+        };
+        push(
+            DdlObject::EnumType {
+                schema: e.schema.clone(),
+                name: e.name.clone(),
+            },
+            sql,
+        );
+    }
+
+    for t in &schema.tables {
+        let object = DdlObject::Table {
+            schema: t.schema.clone(),
+            name: t.name.clone(),
+        };
+        if idem {
+            push(object, create_table_if_not_exists(t));
+        } else {
+            push(object, create_table(t));
+        }
+    }
+
+    let constraint = |t: &Table, name: &str| DdlObject::Constraint {
+        schema: t.schema.clone(),
+        table: t.name.clone(),
+        name: name.into(),
+    };
+    if idem {
+        // Constraints missing from tables that existed already.
+        for t in &schema.tables {
+            if let Some(pk) = &t.primary_key {
+                push(
+                    constraint(t, &pk.name),
+                    add_primary_key_if_not_exists(t, pk),
+                );
+            }
+            for u in &t.uniques {
+                push(constraint(t, &u.name), add_unique_if_not_exists(t, u));
+            }
+            for c in &t.checks {
+                push(constraint(t, &c.name), add_check_if_not_exists(t, c));
+            }
+        }
+    }
+
+    for t in &schema.tables {
+        for fk in &t.foreign_keys {
+            let sql = if idem {
+                add_foreign_key_if_not_exists(t, fk)
+            } else {
+                add_foreign_key(t, fk)
+            };
+            push(constraint(t, &fk.name), sql);
+        }
+    }
+
+    for t in &schema.tables {
+        for ix in &t.indexes {
+            push(
+                DdlObject::Index {
+                    schema: t.schema.clone(),
+                    table: t.name.clone(),
+                    name: ix.name.clone(),
+                },
+                create_index(t, ix, false, idem),
+            );
+        }
+    }
+
+    for e in &schema.enums {
+        if e.comment.is_none() {
+            continue;
+        }
+        let sql = if idem {
+            comment_if_none(
+                &format!(
+                    "d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objoid = {}::pg_catalog.regtype AND d.objsubid = 0",
+                    quote_literal(&Qualified(&e.schema, &e.name).to_string())
+                ),
+                &comment_on_type(e),
+            )
+        } else {
+            comment_on_type(e)
+        };
+        push(
+            DdlObject::Comment {
+                schema: e.schema.clone(),
+                object: e.name.clone(),
+                column: None,
+            },
+            sql,
+        );
+    }
+    for t in &schema.tables {
+        let on_class = format!(
+            "d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = {}::pg_catalog.regclass",
+            regclass_literal(t)
+        );
+        if t.comment.is_some() {
+            let sql = if idem {
+                comment_if_none(
+                    &format!("{on_class} AND d.objsubid = 0"),
+                    &comment_on_table(t),
+                )
+            } else {
+                comment_on_table(t)
+            };
+            push(
+                DdlObject::Comment {
+                    schema: t.schema.clone(),
+                    object: t.name.clone(),
+                    column: None,
+                },
+                sql,
+            );
+        }
+        for c in t.columns.iter().filter(|c| c.comment.is_some()) {
+            let sql = if idem {
+                comment_if_none(
+                    &format!(
+                        "{on_class} AND d.objsubid = (SELECT a.attnum FROM pg_catalog.pg_attribute a \
+                         WHERE a.attrelid = {}::pg_catalog.regclass AND a.attname = {})",
+                        regclass_literal(t),
+                        quote_literal(&c.name)
+                    ),
+                    &comment_on_column(t, c),
+                )
+            } else {
+                comment_on_column(t, c)
+            };
+            push(
+                DdlObject::Comment {
+                    schema: t.schema.clone(),
+                    object: t.name.clone(),
+                    column: Some(c.name.clone()),
+                },
+                sql,
+            );
+        }
+    }
+    out
+}
+
+/// The DDL of a registry's models: `schema_ddl(&registry.schema()?, opts)`.
+pub fn registry_ddl(registry: &Registry, opts: &DdlOptions) -> Result<Vec<String>, RegistryError> {
+    Ok(schema_ddl(&registry.schema()?, opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::IndexElement;
+
+    fn user_table() -> Table {
+        let mut t = Table::new("app", "User");
+        let mut id = Column::new("id", SqlType::BigInt, false);
+        id.identity = Some(Identity::Always);
+        t.columns.push(id);
+        let mut name = Column::new("full name", SqlType::Varchar(Some(80)), false);
+        name.default = Some("'it''s'::character varying".into());
+        name.comment = Some("the \"name\"".into());
+        t.columns.push(name);
+        let mut n = Column::new("order", SqlType::Integer, false);
+        n.identity = Some(Identity::Serial);
+        t.columns.push(n);
+        t.columns.push(Column::new("boss", SqlType::BigInt, true));
+        t.primary_key = Some(PrimaryKey {
+            name: "User_pkey".into(),
+            columns: vec!["id".into()],
+        });
+        t.uniques.push(Unique {
+            name: "User_full name_key".into(),
+            columns: vec!["full name".into()],
+        });
+        t.checks.push(Check {
+            name: "User_order_check".into(),
+            expression: "\"order\" > 0".into(),
+        });
+        t.foreign_keys.push(ForeignKey {
+            name: "User_boss_fkey".into(),
+            columns: vec!["boss".into()],
+            ref_schema: "app".into(),
+            ref_table: "User".into(),
+            ref_columns: vec!["id".into()],
+            on_delete: FkAction::SetNull,
+            on_update: FkAction::Cascade,
+            deferrable: Deferrable::InitiallyDeferred,
+        });
+        t.indexes.push(Index {
+            name: "User_lower_idx".into(),
+            unique: true,
+            method: IndexMethod::Btree,
+            elements: vec![
+                IndexElement {
+                    key: IndexKey::Expression("lower((\"full name\")::text)".into()),
+                    order: SortOrder::Desc,
+                    nulls: Some(NullsOrder::Last),
+                    opclass: Some("text_pattern_ops".into()),
+                },
+                IndexElement::column("order"),
+            ],
+            include: vec!["boss".into()],
+            predicate: Some("boss IS NOT NULL".into()),
+        });
+        t.comment = Some("people's table".into());
+        t
+    }
+
+    fn schema() -> Schema {
+        Schema {
+            schemas: vec![],
+            enums: vec![EnumType {
+                schema: "app".into(),
+                name: "mood".into(),
+                labels: vec!["sad".into(), "it's ok".into()],
+                comment: None,
+            }],
+            tables: vec![user_table()],
+        }
+        .canonical()
+    }
+
+    #[test]
+    fn plain_ddl() {
+        let script = to_script(&schema_ddl(&schema(), &DdlOptions::plain()));
+        expect_test::expect![[r#"
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'app') THEN CREATE SCHEMA app; END IF; END $strata$;
+            CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok');
+            CREATE TABLE app."User" (
+                id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+                "full name" character varying(80) DEFAULT 'it''s'::character varying NOT NULL,
+                "order" serial NOT NULL,
+                boss bigint,
+                CONSTRAINT "User_pkey" PRIMARY KEY (id),
+                CONSTRAINT "User_full name_key" UNIQUE ("full name"),
+                CONSTRAINT "User_order_check" CHECK ("order" > 0)
+            );
+            ALTER TABLE app."User" ADD CONSTRAINT "User_boss_fkey" FOREIGN KEY (boss) REFERENCES app."User" (id) ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED;
+            CREATE UNIQUE INDEX "User_lower_idx" ON app."User" ((lower(("full name")::text)) text_pattern_ops DESC NULLS LAST, "order") INCLUDE (boss) WHERE (boss IS NOT NULL);
+            COMMENT ON TABLE app."User" IS 'people''s table';
+            COMMENT ON COLUMN app."User"."full name" IS 'the "name"';
+        "#]]
+        .assert_eq(&script);
+    }
+
+    #[test]
+    fn idempotent_ddl() {
+        let script = to_script(&schema_ddl(&schema(), &DdlOptions::idempotent()));
+        expect_test::expect![[r#"
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'app') THEN CREATE SCHEMA app; END IF; END $strata$;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' AND t.typname = 'mood') THEN CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok'); END IF; END $strata$;
+            CREATE TABLE IF NOT EXISTS app."User" (
+                id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+                "full name" character varying(80) DEFAULT 'it''s'::character varying NOT NULL,
+                "order" serial NOT NULL,
+                boss bigint,
+                CONSTRAINT "User_pkey" PRIMARY KEY (id),
+                CONSTRAINT "User_full name_key" UNIQUE ("full name"),
+                CONSTRAINT "User_order_check" CHECK ("order" > 0)
+            );
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User' AND c.contype = 'p' UNION ALL SELECT 1 FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User_pkey') THEN ALTER TABLE app."User" ADD CONSTRAINT "User_pkey" PRIMARY KEY (id); END IF; END $strata$;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User' AND c.conname = 'User_full name_key' UNION ALL SELECT 1 FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User_full name_key') THEN ALTER TABLE app."User" ADD CONSTRAINT "User_full name_key" UNIQUE ("full name"); END IF; END $strata$;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User' AND c.conname = 'User_order_check') THEN ALTER TABLE app."User" ADD CONSTRAINT "User_order_check" CHECK ("order" > 0); END IF; END $strata$;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class r ON r.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace WHERE n.nspname = 'app' AND r.relname = 'User' AND c.conname = 'User_boss_fkey') THEN ALTER TABLE app."User" ADD CONSTRAINT "User_boss_fkey" FOREIGN KEY (boss) REFERENCES app."User" (id) ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED; END IF; END $strata$;
+            CREATE UNIQUE INDEX IF NOT EXISTS "User_lower_idx" ON app."User" ((lower(("full name")::text)) text_pattern_ops DESC NULLS LAST, "order") INCLUDE (boss) WHERE (boss IS NOT NULL);
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = 'app."User"'::pg_catalog.regclass AND d.objsubid = 0 AND d.description <> '') THEN COMMENT ON TABLE app."User" IS 'people''s table'; END IF; END $strata$;
+            DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = 'app."User"'::pg_catalog.regclass AND d.objsubid = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'app."User"'::pg_catalog.regclass AND a.attname = 'full name') AND d.description <> '') THEN COMMENT ON COLUMN app."User"."full name" IS 'the "name"'; END IF; END $strata$;
+        "#]].assert_eq(&script);
+    }
+
+    #[test]
+    fn single_statements() {
+        let t = user_table();
+        let mut c = Column::new("n", SqlType::Numeric(Some((12, 2))).array_of(), true);
+        c.default = Some("'{}'::numeric(12,2)[]".into());
+        assert_eq!(
+            column_def(&c),
+            "n numeric(12,2)[] DEFAULT '{}'::numeric(12,2)[]"
+        );
+        let mut s = Column::new("s", SqlType::Text, false);
+        s.identity = Some(Identity::Serial);
+        assert_eq!(
+            column_def(&s),
+            "s text GENERATED BY DEFAULT AS IDENTITY NOT NULL"
+        );
+        assert_eq!(
+            add_primary_key(&t, t.primary_key.as_ref().unwrap()),
+            "ALTER TABLE app.\"User\" ADD CONSTRAINT \"User_pkey\" PRIMARY KEY (id)"
+        );
+        assert_eq!(
+            add_unique(&t, &t.uniques[0]),
+            "ALTER TABLE app.\"User\" ADD CONSTRAINT \"User_full name_key\" UNIQUE (\"full name\")"
+        );
+        assert_eq!(
+            add_check(&t, &t.checks[0]),
+            "ALTER TABLE app.\"User\" ADD CONSTRAINT \"User_order_check\" CHECK (\"order\" > 0)"
+        );
+        let gin = Index {
+            name: "g".into(),
+            unique: false,
+            method: IndexMethod::Gin,
+            elements: vec![IndexElement {
+                key: IndexKey::Column("doc".into()),
+                order: SortOrder::Asc,
+                nulls: None,
+                opclass: Some("public.My Ops".into()),
+            }],
+            include: vec![],
+            predicate: None,
+        };
+        assert_eq!(
+            create_index(&t, &gin, true, true),
+            "CREATE INDEX CONCURRENTLY IF NOT EXISTS g ON app.\"User\" USING gin (doc public.\"My Ops\")"
+        );
+        let mut t2 = t.clone();
+        t2.comment = None;
+        assert_eq!(
+            comment_on_table(&t2),
+            "COMMENT ON TABLE app.\"User\" IS NULL"
+        );
+        assert_eq!(
+            create_table(&Table::new("public", "empty")),
+            "CREATE TABLE public.empty ()"
+        );
+    }
+
+    #[test]
+    fn dollar_tag_avoids_the_body() {
+        let sql = do_unless_exists("SELECT 1", "SELECT '$strata$'");
+        assert!(sql.starts_with("DO $strata1$ BEGIN"), "{sql}");
+        assert!(sql.ends_with("END $strata1$"), "{sql}");
+    }
+}

@@ -2,9 +2,18 @@
 //!
 //! [`create`] renders the statements that create objects (schemas, enum
 //! types, tables, indexes, constraints, comments) and the complete DDL of a
-//! schema in dependency order, plain or idempotent (`IF NOT EXISTS`).
-//! [`alter`] renders the statements that change or drop existing objects,
-//! used by `schema-diff`'s migration plans.
+//! schema in dependency order, plain or idempotent (`IF NOT EXISTS`); start
+//! at [`create::schema_ddl`]. [`alter`] renders the statements that change or
+//! drop existing objects, used by `schema-diff`'s migration plans. Every
+//! builder returns one statement without a trailing semicolon.
 
 pub mod alter;
 pub mod create;
+
+pub use create::{
+    add_check, add_foreign_key, add_primary_key, add_unique, column_def, comment_on_column,
+    comment_on_table, comment_on_type, create_enum, create_enum_if_not_exists, create_index,
+    create_schema, create_schema_if_not_exists, create_table, create_table_if_not_exists,
+    foreign_key_clause, registry_ddl, schema_ddl, schema_ddl_statements, to_script, DdlObject,
+    DdlOptions, DdlStatement,
+};

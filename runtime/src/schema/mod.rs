@@ -418,10 +418,21 @@ impl Schema {
     }
 
     /// The table `schema.name`.
+    ///
+    /// A binary search on a canonical schema (tables sorted by schema and
+    /// name); a linear scan only when that misses, so a schema built by hand
+    /// and not yet canonicalized still answers correctly.
     pub fn table(&self, schema: &str, name: &str) -> Option<&Table> {
-        self.tables
-            .iter()
-            .find(|t| t.schema == schema && t.name == name)
+        match self
+            .tables
+            .binary_search_by(|t| (t.schema.as_str(), t.name.as_str()).cmp(&(schema, name)))
+        {
+            Ok(i) => Some(&self.tables[i]),
+            Err(_) => self
+                .tables
+                .iter()
+                .find(|t| t.schema == schema && t.name == name),
+        }
     }
 
     /// The enum type `schema.name`.

@@ -401,7 +401,19 @@ impl Parser {
         if self.tokens.get(self.pos + 1) == Some(&Tok::Punct('.')) {
             if first == "pg_catalog" {
                 self.pos += 2;
-                return self.base_type();
+                // A builtin this model knows parses as itself; any other
+                // builtin (`pg_catalog.point`) stays qualified so it is never
+                // mistaken for a user type of the same name.
+                return match self.base_type()? {
+                    (SqlType::Named(n), id) if n.schema.is_empty() => Ok((
+                        SqlType::Named(TypeName {
+                            schema: "pg_catalog".into(),
+                            name: n.name,
+                        }),
+                        id,
+                    )),
+                    other => Ok(other),
+                };
             }
             return self.named().map(|t| (t, None));
         }
@@ -641,6 +653,8 @@ mod tests {
             ("integer array", "integer[]"),
             ("varchar(5)[]", "character varying(5)[]"),
             ("pg_catalog.int4", "integer"),
+            ("pg_catalog.point", "pg_catalog.point"),
+            ("pg_catalog.point[]", "pg_catalog.point[]"),
             ("mood", "mood"),
             ("public.mood", "public.mood"),
             ("\"My Schema\".\"Mood\"", "\"My Schema\".\"Mood\""),

@@ -1,0 +1,35 @@
+-- Columns of every table of the schemas asked for ($1), dropped ones left
+-- out. The type comes as its base type (the element type of an array: a type
+-- is a true array when it is its element's `typarray`), the base type's
+-- schema, an array flag and the modifier; the type lookup is a lateral
+-- subquery the planner memoizes per distinct type. Defaults and comments
+-- come from their own queries.
+SELECT a.attrelid AS table_oid,
+       a.attnum AS num,
+       a.attname::text AS name,
+       ty.type_name,
+       ty.type_schema,
+       ty.is_array,
+       a.atttypmod AS typmod,
+       a.attnotnull AS not_null,
+       a.attidentity::text AS identity,
+       a.attgenerated::text AS generated
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN LATERAL (
+  SELECT bt.typname::text AS type_name,
+         bn.nspname::text AS type_schema,
+         (et.oid IS NOT NULL) AS is_array
+  FROM pg_catalog.pg_type t
+  LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND et.typarray = t.oid
+  JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(et.oid, t.oid)
+  JOIN pg_catalog.pg_namespace bn ON bn.oid = bt.typnamespace
+  WHERE t.oid = a.atttypid
+  OFFSET 0
+) ty ON true
+WHERE c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND n.nspname = ANY ($1::text[])
+  AND a.attnum > 0
+  AND NOT a.attisdropped

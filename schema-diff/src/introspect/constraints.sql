@@ -1,0 +1,38 @@
+-- Primary key, unique, foreign key, CHECK and exclusion constraints of every
+-- table of the schemas asked for ($1). Key columns come as attribute numbers
+-- (named from the columns query). A foreign key's referenced columns come as
+-- numbers too, and by name only when the referenced table is not among the
+-- tables read. A CHECK comes as `pg_get_constraintdef` prints it (pretty),
+-- `CHECK (...)` included. `index_oid` is the index behind a primary key,
+-- unique or exclusion constraint (left out of the index list).
+SELECT k.conrelid AS table_oid,
+       k.conname::text AS name,
+       k.contype::text AS kind,
+       k.conkey AS columns,
+       k.conindid AS index_oid,
+       k.confrelid AS ref_oid,
+       rn.nspname::text AS ref_schema,
+       rc.relname::text AS ref_table,
+       k.confkey AS ref_nums,
+       CASE WHEN k.contype = 'f'
+                 AND NOT (rc.relkind IN ('r', 'p') AND NOT rc.relispartition
+                          AND rn.nspname = ANY ($1::text[])) THEN
+         ARRAY(SELECT ra.attname::text
+               FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(num, ord)
+               JOIN pg_catalog.pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = u.num
+               ORDER BY u.ord)
+       END AS ref_columns,
+       k.confupdtype::text AS on_update,
+       k.confdeltype::text AS on_delete,
+       k.condeferrable AS deferrable,
+       k.condeferred AS deferred,
+       CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def
+FROM pg_catalog.pg_constraint k
+JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
+  AND c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND n.nspname = ANY ($1::text[])

@@ -1,0 +1,32 @@
+-- Indexes of every table of the schemas asked for ($1); those behind a
+-- constraint are filtered out in Rust (by the constraints' `index_oid`).
+-- `keys` holds the attribute numbers of all columns (key columns first, then
+-- INCLUDE columns; 0 for an expression), `options` the indoption bits of the
+-- key columns (1: DESC, 2: NULLS FIRST), `opclasses` their operator classes
+-- (named by the opclasses query when not a default one), `expressions` the
+-- text of each expression element (NULL for a column; only computed when
+-- there is one).
+SELECT i.indrelid AS table_oid,
+       i.indexrelid AS oid,
+       ic.relname::text AS name,
+       i.indisunique AS is_unique,
+       am.amname::text AS method,
+       i.indnkeyatts AS key_count,
+       i.indkey::pg_catalog.int2[] AS keys,
+       i.indoption::pg_catalog.int2[] AS options,
+       i.indclass::pg_catalog.oid[] AS opclasses,
+       CASE WHEN 0 = ANY (i.indkey::pg_catalog.int2[]) THEN
+         ARRAY(SELECT CASE WHEN i.indkey[s.k - 1] = 0
+                           THEN pg_catalog.pg_get_indexdef(i.indexrelid, s.k, true) END
+               FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
+               ORDER BY s.k)
+       END AS expressions,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND n.nspname = ANY ($1::text[])

@@ -1,0 +1,186 @@
+//! [`ScratchDb`]: a throwaway database on the server of a given URL, for
+//! letting PostgreSQL itself print a desired schema ([`crate::normalize`])
+//! or replay migration files.
+//!
+//! [`ScratchDb::create`] makes a uniquely named database through the admin
+//! URL (any database on the server the user may `CREATE DATABASE` from, e.g.
+//! `postgres`); [`ScratchDb::drop_db`] removes it (`WITH (FORCE)`, so open
+//! connections do not stop it). Dropping the value without calling it removes
+//! the database too, best effort.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use strata::ident::Ident;
+use tokio_postgres::{Client, NoTls};
+
+use crate::error::Error;
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A throwaway database, dropped by [`ScratchDb::drop_db`] or, best effort,
+/// when the value is dropped.
+#[derive(Debug)]
+pub struct ScratchDb {
+    name: String,
+    url: String,
+    admin_url: String,
+    dropped: bool,
+}
+
+impl ScratchDb {
+    /// Creates an empty, uniquely named database (`strata_scratch_...`) on the
+    /// server of `admin_url`.
+    pub async fn create(admin_url: &str) -> Result<ScratchDb, Error> {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let name = format!("strata_scratch_{}_{n}_{nanos}", std::process::id());
+        let admin = connect_url(admin_url).await?;
+        admin
+            .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
+            .await
+            .map_err(|e| {
+                Error::Message(format!(
+                    "cannot create the scratch database {name} on the server of the admin URL: {}",
+                    db_message(&e)
+                ))
+            })?;
+        Ok(ScratchDb {
+            url: with_database(admin_url, &name),
+            name,
+            admin_url: admin_url.to_string(),
+            dropped: false,
+        })
+    }
+
+    /// The database's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// A connection URL for the scratch database (the admin URL with its
+    /// database replaced).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Opens a connection to the scratch database (its driver task runs on
+    /// the current tokio runtime).
+    pub async fn connect(&self) -> Result<Client, Error> {
+        connect_url(&self.url).await
+    }
+
+    /// Drops the database now, reporting failure.
+    pub async fn drop_db(mut self) -> Result<(), Error> {
+        self.dropped = true;
+        drop_database(&self.admin_url, &self.name).await
+    }
+}
+
+impl Drop for ScratchDb {
+    fn drop(&mut self) {
+        if self.dropped {
+            return;
+        }
+        let name = self.name.clone();
+        let admin = self.admin_url.clone();
+        // Drop may run inside a runtime, where blocking on another is not
+        // allowed: do it on a thread of its own.
+        let handle = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            let _ = rt.block_on(drop_database(&admin, &name));
+        });
+        let _ = handle.join();
+    }
+}
+
+async fn drop_database(admin_url: &str, name: &str) -> Result<(), Error> {
+    let admin = connect_url(admin_url).await?;
+    admin
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            Ident(name)
+        ))
+        .await?;
+    Ok(())
+}
+
+/// PostgreSQL's message for a server error, or the error's text.
+pub(crate) fn db_message(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => {
+            let mut m = db.message().to_string();
+            if let Some(d) = db.detail() {
+                m.push_str(" (");
+                m.push_str(d);
+                m.push(')');
+            }
+            m
+        }
+        None => e.to_string(),
+    }
+}
+
+async fn connect_url(url: &str) -> Result<Client, Error> {
+    let (client, conn) = tokio_postgres::connect(url, NoTls).await?;
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    Ok(client)
+}
+
+/// Replaces the database of a `postgres://` URL or a `key=value` connection
+/// string.
+fn with_database(url: &str, database: &str) -> String {
+    if let Some(scheme_end) = url.find("://") {
+        let after = scheme_end + 3;
+        let (base, query) = match url[after..].find('?') {
+            Some(q) => (&url[..after + q], &url[after + q..]),
+            None => (url, ""),
+        };
+        let base = match base[after..].find('/') {
+            Some(slash) => &base[..after + slash],
+            None => base,
+        };
+        format!("{base}/{database}{query}")
+    } else {
+        let kept: Vec<&str> = url
+            .split_whitespace()
+            .filter(|kv| !kv.starts_with("dbname="))
+            .collect();
+        format!(
+            "{} dbname='{}'",
+            kept.join(" "),
+            database.replace('\\', "\\\\").replace('\'', "\\'")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn replaces_the_database() {
+        assert_eq!(
+            with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            with_database("postgres://u:p@h/db?sslmode=disable", "x"),
+            "postgres://u:p@h/x?sslmode=disable"
+        );
+        assert_eq!(with_database("postgresql://h:1", "x"), "postgresql://h:1/x");
+        assert_eq!(
+            with_database("host=h dbname=a user=u", "x"),
+            "host=h user=u dbname='x'"
+        );
+    }
+}
