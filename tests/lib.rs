@@ -1,4 +1,6 @@
-//! Shared helpers of the integration tests.
+//! Shared helpers of the integration tests and the trybuild cases.
+
+pub mod runtime_models;
 
 use strata::ident::Qualified;
 use strata::schema::Schema;

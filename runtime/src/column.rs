@@ -199,3 +199,27 @@ impl SqlValue<Vec<String>> for &[&str] {
         Box::new(self.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     }
 }
+
+impl<const N: usize> SqlValue<Vec<String>> for [&str; N] {
+    fn into_param(self) -> Param {
+        Box::new(self.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+}
+
+impl<const N: usize> SqlValue<Option<Vec<String>>> for [&str; N] {
+    fn into_param(self) -> Param {
+        Box::new(Some(self.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
+    }
+}
+
+impl SqlValue<Vec<String>> for Vec<&str> {
+    fn into_param(self) -> Param {
+        Box::new(self.into_iter().map(str::to_string).collect::<Vec<_>>())
+    }
+}
+
+impl<V: ToSql + Sync + Send + 'static, const N: usize> SqlValue<Vec<V>> for [V; N] {
+    fn into_param(self) -> Param {
+        Box::new(Vec::from(self))
+    }
+}

@@ -1,11 +1,14 @@
 //! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
-//! with the `schema-diff` migration tool, and (in later modules) pooled
-//! sessions and typed CRUD.
+//! with the `schema-diff` migration tool, pooled sessions and typed CRUD.
 //!
 //! Reading order: [`schema`] (the model everything produces or consumes),
 //! [`ident`] (quoting), [`column`] and [`table`] (what the derive generates),
 //! [`registry`] (models → schema), [`ddl`] (schema → SQL), [`embedded`]
-//! (throwaway clusters for tests and the CLI's default), [`error`].
+//! (throwaway clusters for tests and the CLI's default), [`error`]; then the
+//! runtime: [`pool`] (pools and sessions), [`session`] (sessions,
+//! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
+//! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
+//! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
 #![warn(missing_docs)]
 
 pub mod column;
@@ -19,16 +22,36 @@ pub mod table;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+// The runtime, in reading order (one group per line keeps rustfmt from
+// sorting them).
+pub mod pool;
+
+pub mod session;
+
+pub mod executor;
+
+pub mod query;
+
+pub mod crud;
+
+pub mod copy;
+
 pub use column::{Column, PgType, SqlValue};
+pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
+pub use executor::Executor;
+pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
 /// The conversion traits of the PostgreSQL wire types: implement both (or
 /// derive `PgEnum`) for a custom field type; the derive also needs
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
+pub use query::{Filter, Order, Select};
 pub use registry::Registry;
+pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
+pub use tokio_postgres::{IsolationLevel, Row};
 
 /// Prints the registry's schema as JSON on standard output, for
 /// `schema-diff`'s `models` command; on an inconsistent registry prints the

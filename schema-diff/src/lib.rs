@@ -7,10 +7,11 @@
 //! ops, pure), [`plan`] (ops → ordered steps with inverses and hazards, pure),
 //! [`render`] (steps → up/down SQL, pure), [`migrations`] (files, revision
 //! graph, checksums), [`runner`] (version table, advisory lock, transactions),
-//! [`cli`] (arguments → config → commands; the only module that prints or
-//! exits).
+//! [`config`] (`schema-diff.toml`, environment, flags), [`cli`] (arguments →
+//! config → commands; the only module that prints or exits).
 
 pub mod cli;
+pub mod config;
 pub mod diff;
 pub mod error;
 pub mod introspect;

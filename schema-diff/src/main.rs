@@ -1,4 +1,5 @@
-fn main() {
-    eprintln!("schema-diff: not built yet");
-    std::process::exit(2);
+//! The `schema-diff` binary: everything happens in [`schema_diff::cli`].
+
+fn main() -> std::process::ExitCode {
+    schema_diff::cli::main()
 }

@@ -1,0 +1,1046 @@
+//! Typed CRUD for any [`Table`]: the SQL text of each table and operation
+//! ([`TableSql`], built once per table and kept for the life of the
+//! process), the operations behind [`Executor`](crate::Executor)'s methods,
+//! and the builders for partial inserts ([`InsertValues`]), column updates
+//! ([`UpdateColumns`]), filtered deletes ([`DeleteWhere`]) and upserts
+//! ([`Upsert`]).
+//!
+//! Every statement is prepared through the connection's statement cache, so
+//! after the first call an operation costs one round trip and no SQL
+//! formatting. Values are always bind parameters; identifiers go through
+//! [`crate::ident`].
+//!
+//! Start reading at [`sql_for`], then [`get`] and [`insert`].
+
+use std::any::TypeId;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::{OnceLock, RwLock};
+
+use postgres_types::ToSql;
+
+use crate::column::{Column, Param, SqlValue};
+use crate::error::{Error, ErrorKind, Result};
+use crate::executor::Conn;
+use crate::ident::{Ident, Qualified};
+use crate::query::{Filter, Node};
+use crate::table::{Composite, Table};
+
+/// PostgreSQL's limit on bind parameters in one statement.
+const MAX_PARAMS: usize = 65_535;
+
+/// The SQL text of every fixed-shape operation on one table, built once.
+#[derive(Debug)]
+pub(crate) struct TableSql {
+    /// `"schema"."name"`.
+    pub(crate) table: String,
+    /// `SELECT <all columns> FROM <table>`.
+    pub(crate) select: String,
+    /// ` RETURNING <all columns>`.
+    pub(crate) returning: String,
+    /// `0..COLUMNS.len()`: the decode positions of our own statements.
+    pub(crate) positions: Vec<usize>,
+    /// Columns an `INSERT` writes (all but database-generated ones).
+    pub(crate) insert_cols: Vec<usize>,
+    /// `INSERT INTO t (<insert cols>) ` (the `VALUES` part is per call for
+    /// multi-row inserts).
+    pub(crate) insert_prefix: String,
+    /// `INSERT ... VALUES ($1, ...) RETURNING ...`.
+    pub(crate) insert: String,
+    /// `SELECT ... WHERE <key> = $1 ...`; `None` without a primary key.
+    pub(crate) get: Option<String>,
+    /// Columns an `UPDATE` by key sets (all but key and generated ones).
+    pub(crate) update_cols: Vec<usize>,
+    /// `UPDATE t SET ... WHERE <key> ... RETURNING ...`.
+    pub(crate) update: Option<String>,
+    /// `DELETE FROM t WHERE <key> ...`.
+    pub(crate) delete: Option<String>,
+    /// `INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... RETURNING ...`.
+    pub(crate) upsert: Option<String>,
+    /// `COPY t (<insert cols>) FROM STDIN (FORMAT binary)`.
+    pub(crate) copy: String,
+}
+
+impl TableSql {
+    fn build<T: Table>() -> TableSql {
+        let cols = T::COLUMNS;
+        let table = Qualified(T::SCHEMA, T::NAME).to_string();
+        let all = join(cols.iter().map(|c| c.name));
+        let select = format!("SELECT {all} FROM {table}");
+        let returning = format!(" RETURNING {all}");
+        let insert_cols: Vec<usize> = (0..cols.len()).filter(|&i| !cols[i].generated).collect();
+        let insert_names = join(insert_cols.iter().map(|&i| cols[i].name));
+        let insert_prefix = format!("INSERT INTO {table} ({insert_names}) ");
+        let insert = if insert_cols.is_empty() {
+            format!("INSERT INTO {table} DEFAULT VALUES{returning}")
+        } else {
+            let mut s = insert_prefix.clone();
+            s.push_str("VALUES (");
+            placeholders(&mut s, 1, insert_cols.len());
+            s.push(')');
+            s.push_str(&returning);
+            s
+        };
+        let copy = format!("COPY {table} ({insert_names}) FROM STDIN (FORMAT binary)");
+        let key = T::PRIMARY_KEY;
+        let update_cols: Vec<usize> = (0..cols.len())
+            .filter(|&i| !cols[i].generated && !key.contains(&i))
+            .collect();
+        let key_where = |first: usize| {
+            let mut s = String::from(" WHERE ");
+            for (n, &i) in key.iter().enumerate() {
+                if n > 0 {
+                    s.push_str(" AND ");
+                }
+                let _ = write!(s, "{} = ${}", Ident(cols[i].name), first + n);
+            }
+            s
+        };
+        let (get, update, delete, upsert) = if key.is_empty() {
+            (None, None, None, None)
+        } else {
+            let get = format!("{select}{}", key_where(1));
+            let mut update = format!("UPDATE {table} SET ");
+            if update_cols.is_empty() {
+                // Nothing to write: a no-op assignment keeps the statement
+                // valid and still reports whether the row exists.
+                let k = cols[key[0]].name;
+                let _ = write!(update, "{} = {}", Ident(k), Ident(k));
+            } else {
+                for (n, &i) in update_cols.iter().enumerate() {
+                    if n > 0 {
+                        update.push_str(", ");
+                    }
+                    let _ = write!(update, "{} = ${}", Ident(cols[i].name), n + 1);
+                }
+            }
+            update.push_str(&key_where(update_cols.len() + 1));
+            update.push_str(&returning);
+            let delete = format!("DELETE FROM {table}{}", key_where(1));
+            let key_names: Vec<&str> = key.iter().map(|&i| cols[i].name).collect();
+            let upsert = if insert_cols.is_empty() {
+                None
+            } else {
+                let set: Vec<&str> = insert_cols
+                    .iter()
+                    .map(|&i| cols[i].name)
+                    .filter(|n| !key_names.contains(n))
+                    .collect();
+                let mut s = insert.trim_end_matches(&returning).to_string();
+                let _ = write!(s, " ON CONFLICT ({})", join(key_names.iter().copied()));
+                write_do_update(&mut s, &set, key_names[0]);
+                s.push_str(&returning);
+                Some(s)
+            };
+            (Some(get), Some(update), Some(delete), upsert)
+        };
+        TableSql {
+            table,
+            select,
+            returning,
+            positions: (0..cols.len()).collect(),
+            insert_cols,
+            insert_prefix,
+            insert,
+            get,
+            update_cols,
+            update,
+            delete,
+            upsert,
+            copy,
+        }
+    }
+}
+
+/// ` DO UPDATE SET a = EXCLUDED.a, ...` (or a no-op assignment of
+/// `fallback` when `set` is empty, so the conflicting row is still returned).
+fn write_do_update(s: &mut String, set: &[&str], fallback: &str) {
+    s.push_str(" DO UPDATE SET ");
+    if set.is_empty() {
+        let _ = write!(s, "{} = EXCLUDED.{}", Ident(fallback), Ident(fallback));
+        return;
+    }
+    for (n, c) in set.iter().enumerate() {
+        if n > 0 {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{} = EXCLUDED.{}", Ident(c), Ident(c));
+    }
+}
+
+fn join<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for (i, n) in names.enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{}", Ident(n));
+    }
+    s
+}
+
+/// Appends `$first, $first+1, ...` (`count` placeholders).
+fn placeholders(s: &mut String, first: usize, count: usize) {
+    for n in 0..count {
+        if n > 0 {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "${}", first + n);
+    }
+}
+
+type SqlCache = RwLock<HashMap<TypeId, &'static TableSql>>;
+
+/// The SQL text of table `T`, built on first use and kept for the life of
+/// the process (one small allocation per model type).
+pub(crate) fn sql_for<T: Table>() -> &'static TableSql {
+    static CACHE: OnceLock<SqlCache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
+    let id = TypeId::of::<T>();
+    if let Some(sql) = cache
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&id)
+    {
+        return sql;
+    }
+    let mut map = cache
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    map.entry(id)
+        .or_insert_with(|| Box::leak(Box::new(TableSql::build::<T>())))
+}
+
+fn no_key<T: Table>(op: &str) -> Error {
+    Error::new(
+        ErrorKind::Invalid,
+        format!(
+            "{op} by primary key needs a primary key, and table {} has none",
+            Qualified(T::SCHEMA, T::NAME)
+        ),
+    )
+}
+
+/// A value that identifies a row by primary key `K`: the key field's value
+/// (or a reference to it, or a `&str` for a `String` key), or for a composite
+/// key a tuple of such values or a [`Composite`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a primary key of type `{K}`",
+    label = "expected a value of the primary key's type `{K}`",
+    note = "pass the key field's value (a `&str` works for a `String` key); for a composite key pass a tuple `(a, b)`"
+)]
+pub trait KeyArg<K>: Send + Sync {
+    /// The value of key column `i`, as a bind parameter.
+    fn key_param(&self, i: usize) -> &(dyn ToSql + Sync);
+}
+
+/// A value that binds like key column type `K`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot stand for a key column of type `{K}`",
+    label = "expected `{K}` here"
+)]
+pub trait KeyPart<K>: ToSql + Send + Sync {}
+impl<K: ToSql + Send + Sync> KeyPart<K> for K {}
+impl<K: ToSql + Send + Sync> KeyPart<K> for &K {}
+impl KeyPart<String> for &str {}
+impl KeyPart<Vec<u8>> for &[u8] {}
+
+impl<K: ToSql + Send + Sync, X: KeyPart<K>> KeyArg<K> for X {
+    fn key_param(&self, _i: usize) -> &(dyn ToSql + Sync) {
+        self
+    }
+}
+
+macro_rules! tuple_key_arg {
+    ($($k:ident $x:ident $idx:tt),+) => {
+        impl<$($k, $x: KeyPart<$k>),+> KeyArg<Composite<($($k,)+)>> for ($($x,)+) {
+            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
+                match i {
+                    $($idx => &self.$idx,)+
+                    _ => &crate::table::NULL_PARAM,
+                }
+            }
+        }
+
+        impl<$($k: ToSql + Send + Sync),+> KeyArg<Composite<($($k,)+)>> for Composite<($($k,)+)> {
+            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
+                match i {
+                    $($idx => &(self.0).$idx,)+
+                    _ => &crate::table::NULL_PARAM,
+                }
+            }
+        }
+
+        impl<$($k: ToSql + Send + Sync),+> KeyArg<Composite<($($k,)+)>> for &Composite<($($k,)+)> {
+            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
+                match i {
+                    $($idx => &(self.0).$idx,)+
+                    _ => &crate::table::NULL_PARAM,
+                }
+            }
+        }
+    };
+}
+
+tuple_key_arg!(KA XA 0, KB XB 1);
+tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2);
+tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3);
+tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3, KE XE 4);
+tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3, KE XE 4, KF XF 5);
+
+fn key_params<'a, T: Table>(
+    key: &'a impl KeyArg<T::Key>,
+) -> impl ExactSizeIterator<Item = &'a (dyn ToSql + Sync)> + Send + 'a {
+    (0..T::PRIMARY_KEY.len()).map(move |i| key.key_param(i))
+}
+
+/// See [`Executor::get`](crate::Executor::get).
+pub(crate) async fn get<T: Table>(conn: Conn<'_>, key: impl KeyArg<T::Key>) -> Result<T> {
+    match find::<T>(conn, key).await? {
+        Some(row) => Ok(row),
+        None => Err(Error::not_found(&Qualified(T::SCHEMA, T::NAME).to_string())),
+    }
+}
+
+/// See [`Executor::find`](crate::Executor::find).
+pub(crate) async fn find<T: Table>(conn: Conn<'_>, key: impl KeyArg<T::Key>) -> Result<Option<T>> {
+    let sqls = sql_for::<T>();
+    let Some(sql) = &sqls.get else {
+        return Err(no_key::<T>("get"));
+    };
+    conn.fetch_opt(sql, key_params::<T>(&key), |row| {
+        T::decode(row, &sqls.positions)
+    })
+    .await
+}
+
+/// See [`Executor::insert`](crate::Executor::insert).
+pub(crate) async fn insert<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
+    let sqls = sql_for::<T>();
+    let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+    match conn
+        .fetch_opt(&sqls.insert, params, |r| T::decode(r, &sqls.positions))
+        .await?
+    {
+        Some(stored) => Ok(stored),
+        None => Err(inserted_nothing::<T>()),
+    }
+}
+
+#[cold]
+fn inserted_nothing<T: Table>() -> Error {
+    Error::new(
+        ErrorKind::Invalid,
+        format!(
+            "INSERT INTO {} returned no row (a rule or trigger suppressed it)",
+            Qualified(T::SCHEMA, T::NAME)
+        ),
+    )
+}
+
+/// See [`Executor::insert_many`](crate::Executor::insert_many).
+pub(crate) async fn insert_many<T: Table>(conn: Conn<'_>, rows: &[T]) -> Result<Vec<T>> {
+    let sqls = sql_for::<T>();
+    let width = sqls.insert_cols.len();
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    if width == 0 {
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.push(insert(conn, row).await?);
+        }
+        return Ok(out);
+    }
+    let per_statement = (MAX_PARAMS / width).max(1);
+    let mut out = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(per_statement) {
+        let mut sql = String::with_capacity(sqls.insert_prefix.len() + chunk.len() * width * 6);
+        sql.push_str(&sqls.insert_prefix);
+        sql.push_str("VALUES ");
+        for (r, _) in chunk.iter().enumerate() {
+            if r > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            placeholders(&mut sql, r * width + 1, width);
+            sql.push(')');
+        }
+        sql.push_str(&sqls.returning);
+        let params = ExactLen {
+            inner: chunk
+                .iter()
+                .flat_map(|row| sqls.insert_cols.iter().copied().map(move |i| row.param(i))),
+            remaining: chunk.len() * width,
+        };
+        // Multi-row statements vary with the batch size: prepare them
+        // unnamed rather than filling the connection's cache.
+        let stmt = conn.client.prepare(&sql).await?;
+        let stored = conn
+            .fetch_all_prepared(&sql, &stmt, params, |r| T::decode(r, &sqls.positions))
+            .await?;
+        out.extend(stored);
+    }
+    Ok(out)
+}
+
+/// An iterator with a known length (a flattening iterator does not know
+/// its own).
+struct ExactLen<I> {
+    inner: I,
+    remaining: usize,
+}
+
+impl<I: Iterator> Iterator for ExactLen<I> {
+    type Item = I::Item;
+    fn next(&mut self) -> Option<I::Item> {
+        let item = self.inner.next();
+        if item.is_some() {
+            self.remaining = self.remaining.saturating_sub(1);
+        }
+        item
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<I: Iterator> ExactSizeIterator for ExactLen<I> {}
+
+/// See [`Executor::update`](crate::Executor::update).
+pub(crate) async fn update<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
+    let sqls = sql_for::<T>();
+    let Some(sql) = &sqls.update else {
+        return Err(no_key::<T>("update"));
+    };
+    let params = ExactLen {
+        inner: sqls
+            .update_cols
+            .iter()
+            .chain(T::PRIMARY_KEY.iter())
+            .copied()
+            .map(|i| row.param(i)),
+        remaining: sqls.update_cols.len() + T::PRIMARY_KEY.len(),
+    };
+    match conn
+        .fetch_opt(sql, params, |r| T::decode(r, &sqls.positions))
+        .await?
+    {
+        Some(stored) => Ok(stored),
+        None => Err(Error::not_found(&Qualified(T::SCHEMA, T::NAME).to_string())),
+    }
+}
+
+/// See [`Executor::delete`](crate::Executor::delete).
+pub(crate) async fn delete<T: Table>(conn: Conn<'_>, key: impl KeyArg<T::Key>) -> Result<bool> {
+    let sqls = sql_for::<T>();
+    let Some(sql) = &sqls.delete else {
+        return Err(no_key::<T>("delete"));
+    };
+    Ok(conn.execute(sql, key_params::<T>(&key)).await? > 0)
+}
+
+/// See [`Executor::query_as`](crate::Executor::query_as).
+pub(crate) async fn query_as<T: Table>(
+    conn: Conn<'_>,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<T>> {
+    let stmt = conn.prepare(sql).await?;
+    let mut positions = Vec::with_capacity(T::COLUMNS.len());
+    for c in T::COLUMNS {
+        match stmt.columns().iter().position(|rc| rc.name() == c.name) {
+            Some(p) => positions.push(p),
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Decode,
+                    format!(
+                        "query_as::<{}>: the query returns no column named {:?} (field `{}`); it returns {}",
+                        T::NAME,
+                        c.name,
+                        c.field,
+                        if stmt.columns().is_empty() {
+                            "no columns".to_string()
+                        } else {
+                            stmt.columns()
+                                .iter()
+                                .map(|c| c.name())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
+                    ),
+                ))
+            }
+        }
+    }
+    conn.fetch_all_prepared(sql, &stmt, params.iter().copied(), |row| {
+        T::decode(row, &positions)
+    })
+    .await
+}
+
+/// A column of table `T` picked by a closure over its handles, kept by name
+/// and position.
+fn pick<T: Table, V>(f: impl FnOnce(&T::Columns) -> Column<T, V>) -> (&'static str, usize) {
+    let c = f(T::columns());
+    (c.name(), c.index())
+}
+
+type BoxFuture<'a, R> = Pin<Box<dyn Future<Output = Result<R>> + Send + 'a>>;
+
+/// An `INSERT` that sets chosen columns only; the others take their
+/// database defaults. Made by
+/// [`Executor::insert_values`](crate::Executor::insert_values); awaiting it
+/// inserts and returns the stored row.
+#[must_use = "an insert does nothing until awaited"]
+pub struct InsertValues<'e, T> {
+    conn: Conn<'e>,
+    values: Vec<(&'static str, Param)>,
+    _table: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for InsertValues<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InsertValues")
+            .field("values", &self.values)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'e, T: Table> InsertValues<'e, T> {
+    pub(crate) fn new(conn: Conn<'e>) -> InsertValues<'e, T> {
+        InsertValues {
+            conn,
+            values: Vec::new(),
+            _table: PhantomData,
+        }
+    }
+
+    /// Sets a column: `.set(|c| c.status, "queued")`. Setting a column twice
+    /// keeps the last value.
+    pub fn set<V, X: SqlValue<V>>(
+        mut self,
+        column: impl FnOnce(&T::Columns) -> Column<T, V>,
+        value: X,
+    ) -> InsertValues<'e, T> {
+        let (name, _) = pick(column);
+        let param = value.into_param();
+        match self.values.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = param,
+            None => self.values.push((name, param)),
+        }
+        self
+    }
+
+    /// Runs the insert and returns the stored row.
+    pub async fn execute(self) -> Result<T> {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(64);
+        if self.values.is_empty() {
+            let _ = write!(sql, "INSERT INTO {} DEFAULT VALUES", sqls.table);
+        } else {
+            let _ = write!(
+                sql,
+                "INSERT INTO {} ({}) VALUES (",
+                sqls.table,
+                join(self.values.iter().map(|(n, _)| *n))
+            );
+            placeholders(&mut sql, 1, self.values.len());
+            sql.push(')');
+        }
+        sql.push_str(&sqls.returning);
+        let params = self.values.iter().map(|(_, p)| &**p as &(dyn ToSql + Sync));
+        match self
+            .conn
+            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .await?
+        {
+            Some(row) => Ok(row),
+            None => Err(inserted_nothing::<T>()),
+        }
+    }
+}
+
+impl<'e, T: Table> IntoFuture for InsertValues<'e, T> {
+    type Output = Result<T>;
+    type IntoFuture = BoxFuture<'e, T>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.execute())
+    }
+}
+
+/// What an `UPDATE` writes into one column.
+enum Assign {
+    Value(Param),
+    Add(Param),
+}
+
+/// An `UPDATE` of chosen columns of the rows matching a filter. Made by
+/// [`Executor::update_columns`](crate::Executor::update_columns); awaiting
+/// it returns the number of rows changed. An update without a filter is
+/// refused unless [`all_rows`](UpdateColumns::all_rows) says so.
+#[must_use = "an update does nothing until awaited"]
+pub struct UpdateColumns<'e, T> {
+    conn: Conn<'e>,
+    sets: Vec<(&'static str, Assign)>,
+    filter: Option<Node>,
+    all_rows: bool,
+    _table: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for UpdateColumns<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateColumns")
+            .field(
+                "columns",
+                &self.sets.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'e, T: Table> UpdateColumns<'e, T> {
+    pub(crate) fn new(conn: Conn<'e>) -> UpdateColumns<'e, T> {
+        UpdateColumns {
+            conn,
+            sets: Vec::new(),
+            filter: None,
+            all_rows: false,
+            _table: PhantomData,
+        }
+    }
+
+    fn assign(mut self, name: &'static str, a: Assign) -> UpdateColumns<'e, T> {
+        match self.sets.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = a,
+            None => self.sets.push((name, a)),
+        }
+        self
+    }
+
+    /// `SET column = value`: `.set(|c| c.progress, 0.5)`.
+    pub fn set<V, X: SqlValue<V>>(
+        self,
+        column: impl FnOnce(&T::Columns) -> Column<T, V>,
+        value: X,
+    ) -> UpdateColumns<'e, T> {
+        let (name, _) = pick(column);
+        self.assign(name, Assign::Value(value.into_param()))
+    }
+
+    /// `SET column = column + amount` (counters, attempts).
+    pub fn increment<V, X: SqlValue<V>>(
+        self,
+        column: impl FnOnce(&T::Columns) -> Column<T, V>,
+        amount: X,
+    ) -> UpdateColumns<'e, T> {
+        let (name, _) = pick(column);
+        self.assign(name, Assign::Add(amount.into_param()))
+    }
+
+    /// Only rows matching the filter are updated; several calls combine
+    /// with `AND`.
+    pub fn filter(self, f: impl FnOnce(&T::Columns) -> Filter<T>) -> UpdateColumns<'e, T> {
+        let filter = f(T::columns());
+        self.where_(filter)
+    }
+
+    /// Like [`filter`](UpdateColumns::filter) with a filter built beforehand.
+    pub fn where_(mut self, filter: Filter<T>) -> UpdateColumns<'e, T> {
+        self.filter = Some(and_nodes(self.filter.take(), filter));
+        self
+    }
+
+    /// Allows an update without a filter (every row of the table).
+    pub fn all_rows(mut self) -> UpdateColumns<'e, T> {
+        self.all_rows = true;
+        self
+    }
+
+    fn render<'a>(
+        &'a self,
+        sql: &mut String,
+        params: &mut Vec<&'a (dyn ToSql + Sync)>,
+    ) -> Result<()> {
+        let sqls = sql_for::<T>();
+        if self.sets.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!("update of {}: no column to set", sqls.table),
+            ));
+        }
+        if self.filter.is_none() && !self.all_rows {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "update of {} without a filter would change every row: add .filter(...) or call .all_rows()",
+                    sqls.table
+                ),
+            ));
+        }
+        let _ = write!(sql, "UPDATE {} SET ", sqls.table);
+        for (n, (name, a)) in self.sets.iter().enumerate() {
+            if n > 0 {
+                sql.push_str(", ");
+            }
+            match a {
+                Assign::Value(p) => {
+                    params.push(&**p);
+                    let _ = write!(sql, "{} = ${}", Ident(name), params.len());
+                }
+                Assign::Add(p) => {
+                    params.push(&**p);
+                    let _ = write!(sql, "{} = {} + ${}", Ident(name), Ident(name), params.len());
+                }
+            }
+        }
+        if let Some(f) = &self.filter {
+            sql.push_str(" WHERE ");
+            f.render(sql, params);
+        }
+        Ok(())
+    }
+
+    /// Runs the update and returns the number of rows changed.
+    pub async fn execute(self) -> Result<u64> {
+        let mut sql = String::with_capacity(96);
+        let mut params = Vec::new();
+        self.render(&mut sql, &mut params)?;
+        self.conn.execute(&sql, params.iter().copied()).await
+    }
+
+    /// Runs the update and returns the changed rows as stored.
+    pub async fn returning(self) -> Result<Vec<T>> {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(128);
+        let mut params = Vec::new();
+        self.render(&mut sql, &mut params)?;
+        sql.push_str(&sqls.returning);
+        self.conn
+            .fetch_all(&sql, params.iter().copied(), |r| {
+                T::decode(r, &sqls.positions)
+            })
+            .await
+    }
+}
+
+impl<'e, T: Table> IntoFuture for UpdateColumns<'e, T> {
+    type Output = Result<u64>;
+    type IntoFuture = BoxFuture<'e, u64>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.execute())
+    }
+}
+
+fn and_nodes<T>(prev: Option<Node>, next: Filter<T>) -> Node {
+    match prev {
+        None => next.into_node(),
+        Some(p) => Filter::<T>::from_node(p).and(next).into_node(),
+    }
+}
+
+/// A `DELETE` of the rows matching a filter. Made by
+/// [`Executor::delete_where`](crate::Executor::delete_where); awaiting it
+/// returns the number of rows deleted. A delete without a filter is refused
+/// unless [`all_rows`](DeleteWhere::all_rows) says so.
+#[must_use = "a delete does nothing until awaited"]
+pub struct DeleteWhere<'e, T> {
+    conn: Conn<'e>,
+    filter: Option<Node>,
+    all_rows: bool,
+    _table: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for DeleteWhere<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteWhere").finish_non_exhaustive()
+    }
+}
+
+impl<'e, T: Table> DeleteWhere<'e, T> {
+    pub(crate) fn new(conn: Conn<'e>) -> DeleteWhere<'e, T> {
+        DeleteWhere {
+            conn,
+            filter: None,
+            all_rows: false,
+            _table: PhantomData,
+        }
+    }
+
+    /// Only rows matching the filter are deleted; several calls combine with
+    /// `AND`.
+    pub fn filter(self, f: impl FnOnce(&T::Columns) -> Filter<T>) -> DeleteWhere<'e, T> {
+        let filter = f(T::columns());
+        self.where_(filter)
+    }
+
+    /// Like [`filter`](DeleteWhere::filter) with a filter built beforehand.
+    pub fn where_(mut self, filter: Filter<T>) -> DeleteWhere<'e, T> {
+        self.filter = Some(and_nodes(self.filter.take(), filter));
+        self
+    }
+
+    /// Allows a delete without a filter (every row of the table).
+    pub fn all_rows(mut self) -> DeleteWhere<'e, T> {
+        self.all_rows = true;
+        self
+    }
+
+    fn render<'a>(
+        &'a self,
+        sql: &mut String,
+        params: &mut Vec<&'a (dyn ToSql + Sync)>,
+    ) -> Result<()> {
+        let sqls = sql_for::<T>();
+        if self.filter.is_none() && !self.all_rows {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "delete from {} without a filter would remove every row: add .filter(...) or call .all_rows()",
+                    sqls.table
+                ),
+            ));
+        }
+        let _ = write!(sql, "DELETE FROM {}", sqls.table);
+        if let Some(f) = &self.filter {
+            sql.push_str(" WHERE ");
+            f.render(sql, params);
+        }
+        Ok(())
+    }
+
+    /// Runs the delete and returns the number of rows removed.
+    pub async fn execute(self) -> Result<u64> {
+        let mut sql = String::with_capacity(64);
+        let mut params = Vec::new();
+        self.render(&mut sql, &mut params)?;
+        self.conn.execute(&sql, params.iter().copied()).await
+    }
+
+    /// Runs the delete and returns the removed rows.
+    pub async fn returning(self) -> Result<Vec<T>> {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(96);
+        let mut params = Vec::new();
+        self.render(&mut sql, &mut params)?;
+        sql.push_str(&sqls.returning);
+        self.conn
+            .fetch_all(&sql, params.iter().copied(), |r| {
+                T::decode(r, &sqls.positions)
+            })
+            .await
+    }
+}
+
+impl<'e, T: Table> IntoFuture for DeleteWhere<'e, T> {
+    type Output = Result<u64>;
+    type IntoFuture = BoxFuture<'e, u64>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.execute())
+    }
+}
+
+/// `INSERT ... ON CONFLICT (...) DO UPDATE SET ... RETURNING ...`. Made by
+/// [`Executor::upsert`](crate::Executor::upsert); awaiting it returns the
+/// stored row (inserted or updated).
+///
+/// By default the conflict target is the primary key and every inserted
+/// column but the target's is updated from the new row.
+#[must_use = "an upsert does nothing until awaited"]
+pub struct Upsert<'e, T> {
+    conn: Conn<'e>,
+    row: &'e T,
+    target: Vec<&'static str>,
+    target_where: Option<Node>,
+    update_only: Vec<&'static str>,
+}
+
+impl<T> std::fmt::Debug for Upsert<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upsert")
+            .field("target", &self.target)
+            .field("update_only", &self.update_only)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'e, T: Table> Upsert<'e, T> {
+    pub(crate) fn new(conn: Conn<'e>, row: &'e T) -> Upsert<'e, T> {
+        Upsert {
+            conn,
+            row,
+            target: Vec::new(),
+            target_where: None,
+            update_only: Vec::new(),
+        }
+    }
+
+    /// Adds a column to the conflict target (a unique constraint or unique
+    /// index on these columns); call once per column.
+    pub fn on_conflict<V>(
+        mut self,
+        column: impl FnOnce(&T::Columns) -> Column<T, V>,
+    ) -> Upsert<'e, T> {
+        let (name, _) = pick(column);
+        if !self.target.contains(&name) {
+            self.target.push(name);
+        }
+        self
+    }
+
+    /// The predicate of a partial unique index the conflict target names
+    /// (`ON CONFLICT (col) WHERE col IS NOT NULL`).
+    pub fn conflict_where(mut self, f: impl FnOnce(&T::Columns) -> Filter<T>) -> Upsert<'e, T> {
+        self.target_where = Some(f(T::columns()).into_node());
+        self
+    }
+
+    /// Updates only this column on conflict (call once per column); by
+    /// default every inserted column outside the conflict target is updated.
+    pub fn update_only<V>(
+        mut self,
+        column: impl FnOnce(&T::Columns) -> Column<T, V>,
+    ) -> Upsert<'e, T> {
+        let (name, _) = pick(column);
+        if !self.update_only.contains(&name) {
+            self.update_only.push(name);
+        }
+        self
+    }
+
+    /// `ON CONFLICT ... DO NOTHING`: awaiting returns the inserted row, or
+    /// `None` when a conflicting row already existed (left unchanged).
+    pub fn do_nothing(self) -> InsertOrIgnore<'e, T> {
+        InsertOrIgnore { upsert: self }
+    }
+
+    /// Builds the statement, or returns the prebuilt one for the default
+    /// shape.
+    fn sql(&self, do_nothing: bool) -> Result<std::borrow::Cow<'static, str>> {
+        let sqls = sql_for::<T>();
+        let cols = T::COLUMNS;
+        if sqls.insert_cols.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "upsert into {}: every column is generated by the database",
+                    sqls.table
+                ),
+            ));
+        }
+        let default_shape =
+            self.target.is_empty() && self.target_where.is_none() && self.update_only.is_empty();
+        if default_shape && !do_nothing {
+            return match &sqls.upsert {
+                Some(s) => Ok(std::borrow::Cow::Borrowed(s.as_str())),
+                None => Err(no_key::<T>("upsert (conflict on the primary key)")),
+            };
+        }
+        let target: Vec<&str> = if self.target.is_empty() {
+            if T::PRIMARY_KEY.is_empty() {
+                return Err(no_key::<T>("upsert (conflict on the primary key)"));
+            }
+            T::PRIMARY_KEY.iter().map(|&i| cols[i].name).collect()
+        } else {
+            self.target.clone()
+        };
+        let mut s = sqls
+            .insert
+            .trim_end_matches(sqls.returning.as_str())
+            .to_string();
+        let _ = write!(s, " ON CONFLICT ({})", join(target.iter().copied()));
+        if let Some(w) = &self.target_where {
+            // An index predicate cannot take parameters: only conditions
+            // without values (IS [NOT] NULL, TRUE/FALSE, and/or/not of them)
+            // are allowed here.
+            let mut params = Vec::new();
+            let mut pred = String::new();
+            w.render(&mut pred, &mut params);
+            if !params.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "upsert into {}: conflict_where takes only conditions without values (is_null, is_not_null)",
+                        sqls.table
+                    ),
+                ));
+            }
+            s.push_str(" WHERE ");
+            s.push_str(&pred);
+        }
+        if do_nothing {
+            s.push_str(" DO NOTHING");
+        } else {
+            let set: Vec<&str> = if self.update_only.is_empty() {
+                sqls.insert_cols
+                    .iter()
+                    .map(|&i| cols[i].name)
+                    .filter(|n| !target.contains(n))
+                    .collect()
+            } else {
+                self.update_only.clone()
+            };
+            write_do_update(&mut s, &set, target[0]);
+        }
+        s.push_str(&sqls.returning);
+        Ok(std::borrow::Cow::Owned(s))
+    }
+
+    /// Runs the upsert and returns the stored row.
+    pub async fn execute(self) -> Result<T> {
+        let sqls = sql_for::<T>();
+        let sql = self.sql(false)?;
+        let row = self.row;
+        let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+        match self
+            .conn
+            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .await?
+        {
+            Some(stored) => Ok(stored),
+            None => Err(inserted_nothing::<T>()),
+        }
+    }
+}
+
+impl<'e, T: Table> IntoFuture for Upsert<'e, T> {
+    type Output = Result<T>;
+    type IntoFuture = BoxFuture<'e, T>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.execute())
+    }
+}
+
+/// `INSERT ... ON CONFLICT ... DO NOTHING`; made by
+/// [`Upsert::do_nothing`]. Awaiting it returns the inserted row, or `None`
+/// when the row conflicted.
+#[must_use = "an insert does nothing until awaited"]
+#[derive(Debug)]
+pub struct InsertOrIgnore<'e, T> {
+    upsert: Upsert<'e, T>,
+}
+
+impl<'e, T: Table> InsertOrIgnore<'e, T> {
+    /// Runs the insert; `None` when a conflicting row already existed.
+    pub async fn execute(self) -> Result<Option<T>> {
+        let sqls = sql_for::<T>();
+        let sql = self.upsert.sql(true)?;
+        let row = self.upsert.row;
+        let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+        self.upsert
+            .conn
+            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .await
+    }
+}
+
+impl<'e, T: Table> IntoFuture for InsertOrIgnore<'e, T> {
+    type Output = Result<Option<T>>;
+    type IntoFuture = BoxFuture<'e, Option<T>>;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.execute())
+    }
+}

@@ -1,0 +1,529 @@
+//! The one trait repository code is written against: [`Executor`],
+//! implemented by [`Session`](crate::Session) and
+//! [`Transaction`](crate::Transaction).
+//!
+//! Every operation of the runtime is a method here: typed CRUD
+//! ([`insert`](Executor::insert), [`get`](Executor::get),
+//! [`update`](Executor::update), [`delete`](Executor::delete),
+//! [`upsert`](Executor::upsert), ...), the query builders
+//! ([`select`](Executor::select), [`update_columns`](Executor::update_columns),
+//! [`delete_where`](Executor::delete_where)), bulk [`copy_in`](Executor::copy_in)
+//! and raw SQL ([`query_as`](Executor::query_as), [`execute`](Executor::execute)).
+//! The methods delegate to [`crate::crud`], [`crate::query`] and
+//! [`crate::copy`]; this module also holds [`Conn`], the borrowed connection
+//! they all run on: it prepares statements through the connection's cache
+//! and wraps every statement in a `tracing` span (target `strata::sql`, level
+//! DEBUG) when, and only when, a subscriber listens.
+
+use std::future::Future;
+use std::time::Instant;
+
+use futures_util::StreamExt;
+use postgres_types::ToSql;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{Row, Statement};
+
+use crate::crud::{self, DeleteWhere, InsertValues, KeyArg, UpdateColumns, Upsert};
+use crate::error::{Error, ErrorKind, Result};
+use crate::query::Select;
+use crate::table::Table;
+
+pub(crate) mod sealed {
+    /// Only strata's session and transaction types implement `Executor`.
+    pub trait Sealed {}
+}
+
+/// Something statements run on: a [`Session`](crate::Session) or a
+/// [`Transaction`](crate::Transaction). Write repository code against
+/// `&impl Executor` and it runs inside or outside a transaction alike.
+///
+/// ```no_run
+/// # use strata::{Executor, Table};
+/// # #[derive(Table, Clone, Debug)]
+/// # #[table(name = "dgs_jobs")]
+/// # pub struct Job {
+/// #     #[column(primary_key)]
+/// #     pub job_id: String,
+/// #     pub status: String,
+/// #     pub created_at: String,
+/// # }
+/// /// The oldest queued job, locked until the transaction ends; runs on a
+/// /// session or inside a transaction alike.
+/// async fn next_queued(db: &impl Executor) -> strata::Result<Option<Job>> {
+///     db.select::<Job>()
+///         .filter(|c| c.status.eq("queued"))
+///         .order_by(|c| c.created_at.asc())
+///         .for_update()
+///         .skip_locked()
+///         .first()
+///         .await
+/// }
+/// ```
+///
+/// All futures returned here are `Send`.
+pub trait Executor: sealed::Sealed + Send + Sync {
+    /// The borrowed connection statements run on.
+    #[doc(hidden)]
+    fn conn(&self) -> Conn<'_>;
+
+    /// Inserts `row` and returns it as stored: database-generated columns
+    /// (identity, serial) are filled by PostgreSQL, and anything a trigger
+    /// changed is visible.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let stored: Job = db.insert(&job).await?;
+    /// assert_eq!(stored.job_id, job.job_id);
+    /// # Ok(()) }
+    /// ```
+    fn insert<T: Table>(&self, row: &T) -> impl Future<Output = Result<T>> + Send {
+        crud::insert(self.conn(), row)
+    }
+
+    /// Inserts all `rows` with one `INSERT ... VALUES (...), (...)` statement
+    /// and returns them as stored, in order. Batches beyond PostgreSQL's
+    /// 65,535 bind parameters are split into several statements (atomic only
+    /// inside a transaction); for large batches prefer
+    /// [`copy_in`](Executor::copy_in).
+    fn insert_many<T: Table>(&self, rows: &[T]) -> impl Future<Output = Result<Vec<T>>> + Send {
+        crud::insert_many(self.conn(), rows)
+    }
+
+    /// An insert that sets only the chosen columns; the others take their
+    /// database defaults. Awaiting it returns the stored row.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let job: Job = db
+    ///     .insert_values::<Job>()
+    ///     .set(|c| c.job_id, "j-1")
+    ///     .set(|c| c.status, "queued")
+    ///     .set(|c| c.created_at, "2024-05-01T10:00:00Z")
+    ///     .await?;
+    /// assert_eq!(job.attempts, 0); // the column's default
+    /// # Ok(()) }
+    /// ```
+    fn insert_values<T: Table>(&self) -> InsertValues<'_, T> {
+        InsertValues::new(self.conn())
+    }
+
+    /// The row with primary key `key`; [`ErrorKind::NotFound`] when there is
+    /// none. `key` is the key field's value (a `&str` works for a `String`
+    /// key) or a tuple for a composite key.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let job: Job = db.get::<Job>("j-1").await?;
+    /// let maybe: Option<Job> = db.find::<Job>("j-2").await?;
+    /// # Ok(()) }
+    /// ```
+    fn get<T: Table>(&self, key: impl KeyArg<T::Key>) -> impl Future<Output = Result<T>> + Send {
+        crud::get(self.conn(), key)
+    }
+
+    /// The row with primary key `key`, if there is one.
+    fn find<T: Table>(
+        &self,
+        key: impl KeyArg<T::Key>,
+    ) -> impl Future<Output = Result<Option<T>>> + Send {
+        crud::find(self.conn(), key)
+    }
+
+    /// Writes every column of `row` (but the key and database-generated
+    /// ones) to the row with its primary key; returns the stored row.
+    /// [`ErrorKind::NotFound`] when no row has that key.
+    fn update<T: Table>(&self, row: &T) -> impl Future<Output = Result<T>> + Send {
+        crud::update(self.conn(), row)
+    }
+
+    /// An `UPDATE` of chosen columns of the rows matching a filter. Awaiting
+    /// it returns the number of rows changed;
+    /// [`returning`](UpdateColumns::returning) returns the rows.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let changed = db
+    ///     .update_columns::<Job>()
+    ///     .set(|c| c.progress, 0.5)
+    ///     .increment(|c| c.attempts, 1)
+    ///     .filter(|c| c.job_id.eq("j-1"))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn update_columns<T: Table>(&self) -> UpdateColumns<'_, T> {
+        UpdateColumns::new(self.conn())
+    }
+
+    /// Deletes the row with primary key `key`; true when there was one.
+    fn delete<T: Table>(
+        &self,
+        key: impl KeyArg<T::Key>,
+    ) -> impl Future<Output = Result<bool>> + Send {
+        crud::delete::<T>(self.conn(), key)
+    }
+
+    /// A `DELETE` of the rows matching a filter. Awaiting it returns the
+    /// number of rows deleted.
+    fn delete_where<T: Table>(&self) -> DeleteWhere<'_, T> {
+        DeleteWhere::new(self.conn())
+    }
+
+    /// `INSERT ... ON CONFLICT (...) DO UPDATE SET ... RETURNING ...`: by
+    /// default on the primary key, updating every other column. Awaiting it
+    /// returns the stored row.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let stored: Job = db.upsert(&job).await?;
+    /// let stored: Job = db
+    ///     .upsert(&job)
+    ///     .on_conflict(|c| c.idempotency_key)
+    ///     .conflict_where(|c| c.idempotency_key.is_not_null())
+    ///     .update_only(|c| c.status)
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn upsert<'a, T: Table>(&'a self, row: &'a T) -> Upsert<'a, T> {
+        Upsert::new(self.conn(), row)
+    }
+
+    /// A `SELECT` of whole rows of `T` with typed filters, ordering, paging
+    /// and row locks; finish it with [`all`](Select::all),
+    /// [`first`](Select::first), [`one`](Select::one),
+    /// [`count`](Select::count) or [`exists`](Select::exists).
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let queued: Vec<Job> = db
+    ///     .select::<Job>()
+    ///     .filter(|c| c.status.eq("queued").and(c.attempts.lt(3)))
+    ///     .order_by(|c| c.created_at.asc())
+    ///     .limit(10)
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn select<T: Table>(&self) -> Select<'_, T> {
+        Select::new(self.conn())
+    }
+
+    /// Inserts `rows` through `COPY ... FROM STDIN (FORMAT binary)`: the
+    /// fastest way to load many rows. Database-generated columns are left to
+    /// the database. Returns the number of rows written.
+    fn copy_in<'a, T: Table>(
+        &'a self,
+        rows: impl IntoIterator<Item = &'a T, IntoIter: Send> + Send + 'a,
+    ) -> impl Future<Output = Result<u64>> + Send + 'a {
+        crate::copy::copy_in(self.conn(), rows)
+    }
+
+    /// Runs raw SQL and maps each row into `T` by column name (columns the
+    /// model does not have are ignored; a model column missing from the
+    /// result is an error naming it).
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "dgs_jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub progress: Option<f64>,
+    /// #     pub attempts: i32,
+    /// #     pub created_at: String,
+    /// #     pub idempotency_key: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor, job: Job) -> strata::Result<()> {
+    /// let rows: Vec<Job> = db
+    ///     .query_as::<Job>("SELECT * FROM dgs_jobs WHERE status = $1", &[&"queued"])
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn query_as<'a, T: Table>(
+        &'a self,
+        sql: &'a str,
+        params: &'a [&'a (dyn ToSql + Sync)],
+    ) -> impl Future<Output = Result<Vec<T>>> + Send + 'a {
+        crud::query_as(self.conn(), sql, params)
+    }
+
+    /// Runs raw SQL and returns the rows.
+    fn query<'a>(
+        &'a self,
+        sql: &'a str,
+        params: &'a [&'a (dyn ToSql + Sync)],
+    ) -> impl Future<Output = Result<Vec<Row>>> + Send + 'a {
+        let conn = self.conn();
+        async move { conn.rows(sql, params).await }
+    }
+
+    /// Runs one raw SQL statement and returns the number of rows it changed.
+    fn execute<'a>(
+        &'a self,
+        sql: &'a str,
+        params: &'a [&'a (dyn ToSql + Sync)],
+    ) -> impl Future<Output = Result<u64>> + Send + 'a {
+        let conn = self.conn();
+        async move { conn.execute(sql, params.iter().copied()).await }
+    }
+
+    /// Runs several raw SQL statements separated by semicolons, without
+    /// parameters (the simple query protocol).
+    fn batch_execute<'a>(&'a self, sql: &'a str) -> impl Future<Output = Result<()>> + Send + 'a {
+        let conn = self.conn();
+        async move {
+            traced(sql, async {
+                conn.client.batch_execute(sql).await?;
+                Ok(())
+            })
+            .await
+        }
+    }
+}
+
+/// A borrowed connection and its statement cache. Not part of the public
+/// API.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Conn<'a> {
+    pub(crate) client: &'a tokio_postgres::Client,
+    cache: &'a deadpool_postgres::StatementCache,
+}
+
+impl std::fmt::Debug for Conn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conn").finish_non_exhaustive()
+    }
+}
+
+impl<'a> Conn<'a> {
+    pub(crate) fn new(
+        client: &'a tokio_postgres::Client,
+        cache: &'a deadpool_postgres::StatementCache,
+    ) -> Conn<'a> {
+        Conn { client, cache }
+    }
+
+    /// The prepared statement for `sql`, from this connection's cache
+    /// (prepared on first use).
+    #[inline]
+    pub(crate) async fn prepare(&self, sql: &str) -> Result<Statement> {
+        Ok(self.cache.prepare(self.client, sql).await?)
+    }
+
+    /// Turns a driver error into a strata error; a cached statement the
+    /// server no longer accepts (its table changed: "cached plan must not
+    /// change result type") is dropped from the cache, so the next call
+    /// prepares it afresh.
+    #[cold]
+    fn fail(&self, sql: &str, err: tokio_postgres::Error) -> Error {
+        if let Some(db) = err.as_db_error() {
+            if *db.code() == SqlState::FEATURE_NOT_SUPPORTED && db.message().contains("cached plan")
+            {
+                self.cache.remove(sql, &[]);
+            }
+        }
+        Error::from(err)
+    }
+
+    /// Runs `sql` and maps every row with `map`.
+    pub(crate) async fn fetch_all<'p, R>(
+        &self,
+        sql: &str,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        map: impl FnMut(&Row) -> Result<R>,
+    ) -> Result<Vec<R>> {
+        traced(sql, async {
+            let stmt = self.prepare(sql).await?;
+            self.collect(sql, &stmt, params, map).await
+        })
+        .await
+    }
+
+    /// Runs `sql` with a prepared statement `stmt` already at hand and maps
+    /// every row with `map`.
+    pub(crate) async fn fetch_all_prepared<'p, R>(
+        &self,
+        sql: &str,
+        stmt: &Statement,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        map: impl FnMut(&Row) -> Result<R>,
+    ) -> Result<Vec<R>> {
+        traced(sql, self.collect(sql, stmt, params, map)).await
+    }
+
+    async fn collect<'p, R>(
+        &self,
+        sql: &str,
+        stmt: &Statement,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        mut map: impl FnMut(&Row) -> Result<R>,
+    ) -> Result<Vec<R>> {
+        let stream = self
+            .client
+            .query_raw(stmt, params)
+            .await
+            .map_err(|e| self.fail(sql, e))?;
+        let mut stream = std::pin::pin!(stream);
+        let mut out = Vec::new();
+        while let Some(row) = stream.next().await {
+            out.push(map(&row.map_err(|e| self.fail(sql, e))?)?);
+        }
+        Ok(out)
+    }
+
+    /// Runs `sql` and returns its rows as they are.
+    pub(crate) async fn rows(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
+        traced(sql, async {
+            let stmt = self.prepare(sql).await?;
+            self.client
+                .query(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))
+        })
+        .await
+    }
+
+    /// Runs `sql`, which returns at most one row, and maps it with `map`; more
+    /// than one row is an [`ErrorKind::Invalid`] error.
+    pub(crate) async fn fetch_opt<'p, R>(
+        &self,
+        sql: &str,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        map: impl FnOnce(&Row) -> Result<R>,
+    ) -> Result<Option<R>> {
+        traced(sql, async {
+            let stmt = self.prepare(sql).await?;
+            let stream = self
+                .client
+                .query_raw(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))?;
+            let mut stream = std::pin::pin!(stream);
+            let first = match stream.next().await {
+                None => return Ok(None),
+                Some(row) => row.map_err(|e| self.fail(sql, e))?,
+            };
+            if let Some(extra) = stream.next().await {
+                extra.map_err(|e| self.fail(sql, e))?;
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    "the query returned more than one row where at most one was expected",
+                ));
+            }
+            map(&first).map(Some)
+        })
+        .await
+    }
+
+    /// Runs `sql` and returns the number of rows it changed.
+    pub(crate) async fn execute<'p>(
+        &self,
+        sql: &str,
+        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+    ) -> Result<u64> {
+        traced(sql, async {
+            let stmt = self.prepare(sql).await?;
+            self.client
+                .execute_raw(&stmt, params)
+                .await
+                .map_err(|e| self.fail(sql, e))
+        })
+        .await
+    }
+}
+
+/// Runs `fut`, the execution of `sql`, inside a `strata::sql` span when a
+/// subscriber listens at DEBUG level, and records how long it took. When
+/// nobody listens this is one cached-interest check.
+#[inline]
+pub(crate) async fn traced<R>(sql: &str, fut: impl Future<Output = Result<R>>) -> Result<R> {
+    if !tracing::enabled!(target: "strata::sql", tracing::Level::DEBUG) {
+        return fut.await;
+    }
+    let span = tracing::debug_span!(target: "strata::sql", "statement", sql = sql);
+    let start = Instant::now();
+    let out = tracing::Instrument::instrument(fut, span.clone()).await;
+    let elapsed_us = start.elapsed().as_micros() as u64;
+    let _entered = span.enter();
+    match &out {
+        Ok(_) => tracing::debug!(target: "strata::sql", elapsed_us, "statement finished"),
+        Err(e) => {
+            tracing::debug!(target: "strata::sql", elapsed_us, error = %e, "statement failed")
+        }
+    }
+    out
+}

@@ -1,0 +1,436 @@
+//! Connection pools: [`Pool`] hands out pooled connections as
+//! [`Session`](crate::Session)s.
+//!
+//! A pool is built from a URL ([`Pool::connect`], [`Pool::builder`]), from the
+//! environment ([`Pool::from_env`]: `DATABASE_URL`, else libpq's `PG*`
+//! variables) or from a `tokio_postgres::Config`
+//! ([`Pool::builder_from_config`]). [`PoolBuilder`] sets the size and the three
+//! timeouts (waiting for a free connection, opening one, checking one before
+//! reuse). It is deadpool-postgres underneath; each pooled connection keeps its
+//! own cache of prepared statements for its whole life, across sessions.
+//!
+//! Start reading at [`Pool::builder`], then [`Pool::session`].
+
+use std::time::Duration;
+
+use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod, Runtime};
+use tokio_postgres::NoTls;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::session::Session;
+
+/// The default number of connections of a pool.
+pub const DEFAULT_MAX_SIZE: usize = 16;
+
+/// A pool of PostgreSQL connections. Cheap to clone (all clones share the
+/// connections).
+///
+/// ```no_run
+/// # async fn demo() -> strata::Result<()> {
+/// use std::time::Duration;
+/// let pool = strata::Pool::builder("postgres://app@localhost/app")?
+///     .max_size(8)
+///     .wait_timeout(Duration::from_secs(2))
+///     .build()?;
+/// let session = pool.session().await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Pool {
+    inner: deadpool_postgres::Pool,
+    wait_timeout: Option<Duration>,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let status = self.inner.status();
+        f.debug_struct("Pool")
+            .field("max_size", &status.max_size)
+            .field("size", &status.size)
+            .field("available", &status.available)
+            .finish()
+    }
+}
+
+/// A snapshot of a pool's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolStatus {
+    /// The most connections the pool opens.
+    pub max_size: usize,
+    /// The connections open now (in use or idle).
+    pub size: usize,
+    /// Idle connections ready to be handed out.
+    pub available: usize,
+    /// Callers waiting for a connection.
+    pub waiting: usize,
+}
+
+impl Pool {
+    /// A pool for `url` with the default settings, after checking that a
+    /// first connection can be opened (so a wrong URL or password fails here,
+    /// not at the first query).
+    pub async fn connect(url: &str) -> Result<Pool> {
+        Pool::builder(url)?.connect().await
+    }
+
+    /// A pool configured from the environment: `DATABASE_URL` when it is set,
+    /// otherwise libpq's variables (`PGHOST`, `PGPORT`, `PGUSER`,
+    /// `PGPASSWORD`, `PGDATABASE`, `PGAPPNAME`, `PGCONNECT_TIMEOUT`,
+    /// `PGOPTIONS`, `PGSSLMODE`). A first connection is opened to check the
+    /// settings.
+    pub async fn from_env() -> Result<Pool> {
+        Pool::builder_from_env()?.connect().await
+    }
+
+    /// A builder for a pool of connections to `url` (`postgres://...` or a
+    /// `key=value` connection string).
+    pub fn builder(url: &str) -> Result<PoolBuilder> {
+        let config: tokio_postgres::Config = url.parse().map_err(|e| {
+            Error::new(ErrorKind::Config, format!("invalid database URL: {e}")).with_source(e)
+        })?;
+        Ok(PoolBuilder::new(config))
+    }
+
+    /// A builder configured from the environment (see [`Pool::from_env`]).
+    pub fn builder_from_env() -> Result<PoolBuilder> {
+        let config = config_from_env(|name| std::env::var(name).ok())?;
+        Ok(PoolBuilder::new(config))
+    }
+
+    /// A builder for a pool of connections made with `config`.
+    pub fn builder_from_config(config: tokio_postgres::Config) -> PoolBuilder {
+        PoolBuilder::new(config)
+    }
+
+    /// A pooled connection. Waits for one to become free when all are in use
+    /// (at most the wait timeout: then [`ErrorKind::PoolTimeout`]). The
+    /// connection goes back to the pool when the session is dropped.
+    pub async fn session(&self) -> Result<Session> {
+        match self.inner.get().await {
+            Ok(object) => Ok(Session::new(object)),
+            Err(e) => Err(pool_error(e, self.wait_timeout, self.inner.status())),
+        }
+    }
+
+    /// The pool's current size and use.
+    pub fn status(&self) -> PoolStatus {
+        let s = self.inner.status();
+        PoolStatus {
+            max_size: s.max_size,
+            size: s.size,
+            available: s.available,
+            waiting: s.waiting,
+        }
+    }
+
+    /// Closes the pool: idle connections are closed now, connections in use
+    /// when their sessions end; [`Pool::session`] fails from now on.
+    pub fn close(&self) {
+        self.inner.close();
+    }
+}
+
+/// Settings of a [`Pool`]: size and timeouts. Made by [`Pool::builder`],
+/// [`Pool::builder_from_env`] or [`Pool::builder_from_config`].
+#[derive(Clone, Debug)]
+pub struct PoolBuilder {
+    config: tokio_postgres::Config,
+    max_size: usize,
+    wait_timeout: Option<Duration>,
+    create_timeout: Option<Duration>,
+    recycle_timeout: Option<Duration>,
+    verify_on_reuse: bool,
+}
+
+impl PoolBuilder {
+    fn new(config: tokio_postgres::Config) -> PoolBuilder {
+        PoolBuilder {
+            config,
+            max_size: DEFAULT_MAX_SIZE,
+            wait_timeout: Some(Duration::from_secs(30)),
+            create_timeout: Some(Duration::from_secs(10)),
+            recycle_timeout: Some(Duration::from_secs(5)),
+            verify_on_reuse: false,
+        }
+    }
+
+    /// The most connections the pool opens (default 16; at least 1).
+    pub fn max_size(mut self, size: usize) -> PoolBuilder {
+        self.max_size = size;
+        self
+    }
+
+    /// How long [`Pool::session`] waits for a free connection before failing
+    /// with [`ErrorKind::PoolTimeout`] (default 30 s; `None` waits forever).
+    pub fn wait_timeout(mut self, timeout: impl Into<Option<Duration>>) -> PoolBuilder {
+        self.wait_timeout = timeout.into();
+        self
+    }
+
+    /// How long opening a new connection may take (default 10 s).
+    pub fn create_timeout(mut self, timeout: impl Into<Option<Duration>>) -> PoolBuilder {
+        self.create_timeout = timeout.into();
+        self
+    }
+
+    /// How long checking an idle connection before reuse may take (default
+    /// 5 s).
+    pub fn recycle_timeout(mut self, timeout: impl Into<Option<Duration>>) -> PoolBuilder {
+        self.recycle_timeout = timeout.into();
+        self
+    }
+
+    /// When true, an idle connection is checked with a round trip to the
+    /// server before it is handed out again; when false (the default) only
+    /// connections already known to be closed are discarded.
+    pub fn verify_on_reuse(mut self, verify: bool) -> PoolBuilder {
+        self.verify_on_reuse = verify;
+        self
+    }
+
+    /// The connection settings the pool uses.
+    pub fn config(&self) -> &tokio_postgres::Config {
+        &self.config
+    }
+
+    /// Builds the pool. No connection is opened yet.
+    pub fn build(self) -> Result<Pool> {
+        if self.max_size == 0 {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "the pool size must be at least 1",
+            ));
+        }
+        let recycling_method = if self.verify_on_reuse {
+            RecyclingMethod::Verified
+        } else {
+            RecyclingMethod::Fast
+        };
+        let manager = Manager::from_config(self.config, NoTls, ManagerConfig { recycling_method });
+        let inner = deadpool_postgres::Pool::builder(manager)
+            .max_size(self.max_size)
+            .wait_timeout(self.wait_timeout)
+            .create_timeout(self.create_timeout)
+            .recycle_timeout(self.recycle_timeout)
+            .runtime(Runtime::Tokio1)
+            .build()
+            .map_err(|e| {
+                Error::new(ErrorKind::Config, format!("cannot build the pool: {e}")).with_source(e)
+            })?;
+        Ok(Pool {
+            inner,
+            wait_timeout: self.wait_timeout,
+        })
+    }
+
+    /// Builds the pool and opens a first connection to check the settings.
+    pub async fn connect(self) -> Result<Pool> {
+        let pool = self.build()?;
+        drop(pool.session().await?);
+        Ok(pool)
+    }
+}
+
+/// Turns a deadpool error into a strata error.
+fn pool_error(
+    err: deadpool_postgres::PoolError,
+    wait: Option<Duration>,
+    status: deadpool_postgres::Status,
+) -> Error {
+    use deadpool_postgres::{PoolError, TimeoutType};
+    match err {
+        PoolError::Timeout(TimeoutType::Wait) => Error::new(
+            ErrorKind::PoolTimeout,
+            format!(
+                "no pooled connection became free within {:?} (pool size {}, all in use)",
+                wait.unwrap_or_default(),
+                status.max_size
+            ),
+        ),
+        PoolError::Timeout(TimeoutType::Create) => Error::new(
+            ErrorKind::PoolTimeout,
+            "opening a new connection to the server timed out",
+        ),
+        PoolError::Timeout(TimeoutType::Recycle) => Error::new(
+            ErrorKind::PoolTimeout,
+            "checking an idle connection before reuse timed out",
+        ),
+        PoolError::Backend(e) => {
+            if e.as_db_error().is_some() {
+                Error::from(e)
+            } else {
+                Error::new(
+                    ErrorKind::ConnectionLost,
+                    format!("cannot connect to the server: {e}"),
+                )
+                .with_source(e)
+            }
+        }
+        PoolError::Closed => Error::new(ErrorKind::Invalid, "the pool is closed"),
+        PoolError::NoRuntimeSpecified => {
+            Error::new(ErrorKind::Config, "the pool has no async runtime")
+        }
+        PoolError::PostCreateHook(e) => Error::new(
+            ErrorKind::ConnectionLost,
+            format!("a new connection could not be set up: {e}"),
+        ),
+    }
+}
+
+/// Builds connection settings from `DATABASE_URL` or, when it is unset or
+/// empty, libpq's `PG*` variables; `lookup` reads a variable (tests pass a
+/// map, [`Pool::from_env`] passes `std::env::var`).
+///
+/// Without `PGHOST` the host is `localhost`; without `PGUSER` the user is
+/// `USER`; without `PGDATABASE` the database is named after the user, as with
+/// libpq. `PGSSLMODE` may be `disable`, `allow` or `prefer` (this build has no
+/// TLS); `require` and stricter modes are refused.
+pub fn config_from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<tokio_postgres::Config> {
+    let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+    if let Some(url) = get("DATABASE_URL") {
+        return url.parse().map_err(|e: tokio_postgres::Error| {
+            Error::new(ErrorKind::Config, format!("invalid DATABASE_URL: {e}")).with_source(e)
+        });
+    }
+    let mut config = tokio_postgres::Config::new();
+    let hosts = get("PGHOST").unwrap_or_else(|| "localhost".to_string());
+    for host in hosts.split(',') {
+        config.host(host.trim());
+    }
+    if let Some(ports) = get("PGPORT") {
+        for port in ports.split(',') {
+            let p: u16 = port.trim().parse().map_err(|_| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("invalid PGPORT {port:?}: expected a port number"),
+                )
+            })?;
+            config.port(p);
+        }
+    }
+    let user = get("PGUSER").or_else(|| get("USER"));
+    if let Some(user) = &user {
+        config.user(user);
+    }
+    if let Some(password) = get("PGPASSWORD") {
+        config.password(password);
+    }
+    match get("PGDATABASE").or(user) {
+        Some(db) => {
+            config.dbname(&db);
+        }
+        None => {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "neither DATABASE_URL nor PGDATABASE/PGUSER/USER is set: cannot tell which database to use",
+            ))
+        }
+    }
+    if let Some(app) = get("PGAPPNAME") {
+        config.application_name(&app);
+    }
+    if let Some(options) = get("PGOPTIONS") {
+        config.options(&options);
+    }
+    if let Some(secs) = get("PGCONNECT_TIMEOUT") {
+        let s: u64 = secs.trim().parse().map_err(|_| {
+            Error::new(
+                ErrorKind::Config,
+                format!("invalid PGCONNECT_TIMEOUT {secs:?}: expected whole seconds"),
+            )
+        })?;
+        if s > 0 {
+            config.connect_timeout(Duration::from_secs(s));
+        }
+    }
+    if let Some(mode) = get("PGSSLMODE") {
+        match mode.trim() {
+            "disable" | "allow" | "prefer" => {
+                config.ssl_mode(tokio_postgres::config::SslMode::Disable);
+            }
+            other => {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "PGSSLMODE={other} needs TLS, which this build of strata does not include"
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn database_url_wins() {
+        let c = config_from_env(env(&[
+            ("DATABASE_URL", "postgres://u@h:5433/d"),
+            ("PGHOST", "other"),
+        ]))
+        .unwrap();
+        assert_eq!(c.get_user(), Some("u"));
+        assert_eq!(c.get_dbname(), Some("d"));
+        assert_eq!(c.get_ports(), &[5433]);
+    }
+
+    #[test]
+    fn libpq_variables() {
+        let c = config_from_env(env(&[
+            ("DATABASE_URL", " "),
+            ("PGHOST", "db1,db2"),
+            ("PGPORT", "5432,5433"),
+            ("PGUSER", "app"),
+            ("PGPASSWORD", "secret"),
+            ("PGAPPNAME", "svc"),
+            ("PGCONNECT_TIMEOUT", "3"),
+        ]))
+        .unwrap();
+        assert_eq!(c.get_hosts().len(), 2);
+        assert_eq!(c.get_ports(), &[5432, 5433]);
+        assert_eq!(c.get_user(), Some("app"));
+        assert_eq!(c.get_password(), Some(&b"secret"[..]));
+        assert_eq!(
+            c.get_dbname(),
+            Some("app"),
+            "the database defaults to the user"
+        );
+        assert_eq!(c.get_application_name(), Some("svc"));
+        assert_eq!(c.get_connect_timeout(), Some(&Duration::from_secs(3)));
+    }
+
+    #[test]
+    fn bad_variables_are_config_errors() {
+        let e = config_from_env(env(&[("PGPORT", "x"), ("USER", "u")])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+        assert!(e.to_string().contains("PGPORT"), "{e}");
+        let e = config_from_env(env(&[])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+        let e = config_from_env(env(&[("USER", "u"), ("PGSSLMODE", "require")])).unwrap_err();
+        assert!(e.to_string().contains("TLS"), "{e}");
+        let e = config_from_env(env(&[("DATABASE_URL", "postgres://h:notaport/x")])).unwrap_err();
+        assert!(e.to_string().contains("DATABASE_URL"), "{e}");
+    }
+
+    #[test]
+    fn size_zero_is_refused() {
+        let e = Pool::builder("postgres://localhost/x")
+            .unwrap()
+            .max_size(0)
+            .build()
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+    }
+}

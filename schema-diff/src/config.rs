@@ -1,0 +1,1090 @@
+//! Configuration: `schema-diff.toml`, then the environment (`DATABASE_URL`
+//! and the libpq variables), then command-line flags, each overriding the one
+//! before; the result is one validated [`Config`].
+//!
+//! Start at [`Config::resolve`]: it takes the flags ([`Overrides`]), an
+//! environment lookup function and the working directory, finds and reads the
+//! file ([`FileConfig`], unknown keys rejected with their line), and settles
+//! every setting. Connection settings are kept as a [`ConnInfo`] (host, port,
+//! user, password, database, other parameters) so that the libpq variables can
+//! override or fill single fields, and so that every message can print the
+//! connection with its password masked ([`ConnInfo::masked`], [`mask_secrets`]).
+//! Nothing here connects to anything.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// The name of the configuration file.
+pub const CONFIG_FILE: &str = "schema-diff.toml";
+
+/// The default version table.
+pub const DEFAULT_VERSION_TABLE: &str = "strata_migrations";
+
+/// The libpq variables read from the environment, and the field each sets.
+pub const PG_VARIABLES: [(&str, Field); 5] = [
+    ("PGHOST", Field::Host),
+    ("PGPORT", Field::Port),
+    ("PGUSER", Field::User),
+    ("PGPASSWORD", Field::Password),
+    ("PGDATABASE", Field::Dbname),
+];
+
+/// The contents of `schema-diff.toml`. Paths are relative to the file's
+/// directory.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// The migrations directory (default `migrations`).
+    pub migrations: Option<String>,
+    /// The command that prints the models as schema JSON: a string run with
+    /// `sh -c`, or an argument list run directly; run in the file's directory.
+    pub models: Option<CommandSpec>,
+    /// The schemas (namespaces) to manage (default `["public"]`).
+    pub schemas: Option<Vec<String>>,
+    /// Tables left out of introspection and diffs: `name`, `schema.name`,
+    /// with `*` as a wildcard.
+    pub ignore_tables: Option<Vec<String>>,
+    /// The version table's name (default `strata_migrations`).
+    pub version_table: Option<String>,
+    /// The version table's schema (default `public`).
+    pub version_schema: Option<String>,
+    /// A database URL (prefer `DATABASE_URL`: a file is no place for a
+    /// password).
+    pub database_url: Option<String>,
+    /// A server where throwaway databases may be created (autogenerate's
+    /// replay, normalization of the models); default: the database's server,
+    /// or a throwaway cluster when no database is configured.
+    pub scratch_url: Option<String>,
+}
+
+/// A command given in the configuration.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum CommandSpec {
+    /// Run with `sh -c`.
+    Shell(String),
+    /// Program and arguments.
+    Argv(Vec<String>),
+}
+
+impl fmt::Display for CommandSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CommandSpec::Shell(s) => f.write_str(s),
+            CommandSpec::Argv(v) => f.write_str(&v.join(" ")),
+        }
+    }
+}
+
+impl FileConfig {
+    /// Parses the file's text; errors name the file, line and key.
+    pub fn parse(path: &Path, text: &str) -> Result<FileConfig, Error> {
+        toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let message = e.message().to_string();
+            match line {
+                Some(l) => Error::Message(format!("{}:{l}: {message}", path.display())),
+                None => Error::Message(format!("{}: {message}", path.display())),
+            }
+        })
+    }
+}
+
+/// Command-line settings that override the file and the environment.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// `--config PATH`.
+    pub config: Option<PathBuf>,
+    /// `--database-url URL`.
+    pub database_url: Option<String>,
+    /// `--scratch-url URL`.
+    pub scratch_url: Option<String>,
+    /// `--migrations DIR`.
+    pub migrations: Option<PathBuf>,
+    /// `--models CMD` (run with `sh -c`).
+    pub models: Option<String>,
+    /// `--schema S` (repeatable; replaces the file's list).
+    pub schemas: Vec<String>,
+    /// `--ignore-table T` (repeatable; added to the file's list).
+    pub ignore_tables: Vec<String>,
+    /// `--version-table NAME`.
+    pub version_table: Option<String>,
+    /// `--version-schema NAME`.
+    pub version_schema: Option<String>,
+}
+
+/// A field of a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Host name, address or socket directory.
+    Host,
+    /// Port.
+    Port,
+    /// User name.
+    User,
+    /// Password.
+    Password,
+    /// Database name.
+    Dbname,
+}
+
+/// Connection settings, field by field.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct ConnInfo {
+    /// Host (or Unix socket directory).
+    pub host: Option<String>,
+    /// Port.
+    pub port: Option<String>,
+    /// User.
+    pub user: Option<String>,
+    /// Password.
+    pub password: Option<String>,
+    /// Database.
+    pub dbname: Option<String>,
+    /// Other parameters (`sslmode`, `application_name`, ...), in order.
+    pub params: Vec<(String, String)>,
+}
+
+impl fmt::Debug for ConnInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+impl ConnInfo {
+    /// Parses a `postgres://` / `postgresql://` URL or a libpq `key=value`
+    /// string.
+    pub fn parse(text: &str) -> Result<ConnInfo, Error> {
+        let t = text.trim();
+        if let Some(rest) = t
+            .strip_prefix("postgres://")
+            .or_else(|| t.strip_prefix("postgresql://"))
+        {
+            return parse_url(rest).map_err(|m| {
+                Error::Message(format!(
+                    "invalid database URL {}: {m}",
+                    ConnInfo::mask_text(text)
+                ))
+            });
+        }
+        if t.contains('=') {
+            return parse_key_values(t).map_err(|m| {
+                Error::Message(format!(
+                    "invalid connection string {}: {m}",
+                    ConnInfo::mask_text(text)
+                ))
+            });
+        }
+        Err(Error::Message(format!(
+            "invalid database URL {}: expected postgres://user@host:port/database or key=value pairs",
+            ConnInfo::mask_text(text)
+        )))
+    }
+
+    fn slot(&mut self, f: Field) -> &mut Option<String> {
+        match f {
+            Field::Host => &mut self.host,
+            Field::Port => &mut self.port,
+            Field::User => &mut self.user,
+            Field::Password => &mut self.password,
+            Field::Dbname => &mut self.dbname,
+        }
+    }
+
+    /// The URL (`postgres://...`, percent-encoded), password included: for
+    /// connecting, never for printing.
+    pub fn url(&self) -> String {
+        self.render(false)
+    }
+
+    /// The URL with the password replaced by `***`: for messages.
+    pub fn masked(&self) -> String {
+        self.render(true)
+    }
+
+    /// The same settings pointing at another database.
+    pub fn with_dbname(&self, dbname: &str) -> ConnInfo {
+        let mut c = self.clone();
+        c.dbname = Some(dbname.to_string());
+        c
+    }
+
+    fn render(&self, mask: bool) -> String {
+        let mut out = String::from("postgres://");
+        if let Some(u) = &self.user {
+            out.push_str(&pct(u));
+            if self.password.is_some() {
+                out.push(':');
+                match (&self.password, mask) {
+                    (Some(_), true) => out.push_str("***"),
+                    (Some(p), false) => out.push_str(&pct(p)),
+                    _ => {}
+                }
+            }
+            out.push('@');
+        } else if let Some(p) = &self.password {
+            out.push(':');
+            out.push_str(if mask { "***" } else { p });
+            out.push('@');
+        }
+        let host = self.host.as_deref().unwrap_or("");
+        if host.contains(':') && !host.starts_with('/') && !host.contains(',') {
+            out.push('[');
+            out.push_str(host);
+            out.push(']');
+        } else {
+            out.push_str(&pct_host(host));
+        }
+        if let Some(p) = &self.port {
+            out.push(':');
+            out.push_str(p);
+        }
+        if let Some(d) = &self.dbname {
+            out.push('/');
+            out.push_str(&pct(d));
+        }
+        for (i, (k, v)) in self.params.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(&pct(k));
+            out.push('=');
+            out.push_str(&pct(v));
+        }
+        out
+    }
+
+    /// Masks the password in any connection text, parsed or not (for
+    /// messages about text that failed to parse).
+    pub fn mask_text(text: &str) -> String {
+        let t = text.trim();
+        if let Some((scheme, rest)) = t.split_once("://") {
+            let (auth_end, _) = match rest.find(['/', '?']) {
+                Some(i) => (i, ()),
+                None => (rest.len(), ()),
+            };
+            let authority = &rest[..auth_end];
+            if let Some(at) = authority.rfind('@') {
+                let userinfo = &authority[..at];
+                if let Some((user, _)) = userinfo.split_once(':') {
+                    return format!("{scheme}://{user}:***@{}", &rest[at + 1..]);
+                }
+            }
+            return t.to_string();
+        }
+        // key=value: mask the value of password=...
+        let mut out = String::new();
+        let mut rest = t;
+        while let Some(pos) = rest.find("password") {
+            let (before, after) = rest.split_at(pos);
+            out.push_str(before);
+            let after_key = &after["password".len()..];
+            let trimmed = after_key.trim_start();
+            if let Some(v) = trimmed.strip_prefix('=') {
+                out.push_str("password=***");
+                let v = v.trim_start();
+                let end = if let Some(q) = v.strip_prefix('\'') {
+                    let mut i = 0;
+                    let bytes = q.as_bytes();
+                    while i < bytes.len() {
+                        if bytes[i] == b'\\' {
+                            i += 2;
+                            continue;
+                        }
+                        if bytes[i] == b'\'' {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    (i + 2).min(v.len())
+                } else {
+                    v.find(char::is_whitespace).unwrap_or(v.len())
+                };
+                rest = &v[end..];
+            } else {
+                out.push_str("password");
+                rest = after_key;
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn pct(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn pct_host(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn unpct(s: &str) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| format!("bad percent-encoding at `{}`", &s[i..]))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "percent-encoding is not UTF-8".to_string())
+}
+
+fn parse_url(rest: &str) -> Result<ConnInfo, String> {
+    let mut c = ConnInfo::default();
+    let (main, query) = match rest.split_once('?') {
+        Some((m, q)) => (m, Some(q)),
+        None => (rest, None),
+    };
+    let (authority, path) = match main.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (main, None),
+    };
+    let hostport = match authority.rfind('@') {
+        Some(at) => {
+            let userinfo = &authority[..at];
+            match userinfo.split_once(':') {
+                Some((u, p)) => {
+                    if !u.is_empty() {
+                        c.user = Some(unpct(u)?);
+                    }
+                    c.password = Some(unpct(p)?);
+                }
+                None => {
+                    if !userinfo.is_empty() {
+                        c.user = Some(unpct(userinfo)?);
+                    }
+                }
+            }
+            &authority[at + 1..]
+        }
+        None => authority,
+    };
+    if let Some(v6) = hostport.strip_prefix('[') {
+        let (h, after) = v6
+            .split_once(']')
+            .ok_or_else(|| "unclosed `[` in the host".to_string())?;
+        c.host = Some(h.to_string());
+        if let Some(p) = after.strip_prefix(':') {
+            c.port = Some(p.to_string());
+        }
+    } else if !hostport.is_empty() {
+        match hostport.rsplit_once(':') {
+            Some((h, p)) if !p.contains(',') => {
+                if !h.is_empty() {
+                    c.host = Some(unpct(h)?);
+                }
+                if !p.is_empty() {
+                    c.port = Some(p.to_string());
+                }
+            }
+            _ => c.host = Some(unpct(hostport)?),
+        }
+    }
+    if let Some(p) = c.port.as_deref() {
+        if p.split(',').any(|x| x.parse::<u16>().is_err()) {
+            return Err(format!("invalid port `{p}`"));
+        }
+    }
+    if let Some(p) = path {
+        if !p.is_empty() {
+            c.dbname = Some(unpct(p)?);
+        }
+    }
+    if let Some(q) = query {
+        for pair in q.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("query parameter `{pair}` has no value"))?;
+            let (k, v) = (unpct(k)?, unpct(v)?);
+            match k.as_str() {
+                "host" => c.host = Some(v),
+                "port" => c.port = Some(v),
+                "user" => c.user = Some(v),
+                "password" => c.password = Some(v),
+                "dbname" => c.dbname = Some(v),
+                _ => c.params.push((k, v)),
+            }
+        }
+    }
+    Ok(c)
+}
+
+fn parse_key_values(text: &str) -> Result<ConnInfo, String> {
+    let mut c = ConnInfo::default();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] != '=' && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        let key: String = chars[start..i].iter().collect();
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        if i >= chars.len() || chars[i] != '=' {
+            return Err(format!("`{key}` has no value"));
+        }
+        i += 1;
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < chars.len() && chars[i] == '\'' {
+            i += 1;
+            loop {
+                if i >= chars.len() {
+                    return Err(format!("unterminated quoted value of `{key}`"));
+                }
+                match chars[i] {
+                    '\\' if i + 1 < chars.len() => {
+                        value.push(chars[i + 1]);
+                        i += 2;
+                    }
+                    '\'' => {
+                        i += 1;
+                        break;
+                    }
+                    ch => {
+                        value.push(ch);
+                        i += 1;
+                    }
+                }
+            }
+        } else {
+            while i < chars.len() && !chars[i].is_whitespace() {
+                if chars[i] == '\\' && i + 1 < chars.len() {
+                    value.push(chars[i + 1]);
+                    i += 2;
+                } else {
+                    value.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        match key.as_str() {
+            "host" | "hostaddr" => c.host = Some(value),
+            "port" => c.port = Some(value),
+            "user" => c.user = Some(value),
+            "password" => c.password = Some(value),
+            "dbname" => c.dbname = Some(value),
+            _ => c.params.push((key, value)),
+        }
+    }
+    Ok(c)
+}
+
+/// Where the database settings came from, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// `--database-url`.
+    Flag,
+    /// `DATABASE_URL`.
+    DatabaseUrl,
+    /// The libpq variables alone.
+    PgVariables,
+    /// `database_url` in the configuration file.
+    File,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Source::Flag => "--database-url",
+            Source::DatabaseUrl => "DATABASE_URL",
+            Source::PgVariables => "the PG* variables",
+            Source::File => CONFIG_FILE,
+        })
+    }
+}
+
+/// A configured database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Database {
+    /// The settings.
+    pub conn: ConnInfo,
+    /// Where they came from.
+    pub source: Source,
+}
+
+/// A pattern of `ignore_tables`: `name` (any managed schema) or
+/// `schema.name`; `*` matches any run of characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TablePattern {
+    /// The schema part, when given.
+    pub schema: Option<String>,
+    /// The table part.
+    pub table: String,
+}
+
+impl TablePattern {
+    /// Parses `name` or `schema.name`.
+    pub fn parse(text: &str) -> Result<TablePattern, Error> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err(Error::Message(
+                "an empty table pattern in ignore_tables".into(),
+            ));
+        }
+        Ok(match t.split_once('.') {
+            Some((s, n)) if !s.is_empty() && !n.is_empty() => TablePattern {
+                schema: Some(s.to_string()),
+                table: n.to_string(),
+            },
+            Some(_) => {
+                return Err(Error::Message(format!(
+                    "invalid table pattern `{t}` in ignore_tables: expected `name` or `schema.name`"
+                )))
+            }
+            None => TablePattern {
+                schema: None,
+                table: t.to_string(),
+            },
+        })
+    }
+
+    /// True when the pattern covers `schema.table`.
+    pub fn matches(&self, schema: &str, table: &str) -> bool {
+        let schema_ok = match self.schema.as_deref() {
+            Some(s) => glob(s, schema),
+            None => true,
+        };
+        schema_ok && glob(&self.table, table)
+    }
+}
+
+/// `*` wildcard matching.
+fn glob(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// The version table's location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionTable {
+    /// Its schema.
+    pub schema: String,
+    /// Its name.
+    pub name: String,
+}
+
+impl Default for VersionTable {
+    fn default() -> VersionTable {
+        VersionTable {
+            schema: "public".into(),
+            name: DEFAULT_VERSION_TABLE.into(),
+        }
+    }
+}
+
+/// The models command with the directory it runs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelsCommand {
+    /// The command.
+    pub command: CommandSpec,
+    /// Its working directory.
+    pub dir: PathBuf,
+}
+
+/// Every setting, settled.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The configuration file that was read, if any.
+    pub file: Option<PathBuf>,
+    /// The migrations directory.
+    pub migrations_dir: PathBuf,
+    /// The models command, if configured.
+    pub models: Option<ModelsCommand>,
+    /// The schemas to manage.
+    pub schemas: Vec<String>,
+    /// Tables to leave out.
+    pub ignore_tables: Vec<TablePattern>,
+    /// The version table.
+    pub version_table: VersionTable,
+    /// The database; `None` when nothing at all is configured (the CLI then
+    /// starts a throwaway cluster).
+    pub database: Option<Database>,
+    /// The server for throwaway databases, when configured apart from the
+    /// database.
+    pub scratch: Option<ConnInfo>,
+}
+
+impl Config {
+    /// Settles the configuration: the file (`--config`, else the first
+    /// `schema-diff.toml` in `cwd` or its parents), then the environment, then
+    /// the flags.
+    pub fn resolve(
+        flags: &Overrides,
+        env: &dyn Fn(&str) -> Option<String>,
+        cwd: &Path,
+    ) -> Result<Config, Error> {
+        let file_path = match &flags.config {
+            Some(p) => {
+                let p = cwd.join(p);
+                if !p.is_file() {
+                    return Err(Error::Message(format!(
+                        "the configuration file {} does not exist",
+                        p.display()
+                    )));
+                }
+                Some(p)
+            }
+            None => cwd
+                .ancestors()
+                .map(|d| d.join(CONFIG_FILE))
+                .find(|p| p.is_file()),
+        };
+        let file = match &file_path {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| Error::Message(format!("cannot read {}: {e}", p.display())))?;
+                FileConfig::parse(p, &text)?
+            }
+            None => FileConfig::default(),
+        };
+        let root = file_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| cwd.to_path_buf());
+        let in_file = |what: &str| -> String {
+            match &file_path {
+                Some(p) => format!("{what} in {}", p.display()),
+                None => what.to_string(),
+            }
+        };
+
+        let migrations_dir = match (&flags.migrations, &file.migrations) {
+            (Some(d), _) => cwd.join(d),
+            (None, Some(d)) => root.join(d),
+            (None, None) => root.join("migrations"),
+        };
+        let models = match (&flags.models, &file.models) {
+            (Some(cmd), _) => Some(ModelsCommand {
+                command: CommandSpec::Shell(cmd.clone()),
+                dir: cwd.to_path_buf(),
+            }),
+            (None, Some(cmd)) => {
+                let empty = match cmd {
+                    CommandSpec::Shell(s) => s.trim().is_empty(),
+                    CommandSpec::Argv(v) => v.is_empty(),
+                };
+                if empty {
+                    return Err(Error::Message(format!("{} is empty", in_file("`models`"))));
+                }
+                Some(ModelsCommand {
+                    command: cmd.clone(),
+                    dir: root.clone(),
+                })
+            }
+            (None, None) => None,
+        };
+        let schemas = if !flags.schemas.is_empty() {
+            flags.schemas.clone()
+        } else {
+            file.schemas
+                .clone()
+                .unwrap_or_else(|| vec!["public".into()])
+        };
+        if schemas.is_empty() || schemas.iter().any(|s| s.is_empty()) {
+            return Err(Error::Message(format!(
+                "{} must name at least one schema, none empty",
+                in_file("`schemas`")
+            )));
+        }
+        let mut ignore_tables = Vec::new();
+        for p in file
+            .ignore_tables
+            .iter()
+            .flatten()
+            .chain(flags.ignore_tables.iter())
+        {
+            ignore_tables.push(TablePattern::parse(p)?);
+        }
+        let version_table = VersionTable {
+            schema: flags
+                .version_schema
+                .clone()
+                .or(file.version_schema.clone())
+                .unwrap_or_else(|| "public".into()),
+            name: flags
+                .version_table
+                .clone()
+                .or(file.version_table.clone())
+                .unwrap_or_else(|| DEFAULT_VERSION_TABLE.into()),
+        };
+        if version_table.name.is_empty() || version_table.schema.is_empty() {
+            return Err(Error::Message(format!(
+                "{} must not be empty",
+                in_file("the version table's name and schema")
+            )));
+        }
+
+        let nonempty = |k: &str| env(k).filter(|v| !v.trim().is_empty());
+        let pg: BTreeMap<&str, String> = PG_VARIABLES
+            .iter()
+            .filter_map(|(k, _)| nonempty(k).map(|v| (*k, v)))
+            .collect();
+        let fill = |conn: &mut ConnInfo, override_set: bool| {
+            for (k, field) in PG_VARIABLES {
+                if let Some(v) = pg.get(k) {
+                    let slot = conn.slot(field);
+                    if override_set || slot.is_none() {
+                        *slot = Some(v.clone());
+                    }
+                }
+            }
+        };
+        let database = if let Some(url) = &flags.database_url {
+            let mut conn = ConnInfo::parse(url)?;
+            fill(&mut conn, false);
+            Some(Database {
+                conn,
+                source: Source::Flag,
+            })
+        } else if let Some(url) = nonempty("DATABASE_URL") {
+            let mut conn =
+                ConnInfo::parse(&url).map_err(|e| Error::Message(format!("DATABASE_URL: {e}")))?;
+            fill(&mut conn, false);
+            Some(Database {
+                conn,
+                source: Source::DatabaseUrl,
+            })
+        } else if let Some(url) = &file.database_url {
+            let mut conn = ConnInfo::parse(url)
+                .map_err(|e| Error::Message(format!("{}: {e}", in_file("database_url"))))?;
+            fill(&mut conn, true);
+            Some(Database {
+                conn,
+                source: Source::File,
+            })
+        } else if !pg.is_empty() {
+            let mut conn = ConnInfo::default();
+            fill(&mut conn, true);
+            Some(Database {
+                conn,
+                source: Source::PgVariables,
+            })
+        } else {
+            None
+        };
+        let database = database.map(|mut d| {
+            if d.conn.host.is_none() {
+                d.conn.host = Some("localhost".into());
+            }
+            d
+        });
+        if let Some(d) = &database {
+            if let Some(p) = &d.conn.port {
+                if p.parse::<u16>().is_err() {
+                    return Err(Error::Message(format!(
+                        "invalid port `{p}` (from {})",
+                        d.source
+                    )));
+                }
+            }
+        }
+        let scratch = match (
+            &flags.scratch_url,
+            nonempty("SCHEMA_DIFF_SCRATCH_URL"),
+            &file.scratch_url,
+        ) {
+            (Some(u), _, _) => Some(ConnInfo::parse(u)?),
+            (None, Some(u), _) => Some(ConnInfo::parse(&u)?),
+            (None, None, Some(u)) => Some(ConnInfo::parse(u)?),
+            _ => None,
+        };
+        Ok(Config {
+            file: file_path,
+            migrations_dir,
+            models,
+            schemas,
+            ignore_tables,
+            version_table,
+            database,
+            scratch,
+        })
+    }
+
+    /// The passwords of every configured connection, for [`mask_secrets`].
+    pub fn secrets(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.database {
+            out.extend(d.conn.password.clone());
+        }
+        if let Some(s) = &self.scratch {
+            out.extend(s.password.clone());
+        }
+        out.retain(|p| !p.is_empty());
+        out
+    }
+
+    /// True when `schema.table` is ignored (or is the version table).
+    pub fn is_ignored(&self, schema: &str, table: &str) -> bool {
+        (schema == self.version_table.schema && table == self.version_table.name)
+            || self.ignore_tables.iter().any(|p| p.matches(schema, table))
+    }
+}
+
+/// Replaces every occurrence of each secret (and of its percent-encoded form)
+/// by `***`: the last guard before a line is printed.
+pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    for s in secrets {
+        if s.is_empty() {
+            continue;
+        }
+        out = out.replace(s.as_str(), "***");
+        let enc = pct(s);
+        if enc != *s {
+            out = out.replace(&enc, "***");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    fn tmpdir(name: &str) -> PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("schema-diff-config-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn urls_parse_and_mask() {
+        let c =
+            ConnInfo::parse("postgres://me:s%40cret@db.example:6543/app?sslmode=disable").unwrap();
+        assert_eq!(c.user.as_deref(), Some("me"));
+        assert_eq!(c.password.as_deref(), Some("s@cret"));
+        assert_eq!(c.host.as_deref(), Some("db.example"));
+        assert_eq!(c.port.as_deref(), Some("6543"));
+        assert_eq!(c.dbname.as_deref(), Some("app"));
+        assert_eq!(
+            c.masked(),
+            "postgres://me:***@db.example:6543/app?sslmode=disable"
+        );
+        assert_eq!(
+            c.url(),
+            "postgres://me:s%40cret@db.example:6543/app?sslmode=disable"
+        );
+        assert_eq!(ConnInfo::parse(&c.url()).unwrap(), c);
+        let k = ConnInfo::parse("host=/run/pg user=u password='a b\\'c' dbname=x").unwrap();
+        assert_eq!(k.password.as_deref(), Some("a b'c"));
+        assert_eq!(k.host.as_deref(), Some("/run/pg"));
+        assert_eq!(ConnInfo::parse(&k.url()).unwrap(), k);
+        assert!(!format!("{k:?}").contains("a b"));
+        let e = ConnInfo::parse("postgres://u:topsecret@h:notaport/x")
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("topsecret"), "{e}");
+        assert!(e.contains("invalid port"), "{e}");
+        assert_eq!(
+            ConnInfo::mask_text("host=h password='x y' user=u"),
+            "host=h password=*** user=u"
+        );
+        assert_eq!(
+            mask_secrets("a s%40cret b s@cret", &["s@cret".into()]),
+            "a *** b ***"
+        );
+    }
+
+    #[test]
+    fn layering() {
+        let dir = tmpdir("layering");
+        std::fs::write(
+            dir.join(CONFIG_FILE),
+            "migrations = \"db/migrations\"\nmodels = [\"echo\", \"{}\"]\nschemas = [\"app\"]\nignore_tables = [\"legacy_*\", \"app.audit\"]\nversion_table = \"versions\"\ndatabase_url = \"postgres://fileuser:filepw@filehost/filedb\"\n",
+        )
+        .unwrap();
+        let sub = dir.join("src");
+        std::fs::create_dir_all(&sub).unwrap();
+        // File only, found from a subdirectory; PG* override single fields.
+        let c = Config::resolve(
+            &Overrides::default(),
+            &env_of(&[("PGDATABASE", "envdb")]),
+            &sub,
+        )
+        .unwrap();
+        assert_eq!(c.migrations_dir, dir.join("db/migrations"));
+        assert_eq!(c.schemas, vec!["app"]);
+        assert_eq!(c.version_table.name, "versions");
+        let d = c.database.clone().unwrap();
+        assert_eq!(d.source, Source::File);
+        assert_eq!(d.conn.masked(), "postgres://fileuser:***@filehost/envdb");
+        assert!(c.is_ignored("app", "legacy_jobs"));
+        assert!(c.is_ignored("app", "audit"));
+        assert!(!c.is_ignored("other", "audit"));
+        assert!(c.is_ignored("public", "versions"));
+        assert_eq!(c.models.as_ref().unwrap().dir, dir);
+        assert_eq!(c.secrets(), vec!["filepw".to_string()]);
+        // DATABASE_URL replaces the file's URL; PG* only fill what it leaves out.
+        let c = Config::resolve(
+            &Overrides::default(),
+            &env_of(&[
+                ("DATABASE_URL", "postgres://u@envhost/envurl"),
+                ("PGDATABASE", "x"),
+                ("PGPASSWORD", "pw"),
+            ]),
+            &sub,
+        )
+        .unwrap();
+        let d = c.database.unwrap();
+        assert_eq!(d.source, Source::DatabaseUrl);
+        assert_eq!(d.conn.dbname.as_deref(), Some("envurl"));
+        assert_eq!(d.conn.password.as_deref(), Some("pw"));
+        // Flags win.
+        let flags = Overrides {
+            database_url: Some("postgres://flag@flaghost:5433/flagdb".into()),
+            migrations: Some("m2".into()),
+            schemas: vec!["s1".into(), "s2".into()],
+            version_table: Some("vt".into()),
+            version_schema: Some("meta".into()),
+            ..Overrides::default()
+        };
+        let c = Config::resolve(
+            &flags,
+            &env_of(&[("DATABASE_URL", "postgres://u@h/x")]),
+            &sub,
+        )
+        .unwrap();
+        assert_eq!(
+            c.database.unwrap().conn.masked(),
+            "postgres://flag@flaghost:5433/flagdb"
+        );
+        assert_eq!(c.migrations_dir, sub.join("m2"));
+        assert_eq!(c.schemas, vec!["s1", "s2"]);
+        assert_eq!(
+            c.version_table,
+            VersionTable {
+                schema: "meta".into(),
+                name: "vt".into()
+            }
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn nothing_configured_means_no_database() {
+        let dir = tmpdir("empty");
+        let c = Config::resolve(
+            &Overrides::default(),
+            &env_of(&[("DATABASE_URL", " ")]),
+            &dir,
+        )
+        .unwrap();
+        assert!(c.database.is_none());
+        assert_eq!(c.migrations_dir, dir.join("migrations"));
+        assert_eq!(c.version_table, VersionTable::default());
+        let c =
+            Config::resolve(&Overrides::default(), &env_of(&[("PGPORT", "5433")]), &dir).unwrap();
+        let d = c.database.unwrap();
+        assert_eq!(d.source, Source::PgVariables);
+        assert_eq!(d.conn.masked(), "postgres://localhost:5433");
+        let e =
+            Config::resolve(&Overrides::default(), &env_of(&[("PGPORT", "x")]), &dir).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("invalid port `x` (from the PG* variables)"),
+            "{e}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn file_errors_name_the_line() {
+        let e = FileConfig::parse(
+            Path::new("x/schema-diff.toml"),
+            "schemas = [\"a\"]\nmigration = \"m\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("x/schema-diff.toml:2:"), "{e}");
+        assert!(e.contains("migration"), "{e}");
+        let e = FileConfig::parse(Path::new("f.toml"), "schemas = \"public\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("f.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob("legacy_*", "legacy_x"));
+        assert!(glob("*", ""));
+        assert!(glob("a*b*c", "aXXbYc"));
+        assert!(!glob("a*b", "ab_"));
+        assert!(!glob("jobs", "jobs2"));
+    }
+}

@@ -1,0 +1,651 @@
+//! The runner against a real PostgreSQL: upgrade / downgrade / stamp round
+//! trips, the offline script (applied with psql) against the online run,
+//! refusal of edited or missing applied files, rollback of a failing
+//! migration, `transaction: none`, several heads, concurrent runners, and a
+//! version table whose name needs quoting.
+
+use schema_diff::config::{ConnInfo, VersionTable};
+use schema_diff::introspect::{introspect, IntrospectOptions};
+use schema_diff::migrations::{History, State, Target};
+use schema_diff::runner::{
+    downgrade_script, read_rows, stamp_script, upgrade_script, Event, RunOptions, Runner,
+};
+use strata::schema::Schema;
+use strata::testing::{run, TestDb};
+use strata_tests::assert_schemas_eq;
+
+use crate::migrations_fixture::TempDir;
+
+fn conn(db: &TestDb) -> ConnInfo {
+    ConnInfo::parse(db.url()).unwrap()
+}
+
+fn t(s: &str) -> Target {
+    Target::parse(s).unwrap()
+}
+
+fn quiet() -> impl FnMut(&Event<'_>) + Send {
+    |_| {}
+}
+
+async fn schema_of(client: &tokio_postgres::Client, table: &VersionTable) -> Schema {
+    introspect(
+        client,
+        &IntrospectOptions {
+            schemas: vec!["public".into()],
+            exclude_tables: vec![format!("\"{}\".\"{}\"", table.schema, table.name)],
+        },
+    )
+    .await
+    .unwrap()
+}
+
+/// (revision, checksum, stamped), sorted by revision.
+async fn rows(
+    client: &tokio_postgres::Client,
+    table: &VersionTable,
+) -> Vec<(String, String, bool)> {
+    let mut v: Vec<(String, String, bool)> = read_rows(client, table)
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| (r.revision, r.checksum, r.stamped))
+        .collect();
+    v.sort();
+    v
+}
+
+fn revs(rows: &[(String, String, bool)]) -> Vec<&str> {
+    rows.iter().map(|r| r.0.as_str()).collect()
+}
+
+/// a: enum + table; b: column + index; c: table with a foreign key; d: an
+/// index built CONCURRENTLY (transaction: none).
+fn sample(dir: &TempDir) {
+    dir.migration(
+        "a1",
+        "",
+        "CREATE TYPE mood AS ENUM ('sad', 'ok');\nCREATE TABLE \"User\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, m mood);",
+        "DROP TABLE \"User\";\nDROP TYPE mood;",
+    );
+    dir.migration(
+        "b2",
+        "a1",
+        "ALTER TABLE \"User\" ADD COLUMN email text;\nCREATE UNIQUE INDEX user_email ON \"User\" (lower(email));",
+        "DROP INDEX user_email;\nALTER TABLE \"User\" DROP COLUMN email;",
+    );
+    dir.migration(
+        "c3",
+        "b2",
+        "CREATE TABLE \"order\" (id int PRIMARY KEY, user_id bigint REFERENCES \"User\"(id) ON DELETE CASCADE, note text DEFAULT 'it''s');",
+        "DROP TABLE \"order\";",
+    );
+    dir.migration_with(
+        "d4",
+        "c3",
+        "none",
+        "CREATE INDEX CONCURRENTLY order_note ON \"order\" (note);\nCOMMENT ON TABLE \"order\" IS 'orders; with a semicolon';",
+        Some("DROP INDEX CONCURRENTLY order_note;\nCOMMENT ON TABLE \"order\" IS NULL;"),
+    );
+}
+
+#[test]
+fn upgrade_downgrade_stamp_round_trips() {
+    run(async {
+        let dir = TempDir::new("roundtrip");
+        sample(&dir);
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let empty = schema_of(&client, &vt).await;
+
+        let out = runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        assert_eq!(
+            out.ran.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+            vec!["a1", "b2", "c3", "d4"]
+        );
+        let full = schema_of(&client, &vt).await;
+        assert!(full.table("public", "order").is_some());
+        assert_eq!(full.table("public", "order").unwrap().indexes.len(), 1);
+        let r = rows(&client, &vt).await;
+        assert_eq!(revs(&r), vec!["a1", "b2", "c3", "d4"]);
+        for (rev, sum, stamped) in &r {
+            assert_eq!(sum, &h.get(rev).unwrap().checksum);
+            assert!(!stamped);
+        }
+        // Nothing left to do.
+        assert!(runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap()
+            .ran
+            .is_empty());
+
+        // -1 reverts the transaction-none index, then c3, via <rev> target.
+        runner.downgrade(&t("-1"), &mut quiet()).await.unwrap();
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["a1", "b2", "c3"]);
+        assert!(schema_of(&client, &vt)
+            .await
+            .table("public", "order")
+            .unwrap()
+            .indexes
+            .is_empty());
+        runner.downgrade(&t("b2"), &mut quiet()).await.unwrap();
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["a1", "b2"]);
+        let e = runner
+            .downgrade(&t("d4"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("c3, d4 not applied"), "{e}");
+        runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
+        assert!(rows(&client, &vt).await.is_empty());
+        assert_schemas_eq(
+            &schema_of(&client, &vt).await,
+            &empty,
+            "after downgrade base",
+        );
+
+        // +2, then the rest: the same schema as a straight upgrade.
+        let out = runner.upgrade(&t("+2"), &mut quiet()).await.unwrap();
+        assert_eq!(out.ran.len(), 2);
+        runner.upgrade(&t("heads"), &mut quiet()).await.unwrap();
+        assert_schemas_eq(&schema_of(&client, &vt).await, &full, "upgrade again");
+
+        // stamp: records without running.
+        runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
+        let s = runner.stamp(&t("head"), false).await.unwrap();
+        assert_eq!(s.inserted, vec!["a1", "b2", "c3", "d4"]);
+        let r = rows(&client, &vt).await;
+        assert!(r.iter().all(|x| x.2), "stamped rows: {r:?}");
+        assert_schemas_eq(&schema_of(&client, &vt).await, &empty, "stamp runs nothing");
+        let s = runner.stamp(&t("a1"), false).await.unwrap();
+        assert_eq!(s.deleted, vec!["b2", "c3", "d4"]);
+        runner.stamp(&t("base"), false).await.unwrap();
+        assert!(rows(&client, &vt).await.is_empty());
+    });
+}
+
+fn psql(url: &str, script: &str, dir: &TempDir, name: &str) {
+    let path = dir.path().join(name);
+    std::fs::write(&path, script).unwrap();
+    let out = std::process::Command::new("psql")
+        .arg(url)
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f"])
+        .arg(&path)
+        .output()
+        .expect("run psql");
+    assert!(
+        out.status.success(),
+        "psql failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        script
+    );
+}
+
+#[test]
+fn offline_script_gives_the_same_schema_and_version_table() {
+    run(async {
+        let dir = TempDir::new("offline");
+        sample(&dir);
+        let scripts = TempDir::new("offline-scripts");
+        let h = dir.history();
+        let vt = VersionTable::default();
+        let online = TestDb::new().await.unwrap();
+        let offline = TestDb::new().await.unwrap();
+        let c_on = online.connect().await.unwrap();
+        let c_off = offline.connect().await.unwrap();
+        let runner = Runner::new(&h, conn(&online), vt.clone(), RunOptions::default());
+
+        runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        let head = h.resolve(&t("head"), None).unwrap();
+        let script = upgrade_script(&h, &vt, &State::new(), &head);
+        psql(offline.url(), &script, &scripts, "up.sql");
+        assert_schemas_eq(
+            &schema_of(&c_off, &vt).await,
+            &schema_of(&c_on, &vt).await,
+            "offline upgrade",
+        );
+        assert_eq!(rows(&c_off, &vt).await, rows(&c_on, &vt).await);
+
+        // A partial range, then the rest.
+        runner.downgrade(&t("a1"), &mut quiet()).await.unwrap();
+        let script = downgrade_script(&h, &vt, &head, &h.resolve(&t("a1"), None).unwrap()).unwrap();
+        psql(offline.url(), &script, &scripts, "down.sql");
+        assert_schemas_eq(
+            &schema_of(&c_off, &vt).await,
+            &schema_of(&c_on, &vt).await,
+            "offline downgrade",
+        );
+        assert_eq!(rows(&c_off, &vt).await, rows(&c_on, &vt).await);
+        assert_eq!(revs(&rows(&c_on, &vt).await), vec!["a1"]);
+
+        runner.upgrade(&t("c3"), &mut quiet()).await.unwrap();
+        let script = upgrade_script(
+            &h,
+            &vt,
+            &h.resolve(&t("a1"), None).unwrap(),
+            &h.resolve(&t("c3"), None).unwrap(),
+        );
+        psql(offline.url(), &script, &scripts, "up2.sql");
+        assert_schemas_eq(
+            &schema_of(&c_off, &vt).await,
+            &schema_of(&c_on, &vt).await,
+            "offline partial upgrade",
+        );
+        assert_eq!(rows(&c_off, &vt).await, rows(&c_on, &vt).await);
+
+        // Stamp scripts do not depend on the starting state.
+        runner.stamp(&t("head"), false).await.unwrap();
+        psql(
+            offline.url(),
+            &stamp_script(&h, &vt, &head),
+            &scripts,
+            "stamp.sql",
+        );
+        assert_eq!(rows(&c_off, &vt).await, rows(&c_on, &vt).await);
+    });
+}
+
+#[test]
+fn an_edited_or_missing_applied_file_is_refused() {
+    run(async {
+        let dir = TempDir::new("edited");
+        sample(&dir);
+        let db = TestDb::new().await.unwrap();
+        let vt = VersionTable::default();
+        {
+            let h = dir.history();
+            let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+            runner.upgrade(&t("b2"), &mut quiet()).await.unwrap();
+        }
+        // Line endings alone are not an edit.
+        let path = dir.path().join("a1_a1.sql");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+        let h = dir.history();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        runner.upgrade(&t("c3"), &mut quiet()).await.unwrap();
+
+        // A real edit is.
+        std::fs::write(&path, text.replace("name text NOT NULL", "name text")).unwrap();
+        let h = dir.history();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("a1_a1.sql was edited after it was applied"),
+            "{e}"
+        );
+        assert!(e.contains("--allow-edited"), "{e}");
+        let client = db.connect().await.unwrap();
+        assert_eq!(
+            revs(&rows(&client, &vt).await),
+            vec!["a1", "b2", "c3"],
+            "nothing ran"
+        );
+        let e = runner
+            .downgrade(&t("-1"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("was edited"), "{e}");
+        // The override proceeds and reports what it overrode.
+        let forced = Runner::new(
+            &h,
+            conn(&db),
+            vt.clone(),
+            RunOptions {
+                allow_edited: true,
+                allow_missing: false,
+            },
+        );
+        let out = forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        assert_eq!(out.overridden.len(), 1);
+        assert_eq!(out.ran.len(), 1);
+        // stamp accepts the file as it is now.
+        let s = runner.stamp(&t("head"), false).await.unwrap();
+        assert_eq!(s.updated, vec!["a1"]);
+        assert!(runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap()
+            .ran
+            .is_empty());
+
+        // A missing file.
+        std::fs::remove_file(dir.path().join("d4_d4.sql")).unwrap();
+        let h = dir.history();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("revision d4 is recorded in public.strata_migrations but no file"),
+            "{e}"
+        );
+        assert!(e.contains("--allow-missing"), "{e}");
+        let forced = Runner::new(
+            &h,
+            conn(&db),
+            vt.clone(),
+            RunOptions {
+                allow_edited: false,
+                allow_missing: true,
+            },
+        );
+        forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        let e = runner
+            .stamp(&t("head"), false)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("pass --purge"), "{e}");
+        runner.stamp(&t("head"), true).await.unwrap();
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["a1", "b2", "c3"]);
+    });
+}
+
+#[test]
+fn a_failing_migration_changes_nothing() {
+    run(async {
+        let dir = TempDir::new("failing");
+        dir.migration("m1", "", "CREATE TABLE t1 (id int);", "DROP TABLE t1;");
+        dir.migration(
+            "m2",
+            "m1",
+            "CREATE TABLE t2 (id int);\nINSERT INTO t2 VALUES (1);\nALTER TABLE t1 ADD COLUMN x int;\nSELECT no_such_column FROM t2;",
+            "DROP TABLE t2;",
+        );
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        runner.upgrade(&t("m1"), &mut quiet()).await.unwrap();
+        let before = schema_of(&client, &vt).await;
+        let rows_before = rows(&client, &vt).await;
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        // The failing statement is on line 11 of the file.
+        assert!(e.contains("upgrade m2 (step m2) failed at"), "{e}");
+        assert!(
+            e.contains("m2_m2.sql:11: ERROR: column \"no_such_column\" does not exist"),
+            "{e}"
+        );
+        assert!(e.contains("rolled back"), "{e}");
+        assert_schemas_eq(
+            &schema_of(&client, &vt).await,
+            &before,
+            "schema after the failure",
+        );
+        assert_eq!(rows(&client, &vt).await, rows_before);
+        // A failing downgrade too.
+        std::fs::write(
+            dir.path().join("m1_m1.sql"),
+            std::fs::read_to_string(dir.path().join("m1_m1.sql"))
+                .unwrap()
+                .replace("DROP TABLE t1;", "DROP TABLE t1;\nDROP TABLE nope;"),
+        )
+        .unwrap();
+        let h = dir.history();
+        let runner = Runner::new(
+            &h,
+            conn(&db),
+            vt.clone(),
+            RunOptions {
+                allow_edited: true,
+                allow_missing: false,
+            },
+        );
+        let e = runner
+            .downgrade(&t("base"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("downgrade m1 (step m1) failed at"), "{e}");
+        assert!(
+            e.contains("m1_m1.sql:12: ERROR: table \"nope\" does not exist"),
+            "{e}"
+        );
+        assert_schemas_eq(
+            &schema_of(&client, &vt).await,
+            &before,
+            "schema after the failed downgrade",
+        );
+        assert_eq!(rows(&client, &vt).await, rows_before);
+    });
+}
+
+#[test]
+fn transaction_none_runs_outside_and_records_after_success() {
+    run(async {
+        let dir = TempDir::new("txnone");
+        dir.migration("m1", "", "CREATE TABLE t (a int, b int);", "DROP TABLE t;");
+        dir.migration_with(
+            "m2",
+            "m1",
+            "none",
+            "CREATE INDEX CONCURRENTLY t_a ON t (a);\n\nCREATE INDEX CONCURRENTLY t_c ON t (c);",
+            Some("DROP INDEX CONCURRENTLY t_a;"),
+        );
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("m2_m2.sql:10: ERROR: column \"c\" does not exist"),
+            "{e}"
+        );
+        assert!(
+            e.contains("first 1 statement(s) stay applied and nothing was recorded"),
+            "{e}"
+        );
+        // Documented behaviour: the first index exists, the row does not.
+        let s = schema_of(&client, &vt).await;
+        assert_eq!(s.table("public", "t").unwrap().indexes.len(), 1);
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["m1"]);
+        // A per-migration file with CREATE INDEX CONCURRENTLY fails inside
+        // its transaction and changes nothing.
+        dir.migration("m3", "m2", "CREATE INDEX CONCURRENTLY t_b ON t (b);", "");
+        std::fs::write(
+            dir.path().join("m2_m2.sql"),
+            std::fs::read_to_string(dir.path().join("m2_m2.sql"))
+                .unwrap()
+                .replace("CREATE INDEX CONCURRENTLY t_a ON t (a);\n\n", "")
+                .replace("(c)", "(b)")
+                .replace("t_c", "t_b2"),
+        )
+        .unwrap();
+        let h = dir.history();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m3_m3.sql"), "{e}");
+        assert!(e.contains("cannot run inside a transaction block"), "{e}");
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["m1", "m2"]);
+    });
+}
+
+#[test]
+fn sql_standard_function_bodies_run_whole() {
+    run(async {
+        let dir = TempDir::new("atomic");
+        dir.migration(
+            "f1",
+            "",
+            "CREATE TABLE t (a int);\nCREATE FUNCTION add_two(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT x + 1;\n  SELECT x + 2;\nEND;\nINSERT INTO t VALUES (add_two(1));",
+            "DROP FUNCTION add_two(int);\nDROP TABLE t;",
+        );
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let runner = Runner::new(
+            &h,
+            conn(&db),
+            VersionTable::default(),
+            RunOptions::default(),
+        );
+        runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        let client = db.connect().await.unwrap();
+        let v: i32 = client
+            .query_one("SELECT a FROM t", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(v, 3);
+        runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
+    });
+}
+
+#[test]
+fn several_heads() {
+    run(async {
+        let dir = TempDir::new("heads");
+        dir.migration("root", "", "CREATE TABLE r ();", "DROP TABLE r;");
+        dir.migration("left", "root", "CREATE TABLE l ();", "DROP TABLE l;");
+        dir.migration("right", "root", "CREATE TABLE rt ();", "DROP TABLE rt;");
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("2 heads")
+                && e.contains("left (step left)")
+                && e.contains("right (step right)"),
+            "{e}"
+        );
+        assert!(e.contains("heads"), "{e}");
+        assert!(read_rows(&client, &vt)
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .is_empty());
+        runner.upgrade(&t("heads"), &mut quiet()).await.unwrap();
+        assert_eq!(
+            revs(&rows(&client, &vt).await),
+            vec!["left", "right", "root"]
+        );
+        // Reverting one branch by name leaves the other.
+        runner.downgrade(&t("root"), &mut quiet()).await.unwrap();
+        assert_eq!(revs(&rows(&client, &vt).await), vec!["root"]);
+        // A merge joins them; upgrading to it applies both branches.
+        dir.migration("joined", "left right", "", "");
+        let h = dir.history();
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let out = runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        assert_eq!(out.ran.len(), 3);
+    });
+}
+
+#[test]
+fn concurrent_runners_apply_each_revision_once() {
+    run(async {
+        let dir = TempDir::new("concurrent");
+        dir.migration(
+            "m0",
+            "",
+            "CREATE TABLE ran (revision text);",
+            "DROP TABLE ran;",
+        );
+        for i in 1..6 {
+            dir.migration(
+                &format!("m{i}"),
+                &format!("m{}", i - 1),
+                &format!("INSERT INTO ran VALUES ('m{i}'); SELECT pg_sleep(0.05); CREATE TABLE t{i} (id int);"),
+                &format!("DROP TABLE t{i};"),
+            );
+        }
+        dir.migration_with(
+            "m6",
+            "m5",
+            "none",
+            "CREATE INDEX CONCURRENTLY ran_i ON ran (revision);\nINSERT INTO ran VALUES ('m6');",
+            None,
+        );
+        let h = std::sync::Arc::new(dir.history());
+        let db = TestDb::new().await.unwrap();
+        let vt = VersionTable::default();
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let h = h.clone();
+            let c = conn(&db);
+            let vt = vt.clone();
+            tasks.push(tokio::spawn(async move {
+                let runner = Runner::new(&h, c, vt, RunOptions::default());
+                runner
+                    .upgrade(&Target::parse("head").unwrap(), &mut |_: &Event<'_>| {})
+                    .await
+                    .map(|o| o.ran.len())
+            }));
+        }
+        let mut total = 0;
+        for task in tasks {
+            total += task.await.unwrap().unwrap();
+        }
+        assert_eq!(total, 7, "each revision applied by exactly one runner");
+        let client = db.connect().await.unwrap();
+        let ran: Vec<String> = client
+            .query("SELECT revision FROM ran ORDER BY revision", &[])
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(ran, vec!["m1", "m2", "m3", "m4", "m5", "m6"]);
+        assert_eq!(rows(&client, &vt).await.len(), 7);
+    });
+}
+
+#[test]
+fn a_version_table_whose_name_needs_quoting() {
+    run(async {
+        let dir = TempDir::new("quoted");
+        sample(&dir);
+        let h: History = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let vt = VersionTable {
+            schema: "Meta Data".into(),
+            name: "order's \"log\"".into(),
+        };
+        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        assert_eq!(
+            revs(&rows(&client, &vt).await),
+            vec!["a1", "b2", "c3", "d4"]
+        );
+        // The default table is untouched and absent.
+        assert!(read_rows(&client, &VersionTable::default())
+            .await
+            .unwrap()
+            .is_none());
+        runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
+        assert!(rows(&client, &vt).await.is_empty());
+    });
+}
