@@ -3,6 +3,7 @@
 
 mod ddl;
 mod derive;
+mod dgs_adoption;
 mod dgs_legacy;
 mod diff_golden;
 mod diff_props;
