@@ -5,6 +5,7 @@ mod ddl;
 mod derive;
 mod dgs_adoption;
 mod dgs_legacy;
+mod dgs_repo;
 mod diff_golden;
 mod diff_props;
 mod harness;
