@@ -4,6 +4,7 @@
 mod ddl;
 mod derive;
 mod dgs_adoption;
+mod dgs_http;
 mod dgs_legacy;
 mod dgs_repo;
 mod diff_golden;
