@@ -90,6 +90,9 @@ pub enum Command {
         /// The migrations directory.
         migrations: PathBuf,
     },
+    /// Create the legacy tables (as the old code did) and fill them with
+    /// the deterministic legacy rows, for trying the adoption walkthrough.
+    SeedLegacy,
     /// Print the usage.
     Help,
 }
@@ -98,11 +101,16 @@ pub enum Command {
 pub const USAGE: &str = "\
 usage: dgs [run] [--migrations DIR]
        dgs serve [--addr ADDR] [--migrations DIR]
+       dgs seed-legacy
 
   run     (default) apply the migrations, check the models, run a short
           scenario through the repositories and print a summary
   serve   apply the migrations, check the models, serve the HTTP API
           (default address 127.0.0.1:8080)
+  seed-legacy
+          create the legacy tables as the old code did and fill them with
+          thousands of deterministic legacy rows (DATABASE_URL required; the
+          tables must be empty)
 
 The database is DATABASE_URL; when it is unset, a throwaway PostgreSQL
 cluster is started from the local server binaries and removed on exit.";
@@ -110,6 +118,16 @@ cluster is started from the local server binaries and removed on exit.";
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, AppError> {
     let mut args = args.into_iter().peekable();
+    if args.peek().map(String::as_str) == Some("seed-legacy") {
+        args.next();
+        return match args.next() {
+            None => Ok(Command::SeedLegacy),
+            Some(a) if a == "-h" || a == "--help" => Ok(Command::Help),
+            Some(other) => Err(AppError(format!(
+                "unexpected argument {other:?} (see dgs --help)"
+            ))),
+        };
+    }
     let serve = match args.peek().map(String::as_str) {
         Some("serve") => {
             args.next();
@@ -493,6 +511,32 @@ pub async fn scenario(pool: &Pool) -> Result<Summary, AppError> {
     Ok(out)
 }
 
+/// `dgs seed-legacy`: the legacy tables exactly as the old code created
+/// them, filled with [`crate::legacy::SeedSize::default`] rows in one
+/// transaction; refused when `dgs_jobs` already holds rows. Returns the
+/// per-table checksums.
+pub async fn seed_legacy(url: &str) -> Result<Vec<crate::legacy::TableChecksum>, AppError> {
+    use crate::legacy::{checksums, seed, SeedSize, LEGACY_SCHEMA_SQL};
+    let conn = ConnInfo::parse(url)?;
+    let mut client = schema_diff::runner::connect(&conn).await?;
+    let pg = |e: tokio_postgres::Error| AppError(schema_diff::runner::describe_pg_error(&e));
+    let tx = client.transaction().await.map_err(pg)?;
+    tx.batch_execute(LEGACY_SCHEMA_SQL).await.map_err(pg)?;
+    let rows: i64 = tx
+        .query_one("SELECT count(*) FROM dgs_jobs", &[])
+        .await
+        .map_err(pg)?
+        .get(0);
+    if rows > 0 {
+        return Err(AppError(format!(
+            "dgs_jobs already holds {rows} rows: seed-legacy only fills empty legacy tables"
+        )));
+    }
+    seed(&tx, SeedSize::default()).await.map_err(pg)?;
+    tx.commit().await.map_err(pg)?;
+    checksums(&client).await.map_err(pg)
+}
+
 /// Where the main job's database is.
 enum Database {
     /// `DATABASE_URL`.
@@ -635,6 +679,34 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if command == Command::SeedLegacy {
+        let url = match std::env::var("DATABASE_URL") {
+            Ok(u) if !u.trim().is_empty() => u,
+            _ => {
+                eprintln!("dgs: error: seed-legacy needs DATABASE_URL (the rows of a throwaway cluster would vanish with it)");
+                return ExitCode::FAILURE;
+            }
+        };
+        let result = rt.block_on(seed_legacy(&url));
+        rt.shutdown_timeout(Duration::from_secs(5));
+        return match result {
+            Ok(sums) => {
+                for c in sums {
+                    println!(
+                        "{}: {} rows, md5 {}",
+                        c.table,
+                        c.rows,
+                        c.md5.unwrap_or_default()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("dgs: error: {}", e.0.replace('\n', " "));
+                ExitCode::FAILURE
+            }
+        };
+    }
     let db = match database() {
         Ok(d) => d,
         Err(e) => {
@@ -656,7 +728,7 @@ pub fn main() -> ExitCode {
             Command::Serve { addr, migrations } => {
                 serve(&url, *addr, migrations).await.map(|()| true)
             }
-            Command::Help => Ok(true),
+            Command::Help | Command::SeedLegacy => Ok(true),
         }
     });
     rt.shutdown_timeout(Duration::from_secs(5));
@@ -670,6 +742,68 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!("dgs: error: {}", e.0.replace('\n', " "));
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, AppError> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn reads_the_commands_and_their_flags() {
+        let dir = PathBuf::from(MIGRATIONS_DIR);
+        assert_eq!(
+            parse(&[]).unwrap(),
+            Command::Run {
+                migrations: dir.clone()
+            }
+        );
+        assert_eq!(
+            parse(&["run", "--migrations", "/tmp/m"]).unwrap(),
+            Command::Run {
+                migrations: PathBuf::from("/tmp/m")
+            }
+        );
+        assert_eq!(
+            parse(&["serve"]).unwrap(),
+            Command::Serve {
+                addr: DEFAULT_ADDR.parse().unwrap(),
+                migrations: dir.clone()
+            }
+        );
+        assert_eq!(
+            parse(&["serve", "--addr=0.0.0.0:9000"]).unwrap(),
+            Command::Serve {
+                addr: "0.0.0.0:9000".parse().unwrap(),
+                migrations: dir
+            }
+        );
+        assert_eq!(parse(&["seed-legacy"]).unwrap(), Command::SeedLegacy);
+        assert_eq!(parse(&["serve", "--help"]).unwrap(), Command::Help);
+    }
+
+    #[test]
+    fn refuses_what_it_does_not_know() {
+        for (args, needle) in [
+            (
+                &["--addr", "127.0.0.1:1"][..],
+                "unexpected argument \"--addr\"",
+            ),
+            (&["serve", "--addr"][..], "--addr needs a value"),
+            (
+                &["serve", "--addr", "localhost"][..],
+                "--addr \"localhost\"",
+            ),
+            (&["seed-legacy", "x"][..], "unexpected argument \"x\""),
+            (&["frobnicate"][..], "unexpected argument \"frobnicate\""),
+        ] {
+            let e = parse(args).unwrap_err().to_string();
+            assert!(e.contains(needle), "{args:?}: {e}");
         }
     }
 }
