@@ -429,7 +429,7 @@ fn stamp_check_read_every_row_write_then_timestamptz_up_and_down() {
             .unwrap();
         repo_jobs.cancel(&new_jobs[0]).await.unwrap();
         let mut new_lessons = Vec::new();
-        for i in 0..10 {
+        for (i, new_job) in new_jobs.iter().enumerate().take(10) {
             let l = lessons_repo
                 .create(NewLesson {
                     topic: "Volcanoes 🌋".into(),
@@ -439,7 +439,7 @@ fn stamp_check_read_every_row_write_then_timestamptz_up_and_down() {
                     job_id: Some(if i == 0 {
                         claimed[0].clone()
                     } else {
-                        new_jobs[i].clone()
+                        new_job.clone()
                     }),
                     ..NewLesson::default()
                 })
