@@ -293,6 +293,7 @@ fn a_job_lesson_and_audit_trail_over_real_http() {
             "not_found",
         );
         assert_error(server.get("/audit/no-such-audit").await, 404, "not_found");
+        assert_error(server.get("/no/such/route").await, 404, "not_found");
         assert_error(
             server.post("/jobs/no-such-job/cancel", &json!({})).await,
             404,

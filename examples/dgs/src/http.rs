@@ -235,6 +235,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audit", post(record_audit))
         .route("/audit/{id}", get(get_audit))
         .route("/audit/jobs/{job_id}/totals", get(audit_totals))
+        .fallback(no_such_route)
         .with_state(state)
 }
 
@@ -272,6 +273,14 @@ pub async fn serve(
             Either::Right(((), _)) => return Ok(()),
         }
     }
+}
+
+async fn no_such_route(uri: axum::http::Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        format!("no route {}", uri.path()),
+    )
 }
 
 async fn health(Db(db): Db) -> Result<Json<serde_json::Value>, ApiError> {

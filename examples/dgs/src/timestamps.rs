@@ -41,11 +41,20 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
     let digits = &offset[1..];
     let (hh, mm) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
-        None => (digits, "0"),
+        None => (digits, "00"),
     };
-    let seconds = sign * (hh.parse::<i32>().ok()? * 3600 + mm.parse::<i32>().ok()? * 60);
+    let two_digits = |s: &str| -> Option<i64> {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let seconds = sign * (two_digits(hh)? * 3600 + two_digits(mm)? * 60);
     let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S%.f").ok()?;
-    Some((naive - chrono::Duration::seconds(i64::from(seconds))).and_utc())
+    Some(
+        naive
+            .checked_sub_signed(chrono::Duration::seconds(seconds))?
+            .and_utc(),
+    )
 }
 
 #[cfg(test)]
@@ -78,6 +87,8 @@ mod tests {
             parse("2025-01-01 08:30:00+00")
         );
         assert_eq!(parse("not a time"), None);
+        assert_eq!(parse("2025-01-01 08:30:00+99999999999"), None);
+        assert_eq!(parse("+262143-12-31 23:59:59-14"), None);
         assert_eq!(parse("2025-01-01 08:30:00"), None);
     }
 }
