@@ -158,6 +158,10 @@ enum Command {
         /// Print the SQL script instead of running it.
         #[arg(long)]
         sql: bool,
+        /// Run down sections that delete data (drop a table, column, type or
+        /// schema, narrow a type, delete rows); refused without it.
+        #[arg(long)]
+        allow_drops: bool,
         #[command(flatten)]
         safety: Safety,
     },
@@ -494,8 +498,15 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Error> {
         Command::Downgrade {
             target,
             sql,
+            allow_drops,
             safety,
-        } => migrate::downgrade(ctx, &target, sql, options(safety)).await,
+        } => {
+            let opts = crate::runner::RunOptions {
+                allow_drops,
+                ..options(safety)
+            };
+            migrate::downgrade(ctx, &target, sql, opts).await
+        }
         Command::Stamp { target, purge, sql } => migrate::stamp(ctx, &target, purge, sql).await,
         Command::Current { verbose } => migrate::current(ctx, verbose).await,
         Command::History {
@@ -524,5 +535,6 @@ fn options(s: Safety) -> crate::runner::RunOptions {
     crate::runner::RunOptions {
         allow_edited: s.allow_edited,
         allow_missing: s.allow_missing,
+        allow_drops: false,
     }
 }

@@ -199,6 +199,8 @@ pub struct RunOptions {
     pub allow_edited: bool,
     /// Proceed although applied revisions have no file (`--allow-missing`).
     pub allow_missing: bool,
+    /// Run down sections that delete data (`downgrade --allow-drops`).
+    pub allow_drops: bool,
 }
 
 /// Up or down.
@@ -540,6 +542,9 @@ impl<'h> Runner<'h> {
                                 .join(", ")
                         )));
                     }
+                    if !self.options.allow_drops {
+                        refuse_drops(&self.history.downgrade_path(&current, &goal))?;
+                    }
                     target_state = Some(goal);
                     outcome.overridden = overridden;
                 }
@@ -878,6 +883,67 @@ pub struct Statement<'a> {
     pub offset: usize,
     /// Whether it ended with `;`.
     pub terminated: bool,
+}
+
+/// The statements of `m`'s down section that delete data, with their
+/// line numbers: `DROP TABLE/SCHEMA/TYPE`, `ALTER TABLE ... DROP COLUMN`,
+/// `TRUNCATE`, `DELETE`, and any statement a generated plan marked
+/// `-- hazard: deletes data` (narrowing type changes, enum value removal).
+pub fn destructive_statements(m: &Migration) -> Vec<(usize, String)> {
+    let Some(down) = m.down.as_deref() else {
+        return Vec::new();
+    };
+    let marks: Vec<usize> = down
+        .match_indices("-- hazard: deletes data")
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    for st in split_statements(down) {
+        let words: Vec<String> = st
+            .text
+            .split_whitespace()
+            .take(64)
+            .map(|w| w.to_ascii_uppercase())
+            .collect();
+        let starts = |a: &str, b: &str| {
+            words.first().map(String::as_str) == Some(a)
+                && words.get(1).map(String::as_str) == Some(b)
+        };
+        let drops = starts("DROP", "TABLE")
+            || starts("DROP", "SCHEMA")
+            || starts("DROP", "TYPE")
+            || starts("DELETE", "FROM")
+            || words.first().map(String::as_str) == Some("TRUNCATE")
+            || (starts("ALTER", "TABLE")
+                && words.windows(2).any(|w| w[0] == "DROP" && w[1] == "COLUMN"));
+        let marked = marks.iter().any(|&i| i >= prev_end && i < st.offset);
+        prev_end = st.offset + st.text.len();
+        if drops || marked {
+            let line = m.down_line + down[..st.offset].matches('\n').count();
+            let first_line = st.text.lines().next().unwrap_or_default().trim();
+            out.push((line, first_line.to_string()));
+        }
+    }
+    out
+}
+
+/// Refuses a downgrade path whose down sections delete data, listing every
+/// such statement with its file and line.
+pub fn refuse_drops(path: &[&Migration]) -> Result<(), Error> {
+    let mut lines = Vec::new();
+    for m in path {
+        for (line, text) in destructive_statements(m) {
+            lines.push(format!("  {}:{line}: {text}", m.path.display()));
+        }
+    }
+    if lines.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Message(format!(
+        "downgrade refused: it would delete data (nothing was run); pass --allow-drops to run it anyway:\n{}",
+        lines.join("\n")
+    )))
 }
 
 /// Splits SQL text into statements at top-level `;`, skipping quoted strings

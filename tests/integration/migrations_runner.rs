@@ -99,7 +99,7 @@ fn upgrade_downgrade_stamp_round_trips() {
         let db = TestDb::new().await.unwrap();
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let empty = schema_of(&client, &vt).await;
 
         let out = runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
@@ -198,7 +198,7 @@ fn offline_script_gives_the_same_schema_and_version_table() {
         let offline = TestDb::new().await.unwrap();
         let c_on = online.connect().await.unwrap();
         let c_off = offline.connect().await.unwrap();
-        let runner = Runner::new(&h, conn(&online), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&online), vt.clone(), drops_allowed());
 
         runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
         let head = h.resolve(&t("head"), None).unwrap();
@@ -259,7 +259,7 @@ fn an_edited_or_missing_applied_file_is_refused() {
         let vt = VersionTable::default();
         {
             let h = dir.history();
-            let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+            let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
             runner.upgrade(&t("b2"), &mut quiet()).await.unwrap();
         }
         // Line endings alone are not an edit.
@@ -267,13 +267,13 @@ fn an_edited_or_missing_applied_file_is_refused() {
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
         let h = dir.history();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         runner.upgrade(&t("c3"), &mut quiet()).await.unwrap();
 
         // A real edit is.
         std::fs::write(&path, text.replace("name text NOT NULL", "name text")).unwrap();
         let h = dir.history();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let e = runner
             .upgrade(&t("head"), &mut quiet())
             .await
@@ -304,6 +304,7 @@ fn an_edited_or_missing_applied_file_is_refused() {
             RunOptions {
                 allow_edited: true,
                 allow_missing: false,
+                ..drops_allowed()
             },
         );
         let out = forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
@@ -322,7 +323,7 @@ fn an_edited_or_missing_applied_file_is_refused() {
         // A missing file.
         std::fs::remove_file(dir.path().join("d4_d4.sql")).unwrap();
         let h = dir.history();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let e = runner
             .upgrade(&t("head"), &mut quiet())
             .await
@@ -340,6 +341,7 @@ fn an_edited_or_missing_applied_file_is_refused() {
             RunOptions {
                 allow_edited: false,
                 allow_missing: true,
+                ..drops_allowed()
             },
         );
         forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
@@ -369,7 +371,7 @@ fn a_failing_migration_changes_nothing() {
         let db = TestDb::new().await.unwrap();
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         runner.upgrade(&t("m1"), &mut quiet()).await.unwrap();
         let before = schema_of(&client, &vt).await;
         let rows_before = rows(&client, &vt).await;
@@ -407,6 +409,7 @@ fn a_failing_migration_changes_nothing() {
             RunOptions {
                 allow_edited: true,
                 allow_missing: false,
+                ..drops_allowed()
             },
         );
         let e = runner
@@ -444,7 +447,7 @@ fn transaction_none_runs_outside_and_records_after_success() {
         let db = TestDb::new().await.unwrap();
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let e = runner
             .upgrade(&t("head"), &mut quiet())
             .await
@@ -475,7 +478,7 @@ fn transaction_none_runs_outside_and_records_after_success() {
         )
         .unwrap();
         let h = dir.history();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let e = runner
             .upgrade(&t("head"), &mut quiet())
             .await
@@ -499,12 +502,7 @@ fn sql_standard_function_bodies_run_whole() {
         );
         let h = dir.history();
         let db = TestDb::new().await.unwrap();
-        let runner = Runner::new(
-            &h,
-            conn(&db),
-            VersionTable::default(),
-            RunOptions::default(),
-        );
+        let runner = Runner::new(&h, conn(&db), VersionTable::default(), drops_allowed());
         runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
         let client = db.connect().await.unwrap();
         let v: i32 = client
@@ -528,7 +526,7 @@ fn several_heads() {
         let db = TestDb::new().await.unwrap();
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let e = runner
             .upgrade(&t("head"), &mut quiet())
             .await
@@ -557,7 +555,7 @@ fn several_heads() {
         // A merge joins them; upgrading to it applies both branches.
         dir.migration("joined", "left right", "", "");
         let h = dir.history();
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         let out = runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
         assert_eq!(out.ran.len(), 3);
     });
@@ -597,7 +595,7 @@ fn concurrent_runners_apply_each_revision_once() {
             let c = conn(&db);
             let vt = vt.clone();
             tasks.push(tokio::spawn(async move {
-                let runner = Runner::new(&h, c, vt, RunOptions::default());
+                let runner = Runner::new(&h, c, vt, drops_allowed());
                 runner
                     .upgrade(&Target::parse("head").unwrap(), &mut |_: &Event<'_>| {})
                     .await
@@ -634,7 +632,7 @@ fn a_version_table_whose_name_needs_quoting() {
             schema: "Meta Data".into(),
             name: "order's \"log\"".into(),
         };
-        let runner = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
         runner.upgrade(&t("head"), &mut quiet()).await.unwrap();
         assert_eq!(
             revs(&rows(&client, &vt).await),
@@ -647,5 +645,68 @@ fn a_version_table_whose_name_needs_quoting() {
             .is_none());
         runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
         assert!(rows(&client, &vt).await.is_empty());
+    });
+}
+
+/// The options of these tests: their down sections drop the tables their up
+/// sections create, which `downgrade` refuses without `allow_drops`.
+fn drops_allowed() -> RunOptions {
+    RunOptions {
+        allow_drops: true,
+        ..RunOptions::default()
+    }
+}
+
+#[test]
+fn a_downgrade_that_deletes_data_is_refused_without_allow_drops() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("refuse-drops");
+        dir.migration(
+            "a1",
+            "",
+            "CREATE TABLE t (id int PRIMARY KEY, note text);\nINSERT INTO t VALUES (1, 'kept');",
+            "ALTER TABLE t DROP COLUMN note;\nDROP TABLE t;",
+        );
+        dir.migration(
+            "b2",
+            "a1",
+            "ALTER TABLE t ALTER COLUMN note TYPE varchar(100);",
+            "-- hazard: deletes data\nALTER TABLE t ALTER COLUMN note TYPE varchar(2) USING note::varchar(2);",
+        );
+        let h = dir.history();
+        let vt = VersionTable::default();
+        let safe = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
+        safe.upgrade(&t("head"), &mut quiet()).await.unwrap();
+        let err = safe
+            .downgrade(&t("base"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("downgrade refused: it would delete data"),
+            "{err}"
+        );
+        for want in [
+            "b2_b2.sql:12: ALTER TABLE t ALTER COLUMN note TYPE varchar(2)",
+            "a1_a1.sql:12: ALTER TABLE t DROP COLUMN note;",
+            "a1_a1.sql:13: DROP TABLE t;",
+        ] {
+            assert!(err.contains(want), "{want} in {err}");
+        }
+        let client = db.connect().await.unwrap();
+        let note: String = client
+            .query_one("SELECT note FROM t", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(note, "kept", "nothing was run");
+        assert_eq!(safe.status().await.unwrap().heads, vec!["b2".to_string()]);
+        let forced = Runner::new(&h, conn(&db), vt, drops_allowed());
+        forced.downgrade(&t("base"), &mut quiet()).await.unwrap();
+        assert!(client
+            .query_one("SELECT count(*) FROM t", &[])
+            .await
+            .is_err());
     });
 }

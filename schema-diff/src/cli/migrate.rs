@@ -389,6 +389,9 @@ pub async fn downgrade(
         };
         let from = offline_state(&history, &a)?;
         let to = offline_state(&history, &b)?;
+        if !opts.allow_drops {
+            crate::runner::refuse_drops(&history.downgrade_path(&from, &to))?;
+        }
         ctx.out.raw(&downgrade_script(
             &history,
             &ctx.config.version_table,
