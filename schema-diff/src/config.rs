@@ -168,6 +168,15 @@ impl ConnInfo {
             .or_else(|| t.strip_prefix("postgresql://"))
         {
             return parse_url(rest).map_err(|m| {
+                // A password with an unencoded `/` or `?` ends the authority
+                // early, and the message about the "port" or "parameter"
+                // would quote a piece of it: say what is wrong instead.
+                let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+                let m = if !rest[..auth_end].contains('@') && rest[auth_end..].contains('@') {
+                    "the user name or password seems to hold an unencoded `/`, `?` or `#`; percent-encode it (`%2F`, `%3F`, `%23`)".to_string()
+                } else {
+                    m
+                };
                 Error::Message(format!(
                     "invalid database URL {}: {m}",
                     ConnInfo::mask_text(text)
@@ -229,10 +238,6 @@ impl ConnInfo {
                 }
             }
             out.push('@');
-        } else if let Some(p) = &self.password {
-            out.push(':');
-            out.push_str(if mask { "***" } else { p });
-            out.push('@');
         }
         let host = self.host.as_deref().unwrap_or("");
         if host.contains(':') && !host.starts_with('/') && !host.contains(',') {
@@ -250,11 +255,19 @@ impl ConnInfo {
             out.push('/');
             out.push_str(&pct(d));
         }
-        for (i, (k, v)) in self.params.iter().enumerate() {
+        let mut params: Vec<(&str, String)> = Vec::new();
+        // A password without a user goes in the query: `postgres://:pw@h`
+        // would name the empty user instead of leaving the default (the
+        // operating-system user, as with libpq).
+        if let (None, Some(p)) = (&self.user, &self.password) {
+            params.push(("password", if mask { "***".into() } else { pct(p) }));
+        }
+        params.extend(self.params.iter().map(|(k, v)| (k.as_str(), pct(v))));
+        for (i, (k, v)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(&pct(k));
             out.push('=');
-            out.push_str(&pct(v));
+            out.push_str(v);
         }
         out
     }
@@ -264,18 +277,28 @@ impl ConnInfo {
     pub fn mask_text(text: &str) -> String {
         let t = text.trim();
         if let Some((scheme, rest)) = t.split_once("://") {
-            let (auth_end, _) = match rest.find(['/', '?']) {
-                Some(i) => (i, ()),
-                None => (rest.len(), ()),
+            // The user information ends at the last `@`: a password written
+            // without percent-encoding may hold `/`, `?` or `#`, which must
+            // not hide it. (An `@` further on only masks more.)
+            let (userinfo, tail) = match rest.rfind('@') {
+                Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+                None => (None, rest),
             };
-            let authority = &rest[..auth_end];
-            if let Some(at) = authority.rfind('@') {
-                let userinfo = &authority[..at];
-                if let Some((user, _)) = userinfo.split_once(':') {
-                    return format!("{scheme}://{user}:***@{}", &rest[at + 1..]);
+            let mut out = format!("{scheme}://");
+            if let Some(u) = userinfo {
+                match u.split_once(':') {
+                    Some((user, _)) => {
+                        out.push_str(user);
+                        out.push_str(":***@");
+                    }
+                    None => {
+                        out.push_str(u);
+                        out.push('@');
+                    }
                 }
             }
-            return t.to_string();
+            out.push_str(&mask_query_password(tail));
+            return out;
         }
         // key=value: mask the value of password=...
         let mut out = String::new();
@@ -314,6 +337,22 @@ impl ConnInfo {
         out.push_str(rest);
         out
     }
+}
+
+/// The query part of a URL with the value of every `password=` parameter
+/// replaced by `***`.
+fn mask_query_password(text: &str) -> String {
+    let Some((before, query)) = text.split_once('?') else {
+        return text.to_string();
+    };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if k == "password" => format!("{k}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{before}?{}", pairs.join("&"))
 }
 
 fn pct(s: &str) -> String {
@@ -959,6 +998,59 @@ mod tests {
             mask_secrets("a s%40cret b s@cret", &["s@cret".into()]),
             "a *** b ***"
         );
+    }
+
+    #[test]
+    fn unparsable_urls_are_masked_too() {
+        for (text, secret) in [
+            // A password in the query.
+            (
+                "postgres://u@h:notaport/db?password=topsecret1",
+                "topsecret1",
+            ),
+            (
+                "postgres://u@h/db?sslmode=disable&password=topsecret2&x=1",
+                "topsecret2",
+            ),
+            // Passwords written without percent-encoding.
+            ("postgres://u:zq7/cd+ef@127.0.0.1/db", "zq7/cd+ef"),
+            ("postgres://u:zq7?cd@127.0.0.1/db", "zq7?cd"),
+            ("postgres://u:zq7#cd@h:x/db", "zq7#cd"),
+            ("postgresql://:only-pw@h/db", "only-pw"),
+        ] {
+            let masked = ConnInfo::mask_text(text);
+            assert!(!masked.contains(secret), "{text} -> {masked}");
+            if let Err(e) = ConnInfo::parse(text) {
+                // Not even a piece of it (`zq7` of `zq7/cd+ef` as a "port").
+                let piece = &secret[..3];
+                assert!(!e.to_string().contains(piece), "{text}: {e}");
+            }
+        }
+        assert_eq!(
+            ConnInfo::mask_text("postgres://u:pw/x@h:1/db?password=p2&sslmode=disable"),
+            "postgres://u:***@h:1/db?password=***&sslmode=disable"
+        );
+        assert_eq!(
+            ConnInfo::mask_text("postgres://u@h/db?application_name=a"),
+            "postgres://u@h/db?application_name=a"
+        );
+    }
+
+    #[test]
+    fn a_password_without_a_user_keeps_the_default_user() {
+        let c = ConnInfo {
+            host: Some("h".into()),
+            password: Some("p@ss/w:rd".into()),
+            ..ConnInfo::default()
+        };
+        assert_eq!(c.url(), "postgres://h?password=p%40ss%2Fw%3Ard");
+        assert_eq!(c.masked(), "postgres://h?password=***");
+        // What the driver reads: no user named (so it takes the default),
+        // the password intact.
+        let parsed: tokio_postgres::Config = c.url().parse().unwrap();
+        assert_eq!(parsed.get_user(), None);
+        assert_eq!(parsed.get_password(), Some(&b"p@ss/w:rd"[..]));
+        assert_eq!(ConnInfo::parse(&c.url()).unwrap(), c);
     }
 
     #[test]
