@@ -160,8 +160,8 @@ impl Problem {
                 now,
             } => format!(
                 "{file} was edited after it was applied (revision {revision}: checksum {} recorded, {} now)",
-                &recorded[..recorded.len().min(12)],
-                &now[..now.len().min(12)]
+                recorded.chars().take(12).collect::<String>(),
+                now.chars().take(12).collect::<String>()
             ),
             Problem::Missing { revision } => format!(
                 "revision {revision} is recorded in {} but no file in {} has it",
@@ -289,17 +289,27 @@ pub async fn read_rows(
             &[],
         )
         .await?;
-    Ok(Some(
-        rows.iter()
-            .map(|r| AppliedRow {
-                revision: r.get(0),
-                checksum: r.get(1),
-                applied_at: r.get(2),
-                execution_ms: r.get(3),
-                stamped: r.get(4),
+    let read = |r: &tokio_postgres::Row| -> Result<AppliedRow, tokio_postgres::Error> {
+        Ok(AppliedRow {
+            revision: r.try_get(0)?,
+            checksum: r.try_get(1)?,
+            applied_at: r.try_get(2)?,
+            execution_ms: r.try_get(3)?,
+            stamped: r.try_get(4)?,
+        })
+    };
+    rows.iter()
+        .map(|r| {
+            read(r).map_err(|e| {
+                Error::Message(format!(
+                    "the version table {} does not have the expected columns (revision text, checksum text, applied_at timestamptz, execution_ms bigint, stamped boolean, none NULL): {}; is it another tool's table? Choose another name with `version_table`",
+                    table.qualified(),
+                    describe_pg_error(&e)
+                ))
             })
-            .collect(),
-    ))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// Applies, reverts and stamps the migrations of a [`History`] on one

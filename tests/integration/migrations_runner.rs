@@ -649,3 +649,71 @@ fn a_version_table_whose_name_needs_quoting() {
         assert!(rows(&client, &vt).await.is_empty());
     });
 }
+
+/// A table of the version table's name that another tool made (other column
+/// types, NULLs), and a recorded checksum that is not ASCII hex: errors that
+/// name the table or the file, never a panic.
+#[test]
+fn a_foreign_version_table_and_odd_checksums_are_errors() {
+    run(async {
+        let dir = TempDir::new("foreign_vt");
+        sample(&dir);
+        let h: History = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        client
+            .batch_execute(
+                "CREATE TABLE strata_migrations (revision text, checksum text, applied_at timestamptz, execution_ms integer, stamped boolean);
+                 INSERT INTO strata_migrations VALUES ('a1', 'x', now(), 5, false);",
+            )
+            .await
+            .unwrap();
+        let runner = Runner::new(
+            &h,
+            conn(&db),
+            VersionTable::default(),
+            RunOptions::default(),
+        );
+        let e = runner.status().await.unwrap_err().to_string();
+        assert!(
+            e.contains("version table public.strata_migrations does not have the expected columns"),
+            "{e}"
+        );
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("public.strata_migrations"), "{e}");
+
+        // The right shape, but a NULL where none belongs.
+        client
+            .batch_execute(
+                "ALTER TABLE strata_migrations ALTER COLUMN execution_ms TYPE bigint;
+                 UPDATE strata_migrations SET stamped = NULL;",
+            )
+            .await
+            .unwrap();
+        let e = runner.status().await.unwrap_err().to_string();
+        assert!(e.contains("does not have the expected columns"), "{e}");
+
+        // A checksum edited by hand into non-ASCII text: the file counts as
+        // edited, and the message quotes the start of both checksums.
+        client
+            .batch_execute(
+                "UPDATE strata_migrations SET stamped = false, checksum = 'aéééééééééééééé'",
+            )
+            .await
+            .unwrap();
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("was edited after it was applied")
+                && e.contains("checksum aééééééééééé recorded"),
+            "{e}"
+        );
+    });
+}
