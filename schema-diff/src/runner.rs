@@ -28,7 +28,8 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
-use strata::ident::{quote_literal, Ident, Qualified};
+use strata::ddl::create::create_schema_if_not_exists;
+use strata::ident::{quote_literal, Qualified};
 use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, NoTls};
 
@@ -98,11 +99,14 @@ impl VersionTable {
         i64::from_be_bytes(b)
     }
 
-    /// The statements that create the table (idempotent).
+    /// The statements that create the table (idempotent). A schema other
+    /// than `public` is created only when the catalog lacks it (not `CREATE
+    /// SCHEMA IF NOT EXISTS`, which needs `CREATE` on the database even when
+    /// the schema exists, as [`create_schema_if_not_exists`] explains).
     pub fn create_sql(&self) -> String {
         let mut out = String::new();
         if self.schema != "public" {
-            let _ = writeln!(out, "CREATE SCHEMA IF NOT EXISTS {};", Ident(&self.schema));
+            let _ = writeln!(out, "{};", create_schema_if_not_exists(&self.schema));
         }
         let _ = write!(
             out,
@@ -1305,9 +1309,13 @@ mod tests {
             name: "order".into(),
         };
         assert_eq!(t.qualified(), "\"Meta Data\".\"order\"");
-        assert!(t
-            .create_sql()
-            .starts_with("CREATE SCHEMA IF NOT EXISTS \"Meta Data\";"));
+        assert!(
+            t.create_sql().starts_with(
+                "DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'Meta Data') THEN CREATE SCHEMA \"Meta Data\"; END IF; END $strata$;\n"
+            ),
+            "{}",
+            t.create_sql()
+        );
         assert_ne!(t.lock_key(), VersionTable::default().lock_key());
         assert_eq!(
             VersionTable::default().lock_key(),

@@ -717,3 +717,59 @@ fn a_foreign_version_table_and_odd_checksums_are_errors() {
         );
     });
 }
+
+/// A version table in a schema of its own, run by an application role that
+/// may create tables in that schema but not schemas in the database: the
+/// existing schema is used, not created again (`CREATE SCHEMA IF NOT EXISTS`
+/// would need `CREATE` on the database).
+#[test]
+fn a_version_schema_that_exists_needs_no_create_on_the_database() {
+    run(async {
+        let dir = TempDir::new("app_role");
+        dir.migration("a1", "", "CREATE TABLE t (id int);", "DROP TABLE t;");
+        let h: History = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let admin = db.connect().await.unwrap();
+        let role = format!(
+            "strata_migrator_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
+        );
+        admin
+            .batch_execute(&format!(
+                "CREATE ROLE {role} LOGIN; \
+                 REVOKE CREATE ON DATABASE {db} FROM PUBLIC; \
+                 CREATE SCHEMA meta; \
+                 GRANT USAGE, CREATE ON SCHEMA meta, public TO {role};",
+                db = strata::ident::Ident(db.name())
+            ))
+            .await
+            .unwrap();
+        let mut c = conn(&db);
+        c.user = Some(role.clone());
+        let vt = VersionTable {
+            schema: "meta".into(),
+            name: "versions".into(),
+        };
+        let result = {
+            let runner = Runner::new(&h, c, vt.clone(), RunOptions::default());
+            runner.upgrade(&t("head"), &mut quiet()).await
+        };
+        let applied = rows(&admin, &vt).await;
+        drop(admin);
+        drop(db);
+        let server = strata::testing::server_url("postgres").unwrap();
+        let (s, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        s.batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+            .await
+            .unwrap();
+        result.unwrap_or_else(|e| panic!("upgrade as the application role: {e}"));
+        assert_eq!(revs(&applied), vec!["a1"]);
+    });
+}
