@@ -773,3 +773,22 @@ fn a_version_schema_that_exists_needs_no_create_on_the_database() {
         assert_eq!(revs(&applied), vec!["a1"]);
     });
 }
+
+/// `schema_diff::Error` shows PostgreSQL's message (the driver's own text is
+/// only "db error").
+#[test]
+fn database_errors_show_the_server_message() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let e = client
+            .batch_execute("SELECT * FROM no_such_table_here")
+            .await
+            .unwrap_err();
+        let text = schema_diff::Error::from(e).to_string();
+        assert_eq!(
+            text,
+            "database error: ERROR: relation \"no_such_table_here\" does not exist"
+        );
+    });
+}
