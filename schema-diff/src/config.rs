@@ -239,17 +239,32 @@ impl ConnInfo {
             }
             out.push('@');
         }
-        let host = self.host.as_deref().unwrap_or("");
-        if host.contains(':') && !host.starts_with('/') && !host.contains(',') {
-            out.push('[');
-            out.push_str(host);
-            out.push(']');
-        } else {
-            out.push_str(&pct_host(host));
-        }
-        if let Some(p) = &self.port {
-            out.push(':');
-            out.push_str(p);
+        // Several hosts (`h1,h2`, as in PGHOST) are written `h1:p1,h2:p2`,
+        // each with its port; one port applies to every host.
+        let hosts: Vec<&str> = self.host.as_deref().unwrap_or("").split(',').collect();
+        let ports: Vec<&str> = self
+            .port
+            .as_deref()
+            .map_or_else(Vec::new, |p| p.split(',').collect());
+        for (i, host) in hosts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if host.contains(':') && !host.starts_with('/') {
+                out.push('[');
+                out.push_str(host);
+                out.push(']');
+            } else {
+                out.push_str(&pct_host(host));
+            }
+            let port = match ports.as_slice() {
+                [one] => Some(*one),
+                many => many.get(i).copied(),
+            };
+            if let Some(p) = port.filter(|p| !p.is_empty()) {
+                out.push(':');
+                out.push_str(p);
+            }
         }
         if let Some(d) = &self.dbname {
             out.push('/');
@@ -429,31 +444,34 @@ fn parse_url(rest: &str) -> Result<ConnInfo, String> {
         }
         None => authority,
     };
-    if let Some(v6) = hostport.strip_prefix('[') {
-        let (h, after) = v6
-            .split_once(']')
-            .ok_or_else(|| "unclosed `[` in the host".to_string())?;
-        c.host = Some(h.to_string());
-        if let Some(p) = after.strip_prefix(':') {
-            c.port = Some(p.to_string());
+    if !hostport.is_empty() {
+        // `host[:port]`, several separated by `,` (libpq's multi-host form).
+        let mut hosts = Vec::new();
+        let mut ports = Vec::new();
+        for piece in hostport.split(',') {
+            let (h, p) = if let Some(v6) = piece.strip_prefix('[') {
+                let (h, after) = v6
+                    .split_once(']')
+                    .ok_or_else(|| "unclosed `[` in the host".to_string())?;
+                (h.to_string(), after.strip_prefix(':').unwrap_or(""))
+            } else {
+                match piece.rsplit_once(':') {
+                    Some((h, p)) => (unpct(h)?, p),
+                    None => (unpct(piece)?, ""),
+                }
+            };
+            hosts.push(h);
+            ports.push(p.to_string());
         }
-    } else if !hostport.is_empty() {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) if !p.contains(',') => {
-                if !h.is_empty() {
-                    c.host = Some(unpct(h)?);
-                }
-                if !p.is_empty() {
-                    c.port = Some(p.to_string());
-                }
-            }
-            _ => c.host = Some(unpct(hostport)?),
+        if hosts.iter().any(|h| !h.is_empty()) {
+            c.host = Some(hosts.join(","));
+        }
+        if ports.iter().any(|p| !p.is_empty()) {
+            c.port = Some(ports.join(","));
         }
     }
     if let Some(p) = c.port.as_deref() {
-        if p.split(',').any(|x| x.parse::<u16>().is_err()) {
-            return Err(format!("invalid port `{p}`"));
-        }
+        check_ports(p)?;
     }
     if let Some(p) = path {
         if !p.is_empty() {
@@ -477,6 +495,17 @@ fn parse_url(rest: &str) -> Result<ConnInfo, String> {
         }
     }
     Ok(c)
+}
+
+/// A port, or a `,`-separated list of them (an empty entry is the default
+/// port, as in libpq).
+fn check_ports(p: &str) -> Result<(), String> {
+    let list: Vec<&str> = p.split(',').collect();
+    let bad = |x: &&str| x.parse::<u16>().is_err() && !(list.len() > 1 && x.is_empty());
+    if list.iter().any(bad) {
+        return Err(format!("invalid port `{p}`"));
+    }
+    Ok(())
 }
 
 fn parse_key_values(text: &str) -> Result<ConnInfo, String> {
@@ -874,9 +903,14 @@ impl Config {
         });
         if let Some(d) = &database {
             if let Some(p) = &d.conn.port {
-                if p.parse::<u16>().is_err() {
+                let hosts = d.conn.host.as_deref().map_or(1, |h| h.split(',').count());
+                let ports = p.split(',').count();
+                if let Err(e) = check_ports(p) {
+                    return Err(Error::Message(format!("{e} (from {})", d.source)));
+                }
+                if ports > 1 && ports != hosts {
                     return Err(Error::Message(format!(
-                        "invalid port `{p}` (from {})",
+                        "{ports} ports `{p}` for {hosts} host(s) (from {}): give one port, or one per host",
                         d.source
                     )));
                 }
@@ -1034,6 +1068,44 @@ mod tests {
             ConnInfo::mask_text("postgres://u@h/db?application_name=a"),
             "postgres://u@h/db?application_name=a"
         );
+    }
+
+    #[test]
+    fn several_hosts_each_with_its_port() {
+        let c = ConnInfo::parse("postgres://u@h1:5432,h2:5433/db").unwrap();
+        assert_eq!(c.host.as_deref(), Some("h1,h2"));
+        assert_eq!(c.port.as_deref(), Some("5432,5433"));
+        assert_eq!(c.url(), "postgres://u@h1:5432,h2:5433/db");
+        let parsed: tokio_postgres::Config = c.url().parse().unwrap();
+        assert_eq!(parsed.get_hosts().len(), 2);
+        assert_eq!(parsed.get_ports(), &[5432, 5433]);
+        let d = ConnInfo::parse("postgres://u@[::1]:5432,h2/db").unwrap();
+        assert_eq!(d.host.as_deref(), Some("::1,h2"));
+        assert_eq!(d.port.as_deref(), Some("5432,"));
+        assert_eq!(d.url(), "postgres://u@[::1]:5432,h2/db");
+
+        // The libpq variables: one port per host, or one for all.
+        let dir = tmpdir("multihost");
+        for (port, want) in [("5432,5433", vec![5432, 5433]), ("6000", vec![6000, 6000])] {
+            let c = Config::resolve(
+                &Overrides::default(),
+                &env_of(&[("PGHOST", "h1,h2"), ("PGPORT", port), ("PGUSER", "u")]),
+                &dir,
+            )
+            .unwrap();
+            let url = c.database.unwrap().conn.url();
+            let parsed: tokio_postgres::Config = url.parse().unwrap();
+            assert_eq!(parsed.get_hosts().len(), 2, "{url}");
+            assert_eq!(parsed.get_ports(), &want[..], "{url}");
+        }
+        let e = Config::resolve(
+            &Overrides::default(),
+            &env_of(&[("PGHOST", "h1"), ("PGPORT", "1,2")]),
+            &dir,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("2 ports `1,2` for 1 host(s)"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
