@@ -275,11 +275,13 @@ impl Out {
         eprintln!("{}", self.mask(text));
     }
 
-    /// The JSON document (JSON format only).
+    /// The JSON document (JSON format only), exactly: like [`Out::raw`] it
+    /// is built from schemas, files and the revision graph, never from the
+    /// connection settings, and it carries SQL that masking would change.
     pub fn document(&self, value: &serde_json::Value) {
         if self.json() {
             let text = serde_json::to_string_pretty(value).unwrap_or_default();
-            println!("{}", self.mask(&text));
+            println!("{text}");
         }
     }
 
