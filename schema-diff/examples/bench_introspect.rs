@@ -6,9 +6,11 @@
 //! among text/integer/double/boolean/jsonb/text[]/timestamptz/varchar(32)/
 //! numeric(12,2) (a few with defaults), a unique constraint, 2 indexes and a
 //! foreign key to the previous table. It checks once that the introspected
-//! schema equals the model it was built from, then times introspection
-//! (median of several runs) and prints milliseconds and the number of SQL
-//! statements sent.
+//! schema equals the model it was built from, then times, each as the median
+//! of several runs: introspection alone, and introspection + diff against the
+//! desired schema (what `schema-diff check` does once the models are
+//! normalized), and prints milliseconds, the number of SQL statements sent
+//! and the issue's targets (1,000 tables ≤ 150 ms, 10,000 ≤ 1.5 s).
 //!
 //! ```sh
 //! cargo run --release -p schema-diff --example bench_introspect -- [--tables 1000,10000] [--runs 7] [--keep]
@@ -236,6 +238,23 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     }
     times.sort();
     let median = times[times.len() / 2];
+    // Introspection + diff: the whole of `check` once the models are
+    // normalized. The diff must be empty (the database holds the model).
+    let mut with_diff = Vec::with_capacity(args.runs);
+    for _ in 0..args.runs {
+        let start = Instant::now();
+        let (current, _) = introspect_counted(&client, &opts).await?;
+        let ops = schema_diff::diff::diff(&current, &desired);
+        with_diff.push(start.elapsed());
+        if !ops.is_empty() {
+            return Err(
+                format!("diff of identical schemas is not empty: {} ops", ops.len()).into(),
+            );
+        }
+    }
+    with_diff.sort();
+    let diff_median = with_diff[with_diff.len() / 2];
+    let target_ms = 150.0 * n as f64 / 1000.0;
     let columns: usize = desired.tables.iter().map(|t| t.columns.len()).sum();
     let indexes: usize = desired.tables.iter().map(|t| t.indexes.len()).sum();
     let built = match setup {
@@ -251,6 +270,14 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
         ms(times[0]),
         ms(times[times.len() - 1]),
         times.len()
+    );
+    println!(
+        "        introspection + diff: median {:.1} ms, min {:.1} ms, max {:.1} ms; target {:.0} ms ({}); {queries} SQL statements",
+        ms(diff_median),
+        ms(with_diff[0]),
+        ms(with_diff[with_diff.len() - 1]),
+        target_ms,
+        if ms(diff_median) <= target_ms { "met" } else { "MISSED" }
     );
     drop(client);
     if let Some(scratch) = scratch {
@@ -283,7 +310,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    println!("bench_introspect: introspection of the issue-3 synthetic schema (diff not included: schema_diff::diff::diff is not on main yet)");
+    println!("bench_introspect: introspection and introspection + diff of the issue-3 synthetic schema (release build expected)");
     for &n in &args.sizes {
         if let Err(e) = rt.block_on(bench(&args, n)) {
             eprintln!("error ({n} tables): {e}");

@@ -561,7 +561,10 @@ impl<'a> Assembler<'a> {
         for r in &rows.constraints {
             let oid: u32 = r.try_get(cons.table_oid)?;
             let index_oid: u32 = r.try_get(cons.index_oid)?;
-            if index_oid != 0 {
+            // A foreign key's `conindid` is the referenced table's unique
+            // index it was validated against, not an index behind it.
+            let kind: &str = r.try_get(cons.kind)?;
+            if index_oid != 0 && kind != "f" {
                 constraint_indexes.insert(index_oid);
             }
             let Some(tb) = tables.get(&oid) else {

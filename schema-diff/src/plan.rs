@@ -422,12 +422,14 @@ fn type_display(schema: &str, name: &str) -> Name {
     Name::new(schema, name)
 }
 
-/// A name for the old type while an enum is re-created, free in both
-/// schemas.
+/// A name for the old type while an enum is re-created (`<name>_old`),
+/// free in both schemas.
 fn temp_enum_name(ctx: &Ctx<'_>, e: &EnumType) -> String {
+    // Tables have a row type of their name: they take type names too.
     let taken = |n: &str| {
-        ctx.current.enum_type(&e.schema, n).is_some()
-            || ctx.desired.enum_type(&e.schema, n).is_some()
+        [ctx.current, ctx.desired]
+            .iter()
+            .any(|s| s.enum_type(&e.schema, n).is_some() || s.table(&e.schema, n).is_some())
     };
     let mut n = 0u32;
     loop {

@@ -1,0 +1,3 @@
+-- - foreign key c_pid_fkey on c
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.c DROP CONSTRAINT c_pid_fkey;
