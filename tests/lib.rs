@@ -1,5 +1,6 @@
 //! Shared helpers of the integration tests and the trybuild cases.
 
+pub mod dgs_support;
 pub mod runtime_models;
 
 use strata::ident::Qualified;

@@ -16,8 +16,8 @@ use strata::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata::ddl::create;
 use strata::ident::{ident_list, quote_literal, Ident};
 use strata::schema::{
-    make_object_name, Column, EnumType, ForeignKey, Identity, IndexKey, Schema, SqlType, Table,
-    TypeName,
+    make_object_name, Column, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
+    Table, TypeName, Unique,
 };
 
 use crate::diff::{
@@ -173,6 +173,58 @@ impl Ctx<'_> {
     }
 }
 
+/// True when the key a foreign key references exists, with the same
+/// definition and column types, in both `current` and `desired`: the plan
+/// then never touches it, and the foreign key can stay.
+fn referenced_key_survives(fk: &ForeignKey, current: &Schema, desired: &Schema) -> bool {
+    let (Some(cur), Some(des)) = (
+        current.table(&fk.ref_schema, &fk.ref_table),
+        desired.table(&fk.ref_schema, &fk.ref_table),
+    ) else {
+        return false;
+    };
+    let types_kept = fk
+        .ref_columns
+        .iter()
+        .all(|c| match (cur.column(c), des.column(c)) {
+            (Some(a), Some(b)) => a.ty == b.ty,
+            _ => false,
+        });
+    if !types_kept {
+        return false;
+    }
+    let cols: BTreeSet<&str> = fk.ref_columns.iter().map(String::as_str).collect();
+    let same_set =
+        |list: &[String]| list.iter().map(String::as_str).collect::<BTreeSet<_>>() == cols;
+    let pk = |t: &Table| t.primary_key.clone().filter(|p| same_set(&p.columns));
+    let uniques = |t: &Table| -> Vec<Unique> {
+        t.uniques
+            .iter()
+            .filter(|u| same_set(&u.columns))
+            .cloned()
+            .collect()
+    };
+    let indexes = |t: &Table| -> Vec<Index> {
+        t.indexes
+            .iter()
+            .filter(|ix| {
+                ix.unique
+                    && ix.predicate.is_none()
+                    && ix.elements.len() == cols.len()
+                    && ix
+                        .elements
+                        .iter()
+                        .all(|e| matches!(&e.key, IndexKey::Column(c) if cols.contains(c.as_str())))
+            })
+            .cloned()
+            .collect()
+    };
+    let kept_pk = pk(cur).is_some() && pk(cur) == pk(des);
+    let kept_unique = uniques(cur).iter().any(|u| uniques(des).contains(u));
+    let kept_index = indexes(cur).iter().any(|ix| indexes(des).contains(ix));
+    kept_pk || kept_unique || kept_index
+}
+
 /// Plans the migration from `current` to `desired` (both canonical).
 pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
     let (ops, mut notes) = diff_with_notes(current, desired);
@@ -208,10 +260,26 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
                 _ => None,
             })
             .collect();
+        // Dropping a constraint deletes no data, so a foreign key of a
+        // withheld table is dropped anyway when the key it references does
+        // not survive the plan unchanged (PostgreSQL would refuse to drop or
+        // change that key while the foreign key exists).
         for (i, op) in ops.iter().enumerate() {
             let reason = match op {
-                Op::DropForeignKey { table, .. } if tables.contains(table) => {
+                Op::DropForeignKey { table, fk }
+                    if tables.contains(table) && referenced_key_survives(fk, current, desired) =>
+                {
                     format!("part of dropping table {table}, which is withheld")
+                }
+                Op::DropForeignKey { table, fk } if tables.contains(table) => {
+                    notes.push(format!(
+                        "foreign key {} of {table} is dropped although the table's drop is withheld: the key it references ({}.{}({})) changes",
+                        strata::ident::quote_ident(&fk.name),
+                        strata::ident::quote_ident(&fk.ref_schema),
+                        strata::ident::quote_ident(&fk.ref_table),
+                        strata::ident::ident_list(&fk.ref_columns),
+                    ));
+                    continue;
                 }
                 _ => continue,
             };

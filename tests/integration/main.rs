@@ -3,7 +3,11 @@
 
 mod ddl;
 mod derive;
+mod dgs_adoption;
+mod dgs_cli;
+mod dgs_http;
 mod dgs_legacy;
+mod dgs_repo;
 mod diff_golden;
 mod diff_props;
 mod harness;
