@@ -263,11 +263,15 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
         // Dropping a constraint deletes no data, so a foreign key of a
         // withheld table is dropped anyway when the key it references does
         // not survive the plan unchanged (PostgreSQL would refuse to drop or
-        // change that key while the foreign key exists).
+        // change that key while the foreign key exists). A key of another
+        // withheld table survives: that table stays as it is.
         for (i, op) in ops.iter().enumerate() {
             let reason = match op {
                 Op::DropForeignKey { table, fk }
-                    if tables.contains(table) && referenced_key_survives(fk, current, desired) =>
+                    if tables.contains(table)
+                        && (tables
+                            .contains(&Name::new(fk.ref_schema.clone(), fk.ref_table.clone()))
+                            || referenced_key_survives(fk, current, desired)) =>
                 {
                     format!("part of dropping table {table}, which is withheld")
                 }

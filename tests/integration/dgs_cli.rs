@@ -104,6 +104,15 @@ fn upgrade_head_from_the_workspace_root_adopts_a_legacy_database() {
             .expect(0);
         bin("schema-diff", &["check"], &env).await.expect(0);
         assert_eq!(checksums(&client).await.unwrap(), before);
+        // Undoing the baseline keeps the adopted tables and every row.
+        bin("schema-diff", &["downgrade", "base"], &env)
+            .await
+            .expect(0);
+        assert_eq!(checksums(&client).await.unwrap(), before);
+        bin("schema-diff", &["upgrade", "head"], &env)
+            .await
+            .expect(0);
+        bin("schema-diff", &["check"], &env).await.expect(0);
     });
 }
 

@@ -84,21 +84,6 @@ CREATE INDEX IF NOT EXISTS llm_call_audit_job_id_idx ON public.llm_call_audit (j
 CREATE INDEX IF NOT EXISTS llm_call_audit_timestamp_request_idx ON public.llm_call_audit (timestamp_request DESC);
 
 -- migrate:down
--- undo: + foreign key dgs_lessons_job_id_fkey on dgs_lessons -> dgs_jobs
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.dgs_lessons DROP CONSTRAINT dgs_lessons_job_id_fkey;
-
--- undo: + table llm_call_audit
--- hazard: deletes data
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-DROP TABLE public.llm_call_audit;
-
--- undo: + table dgs_lessons
--- hazard: deletes data
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-DROP TABLE public.dgs_lessons;
-
--- undo: + table dgs_jobs
--- hazard: deletes data
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-DROP TABLE public.dgs_jobs;
+-- baseline: downgrading past this revision leaves every object in place;
+-- the tables may hold data that existed before this history began.
+-- Drop them by hand if that is really what you want.

@@ -335,9 +335,20 @@ pub async fn autogenerate(
     } else {
         render_up(&p)
     };
+    let down = if idempotent {
+        // A baseline adopts objects that may have existed (with their rows)
+        // before this history began: undoing it must not drop them.
+        "-- baseline: downgrading past this revision leaves every object in place;
+         -- the tables may hold data that existed before this history began.
+         -- Drop them by hand if that is really what you want.
+"
+        .to_string()
+    } else {
+        render_down(&p)
+    };
     Ok(Generated {
         up,
-        down: render_down(&p),
+        down,
         // One mode per file: outside a transaction when either section needs it.
         no_transaction: p.needs_no_transaction() || p.down_needs_no_transaction(),
         summary: p.steps.iter().map(|s| s.summary.clone()).collect(),
