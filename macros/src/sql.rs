@@ -253,10 +253,11 @@ impl RefParser {
                         break;
                     }
                 }
-                if s.chars().any(char::is_uppercase) {
+                // PostgreSQL folds only ASCII letters of unquoted names.
+                if s.chars().any(|c| c.is_ascii_uppercase()) {
                     return Err(format!(
                         "unquoted `{s}` would be folded to `{}` by PostgreSQL; write it in lower case, or as `\"{s}\"` to keep the case",
-                        s.to_lowercase()
+                        s.to_ascii_lowercase()
                     ));
                 }
                 Ok(Some(s))
@@ -369,6 +370,8 @@ mod tests {
             ("jobs(id) x", "expected `table(column)` or `schema.table(column)`: unexpected `x` after `)`"),
             ("a.b.c(id)", "expected `table(column)` or `schema.table(column)`: unexpected `.` after the table name"),
             ("Jobs(id)", "unquoted `Jobs` would be folded to `jobs` by PostgreSQL; write it in lower case, or as `\"Jobs\"` to keep the case"),
+            ("Équipe(id)", "|Équipe|id"),
+            ("ÉQUIPE(id)", "unquoted `ÉQUIPE` would be folded to `Équipe` by PostgreSQL; write it in lower case, or as `\"ÉQUIPE\"` to keep the case"),
             ("", "expected `table(column)` or `schema.table(column)`: no table name"),
         ];
         for (input, want) in cases {

@@ -722,7 +722,7 @@ impl<'e, T: Table> Select<'e, T> {
             .await?
         {
             Some(row) => Ok(row),
-            None => Err(Error::not_found(T::NAME)),
+            None => Err(Error::not_found(&sql_for::<T>().table)),
         }
     }
 

@@ -5,8 +5,10 @@
 //! `#[derive(Table)]` is also collected automatically at link time, so
 //! [`Registry::linked`] gathers every model of the binary. Building the schema
 //! checks what a single model cannot see: two models claiming one table, enum
-//! types defined twice with different labels, and foreign keys that point at a
-//! table or column no model defines. Every message names both sides.
+//! types defined twice with different labels, foreign keys that point at a
+//! table or column no model defines, and names PostgreSQL keeps in one
+//! namespace per schema (a table, an index or the index behind a key named
+//! alike; an enum type named like a table). Every message names both sides.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -164,6 +166,7 @@ impl Registry {
                 }
             }
         }
+        relation_names(&tables, &enums, &mut problems);
         if !problems.is_empty() {
             return Err(RegistryError { problems });
         }
@@ -179,5 +182,126 @@ impl Registry {
     /// `schema-diff` (see [`crate::export_models`]).
     pub fn to_json(&self) -> Result<String, RegistryError> {
         Ok(self.schema()?.to_json())
+    }
+}
+
+type Models = BTreeMap<(String, String), (TableDef, &'static str)>;
+type Enums = BTreeMap<(String, String), (EnumType, &'static str)>;
+
+/// Names PostgreSQL keeps in one namespace per schema, which no single model
+/// can check: relations (tables, indexes, and the indexes behind primary keys
+/// and unique constraints), and types (enum types, and the row type every
+/// table has). A clash would make the DDL fail half-way.
+fn relation_names(tables: &Models, enums: &Enums, problems: &mut Vec<String>) {
+    let mut relations: BTreeMap<(&str, &str), (String, &str)> = BTreeMap::new();
+    for (def, rust_name) in tables.values() {
+        let schema = def.schema.as_str();
+        let of = format!("of table {}.{}", def.schema, def.name);
+        let mut named: Vec<(&str, String)> = vec![(
+            def.name.as_str(),
+            format!("table {}.{}", def.schema, def.name),
+        )];
+        if let Some(pk) = &def.primary_key {
+            named.push((pk.name.as_str(), format!("the primary key {of}")));
+        }
+        for u in &def.uniques {
+            named.push((
+                u.name.as_str(),
+                format!("unique constraint {} {of}", u.name),
+            ));
+        }
+        for ix in &def.indexes {
+            named.push((ix.name.as_str(), format!("index {} {of}", ix.name)));
+        }
+        for (name, what) in named {
+            match relations.get(&(schema, name)) {
+                Some((first, first_rust)) => problems.push(format!(
+                    "{schema}.{name} names both {first} ({first_rust}) and {what} ({rust_name}); tables and indexes share one namespace per schema, so rename one"
+                )),
+                None => {
+                    relations.insert((schema, name), (what, rust_name));
+                }
+            }
+        }
+    }
+    for ((schema, name), (_, used_by)) in enums {
+        if let Some((_, table_rust)) = tables.get(&(schema.clone(), name.clone())) {
+            problems.push(format!(
+                "enum type {schema}.{name} (used by {used_by}) has the name of table {schema}.{name} ({table_rust}), whose row type takes that name; rename one"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Column, Index, IndexElement, PrimaryKey, SqlType};
+
+    fn table(name: &str, index: &str) -> TableDef {
+        let mut t = TableDef::new("public", name);
+        t.columns.push(Column::new("id", SqlType::Integer, false));
+        t.primary_key = Some(PrimaryKey {
+            name: format!("{name}_pkey"),
+            columns: vec!["id".into()],
+        });
+        t.indexes.push(Index {
+            name: index.into(),
+            unique: false,
+            method: Default::default(),
+            elements: vec![IndexElement::column("id")],
+            include: vec![],
+            predicate: None,
+        });
+        t
+    }
+
+    fn entry(rust_name: &'static str, definition: fn() -> TableDef) -> ModelEntry {
+        ModelEntry {
+            rust_name,
+            definition,
+            enum_types: Vec::new,
+        }
+    }
+
+    #[test]
+    fn relation_names_clash_across_models() {
+        let mut r = Registry::new();
+        r.add(entry("app::A", || table("a", "by_id")));
+        r.add(entry("app::B", || table("b", "by_id")));
+        // An index named like another model's table and primary key.
+        r.add(entry("app::C", || table("c", "a")));
+        r.add(entry("app::D", || table("d", "b_pkey")));
+        r.add(ModelEntry {
+            rust_name: "app::E",
+            definition: || table("mood", "e_idx"),
+            enum_types: || {
+                vec![EnumType {
+                    schema: "public".into(),
+                    name: "mood".into(),
+                    labels: vec!["x".into()],
+                    comment: None,
+                }]
+            },
+        });
+        let err = r.schema().unwrap_err();
+        assert_eq!(
+            err.problems,
+            vec![
+                "public.by_id names both index by_id of table public.a (app::A) and index by_id of table public.b (app::B); tables and indexes share one namespace per schema, so rename one",
+                "public.a names both table public.a (app::A) and index a of table public.c (app::C); tables and indexes share one namespace per schema, so rename one",
+                "public.b_pkey names both the primary key of table public.b (app::B) and index b_pkey of table public.d (app::D); tables and indexes share one namespace per schema, so rename one",
+                "enum type public.mood (used by app::E) has the name of table public.mood (app::E), whose row type takes that name; rename one",
+            ]
+        );
+        // The same names in different schemas do not clash.
+        let mut ok = Registry::new();
+        ok.add(entry("app::A", || table("a", "by_id")));
+        ok.add(entry("app::B", || {
+            let mut t = table("b", "by_id");
+            t.schema = "other".into();
+            t
+        }));
+        assert_eq!(ok.schema().unwrap().tables.len(), 2);
     }
 }

@@ -8,7 +8,8 @@
 //! way out. Commands are named as in Alembic; the migration commands live in
 //! `cli/migrate.rs`, the ones that compare schemas (`check`, `diff`,
 //! `revision --autogenerate`) in `cli/schemas.rs`. Every line printed goes through
-//! [`Out`], which masks passwords. Exit codes: 0 ok, 1 differences or pending
+//! [`Out`], which masks passwords in messages (SQL scripts are printed as
+//! generated). Exit codes: 0 ok, 1 differences or pending
 //! migrations (`check`), 2 error.
 
 mod migrate;
@@ -264,9 +265,13 @@ impl Out {
         }
     }
 
-    /// Raw text on standard output (SQL scripts), in either format.
+    /// An SQL script on standard output, in either format, exactly as
+    /// generated: it comes from the migration files or the models, never
+    /// from the connection settings, and masking would change it (a
+    /// password such as `postgres` turned `OWNER TO postgres` into
+    /// `OWNER TO ***` in the offline script).
     pub fn raw(&self, text: &str) {
-        print!("{}", self.mask(text));
+        print!("{text}");
     }
 
     /// A note (standard error), in either format.
@@ -274,11 +279,13 @@ impl Out {
         eprintln!("{}", self.mask(text));
     }
 
-    /// The JSON document (JSON format only).
+    /// The JSON document (JSON format only), exactly: like [`Out::raw`] it
+    /// is built from schemas, files and the revision graph, never from the
+    /// connection settings, and it carries SQL that masking would change.
     pub fn document(&self, value: &serde_json::Value) {
         if self.json() {
             let text = serde_json::to_string_pretty(value).unwrap_or_default();
-            println!("{}", self.mask(&text));
+            println!("{text}");
         }
     }
 

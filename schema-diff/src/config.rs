@@ -168,6 +168,15 @@ impl ConnInfo {
             .or_else(|| t.strip_prefix("postgresql://"))
         {
             return parse_url(rest).map_err(|m| {
+                // A password with an unencoded `/` or `?` ends the authority
+                // early, and the message about the "port" or "parameter"
+                // would quote a piece of it: say what is wrong instead.
+                let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+                let m = if !rest[..auth_end].contains('@') && rest[auth_end..].contains('@') {
+                    "the user name or password seems to hold an unencoded `/`, `?` or `#`; percent-encode it (`%2F`, `%3F`, `%23`)".to_string()
+                } else {
+                    m
+                };
                 Error::Message(format!(
                     "invalid database URL {}: {m}",
                     ConnInfo::mask_text(text)
@@ -229,32 +238,51 @@ impl ConnInfo {
                 }
             }
             out.push('@');
-        } else if let Some(p) = &self.password {
-            out.push(':');
-            out.push_str(if mask { "***" } else { p });
-            out.push('@');
         }
-        let host = self.host.as_deref().unwrap_or("");
-        if host.contains(':') && !host.starts_with('/') && !host.contains(',') {
-            out.push('[');
-            out.push_str(host);
-            out.push(']');
-        } else {
-            out.push_str(&pct_host(host));
-        }
-        if let Some(p) = &self.port {
-            out.push(':');
-            out.push_str(p);
+        // Several hosts (`h1,h2`, as in PGHOST) are written `h1:p1,h2:p2`,
+        // each with its port; one port applies to every host.
+        let hosts: Vec<&str> = self.host.as_deref().unwrap_or("").split(',').collect();
+        let ports: Vec<&str> = self
+            .port
+            .as_deref()
+            .map_or_else(Vec::new, |p| p.split(',').collect());
+        for (i, host) in hosts.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if host.contains(':') && !host.starts_with('/') {
+                out.push('[');
+                out.push_str(host);
+                out.push(']');
+            } else {
+                out.push_str(&pct_host(host));
+            }
+            let port = match ports.as_slice() {
+                [one] => Some(*one),
+                many => many.get(i).copied(),
+            };
+            if let Some(p) = port.filter(|p| !p.is_empty()) {
+                out.push(':');
+                out.push_str(p);
+            }
         }
         if let Some(d) = &self.dbname {
             out.push('/');
             out.push_str(&pct(d));
         }
-        for (i, (k, v)) in self.params.iter().enumerate() {
+        let mut params: Vec<(&str, String)> = Vec::new();
+        // A password without a user goes in the query: `postgres://:pw@h`
+        // would name the empty user instead of leaving the default (the
+        // operating-system user, as with libpq).
+        if let (None, Some(p)) = (&self.user, &self.password) {
+            params.push(("password", if mask { "***".into() } else { pct(p) }));
+        }
+        params.extend(self.params.iter().map(|(k, v)| (k.as_str(), pct(v))));
+        for (i, (k, v)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
             out.push_str(&pct(k));
             out.push('=');
-            out.push_str(&pct(v));
+            out.push_str(v);
         }
         out
     }
@@ -264,18 +292,28 @@ impl ConnInfo {
     pub fn mask_text(text: &str) -> String {
         let t = text.trim();
         if let Some((scheme, rest)) = t.split_once("://") {
-            let (auth_end, _) = match rest.find(['/', '?']) {
-                Some(i) => (i, ()),
-                None => (rest.len(), ()),
+            // The user information ends at the last `@`: a password written
+            // without percent-encoding may hold `/`, `?` or `#`, which must
+            // not hide it. (An `@` further on only masks more.)
+            let (userinfo, tail) = match rest.rfind('@') {
+                Some(at) => (Some(&rest[..at]), &rest[at + 1..]),
+                None => (None, rest),
             };
-            let authority = &rest[..auth_end];
-            if let Some(at) = authority.rfind('@') {
-                let userinfo = &authority[..at];
-                if let Some((user, _)) = userinfo.split_once(':') {
-                    return format!("{scheme}://{user}:***@{}", &rest[at + 1..]);
+            let mut out = format!("{scheme}://");
+            if let Some(u) = userinfo {
+                match u.split_once(':') {
+                    Some((user, _)) => {
+                        out.push_str(user);
+                        out.push_str(":***@");
+                    }
+                    None => {
+                        out.push_str(u);
+                        out.push('@');
+                    }
                 }
             }
-            return t.to_string();
+            out.push_str(&mask_query_password(tail));
+            return out;
         }
         // key=value: mask the value of password=...
         let mut out = String::new();
@@ -314,6 +352,22 @@ impl ConnInfo {
         out.push_str(rest);
         out
     }
+}
+
+/// The query part of a URL with the value of every `password=` parameter
+/// replaced by `***`.
+fn mask_query_password(text: &str) -> String {
+    let Some((before, query)) = text.split_once('?') else {
+        return text.to_string();
+    };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if k == "password" => format!("{k}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{before}?{}", pairs.join("&"))
 }
 
 fn pct(s: &str) -> String {
@@ -390,31 +444,34 @@ fn parse_url(rest: &str) -> Result<ConnInfo, String> {
         }
         None => authority,
     };
-    if let Some(v6) = hostport.strip_prefix('[') {
-        let (h, after) = v6
-            .split_once(']')
-            .ok_or_else(|| "unclosed `[` in the host".to_string())?;
-        c.host = Some(h.to_string());
-        if let Some(p) = after.strip_prefix(':') {
-            c.port = Some(p.to_string());
+    if !hostport.is_empty() {
+        // `host[:port]`, several separated by `,` (libpq's multi-host form).
+        let mut hosts = Vec::new();
+        let mut ports = Vec::new();
+        for piece in hostport.split(',') {
+            let (h, p) = if let Some(v6) = piece.strip_prefix('[') {
+                let (h, after) = v6
+                    .split_once(']')
+                    .ok_or_else(|| "unclosed `[` in the host".to_string())?;
+                (h.to_string(), after.strip_prefix(':').unwrap_or(""))
+            } else {
+                match piece.rsplit_once(':') {
+                    Some((h, p)) => (unpct(h)?, p),
+                    None => (unpct(piece)?, ""),
+                }
+            };
+            hosts.push(h);
+            ports.push(p.to_string());
         }
-    } else if !hostport.is_empty() {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) if !p.contains(',') => {
-                if !h.is_empty() {
-                    c.host = Some(unpct(h)?);
-                }
-                if !p.is_empty() {
-                    c.port = Some(p.to_string());
-                }
-            }
-            _ => c.host = Some(unpct(hostport)?),
+        if hosts.iter().any(|h| !h.is_empty()) {
+            c.host = Some(hosts.join(","));
+        }
+        if ports.iter().any(|p| !p.is_empty()) {
+            c.port = Some(ports.join(","));
         }
     }
     if let Some(p) = c.port.as_deref() {
-        if p.split(',').any(|x| x.parse::<u16>().is_err()) {
-            return Err(format!("invalid port `{p}`"));
-        }
+        check_ports(p)?;
     }
     if let Some(p) = path {
         if !p.is_empty() {
@@ -438,6 +495,17 @@ fn parse_url(rest: &str) -> Result<ConnInfo, String> {
         }
     }
     Ok(c)
+}
+
+/// A port, or a `,`-separated list of them (an empty entry is the default
+/// port, as in libpq).
+fn check_ports(p: &str) -> Result<(), String> {
+    let list: Vec<&str> = p.split(',').collect();
+    let bad = |x: &&str| x.parse::<u16>().is_err() && !(list.len() > 1 && x.is_empty());
+    if list.iter().any(bad) {
+        return Err(format!("invalid port `{p}`"));
+    }
+    Ok(())
 }
 
 fn parse_key_values(text: &str) -> Result<ConnInfo, String> {
@@ -835,9 +903,14 @@ impl Config {
         });
         if let Some(d) = &database {
             if let Some(p) = &d.conn.port {
-                if p.parse::<u16>().is_err() {
+                let hosts = d.conn.host.as_deref().map_or(1, |h| h.split(',').count());
+                let ports = p.split(',').count();
+                if let Err(e) = check_ports(p) {
+                    return Err(Error::Message(format!("{e} (from {})", d.source)));
+                }
+                if ports > 1 && ports != hosts {
                     return Err(Error::Message(format!(
-                        "invalid port `{p}` (from {})",
+                        "{ports} ports `{p}` for {hosts} host(s) (from {}): give one port, or one per host",
                         d.source
                     )));
                 }
@@ -959,6 +1032,97 @@ mod tests {
             mask_secrets("a s%40cret b s@cret", &["s@cret".into()]),
             "a *** b ***"
         );
+    }
+
+    #[test]
+    fn unparsable_urls_are_masked_too() {
+        for (text, secret) in [
+            // A password in the query.
+            (
+                "postgres://u@h:notaport/db?password=topsecret1",
+                "topsecret1",
+            ),
+            (
+                "postgres://u@h/db?sslmode=disable&password=topsecret2&x=1",
+                "topsecret2",
+            ),
+            // Passwords written without percent-encoding.
+            ("postgres://u:zq7/cd+ef@127.0.0.1/db", "zq7/cd+ef"),
+            ("postgres://u:zq7?cd@127.0.0.1/db", "zq7?cd"),
+            ("postgres://u:zq7#cd@h:x/db", "zq7#cd"),
+            ("postgresql://:only-pw@h/db", "only-pw"),
+        ] {
+            let masked = ConnInfo::mask_text(text);
+            assert!(!masked.contains(secret), "{text} -> {masked}");
+            if let Err(e) = ConnInfo::parse(text) {
+                // Not even a piece of it (`zq7` of `zq7/cd+ef` as a "port").
+                let piece = &secret[..3];
+                assert!(!e.to_string().contains(piece), "{text}: {e}");
+            }
+        }
+        assert_eq!(
+            ConnInfo::mask_text("postgres://u:pw/x@h:1/db?password=p2&sslmode=disable"),
+            "postgres://u:***@h:1/db?password=***&sslmode=disable"
+        );
+        assert_eq!(
+            ConnInfo::mask_text("postgres://u@h/db?application_name=a"),
+            "postgres://u@h/db?application_name=a"
+        );
+    }
+
+    #[test]
+    fn several_hosts_each_with_its_port() {
+        let c = ConnInfo::parse("postgres://u@h1:5432,h2:5433/db").unwrap();
+        assert_eq!(c.host.as_deref(), Some("h1,h2"));
+        assert_eq!(c.port.as_deref(), Some("5432,5433"));
+        assert_eq!(c.url(), "postgres://u@h1:5432,h2:5433/db");
+        let parsed: tokio_postgres::Config = c.url().parse().unwrap();
+        assert_eq!(parsed.get_hosts().len(), 2);
+        assert_eq!(parsed.get_ports(), &[5432, 5433]);
+        let d = ConnInfo::parse("postgres://u@[::1]:5432,h2/db").unwrap();
+        assert_eq!(d.host.as_deref(), Some("::1,h2"));
+        assert_eq!(d.port.as_deref(), Some("5432,"));
+        assert_eq!(d.url(), "postgres://u@[::1]:5432,h2/db");
+
+        // The libpq variables: one port per host, or one for all.
+        let dir = tmpdir("multihost");
+        for (port, want) in [("5432,5433", vec![5432, 5433]), ("6000", vec![6000, 6000])] {
+            let c = Config::resolve(
+                &Overrides::default(),
+                &env_of(&[("PGHOST", "h1,h2"), ("PGPORT", port), ("PGUSER", "u")]),
+                &dir,
+            )
+            .unwrap();
+            let url = c.database.unwrap().conn.url();
+            let parsed: tokio_postgres::Config = url.parse().unwrap();
+            assert_eq!(parsed.get_hosts().len(), 2, "{url}");
+            assert_eq!(parsed.get_ports(), &want[..], "{url}");
+        }
+        let e = Config::resolve(
+            &Overrides::default(),
+            &env_of(&[("PGHOST", "h1"), ("PGPORT", "1,2")]),
+            &dir,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("2 ports `1,2` for 1 host(s)"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_password_without_a_user_keeps_the_default_user() {
+        let c = ConnInfo {
+            host: Some("h".into()),
+            password: Some("p@ss/w:rd".into()),
+            ..ConnInfo::default()
+        };
+        assert_eq!(c.url(), "postgres://h?password=p%40ss%2Fw%3Ard");
+        assert_eq!(c.masked(), "postgres://h?password=***");
+        // What the driver reads: no user named (so it takes the default),
+        // the password intact.
+        let parsed: tokio_postgres::Config = c.url().parse().unwrap();
+        assert_eq!(parsed.get_user(), None);
+        assert_eq!(parsed.get_password(), Some(&b"p@ss/w:rd"[..]));
+        assert_eq!(ConnInfo::parse(&c.url()).unwrap(), c);
     }
 
     #[test]

@@ -1,10 +1,13 @@
-//! The error type of schema-diff.
+//! The error type of schema-diff: [`Error`], one enum whose messages name
+//! the file, line, table, column or object at fault.
 
 /// Everything that can go wrong in schema-diff.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// An error reported by PostgreSQL or the connection.
-    #[error("database error: {0}")]
+    /// An error reported by PostgreSQL or the connection; displayed with
+    /// the server's message, detail and hint (the driver's own text is only
+    /// "db error").
+    #[error("database error: {}", crate::runner::describe_pg_error(.0))]
     Db(#[from] tokio_postgres::Error),
     /// Any other error, with a message that names what is wrong.
     #[error("{0}")]

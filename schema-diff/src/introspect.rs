@@ -419,18 +419,31 @@ enum Piece {
 
 /// Turns catalog rows into a [`Schema`].
 struct Assembler<'a> {
-    exclusions: &'a [Exclusion],
+    /// Tables excluded in every schema read.
+    anywhere: StdHashSet<&'a str>,
+    /// Tables excluded in one schema: (schema, table).
+    qualified: StdHashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Assembler<'a> {
+    /// Sets, not a list: the CLI expands `ignore_tables` patterns into one
+    /// exclusion per matching table, which can be most of a large schema.
     fn new(exclusions: &'a [Exclusion]) -> Self {
-        Assembler { exclusions }
+        let mut a = Assembler {
+            anywhere: StdHashSet::new(),
+            qualified: StdHashSet::new(),
+        };
+        for e in exclusions {
+            match &e.schema {
+                None => a.anywhere.insert(e.table.as_str()),
+                Some(s) => a.qualified.insert((s.as_str(), e.table.as_str())),
+            };
+        }
+        a
     }
 
     fn excluded(&self, schema: &str, table: &str) -> bool {
-        self.exclusions
-            .iter()
-            .any(|e| e.table == table && e.schema.as_deref().map_or(true, |s| s == schema))
+        self.anywhere.contains(table) || self.qualified.contains(&(schema, table))
     }
 
     fn assemble(&self, rows: CatalogRows) -> Result<Schema, Error> {

@@ -290,9 +290,11 @@ impl Migration {
             let body = lines[from..to].join("\n");
             body.trim_matches('\n').to_string()
         };
+        // The line `section` starts at: it drops only empty lines, so a
+        // first line of spaces is part of the SQL and counts.
         let first_content = |from: usize, to: usize| -> usize {
             (from..to)
-                .find(|&i| !lines[i].trim().is_empty())
+                .find(|&i| !lines[i].is_empty())
                 .map(|i| i + 1)
                 .unwrap_or(from + 1)
         };
@@ -1113,6 +1115,18 @@ mod tests {
         assert_eq!(m.up_line, 10);
         assert_eq!(m.down.as_deref(), Some("DROP INDEX CONCURRENTLY i;"));
         assert_eq!(m.down_line, 13);
+    }
+
+    #[test]
+    fn line_numbers_count_lines_of_spaces() {
+        // Line 4 holds two spaces, line 5 a tab: both are part of the up
+        // section's text, so positions in it map to the right file lines.
+        let text = "-- revision: a1\n-- migrate:up\n\n  \n\t\nSELECT 1;\nSELECT nope;\n-- migrate:down\n\n \nDROP TABLE x;\n";
+        let m = Migration::parse(Path::new("m/a1_x.sql"), text).unwrap();
+        let at = |sql: &str, what: &str| sql.find(what).unwrap() + 1;
+        assert_eq!(m.line_of(false, at(&m.up, "SELECT 1")), 6);
+        assert_eq!(m.line_of(false, at(&m.up, "nope")), 7);
+        assert_eq!(m.line_of(true, at(m.down.as_deref().unwrap(), "DROP")), 11);
     }
 
     #[test]

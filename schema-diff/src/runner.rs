@@ -28,7 +28,8 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
-use strata::ident::{quote_literal, Ident, Qualified};
+use strata::ddl::create::create_schema_if_not_exists;
+use strata::ident::{quote_literal, Qualified};
 use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, NoTls};
 
@@ -98,11 +99,14 @@ impl VersionTable {
         i64::from_be_bytes(b)
     }
 
-    /// The statements that create the table (idempotent).
+    /// The statements that create the table (idempotent). A schema other
+    /// than `public` is created only when the catalog lacks it (not `CREATE
+    /// SCHEMA IF NOT EXISTS`, which needs `CREATE` on the database even when
+    /// the schema exists, as [`create_schema_if_not_exists`] explains).
     pub fn create_sql(&self) -> String {
         let mut out = String::new();
         if self.schema != "public" {
-            let _ = writeln!(out, "CREATE SCHEMA IF NOT EXISTS {};", Ident(&self.schema));
+            let _ = writeln!(out, "{};", create_schema_if_not_exists(&self.schema));
         }
         let _ = write!(
             out,
@@ -160,8 +164,8 @@ impl Problem {
                 now,
             } => format!(
                 "{file} was edited after it was applied (revision {revision}: checksum {} recorded, {} now)",
-                &recorded[..recorded.len().min(12)],
-                &now[..now.len().min(12)]
+                recorded.chars().take(12).collect::<String>(),
+                now.chars().take(12).collect::<String>()
             ),
             Problem::Missing { revision } => format!(
                 "revision {revision} is recorded in {} but no file in {} has it",
@@ -291,17 +295,27 @@ pub async fn read_rows(
             &[],
         )
         .await?;
-    Ok(Some(
-        rows.iter()
-            .map(|r| AppliedRow {
-                revision: r.get(0),
-                checksum: r.get(1),
-                applied_at: r.get(2),
-                execution_ms: r.get(3),
-                stamped: r.get(4),
+    let read = |r: &tokio_postgres::Row| -> Result<AppliedRow, tokio_postgres::Error> {
+        Ok(AppliedRow {
+            revision: r.try_get(0)?,
+            checksum: r.try_get(1)?,
+            applied_at: r.try_get(2)?,
+            execution_ms: r.try_get(3)?,
+            stamped: r.try_get(4)?,
+        })
+    };
+    rows.iter()
+        .map(|r| {
+            read(r).map_err(|e| {
+                Error::Message(format!(
+                    "the version table {} does not have the expected columns (revision text, checksum text, applied_at timestamptz, execution_ms bigint, stamped boolean, none NULL): {}; is it another tool's table? Choose another name with `version_table`",
+                    table.qualified(),
+                    describe_pg_error(&e)
+                ))
             })
-            .collect(),
-    ))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// Applies, reverts and stamps the migrations of a [`History`] on one
@@ -1361,9 +1375,13 @@ mod tests {
             name: "order".into(),
         };
         assert_eq!(t.qualified(), "\"Meta Data\".\"order\"");
-        assert!(t
-            .create_sql()
-            .starts_with("CREATE SCHEMA IF NOT EXISTS \"Meta Data\";"));
+        assert!(
+            t.create_sql().starts_with(
+                "DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'Meta Data') THEN CREATE SCHEMA \"Meta Data\"; END IF; END $strata$;\n"
+            ),
+            "{}",
+            t.create_sql()
+        );
         assert_ne!(t.lock_key(), VersionTable::default().lock_key());
         assert_eq!(
             VersionTable::default().lock_key(),

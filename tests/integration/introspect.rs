@@ -831,3 +831,117 @@ fn introspection_inside_a_transaction() {
         );
     });
 }
+
+/// The catalog's harder corners, in names that need quoting: an array of an
+/// enum whose name has a space and a capital, an identity column and a
+/// serial in a non-public schema, a two-column foreign key whose columns are
+/// listed in the opposite order of the referenced key, expression elements
+/// with casts, a partial unique index whose predicate names an enum label.
+/// Each is read exactly, and normalizing the result gives it back unchanged
+/// with nothing to migrate.
+#[test]
+fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
+    run(async {
+        let (_db, client) = db_with(
+            r#"CREATE SCHEMA "My App";
+             CREATE TYPE "My App"."Mood Type" AS ENUM ('sad', 'Happy', 'it''s');
+             CREATE TABLE "My App"."Parent" ("A" int, "b c" int, PRIMARY KEY ("A", "b c"));
+             CREATE TABLE "My App"."T" (
+               id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+               s serial,
+               moods "My App"."Mood Type"[] NOT NULL DEFAULT '{}',
+               m "My App"."Mood Type" DEFAULT 'Happy',
+               payload jsonb,
+               "X" int, "Y" int,
+               CONSTRAINT fk_rev FOREIGN KEY ("Y", "X") REFERENCES "My App"."Parent" ("b c", "A") ON DELETE CASCADE
+             );
+             CREATE INDEX t_cast_idx ON "My App"."T" (((payload->>'n')::int), (("X")::text) DESC);
+             CREATE UNIQUE INDEX t_partial_u ON "My App"."T" ("X") WHERE "Y" IS NOT NULL AND m = 'Happy';
+             CREATE INDEX t_enum_arr ON "My App"."T" USING gin (moods);"#,
+        )
+        .await;
+        let live = introspect(&client, &IntrospectOptions::schemas(["My App"]))
+            .await
+            .unwrap();
+        assert_eq!(live.enums.len(), 1);
+        assert_eq!(live.enums[0].labels, ["sad", "Happy", "it's"]);
+        let t = live.table("My App", "T").expect("table \"My App\".\"T\"");
+        let facts: Vec<ColumnFacts> = t
+            .columns
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.ty.to_string(),
+                    c.nullable,
+                    c.default.as_deref(),
+                    c.identity,
+                )
+            })
+            .collect();
+        assert_eq!(
+            facts,
+            vec![
+                ("id", "bigint".into(), false, None, Some(Identity::Always)),
+                ("s", "integer".into(), false, None, Some(Identity::Serial)),
+                (
+                    "moods",
+                    "\"My App\".\"Mood Type\"[]".into(),
+                    false,
+                    Some("'{}'::\"My App\".\"Mood Type\"[]"),
+                    None
+                ),
+                (
+                    "m",
+                    "\"My App\".\"Mood Type\"".into(),
+                    true,
+                    Some("'Happy'::\"My App\".\"Mood Type\""),
+                    None
+                ),
+                ("payload", "jsonb".into(), true, None, None),
+                ("X", "integer".into(), true, None, None),
+                ("Y", "integer".into(), true, None, None),
+            ]
+        );
+        assert_eq!(
+            t.foreign_keys,
+            vec![ForeignKey {
+                name: "fk_rev".into(),
+                columns: vec!["Y".into(), "X".into()],
+                ref_schema: "My App".into(),
+                ref_table: "Parent".into(),
+                ref_columns: vec!["b c".into(), "A".into()],
+                on_delete: FkAction::Cascade,
+                on_update: FkAction::NoAction,
+                deferrable: Default::default(),
+            }]
+        );
+        let expr = |x: &str, order: SortOrder| IndexElement {
+            key: strata::schema::IndexKey::Expression(x.into()),
+            order,
+            nulls: None,
+            opclass: None,
+        };
+        let cast = index(
+            "t_cast_idx",
+            vec![
+                expr("(payload ->> 'n'::text)::integer", SortOrder::Asc),
+                expr("\"X\"::text", SortOrder::Desc),
+            ],
+        );
+        let mut gin = index("t_enum_arr", vec![IndexElement::column("moods")]);
+        gin.method = strata::schema::IndexMethod::Gin;
+        let mut partial = index("t_partial_u", vec![IndexElement::column("X")]);
+        partial.unique = true;
+        partial.predicate =
+            Some("\"Y\" IS NOT NULL AND m = 'Happy'::\"My App\".\"Mood Type\"".into());
+        assert_eq!(t.indexes, vec![cast, gin, partial]);
+
+        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let normalized = normalize(&live, &scratch).await.unwrap();
+        scratch.drop_db().await.unwrap();
+        assert_schemas_eq(&normalized, &live, "the catalog's schema, normalized");
+        let p = schema_diff::plan::plan(&live, &normalized, &Default::default());
+        assert!(p.steps.is_empty(), "{:?}", p.summary());
+    });
+}

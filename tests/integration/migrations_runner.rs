@@ -341,7 +341,7 @@ fn an_edited_or_missing_applied_file_is_refused() {
             RunOptions {
                 allow_edited: false,
                 allow_missing: true,
-                ..drops_allowed()
+                ..RunOptions::default()
             },
         );
         forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
@@ -645,6 +645,144 @@ fn a_version_table_whose_name_needs_quoting() {
             .is_none());
         runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
         assert!(rows(&client, &vt).await.is_empty());
+    });
+}
+
+/// A table of the version table's name that another tool made (other column
+/// types, NULLs), and a recorded checksum that is not ASCII hex: errors that
+/// name the table or the file, never a panic.
+#[test]
+fn a_foreign_version_table_and_odd_checksums_are_errors() {
+    run(async {
+        let dir = TempDir::new("foreign_vt");
+        sample(&dir);
+        let h: History = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        client
+            .batch_execute(
+                "CREATE TABLE strata_migrations (revision text, checksum text, applied_at timestamptz, execution_ms integer, stamped boolean);
+                 INSERT INTO strata_migrations VALUES ('a1', 'x', now(), 5, false);",
+            )
+            .await
+            .unwrap();
+        let runner = Runner::new(&h, conn(&db), VersionTable::default(), drops_allowed());
+        let e = runner.status().await.unwrap_err().to_string();
+        assert!(
+            e.contains("version table public.strata_migrations does not have the expected columns"),
+            "{e}"
+        );
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("public.strata_migrations"), "{e}");
+
+        // The right shape, but a NULL where none belongs.
+        client
+            .batch_execute(
+                "ALTER TABLE strata_migrations ALTER COLUMN execution_ms TYPE bigint;
+                 UPDATE strata_migrations SET stamped = NULL;",
+            )
+            .await
+            .unwrap();
+        let e = runner.status().await.unwrap_err().to_string();
+        assert!(e.contains("does not have the expected columns"), "{e}");
+
+        // A checksum edited by hand into non-ASCII text: the file counts as
+        // edited, and the message quotes the start of both checksums.
+        client
+            .batch_execute(
+                "UPDATE strata_migrations SET stamped = false, checksum = 'aéééééééééééééé'",
+            )
+            .await
+            .unwrap();
+        let e = runner
+            .upgrade(&t("head"), &mut quiet())
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("was edited after it was applied")
+                && e.contains("checksum aééééééééééé recorded"),
+            "{e}"
+        );
+    });
+}
+
+/// A version table in a schema of its own, run by an application role that
+/// may create tables in that schema but not schemas in the database: the
+/// existing schema is used, not created again (`CREATE SCHEMA IF NOT EXISTS`
+/// would need `CREATE` on the database).
+#[test]
+fn a_version_schema_that_exists_needs_no_create_on_the_database() {
+    run(async {
+        let dir = TempDir::new("app_role");
+        dir.migration("a1", "", "CREATE TABLE t (id int);", "DROP TABLE t;");
+        let h: History = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let admin = db.connect().await.unwrap();
+        let role = format!(
+            "strata_migrator_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
+        );
+        admin
+            .batch_execute(&format!(
+                "CREATE ROLE {role} LOGIN; \
+                 REVOKE CREATE ON DATABASE {db} FROM PUBLIC; \
+                 CREATE SCHEMA meta; \
+                 GRANT USAGE, CREATE ON SCHEMA meta, public TO {role};",
+                db = strata::ident::Ident(db.name())
+            ))
+            .await
+            .unwrap();
+        let mut c = conn(&db);
+        c.user = Some(role.clone());
+        let vt = VersionTable {
+            schema: "meta".into(),
+            name: "versions".into(),
+        };
+        let result = {
+            let runner = Runner::new(&h, c, vt.clone(), drops_allowed());
+            runner.upgrade(&t("head"), &mut quiet()).await
+        };
+        let applied = rows(&admin, &vt).await;
+        drop(admin);
+        drop(db);
+        let server = strata::testing::server_url("postgres").unwrap();
+        let (s, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        s.batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
+            .await
+            .unwrap();
+        result.unwrap_or_else(|e| panic!("upgrade as the application role: {e}"));
+        assert_eq!(revs(&applied), vec!["a1"]);
+    });
+}
+
+/// `schema_diff::Error` shows PostgreSQL's message (the driver's own text is
+/// only "db error").
+#[test]
+fn database_errors_show_the_server_message() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let client = db.connect().await.unwrap();
+        let e = client
+            .batch_execute("SELECT * FROM no_such_table_here")
+            .await
+            .unwrap_err();
+        let text = schema_diff::Error::from(e).to_string();
+        assert_eq!(
+            text,
+            "database error: ERROR: relation \"no_such_table_here\" does not exist"
+        );
     });
 }
 

@@ -61,6 +61,16 @@ fn not_found() {
         assert!(!err.is_retryable());
         assert_eq!(err.table(), Some("public.dgs_lessons"));
         assert_eq!(err.to_string(), "no such row in public.dgs_lessons");
+        // `one()` names the table the same way.
+        let err = s
+            .select::<Lesson>()
+            .filter(|c| c.lesson_id.eq("missing"))
+            .one()
+            .await
+            .unwrap_err();
+        assert!(err.is_not_found());
+        assert_eq!(err.table(), Some("public.dgs_lessons"));
+        assert_eq!(err.to_string(), "no such row in public.dgs_lessons");
     });
 }
 

@@ -231,7 +231,7 @@ fn wrap_array(ty: SqlType) -> SqlType {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
-    /// A bare word, folded to lower case.
+    /// A bare word, its ASCII letters folded to lower case.
     Word(String),
     /// A double-quoted identifier, kept as written.
     Quoted(String),
@@ -281,7 +281,9 @@ fn tokenize(input: &str) -> Result<Vec<Tok>, String> {
             let mut s = String::new();
             while let Some(&d) = chars.peek() {
                 if d.is_alphanumeric() || d == '_' || d == '$' {
-                    s.extend(d.to_lowercase());
+                    // PostgreSQL folds only ASCII letters of an unquoted
+                    // name (in a UTF-8 database): `ÉMOTION` is `Émotion`.
+                    s.push(d.to_ascii_lowercase());
                     chars.next();
                 } else {
                     break;
@@ -659,6 +661,10 @@ mod tests {
             ("public.mood", "public.mood"),
             ("\"My Schema\".\"Mood\"", "\"My Schema\".\"Mood\""),
             ("\"order\"[]", "\"order\"[]"),
+            // Only ASCII letters fold, as in PostgreSQL 15 (`'a'::ÉMOTION`
+            // finds the type "Émotion").
+            ("ÉMOTION", "\"Émotion\""),
+            ("app.Ünïcode[]", "app.\"Ünïcode\"[]"),
             ("jsonb", "jsonb"),
             ("", "ERROR: empty type"),
             ("numeric(3,5)", "ERROR: numeric scale 5 is larger than its precision 3"),

@@ -438,6 +438,34 @@ fn passwords_are_never_printed() {
     assert!(out.stderr.contains("me:***@127.0.0.1:1"), "{}", out.stderr);
 }
 
+/// Masking is for messages: an offline script is printed exactly as it runs
+/// online, even when the password is a word the SQL uses.
+#[test]
+fn offline_scripts_are_not_masked() {
+    let p = Project::new("unmasked", MODELS);
+    write(
+        &p,
+        "a1",
+        "",
+        "per-migration",
+        "CREATE TABLE t (id int);\nALTER TABLE t OWNER TO postgres;\nCOMMENT ON TABLE t IS 'postgres';",
+        "DROP TABLE t;",
+    );
+    let mut c = p.command(&["upgrade", "--sql"]);
+    c.env(
+        "DATABASE_URL",
+        "postgres://postgres:postgres@127.0.0.1:1/postgres",
+    );
+    let out = output(c).expect(0);
+    assert!(
+        out.stdout
+            .contains("ALTER TABLE t OWNER TO postgres;\nCOMMENT ON TABLE t IS 'postgres';"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("***"), "{}", out.stdout);
+}
+
 #[test]
 fn bad_input_is_one_clear_line() {
     run(async {

@@ -149,7 +149,9 @@ fn autogenerate_twice_in_a_row_then_upgrade_and_check() {
         // refuses until asked explicitly.
         let refused = p.run(url, &["downgrade", "-1"]).expect(2);
         assert!(
-            refused.stderr.contains("downgrade refused: it would delete data"),
+            refused
+                .stderr
+                .contains("downgrade refused: it would delete data"),
             "{}",
             refused.stderr
         );
@@ -417,6 +419,30 @@ fn diff_between_a_json_file_and_a_database() {
             "{}",
             out.stderr
         );
+    });
+}
+
+/// The SQL of `diff --format json` is exact even when the password is a
+/// name the SQL uses (the server trusts the connection, so any password
+/// works).
+#[test]
+fn json_output_is_not_masked() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let url = db.url().replacen("postgres@", "postgres:dgs_jobs@", 1);
+        assert!(url.contains(":dgs_jobs@"), "{url}");
+        let p = Project::new("jsonunmasked", MODELS);
+        let out = p
+            .run(
+                &url,
+                &[
+                    "diff", "--from", "empty", "--to", "models", "--format", "json",
+                ],
+            )
+            .expect(0);
+        let sql = out.json()["sql"].as_str().unwrap().to_string();
+        assert!(sql.contains("CREATE TABLE public.dgs_jobs"), "{sql}");
+        assert!(!sql.contains("***"), "{sql}");
     });
 }
 
