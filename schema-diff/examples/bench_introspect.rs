@@ -12,8 +12,14 @@
 //! normalized), and prints milliseconds, the number of SQL statements sent
 //! and the issue's targets (1,000 tables ≤ 150 ms, 10,000 ≤ 1.5 s).
 //!
+//! With `--alembic`, the baseline the issue names runs side by side on the
+//! same database: Alembic's autogenerate comparison
+//! (`examples/alembic_baseline.py`, needs `pip install alembic==1.20.1
+//! sqlalchemy==2.1.9 psycopg2-binary`), and the program prints how many times
+//! faster strata is (the issue aims for 50×).
+//!
 //! ```sh
-//! cargo run --release -p schema-diff --example bench_introspect -- [--tables 1000,10000] [--runs 7] [--keep]
+//! cargo run --release -p schema-diff --example bench_introspect -- [--tables 1000,10000] [--runs 7] [--keep] [--alembic]
 //! ```
 
 use std::time::{Duration, Instant};
@@ -33,6 +39,7 @@ struct Args {
     url: String,
     keep: bool,
     existing: Option<String>,
+    alembic: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -45,6 +52,7 @@ fn parse_args() -> Result<Args, String> {
             .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string()),
         keep: false,
         existing: None,
+        alembic: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -63,10 +71,11 @@ fn parse_args() -> Result<Args, String> {
             }
             "--url" => args.url = value("--url")?,
             "--keep" => args.keep = true,
+            "--alembic" => args.alembic = true,
             "--database" => args.existing = Some(value("--database")?),
             other => {
                 return Err(format!(
-                    "unknown argument {other:?}; usage: bench_introspect [--tables 1000,10000] [--runs 7] [--url postgres://...] [--keep] [--database NAME]"
+                    "unknown argument {other:?}; usage: bench_introspect [--tables 1000,10000] [--runs 7] [--url postgres://...] [--keep] [--database NAME] [--alembic]"
                 ))
             }
         }
@@ -279,6 +288,41 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
         target_ms,
         if ms(diff_median) <= target_ms { "met" } else { "MISSED" }
     );
+    if args.alembic {
+        let url = match (&scratch, &args.existing) {
+            (Some(s), _) => s.url().to_string(),
+            (None, Some(name)) => with_database(&args.url, name),
+            (None, None) => args.url.clone(),
+        };
+        // Alembic needs about 90 s per run on 10,000 tables: fewer runs.
+        let runs = if n >= 5000 { 1 } else { 3 };
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/alembic_baseline.py");
+        let out = std::process::Command::new("python3")
+            .arg(script)
+            .arg(&url)
+            .arg(runs.to_string())
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            println!(
+                "        baseline: Alembic could not run ({}); pip install alembic==1.20.1 sqlalchemy==2.1.9 psycopg2-binary",
+                String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("no output")
+            );
+        } else {
+            let median = text
+                .split("median ")
+                .nth(1)
+                .and_then(|r| r.split(' ').next())
+                .and_then(|v| v.parse::<f64>().ok());
+            println!("        baseline: {}", text.trim());
+            if let Some(alembic_ms) = median {
+                println!(
+                    "        strata introspection + diff is {:.0}x faster than Alembic's autogenerate comparison (the issue aims for 50x)",
+                    alembic_ms / ms(diff_median)
+                );
+            }
+        }
+    }
     drop(client);
     if let Some(scratch) = scratch {
         if args.keep {
