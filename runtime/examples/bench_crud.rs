@@ -16,9 +16,9 @@
 //!
 //! To control noise, each workload runs in `ROUNDS` rounds; inside a round
 //! strata and raw alternate in blocks of 100 operations (and alternate which
-//! goes first), and
+//! goes first) on the same connection, and
 //! the figure reported is the median over rounds of strata's time divided by
-//! raw's time. Both sides use one connection each, read the same rows and
+//! raw's time. Both sides use the one connection (the same server backend), read the same rows and
 //! write the same amount; both decode every returned row into the struct.
 //! The COPY comparison's row-by-row baseline runs in one transaction, so it
 //! is not dominated by a WAL flush per row.
@@ -158,21 +158,19 @@ fn raw_job(row: &Row) -> Job {
     }
 }
 
-/// Hand-written prepared statements for the same work.
-struct Raw {
-    client: Client,
+/// Hand-written prepared statements for the same work, on the very
+/// connection strata's session uses (one server backend for both sides, so
+/// neither is favoured by where the scheduler puts its backend process).
+struct Raw<'a> {
+    client: &'a Client,
     get: Statement,
     insert: Statement,
     select: Statement,
     update: Statement,
 }
 
-impl Raw {
-    async fn new(config: &tokio_postgres::Config) -> Result<Raw, Box<dyn Error>> {
-        let (client, conn) = config.connect(NoTls).await?;
-        tokio::spawn(async move {
-            let _ = conn.await;
-        });
+impl<'a> Raw<'a> {
+    async fn new(client: &'a Client) -> Result<Raw<'a>, Box<dyn Error>> {
         let get = client
             .prepare(&format!(
                 "SELECT {COLUMNS} FROM bench_jobs WHERE job_id = $1"
@@ -403,7 +401,7 @@ async fn run_all(config: &tokio_postgres::Config) -> Result<(), Box<dyn Error>> 
         .collect();
     session.copy_in(&seed).await?;
     session.batch_execute("VACUUM ANALYZE bench_jobs").await?;
-    let raw = Raw::new(config).await?;
+    let raw = Raw::new(session.client()).await?;
     let ids = seed_ids();
 
     let (want_crud, want_bulk) = match std::env::args().nth(1).as_deref() {
