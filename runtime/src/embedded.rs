@@ -367,7 +367,7 @@ impl Cluster {
         format!(
             "postgres://postgres@127.0.0.1:{}/{}",
             self.port,
-            percent_encode(database)
+            crate::url::percent_encode(database)
         )
     }
 
@@ -420,17 +420,4 @@ pub fn stop_by_pid(pid: u32, dir: &Path) {
         std::thread::sleep(Duration::from_millis(10));
     }
     let _ = fs::remove_dir_all(dir);
-}
-
-/// Percent-encodes a URL path segment.
-fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -21,6 +21,7 @@ pub mod schema;
 pub mod table;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod url;
 
 // The runtime, in reading order (one group per line keeps rustfmt from
 // sorting them).

@@ -88,32 +88,7 @@ fn admin_url() -> Result<String, HarnessError> {
     }
 }
 
-/// Replaces the database of a `postgres://` URL or a `key=value` connection
-/// string.
-pub fn with_database(url: &str, database: &str) -> String {
-    if let Some(scheme_end) = url.find("://") {
-        let after = scheme_end + 3;
-        let (base, query) = match url[after..].find('?') {
-            Some(q) => (&url[..after + q], &url[after + q..]),
-            None => (url, ""),
-        };
-        let base = match base[after..].find('/') {
-            Some(slash) => &base[..after + slash],
-            None => base,
-        };
-        format!("{base}/{database}{query}")
-    } else {
-        let kept: Vec<&str> = url
-            .split_whitespace()
-            .filter(|kv| !kv.starts_with("dbname="))
-            .collect();
-        format!(
-            "{} dbname='{}'",
-            kept.join(" "),
-            database.replace('\'', "\\'")
-        )
-    }
-}
+pub use crate::url::with_database;
 
 async fn connect_url(url: &str) -> Result<tokio_postgres::Client, HarnessError> {
     let (client, conn) = tokio_postgres::connect(url, NoTls).await?;
@@ -198,27 +173,5 @@ impl Drop for TestDb {
             });
         });
         let _ = handle.join();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_database;
-
-    #[test]
-    fn replaces_the_database() {
-        assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(
-            with_database("postgres://u:p@h/db?sslmode=disable", "x"),
-            "postgres://u:p@h/x?sslmode=disable"
-        );
-        assert_eq!(with_database("postgresql://h:1", "x"), "postgresql://h:1/x");
-        assert_eq!(
-            with_database("host=h dbname=a user=u", "x"),
-            "host=h user=u dbname='x'"
-        );
     }
 }

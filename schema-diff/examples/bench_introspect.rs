@@ -185,20 +185,6 @@ fn synthetic(n: usize) -> Schema {
     .canonical()
 }
 
-/// `url` with its database replaced (`postgres://` URLs only).
-fn with_database(url: &str, database: &str) -> String {
-    let after = url.find("://").map_or(0, |i| i + 3);
-    let (base, query) = match url[after..].find('?') {
-        Some(q) => (&url[..after + q], &url[after + q..]),
-        None => (url, ""),
-    };
-    let base = match base[after..].find('/') {
-        Some(slash) => &base[..after + slash],
-        None => base,
-    };
-    format!("{base}/{database}{query}")
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -207,7 +193,7 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     let desired = synthetic(n);
     let (scratch, client, setup) = match &args.existing {
         Some(name) => {
-            let url = with_database(&args.url, name);
+            let url = strata::url::with_database(&args.url, name);
             let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await?;
             tokio::spawn(conn);
             (None, client, None)
@@ -291,7 +277,7 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     if args.alembic {
         let url = match (&scratch, &args.existing) {
             (Some(s), _) => s.url().to_string(),
-            (None, Some(name)) => with_database(&args.url, name),
+            (None, Some(name)) => strata::url::with_database(&args.url, name),
             (None, None) => args.url.clone(),
         };
         // Alembic needs about 90 s per run on 10,000 tables: fewer runs.

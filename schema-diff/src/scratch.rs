@@ -48,7 +48,7 @@ impl ScratchDb {
                 ))
             })?;
         Ok(ScratchDb {
-            url: with_database(admin_url, &name),
+            url: strata::url::with_database(admin_url, &name),
             name,
             admin_url: admin_url.to_string(),
             dropped: false,
@@ -134,53 +134,4 @@ async fn connect_url(url: &str) -> Result<Client, Error> {
         let _ = conn.await;
     });
     Ok(client)
-}
-
-/// Replaces the database of a `postgres://` URL or a `key=value` connection
-/// string.
-fn with_database(url: &str, database: &str) -> String {
-    if let Some(scheme_end) = url.find("://") {
-        let after = scheme_end + 3;
-        let (base, query) = match url[after..].find('?') {
-            Some(q) => (&url[..after + q], &url[after + q..]),
-            None => (url, ""),
-        };
-        let base = match base[after..].find('/') {
-            Some(slash) => &base[..after + slash],
-            None => base,
-        };
-        format!("{base}/{database}{query}")
-    } else {
-        let kept: Vec<&str> = url
-            .split_whitespace()
-            .filter(|kv| !kv.starts_with("dbname="))
-            .collect();
-        format!(
-            "{} dbname='{}'",
-            kept.join(" "),
-            database.replace('\\', "\\\\").replace('\'', "\\'")
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_database;
-
-    #[test]
-    fn replaces_the_database() {
-        assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
-            "postgres://postgres@127.0.0.1:5432/x"
-        );
-        assert_eq!(
-            with_database("postgres://u:p@h/db?sslmode=disable", "x"),
-            "postgres://u:p@h/x?sslmode=disable"
-        );
-        assert_eq!(with_database("postgresql://h:1", "x"), "postgresql://h:1/x");
-        assert_eq!(
-            with_database("host=h dbname=a user=u", "x"),
-            "host=h user=u dbname='x'"
-        );
-    }
 }
