@@ -9,6 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The revision id of the example's baseline migration.
+const BASELINE_REVISION: &str = "1c9266ea85f0";
+
 use chrono::{DateTime, Utc};
 use dgs::legacy::{checksums, SeedSize};
 use dgs::models::{Job, Lesson, LlmAudit};
@@ -545,7 +548,17 @@ fn stamp_check_read_every_row_write_then_timestamptz_up_and_down() {
         );
         let files = project.migration_files();
         assert_eq!(files.len(), 2);
-        let text = std::fs::read_to_string(&files[1]).unwrap();
+        // The new revision's id is random, so it may sort before the
+        // baseline's: pick it as the file that is not the baseline.
+        let new_file = files
+            .iter()
+            .find(|f| {
+                !f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(BASELINE_REVISION))
+            })
+            .unwrap()
+            .clone();
+        let text = std::fs::read_to_string(&new_file).unwrap();
         let (up, down) = text.split_once("-- migrate:down").unwrap();
         for c in TIME_COLUMNS {
             assert!(
@@ -598,7 +611,7 @@ fn stamp_check_read_every_row_write_then_timestamptz_up_and_down() {
         assert_eq!(project.schema_diff(url, &["downgrade", "-1"]).await, 0);
         assert_eq!(checksums(&client).await.unwrap(), reference);
         // The V1 models match again once the V2 revision is abandoned.
-        std::fs::remove_file(&files[1]).unwrap();
+        std::fs::remove_file(&new_file).unwrap();
         project.set_models(&v1_json());
         assert_eq!(project.schema_diff(url, &["check"]).await, 0);
     });
