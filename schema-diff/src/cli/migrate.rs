@@ -15,7 +15,7 @@ use crate::migrations::{
     NewMigration, State, Target, TransactionMode,
 };
 use crate::runner::{
-    downgrade_script, stamp_script, upgrade_script, Direction, Event, RunOptions, Runner,
+    downgrade_script, stamp_script, upgrade_script, Direction, Event, Outcome, RunOptions, Runner,
 };
 
 /// `init`: creates the migrations directory, and a `schema-diff.toml` in the
@@ -336,32 +336,7 @@ pub async fn upgrade(
         let mut on = progress(&ctx.out);
         runner.upgrade(&t, &mut on).await?
     };
-    for p in &outcome.overridden {
-        ctx.out.note(&format!(
-            "warning: {} (overridden)",
-            p.describe(&history, runner.table())
-        ));
-    }
-    let status = runner.status().await?;
-    let now = if status.heads.is_empty() {
-        "base".to_string()
-    } else {
-        status.heads.join(", ")
-    };
-    if outcome.ran.is_empty() {
-        ctx.out
-            .line(&format!("Nothing to do: the database is at {now}."));
-    } else {
-        ctx.out.line(&format!(
-            "Applied {} migration(s); the database is at {now}.",
-            outcome.ran.len()
-        ));
-    }
-    ctx.out.document(&json!({
-        "applied": outcome.ran.iter().map(|(r, d)| json!({"revision": r, "ms": d.as_millis() as u64})).collect::<Vec<_>>(),
-        "current": status.heads,
-    }));
-    Ok(EXIT_OK)
+    report(ctx, &history, &runner, &outcome, "Applied", "applied").await
 }
 
 /// `downgrade`.
@@ -407,10 +382,24 @@ pub async fn downgrade(
         let mut on = progress(&ctx.out);
         runner.downgrade(&t, &mut on).await?
     };
+    report(ctx, &history, &runner, &outcome, "Reverted", "reverted").await
+}
+
+/// Reports a finished upgrade or downgrade: overridden checks, the state
+/// reached, and the migrations run (`verb` "Applied"/"Reverted", `key` the
+/// JSON field holding them).
+async fn report(
+    ctx: &mut Ctx,
+    history: &History,
+    runner: &Runner<'_>,
+    outcome: &Outcome,
+    verb: &str,
+    key: &str,
+) -> Result<u8, Error> {
     for p in &outcome.overridden {
         ctx.out.note(&format!(
             "warning: {} (overridden)",
-            p.describe(&history, runner.table())
+            p.describe(history, runner.table())
         ));
     }
     let status = runner.status().await?;
@@ -424,14 +413,19 @@ pub async fn downgrade(
             .line(&format!("Nothing to do: the database is at {now}."));
     } else {
         ctx.out.line(&format!(
-            "Reverted {} migration(s); the database is at {now}.",
+            "{verb} {} migration(s); the database is at {now}.",
             outcome.ran.len()
         ));
     }
-    ctx.out.document(&json!({
-        "reverted": outcome.ran.iter().map(|(r, d)| json!({"revision": r, "ms": d.as_millis() as u64})).collect::<Vec<_>>(),
-        "current": status.heads,
-    }));
+    let ran: Vec<_> = outcome
+        .ran
+        .iter()
+        .map(|(r, d)| json!({"revision": r, "ms": d.as_millis() as u64}))
+        .collect();
+    let mut doc = serde_json::Map::new();
+    doc.insert(key.to_string(), serde_json::Value::Array(ran));
+    doc.insert("current".to_string(), json!(status.heads));
+    ctx.out.document(&serde_json::Value::Object(doc));
     Ok(EXIT_OK)
 }
 
