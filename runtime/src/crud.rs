@@ -196,6 +196,28 @@ type SqlCache = RwLock<HashMap<TypeId, &'static TableSql>>;
 
 /// The SQL text of table `T`, built on first use and kept for the life of
 /// the process (one small allocation per model type).
+/// The SQL text a builder's `render` writes.
+fn rendered(render: impl FnOnce(&mut String) -> Result<()>) -> Result<String> {
+    let mut sql = String::with_capacity(128);
+    render(&mut sql)?;
+    Ok(sql)
+}
+
+/// Runs a rendered `UPDATE`/`DELETE` with `RETURNING` every column of `T`
+/// and decodes the rows.
+async fn fetch_returning<T: Table>(
+    conn: &Conn<'_>,
+    mut sql: String,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<T>> {
+    let sqls = sql_for::<T>();
+    sql.push_str(&sqls.returning);
+    conn.fetch_all(&sql, params.iter().copied(), |r| {
+        T::decode(r, &sqls.positions)
+    })
+    .await
+}
+
 pub(crate) fn sql_for<T: Table>() -> &'static TableSql {
     static CACHE: OnceLock<SqlCache> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
@@ -706,24 +728,16 @@ impl<'e, T: Table> UpdateColumns<'e, T> {
 
     /// Runs the update and returns the number of rows changed.
     pub async fn execute(self) -> Result<u64> {
-        let mut sql = String::with_capacity(96);
         let mut params = Vec::new();
-        self.render(&mut sql, &mut params)?;
+        let sql = rendered(|sql| self.render(sql, &mut params))?;
         self.conn.execute(&sql, params.iter().copied()).await
     }
 
     /// Runs the update and returns the changed rows as stored.
     pub async fn returning(self) -> Result<Vec<T>> {
-        let sqls = sql_for::<T>();
-        let mut sql = String::with_capacity(128);
         let mut params = Vec::new();
-        self.render(&mut sql, &mut params)?;
-        sql.push_str(&sqls.returning);
-        self.conn
-            .fetch_all(&sql, params.iter().copied(), |r| {
-                T::decode(r, &sqls.positions)
-            })
-            .await
+        let sql = rendered(|sql| self.render(sql, &mut params))?;
+        fetch_returning(&self.conn, sql, &params).await
     }
 }
 
@@ -814,24 +828,16 @@ impl<'e, T: Table> DeleteWhere<'e, T> {
 
     /// Runs the delete and returns the number of rows removed.
     pub async fn execute(self) -> Result<u64> {
-        let mut sql = String::with_capacity(64);
         let mut params = Vec::new();
-        self.render(&mut sql, &mut params)?;
+        let sql = rendered(|sql| self.render(sql, &mut params))?;
         self.conn.execute(&sql, params.iter().copied()).await
     }
 
     /// Runs the delete and returns the removed rows.
     pub async fn returning(self) -> Result<Vec<T>> {
-        let sqls = sql_for::<T>();
-        let mut sql = String::with_capacity(96);
         let mut params = Vec::new();
-        self.render(&mut sql, &mut params)?;
-        sql.push_str(&sqls.returning);
-        self.conn
-            .fetch_all(&sql, params.iter().copied(), |r| {
-                T::decode(r, &sqls.positions)
-            })
-            .await
+        let sql = rendered(|sql| self.render(sql, &mut params))?;
+        fetch_returning(&self.conn, sql, &params).await
     }
 }
 
