@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use clap::Parser;
 use dgs::legacy::{seed, SeedSize, LEGACY_SCHEMA_SQL};
-use strata::testing::TestDb;
+use strata_testing::TestDb;
 
 /// The workspace root (the directory holding `schema-diff.toml`).
 pub fn workspace_root() -> PathBuf {

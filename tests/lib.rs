@@ -9,7 +9,7 @@ use strata::schema::Schema;
 /// The URL of the maintenance database of the test server (where scratch
 /// databases are created).
 pub fn admin_url() -> String {
-    strata::testing::server_url("postgres").expect("test server URL")
+    strata_testing::server_url("postgres").expect("test server URL")
 }
 
 /// Asserts that two schemas are equal; on failure prints the first lines

@@ -457,7 +457,7 @@ pub struct Fixture {
     /// A pool of up to 10 connections to the database.
     pub pool: strata::Pool,
     /// The database (dropped last).
-    pub db: strata::testing::TestDb,
+    pub db: strata_testing::TestDb,
 }
 
 impl Fixture {
@@ -469,7 +469,7 @@ impl Fixture {
     /// Like [`Fixture::new`], with a pool of `size` connections.
     pub async fn with_pool_size(size: usize) -> Fixture {
         use strata::Executor;
-        let db = strata::testing::TestDb::new()
+        let db = strata_testing::TestDb::new()
             .await
             .expect("create a test database");
         let pool = strata::Pool::builder(db.url())

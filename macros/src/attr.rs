@@ -13,11 +13,11 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitStr, Meta, Token};
 
 use crate::ctxt::Ctxt;
-use crate::options::{Deferrable, FkAction, IndexMethod};
 use crate::sql::{self, Reference};
-use crate::sql_type::{parse_column_type, Identity, SqlType};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
+use strata_model::schema::{parse_column_type, Identity, SqlType};
+use strata_model::schema::{Deferrable, FkAction, IndexMethod};
 
 /// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
 #[derive(Default)]

@@ -14,12 +14,12 @@ use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model};
 use crate::attr::{IndexAttr, IndexTarget, Nulls, Order, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::ir;
-use crate::naming::{
-    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
-};
-use crate::options::{FkAction, IndexMethod};
 use crate::sql::{check_identifier, Reference};
 use crate::text::{did_you_mean, snake_case, type_string};
+use strata_model::schema::{
+    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
+};
+use strata_model::schema::{FkAction, IndexMethod};
 
 /// Checks a `#[derive(Table)]` and resolves it. Returns `None` only after
 /// reporting an error.
@@ -417,7 +417,7 @@ fn foreign_key(
     own_schema: &str,
     on_delete: Option<FkAction>,
     on_update: Option<FkAction>,
-    deferrable: Option<crate::options::Deferrable>,
+    deferrable: Option<strata_model::schema::Deferrable>,
 ) -> ir::ForeignKey {
     ir::ForeignKey {
         name,

@@ -6,8 +6,8 @@
 use syn::{Ident, Type, Visibility};
 
 use crate::attr::{Nulls, Order};
-use crate::options::{Deferrable, FkAction, IndexMethod};
-use crate::sql_type::{Identity, SqlType};
+use strata_model::schema::{Deferrable, FkAction, IndexMethod};
+use strata_model::schema::{Identity, SqlType};
 
 pub struct Table<'a> {
     pub ident: &'a Ident,

@@ -13,29 +13,12 @@
 //! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `tokens.rs`), or, when
 //!    the context holds errors, emit them with a stub impl (`fallback.rs`).
 //!
-//! `sql_type.rs`, `options.rs`, `naming.rs` and `ident.rs` are the runtime's
-//! own std-only files, included with `#[path]`: a `sql_type`, an index
-//! `method` or an `on_delete` is checked at compile time by the same parser
-//! the runtime uses, and default constraint names are computed by the same
-//! code. The attribute reference is the documentation of [`derive@Table`]
+//! The schema model comes from `strata-model`, an ordinary dependency: a
+//! `sql_type`, an index `method` or an `on_delete` is checked at compile time
+//! by the same parser the runtime and `schema-diff` use, default constraint
+//! names are computed by the same code, and the resolved IR holds the
+//! model's own types. The attribute reference is the documentation of [`derive@Table`]
 //! (the file `docs/attributes.md`).
-
-// The runtime's std-only files, shared so that attribute values are checked
-// at compile time by the same code the runtime uses. Items the macro does not
-// use are allowed to be dead; lints that only fire because the items are
-// private here (they are public API in `strata`) are allowed too.
-#[allow(dead_code)]
-#[path = "../../runtime/src/ident.rs"]
-mod ident;
-#[allow(dead_code)]
-#[path = "../../runtime/src/schema/naming.rs"]
-mod naming;
-#[allow(dead_code, clippy::enum_variant_names)]
-#[path = "../../runtime/src/schema/options.rs"]
-mod options;
-#[allow(dead_code)]
-#[path = "../../runtime/src/schema/sql_type.rs"]
-mod sql_type;
 
 // The stages, in reading order.
 mod expand;

@@ -4,7 +4,7 @@
 //! targets. Types are checked by the runtime's own parser (`sql_type.rs`,
 //! included by `lib.rs`).
 
-use crate::ident::MAX_IDENTIFIER_BYTES;
+use strata_model::ident::MAX_IDENTIFIER_BYTES;
 
 /// Checks a name given as an identifier (table, column, constraint, ...).
 pub fn check_identifier(name: &str) -> Result<(), String> {

@@ -7,8 +7,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::attr::{Nulls, Order};
-use crate::options::{Deferrable, FkAction, IndexMethod};
-use crate::sql_type::{Identity, SqlType};
+use strata_model::schema::{Deferrable, FkAction, IndexMethod};
+use strata_model::schema::{Identity, SqlType};
 
 pub fn string(s: &str) -> TokenStream {
     quote!(::std::string::String::from(#s))

@@ -11,7 +11,7 @@
 //!
 //! Uses `DATABASE_URL` when set (a scratch database is created on that
 //! server and dropped at the end), otherwise a throwaway cluster
-//! (`strata::embedded`). The model is the DGS `dgs_jobs` table (22 columns:
+//! (`strata_testing::cluster`). The model is the DGS `dgs_jobs` table (22 columns:
 //! text, jsonb, numeric, integers, a double, a boolean).
 //!
 //! To control noise, each workload runs in `ROUNDS` rounds; inside a round
@@ -654,7 +654,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         _ => {
             eprintln!("server: a throwaway cluster (DATABASE_URL is unset)");
-            let mut cluster = strata::embedded::Cluster::start()?;
+            let mut cluster = strata_testing::cluster::Cluster::start()?;
             let url = cluster.url("postgres");
             let result = rt.block_on(bench(&url));
             cluster.stop();

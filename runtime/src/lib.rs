@@ -1,26 +1,21 @@
 //! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
 //! with the `schema-diff` migration tool, pooled sessions and typed CRUD.
 //!
-//! Reading order: [`schema`] (the model everything produces or consumes),
-//! [`ident`] (quoting), [`column`] and [`table`] (what the derive generates),
-//! [`registry`] (models → schema), [`ddl`] (schema → SQL), [`embedded`]
-//! (throwaway clusters for tests and the CLI's default), [`error`]; then the
-//! runtime: [`pool`] (pools and sessions), [`session`] (sessions,
+//! Reading order: [`schema`] (the model everything produces or consumes, from
+//! the `strata-model` crate), [`ident`] (quoting, also from `strata-model`),
+//! [`column`] and [`table`] (what the derive generates), [`registry`]
+//! (models → schema), [`error`]; then the runtime: [`pool`] (pools and sessions), [`session`] (sessions,
 //! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
 //! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
 //! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
 #![warn(missing_docs)]
 
+pub use strata_model::{ident, schema};
+
 pub mod column;
-pub mod ddl;
-pub mod embedded;
 pub mod error;
-pub mod ident;
 pub mod registry;
-pub mod schema;
 pub mod table;
-#[cfg(feature = "testing")]
-pub mod testing;
 pub mod url;
 
 // The runtime, in reading order (one group per line keeps rustfmt from

@@ -27,11 +27,11 @@ use std::time::{Duration, Instant};
 use schema_diff::introspect::{introspect_counted, IntrospectOptions};
 use schema_diff::normalize::{apply_schema_batched, NORMALIZE_BATCH};
 use schema_diff::scratch::ScratchDb;
-use strata::ddl::create::DdlOptions;
 use strata::schema::{
     Column, FkAction, ForeignKey, Identity, Index, IndexElement, IndexMethod, PrimaryKey, Schema,
     SortOrder, SqlType, Table, Unique,
 };
+use strata_model::ddl::create::DdlOptions;
 
 struct Args {
     sizes: Vec<usize>,

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use strata::embedded::Cluster;
+use strata_testing::cluster::Cluster;
 
 use crate::config::{mask_secrets, Config, ConnInfo, Overrides};
 use crate::error::Error;

@@ -6,7 +6,7 @@
 //! `'en'` → `'en'::text`, `status IN (...)` → `status = ANY (ARRAY[...])`,
 //! generated constraint names, implied NOT NULLs, serial defaults, default
 //! operator classes, ...), [`normalize`] lets the server do it: it creates the
-//! desired schema with [`strata::ddl::create::schema_ddl`] in a
+//! desired schema with [`strata_model::ddl::create::schema_ddl`] in a
 //! [`ScratchDb`] on the same server, introspects it, and carries the
 //! model-only hints (`renamed_from` of tables and columns) back onto the
 //! result. Start reading at [`normalize`].
@@ -24,11 +24,11 @@
 
 use std::collections::HashMap;
 
-use strata::ddl::create::{
+use strata::schema::{Column, Identity, Index, IndexKey, Schema, Table};
+use strata_model::ddl::create::{
     add_check, add_primary_key, add_unique, column_def, create_index, create_table,
     schema_ddl_statements, to_script, DdlObject, DdlOptions, DdlStatement,
 };
-use strata::schema::{Column, Identity, Index, IndexKey, Schema, Table};
 use tokio_postgres::Client;
 
 use crate::error::Error;
@@ -155,7 +155,7 @@ fn carry_hints(desired: &Schema, out: &mut Schema) {
     }
 }
 
-/// Runs the DDL of `schema` (see [`strata::ddl::create::schema_ddl`]) on
+/// Runs the DDL of `schema` (see [`strata_model::ddl::create::schema_ddl`]) on
 /// `client`, which must not be inside a transaction, as one transaction: a
 /// statement PostgreSQL rejects is reported as [`Error::Rejected`] naming the
 /// object, and nothing stays. A schema of thousands of tables can exceed the

@@ -3,7 +3,7 @@
 //! one-line summary; ops that would delete data are withheld unless
 //! [`PlanOptions::allow_drops`] is set.
 //!
-//! Pure: no I/O. SQL text comes from `strata::ddl` (`create` and `alter`);
+//! Pure: no I/O. SQL text comes from `strata_model::ddl` (`create` and `alter`);
 //! the cast table that decides `USING`, rewrites and narrowing is
 //! [`casts`]. Start reading at [`plan`], then [`Hazard`].
 
@@ -12,13 +12,13 @@ pub mod casts;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use strata::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
-use strata::ddl::create;
 use strata::ident::{ident_list, quote_literal, Ident};
 use strata::schema::{
     make_object_name, Column, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
     Table, TypeName, Unique,
 };
+use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
+use strata_model::ddl::create;
 
 use crate::diff::{
     diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,

@@ -28,8 +28,8 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
-use strata::ddl::create::create_schema_if_not_exists;
 use strata::ident::{quote_literal, Qualified};
+use strata_model::ddl::create::create_schema_if_not_exists;
 use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, NoTls};
 

@@ -1,6 +1,6 @@
 //! The DDL of a schema covering every supported type, default, constraint and
 //! index kind (`tests/cases/ddl/every_kind.json`, written in the canonical
-//! form PostgreSQL prints), rendered by `strata::ddl` and applied to a real
+//! form PostgreSQL prints), rendered by `strata_model::ddl` and applied to a real
 //! database: introspected back it equals the input, normalizing the input
 //! changes nothing, and the idempotent variant run again (twice, and on top
 //! of the plain DDL) changes neither the catalog nor any row.
@@ -8,9 +8,9 @@
 use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::normalize::{apply_schema, normalize};
 use schema_diff::scratch::ScratchDb;
-use strata::ddl::create::{schema_ddl, to_script, DdlOptions};
 use strata::schema::Schema;
-use strata::testing::{run, TestDb};
+use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
+use strata_testing::{run, TestDb};
 use strata_tests::{admin_url, assert_schemas_eq, table_checksums};
 
 fn every_kind() -> Schema {
@@ -377,8 +377,10 @@ fn derive_models_through_the_registry() {
 
         let db = TestDb::new().await.unwrap();
         let client = db.connect().await.unwrap();
-        let ddl =
-            strata::ddl::create::registry_ddl(&models::registry(), &DdlOptions::plain()).unwrap();
+        let ddl = strata_model::ddl::create::schema_ddl(
+            &models::registry().schema().unwrap(),
+            &DdlOptions::plain(),
+        );
         client
             .batch_execute(&to_script(&ddl))
             .await
@@ -555,7 +557,7 @@ fn dgs_conditional_creation_needs_no_more_privileges_than_the_legacy_code() {
         let name = db.name().to_string();
         drop(admin);
         drop(db);
-        let server = strata::testing::server_url("postgres").unwrap();
+        let server = strata_testing::server_url("postgres").unwrap();
         let (c, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
             .await
             .unwrap();

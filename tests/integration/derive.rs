@@ -7,8 +7,8 @@ use strata::schema::{
     IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table as TableDef,
     TypeName, Unique,
 };
-use strata::testing::{run, TestDb};
 use strata::{Composite, ErrorKind, PgEnum, PgType, Registry, Table, ToSql};
+use strata_testing::{run, TestDb};
 
 #[derive(Table, Debug, Clone, PartialEq)]
 #[table(name = "dgs_jobs")]

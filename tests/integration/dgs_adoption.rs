@@ -22,8 +22,8 @@ use dgs::repo::{
 };
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-use strata::testing::run;
 use strata::{Executor, Pool, Registry};
+use strata_testing::run;
 use strata_tests::dgs_support::{example_migrations, legacy_db, row_fingerprints, Project};
 
 /// The seed's "future" `Job`: the four text timestamps become `timestamptz`;
@@ -654,7 +654,7 @@ fn the_baseline_upgrade_adopts_a_legacy_database_and_changes_nothing() {
         assert_eq!(checksums(&client).await.unwrap(), before);
 
         // The same file on an empty database creates the three tables.
-        let empty = strata::testing::TestDb::new().await.unwrap();
+        let empty = strata_testing::TestDb::new().await.unwrap();
         assert_eq!(
             project.schema_diff(empty.url(), &["upgrade", "head"]).await,
             0

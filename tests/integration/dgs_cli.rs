@@ -12,7 +12,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use dgs::legacy::{checksums, SeedSize};
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 use strata_tests::dgs_support::{binary_command, http, legacy_db, run_binary, Output};
 
 /// Runs a built binary off the async threads.

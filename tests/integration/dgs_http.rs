@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use dgs::http::{router, serve, AppState};
 use serde_json::{json, Value};
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 use strata_tests::dgs_support::{encode, example_migrations, http, HttpResponse, Project};
 use tokio::sync::oneshot;
 

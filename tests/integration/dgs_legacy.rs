@@ -2,7 +2,7 @@
 //! deterministic legacy rows.
 
 use dgs::legacy::{checksums, seed, SeedSize, LEGACY_SCHEMA_SQL};
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 
 #[test]
 fn legacy_rows_are_deterministic_and_awkward() {

@@ -13,8 +13,8 @@ use dgs::repo::{
 };
 use rust_decimal::Decimal;
 use serde_json::json;
-use strata::testing::{run, TestDb};
 use strata::{Executor, Pool};
+use strata_testing::{run, TestDb};
 use strata_tests::dgs_support::{example_migrations, Project};
 
 /// A fresh database with the example's migrations applied, and a pool on it.

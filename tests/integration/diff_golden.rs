@@ -20,9 +20,9 @@ use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::plan::{casts, plan, Plan, PlanOptions};
 use schema_diff::render::{render_down, render_up};
 use serde::Deserialize;
-use strata::ddl::alter::Using;
 use strata::schema::{Schema, SqlType};
-use strata::testing::{run, TestDb};
+use strata_model::ddl::alter::Using;
+use strata_testing::{run, TestDb};
 use tokio_postgres::Client;
 
 /// `case.json`: options and the hints a model carries but a database cannot.
@@ -491,10 +491,10 @@ async fn cast_row(client: &Client, i: usize, from: &str, mismatches: &mut Vec<St
                 conv.using
             ));
         }
-        let sql = strata::ddl::alter::alter_column_type(
+        let sql = strata_model::ddl::alter::alter_column_type(
             "public",
             &table,
-            &[strata::ddl::alter::TypeChange {
+            &[strata_model::ddl::alter::TypeChange {
                 column: "c",
                 ty: &to_ty,
                 using: conv.using,

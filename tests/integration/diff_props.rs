@@ -35,14 +35,14 @@ use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::normalize::{apply_schema, normalize};
 use schema_diff::plan::{plan, PlanOptions};
 use schema_diff::scratch::ScratchDb;
-use strata::ddl::create::DdlOptions;
 use strata::ident::{quote_literal, Ident};
 use strata::schema::{
     default_fk_name, default_pkey_name, default_unique_name, Check, Column, Deferrable, EnumType,
     FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
     PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName, Unique,
 };
-use strata::testing::{run, TestDb};
+use strata_model::ddl::create::DdlOptions;
+use strata_testing::{run, TestDb};
 use strata_tests::admin_url;
 use tokio_postgres::Client;
 
@@ -1105,7 +1105,10 @@ async fn read(client: &Client, what: &str) -> Result<Schema, String> {
 }
 
 fn describe(s: &Schema) -> String {
-    strata::ddl::create::to_script(&strata::ddl::create::schema_ddl(s, &DdlOptions::plain()))
+    strata_model::ddl::create::to_script(&strata_model::ddl::create::schema_ddl(
+        s,
+        &DdlOptions::plain(),
+    ))
 }
 
 /// Creates `s` from its DDL and checks that it reads back as itself.

@@ -1,7 +1,7 @@
 //! The harness itself: fresh databases, and the throwaway cluster.
 
-use strata::embedded::Cluster;
-use strata::testing::{run, TestDb};
+use strata_testing::cluster::Cluster;
+use strata_testing::{run, TestDb};
 
 #[test]
 fn each_test_gets_a_fresh_database_that_is_dropped() {

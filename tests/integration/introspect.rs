@@ -13,7 +13,7 @@ use strata::schema::{
     Check, Column, FkAction, ForeignKey, Identity, Index, IndexElement, PrimaryKey, Schema,
     SortOrder, SqlType, Table, TypeName,
 };
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 use strata_tests::{admin_url, assert_schemas_eq};
 
 fn ty(s: &str) -> SqlType {

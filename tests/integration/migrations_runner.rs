@@ -11,7 +11,7 @@ use schema_diff::runner::{
     downgrade_script, read_rows, stamp_script, upgrade_script, Event, RunOptions, Runner,
 };
 use strata::schema::Schema;
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 use strata_tests::assert_schemas_eq;
 
 use crate::migrations_fixture::TempDir;
@@ -754,7 +754,7 @@ fn a_version_schema_that_exists_needs_no_create_on_the_database() {
         let applied = rows(&admin, &vt).await;
         drop(admin);
         drop(db);
-        let server = strata::testing::server_url("postgres").unwrap();
+        let server = strata_testing::server_url("postgres").unwrap();
         let (s, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
             .await
             .unwrap();

@@ -2,8 +2,8 @@
 //! atomicity on a constraint violation, inside a transaction.
 
 use serde_json::json;
-use strata::testing::run;
 use strata::{ErrorKind, Executor};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 fn dgs_job(i: usize) -> Job {

@@ -4,8 +4,8 @@
 //! that need quoting.
 
 use serde_json::json;
-use strata::testing::run;
 use strata::{Composite, ErrorKind, Executor, Table};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 #[test]

@@ -5,8 +5,8 @@
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use strata::testing::run;
 use strata::{ErrorKind, Executor, IsolationLevel};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 fn lesson(id: &str, job: Option<&str>) -> Lesson {
@@ -317,7 +317,7 @@ fn unreachable_servers_and_bad_urls() {
 
         // Authentication against a real server: a missing database is the
         // server's error, reported as such.
-        let url = strata::testing::server_url("strata_no_such_database").unwrap();
+        let url = strata_testing::server_url("strata_no_such_database").unwrap();
         let err = strata::Pool::connect(&url).await.unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Database, "{err}");
         assert_eq!(

@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use strata::testing::run;
 use strata::{ErrorKind, Executor};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 async fn backend_pid(db: &impl Executor) -> i32 {

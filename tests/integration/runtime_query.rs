@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use serde_json::json;
-use strata::testing::run;
 use strata::{ErrorKind, Executor, Filter, Table};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 /// Five lessons with varied tags, ages, languages and JSON documents.

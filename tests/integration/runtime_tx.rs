@@ -1,8 +1,8 @@
 //! Transactions: commit, rollback, rollback on drop, nested savepoints,
 //! isolation levels and read-only transactions.
 
-use strata::testing::run;
 use strata::{ErrorKind, Executor, IsolationLevel};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 async fn job_ids(db: &impl Executor) -> Vec<String> {

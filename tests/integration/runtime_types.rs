@@ -7,8 +7,8 @@ use std::net::IpAddr;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::json;
-use strata::testing::run;
 use strata::{ErrorKind, Executor};
+use strata_testing::run;
 use strata_tests::runtime_models::*;
 
 fn extreme() -> AllTypes {

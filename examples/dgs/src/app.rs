@@ -28,8 +28,8 @@ use schema_diff::plan::{plan, PlanOptions};
 use schema_diff::runner::{Event, RunOptions, Runner};
 use schema_diff::scratch::ScratchDb;
 use serde_json::json;
-use strata::embedded::Cluster;
 use strata::{Pool, Session};
+use strata_testing::cluster::Cluster;
 
 use crate::models::registry;
 use crate::repo::{

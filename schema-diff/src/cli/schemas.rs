@@ -13,8 +13,8 @@
 use std::path::PathBuf;
 
 use serde_json::json;
-use strata::ddl::create::{schema_ddl, to_script, DdlOptions};
 use strata::schema::Schema;
+use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 
 use super::{Ctx, EXIT_DIFFERENCES, EXIT_OK};
 use crate::config::{CommandSpec, ConnInfo, ModelsCommand};

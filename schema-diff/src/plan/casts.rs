@@ -17,8 +17,8 @@
 //! against a real server for every pair of a type matrix. Start at
 //! [`conversion`].
 
-use strata::ddl::alter::Using;
 use strata::schema::SqlType;
+use strata_model::ddl::alter::Using;
 
 /// What changing a column from one type to another means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

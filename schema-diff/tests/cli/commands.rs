@@ -5,7 +5,7 @@
 
 use std::process::Stdio;
 
-use strata::testing::{run, TestDb};
+use strata_testing::{run, TestDb};
 
 use crate::{exec, output, tables, Project, MODELS};
 

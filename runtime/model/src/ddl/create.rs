@@ -29,7 +29,6 @@
 use std::fmt::{self, Write};
 
 use crate::ident::{ident_list, quote_literal, Ident, Qualified};
-use crate::registry::{Registry, RegistryError};
 use crate::schema::{
     Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexKey,
     IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, Unique,
@@ -728,11 +727,6 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
         }
     }
     out
-}
-
-/// The DDL of a registry's models: `schema_ddl(&registry.schema()?, opts)`.
-pub fn registry_ddl(registry: &Registry, opts: &DdlOptions) -> Result<Vec<String>, RegistryError> {
-    Ok(schema_ddl(&registry.schema()?, opts))
 }
 
 #[cfg(test)]

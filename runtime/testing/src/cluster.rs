@@ -1,6 +1,6 @@
 //! Throwaway PostgreSQL clusters started with the local server binaries.
 //!
-//! Used by the test harness ([`crate::testing`]) when `DATABASE_URL` is unset
+//! Used by the test harness ([`crate::TestDb`]) when `DATABASE_URL` is unset
 //! and by `schema-diff` when no database is configured at all. A [`Cluster`]
 //! runs `initdb` into a fresh temporary directory, starts `postgres` on a free
 //! loopback port with durability switched off (it holds nothing worth
@@ -367,7 +367,7 @@ impl Cluster {
         format!(
             "postgres://postgres@127.0.0.1:{}/{}",
             self.port,
-            crate::url::percent_encode(database)
+            strata::url::percent_encode(database)
         )
     }
 

@@ -2,13 +2,13 @@
 //!
 //! [`TestDb::new`] creates a uniquely named database on the server named by
 //! `DATABASE_URL`; when that variable is unset it uses a throwaway cluster
-//! ([`crate::embedded::Cluster`]) started once per test process and stopped
+//! ([`crate::cluster::Cluster`]) started once per test process and stopped
 //! (its files removed) when the process exits. Dropping a [`TestDb`] drops its
 //! database (`WITH (FORCE)`), so nothing is left behind.
 //!
 //! ```no_run
-//! # async fn demo() -> Result<(), strata::testing::HarnessError> {
-//! let db = strata::testing::TestDb::new().await?;
+//! # async fn demo() -> Result<(), strata_testing::HarnessError> {
+//! let db = strata_testing::TestDb::new().await?;
 //! let client = db.connect().await?;
 //! client.batch_execute("CREATE TABLE t (id int PRIMARY KEY)").await?;
 //! # Ok(()) }
@@ -21,8 +21,8 @@ use std::sync::{Mutex, OnceLock};
 
 use tokio_postgres::NoTls;
 
-use crate::embedded::{self, Cluster};
-use crate::ident::Ident;
+use crate::cluster::{self as embedded, Cluster};
+use strata::ident::Ident;
 
 /// An error setting up a test database.
 pub type HarnessError = Box<dyn std::error::Error + Send + Sync>;
@@ -88,7 +88,7 @@ fn admin_url() -> Result<String, HarnessError> {
     }
 }
 
-pub use crate::url::with_database;
+pub use strata::url::with_database;
 
 async fn connect_url(url: &str) -> Result<tokio_postgres::Client, HarnessError> {
     let (client, conn) = tokio_postgres::connect(url, NoTls).await?;

@@ -3,7 +3,7 @@
 //! [`EnumType`].
 //!
 //! Everything in strata produces or consumes these types: `#[derive(Table)]`
-//! (through the [`Registry`](crate::registry::Registry)), the catalog reader of
+//! (through `strata::Registry`), the catalog reader of
 //! `schema-diff`, the JSON files, the diff. The model is pure data: no I/O, no
 //! async, `Eq`, and a deterministic order once [`Schema::canonicalize`] has run
 //! (every producer runs it). Expressions (defaults, CHECKs, index predicates and

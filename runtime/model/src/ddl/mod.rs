@@ -14,6 +14,6 @@ pub use create::{
     add_check, add_foreign_key, add_primary_key, add_unique, column_def, comment_on_column,
     comment_on_table, comment_on_type, create_enum, create_enum_if_not_exists, create_index,
     create_schema, create_schema_if_not_exists, create_table, create_table_if_not_exists,
-    foreign_key_clause, registry_ddl, schema_ddl, schema_ddl_statements, to_script, DdlObject,
-    DdlOptions, DdlStatement,
+    foreign_key_clause, schema_ddl, schema_ddl_statements, to_script, DdlObject, DdlOptions,
+    DdlStatement,
 };
