@@ -4,8 +4,9 @@
 //! Reading order: [`schema`] (the model everything produces or consumes, from
 //! the `strata-model` crate), [`ident`] (quoting, also from `strata-model`),
 //! [`column`] and [`table`] (what the derive generates), [`registry`]
-//! (models → schema), [`error`]; then the runtime: [`pool`] (pools and sessions), [`session`] (sessions,
-//! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
+//! (models → schema), [`error`]; then the runtime: [`connect`] (connection
+//! settings, the one place that reads them), [`pool`] (pools and sessions),
+//! [`session`] (sessions, transactions, savepoints), [`executor`] (the one trait CRUD runs on),
 //! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
 //! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
 #![warn(missing_docs)]
@@ -16,10 +17,11 @@ pub mod column;
 pub mod error;
 pub mod registry;
 pub mod table;
-pub mod url;
 
 // The runtime, in reading order (one group per line keeps rustfmt from
 // sorting them).
+pub mod connect;
+
 pub mod pool;
 
 pub mod session;
@@ -33,6 +35,7 @@ pub mod crud;
 pub mod copy;
 
 pub use column::{Column, PgType, SqlValue};
+pub use connect::{ConnectError, ConnectOptions};
 pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;

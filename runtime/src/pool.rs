@@ -2,9 +2,10 @@
 //! [`Session`](crate::Session)s.
 //!
 //! A pool is built from a URL ([`Pool::connect`], [`Pool::builder`]), from the
-//! environment ([`Pool::from_env`]: `DATABASE_URL`, else libpq's `PG*`
-//! variables) or from a `tokio_postgres::Config`
-//! ([`Pool::builder_from_config`]). [`PoolBuilder`] sets the size and the three
+//! environment ([`Pool::from_env`]: `DATABASE_URL` and libpq's `PG*`
+//! variables, as [`ConnectOptions::from_env`] reads them), from
+//! [`ConnectOptions`] ([`Pool::builder_from_options`]) or from a
+//! `tokio_postgres::Config` ([`Pool::builder_from_config`]). [`PoolBuilder`] sets the size and the three
 //! timeouts (waiting for a free connection, opening one, checking one before
 //! reuse). It is deadpool-postgres underneath; each pooled connection keeps its
 //! own cache of prepared statements for its whole life, across sessions.
@@ -14,8 +15,8 @@
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod, Runtime};
-use tokio_postgres::NoTls;
 
+use crate::connect::ConnectOptions;
 use crate::error::{Error, ErrorKind, Result};
 use crate::session::Session;
 
@@ -73,11 +74,10 @@ impl Pool {
         Pool::builder(url)?.connect().await
     }
 
-    /// A pool configured from the environment: `DATABASE_URL` when it is set,
-    /// otherwise libpq's variables (`PGHOST`, `PGPORT`, `PGUSER`,
-    /// `PGPASSWORD`, `PGDATABASE`, `PGAPPNAME`, `PGCONNECT_TIMEOUT`,
-    /// `PGOPTIONS`, `PGSSLMODE`). A first connection is opened to check the
-    /// settings.
+    /// A pool configured from the environment: `DATABASE_URL`, with libpq's
+    /// `PG*` variables filling what it leaves out (or alone when it is
+    /// unset), and libpq's defaults (see [`crate::connect`]). A first
+    /// connection is opened to check the settings.
     pub async fn from_env() -> Result<Pool> {
         Pool::builder_from_env()?.connect().await
     }
@@ -85,21 +85,22 @@ impl Pool {
     /// A builder for a pool of connections to `url` (`postgres://...` or a
     /// `key=value` connection string).
     pub fn builder(url: &str) -> Result<PoolBuilder> {
-        let config: tokio_postgres::Config = url.parse().map_err(|e| {
-            Error::new(ErrorKind::Config, format!("invalid database URL: {e}")).with_source(e)
-        })?;
-        Ok(PoolBuilder::new(config))
+        Ok(PoolBuilder::new(ConnectOptions::parse(url)?))
     }
 
     /// A builder configured from the environment (see [`Pool::from_env`]).
     pub fn builder_from_env() -> Result<PoolBuilder> {
-        let config = config_from_env(|name| std::env::var(name).ok())?;
-        Ok(PoolBuilder::new(config))
+        Ok(PoolBuilder::new(ConnectOptions::from_env()?))
+    }
+
+    /// A builder for a pool of connections made with `options`.
+    pub fn builder_from_options(options: ConnectOptions) -> PoolBuilder {
+        PoolBuilder::new(options)
     }
 
     /// A builder for a pool of connections made with `config`.
     pub fn builder_from_config(config: tokio_postgres::Config) -> PoolBuilder {
-        PoolBuilder::new(config)
+        PoolBuilder::new(ConnectOptions::from_config(config))
     }
 
     /// A pooled connection. Waits for one to become free when all are in use
@@ -134,7 +135,7 @@ impl Pool {
 /// [`Pool::builder_from_env`] or [`Pool::builder_from_config`].
 #[derive(Clone, Debug)]
 pub struct PoolBuilder {
-    config: tokio_postgres::Config,
+    options: ConnectOptions,
     max_size: usize,
     wait_timeout: Option<Duration>,
     create_timeout: Option<Duration>,
@@ -143,9 +144,9 @@ pub struct PoolBuilder {
 }
 
 impl PoolBuilder {
-    fn new(config: tokio_postgres::Config) -> PoolBuilder {
+    fn new(options: ConnectOptions) -> PoolBuilder {
         PoolBuilder {
-            config,
+            options,
             max_size: DEFAULT_MAX_SIZE,
             wait_timeout: Some(Duration::from_secs(30)),
             create_timeout: Some(Duration::from_secs(10)),
@@ -190,7 +191,12 @@ impl PoolBuilder {
 
     /// The connection settings the pool uses.
     pub fn config(&self) -> &tokio_postgres::Config {
-        &self.config
+        self.options.config()
+    }
+
+    /// The connection settings the pool uses, as [`ConnectOptions`].
+    pub fn options(&self) -> &ConnectOptions {
+        &self.options
     }
 
     /// Builds the pool. No connection is opened yet.
@@ -206,7 +212,11 @@ impl PoolBuilder {
         } else {
             RecyclingMethod::Fast
         };
-        let manager = Manager::from_config(self.config, NoTls, ManagerConfig { recycling_method });
+        let manager = Manager::from_config(
+            self.options.config().clone(),
+            self.options.tls(),
+            ManagerConfig { recycling_method },
+        );
         let inner = deadpool_postgres::Pool::builder(manager)
             .max_size(self.max_size)
             .wait_timeout(self.wait_timeout)
@@ -277,152 +287,9 @@ fn pool_error(
     }
 }
 
-/// Builds connection settings from `DATABASE_URL` or, when it is unset or
-/// empty, libpq's `PG*` variables; `lookup` reads a variable (tests pass a
-/// map, [`Pool::from_env`] passes `std::env::var`).
-///
-/// Without `PGHOST` the host is `localhost`; without `PGUSER` the user is
-/// `USER`; without `PGDATABASE` the database is named after the user, as with
-/// libpq. `PGSSLMODE` may be `disable`, `allow` or `prefer` (this build has no
-/// TLS); `require` and stricter modes are refused.
-pub fn config_from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<tokio_postgres::Config> {
-    let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-    if let Some(url) = get("DATABASE_URL") {
-        return url.parse().map_err(|e: tokio_postgres::Error| {
-            Error::new(ErrorKind::Config, format!("invalid DATABASE_URL: {e}")).with_source(e)
-        });
-    }
-    let mut config = tokio_postgres::Config::new();
-    let hosts = get("PGHOST").unwrap_or_else(|| "localhost".to_string());
-    for host in hosts.split(',') {
-        config.host(host.trim());
-    }
-    if let Some(ports) = get("PGPORT") {
-        for port in ports.split(',') {
-            let p: u16 = port.trim().parse().map_err(|_| {
-                Error::new(
-                    ErrorKind::Config,
-                    format!("invalid PGPORT {port:?}: expected a port number"),
-                )
-            })?;
-            config.port(p);
-        }
-    }
-    let user = get("PGUSER").or_else(|| get("USER"));
-    if let Some(user) = &user {
-        config.user(user);
-    }
-    if let Some(password) = get("PGPASSWORD") {
-        config.password(password);
-    }
-    match get("PGDATABASE").or(user) {
-        Some(db) => {
-            config.dbname(&db);
-        }
-        None => {
-            return Err(Error::new(
-                ErrorKind::Config,
-                "neither DATABASE_URL nor PGDATABASE/PGUSER/USER is set: cannot tell which database to use",
-            ))
-        }
-    }
-    if let Some(app) = get("PGAPPNAME") {
-        config.application_name(&app);
-    }
-    if let Some(options) = get("PGOPTIONS") {
-        config.options(&options);
-    }
-    if let Some(secs) = get("PGCONNECT_TIMEOUT") {
-        let s: u64 = secs.trim().parse().map_err(|_| {
-            Error::new(
-                ErrorKind::Config,
-                format!("invalid PGCONNECT_TIMEOUT {secs:?}: expected whole seconds"),
-            )
-        })?;
-        if s > 0 {
-            config.connect_timeout(Duration::from_secs(s));
-        }
-    }
-    if let Some(mode) = get("PGSSLMODE") {
-        match mode.trim() {
-            "disable" | "allow" | "prefer" => {
-                config.ssl_mode(tokio_postgres::config::SslMode::Disable);
-            }
-            other => {
-                return Err(Error::new(
-                    ErrorKind::Config,
-                    format!(
-                        "PGSSLMODE={other} needs TLS, which this build of strata does not include"
-                    ),
-                ))
-            }
-        }
-    }
-    Ok(config)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |k| map.get(k).cloned()
-    }
-
-    #[test]
-    fn database_url_wins() {
-        let c = config_from_env(env(&[
-            ("DATABASE_URL", "postgres://u@h:5433/d"),
-            ("PGHOST", "other"),
-        ]))
-        .unwrap();
-        assert_eq!(c.get_user(), Some("u"));
-        assert_eq!(c.get_dbname(), Some("d"));
-        assert_eq!(c.get_ports(), &[5433]);
-    }
-
-    #[test]
-    fn libpq_variables() {
-        let c = config_from_env(env(&[
-            ("DATABASE_URL", " "),
-            ("PGHOST", "db1,db2"),
-            ("PGPORT", "5432,5433"),
-            ("PGUSER", "app"),
-            ("PGPASSWORD", "secret"),
-            ("PGAPPNAME", "svc"),
-            ("PGCONNECT_TIMEOUT", "3"),
-        ]))
-        .unwrap();
-        assert_eq!(c.get_hosts().len(), 2);
-        assert_eq!(c.get_ports(), &[5432, 5433]);
-        assert_eq!(c.get_user(), Some("app"));
-        assert_eq!(c.get_password(), Some(&b"secret"[..]));
-        assert_eq!(
-            c.get_dbname(),
-            Some("app"),
-            "the database defaults to the user"
-        );
-        assert_eq!(c.get_application_name(), Some("svc"));
-        assert_eq!(c.get_connect_timeout(), Some(&Duration::from_secs(3)));
-    }
-
-    #[test]
-    fn bad_variables_are_config_errors() {
-        let e = config_from_env(env(&[("PGPORT", "x"), ("USER", "u")])).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Config);
-        assert!(e.to_string().contains("PGPORT"), "{e}");
-        let e = config_from_env(env(&[])).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::Config);
-        let e = config_from_env(env(&[("USER", "u"), ("PGSSLMODE", "require")])).unwrap_err();
-        assert!(e.to_string().contains("TLS"), "{e}");
-        let e = config_from_env(env(&[("DATABASE_URL", "postgres://h:notaport/x")])).unwrap_err();
-        assert!(e.to_string().contains("DATABASE_URL"), "{e}");
-    }
 
     #[test]
     fn size_zero_is_refused() {

@@ -193,7 +193,9 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     let desired = synthetic(n);
     let (scratch, client, setup) = match &args.existing {
         Some(name) => {
-            let url = strata::url::with_database(&args.url, name);
+            let url = strata::ConnectOptions::parse(&args.url)?
+                .with_dbname(name)
+                .to_url();
             let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await?;
             tokio::spawn(conn);
             (None, client, None)
@@ -277,7 +279,9 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
     if args.alembic {
         let url = match (&scratch, &args.existing) {
             (Some(s), _) => s.url().to_string(),
-            (None, Some(name)) => strata::url::with_database(&args.url, name),
+            (None, Some(name)) => strata::ConnectOptions::parse(&args.url)?
+                .with_dbname(name)
+                .to_url(),
             (None, None) => args.url.clone(),
         };
         // Alembic needs about 90 s per run on 10,000 tables: fewer runs.

@@ -48,7 +48,10 @@ impl ScratchDb {
                 ))
             })?;
         Ok(ScratchDb {
-            url: strata::url::with_database(admin_url, &name),
+            url: strata::ConnectOptions::parse(admin_url)
+                .map_err(|e| Error::Message(e.to_string()))?
+                .with_dbname(&name)
+                .to_url(),
             name,
             admin_url: admin_url.to_string(),
             dropped: false,

@@ -87,13 +87,13 @@ fn a_pool_from_libpq_variables() {
             ("PGDATABASE", fx.db.name().to_string()),
             ("PGAPPNAME", "strata-from-env".to_string()),
         ];
-        let config = strata::pool::config_from_env(|name| {
+        let options = strata::ConnectOptions::from_env_with(|name| {
             vars.iter()
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| v.clone())
         })
         .unwrap();
-        let pool = strata::Pool::builder_from_config(config)
+        let pool = strata::Pool::builder_from_options(options)
             .max_size(2)
             .wait_timeout(Duration::from_secs(5))
             .create_timeout(Duration::from_secs(5))

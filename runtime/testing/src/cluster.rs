@@ -362,13 +362,22 @@ impl Cluster {
         &self.dir
     }
 
-    /// A connection URL for database `database` as the superuser `postgres`.
+    /// The connection settings for database `database` as the superuser
+    /// `postgres`.
+    pub fn options(&self, database: &str) -> strata::ConnectOptions {
+        let mut config = tokio_postgres::Config::new();
+        config
+            .host("127.0.0.1")
+            .port(self.port)
+            .user("postgres")
+            .dbname(database);
+        strata::ConnectOptions::from_config(config)
+    }
+
+    /// A connection URL for database `database` as the superuser `postgres`
+    /// (for child processes: `DATABASE_URL`).
     pub fn url(&self, database: &str) -> String {
-        format!(
-            "postgres://postgres@127.0.0.1:{}/{}",
-            self.port,
-            strata::url::percent_encode(database)
-        )
+        self.options(database).to_url()
     }
 
     /// Stops the server (immediate shutdown) and removes its files.

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use tokio_postgres::NoTls;
+use strata::ConnectOptions;
 
 use crate::cluster::{self as embedded, Cluster};
 use strata::ident::Ident;
@@ -70,32 +70,34 @@ fn shared_cluster() -> Result<&'static Cluster, HarnessError> {
     }
 }
 
-/// The URL of the server tests run against, pointing at database `database`:
-/// `DATABASE_URL` with its database replaced, or the throwaway cluster.
+/// The connection settings of the server tests run against, pointing at
+/// database `database`: `DATABASE_URL` (with the `PG*` variables, as
+/// [`strata::ConnectOptions::from_env`] reads them) when it is set, else the
+/// throwaway cluster.
+pub fn server_options(database: &str) -> Result<ConnectOptions, HarnessError> {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => Ok(ConnectOptions::from_env()?.with_dbname(database)),
+        _ => Ok(shared_cluster()?.options(database)),
+    }
+}
+
+/// The settings of the maintenance database test databases are created and
+/// dropped from: `DATABASE_URL`'s own database, or the cluster's `postgres`.
+fn admin_options() -> Result<ConnectOptions, HarnessError> {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => Ok(ConnectOptions::from_env()?),
+        _ => Ok(shared_cluster()?.options("postgres")),
+    }
+}
+
+/// The URL of the server tests run against, pointing at database `database`
+/// (see [`server_options`]; for child processes).
 pub fn server_url(database: &str) -> Result<String, HarnessError> {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(with_database(&url, database)),
-        _ => Ok(shared_cluster()?.url(database)),
-    }
+    Ok(server_options(database)?.to_url())
 }
 
-/// The URL of the maintenance database used to create and drop test
-/// databases.
-fn admin_url() -> Result<String, HarnessError> {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(url),
-        _ => Ok(shared_cluster()?.url("postgres")),
-    }
-}
-
-pub use strata::url::with_database;
-
-async fn connect_url(url: &str) -> Result<tokio_postgres::Client, HarnessError> {
-    let (client, conn) = tokio_postgres::connect(url, NoTls).await?;
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    Ok(client)
+async fn connect(options: &ConnectOptions) -> Result<tokio_postgres::Client, HarnessError> {
+    Ok(options.connect().await?)
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -104,6 +106,7 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug)]
 pub struct TestDb {
     name: String,
+    options: ConnectOptions,
     url: String,
 }
 
@@ -116,13 +119,16 @@ impl TestDb {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let name = format!("strata_test_{}_{n}_{nanos}", std::process::id());
-        let admin = admin_url()?;
-        let client = connect_url(&admin).await?;
+        let client = connect(&admin_options()?).await?;
         client
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
             .await?;
-        let url = server_url(&name)?;
-        Ok(TestDb { name, url })
+        let options = server_options(&name)?;
+        Ok(TestDb {
+            url: options.to_url(),
+            options,
+            name,
+        })
     }
 
     /// The database's name.
@@ -136,20 +142,26 @@ impl TestDb {
     }
 
     /// The connection settings for this database.
+    pub fn options(&self) -> &ConnectOptions {
+        &self.options
+    }
+
+    /// The connection settings for this database, as a tokio-postgres
+    /// config.
     pub fn config(&self) -> Result<tokio_postgres::Config, HarnessError> {
-        Ok(self.url.parse()?)
+        Ok(self.options.config().clone())
     }
 
     /// Opens a connection (its driver task runs on the current runtime).
     pub async fn connect(&self) -> Result<tokio_postgres::Client, HarnessError> {
-        connect_url(&self.url).await
+        connect(&self.options).await
     }
 }
 
 impl Drop for TestDb {
     fn drop(&mut self) {
         let name = self.name.clone();
-        let Ok(admin) = admin_url() else {
+        let Ok(admin) = admin_options() else {
             return;
         };
         // Drop may run inside a runtime, where blocking on another is not
@@ -162,7 +174,7 @@ impl Drop for TestDb {
                 return;
             };
             rt.block_on(async move {
-                if let Ok(client) = connect_url(&admin).await {
+                if let Ok(client) = connect(&admin).await {
                     let _ = client
                         .batch_execute(&format!(
                             "DROP DATABASE IF EXISTS {} WITH (FORCE)",

@@ -1,0 +1,959 @@
+//! One connection configuration for everything that connects: the pool, the
+//! migration runner, scratch databases, the test harness, the `schema-diff`
+//! command line and the examples.
+//!
+//! [`ConnectOptions`] is a [`tokio_postgres::Config`] plus the one thing
+//! tokio-postgres does not keep: which settings were given explicitly (so the
+//! libpq variables can fill the rest). It is read from a `postgres://` URL or
+//! a libpq `key=value` string ([`ConnectOptions::parse`], parsed by
+//! tokio-postgres itself), from the environment ([`ConnectOptions::from_env`])
+//! or wrapped around a config ([`ConnectOptions::from_config`]);
+//! [`ConnectOptions::resolve`] settles the one precedence (README,
+//! "Connection settings"):
+//!
+//! 1. a connection string: the caller's own (`--database-url`), else
+//!    `DATABASE_URL` (set and not empty), else a configuration file's
+//!    `database_url`;
+//! 2. libpq's `PG*` variables ([`PG_VARIABLES`]) fill what a string from the
+//!    caller or `DATABASE_URL` leaves out (libpq's rule: the connection
+//!    string wins), and override the fields of a string from a configuration
+//!    file (the environment overrides files, as for every other setting);
+//! 3. libpq's defaults: host `localhost`, port 5432, user `$USER`, the
+//!    database named after the user.
+//!
+//! Every way of printing the options masks the password (`Display`, `Debug`,
+//! errors); [`ConnectOptions::to_url`] is the one exception, for handing the
+//! settings to a child process. Parse errors never quote the text they could
+//! not read: a password may be in it.
+//!
+//! Start reading at [`ConnectOptions::resolve`], then
+//! [`ConnectOptions::connect`].
+
+use std::fmt::{self, Write as _};
+use std::time::Duration;
+
+use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres::{Client, Config, NoTls};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The libpq environment variables strata reads, each with the connection
+/// parameter it sets.
+pub const PG_VARIABLES: [(&str, &str); 11] = [
+    ("PGHOST", "host"),
+    ("PGHOSTADDR", "hostaddr"),
+    ("PGPORT", "port"),
+    ("PGUSER", "user"),
+    ("PGPASSWORD", "password"),
+    ("PGDATABASE", "dbname"),
+    ("PGOPTIONS", "options"),
+    ("PGAPPNAME", "application_name"),
+    ("PGCONNECT_TIMEOUT", "connect_timeout"),
+    ("PGSSLMODE", "sslmode"),
+    ("PGTARGETSESSIONATTRS", "target_session_attrs"),
+];
+
+/// Parameters whose tokio-postgres setting has a default rather than an
+/// `Option`: only the text tells whether they were given.
+const DEFAULTED: [&str; 8] = [
+    "sslmode",
+    "sslnegotiation",
+    "keepalives",
+    "keepalives_idle",
+    "target_session_attrs",
+    "channel_binding",
+    "load_balance_hosts",
+    "tcp_user_timeout",
+];
+
+/// Where connection settings came from, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Origin {
+    /// Given by the caller (a command-line flag, code).
+    Given,
+    /// The `DATABASE_URL` variable.
+    DatabaseUrl,
+    /// A configuration file's `database_url`.
+    File,
+    /// libpq's `PG*` variables alone.
+    PgVariables,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Origin::Given => "the given connection string",
+            Origin::DatabaseUrl => "DATABASE_URL",
+            Origin::File => "the configuration file's database_url",
+            Origin::PgVariables => "the PG* variables",
+        })
+    }
+}
+
+/// Connection settings: a `tokio_postgres::Config` that prints itself with
+/// the password masked.
+#[derive(Clone)]
+pub struct ConnectOptions {
+    config: Config,
+    /// Parameters with a defaulted setting that were given explicitly.
+    explicit: Vec<&'static str>,
+}
+
+impl fmt::Debug for ConnectOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ConnectOptions")
+            .field(&format_args!("{self}"))
+            .finish()
+    }
+}
+
+/// `postgres://user:***@host:port/dbname`: the target, password masked.
+impl fmt::Display for ConnectOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(true))
+    }
+}
+
+impl ConnectOptions {
+    /// Reads a `postgres://` / `postgresql://` URL or a libpq `key=value`
+    /// string. The error names what is wrong, never the text (it may hold a
+    /// password).
+    pub fn parse(text: &str) -> Result<ConnectOptions> {
+        let text = text.trim();
+        let config: Config = text.parse().map_err(|e| parse_error(text, &e))?;
+        let explicit = param_keys(text)
+            .iter()
+            .filter_map(|k| DEFAULTED.iter().find(|d| **d == k.as_str()).copied())
+            .collect();
+        Ok(ConnectOptions { config, explicit })
+    }
+
+    /// Wraps a config built in code; every defaulted setting counts as given.
+    pub fn from_config(config: Config) -> ConnectOptions {
+        ConnectOptions {
+            config,
+            explicit: DEFAULTED.to_vec(),
+        }
+    }
+
+    /// The settings from the process environment: `DATABASE_URL`, the `PG*`
+    /// variables and libpq's defaults (see the module documentation).
+    pub fn from_env() -> Result<ConnectOptions> {
+        ConnectOptions::from_env_with(|k| std::env::var(k).ok())
+    }
+
+    /// [`ConnectOptions::from_env`] with the environment read through
+    /// `lookup`.
+    pub fn from_env_with(lookup: impl Fn(&str) -> Option<String>) -> Result<ConnectOptions> {
+        match ConnectOptions::resolve(None, None, &lookup)? {
+            Some((options, _)) => Ok(options),
+            None => {
+                let mut options = ConnectOptions::parse("")?;
+                options.apply_defaults(&lookup)?;
+                Ok(options)
+            }
+        }
+    }
+
+    /// Settles the settings from a connection string given by the caller
+    /// (`given`), the environment (`lookup`: `DATABASE_URL` and the `PG*`
+    /// variables) and a configuration file's string (`file`), in the order
+    /// of the module documentation. `None` when none of them is set: nothing
+    /// is configured.
+    pub fn resolve(
+        given: Option<&str>,
+        file: Option<&str>,
+        lookup: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Option<(ConnectOptions, Origin)>> {
+        let set = |k: &str| lookup(k).filter(|v| !v.trim().is_empty());
+        let from_env = ConnectOptions::from_pg_variables(&set)?;
+        let with_origin = |text: &str, origin: Origin| {
+            ConnectOptions::parse(text)
+                .map_err(|e| Error::new(ErrorKind::Config, format!("{origin}: {e}")).with_source(e))
+        };
+        let (mut options, origin) = if let Some(text) = given {
+            let mut o = with_origin(text, Origin::Given)?;
+            o.fill_from(&from_env);
+            (o, Origin::Given)
+        } else if let Some(text) = set("DATABASE_URL") {
+            let mut o = with_origin(&text, Origin::DatabaseUrl)?;
+            o.fill_from(&from_env);
+            (o, Origin::DatabaseUrl)
+        } else if let Some(text) = file {
+            let file = with_origin(text, Origin::File)?;
+            let mut o = from_env;
+            o.fill_from(&file);
+            (o, Origin::File)
+        } else if PG_VARIABLES.iter().any(|(k, _)| set(k).is_some()) {
+            (from_env, Origin::PgVariables)
+        } else {
+            return Ok(None);
+        };
+        let hosts = options.config.get_hosts().len().max(1);
+        let ports = options.config.get_ports().len();
+        if ports > 1 && ports != hosts {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "{ports} ports for {hosts} host(s) (from {origin}): give one port, or one per host"
+                ),
+            ));
+        }
+        options.apply_defaults(&set)?;
+        Ok(Some((options, origin)))
+    }
+
+    /// The settings of the `PG*` variables that are set.
+    fn from_pg_variables(set: &dyn Fn(&str) -> Option<String>) -> Result<ConnectOptions> {
+        let mut text = String::new();
+        let mut explicit = Vec::new();
+        for (var, key) in PG_VARIABLES {
+            let Some(value) = set(var) else { continue };
+            let value = match key {
+                // libpq's `allow` and `prefer` try plaintext; strata has no
+                // TLS connector yet, so only the modes that allow plaintext
+                // are accepted.
+                "sslmode" => match value.trim() {
+                    "disable" | "allow" | "prefer" => "disable".to_string(),
+                    _ => {
+                        return Err(Error::new(
+                            ErrorKind::Config,
+                            format!(
+                                "{var} asks for TLS, which this build of strata does not include"
+                            ),
+                        ))
+                    }
+                },
+                _ => value,
+            };
+            if let Some(d) = DEFAULTED.iter().find(|d| **d == key) {
+                explicit.push(*d);
+            }
+            let _ = write!(text, "{key}={} ", quote_value(&value));
+            // Each variable alone, so an error names it.
+            text.parse::<Config>().map_err(|e| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("invalid {var}: {}", parse_error(&text, &e)),
+                )
+            })?;
+        }
+        let config: Config = text
+            .parse()
+            .map_err(|e: tokio_postgres::Error| parse_error(&text, &e))?;
+        Ok(ConnectOptions { config, explicit })
+    }
+
+    /// Sets what `other` has and `self` lacks.
+    fn fill_from(&mut self, other: &ConnectOptions) {
+        let (c, o) = (&mut self.config, &other.config);
+        if c.get_hosts().is_empty() {
+            for h in o.get_hosts() {
+                match h {
+                    Host::Tcp(name) => c.host(name),
+                    #[cfg(unix)]
+                    Host::Unix(path) => c.host_path(path),
+                };
+            }
+        }
+        if c.get_hostaddrs().is_empty() {
+            for a in o.get_hostaddrs() {
+                c.hostaddr(*a);
+            }
+        }
+        if c.get_ports().is_empty() {
+            for p in o.get_ports() {
+                c.port(*p);
+            }
+        }
+        if let (None, Some(v)) = (c.get_user(), o.get_user()) {
+            c.user(v);
+        }
+        if let (None, Some(v)) = (c.get_password(), o.get_password()) {
+            c.password(v);
+        }
+        if let (None, Some(v)) = (c.get_dbname(), o.get_dbname()) {
+            c.dbname(v);
+        }
+        if let (None, Some(v)) = (c.get_options(), o.get_options()) {
+            c.options(v);
+        }
+        if let (None, Some(v)) = (c.get_application_name(), o.get_application_name()) {
+            c.application_name(v);
+        }
+        if let (None, Some(v)) = (c.get_connect_timeout(), o.get_connect_timeout()) {
+            c.connect_timeout(*v);
+        }
+        for key in &other.explicit {
+            if self.explicit.contains(key) {
+                continue;
+            }
+            let c = &mut self.config;
+            match *key {
+                "sslmode" => {
+                    c.ssl_mode(o.get_ssl_mode());
+                }
+                "sslnegotiation" => {
+                    c.ssl_negotiation(o.get_ssl_negotiation());
+                }
+                "keepalives" => {
+                    c.keepalives(o.get_keepalives());
+                }
+                "keepalives_idle" => {
+                    c.keepalives_idle(o.get_keepalives_idle());
+                }
+                "target_session_attrs" => {
+                    c.target_session_attrs(o.get_target_session_attrs());
+                }
+                "channel_binding" => {
+                    c.channel_binding(o.get_channel_binding());
+                }
+                "load_balance_hosts" => {
+                    c.load_balance_hosts(o.get_load_balance_hosts());
+                }
+                "tcp_user_timeout" => {
+                    if let Some(t) = o.get_tcp_user_timeout() {
+                        c.tcp_user_timeout(*t);
+                    }
+                }
+                _ => {}
+            }
+            self.explicit.push(key);
+        }
+    }
+
+    /// libpq's defaults for what is still unset: host `localhost`, user
+    /// `$USER`, the database named after the user. (tokio-postgres itself
+    /// defaults the port to 5432.)
+    fn apply_defaults(&mut self, lookup: &dyn Fn(&str) -> Option<String>) -> Result<()> {
+        let c = &mut self.config;
+        if c.get_hosts().is_empty() && c.get_hostaddrs().is_empty() {
+            c.host("localhost");
+        }
+        if c.get_user().is_none() {
+            if let Some(user) = lookup("USER").filter(|u| !u.is_empty()) {
+                c.user(user);
+            }
+        }
+        if c.get_dbname().is_none() {
+            match c.get_user().map(str::to_string) {
+                Some(user) => {
+                    c.dbname(user);
+                }
+                None => {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        "no database and no user given (DATABASE_URL, PGDATABASE, PGUSER or USER): cannot tell which database to use",
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The tokio-postgres settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The same settings pointing at database `dbname`.
+    pub fn with_dbname(&self, dbname: &str) -> ConnectOptions {
+        let mut o = self.clone();
+        o.config.dbname(dbname);
+        o
+    }
+
+    /// The same settings with `application_name` set.
+    pub fn with_application_name(&self, name: &str) -> ConnectOptions {
+        let mut o = self.clone();
+        o.config.application_name(name);
+        o
+    }
+
+    /// The password, if any: for masking it in text that did not come from
+    /// these options.
+    pub fn password(&self) -> Option<&[u8]> {
+        self.config.get_password()
+    }
+
+    /// The settings as a `postgres://` URL, password included: for handing
+    /// them to a child process (`DATABASE_URL`), never for printing.
+    pub fn to_url(&self) -> String {
+        self.render(false)
+    }
+
+    /// Opens a connection and spawns its driver on the current tokio runtime.
+    /// The error names the target (password masked) and the cause.
+    pub async fn connect(&self) -> std::result::Result<Client, ConnectError> {
+        let (client, connection) =
+            self.config
+                .connect(NoTls)
+                .await
+                .map_err(|source| ConnectError {
+                    target: self.to_string(),
+                    source,
+                })?;
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+        Ok(client)
+    }
+
+    /// The TLS connector every connection of these options uses (the pool's
+    /// too).
+    pub(crate) fn tls(&self) -> NoTls {
+        NoTls
+    }
+
+    fn render(&self, mask: bool) -> String {
+        let c = &self.config;
+        let masked = |p: &[u8]| {
+            if mask {
+                "***".to_string()
+            } else {
+                percent_encode(p)
+            }
+        };
+        let mut out = String::from("postgres://");
+        if let Some(u) = c.get_user() {
+            out.push_str(&percent_encode(u.as_bytes()));
+            if let Some(p) = c.get_password() {
+                out.push(':');
+                out.push_str(&masked(p));
+            }
+            out.push('@');
+        }
+        let ports = c.get_ports();
+        for (i, host) in c.get_hosts().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match host {
+                Host::Tcp(h) if h.contains(':') => {
+                    let _ = write!(out, "[{h}]");
+                }
+                Host::Tcp(h) => out.push_str(&percent_encode(h.as_bytes())),
+                #[cfg(unix)]
+                Host::Unix(p) => {
+                    out.push_str(&percent_encode(p.as_os_str().as_encoded_bytes()));
+                }
+            }
+            let port = match ports {
+                [one] => Some(one),
+                many => many.get(i),
+            };
+            if let Some(p) = port {
+                let _ = write!(out, ":{p}");
+            }
+        }
+        if let Some(d) = c.get_dbname() {
+            out.push('/');
+            out.push_str(&percent_encode(d.as_bytes()));
+        }
+        let mut params: Vec<(&str, String)> = Vec::new();
+        // A password without a user goes in the query: `postgres://:pw@h`
+        // would name the empty user instead of leaving the default.
+        if let (None, Some(p)) = (c.get_user(), c.get_password()) {
+            params.push(("password", masked(p)));
+        }
+        // Messages name the target only; a child process gets every setting.
+        if !mask {
+            if !c.get_hostaddrs().is_empty() {
+                let addrs: Vec<String> = c.get_hostaddrs().iter().map(|a| a.to_string()).collect();
+                params.push(("hostaddr", addrs.join(",")));
+            }
+            if let Some(v) = c.get_options() {
+                params.push(("options", v.to_string()));
+            }
+            if let Some(v) = c.get_application_name() {
+                params.push(("application_name", v.to_string()));
+            }
+            if let Some(v) = c.get_connect_timeout() {
+                params.push(("connect_timeout", v.as_secs().max(1).to_string()));
+            }
+            for key in &self.explicit {
+                let value = match *key {
+                    "sslmode" => match c.get_ssl_mode() {
+                        SslMode::Disable => "disable",
+                        SslMode::Require => "require",
+                        _ => "prefer",
+                    }
+                    .to_string(),
+                    "keepalives" => u8::from(c.get_keepalives()).to_string(),
+                    "keepalives_idle" => secs(c.get_keepalives_idle()),
+                    "target_session_attrs" => match c.get_target_session_attrs() {
+                        tokio_postgres::config::TargetSessionAttrs::ReadWrite => "read-write",
+                        tokio_postgres::config::TargetSessionAttrs::ReadOnly => "read-only",
+                        _ => "any",
+                    }
+                    .to_string(),
+                    "tcp_user_timeout" => match c.get_tcp_user_timeout() {
+                        Some(t) => secs(*t),
+                        None => continue,
+                    },
+                    // Left at their defaults when handed on.
+                    _ => continue,
+                };
+                params.push((key, value));
+            }
+        }
+        for (i, (k, v)) in params.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(k);
+            out.push('=');
+            if *k == "password" {
+                // Already encoded (or masked).
+                out.push_str(v);
+            } else {
+                out.push_str(&percent_encode(v.as_bytes()));
+            }
+        }
+        out
+    }
+}
+
+fn secs(d: Duration) -> String {
+    d.as_secs().to_string()
+}
+
+/// A connection that could not be opened: the target (password masked) and
+/// the driver's error.
+#[derive(Debug)]
+pub struct ConnectError {
+    target: String,
+    source: tokio_postgres::Error,
+}
+
+impl ConnectError {
+    /// The target, password masked.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// The driver's error (a server error such as a failed authentication,
+    /// or an I/O error).
+    pub fn pg_error(&self) -> &tokio_postgres::Error {
+        &self.source
+    }
+}
+
+impl fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot connect to {}: ", self.target)?;
+        match self.source.as_db_error() {
+            Some(db) => write!(f, "{}: {}", db.severity(), db.message()),
+            None => {
+                write!(f, "{}", self.source)?;
+                let mut cause = std::error::Error::source(&self.source);
+                while let Some(c) = cause {
+                    write!(f, ": {c}")?;
+                    cause = c.source();
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConnectError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+impl From<ConnectError> for Error {
+    fn from(e: ConnectError) -> Error {
+        let kind = if e.source.as_db_error().is_some() {
+            ErrorKind::Database
+        } else {
+            ErrorKind::ConnectionLost
+        };
+        Error::new(kind, e.to_string()).with_source(e)
+    }
+}
+
+/// A parse error of tokio-postgres in words that cannot hold a secret: the
+/// option's name when tokio-postgres names one (a fixed keyword), a generic
+/// description otherwise (its other messages quote characters of the text).
+fn parse_error(text: &str, e: &tokio_postgres::Error) -> Error {
+    let what = if is_url(text) {
+        "invalid database URL"
+    } else {
+        "invalid connection string"
+    };
+    // tokio-postgres's own text is only "invalid connection string"; the
+    // cause says what.
+    let text = std::error::Error::source(e).map_or_else(String::new, |c| c.to_string());
+    let text = text.as_str();
+    let keyword = |marker: &str| -> Option<String> {
+        let start = text.find(marker)? + marker.len();
+        let rest = &text[start..];
+        let end = rest.find('`')?;
+        let key = &rest[..end];
+        let known = PG_VARIABLES.iter().any(|(_, k)| *k == key)
+            || DEFAULTED.contains(&key)
+            || ["keepalives_interval", "keepalives_retries"].contains(&key);
+        Some(if known {
+            key.to_string()
+        } else {
+            String::new()
+        })
+    };
+    let message = if let Some(key) = keyword("invalid value for option `") {
+        if key.is_empty() {
+            "an invalid value".to_string()
+        } else {
+            format!("invalid {key}")
+        }
+    } else if let Some(key) = keyword("unknown option `") {
+        if key.is_empty() {
+            "an unknown parameter".to_string()
+        } else {
+            format!("unsupported parameter {key}")
+        }
+    } else if text.contains("unterminated quoted") {
+        "an unterminated quoted value".to_string()
+    } else {
+        "malformed; expected postgres://user@host:port/database or key=value pairs".to_string()
+    };
+    Error::new(ErrorKind::Config, format!("{what}: {message}"))
+}
+
+fn is_url(text: &str) -> bool {
+    text.starts_with("postgres://") || text.starts_with("postgresql://")
+}
+
+/// The keys of a connection string's parameters: the query of a URL, every
+/// key of a `key=value` string. Only called on text tokio-postgres accepted.
+fn param_keys(text: &str) -> Vec<String> {
+    if let Some(rest) = text
+        .strip_prefix("postgres://")
+        .or_else(|| text.strip_prefix("postgresql://"))
+    {
+        // As tokio-postgres reads a URL: credentials up to the first `@`,
+        // then the query after the first `?`.
+        let rest = rest.split_once('@').map_or(rest, |(_, r)| r);
+        let Some((_, query)) = rest.split_once('?') else {
+            return Vec::new();
+        };
+        return query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').map(|(k, _)| percent_decode(k)))
+            .collect();
+    }
+    // key = value pairs; values may be quoted with `'` and escape with `\`.
+    let mut keys = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let mut key = String::new();
+        while let Some(&c) = chars.peek() {
+            if c.is_whitespace() || c == '=' {
+                break;
+            }
+            key.push(c);
+            chars.next();
+        }
+        if key.is_empty() {
+            break;
+        }
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == '=') {
+            chars.next();
+        }
+        if chars.peek() == Some(&'\'') {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '\'' => break,
+                    _ => {}
+                }
+            }
+        } else {
+            while let Some(c) = chars.next() {
+                if c.is_whitespace() {
+                    break;
+                }
+                if c == '\\' {
+                    chars.next();
+                }
+            }
+        }
+        keys.push(key);
+    }
+    keys
+}
+
+/// A value for a `key=value` string: quoted, `'` and `\` escaped.
+fn quote_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('\'');
+    for c in v.chars() {
+        if c == '\'' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub(crate) fn percent_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%')
+            .then(|| s.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(b) => {
+                out.push(b);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    fn resolve(
+        given: Option<&str>,
+        file: Option<&str>,
+        vars: &[(&str, &str)],
+    ) -> Result<Option<(ConnectOptions, Origin)>> {
+        ConnectOptions::resolve(given, file, &env(vars))
+    }
+
+    #[test]
+    fn urls_parse_and_mask() {
+        let c = ConnectOptions::parse("postgres://me:s%40cret@db.example:6543/app?sslmode=disable")
+            .unwrap();
+        assert_eq!(c.config().get_user(), Some("me"));
+        assert_eq!(c.password(), Some(&b"s@cret"[..]));
+        assert_eq!(
+            c.config().get_hosts(),
+            &[Host::Tcp("db.example".to_string())]
+        );
+        assert_eq!(c.config().get_ports(), &[6543]);
+        assert_eq!(c.config().get_dbname(), Some("app"));
+        assert_eq!(c.to_string(), "postgres://me:***@db.example:6543/app");
+        assert_eq!(
+            c.to_url(),
+            "postgres://me:s%40cret@db.example:6543/app?sslmode=disable"
+        );
+        let again = ConnectOptions::parse(&c.to_url()).unwrap();
+        assert_eq!(again.to_url(), c.to_url());
+        assert!(!format!("{c:?}").contains("cret"));
+
+        let k = ConnectOptions::parse("host=/run/pg user=u password='a b\\'c' dbname=x").unwrap();
+        assert_eq!(k.password(), Some(&b"a b'c"[..]));
+        assert_eq!(
+            k.config().get_hosts(),
+            &[Host::Unix("/run/pg".into())],
+            "a path is a Unix socket directory"
+        );
+        let again = ConnectOptions::parse(&k.to_url()).unwrap();
+        assert_eq!(again.password(), k.password());
+        assert_eq!(again.config().get_hosts(), k.config().get_hosts());
+        assert_eq!(again.config().get_dbname(), Some("x"));
+        assert!(!format!("{k:?} {k}").contains("a b"));
+    }
+
+    #[test]
+    fn errors_never_quote_the_text() {
+        let cases = [
+            "postgres://u:topsecret@h:notaport/db",
+            "postgres://u:p@ss/w?rd#x@host/db",
+            "postgres://u:%2_TOPSECRET@h/db",
+            "host=h password=top secret",
+            "host=h password='topsecret",
+            "nonsense topsecret",
+            "host=h sslmode=topsecret",
+            "host=h topsecret=1",
+        ];
+        for text in cases {
+            match ConnectOptions::parse(text) {
+                Ok(o) => {
+                    let shown = format!("{o} {o:?}");
+                    assert!(!shown.contains("secret"), "{text}: {shown}");
+                }
+                Err(e) => {
+                    let shown = format!("{e} {e:?}");
+                    for piece in ["secret", "TOPSECRET", "rd#x", "ss/w"] {
+                        assert!(!shown.contains(piece), "{text}: {shown}");
+                    }
+                    assert_eq!(e.kind(), ErrorKind::Config);
+                }
+            }
+        }
+        let e = ConnectOptions::parse("postgres://u:topsecret@h:notaport/db").unwrap_err();
+        assert!(e.to_string().contains("invalid port"), "{e}");
+        let e = resolve(None, None, &[("DATABASE_URL", "postgres://h:notaport/x")]).unwrap_err();
+        assert!(e.to_string().contains("DATABASE_URL"), "{e}");
+    }
+
+    #[test]
+    fn the_given_string_and_database_url_win_over_pg_variables() {
+        let (c, origin) = resolve(
+            None,
+            Some("postgres://fileuser:filepw@filehost/filedb"),
+            &[
+                ("DATABASE_URL", "postgres://u@h:5433/d"),
+                ("PGHOST", "other"),
+                ("PGPASSWORD", "pw"),
+            ],
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(origin, Origin::DatabaseUrl);
+        assert_eq!(c.config().get_user(), Some("u"));
+        assert_eq!(c.config().get_dbname(), Some("d"));
+        assert_eq!(c.config().get_ports(), &[5433]);
+        assert_eq!(c.config().get_hosts(), &[Host::Tcp("h".into())]);
+        assert_eq!(c.password(), Some(&b"pw"[..]), "PG* fill what is missing");
+
+        let (c, origin) = resolve(
+            Some("postgres://flag@flaghost/flagdb"),
+            None,
+            &[("DATABASE_URL", "postgres://u@h/d"), ("PGPORT", "6000")],
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(origin, Origin::Given);
+        assert_eq!(c.to_string(), "postgres://flag@flaghost:5432/flagdb");
+    }
+
+    #[test]
+    fn pg_variables_override_a_file() {
+        let (c, origin) = resolve(
+            None,
+            Some("postgres://fileuser:filepw@filehost/filedb"),
+            &[("PGDATABASE", "envdb"), ("DATABASE_URL", " ")],
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(origin, Origin::File);
+        assert_eq!(c.to_string(), "postgres://fileuser:***@filehost:5432/envdb");
+        assert_eq!(c.password(), Some(&b"filepw"[..]));
+    }
+
+    #[test]
+    fn libpq_variables_and_defaults() {
+        let (c, origin) = resolve(
+            None,
+            None,
+            &[
+                ("PGHOST", "db1,db2"),
+                ("PGPORT", "5432,5433"),
+                ("PGUSER", "app"),
+                ("PGPASSWORD", "secret"),
+                ("PGAPPNAME", "svc"),
+                ("PGCONNECT_TIMEOUT", "3"),
+            ],
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(origin, Origin::PgVariables);
+        assert_eq!(c.config().get_hosts().len(), 2);
+        assert_eq!(c.config().get_ports(), &[5432, 5433]);
+        assert_eq!(c.config().get_dbname(), Some("app"), "defaults to the user");
+        assert_eq!(c.config().get_application_name(), Some("svc"));
+        assert_eq!(
+            c.config().get_connect_timeout(),
+            Some(&Duration::from_secs(3))
+        );
+        assert_eq!(c.to_string(), "postgres://app:***@db1:5432,db2:5433/app");
+
+        assert!(resolve(None, None, &[("USER", "u")]).unwrap().is_none());
+        let c = ConnectOptions::from_env_with(env(&[("USER", "u")])).unwrap();
+        assert_eq!(c.to_string(), "postgres://u@localhost/u");
+        let e = ConnectOptions::from_env_with(env(&[])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+    }
+
+    #[test]
+    fn bad_variables_are_named() {
+        let e = ConnectOptions::from_env_with(env(&[("PGPORT", "x"), ("USER", "u")])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+        assert!(e.to_string().contains("PGPORT"), "{e}");
+        let e = ConnectOptions::from_env_with(env(&[("USER", "u"), ("PGSSLMODE", "require")]))
+            .unwrap_err();
+        assert!(e.to_string().contains("TLS"), "{e}");
+        let e = resolve(None, None, &[("PGHOST", "h1"), ("PGPORT", "1,2")]).unwrap_err();
+        assert!(e.to_string().contains("2 ports for 1 host(s)"), "{e}");
+    }
+
+    #[test]
+    fn several_hosts_each_with_its_port() {
+        let c = ConnectOptions::parse("postgres://u@h1:5432,h2:5433/db").unwrap();
+        assert_eq!(c.config().get_hosts().len(), 2);
+        assert_eq!(c.config().get_ports(), &[5432, 5433]);
+        assert_eq!(c.to_url(), "postgres://u@h1:5432,h2:5433/db");
+        let d = ConnectOptions::parse("postgres://u@[::1]:5432,h2/db").unwrap();
+        assert_eq!(d.to_url(), "postgres://u@[::1]:5432,h2:5432/db");
+    }
+
+    #[test]
+    fn a_password_without_a_user() {
+        let c = ConnectOptions::parse("postgres://h?password=p%40ss%2Fw%3Ard").unwrap();
+        assert_eq!(c.config().get_user(), None);
+        assert_eq!(c.password(), Some(&b"p@ss/w:rd"[..]));
+        assert_eq!(c.to_string(), "postgres://h:5432?password=***");
+        let again = ConnectOptions::parse(&c.to_url()).unwrap();
+        assert_eq!(again.password(), c.password());
+    }
+
+    #[test]
+    fn with_dbname_keeps_everything_else() {
+        let c = ConnectOptions::parse("postgres://u:p@h:1/a?application_name=x&sslmode=disable")
+            .unwrap();
+        let d = c.with_dbname("a b/é");
+        assert_eq!(
+            d.to_url(),
+            "postgres://u:p@h:1/a%20b%2F%C3%A9?application_name=x&sslmode=disable"
+        );
+        assert_eq!(
+            ConnectOptions::parse(&d.to_url())
+                .unwrap()
+                .config()
+                .get_dbname(),
+            Some("a b/é")
+        );
+    }
+}
