@@ -17,7 +17,7 @@ use crate::sql::{self, Reference};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
 use strata_model::schema::{parse_column_type, Identity, SqlType};
-use strata_model::schema::{Deferrable, FkAction, IndexMethod};
+use strata_model::schema::{Deferrable, FkAction, IndexMethod, NullsOrder, SortOrder};
 
 /// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
 #[derive(Default)]
@@ -59,23 +59,11 @@ pub enum IndexTarget {
     Expression(LitStr),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Order {
-    Asc,
-    Desc,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Nulls {
-    First,
-    Last,
-}
-
 /// One element of `columns(...)`: `field desc nulls_last opclass = "..."`.
 pub struct IndexElementAttr {
     pub target: IndexTarget,
-    pub order: Option<(Order, Ident)>,
-    pub nulls: Option<(Nulls, Ident)>,
+    pub order: Option<(SortOrder, Ident)>,
+    pub nulls: Option<(NullsOrder, Ident)>,
     pub opclass: Option<LitStr>,
 }
 
@@ -543,16 +531,16 @@ fn index_element(cx: &Ctxt, tokens: TokenStream) -> Option<IndexElementAttr> {
             }
             let m = input.call(Ident::parse_any)?;
             let order = if m == ASC {
-                Some(Order::Asc)
+                Some(SortOrder::Asc)
             } else if m == DESC {
-                Some(Order::Desc)
+                Some(SortOrder::Desc)
             } else {
                 None
             };
             let nulls = if m == NULLS_FIRST {
-                Some(Nulls::First)
+                Some(NullsOrder::First)
             } else if m == NULLS_LAST {
-                Some(Nulls::Last)
+                Some(NullsOrder::Last)
             } else {
                 None
             };

@@ -2,7 +2,9 @@
 //! key declarations, field references in table-level constraints, identity
 //! and nullability rules, name collisions) and the resolution of the model
 //! into [`crate::ir`]: SQL names decided, PostgreSQL's default constraint
-//! names computed (`naming.rs`, shared with the runtime), constraints sorted.
+//! names computed by `strata_model`'s naming functions (the runtime's and
+//! `schema-diff`'s), the table put in canonical form by the model's
+//! `Table::canonicalize`.
 
 use std::collections::HashMap;
 
@@ -11,7 +13,7 @@ use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
 use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model};
-use crate::attr::{IndexAttr, IndexTarget, Nulls, Order, RenameRule};
+use crate::attr::{IndexAttr, IndexTarget, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::ir;
 use crate::sql::{check_identifier, Reference};
@@ -19,7 +21,10 @@ use crate::text::{did_you_mean, snake_case, type_string};
 use strata_model::schema::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
 };
-use strata_model::schema::{FkAction, IndexMethod};
+use strata_model::schema::{
+    Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey, IndexMethod,
+    PrimaryKey, Unique,
+};
 
 /// Checks a `#[derive(Table)]` and resolves it. Returns `None` only after
 /// reporting an error.
@@ -156,7 +161,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let n = default_unique_name(&name, &[&col]);
             let what = format!("`#[column(unique)]` on `{}`", f.ident);
             names.claim(cx, &n, k.span(), &what, BOTH);
-            uniques.push(ir::Unique {
+            uniques.push(Unique {
                 name: n,
                 columns: vec![col.clone()],
             });
@@ -165,16 +170,11 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let n = default_index_name(&name, &[&col]);
             let what = format!("`#[column(index)]` on `{}`", f.ident);
             names.claim(cx, &n, k.span(), &what, RELATION);
-            indexes.push(ir::Index {
+            indexes.push(Index {
                 name: n,
                 unique: false,
-                method: IndexMethod::Btree,
-                elements: vec![ir::IndexElement {
-                    key: ir::IndexKey::Column(col.clone()),
-                    order: Order::Asc,
-                    nulls: None,
-                    opclass: None,
-                }],
+                method: IndexMethod::default(),
+                elements: vec![IndexElement::column(&col)],
                 include: Vec::new(),
                 predicate: None,
             });
@@ -219,7 +219,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let n = default_check_name(&name, &col);
             let what = format!("`check` on `{}`", f.ident);
             names.claim(cx, &n, expr.span(), &what, CONSTRAINT);
-            checks.push(ir::Check {
+            checks.push(Check {
                 name: n,
                 expression: expr.value(),
             });
@@ -320,7 +320,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             .map_or_else(|| default_unique_name(&name, &cols), LitStr::value);
         let span = u.name.as_ref().map_or(u.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `unique(...)`", BOTH);
-        uniques.push(ir::Unique {
+        uniques.push(Unique {
             name: n,
             columns: cols,
         });
@@ -340,7 +340,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             "a `check(...)`",
             CONSTRAINT,
         );
-        checks.push(ir::Check {
+        checks.push(Check {
             name: c.name.value(),
             expression: c.expr.value(),
         });
@@ -374,27 +374,29 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         ));
     }
 
-    uniques.sort_by(|a, b| a.name.cmp(&b.name));
-    indexes.sort_by(|a, b| a.name.cmp(&b.name));
-    foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
-    checks.sort_by(|a, b| a.name.cmp(&b.name));
     if primary_key.is_empty() {
         return None;
     }
-    Some(ir::Table {
-        ident: m.ident,
-        vis: m.vis,
-        schema,
-        name,
-        comment: a.comment.as_ref().map(LitStr::value),
-        renamed_from: a.renamed_from.as_ref().map(LitStr::value),
-        columns,
-        primary_key,
-        pkey_name,
+    let mut definition = strata_model::schema::Table {
+        primary_key: Some(PrimaryKey {
+            name: pkey_name,
+            columns: primary_key.iter().map(|&i| col_of(i)).collect(),
+        }),
         uniques,
         indexes,
         foreign_keys,
         checks,
+        comment: a.comment.as_ref().map(LitStr::value),
+        renamed_from: a.renamed_from.as_ref().map(LitStr::value),
+        ..strata_model::schema::Table::new(schema, name)
+    };
+    definition.canonicalize();
+    Some(ir::Table {
+        ident: m.ident,
+        vis: m.vis,
+        definition,
+        columns,
+        primary_key,
     })
 }
 
@@ -417,9 +419,9 @@ fn foreign_key(
     own_schema: &str,
     on_delete: Option<FkAction>,
     on_update: Option<FkAction>,
-    deferrable: Option<strata_model::schema::Deferrable>,
-) -> ir::ForeignKey {
-    ir::ForeignKey {
+    deferrable: Option<Deferrable>,
+) -> ForeignKey {
+    ForeignKey {
         name,
         columns,
         ref_schema: reference
@@ -440,8 +442,8 @@ fn index(
     ix: &IndexAttr,
     table: &str,
     col_names: &[&str],
-) -> Option<ir::Index> {
-    let method = ix.method.as_ref().map_or(IndexMethod::Btree, |m| m.1);
+) -> Option<Index> {
+    let method = ix.method.as_ref().map(|m| m.1).unwrap_or_default();
     let mut elements = Vec::new();
     let mut first_expression: Option<&LitStr> = None;
     let mut unknown_field = false;
@@ -452,11 +454,11 @@ fn index(
                     unknown_field = true;
                     continue;
                 };
-                ir::IndexKey::Column(col_names[i].to_string())
+                IndexKey::Column(col_names[i].to_string())
             }
             IndexTarget::Expression(lit) => {
                 first_expression.get_or_insert(lit);
-                ir::IndexKey::Expression(lit.value())
+                IndexKey::Expression(lit.value())
             }
         };
         if !method.is_ordered() {
@@ -476,19 +478,12 @@ fn index(
                 );
             }
         }
-        let order = el.order.as_ref().map_or(Order::Asc, |o| o.0);
-        let default_nulls = match order {
-            Order::Asc => Nulls::Last,
-            Order::Desc => Nulls::First,
-        };
-        elements.push(ir::IndexElement {
+        // A NULLS order that is its direction's default is dropped by
+        // `Table::canonicalize`.
+        elements.push(IndexElement {
             key,
-            order,
-            nulls: el
-                .nulls
-                .as_ref()
-                .map(|n| n.0)
-                .filter(|n| *n != default_nulls),
+            order: el.order.as_ref().map(|o| o.0).unwrap_or_default(),
+            nulls: el.nulls.as_ref().map(|n| n.0),
             opclass: el.opclass.as_ref().map(LitStr::value),
         });
     }
@@ -522,14 +517,14 @@ fn index(
             let cols: Vec<&str> = elements
                 .iter()
                 .filter_map(|e| match &e.key {
-                    ir::IndexKey::Column(c) => Some(c.as_str()),
-                    ir::IndexKey::Expression(_) => None,
+                    IndexKey::Column(c) => Some(c.as_str()),
+                    IndexKey::Expression(_) => None,
                 })
                 .collect();
             default_index_name(table, &cols)
         }
     };
-    Some(ir::Index {
+    Some(Index {
         name,
         unique: ix.unique.is_some(),
         method,
@@ -669,7 +664,8 @@ pub fn pg_enum<'a>(cx: &Ctxt, m: &EnumModel<'a>) -> Option<ir::PgEnum<'a>> {
         }
     };
     let rule = a.rename_all.unwrap_or(RenameRule::SnakeCase);
-    let mut variants: Vec<(&Ident, String)> = Vec::new();
+    let mut variants: Vec<&Ident> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
     for v in &m.variants {
         let (label, span) = match &v.attrs.rename {
             Some(lit) => (lit.value(), lit.span()),
@@ -681,7 +677,7 @@ pub fn pg_enum<'a>(cx: &Ctxt, m: &EnumModel<'a>) -> Option<ir::PgEnum<'a>> {
                 (l, v.ident.span())
             }
         };
-        if let Some((other, _)) = variants.iter().find(|(_, l)| *l == label) {
+        if let Some((other, _)) = variants.iter().zip(&labels).find(|(_, l)| **l == label) {
             cx.error_at(
                 span,
                 format!(
@@ -690,19 +686,23 @@ pub fn pg_enum<'a>(cx: &Ctxt, m: &EnumModel<'a>) -> Option<ir::PgEnum<'a>> {
                 ),
             );
         }
-        variants.push((v.ident, label));
+        variants.push(v.ident);
+        labels.push(label);
     }
     if m.variants.is_empty() {
         return None;
     }
     Some(ir::PgEnum {
         ident: m.ident,
-        schema: a
-            .schema
-            .as_ref()
-            .map_or_else(|| "public".to_string(), LitStr::value),
-        name,
-        comment: a.comment.as_ref().map(LitStr::value),
+        enum_type: EnumType {
+            schema: a
+                .schema
+                .as_ref()
+                .map_or_else(|| "public".to_string(), LitStr::value),
+            name,
+            labels,
+            comment: a.comment.as_ref().map(LitStr::value),
+        },
         variants,
     })
 }

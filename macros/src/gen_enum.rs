@@ -4,43 +4,38 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use strata_model::schema::{SqlType, TypeName};
 
 use crate::ir;
-use crate::tokens::{option, string, strings};
+use crate::tokens;
 
 pub fn expand(e: &ir::PgEnum) -> TokenStream {
     let ident = e.ident;
-    let schema = &e.schema;
-    let name = &e.name;
+    let t = &e.enum_type;
+    let schema = &t.schema;
+    let name = &t.name;
     let qualified = format!("{schema}.{name}");
     let rust_name = ident.to_string();
-    let labels: Vec<&str> = e.variants.iter().map(|(_, l)| l.as_str()).collect();
-    let to_label = e.variants.iter().map(|(v, l)| quote!(Self::#v => #l));
-    let from_label = e.variants.iter().map(|(v, l)| {
+    let variants = || e.variants.iter().zip(&t.labels);
+    let to_label = variants().map(|(v, l)| quote!(Self::#v => #l));
+    let from_label = variants().map(|(v, l)| {
         let bytes = Literal::byte_string(l.as_bytes());
         quote!(#bytes => ::core::result::Result::Ok(Self::#v))
     });
-    let schema_s = string(schema);
-    let name_s = string(name);
-    let labels = strings(&labels);
-    let comment = option(e.comment.as_deref(), string);
+    let sql_type = tokens::sql_type(&SqlType::Named(TypeName {
+        schema: schema.clone(),
+        name: name.clone(),
+    }));
+    let enum_type = tokens::some(tokens::enum_type(t));
     quote! {
         #[automatically_derived]
         impl ::strata::PgType for #ident {
             fn sql_type() -> ::strata::schema::SqlType {
-                ::strata::schema::SqlType::Named(::strata::schema::TypeName {
-                    schema: #schema_s,
-                    name: #name_s,
-                })
+                #sql_type
             }
 
             fn enum_type() -> ::core::option::Option<::strata::schema::EnumType> {
-                ::core::option::Option::Some(::strata::schema::EnumType {
-                    schema: #schema_s,
-                    name: #name_s,
-                    labels: #labels,
-                    comment: #comment,
-                })
+                #enum_type
             }
         }
 

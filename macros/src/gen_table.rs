@@ -8,14 +8,14 @@ use syn::spanned::Spanned;
 
 use crate::ir;
 use crate::text::type_string;
-use crate::tokens::{self, option, string, strings, vec_of};
+use crate::tokens;
 
 pub fn expand(t: &ir::Table) -> TokenStream {
     let ident = t.ident;
     let vis = t.vis;
     let columns_ident = format_ident!("{}Columns", ident);
-    let schema = &t.schema;
-    let name = &t.name;
+    let schema = &t.definition.schema;
+    let name = &t.definition.name;
     let n_columns = t.columns.len();
 
     let fields: Vec<(&Ident, &syn::Type, &str)> = t
@@ -68,7 +68,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
         }
     };
 
-    let definition = definition(t);
+    let definition = tokens::table(&t.definition, t.columns.iter().map(tokens::column));
     let enum_types = enum_types(t);
 
     // decode / param
@@ -184,153 +184,6 @@ pub fn handles(
         },
         quote!(#columns_ident { #(#values,)* }),
     )
-}
-
-/// The body of `definition()`: the table as `strata::schema` values, only
-/// the fields that differ from `Table::new` / `Column::new` spelled out.
-fn definition(t: &ir::Table) -> TokenStream {
-    let columns = t.columns.iter().map(|c| {
-        let name = &c.name;
-        let ty = match &c.sql_type {
-            Some(sql) => tokens::sql_type(sql),
-            None => {
-                let rust = c.ty;
-                quote_spanned!(rust.span()=> <#rust as ::strata::PgType>::sql_type())
-            }
-        };
-        let nullable = c.nullable;
-        let mut set = Vec::new();
-        if let Some(d) = &c.default {
-            set.push(("default", tokens::some(string(d))));
-        }
-        if let Some(i) = c.identity {
-            set.push(("identity", tokens::some(tokens::identity(i))));
-        }
-        if let Some(x) = &c.comment {
-            set.push(("comment", tokens::some(string(x))));
-        }
-        if let Some(x) = &c.renamed_from {
-            set.push(("renamed_from", tokens::some(string(x))));
-        }
-        let new = quote!(::strata::schema::Column::new(#name, #ty, #nullable));
-        with_fields(quote!(::strata::schema::Column), new, &set)
-    });
-    let mut set = vec![("columns", vec_of(columns))];
-    let pk_columns: Vec<&str> = t
-        .primary_key
-        .iter()
-        .map(|&i| t.columns[i].name.as_str())
-        .collect();
-    let pk_name = string(&t.pkey_name);
-    let pk_columns = strings(&pk_columns);
-    set.push((
-        "primary_key",
-        tokens::some(quote!(::strata::schema::PrimaryKey { name: #pk_name, columns: #pk_columns })),
-    ));
-    if !t.uniques.is_empty() {
-        let items = t.uniques.iter().map(|u| {
-            let name = string(&u.name);
-            let columns = strings(&u.columns);
-            quote!(::strata::schema::Unique { name: #name, columns: #columns })
-        });
-        set.push(("uniques", vec_of(items)));
-    }
-    if !t.indexes.is_empty() {
-        let items = t.indexes.iter().map(index);
-        set.push(("indexes", vec_of(items)));
-    }
-    if !t.foreign_keys.is_empty() {
-        let items = t.foreign_keys.iter().map(|fk| {
-            let name = string(&fk.name);
-            let columns = strings(&fk.columns);
-            let ref_schema = string(&fk.ref_schema);
-            let ref_table = string(&fk.ref_table);
-            let ref_columns = strings(&fk.ref_columns);
-            let on_delete = tokens::fk_action(fk.on_delete);
-            let on_update = tokens::fk_action(fk.on_update);
-            let deferrable = tokens::deferrable(fk.deferrable);
-            quote! {
-                ::strata::schema::ForeignKey {
-                    name: #name,
-                    columns: #columns,
-                    ref_schema: #ref_schema,
-                    ref_table: #ref_table,
-                    ref_columns: #ref_columns,
-                    on_delete: #on_delete,
-                    on_update: #on_update,
-                    deferrable: #deferrable,
-                }
-            }
-        });
-        set.push(("foreign_keys", vec_of(items)));
-    }
-    if !t.checks.is_empty() {
-        let items = t.checks.iter().map(|c| {
-            let name = string(&c.name);
-            let expression = string(&c.expression);
-            quote!(::strata::schema::Check { name: #name, expression: #expression })
-        });
-        set.push(("checks", vec_of(items)));
-    }
-    if let Some(x) = &t.comment {
-        set.push(("comment", tokens::some(string(x))));
-    }
-    if let Some(x) = &t.renamed_from {
-        set.push(("renamed_from", tokens::some(string(x))));
-    }
-    let schema = &t.schema;
-    let name = &t.name;
-    let new = quote!(::strata::schema::Table::new(#schema, #name));
-    with_fields(quote!(::strata::schema::Table), new, &set)
-}
-
-fn index(ix: &ir::Index) -> TokenStream {
-    let name = string(&ix.name);
-    let unique = ix.unique;
-    let method = tokens::index_method(ix.method);
-    let elements = ix.elements.iter().map(|e| {
-        let key = match &e.key {
-            ir::IndexKey::Column(c) => {
-                let c = string(c);
-                quote!(::strata::schema::IndexKey::Column(#c))
-            }
-            ir::IndexKey::Expression(x) => {
-                let x = string(x);
-                quote!(::strata::schema::IndexKey::Expression(#x))
-            }
-        };
-        let order = tokens::sort_order(e.order);
-        let nulls = option(e.nulls, tokens::nulls);
-        let opclass = option(e.opclass.as_deref(), string);
-        quote! {
-            ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass }
-        }
-    });
-    let elements = vec_of(elements);
-    let include = strings(&ix.include);
-    let predicate = option(ix.predicate.as_deref(), string);
-    quote! {
-        ::strata::schema::Index {
-            name: #name,
-            unique: #unique,
-            method: #method,
-            elements: #elements,
-            include: #include,
-            predicate: #predicate,
-        }
-    }
-}
-
-/// `Path { a: x, ..base }`, or just `base` when nothing is set.
-fn with_fields(path: TokenStream, base: TokenStream, set: &[(&str, TokenStream)]) -> TokenStream {
-    if set.is_empty() {
-        return base;
-    }
-    let fields = set.iter().map(|(name, value)| {
-        let name = format_ident!("{}", name);
-        quote!(#name: #value)
-    });
-    quote!(#path { #(#fields,)* ..#base })
 }
 
 /// `enum_types()`: the enum types behind the fields whose SQL type is

@@ -1,31 +1,35 @@
 //! The checked, resolved model that code generation reads: every SQL name
-//! decided (defaults computed with PostgreSQL's own naming rules), every
-//! field reference turned into a column, constraints sorted by name (the
-//! canonical order of `strata::schema`).
+//! decided (defaults computed by `strata_model`'s naming functions, which
+//! follow PostgreSQL's rules), every field reference turned into a column.
+//!
+//! What the schema model can say is held in the model's own types
+//! (`strata_model::schema`), in canonical form; beside them the IR keeps
+//! only what the macro alone has: the Rust items (idents, types,
+//! visibility) and, for each column, a type that may be known only at run
+//! time (through `PgType`).
 
 use syn::{Ident, Type, Visibility};
 
-use crate::attr::{Nulls, Order};
-use strata_model::schema::{Deferrable, FkAction, IndexMethod};
-use strata_model::schema::{Identity, SqlType};
+use strata_model::schema::{self, EnumType, Identity, SqlType};
 
+/// A checked `#[derive(Table)]`.
 pub struct Table<'a> {
     pub ident: &'a Ident,
     pub vis: &'a Visibility,
-    pub schema: String,
-    pub name: String,
-    pub comment: Option<String>,
-    pub renamed_from: Option<String>,
+    /// The table as `definition()` returns it, canonical (constraints and
+    /// indexes sorted by name, default NULLS orders dropped), except that
+    /// its `columns` are empty: a column's type may come from `PgType` at
+    /// run time, so the columns are in [`Table::columns`].
+    pub definition: schema::Table,
+    /// The columns, in field order.
     pub columns: Vec<Column<'a>>,
-    /// Positions in `columns`, in key order.
+    /// Positions in `columns` of the primary key's columns, in key order
+    /// (the columns `definition.primary_key` names).
     pub primary_key: Vec<usize>,
-    pub pkey_name: String,
-    pub uniques: Vec<Unique>,
-    pub indexes: Vec<Index>,
-    pub foreign_keys: Vec<ForeignKey>,
-    pub checks: Vec<Check>,
 }
 
+/// A field and its column: the fields of `schema::Column`, with the SQL
+/// type only when the attributes give it.
 pub struct Column<'a> {
     pub field: &'a Ident,
     pub ty: &'a Type,
@@ -39,55 +43,11 @@ pub struct Column<'a> {
     pub renamed_from: Option<String>,
 }
 
-pub struct Unique {
-    pub name: String,
-    pub columns: Vec<String>,
-}
-
-pub struct Index {
-    pub name: String,
-    pub unique: bool,
-    pub method: IndexMethod,
-    pub elements: Vec<IndexElement>,
-    pub include: Vec<String>,
-    pub predicate: Option<String>,
-}
-
-pub enum IndexKey {
-    Column(String),
-    Expression(String),
-}
-
-pub struct IndexElement {
-    pub key: IndexKey,
-    pub order: Order,
-    /// `None` when it is the default of `order`.
-    pub nulls: Option<Nulls>,
-    pub opclass: Option<String>,
-}
-
-pub struct ForeignKey {
-    pub name: String,
-    pub columns: Vec<String>,
-    pub ref_schema: String,
-    pub ref_table: String,
-    pub ref_columns: Vec<String>,
-    pub on_delete: FkAction,
-    pub on_update: FkAction,
-    pub deferrable: Deferrable,
-}
-
-pub struct Check {
-    pub name: String,
-    pub expression: String,
-}
-
 /// A checked `#[derive(PgEnum)]`.
 pub struct PgEnum<'a> {
     pub ident: &'a Ident,
-    pub schema: String,
-    pub name: String,
-    pub comment: Option<String>,
-    /// Variant and label, in declaration order.
-    pub variants: Vec<(&'a Ident, String)>,
+    /// The enum type, as `enum_type()` returns it.
+    pub enum_type: EnumType,
+    /// The variants, in declaration order: one per label of `enum_type`.
+    pub variants: Vec<&'a Ident>,
 }

@@ -1,8 +1,9 @@
 //! Compile-time checks of the SQL text inside attributes: identifiers (length
 //! limit), expressions (`default`, `check`, `where`, index expressions:
 //! balanced quotes and brackets, one expression only) and `references`
-//! targets. Types are checked by the runtime's own parser (`sql_type.rs`,
-//! included by `lib.rs`).
+//! targets. Types, index methods and referential actions are checked by
+//! `strata_model`'s own parsers (`parse_column_type`, `IndexMethod::parse`,
+//! `FkAction::parse`), in `attr.rs`.
 
 use strata_model::ident::MAX_IDENTIFIER_BYTES;
 

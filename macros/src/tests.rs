@@ -782,6 +782,382 @@ fn pg_enum() {
     );
 }
 
+/// The body of `definition()` in the expansion of `input`, formatted (or
+/// the messages of its errors).
+fn definition(input: &str) -> String {
+    let output = derive_table(input.parse().unwrap());
+    let errors = messages(output.clone());
+    if !errors.is_empty() {
+        return format!("errors:\n{errors}");
+    }
+    let expanded = pretty(output);
+    let mut lines = expanded
+        .lines()
+        .skip_while(|l| !l.contains("fn definition()"));
+    let Some(first) = lines.next() else {
+        return expanded;
+    };
+    let indent = first.len() - first.trim_start().len();
+    let mut out = vec![first.trim_start()];
+    for line in lines {
+        out.push(line.get(indent..).unwrap_or(line));
+        if line.len() - line.trim_start().len() == indent && line.trim() == "}" {
+            break;
+        }
+    }
+    out.join("\n")
+}
+
+/// Every kind of model value the macro writes into `definition()`: SQL
+/// types with modifiers, identity and serial, defaults, comments, renames,
+/// every constraint, index elements with orders, NULLS orders (a default one
+/// dropped), expressions, operator classes, `include` and `where`.
+#[test]
+fn definition_of_every_model_value() {
+    let got = definition(
+        r#"
+        #[table(name = "orders", schema = "shop", comment = "Orders", renamed_from = "old_orders")]
+        #[table(index(
+            columns(placed_at desc nulls_first, status nulls_first, "lower(note)" nulls_last, number desc nulls_last),
+            name = "orders_mix_idx",
+            include(total),
+            where = "status <> 'gone'",
+        ))]
+        #[table(index(columns(customer_id, placed_at), unique))]
+        #[table(index(columns(doc opclass = "jsonb_path_ops"), method = "gin"))]
+        #[table(unique(customer_id, number))]
+        #[table(foreign_key(
+            columns(customer_id),
+            references = "crm.customers(id)",
+            on_delete = "restrict",
+            on_update = "cascade",
+            deferrable = "initially_deferred",
+            name = "orders_customer_fk",
+        ))]
+        #[table(check(name = "orders_total_positive", expr = "total >= 0"))]
+        pub struct Order {
+            #[column(primary_key, sql_type = "bigserial")]
+            id: i64,
+            #[column(identity = "by_default")]
+            number: i32,
+            customer_id: i64,
+            #[column(sql_type = "numeric(12, 2)", check = "total < 1000000")]
+            total: rust_decimal::Decimal,
+            #[column(sql_type = "varchar(32)", default = "'new'", unique, index)]
+            status: String,
+            #[column(name = "placed", sql_type = "timestamp(3) with time zone", not_null)]
+            placed_at: chrono::DateTime<chrono::Utc>,
+            #[column(sql_type = "text[]", renamed_from = "labels", comment = "free tags")]
+            tags: Vec<String>,
+            #[column(sql_type = "crm.mood")]
+            mood: Mood,
+            #[column(sql_type = "jsonb")]
+            doc: serde_json::Value,
+            #[column(sql_type = "character(2)")]
+            country: String,
+            #[column(sql_type = "time")]
+            opens: chrono::NaiveTime,
+            #[column(identity = "always")]
+            seq: i16,
+            note: Option<String>,
+            #[column(references = "notes(id)", on_delete = "set null", on_update = "set default")]
+            note_id: Option<i64>,
+        }
+        "#,
+    );
+    expect![[r#"
+            fn definition() -> ::strata::schema::Table {
+                ::strata::schema::Table {
+                    columns: ::std::vec::Vec::from([
+                        ::strata::schema::Column {
+                            identity: ::core::option::Option::Some(
+                                ::strata::schema::Identity::Serial,
+                            ),
+                            ..::strata::schema::Column::new(
+                                "id",
+                                ::strata::schema::SqlType::BigInt,
+                                false,
+                            )
+                        },
+                        ::strata::schema::Column {
+                            identity: ::core::option::Option::Some(
+                                ::strata::schema::Identity::ByDefault,
+                            ),
+                            ..::strata::schema::Column::new(
+                                "number",
+                                <i32 as ::strata::PgType>::sql_type(),
+                                false,
+                            )
+                        },
+                        ::strata::schema::Column::new(
+                            "customer_id",
+                            <i64 as ::strata::PgType>::sql_type(),
+                            false,
+                        ),
+                        ::strata::schema::Column::new(
+                            "total",
+                            ::strata::schema::SqlType::Numeric(
+                                ::core::option::Option::Some((12u16, 2u16)),
+                            ),
+                            false,
+                        ),
+                        ::strata::schema::Column {
+                            default: ::core::option::Option::Some(
+                                ::std::string::String::from("'new'"),
+                            ),
+                            ..::strata::schema::Column::new(
+                                "status",
+                                ::strata::schema::SqlType::Varchar(
+                                    ::core::option::Option::Some(32u32),
+                                ),
+                                false,
+                            )
+                        },
+                        ::strata::schema::Column::new(
+                            "placed",
+                            ::strata::schema::SqlType::TimestampTz(
+                                ::core::option::Option::Some(3),
+                            ),
+                            false,
+                        ),
+                        ::strata::schema::Column {
+                            comment: ::core::option::Option::Some(
+                                ::std::string::String::from("free tags"),
+                            ),
+                            renamed_from: ::core::option::Option::Some(
+                                ::std::string::String::from("labels"),
+                            ),
+                            ..::strata::schema::Column::new(
+                                "tags",
+                                ::strata::schema::SqlType::Text.array_of(),
+                                false,
+                            )
+                        },
+                        ::strata::schema::Column::new(
+                            "mood",
+                            ::strata::schema::SqlType::Named(::strata::schema::TypeName {
+                                schema: ::std::string::String::from("crm"),
+                                name: ::std::string::String::from("mood"),
+                            }),
+                            false,
+                        ),
+                        ::strata::schema::Column::new(
+                            "doc",
+                            ::strata::schema::SqlType::Jsonb,
+                            false,
+                        ),
+                        ::strata::schema::Column::new(
+                            "country",
+                            ::strata::schema::SqlType::Char(::core::option::Option::Some(2u32)),
+                            false,
+                        ),
+                        ::strata::schema::Column::new(
+                            "opens",
+                            ::strata::schema::SqlType::Time(::core::option::Option::None),
+                            false,
+                        ),
+                        ::strata::schema::Column {
+                            identity: ::core::option::Option::Some(
+                                ::strata::schema::Identity::Always,
+                            ),
+                            ..::strata::schema::Column::new(
+                                "seq",
+                                <i16 as ::strata::PgType>::sql_type(),
+                                false,
+                            )
+                        },
+                        ::strata::schema::Column::new(
+                            "note",
+                            <Option<String> as ::strata::PgType>::sql_type(),
+                            true,
+                        ),
+                        ::strata::schema::Column::new(
+                            "note_id",
+                            <Option<i64> as ::strata::PgType>::sql_type(),
+                            true,
+                        ),
+                    ]),
+                    primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                        name: ::std::string::String::from("orders_pkey"),
+                        columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    }),
+                    uniques: ::std::vec::Vec::from([
+                        ::strata::schema::Unique {
+                            name: ::std::string::String::from("orders_customer_id_number_key"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("customer_id"),
+                                ::std::string::String::from("number"),
+                            ]),
+                        },
+                        ::strata::schema::Unique {
+                            name: ::std::string::String::from("orders_status_key"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("status"),
+                            ]),
+                        },
+                    ]),
+                    indexes: ::std::vec::Vec::from([
+                        ::strata::schema::Index {
+                            name: ::std::string::String::from("orders_customer_id_placed_idx"),
+                            unique: true,
+                            method: ::strata::schema::IndexMethod::Btree,
+                            elements: ::std::vec::Vec::from([
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("customer_id"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::None,
+                                },
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("placed"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::None,
+                                },
+                            ]),
+                            include: ::std::vec::Vec::new(),
+                            predicate: ::core::option::Option::None,
+                        },
+                        ::strata::schema::Index {
+                            name: ::std::string::String::from("orders_doc_idx"),
+                            unique: false,
+                            method: ::strata::schema::IndexMethod::Gin,
+                            elements: ::std::vec::Vec::from([
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("doc"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::Some(
+                                        ::std::string::String::from("jsonb_path_ops"),
+                                    ),
+                                },
+                            ]),
+                            include: ::std::vec::Vec::new(),
+                            predicate: ::core::option::Option::None,
+                        },
+                        ::strata::schema::Index {
+                            name: ::std::string::String::from("orders_mix_idx"),
+                            unique: false,
+                            method: ::strata::schema::IndexMethod::Btree,
+                            elements: ::std::vec::Vec::from([
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("placed"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Desc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::None,
+                                },
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("status"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::Some(
+                                        ::strata::schema::NullsOrder::First,
+                                    ),
+                                    opclass: ::core::option::Option::None,
+                                },
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Expression(
+                                        ::std::string::String::from("lower(note)"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::None,
+                                },
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("number"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Desc,
+                                    nulls: ::core::option::Option::Some(
+                                        ::strata::schema::NullsOrder::Last,
+                                    ),
+                                    opclass: ::core::option::Option::None,
+                                },
+                            ]),
+                            include: ::std::vec::Vec::from([
+                                ::std::string::String::from("total"),
+                            ]),
+                            predicate: ::core::option::Option::Some(
+                                ::std::string::String::from("status <> 'gone'"),
+                            ),
+                        },
+                        ::strata::schema::Index {
+                            name: ::std::string::String::from("orders_status_idx"),
+                            unique: false,
+                            method: ::strata::schema::IndexMethod::Btree,
+                            elements: ::std::vec::Vec::from([
+                                ::strata::schema::IndexElement {
+                                    key: ::strata::schema::IndexKey::Column(
+                                        ::std::string::String::from("status"),
+                                    ),
+                                    order: ::strata::schema::SortOrder::Asc,
+                                    nulls: ::core::option::Option::None,
+                                    opclass: ::core::option::Option::None,
+                                },
+                            ]),
+                            include: ::std::vec::Vec::new(),
+                            predicate: ::core::option::Option::None,
+                        },
+                    ]),
+                    foreign_keys: ::std::vec::Vec::from([
+                        ::strata::schema::ForeignKey {
+                            name: ::std::string::String::from("orders_customer_fk"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("customer_id"),
+                            ]),
+                            ref_schema: ::std::string::String::from("crm"),
+                            ref_table: ::std::string::String::from("customers"),
+                            ref_columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("id"),
+                            ]),
+                            on_delete: ::strata::schema::FkAction::Restrict,
+                            on_update: ::strata::schema::FkAction::Cascade,
+                            deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
+                        },
+                        ::strata::schema::ForeignKey {
+                            name: ::std::string::String::from("orders_note_id_fkey"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("note_id"),
+                            ]),
+                            ref_schema: ::std::string::String::from("shop"),
+                            ref_table: ::std::string::String::from("notes"),
+                            ref_columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("id"),
+                            ]),
+                            on_delete: ::strata::schema::FkAction::SetNull,
+                            on_update: ::strata::schema::FkAction::SetDefault,
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        },
+                    ]),
+                    checks: ::std::vec::Vec::from([
+                        ::strata::schema::Check {
+                            name: ::std::string::String::from("orders_total_check"),
+                            expression: ::std::string::String::from("total < 1000000"),
+                        },
+                        ::strata::schema::Check {
+                            name: ::std::string::String::from("orders_total_positive"),
+                            expression: ::std::string::String::from("total >= 0"),
+                        },
+                    ]),
+                    comment: ::core::option::Option::Some(::std::string::String::from("Orders")),
+                    renamed_from: ::core::option::Option::Some(
+                        ::std::string::String::from("old_orders"),
+                    ),
+                    ..::strata::schema::Table::new("shop", "orders")
+                }
+            }"#]]
+    .assert_eq(&got);
+}
+
 /// Each case: a derive input, and the messages it must produce (empty when
 /// it must expand without errors).
 #[test]

@@ -1,45 +1,122 @@
 //! Values of the schema model as Rust expressions for generated code
-//! (`SqlType::Numeric(Some((12, 6)))`, ...). The matches are exhaustive, so a
-//! new variant in the runtime's model does not compile here until it is
+//! (`SqlType::Numeric(Some((12, 6)))`, `Index { ... }`, ...): the one place
+//! that spells `strata_model::schema` values as tokens. Every enum is matched
+//! exhaustively and every struct destructured with all its fields named, so
+//! a new variant or field in the model does not compile here until it is
 //! spelled out.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
-use crate::attr::{Nulls, Order};
-use strata_model::schema::{Deferrable, FkAction, IndexMethod};
-use strata_model::schema::{Identity, SqlType};
+use crate::ir;
+use strata_model::schema::{
+    Check, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey,
+    IndexMethod, NullsOrder, PrimaryKey, SortOrder, SqlType, Table, TypeName, Unique,
+};
 
-pub fn string(s: &str) -> TokenStream {
-    quote!(::std::string::String::from(#s))
+/// A table: `Table::new(schema, name)` with the fields that differ from it
+/// set over it. Its columns are `columns` (the expressions of
+/// [`column`]), not `t.columns`, which the IR leaves empty.
+pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    let Table {
+        schema,
+        name,
+        columns: _,
+        primary_key,
+        uniques,
+        indexes,
+        foreign_keys,
+        checks,
+        comment,
+        renamed_from,
+    } = t;
+    let mut set = vec![("columns", vec_of(columns))];
+    if let Some(pk) = primary_key {
+        set.push(("primary_key", some(self::primary_key(pk))));
+    }
+    if !uniques.is_empty() {
+        set.push(("uniques", vec_of(uniques.iter().map(unique))));
+    }
+    if !indexes.is_empty() {
+        set.push(("indexes", vec_of(indexes.iter().map(index))));
+    }
+    if !foreign_keys.is_empty() {
+        set.push(("foreign_keys", vec_of(foreign_keys.iter().map(foreign_key))));
+    }
+    if !checks.is_empty() {
+        set.push(("checks", vec_of(checks.iter().map(check))));
+    }
+    if let Some(x) = comment {
+        set.push(("comment", some(string(x))));
+    }
+    if let Some(x) = renamed_from {
+        set.push(("renamed_from", some(string(x))));
+    }
+    let new = quote!(::strata::schema::Table::new(#schema, #name));
+    with_fields(quote!(::strata::schema::Table), new, &set)
 }
 
-pub fn strings<S: AsRef<str>>(items: &[S]) -> TokenStream {
-    vec_of(items.iter().map(|s| string(s.as_ref())))
+/// A column: `Column::new(name, type, nullable)` with the fields that differ
+/// from it set over it. The type is the column's `SqlType`, or, when the
+/// attributes do not give one, `<T as PgType>::sql_type()` of its Rust type
+/// (spanned there, so a type without `PgType` is reported at the field).
+pub fn column(c: &ir::Column) -> TokenStream {
+    let ir::Column {
+        field: _,
+        ty: rust,
+        name,
+        sql_type,
+        nullable,
+        default,
+        identity,
+        comment,
+        renamed_from,
+    } = c;
+    let ty = match sql_type {
+        Some(sql) => self::sql_type(sql),
+        None => quote_spanned!(rust.span()=> <#rust as ::strata::PgType>::sql_type()),
+    };
+    let mut set = Vec::new();
+    if let Some(d) = default {
+        set.push(("default", some(string(d))));
+    }
+    if let Some(i) = identity {
+        set.push(("identity", some(self::identity(*i))));
+    }
+    if let Some(x) = comment {
+        set.push(("comment", some(string(x))));
+    }
+    if let Some(x) = renamed_from {
+        set.push(("renamed_from", some(string(x))));
+    }
+    let new = quote!(::strata::schema::Column::new(#name, #ty, #nullable));
+    with_fields(quote!(::strata::schema::Column), new, &set)
 }
 
-/// A `Vec` of the items (`Vec::from([...])`, which rustfmt-like printers can
-/// lay out, unlike `vec![...]`).
-pub fn vec_of(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
-    let items: Vec<TokenStream> = items.into_iter().collect();
-    if items.is_empty() {
-        quote!(::std::vec::Vec::new())
-    } else {
-        quote!(::std::vec::Vec::from([#(#items),*]))
+/// An enum type, labels in their order.
+pub fn enum_type(e: &EnumType) -> TokenStream {
+    let EnumType {
+        schema,
+        name,
+        labels,
+        comment,
+    } = e;
+    let schema = string(schema);
+    let name = string(name);
+    let labels = strings(labels);
+    let comment = option(comment.as_deref(), string);
+    quote! {
+        ::strata::schema::EnumType {
+            schema: #schema,
+            name: #name,
+            labels: #labels,
+            comment: #comment,
+        }
     }
 }
 
-pub fn some(value: TokenStream) -> TokenStream {
-    quote!(::core::option::Option::Some(#value))
-}
-
-pub fn option<T>(value: Option<T>, f: impl FnOnce(T) -> TokenStream) -> TokenStream {
-    match value {
-        Some(v) => some(f(v)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
+/// A `SqlType` (an array as `.array_of()` of its element type).
 pub fn sql_type(ty: &SqlType) -> TokenStream {
     let p = quote!(::strata::schema::SqlType);
     let opt = |v: &Option<_>| match v {
@@ -99,9 +176,8 @@ pub fn sql_type(ty: &SqlType) -> TokenStream {
         SqlType::TsVector => quote!(#p::TsVector),
         SqlType::Oid => quote!(#p::Oid),
         SqlType::Named(n) => {
-            let schema = string(&n.schema);
-            let name = string(&n.name);
-            quote!(#p::Named(::strata::schema::TypeName { schema: #schema, name: #name }))
+            let n = type_name(n);
+            quote!(#p::Named(#n))
         }
         SqlType::Array(inner) => {
             let inner = sql_type(inner);
@@ -110,7 +186,128 @@ pub fn sql_type(ty: &SqlType) -> TokenStream {
     }
 }
 
-pub fn identity(i: Identity) -> TokenStream {
+/// `Some(value)`.
+pub fn some(value: TokenStream) -> TokenStream {
+    quote!(::core::option::Option::Some(#value))
+}
+
+fn primary_key(pk: &PrimaryKey) -> TokenStream {
+    let PrimaryKey { name, columns } = pk;
+    let name = string(name);
+    let columns = strings(columns);
+    quote!(::strata::schema::PrimaryKey { name: #name, columns: #columns })
+}
+
+fn unique(u: &Unique) -> TokenStream {
+    let Unique { name, columns } = u;
+    let name = string(name);
+    let columns = strings(columns);
+    quote!(::strata::schema::Unique { name: #name, columns: #columns })
+}
+
+fn index(ix: &Index) -> TokenStream {
+    let Index {
+        name,
+        unique,
+        method,
+        elements,
+        include,
+        predicate,
+    } = ix;
+    let name = string(name);
+    let method = index_method(*method);
+    let elements = vec_of(elements.iter().map(index_element));
+    let include = strings(include);
+    let predicate = option(predicate.as_deref(), string);
+    quote! {
+        ::strata::schema::Index {
+            name: #name,
+            unique: #unique,
+            method: #method,
+            elements: #elements,
+            include: #include,
+            predicate: #predicate,
+        }
+    }
+}
+
+fn index_element(e: &IndexElement) -> TokenStream {
+    let IndexElement {
+        key,
+        order,
+        nulls,
+        opclass,
+    } = e;
+    let key = index_key(key);
+    let order = sort_order(*order);
+    let nulls = option(*nulls, nulls_order);
+    let opclass = option(opclass.as_deref(), string);
+    quote! {
+        ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass }
+    }
+}
+
+fn index_key(k: &IndexKey) -> TokenStream {
+    match k {
+        IndexKey::Column(c) => {
+            let c = string(c);
+            quote!(::strata::schema::IndexKey::Column(#c))
+        }
+        IndexKey::Expression(x) => {
+            let x = string(x);
+            quote!(::strata::schema::IndexKey::Expression(#x))
+        }
+    }
+}
+
+fn foreign_key(fk: &ForeignKey) -> TokenStream {
+    let ForeignKey {
+        name,
+        columns,
+        ref_schema,
+        ref_table,
+        ref_columns,
+        on_delete,
+        on_update,
+        deferrable,
+    } = fk;
+    let name = string(name);
+    let columns = strings(columns);
+    let ref_schema = string(ref_schema);
+    let ref_table = string(ref_table);
+    let ref_columns = strings(ref_columns);
+    let on_delete = fk_action(*on_delete);
+    let on_update = fk_action(*on_update);
+    let deferrable = self::deferrable(*deferrable);
+    quote! {
+        ::strata::schema::ForeignKey {
+            name: #name,
+            columns: #columns,
+            ref_schema: #ref_schema,
+            ref_table: #ref_table,
+            ref_columns: #ref_columns,
+            on_delete: #on_delete,
+            on_update: #on_update,
+            deferrable: #deferrable,
+        }
+    }
+}
+
+fn check(c: &Check) -> TokenStream {
+    let Check { name, expression } = c;
+    let name = string(name);
+    let expression = string(expression);
+    quote!(::strata::schema::Check { name: #name, expression: #expression })
+}
+
+fn type_name(n: &TypeName) -> TokenStream {
+    let TypeName { schema, name } = n;
+    let schema = string(schema);
+    let name = string(name);
+    quote!(::strata::schema::TypeName { schema: #schema, name: #name })
+}
+
+fn identity(i: Identity) -> TokenStream {
     match i {
         Identity::Always => quote!(::strata::schema::Identity::Always),
         Identity::ByDefault => quote!(::strata::schema::Identity::ByDefault),
@@ -118,7 +315,7 @@ pub fn identity(i: Identity) -> TokenStream {
     }
 }
 
-pub fn index_method(m: IndexMethod) -> TokenStream {
+fn index_method(m: IndexMethod) -> TokenStream {
     match m {
         IndexMethod::Btree => quote!(::strata::schema::IndexMethod::Btree),
         IndexMethod::Hash => quote!(::strata::schema::IndexMethod::Hash),
@@ -129,7 +326,7 @@ pub fn index_method(m: IndexMethod) -> TokenStream {
     }
 }
 
-pub fn fk_action(a: FkAction) -> TokenStream {
+fn fk_action(a: FkAction) -> TokenStream {
     match a {
         FkAction::NoAction => quote!(::strata::schema::FkAction::NoAction),
         FkAction::Restrict => quote!(::strata::schema::FkAction::Restrict),
@@ -139,7 +336,7 @@ pub fn fk_action(a: FkAction) -> TokenStream {
     }
 }
 
-pub fn deferrable(d: Deferrable) -> TokenStream {
+fn deferrable(d: Deferrable) -> TokenStream {
     match d {
         Deferrable::NotDeferrable => quote!(::strata::schema::Deferrable::NotDeferrable),
         Deferrable::InitiallyImmediate => quote!(::strata::schema::Deferrable::InitiallyImmediate),
@@ -147,16 +344,57 @@ pub fn deferrable(d: Deferrable) -> TokenStream {
     }
 }
 
-pub fn sort_order(o: Order) -> TokenStream {
+fn sort_order(o: SortOrder) -> TokenStream {
     match o {
-        Order::Asc => quote!(::strata::schema::SortOrder::Asc),
-        Order::Desc => quote!(::strata::schema::SortOrder::Desc),
+        SortOrder::Asc => quote!(::strata::schema::SortOrder::Asc),
+        SortOrder::Desc => quote!(::strata::schema::SortOrder::Desc),
     }
 }
 
-pub fn nulls(n: Nulls) -> TokenStream {
+fn nulls_order(n: NullsOrder) -> TokenStream {
     match n {
-        Nulls::First => quote!(::strata::schema::NullsOrder::First),
-        Nulls::Last => quote!(::strata::schema::NullsOrder::Last),
+        NullsOrder::First => quote!(::strata::schema::NullsOrder::First),
+        NullsOrder::Last => quote!(::strata::schema::NullsOrder::Last),
+    }
+}
+
+/// `Path { a: x, ..base }`, or just `base` when nothing is set.
+fn with_fields(path: TokenStream, base: TokenStream, set: &[(&str, TokenStream)]) -> TokenStream {
+    if set.is_empty() {
+        return base;
+    }
+    let fields = set.iter().map(|(name, value)| {
+        let name = format_ident!("{}", name);
+        quote!(#name: #value)
+    });
+    quote!(#path { #(#fields,)* ..#base })
+}
+
+/// A `String` of `s`.
+fn string(s: &str) -> TokenStream {
+    quote!(::std::string::String::from(#s))
+}
+
+/// A `Vec<String>` of the items.
+fn strings<S: AsRef<str>>(items: &[S]) -> TokenStream {
+    vec_of(items.iter().map(|s| string(s.as_ref())))
+}
+
+/// A `Vec` of the items (`Vec::from([...])`, which rustfmt-like printers can
+/// lay out, unlike `vec![...]`).
+fn vec_of(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    let items: Vec<TokenStream> = items.into_iter().collect();
+    if items.is_empty() {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote!(::std::vec::Vec::from([#(#items),*]))
+    }
+}
+
+/// `Some(f(v))` or `None`.
+fn option<T>(value: Option<T>, f: impl FnOnce(T) -> TokenStream) -> TokenStream {
+    match value {
+        Some(v) => some(f(v)),
+        None => quote!(::core::option::Option::None),
     }
 }
