@@ -15,9 +15,9 @@ use bytes::{BufMut, Bytes, BytesMut};
 use futures_util::SinkExt;
 use postgres_types::IsNull;
 
+use crate::conn::{traced, Conn};
 use crate::crud::sql_for;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::{traced, Conn};
 use crate::ident::Qualified;
 use crate::table::Table;
 

@@ -23,8 +23,8 @@ use std::sync::{OnceLock, RwLock};
 use postgres_types::ToSql;
 
 use crate::column::{Column, Param, SqlValue};
+use crate::conn::Conn;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Conn;
 use crate::ident::{Ident, Qualified};
 use crate::query::{Filter, Node};
 use crate::table::{Composite, Table};

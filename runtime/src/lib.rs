@@ -26,6 +26,8 @@ pub mod session;
 
 pub mod executor;
 
+mod conn;
+
 pub mod query;
 
 pub mod crud;

@@ -25,9 +25,9 @@ use bytes::{BufMut, BytesMut};
 use postgres_types::{to_sql_checked, IsNull, Kind, ToSql, Type};
 
 use crate::column::{Column, Param, SqlValue};
+use crate::conn::Conn;
 use crate::crud::sql_for;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Conn;
 use crate::ident::Ident;
 use crate::table::Table;
 
