@@ -16,10 +16,10 @@ use futures_util::SinkExt;
 use postgres_types::IsNull;
 
 use crate::conn::{traced, Conn};
-use crate::crud::sql_for;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ident::Qualified;
 use crate::table::Table;
+use crate::table_sql::sql_for;
 
 /// The binary COPY signature, flags and header extension length.
 const HEADER: &[u8] = b"PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0";

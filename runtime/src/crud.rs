@@ -1,24 +1,20 @@
-//! Typed CRUD for any [`Table`]: the SQL text of each table and operation
-//! ([`TableSql`], built once per table and kept for the life of the
-//! process), the operations behind [`Executor`](crate::Executor)'s methods,
-//! and the builders for partial inserts ([`InsertValues`]), column updates
-//! ([`UpdateColumns`]), filtered deletes ([`DeleteWhere`]) and upserts
-//! ([`Upsert`]).
+//! Typed CRUD for any [`Table`]: the operations behind
+//! [`Executor`](crate::Executor)'s methods, and the builders for partial
+//! inserts ([`InsertValues`]), column updates ([`UpdateColumns`]), filtered
+//! deletes ([`DeleteWhere`]) and upserts ([`Upsert`]).
 //!
-//! Every statement is prepared through the connection's statement cache, so
-//! after the first call an operation costs one round trip and no SQL
-//! formatting. Values are always bind parameters; identifiers go through
-//! [`crate::ident`].
+//! The SQL text of each table and operation comes from `table_sql` (built
+//! once per table and kept for the life of the process), and every statement
+//! is prepared through the connection's statement cache, so after the first
+//! call an operation costs one round trip and no SQL formatting. Values are
+//! always bind parameters; identifiers go through [`crate::ident`].
 //!
-//! Start reading at [`sql_for`], then [`get`] and [`insert`].
+//! Start reading at `get` and `insert`.
 
-use std::any::TypeId;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
-use std::sync::{OnceLock, RwLock};
 
 use postgres_types::ToSql;
 
@@ -26,176 +22,14 @@ use crate::column::{Column, Param, SqlValue};
 use crate::conn::Conn;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ident::{Ident, Qualified};
+use crate::key::{key_params, KeyArg};
 use crate::query::{Filter, Node};
-use crate::table::{Composite, Table};
+use crate::table::Table;
+use crate::table_sql::{inserted_nothing, join, no_key, placeholders, sql_for, write_do_update};
 
 /// PostgreSQL's limit on bind parameters in one statement.
 const MAX_PARAMS: usize = 65_535;
 
-/// The SQL text of every fixed-shape operation on one table, built once.
-#[derive(Debug)]
-pub(crate) struct TableSql {
-    /// `"schema"."name"`.
-    pub(crate) table: String,
-    /// `SELECT <all columns> FROM <table>`.
-    pub(crate) select: String,
-    /// ` RETURNING <all columns>`.
-    pub(crate) returning: String,
-    /// `0..COLUMNS.len()`: the decode positions of our own statements.
-    pub(crate) positions: Vec<usize>,
-    /// Columns an `INSERT` writes (all but database-generated ones).
-    pub(crate) insert_cols: Vec<usize>,
-    /// `INSERT INTO t (<insert cols>) ` (the `VALUES` part is per call for
-    /// multi-row inserts).
-    pub(crate) insert_prefix: String,
-    /// `INSERT ... VALUES ($1, ...) RETURNING ...`.
-    pub(crate) insert: String,
-    /// `SELECT ... WHERE <key> = $1 ...`; `None` without a primary key.
-    pub(crate) get: Option<String>,
-    /// Columns an `UPDATE` by key sets (all but key and generated ones).
-    pub(crate) update_cols: Vec<usize>,
-    /// `UPDATE t SET ... WHERE <key> ... RETURNING ...`.
-    pub(crate) update: Option<String>,
-    /// `DELETE FROM t WHERE <key> ...`.
-    pub(crate) delete: Option<String>,
-    /// `INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... RETURNING ...`.
-    pub(crate) upsert: Option<String>,
-    /// `COPY t (<insert cols>) FROM STDIN (FORMAT binary)`.
-    pub(crate) copy: String,
-}
-
-impl TableSql {
-    fn build<T: Table>() -> TableSql {
-        let cols = T::COLUMNS;
-        let table = Qualified(T::SCHEMA, T::NAME).to_string();
-        let all = join(cols.iter().map(|c| c.name));
-        let select = format!("SELECT {all} FROM {table}");
-        let returning = format!(" RETURNING {all}");
-        let insert_cols: Vec<usize> = (0..cols.len()).filter(|&i| !cols[i].generated).collect();
-        let insert_names = join(insert_cols.iter().map(|&i| cols[i].name));
-        let insert_prefix = format!("INSERT INTO {table} ({insert_names}) ");
-        let insert = if insert_cols.is_empty() {
-            format!("INSERT INTO {table} DEFAULT VALUES{returning}")
-        } else {
-            let mut s = insert_prefix.clone();
-            s.push_str("VALUES (");
-            placeholders(&mut s, 1, insert_cols.len());
-            s.push(')');
-            s.push_str(&returning);
-            s
-        };
-        let copy = format!("COPY {table} ({insert_names}) FROM STDIN (FORMAT binary)");
-        let key = T::PRIMARY_KEY;
-        let update_cols: Vec<usize> = (0..cols.len())
-            .filter(|&i| !cols[i].generated && !key.contains(&i))
-            .collect();
-        let key_where = |first: usize| {
-            let mut s = String::from(" WHERE ");
-            for (n, &i) in key.iter().enumerate() {
-                if n > 0 {
-                    s.push_str(" AND ");
-                }
-                let _ = write!(s, "{} = ${}", Ident(cols[i].name), first + n);
-            }
-            s
-        };
-        let (get, update, delete, upsert) = if key.is_empty() {
-            (None, None, None, None)
-        } else {
-            let get = format!("{select}{}", key_where(1));
-            let mut update = format!("UPDATE {table} SET ");
-            if update_cols.is_empty() {
-                // Nothing to write: a no-op assignment keeps the statement
-                // valid and still reports whether the row exists.
-                let k = cols[key[0]].name;
-                let _ = write!(update, "{} = {}", Ident(k), Ident(k));
-            } else {
-                for (n, &i) in update_cols.iter().enumerate() {
-                    if n > 0 {
-                        update.push_str(", ");
-                    }
-                    let _ = write!(update, "{} = ${}", Ident(cols[i].name), n + 1);
-                }
-            }
-            update.push_str(&key_where(update_cols.len() + 1));
-            update.push_str(&returning);
-            let delete = format!("DELETE FROM {table}{}", key_where(1));
-            let key_names: Vec<&str> = key.iter().map(|&i| cols[i].name).collect();
-            let upsert = if insert_cols.is_empty() {
-                None
-            } else {
-                let set: Vec<&str> = insert_cols
-                    .iter()
-                    .map(|&i| cols[i].name)
-                    .filter(|n| !key_names.contains(n))
-                    .collect();
-                let mut s = insert.trim_end_matches(&returning).to_string();
-                let _ = write!(s, " ON CONFLICT ({})", join(key_names.iter().copied()));
-                write_do_update(&mut s, &set, key_names[0]);
-                s.push_str(&returning);
-                Some(s)
-            };
-            (Some(get), Some(update), Some(delete), upsert)
-        };
-        TableSql {
-            table,
-            select,
-            returning,
-            positions: (0..cols.len()).collect(),
-            insert_cols,
-            insert_prefix,
-            insert,
-            get,
-            update_cols,
-            update,
-            delete,
-            upsert,
-            copy,
-        }
-    }
-}
-
-/// ` DO UPDATE SET a = EXCLUDED.a, ...` (or a no-op assignment of
-/// `fallback` when `set` is empty, so the conflicting row is still returned).
-fn write_do_update(s: &mut String, set: &[&str], fallback: &str) {
-    s.push_str(" DO UPDATE SET ");
-    if set.is_empty() {
-        let _ = write!(s, "{} = EXCLUDED.{}", Ident(fallback), Ident(fallback));
-        return;
-    }
-    for (n, c) in set.iter().enumerate() {
-        if n > 0 {
-            s.push_str(", ");
-        }
-        let _ = write!(s, "{} = EXCLUDED.{}", Ident(c), Ident(c));
-    }
-}
-
-fn join<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let mut s = String::new();
-    for (i, n) in names.enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        let _ = write!(s, "{}", Ident(n));
-    }
-    s
-}
-
-/// Appends `$first, $first+1, ...` (`count` placeholders).
-fn placeholders(s: &mut String, first: usize, count: usize) {
-    for n in 0..count {
-        if n > 0 {
-            s.push_str(", ");
-        }
-        let _ = write!(s, "${}", first + n);
-    }
-}
-
-type SqlCache = RwLock<HashMap<TypeId, &'static TableSql>>;
-
-/// The SQL text of table `T`, built on first use and kept for the life of
-/// the process (one small allocation per model type).
 /// The SQL text a builder's `render` writes.
 fn rendered(render: impl FnOnce(&mut String) -> Result<()>) -> Result<String> {
     let mut sql = String::with_capacity(128);
@@ -216,107 +50,6 @@ async fn fetch_returning<T: Table>(
         T::decode(r, &sqls.positions)
     })
     .await
-}
-
-pub(crate) fn sql_for<T: Table>() -> &'static TableSql {
-    static CACHE: OnceLock<SqlCache> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
-    let id = TypeId::of::<T>();
-    if let Some(sql) = cache
-        .read()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .get(&id)
-    {
-        return sql;
-    }
-    let mut map = cache
-        .write()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    map.entry(id)
-        .or_insert_with(|| Box::leak(Box::new(TableSql::build::<T>())))
-}
-
-fn no_key<T: Table>(op: &str) -> Error {
-    Error::new(
-        ErrorKind::Invalid,
-        format!(
-            "{op} by primary key needs a primary key, and table {} has none",
-            Qualified(T::SCHEMA, T::NAME)
-        ),
-    )
-}
-
-/// A value that identifies a row by primary key `K`: the key field's value
-/// (or a reference to it, or a `&str` for a `String` key), or for a composite
-/// key a tuple of such values or a [`Composite`].
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be used as a primary key of type `{K}`",
-    label = "expected a value of the primary key's type `{K}`",
-    note = "pass the key field's value (a `&str` works for a `String` key); for a composite key pass a tuple `(a, b)`"
-)]
-pub trait KeyArg<K>: Send + Sync {
-    /// The value of key column `i`, as a bind parameter.
-    fn key_param(&self, i: usize) -> &(dyn ToSql + Sync);
-}
-
-/// A value that binds like key column type `K`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot stand for a key column of type `{K}`",
-    label = "expected `{K}` here"
-)]
-pub trait KeyPart<K>: ToSql + Send + Sync {}
-impl<K: ToSql + Send + Sync> KeyPart<K> for K {}
-impl<K: ToSql + Send + Sync> KeyPart<K> for &K {}
-impl KeyPart<String> for &str {}
-impl KeyPart<Vec<u8>> for &[u8] {}
-
-impl<K: ToSql + Send + Sync, X: KeyPart<K>> KeyArg<K> for X {
-    fn key_param(&self, _i: usize) -> &(dyn ToSql + Sync) {
-        self
-    }
-}
-
-macro_rules! tuple_key_arg {
-    ($($k:ident $x:ident $idx:tt),+) => {
-        impl<$($k, $x: KeyPart<$k>),+> KeyArg<Composite<($($k,)+)>> for ($($x,)+) {
-            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
-                match i {
-                    $($idx => &self.$idx,)+
-                    _ => &crate::table::NULL_PARAM,
-                }
-            }
-        }
-
-        impl<$($k: ToSql + Send + Sync),+> KeyArg<Composite<($($k,)+)>> for Composite<($($k,)+)> {
-            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
-                match i {
-                    $($idx => &(self.0).$idx,)+
-                    _ => &crate::table::NULL_PARAM,
-                }
-            }
-        }
-
-        impl<$($k: ToSql + Send + Sync),+> KeyArg<Composite<($($k,)+)>> for &Composite<($($k,)+)> {
-            fn key_param(&self, i: usize) -> &(dyn ToSql + Sync) {
-                match i {
-                    $($idx => &(self.0).$idx,)+
-                    _ => &crate::table::NULL_PARAM,
-                }
-            }
-        }
-    };
-}
-
-tuple_key_arg!(KA XA 0, KB XB 1);
-tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2);
-tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3);
-tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3, KE XE 4);
-tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3, KE XE 4, KF XF 5);
-
-fn key_params<'a, T: Table>(
-    key: &'a impl KeyArg<T::Key>,
-) -> impl ExactSizeIterator<Item = &'a (dyn ToSql + Sync)> + Send + 'a {
-    (0..T::PRIMARY_KEY.len()).map(move |i| key.key_param(i))
 }
 
 /// See [`Executor::get`](crate::Executor::get).
@@ -350,17 +83,6 @@ pub(crate) async fn insert<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
         Some(stored) => Ok(stored),
         None => Err(inserted_nothing::<T>()),
     }
-}
-
-#[cold]
-fn inserted_nothing<T: Table>() -> Error {
-    Error::new(
-        ErrorKind::Invalid,
-        format!(
-            "INSERT INTO {} returned no row (a rule or trigger suppressed it)",
-            Qualified(T::SCHEMA, T::NAME)
-        ),
-    )
 }
 
 /// See [`Executor::insert_many`](crate::Executor::insert_many).

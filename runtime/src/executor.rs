@@ -23,8 +23,9 @@ use postgres_types::ToSql;
 use tokio_postgres::Row;
 
 use crate::conn::{traced, Conn};
-use crate::crud::{self, DeleteWhere, InsertValues, KeyArg, UpdateColumns, Upsert};
+use crate::crud::{self, DeleteWhere, InsertValues, UpdateColumns, Upsert};
 use crate::error::Result;
+use crate::key::KeyArg;
 use crate::query::Select;
 use crate::table::Table;
 

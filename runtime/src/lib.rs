@@ -28,6 +28,10 @@ pub mod executor;
 
 mod conn;
 
+mod table_sql;
+
+pub mod key;
+
 pub mod query;
 
 pub mod crud;
@@ -35,9 +39,10 @@ pub mod crud;
 pub mod copy;
 
 pub use column::{Column, PgType, SqlValue};
-pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
+pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
+pub use key::KeyArg;
 pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
 /// The conversion traits of the PostgreSQL wire types: implement both (or

@@ -26,10 +26,10 @@ use postgres_types::{to_sql_checked, IsNull, Kind, ToSql, Type};
 
 use crate::column::{Column, Param, SqlValue};
 use crate::conn::Conn;
-use crate::crud::sql_for;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ident::Ident;
 use crate::table::Table;
+use crate::table_sql::sql_for;
 
 /// A condition on rows of table `T`.
 pub struct Filter<T> {
