@@ -21,9 +21,9 @@ use postgres_types::ToSql;
 use crate::column::{Column, Param, SqlValue};
 use crate::conn::Conn;
 use crate::error::{Error, ErrorKind, Result};
+use crate::filter::{and_nodes, Filter, Node};
 use crate::ident::{Ident, Qualified};
 use crate::key::{key_params, KeyArg};
-use crate::query::{Filter, Node};
 use crate::table::Table;
 use crate::table_sql::{inserted_nothing, join, no_key, placeholders, sql_for, write_do_update};
 
@@ -468,13 +468,6 @@ impl<'e, T: Table> IntoFuture for UpdateColumns<'e, T> {
     type IntoFuture = BoxFuture<'e, u64>;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.execute())
-    }
-}
-
-fn and_nodes<T>(prev: Option<Node>, next: Filter<T>) -> Node {
-    match prev {
-        None => next.into_node(),
-        Some(p) => Filter::<T>::from_node(p).and(next).into_node(),
     }
 }
 

@@ -10,7 +10,7 @@
 //! [`delete_where`](Executor::delete_where)), bulk [`copy_in`](Executor::copy_in)
 //! and raw SQL ([`query_as`](Executor::query_as), [`execute`](Executor::execute)).
 //! Each method only hands the borrowed connection (`conn::Conn`) to the layer
-//! below: [`crate::crud`], [`crate::query`] or [`crate::copy`].
+//! below: [`crate::crud`], [`crate::select`] or [`crate::copy`].
 //! Every statement is prepared through the connection's statement cache and
 //! runs in a `tracing` span (target `strata::sql`, level DEBUG) when, and
 //! only when, a subscriber listens.
@@ -26,7 +26,7 @@ use crate::conn::{traced, Conn};
 use crate::crud::{self, DeleteWhere, InsertValues, UpdateColumns, Upsert};
 use crate::error::Result;
 use crate::key::KeyArg;
-use crate::query::Select;
+use crate::select::Select;
 use crate::table::Table;
 
 pub(crate) mod sealed {

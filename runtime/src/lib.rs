@@ -6,7 +6,7 @@
 //! [`column`] and [`table`] (what the derive generates), [`registry`]
 //! (models → schema), [`error`]; then the runtime: [`pool`] (pools and sessions), [`session`] (sessions,
 //! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
-//! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
+//! [`filter`] (typed filters), [`select`] (`SELECT`), [`crud`] (SQL per table and
 //! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
 #![warn(missing_docs)]
 
@@ -32,7 +32,9 @@ mod table_sql;
 
 pub mod key;
 
-pub mod query;
+pub mod filter;
+
+pub mod select;
 
 pub mod crud;
 
@@ -42,6 +44,7 @@ pub use column::{Column, PgType, SqlValue};
 pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
+pub use filter::{Filter, Order};
 pub use key::KeyArg;
 pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
@@ -49,8 +52,8 @@ pub use postgres_types::Json;
 /// derive `PgEnum`) for a custom field type; the derive also needs
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
-pub use query::{Filter, Order, Select};
 pub use registry::Registry;
+pub use select::Select;
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
