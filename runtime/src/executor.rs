@@ -10,7 +10,8 @@
 //! [`delete_where`](Executor::delete_where)), bulk [`copy_in`](Executor::copy_in)
 //! and raw SQL ([`query_as`](Executor::query_as), [`execute`](Executor::execute)).
 //! Each method only hands the borrowed connection (`conn::Conn`) to the layer
-//! below: [`crate::crud`], [`crate::select`] or [`crate::copy`].
+//! below: the one-shot operations (`crud`), the builders ([`crate::select`],
+//! [`crate::write`]) or the COPY writer (`copy`).
 //! Every statement is prepared through the connection's statement cache and
 //! runs in a `tracing` span (target `strata::sql`, level DEBUG) when, and
 //! only when, a subscriber listens.
@@ -23,11 +24,12 @@ use postgres_types::ToSql;
 use tokio_postgres::Row;
 
 use crate::conn::{traced, Conn};
-use crate::crud::{self, DeleteWhere, InsertValues, UpdateColumns, Upsert};
+use crate::crud;
 use crate::error::Result;
 use crate::key::KeyArg;
 use crate::select::Select;
 use crate::table::Table;
+use crate::write::{DeleteWhere, InsertValues, UpdateColumns, Upsert};
 
 pub(crate) mod sealed {
     /// Only strata's session and transaction types implement `Executor`.

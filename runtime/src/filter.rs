@@ -14,7 +14,7 @@
 //!
 //! Nothing here runs or knows a connection: a filter is a tree (`Node`) that
 //! renders itself as SQL text with numbered bind parameters; the statement
-//! builders ([`crate::select`], [`crate::crud`]) put it in a statement.
+//! builders ([`crate::select`], [`crate::write`]) put it in a statement.
 //! Values always travel as bind parameters (an `IN` list as one array
 //! parameter, `ParamArray`); column names are quoted by [`crate::ident`].
 //!

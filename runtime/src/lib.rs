@@ -36,12 +36,13 @@ pub mod filter;
 
 pub mod select;
 
-pub mod crud;
+mod crud;
+
+pub mod write;
 
 pub mod copy;
 
 pub use column::{Column, PgType, SqlValue};
-pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
@@ -58,6 +59,7 @@ pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
 pub use tokio_postgres::{IsolationLevel, Row};
+pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 
 /// Prints the registry's schema as JSON on standard output, for
 /// `schema-diff`'s `models` command; on an inconsistent registry prints the
