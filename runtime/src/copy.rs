@@ -10,6 +10,8 @@
 //! encoded aborts the COPY (nothing is written) with an error naming the
 //! table, column and Rust type. Reached through
 //! [`Executor::copy_in`](crate::Executor::copy_in).
+//!
+//! Start reading at [`copy_in`].
 
 use bytes::{BufMut, Bytes, BytesMut};
 use futures_util::SinkExt;

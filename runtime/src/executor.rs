@@ -284,7 +284,9 @@ pub trait Executor: sealed::Sealed + Send + Sync {
 
     /// Inserts `rows` through `COPY ... FROM STDIN (FORMAT binary)`: the
     /// fastest way to load many rows. Database-generated columns are left to
-    /// the database. Returns the number of rows written.
+    /// the database. A value that cannot be encoded aborts the COPY (nothing
+    /// is written) with an error naming the table, column and Rust type.
+    /// Returns the number of rows written.
     fn copy_in<'a, T: Table>(
         &'a self,
         rows: impl IntoIterator<Item = &'a T, IntoIter: Send> + Send + 'a,

@@ -1,31 +1,73 @@
 //! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
 //! with the `schema-diff` migration tool, pooled sessions and typed CRUD.
 //!
-//! Reading order: [`schema`] (the model everything produces or consumes, from
-//! the `strata-model` crate), [`ident`] (quoting, also from `strata-model`),
-//! [`column`] and [`table`] (what the derive generates), [`registry`]
-//! (models → schema), [`error`]; then the runtime: [`pool`] (pools and sessions), [`session`] (sessions,
-//! transactions, savepoints), [`executor`] (the one trait CRUD runs on),
-//! [`filter`] (typed filters), [`select`] (`SELECT`), [`crud`] (SQL per table and
-//! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
+//! # Layers
+//!
+//! The modules are layered: a module uses only modules on lower lines of
+//! this diagram (on the foundation line, only those to its left), so there
+//! are no import cycles. The `mod` lines of this file are in the same order,
+//! bottom first, and `tests/layering.rs` checks every `crate::` path in
+//! `src/` against that order.
+//!
+//! ```text
+//! pool                                 hands out sessions
+//! session                              sessions, transactions, savepoints
+//! executor                             the Executor trait: every operation
+//! crud  select  write  copy            one-shot CRUD, builders, COPY
+//! conn  table_sql  key  filter         connection, SQL text, keys, filters
+//! error  column  table  registry  url  foundation, left to right
+//! schema  ident                        the strata-model crate
+//! ```
+//!
+//! Read bottom-up; each module builds only on those before it:
+//!
+//! - [`schema`], [`ident`]: the schema model everything produces or consumes,
+//!   and identifier quoting (both from the `strata-model` crate).
+//! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
+//! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
+//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
+//!   checks.
+//! - [`url`]: pointing a connection string at another database.
+//! - `conn`: the borrowed connection every statement runs on: preparation
+//!   through the connection's statement cache, eviction of stale cached
+//!   statements, tracing.
+//! - `table_sql`: the SQL text of each model's fixed-shape statements, built
+//!   once per model type.
+//! - [`key`]: [`KeyArg`], what operations by primary key accept.
+//! - [`filter`]: [`Filter<T>`] and [`Order<T>`], typed conditions and
+//!   ordering; the comparison methods of [`Column`].
+//! - `crud`: the one-shot operations (get, find, insert, insert_many, update,
+//!   delete, query_as).
+//! - [`select`]: the [`Select<T>`] builder.
+//! - [`mod@write`]: the write builders ([`InsertValues`], [`UpdateColumns`],
+//!   [`DeleteWhere`], [`Upsert`], [`InsertOrIgnore`]).
+//! - `copy`: bulk insert through binary `COPY`.
+//! - [`executor`]: the [`Executor`] trait, the one trait every operation is a
+//!   method of.
+//! - [`session`]: [`Session`], [`Transaction`], savepoints.
+//! - [`pool`]: [`Pool`], which hands out sessions.
 #![warn(missing_docs)]
+// Doc links name their targets by path (`[`Session`](crate::Session)`) on
+// purpose: they keep resolving when code moves between layers and a
+// module's imports change.
+#![allow(rustdoc::redundant_explicit_links)]
 
 pub use strata_model::{ident, schema};
 
-pub mod column;
+// Modules in layer order, bottom first (one per group: rustfmt sorts runs of
+// `mod` lines). Foundation: the derive's contract, the registry, URLs.
 pub mod error;
-pub mod registry;
+
+pub mod column;
+
 pub mod table;
+
+pub mod registry;
+
 pub mod url;
 
-// The runtime, in reading order (one group per line keeps rustfmt from
-// sorting them).
-pub mod pool;
-
-pub mod session;
-
-pub mod executor;
-
+// Parts: a connection, the SQL text of each model, keys, filters.
 mod conn;
 
 mod table_sql;
@@ -34,13 +76,21 @@ pub mod key;
 
 pub mod filter;
 
-pub mod select;
-
+// Operations: one-shot CRUD, the statement builders, COPY.
 mod crud;
+
+pub mod select;
 
 pub mod write;
 
-pub mod copy;
+mod copy;
+
+// Surface and handles: the Executor trait, sessions and transactions, pools.
+pub mod executor;
+
+pub mod session;
+
+pub mod pool;
 
 pub use column::{Column, PgType, SqlValue};
 pub use error::{Error, ErrorKind, Result};

@@ -5,10 +5,10 @@
 //! [`all`](Select::all), [`first`](Select::first), [`one`](Select::one),
 //! [`count`](Select::count), [`exists`](Select::exists).
 //!
-//! The statement starts from the table's prebuilt `SELECT <columns> FROM
-//! <table>` (`table_sql`); only the `WHERE`, `ORDER BY`, window and lock
-//! clauses are written per call, with every value (limits and offsets
-//! included) as a bind parameter.
+//! The statement starts from the table's prebuilt
+//! `SELECT <columns> FROM <table>` (`table_sql`); only the `WHERE`,
+//! `ORDER BY`, window and lock clauses are written per call, with every
+//! value (limits and offsets included) as a bind parameter.
 //!
 //! Start reading at [`Select::all`], then `Select::render_select`.
 
