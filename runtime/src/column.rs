@@ -8,6 +8,10 @@
 //!   Rust type `V`; the generated `<Struct>Columns` struct holds one per field.
 //!   Filters built from a handle only accept values of a compatible Rust type
 //!   ([`SqlValue`]) and only combine with filters of the same table.
+//!
+//! The comparison methods of a handle (`eq`, `lt`, `in_`, ...) live with the
+//! filters, in [`crate::filter`]. Start reading at [`Column`], then
+//! [`SqlValue`].
 
 use std::marker::PhantomData;
 

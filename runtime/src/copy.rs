@@ -10,16 +10,18 @@
 //! encoded aborts the COPY (nothing is written) with an error naming the
 //! table, column and Rust type. Reached through
 //! [`Executor::copy_in`](crate::Executor::copy_in).
+//!
+//! Start reading at [`copy_in`].
 
 use bytes::{BufMut, Bytes, BytesMut};
 use futures_util::SinkExt;
 use postgres_types::IsNull;
 
-use crate::crud::sql_for;
+use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::{traced, Conn};
 use crate::ident::Qualified;
 use crate::table::Table;
+use crate::table_sql::sql_for;
 
 /// The binary COPY signature, flags and header extension length.
 const HEADER: &[u8] = b"PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0";

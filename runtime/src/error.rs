@@ -1,6 +1,9 @@
 //! The one error type of the runtime: an opaque [`Error`] with a
 //! [`kind`](Error::kind) and accessors (`constraint()`, `is_retryable()`, ...),
 //! in the manner of `tokio_postgres::Error`.
+//!
+//! Start reading at [`ErrorKind`], then `impl From<tokio_postgres::Error>
+//! for Error` (which SQLSTATE becomes which kind).
 
 use std::fmt;
 

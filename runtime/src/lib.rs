@@ -1,56 +1,119 @@
 //! strata: PostgreSQL models with `#[derive(Table)]`, one schema model shared
 //! with the `schema-diff` migration tool, pooled sessions and typed CRUD.
 //!
-//! Reading order: [`schema`] (the model everything produces or consumes, from
-//! the `strata-model` crate), [`ident`] (quoting, also from `strata-model`),
-//! [`column`] and [`table`] (what the derive generates), [`registry`]
-//! (models → schema), [`error`]; then the runtime: [`connect`] (connection
-//! settings, the one place that reads them), [`pool`] (pools and sessions),
-//! [`session`] (sessions, transactions, savepoints), [`executor`] (the one trait CRUD runs on),
-//! [`query`] (typed filters, `SELECT`), [`crud`] (SQL per table and
-//! operation, insert/get/update/delete/upsert), [`copy`] (binary COPY).
+//! # Layers
+//!
+//! The modules are layered: a module uses only modules on lower lines of
+//! this diagram (on the foundation line, only those to its left), so there
+//! are no import cycles. The `mod` lines of this file are in the same order,
+//! bottom first, and `tests/layering.rs` checks every `crate::` path in
+//! `src/` against that order.
+//!
+//! ```text
+//! pool                                 hands out sessions
+//! session                              sessions, transactions, savepoints
+//! executor                             the Executor trait: every operation
+//! crud  select  write  copy            one-shot CRUD, builders, COPY
+//! conn  table_sql  key  filter         connection, SQL text, keys, filters
+//! error column table registry connect  foundation, left to right
+//! schema  ident                        the strata-model crate
+//! ```
+//!
+//! Read bottom-up; each module builds only on those before it:
+//!
+//! - [`schema`], [`ident`]: the schema model everything produces or consumes,
+//!   and identifier quoting (both from the `strata-model` crate).
+//! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
+//! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
+//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
+//!   checks.
+//! - [`connect`]: [`ConnectOptions`], the one connection configuration
+//!   (URLs, `key=value` strings, `DATABASE_URL` and the `PG*` variables),
+//!   printed masked; every connection strata or `schema-diff` opens uses it.
+//! - `conn`: the borrowed connection every statement runs on: preparation
+//!   through the connection's statement cache, eviction of stale cached
+//!   statements, tracing.
+//! - `table_sql`: the SQL text of each model's fixed-shape statements, built
+//!   once per model type.
+//! - [`key`]: [`KeyArg`], what operations by primary key accept.
+//! - [`filter`]: [`Filter<T>`] and [`Order<T>`], typed conditions and
+//!   ordering; the comparison methods of [`Column`].
+//! - `crud`: the one-shot operations (get, find, insert, insert_many, update,
+//!   delete, query_as).
+//! - [`select`]: the [`Select<T>`] builder.
+//! - [`mod@write`]: the write builders ([`InsertValues`], [`UpdateColumns`],
+//!   [`DeleteWhere`], [`Upsert`], [`InsertOrIgnore`]).
+//! - `copy`: bulk insert through binary `COPY`.
+//! - [`executor`]: the [`Executor`] trait, the one trait every operation is a
+//!   method of.
+//! - [`session`]: [`Session`], [`Transaction`], savepoints.
+//! - [`pool`]: [`Pool`], which hands out sessions.
 #![warn(missing_docs)]
+// Doc links name their targets by path (`[`Session`](crate::Session)`) on
+// purpose: they keep resolving when code moves between layers and a
+// module's imports change.
+#![allow(rustdoc::redundant_explicit_links)]
 
 pub use strata_model::{ident, schema};
 
-pub mod column;
+// Modules in layer order, bottom first (one per group: rustfmt sorts runs of
+// `mod` lines). Foundation: the derive's contract, the registry, connection
+// settings.
 pub mod error;
-pub mod registry;
+
+pub mod column;
+
 pub mod table;
 
-// The runtime, in reading order (one group per line keeps rustfmt from
-// sorting them).
+pub mod registry;
+
 pub mod connect;
 
-pub mod pool;
+// Parts: a connection, the SQL text of each model, keys, filters.
+mod conn;
+
+mod table_sql;
+
+pub mod key;
+
+pub mod filter;
+
+// Operations: one-shot CRUD, the statement builders, COPY.
+mod crud;
+
+pub mod select;
+
+pub mod write;
+
+mod copy;
+
+// Surface and handles: the Executor trait, sessions and transactions, pools.
+pub mod executor;
 
 pub mod session;
 
-pub mod executor;
-
-pub mod query;
-
-pub mod crud;
-
-pub mod copy;
+pub mod pool;
 
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
-pub use crud::{DeleteWhere, InsertOrIgnore, InsertValues, KeyArg, UpdateColumns, Upsert};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
+pub use filter::{Filter, Order};
+pub use key::KeyArg;
 pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
 /// The conversion traits of the PostgreSQL wire types: implement both (or
 /// derive `PgEnum`) for a custom field type; the derive also needs
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
-pub use query::{Filter, Order, Select};
 pub use registry::Registry;
+pub use select::Select;
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
 pub use tokio_postgres::{IsolationLevel, Row};
+pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 
 /// Prints the registry's schema as JSON on standard output, for
 /// `schema-diff`'s `models` command; on an inconsistent registry prints the

@@ -13,8 +13,9 @@
 
 use tokio_postgres::IsolationLevel;
 
+use crate::conn::Conn;
 use crate::error::Result;
-use crate::executor::{sealed, Conn, Executor};
+use crate::executor::{sealed, Executor};
 
 /// A pooled connection, returned to its pool when dropped. Run statements on
 /// it through [`Executor`](crate::Executor); start transactions with

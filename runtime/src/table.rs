@@ -7,6 +7,8 @@
 //! [`schema::Table`](crate::schema::Table), a decoder from a row and a
 //! parameter accessor per column. Everything else (SQL text, statements,
 //! caching) is ordinary runtime code.
+//!
+//! Start reading at [`Table`]; `macros/src/gen_table.rs` writes its impls.
 
 use postgres_types::ToSql;
 use tokio_postgres::Row;

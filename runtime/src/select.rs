@@ -1,0 +1,348 @@
+//! The `SELECT` builder: [`Select<T>`] (from
+//! [`Executor::select`](crate::Executor::select)) takes filters and ordering
+//! from [`crate::filter`], adds `LIMIT`/`OFFSET` and row locks (`FOR UPDATE`,
+//! `SKIP LOCKED`, `NOWAIT`), and runs with one of the terminals
+//! [`all`](Select::all), [`first`](Select::first), [`one`](Select::one),
+//! [`count`](Select::count), [`exists`](Select::exists).
+//!
+//! The statement starts from the table's prebuilt
+//! `SELECT <columns> FROM <table>` (`table_sql`); only the `WHERE`,
+//! `ORDER BY`, window and lock clauses are written per call, with every
+//! value (limits and offsets included) as a bind parameter.
+//!
+//! Start reading at [`Select::all`], then `Select::render_select`.
+
+use std::fmt::Write as _;
+
+use postgres_types::ToSql;
+
+use crate::conn::Conn;
+use crate::error::{Error, ErrorKind, Result};
+use crate::filter::{and_nodes, Filter, Node, Order};
+use crate::table::Table;
+use crate::table_sql::sql_for;
+
+/// The row lock strength of a `SELECT ... FOR ...`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LockStrength {
+    Update,
+    NoKeyUpdate,
+    Share,
+    KeyShare,
+}
+
+/// What a locking `SELECT` does about rows another transaction has locked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LockWait {
+    Wait,
+    SkipLocked,
+    NoWait,
+}
+
+/// A `SELECT` of rows of `T`; made by
+/// [`Executor::select`](crate::Executor::select).
+///
+/// The job-queue pattern (run it inside a transaction, so the lock lasts
+/// until commit):
+///
+/// ```no_run
+/// # use strata::{Executor, Table};
+/// # #[derive(Table, Clone, Debug)]
+/// # #[table(name = "dgs_jobs")]
+/// # pub struct Job {
+/// #     #[column(primary_key)]
+/// #     pub job_id: String,
+/// #     pub status: String,
+/// #     pub created_at: String,
+/// # }
+/// # async fn demo(pool: &strata::Pool) -> strata::Result<()> {
+/// let mut session = pool.session().await?;
+/// let tx = session.transaction().await?;
+/// if let Some(job) = tx
+///     .select::<Job>()
+///     .filter(|c| c.status.eq("queued"))
+///     .order_by(|c| c.created_at.asc())
+///     .for_update()
+///     .skip_locked()
+///     .first()
+///     .await?
+/// {
+///     tx.update_columns::<Job>()
+///         .set(|c| c.status, "running")
+///         .filter(|c| c.job_id.eq(&job.job_id))
+///         .await?;
+/// }
+/// tx.commit().await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "a Select does nothing until a terminal (`all`, `first`, `one`, `count`, `exists`) is awaited"]
+pub struct Select<'e, T> {
+    conn: Conn<'e>,
+    filter: Option<Node>,
+    order: Vec<Order<T>>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+    lock: Option<(LockStrength, LockWait)>,
+}
+
+impl<T> std::fmt::Debug for Select<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Select")
+            .field("order", &self.order)
+            .field("limit", &self.limit)
+            .field("offset", &self.offset)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'e, T: Table> Select<'e, T> {
+    pub(crate) fn new(conn: Conn<'e>) -> Select<'e, T> {
+        Select {
+            conn,
+            filter: None,
+            order: Vec::new(),
+            limit: None,
+            offset: None,
+            lock: None,
+        }
+    }
+
+    /// Keeps the rows matching the filter built by `f` from the table's
+    /// column handles. Several calls combine with `AND`.
+    pub fn filter(self, f: impl FnOnce(&T::Columns) -> Filter<T>) -> Select<'e, T> {
+        let filter = f(T::columns());
+        self.where_(filter)
+    }
+
+    /// Keeps the rows matching `filter` (built beforehand, e.g. from
+    /// `T::columns()`). Several calls combine with `AND`.
+    pub fn where_(mut self, filter: Filter<T>) -> Select<'e, T> {
+        self.filter = Some(and_nodes(self.filter.take(), filter));
+        self
+    }
+
+    /// Appends an `ORDER BY` item: `.order_by(|c| c.created_at.desc())`.
+    pub fn order_by(mut self, f: impl FnOnce(&T::Columns) -> Order<T>) -> Select<'e, T> {
+        self.order.push(f(T::columns()));
+        self
+    }
+
+    /// `LIMIT n`.
+    pub fn limit(mut self, n: i64) -> Select<'e, T> {
+        self.limit = Some(n);
+        self
+    }
+
+    /// `OFFSET n`.
+    pub fn offset(mut self, n: i64) -> Select<'e, T> {
+        self.offset = Some(n);
+        self
+    }
+
+    fn lock(mut self, strength: LockStrength) -> Select<'e, T> {
+        let wait = self.lock.map(|(_, w)| w).unwrap_or(LockWait::Wait);
+        self.lock = Some((strength, wait));
+        self
+    }
+
+    /// `FOR UPDATE`: lock the selected rows against writers until the
+    /// transaction ends.
+    pub fn for_update(self) -> Select<'e, T> {
+        self.lock(LockStrength::Update)
+    }
+
+    /// `FOR NO KEY UPDATE`.
+    pub fn for_no_key_update(self) -> Select<'e, T> {
+        self.lock(LockStrength::NoKeyUpdate)
+    }
+
+    /// `FOR SHARE`.
+    pub fn for_share(self) -> Select<'e, T> {
+        self.lock(LockStrength::Share)
+    }
+
+    /// `FOR KEY SHARE`.
+    pub fn for_key_share(self) -> Select<'e, T> {
+        self.lock(LockStrength::KeyShare)
+    }
+
+    /// `SKIP LOCKED`: rows locked by others are left out (implies
+    /// `FOR UPDATE` when no lock strength was chosen).
+    pub fn skip_locked(mut self) -> Select<'e, T> {
+        let strength = self.lock.map(|(s, _)| s).unwrap_or(LockStrength::Update);
+        self.lock = Some((strength, LockWait::SkipLocked));
+        self
+    }
+
+    /// `NOWAIT`: fail at once (SQLSTATE 55P03) instead of waiting for rows
+    /// locked by others (implies `FOR UPDATE` when no lock strength was
+    /// chosen).
+    pub fn nowait(mut self) -> Select<'e, T> {
+        let strength = self.lock.map(|(s, _)| s).unwrap_or(LockStrength::Update);
+        self.lock = Some((strength, LockWait::NoWait));
+        self
+    }
+
+    /// Appends ` WHERE ...` to `sql`.
+    fn render_where<'a>(&'a self, sql: &mut String, params: &mut Vec<&'a (dyn ToSql + Sync)>) {
+        if let Some(f) = &self.filter {
+            sql.push_str(" WHERE ");
+            f.render(sql, params);
+        }
+    }
+
+    /// Appends ` ORDER BY ... LIMIT ... OFFSET ...` to `sql`.
+    fn render_tail<'a>(&'a self, sql: &mut String, params: &mut Vec<&'a (dyn ToSql + Sync)>) {
+        for (i, o) in self.order.iter().enumerate() {
+            sql.push_str(if i == 0 { " ORDER BY " } else { ", " });
+            o.render(sql);
+        }
+        if let Some(limit) = &self.limit {
+            params.push(limit);
+            let _ = write!(sql, " LIMIT ${}", params.len());
+        }
+        if let Some(offset) = &self.offset {
+            params.push(offset);
+            let _ = write!(sql, " OFFSET ${}", params.len());
+        }
+    }
+
+    fn render_lock(&self, sql: &mut String) {
+        if let Some((strength, wait)) = self.lock {
+            sql.push_str(match strength {
+                LockStrength::Update => " FOR UPDATE",
+                LockStrength::NoKeyUpdate => " FOR NO KEY UPDATE",
+                LockStrength::Share => " FOR SHARE",
+                LockStrength::KeyShare => " FOR KEY SHARE",
+            });
+            sql.push_str(match wait {
+                LockWait::Wait => "",
+                LockWait::SkipLocked => " SKIP LOCKED",
+                LockWait::NoWait => " NOWAIT",
+            });
+        }
+    }
+
+    /// The statement text and its parameters, with `limit` overriding the
+    /// builder's.
+    fn render_select<'a>(
+        &'a self,
+        limit_one: &'a i64,
+        force_limit: bool,
+    ) -> (String, Vec<&'a (dyn ToSql + Sync)>) {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(sqls.select.len() + 64);
+        sql.push_str(&sqls.select);
+        let mut params = Vec::new();
+        self.render_where(&mut sql, &mut params);
+        if force_limit {
+            for (i, o) in self.order.iter().enumerate() {
+                sql.push_str(if i == 0 { " ORDER BY " } else { ", " });
+                o.render(&mut sql);
+            }
+            params.push(limit_one);
+            let _ = write!(sql, " LIMIT ${}", params.len());
+            if let Some(offset) = &self.offset {
+                params.push(offset);
+                let _ = write!(sql, " OFFSET ${}", params.len());
+            }
+        } else {
+            self.render_tail(&mut sql, &mut params);
+        }
+        self.render_lock(&mut sql);
+        (sql, params)
+    }
+
+    /// All matching rows.
+    pub async fn all(self) -> Result<Vec<T>> {
+        let (sql, params) = self.render_select(&1, false);
+        let positions = &sql_for::<T>().positions;
+        self.conn
+            .fetch_all(&sql, params.iter().copied(), |row| {
+                T::decode(row, positions)
+            })
+            .await
+    }
+
+    /// The first matching row (in the chosen order), if any: the query runs
+    /// with `LIMIT 1`.
+    pub async fn first(self) -> Result<Option<T>> {
+        let (sql, params) = self.render_select(&1, true);
+        let positions = &sql_for::<T>().positions;
+        self.conn
+            .fetch_opt(&sql, params.iter().copied(), |row| {
+                T::decode(row, positions)
+            })
+            .await
+    }
+
+    /// The one matching row: [`ErrorKind::NotFound`] when there is none,
+    /// [`ErrorKind::Invalid`] when there are several.
+    pub async fn one(self) -> Result<T> {
+        let (sql, params) = self.render_select(&1, false);
+        let positions = &sql_for::<T>().positions;
+        match self
+            .conn
+            .fetch_opt(&sql, params.iter().copied(), |row| {
+                T::decode(row, positions)
+            })
+            .await?
+        {
+            Some(row) => Ok(row),
+            None => Err(Error::not_found(&sql_for::<T>().table)),
+        }
+    }
+
+    /// The number of matching rows (`count(*)`; with `LIMIT`/`OFFSET`, of
+    /// the rows in that window). Ordering and row locks do not apply.
+    pub async fn count(self) -> Result<i64> {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(64);
+        let mut params = Vec::new();
+        let windowed = self.limit.is_some() || self.offset.is_some();
+        if windowed {
+            let _ = write!(sql, "SELECT count(*) FROM (SELECT 1 FROM {}", sqls.table);
+        } else {
+            let _ = write!(sql, "SELECT count(*) FROM {}", sqls.table);
+        }
+        self.render_where(&mut sql, &mut params);
+        if windowed {
+            self.render_tail(&mut sql, &mut params);
+            sql.push_str(") AS counted");
+        }
+        let n = self
+            .conn
+            .fetch_opt(&sql, params.iter().copied(), |row| {
+                row.try_get::<_, i64>(0).map_err(|e| {
+                    Error::new(ErrorKind::Decode, format!("cannot read count(*): {e}"))
+                })
+            })
+            .await?;
+        Ok(n.unwrap_or(0))
+    }
+
+    /// True when at least one row matches (`SELECT EXISTS (...)`). Ordering
+    /// and row locks do not apply.
+    pub async fn exists(self) -> Result<bool> {
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(64);
+        let mut params = Vec::new();
+        let _ = write!(sql, "SELECT EXISTS (SELECT 1 FROM {}", sqls.table);
+        self.render_where(&mut sql, &mut params);
+        self.render_tail(&mut sql, &mut params);
+        sql.push(')');
+        let found = self
+            .conn
+            .fetch_opt(&sql, params.iter().copied(), |row| {
+                row.try_get::<_, bool>(0)
+                    .map_err(|e| Error::new(ErrorKind::Decode, format!("cannot read EXISTS: {e}")))
+            })
+            .await?;
+        Ok(found.unwrap_or(false))
+    }
+
+    /// The statement text this select would run (for logs and tests).
+    pub fn to_sql(&self) -> String {
+        self.render_select(&1, false).0
+    }
+}
