@@ -1,6 +1,5 @@
 //! Shared helpers of the integration tests and the trybuild cases.
 
-pub mod dgs_support;
 pub mod runtime_models;
 
 use strata::ident::Qualified;

@@ -18,7 +18,7 @@
 //! by the same parser the runtime and `schema-diff` use, default constraint
 //! names are computed by the same code, and the resolved IR holds the
 //! model's own types. The attribute reference is the documentation of [`derive@Table`]
-//! (the file `docs/attributes.md`).
+//! (the file `macros/docs/attributes.md`).
 
 // The stages, in reading order.
 mod expand;
@@ -45,7 +45,7 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-#[doc = include_str!("../../docs/attributes.md")]
+#[doc = include_str!("../docs/attributes.md")]
 #[proc_macro_derive(Table, attributes(table, column))]
 pub fn derive_table(input: TokenStream) -> TokenStream {
     expand::derive_table(input.into()).into()
@@ -58,7 +58,7 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 /// also implement `Debug` (a supertrait of `ToSql`), which is left to you.
 ///
 /// The full reference is the section "`#[derive(PgEnum)]`" of the
-/// documentation of [`derive@Table`] (the file `docs/attributes.md`).
+/// documentation of [`derive@Table`] (the file `macros/docs/attributes.md`).
 #[proc_macro_derive(PgEnum, attributes(pg_enum))]
 pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     expand::derive_pg_enum(input.into()).into()

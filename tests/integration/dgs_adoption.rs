@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The revision id of the example's baseline migration.
 const BASELINE_REVISION: &str = "1c9266ea85f0";
 
+use crate::dgs_support::{example_migrations, legacy_db, row_fingerprints, Project};
 use chrono::{DateTime, Utc};
 use dgs::legacy::{checksums, SeedSize};
 use dgs::models::{Job, Lesson, LlmAudit};
@@ -24,7 +25,6 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use strata::{Executor, Pool, Registry};
 use strata_testing::run;
-use strata_tests::dgs_support::{example_migrations, legacy_db, row_fingerprints, Project};
 
 /// The seed's "future" `Job`: the four text timestamps become `timestamptz`;
 /// every other column, default and index exactly as in `dgs::models::Job`.

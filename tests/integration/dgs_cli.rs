@@ -1,5 +1,5 @@
 //! The commands a person types, run as built binaries from the workspace
-//! root (see `strata_tests::dgs_support::built_binaries`):
+//! root (see `crate::dgs_support::built_binaries`):
 //! `schema-diff stamp head` and `schema-diff check` with `DATABASE_URL` on a
 //! legacy database and the workspace's own `schema-diff.toml` (whose models
 //! command is `cargo run -q -p dgs --bin dgs-models`); `schema-diff upgrade
@@ -11,9 +11,9 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::dgs_support::{binary_command, http, legacy_db, run_binary, Output};
 use dgs::legacy::{checksums, SeedSize};
 use strata_testing::{run, TestDb};
-use strata_tests::dgs_support::{binary_command, http, legacy_db, run_binary, Output};
 
 /// Runs a built binary off the async threads.
 async fn bin(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Output {

@@ -7,10 +7,10 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::dgs_support::{encode, example_migrations, http, HttpResponse, Project};
 use dgs::http::{router, serve, AppState};
 use serde_json::{json, Value};
 use strata_testing::{run, TestDb};
-use strata_tests::dgs_support::{encode, example_migrations, http, HttpResponse, Project};
 use tokio::sync::oneshot;
 
 /// A running server; stopped by [`Server::stop`].

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::dgs_support::{example_migrations, Project};
 use dgs::models::Job;
 use dgs::repo::{
     FailJob, FinishJob, JobFilter, JobsRepository, LessonsRepository, LlmAuditRepository, NewAudit,
@@ -15,7 +16,6 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use strata::{Executor, Pool};
 use strata_testing::{run, TestDb};
-use strata_tests::dgs_support::{example_migrations, Project};
 
 /// A fresh database with the example's migrations applied, and a pool on it.
 async fn migrated() -> (TestDb, Pool) {

@@ -8,6 +8,7 @@ mod dgs_cli;
 mod dgs_http;
 mod dgs_legacy;
 mod dgs_repo;
+mod dgs_support;
 mod diff_golden;
 mod diff_props;
 mod harness;

@@ -607,7 +607,7 @@ pub async fn history(
         .iter()
         .rev()
         .filter(|m| upper.contains(&m.revision))
-        .filter(|m| lower.as_ref().map_or(true, |l| l.contains(&m.revision)))
+        .filter(|m| lower.as_ref().is_none_or(|l| l.contains(&m.revision)))
         .collect();
     for m in &shown {
         let applied = match &current {

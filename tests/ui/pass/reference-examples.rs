@@ -1,4 +1,4 @@
-//! The examples of docs/attributes.md, compiled.
+//! The examples of macros/docs/attributes.md, compiled.
 use strata::{PgEnum, Table};
 
 mod intro {

@@ -269,8 +269,6 @@ pub fn run_binary(name: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,
-    /// The headers (names lowercased).
-    pub headers: Vec<(String, String)>,
     /// The body.
     pub body: String,
 }
@@ -362,7 +360,6 @@ fn http_blocking(addr: SocketAddr, method: &str, path: &str, body: Option<&str>)
     }
     HttpResponse {
         status,
-        headers,
         body: String::from_utf8(payload).unwrap(),
     }
 }

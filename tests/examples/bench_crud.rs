@@ -3,10 +3,10 @@
 //! bulk insert through COPY against row-by-row inserts.
 //!
 //! ```sh
-//! cargo run --release -p strata --example bench_crud --features decimal
+//! cargo run --release -p strata-tests --example bench_crud
 //! # only the CRUD ratios, or only the bulk insert comparison:
-//! cargo run --release -p strata --example bench_crud --features decimal -- crud
-//! cargo run --release -p strata --example bench_crud --features decimal -- copy
+//! cargo run --release -p strata-tests --example bench_crud -- crud
+//! cargo run --release -p strata-tests --example bench_crud -- copy
 //! ```
 //!
 //! Uses `DATABASE_URL` when set (a scratch database is created on that
@@ -109,7 +109,7 @@ fn job(id: String, i: usize, status: &str) -> Job {
         request: json!({"topic": format!("topic {}", i % 97), "age": [8, 10], "language": "en"}),
         status: status.to_string(),
         phase: "generation".to_string(),
-        subphase: (i % 3 == 0).then(|| "outline".to_string()),
+        subphase: i.is_multiple_of(3).then(|| "outline".to_string()),
         created_at: format!("2024-05-01T10:{:02}:{:02}Z", (i / 60) % 60, i % 60),
         updated_at: Some("2024-05-01T11:00:00Z".to_string()),
         started_at: Some("2024-05-01T10:30:00Z".to_string()),
