@@ -5,9 +5,12 @@
 //!
 //! Pure: no I/O. SQL text comes from `strata_model::ddl` (`create` and `alter`);
 //! the cast table that decides `USING`, rewrites and narrowing is
-//! [`casts`]. Start reading at [`plan`], then [`Hazard`].
+//! [`casts`]. Start reading at [`plan`], then [`Hazard`]. The end-to-end
+//! tests (schemas in, rendered SQL out) are in `plan/tests.rs`.
 
 pub mod casts;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
