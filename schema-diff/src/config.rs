@@ -9,7 +9,9 @@
 //! user, password, database, other parameters) so that the libpq variables can
 //! override or fill single fields, and so that every message can print the
 //! connection with its password masked ([`ConnInfo::masked`], [`mask_secrets`]).
-//! Nothing here connects to anything.
+//! Nothing here connects to anything. The version table's location is a
+//! [`VersionTable`] of `runner::version_table`, which imports nothing from
+//! here (no import cycle).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,12 +20,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::runner::{VersionTable, DEFAULT_VERSION_TABLE};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "schema-diff.toml";
-
-/// The default version table.
-pub const DEFAULT_VERSION_TABLE: &str = "strata_migrations";
 
 /// The libpq variables read from the environment, and the field each sets.
 pub const PG_VARIABLES: [(&str, Field); 5] = [
@@ -684,24 +684,6 @@ fn glob(pattern: &str, text: &str) -> bool {
         pi += 1;
     }
     pi == p.len()
-}
-
-/// The version table's location.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VersionTable {
-    /// Its schema.
-    pub schema: String,
-    /// Its name.
-    pub name: String,
-}
-
-impl Default for VersionTable {
-    fn default() -> VersionTable {
-        VersionTable {
-            schema: "public".into(),
-            name: DEFAULT_VERSION_TABLE.into(),
-        }
-    }
 }
 
 /// The models command with the directory it runs in.

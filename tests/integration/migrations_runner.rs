@@ -4,11 +4,12 @@
 //! migration, `transaction: none`, several heads, concurrent runners, and a
 //! version table whose name needs quoting.
 
-use schema_diff::config::{ConnInfo, VersionTable};
+use schema_diff::config::ConnInfo;
 use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::migrations::{History, State, Target};
 use schema_diff::runner::{
     downgrade_script, read_rows, stamp_script, upgrade_script, Event, RunOptions, Runner,
+    VersionTable,
 };
 use strata::schema::Schema;
 use strata_testing::{run, TestDb};

@@ -20,12 +20,12 @@ use std::time::Duration;
 
 use chrono::Utc;
 use rust_decimal::Decimal;
-use schema_diff::config::{ConnInfo, VersionTable};
+use schema_diff::config::ConnInfo;
 use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::migrations::{History, Target};
 use schema_diff::normalize::normalize;
 use schema_diff::plan::{plan, PlanOptions};
-use schema_diff::runner::{Event, RunOptions, Runner};
+use schema_diff::runner::{Event, RunOptions, Runner, VersionTable};
 use schema_diff::scratch::ScratchDb;
 use serde_json::json;
 use strata::{Pool, Session};

@@ -19,23 +19,35 @@
 //! leaves the statements that already ran in place (they cannot be rolled
 //! back) and records nothing. See ARCHITECTURE.md ("Migrations").
 //!
-//! [`upgrade_script`], [`downgrade_script`] and [`stamp_script`] are the
-//! offline (`--sql`) forms: the same statements, version-table rows included,
-//! for `psql -v ON_ERROR_STOP=1 -f`.
+//! Files: this one ([`Runner`], status and problems), `version_table.rs`
+//! ([`VersionTable`], its SQL and rows), `lock.rs` (the advisory lock and its
+//! transactions), `statements.rs` (the statement splitter and the scan for
+//! destructive down sections), `script.rs` (the offline scripts
+//! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
+//! statements, version-table rows included, for `psql -v ON_ERROR_STOP=1
+//! -f`).
+
+mod lock;
+mod script;
+mod statements;
+mod version_table;
+
+pub use script::{downgrade_script, stamp_script, upgrade_script};
+pub use statements::{destructive_statements, refuse_drops, split_statements, Statement};
+pub use version_table::{read_rows, AppliedRow, VersionTable, DEFAULT_VERSION_TABLE};
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
-use strata::ident::{quote_literal, Qualified};
-use strata_model::ddl::create::create_schema_if_not_exists;
 use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, NoTls};
 
-use crate::config::{ConnInfo, VersionTable};
+use crate::config::ConnInfo;
 use crate::error::Error;
 use crate::migrations::{describe, History, Migration, State, Target, TransactionMode};
+use lock::{finish, lock, release_snapshot};
+use statements::has_begin_atomic;
 
 /// Opens a connection (its driver runs on the current tokio runtime). The
 /// error names the server with its password masked.
@@ -80,56 +92,6 @@ pub fn describe_pg_error(e: &tokio_postgres::Error) -> String {
         source = cause.source();
     }
     s
-}
-
-impl VersionTable {
-    /// `schema.name`, quoted.
-    pub fn qualified(&self) -> String {
-        Qualified(&self.schema, &self.name).to_string()
-    }
-
-    /// The advisory lock key: the first 8 bytes of SHA-256 of
-    /// `strata-migrations:<schema>.<name>`, so tools keeping separate version
-    /// tables in one database do not wait for each other.
-    pub fn lock_key(&self) -> i64 {
-        let d =
-            Sha256::digest(format!("strata-migrations:{}.{}", self.schema, self.name).as_bytes());
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&d[..8]);
-        i64::from_be_bytes(b)
-    }
-
-    /// The statements that create the table (idempotent). A schema other
-    /// than `public` is created only when the catalog lacks it (not `CREATE
-    /// SCHEMA IF NOT EXISTS`, which needs `CREATE` on the database even when
-    /// the schema exists, as [`create_schema_if_not_exists`] explains).
-    pub fn create_sql(&self) -> String {
-        let mut out = String::new();
-        if self.schema != "public" {
-            let _ = writeln!(out, "{};", create_schema_if_not_exists(&self.schema));
-        }
-        let _ = write!(
-            out,
-            "CREATE TABLE IF NOT EXISTS {} (\n    revision text PRIMARY KEY,\n    checksum text NOT NULL,\n    applied_at timestamp with time zone NOT NULL DEFAULT now(),\n    execution_ms bigint NOT NULL DEFAULT 0,\n    stamped boolean NOT NULL DEFAULT false\n);",
-            self.qualified()
-        );
-        out
-    }
-}
-
-/// One row of the version table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AppliedRow {
-    /// The revision.
-    pub revision: String,
-    /// The checksum recorded when it was applied (or stamped).
-    pub checksum: String,
-    /// When, as `YYYY-MM-DDTHH:MM:SSZ`.
-    pub applied_at: String,
-    /// How long its statements took, in milliseconds (0 when stamped).
-    pub execution_ms: i64,
-    /// Recorded by `stamp` rather than run.
-    pub stamped: bool,
 }
 
 /// Something wrong between the version table and the directory.
@@ -269,55 +231,6 @@ impl Status {
     }
 }
 
-/// Reads the version table; `None` when it does not exist.
-pub async fn read_rows(
-    client: &Client,
-    table: &VersionTable,
-) -> Result<Option<Vec<AppliedRow>>, Error> {
-    let exists: bool = client
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
-             WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p'))",
-            &[&table.schema, &table.name],
-        )
-        .await?
-        .get(0);
-    if !exists {
-        return Ok(None);
-    }
-    let rows = client
-        .query(
-            &format!(
-                "SELECT revision, checksum, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), \
-                 execution_ms, stamped FROM {} ORDER BY applied_at, revision",
-                table.qualified()
-            ),
-            &[],
-        )
-        .await?;
-    let read = |r: &tokio_postgres::Row| -> Result<AppliedRow, tokio_postgres::Error> {
-        Ok(AppliedRow {
-            revision: r.try_get(0)?,
-            checksum: r.try_get(1)?,
-            applied_at: r.try_get(2)?,
-            execution_ms: r.try_get(3)?,
-            stamped: r.try_get(4)?,
-        })
-    };
-    rows.iter()
-        .map(|r| {
-            read(r).map_err(|e| {
-                Error::Message(format!(
-                    "the version table {} does not have the expected columns (revision text, checksum text, applied_at timestamptz, execution_ms bigint, stamped boolean, none NULL): {}; is it another tool's table? Choose another name with `version_table`",
-                    table.qualified(),
-                    describe_pg_error(&e)
-                ))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
-}
-
 /// Applies, reverts and stamps the migrations of a [`History`] on one
 /// database.
 pub struct Runner<'h> {
@@ -327,7 +240,7 @@ pub struct Runner<'h> {
     options: RunOptions,
 }
 
-type Observer<'o> = dyn FnMut(&Event<'_>) + Send + 'o;
+pub(crate) type Observer<'o> = dyn FnMut(&Event<'_>) + Send + 'o;
 
 impl<'h> Runner<'h> {
     /// A runner for the database `conn`.
@@ -793,22 +706,6 @@ fn statement_line(
     m.line_of(down, start + within)
 }
 
-/// True when a statement holds `BEGIN ATOMIC` (a SQL-standard function body,
-/// whose inner `;` the splitter does not understand).
-fn has_begin_atomic(statements: &[Statement<'_>]) -> bool {
-    statements.iter().any(|st| {
-        let words: Vec<String> = st
-            .text
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
-        words
-            .windows(2)
-            .any(|w| w[0] == "begin" && w[1] == "atomic")
-    })
-}
-
 fn failure(
     m: &Migration,
     dir: Direction,
@@ -826,470 +723,6 @@ fn failure(
         describe(m),
         m.path.display()
     ))
-}
-
-/// Takes the advisory lock in a new transaction, polling so that a waiting
-/// migrator holds no snapshot (a blocked `pg_advisory_xact_lock` would, and a
-/// concurrent `CREATE INDEX CONCURRENTLY` would then wait for it forever).
-async fn lock(client: &Client, key: i64, on: &mut Observer<'_>) -> Result<(), Error> {
-    let mut delay = Duration::from_millis(10);
-    let mut announced = false;
-    let jitter = u64::from(std::process::id() % 17);
-    loop {
-        client.batch_execute("BEGIN").await?;
-        let got: Result<bool, Error> = client
-            .query_one("SELECT pg_try_advisory_xact_lock($1)", &[&key])
-            .await
-            .map(|r| r.get(0))
-            .map_err(Error::from);
-        match got {
-            Ok(true) => return Ok(()),
-            Ok(false) => {
-                client.batch_execute("ROLLBACK").await?;
-            }
-            Err(e) => {
-                let _ = client.batch_execute("ROLLBACK").await;
-                return Err(e);
-            }
-        }
-        if !announced {
-            on(&Event::Waiting);
-            announced = true;
-        }
-        tokio::time::sleep(delay + Duration::from_millis(jitter)).await;
-        delay = (delay * 2).min(Duration::from_millis(250));
-    }
-}
-
-/// Makes the open lock transaction hold no snapshot while it waits for the
-/// second connection: the reads before ran through the extended protocol,
-/// whose unnamed portal keeps its snapshot (and so the backend's xmin) until
-/// it is replaced, and `CREATE INDEX CONCURRENTLY` on the other connection
-/// waits for every transaction with an older xmin, this one included. A
-/// simple-protocol statement replaces and drops that portal; between
-/// statements a read-committed transaction then has no xmin.
-async fn release_snapshot(client: &Client) -> Result<(), Error> {
-    client.batch_execute("SELECT 1").await?;
-    Ok(())
-}
-
-/// Commits when `r` is `Ok`, rolls back otherwise.
-async fn finish<T>(client: &Client, r: Result<T, Error>) -> Result<T, Error> {
-    match r {
-        Ok(v) => {
-            client.batch_execute("COMMIT").await?;
-            Ok(v)
-        }
-        Err(e) => {
-            let _ = client.batch_execute("ROLLBACK").await;
-            Err(e)
-        }
-    }
-}
-
-/// One statement of a SQL text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Statement<'a> {
-    /// The statement from its first token (leading comments left out) to
-    /// its `;` when it had one.
-    pub text: &'a str,
-    /// Byte offset of `text` in the input.
-    pub offset: usize,
-    /// Whether it ended with `;`.
-    pub terminated: bool,
-}
-
-/// The statements of `m`'s down section that delete data, with their
-/// line numbers: `DROP TABLE/SCHEMA/TYPE`, `ALTER TABLE ... DROP COLUMN`,
-/// `TRUNCATE`, `DELETE`, and any statement a generated plan marked
-/// `-- hazard: deletes data` (narrowing type changes, enum value removal).
-pub fn destructive_statements(m: &Migration) -> Vec<(usize, String)> {
-    let Some(down) = m.down.as_deref() else {
-        return Vec::new();
-    };
-    let marks: Vec<usize> = down
-        .match_indices("-- hazard: deletes data")
-        .map(|(i, _)| i)
-        .collect();
-    let mut out = Vec::new();
-    let mut prev_end = 0;
-    for st in split_statements(down) {
-        let words: Vec<String> = st
-            .text
-            .split_whitespace()
-            .take(64)
-            .map(|w| w.to_ascii_uppercase())
-            .collect();
-        let starts = |a: &str, b: &str| {
-            words.first().map(String::as_str) == Some(a)
-                && words.get(1).map(String::as_str) == Some(b)
-        };
-        let drops = starts("DROP", "TABLE")
-            || starts("DROP", "SCHEMA")
-            || starts("DROP", "TYPE")
-            || starts("DELETE", "FROM")
-            || words.first().map(String::as_str) == Some("TRUNCATE")
-            || (starts("ALTER", "TABLE")
-                && words.windows(2).any(|w| w[0] == "DROP" && w[1] == "COLUMN"));
-        let marked = marks.iter().any(|&i| i >= prev_end && i < st.offset);
-        prev_end = st.offset + st.text.len();
-        if drops || marked {
-            let line = m.down_line + down[..st.offset].matches('\n').count();
-            let first_line = st.text.lines().next().unwrap_or_default().trim();
-            out.push((line, first_line.to_string()));
-        }
-    }
-    out
-}
-
-/// Refuses a downgrade path whose down sections delete data, listing every
-/// such statement with its file and line.
-pub fn refuse_drops(path: &[&Migration]) -> Result<(), Error> {
-    let mut lines = Vec::new();
-    for m in path {
-        for (line, text) in destructive_statements(m) {
-            lines.push(format!("  {}:{line}: {text}", m.path.display()));
-        }
-    }
-    if lines.is_empty() {
-        return Ok(());
-    }
-    Err(Error::Message(format!(
-        "downgrade refused: it would delete data (nothing was run); pass --allow-drops to run it anyway:\n{}",
-        lines.join("\n")
-    )))
-}
-
-/// Splits SQL text into statements at top-level `;`, skipping quoted strings
-/// (`'...'`, `E'...'`), quoted identifiers, dollar-quoted bodies and comments
-/// (nested `/* */` included). Pieces holding only whitespace and comments are
-/// dropped. (`BEGIN ATOMIC ... END` bodies are not recognized.)
-pub fn split_statements<'a>(sql: &'a str) -> Vec<Statement<'a>> {
-    let b = sql.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut code: Option<usize> = None;
-    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-    let push = |out: &mut Vec<Statement<'a>>, code: Option<usize>, to: usize, terminated: bool| {
-        if let Some(from) = code {
-            out.push(Statement {
-                text: sql[from..to].trim_end(),
-                offset: from,
-                terminated,
-            });
-        }
-    };
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b'-' if b.get(i + 1) == Some(&b'-') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let mut depth = 1;
-                i += 2;
-                while i < b.len() && depth > 0 {
-                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                    } else {
-                        i += 1;
-                    }
-                }
-                continue;
-            }
-            b'\'' => {
-                code.get_or_insert(i);
-                let escapes = i > 0
-                    && (b[i - 1] == b'E' || b[i - 1] == b'e')
-                    && (i < 2 || !is_ident(b[i - 2]));
-                i += 1;
-                while i < b.len() {
-                    if escapes && b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if b[i] == b'\'' {
-                        if b.get(i + 1) == Some(&b'\'') {
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    i += 1;
-                }
-                i += 1;
-                continue;
-            }
-            b'"' => {
-                code.get_or_insert(i);
-                i += 1;
-                while i < b.len() {
-                    if b[i] == b'"' {
-                        if b.get(i + 1) == Some(&b'"') {
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    i += 1;
-                }
-                i += 1;
-                continue;
-            }
-            b'$' if i == 0 || !is_ident(b[i - 1]) => {
-                // $tag$ ... $tag$ (tag: letters, digits, _; not starting with a digit)
-                let mut j = i + 1;
-                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] >= 0x80)
-                {
-                    j += 1;
-                }
-                let tag_ok = j < b.len()
-                    && b[j] == b'$'
-                    && !b.get(i + 1).is_some_and(|c| c.is_ascii_digit());
-                if tag_ok {
-                    code.get_or_insert(i);
-                    let tag = &sql[i..=j];
-                    match sql[j + 1..].find(tag) {
-                        Some(end) => i = j + 1 + end + tag.len(),
-                        None => i = b.len(),
-                    }
-                    continue;
-                }
-                code.get_or_insert(i);
-                i += 1;
-                continue;
-            }
-            b';' => {
-                push(&mut out, code, i + 1, true);
-                code = None;
-                i += 1;
-                continue;
-            }
-            c if c.is_ascii_whitespace() => {}
-            _ => {
-                code.get_or_insert(i);
-            }
-        }
-        i += 1;
-    }
-    push(&mut out, code, b.len(), false);
-    out
-}
-
-/// The section's SQL, with a `;` added when its last statement has none.
-fn terminated(sql: &str) -> String {
-    let mut s = sql.trim_end().to_string();
-    if split_statements(sql)
-        .last()
-        .is_some_and(|st| !st.terminated)
-    {
-        s.push_str("\n;");
-    }
-    s
-}
-
-fn script_header(out: &mut String, what: &str, table: &VersionTable) {
-    let _ = writeln!(out, "-- schema-diff {what}");
-    let _ = writeln!(out, "-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>");
-    let _ = writeln!(out, "-- Version table: {}", table.qualified());
-    out.push('\n');
-}
-
-fn lock_sql(table: &VersionTable) -> String {
-    format!("SELECT pg_advisory_xact_lock({});\n", table.lock_key())
-}
-
-fn state_name(history: &History, state: &State) -> String {
-    let heads = history.state_heads(state);
-    if heads.is_empty() {
-        "base".into()
-    } else {
-        heads.join(", ")
-    }
-}
-
-/// The offline upgrade from `from` to `to`: the version table's creation, then
-/// per migration its statements and its version row (in one transaction
-/// unless `transaction: none`). Execution times are measured by the server
-/// (`clock_timestamp() - now()`) for per-migration transactions, 0 otherwise.
-pub fn upgrade_script(history: &History, table: &VersionTable, from: &State, to: &State) -> String {
-    let path = history.upgrade_path(from, to);
-    let mut out = String::new();
-    script_header(
-        &mut out,
-        &format!(
-            "upgrade: {} -> {} ({} migration(s))",
-            state_name(history, from),
-            state_name(history, to),
-            path.len()
-        ),
-        table,
-    );
-    out.push_str("BEGIN;\n");
-    out.push_str(&lock_sql(table));
-    out.push_str(&table.create_sql());
-    out.push_str("\nCOMMIT;\n");
-    for m in path {
-        let _ = writeln!(
-            out,
-            "\n-- Running upgrade {} ({})",
-            describe(m),
-            m.file_name()
-        );
-        let body = terminated(&m.up);
-        let insert = |elapsed: &str| {
-            format!(
-                "INSERT INTO {} (revision, checksum, applied_at, execution_ms, stamped) VALUES ({}, {}, now(), {elapsed}, false);\n",
-                table.qualified(),
-                quote_literal(&m.revision),
-                quote_literal(&m.checksum)
-            )
-        };
-        match m.transaction {
-            TransactionMode::PerMigration => {
-                out.push_str("BEGIN;\n");
-                out.push_str(&lock_sql(table));
-                if !body.is_empty() {
-                    out.push_str(&body);
-                    out.push('\n');
-                }
-                out.push_str(&insert(
-                    "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint",
-                ));
-                out.push_str("COMMIT;\n");
-            }
-            TransactionMode::None => {
-                out.push_str(
-                    "-- transaction: none (statements run one by one, outside a transaction)\n",
-                );
-                if !body.is_empty() {
-                    out.push_str(&body);
-                    out.push('\n');
-                }
-                out.push_str(&insert("0"));
-            }
-        }
-    }
-    out
-}
-
-/// The offline downgrade from `from` back to `to`.
-pub fn downgrade_script(
-    history: &History,
-    table: &VersionTable,
-    from: &State,
-    to: &State,
-) -> Result<String, Error> {
-    let path = history.downgrade_path(from, to);
-    let mut out = String::new();
-    script_header(
-        &mut out,
-        &format!(
-            "downgrade: {} -> {} ({} migration(s))",
-            state_name(history, from),
-            state_name(history, to),
-            path.len()
-        ),
-        table,
-    );
-    for m in path {
-        let Some(down) = &m.down else {
-            return Err(Error::Message(format!(
-                "cannot downgrade {}: {} has no `-- migrate:down` section",
-                describe(m),
-                m.path.display()
-            )));
-        };
-        let _ = writeln!(
-            out,
-            "\n-- Running downgrade {} ({})",
-            describe(m),
-            m.file_name()
-        );
-        let body = terminated(down);
-        let delete = format!(
-            "DELETE FROM {} WHERE revision = {};\n",
-            table.qualified(),
-            quote_literal(&m.revision)
-        );
-        match m.transaction {
-            TransactionMode::PerMigration => {
-                out.push_str("BEGIN;\n");
-                out.push_str(&lock_sql(table));
-                if !body.is_empty() {
-                    out.push_str(&body);
-                    out.push('\n');
-                }
-                out.push_str(&delete);
-                out.push_str("COMMIT;\n");
-            }
-            TransactionMode::None => {
-                out.push_str(
-                    "-- transaction: none (statements run one by one, outside a transaction)\n",
-                );
-                if !body.is_empty() {
-                    out.push_str(&body);
-                    out.push('\n');
-                }
-                out.push_str(&delete);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The offline stamp: after it, the version table holds exactly the
-/// revisions of `to` (state-independent, so no starting point is needed).
-pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> String {
-    let mut out = String::new();
-    script_header(
-        &mut out,
-        &format!("stamp: {}", state_name(history, to)),
-        table,
-    );
-    out.push_str("BEGIN;\n");
-    out.push_str(&lock_sql(table));
-    out.push_str(&table.create_sql());
-    out.push('\n');
-    let keep: Vec<String> = history
-        .migrations()
-        .iter()
-        .filter(|m| to.contains(&m.revision))
-        .map(|m| quote_literal(&m.revision))
-        .collect();
-    if keep.is_empty() {
-        let _ = writeln!(out, "DELETE FROM {};", table.qualified());
-    } else {
-        let _ = writeln!(
-            out,
-            "DELETE FROM {} WHERE revision NOT IN ({});",
-            table.qualified(),
-            keep.join(", ")
-        );
-    }
-    for m in history
-        .migrations()
-        .iter()
-        .filter(|m| to.contains(&m.revision))
-    {
-        let _ = writeln!(
-            out,
-            "INSERT INTO {t} (revision, checksum, applied_at, execution_ms, stamped) VALUES ({r}, {c}, now(), 0, true) \
-             ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum;",
-            t = table.qualified(),
-            r = quote_literal(&m.revision),
-            c = quote_literal(&m.checksum)
-        );
-    }
-    out.push_str("COMMIT;\n");
-    out
 }
 
 /// The revisions of a state in the history's order (for messages).
@@ -1312,80 +745,4 @@ pub fn ordered(history: &History, state: &State) -> Vec<String> {
             .cloned(),
     );
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(sql: &str) -> Vec<&str> {
-        split_statements(sql).iter().map(|s| s.text).collect()
-    }
-
-    #[test]
-    fn splits_statements() {
-        assert_eq!(texts("SELECT 1; SELECT 2"), vec!["SELECT 1;", "SELECT 2"]);
-        assert_eq!(
-            texts("-- a; comment\nSELECT ';' /* ; /* nested ; */ */ ;\n\n-- only a comment;\n"),
-            vec!["SELECT ';' /* ; /* nested ; */ */ ;"]
-        );
-        assert_eq!(
-            texts("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql; SELECT $$a;b$$;"),
-            vec![
-                "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;",
-                "SELECT $$a;b$$;"
-            ]
-        );
-        assert_eq!(
-            texts(r"SELECT E'it\'s;'; SELECT 'a''b;'"),
-            vec![r"SELECT E'it\'s;';", "SELECT 'a''b;'"]
-        );
-        assert_eq!(
-            texts("SELECT \"a;\"\"b\" FROM t; PREPARE p AS SELECT $1;"),
-            vec!["SELECT \"a;\"\"b\" FROM t;", "PREPARE p AS SELECT $1;"]
-        );
-        assert_eq!(texts("SELECT a$b$ FROM t;"), vec!["SELECT a$b$ FROM t;"]);
-        assert!(texts("  -- nothing\n /* here */ ").is_empty());
-        assert!(has_begin_atomic(&split_statements(
-            "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;"
-        )));
-        assert!(!has_begin_atomic(&split_statements(
-            "BEGIN; SELECT atomic FROM t;"
-        )));
-        let s = split_statements("\n\n  CREATE INDEX CONCURRENTLY i ON t (a);\nDROP TABLE x;");
-        assert_eq!(s[0].offset, 4);
-        assert_eq!(
-            &"\n\n  CREATE INDEX CONCURRENTLY i ON t (a);\nDROP TABLE x;"[s[1].offset..],
-            "DROP TABLE x;"
-        );
-        assert_eq!(
-            terminated("SELECT 1 -- no semicolon"),
-            "SELECT 1 -- no semicolon\n;"
-        );
-        assert_eq!(
-            terminated("SELECT 1;\n-- trailing"),
-            "SELECT 1;\n-- trailing"
-        );
-    }
-
-    #[test]
-    fn version_table_sql() {
-        let t = VersionTable {
-            schema: "Meta Data".into(),
-            name: "order".into(),
-        };
-        assert_eq!(t.qualified(), "\"Meta Data\".\"order\"");
-        assert!(
-            t.create_sql().starts_with(
-                "DO $strata$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'Meta Data') THEN CREATE SCHEMA \"Meta Data\"; END IF; END $strata$;\n"
-            ),
-            "{}",
-            t.create_sql()
-        );
-        assert_ne!(t.lock_key(), VersionTable::default().lock_key());
-        assert_eq!(
-            VersionTable::default().lock_key(),
-            VersionTable::default().lock_key()
-        );
-    }
 }
