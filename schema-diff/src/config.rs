@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::error::{ConfigError, Error};
 use crate::runner::{VersionTable, DEFAULT_VERSION_TABLE};
 
 /// The name of the configuration file.
@@ -89,10 +89,25 @@ impl FileConfig {
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let message = e.message().to_string();
-            match line {
-                Some(l) => Error::Message(format!("{}:{l}: {message}", path.display())),
-                None => Error::Message(format!("{}: {message}", path.display())),
-            }
+            let path = path.to_path_buf();
+            let key = message
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(k, _)| k.to_string());
+            let e = match (key, line) {
+                (Some(key), Some(line)) => ConfigError::UnknownKey {
+                    path,
+                    line,
+                    key,
+                    message,
+                },
+                (_, line) => ConfigError::BadValue {
+                    path,
+                    line,
+                    message,
+                },
+            };
+            Error::from(e)
         })
     }
 }
@@ -177,24 +192,24 @@ impl ConnInfo {
                 } else {
                     m
                 };
-                Error::Message(format!(
-                    "invalid database URL {}: {m}",
-                    ConnInfo::mask_text(text)
-                ))
+                Error::from(ConfigError::InvalidUrl {
+                    text: ConnInfo::mask_text(text),
+                    reason: m,
+                })
             });
         }
         if t.contains('=') {
             return parse_key_values(t).map_err(|m| {
-                Error::Message(format!(
-                    "invalid connection string {}: {m}",
-                    ConnInfo::mask_text(text)
-                ))
+                Error::from(ConfigError::InvalidConnectionString {
+                    text: ConnInfo::mask_text(text),
+                    reason: m,
+                })
             });
         }
-        Err(Error::Message(format!(
-            "invalid database URL {}: expected postgres://user@host:port/database or key=value pairs",
-            ConnInfo::mask_text(text)
-        )))
+        Err(Error::from(ConfigError::InvalidUrl {
+            text: ConnInfo::mask_text(text),
+            reason: "expected postgres://user@host:port/database or key=value pairs".to_string(),
+        }))
     }
 
     fn slot(&mut self, f: Field) -> &mut Option<String> {
@@ -579,29 +594,9 @@ fn parse_key_values(text: &str) -> Result<ConnInfo, String> {
     Ok(c)
 }
 
-/// Where the database settings came from, for messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// `--database-url`.
-    Flag,
-    /// `DATABASE_URL`.
-    DatabaseUrl,
-    /// The libpq variables alone.
-    PgVariables,
-    /// `database_url` in the configuration file.
-    File,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Source::Flag => "--database-url",
-            Source::DatabaseUrl => "DATABASE_URL",
-            Source::PgVariables => "the PG* variables",
-            Source::File => CONFIG_FILE,
-        })
-    }
-}
+/// Where the database settings came from (the error module's
+/// [`DatabaseOrigin`], named here for the configuration).
+pub use crate::error::DatabaseOrigin;
 
 /// A configured database.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -609,7 +604,7 @@ pub struct Database {
     /// The settings.
     pub conn: ConnInfo,
     /// Where they came from.
-    pub source: Source,
+    pub origin: DatabaseOrigin,
 }
 
 /// A pattern of `ignore_tables`: `name` (any managed schema) or
@@ -627,9 +622,7 @@ impl TablePattern {
     pub fn parse(text: &str) -> Result<TablePattern, Error> {
         let t = text.trim();
         if t.is_empty() {
-            return Err(Error::Message(
-                "an empty table pattern in ignore_tables".into(),
-            ));
+            return Err(ConfigError::EmptyTablePattern.into());
         }
         Ok(match t.split_once('.') {
             Some((s, n)) if !s.is_empty() && !n.is_empty() => TablePattern {
@@ -637,9 +630,10 @@ impl TablePattern {
                 table: n.to_string(),
             },
             Some(_) => {
-                return Err(Error::Message(format!(
-                    "invalid table pattern `{t}` in ignore_tables: expected `name` or `schema.name`"
-                )))
+                return Err(ConfigError::BadTablePattern {
+                    pattern: t.to_string(),
+                }
+                .into())
             }
             None => TablePattern {
                 schema: None,
@@ -731,10 +725,7 @@ impl Config {
             Some(p) => {
                 let p = cwd.join(p);
                 if !p.is_file() {
-                    return Err(Error::Message(format!(
-                        "the configuration file {} does not exist",
-                        p.display()
-                    )));
+                    return Err(ConfigError::MissingFile { path: p }.into());
                 }
                 Some(p)
             }
@@ -745,8 +736,10 @@ impl Config {
         };
         let file = match &file_path {
             Some(p) => {
-                let text = std::fs::read_to_string(p)
-                    .map_err(|e| Error::Message(format!("cannot read {}: {e}", p.display())))?;
+                let text = std::fs::read_to_string(p).map_err(|e| ConfigError::Read {
+                    path: p.clone(),
+                    source: e,
+                })?;
                 FileConfig::parse(p, &text)?
             }
             None => FileConfig::default(),
@@ -779,7 +772,10 @@ impl Config {
                     CommandSpec::Argv(v) => v.is_empty(),
                 };
                 if empty {
-                    return Err(Error::Message(format!("{} is empty", in_file("`models`"))));
+                    return Err(ConfigError::EmptyModels {
+                        file: file_path.clone(),
+                    }
+                    .into());
                 }
                 Some(ModelsCommand {
                     command: cmd.clone(),
@@ -796,10 +792,10 @@ impl Config {
                 .unwrap_or_else(|| vec!["public".into()])
         };
         if schemas.is_empty() || schemas.iter().any(|s| s.is_empty()) {
-            return Err(Error::Message(format!(
-                "{} must name at least one schema, none empty",
-                in_file("`schemas`")
-            )));
+            return Err(ConfigError::NoSchemas {
+                file: file_path.clone(),
+            }
+            .into());
         }
         let mut ignore_tables = Vec::new();
         for p in file
@@ -823,10 +819,10 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_VERSION_TABLE.into()),
         };
         if version_table.name.is_empty() || version_table.schema.is_empty() {
-            return Err(Error::Message(format!(
-                "{} must not be empty",
-                in_file("the version table's name and schema")
-            )));
+            return Err(ConfigError::EmptyVersionTable {
+                file: file_path.clone(),
+            }
+            .into());
         }
 
         let nonempty = |k: &str| env(k).filter(|v| !v.trim().is_empty());
@@ -849,30 +845,30 @@ impl Config {
             fill(&mut conn, false);
             Some(Database {
                 conn,
-                source: Source::Flag,
+                origin: DatabaseOrigin::Override,
             })
         } else if let Some(url) = nonempty("DATABASE_URL") {
             let mut conn =
-                ConnInfo::parse(&url).map_err(|e| Error::Message(format!("DATABASE_URL: {e}")))?;
+                ConnInfo::parse(&url).map_err(|e| in_setting("DATABASE_URL".to_string(), e))?;
             fill(&mut conn, false);
             Some(Database {
                 conn,
-                source: Source::DatabaseUrl,
+                origin: DatabaseOrigin::DatabaseUrl,
             })
         } else if let Some(url) = &file.database_url {
-            let mut conn = ConnInfo::parse(url)
-                .map_err(|e| Error::Message(format!("{}: {e}", in_file("database_url"))))?;
+            let mut conn =
+                ConnInfo::parse(url).map_err(|e| in_setting(in_file("database_url"), e))?;
             fill(&mut conn, true);
             Some(Database {
                 conn,
-                source: Source::File,
+                origin: DatabaseOrigin::File,
             })
         } else if !pg.is_empty() {
             let mut conn = ConnInfo::default();
             fill(&mut conn, true);
             Some(Database {
                 conn,
-                source: Source::PgVariables,
+                origin: DatabaseOrigin::PgVariables,
             })
         } else {
             None
@@ -888,13 +884,20 @@ impl Config {
                 let hosts = d.conn.host.as_deref().map_or(1, |h| h.split(',').count());
                 let ports = p.split(',').count();
                 if let Err(e) = check_ports(p) {
-                    return Err(Error::Message(format!("{e} (from {})", d.source)));
+                    return Err(ConfigError::BadPort {
+                        reason: e,
+                        origin: d.origin,
+                    }
+                    .into());
                 }
                 if ports > 1 && ports != hosts {
-                    return Err(Error::Message(format!(
-                        "{ports} ports `{p}` for {hosts} host(s) (from {}): give one port, or one per host",
-                        d.source
-                    )));
+                    return Err(ConfigError::PortsForHosts {
+                        count: ports,
+                        ports: p.clone(),
+                        hosts,
+                        origin: d.origin,
+                    }
+                    .into());
                 }
             }
         }
@@ -937,6 +940,19 @@ impl Config {
     pub fn is_ignored(&self, schema: &str, table: &str) -> bool {
         (schema == self.version_table.schema && table == self.version_table.name)
             || self.ignore_tables.iter().any(|p| p.matches(schema, table))
+    }
+}
+
+/// An error of the setting `setting` (`DATABASE_URL: invalid database URL
+/// ...`).
+fn in_setting(setting: String, e: Error) -> Error {
+    match e {
+        Error::Config(c) => ConfigError::InSetting {
+            setting,
+            source: Box::new(c),
+        }
+        .into(),
+        other => other,
     }
 }
 
@@ -1001,11 +1017,13 @@ mod tests {
         assert_eq!(k.host.as_deref(), Some("/run/pg"));
         assert_eq!(ConnInfo::parse(&k.url()).unwrap(), k);
         assert!(!format!("{k:?}").contains("a b"));
-        let e = ConnInfo::parse("postgres://u:topsecret@h:notaport/x")
-            .unwrap_err()
-            .to_string();
-        assert!(!e.contains("topsecret"), "{e}");
-        assert!(e.contains("invalid port"), "{e}");
+        let e = ConnInfo::parse("postgres://u:topsecret@h:notaport/x").unwrap_err();
+        assert!(
+            matches!(&e, Error::Config(ConfigError::InvalidUrl { reason, .. }) if reason.contains("invalid port")),
+            "{e:?}"
+        );
+        assert!(!e.to_string().contains("topsecret"), "{e}");
+        assert!(!format!("{e:?}").contains("topsecret"), "{e:?}");
         assert_eq!(
             ConnInfo::mask_text("host=h password='x y' user=u"),
             "host=h password=*** user=u"
@@ -1086,7 +1104,18 @@ mod tests {
             &dir,
         )
         .unwrap_err();
-        assert!(e.to_string().contains("2 ports `1,2` for 1 host(s)"), "{e}");
+        assert!(
+            matches!(
+                &e,
+                Error::Config(ConfigError::PortsForHosts {
+                    count: 2,
+                    hosts: 1,
+                    ports,
+                    origin: DatabaseOrigin::PgVariables,
+                }) if ports == "1,2"
+            ),
+            "{e:?}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -1128,7 +1157,7 @@ mod tests {
         assert_eq!(c.schemas, vec!["app"]);
         assert_eq!(c.version_table.name, "versions");
         let d = c.database.clone().unwrap();
-        assert_eq!(d.source, Source::File);
+        assert_eq!(d.origin, DatabaseOrigin::File);
         assert_eq!(d.conn.masked(), "postgres://fileuser:***@filehost/envdb");
         assert!(c.is_ignored("app", "legacy_jobs"));
         assert!(c.is_ignored("app", "audit"));
@@ -1148,7 +1177,7 @@ mod tests {
         )
         .unwrap();
         let d = c.database.unwrap();
-        assert_eq!(d.source, Source::DatabaseUrl);
+        assert_eq!(d.origin, DatabaseOrigin::DatabaseUrl);
         assert_eq!(d.conn.dbname.as_deref(), Some("envurl"));
         assert_eq!(d.conn.password.as_deref(), Some("pw"));
         // Flags win.
@@ -1197,15 +1226,21 @@ mod tests {
         let c =
             Config::resolve(&Overrides::default(), &env_of(&[("PGPORT", "5433")]), &dir).unwrap();
         let d = c.database.unwrap();
-        assert_eq!(d.source, Source::PgVariables);
+        assert_eq!(d.origin, DatabaseOrigin::PgVariables);
         assert_eq!(d.conn.masked(), "postgres://localhost:5433");
         let e =
             Config::resolve(&Overrides::default(), &env_of(&[("PGPORT", "x")]), &dir).unwrap_err();
         assert!(
-            e.to_string()
-                .contains("invalid port `x` (from the PG* variables)"),
-            "{e}"
+            matches!(
+                &e,
+                Error::Config(ConfigError::BadPort {
+                    reason,
+                    origin: DatabaseOrigin::PgVariables,
+                }) if reason == "invalid port `x`"
+            ),
+            "{e:?}"
         );
+        assert_eq!(e.to_string(), "invalid port `x` (from the PG* variables)");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -1215,14 +1250,26 @@ mod tests {
             Path::new("x/schema-diff.toml"),
             "schemas = [\"a\"]\nmigration = \"m\"\n",
         )
-        .unwrap_err()
-        .to_string();
-        assert!(e.starts_with("x/schema-diff.toml:2:"), "{e}");
-        assert!(e.contains("migration"), "{e}");
-        let e = FileConfig::parse(Path::new("f.toml"), "schemas = \"public\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("f.toml:1:"), "{e}");
+        .unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                Error::Config(ConfigError::UnknownKey { path, line: 2, key, .. })
+                    if path == Path::new("x/schema-diff.toml") && key == "migration"
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().starts_with("x/schema-diff.toml:2:"), "{e}");
+        let e = FileConfig::parse(Path::new("f.toml"), "schemas = \"public\"\n").unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                Error::Config(ConfigError::BadValue { path, line: Some(1), .. })
+                    if path == Path::new("f.toml")
+            ),
+            "{e:?}"
+        );
+        assert!(e.to_string().starts_with("f.toml:1:"), "{e}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use strata::ident::Ident;
 use tokio_postgres::{Client, NoTls};
 
-use crate::error::Error;
+use crate::error::{DbError, Error, NormalizeError};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -41,11 +41,9 @@ impl ScratchDb {
         admin
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
             .await
-            .map_err(|e| {
-                Error::Message(format!(
-                    "cannot create the scratch database {name} on the server of the admin URL: {}",
-                    db_message(&e)
-                ))
+            .map_err(|e| NormalizeError::CreateScratch {
+                name: name.clone(),
+                source: DbError::from(e),
             })?;
         Ok(ScratchDb {
             url: strata::url::with_database(admin_url, &name),

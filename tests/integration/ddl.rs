@@ -422,6 +422,13 @@ fn a_rejected_statement_leaves_nothing_behind() {
         let err = apply_schema(&client, &model, &DdlOptions::plain())
             .await
             .unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                schema_diff::Error::Normalize(schema_diff::error::NormalizeError::Rejected { .. })
+            ),
+            "{err:?}"
+        );
         assert_eq!(
             err.to_string(),
             format!(

@@ -5,6 +5,7 @@
 //! introspection of the same tables created by hand, and what PostgreSQL
 //! rejects is named precisely.
 
+use schema_diff::error::{IntrospectError, NormalizeError};
 use schema_diff::introspect::{introspect, introspect_counted, IntrospectOptions};
 use schema_diff::normalize::normalize;
 use schema_diff::scratch::ScratchDb;
@@ -301,6 +302,10 @@ fn excluded_tables_and_several_schemas() {
         let err = introspect(&client, &IntrospectOptions::default().exclude("a.b.c"))
             .await
             .unwrap_err();
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::BadExclusion { entry, .. }) if entry == "a.b.c"),
+            "{err:?}"
+        );
         assert!(err.to_string().contains("\"a.b.c\""), "{err}");
     });
 }
@@ -351,7 +356,11 @@ fn what_the_model_cannot_express_is_an_error_naming_the_column() {
         let err = introspect(&client, &IntrospectOptions::default())
             .await
             .unwrap_err();
-        assert!(matches!(err, Error::Unsupported(_)), "{err:?}");
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::UnsupportedColumn { table, column, .. })
+                if table == "public.t" && column == "b"),
+            "{err:?}"
+        );
         assert!(
             err.to_string()
                 .starts_with("not supported: table public.t, column b: generated columns"),
@@ -361,6 +370,11 @@ fn what_the_model_cannot_express_is_an_error_naming_the_column() {
         let err = introspect(&client2, &IntrospectOptions::default())
             .await
             .unwrap_err();
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::UnsupportedColumn { table, column, what })
+                if table == "public.u" && column == "flags" && what.starts_with("type bit with modifier")),
+            "{err:?}"
+        );
         assert!(
             err.to_string()
                 .contains("table public.u, column flags: type bit with modifier"),
@@ -654,6 +668,11 @@ fn normalize_a_model_written_with_synonyms() {
         // A scratch database is good for one normalization.
         let err = normalize(&model, &scratch).await.unwrap_err();
         assert!(
+            matches!(&err, Error::Normalize(NormalizeError::ScratchNotEmpty { database, count, .. })
+                if database == scratch.name() && *count > 0),
+            "{err:?}"
+        );
+        assert!(
             err.to_string().contains("needs a fresh scratch database"),
             "{err}"
         );
@@ -781,7 +800,10 @@ fn normalize_names_what_postgres_rejects() {
             .canonical();
             let scratch = ScratchDb::create(&admin_url()).await.unwrap();
             let err = normalize(&model, &scratch).await.unwrap_err();
-            assert!(matches!(err, Error::Rejected { .. }), "{err:?}");
+            assert!(
+                matches!(&err, Error::Normalize(NormalizeError::Rejected { .. })),
+                "{err:?}"
+            );
             assert_eq!(err.to_string(), want);
             // Nothing of the rejected batch stayed behind.
             let client = scratch.connect().await.unwrap();

@@ -273,11 +273,7 @@ pub async fn check(url: &str, dir: &Path) -> Result<CheckReport, AppError> {
     let history = History::load(dir)?;
     let runner = Runner::new(&history, conn, table, RunOptions::default());
     let status = runner.status().await?;
-    let problems = status
-        .problems
-        .iter()
-        .map(|p| p.describe(&history, runner.table()))
-        .collect();
+    let problems = status.problems.iter().map(|p| p.to_string()).collect();
     Ok(CheckReport {
         differences,
         pending: status.pending,

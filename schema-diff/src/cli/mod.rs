@@ -29,7 +29,7 @@ use clap::Parser;
 use strata_testing::cluster::Cluster;
 
 use crate::config::{Config, ConnInfo, Overrides};
-use crate::error::Error;
+use crate::error::{Error, ProjectError};
 use args::{options, Command};
 
 /// Exit code: success (and no differences).
@@ -80,10 +80,12 @@ impl Ctx {
         }
         let cluster = tokio::task::spawn_blocking(Cluster::start)
             .await
-            .map_err(|e| {
-                Error::Message(format!("cannot start a throwaway PostgreSQL server: {e}"))
+            .map_err(|e| ProjectError::Throwaway {
+                reason: e.to_string(),
             })?
-            .map_err(|e| Error::Message(e.to_string()))?;
+            .map_err(|e| ProjectError::Throwaway {
+                reason: e.to_string(),
+            })?;
         self.out.note(&format!(
             "schema-diff: no database configured (DATABASE_URL, PG* variables, --database-url); using a throwaway PostgreSQL server on 127.0.0.1:{}, removed on exit",
             cluster.port()
@@ -196,7 +198,7 @@ pub async fn run(cli: Cli) -> u8 {
     let code = match result {
         Ok(code) => code,
         Err(e) => {
-            ctx.out.error(&e);
+            ctx.out.failure(&e);
             EXIT_ERROR
         }
     };
@@ -208,7 +210,31 @@ pub async fn run(cli: Cli) -> u8 {
     code
 }
 
-async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Error> {
+/// Why a command failed: an error of the library (printed with the command
+/// line's hints, plus an extra one for this command), or a misuse of the
+/// arguments.
+pub(crate) enum Failure {
+    /// The library's error.
+    Error(Box<Error>),
+    /// The library's error and a hint to append.
+    Hinted(Box<Error>, &'static str),
+    /// Arguments that do not go together.
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Error(Box::new(e))
+    }
+}
+
+impl From<tokio_postgres::Error> for Failure {
+    fn from(e: tokio_postgres::Error) -> Failure {
+        Failure::Error(Box::new(e.into()))
+    }
+}
+
+async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Failure> {
     match command {
         Command::Init => migrate::init(ctx),
         Command::Revision {

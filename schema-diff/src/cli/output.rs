@@ -3,8 +3,11 @@
 //! is the readable text of an error. The only place that prints.
 
 use super::args::Format;
+use super::Failure;
 use crate::config::mask_secrets;
-use crate::error::Error;
+use crate::error::{
+    ConfigError, DatabaseOrigin, Error, HistoryError, Problem, RunError, SourceError,
+};
 
 /// Prints results and notes; masks every known password.
 pub struct Out {
@@ -57,13 +60,91 @@ impl Out {
     pub fn error(&self, e: &Error) {
         eprintln!("error: {}", self.mask(&error_text(e)));
     }
+
+    /// A failed command: its error, with the command's own hint.
+    pub(crate) fn failure(&self, f: &Failure) {
+        let text = match f {
+            Failure::Error(e) => error_text(e),
+            Failure::Hinted(e, hint) => format!("{}{hint}", error_text(e)),
+            Failure::Usage(text) => text.clone(),
+        };
+        eprintln!("error: {}", self.mask(&text));
+    }
 }
 
-/// The readable text of an error (PostgreSQL's message, detail and hint for
-/// server errors).
+/// The readable text of an error as the command line prints it: the
+/// library's message (PostgreSQL's message, detail and hint for server
+/// errors), with the flags that answer it where the library names a setting
+/// (`--allow-drops`, `--allow-edited`, `--purge`, `--models`, ...).
 pub fn error_text(e: &Error) -> String {
     match e {
-        Error::Db(db) => crate::runner::describe_pg_error(db),
-        other => other.to_string(),
+        Error::Config(ConfigError::NoModels { file }) => format!(
+            "no models command configured: set `models` in {file} (a command that prints the models as schema JSON, e.g. one calling strata::export_models) or pass --models CMD"
+        ),
+        Error::Config(ConfigError::BadPort {
+            reason,
+            origin: DatabaseOrigin::Override,
+        }) => format!("{reason} (from --database-url)"),
+        Error::Config(ConfigError::PortsForHosts {
+            count,
+            ports,
+            hosts,
+            origin: DatabaseOrigin::Override,
+        }) => format!(
+            "{count} ports `{ports}` for {hosts} host(s) (from --database-url): give one port, or one per host"
+        ),
+        Error::History(HistoryError::NoDirectory { .. }) => {
+            format!("{e} (create it with `schema-diff init`)")
+        }
+        Error::History(HistoryError::SeveralHeads { heads }) => format!(
+            "there are {} heads: {}; name one, use `heads` for all of them, or join them with `schema-diff merge -m MSG heads`",
+            heads.len(),
+            heads.join(", ")
+        ),
+        Error::History(HistoryError::NotOneParent { target }) => {
+            format!("--head takes one revision (or `head`), not `{target}`")
+        }
+        Error::History(HistoryError::BaselineNotFirst { dir }) => format!(
+            "--idempotent writes a baseline, the first revision; {} already has revisions",
+            dir.display()
+        ),
+        Error::Run(RunError::Refused { problems }) => {
+            let list: Vec<String> = problems.iter().map(Problem::to_string).collect();
+            let mut hints = Vec::new();
+            if problems.iter().any(|p| matches!(p, Problem::Edited { .. })) {
+                hints.push("restore the edited file, or pass --allow-edited (`stamp` records the file's new checksum)");
+            }
+            if problems.iter().any(|p| matches!(p, Problem::Missing { .. })) {
+                hints.push("restore the missing file, or pass --allow-missing");
+            }
+            format!("refusing to run: {}\n{}", list.join("; "), hints.join("; "))
+        }
+        Error::Run(RunError::DestructiveDowngrade { statements }) => format!(
+            "downgrade refused: it would delete data (nothing was run); pass --allow-drops to run it anyway:\n{}",
+            statements
+                .iter()
+                .map(|s| format!("  {}:{}: {}", s.file.display(), s.line, s.text))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        Error::Run(RunError::UnknownRevisionsRecorded {
+            table,
+            dir,
+            revisions,
+        }) => format!(
+            "cannot stamp: {table} records revisions that are not in {}: {}; pass --purge to remove them",
+            dir.display(),
+            revisions.join(", ")
+        ),
+        Error::Source(SourceError::Replay { dir, source }) => format!(
+            "replaying {} into a scratch database failed: {}",
+            dir.display(),
+            error_text(source)
+        ),
+        Error::Source(SourceError::ScratchServer { server, source }) => format!(
+            "cannot create a scratch database on {server}: {}\n(scratch databases hold the models and the replayed history; set --scratch-url or SCHEMA_DIFF_SCRATCH_URL to a server where you may create databases)",
+            error_text(source)
+        ),
+        other => other.text(),
     }
 }

@@ -16,9 +16,10 @@ use serde_json::json;
 use strata::schema::Schema;
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 
+use super::Failure;
 use super::{Ctx, EXIT_DIFFERENCES, EXIT_OK};
 use crate::config::{CommandSpec, ConnInfo, ModelsCommand};
-use crate::error::Error;
+use crate::error::{ConfigError, Error, HistoryError, SourceError};
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::migrations::{History, State, Target};
 use crate::normalize::normalize;
@@ -74,10 +75,10 @@ impl Source {
         match path.extension().and_then(|e| e.to_str()) {
             Some("json") => Ok(Source::Json(path)),
             Some("sql") => Ok(Source::Sql(path)),
-            _ => Err(Error::Message(format!(
-                "unknown source `{}`: expected a postgres:// URL, `database`, `models`, `migrations`, `empty`, a .json schema file or a .sql file",
-                ConnInfo::mask_text(t)
-            ))),
+            _ => Err(SourceError::Unknown {
+                text: ConnInfo::mask_text(t),
+            }
+            .into()),
         }
     }
 }
@@ -91,13 +92,13 @@ struct Scratch {
 impl Scratch {
     async fn create(&mut self, ctx: &mut Ctx) -> Result<usize, Error> {
         let server = ctx.scratch_server().await?;
-        let db = ScratchDb::create(&server.url()).await.map_err(|e| {
-            Error::Message(format!(
-                "cannot create a scratch database on {}: {}\n(scratch databases hold the models and the replayed history; set --scratch-url or SCHEMA_DIFF_SCRATCH_URL to a server where you may create databases)",
-                server.masked(),
-                super::error_text(&e)
-            ))
-        })?;
+        let db =
+            ScratchDb::create(&server.url())
+                .await
+                .map_err(|e| SourceError::ScratchServer {
+                    server: server.masked(),
+                    source: Box::new(e),
+                })?;
         self.dbs.push(db);
         Ok(self.dbs.len() - 1)
     }
@@ -180,7 +181,7 @@ async fn run_models(cmd: &ModelsCommand) -> Result<Schema, Error> {
         }
         CommandSpec::Argv(v) => {
             let Some((program, args)) = v.split_first() else {
-                return Err(Error::Message("the models command is empty".into()));
+                return Err(SourceError::EmptyModelsCommand.into());
             };
             let mut c = tokio::process::Command::new(program);
             c.args(args);
@@ -191,43 +192,46 @@ async fn run_models(cmd: &ModelsCommand) -> Result<Schema, Error> {
         .current_dir(&cmd.dir)
         .stdin(std::process::Stdio::null())
         .kill_on_drop(true);
-    let output = command.output().await.map_err(|e| {
-        Error::Message(format!(
-            "cannot run the models command `{}` in {}: {e}",
-            cmd.command,
-            cmd.dir.display()
-        ))
-    })?;
+    let output = command
+        .output()
+        .await
+        .map_err(|e| SourceError::ModelsCommandStart {
+            command: cmd.command.to_string(),
+            dir: cmd.dir.clone(),
+            source: e,
+        })?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
-        return Err(Error::Message(format!(
-            "the models command `{}` failed ({}):\n{}",
-            cmd.command,
-            output.status,
-            tail.join("\n")
-        )));
+        return Err(SourceError::ModelsCommandFailed {
+            command: cmd.command.to_string(),
+            status: output.status.to_string(),
+            stderr: tail.join("\n"),
+        }
+        .into());
     }
     let text = String::from_utf8_lossy(&output.stdout);
     Schema::from_json(&text).map_err(|e| {
-        Error::Message(format!(
-            "the models command `{}` did not print schema JSON: {e}",
-            cmd.command
-        ))
+        SourceError::ModelsCommandOutput {
+            command: cmd.command.to_string(),
+            source: e,
+        }
+        .into()
     })
 }
 
 async fn models(ctx: &Ctx) -> Result<Schema, Error> {
     let Some(cmd) = &ctx.config.models else {
-        return Err(Error::Message(format!(
-            "no models command configured: set `models` in {} (a command that prints the models as schema JSON, e.g. one calling strata::export_models) or pass --models CMD",
-            ctx.config
+        return Err(ConfigError::NoModels {
+            file: ctx
+                .config
                 .file
                 .as_ref()
                 .map(|p| p.display().to_string())
-                .unwrap_or_else(|| crate::config::CONFIG_FILE.to_string())
-        )));
+                .unwrap_or_else(|| crate::config::CONFIG_FILE.to_string()),
+        }
+        .into());
     };
     run_models(cmd).await
 }
@@ -261,13 +265,13 @@ async fn replayed(
         RunOptions::default(),
     );
     let mut quiet = |_: &crate::runner::Event<'_>| {};
-    runner.upgrade(goal, &mut quiet).await.map_err(|e| {
-        Error::Message(format!(
-            "replaying {} into a scratch database failed: {}",
-            history.dir().display(),
-            super::error_text(&e)
-        ))
-    })?;
+    runner
+        .upgrade(goal, &mut quiet)
+        .await
+        .map_err(|e| SourceError::Replay {
+            dir: history.dir().to_path_buf(),
+            source: Box::new(e),
+        })?;
     read_database(ctx, &conn, schemas).await
 }
 
@@ -286,10 +290,7 @@ fn target_of(history: &History, state: &State) -> Result<Target, Error> {
             if &all == state {
                 Target::parse("heads")
             } else {
-                Err(Error::Message(format!(
-                    "cannot replay to several heads ({}) at once; merge them first",
-                    heads.join(", ")
-                )))
+                Err(HistoryError::ReplaySeveralHeads { heads }.into())
             }
         }
     }
@@ -363,7 +364,7 @@ pub async fn autogenerate(
 }
 
 /// `check`: the models against the database, and pending migrations.
-pub async fn check(ctx: &mut Ctx) -> Result<u8, Error> {
+pub async fn check(ctx: &mut Ctx) -> Result<u8, Failure> {
     // The database first: an unreachable one is the clearest error.
     let conn = ctx.database().await?;
     drop(connect(&conn).await?);
@@ -407,11 +408,7 @@ pub async fn check(ctx: &mut Ctx) -> Result<u8, Error> {
                 None => r.clone(),
             });
         }
-        problems = status
-            .problems
-            .iter()
-            .map(|x| x.describe(&history, runner.table()))
-            .collect();
+        problems = status.problems.iter().map(|x| x.to_string()).collect();
     }
     for d in &differences {
         ctx.out.line(d);
@@ -466,10 +463,14 @@ async fn load(
             normalized(ctx, scratch, m).await
         }
         Source::Json(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::Message(format!("cannot read {}: {e}", path.display())))?;
-            let s = Schema::from_json(&text)
-                .map_err(|e| Error::Message(format!("{}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
+                path: path.clone(),
+                source: e,
+            })?;
+            let s = Schema::from_json(&text).map_err(|e| SourceError::JsonFile {
+                path: path.clone(),
+                source: e,
+            })?;
             normalized(ctx, scratch, s).await
         }
         Source::Migrations => {
@@ -479,18 +480,20 @@ async fn load(
             replayed(ctx, scratch, &history, &heads, &schemas).await
         }
         Source::Sql(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::Message(format!("cannot read {}: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
+                path: path.clone(),
+                source: e,
+            })?;
             let i = scratch.create(ctx).await?;
             let conn = ConnInfo::parse(scratch.dbs[i].url())?;
             let client = connect(&conn).await?;
-            client.batch_execute(&text).await.map_err(|e| {
-                Error::Message(format!(
-                    "{}: {}",
-                    path.display(),
-                    super::error_text(&Error::Db(e))
-                ))
-            })?;
+            client
+                .batch_execute(&text)
+                .await
+                .map_err(|e| SourceError::SqlFile {
+                    path: path.clone(),
+                    source: e.into(),
+                })?;
             drop(client);
             let schemas = schemas_for(ctx, other);
             read_database(ctx, &conn, &schemas).await
@@ -505,7 +508,7 @@ async fn load(
 
 /// `diff --from A --to B`: prints the SQL that turns A into B (exit 0 also
 /// when there is nothing to do).
-pub async fn diff(ctx: &mut Ctx, from: &str, to: &str, allow_drops: bool) -> Result<u8, Error> {
+pub async fn diff(ctx: &mut Ctx, from: &str, to: &str, allow_drops: bool) -> Result<u8, Failure> {
     let from_src = Source::parse(from)?;
     let to_src = Source::parse(to)?;
     let mut scratch = Scratch::default();

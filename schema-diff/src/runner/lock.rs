@@ -9,31 +9,44 @@ use std::time::Duration;
 
 use tokio_postgres::Client;
 
-use super::{Event, Observer};
-use crate::error::Error;
+use super::{Event, Observer, VersionTable};
+use crate::error::{DbError, Error, RunError};
 
 /// Takes the advisory lock in a new transaction, polling so that a waiting
 /// migrator holds no snapshot (a blocked `pg_advisory_xact_lock` would, and a
 /// concurrent `CREATE INDEX CONCURRENTLY` would then wait for it forever).
-pub(super) async fn lock(client: &Client, key: i64, on: &mut Observer<'_>) -> Result<(), Error> {
+pub(super) async fn lock(
+    client: &Client,
+    table: &VersionTable,
+    on: &mut Observer<'_>,
+) -> Result<(), Error> {
+    let key = table.lock_key();
+    let failed = |e: tokio_postgres::Error| {
+        Error::from(RunError::Lock {
+            table: table.qualified(),
+            source: DbError::from(e),
+        })
+    };
     let mut delay = Duration::from_millis(10);
     let mut announced = false;
     let jitter = u64::from(std::process::id() % 17);
     loop {
-        client.batch_execute("BEGIN").await?;
-        let got: Result<bool, Error> = client
+        client.batch_execute("BEGIN").await.map_err(failed)?;
+        let got: Result<bool, tokio_postgres::Error> = match client
             .query_one("SELECT pg_try_advisory_xact_lock($1)", &[&key])
             .await
-            .map(|r| r.get(0))
-            .map_err(Error::from);
+        {
+            Ok(row) => row.try_get(0),
+            Err(e) => Err(e),
+        };
         match got {
             Ok(true) => return Ok(()),
             Ok(false) => {
-                client.batch_execute("ROLLBACK").await?;
+                client.batch_execute("ROLLBACK").await.map_err(failed)?;
             }
             Err(e) => {
                 let _ = client.batch_execute("ROLLBACK").await;
-                return Err(e);
+                return Err(failed(e));
             }
         }
         if !announced {

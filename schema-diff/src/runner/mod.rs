@@ -36,30 +36,27 @@ pub use script::{downgrade_script, stamp_script, upgrade_script};
 pub use statements::{destructive_statements, refuse_drops, split_statements, Statement};
 pub use version_table::{read_rows, AppliedRow, VersionTable, DEFAULT_VERSION_TABLE};
 
+pub use crate::error::{describe_pg_error, Direction, Problem};
+
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, NoTls};
 
 use crate::config::ConnInfo;
-use crate::error::Error;
+use crate::error::{Aftermath, DbError, Error, RunError};
 use crate::migrations::{describe, History, Migration, State, Target, TransactionMode};
 use lock::{finish, lock, release_snapshot};
 use statements::has_begin_atomic;
 
 /// Opens a connection (its driver runs on the current tokio runtime). The
-/// error names the server with its password masked.
+/// error ([`DbError::Connect`]) names the server with its password masked.
 pub async fn connect(conn: &ConnInfo) -> Result<Client, Error> {
     let (client, connection) = tokio_postgres::connect(&conn.url(), NoTls)
         .await
-        .map_err(|e| {
-            Error::Message(format!(
-                "cannot connect to {}: {}",
-                conn.masked(),
-                describe_pg_error(&e)
-            ))
+        .map_err(|e| DbError::Connect {
+            target: conn.masked(),
+            reason: Box::new(DbError::from(e)),
         })?;
     tokio::spawn(async move {
         let _ = connection.await;
@@ -67,91 +64,22 @@ pub async fn connect(conn: &ConnInfo) -> Result<Client, Error> {
     Ok(client)
 }
 
-/// A readable one-line form of a driver error: PostgreSQL's severity,
-/// message, detail and hint for server errors; the error and its causes
-/// otherwise (`error connecting to server: Connection refused ...`).
-pub fn describe_pg_error(e: &tokio_postgres::Error) -> String {
-    if let Some(db) = e.as_db_error() {
-        let mut s = format!("{}: {}", db.severity(), db.message());
-        if let Some(d) = db.detail() {
-            let _ = write!(s, " (DETAIL: {d})");
-        }
-        if let Some(h) = db.hint() {
-            let _ = write!(s, " (HINT: {h})");
-        }
-        return s;
-    }
-    let mut s = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(cause) = source {
-        let c = cause.to_string();
-        if !s.contains(&c) {
-            s.push_str(": ");
-            s.push_str(&c);
-        }
-        source = cause.source();
-    }
-    s
-}
-
-/// Something wrong between the version table and the directory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// An applied migration's file changed since it was applied.
-    Edited {
-        /// The revision.
-        revision: String,
-        /// Its file.
-        file: String,
-        /// The checksum recorded.
-        recorded: String,
-        /// The file's checksum now.
-        now: String,
-    },
-    /// An applied revision has no file.
-    Missing {
-        /// The revision.
-        revision: String,
-    },
-}
-
-impl Problem {
-    /// One line describing the problem.
-    pub fn describe(&self, history: &History, table: &VersionTable) -> String {
-        match self {
-            Problem::Edited {
-                revision,
-                file,
-                recorded,
-                now,
-            } => format!(
-                "{file} was edited after it was applied (revision {revision}: checksum {} recorded, {} now)",
-                recorded.chars().take(12).collect::<String>(),
-                now.chars().take(12).collect::<String>()
-            ),
-            Problem::Missing { revision } => format!(
-                "revision {revision} is recorded in {} but no file in {} has it",
-                table.qualified(),
-                history.dir().display()
-            ),
-        }
-    }
-}
-
-/// Compares the version table with the directory.
-pub fn problems(history: &History, rows: &[AppliedRow]) -> Vec<Problem> {
+/// Compares the version table `table`'s rows with the directory.
+pub fn problems(history: &History, rows: &[AppliedRow], table: &VersionTable) -> Vec<Problem> {
     let mut out = Vec::new();
     for r in rows {
         match history.get(&r.revision) {
             Some(m) if m.checksum != r.checksum => out.push(Problem::Edited {
                 revision: r.revision.clone(),
-                file: m.path.display().to_string(),
+                file: m.path.clone(),
                 recorded: r.checksum.clone(),
                 now: m.checksum.clone(),
             }),
             Some(_) => {}
             None => out.push(Problem::Missing {
                 revision: r.revision.clone(),
+                table: table.qualified(),
+                dir: history.dir().to_path_buf(),
             }),
         }
     }
@@ -167,15 +95,6 @@ pub struct RunOptions {
     pub allow_missing: bool,
     /// Run down sections that delete data (`downgrade --allow-drops`).
     pub allow_drops: bool,
-}
-
-/// Up or down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    /// Applying.
-    Up,
-    /// Reverting.
-    Down,
 }
 
 /// Progress reported while the runner works.
@@ -277,7 +196,7 @@ impl<'h> Runner<'h> {
                 .unwrap_or(usize::MAX)
         };
         rows.sort_by_key(order);
-        let problems = problems(self.history, &rows);
+        let problems = problems(self.history, &rows, &self.table);
         let state: State = rows.iter().map(|r| r.revision.clone()).collect();
         let heads: Vec<String> = self
             .history
@@ -309,41 +228,24 @@ impl<'h> Runner<'h> {
 
     /// Refuses (or, when overridden, returns) the problems of `rows`.
     fn check(&self, rows: &[AppliedRow]) -> Result<Vec<Problem>, Error> {
-        let found = problems(self.history, rows);
-        let refused: Vec<String> = found
+        let found = problems(self.history, rows, &self.table);
+        let refused: Vec<Problem> = found
             .iter()
             .filter(|p| match p {
                 Problem::Edited { .. } => !self.options.allow_edited,
                 Problem::Missing { .. } => !self.options.allow_missing,
             })
-            .map(|p| p.describe(self.history, &self.table))
+            .cloned()
             .collect();
         if refused.is_empty() {
             return Ok(found);
         }
-        let mut hints = Vec::new();
-        if found
-            .iter()
-            .any(|p| matches!(p, Problem::Edited { .. }) && !self.options.allow_edited)
-        {
-            hints.push("restore the edited file, or pass --allow-edited (`stamp` records the file's new checksum)");
-        }
-        if found
-            .iter()
-            .any(|p| matches!(p, Problem::Missing { .. }) && !self.options.allow_missing)
-        {
-            hints.push("restore the missing file, or pass --allow-missing");
-        }
-        Err(Error::Message(format!(
-            "refusing to run: {}\n{}",
-            refused.join("; "),
-            hints.join("; ")
-        )))
+        Err(RunError::Refused { problems: refused }.into())
     }
 
     /// Creates the version table if needed, under the lock.
     async fn ensure_table(&self, client: &Client, on: &mut Observer<'_>) -> Result<(), Error> {
-        lock(client, self.table.lock_key(), on).await?;
+        lock(client, &self.table, on).await?;
         let r = async {
             if read_rows(client, &self.table).await?.is_none() {
                 client.batch_execute(&self.table.create_sql()).await?;
@@ -368,16 +270,17 @@ impl<'h> Runner<'h> {
         let mut target_state: Option<State> = None;
         let mut outcome = Outcome::default();
         loop {
-            lock(&client, self.table.lock_key(), on).await?;
+            lock(&client, &self.table, on).await?;
             let step = async {
                 let rows = read_rows(&client, &self.table).await?.unwrap_or_default();
                 let overridden = self.check(&rows)?;
                 let current: State = rows.iter().map(|r| r.revision.clone()).collect();
                 if target_state.is_none() {
                     if target.delta < 0 {
-                        return Err(Error::Message(format!(
-                            "`upgrade {target}` moves backwards; use `downgrade {target}`"
-                        )));
+                        return Err(RunError::Backwards {
+                            target: target.to_string(),
+                        }
+                        .into());
                     }
                     target_state = Some(self.history.resolve(target, Some(&current))?);
                     outcome.overridden = overridden;
@@ -419,7 +322,9 @@ impl<'h> Runner<'h> {
                     .map_err(Error::from),
                 Err(e) => Err(e),
             };
-            finish(&client, record).await?;
+            finish(&client, record)
+                .await
+                .map_err(|e| self.lock_lost(&client, next, e))?;
             on(&Event::Done(next, Direction::Up, elapsed));
             outcome.ran.push((next.revision.clone(), elapsed));
         }
@@ -437,13 +342,13 @@ impl<'h> Runner<'h> {
         let mut target_state: Option<State> = None;
         let mut outcome = Outcome::default();
         loop {
-            lock(&client, self.table.lock_key(), on).await?;
+            lock(&client, &self.table, on).await?;
             let step = async {
                 let Some(rows) = read_rows(&client, &self.table).await? else {
-                    return Err(Error::Message(format!(
-                        "the database has no version table {}: nothing is applied",
-                        self.table.qualified()
-                    )));
+                    return Err(RunError::NoVersionTable {
+                        table: self.table.qualified(),
+                    }
+                    .into());
                 };
                 let overridden = self.check(&rows)?;
                 let current: State = rows.iter().map(|r| r.revision.clone()).collect();
@@ -452,22 +357,23 @@ impl<'h> Runner<'h> {
                         || matches!(target.anchor, crate::migrations::Anchor::Heads)
                             && target.delta == 0
                     {
-                        return Err(Error::Message(format!(
-                            "`downgrade {target}` does not move backwards; use `upgrade {target}`"
-                        )));
+                        return Err(RunError::NotBackwards {
+                            target: target.to_string(),
+                        }
+                        .into());
                     }
                     let goal = self.history.resolve(target, Some(&current))?;
-                    let ahead: Vec<&String> =
-                        goal.iter().filter(|r| !current.contains(*r)).collect();
+                    let ahead: Vec<String> = goal
+                        .iter()
+                        .filter(|r| !current.contains(*r))
+                        .cloned()
+                        .collect();
                     if !ahead.is_empty() {
-                        return Err(Error::Message(format!(
-                            "cannot downgrade to `{target}`: {} not applied; use `upgrade`",
-                            ahead
-                                .iter()
-                                .map(|s| s.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )));
+                        return Err(RunError::NotApplied {
+                            target: target.to_string(),
+                            revisions: ahead,
+                        }
+                        .into());
                     }
                     if !self.options.allow_drops {
                         refuse_drops(&self.history.downgrade_path(&current, &goal))?;
@@ -497,11 +403,11 @@ impl<'h> Runner<'h> {
             };
             if next.down.is_none() {
                 let _ = client.batch_execute("ROLLBACK").await;
-                return Err(Error::Message(format!(
-                    "cannot downgrade {}: {} has no `-- migrate:down` section",
-                    describe(next),
-                    next.path.display()
-                )));
+                return Err(RunError::NoDownSection {
+                    migration: describe(next),
+                    file: next.path.clone(),
+                }
+                .into());
             }
             on(&Event::Start(next, Direction::Down));
             let started = Instant::now();
@@ -520,7 +426,9 @@ impl<'h> Runner<'h> {
                     .map_err(Error::from),
                 Err(e) => Err(e),
             };
-            finish(&client, record).await?;
+            finish(&client, record)
+                .await
+                .map_err(|e| self.lock_lost(&client, next, e))?;
             on(&Event::Done(next, Direction::Down, elapsed));
             outcome.ran.push((next.revision.clone(), elapsed));
         }
@@ -538,7 +446,7 @@ impl<'h> Runner<'h> {
         let client = connect(&self.conn).await?;
         let mut nothing = |_: &Event<'_>| {};
         self.ensure_table(&client, &mut nothing).await?;
-        lock(&client, self.table.lock_key(), &mut nothing).await?;
+        lock(&client, &self.table, &mut nothing).await?;
         let work = async {
             let rows = read_rows(&client, &self.table).await?.unwrap_or_default();
             let unknown: Vec<String> = rows
@@ -547,12 +455,12 @@ impl<'h> Runner<'h> {
                 .map(|r| r.revision.clone())
                 .collect();
             if !unknown.is_empty() && !purge {
-                return Err(Error::Message(format!(
-                    "cannot stamp: {} records revisions that are not in {}: {}; pass --purge to remove them",
-                    self.table.qualified(),
-                    self.history.dir().display(),
-                    unknown.join(", ")
-                )));
+                return Err(RunError::UnknownRevisionsRecorded {
+                    table: self.table.qualified(),
+                    dir: self.history.dir().to_path_buf(),
+                    revisions: unknown,
+                }
+                .into());
             }
             let current: State = rows.iter().map(|r| r.revision.clone()).collect();
             let goal = self.history.resolve(target, Some(&current))?;
@@ -609,6 +517,25 @@ impl<'h> Runner<'h> {
         finish(&client, work).await
     }
 
+    /// The error of recording `m`: [`RunError::LockLost`] when `m` ran
+    /// outside a transaction and the idle lock transaction ended meanwhile
+    /// (its connection closed, or the server's idle-in-transaction timeout);
+    /// `e` itself otherwise.
+    fn lock_lost(&self, client: &Client, m: &Migration, e: Error) -> Error {
+        let ended = client.is_closed() || e.db().and_then(DbError::code) == Some("25P03");
+        match e {
+            Error::Database(source) if m.transaction == TransactionMode::None && ended => {
+                RunError::LockLost {
+                    table: self.table.qualified(),
+                    migration: describe(m),
+                    source,
+                }
+                .into()
+            }
+            other => other,
+        }
+    }
+
     /// Runs one section of `m`: in the open transaction, or (for
     /// `transaction: none`) statement by statement on a second connection.
     async fn run_section(
@@ -630,24 +557,21 @@ impl<'h> Runner<'h> {
         }
         match m.transaction {
             TransactionMode::PerMigration => {
-                let note = "rolled back: the schema and the version table are unchanged";
+                let note = Aftermath::RolledBack;
                 if has_begin_atomic(&statements) {
                     // The splitter does not know SQL-standard function
                     // bodies: let the server split the section.
                     return client.batch_execute(sql).await.map_err(|e| {
-                        let line = m.line_of(down, error_position(&e).unwrap_or(1));
-                        failure(m, dir, line, &e, note)
+                        let e = DbError::from(e);
+                        let line = m.line_of(down, e.position().unwrap_or(1));
+                        failure(m, dir, line, e, note)
                     });
                 }
                 for st in &statements {
                     if let Err(e) = client.batch_execute(st.text).await {
-                        return Err(failure(
-                            m,
-                            dir,
-                            statement_line(m, down, sql, st, &e),
-                            &e,
-                            note,
-                        ));
+                        let e = DbError::from(e);
+                        let line = statement_line(m, down, sql, st, &e);
+                        return Err(failure(m, dir, line, e, note));
                     }
                 }
                 Ok(())
@@ -663,19 +587,13 @@ impl<'h> Runner<'h> {
                 for (k, st) in statements.iter().enumerate() {
                     if let Err(e) = other.batch_execute(st.text).await {
                         let note = if k == 0 {
-                            "this migration runs without a transaction; nothing of it ran and nothing was recorded".to_string()
+                            Aftermath::NothingRan
                         } else {
-                            format!(
-                                "this migration runs without a transaction: its first {k} statement(s) stay applied and nothing was recorded; make it safe to re-run, or repair by hand"
-                            )
+                            Aftermath::Partial { ran: k }
                         };
-                        return Err(failure(
-                            m,
-                            dir,
-                            statement_line(m, down, sql, st, &e),
-                            &e,
-                            &note,
-                        ));
+                        let e = DbError::from(e);
+                        let line = statement_line(m, down, sql, st, &e);
+                        return Err(failure(m, dir, line, e, note));
                     }
                 }
                 Ok(())
@@ -684,45 +602,30 @@ impl<'h> Runner<'h> {
     }
 }
 
-/// The 1-based character position PostgreSQL reported, if any.
-fn error_position(e: &tokio_postgres::Error) -> Option<usize> {
-    e.as_db_error().and_then(|d| match d.position() {
-        Some(ErrorPosition::Original(p)) => Some(*p as usize),
-        _ => None,
-    })
-}
-
 /// The file line of an error in statement `st` of a section: where the
 /// server's position points, else where the statement starts.
-fn statement_line(
-    m: &Migration,
-    down: bool,
-    sql: &str,
-    st: &Statement<'_>,
-    e: &tokio_postgres::Error,
-) -> usize {
+fn statement_line(m: &Migration, down: bool, sql: &str, st: &Statement<'_>, e: &DbError) -> usize {
     let start = sql[..st.offset].chars().count() + 1;
-    let within = error_position(e).map(|p| p.saturating_sub(1)).unwrap_or(0);
+    let within = e.position().map(|p| p.saturating_sub(1)).unwrap_or(0);
     m.line_of(down, start + within)
 }
 
 fn failure(
     m: &Migration,
-    dir: Direction,
+    direction: Direction,
     line: usize,
-    e: &tokio_postgres::Error,
-    note: &str,
+    e: DbError,
+    aftermath: Aftermath,
 ) -> Error {
-    let what = match dir {
-        Direction::Up => "upgrade",
-        Direction::Down => "downgrade",
-    };
-    let detail = describe_pg_error(e);
-    Error::Message(format!(
-        "{what} {} failed at {}:{line}: {detail}\n{note}",
-        describe(m),
-        m.path.display()
-    ))
+    RunError::StatementFailed {
+        direction,
+        migration: describe(m),
+        file: m.path.clone(),
+        line,
+        source: e,
+        aftermath,
+    }
+    .into()
 }
 
 /// The revisions of a state in the history's order (for messages).

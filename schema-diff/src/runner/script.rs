@@ -9,7 +9,7 @@ use strata::ident::quote_literal;
 
 use super::statements::split_statements;
 use super::version_table::VersionTable;
-use crate::error::Error;
+use crate::error::{Error, RunError};
 use crate::migrations::{describe, History, State, TransactionMode};
 
 /// The section's SQL, with a `;` added when its last statement has none.
@@ -130,11 +130,11 @@ pub fn downgrade_script(
     );
     for m in path {
         let Some(down) = &m.down else {
-            return Err(Error::Message(format!(
-                "cannot downgrade {}: {} has no `-- migrate:down` section",
-                describe(m),
-                m.path.display()
-            )));
+            return Err(RunError::NoDownSection {
+                migration: describe(m),
+                file: m.path.clone(),
+            }
+            .into());
         };
         let _ = writeln!(
             out,

@@ -4,7 +4,7 @@
 //! ([`destructive_statements`], [`refuse_drops`]). Pure. Start at
 //! [`split_statements`].
 
-use crate::error::Error;
+use crate::error::{DestructiveStatement, Error, RunError};
 use crate::migrations::Migration;
 
 /// One statement of a SQL text.
@@ -204,19 +204,20 @@ pub fn destructive_statements(m: &Migration) -> Vec<(usize, String)> {
 /// Refuses a downgrade path whose down sections delete data, listing every
 /// such statement with its file and line.
 pub fn refuse_drops(path: &[&Migration]) -> Result<(), Error> {
-    let mut lines = Vec::new();
+    let mut statements = Vec::new();
     for m in path {
         for (line, text) in destructive_statements(m) {
-            lines.push(format!("  {}:{line}: {text}", m.path.display()));
+            statements.push(DestructiveStatement {
+                file: m.path.clone(),
+                line,
+                text,
+            });
         }
     }
-    if lines.is_empty() {
+    if statements.is_empty() {
         return Ok(());
     }
-    Err(Error::Message(format!(
-        "downgrade refused: it would delete data (nothing was run); pass --allow-drops to run it anyway:\n{}",
-        lines.join("\n")
-    )))
+    Err(RunError::DestructiveDowngrade { statements }.into())
 }
 
 #[cfg(test)]

@@ -11,8 +11,7 @@ use strata::ident::Qualified;
 use strata_model::ddl::create::create_schema_if_not_exists;
 use tokio_postgres::Client;
 
-use super::describe_pg_error;
-use crate::error::Error;
+use crate::error::{describe_pg_error, Error, RunError};
 
 /// The default version table.
 pub const DEFAULT_VERSION_TABLE: &str = "strata_migrations";
@@ -123,11 +122,10 @@ pub async fn read_rows(
     rows.iter()
         .map(|r| {
             read(r).map_err(|e| {
-                Error::Message(format!(
-                    "the version table {} does not have the expected columns (revision text, checksum text, applied_at timestamptz, execution_ms bigint, stamped boolean, none NULL): {}; is it another tool's table? Choose another name with `version_table`",
-                    table.qualified(),
-                    describe_pg_error(&e)
-                ))
+                Error::from(RunError::ForeignVersionTable {
+                    table: table.qualified(),
+                    reason: describe_pg_error(&e),
+                })
             })
         })
         .collect::<Result<Vec<_>, _>>()
