@@ -45,7 +45,7 @@ pub fn render_up(plan: &Plan) -> String {
         comment(&mut out, "  ", &w.reason);
         let _ = writeln!(
             out,
-            "--   not run: pass --allow-drops (PlanOptions::allow_drops) to include it"
+            "--   not run: include it by allowing drops (PlanOptions::allow_drops)"
         );
         for s in &w.up {
             comment(&mut out, "  ", &format!("{s};"));

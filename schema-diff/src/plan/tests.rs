@@ -254,12 +254,12 @@ fn narrowing_is_withheld_unless_allowed() {
 
         -- withheld: ~ column t.a: character varying(100) -> character varying(50)
         --   deletes data: narrowing character varying(100) to character varying(50) can truncate or round values
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TABLE public.t ALTER COLUMN a TYPE character varying(50);
 
         -- withheld: ~ column t.b: bigint -> integer
         --   deletes data: narrowing bigint to integer can truncate or round values
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TABLE public.t ALTER COLUMN b TYPE integer;
         == down
         -- undo: ~ column t.b: drop not null
@@ -400,7 +400,7 @@ fn column_drop_is_withheld_and_a_look_alike_add_suggests_a_rename() {
 
         -- withheld: - column t.b
         --   deletes data: drops column t.b and its values
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TABLE public.t DROP COLUMN b;
         == down
         -- undo: + column t.c text not null
@@ -517,7 +517,7 @@ fn a_rename_onto_an_existing_column_is_taken_as_done() {
 
             -- withheld: - column t.c
             --   deletes data: drops column t.c and its values
-            --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+            --   not run: include it by allowing drops (PlanOptions::allow_drops)
             --   ALTER TABLE public.t DROP COLUMN c;
             == down
             -- undo: ~ column t.b: integer -> text
@@ -577,7 +577,7 @@ fn dropped_and_added_tables_that_look_alike() {
 
         -- withheld: - table old
         --   deletes data: drops table old and all its rows
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   DROP TABLE public.old;
         == down
         -- undo: + table new
@@ -698,7 +698,7 @@ fn enum_value_removal_recreates_the_type() {
 
         -- withheld: ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
         --   deletes data: removes enum value 'meh' (rows holding it make the migration fail)
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TYPE public.mood RENAME TO mood_old;
         --   CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'fine');
         --   ALTER TABLE public.t
@@ -1057,32 +1057,32 @@ fn dropping_tables_that_reference_each_other() {
         == up
         -- withheld: - foreign key a_b_id_fkey on s.a
         --   part of dropping table s.a, which is withheld
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TABLE s.a DROP CONSTRAINT a_b_id_fkey;
 
         -- withheld: - foreign key b_a_id_fkey on s.b
         --   part of dropping table s.b, which is withheld
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   ALTER TABLE s.b DROP CONSTRAINT b_a_id_fkey;
 
         -- withheld: - table s.a
         --   deletes data: drops table s.a and all its rows
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   DROP TABLE s.a;
 
         -- withheld: - table s.b
         --   deletes data: drops table s.b and all its rows
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   DROP TABLE s.b;
 
         -- withheld: - enum s.e
         --   drops type s.e
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   DROP TYPE s.e;
 
         -- withheld: - schema s
         --   drops schema s
-        --   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+        --   not run: include it by allowing drops (PlanOptions::allow_drops)
         --   DROP SCHEMA s;
         == down
     "#]],
