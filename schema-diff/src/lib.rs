@@ -18,8 +18,10 @@ pub mod introspect;
 pub mod migrations;
 pub mod normalize;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod runner;
 pub mod scratch;
 
 pub use error::Error;
+pub use project::{Progress, Project};

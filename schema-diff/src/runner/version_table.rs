@@ -70,7 +70,7 @@ impl VersionTable {
 }
 
 /// One row of the version table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AppliedRow {
     /// The revision.
     pub revision: String,
