@@ -1,22 +1,22 @@
-//! The command line: arguments → a validated [`Config`] → commands. The only
-//! module that prints or exits.
+//! The command line: arguments → a [`Project`] → one method → text or JSON
+//! and an exit code. The only module that prints or exits.
 //!
 //! [`main`] parses the arguments (clap), settles the configuration
 //! ([`Config::resolve`]: `schema-diff.toml`, then `DATABASE_URL` and the PG*
-//! variables, then flags), and runs one command under a Ctrl-C / SIGTERM
-//! guard so that a throwaway cluster started for the run is removed on every
-//! way out. Files: `args.rs` (the clap arguments), `output.rs` ([`Out`], the
-//! only printing: passwords masked in messages, SQL scripts printed as
-//! generated), this file (settling the configuration, the guard, dispatch),
-//! and the commands, named as in Alembic: `migrate.rs` (the migration
-//! commands) and `schemas.rs` (`check`, `diff`, `revision --autogenerate`).
-//! Exit codes: 0 ok, 1 differences or pending migrations (`check`), 2 error,
-//! 130 interrupted. Start at [`main`].
+//! variables, then flags), builds the project with an observer that prints
+//! progress, and runs one command under a Ctrl-C / SIGTERM guard so that a
+//! throwaway cluster started for the run is removed on every way out.
+//! Files: `args.rs` (the clap arguments), `commands.rs` (one function per
+//! command: call the project, format its report), `output.rs` ([`Out`], the
+//! only printing: passwords masked in messages, SQL scripts and JSON printed
+//! as generated; [`error_text`], the library's errors with the flags that
+//! answer them), this file (configuration, the guard, dispatch). Exit codes:
+//! 0 ok, 1 differences or pending migrations (`check`), 2 error, 130
+//! interrupted. Start at [`main`].
 
 mod args;
-mod migrate;
+mod commands;
 mod output;
-mod schemas;
 
 pub use args::{Cli, Format};
 pub use output::{error_text, Out};
@@ -26,73 +26,36 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use strata_testing::cluster::Cluster;
 
-use crate::config::{Config, ConnInfo, Overrides};
-use crate::error::{Error, ProjectError};
+use crate::config::{Config, Overrides};
+use crate::error::Error;
+use crate::project::Project;
 use args::{options, Command};
 
 /// Exit code: success (and no differences).
 pub const EXIT_OK: u8 = 0;
-
 /// Exit code: differences or pending migrations (`check`).
 pub const EXIT_DIFFERENCES: u8 = 1;
-
 /// Exit code: an error.
 pub const EXIT_ERROR: u8 = 2;
-
 /// Exit code: interrupted by Ctrl-C or SIGTERM.
 pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// The state of one run: the configuration, the output, and the throwaway
-/// cluster when one was needed.
-pub struct Ctx {
-    /// The settled configuration.
-    pub config: Config,
-    /// Where lines go.
-    pub out: Out,
-    embedded: Option<Cluster>,
+/// Why a command failed: an error of the library (printed with the command
+/// line's hints, plus an extra one for this command), or a misuse of the
+/// arguments.
+pub(crate) enum Failure {
+    /// The library's error.
+    Error(Box<Error>),
+    /// The library's error and a hint to append.
+    Hinted(Box<Error>, &'static str),
+    /// Arguments that do not go together.
+    Usage(String),
 }
 
-impl Ctx {
-    /// The configured database, or a throwaway cluster's `postgres` database
-    /// when nothing is configured (announced in one line on standard error).
-    pub async fn database(&mut self) -> Result<ConnInfo, Error> {
-        if let Some(d) = &self.config.database {
-            return Ok(d.conn.clone());
-        }
-        let url = self.embedded().await?;
-        ConnInfo::parse(&url)
-    }
-
-    /// The server throwaway databases are created on: `scratch_url`, else the
-    /// database's server, else a throwaway cluster.
-    pub async fn scratch_server(&mut self) -> Result<ConnInfo, Error> {
-        if let Some(s) = &self.config.scratch {
-            return Ok(s.clone());
-        }
-        self.database().await
-    }
-
-    async fn embedded(&mut self) -> Result<String, Error> {
-        if let Some(c) = &self.embedded {
-            return Ok(c.url("postgres"));
-        }
-        let cluster = tokio::task::spawn_blocking(Cluster::start)
-            .await
-            .map_err(|e| ProjectError::Throwaway {
-                reason: e.to_string(),
-            })?
-            .map_err(|e| ProjectError::Throwaway {
-                reason: e.to_string(),
-            })?;
-        self.out.note(&format!(
-            "schema-diff: no database configured (DATABASE_URL, PG* variables, --database-url); using a throwaway PostgreSQL server on 127.0.0.1:{}, removed on exit",
-            cluster.port()
-        ));
-        let url = cluster.url("postgres");
-        self.embedded = Some(cluster);
-        Ok(url)
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Error(Box::new(e))
     }
 }
 
@@ -152,7 +115,7 @@ async fn run_guarded(cli: Cli) -> u8 {
     }
 }
 
-/// Settles the configuration and runs the command.
+/// Settles the configuration, builds the project and runs the command.
 pub async fn run(cli: Cli) -> u8 {
     let g = &cli.global;
     let flags = Overrides {
@@ -177,66 +140,27 @@ pub async fn run(cli: Cli) -> u8 {
     let config = match Config::resolve(&flags, &env, &cwd) {
         Ok(c) => c,
         Err(e) => {
-            let out = Out {
-                format: g.format,
-                secrets: Vec::new(),
-            };
-            out.error(&e);
+            Out::new(g.format, Vec::new()).error(&e);
             return EXIT_ERROR;
         }
     };
-    let out = Out {
-        format: g.format,
-        secrets: config.secrets(),
-    };
-    let mut ctx = Ctx {
-        config,
-        out,
-        embedded: None,
-    };
-    let result = dispatch(&mut ctx, cli.command).await;
-    let code = match result {
+    let out = Out::new(g.format, config.secrets());
+    let project = Project::new(config).with_observer(commands::progress(out.clone()));
+    let code = match dispatch(&project, &out, cli.command).await {
         Ok(code) => code,
         Err(e) => {
-            ctx.out.failure(&e);
+            out.failure(&e);
             EXIT_ERROR
         }
     };
-    // Dropping the context stops a throwaway cluster (off the async threads).
-    let embedded = ctx.embedded.take();
-    if let Some(cluster) = embedded {
-        let _ = tokio::task::spawn_blocking(move || drop(cluster)).await;
-    }
+    // Stops a throwaway cluster off the async threads.
+    project.close().await;
     code
 }
 
-/// Why a command failed: an error of the library (printed with the command
-/// line's hints, plus an extra one for this command), or a misuse of the
-/// arguments.
-pub(crate) enum Failure {
-    /// The library's error.
-    Error(Box<Error>),
-    /// The library's error and a hint to append.
-    Hinted(Box<Error>, &'static str),
-    /// Arguments that do not go together.
-    Usage(String),
-}
-
-impl From<Error> for Failure {
-    fn from(e: Error) -> Failure {
-        Failure::Error(Box::new(e))
-    }
-}
-
-impl From<tokio_postgres::Error> for Failure {
-    fn from(e: tokio_postgres::Error) -> Failure {
-        Failure::Error(Box::new(e.into()))
-    }
-}
-
-async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Failure> {
+async fn dispatch(project: &Project, out: &Out, command: Command) -> Result<u8, Failure> {
     match command {
-        Command::Init => migrate::init(ctx),
+        Command::Init => commands::init(project, out),
         Command::Revision {
             message,
             autogenerate,
@@ -246,19 +170,16 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Failure> {
             head,
             rev_id,
         } => {
-            migrate::revision(
-                ctx,
-                migrate::RevisionArgs {
-                    message,
-                    autogenerate,
-                    allow_drops,
-                    empty,
-                    idempotent,
-                    head,
-                    rev_id,
-                },
-            )
-            .await
+            let args = commands::RevisionArgs {
+                message,
+                autogenerate,
+                allow_drops,
+                empty,
+                idempotent,
+                head,
+                rev_id,
+            };
+            commands::revision(project, out, args).await
         }
         Command::Upgrade {
             target,
@@ -266,7 +187,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Failure> {
             safety,
         } => {
             let target = target.unwrap_or_else(|| "head".to_string());
-            migrate::upgrade(ctx, &target, sql, options(safety)).await
+            commands::upgrade(project, out, &target, sql, options(safety)).await
         }
         Command::Downgrade {
             target,
@@ -278,28 +199,30 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<u8, Failure> {
                 allow_drops,
                 ..options(safety)
             };
-            migrate::downgrade(ctx, &target, sql, opts).await
+            commands::downgrade(project, out, &target, sql, opts).await
         }
-        Command::Stamp { target, purge, sql } => migrate::stamp(ctx, &target, purge, sql).await,
-        Command::Current { verbose } => migrate::current(ctx, verbose).await,
+        Command::Stamp { target, purge, sql } => {
+            commands::stamp(project, out, &target, purge, sql).await
+        }
+        Command::Current { verbose } => commands::current(project, out, verbose).await,
         Command::History {
             range,
             indicate_current,
             verbose,
-        } => migrate::history(ctx, range.as_deref(), indicate_current, verbose).await,
-        Command::Heads => migrate::heads(ctx),
-        Command::Branches => migrate::branches(ctx),
-        Command::Show { rev } => migrate::show(ctx, &rev),
+        } => commands::history(project, out, range.as_deref(), indicate_current, verbose).await,
+        Command::Heads => commands::heads(project, out),
+        Command::Branches => commands::branches(project, out),
+        Command::Show { rev } => commands::show(project, out, &rev),
         Command::Merge {
             message,
             revisions,
             rev_id,
-        } => migrate::merge(ctx, &message, &revisions, rev_id),
-        Command::Check => schemas::check(ctx).await,
+        } => commands::merge(project, out, &message, &revisions, rev_id),
+        Command::Check => commands::check(project, out).await,
         Command::Diff {
             from,
             to,
             allow_drops,
-        } => schemas::diff(ctx, &from, &to, allow_drops).await,
+        } => commands::diff(project, out, &from, &to, allow_drops).await,
     }
 }

@@ -10,12 +10,18 @@ use crate::error::{
 };
 
 /// Prints results and notes; masks every known password.
+#[derive(Clone, Debug)]
 pub struct Out {
-    pub(super) format: Format,
-    pub(super) secrets: Vec<String>,
+    format: Format,
+    secrets: Vec<String>,
 }
 
 impl Out {
+    /// Output in `format`, masking `secrets` in messages.
+    pub fn new(format: Format, secrets: Vec<String>) -> Out {
+        Out { format, secrets }
+    }
+
     fn mask(&self, text: &str) -> String {
         mask_secrets(text, &self.secrets)
     }
