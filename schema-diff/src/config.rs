@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{ConfigError, Error};
-use crate::runner::{VersionTable, DEFAULT_VERSION_TABLE};
+use crate::runner::version_table::{VersionTable, DEFAULT_VERSION_TABLE};
 
 /// The name of the configuration file.
 pub const CONFIG_FILE: &str = "schema-diff.toml";
@@ -112,26 +112,28 @@ impl FileConfig {
     }
 }
 
-/// Command-line settings that override the file and the environment.
+/// Settings given by the caller that override the file and the environment
+/// (the command line fills them from its flags).
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
-    /// `--config PATH`.
+    /// The configuration file (default: the first `schema-diff.toml` in the
+    /// directory or its parents).
     pub config: Option<PathBuf>,
-    /// `--database-url URL`.
+    /// The database URL (over `DATABASE_URL` and the file's).
     pub database_url: Option<String>,
-    /// `--scratch-url URL`.
+    /// The server for scratch databases.
     pub scratch_url: Option<String>,
-    /// `--migrations DIR`.
+    /// The migrations directory (relative to the working directory).
     pub migrations: Option<PathBuf>,
-    /// `--models CMD` (run with `sh -c`).
+    /// The models command (run with `sh -c` in the working directory).
     pub models: Option<String>,
-    /// `--schema S` (repeatable; replaces the file's list).
+    /// The schemas to manage (replaces the file's list when not empty).
     pub schemas: Vec<String>,
-    /// `--ignore-table T` (repeatable; added to the file's list).
+    /// More tables to leave out (added to the file's list).
     pub ignore_tables: Vec<String>,
-    /// `--version-table NAME`.
+    /// The version table's name.
     pub version_table: Option<String>,
-    /// `--version-schema NAME`.
+    /// The version table's schema.
     pub version_schema: Option<String>,
 }
 
@@ -704,8 +706,8 @@ pub struct Config {
     pub ignore_tables: Vec<TablePattern>,
     /// The version table.
     pub version_table: VersionTable,
-    /// The database; `None` when nothing at all is configured (the CLI then
-    /// starts a throwaway cluster).
+    /// The database; `None` when nothing at all is configured (the project
+    /// then starts a throwaway server).
     pub database: Option<Database>,
     /// The server for throwaway databases, when configured apart from the
     /// database.
@@ -713,7 +715,7 @@ pub struct Config {
 }
 
 impl Config {
-    /// Settles the configuration: the file (`--config`, else the first
+    /// Settles the configuration: the file (`flags.config`, else the first
     /// `schema-diff.toml` in `cwd` or its parents), then the environment, then
     /// the flags.
     pub fn resolve(

@@ -41,6 +41,8 @@
 //! INCLUDE columns and deferrability of unique constraints, a foreign key's
 //! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
 //! inheritance and partitioning, sequence options.
+//!
+//! Start reading at [`introspect`], then `assemble` (rows → model).
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};

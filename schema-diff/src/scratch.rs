@@ -6,7 +6,7 @@
 //! URL (any database on the server the user may `CREATE DATABASE` from, e.g.
 //! `postgres`); [`ScratchDb::drop_db`] removes it (`WITH (FORCE)`, so open
 //! connections do not stop it). Dropping the value without calling it removes
-//! the database too, best effort.
+//! the database too, best effort. Start at [`ScratchDb::create`].
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -2,6 +2,7 @@
 //! it returns, as readable lines or one JSON document (the formats the
 //! command line has always printed). Progress goes through [`progress`],
 //! the project's observer. Nothing here decides anything the library does.
+//! Start at `check` or `upgrade`.
 
 use serde_json::json;
 

@@ -1,6 +1,7 @@
 //! Output: [`Out`] prints result lines, notes, SQL scripts and JSON
 //! documents, masking every configured password in messages; [`error_text`]
-//! is the readable text of an error. The only place that prints.
+//! is the readable text of an error, with the flags that answer it. The only
+//! place that prints. Start at [`Out`].
 
 use super::args::Format;
 use super::Failure;

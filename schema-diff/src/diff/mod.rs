@@ -25,7 +25,7 @@
 mod matching;
 mod op;
 
-pub use op::{insert_label, EnumDependents, EnumPosition, EnumUser, Name, Op};
+pub use op::{insert_label, summary, EnumDependents, EnumPosition, EnumUser, Name, Op};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -834,7 +834,6 @@ mod tests {
     use expect_test::{expect, Expect};
 
     use super::*;
-    use crate::plan::summary;
 
     fn schema(json: &str) -> Schema {
         match Schema::from_json(json) {

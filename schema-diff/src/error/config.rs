@@ -1,6 +1,6 @@
 //! Configuration errors: [`ConfigError`], naming the file and line of a bad
 //! key or value, the setting at fault, or where a bad database setting came
-//! from ([`DatabaseOrigin`]).
+//! from ([`DatabaseOrigin`]). Start at [`ConfigError`].
 
 use std::fmt;
 use std::path::PathBuf;
@@ -9,8 +9,7 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DatabaseOrigin {
-    /// Given by the caller (`Overrides::database_url`; the command line's
-    /// `--database-url`).
+    /// Given by the caller (`Overrides::database_url`).
     Override,
     /// `DATABASE_URL`.
     DatabaseUrl,

@@ -1,7 +1,8 @@
 //! Errors of migration files ([`MigrationFileError`]: file, line, what) and
 //! of the revision graph and targets ([`HistoryError`]: duplicates, missing
 //! parents, cycles, unknown or ambiguous revisions, several heads, targets
-//! that do not resolve, new revisions that cannot be written).
+//! that do not resolve, new revisions that cannot be written). Start at
+//! [`HistoryError`].
 
 use std::path::PathBuf;
 

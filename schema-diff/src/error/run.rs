@@ -2,7 +2,7 @@
 //! destructive downgrades (every statement with its file and line), a
 //! statement that failed (file, line, the server's error, what stayed), the
 //! lock, the version table. Also [`Problem`], an applied revision whose file
-//! was edited or is missing, and [`Direction`].
+//! was edited or is missing, and [`Direction`]. Start at [`RunError`].
 
 use std::fmt;
 use std::path::PathBuf;

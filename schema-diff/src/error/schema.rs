@@ -2,7 +2,8 @@
 //! model cannot express, naming table and column), normalization
 //! ([`NormalizeError`]: what PostgreSQL rejects, naming table, column,
 //! constraint or index), and the sources of a comparison ([`SourceError`]:
-//! the models command, JSON and SQL files, replays, scratch servers).
+//! the models command, JSON and SQL files, replays, scratch servers). Start
+//! at [`SourceError`], the one a caller meets first.
 
 use std::path::PathBuf;
 

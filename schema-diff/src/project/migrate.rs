@@ -3,7 +3,7 @@
 //! them ([`Project::upgrade`], [`Project::downgrade`], [`Project::stamp`]),
 //! reading the state ([`Project::current`], [`Project::history`],
 //! [`Project::heads`], [`Project::branches`], [`Project::show`]), the
-//! offline scripts, and [`Project::init`].
+//! offline scripts, and [`Project::init`]. Start at [`Project::upgrade`].
 
 use std::path::{Path, PathBuf};
 

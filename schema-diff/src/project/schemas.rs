@@ -3,6 +3,7 @@
 //! [`Project::compare`] (any two sources) and the generation step of
 //! [`Project::autogenerate`] (the history replayed into a scratch database
 //! against the models: autogenerate never reads the configured database).
+//! Start at [`Project::check`].
 
 use strata::schema::Schema;
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
@@ -102,7 +103,7 @@ impl Project {
         })
     }
 
-    /// The migration that turns `from` into `to` (`diff --from --to`).
+    /// `diff`: the migration that turns `from` into `to`.
     pub async fn compare(
         &self,
         from: &Source,
@@ -201,7 +202,7 @@ impl Project {
         })
     }
 
-    /// `revision --autogenerate`: a new revision whose up and down SQL turn
+    /// `autogenerate`: a new revision whose up and down SQL turn
     /// the state the history produces (replayed into a scratch database)
     /// into the models. Writes nothing when there is no change, unless
     /// `options.empty`; destructive changes are withheld unless

@@ -20,7 +20,9 @@
 //! back) and records nothing. See ARCHITECTURE.md ("Migrations").
 //!
 //! Files: this one ([`Runner`], status and problems), `version_table.rs`
-//! ([`VersionTable`], its SQL and rows), `lock.rs` (the advisory lock and its
+//! ([`VersionTable`], its SQL and rows; the configuration holds one, and the
+//! file imports nothing of `config`, so `config` → `version_table` and
+//! `runner` → `config` make no cycle), `lock.rs` (the advisory lock and its
 //! transactions), `statements.rs` (the statement splitter and the scan for
 //! destructive down sections), `script.rs` (the offline scripts
 //! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
@@ -30,7 +32,7 @@
 mod lock;
 mod script;
 mod statements;
-mod version_table;
+pub mod version_table;
 
 pub use script::{downgrade_script, stamp_script, upgrade_script};
 pub use statements::{destructive_statements, refuse_drops, split_statements, Statement};
@@ -89,11 +91,12 @@ pub fn problems(history: &History, rows: &[AppliedRow], table: &VersionTable) ->
 /// Overrides of the runner's safety checks.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RunOptions {
-    /// Proceed although applied migrations were edited (`--allow-edited`).
+    /// Proceed although applied migrations were edited.
     pub allow_edited: bool,
-    /// Proceed although applied revisions have no file (`--allow-missing`).
+    /// Proceed although applied revisions have no file.
     pub allow_missing: bool,
-    /// Run down sections that delete data (`downgrade --allow-drops`).
+    /// Run down sections that delete data (downgrades are refused without
+    /// it when they would).
     pub allow_drops: bool,
 }
 

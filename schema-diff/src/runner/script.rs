@@ -1,4 +1,4 @@
-//! The offline scripts (`--sql`): [`upgrade_script`], [`downgrade_script`]
+//! The offline scripts: [`upgrade_script`], [`downgrade_script`]
 //! and [`stamp_script`] write the same statements and version-table rows as
 //! the online run, for `psql -v ON_ERROR_STOP=1 -f`. Pure. Start at
 //! [`upgrade_script`].
