@@ -5,10 +5,10 @@ pub mod runtime_models;
 use strata::ident::Qualified;
 use strata::schema::Schema;
 
-/// The URL of the maintenance database of the test server (where scratch
-/// databases are created).
-pub fn admin_url() -> String {
-    strata_testing::server_url("postgres").expect("test server URL")
+/// The connection settings of the maintenance database of the test server
+/// (where scratch databases are created).
+pub fn admin() -> strata::ConnectOptions {
+    strata_testing::server_options("postgres").expect("test server settings")
 }
 
 /// Asserts that two schemas are equal; on failure prints the first lines

@@ -150,7 +150,13 @@ impl ConnectOptions {
             Some((options, _)) => Ok(options),
             None => {
                 let mut options = ConnectOptions::parse("")?;
-                options.apply_defaults(&lookup)?;
+                options.apply_defaults(&lookup);
+                if options.config.get_dbname().is_none() {
+                    return Err(Error::new(
+                        ErrorKind::Config,
+                        "no database and no user given (DATABASE_URL, PGDATABASE, PGUSER or USER): cannot tell which database to use",
+                    ));
+                }
                 Ok(options)
             }
         }
@@ -200,7 +206,7 @@ impl ConnectOptions {
                 ),
             ));
         }
-        options.apply_defaults(&set)?;
+        options.apply_defaults(&set);
         Ok(Some((options, origin)))
     }
 
@@ -325,8 +331,9 @@ impl ConnectOptions {
 
     /// libpq's defaults for what is still unset: host `localhost`, user
     /// `$USER`, the database named after the user. (tokio-postgres itself
-    /// defaults the port to 5432.)
-    fn apply_defaults(&mut self, lookup: &dyn Fn(&str) -> Option<String>) -> Result<()> {
+    /// defaults the port to 5432.) Without any user the options stay without
+    /// user and database; connecting then fails saying so.
+    fn apply_defaults(&mut self, lookup: &dyn Fn(&str) -> Option<String>) {
         let c = &mut self.config;
         if c.get_hosts().is_empty() && c.get_hostaddrs().is_empty() {
             c.host("localhost");
@@ -337,19 +344,10 @@ impl ConnectOptions {
             }
         }
         if c.get_dbname().is_none() {
-            match c.get_user().map(str::to_string) {
-                Some(user) => {
-                    c.dbname(user);
-                }
-                None => {
-                    return Err(Error::new(
-                        ErrorKind::Config,
-                        "no database and no user given (DATABASE_URL, PGDATABASE, PGUSER or USER): cannot tell which database to use",
-                    ))
-                }
+            if let Some(user) = c.get_user().map(str::to_string) {
+                c.dbname(user);
             }
         }
-        Ok(())
     }
 
     /// The tokio-postgres settings.
@@ -361,6 +359,13 @@ impl ConnectOptions {
     pub fn with_dbname(&self, dbname: &str) -> ConnectOptions {
         let mut o = self.clone();
         o.config.dbname(dbname);
+        o
+    }
+
+    /// The same settings as user `user` (the password stays as it is).
+    pub fn with_user(&self, user: &str) -> ConnectOptions {
+        let mut o = self.clone();
+        o.config.user(user);
         o
     }
 
@@ -536,6 +541,11 @@ impl ConnectError {
     pub fn pg_error(&self) -> &tokio_postgres::Error {
         &self.source
     }
+
+    /// The driver's error, by value.
+    pub fn into_pg_error(self) -> tokio_postgres::Error {
+        self.source
+    }
 }
 
 impl fmt::Display for ConnectError {
@@ -703,8 +713,9 @@ fn quote_value(v: &str) -> String {
     out
 }
 
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub(crate) fn percent_encode(bytes: &[u8]) -> String {
+/// Percent-encodes everything but RFC 3986's unreserved characters (as a
+/// connection URL writes a user, password or database name).
+pub fn percent_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for &b in bytes {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

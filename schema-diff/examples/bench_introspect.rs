@@ -201,7 +201,7 @@ async fn bench(args: &Args, n: usize) -> Result<(), Box<dyn std::error::Error>> 
             (None, client, None)
         }
         None => {
-            let scratch = ScratchDb::create(&args.url).await?;
+            let scratch = ScratchDb::create(&strata::ConnectOptions::parse(&args.url)?).await?;
             let client = scratch.connect().await?;
             let setup = Instant::now();
             apply_schema_batched(&client, &desired, &DdlOptions::plain(), NORMALIZE_BATCH).await?;

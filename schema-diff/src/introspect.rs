@@ -41,6 +41,8 @@
 //! INCLUDE columns and deferrability of unique constraints, a foreign key's
 //! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
 //! inheritance and partitioning, sequence options.
+//!
+//! Start reading at [`introspect`], then `assemble` (rows → model).
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -52,7 +54,7 @@ use strata::schema::{
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
-use crate::error::Error;
+use crate::error::{Error, IntrospectError};
 
 /// A fast hasher for the integer keys (OIDs, attribute numbers) of the
 /// assembly maps: the keys come from the catalog, not from an adversary, and
@@ -156,9 +158,10 @@ struct Exclusion {
 
 fn parse_exclusion(text: &str) -> Result<Exclusion, Error> {
     let bad = |why: &str| {
-        Error::Message(format!(
-            "exclude_tables entry {text:?}: {why} (expected `table` or `schema.table`)"
-        ))
+        Error::from(IntrospectError::BadExclusion {
+            entry: text.to_string(),
+            reason: why.to_string(),
+        })
     };
     let mut parts = Vec::new();
     let mut chars = text.trim().chars().peekable();
@@ -399,10 +402,13 @@ impl TableBuild {
         nums.iter()
             .map(|n| {
                 self.column_name(*n).map(str::to_string).ok_or_else(|| {
-                    Error::Message(format!(
-                        "table {}.{}, {what}: refers to column number {n}, which the catalog does not list",
-                        self.table.schema, self.table.name
-                    ))
+                    Error::from(IntrospectError::Unreadable {
+                        table: format!("{}.{}", self.table.schema, self.table.name),
+                        object: what.to_string(),
+                        what: format!(
+                            "refers to column number {n}, which the catalog does not list"
+                        ),
+                    })
                 })
             })
             .collect()
@@ -633,9 +639,9 @@ fn positions<const N: usize>(rows: &[Row], names: [&str; N]) -> Result<[usize; N
             .iter()
             .position(|c| c.name() == name)
             .ok_or_else(|| {
-                Error::Message(format!(
-                    "a catalog query returned no column {name:?} (the SQL files and the code disagree)"
-                ))
+                Error::from(IntrospectError::QueryColumn {
+                    column: name.to_string(),
+                })
             })?;
     }
     Ok(out)
@@ -684,10 +690,12 @@ result_columns!(
 );
 
 fn unsupported(table: &Table, column: &str, what: String) -> Error {
-    Error::Unsupported(format!(
-        "table {}.{}, column {column}: {what}",
-        table.schema, table.name
-    ))
+    IntrospectError::UnsupportedColumn {
+        table: format!("{}.{}", table.schema, table.name),
+        column: column.to_string(),
+        what,
+    }
+    .into()
 }
 
 /// One column; `default` is its default expression and, for a column owning
@@ -850,10 +858,11 @@ fn read_constraint(
         "f" => {
             let columns = tb.column_names(&keys, &what)?;
             let bad = |why: String| {
-                Error::Message(format!(
-                    "table {}.{}, foreign key {name}: {why}",
-                    tb.table.schema, tb.table.name
-                ))
+                Error::from(IntrospectError::Unreadable {
+                    table: format!("{}.{}", tb.table.schema, tb.table.name),
+                    object: format!("foreign key {name}"),
+                    what: why,
+                })
             };
             let on_delete = fk_action(r.try_get(p.on_delete)?).map_err(bad)?;
             let on_update = fk_action(r.try_get(p.on_update)?).map_err(bad)?;
@@ -901,10 +910,11 @@ fn read_constraint(
             let def: Option<String> = r.try_get(p.check_def)?;
             let def = def.unwrap_or_default();
             let expression = check_expression(&def).ok_or_else(|| {
-                Error::Message(format!(
-                    "table {}.{}, check {name}: cannot read the definition {def:?}",
-                    tb.table.schema, tb.table.name
-                ))
+                Error::from(IntrospectError::Unreadable {
+                    table: format!("{}.{}", tb.table.schema, tb.table.name),
+                    object: format!("check {name}"),
+                    what: format!("cannot read the definition {def:?}"),
+                })
             })?;
             Piece::Check(Check { name, expression })
         }
@@ -922,10 +932,11 @@ fn read_index(
     let what = format!("index {name}");
     let method_name: &str = r.try_get(p.method)?;
     let method = IndexMethod::parse(method_name).ok_or_else(|| {
-        Error::Unsupported(format!(
-            "table {}.{}, index {name}: access method {method_name} is not supported by the schema model",
-            tb.table.schema, tb.table.name
-        ))
+        Error::from(IntrospectError::UnsupportedIndex {
+            table: format!("{}.{}", tb.table.schema, tb.table.name),
+            index: name.clone(),
+            what: format!("access method {method_name} is not supported by the schema model"),
+        })
     })?;
     let key_count = usize::try_from(r.try_get::<_, i16>(p.key_count)?).unwrap_or(0);
     let keys: Vec<i16> = r.try_get(p.keys)?;
@@ -939,12 +950,11 @@ fn read_index(
                 .as_ref()
                 .and_then(|e| e.get(k).cloned().flatten())
                 .ok_or_else(|| {
-                    Error::Message(format!(
-                        "table {}.{}, {what}: expression element {} has no definition",
-                        tb.table.schema,
-                        tb.table.name,
-                        k + 1
-                    ))
+                    Error::from(IntrospectError::Unreadable {
+                        table: format!("{}.{}", tb.table.schema, tb.table.name),
+                        object: what.clone(),
+                        what: format!("expression element {} has no definition", k + 1),
+                    })
                 })?;
             IndexKey::Expression(strip_outer_parens(&expr).to_string())
         } else {

@@ -31,7 +31,7 @@ use strata_model::ddl::create::{
 };
 use tokio_postgres::Client;
 
-use crate::error::Error;
+use crate::error::{Error, NormalizeError};
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::scratch::{db_message, ScratchDb};
 
@@ -50,7 +50,7 @@ pub const NORMALIZE_BATCH: usize = 200;
 /// scratch database beforehand.
 ///
 /// A part of `desired` that PostgreSQL rejects is reported as
-/// [`Error::Rejected`], naming the table, column, constraint or index and the
+/// [`NormalizeError::Rejected`], naming the table, column, constraint or index and the
 /// expression or type at fault.
 pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, Error> {
     let desired = desired.clone().canonical();
@@ -78,27 +78,27 @@ fn validate(schema: &Schema) -> Result<(), Error> {
             if let (Some(Identity::Always | Identity::ByDefault), Some(d)) =
                 (c.identity, &c.default)
             {
-                return Err(Error::Rejected {
+                return Err(Error::from(NormalizeError::Rejected {
                     object: format!(
                         "table {}.{}, column {}: default {d:?}",
                         t.schema, t.name, c.name
                     ),
                     message: "an identity column takes its values from its sequence and cannot have a default".into(),
-                });
+                }));
             }
             if c.identity == Some(Identity::Serial) {
                 let object = format!("table {}.{}, column {}", t.schema, t.name, c.name);
                 if !c.ty.is_integer() {
-                    return Err(Error::Rejected {
+                    return Err(Error::from(NormalizeError::Rejected {
                         object,
                         message: format!("serial needs smallint, integer or bigint, not {}", c.ty),
-                    });
+                    }));
                 }
                 if let Some(d) = &c.default {
-                    return Err(Error::Rejected {
+                    return Err(Error::from(NormalizeError::Rejected {
                         object: format!("{object}: default {d:?}"),
                         message: "a serial column takes its default from its sequence; drop the default or the serial".into(),
-                    });
+                    }));
                 }
             }
         }
@@ -126,10 +126,12 @@ async fn ensure_empty(client: &Client, schemas: &[String], db: &str) -> Result<(
         .await?;
     let n: i64 = row.try_get(0)?;
     if n > 0 {
-        return Err(Error::Message(format!(
-            "the scratch database {db} already holds {n} table(s) or enum type(s) in the schemas to normalize ({}); normalize needs a fresh scratch database",
-            schemas.join(", ")
-        )));
+        return Err(NormalizeError::ScratchNotEmpty {
+            database: db.to_string(),
+            count: n,
+            schemas: schemas.to_vec(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -157,7 +159,7 @@ fn carry_hints(desired: &Schema, out: &mut Schema) {
 
 /// Runs the DDL of `schema` (see [`strata_model::ddl::create::schema_ddl`]) on
 /// `client`, which must not be inside a transaction, as one transaction: a
-/// statement PostgreSQL rejects is reported as [`Error::Rejected`] naming the
+/// statement PostgreSQL rejects is reported as [`NormalizeError::Rejected`] naming the
 /// object, and nothing stays. A schema of thousands of tables can exceed the
 /// server's lock table in one transaction; use [`apply_schema_batched`].
 pub async fn apply_schema(
@@ -198,20 +200,20 @@ async fn diagnose(
     original: tokio_postgres::Error,
 ) -> Error {
     if client.batch_execute("BEGIN").await.is_err() {
-        return Error::Db(original);
+        return original.into();
     }
     let mut found = None;
     for st in chunk {
         if let Err(e) = attempt(client, &st.sql).await {
             found = Some(match e {
                 Attempt::Failed(e) => describe(client, schema, st, e).await,
-                Attempt::Broken(e) => Error::Db(e),
+                Attempt::Broken(e) => e.into(),
             });
             break;
         }
     }
     let _ = client.batch_execute("ROLLBACK").await;
-    found.unwrap_or(Error::Db(original))
+    found.unwrap_or_else(|| original.into())
 }
 
 enum Attempt {
@@ -258,10 +260,11 @@ async fn probe(client: &Client, sql: &str) -> Result<Option<tokio_postgres::Erro
 }
 
 fn rejected(object: String, e: &tokio_postgres::Error) -> Error {
-    Error::Rejected {
+    NormalizeError::Rejected {
         object,
         message: db_message(e),
     }
+    .into()
 }
 
 /// Names the part of `st`'s object that PostgreSQL rejects.

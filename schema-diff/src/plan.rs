@@ -5,20 +5,27 @@
 //!
 //! Pure: no I/O. SQL text comes from `strata_model::ddl` (`create` and `alter`);
 //! the cast table that decides `USING`, rewrites and narrowing is
-//! [`casts`]. Start reading at [`plan`], then [`Hazard`].
+//! [`casts`]. Start reading at [`plan`], then [`Hazard`]. The end-to-end
+//! tests (schemas in, rendered SQL out) are in `plan/tests.rs`: a test-only
+//! import of [`crate::render`], which otherwise imports this module and not
+//! the other way round.
 
 pub mod casts;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use strata::ident::{ident_list, quote_literal, Ident};
+use strata::ident::{quote_literal, Ident};
 use strata::schema::{
     make_object_name, Column, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
     Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata_model::ddl::create;
+
+pub use crate::diff::summary;
 
 use crate::diff::{
     diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,
@@ -490,10 +497,6 @@ fn stub(table: &Name) -> Table {
     Table::new(table.schema.clone(), table.name.clone())
 }
 
-fn type_display(schema: &str, name: &str) -> Name {
-    Name::new(schema, name)
-}
-
 /// A name for the old type while an enum is re-created (`<name>_old`),
 /// free in both schemas.
 fn temp_enum_name(ctx: &Ctx<'_>, e: &EnumType) -> String {
@@ -952,160 +955,4 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
     h.sort();
     h.dedup();
     h
-}
-
-fn opt_text(t: &Option<String>) -> String {
-    match t {
-        Some(t) => t.clone(),
-        None => "none".into(),
-    }
-}
-
-fn identity_text(i: Option<Identity>) -> &'static str {
-    match i {
-        None => "none",
-        Some(Identity::Always) => "always",
-        Some(Identity::ByDefault) => "by default",
-        Some(Identity::Serial) => "serial",
-    }
-}
-
-fn labels_text(labels: &[String]) -> String {
-    let l: Vec<String> = labels.iter().map(|l| quote_literal(l)).collect();
-    format!("({})", l.join(", "))
-}
-
-/// One line describing the op: `+` creates, `-` drops, `~` changes.
-pub fn summary(op: &Op) -> String {
-    let col = |t: &Name, c: &str| format!("{t}.{}", Ident(c));
-    match op {
-        Op::CreateSchema { name } => format!("+ schema {}", Ident(name)),
-        Op::DropSchema { name } => format!("- schema {}", Ident(name)),
-        Op::CreateEnum { ty } => format!(
-            "+ enum {} {}",
-            type_display(&ty.schema, &ty.name),
-            labels_text(&ty.labels)
-        ),
-        Op::DropEnum { ty } => format!("- enum {}", type_display(&ty.schema, &ty.name)),
-        Op::AddEnumValue {
-            before,
-            value,
-            position,
-            ..
-        } => {
-            let pos = match position {
-                EnumPosition::End => "at the end".to_string(),
-                EnumPosition::Before(l) => format!("before {}", quote_literal(l)),
-                EnumPosition::After(l) => format!("after {}", quote_literal(l)),
-            };
-            format!(
-                "~ enum {}: + value {} {pos}",
-                type_display(&before.schema, &before.name),
-                quote_literal(value)
-            )
-        }
-        Op::RecreateEnum { from, to, .. } => format!(
-            "~ enum {}: {} -> {} (re-created)",
-            type_display(&from.schema, &from.name),
-            labels_text(&from.labels),
-            labels_text(&to.labels)
-        ),
-        Op::CommentOnType { ty, .. } => format!("~ comment on enum {ty}"),
-        Op::CreateTable { table } => format!(
-            "+ table {}",
-            Name::new(table.schema.clone(), table.name.clone())
-        ),
-        Op::DropTable { table } => format!(
-            "- table {}",
-            Name::new(table.schema.clone(), table.name.clone())
-        ),
-        Op::RenameTable { from, to } => format!("~ rename table {from} -> {}", Ident(to)),
-        Op::CommentOnTable { table, .. } => format!("~ comment on table {table}"),
-        Op::AddColumn { table, column } => {
-            let mut s = format!("+ column {} {}", col(table, &column.name), column.ty);
-            if !column.nullable {
-                s.push_str(" not null");
-            }
-            s
-        }
-        Op::DropColumn { table, column } => format!("- column {}", col(table, &column.name)),
-        Op::RenameColumn { table, from, to } => {
-            format!("~ rename column {} -> {}", col(table, from), Ident(to))
-        }
-        Op::AlterColumnType {
-            table,
-            column,
-            from,
-            to,
-            ..
-        } => format!("~ column {}: {from} -> {to}", col(table, column)),
-        Op::SetNotNull { table, column } => {
-            format!("~ column {}: set not null", col(table, column))
-        }
-        Op::DropNotNull { table, column } => {
-            format!("~ column {}: drop not null", col(table, column))
-        }
-        Op::AlterDefault {
-            table,
-            column,
-            from,
-            to,
-        } => format!(
-            "~ column {}: default {} -> {}",
-            col(table, column),
-            opt_text(from),
-            opt_text(to)
-        ),
-        Op::AlterIdentity {
-            table,
-            column,
-            from,
-            to,
-            ..
-        } => format!(
-            "~ column {}: identity {} -> {}",
-            col(table, column),
-            identity_text(*from),
-            identity_text(*to)
-        ),
-        Op::CommentOnColumn { table, column, .. } => {
-            format!("~ comment on column {}", col(table, column))
-        }
-        Op::AddPrimaryKey { table, key } => format!(
-            "+ primary key {} on {table} ({})",
-            Ident(&key.name),
-            ident_list(&key.columns)
-        ),
-        Op::DropPrimaryKey { table, key } => {
-            format!("- primary key {} on {table}", Ident(&key.name))
-        }
-        Op::AddUnique { table, unique } => format!(
-            "+ unique {} on {table} ({})",
-            Ident(&unique.name),
-            ident_list(&unique.columns)
-        ),
-        Op::DropUnique { table, unique } => {
-            format!("- unique {} on {table}", Ident(&unique.name))
-        }
-        Op::CreateIndex { table, index } => format!("+ index {} on {table}", Ident(&index.name)),
-        Op::DropIndex { table, index } => format!("- index {} on {table}", Ident(&index.name)),
-        Op::RenameIndex { table, from, to } => {
-            format!("~ rename index {} -> {} on {table}", Ident(from), Ident(to))
-        }
-        Op::RenameConstraint { table, from, to } => format!(
-            "~ rename constraint {} -> {} on {table}",
-            Ident(from),
-            Ident(to)
-        ),
-        Op::AddForeignKey { table, fk } => format!(
-            "+ foreign key {} on {table} -> {}",
-            Ident(&fk.name),
-            Name::new(fk.ref_schema.clone(), fk.ref_table.clone())
-        ),
-        Op::DropForeignKey { table, fk } => {
-            format!("- foreign key {} on {table}", Ident(&fk.name))
-        }
-        Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
-        Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
-    }
 }

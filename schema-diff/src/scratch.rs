@@ -1,19 +1,22 @@
-//! [`ScratchDb`]: a throwaway database on the server of a given URL, for
+//! [`ScratchDb`]: a throwaway database on the server of given connection
+//! settings, for
 //! letting PostgreSQL itself print a desired schema ([`crate::normalize`])
 //! or replay migration files.
 //!
 //! [`ScratchDb::create`] makes a uniquely named database through the admin
-//! URL (any database on the server the user may `CREATE DATABASE` from, e.g.
+//! settings (any database on the server the user may `CREATE DATABASE` from, e.g.
 //! `postgres`); [`ScratchDb::drop_db`] removes it (`WITH (FORCE)`, so open
 //! connections do not stop it). Dropping the value without calling it removes
-//! the database too, best effort.
+//! the database too, best effort. Start at [`ScratchDb::create`].
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use strata::ident::Ident;
-use tokio_postgres::{Client, NoTls};
+use strata::ConnectOptions;
+use tokio_postgres::Client;
 
-use crate::error::Error;
+use crate::error::{DbError, Error, NormalizeError};
+use crate::runner::connect;
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -22,38 +25,33 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug)]
 pub struct ScratchDb {
     name: String,
-    url: String,
-    admin_url: String,
+    options: ConnectOptions,
+    admin: ConnectOptions,
     dropped: bool,
 }
 
 impl ScratchDb {
     /// Creates an empty, uniquely named database (`strata_scratch_...`) on the
-    /// server of `admin_url`.
-    pub async fn create(admin_url: &str) -> Result<ScratchDb, Error> {
+    /// server of `admin`.
+    pub async fn create(admin: &ConnectOptions) -> Result<ScratchDb, Error> {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let name = format!("strata_scratch_{}_{n}_{nanos}", std::process::id());
-        let admin = connect_url(admin_url).await?;
-        admin
+        let client = connect(admin).await?;
+        client
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
             .await
-            .map_err(|e| {
-                Error::Message(format!(
-                    "cannot create the scratch database {name} on the server of the admin URL: {}",
-                    db_message(&e)
-                ))
+            .map_err(|e| NormalizeError::CreateScratch {
+                name: name.clone(),
+                source: DbError::from(e),
             })?;
         Ok(ScratchDb {
-            url: strata::ConnectOptions::parse(admin_url)
-                .map_err(|e| Error::Message(e.to_string()))?
-                .with_dbname(&name)
-                .to_url(),
+            options: admin.with_dbname(&name),
             name,
-            admin_url: admin_url.to_string(),
+            admin: admin.clone(),
             dropped: false,
         })
     }
@@ -63,22 +61,28 @@ impl ScratchDb {
         &self.name
     }
 
-    /// A connection URL for the scratch database (the admin URL with its
-    /// database replaced).
-    pub fn url(&self) -> &str {
-        &self.url
+    /// The connection settings of the scratch database (the admin
+    /// settings with the database replaced).
+    pub fn options(&self) -> &ConnectOptions {
+        &self.options
+    }
+
+    /// A connection URL for the scratch database, password included (for
+    /// child processes, never for printing).
+    pub fn url(&self) -> String {
+        self.options.to_url()
     }
 
     /// Opens a connection to the scratch database (its driver task runs on
     /// the current tokio runtime).
     pub async fn connect(&self) -> Result<Client, Error> {
-        connect_url(&self.url).await
+        connect(&self.options).await
     }
 
     /// Drops the database now, reporting failure.
     pub async fn drop_db(mut self) -> Result<(), Error> {
         self.dropped = true;
-        drop_database(&self.admin_url, &self.name).await
+        drop_database(&self.admin, &self.name).await
     }
 }
 
@@ -88,7 +92,7 @@ impl Drop for ScratchDb {
             return;
         }
         let name = self.name.clone();
-        let admin = self.admin_url.clone();
+        let admin = self.admin.clone();
         // Drop may run inside a runtime, where blocking on another is not
         // allowed: do it on a thread of its own.
         let handle = std::thread::spawn(move || {
@@ -104,9 +108,9 @@ impl Drop for ScratchDb {
     }
 }
 
-async fn drop_database(admin_url: &str, name: &str) -> Result<(), Error> {
-    let admin = connect_url(admin_url).await?;
-    admin
+async fn drop_database(admin: &ConnectOptions, name: &str) -> Result<(), Error> {
+    let client = connect(admin).await?;
+    client
         .batch_execute(&format!(
             "DROP DATABASE IF EXISTS {} WITH (FORCE)",
             Ident(name)
@@ -129,12 +133,4 @@ pub(crate) fn db_message(e: &tokio_postgres::Error) -> String {
         }
         None => e.to_string(),
     }
-}
-
-async fn connect_url(url: &str) -> Result<Client, Error> {
-    let (client, conn) = tokio_postgres::connect(url, NoTls).await?;
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    Ok(client)
 }

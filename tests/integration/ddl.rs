@@ -11,7 +11,7 @@ use schema_diff::scratch::ScratchDb;
 use strata::schema::Schema;
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 use strata_testing::{run, TestDb};
-use strata_tests::{admin_url, assert_schemas_eq, table_checksums};
+use strata_tests::{admin, assert_schemas_eq, table_checksums};
 
 fn every_kind() -> Schema {
     Schema::from_json(include_str!("../cases/ddl/every_kind.json")).expect("every_kind.json")
@@ -49,7 +49,7 @@ fn every_kind_round_trips_through_a_real_database() {
         let read = introspect(&client, &opts(&model)).await.unwrap();
         assert_schemas_eq(&read, &model, "introspected vs the canonical model");
 
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let normalized = normalize(&model, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         assert_schemas_eq(&normalized, &model, "normalized vs the canonical model");
@@ -388,7 +388,7 @@ fn derive_models_through_the_registry() {
         let read = introspect(&client, &opts(&canonical)).await.unwrap();
         assert_schemas_eq(&read, &canonical, "DDL of the models, read back");
 
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let normalized = normalize(&models, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         assert_schemas_eq(&normalized, &canonical, "normalized models");
@@ -422,6 +422,13 @@ fn a_rejected_statement_leaves_nothing_behind() {
         let err = apply_schema(&client, &model, &DdlOptions::plain())
             .await
             .unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                schema_diff::Error::Normalize(schema_diff::error::NormalizeError::Rejected { .. })
+            ),
+            "{err:?}"
+        );
         assert_eq!(
             err.to_string(),
             format!(
@@ -478,7 +485,7 @@ fn dgs_conditional_creation_changes_nothing() {
             );
         }
 
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let normalized = normalize(&models, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         assert_schemas_eq(

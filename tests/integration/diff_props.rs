@@ -43,7 +43,7 @@ use strata::schema::{
 };
 use strata_model::ddl::create::DdlOptions;
 use strata_testing::{run, TestDb};
-use strata_tests::admin_url;
+use strata_tests::admin;
 use tokio_postgres::Client;
 
 use crate::diff_golden::{apply_plan, connect_fast, without_column_order};
@@ -1298,7 +1298,7 @@ fn no_false_positives_for_every_supported_kind() {
             .unwrap_or_else(|e| panic!("creating every_kind.json: {e}"));
         let opts = IntrospectOptions::schemas(models.schemas.clone());
         let current = introspect(&client, &opts).await.unwrap();
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let desired = normalize(&models, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         let p = plan(&current, &desired, &PlanOptions::default());

@@ -5,6 +5,7 @@
 //! introspection of the same tables created by hand, and what PostgreSQL
 //! rejects is named precisely.
 
+use schema_diff::error::{IntrospectError, NormalizeError};
 use schema_diff::introspect::{introspect, introspect_counted, IntrospectOptions};
 use schema_diff::normalize::normalize;
 use schema_diff::scratch::ScratchDb;
@@ -14,7 +15,7 @@ use strata::schema::{
     SortOrder, SqlType, Table, TypeName,
 };
 use strata_testing::{run, TestDb};
-use strata_tests::{admin_url, assert_schemas_eq};
+use strata_tests::{admin, assert_schemas_eq};
 
 fn ty(s: &str) -> SqlType {
     SqlType::parse(s).unwrap()
@@ -301,6 +302,10 @@ fn excluded_tables_and_several_schemas() {
         let err = introspect(&client, &IntrospectOptions::default().exclude("a.b.c"))
             .await
             .unwrap_err();
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::BadExclusion { entry, .. }) if entry == "a.b.c"),
+            "{err:?}"
+        );
         assert!(err.to_string().contains("\"a.b.c\""), "{err}");
     });
 }
@@ -351,7 +356,11 @@ fn what_the_model_cannot_express_is_an_error_naming_the_column() {
         let err = introspect(&client, &IntrospectOptions::default())
             .await
             .unwrap_err();
-        assert!(matches!(err, Error::Unsupported(_)), "{err:?}");
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::UnsupportedColumn { table, column, .. })
+                if table == "public.t" && column == "b"),
+            "{err:?}"
+        );
         assert!(
             err.to_string()
                 .starts_with("not supported: table public.t, column b: generated columns"),
@@ -361,6 +370,11 @@ fn what_the_model_cannot_express_is_an_error_naming_the_column() {
         let err = introspect(&client2, &IntrospectOptions::default())
             .await
             .unwrap_err();
+        assert!(
+            matches!(&err, Error::Introspect(IntrospectError::UnsupportedColumn { table, column, what })
+                if table == "public.u" && column == "flags" && what.starts_with("type bit with modifier")),
+            "{err:?}"
+        );
         assert!(
             err.to_string()
                 .contains("table public.u, column flags: type bit with modifier"),
@@ -609,7 +623,7 @@ fn normalize_a_model_written_with_synonyms() {
         }
         .canonical();
 
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let normalized = normalize(&model, &scratch).await.unwrap();
 
         let (_db, client) = db_with(
@@ -653,6 +667,11 @@ fn normalize_a_model_written_with_synonyms() {
 
         // A scratch database is good for one normalization.
         let err = normalize(&model, &scratch).await.unwrap_err();
+        assert!(
+            matches!(&err, Error::Normalize(NormalizeError::ScratchNotEmpty { database, count, .. })
+                if database == scratch.name() && *count > 0),
+            "{err:?}"
+        );
         assert!(
             err.to_string().contains("needs a fresh scratch database"),
             "{err}"
@@ -779,9 +798,12 @@ fn normalize_names_what_postgres_rejects() {
                 tables: vec![t],
             }
             .canonical();
-            let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+            let scratch = ScratchDb::create(&admin()).await.unwrap();
             let err = normalize(&model, &scratch).await.unwrap_err();
-            assert!(matches!(err, Error::Rejected { .. }), "{err:?}");
+            assert!(
+                matches!(&err, Error::Normalize(NormalizeError::Rejected { .. })),
+                "{err:?}"
+            );
             assert_eq!(err.to_string(), want);
             // Nothing of the rejected batch stayed behind.
             let client = scratch.connect().await.unwrap();
@@ -937,7 +959,7 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
             Some("\"Y\" IS NOT NULL AND m = 'Happy'::\"My App\".\"Mood Type\"".into());
         assert_eq!(t.indexes, vec![cast, gin, partial]);
 
-        let scratch = ScratchDb::create(&admin_url()).await.unwrap();
+        let scratch = ScratchDb::create(&admin()).await.unwrap();
         let normalized = normalize(&live, &scratch).await.unwrap();
         scratch.drop_db().await.unwrap();
         assert_schemas_eq(&normalized, &live, "the catalog's schema, normalized");

@@ -15,6 +15,7 @@ mod harness;
 mod introspect;
 mod migrations_fixture;
 mod migrations_graph;
+mod migrations_project;
 mod migrations_runner;
 mod runtime_copy;
 mod runtime_crud;

@@ -4,11 +4,12 @@
 //! migration, `transaction: none`, several heads, concurrent runners, and a
 //! version table whose name needs quoting.
 
-use schema_diff::config::{ConnInfo, VersionTable};
+use schema_diff::error::{Aftermath, DbError, Direction, Error, HistoryError, Problem, RunError};
 use schema_diff::introspect::{introspect, IntrospectOptions};
 use schema_diff::migrations::{History, State, Target};
 use schema_diff::runner::{
     downgrade_script, read_rows, stamp_script, upgrade_script, Event, RunOptions, Runner,
+    VersionTable,
 };
 use strata::schema::Schema;
 use strata_testing::{run, TestDb};
@@ -16,8 +17,8 @@ use strata_tests::assert_schemas_eq;
 
 use crate::migrations_fixture::TempDir;
 
-fn conn(db: &TestDb) -> ConnInfo {
-    ConnInfo::parse(db.url()).unwrap()
+fn conn(db: &TestDb) -> strata::ConnectOptions {
+    db.options().clone()
 }
 
 fn t(s: &str) -> Target {
@@ -26,6 +27,38 @@ fn t(s: &str) -> Target {
 
 fn quiet() -> impl FnMut(&Event<'_>) + Send {
     |_| {}
+}
+
+/// The parts of a failed statement's error: direction, migration, file
+/// name, line, the server's SQLSTATE and message, and what stayed.
+fn failed_statement(e: &Error) -> (Direction, &str, String, usize, &str, &str, Aftermath) {
+    match e {
+        Error::Run(RunError::StatementFailed {
+            direction,
+            migration,
+            file,
+            line,
+            source: DbError::Server(server),
+            aftermath,
+        }) => (
+            *direction,
+            migration.as_str(),
+            file.file_name().unwrap().to_string_lossy().to_string(),
+            *line,
+            server.code.as_str(),
+            server.message.as_str(),
+            *aftermath,
+        ),
+        other => panic!("not a failed statement: {other:?}"),
+    }
+}
+
+/// The problems a refused run names.
+fn refused(e: &Error) -> &[Problem] {
+    match e {
+        Error::Run(RunError::Refused { problems }) => problems,
+        other => panic!("not a refusal: {other:?}"),
+    }
 }
 
 async fn schema_of(client: &tokio_postgres::Client, table: &VersionTable) -> Schema {
@@ -135,12 +168,11 @@ fn upgrade_downgrade_stamp_round_trips() {
             .is_empty());
         runner.downgrade(&t("b2"), &mut quiet()).await.unwrap();
         assert_eq!(revs(&rows(&client, &vt).await), vec!["a1", "b2"]);
-        let e = runner
-            .downgrade(&t("d4"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("c3, d4 not applied"), "{e}");
+        let e = runner.downgrade(&t("d4"), &mut quiet()).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Run(RunError::NotApplied { revisions, .. }) if revisions == &["c3", "d4"]),
+            "{e:?}"
+        );
         runner.downgrade(&t("base"), &mut quiet()).await.unwrap();
         assert!(rows(&client, &vt).await.is_empty());
         assert_schemas_eq(
@@ -274,28 +306,29 @@ fn an_edited_or_missing_applied_file_is_refused() {
         std::fs::write(&path, text.replace("name text NOT NULL", "name text")).unwrap();
         let h = dir.history();
         let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
         assert!(
-            e.contains("a1_a1.sql was edited after it was applied"),
+            matches!(refused(&e), [Problem::Edited { revision, file, .. }]
+                if revision == "a1" && file.ends_with("a1_a1.sql")),
+            "{e:?}"
+        );
+        assert!(
+            e.to_string()
+                .contains("a1_a1.sql was edited after it was applied"),
             "{e}"
         );
-        assert!(e.contains("--allow-edited"), "{e}");
+        assert!(e.to_string().contains("allow_edited"), "{e}");
         let client = db.connect().await.unwrap();
         assert_eq!(
             revs(&rows(&client, &vt).await),
             vec!["a1", "b2", "c3"],
             "nothing ran"
         );
-        let e = runner
-            .downgrade(&t("-1"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("was edited"), "{e}");
+        let e = runner.downgrade(&t("-1"), &mut quiet()).await.unwrap_err();
+        assert!(
+            matches!(refused(&e), [Problem::Edited { revision, .. }] if revision == "a1"),
+            "{e:?}"
+        );
         // The override proceeds and reports what it overrode.
         let forced = Runner::new(
             &h,
@@ -324,16 +357,18 @@ fn an_edited_or_missing_applied_file_is_refused() {
         std::fs::remove_file(dir.path().join("d4_d4.sql")).unwrap();
         let h = dir.history();
         let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
         assert!(
-            e.contains("revision d4 is recorded in public.strata_migrations but no file"),
+            matches!(refused(&e), [Problem::Missing { revision, table, .. }]
+                if revision == "d4" && table == "public.strata_migrations"),
+            "{e:?}"
+        );
+        assert!(
+            e.to_string()
+                .contains("revision d4 is recorded in public.strata_migrations but no file"),
             "{e}"
         );
-        assert!(e.contains("--allow-missing"), "{e}");
+        assert!(e.to_string().contains("allow_missing"), "{e}");
         let forced = Runner::new(
             &h,
             conn(&db),
@@ -345,12 +380,11 @@ fn an_edited_or_missing_applied_file_is_refused() {
             },
         );
         forced.upgrade(&t("head"), &mut quiet()).await.unwrap();
-        let e = runner
-            .stamp(&t("head"), false)
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("pass --purge"), "{e}");
+        let e = runner.stamp(&t("head"), false).await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Run(RunError::UnknownRevisionsRecorded { revisions, .. }) if revisions == &["d4"]),
+            "{e:?}"
+        );
         runner.stamp(&t("head"), true).await.unwrap();
         assert_eq!(revs(&rows(&client, &vt).await), vec!["a1", "b2", "c3"]);
     });
@@ -375,18 +409,25 @@ fn a_failing_migration_changes_nothing() {
         runner.upgrade(&t("m1"), &mut quiet()).await.unwrap();
         let before = schema_of(&client, &vt).await;
         let rows_before = rows(&client, &vt).await;
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
         // The failing statement is on line 11 of the file.
-        assert!(e.contains("upgrade m2 (step m2) failed at"), "{e}");
+        assert_eq!(
+            failed_statement(&e),
+            (
+                Direction::Up,
+                "m2 (step m2)",
+                "m2_m2.sql".to_string(),
+                11,
+                "42703",
+                "column \"no_such_column\" does not exist",
+                Aftermath::RolledBack
+            )
+        );
         assert!(
-            e.contains("m2_m2.sql:11: ERROR: column \"no_such_column\" does not exist"),
+            e.to_string()
+                .contains("m2_m2.sql:11: ERROR: column \"no_such_column\" does not exist"),
             "{e}"
         );
-        assert!(e.contains("rolled back"), "{e}");
         assert_schemas_eq(
             &schema_of(&client, &vt).await,
             &before,
@@ -415,12 +456,18 @@ fn a_failing_migration_changes_nothing() {
         let e = runner
             .downgrade(&t("base"), &mut quiet())
             .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("downgrade m1 (step m1) failed at"), "{e}");
-        assert!(
-            e.contains("m1_m1.sql:12: ERROR: table \"nope\" does not exist"),
-            "{e}"
+            .unwrap_err();
+        assert_eq!(
+            failed_statement(&e),
+            (
+                Direction::Down,
+                "m1 (step m1)",
+                "m1_m1.sql".to_string(),
+                12,
+                "42P01",
+                "table \"nope\" does not exist",
+                Aftermath::RolledBack
+            )
         );
         assert_schemas_eq(
             &schema_of(&client, &vt).await,
@@ -448,17 +495,22 @@ fn transaction_none_runs_outside_and_records_after_success() {
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
         let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("m2_m2.sql:10: ERROR: column \"c\" does not exist"),
-            "{e}"
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        assert_eq!(
+            failed_statement(&e),
+            (
+                Direction::Up,
+                "m2 (step m2)",
+                "m2_m2.sql".to_string(),
+                10,
+                "42703",
+                "column \"c\" does not exist",
+                Aftermath::Partial { ran: 1 }
+            )
         );
         assert!(
-            e.contains("first 1 statement(s) stay applied and nothing was recorded"),
+            e.to_string()
+                .contains("first 1 statement(s) stay applied and nothing was recorded"),
             "{e}"
         );
         // Documented behaviour: the first index exists, the row does not.
@@ -479,13 +531,15 @@ fn transaction_none_runs_outside_and_records_after_success() {
         .unwrap();
         let h = dir.history();
         let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("m3_m3.sql"), "{e}");
-        assert!(e.contains("cannot run inside a transaction block"), "{e}");
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        let (_, _, file, _, code, message, aftermath) = failed_statement(&e);
+        assert_eq!(file, "m3_m3.sql");
+        assert_eq!(code, "25001", "{message}");
+        assert!(
+            message.contains("cannot run inside a transaction block"),
+            "{e}"
+        );
+        assert_eq!(aftermath, Aftermath::RolledBack);
         assert_eq!(revs(&rows(&client, &vt).await), vec!["m1", "m2"]);
     });
 }
@@ -527,18 +581,13 @@ fn several_heads() {
         let client = db.connect().await.unwrap();
         let vt = VersionTable::default();
         let runner = Runner::new(&h, conn(&db), vt.clone(), drops_allowed());
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
         assert!(
-            e.contains("2 heads")
-                && e.contains("left (step left)")
-                && e.contains("right (step right)"),
-            "{e}"
+            matches!(&e, Error::History(HistoryError::SeveralHeads { heads })
+                if heads == &["left (step left)", "right (step right)"]),
+            "{e:?}"
         );
-        assert!(e.contains("heads"), "{e}");
+        assert!(e.to_string().contains("use `heads` for all of them"), "{e}");
         assert!(read_rows(&client, &vt)
             .await
             .unwrap()
@@ -667,17 +716,20 @@ fn a_foreign_version_table_and_odd_checksums_are_errors() {
             .await
             .unwrap();
         let runner = Runner::new(&h, conn(&db), VersionTable::default(), drops_allowed());
-        let e = runner.status().await.unwrap_err().to_string();
+        let foreign = |e: &Error| {
+            matches!(e, Error::Run(RunError::ForeignVersionTable { table, .. })
+                if table == "public.strata_migrations")
+        };
+        let e = runner.status().await.unwrap_err();
+        assert!(foreign(&e), "{e:?}");
         assert!(
-            e.contains("version table public.strata_migrations does not have the expected columns"),
+            e.to_string().contains(
+                "version table public.strata_migrations does not have the expected columns"
+            ),
             "{e}"
         );
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("public.strata_migrations"), "{e}");
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        assert!(foreign(&e), "{e:?}");
 
         // The right shape, but a NULL where none belongs.
         client
@@ -687,8 +739,8 @@ fn a_foreign_version_table_and_odd_checksums_are_errors() {
             )
             .await
             .unwrap();
-        let e = runner.status().await.unwrap_err().to_string();
-        assert!(e.contains("does not have the expected columns"), "{e}");
+        let e = runner.status().await.unwrap_err();
+        assert!(foreign(&e), "{e:?}");
 
         // A checksum edited by hand into non-ASCII text: the file counts as
         // edited, and the message quotes the start of both checksums.
@@ -698,11 +750,12 @@ fn a_foreign_version_table_and_odd_checksums_are_errors() {
             )
             .await
             .unwrap();
-        let e = runner
-            .upgrade(&t("head"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        assert!(
+            matches!(refused(&e), [Problem::Edited { recorded, .. }] if recorded == "aéééééééééééééé"),
+            "{e:?}"
+        );
+        let e = e.to_string();
         assert!(
             e.contains("was edited after it was applied")
                 && e.contains("checksum aééééééééééé recorded"),
@@ -741,8 +794,7 @@ fn a_version_schema_that_exists_needs_no_create_on_the_database() {
             ))
             .await
             .unwrap();
-        let mut c = conn(&db);
-        c.user = Some(role.clone());
+        let c = conn(&db).with_user(&role);
         let vt = VersionTable {
             schema: "meta".into(),
             name: "versions".into(),
@@ -778,7 +830,12 @@ fn database_errors_show_the_server_message() {
             .batch_execute("SELECT * FROM no_such_table_here")
             .await
             .unwrap_err();
-        let text = schema_diff::Error::from(e).to_string();
+        let e = schema_diff::Error::from(e);
+        assert!(
+            matches!(&e, Error::Database(DbError::Server(s)) if s.code == "42P01"),
+            "{e:?}"
+        );
+        let text = e.to_string();
         assert_eq!(
             text,
             "database error: ERROR: relation \"no_such_table_here\" does not exist"
@@ -816,11 +873,37 @@ fn a_downgrade_that_deletes_data_is_refused_without_allow_drops() {
         let vt = VersionTable::default();
         let safe = Runner::new(&h, conn(&db), vt.clone(), RunOptions::default());
         safe.upgrade(&t("head"), &mut quiet()).await.unwrap();
-        let err = safe
-            .downgrade(&t("base"), &mut quiet())
-            .await
-            .unwrap_err()
-            .to_string();
+        let err = safe.downgrade(&t("base"), &mut quiet()).await.unwrap_err();
+        let Error::Run(RunError::DestructiveDowngrade { statements }) = &err else {
+            panic!("{err:?}");
+        };
+        let found: Vec<(String, usize, &str)> = statements
+            .iter()
+            .map(|s| {
+                (
+                    s.file.file_name().unwrap().to_string_lossy().to_string(),
+                    s.line,
+                    s.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "b2_b2.sql".to_string(),
+                    12,
+                    "ALTER TABLE t ALTER COLUMN note TYPE varchar(2) USING note::varchar(2);"
+                ),
+                (
+                    "a1_a1.sql".to_string(),
+                    12,
+                    "ALTER TABLE t DROP COLUMN note;"
+                ),
+                ("a1_a1.sql".to_string(), 13, "DROP TABLE t;"),
+            ]
+        );
+        let err = err.to_string();
         assert!(
             err.contains("downgrade refused: it would delete data"),
             "{err}"

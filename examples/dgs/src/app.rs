@@ -1,16 +1,18 @@
 //! The main job (`cargo run -p dgs`) and the server (`cargo run -p dgs --
 //! serve`), as library functions so tests drive them too.
 //!
-//! [`main`] reads the arguments ([`parse_args`]), picks the database
-//! (`DATABASE_URL`, or a throwaway cluster from the local PostgreSQL
-//! binaries when it is unset), then: [`migrate`] applies the example's
-//! migrations through the schema-diff runner (version table, advisory lock);
-//! [`check`] verifies that the database matches the models exactly (the
-//! same comparison as `schema-diff check`, through the schema-diff
-//! library); then either [`scenario`] runs a short day of the service
-//! through the repositories and prints a summary, or [`serve`] serves the
-//! HTTP API. Any failure ends the process with one line on standard error
-//! and a non-zero status.
+//! [`main`] reads the arguments ([`parse_args`]) and builds the schema-diff
+//! [`Project`] of the example ([`project`]: the `schema-diff.toml` found from
+//! the current directory, else the one this example ships with at the
+//! workspace root; the models linked in, so no models command runs; when no
+//! database is configured, a throwaway cluster from the local PostgreSQL
+//! binaries, removed on exit). Then [`migrate`] applies the migrations
+//! (`Project::upgrade`: version table, advisory lock) and [`check`] verifies
+//! that the database matches the models exactly (`Project::check`, the
+//! same comparison as `schema-diff check`); then either [`scenario`] runs a
+//! short day of the service through the repositories and prints a summary,
+//! or [`serve`] serves the HTTP API. Any failure ends the process with one
+//! line on standard error and a non-zero status.
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -20,16 +22,12 @@ use std::time::Duration;
 
 use chrono::Utc;
 use rust_decimal::Decimal;
-use schema_diff::config::{ConnInfo, VersionTable};
-use schema_diff::introspect::{introspect, IntrospectOptions};
-use schema_diff::migrations::{History, Target};
-use schema_diff::normalize::normalize;
-use schema_diff::plan::{plan, PlanOptions};
-use schema_diff::runner::{Event, RunOptions, Runner};
-use schema_diff::scratch::ScratchDb;
+use schema_diff::config::{Overrides, CONFIG_FILE};
+use schema_diff::migrations::Target;
+use schema_diff::runner::RunOptions;
+use schema_diff::{Progress, Project};
 use serde_json::json;
 use strata::{Pool, Session};
-use strata_testing::cluster::Cluster;
 
 use crate::models::registry;
 use crate::repo::{
@@ -41,6 +39,10 @@ use crate::repo::{
 /// The example's migrations (`examples/dgs/migrations`, the directory the
 /// workspace's `schema-diff.toml` points at).
 pub const MIGRATIONS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+
+/// The example's schema-diff configuration: the workspace root's
+/// `schema-diff.toml`, used when none is found from the current directory.
+pub const PROJECT_CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema-diff.toml");
 
 /// The default address of `serve`.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -59,7 +61,7 @@ impl std::error::Error for AppError {}
 
 impl From<schema_diff::Error> for AppError {
     fn from(e: schema_diff::Error) -> AppError {
-        AppError(schema_diff::cli::error_text(&e))
+        AppError(e.text())
     }
 }
 
@@ -80,15 +82,15 @@ impl From<RepoError> for AppError {
 pub enum Command {
     /// Migrate, check, run the scenario, print the summary.
     Run {
-        /// The migrations directory.
-        migrations: PathBuf,
+        /// The migrations directory (default: the configuration's).
+        migrations: Option<PathBuf>,
     },
     /// Migrate, check, serve the HTTP API until Ctrl-C.
     Serve {
         /// The address to listen on.
         addr: SocketAddr,
-        /// The migrations directory.
-        migrations: PathBuf,
+        /// The migrations directory (default: the configuration's).
+        migrations: Option<PathBuf>,
     },
     /// Create the legacy tables (as the old code did) and fill them with
     /// the deterministic legacy rows, for trying the adoption walkthrough.
@@ -112,8 +114,11 @@ usage: dgs [run] [--migrations DIR]
           thousands of deterministic legacy rows (DATABASE_URL required; the
           tables must be empty)
 
-The database is DATABASE_URL; when it is unset, a throwaway PostgreSQL
-cluster is started from the local server binaries and removed on exit.";
+The settings are those of schema-diff: the schema-diff.toml found from the
+current directory (else the example's, at the workspace root), then
+DATABASE_URL and the PG* variables. With no database configured, a
+throwaway PostgreSQL cluster is started from the local server binaries and
+removed on exit.";
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, AppError> {
@@ -140,7 +145,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, App
         _ => false,
     };
     let mut addr: Option<SocketAddr> = None;
-    let mut migrations = PathBuf::from(MIGRATIONS_DIR);
+    let mut migrations: Option<PathBuf> = None;
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
@@ -162,7 +167,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, App
                     ))
                 })?);
             }
-            "--migrations" => migrations = PathBuf::from(value("--migrations")?),
+            "--migrations" => migrations = Some(PathBuf::from(value("--migrations")?)),
             other => {
                 return Err(AppError(format!(
                     "unexpected argument {other:?} (see dgs --help)"
@@ -183,30 +188,44 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, App
     }
 }
 
-/// Applies the migrations of `dir` up to head on `url` through the
-/// schema-diff runner; returns one line per revision applied.
-pub async fn migrate(url: &str, dir: &Path) -> Result<Vec<String>, AppError> {
-    let history = History::load(dir)?;
-    let conn = ConnInfo::parse(url)?;
-    let runner = Runner::new(
-        &history,
-        conn,
-        VersionTable::default(),
-        RunOptions::default(),
-    );
-    let mut applied = Vec::new();
-    let mut on = |e: &Event<'_>| {
-        if let Event::Done(m, _, took) = e {
-            applied.push(format!(
-                "{} ({}) in {} ms",
-                m.revision,
-                m.message,
-                took.as_millis()
-            ));
-        }
+/// The example's schema-diff project: the `schema-diff.toml` found from the
+/// current directory (else [`PROJECT_CONFIG`]), the environment, then
+/// `database_url` and `migrations` when given; the models are the linked
+/// registry's (no models command runs).
+pub fn project(database_url: Option<&str>, migrations: Option<&Path>) -> Result<Project, AppError> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| AppError(format!("cannot read the current directory: {e}")))?;
+    let found = cwd.ancestors().any(|d| d.join(CONFIG_FILE).is_file());
+    let overrides = Overrides {
+        config: (!found).then(|| PathBuf::from(PROJECT_CONFIG)),
+        database_url: database_url.map(str::to_string),
+        migrations: migrations.map(Path::to_path_buf),
+        ..Overrides::default()
     };
-    runner.upgrade(&Target::parse("head")?, &mut on).await?;
-    Ok(applied)
+    let models = registry()
+        .schema()
+        .map_err(|e| AppError(e.to_string().replace('\n', " ")))?;
+    Ok(Project::discover_with(&cwd, &overrides)?.with_models(models))
+}
+
+/// Applies the project's migrations up to head (`Project::upgrade`);
+/// returns one line per revision applied.
+pub async fn migrate_project(project: &Project) -> Result<Vec<String>, AppError> {
+    let head = Target::parse("head")?;
+    let report = project.upgrade(&head, RunOptions::default()).await?;
+    Ok(report
+        .steps
+        .iter()
+        .map(|s| format!("{} ({}) in {} ms", s.revision, s.message, s.ms))
+        .collect())
+}
+
+/// [`migrate_project`] on `url` with the migrations of `dir`.
+pub async fn migrate(url: &str, dir: &Path) -> Result<Vec<String>, AppError> {
+    let project = project(Some(url), Some(dir))?;
+    let applied = migrate_project(&project).await;
+    project.close().await;
+    applied
 }
 
 /// What [`check`] found.
@@ -240,49 +259,25 @@ impl CheckReport {
     }
 }
 
-/// `schema-diff check` through the library: the models (normalized in a
-/// scratch database on the same server) against the database's catalog
-/// (the version table left out), and the migrations of `dir` against the
-/// version table.
-pub async fn check(url: &str, dir: &Path) -> Result<CheckReport, AppError> {
-    let conn = ConnInfo::parse(url)?;
-    let desired = registry()
-        .schema()
-        .map_err(|e| AppError(e.to_string().replace('\n', " ")))?;
-    let scratch = ScratchDb::create(&conn.url()).await?;
-    let normalized = normalize(&desired, &scratch).await;
-    let _ = scratch.drop_db().await;
-    let desired = normalized?;
-    let client = schema_diff::runner::connect(&conn).await?;
-    let table = VersionTable::default();
-    let current = introspect(
-        &client,
-        &IntrospectOptions::schemas(["public"]).exclude(format!("{}.{}", table.schema, table.name)),
-    )
-    .await?;
-    drop(client);
-    let differences = plan(
-        &current,
-        &desired,
-        &PlanOptions {
-            allow_drops: true,
-            ..PlanOptions::default()
-        },
-    )
-    .summary();
-    let history = History::load(dir)?;
-    let runner = Runner::new(&history, conn, table, RunOptions::default());
-    let status = runner.status().await?;
-    let problems = status
-        .problems
-        .iter()
-        .map(|p| p.describe(&history, runner.table()))
-        .collect();
+/// `schema-diff check` through the library (`Project::check`): the models
+/// (normalized in a scratch database) against the database's catalog, the
+/// migrations against the version table, with the project's schemas,
+/// ignored tables and version table.
+pub async fn check_project(project: &Project) -> Result<CheckReport, AppError> {
+    let report = project.check().await?;
     Ok(CheckReport {
-        differences,
-        pending: status.pending,
-        problems,
+        differences: report.differences,
+        pending: report.pending.into_iter().map(|r| r.revision).collect(),
+        problems: report.problems.iter().map(ToString::to_string).collect(),
     })
+}
+
+/// [`check_project`] on `url` with the migrations of `dir`.
+pub async fn check(url: &str, dir: &Path) -> Result<CheckReport, AppError> {
+    let project = project(Some(url), Some(dir))?;
+    let report = check_project(&project).await;
+    project.close().await;
+    report
 }
 
 /// What [`scenario`] did, for the summary.
@@ -517,9 +512,9 @@ pub async fn scenario(pool: &Pool) -> Result<Summary, AppError> {
 /// per-table checksums.
 pub async fn seed_legacy(url: &str) -> Result<Vec<crate::legacy::TableChecksum>, AppError> {
     use crate::legacy::{checksums, seed, SeedSize, LEGACY_SCHEMA_SQL};
-    let conn = ConnInfo::parse(url)?;
+    let conn = strata::ConnectOptions::parse(url)?;
     let mut client = schema_diff::runner::connect(&conn).await?;
-    let pg = |e: tokio_postgres::Error| AppError(schema_diff::runner::describe_pg_error(&e));
+    let pg = |e: tokio_postgres::Error| AppError(schema_diff::error::describe_pg_error(&e));
     let tx = client.transaction().await.map_err(pg)?;
     tx.batch_execute(LEGACY_SCHEMA_SQL).await.map_err(pg)?;
     let rows: i64 = tx
@@ -537,48 +532,25 @@ pub async fn seed_legacy(url: &str) -> Result<Vec<crate::legacy::TableChecksum>,
     checksums(&client).await.map_err(pg)
 }
 
-/// Where the main job's database is.
-enum Database {
-    /// `DATABASE_URL`.
-    Url(String),
-    /// A throwaway cluster (removed when dropped).
-    Embedded(Cluster),
-}
-
-impl Database {
-    fn url(&self) -> String {
-        match self {
-            Database::Url(u) => u.clone(),
-            Database::Embedded(c) => c.url("postgres"),
-        }
-    }
-}
-
-/// `DATABASE_URL`, or a throwaway cluster (announced on standard error).
-fn database() -> Result<Database, AppError> {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(Database::Url(url)),
-        _ => {
-            let cluster = Cluster::start().map_err(|e| AppError(e.to_string()))?;
-            eprintln!(
-                "dgs: DATABASE_URL is not set; using a throwaway PostgreSQL cluster on 127.0.0.1:{} (removed on exit)",
-                cluster.port()
-            );
-            Ok(Database::Embedded(cluster))
-        }
+/// Says on standard error that a throwaway cluster is in use.
+fn announce(p: &Progress<'_>) {
+    if let Progress::ThrowawayServer { port } = p {
+        eprintln!(
+            "dgs: DATABASE_URL is not set; using a throwaway PostgreSQL cluster on 127.0.0.1:{port} (removed on exit)"
+        );
     }
 }
 
 /// Migrates and checks; prints what happened.
-async fn prepare(url: &str, migrations: &Path) -> Result<(), AppError> {
-    let applied = migrate(url, migrations).await?;
+async fn prepare(project: &Project) -> Result<(), AppError> {
+    let applied = migrate_project(project).await?;
     if applied.is_empty() {
         println!("migrations: the database is at head already");
     }
     for a in &applied {
         println!("migrations: applied {a}");
     }
-    let report = check(url, migrations).await?;
+    let report = check_project(project).await?;
     if !report.is_ok() {
         return Err(AppError(format!(
             "the database does not match the models: {}",
@@ -589,11 +561,11 @@ async fn prepare(url: &str, migrations: &Path) -> Result<(), AppError> {
     Ok(())
 }
 
-async fn run_job(url: &str, migrations: &Path) -> Result<(), AppError> {
-    let shown = ConnInfo::parse(url).map(|c| c.masked()).unwrap_or_default();
-    println!("dgs: database {shown}");
-    prepare(url, migrations).await?;
-    let pool = Pool::builder(url)?
+async fn run_job(project: &Project) -> Result<(), AppError> {
+    let conn = project.database().await?;
+    println!("dgs: database {conn}");
+    prepare(project).await?;
+    let pool = Pool::builder_from_options(conn.clone())
         .max_size(4)
         .wait_timeout(Duration::from_secs(10))
         .build()?;
@@ -614,10 +586,11 @@ async fn run_job(url: &str, migrations: &Path) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Serves the API on `addr` until Ctrl-C or SIGTERM.
-pub async fn serve(url: &str, addr: SocketAddr, migrations: &Path) -> Result<(), AppError> {
-    prepare(url, migrations).await?;
-    let pool = Pool::builder(url)?
+/// Migrates, checks and serves the API on `addr` until Ctrl-C or SIGTERM.
+pub async fn serve(project: &Project, addr: SocketAddr) -> Result<(), AppError> {
+    let conn = project.database().await?;
+    prepare(project).await?;
+    let pool = Pool::builder_from_options(conn.clone())
         .max_size(16)
         .wait_timeout(Duration::from_secs(5))
         .build()?;
@@ -653,10 +626,10 @@ async fn interrupted() {
     select(Box::pin(term), Box::pin(int)).await;
 }
 
-/// The whole program: arguments, database, runtime, command; exit 0 on
-/// success, 1 with one line on standard error on failure, 2 on bad
-/// arguments, 130 when interrupted.
-pub fn main() -> ExitCode {
+/// The whole program: arguments, project, command; exit 0 on success, 1
+/// with one line on standard error on failure, 2 on bad arguments, 130 when
+/// interrupted. Runs on the caller's runtime (`#[tokio::main]`).
+pub async fn main() -> ExitCode {
     let command = match parse_args(std::env::args().skip(1)) {
         Ok(c) => c,
         Err(e) => {
@@ -664,85 +637,65 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if command == Command::Help {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("dgs: error: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
+    let fail = |e: AppError| {
+        eprintln!("dgs: error: {}", e.0.replace('\n', " "));
+        ExitCode::FAILURE
+    };
+    let (migrations, addr) = match command {
+        Command::Help => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Command::SeedLegacy => {
+            let url = match std::env::var("DATABASE_URL") {
+                Ok(u) if !u.trim().is_empty() => u,
+                _ => {
+                    eprintln!("dgs: error: seed-legacy needs DATABASE_URL (the rows of a throwaway cluster would vanish with it)");
+                    return ExitCode::FAILURE;
+                }
+            };
+            return match seed_legacy(&url).await {
+                Ok(sums) => {
+                    for c in sums {
+                        println!(
+                            "{}: {} rows, md5 {}",
+                            c.table,
+                            c.rows,
+                            c.md5.unwrap_or_default()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            };
+        }
+        Command::Run { migrations } => (migrations, None),
+        Command::Serve { addr, migrations } => (migrations, Some(addr)),
+    };
+    let project = match project(None, migrations.as_deref()) {
+        Ok(p) => p.with_observer(announce),
+        Err(e) => return fail(e),
+    };
+    let result = match addr {
+        // The server stops on Ctrl-C or SIGTERM by itself.
+        Some(addr) => serve(&project, addr).await.map(|()| true),
+        // Ctrl-C during the run still removes a throwaway cluster.
+        None => {
+            let work = std::pin::pin!(run_job(&project));
+            match futures_util::future::select(work, std::pin::pin!(interrupted())).await {
+                futures_util::future::Either::Left((r, _)) => r.map(|()| true),
+                futures_util::future::Either::Right(_) => Ok(false),
+            }
         }
     };
-    if command == Command::SeedLegacy {
-        let url = match std::env::var("DATABASE_URL") {
-            Ok(u) if !u.trim().is_empty() => u,
-            _ => {
-                eprintln!("dgs: error: seed-legacy needs DATABASE_URL (the rows of a throwaway cluster would vanish with it)");
-                return ExitCode::FAILURE;
-            }
-        };
-        let result = rt.block_on(seed_legacy(&url));
-        rt.shutdown_timeout(Duration::from_secs(5));
-        return match result {
-            Ok(sums) => {
-                for c in sums {
-                    println!(
-                        "{}: {} rows, md5 {}",
-                        c.table,
-                        c.rows,
-                        c.md5.unwrap_or_default()
-                    );
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("dgs: error: {}", e.0.replace('\n', " "));
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let db = match database() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("dgs: error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let url = db.url();
-    let result = rt.block_on(async {
-        match &command {
-            Command::Run { migrations } => {
-                // Ctrl-C during the run still removes a throwaway cluster.
-                let work = std::pin::pin!(run_job(&url, migrations));
-                match futures_util::future::select(work, std::pin::pin!(interrupted())).await {
-                    futures_util::future::Either::Left((r, _)) => r.map(|()| true),
-                    futures_util::future::Either::Right(_) => Ok(false),
-                }
-            }
-            Command::Serve { addr, migrations } => {
-                serve(&url, *addr, migrations).await.map(|()| true)
-            }
-            Command::Help | Command::SeedLegacy => Ok(true),
-        }
-    });
-    rt.shutdown_timeout(Duration::from_secs(5));
-    drop(db);
+    project.close().await;
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {
             eprintln!("dgs: interrupted");
             ExitCode::from(130)
         }
-        Err(e) => {
-            eprintln!("dgs: error: {}", e.0.replace('\n', " "));
-            ExitCode::FAILURE
-        }
+        Err(e) => fail(e),
     }
 }
 
@@ -756,31 +709,26 @@ mod tests {
 
     #[test]
     fn reads_the_commands_and_their_flags() {
-        let dir = PathBuf::from(MIGRATIONS_DIR);
-        assert_eq!(
-            parse(&[]).unwrap(),
-            Command::Run {
-                migrations: dir.clone()
-            }
-        );
+        // No --migrations: the configuration's directory.
+        assert_eq!(parse(&[]).unwrap(), Command::Run { migrations: None });
         assert_eq!(
             parse(&["run", "--migrations", "/tmp/m"]).unwrap(),
             Command::Run {
-                migrations: PathBuf::from("/tmp/m")
+                migrations: Some(PathBuf::from("/tmp/m"))
             }
         );
         assert_eq!(
             parse(&["serve"]).unwrap(),
             Command::Serve {
                 addr: DEFAULT_ADDR.parse().unwrap(),
-                migrations: dir.clone()
+                migrations: None
             }
         );
         assert_eq!(
             parse(&["serve", "--addr=0.0.0.0:9000"]).unwrap(),
             Command::Serve {
                 addr: "0.0.0.0:9000".parse().unwrap(),
-                migrations: dir
+                migrations: None
             }
         );
         assert_eq!(parse(&["seed-legacy"]).unwrap(), Command::SeedLegacy);

@@ -24,12 +24,10 @@
 //! | `GET /audit/jobs/{job_id}/totals` | a job's cost and token totals |
 //! | `GET /health` | the database answers |
 //!
-//! [`serve`] runs the router on a `TcpListener` with hyper (axum's own
-//! `serve` needs its `tokio` feature, which enables tokio's macros and so
-//! pulls syn 3 into the build). Start reading at [`router`].
+//! [`serve`] runs the router on a `TcpListener` with `axum::serve`. Start
+//! reading at [`router`].
 
 use std::future::Future;
-use std::time::Duration;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Path, Query, Request};
@@ -38,7 +36,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use futures_util::future::{select, Either};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::json;
@@ -239,40 +236,17 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves `router` on `listener` until `shutdown` completes (connections
-/// already open finish on their own tasks). HTTP/1.1 with keep-alive.
+/// Serves `router` on `listener` (HTTP/1.1 with keep-alive, `axum::serve`)
+/// until `shutdown` completes; connections already open are then finished
+/// gracefully.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
-    shutdown: impl Future<Output = ()> + Send,
+    shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use hyper_util::rt::TokioIo;
-    use hyper_util::service::TowerToHyperService;
-
-    let mut shutdown = std::pin::pin!(shutdown);
-    loop {
-        let accept = std::pin::pin!(listener.accept());
-        match select(accept, shutdown.as_mut()).await {
-            Either::Left((Ok((stream, _peer)), _)) => {
-                let service = TowerToHyperService::new(router.clone());
-                tokio::spawn(async move {
-                    let conn = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service);
-                    if let Err(e) = conn.await {
-                        if !e.is_incomplete_message() {
-                            eprintln!("dgs http: connection error: {e}");
-                        }
-                    }
-                });
-            }
-            Either::Left((Err(e), _)) => {
-                // Out of file descriptors and the like: wait, then go on.
-                eprintln!("dgs http: accept failed: {e}");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Either::Right(((), _)) => return Ok(()),
-        }
-    }
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn no_such_route(uri: axum::http::Uri) -> ApiError {

@@ -8,8 +8,9 @@
 //!   `&impl strata::Executor`).
 //! - [`http`]: the axum API; handlers get a pooled session through the
 //!   [`http::Db`] extractor.
-//! - [`app`]: the main job (`cargo run -p dgs`): migrations through the
-//!   schema-diff runner, the models check, a scenario, and `serve`.
+//! - [`app`]: the main job (`cargo run -p dgs`): the example's schema-diff
+//!   project (its configuration, the models linked in) applies the
+//!   migrations and checks the models, then a scenario, or `serve`.
 //! - [`legacy`]: the legacy schema, deterministic legacy rows, checksums.
 #![warn(missing_docs)]
 

@@ -3,6 +3,7 @@
 //! the repositories and prints a summary; `cargo run -p dgs -- serve [--addr
 //! 127.0.0.1:8080]` serves the HTTP API. Everything is in [`dgs::app`].
 
-fn main() -> std::process::ExitCode {
-    dgs::app::main()
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    dgs::app::main().await
 }

@@ -1,4 +1,4 @@
 -- withheld: - table accounts
 --   deletes data: drops table accounts and all its rows
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TABLE public.accounts;

@@ -1,4 +1,4 @@
 -- withheld: - column accounts.name
 --   deletes data: drops column accounts.name and its values
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   ALTER TABLE public.accounts DROP COLUMN name;

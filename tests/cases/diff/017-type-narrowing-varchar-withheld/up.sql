@@ -1,4 +1,4 @@
 -- withheld: ~ column t.v: character varying(100) -> character varying(50)
 --   deletes data: narrowing character varying(100) to character varying(50) can truncate or round values
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   ALTER TABLE public.t ALTER COLUMN v TYPE character varying(50);

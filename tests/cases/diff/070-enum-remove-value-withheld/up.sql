@@ -1,6 +1,6 @@
 -- withheld: ~ enum mood: ('sad', 'ok', 'happy') -> ('sad', 'happy') (re-created)
 --   deletes data: removes enum value 'ok' (rows holding it make the migration fail)
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   ALTER TYPE public.mood RENAME TO mood_old;
 --   CREATE TYPE public.mood AS ENUM ('sad', 'happy');
 --   ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;

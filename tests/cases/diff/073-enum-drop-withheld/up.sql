@@ -1,4 +1,4 @@
 -- withheld: - enum mood
 --   drops type mood
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TYPE public.mood;

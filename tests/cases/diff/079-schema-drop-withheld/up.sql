@@ -1,9 +1,9 @@
 -- withheld: - table old.t
 --   deletes data: drops table old.t and all its rows
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TABLE old.t;
 
 -- withheld: - schema old
 --   drops schema old
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP SCHEMA old;

@@ -8,5 +8,5 @@ CREATE TABLE public.things (
 
 -- withheld: - table old_things
 --   deletes data: drops table old_things and all its rows
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TABLE public.old_things;

@@ -7,5 +7,5 @@ ALTER TABLE public.t ALTER COLUMN b TYPE text;
 
 -- withheld: - column t.c
 --   deletes data: drops column t.c and its values
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   ALTER TABLE public.t DROP COLUMN c;

@@ -21,10 +21,10 @@ ALTER TABLE public.t ALTER COLUMN v TYPE character varying(20);
 
 -- withheld: - column t.legacy
 --   deletes data: drops column t.legacy and its values
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   ALTER TABLE public.t DROP COLUMN legacy;
 
 -- withheld: - table old
 --   deletes data: drops table old and all its rows
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TABLE public.old;

@@ -20,5 +20,5 @@ ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id, "select");
 
 -- withheld: - table child
 --   deletes data: drops table child and all its rows
---   not run: pass --allow-drops (PlanOptions::allow_drops) to include it
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
 --   DROP TABLE public.child;

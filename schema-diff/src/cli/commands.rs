@@ -1,0 +1,622 @@
+//! The commands: each calls one method of the [`Project`] and formats what
+//! it returns, as readable lines or one JSON document (the formats the
+//! command line has always printed). Progress goes through [`progress`],
+//! the project's observer. Nothing here decides anything the library does.
+//! Start at `check` or `upgrade`.
+
+use serde_json::json;
+
+use super::output::Out;
+use super::{Failure, EXIT_DIFFERENCES, EXIT_OK};
+use crate::error::{Direction, Error, HistoryError};
+use crate::migrations::{parse_range, Target};
+use crate::plan::PlanOptions;
+use crate::project::{
+    AutogenerateOptions, NewRevision, Progress, Project, RevisionInfo, RevisionReport, RunReport,
+    Source,
+};
+use crate::runner::RunOptions;
+
+/// `<base>`, one parent, or `(p1, p2)`.
+fn parents_text(parents: &[String]) -> String {
+    match parents {
+        [] => "<base>".to_string(),
+        [one] => one.clone(),
+        many => format!("({})", many.join(", ")),
+    }
+}
+
+/// The project's observer: progress lines on standard error.
+pub(super) fn progress(out: Out) -> impl Fn(&Progress<'_>) + Send + Sync + 'static {
+    move |p| {
+        match p {
+        Progress::ThrowawayServer { port } => out.note(&format!(
+            "schema-diff: no database configured (DATABASE_URL, PG* variables, --database-url); using a throwaway PostgreSQL server on 127.0.0.1:{port}, removed on exit"
+        )),
+        Progress::Waiting => out.note("Waiting for another migrator to release the lock ..."),
+        Progress::Start {
+            migration: m,
+            direction,
+        } => {
+            let step = match direction {
+                Direction::Up => format!("{} -> {}", parents_text(&m.parents), m.revision),
+                Direction::Down => format!("{} -> {}", m.revision, parents_text(&m.parents)),
+            };
+            let msg = if m.message.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", m.message)
+            };
+            out.note(&format!("Running {} {step}{msg}", direction.verb()));
+        }
+        Progress::Done {
+            migration: m,
+            elapsed,
+            ..
+        } => out.note(&format!(
+            "  done {} in {} ms",
+            m.revision,
+            elapsed.as_millis()
+        )),
+    }
+    }
+}
+
+/// `init`.
+pub fn init(project: &Project, out: &Out) -> Result<u8, Failure> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Failure::Usage(format!("cannot read the current directory: {e}")))?;
+    let r = project.init(&cwd)?;
+    out.line(&format!("Created {}", r.migrations.display()));
+    if let Some(p) = &r.config_written {
+        out.line(&format!("Wrote {}", p.display()));
+    }
+    out.document(&json!({
+        "migrations": r.migrations.display().to_string(),
+        "config_written": r.config_written.as_ref().map(|p| p.display().to_string()),
+    }));
+    Ok(EXIT_OK)
+}
+
+/// The arguments of `revision`.
+pub struct RevisionArgs {
+    pub message: String,
+    pub autogenerate: bool,
+    pub allow_drops: bool,
+    pub empty: bool,
+    pub idempotent: bool,
+    pub head: Option<String>,
+    pub rev_id: Option<String>,
+}
+
+fn print_withheld(out: &Out, r: &RevisionReport) {
+    if r.withheld.is_empty() {
+        return;
+    }
+    out.line(&format!(
+        "Withheld {} operation(s) that would destroy data (pass --allow-drops to include them):",
+        r.withheld.len()
+    ));
+    for w in &r.withheld {
+        out.line(&format!("  - {w}"));
+    }
+}
+
+fn print_notes(out: &Out, notes: &[String]) {
+    for n in notes {
+        out.line(&format!("note: {n}"));
+    }
+}
+
+/// `revision`: empty, or `--autogenerate`d.
+pub async fn revision(project: &Project, out: &Out, args: RevisionArgs) -> Result<u8, Failure> {
+    let new = NewRevision {
+        message: args.message,
+        parent: args.head.as_deref().map(Target::parse).transpose()?,
+        rev_id: args.rev_id,
+    };
+    let result = if args.autogenerate {
+        let options = AutogenerateOptions {
+            allow_drops: args.allow_drops,
+            empty: args.empty,
+            idempotent: args.idempotent,
+        };
+        project.autogenerate(&new, options).await
+    } else {
+        project.revision(&new)
+    };
+    let r = match result {
+        Ok(r) => r,
+        Err(e @ Error::History(HistoryError::SeveralHeads { .. })) if new.parent.is_none() => {
+            return Err(Failure::Hinted(
+                Box::new(e),
+                "; or pass --head REV to start a branch from one of them",
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let withheld: Vec<String> = r.withheld.iter().map(ToString::to_string).collect();
+    let Some(w) = &r.written else {
+        out.line("No changes: the models match the state the migrations produce; no file written.");
+        print_withheld(out, &r);
+        print_notes(out, &r.notes);
+        out.document(&json!({
+            "written": false,
+            "no_changes": true,
+            "withheld": withheld,
+            "notes": r.notes,
+        }));
+        return Ok(EXIT_OK);
+    };
+    let summary: Vec<&String> = r.changes.iter().map(|c| &c.summary).collect();
+    out.line(&format!(
+        "Wrote {} ({} -> {})",
+        w.path.display(),
+        if w.parents.is_empty() {
+            "<base>".to_string()
+        } else {
+            w.parents.join(", ")
+        },
+        w.revision
+    ));
+    for s in &summary {
+        out.line(&format!("  {s}"));
+    }
+    print_withheld(out, &r);
+    print_notes(out, &r.notes);
+    out.document(&json!({
+        "written": true,
+        "notes": r.notes,
+        "path": w.path.display().to_string(),
+        "revision": w.revision,
+        "parents": w.parents,
+        "transaction": w.transaction,
+        "summary": summary,
+        "withheld": withheld,
+    }));
+    Ok(EXIT_OK)
+}
+
+/// A finished upgrade or downgrade: overridden checks, the migrations run
+/// and the state reached (`verb` "Applied"/"Reverted", `key` the JSON field
+/// holding them).
+fn report(out: &Out, r: &RunReport, verb: &str, key: &str) -> u8 {
+    for p in &r.overridden {
+        out.note(&format!("warning: {p} (overridden)"));
+    }
+    let now = if r.current.is_empty() {
+        "base".to_string()
+    } else {
+        r.current.join(", ")
+    };
+    if r.steps.is_empty() {
+        out.line(&format!("Nothing to do: the database is at {now}."));
+    } else {
+        out.line(&format!(
+            "{verb} {} migration(s); the database is at {now}.",
+            r.steps.len()
+        ));
+    }
+    let ran: Vec<_> = r
+        .steps
+        .iter()
+        .map(|s| json!({"revision": s.revision, "ms": s.ms}))
+        .collect();
+    let mut doc = serde_json::Map::new();
+    doc.insert(key.to_string(), serde_json::Value::Array(ran));
+    doc.insert("current".to_string(), json!(r.current));
+    out.document(&serde_json::Value::Object(doc));
+    EXIT_OK
+}
+
+/// `upgrade`, online or (`--sql`) as a script; offline, `FROM:TO` is
+/// accepted (FROM defaults to base).
+pub async fn upgrade(
+    project: &Project,
+    out: &Out,
+    target: &str,
+    sql: bool,
+    options: RunOptions,
+) -> Result<u8, Failure> {
+    if sql {
+        let script = if target.contains(':') {
+            let (from, to) = parse_range(target)?;
+            let to = to.unwrap_or(Target {
+                anchor: crate::migrations::Anchor::Head,
+                delta: 0,
+            });
+            project.upgrade_script(from.as_ref(), &to)?
+        } else {
+            project.upgrade_script(None, &Target::parse(target)?)?
+        };
+        out.raw(&script);
+        return Ok(EXIT_OK);
+    }
+    if target.contains(':') {
+        return Err(Failure::Usage(
+            "a FROM:TO range is only for --sql; online, the database's state is the starting point"
+                .into(),
+        ));
+    }
+    let r = project.upgrade(&Target::parse(target)?, options).await?;
+    Ok(report(out, &r, "Applied", "applied"))
+}
+
+/// `downgrade`, online or (`--sql FROM:TO`) as a script.
+pub async fn downgrade(
+    project: &Project,
+    out: &Out,
+    target: &str,
+    sql: bool,
+    options: RunOptions,
+) -> Result<u8, Failure> {
+    if sql {
+        let Some((from, to)) = target
+            .split_once(':')
+            .map(|_| parse_range(target))
+            .transpose()?
+        else {
+            return Err(Failure::Usage(
+                "downgrade --sql needs FROM:TO (offline there is no database to start from), e.g. `head:base`".into(),
+            ));
+        };
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err(Failure::Usage(
+                "downgrade --sql needs both sides of FROM:TO, e.g. `head:base`".into(),
+            ));
+        };
+        out.raw(&project.downgrade_script(&from, &to, options.allow_drops)?);
+        return Ok(EXIT_OK);
+    }
+    let r = project.downgrade(&Target::parse(target)?, options).await?;
+    Ok(report(out, &r, "Reverted", "reverted"))
+}
+
+/// `stamp`, online or (`--sql`) as a script.
+pub async fn stamp(
+    project: &Project,
+    out: &Out,
+    target: &str,
+    purge: bool,
+    sql: bool,
+) -> Result<u8, Failure> {
+    let t = Target::parse(target)?;
+    if sql {
+        out.raw(&project.stamp_script(&t)?);
+        return Ok(EXIT_OK);
+    }
+    let r = project.stamp(&t, purge).await?;
+    let now = if r.current.is_empty() {
+        "base".to_string()
+    } else {
+        r.current.join(", ")
+    };
+    out.line(&format!(
+        "Stamped {now}: {} revision(s) recorded, {} removed, {} checksum(s) updated; nothing was run.",
+        r.inserted.len(),
+        r.deleted.len(),
+        r.updated.len()
+    ));
+    out.document(&json!({
+        "inserted": r.inserted,
+        "deleted": r.deleted,
+        "updated": r.updated,
+        "current": r.current,
+    }));
+    Ok(EXIT_OK)
+}
+
+/// `current`.
+pub async fn current(project: &Project, out: &Out, verbose: bool) -> Result<u8, Failure> {
+    let r = project.current().await?;
+    if r.current.is_empty() {
+        out.line("base (nothing applied)");
+    }
+    for h in &r.current {
+        let mark = if h.head { " (head)" } else { "" };
+        let msg = match &h.message {
+            Some(m) => format!(", {m}"),
+            None => ", (no file)".to_string(),
+        };
+        out.line(&format!("{}{mark}{msg}", h.revision));
+    }
+    if verbose {
+        for row in &r.applied {
+            out.line(&format!(
+                "  applied {} at {} in {} ms{}",
+                row.revision,
+                row.applied_at,
+                row.execution_ms,
+                if row.stamped { " (stamped)" } else { "" }
+            ));
+        }
+    }
+    for p in &r.problems {
+        out.note(&format!("warning: {p}"));
+    }
+    if !r.pending.is_empty() {
+        out.line(&format!("{} migration(s) pending", r.pending.len()));
+    }
+    out.document(&json!({
+        "current": r.current.iter().map(|h| &h.revision).collect::<Vec<_>>(),
+        "applied": r.applied.iter().map(|row| json!({
+            "revision": row.revision, "applied_at": row.applied_at,
+            "execution_ms": row.execution_ms, "stamped": row.stamped,
+        })).collect::<Vec<_>>(),
+        "pending": r.pending,
+        "problems": r.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    }));
+    Ok(EXIT_OK)
+}
+
+/// ` (head)`, ` (branchpoint)`, ` (mergepoint)`.
+fn markers(m: &RevisionInfo) -> String {
+    let mut out = String::new();
+    if m.is_head() {
+        out.push_str(" (head)");
+    }
+    if m.is_branch_point() {
+        out.push_str(" (branchpoint)");
+    }
+    if m.is_merge_point() {
+        out.push_str(" (mergepoint)");
+    }
+    out
+}
+
+/// A revision as the JSON documents show it.
+fn revision_json(m: &RevisionInfo) -> serde_json::Value {
+    json!({
+        "revision": m.revision,
+        "parents": m.parents,
+        "children": m.children,
+        "message": m.message,
+        "created": m.created,
+        "transaction": m.transaction,
+        "path": m.path.display().to_string(),
+        "checksum": m.checksum,
+        "head": m.is_head(),
+    })
+}
+
+/// `history`.
+pub async fn history(
+    project: &Project,
+    out: &Out,
+    range: Option<&str>,
+    indicate_current: bool,
+    verbose: bool,
+) -> Result<u8, Failure> {
+    let (low, high) = match range {
+        Some(r) => parse_range(r)?,
+        None => (None, None),
+    };
+    let shown = project
+        .history(low.as_ref(), high.as_ref(), indicate_current)
+        .await?;
+    for m in &shown {
+        let applied = if indicate_current && m.applied == Some(true) {
+            " (applied)"
+        } else {
+            ""
+        };
+        out.line(&format!(
+            "{} -> {}{}{applied}, {}",
+            parents_text(&m.parents),
+            m.revision,
+            markers(m),
+            m.message
+        ));
+        if verbose {
+            out.line(&format!("    path: {}", m.path.display()));
+            if let Some(c) = &m.created {
+                out.line(&format!("    created: {c}"));
+            }
+            out.line(&format!("    transaction: {}", m.transaction));
+        }
+    }
+    out.document(&json!({
+        "revisions": shown.iter().map(|m| {
+            let mut v = revision_json(m);
+            if let (Some(applied), Some(obj)) = (m.applied, v.as_object_mut()) {
+                obj.insert("applied".into(), json!(applied));
+            }
+            v
+        }).collect::<Vec<_>>(),
+    }));
+    Ok(EXIT_OK)
+}
+
+/// `heads`.
+pub fn heads(project: &Project, out: &Out) -> Result<u8, Failure> {
+    let heads = project.heads()?;
+    for m in &heads {
+        out.line(&format!("{}{}, {}", m.revision, markers(m), m.message));
+    }
+    out.document(&json!({
+        "heads": heads.iter().map(revision_json).collect::<Vec<_>>(),
+    }));
+    Ok(EXIT_OK)
+}
+
+/// `branches`.
+pub fn branches(project: &Project, out: &Out) -> Result<u8, Failure> {
+    let points = project.branches()?;
+    for b in &points {
+        let m = &b.revision;
+        out.line(&format!("{}{}, {}", m.revision, markers(m), m.message));
+        for c in &b.children {
+            out.line(&format!(
+                "    -> {}{}, {}",
+                c.revision,
+                markers(c),
+                c.message
+            ));
+        }
+    }
+    out.document(&json!({
+        "branchpoints": points.iter().map(|b| revision_json(&b.revision)).collect::<Vec<_>>(),
+    }));
+    Ok(EXIT_OK)
+}
+
+/// `show`.
+pub fn show(project: &Project, out: &Out, rev: &str) -> Result<u8, Failure> {
+    let s = project.show(&Target::parse(rev)?)?;
+    let m = &s.info;
+    out.line(&format!("Revision: {}{}", m.revision, markers(m)));
+    out.line(&format!(
+        "Parents: {}",
+        if m.parents.is_empty() {
+            "<base>".to_string()
+        } else {
+            m.parents.join(", ")
+        }
+    ));
+    if !m.children.is_empty() {
+        out.line(&format!("Children: {}", m.children.join(", ")));
+    }
+    out.line(&format!("Path: {}", m.path.display()));
+    out.line(&format!("Message: {}", m.message));
+    if let Some(c) = &m.created {
+        out.line(&format!("Created: {c}"));
+    }
+    out.line(&format!("Transaction: {}", m.transaction));
+    out.line(&format!("Checksum: {}", m.checksum));
+    out.line("");
+    out.line("-- migrate:up");
+    if !s.up.is_empty() {
+        out.line(&s.up);
+    }
+    match &s.down {
+        Some(d) => {
+            out.line("-- migrate:down");
+            if !d.is_empty() {
+                out.line(d);
+            }
+        }
+        None => out.line("-- (no down section: cannot be reverted)"),
+    }
+    let mut v = revision_json(m);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("up".into(), json!(s.up));
+        obj.insert("down".into(), json!(s.down));
+    }
+    out.document(&v);
+    Ok(EXIT_OK)
+}
+
+/// `merge`.
+pub fn merge(
+    project: &Project,
+    out: &Out,
+    message: &str,
+    revisions: &[String],
+    rev_id: Option<String>,
+) -> Result<u8, Failure> {
+    let targets = revisions
+        .iter()
+        .map(|r| Target::parse(r))
+        .collect::<Result<Vec<_>, _>>()?;
+    let new = NewRevision {
+        message: message.to_string(),
+        parent: None,
+        rev_id,
+    };
+    let r = project.merge(&new, &targets)?;
+    let Some(w) = &r.written else {
+        return Ok(EXIT_OK);
+    };
+    out.line(&format!(
+        "Wrote {} (({}) -> {})",
+        w.path.display(),
+        w.parents.join(", "),
+        w.revision
+    ));
+    out.document(&json!({
+        "path": w.path.display().to_string(),
+        "revision": w.revision,
+        "parents": w.parents,
+    }));
+    Ok(EXIT_OK)
+}
+
+/// `check`: exit 0 when the models and the database agree and nothing is
+/// pending, 1 otherwise.
+pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
+    let r = project.check().await?;
+    for d in &r.differences {
+        out.line(d);
+    }
+    for p in &r.pending {
+        out.line(&format!("pending migration: {p}"));
+    }
+    for p in &r.problems {
+        out.line(&format!("problem: {p}"));
+    }
+    let ok = r.is_ok();
+    if ok {
+        out.line("The database matches the models; no migration is pending.");
+    } else {
+        out.line(&format!(
+            "{} difference(s) between the database and the models, {} pending migration(s), {} problem(s).",
+            r.differences.len(),
+            r.pending.len(),
+            r.problems.len()
+        ));
+    }
+    out.document(&json!({
+        "ok": ok,
+        "differences": r.differences,
+        "pending": r.pending.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "problems": r.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "sql": r.comparison.up,
+    }));
+    Ok(if ok { EXIT_OK } else { EXIT_DIFFERENCES })
+}
+
+/// `diff --from A --to B`: the SQL that turns A into B (exit 0 also when
+/// nothing differs).
+pub async fn diff(
+    project: &Project,
+    out: &Out,
+    from: &str,
+    to: &str,
+    allow_drops: bool,
+) -> Result<u8, Failure> {
+    let from = Source::parse(from)?;
+    let to = Source::parse(to)?;
+    let c = project
+        .compare(
+            &from,
+            &to,
+            &PlanOptions {
+                allow_drops,
+                concurrently: false,
+            },
+        )
+        .await?;
+    let sql = if c.is_empty() {
+        "-- no differences\n".to_string()
+    } else {
+        c.up.clone()
+    };
+    if out.json() {
+        out.document(&json!({
+            "sql": sql,
+            "down": c.down,
+            "summary": c.changes.iter().map(|s| &s.summary).collect::<Vec<_>>(),
+            "withheld": c.withheld.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "no_transaction": c.no_transaction,
+        }));
+    } else {
+        out.raw(&sql);
+        if !c.withheld.is_empty() {
+            out.note(&format!(
+                "withheld {} operation(s) that would destroy data (pass --allow-drops to include them)",
+                c.withheld.len()
+            ));
+        }
+    }
+    Ok(EXIT_OK)
+}

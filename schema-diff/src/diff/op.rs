@@ -1,0 +1,769 @@
+//! The ops: [`Op`], one change each, with its exact inverse ([`Op::inverse`])
+//! and its place in a migration ([`Op::phase`]); and the names ([`Name`]) and
+//! enum re-creation details ([`EnumUser`], [`EnumDependents`]) ops carry;
+//! [`summary`], one line per op for people. Pure data. Start reading at
+//! [`Op`].
+
+use std::fmt;
+
+use strata::ident::{ident_list, quote_literal, Ident, Qualified};
+use strata::schema::{
+    Check, Column, EnumType, ForeignKey, Identity, Index, PrimaryKey, SqlType, Table, Unique,
+};
+
+/// A schema-qualified object name (a table or a type).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name {
+    /// The namespace.
+    pub schema: String,
+    /// The object's name.
+    pub name: String,
+}
+
+impl Name {
+    /// `schema.name`.
+    pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Name {
+        Name {
+            schema: schema.into(),
+            name: name.into(),
+        }
+    }
+
+    /// The name as SQL, always qualified (`public."User"`).
+    pub fn sql(&self) -> String {
+        Qualified(&self.schema, &self.name).to_string()
+    }
+}
+
+/// For people: `public` is left out, other schemas are shown (`app.t`), each
+/// part quoted when needed.
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.schema == "public" {
+            write!(f, "{}", Ident(&self.name))
+        } else {
+            write!(f, "{}", Qualified(&self.schema, &self.name))
+        }
+    }
+}
+
+/// Where [`Op::AddEnumValue`] puts its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EnumPosition {
+    /// After the last label.
+    End,
+    /// Before this label.
+    Before(String),
+    /// After this label.
+    After(String),
+}
+
+/// A column whose type is (an array of) an enum that is re-created, with the
+/// defaults to restore around the conversion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumUser {
+    /// The table (its name once table renames ran).
+    pub table: Name,
+    /// The column (its name before column renames run).
+    pub column: String,
+    /// The column is an array of the enum.
+    pub array: bool,
+    /// The column's default before the op (dropped before the conversion).
+    pub default_before: Option<String>,
+    /// The default set after the conversion.
+    pub default_after: Option<String>,
+}
+
+/// Objects that must be dropped before an enum type is re-created and added
+/// back after it: foreign keys between columns of the type (both sides must
+/// change type together), and CHECKs and indexes whose expressions name the
+/// type (they would compare the new type with the old one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EnumDependents {
+    /// Foreign keys on columns of the type, with their table.
+    pub foreign_keys: Vec<(Name, ForeignKey)>,
+    /// CHECKs that mention the type, with their table.
+    pub checks: Vec<(Name, Check)>,
+    /// Indexes whose expressions or predicate mention the type, with their
+    /// table.
+    pub indexes: Vec<(Name, Index)>,
+}
+
+impl EnumDependents {
+    /// Nothing depends on the type.
+    pub fn is_empty(&self) -> bool {
+        self.foreign_keys.is_empty() && self.checks.is_empty() && self.indexes.is_empty()
+    }
+}
+
+/// One change. Drops carry the full definition of what they drop, so that
+/// their inverse can re-create it; alters carry both sides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `CREATE SCHEMA`.
+    CreateSchema {
+        /// The namespace.
+        name: String,
+    },
+    /// `DROP SCHEMA` (its contents are dropped by earlier ops).
+    DropSchema {
+        /// The namespace.
+        name: String,
+    },
+    /// `CREATE TYPE ... AS ENUM` (with its comment).
+    CreateEnum {
+        /// The type.
+        ty: EnumType,
+    },
+    /// `DROP TYPE`.
+    DropEnum {
+        /// The type as it was.
+        ty: EnumType,
+    },
+    /// `ALTER TYPE ... ADD VALUE ... [BEFORE|AFTER]`.
+    AddEnumValue {
+        /// The type before the value is added.
+        before: EnumType,
+        /// The new label.
+        value: String,
+        /// Where it goes.
+        position: EnumPosition,
+        /// The columns using the type (needed by the inverse, which must
+        /// re-create the type: PostgreSQL cannot drop an enum value).
+        users: Vec<EnumUser>,
+        /// What the inverse must drop and add back around the re-creation.
+        dependents: EnumDependents,
+    },
+    /// Removes or reorders labels: rename the old type, create the new one,
+    /// convert every column through text, drop the old type.
+    RecreateEnum {
+        /// The type before.
+        from: EnumType,
+        /// The type after (same schema and name).
+        to: EnumType,
+        /// The columns to convert.
+        users: Vec<EnumUser>,
+        /// What is dropped before and added back after.
+        dependents: EnumDependents,
+    },
+    /// `COMMENT ON TYPE`.
+    CommentOnType {
+        /// The type.
+        ty: Name,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `CREATE TABLE` with its columns, primary key, unique constraints,
+    /// checks, indexes and comments (its foreign keys are separate ops).
+    CreateTable {
+        /// The table, without foreign keys.
+        table: Table,
+    },
+    /// `DROP TABLE` (its foreign keys are dropped by earlier ops).
+    DropTable {
+        /// The table as it was, without foreign keys.
+        table: Table,
+    },
+    /// `ALTER TABLE ... RENAME TO` (from a `renamed_from` hint).
+    RenameTable {
+        /// The table's name before.
+        from: Name,
+        /// The new name (same schema).
+        to: String,
+    },
+    /// `COMMENT ON TABLE`.
+    CommentOnTable {
+        /// The table.
+        table: Name,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `ALTER TABLE ... ADD COLUMN` (with its comment).
+    AddColumn {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: Column,
+    },
+    /// `ALTER TABLE ... DROP COLUMN`.
+    DropColumn {
+        /// The table.
+        table: Name,
+        /// The column as it was.
+        column: Column,
+    },
+    /// `ALTER TABLE ... RENAME COLUMN` (from a `renamed_from` hint).
+    RenameColumn {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `ALTER COLUMN ... TYPE [USING]`, dropping the old default first and
+    /// setting the new one after when there is one.
+    AlterColumnType {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The type before.
+        from: SqlType,
+        /// The type after.
+        to: SqlType,
+        /// The default before (dropped first).
+        default_from: Option<String>,
+        /// The default after (set last).
+        default_to: Option<String>,
+    },
+    /// `ALTER COLUMN ... SET NOT NULL`.
+    SetNotNull {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+    },
+    /// `ALTER COLUMN ... DROP NOT NULL`.
+    DropNotNull {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+    },
+    /// `ALTER COLUMN ... SET DEFAULT` / `DROP DEFAULT`.
+    AlterDefault {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The default before.
+        from: Option<String>,
+        /// The default after.
+        to: Option<String>,
+    },
+    /// Adds, drops or changes an identity (or serial).
+    AlterIdentity {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The column's type (a serial's sequence gets the same type).
+        ty: SqlType,
+        /// Before.
+        from: Option<Identity>,
+        /// After.
+        to: Option<Identity>,
+    },
+    /// `COMMENT ON COLUMN`.
+    CommentOnColumn {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
+    /// `ADD CONSTRAINT ... PRIMARY KEY`.
+    AddPrimaryKey {
+        /// The table.
+        table: Name,
+        /// The key.
+        key: PrimaryKey,
+    },
+    /// `DROP CONSTRAINT` of the primary key.
+    DropPrimaryKey {
+        /// The table.
+        table: Name,
+        /// The key as it was.
+        key: PrimaryKey,
+    },
+    /// `ADD CONSTRAINT ... UNIQUE`.
+    AddUnique {
+        /// The table.
+        table: Name,
+        /// The constraint.
+        unique: Unique,
+    },
+    /// `DROP CONSTRAINT` of a unique constraint.
+    DropUnique {
+        /// The table.
+        table: Name,
+        /// The constraint as it was.
+        unique: Unique,
+    },
+    /// `CREATE INDEX`.
+    CreateIndex {
+        /// The table.
+        table: Name,
+        /// The index.
+        index: Index,
+    },
+    /// `DROP INDEX`.
+    DropIndex {
+        /// The table.
+        table: Name,
+        /// The index as it was.
+        index: Index,
+    },
+    /// `ALTER INDEX ... RENAME TO` (an index whose definition is unchanged
+    /// but whose name is).
+    RenameIndex {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `RENAME CONSTRAINT` (a constraint whose definition is unchanged but
+    /// whose name is).
+    RenameConstraint {
+        /// The table.
+        table: Name,
+        /// The old name.
+        from: String,
+        /// The new name.
+        to: String,
+    },
+    /// `ADD CONSTRAINT ... FOREIGN KEY`.
+    AddForeignKey {
+        /// The referencing table.
+        table: Name,
+        /// The foreign key.
+        fk: ForeignKey,
+    },
+    /// `DROP CONSTRAINT` of a foreign key.
+    DropForeignKey {
+        /// The referencing table.
+        table: Name,
+        /// The foreign key as it was.
+        fk: ForeignKey,
+    },
+    /// `ADD CONSTRAINT ... CHECK`.
+    AddCheck {
+        /// The table.
+        table: Name,
+        /// The check.
+        check: Check,
+    },
+    /// `DROP CONSTRAINT` of a check.
+    DropCheck {
+        /// The table.
+        table: Name,
+        /// The check as it was.
+        check: Check,
+    },
+}
+
+impl Op {
+    /// The position of this kind of op in a migration: ops run in ascending
+    /// phase, so table renames come first, then the drops of foreign keys,
+    /// checks, indexes and keys (before the columns they use change), of
+    /// columns and of tables, then schemas and enum types, column renames,
+    /// new tables and columns, column alters, new keys, indexes and checks,
+    /// foreign keys (after every table they reference), comments, and last
+    /// the drops of types and schemas.
+    pub fn phase(&self) -> u8 {
+        match self {
+            Op::RenameTable { .. } => 0,
+            Op::DropForeignKey { .. } => 1,
+            Op::DropCheck { .. } => 2,
+            Op::DropIndex { .. } => 3,
+            Op::DropUnique { .. } => 4,
+            Op::DropPrimaryKey { .. } => 5,
+            Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 6,
+            // Columns and tables go before enum types change, so a doomed
+            // column is never converted, and the down migration re-creates
+            // it once the type has its old labels back.
+            Op::DropColumn { .. } => 7,
+            Op::DropTable { .. } => 8,
+            Op::CreateSchema { .. } => 9,
+            Op::CreateEnum { .. } => 10,
+            Op::AddEnumValue { .. } => 11,
+            Op::RecreateEnum { .. } => 12,
+            Op::RenameColumn { .. } => 13,
+            Op::CreateTable { .. } => 14,
+            Op::AddColumn { .. } => 15,
+            // Removing an identity comes before type and default changes,
+            // adding one after them and after SET NOT NULL (it requires it).
+            Op::AlterIdentity { to: None, .. } => 16,
+            Op::AlterColumnType { .. } => 17,
+            Op::AlterDefault { .. } => 18,
+            Op::DropNotNull { .. } => 19,
+            Op::SetNotNull { .. } => 20,
+            Op::AlterIdentity { .. } => 21,
+            Op::AddPrimaryKey { .. } => 22,
+            Op::AddUnique { .. } => 23,
+            Op::CreateIndex { .. } => 24,
+            Op::AddCheck { .. } => 25,
+            Op::AddForeignKey { .. } => 26,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 27,
+            Op::DropEnum { .. } => 28,
+            Op::DropSchema { .. } => 29,
+        }
+    }
+
+    /// The op that undoes this one. A drop's inverse re-creates the
+    /// definition it carries (not the data).
+    pub fn inverse(&self) -> Op {
+        match self.clone() {
+            Op::CreateSchema { name } => Op::DropSchema { name },
+            Op::DropSchema { name } => Op::CreateSchema { name },
+            Op::CreateEnum { ty } => Op::DropEnum { ty },
+            Op::DropEnum { ty } => Op::CreateEnum { ty },
+            Op::AddEnumValue {
+                before,
+                value,
+                position,
+                users,
+                dependents,
+            } => {
+                let mut after = before.clone();
+                after.labels = insert_label(&before.labels, &value, &position);
+                Op::RecreateEnum {
+                    from: after,
+                    to: before,
+                    users: users
+                        .into_iter()
+                        .map(|u| EnumUser {
+                            default_after: u.default_before.clone(),
+                            ..u
+                        })
+                        .collect(),
+                    dependents,
+                }
+            }
+            Op::RecreateEnum {
+                from,
+                to,
+                users,
+                dependents,
+            } => Op::RecreateEnum {
+                from: to,
+                to: from,
+                users: users
+                    .into_iter()
+                    .map(|u| EnumUser {
+                        default_before: u.default_after,
+                        default_after: u.default_before,
+                        ..u
+                    })
+                    .collect(),
+                dependents,
+            },
+            Op::CommentOnType { ty, from, to } => Op::CommentOnType {
+                ty,
+                from: to,
+                to: from,
+            },
+            Op::CreateTable { table } => Op::DropTable { table },
+            Op::DropTable { table } => Op::CreateTable { table },
+            Op::RenameTable { from, to } => Op::RenameTable {
+                from: Name::new(from.schema.clone(), to),
+                to: from.name,
+            },
+            Op::CommentOnTable { table, from, to } => Op::CommentOnTable {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AddColumn { table, column } => Op::DropColumn { table, column },
+            Op::DropColumn { table, column } => Op::AddColumn { table, column },
+            Op::RenameColumn { table, from, to } => Op::RenameColumn {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AlterColumnType {
+                table,
+                column,
+                from,
+                to,
+                default_from,
+                default_to,
+            } => Op::AlterColumnType {
+                table,
+                column,
+                from: to,
+                to: from,
+                default_from: default_to,
+                default_to: default_from,
+            },
+            Op::SetNotNull { table, column } => Op::DropNotNull { table, column },
+            Op::DropNotNull { table, column } => Op::SetNotNull { table, column },
+            Op::AlterDefault {
+                table,
+                column,
+                from,
+                to,
+            } => Op::AlterDefault {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
+            Op::AlterIdentity {
+                table,
+                column,
+                ty,
+                from,
+                to,
+            } => Op::AlterIdentity {
+                table,
+                column,
+                ty,
+                from: to,
+                to: from,
+            },
+            Op::CommentOnColumn {
+                table,
+                column,
+                from,
+                to,
+            } => Op::CommentOnColumn {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
+            Op::AddPrimaryKey { table, key } => Op::DropPrimaryKey { table, key },
+            Op::DropPrimaryKey { table, key } => Op::AddPrimaryKey { table, key },
+            Op::AddUnique { table, unique } => Op::DropUnique { table, unique },
+            Op::DropUnique { table, unique } => Op::AddUnique { table, unique },
+            Op::CreateIndex { table, index } => Op::DropIndex { table, index },
+            Op::DropIndex { table, index } => Op::CreateIndex { table, index },
+            Op::RenameIndex { table, from, to } => Op::RenameIndex {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::RenameConstraint { table, from, to } => Op::RenameConstraint {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::AddForeignKey { table, fk } => Op::DropForeignKey { table, fk },
+            Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
+            Op::AddCheck { table, check } => Op::DropCheck { table, check },
+            Op::DropCheck { table, check } => Op::AddCheck { table, check },
+        }
+    }
+
+    /// The table this op works on, if it works on one.
+    pub fn table(&self) -> Option<Name> {
+        match self {
+            Op::CreateSchema { .. }
+            | Op::DropSchema { .. }
+            | Op::CreateEnum { .. }
+            | Op::DropEnum { .. }
+            | Op::AddEnumValue { .. }
+            | Op::RecreateEnum { .. }
+            | Op::CommentOnType { .. } => None,
+            Op::CreateTable { table } | Op::DropTable { table } => {
+                Some(Name::new(table.schema.clone(), table.name.clone()))
+            }
+            Op::RenameTable { from, to } => Some(Name::new(from.schema.clone(), to.clone())),
+            Op::CommentOnTable { table, .. }
+            | Op::AddColumn { table, .. }
+            | Op::DropColumn { table, .. }
+            | Op::RenameColumn { table, .. }
+            | Op::AlterColumnType { table, .. }
+            | Op::SetNotNull { table, .. }
+            | Op::DropNotNull { table, .. }
+            | Op::AlterDefault { table, .. }
+            | Op::AlterIdentity { table, .. }
+            | Op::CommentOnColumn { table, .. }
+            | Op::AddPrimaryKey { table, .. }
+            | Op::DropPrimaryKey { table, .. }
+            | Op::AddUnique { table, .. }
+            | Op::DropUnique { table, .. }
+            | Op::CreateIndex { table, .. }
+            | Op::DropIndex { table, .. }
+            | Op::RenameIndex { table, .. }
+            | Op::RenameConstraint { table, .. }
+            | Op::AddForeignKey { table, .. }
+            | Op::DropForeignKey { table, .. }
+            | Op::AddCheck { table, .. }
+            | Op::DropCheck { table, .. } => Some(table.clone()),
+        }
+    }
+}
+
+/// `labels` with `value` inserted at `position`.
+pub fn insert_label(labels: &[String], value: &str, position: &EnumPosition) -> Vec<String> {
+    let mut out = labels.to_vec();
+    let at = match position {
+        EnumPosition::End => out.len(),
+        EnumPosition::Before(l) => out.iter().position(|x| x == l).unwrap_or(out.len()),
+        EnumPosition::After(l) => out.iter().position(|x| x == l).map_or(out.len(), |i| i + 1),
+    };
+    out.insert(at, value.to_string());
+    out
+}
+
+fn labels_text(labels: &[String]) -> String {
+    let l: Vec<String> = labels.iter().map(|l| quote_literal(l)).collect();
+    format!("({})", l.join(", "))
+}
+
+/// One line describing the op: `+` creates, `-` drops, `~` changes.
+pub fn summary(op: &Op) -> String {
+    let col = |t: &Name, c: &str| format!("{t}.{}", Ident(c));
+    match op {
+        Op::CreateSchema { name } => format!("+ schema {}", Ident(name)),
+        Op::DropSchema { name } => format!("- schema {}", Ident(name)),
+        Op::CreateEnum { ty } => format!(
+            "+ enum {} {}",
+            type_display(&ty.schema, &ty.name),
+            labels_text(&ty.labels)
+        ),
+        Op::DropEnum { ty } => format!("- enum {}", type_display(&ty.schema, &ty.name)),
+        Op::AddEnumValue {
+            before,
+            value,
+            position,
+            ..
+        } => {
+            let pos = match position {
+                EnumPosition::End => "at the end".to_string(),
+                EnumPosition::Before(l) => format!("before {}", quote_literal(l)),
+                EnumPosition::After(l) => format!("after {}", quote_literal(l)),
+            };
+            format!(
+                "~ enum {}: + value {} {pos}",
+                type_display(&before.schema, &before.name),
+                quote_literal(value)
+            )
+        }
+        Op::RecreateEnum { from, to, .. } => format!(
+            "~ enum {}: {} -> {} (re-created)",
+            type_display(&from.schema, &from.name),
+            labels_text(&from.labels),
+            labels_text(&to.labels)
+        ),
+        Op::CommentOnType { ty, .. } => format!("~ comment on enum {ty}"),
+        Op::CreateTable { table } => format!(
+            "+ table {}",
+            Name::new(table.schema.clone(), table.name.clone())
+        ),
+        Op::DropTable { table } => format!(
+            "- table {}",
+            Name::new(table.schema.clone(), table.name.clone())
+        ),
+        Op::RenameTable { from, to } => format!("~ rename table {from} -> {}", Ident(to)),
+        Op::CommentOnTable { table, .. } => format!("~ comment on table {table}"),
+        Op::AddColumn { table, column } => {
+            let mut s = format!("+ column {} {}", col(table, &column.name), column.ty);
+            if !column.nullable {
+                s.push_str(" not null");
+            }
+            s
+        }
+        Op::DropColumn { table, column } => format!("- column {}", col(table, &column.name)),
+        Op::RenameColumn { table, from, to } => {
+            format!("~ rename column {} -> {}", col(table, from), Ident(to))
+        }
+        Op::AlterColumnType {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } => format!("~ column {}: {from} -> {to}", col(table, column)),
+        Op::SetNotNull { table, column } => {
+            format!("~ column {}: set not null", col(table, column))
+        }
+        Op::DropNotNull { table, column } => {
+            format!("~ column {}: drop not null", col(table, column))
+        }
+        Op::AlterDefault {
+            table,
+            column,
+            from,
+            to,
+        } => format!(
+            "~ column {}: default {} -> {}",
+            col(table, column),
+            opt_text(from),
+            opt_text(to)
+        ),
+        Op::AlterIdentity {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } => format!(
+            "~ column {}: identity {} -> {}",
+            col(table, column),
+            identity_text(*from),
+            identity_text(*to)
+        ),
+        Op::CommentOnColumn { table, column, .. } => {
+            format!("~ comment on column {}", col(table, column))
+        }
+        Op::AddPrimaryKey { table, key } => format!(
+            "+ primary key {} on {table} ({})",
+            Ident(&key.name),
+            ident_list(&key.columns)
+        ),
+        Op::DropPrimaryKey { table, key } => {
+            format!("- primary key {} on {table}", Ident(&key.name))
+        }
+        Op::AddUnique { table, unique } => format!(
+            "+ unique {} on {table} ({})",
+            Ident(&unique.name),
+            ident_list(&unique.columns)
+        ),
+        Op::DropUnique { table, unique } => {
+            format!("- unique {} on {table}", Ident(&unique.name))
+        }
+        Op::CreateIndex { table, index } => format!("+ index {} on {table}", Ident(&index.name)),
+        Op::DropIndex { table, index } => format!("- index {} on {table}", Ident(&index.name)),
+        Op::RenameIndex { table, from, to } => {
+            format!("~ rename index {} -> {} on {table}", Ident(from), Ident(to))
+        }
+        Op::RenameConstraint { table, from, to } => format!(
+            "~ rename constraint {} -> {} on {table}",
+            Ident(from),
+            Ident(to)
+        ),
+        Op::AddForeignKey { table, fk } => format!(
+            "+ foreign key {} on {table} -> {}",
+            Ident(&fk.name),
+            Name::new(fk.ref_schema.clone(), fk.ref_table.clone())
+        ),
+        Op::DropForeignKey { table, fk } => {
+            format!("- foreign key {} on {table}", Ident(&fk.name))
+        }
+        Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
+        Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
+    }
+}
+
+fn type_display(schema: &str, name: &str) -> Name {
+    Name::new(schema, name)
+}
+
+fn opt_text(t: &Option<String>) -> String {
+    match t {
+        Some(t) => t.clone(),
+        None => "none".into(),
+    }
+}
+
+fn identity_text(i: Option<Identity>) -> &'static str {
+    match i {
+        None => "none",
+        Some(Identity::Always) => "always",
+        Some(Identity::ByDefault) => "by default",
+        Some(Identity::Serial) => "serial",
+    }
+}

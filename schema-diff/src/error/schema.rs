@@ -1,0 +1,190 @@
+//! Errors of reading schemas: introspection ([`IntrospectError`]: what the
+//! model cannot express, naming table and column), normalization
+//! ([`NormalizeError`]: what PostgreSQL rejects, naming table, column,
+//! constraint or index), and the sources of a comparison ([`SourceError`]:
+//! the models command, JSON and SQL files, replays, scratch servers). Start
+//! at [`SourceError`], the one a caller meets first.
+
+use std::path::PathBuf;
+
+use strata_model::schema::SchemaJsonError;
+
+use super::db::DbError;
+
+/// The catalog holds something introspection cannot read into the model.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IntrospectError {
+    /// A column the model cannot express (generated columns, type
+    /// modifiers it has no room for, ...).
+    #[error("not supported: table {table}, column {column}: {what}")]
+    UnsupportedColumn {
+        /// The table, `schema.name`.
+        table: String,
+        /// The column.
+        column: String,
+        /// What is not supported.
+        what: String,
+    },
+    /// An index the model cannot express (an access method it lacks).
+    #[error("not supported: table {table}, index {index}: {what}")]
+    UnsupportedIndex {
+        /// The table, `schema.name`.
+        table: String,
+        /// The index.
+        index: String,
+        /// What is not supported.
+        what: String,
+    },
+    /// A catalog entry that does not read (a constraint naming a column
+    /// number the catalog does not list, an unreadable definition).
+    #[error("table {table}, {object}: {what}")]
+    Unreadable {
+        /// The table, `schema.name`.
+        table: String,
+        /// The object (`foreign key x`, `index i`, `check c`).
+        object: String,
+        /// What is wrong.
+        what: String,
+    },
+    /// A catalog query's result lacks a column (the SQL files and the code
+    /// disagree).
+    #[error("a catalog query returned no column {column:?} (the SQL files and the code disagree)")]
+    QueryColumn {
+        /// The column.
+        column: String,
+    },
+    /// An entry of `IntrospectOptions::exclude_tables` that does not parse.
+    #[error("exclude_tables entry {entry:?}: {reason} (expected `table` or `schema.table`)")]
+    BadExclusion {
+        /// The entry.
+        entry: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// A desired schema PostgreSQL does not accept, or a scratch database that
+/// cannot serve.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NormalizeError {
+    /// PostgreSQL (or the model's own rules) rejected a part of the schema.
+    #[error("{object}: {message}")]
+    Rejected {
+        /// What was rejected, e.g. `table public.t, column x: default
+        /// "nw()"`.
+        object: String,
+        /// Why (PostgreSQL's message, with its detail).
+        message: String,
+    },
+    /// The scratch database already holds tables or types.
+    #[error("the scratch database {database} already holds {count} table(s) or enum type(s) in the schemas to normalize ({}); normalize needs a fresh scratch database", schemas.join(", "))]
+    ScratchNotEmpty {
+        /// The scratch database.
+        database: String,
+        /// How many tables and enum types.
+        count: i64,
+        /// The schemas looked at.
+        schemas: Vec<String>,
+    },
+    /// A scratch database cannot be created.
+    #[error("cannot create the scratch database {name} on the server of the admin URL: {}", source.brief())]
+    CreateScratch {
+        /// Its name.
+        name: String,
+        /// The server's error.
+        #[source]
+        source: DbError,
+    },
+}
+
+/// A side of a comparison that cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// Not a source.
+    #[error("unknown source `{text}`: expected a postgres:// URL, `database`, `models`, `migrations`, `empty`, a .json schema file or a .sql file")]
+    Unknown {
+        /// The text, passwords masked.
+        text: String,
+    },
+    /// The models command is an empty list.
+    #[error("the models command is empty")]
+    EmptyModelsCommand,
+    /// The models command cannot be started.
+    #[error("cannot run the models command `{command}` in {}: {source}", dir.display())]
+    ModelsCommandStart {
+        /// The command.
+        command: String,
+        /// Its working directory.
+        dir: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The models command exited with an error.
+    #[error("the models command `{command}` failed ({status}):\n{stderr}")]
+    ModelsCommandFailed {
+        /// The command.
+        command: String,
+        /// Its exit status.
+        status: String,
+        /// The last lines of its standard error.
+        stderr: String,
+    },
+    /// The models command printed something that is not schema JSON.
+    #[error("the models command `{command}` did not print schema JSON: {source}")]
+    ModelsCommandOutput {
+        /// The command.
+        command: String,
+        /// Where and what (line, column).
+        #[source]
+        source: SchemaJsonError,
+    },
+    /// A file cannot be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A `.json` file that is not schema JSON.
+    #[error("{}: {source}", path.display())]
+    JsonFile {
+        /// The file.
+        path: PathBuf,
+        /// Where and what (line, column).
+        #[source]
+        source: SchemaJsonError,
+    },
+    /// A `.sql` file PostgreSQL rejects.
+    #[error("{}: {source}", path.display())]
+    SqlFile {
+        /// The file.
+        path: PathBuf,
+        /// The server's error.
+        #[source]
+        source: DbError,
+    },
+    /// Replaying the migrations into a scratch database failed.
+    #[error("replaying {} into a scratch database failed: {}", dir.display(), source.text())]
+    Replay {
+        /// The migrations directory.
+        dir: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<super::Error>,
+    },
+    /// No scratch database can be created on the scratch server.
+    #[error("cannot create a scratch database on {server}: {}\n(scratch databases hold the models and the replayed history; set `scratch_url` (or SCHEMA_DIFF_SCRATCH_URL) to a server where you may create databases)", source.text())]
+    ScratchServer {
+        /// The server, its password masked.
+        server: String,
+        /// Why.
+        #[source]
+        source: Box<super::Error>,
+    },
+}

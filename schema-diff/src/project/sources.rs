@@ -1,0 +1,378 @@
+//! Loading one side of a comparison into a canonical [`Schema`]
+//! ([`Source`]): a database is introspected; the models (given to the
+//! project, or printed by the configured command) and JSON files are
+//! normalized in a scratch database; the migrations are replayed into a
+//! scratch database and introspected; a `.sql` file is run in a scratch
+//! database and introspected. Scratch databases live on the project's
+//! scratch server, so nothing here writes to the configured database. The
+//! version table and `ignore_tables` are left out on both sides. Start at
+//! [`Source`].
+
+use std::path::PathBuf;
+
+use strata::ident::Qualified;
+use strata::schema::Schema;
+
+use super::Project;
+use crate::config::{CommandSpec, ModelsCommand, CONFIG_FILE};
+use crate::error::{ConfigError, Error, HistoryError, SourceError};
+use crate::introspect::{introspect, IntrospectOptions};
+use crate::migrations::{History, State, Target};
+use crate::normalize::normalize;
+use crate::runner::{connect, RunOptions, Runner};
+use crate::scratch::ScratchDb;
+use strata::ConnectOptions;
+
+/// A side of a comparison.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Source {
+    /// A database, by URL.
+    Url(Box<ConnectOptions>),
+    /// The configured database.
+    Database,
+    /// The models.
+    Models,
+    /// The migrations, replayed into a scratch database (all heads).
+    Migrations,
+    /// A fresh database: nothing but the `public` schema.
+    Empty,
+    /// A schema JSON file.
+    Json(PathBuf),
+    /// An SQL file, run in a scratch database.
+    Sql(PathBuf),
+}
+
+impl Source {
+    /// Parses `postgres://...`, `database`, `models`, `migrations`, `empty`,
+    /// a `.json` or a `.sql` path.
+    pub fn parse(text: &str) -> Result<Source, Error> {
+        let t = text.trim();
+        if t.starts_with("postgres://") || t.starts_with("postgresql://") {
+            return Ok(Source::Url(Box::new(ConnectOptions::parse(t).map_err(
+                |source| crate::error::ConfigError::Connection { source },
+            )?)));
+        }
+        match t {
+            "database" => return Ok(Source::Database),
+            "models" => return Ok(Source::Models),
+            "migrations" => return Ok(Source::Migrations),
+            "empty" => return Ok(Source::Empty),
+            _ => {}
+        }
+        let path = PathBuf::from(t);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => Ok(Source::Json(path)),
+            Some("sql") => Ok(Source::Sql(path)),
+            // Text that looks like connection settings is not quoted: it
+            // may hold a password.
+            _ => Err(SourceError::Unknown {
+                text: if t.contains("://") || t.contains('=') || t.contains('@') {
+                    "(connection settings)".to_string()
+                } else {
+                    t.to_string()
+                },
+            }
+            .into()),
+        }
+    }
+
+    /// A database side (read as it is, not normalized): its schemas are
+    /// the configured ones plus those the other side uses, so the other
+    /// side is loaded first.
+    pub(super) fn is_database(&self) -> bool {
+        matches!(
+            self,
+            Source::Url(_) | Source::Database | Source::Migrations | Source::Sql(_)
+        )
+    }
+}
+
+/// The scratch databases of one command, dropped at its end.
+#[derive(Default)]
+pub(super) struct Scratch {
+    dbs: Vec<ScratchDb>,
+}
+
+impl Scratch {
+    /// A new scratch database on the project's scratch server.
+    async fn create(&mut self, project: &Project) -> Result<&ScratchDb, Error> {
+        let server = project.scratch_server().await?;
+        let db = ScratchDb::create(&server)
+            .await
+            .map_err(|e| SourceError::ScratchServer {
+                server: server.to_string(),
+                source: Box::new(e),
+            })?;
+        self.dbs.push(db);
+        self.dbs.last().ok_or_else(|| unreachable_scratch().into())
+    }
+
+    /// Drops them all (best effort).
+    pub(super) async fn drop_all(self) {
+        for db in self.dbs {
+            let _ = db.drop_db().await;
+        }
+    }
+}
+
+/// A database just pushed is there; this error is never built.
+fn unreachable_scratch() -> SourceError {
+    SourceError::Unknown {
+        text: "scratch".to_string(),
+    }
+}
+
+impl Project {
+    /// The schemas to read: the configured ones plus those `other` uses.
+    pub(super) fn schemas_for(&self, other: Option<&Schema>) -> Vec<String> {
+        let mut out = self.config.schemas.clone();
+        if let Some(o) = other {
+            for s in &o.schemas {
+                if !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Introspects a database, leaving out the version table and the
+    /// ignored tables (patterns expanded against the catalog first).
+    pub(super) async fn read_database(
+        &self,
+        conn: &ConnectOptions,
+        schemas: &[String],
+    ) -> Result<Schema, Error> {
+        let client = connect(conn).await?;
+        let names = client
+            .query(
+                "SELECT n.nspname::text, c.relname::text FROM pg_catalog.pg_class c \
+                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+                 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1)",
+                &[&schemas],
+            )
+            .await?;
+        let mut exclude = Vec::new();
+        for row in &names {
+            let (s, t): (String, String) = (row.try_get(0)?, row.try_get(1)?);
+            if self.config.is_ignored(&s, &t) {
+                exclude.push(quoted_name(&s, &t));
+            }
+        }
+        let vt = &self.config.version_table;
+        let vt_name = quoted_name(&vt.schema, &vt.name);
+        if !exclude.contains(&vt_name) {
+            exclude.push(vt_name);
+        }
+        introspect(
+            &client,
+            &IntrospectOptions {
+                schemas: schemas.to_vec(),
+                exclude_tables: exclude,
+            },
+        )
+        .await
+    }
+
+    /// The desired schema: the models given to the project, else what the
+    /// configured command prints.
+    pub(super) async fn models(&self) -> Result<Schema, Error> {
+        if let Some(m) = &self.models {
+            return Ok(m.clone());
+        }
+        let Some(cmd) = &self.config.models else {
+            return Err(ConfigError::NoModels {
+                file: self
+                    .config
+                    .file
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| CONFIG_FILE.to_string()),
+            }
+            .into());
+        };
+        run_models(cmd).await
+    }
+
+    /// Normalizes a desired schema (ignored tables left out) in a fresh
+    /// scratch database.
+    pub(super) async fn normalized(
+        &self,
+        scratch: &mut Scratch,
+        mut desired: Schema,
+    ) -> Result<Schema, Error> {
+        desired
+            .tables
+            .retain(|t| !self.config.is_ignored(&t.schema, &t.name));
+        let db = scratch.create(self).await?;
+        normalize(&desired, db).await
+    }
+
+    /// Replays the history up to `goal` into a fresh scratch database and
+    /// reads the result.
+    pub(super) async fn replayed(
+        &self,
+        scratch: &mut Scratch,
+        history: &History,
+        goal: &Target,
+        schemas: &[String],
+    ) -> Result<Schema, Error> {
+        let conn = scratch.create(self).await?.options().clone();
+        let runner = Runner::new(
+            history,
+            conn.clone(),
+            self.config.version_table.clone(),
+            RunOptions::default(),
+        );
+        let mut quiet = |_: &crate::runner::Event<'_>| {};
+        runner
+            .upgrade(goal, &mut quiet)
+            .await
+            .map_err(|e| SourceError::Replay {
+                dir: history.dir().to_path_buf(),
+                source: Box::new(e),
+            })?;
+        self.read_database(&conn, schemas).await
+    }
+
+    /// Loads one side of a comparison; `other` is the other side when it is
+    /// already loaded (a database side reads its schemas too).
+    pub(super) async fn load(
+        &self,
+        scratch: &mut Scratch,
+        source: &Source,
+        other: Option<&Schema>,
+    ) -> Result<Schema, Error> {
+        match source {
+            Source::Url(conn) => {
+                let schemas = self.schemas_for(other);
+                self.read_database(conn, &schemas).await
+            }
+            Source::Database => {
+                let conn = self.database().await?;
+                let schemas = self.schemas_for(other);
+                self.read_database(&conn, &schemas).await
+            }
+            Source::Models => {
+                let m = self.models().await?;
+                self.normalized(scratch, m).await
+            }
+            Source::Json(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
+                    path: path.clone(),
+                    source: e,
+                })?;
+                let s = Schema::from_json(&text).map_err(|e| SourceError::JsonFile {
+                    path: path.clone(),
+                    source: e,
+                })?;
+                self.normalized(scratch, s).await
+            }
+            Source::Migrations => {
+                let history = History::load(&self.config.migrations_dir)?;
+                let schemas = self.schemas_for(other);
+                let heads = Target::parse("heads")?;
+                self.replayed(scratch, &history, &heads, &schemas).await
+            }
+            Source::Sql(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
+                    path: path.clone(),
+                    source: e,
+                })?;
+                let conn = scratch.create(self).await?.options().clone();
+                let client = connect(&conn).await?;
+                client
+                    .batch_execute(&text)
+                    .await
+                    .map_err(|e| SourceError::SqlFile {
+                        path: path.clone(),
+                        source: e.into(),
+                    })?;
+                drop(client);
+                let schemas = self.schemas_for(other);
+                self.read_database(&conn, &schemas).await
+            }
+            Source::Empty => Ok(Schema {
+                schemas: vec!["public".to_string()],
+                ..Schema::empty()
+            }),
+        }
+    }
+}
+
+/// `"schema"."table"`, as `exclude_tables` accepts it.
+fn quoted_name(schema: &str, table: &str) -> String {
+    Qualified(schema, table).to_string()
+}
+
+/// Runs the models command and reads its JSON.
+async fn run_models(cmd: &ModelsCommand) -> Result<Schema, Error> {
+    let mut command = match &cmd.command {
+        CommandSpec::Shell(s) => {
+            let mut c = tokio::process::Command::new("sh");
+            c.arg("-c").arg(s);
+            c
+        }
+        CommandSpec::Argv(v) => {
+            let Some((program, args)) = v.split_first() else {
+                return Err(SourceError::EmptyModelsCommand.into());
+            };
+            let mut c = tokio::process::Command::new(program);
+            c.args(args);
+            c
+        }
+    };
+    command
+        .current_dir(&cmd.dir)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    let output = command
+        .output()
+        .await
+        .map_err(|e| SourceError::ModelsCommandStart {
+            command: cmd.command.to_string(),
+            dir: cmd.dir.clone(),
+            source: e,
+        })?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        return Err(SourceError::ModelsCommandFailed {
+            command: cmd.command.to_string(),
+            status: output.status.to_string(),
+            stderr: tail.join("\n"),
+        }
+        .into());
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    Schema::from_json(&text).map_err(|e| {
+        SourceError::ModelsCommandOutput {
+            command: cmd.command.to_string(),
+            source: e,
+        }
+        .into()
+    })
+}
+
+/// The target that reaches `state` (its heads), for replays.
+pub(super) fn target_of(history: &History, state: &State) -> Result<Target, Error> {
+    let heads = history.state_heads(state);
+    match heads.as_slice() {
+        [] => Target::parse("base"),
+        [one] => Target::parse(one),
+        _ => {
+            let all: State = history
+                .migrations()
+                .iter()
+                .map(|m| m.revision.clone())
+                .collect();
+            if &all == state {
+                Target::parse("heads")
+            } else {
+                Err(HistoryError::ReplaySeveralHeads { heads }.into())
+            }
+        }
+    }
+}

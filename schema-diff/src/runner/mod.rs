@@ -1,0 +1,651 @@
+//! The runner: applies, reverts and stamps migrations against a database,
+//! recording them in the version table, serialized by an advisory lock; and
+//! writes the same work as an offline SQL script.
+//!
+//! Start at [`Runner`]. Every change happens in one short transaction per
+//! migration that first takes a transaction-scoped advisory lock
+//! (`pg_try_advisory_xact_lock`, polled so a waiting migrator holds no
+//! snapshot), then re-reads the version table and picks the next migration to
+//! run. So N migrators started at once apply each revision exactly once, the
+//! others wait and then find nothing to do; and because the lock lives and dies
+//! with a transaction it is safe behind a transaction-pooling proxy.
+//!
+//! `transaction: per-migration` (the default): the statements and the version
+//! row commit together; a failure leaves schema and version table unchanged.
+//! `transaction: none`: the lock transaction stays open (idle, holding no
+//! snapshot) on the main connection while the statements run one by one in
+//! autocommit mode on a second connection; the row is inserted and the lock
+//! released in that same transaction once they all succeeded. A failure there
+//! leaves the statements that already ran in place (they cannot be rolled
+//! back) and records nothing. See ARCHITECTURE.md ("Migrations").
+//!
+//! Files: this one ([`Runner`], status and problems), `version_table.rs`
+//! ([`VersionTable`], its SQL and rows; the configuration holds one, and the
+//! file imports nothing of `config`, so `config` → `version_table` and
+//! `runner` → `config` make no cycle), `lock.rs` (the advisory lock and its
+//! transactions), `statements.rs` (the statement splitter and the scan for
+//! destructive down sections), `script.rs` (the offline scripts
+//! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
+//! statements, version-table rows included, for `psql -v ON_ERROR_STOP=1
+//! -f`).
+
+mod lock;
+mod script;
+mod statements;
+pub mod version_table;
+
+pub use script::{downgrade_script, stamp_script, upgrade_script};
+pub use statements::{destructive_statements, refuse_drops, split_statements, Statement};
+pub use version_table::{read_rows, AppliedRow, VersionTable, DEFAULT_VERSION_TABLE};
+
+pub use crate::error::{describe_pg_error, Direction, Problem};
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use strata::ConnectOptions;
+use tokio_postgres::Client;
+
+use crate::error::{Aftermath, DbError, Error, RunError};
+use crate::migrations::{describe, History, Migration, State, Target, TransactionMode};
+use lock::{finish, lock, release_snapshot};
+use statements::has_begin_atomic;
+
+/// Opens a connection (its driver runs on the current tokio runtime). The
+/// error ([`DbError::Connect`]) names the server with its password masked.
+pub async fn connect(conn: &ConnectOptions) -> Result<Client, Error> {
+    conn.connect().await.map_err(|e| {
+        let target = e.target().to_string();
+        Error::from(DbError::Connect {
+            target,
+            reason: Box::new(DbError::from(e.into_pg_error())),
+        })
+    })
+}
+
+/// Compares the version table `table`'s rows with the directory.
+pub fn problems(history: &History, rows: &[AppliedRow], table: &VersionTable) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for r in rows {
+        match history.get(&r.revision) {
+            Some(m) if m.checksum != r.checksum => out.push(Problem::Edited {
+                revision: r.revision.clone(),
+                file: m.path.clone(),
+                recorded: r.checksum.clone(),
+                now: m.checksum.clone(),
+            }),
+            Some(_) => {}
+            None => out.push(Problem::Missing {
+                revision: r.revision.clone(),
+                table: table.qualified(),
+                dir: history.dir().to_path_buf(),
+            }),
+        }
+    }
+    out
+}
+
+/// Overrides of the runner's safety checks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Proceed although applied migrations were edited.
+    pub allow_edited: bool,
+    /// Proceed although applied revisions have no file.
+    pub allow_missing: bool,
+    /// Run down sections that delete data (downgrades are refused without
+    /// it when they would).
+    pub allow_drops: bool,
+}
+
+/// Progress reported while the runner works.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// Another migrator holds the lock; waiting for it (reported once).
+    Waiting,
+    /// A migration starts.
+    Start(&'a Migration, Direction),
+    /// A migration finished.
+    Done(&'a Migration, Direction, Duration),
+}
+
+/// What an upgrade or downgrade did.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// The revisions run, in order, with their duration.
+    pub ran: Vec<(String, Duration)>,
+    /// Problems that were overridden (with `allow_*`).
+    pub overridden: Vec<Problem>,
+}
+
+/// What a stamp did.
+#[derive(Clone, Debug, Default)]
+pub struct StampOutcome {
+    /// Revisions recorded.
+    pub inserted: Vec<String>,
+    /// Revisions removed from the table.
+    pub deleted: Vec<String>,
+    /// Revisions whose checksum was updated to the file's.
+    pub updated: Vec<String>,
+}
+
+/// The database's migration status.
+#[derive(Clone, Debug)]
+pub struct Status {
+    /// Whether the version table exists.
+    pub table_exists: bool,
+    /// Its rows, in topological order of the directory (unknown ones last).
+    pub rows: Vec<AppliedRow>,
+    /// Problems found.
+    pub problems: Vec<Problem>,
+    /// Revisions not applied yet (to reach all heads), in order.
+    pub pending: Vec<String>,
+    /// The heads of the applied state.
+    pub heads: Vec<String>,
+}
+
+impl Status {
+    /// The applied revisions.
+    pub fn state(&self) -> State {
+        self.rows.iter().map(|r| r.revision.clone()).collect()
+    }
+}
+
+/// Applies, reverts and stamps the migrations of a [`History`] on one
+/// database.
+pub struct Runner<'h> {
+    history: &'h History,
+    conn: ConnectOptions,
+    table: VersionTable,
+    options: RunOptions,
+}
+
+pub(crate) type Observer<'o> = dyn FnMut(&Event<'_>) + Send + 'o;
+
+impl<'h> Runner<'h> {
+    /// A runner for the database `conn`.
+    pub fn new(
+        history: &'h History,
+        conn: ConnectOptions,
+        table: VersionTable,
+        options: RunOptions,
+    ) -> Runner<'h> {
+        Runner {
+            history,
+            conn,
+            table,
+            options,
+        }
+    }
+
+    /// The version table.
+    pub fn table(&self) -> &VersionTable {
+        &self.table
+    }
+
+    /// The database's status (read without taking the lock).
+    pub async fn status(&self) -> Result<Status, Error> {
+        let client = connect(&self.conn).await?;
+        let rows = read_rows(&client, &self.table).await?;
+        let table_exists = rows.is_some();
+        let mut rows = rows.unwrap_or_default();
+        let order = |r: &AppliedRow| {
+            self.history
+                .migrations()
+                .iter()
+                .position(|m| m.revision == r.revision)
+                .unwrap_or(usize::MAX)
+        };
+        rows.sort_by_key(order);
+        let problems = problems(self.history, &rows, &self.table);
+        let state: State = rows.iter().map(|r| r.revision.clone()).collect();
+        let heads: Vec<String> = self
+            .history
+            .heads()
+            .iter()
+            .map(|m| m.revision.clone())
+            .collect();
+        let all = self.history.closure(&heads)?;
+        let pending = self
+            .history
+            .upgrade_path(&state, &all)
+            .iter()
+            .map(|m| m.revision.clone())
+            .collect();
+        let mut applied_heads = self.history.state_heads(&state);
+        applied_heads.extend(
+            rows.iter()
+                .filter(|r| self.history.get(&r.revision).is_none())
+                .map(|r| r.revision.clone()),
+        );
+        Ok(Status {
+            table_exists,
+            rows,
+            problems,
+            pending,
+            heads: applied_heads,
+        })
+    }
+
+    /// Refuses (or, when overridden, returns) the problems of `rows`.
+    fn check(&self, rows: &[AppliedRow]) -> Result<Vec<Problem>, Error> {
+        let found = problems(self.history, rows, &self.table);
+        let refused: Vec<Problem> = found
+            .iter()
+            .filter(|p| match p {
+                Problem::Edited { .. } => !self.options.allow_edited,
+                Problem::Missing { .. } => !self.options.allow_missing,
+            })
+            .cloned()
+            .collect();
+        if refused.is_empty() {
+            return Ok(found);
+        }
+        Err(RunError::Refused { problems: refused }.into())
+    }
+
+    /// Creates the version table if needed, under the lock.
+    async fn ensure_table(&self, client: &Client, on: &mut Observer<'_>) -> Result<(), Error> {
+        lock(client, &self.table, on).await?;
+        let r = async {
+            if read_rows(client, &self.table).await?.is_none() {
+                client.batch_execute(&self.table.create_sql()).await?;
+            }
+            Ok::<(), Error>(())
+        }
+        .await;
+        finish(client, r).await
+    }
+
+    /// Applies what `target` needs, one migration per transaction, reporting
+    /// progress to `on`. `upgrade head` with several heads is refused.
+    pub async fn upgrade(&self, target: &Target, on: &mut Observer<'_>) -> Result<Outcome, Error> {
+        if !target.needs_current() {
+            // Bad targets (several heads, unknown revisions) change nothing,
+            // not even the version table's existence.
+            self.history.resolve(target, None)?;
+        }
+        let client = connect(&self.conn).await?;
+        self.ensure_table(&client, on).await?;
+        let mut second: Option<Client> = None;
+        let mut target_state: Option<State> = None;
+        let mut outcome = Outcome::default();
+        loop {
+            lock(&client, &self.table, on).await?;
+            let step = async {
+                let rows = read_rows(&client, &self.table).await?.unwrap_or_default();
+                let overridden = self.check(&rows)?;
+                let current: State = rows.iter().map(|r| r.revision.clone()).collect();
+                if target_state.is_none() {
+                    if target.delta < 0 {
+                        return Err(RunError::Backwards {
+                            target: target.to_string(),
+                        }
+                        .into());
+                    }
+                    target_state = Some(self.history.resolve(target, Some(&current))?);
+                    outcome.overridden = overridden;
+                }
+                let goal = target_state.as_ref().cloned().unwrap_or_default();
+                Ok::<Option<&Migration>, Error>(
+                    self.history.upgrade_path(&current, &goal).first().copied(),
+                )
+            }
+            .await;
+            let next = match step {
+                Ok(Some(m)) => m,
+                Ok(None) => {
+                    client.batch_execute("COMMIT").await?;
+                    return Ok(outcome);
+                }
+                Err(e) => {
+                    let _ = client.batch_execute("ROLLBACK").await;
+                    return Err(e);
+                }
+            };
+            on(&Event::Start(next, Direction::Up));
+            let started = Instant::now();
+            let run = self
+                .run_section(&client, &mut second, next, Direction::Up)
+                .await;
+            let elapsed = started.elapsed();
+            let record = match run {
+                Ok(()) => client
+                    .execute(
+                        &format!(
+                            "INSERT INTO {} (revision, checksum, applied_at, execution_ms, stamped) VALUES ($1, $2, now(), $3, false)",
+                            self.table.qualified()
+                        ),
+                        &[&next.revision, &next.checksum, &(elapsed.as_millis() as i64)],
+                    )
+                    .await
+                    .map(|_| ())
+                    .map_err(Error::from),
+                Err(e) => Err(e),
+            };
+            finish(&client, record)
+                .await
+                .map_err(|e| self.lock_lost(&client, next, e))?;
+            on(&Event::Done(next, Direction::Up, elapsed));
+            outcome.ran.push((next.revision.clone(), elapsed));
+        }
+    }
+
+    /// Reverts what `target` leaves out (the applied descendants of the
+    /// target's heads; everything for `base`), one migration per transaction.
+    pub async fn downgrade(
+        &self,
+        target: &Target,
+        on: &mut Observer<'_>,
+    ) -> Result<Outcome, Error> {
+        let client = connect(&self.conn).await?;
+        let mut second: Option<Client> = None;
+        let mut target_state: Option<State> = None;
+        let mut outcome = Outcome::default();
+        loop {
+            lock(&client, &self.table, on).await?;
+            let step = async {
+                let Some(rows) = read_rows(&client, &self.table).await? else {
+                    return Err(RunError::NoVersionTable {
+                        table: self.table.qualified(),
+                    }
+                    .into());
+                };
+                let overridden = self.check(&rows)?;
+                let current: State = rows.iter().map(|r| r.revision.clone()).collect();
+                if target_state.is_none() {
+                    if target.delta > 0
+                        || matches!(target.anchor, crate::migrations::Anchor::Heads)
+                            && target.delta == 0
+                    {
+                        return Err(RunError::NotBackwards {
+                            target: target.to_string(),
+                        }
+                        .into());
+                    }
+                    let goal = self.history.resolve(target, Some(&current))?;
+                    let ahead: Vec<String> = goal
+                        .iter()
+                        .filter(|r| !current.contains(*r))
+                        .cloned()
+                        .collect();
+                    if !ahead.is_empty() {
+                        return Err(RunError::NotApplied {
+                            target: target.to_string(),
+                            revisions: ahead,
+                        }
+                        .into());
+                    }
+                    if !self.options.allow_drops {
+                        refuse_drops(&self.history.downgrade_path(&current, &goal))?;
+                    }
+                    target_state = Some(goal);
+                    outcome.overridden = overridden;
+                }
+                let goal = target_state.as_ref().cloned().unwrap_or_default();
+                Ok::<Option<&Migration>, Error>(
+                    self.history
+                        .downgrade_path(&current, &goal)
+                        .first()
+                        .copied(),
+                )
+            }
+            .await;
+            let next = match step {
+                Ok(Some(m)) => m,
+                Ok(None) => {
+                    client.batch_execute("COMMIT").await?;
+                    return Ok(outcome);
+                }
+                Err(e) => {
+                    let _ = client.batch_execute("ROLLBACK").await;
+                    return Err(e);
+                }
+            };
+            if next.down.is_none() {
+                let _ = client.batch_execute("ROLLBACK").await;
+                return Err(RunError::NoDownSection {
+                    migration: describe(next),
+                    file: next.path.clone(),
+                }
+                .into());
+            }
+            on(&Event::Start(next, Direction::Down));
+            let started = Instant::now();
+            let run = self
+                .run_section(&client, &mut second, next, Direction::Down)
+                .await;
+            let elapsed = started.elapsed();
+            let record = match run {
+                Ok(()) => client
+                    .execute(
+                        &format!("DELETE FROM {} WHERE revision = $1", self.table.qualified()),
+                        &[&next.revision],
+                    )
+                    .await
+                    .map(|_| ())
+                    .map_err(Error::from),
+                Err(e) => Err(e),
+            };
+            finish(&client, record)
+                .await
+                .map_err(|e| self.lock_lost(&client, next, e))?;
+            on(&Event::Done(next, Direction::Down, elapsed));
+            outcome.ran.push((next.revision.clone(), elapsed));
+        }
+    }
+
+    /// Records the state `target` stands for without running anything: the
+    /// baseline for databases that already hold the schema. Rows of other
+    /// revisions are removed; checksums of kept rows are set to the files'.
+    /// With `purge`, rows of revisions unknown to the directory are removed
+    /// too (otherwise they are an error).
+    pub async fn stamp(&self, target: &Target, purge: bool) -> Result<StampOutcome, Error> {
+        if !target.needs_current() {
+            self.history.resolve(target, None)?;
+        }
+        let client = connect(&self.conn).await?;
+        let mut nothing = |_: &Event<'_>| {};
+        self.ensure_table(&client, &mut nothing).await?;
+        lock(&client, &self.table, &mut nothing).await?;
+        let work = async {
+            let rows = read_rows(&client, &self.table).await?.unwrap_or_default();
+            let unknown: Vec<String> = rows
+                .iter()
+                .filter(|r| self.history.get(&r.revision).is_none())
+                .map(|r| r.revision.clone())
+                .collect();
+            if !unknown.is_empty() && !purge {
+                return Err(RunError::UnknownRevisionsRecorded {
+                    table: self.table.qualified(),
+                    dir: self.history.dir().to_path_buf(),
+                    revisions: unknown,
+                }
+                .into());
+            }
+            let current: State = rows.iter().map(|r| r.revision.clone()).collect();
+            let goal = self.history.resolve(target, Some(&current))?;
+            let mut out = StampOutcome::default();
+            let qualified = self.table.qualified();
+            if purge {
+                client.execute(&format!("DELETE FROM {qualified}"), &[]).await?;
+                out.deleted = rows.iter().map(|r| r.revision.clone()).filter(|r| !goal.contains(r)).collect();
+            } else {
+                for r in &rows {
+                    if !goal.contains(&r.revision) {
+                        client
+                            .execute(&format!("DELETE FROM {qualified} WHERE revision = $1"), &[&r.revision])
+                            .await?;
+                        out.deleted.push(r.revision.clone());
+                    }
+                }
+            }
+            for m in self.history.migrations() {
+                if !goal.contains(&m.revision) {
+                    continue;
+                }
+                let existing = rows.iter().find(|r| r.revision == m.revision);
+                match existing {
+                    Some(r) if !purge => {
+                        if r.checksum != m.checksum {
+                            client
+                                .execute(
+                                    &format!("UPDATE {qualified} SET checksum = $2 WHERE revision = $1"),
+                                    &[&m.revision, &m.checksum],
+                                )
+                                .await?;
+                            out.updated.push(m.revision.clone());
+                        }
+                    }
+                    _ => {
+                        client
+                            .execute(
+                                &format!(
+                                    "INSERT INTO {qualified} (revision, checksum, applied_at, execution_ms, stamped) VALUES ($1, $2, now(), 0, true)"
+                                ),
+                                &[&m.revision, &m.checksum],
+                            )
+                            .await?;
+                        if existing.is_none() {
+                            out.inserted.push(m.revision.clone());
+                        }
+                    }
+                }
+            }
+            Ok(out)
+        }
+        .await;
+        finish(&client, work).await
+    }
+
+    /// The error of recording `m`: [`RunError::LockLost`] when `m` ran
+    /// outside a transaction and the idle lock transaction ended meanwhile
+    /// (its connection closed, or the server's idle-in-transaction timeout);
+    /// `e` itself otherwise.
+    fn lock_lost(&self, client: &Client, m: &Migration, e: Error) -> Error {
+        let ended = client.is_closed() || e.db().and_then(DbError::code) == Some("25P03");
+        match e {
+            Error::Database(source) if m.transaction == TransactionMode::None && ended => {
+                RunError::LockLost {
+                    table: self.table.qualified(),
+                    migration: describe(m),
+                    source,
+                }
+                .into()
+            }
+            other => other,
+        }
+    }
+
+    /// Runs one section of `m`: in the open transaction, or (for
+    /// `transaction: none`) statement by statement on a second connection.
+    async fn run_section(
+        &self,
+        client: &Client,
+        second: &mut Option<Client>,
+        m: &Migration,
+        dir: Direction,
+    ) -> Result<(), Error> {
+        let down = dir == Direction::Down;
+        let sql = if down {
+            m.down.as_deref().unwrap_or("")
+        } else {
+            m.up.as_str()
+        };
+        let statements = split_statements(sql);
+        if statements.is_empty() {
+            return Ok(());
+        }
+        match m.transaction {
+            TransactionMode::PerMigration => {
+                let note = Aftermath::RolledBack;
+                if has_begin_atomic(&statements) {
+                    // The splitter does not know SQL-standard function
+                    // bodies: let the server split the section.
+                    return client.batch_execute(sql).await.map_err(|e| {
+                        let e = DbError::from(e);
+                        let line = m.line_of(down, e.position().unwrap_or(1));
+                        failure(m, dir, line, e, note)
+                    });
+                }
+                for st in &statements {
+                    if let Err(e) = client.batch_execute(st.text).await {
+                        let e = DbError::from(e);
+                        let line = statement_line(m, down, sql, st, &e);
+                        return Err(failure(m, dir, line, e, note));
+                    }
+                }
+                Ok(())
+            }
+            TransactionMode::None => {
+                if second.is_none() {
+                    *second = Some(connect(&self.conn).await?);
+                }
+                let Some(other) = second.as_ref() else {
+                    return Ok(());
+                };
+                release_snapshot(client).await?;
+                for (k, st) in statements.iter().enumerate() {
+                    if let Err(e) = other.batch_execute(st.text).await {
+                        let note = if k == 0 {
+                            Aftermath::NothingRan
+                        } else {
+                            Aftermath::Partial { ran: k }
+                        };
+                        let e = DbError::from(e);
+                        let line = statement_line(m, down, sql, st, &e);
+                        return Err(failure(m, dir, line, e, note));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The file line of an error in statement `st` of a section: where the
+/// server's position points, else where the statement starts.
+fn statement_line(m: &Migration, down: bool, sql: &str, st: &Statement<'_>, e: &DbError) -> usize {
+    let start = sql[..st.offset].chars().count() + 1;
+    let within = e.position().map(|p| p.saturating_sub(1)).unwrap_or(0);
+    m.line_of(down, start + within)
+}
+
+fn failure(
+    m: &Migration,
+    direction: Direction,
+    line: usize,
+    e: DbError,
+    aftermath: Aftermath,
+) -> Error {
+    RunError::StatementFailed {
+        direction,
+        migration: describe(m),
+        file: m.path.clone(),
+        line,
+        source: e,
+        aftermath,
+    }
+    .into()
+}
+
+/// The revisions of a state in the history's order (for messages).
+pub fn ordered(history: &History, state: &State) -> Vec<String> {
+    let known: BTreeSet<&str> = history
+        .migrations()
+        .iter()
+        .map(|m| m.revision.as_str())
+        .collect();
+    let mut out: Vec<String> = history
+        .migrations()
+        .iter()
+        .filter(|m| state.contains(&m.revision))
+        .map(|m| m.revision.clone())
+        .collect();
+    out.extend(
+        state
+            .iter()
+            .filter(|r| !known.contains(r.as_str()))
+            .cloned(),
+    );
+    out
+}

@@ -1,0 +1,227 @@
+//! The library API of the commands, `schema_diff::Project`, against
+//! PostgreSQL: models given directly (no models command), `check`,
+//! `autogenerate` (changes, no changes, withheld drops), `upgrade` with the
+//! observer's progress, `downgrade` refused with a typed error, `compare`,
+//! `current`, `history`, `show`, the offline scripts, reports that
+//! serialize, and the configured models command when no models are given.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use schema_diff::config::{Config, Overrides};
+use schema_diff::error::{ConfigError, Error, RunError};
+use schema_diff::migrations::Target;
+use schema_diff::plan::PlanOptions;
+use schema_diff::project::{AutogenerateOptions, NewRevision, RevisionRef, Source};
+use schema_diff::runner::RunOptions;
+use schema_diff::{Progress, Project};
+use strata::schema::Schema;
+use strata_testing::{run, TestDb};
+
+use crate::migrations_fixture::TempDir;
+
+const WITH_NOTE: &str = r#"{"tables": [{"schema": "public", "name": "t",
+  "columns": [{"name": "id", "type": "bigint", "nullable": false},
+              {"name": "note", "type": "text", "nullable": true}],
+  "primary_key": {"name": "t_pkey", "columns": ["id"]}}]}"#;
+
+const WITHOUT_NOTE: &str = r#"{"tables": [{"schema": "public", "name": "t",
+  "columns": [{"name": "id", "type": "bigint", "nullable": false}],
+  "primary_key": {"name": "t_pkey", "columns": ["id"]}}]}"#;
+
+/// The configuration of a project in `dir` on `url`, read from nothing but
+/// the overrides (no file, no environment).
+fn config(dir: &Path, url: &str, models: Option<&str>) -> Config {
+    std::fs::create_dir_all(dir.join("migrations")).unwrap();
+    let overrides = Overrides {
+        database_url: Some(url.to_string()),
+        migrations: Some(dir.join("migrations")),
+        models: models.map(str::to_string),
+        ..Overrides::default()
+    };
+    Config::resolve(&overrides, &|_| None, dir).unwrap()
+}
+
+fn models(json: &str) -> Schema {
+    Schema::from_json(json).unwrap()
+}
+
+fn t(s: &str) -> Target {
+    Target::parse(s).unwrap()
+}
+
+#[test]
+fn the_project_checks_generates_applies_and_reports() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("project");
+        let events = Arc::new(Mutex::new(Vec::<String>::new()));
+        let seen = events.clone();
+        let project = Project::new(config(dir.path(), db.url(), None))
+            .with_models(models(WITH_NOTE))
+            .with_observer(move |p| {
+                let line = match p {
+                    Progress::Start {
+                        migration,
+                        direction,
+                    } => format!("start {} {direction:?}", migration.revision),
+                    Progress::Done {
+                        migration,
+                        direction,
+                        ..
+                    } => format!("done {} {direction:?}", migration.revision),
+                    other => format!("{other:?}"),
+                };
+                seen.lock().unwrap().push(line);
+            });
+
+        // Nothing applied, nothing written: the table is a difference.
+        let report = project.check().await.unwrap();
+        assert!(!report.is_ok());
+        assert_eq!(report.differences, vec!["+ table t"]);
+        assert!(report.pending.is_empty() && report.problems.is_empty());
+        assert!(
+            report.comparison.up.contains("CREATE TABLE public.t"),
+            "{}",
+            report.comparison.up
+        );
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["differences"][0], "+ table t");
+
+        // Autogenerate writes the revision; a second run finds no change.
+        let new = NewRevision {
+            message: "create t".into(),
+            parent: None,
+            rev_id: Some("a1".into()),
+        };
+        let r = project
+            .autogenerate(&new, AutogenerateOptions::default())
+            .await
+            .unwrap();
+        let written = r.written.expect("a file");
+        assert_eq!(
+            (written.revision.as_str(), written.parents.len()),
+            ("a1", 0)
+        );
+        assert!(written.path.ends_with("a1_create_t.sql"));
+        assert_eq!(r.changes[0].summary, "+ table t");
+        let again = project
+            .autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert!(again.written.is_none() && again.changes.is_empty());
+
+        // Pending until applied; the observer sees the run.
+        let report = project.check().await.unwrap();
+        assert_eq!(
+            report.pending,
+            vec![RevisionRef {
+                revision: "a1".into(),
+                message: "create t".into()
+            }]
+        );
+        let run = project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(run.steps.len(), 1);
+        assert_eq!(
+            (
+                run.steps[0].revision.as_str(),
+                run.steps[0].message.as_str()
+            ),
+            ("a1", "create t")
+        );
+        assert_eq!(run.current, vec!["a1"]);
+        assert_eq!(
+            *events.lock().unwrap(),
+            vec!["start a1 Up".to_string(), "done a1 Up".to_string()]
+        );
+        assert!(serde_json::to_value(&run).unwrap()["steps"][0]["ms"].is_u64());
+        assert!(project.check().await.unwrap().is_ok());
+        let same = project
+            .compare(&Source::Database, &Source::Models, &PlanOptions::default())
+            .await
+            .unwrap();
+        assert!(same.is_empty(), "{same:?}");
+
+        // The state: current, history, show, the offline scripts.
+        let current = project.current().await.unwrap();
+        assert_eq!(current.current.len(), 1);
+        assert!(current.current[0].head);
+        assert_eq!(current.current[0].message.as_deref(), Some("create t"));
+        let history = project.history(None, None, true).await.unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!(history[0].applied, Some(true));
+        let shown = project.show(&t("a1")).unwrap();
+        assert!(shown.up.contains("CREATE TABLE public.t"), "{}", shown.up);
+        assert!(project
+            .upgrade_script(None, &t("head"))
+            .unwrap()
+            .contains("INSERT INTO public.strata_migrations"));
+
+        // Without the column, the drop is withheld: nothing to write.
+        let without =
+            Project::new(config(dir.path(), db.url(), None)).with_models(models(WITHOUT_NOTE));
+        let r = without
+            .autogenerate(
+                &NewRevision::new("drop note"),
+                AutogenerateOptions::default(),
+            )
+            .await
+            .unwrap();
+        assert!(r.written.is_none());
+        assert_eq!(r.withheld.len(), 1);
+        assert!(r.withheld[0].summary.contains("note"), "{:?}", r.withheld);
+        let c = without
+            .compare(
+                &Source::Migrations,
+                &Source::Models,
+                &PlanOptions::default(),
+            )
+            .await
+            .unwrap();
+        assert!(c.changes.is_empty() && c.withheld.len() == 1, "{c:?}");
+
+        // Reverting the first revision drops the table: refused, typed.
+        let e = project
+            .downgrade(&t("base"), RunOptions::default())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, Error::Run(RunError::DestructiveDowngrade { statements })
+                if statements.len() == 1 && statements[0].file.ends_with("a1_create_t.sql")),
+            "{e:?}"
+        );
+        let back = project
+            .downgrade(
+                &t("base"),
+                RunOptions {
+                    allow_drops: true,
+                    ..RunOptions::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(back.current.is_empty());
+        project.close().await;
+    });
+}
+
+#[test]
+fn without_given_models_the_configured_command_runs() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("project-command");
+        std::fs::write(dir.path().join("models.json"), WITH_NOTE).unwrap();
+        let project = Project::new(config(dir.path(), db.url(), Some("cat models.json")));
+        let report = project.check().await.unwrap();
+        assert_eq!(report.differences, vec!["+ table t"]);
+        let none = Project::new(config(dir.path(), db.url(), None));
+        let e = none.check().await.unwrap_err();
+        assert!(
+            matches!(&e, Error::Config(ConfigError::NoModels { .. })),
+            "{e:?}"
+        );
+    });
+}
