@@ -607,23 +607,23 @@ pub async fn serve(project: &Project, addr: SocketAddr) -> Result<(), AppError> 
         .map_err(|e| AppError(format!("the server failed: {e}")))
 }
 
-/// Completes on Ctrl-C or SIGTERM.
+/// Completes on Ctrl-C or SIGTERM (axum's graceful-shutdown idiom).
 async fn interrupted() {
-    use futures_util::future::select;
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    let int = async {
+    let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
     };
-    select(Box::pin(term), Box::pin(int)).await;
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => drop(s.recv().await),
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
 }
 
 /// The whole program: arguments, project, command; exit 0 on success, 1
