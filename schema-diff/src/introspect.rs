@@ -236,7 +236,6 @@ pub async fn introspect_counted(
     client: &impl GenericClient,
     opts: &IntrospectOptions,
 ) -> Result<(Schema, usize), Error> {
-    let client = client.client();
     let exclusions = opts
         .exclude_tables
         .iter()
@@ -250,7 +249,35 @@ pub async fn introspect_counted(
         .collect();
     schemas.sort();
     schemas.dedup();
+    read_schemas(client.client(), &schemas, &exclusions).await
+}
 
+/// Reads this session's temporary schema (`pg_temp_N`), which
+/// [`introspect`] never reads: the normalization probes are temporary
+/// tables, read back with exactly the queries and assembly of a real
+/// database. `None` when the session has no temporary schema yet.
+pub(crate) async fn introspect_temp(client: &Client) -> Result<Option<Schema>, Error> {
+    let row = client
+        .query_one(
+            "SELECT n.nspname::text FROM pg_catalog.pg_namespace n \
+             WHERE n.oid = pg_catalog.pg_my_temp_schema()",
+            &[],
+        )
+        .await;
+    let name: String = match row {
+        Ok(r) => r.try_get(0)?,
+        Err(_) => return Ok(None),
+    };
+    Ok(Some(read_schemas(client, &[name], &[]).await?.0))
+}
+
+/// Reads `schemas` (already filtered) with the pinned settings; returns the
+/// schema and the number of statements sent.
+async fn read_schemas(
+    client: &Client,
+    schemas: &[String],
+    exclusions: &[Exclusion],
+) -> Result<(Schema, usize), Error> {
     // Save and pin the settings in one round trip (two statements).
     let names: Vec<String> = PINNED_SETTINGS
         .iter()
@@ -275,7 +302,7 @@ pub async fn introspect_counted(
     });
     let mut statements = 2;
 
-    let result = read_catalog(client, &schemas).await;
+    let result = read_catalog(client, schemas).await;
     statements += CATALOG_QUERIES;
 
     if let Some(values) = saved {
@@ -299,7 +326,7 @@ pub async fn introspect_counted(
         }
     }
     let rows = result?;
-    let schema = Assembler::new(&exclusions).assemble(rows)?;
+    let schema = Assembler::new(exclusions).assemble(rows)?;
     Ok((schema, statements))
 }
 

@@ -8,8 +8,11 @@
 //! - [`introspect`]: the catalog → `Schema` (a fixed number of
 //!   whole-database queries).
 //! - [`scratch`]: throwaway databases on a server.
-//! - [`normalize`]: a desired `Schema` → the form PostgreSQL prints, via a
-//!   scratch database.
+//! - [`cache`]: the on-disk cache of normalized parts and replayed
+//!   histories (content-addressed; deleting it is always safe).
+//! - [`normalize`]: a desired `Schema` → the form PostgreSQL prints: in
+//!   Rust where that is deterministic, on the server (rolled back) only for
+//!   expressions; the scratch-database path is the reference.
 //! - [`diff`]: two schemas → ops, each with its inverse and phase (pure).
 //! - [`plan`]: ops → ordered steps with SQL, inverses, hazards, withheld
 //!   drops (pure).
@@ -32,6 +35,7 @@
 //! `config`, so no file-level cycle), and the plan's tests (`plan/tests.rs`)
 //! render what they plan.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diff;

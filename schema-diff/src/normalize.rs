@@ -35,6 +35,10 @@ use crate::error::{Error, NormalizeError};
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::scratch::{db_message, ScratchDb};
 
+mod fast;
+
+pub use fast::{deterministic, normalize_on, NormalizeStats};
+
 /// How many statements [`normalize`] sends per batch (one transaction each):
 /// small enough to stay far below the server's lock table
 /// (`max_locks_per_transaction` x connections: a table with a key, a unique

@@ -16,7 +16,6 @@ use strata::ConnectOptions;
 use tokio_postgres::Client;
 
 use crate::error::{DbError, Error, NormalizeError};
-use crate::runner::connect;
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -40,7 +39,7 @@ impl ScratchDb {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let name = format!("strata_scratch_{}_{n}_{nanos}", std::process::id());
-        let client = connect(admin).await?;
+        let client = admin.connect().await.map_err(DbError::from)?;
         client
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
             .await
@@ -76,7 +75,7 @@ impl ScratchDb {
     /// Opens a connection to the scratch database (its driver task runs on
     /// the current tokio runtime).
     pub async fn connect(&self) -> Result<Client, Error> {
-        connect(&self.options).await
+        Ok(self.options.connect().await.map_err(DbError::from)?)
     }
 
     /// Drops the database now, reporting failure.
@@ -109,7 +108,7 @@ impl Drop for ScratchDb {
 }
 
 async fn drop_database(admin: &ConnectOptions, name: &str) -> Result<(), Error> {
-    let client = connect(admin).await?;
+    let client = admin.connect().await.map_err(DbError::from)?;
     client
         .batch_execute(&format!(
             "DROP DATABASE IF EXISTS {} WITH (FORCE)",

@@ -12,6 +12,12 @@
 //!   included), planned with random options: after creating A, the plan's up
 //!   turns it into B exactly (or, when drops were withheld, leaves exactly
 //!   the withheld ops to do), and its down turns it back into A.
+//! - `fast_normalization_equals_the_reference`: a random schema, loosened
+//!   the way models write it (NOT NULL left implied, empty comments),
+//!   normalized by the fast path ([`normalize_on`]: Rust plus rolled-back
+//!   probes on the database) on an empty database and again on one that
+//!   holds it, equals what the reference path gives (the schema created
+//!   from its DDL and introspected).
 //! - `no_false_positives_for_every_supported_kind`: one explicit schema with
 //!   every supported type, default, constraint and index kind, created from
 //!   its DDL, introspected, and compared with the models normalized through a
@@ -30,9 +36,10 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+use schema_diff::cache::Cache;
 use schema_diff::diff::Op;
 use schema_diff::introspect::{introspect, IntrospectOptions};
-use schema_diff::normalize::{apply_schema, normalize};
+use schema_diff::normalize::{apply_schema, normalize, normalize_on};
 use schema_diff::plan::{plan, PlanOptions};
 use schema_diff::scratch::ScratchDb;
 use strata::ident::{quote_literal, Ident};
@@ -1277,6 +1284,63 @@ fn random_changes_up_and_down() {
                     crate::diff_golden::first_difference(&current, &after_down),
                     context()
                 ));
+            }
+            Ok(())
+        })
+    });
+}
+
+/// What a model leaves implied or writes loosely, PostgreSQL fills in:
+/// NOT NULL on key and identity columns, no comment for an empty one.
+fn loosen(g: &mut Gen, s: &Schema) -> Schema {
+    let mut out = s.clone();
+    for t in &mut out.tables {
+        for c in &mut t.columns {
+            if !c.nullable && c.identity.is_some() && g.chance(50) {
+                c.nullable = true;
+            }
+            if c.comment.is_none() && g.chance(10) {
+                c.comment = Some(String::new());
+            }
+        }
+        if let Some(pk) = &t.primary_key {
+            for name in pk.columns.clone() {
+                if g.chance(50) {
+                    if let Some(c) = t.columns.iter_mut().find(|c| c.name == name) {
+                        c.nullable = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn fast_normalization_equals_the_reference() {
+    property("fast_normalization_equals_the_reference", |client, data| {
+        Box::pin(async move {
+            let mut g = Gen::new(data);
+            let s = gen_schema(&mut g);
+            let models = loosen(&mut g, &s);
+            reset(client).await?;
+            let on_empty = normalize_on(client, &models, &mut Cache::disabled())
+                .await
+                .map_err(|e| format!("fast path on an empty database: {e}\n{}", describe(&s)))?
+                .0;
+            let reference = create_and_check(client, &s).await?;
+            let on_full = normalize_on(client, &models, &mut Cache::disabled())
+                .await
+                .map_err(|e| format!("fast path on the database: {e}\n{}", describe(&s)))?
+                .0;
+            for (what, got) in [("an empty database", &on_empty), ("the database", &on_full)] {
+                if strip_hints(got) != reference {
+                    return Err(format!(
+                        "the fast path on {what} differs from the reference:\n{}\n--- DDL ---\n{}",
+                        crate::diff_golden::first_difference(&reference, &strip_hints(got)),
+                        describe(&s)
+                    ));
+                }
             }
             Ok(())
         })

@@ -17,6 +17,7 @@ mod migrations_fixture;
 mod migrations_graph;
 mod migrations_project;
 mod migrations_runner;
+mod normalize_fast;
 mod runtime_copy;
 mod runtime_crud;
 mod runtime_errors;

@@ -104,6 +104,15 @@ impl DbError {
     }
 }
 
+impl From<strata::ConnectError> for DbError {
+    fn from(e: strata::ConnectError) -> DbError {
+        DbError::Connect {
+            target: e.target().to_string(),
+            reason: Box::new(DbError::from(e.into_pg_error())),
+        }
+    }
+}
+
 impl From<tokio_postgres::Error> for DbError {
     fn from(e: tokio_postgres::Error) -> DbError {
         let Some(db) = e.as_db_error() else {

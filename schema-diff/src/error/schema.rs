@@ -88,6 +88,17 @@ pub enum NormalizeError {
         /// The schemas looked at.
         schemas: Vec<String>,
     },
+    /// An enum type of the models cannot be provided for normalization on
+    /// this server (the database lacks it, or holds it with other labels,
+    /// and the role may not create it, even in a transaction that is
+    /// rolled back).
+    #[error("cannot normalize the models on this server: their enum type {enum_type} is missing or has other labels here, and creating it (in a transaction that is rolled back) failed: {message}; run as a role that may create it, or configure a scratch server")]
+    EnumUnavailable {
+        /// `schema.name`.
+        enum_type: String,
+        /// The server's message.
+        message: String,
+    },
     /// A scratch database cannot be created.
     #[error("cannot create the scratch database {name} on the server of the admin URL: {}", source.brief())]
     CreateScratch {

@@ -54,13 +54,7 @@ use statements::has_begin_atomic;
 /// Opens a connection (its driver runs on the current tokio runtime). The
 /// error ([`DbError::Connect`]) names the server with its password masked.
 pub async fn connect(conn: &ConnectOptions) -> Result<Client, Error> {
-    conn.connect().await.map_err(|e| {
-        let target = e.target().to_string();
-        Error::from(DbError::Connect {
-            target,
-            reason: Box::new(DbError::from(e.into_pg_error())),
-        })
-    })
+    Ok(conn.connect().await.map_err(DbError::from)?)
 }
 
 /// Compares the version table `table`'s rows with the directory.

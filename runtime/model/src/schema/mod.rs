@@ -19,7 +19,7 @@ mod sql_type;
 
 pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
-    default_unique_name, make_object_name,
+    default_unique_name, make_object_name, truncate_identifier,
 };
 pub use options::{Deferrable, FkAction, IndexMethod};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};

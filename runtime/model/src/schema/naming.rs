@@ -17,6 +17,12 @@ fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// A name as PostgreSQL stores it: truncated to 63 bytes (NAMEDATALEN - 1)
+/// without splitting a character, as the server does with a NOTICE.
+pub fn truncate_identifier(name: &str) -> &str {
+    clip(name, MAX_IDENTIFIER_BYTES)
+}
+
 /// `makeObjectName(name1, name2, label)`: `name1_name2_label`, shortening the
 /// longer of `name1` / `name2` until the whole fits in 63 bytes.
 pub fn make_object_name(name1: &str, name2: Option<&str>, label: Option<&str>) -> String {
