@@ -126,6 +126,8 @@ pub struct Overrides {
     pub version_table: Option<String>,
     /// The version table's schema.
     pub version_schema: Option<String>,
+    /// Use no cache: neither read nor write [`crate::cache`].
+    pub no_cache: bool,
 }
 
 /// Where the database settings came from (the error module's
@@ -244,6 +246,9 @@ pub struct Config {
     /// The server for throwaway databases, when configured apart from the
     /// database.
     pub scratch: Option<ConnectOptions>,
+    /// The cache directory ([`crate::cache::default_dir`]); `None`: no
+    /// cache.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -402,6 +407,11 @@ impl Config {
             version_table,
             database,
             scratch,
+            cache_dir: if flags.no_cache {
+                None
+            } else {
+                crate::cache::default_dir(env)
+            },
         })
     }
 

@@ -70,6 +70,9 @@ fn the_project_checks_generates_applies_and_reports() {
                         direction,
                         ..
                     } => format!("done {} {direction:?}", migration.revision),
+                    // Normalization and history-state reports are not
+                    // migration progress.
+                    Progress::Normalized { .. } | Progress::HistoryState { .. } => return,
                     other => format!("{other:?}"),
                 };
                 seen.lock().unwrap().push(line);
@@ -222,6 +225,159 @@ fn without_given_models_the_configured_command_runs() {
         assert!(
             matches!(&e, Error::Config(ConfigError::NoModels { .. })),
             "{e:?}"
+        );
+    });
+}
+
+/// Collects the history sources and whether a throwaway server started.
+fn watched(project: Project) -> (Project, Arc<Mutex<Vec<String>>>) {
+    let seen = Arc::new(Mutex::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let project = project.with_observer(move |p| {
+        let line = match p {
+            Progress::HistoryState { source } => format!("{source:?}"),
+            Progress::ThrowawayServer { .. } => "throwaway".to_string(),
+            _ => return,
+        };
+        log.lock().unwrap().push(line);
+    });
+    (project, seen)
+}
+
+/// `check` and a no-change `autogenerate` as a role that may create
+/// nothing (CONNECT and TEMPORARY on the database, SELECT on the version
+/// table), with no scratch server configured: no database is created, no
+/// throwaway server started; the history's state is read from the
+/// database, which is at head.
+#[test]
+fn check_and_autogenerate_need_no_create_database() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("tmp-role");
+        let owner = Project::new(config(dir.path(), db.url(), None)).with_models(models(WITH_NOTE));
+        owner
+            .autogenerate(
+                &NewRevision::new("create t"),
+                AutogenerateOptions::default(),
+            )
+            .await
+            .unwrap();
+        owner
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        let admin = db.connect().await.unwrap();
+        let role = format!("strata_check_only_{}", std::process::id());
+        let dbname = strata::ident::Ident(db.name()).to_string();
+        admin
+            .batch_execute(&format!(
+                "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN NOCREATEDB; \
+                 REVOKE ALL ON DATABASE {dbname} FROM PUBLIC; \
+                 REVOKE CREATE ON SCHEMA public FROM PUBLIC; \
+                 GRANT CONNECT, TEMPORARY ON DATABASE {dbname} TO {role}; \
+                 GRANT SELECT ON public.strata_migrations TO {role};"
+            ))
+            .await
+            .unwrap();
+        let databases = || async {
+            admin
+                .query_one("SELECT count(*) FROM pg_database", &[])
+                .await
+                .unwrap()
+                .get::<_, i64>(0)
+        };
+        let before = databases().await;
+        let url = db.options().with_user(&role).to_url();
+        let (project, seen) =
+            watched(Project::new(config(dir.path(), &url, None)).with_models(models(WITH_NOTE)));
+        let report = project.check().await.unwrap();
+        assert!(report.is_ok(), "{report:?}");
+        let again = project
+            .autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert!(again.written.is_none() && again.changes.is_empty());
+        assert_eq!(*seen.lock().unwrap(), vec!["Database".to_string()]);
+        assert_eq!(databases().await, before, "no database was created");
+        drop(project);
+        admin
+            .batch_execute(&format!(
+                "REVOKE ALL ON DATABASE {dbname} FROM {role}; DROP OWNED BY {role}; DROP ROLE {role}"
+            ))
+            .await
+            .unwrap();
+    });
+}
+
+/// Not at head: the history's state is replayed once, then taken from the
+/// cache; after a new revision only that one is replayed, on top of the
+/// cached state of its parent.
+#[test]
+fn the_history_state_is_cached_and_replayed_incrementally() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("history-cache");
+        let cache = dir.path().join("cache");
+        let mut cfg = config(dir.path(), db.url(), None);
+        cfg.cache_dir = Some(cache.clone());
+        cfg.scratch = Some(strata_tests::admin());
+        let project = |json: &str| {
+            let mut c = cfg.clone();
+            c.cache_dir = Some(cache.clone());
+            watched(Project::new(c).with_models(models(json)))
+        };
+        let (p, _) = project(WITH_NOTE);
+        p.autogenerate(
+            &NewRevision::new("create t"),
+            AutogenerateOptions::default(),
+        )
+        .await
+        .unwrap();
+        // The database is empty (not at head): replay, then the cache.
+        let (p, seen) = project(WITHOUT_NOTE);
+        let r = p
+            .autogenerate(
+                &NewRevision::new("drop note"),
+                AutogenerateOptions {
+                    allow_drops: true,
+                    ..AutogenerateOptions::default()
+                },
+            )
+            .await
+            .unwrap();
+        assert!(r.written.is_some());
+        // The models now match a2's state.
+        let (p2, seen2) = project(WITHOUT_NOTE);
+        let none = p2
+            .autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert!(none.written.is_none(), "{none:?}");
+        let (p3, seen3) = project(WITHOUT_NOTE);
+        p3.autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec!["Replayed { cached: 0, replayed: 1 }".to_string()]
+        );
+        assert_eq!(
+            *seen2.lock().unwrap(),
+            vec!["Replayed { cached: 1, replayed: 1 }".to_string()],
+            "only the new revision is replayed"
+        );
+        assert_eq!(*seen3.lock().unwrap(), vec!["Cache".to_string()]);
+        // A corrupted entry is ignored: a full replay.
+        for f in std::fs::read_dir(cache.join("history")).unwrap() {
+            std::fs::write(f.unwrap().path(), "{}").unwrap();
+        }
+        let (p4, seen4) = project(WITHOUT_NOTE);
+        p4.autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            *seen4.lock().unwrap(),
+            vec!["Replayed { cached: 0, replayed: 2 }".to_string()]
         );
     });
 }

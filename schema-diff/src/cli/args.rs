@@ -52,6 +52,9 @@ pub(super) struct Global {
     /// The version table's schema (default public).
     #[arg(long, global = true, value_name = "NAME")]
     pub(super) version_schema: Option<String>,
+    /// Read and write no cache (normalized parts, replayed histories).
+    #[arg(long, global = true)]
+    pub(super) no_cache: bool,
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub(super) format: Format,

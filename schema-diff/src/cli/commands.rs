@@ -12,8 +12,8 @@ use crate::error::{Direction, Error, HistoryError};
 use crate::migrations::{parse_range, Target};
 use crate::plan::PlanOptions;
 use crate::project::{
-    AutogenerateOptions, NewRevision, Progress, Project, RevisionInfo, RevisionReport, RunReport,
-    Source,
+    AutogenerateOptions, HistorySource, NewRevision, Progress, Project, RevisionInfo,
+    RevisionReport, RunReport, Source,
 };
 use crate::runner::RunOptions;
 
@@ -58,6 +58,14 @@ pub(super) fn progress(out: Out) -> impl Fn(&Progress<'_>) + Send + Sync + 'stat
             m.revision,
             elapsed.as_millis()
         )),
+        // An empty history is obvious; any other source is said.
+        Progress::HistoryState {
+            source: HistorySource::Empty,
+        } => {}
+        Progress::HistoryState { source } => {
+            out.note(&format!("The state the migrations produce: {source}."))
+        }
+        Progress::Normalized { .. } => {}
     }
     }
 }

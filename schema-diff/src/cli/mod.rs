@@ -128,6 +128,7 @@ pub async fn run(cli: Cli) -> u8 {
         ignore_tables: g.ignore_tables.clone(),
         version_table: g.version_table.clone(),
         version_schema: g.version_schema.clone(),
+        no_cache: g.no_cache,
     };
     let cwd = match std::env::current_dir() {
         Ok(d) => d,

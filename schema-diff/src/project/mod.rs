@@ -43,9 +43,11 @@ use strata::schema::Schema;
 use strata_testing::cluster::Cluster;
 use tokio::sync::OnceCell;
 
+use crate::cache::Cache;
 use crate::config::{Config, Overrides};
 use crate::error::{Direction, Error, ProjectError};
 use crate::migrations::Migration;
+use crate::normalize::NormalizeStats;
 use crate::runner::Event;
 use strata::ConnectOptions;
 
@@ -79,6 +81,58 @@ pub enum Progress<'a> {
         /// How long its statements took.
         elapsed: Duration,
     },
+    /// The models were normalized: how many distinct parts the server had
+    /// to print, how many came from the cache.
+    Normalized {
+        /// The counts.
+        stats: NormalizeStats,
+    },
+    /// Where `autogenerate` took the state the migration history produces.
+    HistoryState {
+        /// The source.
+        source: HistorySource,
+    },
+}
+
+/// Where `autogenerate` took the state the migration history produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+#[non_exhaustive]
+pub enum HistorySource {
+    /// The history is empty: nothing.
+    Empty,
+    /// The configured database, which is exactly at that state with every
+    /// applied file unchanged (as Alembic does).
+    Database,
+    /// The cache of replayed histories.
+    Cache,
+    /// Replayed into a scratch database: `cached` revisions restored from
+    /// the cache's state of an ancestor, `replayed` run.
+    Replayed {
+        /// Revisions restored from a cached ancestor state.
+        cached: usize,
+        /// Revisions run.
+        replayed: usize,
+    },
+}
+
+impl std::fmt::Display for HistorySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HistorySource::Empty => f.write_str("empty (no revision yet)"),
+            HistorySource::Database => {
+                f.write_str("read from the database (at that revision, every applied file unchanged)")
+            }
+            HistorySource::Cache => f.write_str("taken from the cache of replayed histories"),
+            HistorySource::Replayed { cached: 0, replayed } => {
+                write!(f, "replayed into a scratch database ({replayed} revision(s))")
+            }
+            HistorySource::Replayed { cached, replayed } => write!(
+                f,
+                "replayed into a scratch database ({replayed} revision(s) on top of {cached} restored from the cache)"
+            ),
+        }
+    }
 }
 
 /// What receives [`Progress`].
@@ -91,6 +145,7 @@ pub struct Project {
     models: Option<Schema>,
     observer: Option<Observer>,
     throwaway: OnceCell<Cluster>,
+    cache: tokio::sync::Mutex<Cache>,
 }
 
 impl std::fmt::Debug for Project {
@@ -106,11 +161,13 @@ impl std::fmt::Debug for Project {
 impl Project {
     /// A project with a settled configuration.
     pub fn new(config: Config) -> Project {
+        let cache = tokio::sync::Mutex::new(Cache::open(config.cache_dir.clone()));
         Project {
             config,
             models: None,
             observer: None,
             throwaway: OnceCell::new(),
+            cache,
         }
     }
 
@@ -240,6 +297,7 @@ mod tests {
             version_table: Default::default(),
             database: None,
             scratch: None,
+            cache_dir: None,
         });
         let t = Target {
             anchor: crate::migrations::Anchor::Head,

@@ -1,9 +1,13 @@
 //! The commands that compare schemas: [`Project::check`] (the models
 //! against the database, and the migrations against the version table),
 //! [`Project::compare`] (any two sources) and the generation step of
-//! [`Project::autogenerate`] (the history replayed into a scratch database
-//! against the models: autogenerate never reads the configured database).
-//! Start at [`Project::check`].
+//! [`Project::autogenerate`] (the state the history produces against the
+//! models). The models are normalized by the fast path on the server the
+//! comparison is made against (or the configured scratch server); the
+//! history's state is read from the configured database when it is exactly
+//! at that state with every applied file unchanged, else from the cache,
+//! else replayed into a scratch database ([`HistorySource`]). Start at
+//! [`Project::check`].
 
 use strata::schema::Schema;
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
@@ -11,12 +15,26 @@ use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 use super::migrate::NewRevision;
 use super::report::{CheckReport, Comparison, RevisionRef};
 use super::sources::{target_of, Scratch, Source};
-use super::Project;
+use super::{HistorySource, Progress, Project};
+use crate::cache::history_key;
 use crate::error::{Error, HistoryError};
 use crate::migrations::{History, State, TransactionMode};
 use crate::plan::{plan, Plan, PlanOptions};
 use crate::render::{render_down, render_up};
 use crate::runner::{connect, RunOptions, Runner};
+use strata::ConnectOptions;
+
+/// `server_version_num` of a server.
+async fn server_version(server: &ConnectOptions) -> Result<i32, Error> {
+    let client = connect(server).await?;
+    let row = client
+        .query_one(
+            "SELECT pg_catalog.current_setting('server_version_num')::int4",
+            &[],
+        )
+        .await?;
+    Ok(row.try_get(0)?)
+}
 
 /// How `autogenerate` writes its revision.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -54,23 +72,18 @@ impl Project {
         let conn = self.database().await?;
         drop(connect(&conn).await?);
         let desired = self.models().await?;
-        let mut scratch = Scratch::default();
-        let compared = async {
-            let desired = self.normalized(&mut scratch, desired).await?;
-            let schemas = self.schemas_for(Some(&desired));
-            let current = self.read_database(&conn, &schemas).await?;
-            Ok::<Plan, Error>(plan(
-                &current,
-                &desired,
-                &PlanOptions {
-                    allow_drops: true,
-                    concurrently: false,
-                },
-            ))
-        }
-        .await;
-        scratch.drop_all().await;
-        let p = compared?;
+        let server = self.normalization_server(Some(&conn)).await?;
+        let desired = self.normalized(&server, desired).await?;
+        let schemas = self.schemas_for(Some(&desired));
+        let current = self.read_database(&conn, &schemas).await?;
+        let p = plan(
+            &current,
+            &desired,
+            &PlanOptions {
+                allow_drops: true,
+                concurrently: false,
+            },
+        );
         let mut pending = Vec::new();
         let mut problems = Vec::new();
         if self.config.migrations_dir.is_dir() {
@@ -114,13 +127,21 @@ impl Project {
         let result = async {
             // Desired-style sources first, so database sides read their
             // schemas too.
+            // Models and files are normalized on the database the other
+            // side reads, when it is one.
+            let from_db = from.database_of(self).await?;
+            let to_db = to.database_of(self).await?;
             let (a, b) = if from.is_database() && !to.is_database() {
-                let b = self.load(&mut scratch, to, None).await?;
-                let a = self.load(&mut scratch, from, Some(&b)).await?;
+                let b = self.load(&mut scratch, to, None, from_db.as_ref()).await?;
+                let a = self
+                    .load(&mut scratch, from, Some(&b), from_db.as_ref())
+                    .await?;
                 (a, b)
             } else {
-                let a = self.load(&mut scratch, from, None).await?;
-                let b = self.load(&mut scratch, to, Some(&a)).await?;
+                let a = self.load(&mut scratch, from, None, to_db.as_ref()).await?;
+                let b = self
+                    .load(&mut scratch, to, Some(&a), to_db.as_ref())
+                    .await?;
                 (a, b)
             };
             Ok::<Plan, Error>(plan(&a, &b, options))
@@ -145,27 +166,19 @@ impl Project {
             .into());
         }
         let desired = self.models().await?;
-        let mut scratch = Scratch::default();
-        let result = async {
-            let desired = self.normalized(&mut scratch, desired).await?;
-            let schemas = self.schemas_for(Some(&desired));
-            let goal = target_of(history, base)?;
-            let current = self
-                .replayed(&mut scratch, history, &goal, &schemas)
-                .await?;
-            let p = plan(
-                &current,
-                &desired,
-                &PlanOptions {
-                    allow_drops: options.allow_drops,
-                    concurrently: false,
-                },
-            );
-            Ok::<(Plan, Schema), Error>((p, desired))
-        }
-        .await;
-        scratch.drop_all().await;
-        let (p, desired) = result?;
+        let server = self.normalization_server(None).await?;
+        let desired = self.normalized(&server, desired).await?;
+        let schemas = self.schemas_for(Some(&desired));
+        let (current, source) = self.history_state(history, base, &schemas).await?;
+        self.report(&Progress::HistoryState { source });
+        let p = plan(
+            &current,
+            &desired,
+            &PlanOptions {
+                allow_drops: options.allow_drops,
+                concurrently: false,
+            },
+        );
         let up = if options.idempotent {
             // A baseline: every object created only where it is missing, so
             // the same file runs on a fresh database and on one that already
@@ -200,6 +213,109 @@ impl Project {
             transaction,
             comparison: Comparison::of(&p),
         })
+    }
+
+    /// The schema the history produces at `base` (read with `schemas`), and
+    /// where it came from: nothing for an empty state; the configured
+    /// database when it is exactly at `base` with every applied file
+    /// unchanged; the cache; a replay into a scratch database, on top of the
+    /// cached state of the longest ancestor the cache holds when it can.
+    async fn history_state(
+        &self,
+        history: &History,
+        base: &State,
+        schemas: &[String],
+    ) -> Result<(Schema, HistorySource), Error> {
+        if base.is_empty() {
+            // A fresh database: nothing but `public`.
+            let schemas = schemas.iter().filter(|s| *s == "public").cloned().collect();
+            return Ok((
+                Schema {
+                    schemas,
+                    ..Schema::empty()
+                },
+                HistorySource::Empty,
+            ));
+        }
+        if let Some(db) = &self.config.database {
+            let runner = Runner::new(
+                history,
+                db.conn.clone(),
+                self.config.version_table.clone(),
+                RunOptions::default(),
+            );
+            // An unreachable or unreadable database is no reason to fail:
+            // the state can come from the history itself.
+            let at_base = runner.status().await.ok().filter(|status| {
+                status.table_exists && status.problems.is_empty() && &status.state() == base
+            });
+            if at_base.is_some() {
+                let current = self.read_database(&db.conn, schemas).await?;
+                return Ok((current, HistorySource::Database));
+            }
+        }
+        // The chain of (revision, checksum) of each prefix of `base`, in
+        // topological order: every prefix is a state of its own.
+        let chain: Vec<(&str, &str)> = history
+            .migrations()
+            .iter()
+            .filter(|m| base.contains(&m.revision))
+            .map(|m| (m.revision.as_str(), m.checksum.as_str()))
+            .collect();
+        let server = self.scratch_server().await?;
+        let version = server_version(&server).await?;
+        let vt = format!(
+            "{}.{}",
+            self.config.version_table.schema, self.config.version_table.name
+        );
+        let key_of = |n: usize| history_key(version, schemas, &vt, &chain[..n]);
+        let cache = self.cache.lock().await;
+        if let Some(s) = cache.history(&key_of(chain.len())) {
+            return Ok((s, HistorySource::Cache));
+        }
+        let goal = target_of(history, base)?;
+        let mut scratch = Scratch::default();
+        let result = async {
+            // The longest cached ancestor state with a single head, restored
+            // from its schema, stamped, then the rest run on top; anything
+            // that does not replay that way (objects the model cannot
+            // restore) is replayed in full.
+            for n in (1..chain.len()).rev() {
+                let Some(prefix) = cache.history(&key_of(n)) else {
+                    continue;
+                };
+                let state: State = chain[..n].iter().map(|(r, _)| r.to_string()).collect();
+                let Ok(at) = target_of(history, &state) else {
+                    continue;
+                };
+                if let Ok(s) = self
+                    .replayed_from(&mut scratch, history, &prefix, &at, &goal, schemas)
+                    .await
+                {
+                    return Ok::<_, Error>((
+                        s,
+                        HistorySource::Replayed {
+                            cached: n,
+                            replayed: chain.len() - n,
+                        },
+                    ));
+                }
+                break;
+            }
+            let s = self.replayed(&mut scratch, history, &goal, schemas).await?;
+            Ok((
+                s,
+                HistorySource::Replayed {
+                    cached: 0,
+                    replayed: chain.len(),
+                },
+            ))
+        }
+        .await;
+        scratch.drop_all().await;
+        let (schema, source) = result?;
+        cache.put_history(&key_of(chain.len()), &schema);
+        Ok((schema, source))
     }
 
     /// `autogenerate`: a new revision whose up and down SQL turn

@@ -18,7 +18,7 @@ use crate::config::{CommandSpec, ModelsCommand, CONFIG_FILE};
 use crate::error::{ConfigError, Error, HistoryError, SourceError};
 use crate::introspect::{introspect, IntrospectOptions};
 use crate::migrations::{History, State, Target};
-use crate::normalize::normalize;
+use crate::normalize::normalize_on;
 use crate::runner::{connect, RunOptions, Runner};
 use crate::scratch::ScratchDb;
 use strata::ConnectOptions;
@@ -75,6 +75,18 @@ impl Source {
             }
             .into()),
         }
+    }
+
+    /// The database a URL or `database` side stands for.
+    pub(super) async fn database_of(
+        &self,
+        project: &Project,
+    ) -> Result<Option<ConnectOptions>, Error> {
+        Ok(match self {
+            Source::Url(c) => Some((**c).clone()),
+            Source::Database => Some(project.database().await?),
+            _ => None,
+        })
     }
 
     /// A database side (read as it is, not normalized): its schemas are
@@ -195,18 +207,72 @@ impl Project {
         run_models(cmd).await
     }
 
-    /// Normalizes a desired schema (ignored tables left out) in a fresh
-    /// scratch database.
+    /// The server the models are normalized on: the scratch server when one
+    /// is configured, else `at` (the database the comparison is made
+    /// against, so the versions cannot skew), else the project's database
+    /// (a throwaway one when nothing is configured).
+    pub(super) async fn normalization_server(
+        &self,
+        at: Option<&ConnectOptions>,
+    ) -> Result<ConnectOptions, Error> {
+        if let Some(s) = &self.config.scratch {
+            return Ok(s.clone());
+        }
+        if let Some(a) = at {
+            return Ok(a.clone());
+        }
+        self.database().await
+    }
+
+    /// Normalizes a desired schema (ignored tables left out) on `server`:
+    /// the fast path, which creates no database (temporary objects in a
+    /// transaction that is rolled back) and uses the project's cache.
     pub(super) async fn normalized(
         &self,
-        scratch: &mut Scratch,
+        server: &ConnectOptions,
         mut desired: Schema,
     ) -> Result<Schema, Error> {
         desired
             .tables
             .retain(|t| !self.config.is_ignored(&t.schema, &t.name));
-        let db = scratch.create(self).await?;
-        normalize(&desired, db).await
+        let client = connect(server).await?;
+        let mut cache = self.cache.lock().await;
+        let (schema, stats) = normalize_on(&client, &desired, &mut cache).await?;
+        self.report(&super::Progress::Normalized { stats });
+        Ok(schema)
+    }
+
+    /// Restores `prefix` (the schema of the state `at`) in a fresh scratch
+    /// database, records `at` as applied, runs the migrations from there to
+    /// `goal`, and reads the result.
+    pub(super) async fn replayed_from(
+        &self,
+        scratch: &mut Scratch,
+        history: &History,
+        prefix: &Schema,
+        at: &Target,
+        goal: &Target,
+        schemas: &[String],
+    ) -> Result<Schema, Error> {
+        let conn = scratch.create(self).await?.options().clone();
+        let client = connect(&conn).await?;
+        crate::normalize::apply_schema(
+            &client,
+            prefix,
+            &strata_model::ddl::create::DdlOptions::plain(),
+        )
+        .await?;
+        drop(client);
+        let runner = Runner::new(
+            history,
+            conn.clone(),
+            self.config.version_table.clone(),
+            RunOptions::default(),
+        );
+        runner.stamp(at, false).await?;
+        let mut quiet = |_: &crate::runner::Event<'_>| {};
+        runner.upgrade(goal, &mut quiet).await?;
+        self.read_database(&conn, schemas).await
     }
 
     /// Replays the history up to `goal` into a fresh scratch database and
@@ -243,6 +309,7 @@ impl Project {
         scratch: &mut Scratch,
         source: &Source,
         other: Option<&Schema>,
+        at: Option<&ConnectOptions>,
     ) -> Result<Schema, Error> {
         match source {
             Source::Url(conn) => {
@@ -256,7 +323,8 @@ impl Project {
             }
             Source::Models => {
                 let m = self.models().await?;
-                self.normalized(scratch, m).await
+                let server = self.normalization_server(at).await?;
+                self.normalized(&server, m).await
             }
             Source::Json(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
@@ -267,7 +335,8 @@ impl Project {
                     path: path.clone(),
                     source: e,
                 })?;
-                self.normalized(scratch, s).await
+                let server = self.normalization_server(at).await?;
+                self.normalized(&server, s).await
             }
             Source::Migrations => {
                 let history = History::load(&self.config.migrations_dir)?;
