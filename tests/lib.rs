@@ -2,6 +2,18 @@
 
 pub mod runtime_models;
 
+/// The Rust samples of the README, compiled by `cargo test --doc` so that
+/// they keep matching the APIs.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeSamples;
+
+/// The Rust samples of the adoption walkthrough, compiled by `cargo test
+/// --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/adopting.md")]
+pub struct AdoptingSamples;
+
 use strata::ident::Qualified;
 use strata::schema::Schema;
 

@@ -6,13 +6,16 @@
 //! tables, columns, defaults, constraints, indexes and the non-default
 //! operator classes. They are sent together on the one connection
 //! (tokio-postgres pipelines them), so the cost does not grow with round
-//! trips, and nothing is queried per table or per default. The rows are then
+//! trips, and nothing is queried per table or per default: 13 statements in
+//! all (2 to save and pin session settings, 10 catalog queries, 1 to restore
+//! the settings), whatever the size of the schema. The rows are then
 //! assembled in memory into a [`Schema`] in canonical form: column numbers
 //! become names, extension members and excluded tables are dropped, indexes
 //! behind constraints are left out.
 //!
-//! Expressions (defaults, CHECKs, index expressions and predicates) are
-//! printed by PostgreSQL itself, under `search_path = pg_catalog` so that
+//! Expressions (defaults, CHECKs, index expressions and predicates) are kept
+//! as SQL text exactly as PostgreSQL prints them (`pg_get_expr`,
+//! `pg_get_constraintdef`, `pg_get_indexdef`), under `search_path = pg_catalog` so that
 //! every user object in them is schema-qualified and the text does not depend
 //! on the session: `'en'::text`, `nextval('public.t_id_seq'::regclass)`,
 //! `'ok'::public.mood`. `jit` is switched off meanwhile (compiling the larger
@@ -41,6 +44,11 @@
 //! INCLUDE columns and deferrability of unique constraints, a foreign key's
 //! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
 //! inheritance and partitioning, sequence options.
+//!
+//! Invariant: the number of statements sent does not depend on the schema
+//! ([`introspect_counted`] returns it; `tests/integration/introspect.rs`
+//! checks it on an empty and a full database, and the introspection
+//! benchmark prints it).
 //!
 //! Start reading at [`introspect`], then `assemble` (rows → model).
 

@@ -14,7 +14,9 @@
 //! touches a database.
 //!
 //! Start reading at [`History`]; [`checksum`] defines what "edited" means (the
-//! SHA-256 of the file text with line endings folded to `\n`).
+//! SHA-256 of the file text with line endings folded to `\n`; nothing else is
+//! normalized, so a changed comment is an edit). How the runner uses states,
+//! checksums and the `transaction` header is specified in [`crate::runner`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;

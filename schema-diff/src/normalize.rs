@@ -9,7 +9,22 @@
 //! desired schema with [`strata_model::ddl::create::schema_ddl`] in a
 //! [`ScratchDb`] on the same server, introspects it, and carries the
 //! model-only hints (`renamed_from` of tables and columns) back onto the
-//! result. Start reading at [`normalize`].
+//! result. Both sides of a diff are therefore produced by one reader from one
+//! server, so identical schemas are `==` and the diff never has to know about
+//! spellings. Start reading at [`normalize`].
+//!
+//! Invariants:
+//! - `normalize(m)` equals [`introspect`] of a
+//!   database created with `schema_ddl(m)` (`tests/integration/ddl.rs` checks
+//!   it for a schema covering every type, default, constraint and index kind,
+//!   written both as JSON and as derive models).
+//! - A scratch database serves one normalization: [`normalize`] refuses one
+//!   that already holds tables or enum types in the desired schemas.
+//!   Extensions or domains the models need but do not describe must be
+//!   created in it first.
+//! - Model errors PostgreSQL would report in other terms (a default on an
+//!   identity column, a serial on a non-integer type or with a default) are
+//!   rejected before anything runs, in the model's terms.
 //!
 //! [`apply_schema`] is the piece that runs DDL: in one transaction (nothing
 //! stays when a statement fails), or with [`apply_schema_batched`] in batches

@@ -9,6 +9,54 @@
 //! tests (schemas in, rendered SQL out) are in `plan/tests.rs`: a test-only
 //! import of [`crate::render`], which otherwise imports this module and not
 //! the other way round.
+//!
+//! # Hazards
+//!
+//! [`Hazard`], rendered as `-- hazard:` comments, for up and down
+//! separately: *deletes data* (drop table/column/enum type/schema, removing
+//! an enum value, a narrowing type change); *rewrites the table* (a type
+//! change that is not binary-coercible, a re-created enum, adding a column
+//! with a volatile default or an identity); *takes an ACCESS EXCLUSIVE lock*
+//! (every `ALTER TABLE` on an existing table, `DROP INDEX` without
+//! CONCURRENTLY); *blocks writes* (`CREATE INDEX` without CONCURRENTLY,
+//! adding a foreign key); *can fail on existing rows* (SET NOT NULL, a NOT
+//! NULL column added without default, new check/unique/primary key/foreign
+//! key/unique index, a type change through a cast that can reject values,
+//! removing an enum value). Lock and existing-row hazards are not reported
+//! for tables the plan creates.
+//!
+//! # Never destroy data silently
+//!
+//! Without [`PlanOptions::allow_drops`], ops that delete data go to
+//! [`Plan::withheld`] with the reason and their SQL; [`crate::render`]
+//! writes them as comments saying how to include them (the setting; the
+//! command line's `--allow-drops`). What belongs to a withheld op is
+//! withheld with it (the foreign keys of a withheld table). The rest of the
+//! plan still works: a withheld table or column is converted by enum
+//! re-creations like any other, a withheld NOT NULL column without default
+//! gets a note (inserts that omit it fail).
+//!
+//! # CONCURRENTLY
+//!
+//! With [`PlanOptions::concurrently`], indexes on existing tables are built
+//! and dropped `CONCURRENTLY`; unique constraints and primary keys are built
+//! as a unique index `CONCURRENTLY` and then attached `USING INDEX`. Such
+//! steps are [`Step::non_transactional`], as is an `ADD VALUE` whose label a
+//! default, check or index of the desired schema uses (PostgreSQL refuses an
+//! enum value added in the same transaction); [`Plan::needs_no_transaction`]
+//! tells the runner (the file is written with `transaction: none`).
+//!
+//! # Tests
+//!
+//! The end-to-end unit tests in `plan/tests.rs`; the golden cases
+//! `tests/cases/diff/` (their README), run by
+//! `tests/integration/diff_golden.rs` against PostgreSQL (up, down and
+//! re-introspection); the property tests and the explicit no-false-positives
+//! test in `tests/integration/diff_props.rs` (200 cases each by default,
+//! fixed seed; a long random run is `PROPTEST_SEED=random
+//! PROPTEST_CASES=5000 cargo test -p strata-tests --test integration
+//! diff_props`); and `diff_golden::cast_table_agrees_with_postgres` for
+//! [`casts`].
 
 pub mod casts;
 #[cfg(test)]

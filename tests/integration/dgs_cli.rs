@@ -31,7 +31,7 @@ async fn bin(name: &'static str, args: &[&str], env: &[(&str, &str)]) -> Output 
     .unwrap()
 }
 
-/// The README's walkthrough: `dgs seed-legacy` makes the legacy database,
+/// The adoption walkthrough (`docs/adopting.md`): `dgs seed-legacy` makes the legacy database,
 /// then `schema-diff check`, `stamp head`, `check`.
 #[test]
 fn stamp_head_then_check_from_the_workspace_root_on_a_legacy_database() {

@@ -1,5 +1,5 @@
 //! Integration tests: one test binary, one module per area. Every test that
-//! touches PostgreSQL gets its own fresh database from `strata::testing`.
+//! touches PostgreSQL gets its own fresh database (`strata_testing::TestDb`).
 
 mod ddl;
 mod derive;

@@ -5,7 +5,7 @@
 //!
 //! The `dgs_jobs` timestamps are ISO-8601 text "for now", as in the legacy
 //! schema; moving them to `timestamptz` is a later migration (see the
-//! README's adoption walkthrough).
+//! adoption walkthrough, `docs/adopting.md`).
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;

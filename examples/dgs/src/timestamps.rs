@@ -4,7 +4,7 @@
 //! `TimeZone = UTC`, so every stored timestamp is exactly PostgreSQL's own
 //! `timestamptz` output: `2025-01-01 08:30:00.1234+00` (microseconds with
 //! trailing zeros trimmed, no fraction at all when it is zero, offset `+00`).
-//! The repositories write new rows in the same format ([`format`]), so old
+//! The repositories write new rows in the same format ([`format()`]), so old
 //! and new rows sort the same way as text, and a later `text → timestamptz`
 //! migration (and its `timestamptz → text` downgrade under UTC) reproduces
 //! every value byte for byte. [`parse`] reads them back.

@@ -27,8 +27,9 @@ use strata::ident::Ident;
 /// An error setting up a test database.
 pub type HarnessError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Runs a future to completion on a fresh multi-threaded tokio runtime (the
-/// workspace does not use tokio's proc-macros).
+/// Runs a future to completion on a fresh multi-threaded tokio runtime (two
+/// worker threads, I/O and timers enabled): how the tests, which use no
+/// `#[tokio::test]`, run their async bodies.
 pub fn run<F: Future>(future: F) -> F::Output {
     match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -6,6 +6,15 @@
 //! new name are renames (`match_named`). The current tables as seen under
 //! their new names are built here too (`Differ::cur_table_view`). Start
 //! reading at `Differ::find_table_renames`.
+//!
+//! A `renamed_from` hint makes a `RENAME`, never drop + add, when the old
+//! name exists and the new one does not. When both exist the hint is taken
+//! as already applied (the old name may have been reused since), with a
+//! note: renaming again would make the migrations never converge. Without a
+//! hint, a dropped and an added column of the same table and type, or a
+//! dropped and an added table of the same schema with the same columns, give
+//! a note suggesting the hint (rendered as a `-- note:` comment); they are
+//! never paired by similarity alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -16,10 +16,31 @@
 //! that order: table renames run first, column renames run after the drops of
 //! indexes and constraints and before the columns are altered.
 //!
+//! Inputs: both schemas must be canonical, i.e. in the form introspection
+//! reads back (the desired one normalized through a scratch database). The
+//! diff then compares with `==`: any inequality is a real difference, and
+//! nothing is matched by similarity (see `matching.rs` for the one place
+//! names are paired otherwise). A changed definition under the same name
+//! (index, constraint, foreign key) is drop + add; an unchanged definition
+//! under a new name is a `RENAME`. A foreign key that depends on a key being
+//! dropped (the unique index it was validated against), or whose columns or
+//! referenced columns change type, is dropped before and added back after,
+//! even when it did not change (`refresh_dependent_foreign_keys`).
+//!
+//! Known limits: a rename onto the name of a table or column that still
+//! exists is taken as done, with a note (drop it in an earlier migration);
+//! table moves between schemas are not detected (drop + create); column
+//! order cannot be restored by a down migration that re-adds a dropped column
+//! (it is appended); a re-created enum does not carry grants or dependent
+//! views and functions; the data of dropped objects is not restored by down
+//! (the SQL says so).
+//!
 //! Files: `op.rs` ([`Op`] and what it carries, [`Op::inverse`],
-//! [`Op::phase`]), this file (the differ: schemas, enums, tables, columns,
-//! constraints, in that order), `matching.rs` (which current object a desired
-//! one is: names, `renamed_from` hints, renamed constraints and indexes).
+//! [`Op::phase`]: the list of ops and their order), this file (the differ:
+//! schemas, enums, tables, columns, constraints, in that order), `matching.rs`
+//! (which current object a desired one is: names, `renamed_from` hints,
+//! renamed constraints and indexes). The diff, the plan and the renderer are
+//! pure: no connection anywhere; tests are listed in [`crate::plan`].
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
 mod matching;

@@ -3,6 +3,46 @@
 //! enum re-creation details ([`EnumUser`], [`EnumDependents`]) ops carry;
 //! [`summary`], one line per op for people. Pure data. Start reading at
 //! [`Op`].
+//!
+//! # The ops
+//!
+//! One per change, each with an exact inverse ([`Op::inverse`]; drops carry
+//! the full definition they drop): create/drop schema; create/drop enum, add
+//! enum value (`BEFORE`/`AFTER` its desired neighbour, or at the end),
+//! re-create enum (labels removed or reordered: rename the old type to
+//! `<name>_old`, create the new one, convert every column with `USING
+//! c::text::new` (arrays too), restore defaults, drop the old type; foreign
+//! keys between columns of the type and CHECKs/indexes whose expressions name
+//! it are dropped before and added back after), comment on type;
+//! create/drop/rename table (a created table carries its columns, primary
+//! key, uniques, checks, indexes and comments; its foreign keys are separate
+//! ops), comment on table; add/drop/rename column, `ALTER COLUMN TYPE` (the
+//! old default dropped first and the new one set after, in one statement),
+//! SET/DROP NOT NULL, SET/DROP DEFAULT, identity changes (add/drop `GENERATED
+//! ... AS IDENTITY`, `SET GENERATED`, serial ↔ identity: the owned sequence is
+//! created or dropped and moved past `max(column)`), comment on column;
+//! add/drop primary key, unique, index, foreign key, check; rename index,
+//! rename constraint.
+//!
+//! # The order
+//!
+//! [`Op::phase`], ascending; the down migration is the inverse of every step
+//! in reverse order:
+//!
+//! 1. table renames (every later op names tables by their new names);
+//! 2. drops of foreign keys, checks, indexes, unique constraints, primary
+//!    keys (before the columns they use change, and before the keys they
+//!    depend on go), then index/constraint renames;
+//! 3. drops of columns, then of tables (before enum types change, so a doomed
+//!    column is never converted, and the down migration re-creates it after
+//!    the type has its old labels back);
+//! 4. new schemas, new enum types, added enum values, re-created enum types;
+//! 5. column renames, new tables, new columns;
+//! 6. column alters: identity removal, type, default, DROP NOT NULL, SET NOT
+//!    NULL, identity addition (it needs NOT NULL);
+//! 7. new primary keys, unique constraints, indexes, checks; then foreign
+//!    keys (after every table and key they reference); then comments;
+//! 8. drops of enum types, then of schemas.
 
 use std::fmt;
 

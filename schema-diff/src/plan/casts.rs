@@ -16,6 +16,24 @@
 //! `diff_golden::cast_table_agrees_with_postgres` checks [`conversion`]
 //! against a real server for every pair of a type matrix. Start at
 //! [`conversion`].
+//!
+//! In short: `ALTER COLUMN ... TYPE` needs no `USING` when `pg_cast` has an
+//! implicit or assignment cast (numeric types among themselves, date/time
+//! widenings and `timestamp` ↔ `timestamptz`, `cidr` ↔ `inet`, `json` ↔
+//! `jsonb`, `money` ↔ `numeric`, `oid` ↔ integers, modifier changes of one
+//! type) or the target is a string type (any type, enums and arrays
+//! included, converts to text at assignment level; so `varchar(n)` → `text`
+//! and enum → `text` need none); it uses `USING c::new` when an explicit cast
+//! exists (from a string type to anything, `integer` ↔ `boolean`, `jsonb` →
+//! numbers/boolean), and `USING c::text::new` otherwise (enum → another
+//! enum, `uuid` → `integer`, ...). No rewrite: `varchar` widening or to
+//! `text`, `numeric(p,s)` → `numeric(p',s)` with p' ≥ p or unconstrained,
+//! time/timestamp precision widening, `cidr` → `inet`, `xml` → text.
+//! Narrowing (deletes data, withheld without `allow_drops`): a shorter or
+//! newly bounded string (`text`/`varchar(100)` → `varchar(50)`), fewer
+//! numeric digits or scale, `bigint` → `integer` → `smallint`, floats or
+//! numerics to integers, `double` → `real`, `bigint` → floating point, less
+//! time precision, timestamps to `date` or `time`, `timetz` → `time`.
 
 use strata::schema::SqlType;
 use strata_model::ddl::alter::Using;

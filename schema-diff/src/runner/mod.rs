@@ -17,7 +17,7 @@
 //! autocommit mode on a second connection; the row is inserted and the lock
 //! released in that same transaction once they all succeeded. A failure there
 //! leaves the statements that already ran in place (they cannot be rolled
-//! back) and records nothing. See ARCHITECTURE.md ("Migrations").
+//! back) and records nothing. The invariants below are the specification.
 //!
 //! Files: this one ([`Runner`], status and problems), `version_table.rs`
 //! ([`VersionTable`], its SQL and rows; the configuration holds one, and the
@@ -28,6 +28,80 @@
 //! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
 //! statements, version-table rows included, for `psql -v ON_ERROR_STOP=1
 //! -f`).
+//!
+//! # Invariants of the migrations
+//!
+//! - **Downgrades that delete data are refused** unless
+//!   [`RunOptions::allow_drops`] (the command line's `--allow-drops`): before
+//!   anything runs, every down section on the path is scanned
+//!   ([`destructive_statements`]) for `DROP TABLE/SCHEMA/TYPE`, `ALTER TABLE
+//!   ... DROP COLUMN`, `TRUNCATE`, `DELETE` and statements a generated plan
+//!   marked `-- hazard: deletes data` (narrowing type changes, enum value
+//!   removal); the refusal lists each with its file and line. Upgrades are
+//!   not scanned: a generated up section only drops what the user allowed
+//!   when writing it (`allow_drops` of autogenerate).
+//! - **Checksums** ([`crate::migrations::checksum`]) are SHA-256 (hex) of
+//!   the whole file text with `\r\n` and lone `\r` folded to `\n`;
+//!   nothing else is normalized (a changed comment is an edit). An applied
+//!   revision whose file changed or vanished stops `upgrade`/`downgrade`
+//!   ([`Problem`]) unless overridden ([`RunOptions::allow_edited`],
+//!   [`RunOptions::allow_missing`]); `stamp` is the explicit way to accept
+//!   the file as it now is (it records the new checksum).
+//! - **States, not heads**: the version table holds every applied revision
+//!   (not only the heads, as Alembic does), so a state is a set closed under
+//!   "parent of" ([`crate::migrations::State`]). Upgrading applies
+//!   `closure(target) \ current` in topological order; downgrading reverts
+//!   the applied descendants of the target's heads (all of them for `base`),
+//!   children first; other branches stay.
+//! - **The lock**: every change runs in a transaction that first takes
+//!   `pg_try_advisory_xact_lock(key)` (key: the first 8 bytes of the SHA-256
+//!   of `strata-migrations:<schema>.<table>`, see [`VersionTable`]), then
+//!   re-reads the version table and runs the next pending migration only. A
+//!   migrator that does not get the lock rolls back and retries with backoff:
+//!   it holds no snapshot while it waits (a blocked `pg_advisory_xact_lock`
+//!   would, and `CREATE INDEX CONCURRENTLY` waits for every older snapshot).
+//!   Transaction-scoped, so a transaction-pooling proxy cannot leak it; N
+//!   migrators apply each revision exactly once (tested with 8 concurrent
+//!   runners in `tests/integration/migrations_runner.rs` and 8 `upgrade head`
+//!   processes in `schema-diff/tests/cli/commands.rs`).
+//! - **`transaction: none`**: the lock transaction stays open and idle on the
+//!   main connection (its unnamed portal is replaced by a simple-protocol
+//!   statement so it holds no xmin: `lock::release_snapshot`) while the
+//!   statements run one by one in autocommit mode on a second connection; the
+//!   row is inserted and the lock released in that transaction after they all
+//!   succeed. On failure the statements that ran stay and nothing is recorded
+//!   (the error says how many). If the process dies, the lock goes with its
+//!   connection. A server-side `idle_in_transaction_session_timeout` shorter
+//!   than the slowest statement would end the lock transaction, so the row
+//!   would not be recorded.
+//! - **`transaction: per-migration`**: statements run one by one (exact
+//!   `file:line` in errors) inside the transaction that inserts or deletes
+//!   the version row; a section with a `BEGIN ATOMIC` body is sent whole
+//!   (the splitter does not understand its inner `;`).
+//! - **Offline scripts** carry the same statements and version rows as the
+//!   online run (for per-migration blocks, the execution time is measured by
+//!   the server: `clock_timestamp() - now()`); applied with psql they give
+//!   the same schema and rows (tested in `migrations_runner.rs`).
+//!
+//! Three more invariants of the migration commands live in the project
+//! (`crate::project`), which drives the runner:
+//!
+//! - **Excluded tables**: the version table and `ignore_tables` (patterns
+//!   expanded against the catalog, then passed to
+//!   [`introspect`](crate::introspect::introspect) as exact names) are left
+//!   out on the database side, and dropped from the desired side
+//!   (`project/sources.rs`).
+//! - **Autogenerate never reads the configured database**: the current state
+//!   is the history replayed into a scratch database on the scratch server
+//!   (`project/schemas.rs`).
+//! - **Passwords are never printed**: connection settings are
+//!   [`strata::ConnectOptions`], which print masked and whose parse errors
+//!   never quote the text; the command line's output
+//!   ([`crate::cli::Out`]) additionally replaces every configured
+//!   password (plain and percent-encoded) in every message line. SQL scripts
+//!   (`--sql`, `diff`) and `--format json` documents are printed as
+//!   generated: they never hold connection settings, and masking a password
+//!   that is also an SQL word or a table name (`postgres`) would change them.
 
 mod lock;
 mod script;

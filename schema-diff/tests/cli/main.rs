@@ -1,7 +1,7 @@
 //! Tests of the `schema-diff` binary: each runs the real executable in a
 //! temporary project directory (a `schema-diff.toml` whose models command is
 //! `cat models.json`, and a `migrations/` directory) against a fresh
-//! database from `strata::testing`.
+//! database from `strata_testing::TestDb`.
 //!
 //! They live in the schema-diff package because only its own tests get
 //! `CARGO_BIN_EXE_schema-diff` (the binary cargo has just built); run them

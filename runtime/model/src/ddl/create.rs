@@ -19,7 +19,10 @@
 //! types, constraints added to an existing table, comments, which are only
 //! set where none is). Nothing is ever dropped or
 //! replaced, so running it on a database that holds the tables changes
-//! nothing that is already there.
+//! nothing that is already there: neither the catalog nor a row; on a
+//! database missing some objects it creates exactly those
+//! (`tests/integration/ddl.rs` checks both by comparing introspections and
+//! per-table content checksums).
 //!
 //! The single-object builders ([`column_def`], [`create_table`],
 //! [`create_index`], [`add_primary_key`], [`add_unique`], [`add_check`],

@@ -10,8 +10,65 @@
 //! expression elements) are kept as SQL text; `schema-diff` makes them
 //! comparable by letting PostgreSQL print them.
 //!
-//! Start reading at [`Schema`]; the JSON format is described in
-//! ARCHITECTURE.md ("The schema JSON format").
+//! Invariants: every producer (the derive, the registry, introspection,
+//! [`Schema::from_json`]) calls [`Schema::canonicalize`], so equal schemas
+//! are `==`; [`SqlType`]'s `Display` is canonical and parses back to the same
+//! value.
+//!
+//! Start reading at [`Schema`].
+//!
+//! # The JSON format
+//!
+//! [`Schema::to_json`] writes, and [`Schema::from_json`] reads, this format
+//! (the `models` command of `schema-diff` prints it, `schema-diff diff`
+//! accepts a `.json` file in it). Unknown keys are errors, with line and
+//! column; optional keys are omitted when they hold their default (`unique`
+//! false, `method` `btree`, `order` `asc`, `on_delete`/`on_update`
+//! `no_action`, `deferrable` `not_deferrable`, empty lists, no comment).
+//!
+//! ```
+//! # use strata_model::schema::{FkAction, Schema};
+//! let schema = Schema::from_json(r#"{
+//!   "schemas": ["public"],
+//!   "enums": [{"schema": "public", "name": "mood", "labels": ["sad", "ok"]}],
+//!   "tables": [{
+//!     "schema": "public", "name": "t",
+//!     "columns": [{"name": "id", "type": "bigint", "nullable": false, "identity": "always"},
+//!                 {"name": "a", "type": "integer", "nullable": true, "default": "0"},
+//!                 {"name": "b", "type": "text[]", "nullable": true},
+//!                 {"name": "c", "type": "text", "nullable": true},
+//!                 {"name": "d", "type": "public.mood", "nullable": true},
+//!                 {"name": "x", "type": "bigint", "nullable": true}],
+//!     "primary_key": {"name": "t_pkey", "columns": ["id"]},
+//!     "uniques": [{"name": "t_a_key", "columns": ["a"]}],
+//!     "indexes": [{"name": "t_b_idx", "unique": false, "method": "gin",
+//!                  "elements": [{"column": "b"}]},
+//!                 {"name": "t_c_idx", "elements": [{"expression": "lower(c)", "order": "desc", "nulls": "last"}],
+//!                  "include": ["d"], "predicate": "d IS NOT NULL"}],
+//!     "foreign_keys": [{"name": "t_x_fkey", "columns": ["x"], "ref_schema": "public", "ref_table": "u",
+//!                       "ref_columns": ["id"], "on_delete": "cascade", "on_update": "no_action",
+//!                       "deferrable": "initially_deferred"}],
+//!     "checks": [{"name": "t_a_check", "expression": "a > 0"}],
+//!     "comment": "...",
+//!     "renamed_from": "old_t"
+//!   }]
+//! }"#)?;
+//! assert_eq!(schema.tables[0].foreign_keys[0].on_delete, FkAction::Cascade);
+//! assert_eq!(Schema::from_json(&schema.to_json())?, schema);
+//! # Ok::<(), strata_model::schema::SchemaJsonError>(())
+//! ```
+//!
+//! Types are written in their canonical spelling (`integer`, `character
+//! varying(32)`, `numeric(12,2)`, `timestamp with time zone`, `text[]`,
+//! `public.mood`); any spelling PostgreSQL accepts is read (`int4`,
+//! `varchar(32)`, `timestamptz`). Identity is `always`, `by_default` or
+//! `serial`; index methods `btree`, `hash`, `gin`, `gist`, `brin`, `spgist`;
+//! an index element is `{"column": ...}` or `{"expression": ...}` with
+//! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`) and `opclass`;
+//! referential actions `no_action`, `restrict`, `cascade`, `set_null`,
+//! `set_default`; deferrability `not_deferrable`, `initially_immediate`,
+//! `initially_deferred`. Enum types and columns may carry a `comment`, and
+//! columns a `renamed_from` hint, like tables.
 
 mod naming;
 mod options;
@@ -272,8 +329,9 @@ fn is_not_deferrable(d: &Deferrable) -> bool {
     *d == Deferrable::NotDeferrable
 }
 
-// serde for the types of the std-only files (`sql_type.rs`, `options.rs`),
-// which `strata-macros` includes and so cannot derive serde themselves.
+// serde for the types of `sql_type.rs` and `options.rs`, written by hand:
+// each is written as its canonical text (`SqlType`'s `Display`, the options'
+// names) and read back through the same parsers the macro uses.
 
 impl Serialize for SqlType {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -1,9 +1,9 @@
 //! The spelled-out options of indexes and foreign keys: [`IndexMethod`],
 //! [`FkAction`], [`Deferrable`], with their parsers.
 //!
-//! This file uses `std` only: `strata-macros` includes it (`#[path]`) so that
-//! `#[table(index(method = "..."))]` and `on_delete = "..."` are checked at
-//! compile time by the same parsers the runtime uses. The serde impls (which
+//! `strata-macros` calls these parsers so that `#[table(index(method =
+//! "..."))]` and `on_delete = "..."` are checked at compile time by the same
+//! code the runtime and `schema-diff` use. The serde impls (which
 //! write [`IndexMethod::as_str`], [`FkAction::name`] and [`Deferrable::name`])
 //! live in `schema/mod.rs`.
 

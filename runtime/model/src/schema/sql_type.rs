@@ -3,11 +3,10 @@
 //! `decimal(12,2)`, `text[]`, `"My Schema".mood`) and printed in one canonical
 //! spelling: exactly what PostgreSQL's `format_type()` prints for a builtin type,
 //! and `schema.name` (quoted when needed) for a user-defined one.
-
 //!
-//! This file uses `std` only: `strata-macros` includes it (`#[path]`) to check
-//! `#[column(sql_type = "...")]` at compile time. Its serde impls live in
-//! `schema/mod.rs`.
+//! `strata-macros` calls [`parse_column_type`] to check `#[column(sql_type =
+//! "...")]` at compile time, so the macro, the runtime and `schema-diff`
+//! accept exactly the same spellings. Its serde impls live in `schema/mod.rs`.
 
 use std::fmt;
 
