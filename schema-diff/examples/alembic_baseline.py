@@ -1,4 +1,4 @@
-"""The baseline of bench_introspect: Alembic's autogenerate comparison on the
+"""The baseline of bench_commands: Alembic's autogenerate comparison on the
 same database, timed the same way (median of runs).
 
 The models are the database's own tables reflected once (not timed), so, as
@@ -6,7 +6,11 @@ on strata's side, the comparison is "introspect the catalog, then diff it
 with the models": `alembic.autogenerate.compare_metadata`, which reflects the
 database and compares.
 
-    python3 alembic_baseline.py URL RUNS
+    python3 alembic_baseline.py URL RUNS [--pause]
+
+With `--pause` it prints `ready` once the models are reflected and waits
+for a line on standard input before comparing (the benchmark counts the
+statements of the comparisons alone).
 
 Needs `pip install alembic==1.20.1 sqlalchemy==2.1.9 psycopg2-binary`. Prints
 one line: `alembic A sqlalchemy S: median M ms, min m ms, max x ms over N
@@ -32,6 +36,9 @@ def main() -> int:
     models = MetaData()
     with engine.connect() as conn:
         models.reflect(bind=conn)
+    if "--pause" in sys.argv[3:]:
+        print("ready", flush=True)
+        sys.stdin.readline()
     times = []
     differences = 0
     for _ in range(runs):

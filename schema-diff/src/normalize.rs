@@ -2,19 +2,34 @@
 //! exactly what [`crate::introspect`] would read back from a database that
 //! holds it, so that `diff` compares like with like.
 //!
-//! Rather than re-implementing PostgreSQL's printing rules (type synonyms,
-//! `'en'` → `'en'::text`, `status IN (...)` → `status = ANY (ARRAY[...])`,
-//! generated constraint names, implied NOT NULLs, serial defaults, default
-//! operator classes, ...), [`normalize`] lets the server do it: it creates the
-//! desired schema with [`strata_model::ddl::create::schema_ddl`] in a
-//! [`ScratchDb`] on the same server, introspects it, and carries the
-//! model-only hints (`renamed_from` of tables and columns) back onto the
-//! result. Both sides of a diff are therefore produced by one reader from one
+//! Two paths give the same result:
+//!
+//! - **The fast path**, [`normalize_on`] (module `fast.rs`), which every
+//!   command uses: what is deterministic (types, identifiers, implied NOT
+//!   NULLs, key and index structure) is normalized in Rust; only what only
+//!   the server can print (defaults, CHECKs, index expressions and
+//!   predicates, types the models do not define) is asked of the server the
+//!   comparison is made against, once per distinct part, as temporary
+//!   objects in a transaction that is always rolled back, and cached on
+//!   disk ([`crate::cache`]). It creates no database and needs only
+//!   `TEMPORARY` (and the right to create the models' enum types when the
+//!   database lacks them, rolled back too).
+//! - **The reference**, [`normalize`]: rather than re-implementing
+//!   PostgreSQL's printing rules at all, it creates the whole desired
+//!   schema with [`strata_model::ddl::create::schema_ddl`] in a
+//!   [`ScratchDb`] on the same server, introspects it, and carries the
+//!   model-only hints (`renamed_from` of tables and columns) back onto the
+//!   result. Tests compare the fast path with it on random schemas
+//!   (`diff_props::fast_normalization_equals_the_reference`), on model
+//!   spellings, the DGS models and every supported kind
+//!   (`tests/integration/normalize_fast.rs`).
+//!
+//! Both sides of a diff are therefore produced by one reader from one
 //! server, so identical schemas are `==` and the diff never has to know about
-//! spellings. Start reading at [`normalize`].
+//! spellings. Start reading at [`normalize_on`].
 //!
 //! Invariants:
-//! - `normalize(m)` equals [`introspect`] of a
+//! - `normalize_on(m)` equals `normalize(m)`, which equals [`introspect`] of a
 //!   database created with `schema_ddl(m)` (`tests/integration/ddl.rs` checks
 //!   it for a schema covering every type, default, constraint and index kind,
 //!   written both as JSON and as derive models).
