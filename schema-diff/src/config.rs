@@ -35,7 +35,8 @@ pub struct FileConfig {
     /// The command that prints the models as schema JSON: a string run with
     /// `sh -c`, or an argument list run directly; run in the file's directory.
     pub models: Option<CommandSpec>,
-    /// The schemas (namespaces) to manage (default `["public"]`).
+    /// The schemas (namespaces) to manage (default: every schema that is not
+    /// PostgreSQL's own).
     pub schemas: Option<Vec<String>>,
     /// Tables left out of introspection and diffs: `name`, `schema.name`,
     /// with `*` as a wildcard.
@@ -234,7 +235,8 @@ pub struct Config {
     pub migrations_dir: PathBuf,
     /// The models command, if configured.
     pub models: Option<ModelsCommand>,
-    /// The schemas to manage.
+    /// The schemas to manage; empty: every schema that is not PostgreSQL's
+    /// own (`pg_*`, `information_schema`).
     pub schemas: Vec<String>,
     /// Tables to leave out.
     pub ignore_tables: Vec<TablePattern>,
@@ -323,14 +325,16 @@ impl Config {
             }
             (None, None) => None,
         };
+        // Nothing configured: every schema that is not PostgreSQL's own
+        // (the empty list).
         let schemas = if !flags.schemas.is_empty() {
             flags.schemas.clone()
         } else {
-            file.schemas
-                .clone()
-                .unwrap_or_else(|| vec!["public".into()])
+            file.schemas.clone().unwrap_or_default()
         };
-        if schemas.is_empty() || schemas.iter().any(|s| s.is_empty()) {
+        let explicit_empty =
+            flags.schemas.is_empty() && file.schemas.as_ref().is_some_and(|s| s.is_empty());
+        if explicit_empty || schemas.iter().any(|s| s.is_empty()) {
             return Err(ConfigError::NoSchemas {
                 file: file_path.clone(),
             }

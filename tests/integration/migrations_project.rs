@@ -384,3 +384,57 @@ fn the_history_state_is_cached_and_replayed_incrementally() {
         );
     });
 }
+
+/// With no schemas configured, `diff` of two databases covers every schema
+/// that is not PostgreSQL's own, not only `public`.
+#[test]
+fn with_no_schemas_configured_every_schema_is_compared() {
+    run(async {
+        let a = TestDb::new().await.unwrap();
+        let b = TestDb::new().await.unwrap();
+        a.connect()
+            .await
+            .unwrap()
+            .batch_execute(
+                "CREATE SCHEMA app; CREATE TABLE app.t (id int); CREATE TABLE public.p (id int)",
+            )
+            .await
+            .unwrap();
+        b.connect()
+            .await
+            .unwrap()
+            .batch_execute("CREATE SCHEMA other; CREATE TABLE other.u (id int); CREATE TABLE public.p (id int)")
+            .await
+            .unwrap();
+        let dir = TempDir::new("all-schemas");
+        let cfg = config(dir.path(), a.url(), None);
+        assert!(cfg.schemas.is_empty(), "nothing configured: every schema");
+        let project = Project::new(cfg);
+        let from = Source::parse(a.url()).unwrap();
+        let to = Source::parse(b.url()).unwrap();
+        let c = project
+            .compare(
+                &from,
+                &to,
+                &PlanOptions {
+                    allow_drops: true,
+                    ..PlanOptions::default()
+                },
+            )
+            .await
+            .unwrap();
+        let summaries: Vec<&str> = c.changes.iter().map(|ch| ch.summary.as_str()).collect();
+        for want in ["- table app.t", "+ schema other", "+ table other.u"] {
+            assert!(
+                summaries.iter().any(|s| s.contains(want)),
+                "{want}: {summaries:?}"
+            );
+        }
+        assert!(
+            !summaries
+                .iter()
+                .any(|s| s.contains("public.p") || s.contains("table p")),
+            "{summaries:?}"
+        );
+    });
+}

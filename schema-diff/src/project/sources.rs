@@ -157,6 +157,28 @@ impl Project {
         schemas: &[String],
     ) -> Result<Schema, Error> {
         let client = connect(conn).await?;
+        // No schemas configured: every schema of this database that is not
+        // PostgreSQL's own, besides those asked for.
+        let mut schemas = schemas.to_vec();
+        if self.config.schemas.is_empty() {
+            let rows = client
+                .query(
+                    "SELECT n.nspname::text FROM pg_catalog.pg_namespace n \
+                     WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' \
+                       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
+                                       WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass \
+                                         AND d.objid = n.oid AND d.deptype = 'e')",
+                    &[],
+                )
+                .await?;
+            for r in &rows {
+                let s: String = r.try_get(0)?;
+                if !schemas.contains(&s) {
+                    schemas.push(s);
+                }
+            }
+        }
+        let schemas = schemas.as_slice();
         let names = client
             .query(
                 "SELECT n.nspname::text, c.relname::text FROM pg_catalog.pg_class c \
