@@ -9,15 +9,11 @@
 //! connections do not stop it). Dropping the value without calling it removes
 //! the database too, best effort. Start at [`ScratchDb::create`].
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use strata::ident::Ident;
 use strata::ConnectOptions;
 use tokio_postgres::Client;
 
 use crate::error::{DbError, Error, NormalizeError};
-
-static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A throwaway database, dropped by [`ScratchDb::drop_db`] or, best effort,
 /// when the value is dropped.
@@ -33,12 +29,7 @@ impl ScratchDb {
     /// Creates an empty, uniquely named database (`strata_scratch_...`) on the
     /// server of `admin`.
     pub async fn create(admin: &ConnectOptions) -> Result<ScratchDb, Error> {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let name = format!("strata_scratch_{}_{n}_{nanos}", std::process::id());
+        let name = strata_testing::unique_name("strata_scratch");
         let client = admin.connect().await.map_err(DbError::from)?;
         client
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))

@@ -14,4 +14,4 @@ pub mod cluster;
 
 mod testdb;
 
-pub use testdb::{run, server_options, server_url, HarnessError, TestDb};
+pub use testdb::{run, server_options, server_url, unique_name, HarnessError, TestDb};

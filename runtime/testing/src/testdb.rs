@@ -103,6 +103,17 @@ async fn connect(options: &ConnectOptions) -> Result<tokio_postgres::Client, Har
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// A database name no other process or call of this one uses:
+/// `<prefix>_<pid>_<counter>_<nanoseconds>`.
+pub fn unique_name(prefix: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("{prefix}_{}_{n}_{nanos}", std::process::id())
+}
+
 /// A fresh database that is dropped with this value.
 #[derive(Debug)]
 pub struct TestDb {
@@ -114,12 +125,7 @@ pub struct TestDb {
 impl TestDb {
     /// Creates a fresh, empty database.
     pub async fn new() -> Result<TestDb, HarnessError> {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let name = format!("strata_test_{}_{n}_{nanos}", std::process::id());
+        let name = unique_name("strata_test");
         let client = connect(&admin_options()?).await?;
         client
             .batch_execute(&format!("CREATE DATABASE {}", Ident(&name)))
