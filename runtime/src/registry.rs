@@ -174,6 +174,7 @@ impl Registry {
             schemas: Vec::new(),
             enums: enums.into_values().map(|(e, _)| e).collect(),
             tables: tables.into_values().map(|(t, _)| t).collect(),
+            objects: Vec::new(),
         }
         .canonical())
     }

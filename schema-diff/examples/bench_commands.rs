@@ -191,6 +191,7 @@ fn synthetic(n: usize) -> Schema {
         schemas: vec!["public".into()],
         enums: vec![],
         tables,
+        objects: vec![],
     }
     .canonical()
 }

@@ -94,6 +94,7 @@ fn synthetic(n: usize) -> Schema {
         schemas: vec![],
         enums: vec![],
         tables,
+        objects: vec![],
     }
     .canonical()
 }

@@ -56,7 +56,7 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
-    Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement,
+    Check, Column, DbObject, Deferrable, Dependency, ObjectKind, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement,
     IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName,
     Unique,
 };
@@ -109,6 +109,7 @@ const EXTENSION_MEMBERS_SQL: &str = include_str!("introspect/extension_members.s
 const CONSTRAINTS_SQL: &str = include_str!("introspect/constraints.sql");
 const INDEXES_SQL: &str = include_str!("introspect/indexes.sql");
 const OPCLASSES_SQL: &str = include_str!("introspect/opclasses.sql");
+const OBJECTS_SQL: &str = include_str!("introspect/objects.sql");
 
 /// What to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,7 +340,7 @@ async fn read_schemas(
 }
 
 /// How many catalog queries [`read_catalog`] sends.
-const CATALOG_QUERIES: usize = 10;
+const CATALOG_QUERIES: usize = 11;
 
 /// The raw result of the catalog queries.
 struct CatalogRows {
@@ -353,6 +354,7 @@ struct CatalogRows {
     constraints: Vec<Row>,
     indexes: Vec<Row>,
     opclasses: Vec<Row>,
+    objects: Vec<Row>,
 }
 
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
@@ -371,6 +373,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         (CONSTRAINTS_SQL, &p[..]),
         (INDEXES_SQL, &p[..]),
         (OPCLASSES_SQL, &[][..]),
+        (OBJECTS_SQL, &p[..]),
     ];
     let results = futures_util::future::try_join_all(
         queries
@@ -391,6 +394,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         constraints: next(),
         indexes: next(),
         opclasses: next(),
+        objects: next(),
     })
 }
 
@@ -647,6 +651,7 @@ impl<'a> Assembler<'a> {
             tb.table.indexes.push(index);
         }
 
+        let objects = self.read_objects(&rows.objects)?;
         let tables = tables
             .into_values()
             .filter(|tb| !tb.excluded)
@@ -656,8 +661,75 @@ impl<'a> Assembler<'a> {
             schemas,
             enums,
             tables,
+            objects,
         }
         .canonical())
+    }
+}
+
+impl Assembler<'_> {
+    /// The definition objects, without those that hang on excluded tables;
+    /// an object's dependency on itself (a view's rule on the view) is left
+    /// out.
+    fn read_objects(&self, rows: &[Row]) -> Result<Vec<DbObject>, Error> {
+        let [kind, schema, name, table, args, definition, signature, comment, deps] = positions(
+            rows,
+            [
+                "kind",
+                "schema",
+                "name",
+                "tbl",
+                "args",
+                "definition",
+                "signature",
+                "comment",
+                "depends_on",
+            ],
+        )?;
+        let mut objects = Vec::with_capacity(rows.len());
+        for r in rows {
+            let kind_text: String = r.try_get(kind)?;
+            let kind: ObjectKind =
+                serde_json::from_value(serde_json::Value::String(kind_text.clone())).map_err(
+                    |_| IntrospectError::Unreadable {
+                        table: String::new(),
+                        object: format!("object of kind `{kind_text}`"),
+                        what: "the kind is unknown".to_string(),
+                    },
+                )?;
+            let schema: String = r.try_get(schema)?;
+            let table: Option<String> = r.try_get(table)?;
+            if let Some(t) = &table {
+                if self.excluded(&schema, t) {
+                    continue;
+                }
+            }
+            let deps_text: String = r.try_get(deps)?;
+            let object_name: String = r.try_get(name)?;
+            let depends_on: Vec<Dependency> =
+                serde_json::from_str(&deps_text).map_err(|e| IntrospectError::Unreadable {
+                    table: table.clone().unwrap_or_default(),
+                    object: format!("{} {object_name}", kind.as_str()),
+                    what: format!("its dependencies do not read: {e}"),
+                })?;
+            let mut object = DbObject {
+                kind,
+                schema,
+                name: object_name,
+                table,
+                arguments: r.try_get(args)?,
+                definition: r.try_get(definition)?,
+                signature: r.try_get(signature)?,
+                comment: r.try_get(comment)?,
+                depends_on,
+            };
+            let own = object.dependency_key();
+            object
+                .depends_on
+                .retain(|d| d.object_key().as_ref() != Some(&own));
+            objects.push(object);
+        }
+        Ok(objects)
     }
 }
 

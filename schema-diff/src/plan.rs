@@ -65,9 +65,9 @@ mod tests;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use strata::ident::{quote_literal, Ident};
+use strata::ident::{quote_literal, Ident, Qualified};
 use strata::schema::{
-    make_object_name, Column, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
+    make_object_name, Column, DbObject, ObjectKind, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
     Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
@@ -485,6 +485,10 @@ fn deletes_data(op: &Op) -> Option<String> {
             Name::new(ty.schema.clone(), ty.name.clone())
         ),
         Op::DropSchema { name } => format!("drops schema {}", Ident(name)),
+        Op::DropObject { object } if object.kind == ObjectKind::Sequence => format!(
+            "deletes data: drops sequence {} and its current value",
+            Name::new(object.schema.clone(), object.name.clone())
+        ),
         Op::RecreateEnum { from, to, .. } => {
             let removed = removed_labels(from, to);
             if removed.is_empty() {
@@ -569,9 +573,92 @@ fn temp_enum_name(ctx: &Ctx<'_>, e: &EnumType) -> String {
     }
 }
 
+/// An object's definition as one statement group (the last `;` is the
+/// renderer's), then its comment.
+fn create_object(o: &DbObject) -> Vec<String> {
+    let def = o.definition.trim_end();
+    let mut out = vec![def.strip_suffix(';').unwrap_or(def).to_string()];
+    if o.comment.is_some() {
+        out.push(comment_on_object(o, o.comment.as_deref()));
+    }
+    out
+}
+
+/// How SQL names the object after `COMMENT ON` / `DROP`: `VIEW app.v`,
+/// `FUNCTION public.f(integer)`, `TRIGGER t ON public.tab`.
+fn object_target(o: &DbObject) -> String {
+    let q = Qualified(&o.schema, &o.name).to_string();
+    let on = |kind: &str| {
+        let table = o.table.as_deref().unwrap_or(&o.name);
+        format!("{kind} {} ON {}", Ident(&o.name), Qualified(&o.schema, table))
+    };
+    let routine = |kind: &str| format!("{kind} {q}({})", o.arguments.as_deref().unwrap_or(""));
+    match o.kind {
+        ObjectKind::Extension => format!("EXTENSION {}", Ident(&o.name)),
+        ObjectKind::Sequence => format!("SEQUENCE {q}"),
+        ObjectKind::Domain => format!("DOMAIN {q}"),
+        ObjectKind::CompositeType => format!("TYPE {q}"),
+        ObjectKind::Function => routine("FUNCTION"),
+        ObjectKind::Procedure => routine("PROCEDURE"),
+        ObjectKind::View => format!("VIEW {q}"),
+        ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
+        ObjectKind::Trigger => on("TRIGGER"),
+        ObjectKind::Policy => on("POLICY"),
+        ObjectKind::RowSecurity => format!("TABLE {q}"),
+    }
+}
+
+fn drop_object(o: &DbObject) -> String {
+    match o.kind {
+        ObjectKind::RowSecurity => {
+            let q = Qualified(&o.schema, &o.name);
+            format!(
+                "ALTER TABLE {q} DISABLE ROW LEVEL SECURITY;\nALTER TABLE {q} NO FORCE ROW LEVEL SECURITY"
+            )
+        }
+        _ => format!("DROP {}", object_target(o)),
+    }
+}
+
+/// The in-place change: a sequence's options through `ALTER SEQUENCE`,
+/// anything else by its definition (`CREATE OR REPLACE`).
+fn replace_object(o: &DbObject) -> String {
+    let def = o.definition.trim_end();
+    let def = def.strip_suffix(';').unwrap_or(def);
+    match (o.kind, def.strip_prefix("CREATE SEQUENCE ")) {
+        (ObjectKind::Sequence, Some(rest)) => format!("ALTER SEQUENCE {rest}"),
+        _ => def.to_string(),
+    }
+}
+
+fn comment_on_object(o: &DbObject, text: Option<&str>) -> String {
+    format!(
+        "COMMENT ON {} IS {}",
+        object_target(o),
+        text.map_or_else(|| "NULL".to_string(), quote_literal)
+    )
+}
+
 /// The SQL of one op.
 fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
     match op {
+        Op::CreateObject { object } => create_object(object),
+        Op::DropObject { object } => vec![drop_object(object)],
+        Op::ReplaceObject { from, to } => {
+            let mut out = vec![replace_object(to)];
+            if from.comment != to.comment {
+                out.push(comment_on_object(to, to.comment.as_deref()));
+            }
+            out
+        }
+        Op::RecreateObject { from, to } => {
+            let mut out = vec![drop_object(from)];
+            out.extend(create_object(to));
+            out
+        }
+        Op::CommentOnObject { object, to, .. } => {
+            vec![comment_on_object(object, to.as_deref())]
+        }
         Op::CreateSchema { name } => vec![create::create_schema(name)],
         Op::DropSchema { name } => vec![alter::drop_schema(name)],
         Op::CreateEnum { ty } => {
@@ -901,6 +988,19 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnTable { .. }
         | Op::CommentOnColumn { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
+        Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
+        Op::DropObject { object } => match object.kind {
+            ObjectKind::Sequence => vec![DeletesData],
+            ObjectKind::Trigger | ObjectKind::Policy | ObjectKind::RowSecurity => {
+                vec![AccessExclusiveLock]
+            }
+            _ => vec![],
+        },
+        Op::ReplaceObject { .. } => vec![],
+        Op::RecreateObject { to, .. } => match to.kind {
+            ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],
+            _ => vec![],
+        },
         Op::RecreateEnum {
             from, to, users, ..
         } => {

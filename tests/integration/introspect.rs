@@ -544,6 +544,7 @@ fn dgs_expected() -> Schema {
         schemas: vec!["public".into()],
         enums: vec![],
         tables: vec![jobs, lessons, audit],
+        objects: vec![],
     }
     .canonical()
 }
@@ -620,6 +621,7 @@ fn normalize_a_model_written_with_synonyms() {
             schemas: vec![],
             enums: vec![],
             tables: vec![t],
+            objects: vec![],
         }
         .canonical();
 
@@ -796,6 +798,7 @@ fn normalize_names_what_postgres_rejects() {
                 schemas: vec![],
                 enums: vec![],
                 tables: vec![t],
+                objects: vec![],
             }
             .canonical();
             let scratch = ScratchDb::create(&admin()).await.unwrap();

@@ -268,7 +268,12 @@ pub async fn check_project(project: &Project) -> Result<CheckReport, AppError> {
     Ok(CheckReport {
         differences: report.differences,
         pending: report.pending.into_iter().map(|r| r.revision).collect(),
-        problems: report.problems.iter().map(ToString::to_string).collect(),
+        problems: report
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .chain(report.unmanaged.iter().map(|u| format!("unmanaged {u}")))
+            .collect(),
     })
 }
 

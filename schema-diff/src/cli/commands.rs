@@ -562,15 +562,19 @@ pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
     for p in &r.problems {
         out.line(&format!("problem: {p}"));
     }
+    for u in &r.unmanaged {
+        out.line(&format!("unmanaged: {u} (the models declare no object of its kind)"));
+    }
     let ok = r.is_ok();
     if ok {
         out.line("The database matches the models; no migration is pending.");
     } else {
         out.line(&format!(
-            "{} difference(s) between the database and the models, {} pending migration(s), {} problem(s).",
+            "{} difference(s) between the database and the models, {} pending migration(s), {} problem(s), {} unmanaged object(s).",
             r.differences.len(),
             r.pending.len(),
-            r.problems.len()
+            r.problems.len(),
+            r.unmanaged.len()
         ));
     }
     out.document(&json!({
@@ -578,6 +582,7 @@ pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
         "differences": r.differences,
         "pending": r.pending.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "problems": r.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "unmanaged": r.unmanaged,
         "sql": r.comparison.up,
     }));
     Ok(if ok { EXIT_OK } else { EXIT_DIFFERENCES })

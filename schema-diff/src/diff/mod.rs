@@ -44,9 +44,10 @@
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
 mod matching;
+mod objects;
 mod op;
 
-pub use op::{insert_label, summary, EnumDependents, EnumPosition, EnumUser, Name, Op};
+pub use op::{insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -170,6 +171,8 @@ impl<'a> Differ<'a> {
         self.enums();
         self.tables();
         self.fill_enum_dependents();
+        let object_ops = objects::object_ops(self.cur, self.des, &self.ops);
+        self.ops.extend(object_ops);
         // Drop schemas last so the notes about tables come first.
         for s in &self.cur.schemas {
             if s != "public" && !self.des.schemas.contains(s) {

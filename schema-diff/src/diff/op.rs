@@ -48,7 +48,7 @@ use std::fmt;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
-    Check, Column, EnumType, ForeignKey, Identity, Index, PrimaryKey, SqlType, Table, Unique,
+    Check, Column, DbObject, ObjectKind, EnumType, ForeignKey, Identity, Index, PrimaryKey, SqlType, Table, Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -400,6 +400,41 @@ pub enum Op {
         /// The check as it was.
         check: Check,
     },
+    /// Creates a definition object (its definition, then its comment).
+    CreateObject {
+        /// The object.
+        object: DbObject,
+    },
+    /// Drops a definition object.
+    DropObject {
+        /// The object as it was.
+        object: DbObject,
+    },
+    /// Changes an object in place: `CREATE OR REPLACE` of a routine whose
+    /// signature stays, `ALTER SEQUENCE` of a sequence.
+    ReplaceObject {
+        /// Before.
+        from: DbObject,
+        /// After (same key).
+        to: DbObject,
+    },
+    /// Drops an object and creates it again in one step (a type or a
+    /// routine whose signature changes).
+    RecreateObject {
+        /// Before.
+        from: DbObject,
+        /// After (same key).
+        to: DbObject,
+    },
+    /// `COMMENT ON` a definition object.
+    CommentOnObject {
+        /// The object (as it is after the migration).
+        object: DbObject,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
 }
 
 impl Op {
@@ -412,41 +447,58 @@ impl Op {
     /// the drops of types and schemas.
     pub fn phase(&self) -> u8 {
         match self {
-            Op::RenameTable { .. } => 0,
-            Op::DropForeignKey { .. } => 1,
-            Op::DropCheck { .. } => 2,
-            Op::DropIndex { .. } => 3,
-            Op::DropUnique { .. } => 4,
-            Op::DropPrimaryKey { .. } => 5,
-            Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 6,
+            // Views, triggers, policies go before the tables and columns
+            // they hang on change, and come back after.
+            Op::DropObject { object } if object.kind.is_dependent() => 0,
+            Op::RenameTable { .. } => 1,
+            Op::DropForeignKey { .. } => 2,
+            Op::DropCheck { .. } => 3,
+            Op::DropIndex { .. } => 4,
+            Op::DropUnique { .. } => 5,
+            Op::DropPrimaryKey { .. } => 6,
+            Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 7,
             // Columns and tables go before enum types change, so a doomed
             // column is never converted, and the down migration re-creates
             // it once the type has its old labels back.
-            Op::DropColumn { .. } => 7,
-            Op::DropTable { .. } => 8,
-            Op::CreateSchema { .. } => 9,
-            Op::CreateEnum { .. } => 10,
-            Op::AddEnumValue { .. } => 11,
-            Op::RecreateEnum { .. } => 12,
-            Op::RenameColumn { .. } => 13,
-            Op::CreateTable { .. } => 14,
-            Op::AddColumn { .. } => 15,
+            Op::DropColumn { .. } => 8,
+            Op::DropTable { .. } => 9,
+            Op::CreateSchema { .. } => 10,
+            Op::CreateEnum { .. } => 11,
+            Op::AddEnumValue { .. } => 12,
+            Op::RecreateEnum { .. } => 13,
+            // Extensions, sequences, domains, composite types and routines
+            // exist before the tables, defaults and checks that use them.
+            Op::CreateObject { object }
+            | Op::ReplaceObject { to: object, .. }
+            | Op::RecreateObject { to: object, .. }
+                if !object.kind.is_dependent() =>
+            {
+                14
+            }
+            Op::RenameColumn { .. } => 15,
+            Op::CreateTable { .. } => 16,
+            Op::AddColumn { .. } => 17,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } => 16,
-            Op::AlterColumnType { .. } => 17,
-            Op::AlterDefault { .. } => 18,
-            Op::DropNotNull { .. } => 19,
-            Op::SetNotNull { .. } => 20,
-            Op::AlterIdentity { .. } => 21,
-            Op::AddPrimaryKey { .. } => 22,
-            Op::AddUnique { .. } => 23,
-            Op::CreateIndex { .. } => 24,
-            Op::AddCheck { .. } => 25,
-            Op::AddForeignKey { .. } => 26,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 27,
-            Op::DropEnum { .. } => 28,
-            Op::DropSchema { .. } => 29,
+            Op::AlterIdentity { to: None, .. } => 18,
+            Op::AlterColumnType { .. } => 19,
+            Op::AlterDefault { .. } => 20,
+            Op::DropNotNull { .. } => 21,
+            Op::SetNotNull { .. } => 22,
+            Op::AlterIdentity { .. } => 23,
+            Op::AddPrimaryKey { .. } => 24,
+            Op::AddUnique { .. } => 25,
+            Op::CreateIndex { .. } => 26,
+            Op::AddCheck { .. } => 27,
+            Op::AddForeignKey { .. } => 28,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 29,
+            Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 30,
+            Op::CommentOnObject { .. } => 31,
+            // Routines and types go after the columns and objects that
+            // used them, and before the enum types they use.
+            Op::DropObject { .. } => 32,
+            Op::DropEnum { .. } => 33,
+            Op::DropSchema { .. } => 34,
         }
     }
 
@@ -593,6 +645,15 @@ impl Op {
             Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
+            Op::CreateObject { object } => Op::DropObject { object },
+            Op::DropObject { object } => Op::CreateObject { object },
+            Op::ReplaceObject { from, to } => Op::ReplaceObject { from: to, to: from },
+            Op::RecreateObject { from, to } => Op::RecreateObject { from: to, to: from },
+            Op::CommentOnObject { object, from, to } => Op::CommentOnObject {
+                object,
+                from: to,
+                to: from,
+            },
         }
     }
 
@@ -632,6 +693,11 @@ impl Op {
             | Op::DropForeignKey { table, .. }
             | Op::AddCheck { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
+            Op::CreateObject { .. }
+            | Op::DropObject { .. }
+            | Op::ReplaceObject { .. }
+            | Op::RecreateObject { .. }
+            | Op::CommentOnObject { .. } => None,
         }
     }
 }
@@ -653,10 +719,41 @@ fn labels_text(labels: &[String]) -> String {
     format!("({})", l.join(", "))
 }
 
+/// An object for people: `view app.v`, `function public.f(integer)`,
+/// `trigger t_audit on public.t`.
+pub fn object_display(o: &DbObject) -> String {
+    let mut out = format!("{} {}", o.kind.as_str(), Name::new(o.schema.clone(), o.name.clone()));
+    if o.kind == ObjectKind::RowSecurity {
+        out = format!("{} on {}", o.kind.as_str(), Name::new(o.schema.clone(), o.name.clone()));
+    } else if let Some(t) = &o.table {
+        out = format!(
+            "{} {} on {}",
+            o.kind.as_str(),
+            Ident(&o.name),
+            Name::new(o.schema.clone(), t.clone())
+        );
+    }
+    if let Some(args) = &o.arguments {
+        out.push('(');
+        out.push_str(args);
+        out.push(')');
+    }
+    out
+}
+
 /// One line describing the op: `+` creates, `-` drops, `~` changes.
 pub fn summary(op: &Op) -> String {
     let col = |t: &Name, c: &str| format!("{t}.{}", Ident(c));
     match op {
+        Op::CreateObject { object } => format!("+ {}", object_display(object)),
+        Op::DropObject { object } => format!("- {}", object_display(object)),
+        Op::ReplaceObject { to, .. } => format!("~ {} (replaced in place)", object_display(to)),
+        Op::RecreateObject { to, .. } => {
+            format!("~ {} (dropped and created again)", object_display(to))
+        }
+        Op::CommentOnObject { object, to, .. } => {
+            format!("~ comment on {}: {}", object_display(object), opt_text(to))
+        }
         Op::CreateSchema { name } => format!("+ schema {}", Ident(name)),
         Op::DropSchema { name } => format!("- schema {}", Ident(name)),
         Op::CreateEnum { ty } => format!(

@@ -746,6 +746,7 @@ mod tests {
                 schemas: vec!["public".into()],
                 enums: vec![],
                 tables: vec![t],
+                objects: vec![],
             }
             .canonical(),
         );

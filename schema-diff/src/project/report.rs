@@ -232,13 +232,20 @@ pub struct CheckReport {
     pub pending: Vec<RevisionRef>,
     /// Applied revisions whose file was edited or is missing.
     pub problems: Vec<Problem>,
+    /// Objects in the database of a kind the models do not declare (views,
+    /// functions, triggers, ...), one line each with kind and name: strata
+    /// does not compare them, so they are not reported as matching.
+    pub unmanaged: Vec<String>,
 }
 
 impl CheckReport {
     /// The database matches the models, nothing is pending, no applied file
-    /// changed.
+    /// changed, and nothing in the database is unmanaged.
     pub fn is_ok(&self) -> bool {
-        self.differences.is_empty() && self.pending.is_empty() && self.problems.is_empty()
+        self.differences.is_empty()
+            && self.pending.is_empty()
+            && self.problems.is_empty()
+            && self.unmanaged.is_empty()
     }
 }
 

@@ -9,7 +9,9 @@
 //! else replayed into a scratch database ([`HistorySource`]). Start at
 //! [`Project::check`].
 
-use strata::schema::Schema;
+use std::collections::BTreeSet;
+
+use strata::schema::{DbObject, ObjectKind, Schema};
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 
 use super::migrate::NewRevision;
@@ -17,6 +19,7 @@ use super::report::{CheckReport, Comparison, RevisionRef};
 use super::sources::{target_of, Scratch, Source};
 use super::{HistorySource, Progress, Project};
 use crate::cache::history_key;
+use crate::diff::object_display;
 use crate::error::{Error, HistoryError};
 use crate::migrations::{History, State, TransactionMode};
 use crate::plan::{plan, Plan, PlanOptions};
@@ -62,6 +65,18 @@ pub(super) struct Generated {
     pub comparison: Comparison,
 }
 
+/// Takes out of `current` the definition objects of kinds `desired` does
+/// not declare (models declare the kinds they manage: none, unless they
+/// list objects), and returns them.
+pub(crate) fn set_aside_unmanaged(current: &mut Schema, desired: &Schema) -> Vec<DbObject> {
+    let managed: BTreeSet<ObjectKind> = desired.objects.iter().map(|o| o.kind).collect();
+    let (keep, aside): (Vec<DbObject>, Vec<DbObject>) = std::mem::take(&mut current.objects)
+        .into_iter()
+        .partition(|o| managed.contains(&o.kind));
+    current.objects = keep;
+    aside
+}
+
 impl Project {
     /// `check`: the models (normalized in a scratch database) against the
     /// database's catalog, and the migrations against the version table.
@@ -75,7 +90,11 @@ impl Project {
         let server = self.normalization_server(Some(&conn)).await?;
         let desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
-        let current = self.read_database(&conn, &schemas).await?;
+        let mut current = self.read_database(&conn, &schemas).await?;
+        let unmanaged = set_aside_unmanaged(&mut current, &desired)
+            .iter()
+            .map(object_display)
+            .collect();
         let p = plan(
             &current,
             &desired,
@@ -113,6 +132,7 @@ impl Project {
             comparison: Comparison::of(&p),
             pending,
             problems,
+            unmanaged,
         })
     }
 
@@ -144,6 +164,12 @@ impl Project {
                     .await?;
                 (a, b)
             };
+            let mut a = a;
+            if matches!(to, Source::Models | Source::Json(_)) {
+                // Models declare the kinds of objects they manage; the
+                // others on the other side are left alone.
+                set_aside_unmanaged(&mut a, &b);
+            }
             Ok::<Plan, Error>(plan(&a, &b, options))
         }
         .await;
@@ -169,7 +195,10 @@ impl Project {
         let server = self.normalization_server(None).await?;
         let desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
-        let (current, source) = self.history_state(history, base, &schemas).await?;
+        let (mut current, source) = self.history_state(history, base, &schemas).await?;
+        // Objects the history created by hand that the models do not
+        // declare are left alone, not dropped.
+        set_aside_unmanaged(&mut current, &desired);
         self.report(&Progress::HistoryState { source });
         let p = plan(
             &current,

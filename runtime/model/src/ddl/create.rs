@@ -802,6 +802,7 @@ mod tests {
                 comment: None,
             }],
             tables: vec![user_table()],
+            objects: vec![],
         }
         .canonical()
     }

@@ -71,6 +71,7 @@
 //! columns a `renamed_from` hint, like tables.
 
 mod naming;
+mod object;
 mod options;
 mod sql_type;
 
@@ -78,6 +79,7 @@ pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name, truncate_identifier,
 };
+pub use object::{DbObject, Dependency, ObjectKey, ObjectKind};
 pub use options::{Deferrable, FkAction, IndexMethod};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
@@ -97,6 +99,10 @@ pub struct Schema {
     /// Tables, sorted by (schema, name).
     #[serde(default)]
     pub tables: Vec<Table>,
+    /// Definition objects (views, functions, triggers, policies, ...),
+    /// sorted by key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objects: Vec<DbObject>,
 }
 
 /// A PostgreSQL enum type with its labels in their sort order.
@@ -443,6 +449,12 @@ impl Schema {
         for t in &self.tables {
             push_unique(&mut self.schemas, &t.schema);
         }
+        for o in &mut self.objects {
+            push_unique(&mut self.schemas, &o.schema);
+            o.depends_on.sort();
+            o.depends_on.dedup();
+        }
+        self.objects.sort_by_key(DbObject::key);
         self.schemas.sort();
         self.schemas.dedup();
         self.enums
@@ -608,6 +620,7 @@ mod tests {
             schemas: vec![],
             enums: vec![],
             tables: vec![t],
+            objects: vec![],
         }
         .canonical();
         let json = s.to_json();
@@ -740,6 +753,7 @@ mod tests {
                 comment: None,
             }],
             tables: vec![t],
+            objects: vec![],
         }
         .canonical();
         assert_eq!(s.schemas, vec!["app".to_string()]);

@@ -1,0 +1,179 @@
+//! Definition objects: the schema objects that are SQL by nature (views,
+//! materialized views, functions, procedures, triggers, policies, row-level
+//! security switches, extensions, domains, composite types, standalone
+//! sequences). Each is kept as the statement that creates it, as the server
+//! prints it, plus what it depends on; two objects with the same
+//! [`ObjectKey`] are the same object, and they differ when their
+//! definitions (or comments) differ.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of object a [`DbObject`] is. The order of the variants is the
+/// order in which kinds are created when nothing else decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    /// `CREATE EXTENSION`.
+    Extension,
+    /// A sequence no column owns.
+    Sequence,
+    /// `CREATE DOMAIN`.
+    Domain,
+    /// `CREATE TYPE ... AS (...)`.
+    CompositeType,
+    /// `CREATE FUNCTION`.
+    Function,
+    /// `CREATE PROCEDURE`.
+    Procedure,
+    /// `CREATE VIEW`.
+    View,
+    /// `CREATE MATERIALIZED VIEW`, with its indexes.
+    MaterializedView,
+    /// `CREATE [CONSTRAINT] TRIGGER`.
+    Trigger,
+    /// `ALTER TABLE ... ENABLE/FORCE ROW LEVEL SECURITY`.
+    RowSecurity,
+    /// `CREATE POLICY`.
+    Policy,
+}
+
+impl ObjectKind {
+    /// The kind as people and SQL name it (`materialized view`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectKind::Extension => "extension",
+            ObjectKind::Sequence => "sequence",
+            ObjectKind::Domain => "domain",
+            ObjectKind::CompositeType => "type",
+            ObjectKind::Function => "function",
+            ObjectKind::Procedure => "procedure",
+            ObjectKind::View => "view",
+            ObjectKind::MaterializedView => "materialized view",
+            ObjectKind::Trigger => "trigger",
+            ObjectKind::RowSecurity => "row level security",
+            ObjectKind::Policy => "policy",
+        }
+    }
+
+    /// Objects that hang on tables and other objects (views, triggers,
+    /// policies, row-level security): dropped before tables change and
+    /// created after. The others (extensions, sequences, types, routines)
+    /// are created before tables and dropped after them.
+    pub fn is_dependent(self) -> bool {
+        matches!(
+            self,
+            ObjectKind::View
+                | ObjectKind::MaterializedView
+                | ObjectKind::Trigger
+                | ObjectKind::RowSecurity
+                | ObjectKind::Policy
+        )
+    }
+}
+
+/// What identifies an object: its kind, schema and name, the table it
+/// hangs on (triggers, policies, row-level security) and, for routines, the
+/// identity arguments (`integer, text`), since overloads share a name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectKey {
+    /// The kind.
+    pub kind: ObjectKind,
+    /// The schema (of the table, for objects that hang on one).
+    pub schema: String,
+    /// The object's name (the table's, for row-level security).
+    pub name: String,
+    /// The table a trigger, policy or row-level security belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// A routine's identity arguments as `pg_get_function_identity_arguments`
+    /// prints them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
+}
+
+/// Something a [`DbObject`] depends on: a table (or one of its columns) or
+/// another object. Enum types are named as `enum`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dependency {
+    /// `table`, `enum`, or an [`ObjectKind`] in its JSON spelling.
+    pub kind: String,
+    /// The schema.
+    pub schema: String,
+    /// The name.
+    pub name: String,
+    /// A routine's identity arguments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
+    /// The column, when the dependency is on one column of a table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl Dependency {
+    /// The object this dependency names, when it is a definition object.
+    pub fn object_key(&self) -> Option<ObjectKey> {
+        let kind: ObjectKind =
+            serde_json::from_value(serde_json::Value::String(self.kind.clone())).ok()?;
+        Some(ObjectKey {
+            kind,
+            schema: self.schema.clone(),
+            name: self.name.clone(),
+            table: None,
+            arguments: self.arguments.clone(),
+        })
+    }
+}
+
+/// A definition object. See the module documentation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DbObject {
+    /// The kind.
+    pub kind: ObjectKind,
+    /// The schema (of the table, for objects that hang on one).
+    pub schema: String,
+    /// The object's name (the table's, for row-level security).
+    pub name: String,
+    /// The table a trigger, policy or row-level security belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// A routine's identity arguments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<String>,
+    /// The SQL that creates it: one or more statements, each ending in `;`.
+    pub definition: String,
+    /// For routines: the arguments with names and defaults and the result,
+    /// which `CREATE OR REPLACE` cannot change; the object is dropped and
+    /// created again when this differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// `COMMENT ON ...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The tables, columns and objects it depends on, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Dependency>,
+}
+
+impl DbObject {
+    /// What identifies it.
+    pub fn key(&self) -> ObjectKey {
+        ObjectKey {
+            kind: self.kind,
+            schema: self.schema.clone(),
+            name: self.name.clone(),
+            table: self.table.clone(),
+            arguments: self.arguments.clone(),
+        }
+    }
+
+    /// The key as a dependency names it (no table).
+    pub fn dependency_key(&self) -> ObjectKey {
+        ObjectKey {
+            table: None,
+            ..self.key()
+        }
+    }
+}

@@ -1,0 +1,234 @@
+-- Definition objects of the schemas asked for ($1): extensions, standalone
+-- sequences, domains, composite types, functions and procedures, views and
+-- materialized views (with their indexes), triggers, row-level security and
+-- policies. One row each: its key (kind, schema, name, table, arguments),
+-- the statement that creates it as the server prints it (run under
+-- search_path = pg_catalog, so every name in it is qualified), a routine's
+-- signature, its comment, and what it depends on (pg_depend) as JSON.
+-- Extension members and the internal objects of tables (constraint
+-- triggers, serial and identity sequences) are left out.
+WITH ns AS (
+  SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n
+  WHERE n.nspname = ANY ($1::text[])
+),
+objs AS (
+  SELECT 'extension'::text AS kind, n.nspname::text AS schema, e.extname::text AS name,
+         NULL::text AS tbl, NULL::text AS args,
+         pg_catalog.format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;',
+                           e.extname, n.nspname) AS definition,
+         NULL::text AS signature,
+         'pg_catalog.pg_extension'::pg_catalog.regclass AS classid, e.oid AS objid,
+         'pg_catalog.pg_extension'::pg_catalog.regclass AS dep_classid,
+         ARRAY[e.oid] AS dep_objids
+  FROM pg_catalog.pg_extension e
+  JOIN ns n ON n.oid = e.extnamespace
+  UNION ALL
+  SELECT 'sequence', n.nspname, c.relname, NULL, NULL,
+         pg_catalog.format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s;',
+                           n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL),
+                           s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache,
+                           CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END),
+         NULL,
+         'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         'pg_catalog.pg_class'::pg_catalog.regclass, ARRAY[c.oid]
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+  WHERE c.relkind = 'S'
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend d
+      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.deptype IN ('a', 'i'))
+  UNION ALL
+  SELECT 'domain', n.nspname, t.typname, NULL, NULL,
+         pg_catalog.format('CREATE DOMAIN %I.%I AS %s%s%s%s%s;',
+                           n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod),
+                           CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation
+                                THEN (SELECT pg_catalog.format(' COLLATE %I.%I', cn.nspname, co.collname)
+                                      FROM pg_catalog.pg_collation co
+                                      JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                                      WHERE co.oid = t.typcollation) ELSE '' END,
+                           CASE WHEN t.typdefault IS NOT NULL
+                                THEN ' DEFAULT ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0) ELSE '' END,
+                           CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END,
+                           COALESCE((SELECT pg_catalog.string_agg(
+                                        pg_catalog.format(' CONSTRAINT %I %s', co.conname,
+                                                          pg_catalog.pg_get_constraintdef(co.oid)),
+                                        '' ORDER BY co.conname)
+                                     FROM pg_catalog.pg_constraint co
+                                     WHERE co.contypid = t.oid AND co.contype = 'c'), '')),
+         NULL,
+         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         'pg_catalog.pg_type'::pg_catalog.regclass, ARRAY[t.oid]
+  FROM pg_catalog.pg_type t
+  JOIN ns n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+  WHERE t.typtype = 'd'
+  UNION ALL
+  SELECT 'composite_type', n.nspname, t.typname, NULL, NULL,
+         pg_catalog.format('CREATE TYPE %I.%I AS (%s);', n.nspname, t.typname,
+                           COALESCE((SELECT pg_catalog.string_agg(
+                                        pg_catalog.format('%I %s', a.attname,
+                                                          pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                                        ', ' ORDER BY a.attnum)
+                                     FROM pg_catalog.pg_attribute a
+                                     WHERE a.attrelid = t.typrelid AND a.attnum > 0
+                                       AND NOT a.attisdropped), '')),
+         NULL,
+         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         'pg_catalog.pg_class'::pg_catalog.regclass, ARRAY[t.typrelid]
+  FROM pg_catalog.pg_type t
+  JOIN ns n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+  WHERE t.typtype = 'c' AND c.relkind = 'c'
+  UNION ALL
+  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+         n.nspname, p.proname, NULL, pg_catalog.pg_get_function_identity_arguments(p.oid),
+         pg_catalog.rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\n') || ';',
+         pg_catalog.pg_get_function_arguments(p.oid) || ' -> '
+           || COALESCE(pg_catalog.pg_get_function_result(p.oid), ''),
+         'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
+         'pg_catalog.pg_proc'::pg_catalog.regclass, ARRAY[p.oid]
+  FROM pg_catalog.pg_proc p
+  JOIN ns n ON n.oid = p.pronamespace
+  WHERE p.prokind IN ('f', 'p')
+  UNION ALL
+  SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized_view' END,
+         n.nspname, c.relname, NULL, NULL,
+         CASE c.relkind
+           WHEN 'v' THEN pg_catalog.format('CREATE VIEW %I.%I%s AS%s', n.nspname, c.relname,
+                           CASE WHEN c.reloptions IS NOT NULL
+                                THEN ' WITH (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')'
+                                ELSE '' END,
+                           pg_catalog.pg_get_viewdef(c.oid))
+           ELSE pg_catalog.format('CREATE MATERIALIZED VIEW %I.%I%s AS%s WITH %sDATA;%s', n.nspname, c.relname,
+                           CASE WHEN c.reloptions IS NOT NULL
+                                THEN ' WITH (' || pg_catalog.array_to_string(c.reloptions, ', ') || ')'
+                                ELSE '' END,
+                           pg_catalog.rtrim(pg_catalog.pg_get_viewdef(c.oid), ';'),
+                           CASE WHEN c.relispopulated THEN '' ELSE 'NO ' END,
+                           COALESCE((SELECT pg_catalog.string_agg(
+                                        E'\n' || pg_catalog.pg_get_indexdef(i.indexrelid) || ';',
+                                        '' ORDER BY ic.relname)
+                                     FROM pg_catalog.pg_index i
+                                     JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                                     WHERE i.indrelid = c.oid), ''))
+         END,
+         NULL,
+         'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         'pg_catalog.pg_rewrite'::pg_catalog.regclass,
+         ARRAY(SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = c.oid)
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('v', 'm')
+  UNION ALL
+  SELECT 'trigger', n.nspname, tg.tgname, c.relname, NULL,
+         pg_catalog.pg_get_triggerdef(tg.oid) || ';'
+           || CASE tg.tgenabled
+                WHEN 'D' THEN pg_catalog.format(E'\nALTER TABLE %I.%I DISABLE TRIGGER %I;', n.nspname, c.relname, tg.tgname)
+                WHEN 'R' THEN pg_catalog.format(E'\nALTER TABLE %I.%I ENABLE REPLICA TRIGGER %I;', n.nspname, c.relname, tg.tgname)
+                WHEN 'A' THEN pg_catalog.format(E'\nALTER TABLE %I.%I ENABLE ALWAYS TRIGGER %I;', n.nspname, c.relname, tg.tgname)
+                ELSE '' END,
+         NULL,
+         'pg_catalog.pg_trigger'::pg_catalog.regclass, tg.oid,
+         'pg_catalog.pg_trigger'::pg_catalog.regclass, ARRAY[tg.oid]
+  FROM pg_catalog.pg_trigger tg
+  JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE NOT tg.tgisinternal
+  UNION ALL
+  SELECT 'row_security', n.nspname, c.relname, c.relname, NULL,
+         CASE WHEN c.relrowsecurity
+              THEN pg_catalog.format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY;', n.nspname, c.relname)
+              ELSE '' END
+           || CASE WHEN c.relrowsecurity AND c.relforcerowsecurity THEN E'\n' ELSE '' END
+           || CASE WHEN c.relforcerowsecurity
+              THEN pg_catalog.format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY;', n.nspname, c.relname)
+              ELSE '' END,
+         NULL,
+         'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         'pg_catalog.pg_class'::pg_catalog.regclass, ARRAY[]::oid[]
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity)
+  UNION ALL
+  SELECT 'policy', n.nspname, po.polname, c.relname, NULL,
+         pg_catalog.format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s;',
+                           po.polname, n.nspname, c.relname,
+                           CASE WHEN po.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END,
+                           CASE po.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT'
+                                          WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
+                           (SELECT pg_catalog.string_agg(
+                                     CASE WHEN r.rid = 0 THEN 'PUBLIC'
+                                          ELSE pg_catalog.quote_ident(ro.rolname) END,
+                                     ', ' ORDER BY CASE WHEN r.rid = 0 THEN '' ELSE ro.rolname::text END)
+                            FROM pg_catalog.unnest(po.polroles) AS r(rid)
+                            LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = r.rid),
+                           CASE WHEN po.polqual IS NOT NULL
+                                THEN ' USING (' || pg_catalog.pg_get_expr(po.polqual, po.polrelid) || ')'
+                                ELSE '' END,
+                           CASE WHEN po.polwithcheck IS NOT NULL
+                                THEN ' WITH CHECK (' || pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid) || ')'
+                                ELSE '' END),
+         NULL,
+         'pg_catalog.pg_policy'::pg_catalog.regclass, po.oid,
+         'pg_catalog.pg_policy'::pg_catalog.regclass, ARRAY[po.oid]
+  FROM pg_catalog.pg_policy po
+  JOIN pg_catalog.pg_class c ON c.oid = po.polrelid
+  JOIN ns n ON n.oid = c.relnamespace
+)
+SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature,
+       (SELECT d.description FROM pg_catalog.pg_description d
+        WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
+          AND o.kind <> 'row_security') AS comment,
+       COALESCE((
+         SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
+         FROM pg_catalog.pg_depend dep
+         CROSS JOIN LATERAL (
+           SELECT CASE
+             WHEN dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', CASE rc.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
+                                  WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite_type' END,
+                        'schema', rn.nspname::text, 'name', rc.relname::text,
+                        'column', (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+                                   WHERE a.attrelid = rc.oid AND a.attnum = dep.refobjsubid
+                                     AND dep.refobjsubid > 0))
+               FROM pg_catalog.pg_class rc
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+               WHERE rc.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', CASE rp.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+                        'schema', rn.nspname::text, 'name', rp.proname::text,
+                        'arguments', pg_catalog.pg_get_function_identity_arguments(rp.oid))
+               FROM pg_catalog.pg_proc rp
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rp.pronamespace
+               WHERE rp.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', CASE rt.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum'
+                                  WHEN 'c' THEN 'composite_type' END,
+                        'schema', rn.nspname::text, 'name', rt.typname::text)
+               FROM pg_catalog.pg_type rt
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.typnamespace
+               WHERE rt.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', 'extension', 'schema', rn.nspname::text, 'name', re.extname::text)
+               FROM pg_catalog.pg_extension re
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = re.extnamespace
+               WHERE re.oid = dep.refobjid)
+           END AS ref
+         ) r
+         WHERE dep.classid = o.dep_classid AND dep.objid = ANY (o.dep_objids)
+           AND dep.deptype IN ('n', 'a')
+           AND r.ref IS NOT NULL AND r.ref ->> 'kind' IS NOT NULL
+           AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
+       ), '[]'::pg_catalog.jsonb)::text AS depends_on
+FROM objs o
+WHERE NOT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_depend x
+  WHERE x.classid = o.classid AND x.objid = o.objid AND x.deptype = 'e')

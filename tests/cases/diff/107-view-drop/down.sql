@@ -1,0 +1,4 @@
+-- undo: - view v
+CREATE VIEW public.v AS SELECT t.id,
+    t.name
+   FROM public.t;

@@ -1,0 +1,2 @@
+-- - view v
+DROP VIEW public.v;

@@ -1,0 +1,7 @@
+-- undo: + view v
+DROP VIEW public.v;
+
+-- undo: - view v
+CREATE VIEW public.v AS SELECT t.id,
+    t.name
+   FROM public.t;

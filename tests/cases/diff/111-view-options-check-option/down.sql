@@ -1,0 +1,2 @@
+-- undo: + view v
+DROP VIEW public.v;

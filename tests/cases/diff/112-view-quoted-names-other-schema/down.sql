@@ -1,0 +1,2 @@
+-- undo: + view "App"."My View"
+DROP VIEW "App"."My View";

@@ -1,0 +1,2 @@
+CREATE SCHEMA "App";
+CREATE TABLE "App"."Order" ("Id" int PRIMARY KEY, "select" text);

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+CREATE VIEW v AS SELECT id FROM t;
+COMMENT ON VIEW v IS 'new';

@@ -1,0 +1,2 @@
+-- undo: ~ comment on view v: new
+COMMENT ON VIEW public.v IS 'old';

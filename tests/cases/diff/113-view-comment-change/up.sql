@@ -1,0 +1,2 @@
+-- ~ comment on view v: new
+COMMENT ON VIEW public.v IS 'new';

@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM t WITH NO DATA;
+CREATE UNIQUE INDEX mv_id ON mv (id);

@@ -1,0 +1,2 @@
+-- undo: + materialized view mv
+DROP MATERIALIZED VIEW public.mv;

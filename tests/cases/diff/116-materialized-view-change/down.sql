@@ -1,0 +1,6 @@
+-- undo: + materialized view mv
+DROP MATERIALIZED VIEW public.mv;
+
+-- undo: - materialized view mv
+CREATE MATERIALIZED VIEW public.mv AS SELECT t.id
+   FROM public.t WITH DATA;

@@ -1,0 +1,2 @@
+-- - function add_one(x integer)
+DROP FUNCTION public.add_one(x integer);

@@ -1,0 +1,6 @@
+-- ~ function add_one(x integer) (replaced in place)
+CREATE OR REPLACE FUNCTION public.add_one(x integer)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT x + 2 $function$;

@@ -1,0 +1,2 @@
+-- undo: + function add_one(x text)
+DROP FUNCTION public.add_one(x text);

@@ -1,0 +1,2 @@
+-- undo: + function audit_now()
+DROP FUNCTION public.audit_now();

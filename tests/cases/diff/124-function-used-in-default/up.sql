@@ -1,0 +1,9 @@
+-- + function next_code()
+CREATE OR REPLACE FUNCTION public.next_code()
+ RETURNS text
+ LANGUAGE sql
+AS $function$ SELECT 'c' $function$;
+
+-- ~ column t.name: default none -> public.next_code()
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ALTER COLUMN name SET DEFAULT public.next_code();

@@ -1,0 +1,11 @@
+-- + function positive(x integer)
+CREATE OR REPLACE FUNCTION public.positive(x integer)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT x > 0 $function$;
+
+-- + check t_amount_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ADD CONSTRAINT t_amount_check CHECK (public.positive(amount));

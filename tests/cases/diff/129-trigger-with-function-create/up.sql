@@ -1,0 +1,8 @@
+-- + function touch()
+CREATE OR REPLACE FUNCTION public.touch()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$ BEGIN NEW.name := coalesce(NEW.name, 'x'); RETURN NEW; END $function$;
+
+-- + trigger t_touch on t
+CREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := coalesce(NEW.name, 'x'); RETURN NEW; END $$;

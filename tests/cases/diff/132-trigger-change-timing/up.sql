@@ -1,0 +1,6 @@
+-- - trigger t_touch on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP TRIGGER t_touch ON public.t;
+
+-- + trigger t_touch on t
+CREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();

@@ -1,0 +1,7 @@
+-- - trigger t_touch on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP TRIGGER t_touch ON public.t;
+
+-- + trigger t_touch on t
+CREATE TRIGGER t_touch BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();
+ALTER TABLE public.t DISABLE TRIGGER t_touch;

@@ -1,0 +1,8 @@
+-- + function check_t()
+CREATE OR REPLACE FUNCTION public.check_t()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$ BEGIN RETURN NULL; END $function$;
+
+-- + trigger t_check on t
+CREATE CONSTRAINT TRIGGER t_check AFTER INSERT ON public.t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.check_t();

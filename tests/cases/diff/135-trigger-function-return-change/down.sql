@@ -1,0 +1,5 @@
+-- undo: ~ function touch() (replaced in place)
+CREATE OR REPLACE FUNCTION public.touch()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$ BEGIN NEW.name := coalesce(NEW.name, 'x'); RETURN NEW; END $function$;

@@ -1,0 +1,8 @@
+-- undo: + policy own_rows on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP POLICY own_rows ON public.t;
+
+-- undo: + row level security on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;
+ALTER TABLE public.t NO FORCE ROW LEVEL SECURITY;

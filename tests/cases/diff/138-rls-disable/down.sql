@@ -1,0 +1,2 @@
+-- undo: - row level security on t
+ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;

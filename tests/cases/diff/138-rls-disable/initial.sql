@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;

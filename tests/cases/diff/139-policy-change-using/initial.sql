@@ -1,0 +1,3 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY p ON t USING (id > 0);

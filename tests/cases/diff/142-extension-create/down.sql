@@ -1,0 +1,2 @@
+-- undo: + extension citext
+DROP EXTENSION citext;

@@ -1,0 +1,3 @@
+-- undo: - extension hstore
+CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA public;
+COMMENT ON EXTENSION hstore IS 'data type for storing sets of (key, value) pairs';

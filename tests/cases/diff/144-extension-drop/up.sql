@@ -1,0 +1,2 @@
+-- - extension hstore
+DROP EXTENSION hstore;

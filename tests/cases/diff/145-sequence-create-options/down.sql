@@ -1,0 +1,3 @@
+-- undo: + sequence counter
+-- hazard: deletes data
+DROP SEQUENCE public.counter;

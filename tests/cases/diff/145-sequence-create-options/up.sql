@@ -1,0 +1,2 @@
+-- + sequence counter
+CREATE SEQUENCE public.counter AS integer INCREMENT BY 5 MINVALUE 10 MAXVALUE 1000 START WITH 20 CACHE 1 CYCLE;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+CREATE SEQUENCE counter INCREMENT BY 10 MAXVALUE 99999;

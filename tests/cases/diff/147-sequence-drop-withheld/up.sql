@@ -1,0 +1,3 @@
+-- - sequence counter
+-- hazard: deletes data
+DROP SEQUENCE public.counter;

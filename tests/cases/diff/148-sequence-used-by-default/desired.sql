@@ -1,0 +1,2 @@
+CREATE SEQUENCE codes;
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int DEFAULT nextval('codes'));

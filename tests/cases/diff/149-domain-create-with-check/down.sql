@@ -1,0 +1,8 @@
+-- undo: ~ column t.amount: integer -> public.positive_int
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+ALTER TABLE public.t ALTER COLUMN amount TYPE integer USING amount::text::integer;
+
+-- undo: + domain positive_int
+DROP DOMAIN public.positive_int;

@@ -1,0 +1,4 @@
+-- undo: ~ domain short_text (dropped and created again)
+-- hazard: can fail on existing rows
+DROP DOMAIN public.short_text;
+CREATE DOMAIN public.short_text AS character varying(10);

@@ -1,0 +1,2 @@
+-- - domain short_text
+DROP DOMAIN public.short_text;

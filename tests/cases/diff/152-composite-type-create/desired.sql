@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, name text, amount int);
+CREATE TYPE pair AS (a integer, b text);

@@ -1,0 +1,2 @@
+-- undo: + type pair
+DROP TYPE public.pair;

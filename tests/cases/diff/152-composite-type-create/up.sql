@@ -1,0 +1,2 @@
+-- + type pair
+CREATE TYPE public.pair AS (a integer, b text);
