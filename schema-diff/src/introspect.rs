@@ -3,12 +3,12 @@
 //! [`introspect`] issues a fixed number of whole-database `pg_catalog`
 //! queries filtered by schema (the SQL lives in `src/introspect/*.sql`, one
 //! file per query): namespaces, extension members, comments, enum types,
-//! tables, columns, defaults, constraints, indexes and the non-default
-//! operator classes. They are sent together on the one connection
-//! (tokio-postgres pipelines them), so the cost does not grow with round
-//! trips, and nothing is queried per table or per default: 13 statements in
-//! all (2 to save and pin session settings, 10 catalog queries, 1 to restore
-//! the settings), whatever the size of the schema. The rows are then
+//! tables, columns, defaults, constraints, indexes, the non-default
+//! operator classes and the definition objects. They are sent together on
+//! the one connection (tokio-postgres pipelines them), so the cost does not
+//! grow with round trips, and nothing is queried per table or per default:
+//! 14 statements in all (2 to save and pin session settings, 11 catalog
+//! queries, 1 to restore the settings), whatever the size of the schema. The rows are then
 //! assembled in memory into a [`Schema`] in canonical form: column numbers
 //! become names, extension members and excluded tables are dropped, indexes
 //! behind constraints are left out.
@@ -34,7 +34,12 @@
 //! `nextval()` default on a sequence the column owns becomes
 //! [`Identity::Serial`] with no default); primary keys, unique constraints,
 //! foreign keys and CHECKs; indexes that do not back a constraint; enum types;
-//! comments. Left out: tables named in [`IntrospectOptions::exclude_tables`],
+//! comments; definition objects ([`DbObject`]: extensions, standalone
+//! sequences, domains, composite types, functions and procedures, views and
+//! materialized views with their indexes, triggers, row-level security and
+//! policies), each as the statement that creates it as the server prints
+//! it, with its comment and its `pg_depend` dependencies on tables, columns
+//! and other objects (`objects.sql`). Left out: tables named in [`IntrospectOptions::exclude_tables`],
 //! system schemas, and objects that belong to an extension. What the model
 //! cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than

@@ -22,27 +22,37 @@
 //! ... AS IDENTITY`, `SET GENERATED`, serial ↔ identity: the owned sequence is
 //! created or dropped and moved past `max(column)`), comment on column;
 //! add/drop primary key, unique, index, foreign key, check; rename index,
-//! rename constraint.
+//! rename constraint; create/drop/replace in place/re-create a definition
+//! object, comment on one.
 //!
 //! # The order
 //!
 //! [`Op::phase`], ascending; the down migration is the inverse of every step
 //! in reverse order:
 //!
-//! 1. table renames (every later op names tables by their new names);
-//! 2. drops of foreign keys, checks, indexes, unique constraints, primary
+//! 1. drops of dependent objects (views, materialized views, triggers,
+//!    policies, row-level security: see `diff/objects.rs`), before anything
+//!    they hang on changes;
+//! 2. table renames (every later op names tables by their new names);
+//! 3. drops of foreign keys, checks, indexes, unique constraints, primary
 //!    keys (before the columns they use change, and before the keys they
 //!    depend on go), then index/constraint renames;
-//! 3. drops of columns, then of tables (before enum types change, so a doomed
+//! 4. drops of columns, then of tables (before enum types change, so a doomed
 //!    column is never converted, and the down migration re-creates it after
 //!    the type has its old labels back);
-//! 4. new schemas, new enum types, added enum values, re-created enum types;
-//! 5. column renames, new tables, new columns;
-//! 6. column alters: identity removal, type, default, DROP NOT NULL, SET NOT
+//! 5. new schemas, new enum types, added enum values, re-created enum types;
+//!    then new, replaced and re-created extensions, sequences, domains,
+//!    composite types and routines (before the tables, defaults and checks
+//!    that use them), in dependency order;
+//! 6. column renames, new tables, new columns;
+//! 7. column alters: identity removal, type, default, DROP NOT NULL, SET NOT
 //!    NULL, identity addition (it needs NOT NULL);
-//! 7. new primary keys, unique constraints, indexes, checks; then foreign
+//! 8. new primary keys, unique constraints, indexes, checks; then foreign
 //!    keys (after every table and key they reference); then comments;
-//! 8. drops of enum types, then of schemas.
+//! 9. new and re-created dependent objects, in dependency order; comments on
+//!    objects; drops of the other objects (after whatever used them), in
+//!    reverse dependency order;
+//! 10. drops of enum types, then of schemas.
 
 use std::fmt;
 

@@ -1,3 +1,4 @@
--- - sequence counter
--- hazard: deletes data
-DROP SEQUENCE public.counter;
+-- withheld: - sequence counter
+--   deletes data: drops sequence counter and its current value
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
+--   DROP SEQUENCE public.counter;
