@@ -438,3 +438,74 @@ fn with_no_schemas_configured_every_schema_is_compared() {
         );
     });
 }
+
+/// Every kind of definition object, created in a database the models do not
+/// describe beyond its table: `check` names each one as unmanaged (kind and
+/// name) and is not ok; autogenerate leaves them alone (drops none).
+#[test]
+fn check_names_objects_the_models_do_not_manage() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        db.connect()
+            .await
+            .unwrap()
+            .batch_execute(
+                "CREATE TABLE t (id bigint PRIMARY KEY, note text);
+                 CREATE EXTENSION citext;
+                 CREATE SEQUENCE counter;
+                 CREATE DOMAIN short_text AS text CHECK (length(VALUE) < 10);
+                 CREATE TYPE pair AS (a int, b text);
+                 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                 CREATE PROCEDURE noop() LANGUAGE sql AS $$ SELECT 1 $$;
+                 CREATE VIEW v AS SELECT id FROM t;
+                 CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+                 CREATE TRIGGER t_touch BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                 ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+                 CREATE POLICY p ON t USING (id > 0);",
+            )
+            .await
+            .unwrap();
+        let dir = TempDir::new("unmanaged");
+        let project =
+            Project::new(config(dir.path(), db.url(), None)).with_models(models(WITH_NOTE));
+        let report = project.check().await.unwrap();
+        assert!(report.differences.is_empty(), "{:?}", report.differences);
+        assert!(!report.is_ok());
+        for want in [
+            "extension citext",
+            "sequence counter",
+            "domain short_text",
+            "type pair",
+            "function touch()",
+            "procedure noop()",
+            "view v",
+            "materialized view mv",
+            "trigger t_touch on t",
+            "row level security on t",
+            "policy p on t",
+        ] {
+            assert!(
+                report.unmanaged.iter().any(|u| u == want),
+                "{want}: {:?}",
+                report.unmanaged
+            );
+        }
+        assert_eq!(report.unmanaged.len(), 11, "{:?}", report.unmanaged);
+
+        // Autogenerate on a history that created them by hand drops none.
+        std::fs::write(
+            dir.path().join("migrations").join("a1b2c3d4e5f6_by_hand.sql"),
+            "-- revision: a1b2c3d4e5f6\n-- parents:\n-- message: by hand\n\
+             -- transaction: per-migration\n\n-- migrate:up\n\
+             CREATE TABLE t (id bigint PRIMARY KEY, note text);\n\
+             CREATE VIEW v AS SELECT id FROM t;\n\n-- migrate:down\n\
+             DROP VIEW v;\nDROP TABLE t;\n",
+        )
+        .unwrap();
+        let r = project
+            .autogenerate(&NewRevision::new("nothing"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        assert!(r.written.is_none(), "{:?}", r.changes);
+    });
+}
