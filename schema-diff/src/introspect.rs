@@ -61,9 +61,9 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
-    Check, Column, DbObject, Deferrable, Dependency, ObjectKind, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement,
-    IndexKey, IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, TypeName,
-    Unique,
+    Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
+    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PrimaryKey, Schema,
+    SortOrder, SqlType, Table, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -694,14 +694,14 @@ impl Assembler<'_> {
         let mut objects = Vec::with_capacity(rows.len());
         for r in rows {
             let kind_text: String = r.try_get(kind)?;
-            let kind: ObjectKind =
-                serde_json::from_value(serde_json::Value::String(kind_text.clone())).map_err(
-                    |_| IntrospectError::Unreadable {
-                        table: String::new(),
-                        object: format!("object of kind `{kind_text}`"),
-                        what: "the kind is unknown".to_string(),
-                    },
-                )?;
+            let kind: ObjectKind = serde_json::from_value(serde_json::Value::String(
+                kind_text.clone(),
+            ))
+            .map_err(|_| IntrospectError::Unreadable {
+                table: String::new(),
+                object: format!("object of kind `{kind_text}`"),
+                what: "the kind is unknown".to_string(),
+            })?;
             let schema: String = r.try_get(schema)?;
             let table: Option<String> = r.try_get(table)?;
             if let Some(t) = &table {

@@ -67,8 +67,8 @@ use std::fmt;
 
 use strata::ident::{quote_literal, Ident, Qualified};
 use strata::schema::{
-    make_object_name, Column, DbObject, ObjectKind, EnumType, ForeignKey, Identity, Index, IndexKey, Schema, SqlType,
-    Table, TypeName, Unique,
+    make_object_name, Column, DbObject, EnumType, ForeignKey, Identity, Index, IndexKey,
+    ObjectKind, Schema, SqlType, Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata_model::ddl::create;
@@ -590,7 +590,11 @@ fn object_target(o: &DbObject) -> String {
     let q = Qualified(&o.schema, &o.name).to_string();
     let on = |kind: &str| {
         let table = o.table.as_deref().unwrap_or(&o.name);
-        format!("{kind} {} ON {}", Ident(&o.name), Qualified(&o.schema, table))
+        format!(
+            "{kind} {} ON {}",
+            Ident(&o.name),
+            Qualified(&o.schema, table)
+        )
     };
     let routine = |kind: &str| format!("{kind} {q}({})", o.arguments.as_deref().unwrap_or(""));
     match o.kind {

@@ -494,7 +494,9 @@ fn check_names_objects_the_models_do_not_manage() {
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(
-            dir.path().join("migrations").join("a1b2c3d4e5f6_by_hand.sql"),
+            dir.path()
+                .join("migrations")
+                .join("a1b2c3d4e5f6_by_hand.sql"),
             "-- revision: a1b2c3d4e5f6\n-- parents:\n-- message: by hand\n\
              -- transaction: per-migration\n\n-- migrate:up\n\
              CREATE TABLE t (id bigint PRIMARY KEY, note text);\n\

@@ -563,7 +563,9 @@ pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
         out.line(&format!("problem: {p}"));
     }
     for u in &r.unmanaged {
-        out.line(&format!("unmanaged: {u} (the models declare no object of its kind)"));
+        out.line(&format!(
+            "unmanaged: {u} (the models declare no object of its kind)"
+        ));
     }
     let ok = r.is_ok();
     if ok {

@@ -47,7 +47,9 @@ mod matching;
 mod objects;
 mod op;
 
-pub use op::{insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op};
+pub use op::{
+    insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
+};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -923,19 +925,19 @@ mod tests {
             SHOP,
             SHOP_V2,
             expect![[r#"
-                 0 ~ rename table customers -> clients
-                 1 - foreign key orders_customer_id_fkey on orders
-                 3 - index orders_note_idx on orders
-                 7 - column orders.note
-                 9 + schema archive
-                11 ~ enum state: + value 'open' after 'new'
-                12 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
-                13 ~ rename column clients.email -> mail
-                14 + table archive.orders
-                15 + column orders.total numeric(12,2) not null
-                17 ~ column clients.id: integer -> bigint
-                17 ~ column orders.customer_id: integer -> bigint
-                26 + foreign key orders_customer_id_fkey on orders -> clients"#]],
+                 1 ~ rename table customers -> clients
+                 2 - foreign key orders_customer_id_fkey on orders
+                 4 - index orders_note_idx on orders
+                 8 - column orders.note
+                10 + schema archive
+                12 ~ enum state: + value 'open' after 'new'
+                13 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
+                15 ~ rename column clients.email -> mail
+                16 + table archive.orders
+                17 + column orders.total numeric(12,2) not null
+                19 ~ column clients.id: integer -> bigint
+                19 ~ column orders.customer_id: integer -> bigint
+                28 + foreign key orders_customer_id_fkey on orders -> clients"#]],
         );
     }
 
@@ -984,7 +986,7 @@ mod tests {
             cur,
             des,
             expect![[r#"
-                 8 - table a
+                 9 - table a
                 note: table b has renamed_from = "a", but both a and b exist: the hint is ignored (drop b in an earlier migration first)"#]],
         );
         // The hint of a rename that already ran means nothing.
@@ -1002,8 +1004,8 @@ mod tests {
             cur,
             des,
             expect![[r#"
-                13 ~ rename column t.a -> b
-                15 + column t.a text"#]],
+                15 ~ rename column t.a -> b
+                17 + column t.a text"#]],
         );
     }
 

@@ -30,10 +30,8 @@ use super::op::Op;
 /// The ops for the objects of `cur` and `des`, given the table ops already
 /// planned (`table_ops`), in the order each phase needs.
 pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op> {
-    let cur_by: BTreeMap<ObjectKey, &DbObject> =
-        cur.objects.iter().map(|o| (o.key(), o)).collect();
-    let des_by: BTreeMap<ObjectKey, &DbObject> =
-        des.objects.iter().map(|o| (o.key(), o)).collect();
+    let cur_by: BTreeMap<ObjectKey, &DbObject> = cur.objects.iter().map(|o| (o.key(), o)).collect();
+    let des_by: BTreeMap<ObjectKey, &DbObject> = des.objects.iter().map(|o| (o.key(), o)).collect();
 
     // Current objects dropped (gone, or dropped to be created again), and
     // desired objects created.
@@ -74,7 +72,11 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
                 gone_tables.insert((table.schema.clone(), table.name.clone()));
             }
             Op::DropColumn { table, column } => {
-                gone_columns.insert((table.schema.clone(), table.name.clone(), column.name.clone()));
+                gone_columns.insert((
+                    table.schema.clone(),
+                    table.name.clone(),
+                    column.name.clone(),
+                ));
             }
             Op::AlterColumnType { table, column, .. } => {
                 gone_columns.insert((table.schema.clone(), table.name.clone(), column.clone()));
@@ -192,12 +194,18 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
 
 /// The keys of `subset` in dependency order among themselves (what an
 /// object depends on comes first); ties and cycles go by kind, then key.
-fn topo_order(all: &BTreeMap<ObjectKey, &DbObject>, subset: &BTreeSet<ObjectKey>) -> Vec<ObjectKey> {
+fn topo_order(
+    all: &BTreeMap<ObjectKey, &DbObject>,
+    subset: &BTreeSet<ObjectKey>,
+) -> Vec<ObjectKey> {
     // Dependency key (no table) → the keys in the subset it names.
     let mut by_dep_key: BTreeMap<ObjectKey, Vec<ObjectKey>> = BTreeMap::new();
     for k in subset {
         if let Some(o) = all.get(k) {
-            by_dep_key.entry(o.dependency_key()).or_default().push(k.clone());
+            by_dep_key
+                .entry(o.dependency_key())
+                .or_default()
+                .push(k.clone());
         }
     }
     let mut waiting: BTreeMap<ObjectKey, BTreeSet<ObjectKey>> = BTreeMap::new();

@@ -58,7 +58,8 @@ use std::fmt;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
-    Check, Column, DbObject, ObjectKind, EnumType, ForeignKey, Identity, Index, PrimaryKey, SqlType, Table, Unique,
+    Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PrimaryKey,
+    SqlType, Table, Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -732,9 +733,17 @@ fn labels_text(labels: &[String]) -> String {
 /// An object for people: `view app.v`, `function public.f(integer)`,
 /// `trigger t_audit on public.t`.
 pub fn object_display(o: &DbObject) -> String {
-    let mut out = format!("{} {}", o.kind.as_str(), Name::new(o.schema.clone(), o.name.clone()));
+    let mut out = format!(
+        "{} {}",
+        o.kind.as_str(),
+        Name::new(o.schema.clone(), o.name.clone())
+    );
     if o.kind == ObjectKind::RowSecurity {
-        out = format!("{} on {}", o.kind.as_str(), Name::new(o.schema.clone(), o.name.clone()));
+        out = format!(
+            "{} on {}",
+            o.kind.as_str(),
+            Name::new(o.schema.clone(), o.name.clone())
+        );
     } else if let Some(t) = &o.table {
         out = format!(
             "{} {} on {}",
