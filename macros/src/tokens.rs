@@ -175,6 +175,14 @@ pub fn sql_type(ty: &SqlType) -> TokenStream {
         SqlType::Xml => quote!(#p::Xml),
         SqlType::TsVector => quote!(#p::TsVector),
         SqlType::Oid => quote!(#p::Oid),
+        SqlType::Bit(n) => {
+            let n = option(n.as_ref(), |n| quote!(#n));
+            quote!(#p::Bit(#n))
+        }
+        SqlType::VarBit(n) => {
+            let n = option(n.as_ref(), |n| quote!(#n));
+            quote!(#p::VarBit(#n))
+        }
         SqlType::Named(n) => {
             let n = type_name(n);
             quote!(#p::Named(#n))

@@ -833,14 +833,19 @@ fn read_column(
     };
     let ty = if is_array { base.array_of() } else { base };
 
-    let generated: &str = r.try_get(p.generated)?;
-    if !generated.is_empty() {
-        return Err(unsupported(
-            table,
-            &name,
-            "generated columns (GENERATED ALWAYS AS (...) STORED) are not supported by the schema model".into(),
-        ));
-    }
+    let generated_code: &str = r.try_get(p.generated)?;
+    let (default, generated) = match (generated_code, default) {
+        ("", d) => (d, None),
+        // PostgreSQL keeps the generation expression where defaults live.
+        (_, Some((expr, _))) => (None, Some(strip_outer_parens(&expr).to_string())),
+        (_, None) => {
+            return Err(unsupported(
+                table,
+                &name,
+                "a generated column whose expression the catalog does not hold".into(),
+            ))
+        }
+    };
     let identity_code: &str = r.try_get(p.identity)?;
     let (default, identity) = match (identity_code, default) {
         ("a", d) => (d.map(|d| d.0), Some(Identity::Always)),
@@ -856,6 +861,7 @@ fn read_column(
         nullable: !not_null,
         default,
         identity,
+        generated,
         comment: None,
         renamed_from: None,
     })
@@ -926,6 +932,8 @@ pub fn builtin_type(name: &str, typmod: i32) -> Result<SqlType, String> {
         "xml" => plain(SqlType::Xml),
         "tsvector" => plain(SqlType::TsVector),
         "oid" => plain(SqlType::Oid),
+        "bit" => Ok(SqlType::Bit((typmod >= 0).then_some(typmod as u32))),
+        "varbit" => Ok(SqlType::VarBit((typmod >= 0).then_some(typmod as u32))),
         other => plain(SqlType::Named(TypeName {
             schema: "pg_catalog".into(),
             name: other.into(),

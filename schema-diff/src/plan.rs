@@ -485,6 +485,14 @@ fn deletes_data(op: &Op) -> Option<String> {
             Name::new(ty.schema.clone(), ty.name.clone())
         ),
         Op::DropSchema { name } => format!("drops schema {}", Ident(name)),
+        Op::AlterGenerated { table, from, to }
+            if from.generated.is_none() && to.generated.is_some() =>
+        {
+            format!(
+                "deletes data: the values of column {table}.{} are replaced by computed ones",
+                Ident(&to.name)
+            )
+        }
         Op::DropObject { object } if object.kind == ObjectKind::Sequence => format!(
             "deletes data: drops sequence {} and its current value",
             Name::new(object.schema.clone(), object.name.clone())
@@ -646,6 +654,19 @@ fn comment_on_object(o: &DbObject, text: Option<&str>) -> String {
 /// The SQL of one op.
 fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
     match op {
+        Op::AlterGenerated { table, to, .. } => match &to.generated {
+            None => vec![format!(
+                "ALTER TABLE {} ALTER COLUMN {} DROP EXPRESSION",
+                table.sql(),
+                Ident(&to.name)
+            )],
+            Some(_) => vec![format!(
+                "ALTER TABLE {} DROP COLUMN {}, ADD COLUMN {}",
+                table.sql(),
+                Ident(&to.name),
+                create::column_def(to)
+            )],
+        },
         Op::CreateObject { object } => create_object(object),
         Op::DropObject { object } => vec![drop_object(object)],
         Op::ReplaceObject { from, to } => {
@@ -993,6 +1014,16 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnColumn { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
+        Op::AlterGenerated { from, to, .. } => {
+            let mut h = vec![AccessExclusiveLock];
+            if to.generated.is_some() {
+                h.push(RewritesTable);
+                if from.generated.is_none() {
+                    h.push(DeletesData);
+                }
+            }
+            h
+        }
         Op::DropObject { object } => match object.kind {
             ObjectKind::Sequence => vec![DeletesData],
             ObjectKind::Trigger | ObjectKind::Policy | ObjectKind::RowSecurity => {
@@ -1027,7 +1058,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                     .default
                     .as_deref()
                     .is_some_and(|d| VOLATILE_DEFAULTS.iter().any(|f| d.contains(f)));
-                if column.identity.is_some() || volatile {
+                if column.identity.is_some() || column.generated.is_some() || volatile {
                     h.push(RewritesTable);
                 }
                 if !column.nullable && column.default.is_none() && column.identity.is_none() {

@@ -532,6 +532,17 @@ impl<'a> Differ<'a> {
     }
 
     fn column(&mut self, table: &Name, cc: &Column, dc: &Column) {
+        if cc.generated != dc.generated {
+            self.ops.push(Op::AlterGenerated {
+                table: table.clone(),
+                from: cc.clone(),
+                to: dc.clone(),
+            });
+            if dc.generated.is_some() {
+                // Dropped and added again: the new definition is complete.
+                return;
+            }
+        }
         let key = (table.clone(), dc.name.clone());
         let handled = self.recreate_defaults.get(&key).copied();
         let cur_default = match handled {

@@ -411,6 +411,18 @@ pub enum Op {
         /// The check as it was.
         check: Check,
     },
+    /// A generated column's expression changes: `DROP EXPRESSION` when it
+    /// stops being generated; otherwise the column is dropped and added
+    /// again with the new expression (PostgreSQL 15 cannot change it in
+    /// place).
+    AlterGenerated {
+        /// The table.
+        table: Name,
+        /// The column before.
+        from: Column,
+        /// The column after (same name).
+        to: Column,
+    },
     /// Creates a definition object (its definition, then its comment).
     CreateObject {
         /// The object.
@@ -491,7 +503,7 @@ impl Op {
             Op::AddColumn { .. } => 17,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } => 18,
+            Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 18,
             Op::AlterColumnType { .. } => 19,
             Op::AlterDefault { .. } => 20,
             Op::DropNotNull { .. } => 21,
@@ -656,6 +668,11 @@ impl Op {
             Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
+            Op::AlterGenerated { table, from, to } => Op::AlterGenerated {
+                table,
+                from: to,
+                to: from,
+            },
             Op::CreateObject { object } => Op::DropObject { object },
             Op::DropObject { object } => Op::CreateObject { object },
             Op::ReplaceObject { from, to } => Op::ReplaceObject { from: to, to: from },
@@ -703,6 +720,7 @@ impl Op {
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
             | Op::AddCheck { table, .. }
+            | Op::AlterGenerated { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
@@ -728,6 +746,13 @@ pub fn insert_label(labels: &[String], value: &str, position: &EnumPosition) -> 
 fn labels_text(labels: &[String]) -> String {
     let l: Vec<String> = labels.iter().map(|l| quote_literal(l)).collect();
     format!("({})", l.join(", "))
+}
+
+fn generated_text(g: &Option<String>) -> String {
+    match g {
+        Some(e) => format!("generated as ({e})"),
+        None => "not generated".to_string(),
+    }
 }
 
 /// An object for people: `view app.v`, `function public.f(integer)`,
@@ -764,6 +789,12 @@ pub fn object_display(o: &DbObject) -> String {
 pub fn summary(op: &Op) -> String {
     let col = |t: &Name, c: &str| format!("{t}.{}", Ident(c));
     match op {
+        Op::AlterGenerated { table, from, to } => format!(
+            "~ column {}: {} -> {}",
+            col(table, &to.name),
+            generated_text(&from.generated),
+            generated_text(&to.generated)
+        ),
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),
         Op::ReplaceObject { to, .. } => format!("~ {} (replaced in place)", object_display(to)),

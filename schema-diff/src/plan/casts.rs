@@ -81,6 +81,8 @@ enum K {
     Xml,
     TsVector,
     Oid,
+    Bit,
+    VarBit,
     /// A user-defined type (enum, domain, ...): no builtin casts.
     Named,
     Array,
@@ -115,6 +117,8 @@ fn kind(t: &SqlType) -> K {
         SqlType::Xml => K::Xml,
         SqlType::TsVector => K::TsVector,
         SqlType::Oid => K::Oid,
+        SqlType::Bit(_) => K::Bit,
+        SqlType::VarBit(_) => K::VarBit,
         SqlType::Named(_) => K::Named,
         SqlType::Array(_) => K::Array,
     }
@@ -148,6 +152,8 @@ fn builtin_assignment(from: K, to: K) -> bool {
             | (Inet, Cidr)
             | (Json, Jsonb)
             | (Jsonb, Json)
+            | (Bit, VarBit)
+            | (VarBit, Bit)
     )
 }
 
@@ -209,6 +215,8 @@ fn binary(from: &SqlType, to: &SqlType) -> bool {
         }
         (T::Cidr, T::Inet) | (T::Xml, T::Text | T::Varchar(None) | T::Char(None)) => true,
         (T::Integer, T::Oid) | (T::Oid, T::Integer) => true,
+        (T::Bit(Some(_)) | T::VarBit(_), T::VarBit(None)) => true,
+        (T::VarBit(Some(a)), T::VarBit(Some(b))) => b >= a,
         _ => false,
     }
 }
@@ -236,6 +244,10 @@ fn narrowing(from: &SqlType, to: &SqlType) -> bool {
         // A bounded string: only a bounded string at most as long fits.
         (_, T::Varchar(Some(n)) | T::Char(Some(n))) => {
             return !matches!(from, T::Varchar(Some(m)) | T::Char(Some(m)) if m <= n);
+        }
+        // Bit strings: a bounded one fits only a shorter-or-equal source.
+        (_, T::VarBit(Some(n)) | T::Bit(Some(n))) => {
+            return !matches!(from, T::VarBit(Some(m)) | T::Bit(Some(m)) if m <= n);
         }
         (T::Numeric(a), T::Numeric(b)) => {
             return match (a, b) {

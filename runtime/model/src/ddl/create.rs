@@ -220,8 +220,9 @@ fn column_type(c: &Column) -> String {
 
 /// One column definition as in `CREATE TABLE` / `ADD COLUMN`: the quoted
 /// name, the type (`serial`/`bigserial`/`smallserial` for serial columns),
-/// `GENERATED ALWAYS | BY DEFAULT AS IDENTITY`, `DEFAULT expr` (not for
-/// serial columns, whose default is the sequence) and `NOT NULL`.
+/// `GENERATED ALWAYS | BY DEFAULT AS IDENTITY`, `GENERATED ALWAYS AS (expr)
+/// STORED` or `DEFAULT expr` (not for serial columns, whose default is the
+/// sequence) and `NOT NULL`.
 pub fn column_def(c: &Column) -> String {
     let mut out = format!("{} {}", Ident(&c.name), column_type(c));
     match c.identity {
@@ -232,7 +233,9 @@ pub fn column_def(c: &Column) -> String {
         }
         Some(Identity::Serial) | None => {}
     }
-    if c.identity != Some(Identity::Serial) {
+    if let Some(g) = &c.generated {
+        let _ = write!(out, " GENERATED ALWAYS AS ({g}) STORED");
+    } else if c.identity != Some(Identity::Serial) {
         if let Some(d) = &c.default {
             let _ = write!(out, " DEFAULT {d}");
         }

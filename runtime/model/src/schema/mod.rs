@@ -171,6 +171,10 @@ pub struct Column {
     /// Identity or serial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// `GENERATED ALWAYS AS (expression) STORED`: the expression, as SQL
+    /// text (a generated column has no default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -586,6 +590,7 @@ impl Column {
             nullable,
             default: None,
             identity: None,
+            generated: None,
             comment: None,
             renamed_from: None,
         }

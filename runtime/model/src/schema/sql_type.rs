@@ -70,6 +70,11 @@ pub enum SqlType {
     TsVector,
     /// `oid`.
     Oid,
+    /// `bit(n)` (`bit` alone is `bit(1)`); `None` is the unconstrained
+    /// `bit` only casts print.
+    Bit(Option<u32>),
+    /// `bit varying` / `bit varying(n)` (`varbit`).
+    VarBit(Option<u32>),
     /// A user-defined type (an enum, a domain, an extension's type), always
     /// schema-qualified in the canonical form.
     Named(TypeName),
@@ -514,6 +519,14 @@ impl Parser {
             "xml" => simple(self, SqlType::Xml),
             "tsvector" => simple(self, SqlType::TsVector),
             "oid" => simple(self, SqlType::Oid),
+            "bit" => {
+                if self.eat_word("varying") {
+                    Ok((SqlType::VarBit(self.length()?), None))
+                } else {
+                    Ok((SqlType::Bit(Some(self.length()?.unwrap_or(1))), None))
+                }
+            }
+            "varbit" => Ok((SqlType::VarBit(self.length()?), None)),
             _ => {
                 self.pos -= 1;
                 self.named().map(|t| (t, None))
@@ -601,6 +614,10 @@ impl fmt::Display for SqlType {
             SqlType::Xml => f.write_str("xml"),
             SqlType::TsVector => f.write_str("tsvector"),
             SqlType::Oid => f.write_str("oid"),
+            SqlType::Bit(None) => f.write_str("bit"),
+            SqlType::Bit(Some(n)) => write!(f, "bit({n})"),
+            SqlType::VarBit(None) => f.write_str("bit varying"),
+            SqlType::VarBit(Some(n)) => write!(f, "bit varying({n})"),
             SqlType::Named(n) if n.schema.is_empty() => {
                 write!(f, "{}", crate::ident::Ident(&n.name))
             }

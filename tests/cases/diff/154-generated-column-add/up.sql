@@ -1,0 +1,4 @@
+-- + column t.total integer
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t ADD COLUMN total integer GENERATED ALWAYS AS (a + b) STORED;

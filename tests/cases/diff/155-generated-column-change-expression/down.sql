@@ -1,0 +1,4 @@
+-- undo: ~ column t.total: generated as (a + b) -> generated as (a * b)
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP COLUMN total, ADD COLUMN total integer GENERATED ALWAYS AS (a + b) STORED;

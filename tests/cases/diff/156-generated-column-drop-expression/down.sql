@@ -1,0 +1,5 @@
+-- undo: ~ column t.total: generated as (a + b) -> not generated
+-- hazard: deletes data
+-- hazard: rewrites the table
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP COLUMN total, ADD COLUMN total integer GENERATED ALWAYS AS (a + b) STORED;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int PRIMARY KEY, a int, b int, total int GENERATED ALWAYS AS (a + b) STORED);
+INSERT INTO t VALUES (1, 2, 3);
