@@ -28,6 +28,10 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         indexes,
         foreign_keys,
         checks,
+        // Not declared by models yet.
+        partition_by: _,
+        partition_of: _,
+        inherits: _,
         comment,
         renamed_from,
     } = t;

@@ -62,8 +62,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
-    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PrimaryKey, Schema,
-    SortOrder, SqlType, Table, TypeName, Unique,
+    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PartitionOf, PrimaryKey,
+    Schema, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -412,6 +412,9 @@ struct TableBuild {
     /// The attribute number of each of `table.columns`; both sorted by it
     /// once all columns are in.
     nums: Vec<i16>,
+    /// Columns that come from a parent (inheritance or partitioning): read
+    /// for their names, left out of the model.
+    inherited: StdHashSet<i16>,
 }
 
 impl TableBuild {
@@ -545,7 +548,19 @@ impl<'a> Assembler<'a> {
             });
         }
 
-        let [oid, schema, name] = positions(&rows.tables, ["oid", "schema", "name"])?;
+        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names] =
+            positions(
+                &rows.tables,
+                [
+                    "oid",
+                    "schema",
+                    "name",
+                    "partition_by",
+                    "partition_bound",
+                    "parent_schemas",
+                    "parent_names",
+                ],
+            )?;
         let mut tables: HashMap<u32, TableBuild> =
             HashMap::with_capacity_and_hasher(rows.tables.len(), Default::default());
         for r in &rows.tables {
@@ -558,12 +573,35 @@ impl<'a> Assembler<'a> {
             let excluded = self.excluded(&schema, &name);
             let mut table = Table::new(schema, name);
             table.comment = relation_comments.remove(&(o, 0));
+            table.partition_by = r.try_get(partition_by)?;
+            let p_schemas: Vec<String> = r.try_get(parent_schemas)?;
+            let p_names: Vec<String> = r.try_get(parent_names)?;
+            let parents: Vec<TableRef> = p_schemas
+                .into_iter()
+                .zip(p_names)
+                .map(|(schema, name)| TableRef { schema, name })
+                .collect();
+            let bound: Option<String> = r.try_get(partition_bound)?;
+            match bound {
+                Some(bound) => {
+                    let parent = parents.into_iter().next().ok_or_else(|| {
+                        Error::from(IntrospectError::Unreadable {
+                            table: format!("{}.{}", table.schema, table.name),
+                            object: "partition".to_string(),
+                            what: "a partition without a parent table".to_string(),
+                        })
+                    })?;
+                    table.partition_of = Some(PartitionOf { parent, bound });
+                }
+                None => table.inherits = parents,
+            }
             tables.insert(
                 o,
                 TableBuild {
                     table,
                     excluded,
                     nums: Vec::new(),
+                    inherited: StdHashSet::new(),
                 },
             );
         }
@@ -598,6 +636,10 @@ impl<'a> Assembler<'a> {
             if !relation_comments.is_empty() {
                 column.comment = relation_comments.remove(&(oid, i32::from(num)));
             }
+            let local: bool = r.try_get(cols.is_local)?;
+            if !local || tb.table.partition_of.is_some() {
+                tb.inherited.insert(num);
+            }
             tb.table.columns.push(column);
             tb.nums.push(num);
         }
@@ -620,6 +662,11 @@ impl<'a> Assembler<'a> {
             let Some(tb) = tables.get(&oid) else {
                 continue;
             };
+            // Constraints a partition or child table gets from its parent
+            // are the parent's.
+            if !r.try_get::<_, bool>(cons.is_local)? {
+                continue;
+            }
             if let Some(piece) = read_constraint(r, &cons, tb, &tables)? {
                 pieces.push((oid, piece));
             }
@@ -646,7 +693,7 @@ impl<'a> Assembler<'a> {
         for r in &rows.indexes {
             let oid: u32 = r.try_get(ixs.table_oid)?;
             let index_oid: u32 = r.try_get(ixs.oid)?;
-            if constraint_indexes.contains(&index_oid) {
+            if constraint_indexes.contains(&index_oid) || r.try_get::<_, bool>(ixs.is_inherited)? {
                 continue;
             }
             let Some(tb) = tables.get_mut(&oid) else {
@@ -660,7 +707,19 @@ impl<'a> Assembler<'a> {
         let tables = tables
             .into_values()
             .filter(|tb| !tb.excluded)
-            .map(|tb| tb.table)
+            .map(|mut tb| {
+                if !tb.inherited.is_empty() {
+                    let nums = std::mem::take(&mut tb.nums);
+                    let columns = std::mem::take(&mut tb.table.columns);
+                    tb.table.columns = nums
+                        .into_iter()
+                        .zip(columns)
+                        .filter(|(n, _)| !tb.inherited.contains(n))
+                        .map(|(_, c)| c)
+                        .collect();
+                }
+                tb.table
+            })
             .collect();
         Ok(Schema {
             schemas,
@@ -781,7 +840,7 @@ result_columns!(
     /// Result columns of `columns.sql`.
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
-        generated,
+        generated, is_local,
     }
 );
 
@@ -789,7 +848,7 @@ result_columns!(
     /// Result columns of `constraints.sql`.
     ConstraintPositions {
         table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
-        ref_columns, on_update, on_delete, deferrable, deferred, check_def,
+        ref_columns, on_update, on_delete, deferrable, deferred, check_def, is_local,
     }
 );
 
@@ -797,7 +856,7 @@ result_columns!(
     /// Result columns of `indexes.sql`.
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
-        expressions, predicate,
+        expressions, predicate, is_inherited,
     }
 );
 
@@ -1212,7 +1271,10 @@ mod tests {
         assert_eq!(t("time", 0), "time(0) without time zone");
         assert_eq!(t("point", -1), "pg_catalog.point");
         assert!(t("numeric", ((5 << 16) | 0x7fe) + 4).starts_with("ERROR: numeric(5,-2)"));
-        assert!(t("bit", 8).starts_with("ERROR: type bit with modifier 8"));
+        assert_eq!(t("bit", 8), "bit(8)");
+        assert_eq!(t("varbit", 16), "bit varying(16)");
+        assert_eq!(t("varbit", -1), "bit varying");
+        assert!(t("interval", 3).starts_with("ERROR: type interval with modifier 3"));
     }
 
     #[test]

@@ -667,6 +667,27 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 create::column_def(to)
             )],
         },
+        Op::AttachPartition { table, partition } => vec![format!(
+            "ALTER TABLE {} ATTACH PARTITION {} {}",
+            Qualified(&partition.parent.schema, &partition.parent.name),
+            table.sql(),
+            partition.bound
+        )],
+        Op::DetachPartition { table, partition } => vec![format!(
+            "ALTER TABLE {} DETACH PARTITION {}",
+            Qualified(&partition.parent.schema, &partition.parent.name),
+            table.sql()
+        )],
+        Op::AlterInherit {
+            table,
+            parent,
+            inherit,
+        } => vec![format!(
+            "ALTER TABLE {} {}INHERIT {}",
+            table.sql(),
+            if *inherit { "" } else { "NO " },
+            Qualified(&parent.schema, &parent.name)
+        )],
         Op::CreateObject { object } => create_object(object),
         Op::DropObject { object } => vec![drop_object(object)],
         Op::ReplaceObject { from, to } => {
@@ -1014,6 +1035,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnColumn { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
+        Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
+        Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];
             if to.generated.is_some() {

@@ -199,6 +199,9 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         && a.indexes == b.indexes
         && a.foreign_keys == b.foreign_keys
         && a.checks == b.checks
+        && a.partition_by == b.partition_by
+        && a.partition_of == b.partition_of
+        && a.inherits == b.inherits
         && a.comment == b.comment
 }
 

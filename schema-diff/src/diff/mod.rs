@@ -321,7 +321,12 @@ impl<'a> Differ<'a> {
     fn tables(&mut self) {
         let mut created: Vec<&'a Table> = Vec::new();
         for dt in &self.des.tables {
-            match self.matching_current(dt) {
+            // A different partition key cannot be changed in place: the
+            // table is dropped and created again.
+            match self
+                .matching_current(dt)
+                .filter(|ct| ct.partition_by == dt.partition_by)
+            {
                 Some(ct) => {
                     let from = tname(ct);
                     if from.name != dt.name {
@@ -357,7 +362,10 @@ impl<'a> Differ<'a> {
             if self.table_renames.contains_key(&n) {
                 continue;
             }
-            if self.des_table(&ct.schema, &ct.name).is_some() {
+            if self
+                .des_table(&ct.schema, &ct.name)
+                .is_some_and(|d| d.partition_by == ct.partition_by)
+            {
                 continue;
             }
             dropped.push(ct);
@@ -397,6 +405,7 @@ impl<'a> Differ<'a> {
         {
             return;
         }
+        self.partitioning(ct, dt);
         let before = self.cur_table_renamed(ct);
         let view = self.cur_table_view(ct);
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
@@ -407,9 +416,10 @@ impl<'a> Differ<'a> {
                 to: to.clone(),
             });
         }
-        // Columns.
+        // Columns (a partition's are its parent's, on either side).
         let mut added = Vec::new();
-        for dc in &dt.columns {
+        let partition = ct.partition_of.is_some() || dt.partition_of.is_some();
+        for dc in dt.columns.iter().filter(|_| !partition) {
             match view.column(&dc.name) {
                 Some(cc) => self.column(&table, cc, dc),
                 None => {
@@ -425,7 +435,7 @@ impl<'a> Differ<'a> {
         }
         let mut dropped = Vec::new();
         for (cc, orig) in view.columns.iter().zip(&ct.columns) {
-            if dt.column(&cc.name).is_none() {
+            if !partition && dt.column(&cc.name).is_none() {
                 dropped.push(orig);
                 self.ops.push(Op::DropColumn {
                     table: table.clone(),
@@ -493,6 +503,44 @@ impl<'a> Differ<'a> {
                 from: view.comment.clone(),
                 to: dt.comment.clone(),
             });
+        }
+    }
+
+    /// Partition and inheritance changes: detach and attach, `[NO]
+    /// INHERIT`.
+    fn partitioning(&mut self, ct: &Table, dt: &Table) {
+        let table = tname(dt);
+        if ct.partition_of != dt.partition_of {
+            if let Some(p) = &ct.partition_of {
+                self.ops.push(Op::DetachPartition {
+                    table: tname(ct),
+                    partition: p.clone(),
+                });
+            }
+            if let Some(p) = &dt.partition_of {
+                self.ops.push(Op::AttachPartition {
+                    table: table.clone(),
+                    partition: p.clone(),
+                });
+            }
+        }
+        for p in &ct.inherits {
+            if !dt.inherits.contains(p) {
+                self.ops.push(Op::AlterInherit {
+                    table: tname(ct),
+                    parent: p.clone(),
+                    inherit: false,
+                });
+            }
+        }
+        for p in &dt.inherits {
+            if !ct.inherits.contains(p) {
+                self.ops.push(Op::AlterInherit {
+                    table: table.clone(),
+                    parent: p.clone(),
+                    inherit: true,
+                });
+            }
         }
     }
 
@@ -940,15 +988,15 @@ mod tests {
                  2 - foreign key orders_customer_id_fkey on orders
                  4 - index orders_note_idx on orders
                  8 - column orders.note
-                10 + schema archive
-                12 ~ enum state: + value 'open' after 'new'
-                13 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
-                15 ~ rename column clients.email -> mail
-                16 + table archive.orders
-                17 + column orders.total numeric(12,2) not null
-                19 ~ column clients.id: integer -> bigint
-                19 ~ column orders.customer_id: integer -> bigint
-                28 + foreign key orders_customer_id_fkey on orders -> clients"#]],
+                11 + schema archive
+                13 ~ enum state: + value 'open' after 'new'
+                14 ~ enum state: ('new', 'open', 'paid', 'void') -> ('new', 'open', 'paid') (re-created)
+                16 ~ rename column clients.email -> mail
+                17 + table archive.orders
+                19 + column orders.total numeric(12,2) not null
+                21 ~ column clients.id: integer -> bigint
+                21 ~ column orders.customer_id: integer -> bigint
+                30 + foreign key orders_customer_id_fkey on orders -> clients"#]],
         );
     }
 
@@ -997,7 +1045,7 @@ mod tests {
             cur,
             des,
             expect![[r#"
-                 9 - table a
+                10 - table a
                 note: table b has renamed_from = "a", but both a and b exist: the hint is ignored (drop b in an earlier migration first)"#]],
         );
         // The hint of a rename that already ran means nothing.
@@ -1015,8 +1063,8 @@ mod tests {
             cur,
             des,
             expect![[r#"
-                15 ~ rename column t.a -> b
-                17 + column t.a text"#]],
+                16 ~ rename column t.a -> b
+                19 + column t.a text"#]],
         );
     }
 

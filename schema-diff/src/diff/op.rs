@@ -58,8 +58,8 @@ use std::fmt;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
-    Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PrimaryKey,
-    SqlType, Table, Unique,
+    Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PartitionOf,
+    PrimaryKey, SqlType, Table, TableRef, Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -423,6 +423,29 @@ pub enum Op {
         /// The column after (same name).
         to: Column,
     },
+    /// `ALTER TABLE parent ATTACH PARTITION table bound`.
+    AttachPartition {
+        /// The table that becomes a partition.
+        table: Name,
+        /// Its parent and bound.
+        partition: PartitionOf,
+    },
+    /// `ALTER TABLE parent DETACH PARTITION table`.
+    DetachPartition {
+        /// The partition.
+        table: Name,
+        /// Its parent and bound (for the inverse).
+        partition: PartitionOf,
+    },
+    /// `ALTER TABLE table [NO] INHERIT parent`.
+    AlterInherit {
+        /// The child table.
+        table: Name,
+        /// The parent.
+        parent: TableRef,
+        /// `INHERIT` (true) or `NO INHERIT`.
+        inherit: bool,
+    },
     /// Creates a definition object (its definition, then its comment).
     CreateObject {
         /// The object.
@@ -469,10 +492,13 @@ impl Op {
     /// foreign keys (after every table they reference), comments, and last
     /// the drops of types and schemas.
     pub fn phase(&self) -> u8 {
+        let child = |t: &Table| t.partition_of.is_some() || !t.inherits.is_empty();
         match self {
             // Views, triggers, policies go before the tables and columns
-            // they hang on change, and come back after.
+            // they hang on change, and come back after; partitions and
+            // children leave their parents first.
             Op::DropObject { object } if object.kind.is_dependent() => 0,
+            Op::DetachPartition { .. } | Op::AlterInherit { inherit: false, .. } => 0,
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,
             Op::DropCheck { .. } => 3,
@@ -482,13 +508,15 @@ impl Op {
             Op::RenameIndex { .. } | Op::RenameConstraint { .. } => 7,
             // Columns and tables go before enum types change, so a doomed
             // column is never converted, and the down migration re-creates
-            // it once the type has its old labels back.
+            // it once the type has its old labels back. Partitions and
+            // children before their parents.
             Op::DropColumn { .. } => 8,
-            Op::DropTable { .. } => 9,
-            Op::CreateSchema { .. } => 10,
-            Op::CreateEnum { .. } => 11,
-            Op::AddEnumValue { .. } => 12,
-            Op::RecreateEnum { .. } => 13,
+            Op::DropTable { table } if child(table) => 9,
+            Op::DropTable { .. } => 10,
+            Op::CreateSchema { .. } => 11,
+            Op::CreateEnum { .. } => 12,
+            Op::AddEnumValue { .. } => 13,
+            Op::RecreateEnum { .. } => 14,
             // Extensions, sequences, domains, composite types and routines
             // exist before the tables, defaults and checks that use them.
             Op::CreateObject { object }
@@ -496,32 +524,35 @@ impl Op {
             | Op::RecreateObject { to: object, .. }
                 if !object.kind.is_dependent() =>
             {
-                14
+                15
             }
-            Op::RenameColumn { .. } => 15,
-            Op::CreateTable { .. } => 16,
-            Op::AddColumn { .. } => 17,
+            Op::RenameColumn { .. } => 16,
+            // Parents before their partitions and children.
+            Op::CreateTable { table } if !child(table) => 17,
+            Op::CreateTable { .. } => 18,
+            Op::AddColumn { .. } => 19,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 18,
-            Op::AlterColumnType { .. } => 19,
-            Op::AlterDefault { .. } => 20,
-            Op::DropNotNull { .. } => 21,
-            Op::SetNotNull { .. } => 22,
-            Op::AlterIdentity { .. } => 23,
-            Op::AddPrimaryKey { .. } => 24,
-            Op::AddUnique { .. } => 25,
-            Op::CreateIndex { .. } => 26,
-            Op::AddCheck { .. } => 27,
-            Op::AddForeignKey { .. } => 28,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 29,
-            Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 30,
-            Op::CommentOnObject { .. } => 31,
+            Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 20,
+            Op::AlterColumnType { .. } => 21,
+            Op::AlterDefault { .. } => 22,
+            Op::DropNotNull { .. } => 23,
+            Op::SetNotNull { .. } => 24,
+            Op::AlterIdentity { .. } => 25,
+            Op::AddPrimaryKey { .. } => 26,
+            Op::AddUnique { .. } => 27,
+            Op::CreateIndex { .. } => 28,
+            Op::AddCheck { .. } => 29,
+            Op::AddForeignKey { .. } => 30,
+            Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
+            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 32,
+            Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 33,
+            Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
-            Op::DropObject { .. } => 32,
-            Op::DropEnum { .. } => 33,
-            Op::DropSchema { .. } => 34,
+            Op::DropObject { .. } => 35,
+            Op::DropEnum { .. } => 36,
+            Op::DropSchema { .. } => 37,
         }
     }
 
@@ -673,6 +704,17 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::AttachPartition { table, partition } => Op::DetachPartition { table, partition },
+            Op::DetachPartition { table, partition } => Op::AttachPartition { table, partition },
+            Op::AlterInherit {
+                table,
+                parent,
+                inherit,
+            } => Op::AlterInherit {
+                table,
+                parent,
+                inherit: !inherit,
+            },
             Op::CreateObject { object } => Op::DropObject { object },
             Op::DropObject { object } => Op::CreateObject { object },
             Op::ReplaceObject { from, to } => Op::ReplaceObject { from: to, to: from },
@@ -721,6 +763,9 @@ impl Op {
             | Op::DropForeignKey { table, .. }
             | Op::AddCheck { table, .. }
             | Op::AlterGenerated { table, .. }
+            | Op::AttachPartition { table, .. }
+            | Op::DetachPartition { table, .. }
+            | Op::AlterInherit { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
@@ -794,6 +839,30 @@ pub fn summary(op: &Op) -> String {
             col(table, &to.name),
             generated_text(&from.generated),
             generated_text(&to.generated)
+        ),
+        Op::AttachPartition { table, partition } => format!(
+            "+ partition {table} of {} {}",
+            Name::new(
+                partition.parent.schema.clone(),
+                partition.parent.name.clone()
+            ),
+            partition.bound
+        ),
+        Op::DetachPartition { table, partition } => format!(
+            "- partition {table} of {}",
+            Name::new(
+                partition.parent.schema.clone(),
+                partition.parent.name.clone()
+            )
+        ),
+        Op::AlterInherit {
+            table,
+            parent,
+            inherit,
+        } => format!(
+            "{} {table} inherits {}",
+            if *inherit { "+" } else { "-" },
+            Name::new(parent.schema.clone(), parent.name.clone())
         ),
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),

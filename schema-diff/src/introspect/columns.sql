@@ -13,7 +13,8 @@ SELECT a.attrelid AS table_oid,
        a.atttypmod AS typmod,
        a.attnotnull AS not_null,
        a.attidentity::text AS identity,
-       a.attgenerated::text AS generated
+       a.attgenerated::text AS generated,
+       a.attislocal AS is_local
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -29,7 +30,6 @@ JOIN LATERAL (
   OFFSET 0
 ) ty ON true
 WHERE c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0
   AND NOT a.attisdropped

@@ -15,7 +15,7 @@ SELECT k.conrelid AS table_oid,
        rc.relname::text AS ref_table,
        k.confkey AS ref_nums,
        CASE WHEN k.contype = 'f'
-                 AND NOT (rc.relkind IN ('r', 'p') AND NOT rc.relispartition
+                 AND NOT (rc.relkind IN ('r', 'p') 
                           AND rn.nspname = ANY ($1::text[])) THEN
          ARRAY(SELECT ra.attname::text
                FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(num, ord)
@@ -26,7 +26,8 @@ SELECT k.conrelid AS table_oid,
        k.confdeltype::text AS on_delete,
        k.condeferrable AS deferrable,
        k.condeferred AS deferred,
-       CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def
+       CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def,
+       (k.conislocal AND k.conparentid = 0) AS is_local
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -34,5 +35,4 @@ LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
   AND c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[])

@@ -32,5 +32,4 @@ CROSS JOIN LATERAL (
   OFFSET 0
 ) x
 WHERE c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[])

@@ -21,12 +21,12 @@ SELECT i.indrelid AS table_oid,
                FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
                ORDER BY s.k)
        END AS expressions,
-       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS is_inherited
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 WHERE c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[])

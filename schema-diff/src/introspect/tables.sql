@@ -1,10 +1,24 @@
--- Ordinary and partitioned tables (not partitions) of the schemas asked for
--- ($1). Extension members and excluded tables are filtered out in Rust.
+-- Ordinary and partitioned tables and partitions of the schemas asked for
+-- ($1), with a partitioned table's key, a partition's parent and bound, and
+-- the parents of a child table (INHERITS, in order). Extension members and
+-- excluded tables are filtered out in Rust.
 SELECT c.oid AS oid,
        n.nspname::text AS schema,
-       c.relname::text AS name
+       c.relname::text AS name,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       ARRAY(SELECT pn.nspname::text
+             FROM pg_catalog.pg_inherits ih
+             JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
+             JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+             WHERE ih.inhrelid = c.oid
+             ORDER BY ih.inhseqno) AS parent_schemas,
+       ARRAY(SELECT pc.relname::text
+             FROM pg_catalog.pg_inherits ih
+             JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
+             WHERE ih.inhrelid = c.oid
+             ORDER BY ih.inhseqno) AS parent_names
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[])

@@ -292,11 +292,22 @@ pub fn foreign_key_clause(fk: &ForeignKey) -> String {
 
 fn table_body(t: &Table) -> String {
     let mut items: Vec<String> = t.columns.iter().map(column_def).collect();
+    items.extend(constraint_items(t));
+    bracketed(&items)
+}
+
+/// The inline constraints: primary key, uniques, CHECKs.
+fn constraint_items(t: &Table) -> Vec<String> {
+    let mut items = Vec::new();
     if let Some(pk) = &t.primary_key {
         items.push(primary_key_clause(pk));
     }
     items.extend(t.uniques.iter().map(unique_clause));
     items.extend(t.checks.iter().map(check_clause));
+    items
+}
+
+fn bracketed(items: &[String]) -> String {
     if items.is_empty() {
         return "()".into();
     }
@@ -317,22 +328,50 @@ fn table_body(t: &Table) -> String {
 /// unique and CHECK constraints as named `CONSTRAINT`s. Foreign keys are not
 /// inline: add them with [`add_foreign_key`] once the referenced tables
 /// exist. Indexes and comments are separate statements too.
+///
+/// A partition is created as `PARTITION OF parent [ (constraints) ] bound`,
+/// a child table with `INHERITS (...)`, a partitioned table with `PARTITION
+/// BY ...`.
 pub fn create_table(t: &Table) -> String {
-    format!(
-        "CREATE TABLE {} {}",
-        Qualified(&t.schema, &t.name),
-        table_body(t)
-    )
+    create_table_as(t, "CREATE TABLE")
+}
+
+fn create_table_as(t: &Table, verb: &str) -> String {
+    let name = Qualified(&t.schema, &t.name);
+    let mut out = match &t.partition_of {
+        Some(p) => {
+            let items = constraint_items(t);
+            let body = if items.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", bracketed(&items))
+            };
+            format!(
+                "{verb} {name} PARTITION OF {}{body} {}",
+                Qualified(&p.parent.schema, &p.parent.name),
+                p.bound
+            )
+        }
+        None => format!("{verb} {name} {}", table_body(t)),
+    };
+    if !t.inherits.is_empty() && t.partition_of.is_none() {
+        let parents: Vec<String> = t
+            .inherits
+            .iter()
+            .map(|p| Qualified(&p.schema, &p.name).to_string())
+            .collect();
+        let _ = write!(out, " INHERITS ({})", parents.join(", "));
+    }
+    if let Some(key) = &t.partition_by {
+        let _ = write!(out, " PARTITION BY {key}");
+    }
+    out
 }
 
 /// [`create_table`] with `IF NOT EXISTS`: an existing table of that name is
 /// left untouched (PostgreSQL does not compare its definition).
 pub fn create_table_if_not_exists(t: &Table) -> String {
-    format!(
-        "CREATE TABLE IF NOT EXISTS {} {}",
-        Qualified(&t.schema, &t.name),
-        table_body(t)
-    )
+    create_table_as(t, "CREATE TABLE IF NOT EXISTS")
 }
 
 fn alter_add(t: &Table, clause: &str) -> String {

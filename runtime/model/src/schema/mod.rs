@@ -145,6 +145,19 @@ pub struct Table {
     /// CHECK constraints, sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// A partitioned table's key, as `pg_get_partkeydef` prints it
+    /// (`RANGE (created_at)`, `LIST (region)`, `HASH (id)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<String>,
+    /// A partition: its parent and bound. A partition's columns,
+    /// and the keys, constraints and indexes it gets from its parent, are
+    /// the parent's; only what it has of its own is listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<PartitionOf>,
+    /// `INHERITS (...)`: the parents, in order. Inherited columns and
+    /// constraints are the parents'; only local ones are listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherits: Vec<TableRef>,
     /// `COMMENT ON TABLE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -152,6 +165,27 @@ pub struct Table {
     /// Never read from a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+}
+
+/// A table named by schema and name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRef {
+    /// The schema.
+    pub schema: String,
+    /// The name.
+    pub name: String,
+}
+
+/// What makes a table a partition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartitionOf {
+    /// The partitioned table.
+    pub parent: TableRef,
+    /// The bound as `pg_get_expr(relpartbound)` prints it (`FOR VALUES
+    /// FROM ('2024-01-01') TO ('2025-01-01')`, `DEFAULT`).
+    pub bound: String,
 }
 
 /// A column.
@@ -551,6 +585,9 @@ impl Table {
             indexes: Vec::new(),
             foreign_keys: Vec::new(),
             checks: Vec::new(),
+            partition_by: None,
+            partition_of: None,
+            inherits: Vec::new(),
             comment: None,
             renamed_from: None,
         }

@@ -1,0 +1,4 @@
+-- withheld: - table events_2025
+--   deletes data: drops table events_2025 and all its rows
+--   not run: include it by allowing drops (PlanOptions::allow_drops)
+--   DROP TABLE public.events_2025;

@@ -1,0 +1,3 @@
+-- + index events_2024_payload on events_2024
+-- hazard: blocks writes to the table while it runs
+CREATE INDEX events_2024_payload ON public.events_2024 (payload);

@@ -1,0 +1,4 @@
+-- + table child
+CREATE TABLE public.child (
+    extra integer
+) INHERITS (public.base);

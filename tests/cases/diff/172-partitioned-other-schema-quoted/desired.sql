@@ -1,0 +1,3 @@
+CREATE SCHEMA "Log";
+CREATE TABLE "Log"."Entry" ("At" timestamptz NOT NULL, msg text) PARTITION BY RANGE ("At");
+CREATE TABLE "Log"."Entry 2024" PARTITION OF "Log"."Entry" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
