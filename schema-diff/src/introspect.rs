@@ -736,20 +736,22 @@ impl Assembler<'_> {
     /// an object's dependency on itself (a view's rule on the view) is left
     /// out.
     fn read_objects(&self, rows: &[Row]) -> Result<Vec<DbObject>, Error> {
-        let [kind, schema, name, table, args, definition, signature, comment, deps] = positions(
-            rows,
-            [
-                "kind",
-                "schema",
-                "name",
-                "tbl",
-                "args",
-                "definition",
-                "signature",
-                "comment",
-                "depends_on",
-            ],
-        )?;
+        let [kind, schema, name, table, args, definition, signature, comment, drop, deps] =
+            positions(
+                rows,
+                [
+                    "kind",
+                    "schema",
+                    "name",
+                    "tbl",
+                    "args",
+                    "definition",
+                    "signature",
+                    "comment",
+                    "drop_sql",
+                    "depends_on",
+                ],
+            )?;
         let mut objects = Vec::with_capacity(rows.len());
         for r in rows {
             let kind_text: String = r.try_get(kind)?;
@@ -785,8 +787,18 @@ impl Assembler<'_> {
                 definition: r.try_get(definition)?,
                 signature: r.try_get(signature)?,
                 comment: r.try_get(comment)?,
+                drop: r.try_get(drop)?,
                 depends_on,
             };
+            // Privileges on an excluded table are excluded with it.
+            if kind == ObjectKind::Grant
+                && object
+                    .depends_on
+                    .iter()
+                    .any(|d| d.kind == "table" && self.excluded(&d.schema, &d.name))
+            {
+                continue;
+            }
             let own = object.dependency_key();
             object
                 .depends_on

@@ -617,10 +617,15 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::Trigger => on("TRIGGER"),
         ObjectKind::Policy => on("POLICY"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
+        ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
     }
 }
 
 fn drop_object(o: &DbObject) -> String {
+    if let Some(d) = &o.drop {
+        let d = d.trim_end();
+        return d.strip_suffix(';').unwrap_or(d).to_string();
+    }
     match o.kind {
         ObjectKind::RowSecurity => {
             let q = Qualified(&o.schema, &o.name);

@@ -808,6 +808,13 @@ pub fn object_display(o: &DbObject) -> String {
         o.kind.as_str(),
         Name::new(o.schema.clone(), o.name.clone())
     );
+    if o.kind == ObjectKind::Grant {
+        return format!(
+            "grant to {} {}",
+            o.name,
+            o.arguments.as_deref().unwrap_or("")
+        );
+    }
     if o.kind == ObjectKind::RowSecurity {
         out = format!(
             "{} on {}",

@@ -177,12 +177,108 @@ objs AS (
   FROM pg_catalog.pg_policy po
   JOIN pg_catalog.pg_class c ON c.oid = po.polrelid
   JOIN ns n ON n.oid = c.relnamespace
+),
+-- Privileges (aclexplode) on relations, columns, schemas, routines and
+-- types, one object per (target, grantee, grant option), the owner's own
+-- left out. Routines and types have a default privilege for PUBLIC
+-- (EXECUTE / USAGE): it is not listed, and its absence (REVOKE ... FROM
+-- PUBLIC) is an object of its own.
+acl AS (
+  SELECT n.nspname AS schema,
+         pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+                           n.nspname, c.relname) AS target,
+         '' AS cols, c.relowner AS owner, c.relacl AS acl, NULL::text AS default_priv,
+         'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  WHEN 'S' THEN 'sequence' ELSE 'table' END,
+           'schema', n.nspname::text, 'name', c.relname::text)) AS deps
+  FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL
+  UNION ALL
+  SELECT n.nspname,
+         pg_catalog.format('TABLE %I.%I', n.nspname, c.relname),
+         pg_catalog.format('(%I) ', a.attname), c.relowner, a.attacl, NULL,
+         'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' ELSE 'table' END,
+           'schema', n.nspname::text, 'name', c.relname::text, 'column', a.attname::text))
+  FROM pg_catalog.pg_attribute a
+  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attacl IS NOT NULL
+    AND a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL
+  SELECT n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), '', sn.nspowner, sn.nspacl, NULL,
+         'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
+  FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
+  WHERE sn.nspacl IS NOT NULL AND n.nspname <> 'public'
+  UNION ALL
+  SELECT n.nspname,
+         pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
+                           n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
+         '', p.proowner, p.proacl, 'EXECUTE',
+         'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+           'schema', n.nspname::text, 'name', p.proname::text,
+           'arguments', pg_catalog.pg_get_function_identity_arguments(p.oid)))
+  FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
+  WHERE p.prokind IN ('f', 'p') AND p.proacl IS NOT NULL
+  UNION ALL
+  SELECT n.nspname,
+         pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                           n.nspname, t.typname),
+         '', t.typowner, t.typacl, 'USAGE',
+         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' ELSE 'composite_type' END,
+           'schema', n.nspname::text, 'name', t.typname::text))
+  FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+  LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+  WHERE t.typacl IS NOT NULL AND (t.typtype IN ('d', 'e') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+),
+grants AS (
+  SELECT acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps,
+         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END AS grantee_sql,
+         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END AS grantee,
+         x.is_grantable,
+         pg_catalog.string_agg(x.privilege_type, ', ' ORDER BY x.privilege_type) AS privs
+  FROM acl
+  CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
+  LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
+  WHERE x.grantee <> acl.owner
+    AND NOT (x.grantee = 0 AND x.privilege_type = COALESCE(acl.default_priv, '') AND NOT x.is_grantable)
+  GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
+           x.is_grantable
+),
+all_objs AS (
+  SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
+  UNION ALL
+  SELECT 'grant', g.schema, g.grantee, NULL,
+         g.cols || 'ON ' || g.target || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+         pg_catalog.format('GRANT %s %sON %s TO %s%s;', g.privs, g.cols, g.target, g.grantee_sql,
+                           CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
+         NULL, g.classid, g.objid, g.classid, ARRAY[]::oid[],
+         pg_catalog.format('REVOKE %s %sON %s FROM %s;', g.privs, g.cols, g.target, g.grantee_sql),
+         g.deps
+  FROM grants g
+  UNION ALL
+  SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',
+         pg_catalog.format('REVOKE %s ON %s FROM PUBLIC;', a.default_priv, a.target),
+         NULL, a.classid, a.objid, a.classid, ARRAY[]::oid[],
+         pg_catalog.format('GRANT %s ON %s TO PUBLIC;', a.default_priv, a.target),
+         a.deps
+  FROM acl a
+  WHERE a.default_priv IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(a.acl) x
+                    WHERE x.grantee = 0 AND x.privilege_type = a.default_priv)
 )
-SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature,
+SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
-          AND o.kind <> 'row_security') AS comment,
-       COALESCE((
+          AND o.kind NOT IN ('row_security', 'grant')) AS comment,
+       (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
          FROM pg_catalog.pg_depend dep
          CROSS JOIN LATERAL (
@@ -227,8 +323,8 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature,
            AND dep.deptype IN ('n', 'a')
            AND r.ref IS NOT NULL AND r.ref ->> 'kind' IS NOT NULL
            AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
-       ), '[]'::pg_catalog.jsonb)::text AS depends_on
-FROM objs o
+       ), '[]'::pg_catalog.jsonb) || o.extra_deps)::text AS depends_on
+FROM all_objs o
 WHERE NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_depend x
   WHERE x.classid = o.classid AND x.objid = o.objid AND x.deptype = 'e')

@@ -35,6 +35,9 @@ pub enum ObjectKind {
     RowSecurity,
     /// `CREATE POLICY`.
     Policy,
+    /// `GRANT ... ON ... TO role`: the privileges one role holds on one
+    /// object (or column), with or without grant option.
+    Grant,
 }
 
 impl ObjectKind {
@@ -52,6 +55,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::RowSecurity => "row level security",
             ObjectKind::Policy => "policy",
+            ObjectKind::Grant => "grant",
         }
     }
 
@@ -67,6 +71,7 @@ impl ObjectKind {
                 | ObjectKind::Trigger
                 | ObjectKind::RowSecurity
                 | ObjectKind::Policy
+                | ObjectKind::Grant
         )
     }
 }
@@ -152,6 +157,10 @@ pub struct DbObject {
     /// `COMMENT ON ...`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The SQL that removes it, when its key does not say (a grant's
+    /// `REVOKE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop: Option<String>,
     /// The tables, columns and objects it depends on, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Dependency>,

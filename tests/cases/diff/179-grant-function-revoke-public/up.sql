@@ -1,0 +1,2 @@
+-- + grant to PUBLIC ON FUNCTION public.f(x integer) (default revoked)
+REVOKE EXECUTE ON FUNCTION public.f(x integer) FROM PUBLIC;

@@ -1,0 +1,3 @@
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE SCHEMA app;
+GRANT USAGE ON SCHEMA app TO strata_golden_reader;
