@@ -616,6 +616,7 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
         ObjectKind::Trigger => on("TRIGGER"),
         ObjectKind::Policy => on("POLICY"),
+        ObjectKind::Exclusion => on("CONSTRAINT"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
         ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
     }
@@ -633,6 +634,11 @@ fn drop_object(o: &DbObject) -> String {
                 "ALTER TABLE {q} DISABLE ROW LEVEL SECURITY;\nALTER TABLE {q} NO FORCE ROW LEVEL SECURITY"
             )
         }
+        ObjectKind::Exclusion => format!(
+            "ALTER TABLE {} DROP CONSTRAINT {}",
+            Qualified(&o.schema, o.table.as_deref().unwrap_or_default()),
+            Ident(&o.name)
+        ),
         _ => format!("DROP {}", object_target(o)),
     }
 }
@@ -1054,7 +1060,10 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         }
         Op::DropObject { object } => match object.kind {
             ObjectKind::Sequence => vec![DeletesData],
-            ObjectKind::Trigger | ObjectKind::Policy | ObjectKind::RowSecurity => {
+            ObjectKind::Trigger
+            | ObjectKind::Policy
+            | ObjectKind::RowSecurity
+            | ObjectKind::Exclusion => {
                 vec![AccessExclusiveLock]
             }
             _ => vec![],

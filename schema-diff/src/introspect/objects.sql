@@ -153,6 +153,17 @@ objs AS (
   JOIN ns n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity)
   UNION ALL
+  SELECT 'exclusion', n.nspname, k.conname, c.relname, NULL,
+         pg_catalog.format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, k.conname,
+                           pg_catalog.pg_get_constraintdef(k.oid)),
+         NULL,
+         'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid,
+         'pg_catalog.pg_constraint'::pg_catalog.regclass, ARRAY[k.oid]
+  FROM pg_catalog.pg_constraint k
+  JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE k.contype = 'x' AND k.conparentid = 0 AND c.relkind IN ('r', 'p')
+  UNION ALL
   SELECT 'policy', n.nspname, po.polname, c.relname, NULL,
          pg_catalog.format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s;',
                            po.polname, n.nspname, c.relname,

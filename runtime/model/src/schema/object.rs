@@ -35,6 +35,8 @@ pub enum ObjectKind {
     RowSecurity,
     /// `CREATE POLICY`.
     Policy,
+    /// An exclusion constraint (`EXCLUDE USING gist (...)`).
+    Exclusion,
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
     /// object (or column), with or without grant option.
     Grant,
@@ -55,6 +57,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::RowSecurity => "row level security",
             ObjectKind::Policy => "policy",
+            ObjectKind::Exclusion => "exclusion constraint",
             ObjectKind::Grant => "grant",
         }
     }
@@ -71,6 +74,7 @@ impl ObjectKind {
                 | ObjectKind::Trigger
                 | ObjectKind::RowSecurity
                 | ObjectKind::Policy
+                | ObjectKind::Exclusion
                 | ObjectKind::Grant
         )
     }

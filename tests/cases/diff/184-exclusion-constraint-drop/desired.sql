@@ -1,0 +1,2 @@
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE booking (id int PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE r (id int, active boolean, c circle);
