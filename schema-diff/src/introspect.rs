@@ -852,7 +852,7 @@ result_columns!(
     /// Result columns of `columns.sql`.
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
-        generated, is_local,
+        generated, is_local, collation_schema, collation_name,
     }
 );
 
@@ -926,6 +926,11 @@ fn read_column(
         (_, d) => (d.map(|d| d.0), None),
     };
     let not_null: bool = r.try_get(p.not_null)?;
+    let collation_schema: Option<String> = r.try_get(p.collation_schema)?;
+    let collation_name: Option<String> = r.try_get(p.collation_name)?;
+    let collation = collation_schema
+        .zip(collation_name)
+        .map(|(schema, name)| TypeName { schema, name });
     Ok(Column {
         name,
         ty,
@@ -933,6 +938,7 @@ fn read_column(
         default,
         identity,
         generated,
+        collation,
         comment: None,
         renamed_from: None,
     })

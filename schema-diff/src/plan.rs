@@ -678,6 +678,21 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 create::column_def(to)
             )],
         },
+        Op::AlterCollation {
+            table,
+            column,
+            ty,
+            to,
+            ..
+        } => vec![format!(
+            "ALTER TABLE {} ALTER COLUMN {} TYPE {ty} COLLATE {}",
+            table.sql(),
+            Ident(column),
+            to.as_ref().map_or_else(
+                || "pg_catalog.\"default\"".to_string(),
+                |t| Qualified(&t.schema, &t.name).to_string()
+            )
+        )],
         Op::AttachPartition { table, partition } => vec![format!(
             "ALTER TABLE {} ATTACH PARTITION {} {}",
             Qualified(&partition.parent.schema, &partition.parent.name),
@@ -1047,6 +1062,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
+        Op::AlterCollation { .. } => vec![AccessExclusiveLock],
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];

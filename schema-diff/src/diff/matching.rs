@@ -192,6 +192,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
                 && x.default == y.default
                 && x.identity == y.identity
                 && x.generated == y.generated
+                && x.collation == y.collation
                 && x.comment == y.comment
         })
         && a.primary_key == b.primary_key

@@ -624,6 +624,16 @@ impl<'a> Differ<'a> {
                 to: des_default,
             });
         }
+        // A type change resets the collation to the new type's default.
+        if cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some()) {
+            self.ops.push(Op::AlterCollation {
+                table: table.clone(),
+                column: dc.name.clone(),
+                ty: dc.ty.clone(),
+                from: cc.collation.clone(),
+                to: dc.collation.clone(),
+            });
+        }
         if cc.nullable && !dc.nullable {
             self.ops.push(Op::SetNotNull {
                 table: table.clone(),

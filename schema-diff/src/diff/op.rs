@@ -59,7 +59,7 @@ use std::fmt;
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
     Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PartitionOf,
-    PrimaryKey, SqlType, Table, TableRef, Unique,
+    PrimaryKey, SqlType, Table, TableRef, TypeName, Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -423,6 +423,19 @@ pub enum Op {
         /// The column after (same name).
         to: Column,
     },
+    /// `ALTER COLUMN c TYPE ty COLLATE coll` (the type stays).
+    AlterCollation {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// Its type (after any type change).
+        ty: SqlType,
+        /// The collation before (`None`: the type's default).
+        from: Option<TypeName>,
+        /// The collation after.
+        to: Option<TypeName>,
+    },
     /// `ALTER TABLE parent ATTACH PARTITION table bound`.
     AttachPartition {
         /// The table that becomes a partition.
@@ -534,7 +547,7 @@ impl Op {
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
             Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 20,
-            Op::AlterColumnType { .. } => 21,
+            Op::AlterColumnType { .. } | Op::AlterCollation { .. } => 21,
             Op::AlterDefault { .. } => 22,
             Op::DropNotNull { .. } => 23,
             Op::SetNotNull { .. } => 24,
@@ -704,6 +717,19 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::AlterCollation {
+                table,
+                column,
+                ty,
+                from,
+                to,
+            } => Op::AlterCollation {
+                table,
+                column,
+                ty,
+                from: to,
+                to: from,
+            },
             Op::AttachPartition { table, partition } => Op::DetachPartition { table, partition },
             Op::DetachPartition { table, partition } => Op::AttachPartition { table, partition },
             Op::AlterInherit {
@@ -764,6 +790,7 @@ impl Op {
             | Op::AddCheck { table, .. }
             | Op::AlterGenerated { table, .. }
             | Op::AttachPartition { table, .. }
+            | Op::AlterCollation { table, .. }
             | Op::DetachPartition { table, .. }
             | Op::AlterInherit { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
@@ -847,6 +874,26 @@ pub fn summary(op: &Op) -> String {
             generated_text(&from.generated),
             generated_text(&to.generated)
         ),
+        Op::AlterCollation {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } => {
+            let c = |x: &Option<TypeName>| {
+                x.as_ref().map_or_else(
+                    || "default".to_string(),
+                    |t| Qualified(&t.schema, &t.name).to_string(),
+                )
+            };
+            format!(
+                "~ column {}: collation {} -> {}",
+                col(table, column),
+                c(from),
+                c(to)
+            )
+        }
         Op::AttachPartition { table, partition } => format!(
             "+ partition {table} of {} {}",
             Name::new(

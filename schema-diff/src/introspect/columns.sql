@@ -14,7 +14,9 @@ SELECT a.attrelid AS table_oid,
        a.attnotnull AS not_null,
        a.attidentity::text AS identity,
        a.attgenerated::text AS generated,
-       a.attislocal AS is_local
+       a.attislocal AS is_local,
+       co.collation_schema,
+       co.collation_name
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -29,6 +31,13 @@ JOIN LATERAL (
   WHERE t.oid = a.atttypid
   OFFSET 0
 ) ty ON true
+LEFT JOIN LATERAL (
+  SELECT cn.nspname::text AS collation_schema, cl.collname::text AS collation_name
+  FROM pg_catalog.pg_collation cl
+  JOIN pg_catalog.pg_namespace cn ON cn.oid = cl.collnamespace
+  WHERE cl.oid = a.attcollation
+    AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
+) co ON true
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0

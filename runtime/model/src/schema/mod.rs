@@ -68,7 +68,15 @@
 //! referential actions `no_action`, `restrict`, `cascade`, `set_null`,
 //! `set_default`; deferrability `not_deferrable`, `initially_immediate`,
 //! `initially_deferred`. Enum types and columns may carry a `comment`, and
-//! columns a `renamed_from` hint, like tables.
+//! columns a `renamed_from` hint, like tables. A column may have
+//! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
+//! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
+//! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
+//! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
+//! `{"schema", "name"}`). `objects` lists definition objects ([`DbObject`]:
+//! `kind`, `schema`, `name`, optional `table` and `arguments`, the
+//! `definition` SQL, optional `signature`, `comment`, `drop` and
+//! `depends_on`).
 
 mod naming;
 mod object;
@@ -209,6 +217,10 @@ pub struct Column {
     /// text (a generated column has no default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated: Option<String>,
+    /// `COLLATE`: a collation other than the type's default
+    /// (`{"schema": "pg_catalog", "name": "C"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<TypeName>,
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -628,6 +640,7 @@ impl Column {
             default: None,
             identity: None,
             generated: None,
+            collation: None,
             comment: None,
             renamed_from: None,
         }
