@@ -146,7 +146,9 @@ pub async fn run(cli: Cli) -> u8 {
         }
     };
     let out = Out::new(g.format, config.secrets());
-    let project = Project::new(config).with_observer(commands::progress(out.clone()));
+    let project = Project::new(config)
+        .allow_throwaway_writes(g.allow_throwaway)
+        .with_observer(commands::progress(out.clone()));
     let code = match dispatch(&project, &out, cli.command).await {
         Ok(code) => code,
         Err(e) => {

@@ -257,7 +257,7 @@ impl Project {
     /// reporting each to the observer.
     pub async fn upgrade(&self, target: &Target, options: RunOptions) -> Result<RunReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("upgrade").await?;
         let runner = self.runner(&history, conn, options);
         let outcome = runner.upgrade(target, &mut self.events()).await?;
         self.run_report(&history, &runner, outcome, Direction::Up)
@@ -273,7 +273,7 @@ impl Project {
         options: RunOptions,
     ) -> Result<RunReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("downgrade").await?;
         let runner = self.runner(&history, conn, options);
         let outcome = runner.downgrade(target, &mut self.events()).await?;
         self.run_report(&history, &runner, outcome, Direction::Down)
@@ -285,7 +285,7 @@ impl Project {
     /// checksums of kept rows to the files'.
     pub async fn stamp(&self, target: &Target, purge: bool) -> Result<StampReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("stamp").await?;
         let runner = self.runner(&history, conn, RunOptions::default());
         let r = runner.stamp(target, purge).await?;
         let status = runner.status().await?;
