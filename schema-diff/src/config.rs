@@ -601,13 +601,19 @@ mod tests {
     #[test]
     fn nothing_configured_means_no_database() {
         let dir = tmpdir("empty");
-        let c = Config::resolve(
+        let c = Config::resolve(&Overrides::default(), &env_of(&[]), &dir).unwrap();
+        assert!(c.database.is_none());
+        // Set but empty is a missing secret, not "nothing configured".
+        let e = Config::resolve(
             &Overrides::default(),
             &env_of(&[("DATABASE_URL", " ")]),
             &dir,
         )
-        .unwrap();
-        assert!(c.database.is_none());
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("DATABASE_URL is set but empty"),
+            "{e}"
+        );
         assert_eq!(c.migrations_dir, dir.join("migrations"));
         assert_eq!(c.version_table, VersionTable::default());
         let c =

@@ -9,6 +9,7 @@
 
 mod commands;
 mod compare;
+mod hardening;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

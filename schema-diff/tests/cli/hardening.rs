@@ -1,0 +1,103 @@
+//! Issue 14 through the binary: writes refuse a throwaway server without
+//! `--allow-throwaway`, an empty `DATABASE_URL` is an error, a closed pipe
+//! ends the output quietly, `--format json` prints an error document on
+//! failure, and a `COMMIT` inside a per-migration file is refused with its
+//! file and line before anything runs.
+
+use std::process::Stdio;
+
+use strata_testing::{run, TestDb};
+
+use crate::{output, tables, Project, MODELS};
+
+fn write(p: &Project, rev: &str, up: &str) {
+    std::fs::write(
+        p.path(&format!("migrations/{rev}_{rev}.sql")),
+        format!(
+            "-- revision: {rev}\n-- parents: \n-- message: step {rev}\n\n-- migrate:up\n{up}\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn writes_refuse_a_throwaway_server_and_an_empty_database_url() {
+    let p = Project::new("hard-throwaway", MODELS);
+    write(&p, "a1", "CREATE TABLE t ();");
+    for args in [&["upgrade"][..], &["downgrade", "base"], &["stamp", "head"]] {
+        let out = output(p.command(args)).expect(2);
+        assert!(
+            out.stderr
+                .contains("refusing to write to a throwaway server")
+                && out.stderr.contains("--allow-throwaway")
+                && !out.stdout.contains("Applied")
+                && !out.stderr.contains("throwaway PostgreSQL server on"),
+            "{args:?}: {out:?}"
+        );
+    }
+    let mut cmd = p.command(&["upgrade"]);
+    cmd.env("DATABASE_URL", "");
+    let out = output(cmd).expect(2);
+    assert!(
+        out.stderr.contains("DATABASE_URL is set but empty"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_and_json_failures_print_a_document() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let p = Project::new("hard-pipe", MODELS);
+        for i in 0..40 {
+            let parents = if i == 0 {
+                String::new()
+            } else {
+                format!("r{:02}", i - 1)
+            };
+            std::fs::write(
+                p.path(&format!("migrations/r{i:02}_r{i:02}.sql")),
+                format!("-- revision: r{i:02}\n-- parents: {parents}\n-- message: a step with a long message to fill the pipe {}\n\n-- migrate:up\nSELECT 1;\n", "x".repeat(200)),
+            )
+            .unwrap();
+        }
+        let mut cmd = p.command(&["history"]);
+        cmd.env("DATABASE_URL", db.url())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        // The reader goes away before the first line is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_ne!(out.status.code(), Some(101), "{stderr}");
+
+        let out = p
+            .run(db.url(), &["upgrade", "nosuchrev", "--format", "json"])
+            .expect(2);
+        let doc = out.json();
+        assert!(
+            doc["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("nosuchrev")),
+            "{doc}"
+        );
+    });
+}
+
+#[test]
+fn transaction_control_in_a_per_migration_file_is_refused_before_anything_runs() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let p = Project::new("hard-commit", MODELS);
+        write(&p, "a1", "CREATE TABLE t ();\nCOMMIT;\nCREATE TABLE u ();");
+        let out = p.run(db.url(), &["upgrade"]).expect(2);
+        assert!(
+            out.stderr.contains("a1_a1.sql:7:") && out.stderr.contains("transaction control"),
+            "{out:?}"
+        );
+        assert!(tables(db.url()).await.is_empty(), "nothing ran");
+    });
+}
