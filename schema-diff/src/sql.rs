@@ -60,7 +60,11 @@ pub fn parse_statements(text: &str) -> Result<Vec<Parsed>, SqlError> {
             for raw in &result.protobuf.stmts {
                 let start = usize::try_from(raw.stmt_location).unwrap_or(0);
                 let len = usize::try_from(raw.stmt_len).unwrap_or(0);
-                let end = if len == 0 { text.len() } else { start + len };
+                let mut end = if len == 0 { text.len() } else { start + len };
+                // The parser's length stops before the statement's `;`.
+                if text[end.min(text.len())..].starts_with(';') {
+                    end += 1;
+                }
                 let (Some(piece), Some(stmt)) = (text.get(start..end), raw.stmt.as_ref()) else {
                     continue;
                 };

@@ -9,6 +9,7 @@
 
 mod commands;
 mod compare;
+mod fuzz;
 mod hardening;
 
 use std::path::{Path, PathBuf};
