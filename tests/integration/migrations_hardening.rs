@@ -357,3 +357,39 @@ fn a_byte_order_mark_is_accepted() {
     assert_eq!(m.revision, "a1");
     assert_eq!(m.up, "CREATE TABLE t ();");
 }
+
+/// Why 9: `diff --from database --to empty` with `schemas = ["other"]`
+/// drops what is in `other` and nothing of `public`.
+#[test]
+fn empty_respects_the_configured_schemas() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let c = db.connect().await.unwrap();
+        c.batch_execute("CREATE TABLE public.keep_me (a int); CREATE SCHEMA other; CREATE TABLE other.drop_me (a int);")
+            .await
+            .unwrap();
+        let dir = TempDir::new("hardening-schemas");
+        let overrides = Overrides {
+            database_url: Some(db.url().to_string()),
+            migrations: Some(dir.path().to_path_buf()),
+            schemas: vec!["other".to_string()],
+            ..Overrides::default()
+        };
+        let project = Project::new(Config::resolve(&overrides, &|_| None, dir.path()).unwrap());
+        let options = PlanOptions {
+            allow_drops: true,
+            ..PlanOptions::default()
+        };
+        let cmp = project
+            .compare(
+                &Source::parse("database").unwrap(),
+                &Source::parse("empty").unwrap(),
+                &options,
+            )
+            .await
+            .unwrap();
+        assert!(cmp.up.contains("drop_me"), "{}", cmp.up);
+        assert!(!cmp.up.contains("keep_me"), "{}", cmp.up);
+        project.close().await;
+    });
+}

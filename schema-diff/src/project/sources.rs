@@ -385,8 +385,14 @@ impl Project {
                 let schemas = self.schemas_for(other);
                 self.read_database(&conn, &schemas).await
             }
+            // Empty in the configured schemas (public when none are): the
+            // other side reads those, and nothing outside them is dropped.
             Source::Empty => Ok(Schema {
-                schemas: vec!["public".to_string()],
+                schemas: if self.config.schemas.is_empty() {
+                    vec!["public".to_string()]
+                } else {
+                    self.config.schemas.clone()
+                },
                 ..Schema::empty()
             }),
         }
