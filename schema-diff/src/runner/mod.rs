@@ -103,6 +103,7 @@
 //!   generated: they never hold connection settings, and masking a password
 //!   that is also an SQL word or a table name (`postgres`) would change them.
 
+pub mod interrupt;
 mod lock;
 mod script;
 mod statements;
@@ -137,6 +138,7 @@ pub async fn connect(conn: &ConnectOptions) -> Result<Client, Error> {
         .batch_execute("SET idle_in_transaction_session_timeout = 0")
         .await
         .map_err(DbError::from)?;
+    interrupt::register(&client);
     Ok(client)
 }
 

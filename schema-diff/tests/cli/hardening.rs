@@ -101,3 +101,75 @@ fn transaction_control_in_a_per_migration_file_is_refused_before_anything_runs()
         assert!(tables(db.url()).await.is_empty(), "nothing ran");
     });
 }
+
+#[test]
+fn ctrl_c_cancels_the_running_statement_and_releases_its_lock() {
+    use std::io::BufRead;
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        crate::exec(db.url(), "CREATE TABLE held (a int)").await;
+        let p = Project::new("hard-cancel", MODELS);
+        write(
+            &p,
+            "a1",
+            "LOCK TABLE held IN ACCESS EXCLUSIVE MODE;\nSELECT pg_sleep(60);",
+        );
+        let mut cmd = p.command(&["upgrade"]);
+        cmd.env("DATABASE_URL", db.url())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = std::io::BufReader::new(stderr).lines();
+        for line in lines.by_ref() {
+            if line.unwrap().contains("Running upgrade") {
+                break;
+            }
+        }
+        let (client, conn) = tokio_postgres::connect(db.url(), tokio_postgres::NoTls)
+            .await
+            .unwrap();
+        tokio::spawn(conn);
+        let sleeping = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                        AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(60)%'";
+        // The statement is running on the server.
+        let mut seen = false;
+        for _ in 0..100 {
+            let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+            if n == 1 {
+                seen = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(seen, "the migration's statement never ran");
+        // SAFETY: signalling the child we started.
+        unsafe {
+            libc::kill(child.id() as i32, libc::SIGINT);
+        }
+        let status = child.wait().unwrap();
+        let rest: Vec<String> = lines.map(|l| l.unwrap()).collect();
+        assert_eq!(status.code(), Some(130), "{rest:?}");
+        assert!(rest.iter().any(|l| l.contains("cancelled")), "{rest:?}");
+        // Within two seconds the server runs nothing and the lock is gone.
+        client
+            .batch_execute("SET lock_timeout = '2s'")
+            .await
+            .unwrap();
+        let started = std::time::Instant::now();
+        client
+            .query_one("SELECT count(*) FROM held", &[])
+            .await
+            .unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let n: i64 = client.query_one(sleeping, &[]).await.unwrap().get(0);
+        assert_eq!(n, 0, "the statement was cancelled");
+        let rows: i64 = client
+            .query_one("SELECT count(*) FROM strata_migrations", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(rows, 0, "nothing recorded");
+    });
+}
