@@ -393,3 +393,58 @@ fn empty_respects_the_configured_schemas() {
         project.close().await;
     });
 }
+
+/// Why 8: the offline `stamp --sql` follows `--purge` as the online stamp
+/// does: without it a row of a revision no file has stops the script
+/// (nothing changed), with it the row goes.
+#[test]
+fn offline_stamp_follows_purge() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-stamp");
+        dir.migration("a1", "", "CREATE TABLE t ();", "SELECT 1;");
+        let h = dir.history();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, db.options().clone(), vt.clone(), RunOptions::default());
+        runner
+            .upgrade(&t("head"), &mut |_: &Event<'_>| {})
+            .await
+            .unwrap();
+        let c = db.connect().await.unwrap();
+        c.batch_execute(
+            "INSERT INTO strata_migrations (revision, checksum, applied_at, execution_ms, stamped) VALUES ('zz', 'x', now(), 0, true)",
+        )
+        .await
+        .unwrap();
+        let head = h.resolve(&t("head"), None).unwrap();
+        let revisions = |c: tokio_postgres::Client| async move {
+            c.query("SELECT revision FROM strata_migrations ORDER BY 1", &[])
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.get::<_, String>(0))
+                .collect::<Vec<_>>()
+        };
+        let script = schema_diff::runner::stamp_script(&h, &vt, &head, false);
+        let e = db
+            .connect()
+            .await
+            .unwrap()
+            .batch_execute(&script)
+            .await
+            .unwrap_err();
+        assert!(format!("{e:?}").contains("no migration file has"), "{e:?}");
+        assert_eq!(
+            revisions(db.connect().await.unwrap()).await,
+            vec!["a1", "zz"]
+        );
+        let script = schema_diff::runner::stamp_script(&h, &vt, &head, true);
+        db.connect()
+            .await
+            .unwrap()
+            .batch_execute(&script)
+            .await
+            .unwrap();
+        assert_eq!(revisions(db.connect().await.unwrap()).await, vec!["a1"]);
+    });
+}

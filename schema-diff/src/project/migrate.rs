@@ -479,12 +479,18 @@ impl Project {
         downgrade_script(&history, &self.config.version_table, &from, &to)
     }
 
-    /// The offline stamp script: after it the version table holds exactly
-    /// the revisions of `to`.
-    pub fn stamp_script(&self, to: &Target) -> Result<String, Error> {
+    /// The offline stamp script: after it the version table holds the
+    /// revisions of `to` (rows of revisions no file has: removed with
+    /// `purge`, else the script stops, as the online `stamp` does).
+    pub fn stamp_script(&self, to: &Target, purge: bool) -> Result<String, Error> {
         let history = self.history_now()?;
         let to = history.resolve(to, None)?;
-        Ok(stamp_script(&history, &self.config.version_table, &to))
+        Ok(stamp_script(
+            &history,
+            &self.config.version_table,
+            &to,
+            purge,
+        ))
     }
 
     /// `init`: creates the migrations directory (refused when it holds

@@ -174,9 +174,12 @@ pub fn downgrade_script(
     Ok(out)
 }
 
-/// The offline stamp: after it, the version table holds exactly the
-/// revisions of `to` (state-independent, so no starting point is needed).
-pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> String {
+/// The offline stamp to `to`: afterwards the version table holds the
+/// revisions of `to` for every revision the directory knows. Like the online
+/// `stamp`, rows of revisions no file has are removed only with `purge`;
+/// without it the script stops (`RAISE EXCEPTION`, nothing changed) when
+/// there are any.
+pub fn stamp_script(history: &History, table: &VersionTable, to: &State, purge: bool) -> String {
     let mut out = String::new();
     script_header(
         &mut out,
@@ -187,20 +190,49 @@ pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> Stri
     out.push_str(&lock_sql(table));
     out.push_str(&table.create_sql());
     out.push('\n');
-    let keep: Vec<String> = history
+    let known: Vec<String> = history
         .migrations()
         .iter()
-        .filter(|m| to.contains(&m.revision))
         .map(|m| quote_literal(&m.revision))
         .collect();
-    if keep.is_empty() {
-        let _ = writeln!(out, "DELETE FROM {};", table.qualified());
+    let drop: Vec<String> = history
+        .migrations()
+        .iter()
+        .filter(|m| !to.contains(&m.revision))
+        .map(|m| quote_literal(&m.revision))
+        .collect();
+    let unknown = if known.is_empty() {
+        format!("SELECT 1 FROM {}", table.qualified())
+    } else {
+        format!(
+            "SELECT 1 FROM {} WHERE revision NOT IN ({})",
+            table.qualified(),
+            known.join(", ")
+        )
+    };
+    if purge {
+        let _ = writeln!(
+            out,
+            "DELETE FROM {}{};",
+            table.qualified(),
+            if known.is_empty() {
+                String::new()
+            } else {
+                format!(" WHERE revision NOT IN ({})", known.join(", "))
+            }
+        );
     } else {
         let _ = writeln!(
             out,
-            "DELETE FROM {} WHERE revision NOT IN ({});",
+            "DO $schema_diff_stamp$ BEGIN IF EXISTS ({unknown}) THEN RAISE EXCEPTION 'the version table has revisions that no migration file has; stamp --sql --purge removes them'; END IF; END $schema_diff_stamp$;"
+        );
+    }
+    if !drop.is_empty() {
+        let _ = writeln!(
+            out,
+            "DELETE FROM {} WHERE revision IN ({});",
             table.qualified(),
-            keep.join(", ")
+            drop.join(", ")
         );
     }
     for m in history
