@@ -448,3 +448,26 @@ fn offline_stamp_follows_purge() {
         assert_eq!(revisions(db.connect().await.unwrap()).await, vec!["a1"]);
     });
 }
+
+/// Why 8: a migration file name with a newline cannot put SQL into the
+/// offline script: the rest of the name stays in the comment.
+#[test]
+fn a_file_name_cannot_inject_sql_into_the_offline_script() {
+    let dir = TempDir::new("hardening-name");
+    std::fs::write(
+        dir.path().join("a1_x\nDROP TABLE users;\n.sql"),
+        "-- revision: a1\n-- migrate:up\nCREATE TABLE t ();\n-- migrate:down\nDROP TABLE t;\n",
+    )
+    .unwrap();
+    let h = dir.history();
+    let head = h.resolve(&t("head"), None).unwrap();
+    let base = h.resolve(&t("base"), None).unwrap();
+    let up = schema_diff::runner::upgrade_script(&h, &VersionTable::default(), &base, &head);
+    let down =
+        schema_diff::runner::downgrade_script(&h, &VersionTable::default(), &head, &base).unwrap();
+    for script in [up, down] {
+        for line in script.lines().filter(|l| l.contains("users")) {
+            assert!(line.starts_with("--"), "{line:?} in\n{script}");
+        }
+    }
+}

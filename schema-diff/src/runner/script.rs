@@ -24,8 +24,24 @@ fn terminated(sql: &str) -> String {
     s
 }
 
+/// `text` made safe for a `--` comment line: control characters (a newline
+/// in a file name or message would end the comment and put the rest into
+/// the script as SQL) are written as escapes.
+fn comment(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
 fn script_header(out: &mut String, what: &str, table: &VersionTable) {
-    let _ = writeln!(out, "-- schema-diff {what}");
+    let _ = writeln!(out, "-- schema-diff {}", comment(what));
     let _ = writeln!(out, "-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>");
     let _ = writeln!(out, "-- Version table: {}", table.qualified());
     out.push('\n');
@@ -69,8 +85,8 @@ pub fn upgrade_script(history: &History, table: &VersionTable, from: &State, to:
         let _ = writeln!(
             out,
             "\n-- Running upgrade {} ({})",
-            describe(m),
-            m.file_name()
+            comment(&describe(m)),
+            comment(&m.file_name())
         );
         let body = terminated(&m.up);
         let insert = |elapsed: &str| {
@@ -139,8 +155,8 @@ pub fn downgrade_script(
         let _ = writeln!(
             out,
             "\n-- Running downgrade {} ({})",
-            describe(m),
-            m.file_name()
+            comment(&describe(m)),
+            comment(&m.file_name())
         );
         let body = terminated(down);
         let delete = format!(
@@ -256,6 +272,14 @@ pub fn stamp_script(history: &History, table: &VersionTable, to: &State, purge: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_cannot_be_ended_by_a_name() {
+        assert_eq!(
+            comment("a1_x\nDROP TABLE users;\r.sql"),
+            "a1_x\\nDROP TABLE users;\\r.sql"
+        );
+    }
 
     #[test]
     fn a_section_ends_with_a_semicolon() {
