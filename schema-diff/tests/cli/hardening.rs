@@ -173,3 +173,101 @@ fn ctrl_c_cancels_the_running_statement_and_releases_its_lock() {
         assert_eq!(rows, 0, "nothing recorded");
     });
 }
+
+/// An application role with a password: no command, on success or on
+/// failure, prints any part of the password.
+#[test]
+fn the_password_appears_in_no_output_of_any_command() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let role = format!("app_hard_{}", std::process::id());
+        let password = "PwHard7Qxz93";
+        let c = db.connect().await.unwrap();
+        let dbname: String = c
+            .query_one("SELECT current_database()::text", &[])
+            .await
+            .unwrap()
+            .get(0);
+        c.batch_execute(&format!(
+            "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN PASSWORD '{password}'; \
+             GRANT ALL ON DATABASE \"{dbname}\" TO {role}; GRANT ALL ON SCHEMA public TO {role}; \
+             ALTER SCHEMA public OWNER TO {role}"
+        ))
+        .await
+        .unwrap();
+        let rest = db.url().rsplit_once('@').map_or(db.url(), |(_, r)| r);
+        let hostport = rest.split_once('/').map_or(rest, |(h, _)| h);
+        let (host, port) = hostport.rsplit_once(':').unwrap_or((hostport, "5432"));
+        let url = format!("postgres://{role}:{password}@{host}:{port}/{dbname}");
+        let p = Project::new("hard-secret", MODELS);
+        let runs: Vec<(Vec<&str>, &str)> = vec![
+            (vec!["revision", "--autogenerate", "-m", "init"], "ok"),
+            (vec!["upgrade"], "ok"),
+            (vec!["current"], "ok"),
+            (vec!["history"], "ok"),
+            (vec!["heads"], "ok"),
+            (vec!["check"], "ok"),
+            (vec!["check", "--format", "json"], "ok"),
+            (vec!["diff", "--from", "database", "--to", "empty"], "ok"),
+            (vec!["upgrade", "--sql"], "ok"),
+            (vec!["stamp", "head"], "ok"),
+            (vec!["downgrade", "base", "--allow-drops"], "ok"),
+            (vec!["upgrade", "nosuchrev"], "fail"),
+            (vec!["upgrade", "--format", "json", "nosuchrev"], "fail"),
+        ];
+        let check = |args: &[&str], out: &crate::Output| {
+            for text in [&out.stdout, &out.stderr] {
+                for part in [password, "PwHard", "Qxz93"] {
+                    assert!(
+                        !text.contains(part),
+                        "{args:?} printed the password:\n{out:?}"
+                    );
+                }
+            }
+        };
+        for (args, _) in &runs {
+            let out = p.run(&url, args);
+            assert!(
+                out.code == 0 || out.code == 1 || out.code == 2,
+                "{args:?}: {out:?}"
+            );
+            check(args, &out);
+        }
+        // Failure paths of the connection itself.
+        for bad in [
+            format!("postgres://{role}:%2_{password}@{host}:{port}/{dbname}"),
+            format!("postgres://{role}:p@ss/w?{password}#x@{host}:{port}/{dbname}"),
+            format!("postgres://{role}:{password}@{host}:1/{dbname}"),
+            format!("postgres://{role}:{password}@{host}:{port}/no_such_db_{dbname}"),
+            format!("host={host} port=notaport user={role} password={password}"),
+        ] {
+            for args in [
+                &["upgrade"][..],
+                &["current"],
+                &["check"],
+                &["diff", "--from", "database", "--to", "empty"],
+            ] {
+                let out = p.run(&bad, args);
+                // Some of these still name a reachable server (the
+                // unencoded `@`, `/`, `?` are read as libpq reads them).
+                assert!(
+                    out.code == 0 || out.code == 1 || out.code == 2,
+                    "{args:?} {out:?}"
+                );
+                check(args, &out);
+                let mut cmd = p.command(args);
+                cmd.env("PGPASSWORD", password)
+                    .env("PGHOST", host)
+                    .env("PGPORT", "1")
+                    .env("PGUSER", &role);
+                let out = output(cmd);
+                check(args, &out);
+            }
+        }
+        c.batch_execute(&format!(
+            "ALTER SCHEMA public OWNER TO pg_database_owner; REASSIGN OWNED BY {role} TO postgres; DROP OWNED BY {role}; DROP ROLE {role}"
+        ))
+        .await
+        .unwrap();
+    });
+}
