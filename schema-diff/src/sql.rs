@@ -185,6 +185,43 @@ const DELETING_SUBTYPES: [(i64, &str); 3] = [
         "changes a column's type (may narrow or convert lossily)",
     ),
 ];
+const ALTER_TYPE: i64 = pg_query::protobuf::AlterTableType::AtAlterColumnType as i64;
+
+/// Whether an `ALTER COLUMN ... TYPE` command's new type is plain `text`
+/// (no array, no modifier, no `USING`): every value has a text form, so
+/// nothing is lost.
+fn to_plain_text(cmd: &Value) -> bool {
+    let Some(def) = cmd
+        .get("def")
+        .and_then(|d| d.get("node"))
+        .and_then(|n| n.get("ColumnDef"))
+    else {
+        return false;
+    };
+    let using = def.get("raw_default").is_some_and(|v| !v.is_null());
+    let Some(ty) = def.get("type_name") else {
+        return false;
+    };
+    let empty = |k: &str| {
+        ty.get(k)
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty)
+    };
+    let names: Vec<&str> = ty
+        .get("names")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.get("node")?.get("String")?.get("sval")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    !using
+        && empty("typmods")
+        && empty("array_bounds")
+        && matches!(names.as_slice(), ["text"] | ["pg_catalog", "text"])
+}
+
 const CASCADE: i64 = pg_query::protobuf::DropBehavior::DropCascade as i64;
 
 fn walk<'a>(v: &'a Value, f: &mut dyn FnMut(&'a str, &'a Value)) {
@@ -221,7 +258,9 @@ impl Parsed {
             } else if key == "AlterTableCmd" {
                 let sub = value.get("subtype").and_then(Value::as_i64);
                 if let Some((_, what)) = DELETING_SUBTYPES.iter().find(|(s, _)| Some(*s) == sub) {
-                    why = Some((*what).to_string());
+                    if !(sub == Some(ALTER_TYPE) && to_plain_text(value)) {
+                        why = Some((*what).to_string());
+                    }
                 }
             } else if key == "behavior" && value.as_i64() == Some(CASCADE) {
                 why = Some("CASCADE deletes dependent objects".into());
@@ -337,6 +376,8 @@ mod tests {
             "DROP OWNED BY r;",
             "ALTER TABLE t ALTER COLUMN a TYPE smallint;",
             "ALTER TABLE t ALTER a SET DATA TYPE varchar(2);",
+            "ALTER TABLE t ALTER a TYPE text USING left(a, 1);",
+            "ALTER TABLE t ALTER a TYPE text[];",
             "TRUNCATE t;",
             "DROP INDEX i;",
             "DROP INDEX CONCURRENTLY i;",
@@ -355,6 +396,7 @@ mod tests {
             "SELECT 'DROP TABLE t';",
             "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;",
             "ALTER TABLE t RENAME COLUMN a TO b;",
+            "ALTER TABLE t ALTER COLUMN a TYPE text;",
         ] {
             assert_eq!(destructive(sql), vec![(1, false)], "{sql}");
         }
