@@ -173,6 +173,15 @@ impl ConnectOptions {
         lookup: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Option<(ConnectOptions, Origin)>> {
         let set = |k: &str| lookup(k).filter(|v| !v.trim().is_empty());
+        // A `DATABASE_URL` that is set but empty is a missing secret (a
+        // deployment whose variable did not expand), not "nothing
+        // configured": running on a fallback would look like success.
+        if given.is_none() && lookup("DATABASE_URL").is_some_and(|v| v.trim().is_empty()) {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "DATABASE_URL is set but empty: set it to a connection string, or unset it",
+            ));
+        }
         let from_env = ConnectOptions::from_pg_variables(&set)?;
         let with_origin = |text: &str, origin: Origin| {
             ConnectOptions::parse(text)
@@ -871,11 +880,25 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_database_url_is_an_error_not_unset() {
+        for empty in ["", " "] {
+            let e =
+                resolve(None, Some("postgres://u@h/d"), &[("DATABASE_URL", empty)]).unwrap_err();
+            assert!(
+                e.to_string().contains("DATABASE_URL is set but empty"),
+                "{e}"
+            );
+        }
+        // A connection string given by the caller still wins.
+        assert!(resolve(Some("postgres://u@h/d"), None, &[("DATABASE_URL", "")]).is_ok());
+    }
+
+    #[test]
     fn pg_variables_override_a_file() {
         let (c, origin) = resolve(
             None,
             Some("postgres://fileuser:filepw@filehost/filedb"),
-            &[("PGDATABASE", "envdb"), ("DATABASE_URL", " ")],
+            &[("PGDATABASE", "envdb")],
         )
         .unwrap()
         .unwrap();

@@ -441,11 +441,15 @@ impl Config {
 }
 
 /// Replaces every occurrence of each secret (and of its percent-encoded form)
-/// by `***`: the last guard before a line is printed.
+/// by `***`: the last guard before a line is printed. Connection settings
+/// mask their password on the parsed field (`ConnectOptions`' `Display`),
+/// so this text search is a second guard, and only for passwords of at
+/// least 4 characters: a one-letter password would otherwise turn every
+/// such letter of every message into `***`.
 pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
     let mut out = text.to_string();
     for s in secrets {
-        if s.is_empty() {
+        if s.chars().count() < 4 {
             continue;
         }
         out = out.replace(s.as_str(), "***");
@@ -483,6 +487,11 @@ mod tests {
         assert_eq!(
             mask_secrets("a s%40cret b s@cret", &["s@cret".into()]),
             "a *** b ***"
+        );
+        // A very short password does not mask every letter of a message.
+        assert_eq!(
+            mask_secrets("applied a table", &["a".into()]),
+            "applied a table"
         );
     }
 
@@ -601,13 +610,19 @@ mod tests {
     #[test]
     fn nothing_configured_means_no_database() {
         let dir = tmpdir("empty");
-        let c = Config::resolve(
+        let c = Config::resolve(&Overrides::default(), &env_of(&[]), &dir).unwrap();
+        assert!(c.database.is_none());
+        // Set but empty is a missing secret, not "nothing configured".
+        let e = Config::resolve(
             &Overrides::default(),
             &env_of(&[("DATABASE_URL", " ")]),
             &dir,
         )
-        .unwrap();
-        assert!(c.database.is_none());
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("DATABASE_URL is set but empty"),
+            "{e}"
+        );
         assert_eq!(c.migrations_dir, dir.join("migrations"));
         assert_eq!(c.version_table, VersionTable::default());
         let c =

@@ -48,6 +48,7 @@ pub mod project;
 pub mod render;
 pub mod runner;
 pub mod scratch;
+pub mod sql;
 
 pub use error::Error;
 pub use project::{Progress, Project};

@@ -118,7 +118,9 @@ impl Migration {
     /// Parses the text of a migration file. `path` is used in messages and to
     /// check that the file name starts with `<revision>_`.
     pub fn parse(path: &Path, text: &str) -> Result<Migration, Error> {
-        let text_lf = text.replace("\r\n", "\n").replace('\r', "\n");
+        // A UTF-8 byte-order mark (some editors write one) is not SQL.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text_lf = body.replace("\r\n", "\n").replace('\r', "\n");
         let lines: Vec<&str> = text_lf.split('\n').collect();
         let mut header: BTreeMap<&'static str, (usize, String)> = BTreeMap::new();
         let mut up_at = None;
@@ -315,6 +317,27 @@ impl Migration {
             ),
             None => (None, lines.len()),
         };
+        if transaction == TransactionMode::PerMigration {
+            let sections = [
+                (up.as_str(), up_line),
+                (down.as_deref().unwrap_or(""), down_line),
+            ];
+            for (sql, first) in sections {
+                for st in crate::sql::parse_each(sql).into_iter().flatten() {
+                    if st.transaction_control() {
+                        let first_line = st.text.lines().next().unwrap_or_default().trim();
+                        return Err(perr(
+                            path,
+                            first + st.line - 1,
+                            format!(
+                                "transaction control `{first_line}` inside a migration that runs in one transaction; \
+                                 remove it, or run the file statement by statement with `-- transaction: none`"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
         Ok(Migration {
             revision,
             parents,

@@ -15,6 +15,7 @@ mod harness;
 mod introspect;
 mod migrations_fixture;
 mod migrations_graph;
+mod migrations_hardening;
 mod migrations_project;
 mod migrations_runner;
 mod normalize_fast;

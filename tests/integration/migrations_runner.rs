@@ -274,7 +274,7 @@ fn offline_script_gives_the_same_schema_and_version_table() {
         runner.stamp(&t("head"), false).await.unwrap();
         psql(
             offline.url(),
-            &stamp_script(&h, &vt, &head),
+            &stamp_script(&h, &vt, &head, false),
             &scripts,
             "stamp.sql",
         );

@@ -205,7 +205,11 @@ pub fn project(database_url: Option<&str>, migrations: Option<&Path>) -> Result<
     let models = registry()
         .schema()
         .map_err(|e| AppError(e.to_string().replace('\n', " ")))?;
-    Ok(Project::discover_with(&cwd, &overrides)?.with_models(models))
+    // The example's main job runs on a throwaway server when nothing is
+    // configured (README, "The two commands"): it asks for that explicitly.
+    Ok(Project::discover_with(&cwd, &overrides)?
+        .allow_throwaway_writes(true)
+        .with_models(models))
 }
 
 /// Applies the project's migrations up to head (`Project::upgrade`);

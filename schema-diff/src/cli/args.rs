@@ -55,6 +55,11 @@ pub(super) struct Global {
     /// Read and write no cache (normalized parts, replayed histories).
     #[arg(long, global = true)]
     pub(super) no_cache: bool,
+    /// Let `upgrade`, `downgrade` and `stamp` write to a throwaway server
+    /// when no database is configured (otherwise refused: a missing
+    /// DATABASE_URL must not look like a successful deploy).
+    #[arg(long, global = true)]
+    pub(super) allow_throwaway: bool,
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub(super) format: Format,

@@ -290,7 +290,7 @@ pub async fn stamp(
 ) -> Result<u8, Failure> {
     let t = Target::parse(target)?;
     if sql {
-        out.raw(&project.stamp_script(&t)?);
+        out.raw(&project.stamp_script(&t, purge)?);
         return Ok(EXIT_OK);
     }
     let r = project.stamp(&t, purge).await?;

@@ -108,8 +108,17 @@ async fn run_guarded(cli: Cli) -> u8 {
     match select(Box::pin(run(cli)), Box::pin(interrupted)).await {
         Either::Left((code, _)) => code,
         Either::Right(((), work)) => {
+            // Cancel the running statement on the server first: dropping
+            // the client alone leaves it running, holding its locks.
+            let cancelled = crate::runner::interrupt::cancel_running().await;
             drop(work);
-            eprintln!("schema-diff: interrupted");
+            if cancelled > 0 {
+                eprintln!(
+                    "schema-diff: interrupted; the running statement was cancelled on the server (a per-migration migration in progress is rolled back; migrations reported done stay applied)"
+                );
+            } else {
+                eprintln!("schema-diff: interrupted");
+            }
             EXIT_INTERRUPTED
         }
     }
@@ -146,7 +155,9 @@ pub async fn run(cli: Cli) -> u8 {
         }
     };
     let out = Out::new(g.format, config.secrets());
-    let project = Project::new(config).with_observer(commands::progress(out.clone()));
+    let project = Project::new(config)
+        .allow_throwaway_writes(g.allow_throwaway)
+        .with_observer(commands::progress(out.clone()));
     let code = match dispatch(&project, &out, cli.command).await {
         Ok(code) => code,
         Err(e) => {

@@ -33,7 +33,7 @@ impl Out {
     /// A result line (standard output; text format only).
     pub fn line(&self, text: &str) {
         if !self.json() {
-            println!("{}", self.mask(text));
+            emit(&mut std::io::stdout(), &format!("{}\n", self.mask(text)));
         }
     }
 
@@ -43,12 +43,12 @@ impl Out {
     /// password such as `postgres` turned `OWNER TO postgres` into
     /// `OWNER TO ***` in the offline script).
     pub fn raw(&self, text: &str) {
-        print!("{text}");
+        emit(&mut std::io::stdout(), text);
     }
 
     /// A note (standard error), in either format.
     pub fn note(&self, text: &str) {
-        eprintln!("{}", self.mask(text));
+        emit(&mut std::io::stderr(), &format!("{}\n", self.mask(text)));
     }
 
     /// The JSON document (JSON format only), exactly: like [`Out::raw`] it
@@ -57,13 +57,26 @@ impl Out {
     pub fn document(&self, value: &serde_json::Value) {
         if self.json() {
             let text = serde_json::to_string_pretty(value).unwrap_or_default();
-            println!("{text}");
+            emit(&mut std::io::stdout(), &format!("{text}\n"));
         }
     }
 
     /// An error: one line (plus context lines) on standard error.
     pub fn error(&self, e: &Error) {
-        eprintln!("error: {}", self.mask(&error_text(e)));
+        self.error_text(&error_text(e));
+    }
+
+    /// An error's text: on standard error, and with `--format json` also as
+    /// the document `{"error": "..."}` on standard output (a consumer of the
+    /// JSON never sees an empty output).
+    fn error_text(&self, text: &str) {
+        let text = self.mask(text);
+        emit(&mut std::io::stderr(), &format!("error: {text}\n"));
+        if self.json() {
+            let doc = serde_json::json!({ "error": text });
+            let doc = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            emit(&mut std::io::stdout(), &format!("{doc}\n"));
+        }
     }
 
     /// A failed command: its error, with the command's own hint.
@@ -73,8 +86,15 @@ impl Out {
             Failure::Hinted(e, hint) => format!("{}{hint}", error_text(e)),
             Failure::Usage(text) => text.clone(),
         };
-        eprintln!("error: {}", self.mask(&text));
+        self.error_text(&text);
     }
+}
+
+/// Writes `text` and flushes; a closed pipe (`schema-diff history | head
+/// -1`) or any other write error ends the output quietly instead of
+/// panicking as `println!` does.
+fn emit(to: &mut dyn std::io::Write, text: &str) {
+    let _ = to.write_all(text.as_bytes()).and_then(|()| to.flush());
 }
 
 /// The readable text of an error as the command line prints it: the

@@ -7,6 +7,12 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ProjectError {
+    /// `upgrade`, `downgrade` or `stamp` with no database configured.
+    #[error("`{command}` writes to a database, and none is configured (DATABASE_URL, PG* variables, --database-url, database_url in schema-diff.toml); refusing to write to a throwaway server (pass --allow-throwaway to do it anyway)")]
+    ThrowawayWrite {
+        /// The command.
+        command: &'static str,
+    },
     /// `init` on a migrations directory that holds files.
     #[error("{} already exists and is not empty", dir.display())]
     NotEmpty {

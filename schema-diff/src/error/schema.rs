@@ -114,6 +114,20 @@ pub enum NormalizeError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SourceError {
+    /// A default, CHECK, index expression or predicate of a model or JSON
+    /// schema that is not exactly one SQL expression (checked before any
+    /// SQL is built from it).
+    #[error("{table}: {what} `{name}` is rejected: {reason}")]
+    BadExpression {
+        /// `schema.table`.
+        table: String,
+        /// `the default of column`, `CHECK`, `index`.
+        what: &'static str,
+        /// The column, constraint or index.
+        name: String,
+        /// Why.
+        reason: String,
+    },
     /// Not a source.
     #[error("unknown source `{text}`: expected a postgres:// URL, `database`, `models`, `migrations`, `empty`, a .json schema file or a .sql file")]
     Unknown {

@@ -257,7 +257,7 @@ impl Project {
     /// reporting each to the observer.
     pub async fn upgrade(&self, target: &Target, options: RunOptions) -> Result<RunReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("upgrade").await?;
         let runner = self.runner(&history, conn, options);
         let outcome = runner.upgrade(target, &mut self.events()).await?;
         self.run_report(&history, &runner, outcome, Direction::Up)
@@ -273,7 +273,7 @@ impl Project {
         options: RunOptions,
     ) -> Result<RunReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("downgrade").await?;
         let runner = self.runner(&history, conn, options);
         let outcome = runner.downgrade(target, &mut self.events()).await?;
         self.run_report(&history, &runner, outcome, Direction::Down)
@@ -285,7 +285,7 @@ impl Project {
     /// checksums of kept rows to the files'.
     pub async fn stamp(&self, target: &Target, purge: bool) -> Result<StampReport, Error> {
         let history = self.history_now()?;
-        let conn = self.database().await?;
+        let conn = self.write_database("stamp").await?;
         let runner = self.runner(&history, conn, RunOptions::default());
         let r = runner.stamp(target, purge).await?;
         let status = runner.status().await?;
@@ -479,12 +479,18 @@ impl Project {
         downgrade_script(&history, &self.config.version_table, &from, &to)
     }
 
-    /// The offline stamp script: after it the version table holds exactly
-    /// the revisions of `to`.
-    pub fn stamp_script(&self, to: &Target) -> Result<String, Error> {
+    /// The offline stamp script: after it the version table holds the
+    /// revisions of `to` (rows of revisions no file has: removed with
+    /// `purge`, else the script stops, as the online `stamp` does).
+    pub fn stamp_script(&self, to: &Target, purge: bool) -> Result<String, Error> {
         let history = self.history_now()?;
         let to = history.resolve(to, None)?;
-        Ok(stamp_script(&history, &self.config.version_table, &to))
+        Ok(stamp_script(
+            &history,
+            &self.config.version_table,
+            &to,
+            purge,
+        ))
     }
 
     /// `init`: creates the migrations directory (refused when it holds

@@ -145,6 +145,7 @@ pub struct Project {
     models: Option<Schema>,
     observer: Option<Observer>,
     throwaway: OnceCell<Cluster>,
+    allow_throwaway_writes: bool,
     cache: tokio::sync::Mutex<Cache>,
 }
 
@@ -167,6 +168,7 @@ impl Project {
             models: None,
             observer: None,
             throwaway: OnceCell::new(),
+            allow_throwaway_writes: false,
             cache,
         }
     }
@@ -192,6 +194,26 @@ impl Project {
     pub fn with_models(mut self, models: Schema) -> Project {
         self.models = Some(models);
         self
+    }
+
+    /// Lets `upgrade`, `downgrade` and `stamp` write to the throwaway server
+    /// when no database is configured (refused by default:
+    /// [`ProjectError::ThrowawayWrite`]).
+    pub fn allow_throwaway_writes(mut self, allow: bool) -> Project {
+        self.allow_throwaway_writes = allow;
+        self
+    }
+
+    /// The database `command` writes to: the configured one; the throwaway
+    /// server only when [`Project::allow_throwaway_writes`] said so.
+    pub(crate) async fn write_database(
+        &self,
+        command: &'static str,
+    ) -> Result<ConnectOptions, Error> {
+        if self.config.database.is_none() && !self.allow_throwaway_writes {
+            return Err(ProjectError::ThrowawayWrite { command }.into());
+        }
+        self.database().await
     }
 
     /// Reports progress to `observer`.

@@ -257,6 +257,7 @@ impl Project {
         desired
             .tables
             .retain(|t| !self.config.is_ignored(&t.schema, &t.name));
+        validate_expressions(&desired)?;
         let client = connect(server).await?;
         let mut cache = self.cache.lock().await;
         let (schema, stats) = normalize_on(&client, &desired, &mut cache).await?;
@@ -384,8 +385,14 @@ impl Project {
                 let schemas = self.schemas_for(other);
                 self.read_database(&conn, &schemas).await
             }
+            // Empty in the configured schemas (public when none are): the
+            // other side reads those, and nothing outside them is dropped.
             Source::Empty => Ok(Schema {
-                schemas: vec!["public".to_string()],
+                schemas: if self.config.schemas.is_empty() {
+                    vec!["public".to_string()]
+                } else {
+                    self.config.schemas.clone()
+                },
                 ..Schema::empty()
             }),
         }
@@ -466,4 +473,43 @@ pub(super) fn target_of(history: &History, state: &State) -> Result<Target, Erro
             }
         }
     }
+}
+
+/// Checks every expression of `schema` that is SQL text (defaults, CHECKs,
+/// index expressions and predicates) with [`crate::sql::validate_expression`]
+/// before any SQL is built from it: a model or JSON file cannot smuggle in
+/// statements.
+pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
+    for t in &schema.tables {
+        let bad = |what: &'static str, name: &str, reason: String| -> Error {
+            SourceError::BadExpression {
+                table: format!("{}.{}", t.schema, t.name),
+                what,
+                name: name.to_string(),
+                reason,
+            }
+            .into()
+        };
+        for c in &t.columns {
+            if let Some(d) = &c.default {
+                crate::sql::validate_expression(d)
+                    .map_err(|r| bad("the default of column", &c.name, r))?;
+            }
+        }
+        for c in &t.checks {
+            crate::sql::validate_expression(&c.expression).map_err(|r| bad("CHECK", &c.name, r))?;
+        }
+        for i in &t.indexes {
+            for e in &i.elements {
+                if let strata::schema::IndexKey::Expression(x) = &e.key {
+                    crate::sql::validate_expression(x).map_err(|r| bad("index", &i.name, r))?;
+                }
+            }
+            if let Some(p) = &i.predicate {
+                crate::sql::validate_expression(p)
+                    .map_err(|r| bad("the predicate of index", &i.name, r))?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -103,6 +103,7 @@
 //!   generated: they never hold connection settings, and masking a password
 //!   that is also an SQL word or a table name (`postgres`) would change them.
 
+pub mod interrupt;
 mod lock;
 mod script;
 mod statements;
@@ -128,7 +129,17 @@ use statements::has_begin_atomic;
 /// Opens a connection (its driver runs on the current tokio runtime). The
 /// error ([`DbError::Connect`]) names the server with its password masked.
 pub async fn connect(conn: &ConnectOptions) -> Result<Client, Error> {
-    Ok(conn.connect().await.map_err(DbError::from)?)
+    let client = conn.connect().await.map_err(DbError::from)?;
+    // The lock transaction stays idle while a `transaction: none` migration
+    // runs on a second connection: a server- or role-level
+    // `idle_in_transaction_session_timeout` must not end it, and the lock
+    // with it (another migrator would then run the same migration).
+    client
+        .batch_execute("SET idle_in_transaction_session_timeout = 0")
+        .await
+        .map_err(DbError::from)?;
+    interrupt::register(&client);
+    Ok(client)
 }
 
 /// Compares the version table `table`'s rows with the directory.
@@ -623,6 +634,15 @@ impl<'h> Runner<'h> {
         if statements.is_empty() {
             return Ok(());
         }
+        // PostgreSQL's own split when the section parses: it keeps
+        // `BEGIN ATOMIC ... END` bodies whole (the hand splitter cannot).
+        let parsed: Vec<(usize, String)> = match crate::sql::parse_statements(sql) {
+            Ok(p) => p.into_iter().map(|p| (p.offset, p.text)).collect(),
+            Err(_) => statements
+                .iter()
+                .map(|s| (s.offset, s.text.to_string()))
+                .collect(),
+        };
         match m.transaction {
             TransactionMode::PerMigration => {
                 let note = Aftermath::RolledBack;
@@ -652,7 +672,12 @@ impl<'h> Runner<'h> {
                     return Ok(());
                 };
                 release_snapshot(client).await?;
-                for (k, st) in statements.iter().enumerate() {
+                for (k, (offset, text)) in parsed.iter().enumerate() {
+                    let st = &Statement {
+                        text,
+                        offset: *offset,
+                        terminated: true,
+                    };
                     if let Err(e) = other.batch_execute(st.text).await {
                         let note = if k == 0 {
                             Aftermath::NothingRan

@@ -24,8 +24,24 @@ fn terminated(sql: &str) -> String {
     s
 }
 
+/// `text` made safe for a `--` comment line: control characters (a newline
+/// in a file name or message would end the comment and put the rest into
+/// the script as SQL) are written as escapes.
+fn comment(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
 fn script_header(out: &mut String, what: &str, table: &VersionTable) {
-    let _ = writeln!(out, "-- schema-diff {what}");
+    let _ = writeln!(out, "-- schema-diff {}", comment(what));
     let _ = writeln!(out, "-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>");
     let _ = writeln!(out, "-- Version table: {}", table.qualified());
     out.push('\n');
@@ -69,8 +85,8 @@ pub fn upgrade_script(history: &History, table: &VersionTable, from: &State, to:
         let _ = writeln!(
             out,
             "\n-- Running upgrade {} ({})",
-            describe(m),
-            m.file_name()
+            comment(&describe(m)),
+            comment(&m.file_name())
         );
         let body = terminated(&m.up);
         let insert = |elapsed: &str| {
@@ -139,8 +155,8 @@ pub fn downgrade_script(
         let _ = writeln!(
             out,
             "\n-- Running downgrade {} ({})",
-            describe(m),
-            m.file_name()
+            comment(&describe(m)),
+            comment(&m.file_name())
         );
         let body = terminated(down);
         let delete = format!(
@@ -174,9 +190,12 @@ pub fn downgrade_script(
     Ok(out)
 }
 
-/// The offline stamp: after it, the version table holds exactly the
-/// revisions of `to` (state-independent, so no starting point is needed).
-pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> String {
+/// The offline stamp to `to`: afterwards the version table holds the
+/// revisions of `to` for every revision the directory knows. Like the online
+/// `stamp`, rows of revisions no file has are removed only with `purge`;
+/// without it the script stops (`RAISE EXCEPTION`, nothing changed) when
+/// there are any.
+pub fn stamp_script(history: &History, table: &VersionTable, to: &State, purge: bool) -> String {
     let mut out = String::new();
     script_header(
         &mut out,
@@ -187,20 +206,49 @@ pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> Stri
     out.push_str(&lock_sql(table));
     out.push_str(&table.create_sql());
     out.push('\n');
-    let keep: Vec<String> = history
+    let known: Vec<String> = history
         .migrations()
         .iter()
-        .filter(|m| to.contains(&m.revision))
         .map(|m| quote_literal(&m.revision))
         .collect();
-    if keep.is_empty() {
-        let _ = writeln!(out, "DELETE FROM {};", table.qualified());
+    let drop: Vec<String> = history
+        .migrations()
+        .iter()
+        .filter(|m| !to.contains(&m.revision))
+        .map(|m| quote_literal(&m.revision))
+        .collect();
+    let unknown = if known.is_empty() {
+        format!("SELECT 1 FROM {}", table.qualified())
+    } else {
+        format!(
+            "SELECT 1 FROM {} WHERE revision NOT IN ({})",
+            table.qualified(),
+            known.join(", ")
+        )
+    };
+    if purge {
+        let _ = writeln!(
+            out,
+            "DELETE FROM {}{};",
+            table.qualified(),
+            if known.is_empty() {
+                String::new()
+            } else {
+                format!(" WHERE revision NOT IN ({})", known.join(", "))
+            }
+        );
     } else {
         let _ = writeln!(
             out,
-            "DELETE FROM {} WHERE revision NOT IN ({});",
+            "DO $schema_diff_stamp$ BEGIN IF EXISTS ({unknown}) THEN RAISE EXCEPTION 'the version table has revisions that no migration file has; stamp --sql --purge removes them'; END IF; END $schema_diff_stamp$;"
+        );
+    }
+    if !drop.is_empty() {
+        let _ = writeln!(
+            out,
+            "DELETE FROM {} WHERE revision IN ({});",
             table.qualified(),
-            keep.join(", ")
+            drop.join(", ")
         );
     }
     for m in history
@@ -224,6 +272,14 @@ pub fn stamp_script(history: &History, table: &VersionTable, to: &State) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comments_cannot_be_ended_by_a_name() {
+        assert_eq!(
+            comment("a1_x\nDROP TABLE users;\r.sql"),
+            "a1_x\\nDROP TABLE users;\\r.sql"
+        );
+    }
 
     #[test]
     fn a_section_ends_with_a_semicolon() {

@@ -159,9 +159,12 @@ pub(super) fn has_begin_atomic(statements: &[Statement<'_>]) -> bool {
 }
 
 /// The statements of `m`'s down section that delete data, with their
-/// line numbers: `DROP TABLE/SCHEMA/TYPE`, `ALTER TABLE ... DROP COLUMN`,
-/// `TRUNCATE`, `DELETE`, and any statement a generated plan marked
-/// `-- hazard: deletes data` (narrowing type changes, enum value removal).
+/// line numbers, classified on PostgreSQL's parse tree
+/// ([`crate::sql::Parsed::destructive`]: drops of any object kind, `DROP
+/// INDEX` included, `CASCADE`, `DROP OWNED`, `TRUNCATE`, `DELETE` anywhere
+/// including CTEs, column and constraint drops, column type changes), any
+/// statement a generated plan marked `-- hazard: deletes data`, and any
+/// statement that does not parse (what it does cannot be known).
 pub fn destructive_statements(m: &Migration) -> Vec<(usize, String)> {
     let Some(down) = m.down.as_deref() else {
         return Vec::new();
@@ -172,30 +175,23 @@ pub fn destructive_statements(m: &Migration) -> Vec<(usize, String)> {
         .collect();
     let mut out = Vec::new();
     let mut prev_end = 0;
-    for st in split_statements(down) {
-        let words: Vec<String> = st
-            .text
-            .split_whitespace()
-            .take(64)
-            .map(|w| w.to_ascii_uppercase())
-            .collect();
-        let starts = |a: &str, b: &str| {
-            words.first().map(String::as_str) == Some(a)
-                && words.get(1).map(String::as_str) == Some(b)
-        };
-        let drops = starts("DROP", "TABLE")
-            || starts("DROP", "SCHEMA")
-            || starts("DROP", "TYPE")
-            || starts("DELETE", "FROM")
-            || words.first().map(String::as_str) == Some("TRUNCATE")
-            || (starts("ALTER", "TABLE")
-                && words.windows(2).any(|w| w[0] == "DROP" && w[1] == "COLUMN"));
-        let marked = marks.iter().any(|&i| i >= prev_end && i < st.offset);
-        prev_end = st.offset + st.text.len();
-        if drops || marked {
-            let line = m.down_line + down[..st.offset].matches('\n').count();
-            let first_line = st.text.lines().next().unwrap_or_default().trim();
-            out.push((line, first_line.to_string()));
+    for st in crate::sql::parse_each(down) {
+        match st {
+            Ok(p) => {
+                let marked = marks.iter().any(|&i| i >= prev_end && i < p.offset);
+                prev_end = p.offset + p.text.len();
+                if marked || p.destructive().is_some() {
+                    let first_line = p.text.lines().next().unwrap_or_default().trim();
+                    out.push((m.down_line + p.line - 1, first_line.to_string()));
+                }
+            }
+            Err(e) => out.push((
+                m.down_line + e.line - 1,
+                format!(
+                    "cannot be parsed, so what it deletes is unknown: {}",
+                    e.message
+                ),
+            )),
         }
     }
     out

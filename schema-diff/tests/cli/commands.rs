@@ -232,7 +232,11 @@ fn offline_scripts_through_psql() {
             .contains("Nothing to do"));
         let out = p.run(url, &["downgrade", "--sql", "base"]).expect(2);
         assert!(out.stderr.contains("FROM:TO"), "{}", out.stderr);
-        let down = p.run(url, &["downgrade", "--sql", "head:a1"]).expect(0);
+        // Its down section drops an index: refused without --allow-drops.
+        p.run(url, &["downgrade", "--sql", "head:a1"]).expect(2);
+        let down = p
+            .run(url, &["downgrade", "--sql", "head:a1", "--allow-drops"])
+            .expect(0);
         psql(&down.stdout, "down.sql");
         assert_eq!(
             p.run(url, &["current"]).expect(0).stdout,
@@ -542,7 +546,9 @@ fn the_throwaway_cluster_is_removed_on_error_and_on_ctrl_c() {
     assert!(cluster_dirs_of(pid).is_empty());
     // On Ctrl-C, in the middle of a migration.
     write(&p, "s1", "", "per-migration", "SELECT pg_sleep(60);", "");
-    let mut child = cleared(&p, &["upgrade"]).spawn().unwrap();
+    let mut child = cleared(&p, &["upgrade", "--allow-throwaway"])
+        .spawn()
+        .unwrap();
     let pid = child.id();
     let stderr = child.stderr.take().unwrap();
     let mut lines = std::io::BufReader::new(stderr).lines();

@@ -9,6 +9,8 @@
 
 mod commands;
 mod compare;
+mod fuzz;
+mod hardening;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

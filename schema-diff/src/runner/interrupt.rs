@@ -1,0 +1,43 @@
+//! Interrupts: every connection the runner opens registers its cancel token
+//! here ([`register`]); on Ctrl-C or SIGTERM the command line calls
+//! [`cancel_running`] before it drops the work, so the statement running on
+//! the server is cancelled (and its transaction rolled back, releasing its
+//! locks) instead of running on after the client went away. A token of a
+//! connection that has closed is harmless: the server ignores a cancel
+//! request whose process id and secret key match no session.
+
+use std::sync::Mutex;
+
+use tokio_postgres::{CancelToken, Client, NoTls};
+
+static TOKENS: Mutex<Vec<CancelToken>> = Mutex::new(Vec::new());
+
+/// The most tokens kept: a run opens a few connections; older tokens belong
+/// to closed ones.
+const KEEP: usize = 64;
+
+/// Registers `client`'s cancel token.
+pub(crate) fn register(client: &Client) {
+    if let Ok(mut tokens) = TOKENS.lock() {
+        if tokens.len() >= KEEP {
+            tokens.remove(0);
+        }
+        tokens.push(client.cancel_token());
+    }
+}
+
+/// Sends a cancel request for whatever each registered connection is
+/// running, and forgets the tokens. Returns how many requests were sent.
+pub async fn cancel_running() -> usize {
+    let tokens: Vec<CancelToken> = match TOKENS.lock() {
+        Ok(mut t) => std::mem::take(&mut *t),
+        Err(_) => return 0,
+    };
+    let mut sent = 0;
+    for t in tokens {
+        if t.cancel_query(NoTls).await.is_ok() {
+            sent += 1;
+        }
+    }
+    sent
+}
