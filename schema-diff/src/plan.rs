@@ -65,7 +65,7 @@ mod tests;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use strata::ident::{quote_literal, Ident, Qualified};
+use strata::ident::{quote_literal, quote_literal_one_line, Ident, Qualified};
 use strata::schema::{
     make_object_name, Column, DbObject, EnumType, ForeignKey, Identity, Index, IndexKey,
     ObjectKind, Schema, SqlType, Table, TypeName, Unique,
@@ -658,7 +658,7 @@ fn comment_on_object(o: &DbObject, text: Option<&str>) -> String {
     format!(
         "COMMENT ON {} IS {}",
         object_target(o),
-        text.map_or_else(|| "NULL".to_string(), quote_literal)
+        text.map_or_else(|| "NULL".to_string(), quote_literal_one_line)
     )
 }
 

@@ -280,6 +280,39 @@ impl Parsed {
     }
 }
 
+/// Checks that `text`, put between `before` and `after`, parses as exactly
+/// one statement: a clause taken from a model or a JSON file (a partition
+/// key, a partition bound, a routine's arguments) cannot end the statement
+/// it goes into and start another.
+pub fn validate_clause(before: &str, text: &str, after: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("it is empty".into());
+    }
+    let wrapped = format!("{before}{text}{after}");
+    let result =
+        pg_query::parse(&wrapped, 0).map_err(|e| format!("does not parse: {}", message(&e)))?;
+    match result.protobuf.stmts.len() {
+        1 => Ok(()),
+        n => Err(format!("makes {n} statements, not one clause")),
+    }
+}
+
+/// Checks a definition object's SQL from a model or a JSON file: it
+/// parses, and holds no transaction control.
+pub fn validate_definition(text: &str) -> Result<(), String> {
+    let parsed = parse_statements(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    if parsed.is_empty() {
+        return Err("it holds no statement".into());
+    }
+    if let Some(p) = parsed.iter().find(|p| p.transaction_control()) {
+        return Err(format!(
+            "line {}: transaction control is not allowed",
+            p.line
+        ));
+    }
+    Ok(())
+}
+
 /// Checks that `expr` (a default, CHECK expression, index expression or
 /// predicate taken from a model or a JSON file) is exactly one SQL
 /// expression: `SELECT (<expr>)` must parse as one statement with one
@@ -352,6 +385,25 @@ pub fn validate_expression(expr: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_and_definitions_cannot_smuggle_statements() {
+        let key = |k: &str| validate_clause("CREATE TABLE c (x int) PARTITION BY ", k, "");
+        assert_eq!(key("RANGE (x)"), Ok(()));
+        assert!(key("RANGE (x); DROP TABLE t").is_err());
+        assert!(key("").is_err());
+        let bound = |b: &str| validate_clause("CREATE TABLE c PARTITION OF p ", b, "");
+        assert_eq!(bound("FOR VALUES FROM (1) TO (10)"), Ok(()));
+        assert_eq!(bound("DEFAULT"), Ok(()));
+        assert!(bound("DEFAULT; COPY (SELECT 1) TO PROGRAM 'id'").is_err());
+        let args = |a: &str| validate_clause("DROP FUNCTION f(", a, ")");
+        assert_eq!(args("x integer, text"), Ok(()));
+        assert!(args("integer); DROP TABLE t; SELECT (1").is_err());
+        assert_eq!(validate_definition("CREATE VIEW v AS SELECT 1;"), Ok(()));
+        assert!(validate_definition("CREATE VIEW v AS SELECT 1; COMMIT;").is_err());
+        assert!(validate_definition("CREATE VIEW v AS SELEC 1;").is_err());
+        assert!(validate_definition("  ").is_err());
+    }
 
     fn destructive(sql: &str) -> Vec<(usize, bool)> {
         parse_statements(sql)

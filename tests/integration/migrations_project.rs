@@ -513,3 +513,46 @@ fn check_names_objects_the_models_do_not_manage() {
         assert!(r.written.is_none(), "{:?}", r.changes);
     });
 }
+
+/// A model comment holding a line break and `-- migrate:down` is written
+/// on one line (an escaped string): the generated file reads back with the
+/// up section whole, and applying it stores the comment as given.
+#[test]
+fn a_comment_cannot_break_the_migration_file_format() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("comment-marker");
+        let json = r#"{"tables": [{"schema": "public", "name": "t",
+          "columns": [{"name": "id", "type": "bigint", "nullable": false}],
+          "primary_key": {"name": "t_pkey", "columns": ["id"]},
+          "comment": "first\n-- migrate:down\nDROP TABLE t;"}]}"#;
+        let project = Project::new(config(dir.path(), db.url(), None)).with_models(models(json));
+        project
+            .autogenerate(
+                &NewRevision::new("commented"),
+                AutogenerateOptions::default(),
+            )
+            .await
+            .unwrap();
+        project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        let comment: Option<String> = db
+            .connect()
+            .await
+            .unwrap()
+            .query_one(
+                "SELECT obj_description('public.t'::regclass, 'pg_class')",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(
+            comment.as_deref(),
+            Some("first\n-- migrate:down\nDROP TABLE t;")
+        );
+        assert!(project.check().await.unwrap().is_ok());
+    });
+}

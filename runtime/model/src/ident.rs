@@ -219,6 +219,34 @@ pub fn quote_ident(name: &str) -> String {
     Ident(name).to_string()
 }
 
+/// [`quote_literal`], on one line: a value holding line breaks or other
+/// control characters is written as an `E'...'` string with escapes
+/// (`\n`, `\r`, `\t`, `\x1f`), so no line of the SQL text around it can
+/// be taken for something else (a migration file's section marker).
+pub fn quote_literal_one_line(value: &str) -> String {
+    if !value.chars().any(char::is_control) {
+        return quote_literal(value);
+    }
+    let mut out = String::with_capacity(value.len() + 3);
+    out.push_str("E'");
+    for c in value.chars() {
+        match c {
+            '\'' => out.push_str("''"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 /// Writes `value` as an SQL string literal (`'it''s'`), using the `E''` form
 /// when it contains a backslash so the result means the same under any
 /// `standard_conforming_strings` setting.
@@ -254,6 +282,16 @@ pub fn ident_list<S: AsRef<str>>(names: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_literals() {
+        assert_eq!(quote_literal_one_line("it's"), "'it''s'");
+        assert_eq!(
+            quote_literal_one_line("a\n-- migrate:down\tb\\"),
+            "E'a\\n-- migrate:down\\tb\\\\'"
+        );
+        assert_eq!(quote_literal_one_line("\u{1}"), "E'\\x01'");
+    }
 
     #[test]
     fn keyword_list_is_sorted() {

@@ -495,6 +495,22 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
                 crate::sql::validate_expression(d)
                     .map_err(|r| bad("the default of column", &c.name, r))?;
             }
+            if let Some(g) = &c.generated {
+                crate::sql::validate_expression(g)
+                    .map_err(|r| bad("the generation expression of column", &c.name, r))?;
+            }
+        }
+        if let Some(k) = &t.partition_by {
+            crate::sql::validate_clause("CREATE TABLE strata_check (x int) PARTITION BY ", k, "")
+                .map_err(|r| bad("the partition key", &t.name, r))?;
+        }
+        if let Some(p) = &t.partition_of {
+            crate::sql::validate_clause(
+                "CREATE TABLE strata_check PARTITION OF strata_parent ",
+                &p.bound,
+                "",
+            )
+            .map_err(|r| bad("the partition bound", &t.name, r))?;
         }
         for c in &t.checks {
             crate::sql::validate_expression(&c.expression).map_err(|r| bad("CHECK", &c.name, r))?;
@@ -508,6 +524,30 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
             if let Some(p) = &i.predicate {
                 crate::sql::validate_expression(p)
                     .map_err(|r| bad("the predicate of index", &i.name, r))?;
+            }
+        }
+    }
+    for o in &schema.objects {
+        let bad = |what: &'static str, reason: String| -> Error {
+            SourceError::BadExpression {
+                table: format!("{}.{}", o.schema, o.name),
+                what,
+                name: o.kind.as_str().to_string(),
+                reason,
+            }
+            .into()
+        };
+        crate::sql::validate_definition(&o.definition).map_err(|r| bad("the definition of", r))?;
+        if let Some(d) = &o.drop {
+            crate::sql::validate_definition(d).map_err(|r| bad("the drop statement of", r))?;
+        }
+        if let Some(a) = &o.arguments {
+            if matches!(
+                o.kind,
+                strata::schema::ObjectKind::Function | strata::schema::ObjectKind::Procedure
+            ) {
+                crate::sql::validate_clause("DROP FUNCTION strata_check(", a, ")")
+                    .map_err(|r| bad("the arguments of", r))?;
             }
         }
     }

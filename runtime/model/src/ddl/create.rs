@@ -31,7 +31,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::ident::{ident_list, quote_literal, Ident, Qualified};
+use crate::ident::{ident_list, quote_literal, quote_literal_one_line, Ident, Qualified};
 use crate::schema::{
     Check, Column, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexKey,
     IndexMethod, NullsOrder, PrimaryKey, Schema, SortOrder, SqlType, Table, Unique,
@@ -474,7 +474,7 @@ pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bo
 
 fn comment_literal(c: &Option<String>) -> String {
     match c {
-        Some(text) => quote_literal(text),
+        Some(text) => quote_literal_one_line(text),
         None => "NULL".into(),
     }
 }
