@@ -29,8 +29,26 @@ pub enum ErrorKind {
     Deadlock,
     /// No pooled connection became free in time.
     PoolTimeout,
-    /// The connection to the server is gone.
+    /// The connection to the server is gone, cannot be opened, or the server
+    /// is starting up or shutting down (57P01, 57P02, 57P03, class 08). Try
+    /// again later; [`Error::is_unavailable`] is true.
     ConnectionLost,
+    /// A statement ran longer than its `statement_timeout`, or was cancelled
+    /// (57014). Nothing of the statement is kept; inside a transaction the
+    /// transaction is aborted.
+    Timeout,
+    /// The transaction was aborted by an earlier error (a failed statement, a
+    /// cancelled or failed COPY) and has been rolled back: nothing of it was
+    /// committed (25P02, or a `COMMIT` the server answered with `ROLLBACK`).
+    TransactionAborted,
+    /// A prepared statement no longer matches its table (the schema changed
+    /// under a running transaction: "cached plan must not change result
+    /// type"). The statement has been evicted; retry the transaction.
+    SchemaChanged,
+    /// A value was refused as a value: a NUL byte in text or jsonb, a number
+    /// out of range for its column, text too long, malformed input (SQLSTATE
+    /// class 22). [`Error::column`] names the column when it is known.
+    InvalidValue,
     /// A column's value could not be turned into the field's Rust type.
     Decode,
     /// Any other error reported by the server.
@@ -139,12 +157,33 @@ impl Error {
     }
 
     /// True when retrying the transaction may succeed (serialization failure,
-    /// deadlock).
+    /// deadlock, a schema change under a cached statement).
     pub fn is_retryable(&self) -> bool {
         matches!(
             self.0.kind,
-            ErrorKind::SerializationFailure | ErrorKind::Deadlock
+            ErrorKind::SerializationFailure | ErrorKind::Deadlock | ErrorKind::SchemaChanged
         )
+    }
+
+    /// True when the database is not available right now (the connection
+    /// was lost or cannot be opened, the server is starting or stopping, no
+    /// pooled connection became free, a statement timed out): a service
+    /// answers 503 and the caller may retry later.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self.0.kind,
+            ErrorKind::ConnectionLost | ErrorKind::PoolTimeout | ErrorKind::Timeout
+        )
+    }
+
+    /// Names the column involved (for errors found before the server saw the
+    /// value, or traced back to a parameter).
+    pub fn with_column(mut self, table: Option<&str>, column: &str) -> Error {
+        if let Some(table) = table {
+            self.0.table = Some(table.to_string());
+        }
+        self.0.column = Some(column.to_string());
+        self
     }
 
     /// True for [`ErrorKind::NotFound`].
@@ -174,13 +213,8 @@ impl From<tokio_postgres::Error> for Error {
                 ErrorKind::SerializationFailure
             } else if code == SqlState::T_R_DEADLOCK_DETECTED {
                 ErrorKind::Deadlock
-            } else if code == SqlState::ADMIN_SHUTDOWN
-                || code == SqlState::CRASH_SHUTDOWN
-                || code == SqlState::CONNECTION_FAILURE
-            {
-                ErrorKind::ConnectionLost
             } else {
-                ErrorKind::Database
+                kind_of_state(&code, db.message())
             };
             let mut message = db.message().to_string();
             if let Some(detail) = db.detail() {
@@ -202,9 +236,50 @@ impl From<tokio_postgres::Error> for Error {
         } else {
             ErrorKind::Database
         };
-        let message = err.to_string();
+        let message = with_causes(&err);
         Error::new(kind, message).with_source(err)
     }
+}
+
+/// The kind of a server error that is not a constraint violation.
+fn kind_of_state(code: &SqlState, message: &str) -> ErrorKind {
+    let text = code.code();
+    if text.starts_with("08")
+        || *code == SqlState::ADMIN_SHUTDOWN
+        || *code == SqlState::CRASH_SHUTDOWN
+        || *code == SqlState::CANNOT_CONNECT_NOW
+        || *code == SqlState::DATABASE_DROPPED
+    {
+        ErrorKind::ConnectionLost
+    } else if *code == SqlState::QUERY_CANCELED {
+        ErrorKind::Timeout
+    } else if *code == SqlState::IN_FAILED_SQL_TRANSACTION {
+        ErrorKind::TransactionAborted
+    } else if (*code == SqlState::FEATURE_NOT_SUPPORTED && message.contains("cached plan"))
+        || *code == SqlState::INVALID_SQL_STATEMENT_NAME
+    {
+        ErrorKind::SchemaChanged
+    } else if text.starts_with("22") {
+        ErrorKind::InvalidValue
+    } else {
+        ErrorKind::Database
+    }
+}
+
+/// An error's text followed by the text of each of its causes (the driver's
+/// own text alone is often only "error serializing parameter 1").
+pub(crate) fn with_causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = err.to_string();
+    let mut cause = err.source();
+    while let Some(inner) = cause {
+        let text = inner.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = inner.source();
+    }
+    message
 }
 
 impl fmt::Display for Error {
