@@ -1,15 +1,20 @@
-//! The borrowed connection every statement runs on: [`Conn`], a
-//! `tokio_postgres::Client` and that connection's statement cache
-//! (`deadpool_postgres::StatementCache`), as sessions and transactions hand it
-//! to the operations (`Executor::conn`).
+//! The borrowed connection every statement runs on: [`Conn`], a pooled
+//! connection ([`PgConn`]: client, bounded statement cache, session state)
+//! as sessions and transactions hand it to the operations
+//! (`Executor::conn`).
 //!
-//! Every statement is prepared through the cache ([`Conn::prepare`]: once per
-//! connection, then reused across sessions); a cached statement the server
-//! no longer accepts after a table change is evicted ([`Conn::fail`]) so the
-//! next call prepares it afresh. Every execution goes through [`traced`],
-//! which wraps it in a `tracing` span (target `strata::sql`, level DEBUG)
-//! when, and only when, a subscriber listens. This module knows nothing of
-//! models or SQL text: it runs the text it is given.
+//! Every statement goes through the same steps: the connection is made
+//! ready (an abandoned statement settled, a dropped transaction rolled back:
+//! one atomic load when there is nothing to do), the statement is prepared
+//! through the cache, and it runs under an `InFlight` guard (dropping the
+//! future cancels it on the server) and the client-side query timeout. A
+//! cached statement the server no longer accepts after a schema change is
+//! evicted and, outside a transaction, prepared and run once more; inside
+//! one the error is [`ErrorKind::SchemaChanged`]. Every execution goes
+//! through [`traced`], which wraps it in a `tracing` span (target
+//! `strata::sql`, level DEBUG) when, and only when, a subscriber listens.
+//! This module knows nothing of models or SQL text: it runs the text it is
+//! given.
 //!
 //! Start reading at [`Conn::fetch_opt`] (the shape of every one-row
 //! operation), then [`traced`].
@@ -17,20 +22,22 @@
 use std::future::Future;
 use std::time::Instant;
 
+use bytes::BytesMut;
 use futures_util::StreamExt;
-use postgres_types::ToSql;
+use postgres_types::{ToSql, Type};
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{Row, Statement};
+use tokio_postgres::{Client, Row, Statement};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::pooled::{InFlight, PgConn};
 
-/// A borrowed connection and its statement cache. Not part of the public
-/// API.
+/// A borrowed connection. Not part of the public API.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct Conn<'a> {
-    pub(crate) client: &'a tokio_postgres::Client,
-    cache: &'a deadpool_postgres::StatementCache,
+    pub(crate) pg: &'a PgConn,
+    pub(crate) client: &'a Client,
+    in_tx: bool,
 }
 
 impl std::fmt::Debug for Conn<'_> {
@@ -40,45 +47,96 @@ impl std::fmt::Debug for Conn<'_> {
 }
 
 impl<'a> Conn<'a> {
-    pub(crate) fn new(
-        client: &'a tokio_postgres::Client,
-        cache: &'a deadpool_postgres::StatementCache,
-    ) -> Conn<'a> {
-        Conn { client, cache }
+    pub(crate) fn new(pg: &'a PgConn, in_tx: bool) -> Conn<'a> {
+        Conn {
+            pg,
+            client: pg.client(),
+            in_tx,
+        }
+    }
+
+    /// This connection, marked as running SQL strata did not write (its
+    /// session state is unknown afterwards: reset before reuse).
+    #[inline]
+    pub(crate) fn raw(self) -> Conn<'a> {
+        self.pg.mark_dirty();
+        self
     }
 
     /// The prepared statement for `sql`, from this connection's cache
-    /// (prepared on first use).
-    #[inline]
+    /// (prepared on first use), once the connection is ready.
     pub(crate) async fn prepare(&self, sql: &str) -> Result<Statement> {
-        Ok(self.cache.prepare(self.client, sql).await?)
+        self.pg.ready().await?;
+        self.guarded(self.pg.prepare(sql)).await
     }
 
-    /// Turns a driver error into a strata error; a cached statement the
-    /// server no longer accepts (its table changed: "cached plan must not
-    /// change result type") is dropped from the cache, so the next call
-    /// prepares it afresh.
-    #[cold]
-    fn fail(&self, sql: &str, err: tokio_postgres::Error) -> Error {
-        if let Some(db) = err.as_db_error() {
-            if *db.code() == SqlState::FEATURE_NOT_SUPPORTED && db.message().contains("cached plan")
-            {
-                self.cache.remove(sql, &[]);
-            }
+    /// Runs `fut` (one statement's round trips) under the in-flight guard
+    /// and the client-side query timeout.
+    #[inline]
+    pub(crate) async fn guarded<R>(&self, fut: impl Future<Output = Result<R>>) -> Result<R> {
+        let guard = InFlight::start(self.pg);
+        let out = match self.pg.query_timeout() {
+            None => fut.await,
+            Some(limit) => match tokio::time::timeout(limit, fut).await {
+                Ok(out) => out,
+                Err(_) => {
+                    // The server did not answer in time (a stopped backend,
+                    // a partition): the statement is cancelled and the
+                    // connection is not reused.
+                    self.pg.mark_broken();
+                    drop(guard);
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        format!(
+                            "the server did not answer within {limit:?}; the statement was cancelled \
+                             and the connection is discarded"
+                        ),
+                    ));
+                }
+            },
+        };
+        guard.finish();
+        out
+    }
+
+    /// After a failed run: true when the statement should be prepared and
+    /// run once more (a stale cached statement outside a transaction). A
+    /// stale statement is always evicted.
+    fn retry_stale(&self, sql: &str, err: &Error, retried: &mut bool) -> bool {
+        if err.kind() != ErrorKind::SchemaChanged {
+            return false;
         }
-        Error::from(err)
+        self.pg.evict(sql);
+        if self.in_tx || *retried {
+            return false;
+        }
+        *retried = true;
+        true
     }
 
     /// Runs `sql` and maps every row with `map`.
     pub(crate) async fn fetch_all<'p, R>(
         &self,
         sql: &str,
-        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
-        map: impl FnMut(&Row) -> Result<R>,
+        params: &[&'p (dyn ToSql + Sync)],
+        mut map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
         traced(sql, async {
-            let stmt = self.prepare(sql).await?;
-            self.collect(sql, &stmt, params, map).await
+            self.pg.ready().await?;
+            let mut retried = false;
+            loop {
+                let out = self
+                    .guarded(async {
+                        let stmt = self.pg.prepare(sql).await?;
+                        collect(&stmt, params, &mut map, self.client).await
+                    })
+                    .await;
+                match out {
+                    Err(e) if self.retry_stale(sql, &e, &mut retried) => continue,
+                    Err(e) => return Err(self.explain(sql, e, params).await),
+                    ok => return ok,
+                }
+            }
         })
         .await
     }
@@ -89,40 +147,44 @@ impl<'a> Conn<'a> {
         &self,
         sql: &str,
         stmt: &Statement,
-        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
-        map: impl FnMut(&Row) -> Result<R>,
-    ) -> Result<Vec<R>> {
-        traced(sql, self.collect(sql, stmt, params, map)).await
-    }
-
-    async fn collect<'p, R>(
-        &self,
-        sql: &str,
-        stmt: &Statement,
-        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        params: &[&'p (dyn ToSql + Sync)],
         mut map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
-        let stream = self
-            .client
-            .query_raw(stmt, params)
-            .await
-            .map_err(|e| self.fail(sql, e))?;
-        let mut stream = std::pin::pin!(stream);
-        let mut out = Vec::new();
-        while let Some(row) = stream.next().await {
-            out.push(map(&row.map_err(|e| self.fail(sql, e))?)?);
-        }
-        Ok(out)
+        traced(sql, async {
+            self.pg.ready().await?;
+            let out = self
+                .guarded(collect(stmt, params, &mut map, self.client))
+                .await;
+            match out {
+                Err(e) => {
+                    let mut retried = true;
+                    self.retry_stale(sql, &e, &mut retried);
+                    Err(self.explain(sql, e, params).await)
+                }
+                ok => ok,
+            }
+        })
+        .await
     }
 
     /// Runs `sql` and returns its rows as they are.
     pub(crate) async fn rows(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
         traced(sql, async {
-            let stmt = self.prepare(sql).await?;
-            self.client
-                .query(&stmt, params)
-                .await
-                .map_err(|e| self.fail(sql, e))
+            self.pg.ready().await?;
+            let mut retried = false;
+            loop {
+                let out = self
+                    .guarded(async {
+                        let stmt = self.pg.prepare(sql).await?;
+                        Ok(self.client.query(&stmt, params).await?)
+                    })
+                    .await;
+                match out {
+                    Err(e) if self.retry_stale(sql, &e, &mut retried) => continue,
+                    Err(e) => return Err(self.explain(sql, e, params).await),
+                    ok => return ok,
+                }
+            }
         })
         .await
     }
@@ -132,29 +194,39 @@ impl<'a> Conn<'a> {
     pub(crate) async fn fetch_opt<'p, R>(
         &self,
         sql: &str,
-        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        params: &[&'p (dyn ToSql + Sync)],
         map: impl FnOnce(&Row) -> Result<R>,
     ) -> Result<Option<R>> {
         traced(sql, async {
-            let stmt = self.prepare(sql).await?;
-            let stream = self
-                .client
-                .query_raw(&stmt, params)
-                .await
-                .map_err(|e| self.fail(sql, e))?;
-            let mut stream = std::pin::pin!(stream);
-            let first = match stream.next().await {
-                None => return Ok(None),
-                Some(row) => row.map_err(|e| self.fail(sql, e))?,
+            self.pg.ready().await?;
+            let mut retried = false;
+            let first = loop {
+                let out = self
+                    .guarded(async {
+                        let stmt = self.pg.prepare(sql).await?;
+                        let stream = self.client.query_raw(&stmt, params.iter().copied()).await?;
+                        let mut stream = std::pin::pin!(stream);
+                        let first = match stream.next().await {
+                            None => return Ok(None),
+                            Some(row) => row?,
+                        };
+                        if let Some(extra) = stream.next().await {
+                            extra?;
+                            return Err(Error::new(
+                                ErrorKind::Invalid,
+                                "the query returned more than one row where at most one was expected",
+                            ));
+                        }
+                        Ok(Some(first))
+                    })
+                    .await;
+                match out {
+                    Err(e) if self.retry_stale(sql, &e, &mut retried) => continue,
+                    Err(e) => return Err(self.explain(sql, e, params).await),
+                    Ok(first) => break first,
+                }
             };
-            if let Some(extra) = stream.next().await {
-                extra.map_err(|e| self.fail(sql, e))?;
-                return Err(Error::new(
-                    ErrorKind::Invalid,
-                    "the query returned more than one row where at most one was expected",
-                ));
-            }
-            map(&first).map(Some)
+            first.as_ref().map(map).transpose()
         })
         .await
     }
@@ -163,16 +235,111 @@ impl<'a> Conn<'a> {
     pub(crate) async fn execute<'p>(
         &self,
         sql: &str,
-        params: impl IntoIterator<Item = &'p (dyn ToSql + Sync), IntoIter: ExactSizeIterator>,
+        params: &[&'p (dyn ToSql + Sync)],
     ) -> Result<u64> {
         traced(sql, async {
-            let stmt = self.prepare(sql).await?;
-            self.client
-                .execute_raw(&stmt, params)
-                .await
-                .map_err(|e| self.fail(sql, e))
+            self.pg.ready().await?;
+            let mut retried = false;
+            loop {
+                let out = self
+                    .guarded(async {
+                        let stmt = self.pg.prepare(sql).await?;
+                        Ok(self
+                            .client
+                            .execute_raw(&stmt, params.iter().copied())
+                            .await?)
+                    })
+                    .await;
+                match out {
+                    Err(e) if self.retry_stale(sql, &e, &mut retried) => continue,
+                    Err(e) => return Err(self.explain(sql, e, params).await),
+                    ok => return ok,
+                }
+            }
         })
         .await
+    }
+
+    /// Runs statements with the simple query protocol.
+    pub(crate) async fn batch_execute(&self, sql: &str) -> Result<()> {
+        traced(sql, async {
+            self.pg.ready().await?;
+            self.guarded(async { Ok(self.client.batch_execute(sql).await?) })
+                .await
+        })
+        .await
+    }
+
+    /// Adds what the server's error leaves out: for a value the server
+    /// refused as text (a NUL byte, 22021/22P05), which parameter holds it
+    /// (the operations name the column).
+    #[cold]
+    async fn explain<'p>(&self, sql: &str, err: Error, params: &[&'p (dyn ToSql + Sync)]) -> Error {
+        let nul = err.code().is_some_and(|c| {
+            *c == SqlState::CHARACTER_NOT_IN_REPERTOIRE || *c == SqlState::UNTRANSLATABLE_CHARACTER
+        });
+        if !nul {
+            return err;
+        }
+        // The statement's parameter types (cached: no round trip).
+        let Ok(stmt) = self.pg.prepare(sql).await else {
+            return err;
+        };
+        for (i, (param, ty)) in params.iter().zip(stmt.params()).enumerate() {
+            if holds_nul(*param, ty) {
+                return Error::new(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "parameter ${} holds a NUL character (U+0000), which PostgreSQL cannot \
+                         store in {ty}",
+                        i + 1
+                    ),
+                )
+                .with_param(i)
+                .with_source(err);
+            }
+        }
+        err
+    }
+}
+
+/// Runs the prepared `stmt` and maps every row.
+async fn collect<'p, R>(
+    stmt: &Statement,
+    params: &[&'p (dyn ToSql + Sync)],
+    map: &mut impl FnMut(&Row) -> Result<R>,
+    client: &Client,
+) -> Result<Vec<R>> {
+    let stream = client.query_raw(stmt, params.iter().copied()).await?;
+    let mut stream = std::pin::pin!(stream);
+    let mut out = Vec::new();
+    while let Some(row) = stream.next().await {
+        out.push(map(&row?)?);
+    }
+    Ok(out)
+}
+
+/// True when `param`, encoded as `ty`, holds a NUL character: a 0 byte in
+/// text, `\u0000` in JSON.
+fn holds_nul(param: &(dyn ToSql + Sync), ty: &Type) -> bool {
+    let mut buf = BytesMut::new();
+    if param.to_sql_checked(ty, &mut buf).is_err() {
+        return false;
+    }
+    if *ty == Type::JSON || *ty == Type::JSONB {
+        buf.windows(6).any(|w| w == b"\\u0000")
+    } else if [
+        Type::TEXT,
+        Type::VARCHAR,
+        Type::BPCHAR,
+        Type::NAME,
+        Type::UNKNOWN,
+    ]
+    .contains(ty)
+    {
+        buf.contains(&0)
+    } else {
+        false
     }
 }
 

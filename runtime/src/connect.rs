@@ -400,6 +400,14 @@ impl ConnectOptions {
     /// Opens a connection and spawns its driver on the current tokio runtime.
     /// The error names the target (password masked) and the cause.
     pub async fn connect(&self) -> std::result::Result<Client, ConnectError> {
+        Ok(self.connect_with_driver().await?.0)
+    }
+
+    /// Like [`ConnectOptions::connect`], and also returns the spawned
+    /// driver task (aborting it closes the connection).
+    pub(crate) async fn connect_with_driver(
+        &self,
+    ) -> std::result::Result<(Client, tokio::task::JoinHandle<()>), ConnectError> {
         let (client, connection) =
             self.config
                 .connect(NoTls)
@@ -408,16 +416,48 @@ impl ConnectOptions {
                     target: self.to_string(),
                     source,
                 })?;
-        tokio::spawn(async move {
+        let driver = tokio::spawn(async move {
             let _ = connection.await;
         });
-        Ok(client)
+        Ok((client, driver))
     }
 
-    /// The TLS connector every connection of these options uses (the pool's
-    /// too).
-    pub(crate) fn tls(&self) -> NoTls {
-        NoTls
+    /// The same settings with TCP keepalives that find a dead peer in about
+    /// a minute (idle 30 s, then 3 probes 10 s apart), unless the settings
+    /// chose keepalives themselves.
+    pub(crate) fn with_default_keepalives(&self) -> ConnectOptions {
+        if self.explicit.contains(&"keepalives") || self.explicit.contains(&"keepalives_idle") {
+            return self.clone();
+        }
+        let mut o = self.clone();
+        o.config
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30))
+            .keepalives_interval(Duration::from_secs(10))
+            .keepalives_retries(3);
+        o
+    }
+
+    /// The same settings with a session default (`-c name=value` in the
+    /// startup `options`), unless the options already set `name`. A session
+    /// default survives `RESET ALL`.
+    pub(crate) fn with_session_default(
+        &self,
+        name: &str,
+        value: impl fmt::Display,
+    ) -> ConnectOptions {
+        let current = self.config.get_options().unwrap_or("");
+        if current.contains(name) {
+            return self.clone();
+        }
+        let mut o = self.clone();
+        let setting = format!("-c {name}={value}");
+        o.config.options(&if current.trim().is_empty() {
+            setting
+        } else {
+            format!("{current} {setting}")
+        });
+        o
     }
 
     fn render(&self, mask: bool) -> String {
@@ -583,12 +623,19 @@ impl std::error::Error for ConnectError {
 
 impl From<ConnectError> for Error {
     fn from(e: ConnectError) -> Error {
-        let kind = if e.source.as_db_error().is_some() {
-            ErrorKind::Database
-        } else {
-            ErrorKind::ConnectionLost
+        let (kind, code) = match e.source.as_db_error() {
+            Some(db) => (
+                match crate::error::kind_of_state(db.code(), db.message()) {
+                    ErrorKind::ConnectionLost => ErrorKind::ConnectionLost,
+                    _ => ErrorKind::Database,
+                },
+                Some(db.code().clone()),
+            ),
+            None => (ErrorKind::ConnectionLost, None),
         };
-        Error::new(kind, e.to_string()).with_source(e)
+        Error::new(kind, e.to_string())
+            .with_code(code)
+            .with_source(e)
     }
 }
 

@@ -3,9 +3,11 @@
 //! [`copy_in`] streams rows of a model into its table in PostgreSQL's binary
 //! COPY format: no SQL per row, no text conversion, values encoded straight
 //! from the struct's fields into large buffers (256 KiB per message). The
-//! column types come from the table's cached `INSERT` statement (the
-//! server's own description of the columns), so every type the model can
-//! insert can be copied, enums and arrays included. Database-generated
+//! column types come from the server at each call (the table's `INSERT`
+//! prepared unnamed, never a cached statement that may predate a schema
+//! change), so every type the model can insert can be copied, enums and
+//! arrays included, and a column whose type no longer matches the model's
+//! field is refused before any byte is sent. Database-generated
 //! columns are left out and filled by PostgreSQL. A value that cannot be
 //! encoded aborts the COPY (nothing is written) with an error naming the
 //! table, column and Rust type. Reached through
@@ -52,7 +54,23 @@ pub(crate) async fn copy_in<'a, T: Table>(
         ));
     }
     traced(&sqls.copy, async {
-        let types = conn.prepare(&sqls.insert).await?.params().to_vec();
+        conn.pg.ready().await?;
+        conn.guarded(copy_rows::<T>(conn, rows, fields, width))
+            .await
+    })
+    .await
+}
+
+/// The COPY itself: types from the server, then the rows.
+async fn copy_rows<'a, T: Table>(
+    conn: Conn<'_>,
+    rows: impl IntoIterator<Item = &'a T>,
+    fields: i16,
+    width: usize,
+) -> Result<u64> {
+    let sqls = sql_for::<T>();
+    {
+        let types = conn.client.prepare(&sqls.insert).await?.params().to_vec();
         if types.len() != width {
             return Err(Error::new(
                 ErrorKind::Invalid,
@@ -87,8 +105,7 @@ pub(crate) async fn copy_in<'a, T: Table>(
         buf.put_i16(-1);
         sink.send(buf.split().freeze()).await?;
         Ok(sink.as_mut().finish().await?)
-    })
-    .await
+    }
 }
 
 #[cold]

@@ -37,19 +37,19 @@ pub(crate) async fn find<T: Table>(conn: Conn<'_>, key: impl KeyArg<T::Key>) -> 
     let Some(sql) = &sqls.get else {
         return Err(no_key::<T>("get"));
     };
-    conn.fetch_opt(sql, key_params::<T>(&key), |row| {
-        T::decode(row, &sqls.positions)
-    })
-    .await
+    let params: Vec<_> = key_params::<T>(&key).collect();
+    conn.fetch_opt(sql, &params, |row| T::decode(row, &sqls.positions))
+        .await
 }
 
 /// See [`Executor::insert`](crate::Executor::insert).
 pub(crate) async fn insert<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
     let sqls = sql_for::<T>();
-    let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+    let params: Vec<_> = sqls.insert_cols.iter().map(|&i| row.param(i)).collect();
     match conn
-        .fetch_opt(&sqls.insert, params, |r| T::decode(r, &sqls.positions))
-        .await?
+        .fetch_opt(&sqls.insert, &params, |r| T::decode(r, &sqls.positions))
+        .await
+        .map_err(|e| written_or_named::<T>(e, |p| sqls.insert_cols.get(p).copied()))?
     {
         Some(stored) => Ok(stored),
         None => Err(inserted_nothing::<T>()),
@@ -85,45 +85,21 @@ pub(crate) async fn insert_many<T: Table>(conn: Conn<'_>, rows: &[T]) -> Result<
             sql.push(')');
         }
         sql.push_str(&sqls.returning);
-        let params = ExactLen {
-            inner: chunk
-                .iter()
-                .flat_map(|row| sqls.insert_cols.iter().copied().map(move |i| row.param(i))),
-            remaining: chunk.len() * width,
-        };
+        let params: Vec<_> = chunk
+            .iter()
+            .flat_map(|row| sqls.insert_cols.iter().map(move |&i| row.param(i)))
+            .collect();
         // Multi-row statements vary with the batch size: prepare them
         // unnamed rather than filling the connection's cache.
         let stmt = conn.client.prepare(&sql).await?;
         let stored = conn
-            .fetch_all_prepared(&sql, &stmt, params, |r| T::decode(r, &sqls.positions))
-            .await?;
+            .fetch_all_prepared(&sql, &stmt, &params, |r| T::decode(r, &sqls.positions))
+            .await
+            .map_err(|e| written_or_named::<T>(e, |p| sqls.insert_cols.get(p % width).copied()))?;
         out.extend(stored);
     }
     Ok(out)
 }
-
-/// An iterator with a known length (a flattening iterator does not know
-/// its own).
-struct ExactLen<I> {
-    inner: I,
-    remaining: usize,
-}
-
-impl<I: Iterator> Iterator for ExactLen<I> {
-    type Item = I::Item;
-    fn next(&mut self) -> Option<I::Item> {
-        let item = self.inner.next();
-        if item.is_some() {
-            self.remaining = self.remaining.saturating_sub(1);
-        }
-        item
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
-}
-
-impl<I: Iterator> ExactSizeIterator for ExactLen<I> {}
 
 /// See [`Executor::update`](crate::Executor::update).
 pub(crate) async fn update<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
@@ -131,18 +107,17 @@ pub(crate) async fn update<T: Table>(conn: Conn<'_>, row: &T) -> Result<T> {
     let Some(sql) = &sqls.update else {
         return Err(no_key::<T>("update"));
     };
-    let params = ExactLen {
-        inner: sqls
-            .update_cols
+    let columns = || {
+        sqls.update_cols
             .iter()
             .chain(T::PRIMARY_KEY.iter())
             .copied()
-            .map(|i| row.param(i)),
-        remaining: sqls.update_cols.len() + T::PRIMARY_KEY.len(),
     };
+    let params: Vec<_> = columns().map(|i| row.param(i)).collect();
     match conn
-        .fetch_opt(sql, params, |r| T::decode(r, &sqls.positions))
-        .await?
+        .fetch_opt(sql, &params, |r| T::decode(r, &sqls.positions))
+        .await
+        .map_err(|e| written_or_named::<T>(e, |p| columns().nth(p)))?
     {
         Some(stored) => Ok(stored),
         None => Err(Error::not_found(&Qualified(T::SCHEMA, T::NAME).to_string())),
@@ -155,7 +130,8 @@ pub(crate) async fn delete<T: Table>(conn: Conn<'_>, key: impl KeyArg<T::Key>) -
     let Some(sql) = &sqls.delete else {
         return Err(no_key::<T>("delete"));
     };
-    Ok(conn.execute(sql, key_params::<T>(&key)).await? > 0)
+    let params: Vec<_> = key_params::<T>(&key).collect();
+    Ok(conn.execute(sql, &params).await? > 0)
 }
 
 /// See [`Executor::query_as`](crate::Executor::query_as).
@@ -191,8 +167,30 @@ pub(crate) async fn query_as<T: Table>(
             }
         }
     }
-    conn.fetch_all_prepared(sql, &stmt, params.iter().copied(), |row| {
-        T::decode(row, &positions)
+    conn.fetch_all_prepared(sql, &stmt, params, |row| T::decode(row, &positions))
+        .await
+}
+
+/// The error of a write: a value refused by the server names its column
+/// (`column_of` maps a statement parameter to the field's index in
+/// `T::COLUMNS`), and a row that was written but cannot be read back says
+/// that it was written.
+pub(crate) fn written_or_named<T: Table>(
+    err: Error,
+    column_of: impl FnOnce(usize) -> Option<usize>,
+) -> Error {
+    if err.kind() == ErrorKind::Decode {
+        return Error::new(
+            ErrorKind::Decode,
+            format!(
+                "the row was written (and is committed unless an enclosing transaction rolls back), \
+                 but reading it back failed: {err}"
+            ),
+        )
+        .with_source(err);
+    }
+    let table = Qualified(T::SCHEMA, T::NAME).to_string();
+    err.name_param(&table, |p| {
+        column_of(p).and_then(|i| T::COLUMNS.get(i)).map(|c| c.name)
     })
-    .await
 }

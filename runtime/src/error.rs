@@ -70,6 +70,8 @@ struct Inner {
     table: Option<String>,
     column: Option<String>,
     code: Option<SqlState>,
+    /// The statement parameter (0-based) the error is about, when known.
+    param: Option<usize>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
@@ -83,6 +85,7 @@ impl Error {
             table: None,
             column: None,
             code: None,
+            param: None,
             source: None,
         }))
     }
@@ -128,6 +131,34 @@ impl Error {
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Error {
         self.0.source = Some(source.into());
+        self
+    }
+
+    /// Records the SQLSTATE the error came with.
+    pub(crate) fn with_code(mut self, code: Option<SqlState>) -> Error {
+        self.0.code = code;
+        self
+    }
+
+    /// Records which statement parameter (0-based) the error is about.
+    pub(crate) fn with_param(mut self, index: usize) -> Error {
+        self.0.param = Some(index);
+        self
+    }
+
+    /// Names the column of the parameter the error is about (see
+    /// [`Error::with_param`]): `column_of` maps a parameter index to its
+    /// column.
+    pub(crate) fn name_param(
+        mut self,
+        table: &str,
+        column_of: impl FnOnce(usize) -> Option<&'static str>,
+    ) -> Error {
+        if let Some(column) = self.0.param.and_then(column_of) {
+            self.0.message = format!("{table}.{column}: {}", self.0.message);
+            self.0.table = Some(table.to_string());
+            self.0.column = Some(column.to_string());
+        }
         self
     }
 
@@ -228,6 +259,7 @@ impl From<tokio_postgres::Error> for Error {
                 table: db.table().map(str::to_string),
                 column: db.column().map(str::to_string),
                 code: Some(code),
+                param: None,
                 source: Some(Box::new(err)),
             }));
         }
@@ -242,7 +274,7 @@ impl From<tokio_postgres::Error> for Error {
 }
 
 /// The kind of a server error that is not a constraint violation.
-fn kind_of_state(code: &SqlState, message: &str) -> ErrorKind {
+pub(crate) fn kind_of_state(code: &SqlState, message: &str) -> ErrorKind {
     let text = code.code();
     if text.starts_with("08")
         || *code == SqlState::ADMIN_SHUTDOWN

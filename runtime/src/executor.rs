@@ -23,7 +23,7 @@ use std::future::Future;
 use postgres_types::ToSql;
 use tokio_postgres::Row;
 
-use crate::conn::{traced, Conn};
+use crate::conn::Conn;
 use crate::crud;
 use crate::error::Result;
 use crate::key::KeyArg;
@@ -322,7 +322,7 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         sql: &'a str,
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<Vec<T>>> + Send + 'a {
-        crud::query_as(self.conn(), sql, params)
+        crud::query_as(self.conn().raw(), sql, params)
     }
 
     /// Runs raw SQL and returns the rows.
@@ -331,7 +331,7 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         sql: &'a str,
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<Vec<Row>>> + Send + 'a {
-        let conn = self.conn();
+        let conn = self.conn().raw();
         async move { conn.rows(sql, params).await }
     }
 
@@ -341,20 +341,14 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         sql: &'a str,
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<u64>> + Send + 'a {
-        let conn = self.conn();
-        async move { conn.execute(sql, params.iter().copied()).await }
+        let conn = self.conn().raw();
+        async move { conn.execute(sql, params).await }
     }
 
     /// Runs several raw SQL statements separated by semicolons, without
     /// parameters (the simple query protocol).
     fn batch_execute<'a>(&'a self, sql: &'a str) -> impl Future<Output = Result<()>> + Send + 'a {
-        let conn = self.conn();
-        async move {
-            traced(sql, async {
-                conn.client.batch_execute(sql).await?;
-                Ok(())
-            })
-            .await
-        }
+        let conn = self.conn().raw();
+        async move { conn.batch_execute(sql).await }
     }
 }

@@ -85,6 +85,6 @@ tuple_key_arg!(KA XA 0, KB XB 1, KC XC 2, KD XD 3, KE XE 4, KF XF 5);
 /// order.
 pub(crate) fn key_params<'a, T: Table>(
     key: &'a impl KeyArg<T::Key>,
-) -> impl ExactSizeIterator<Item = &'a (dyn ToSql + Sync)> + Send + 'a {
+) -> impl ExactSizeIterator<Item = &'a (dyn ToSql + Sync)> + Clone + Send + 'a {
     (0..T::PRIMARY_KEY.len()).map(move |i| key.key_param(i))
 }

@@ -10,13 +10,13 @@
 //! `src/` against that order.
 //!
 //! ```text
-//! pool                                 hands out sessions
-//! session                              sessions, transactions, savepoints
-//! executor                             the Executor trait: every operation
-//! crud  select  write  copy            one-shot CRUD, builders, COPY
-//! conn  table_sql  key  filter         connection, SQL text, keys, filters
-//! error column table registry connect  foundation, left to right
-//! schema  ident                        the strata-model crate
+//! pool                                        hands out sessions
+//! session                                     sessions, transactions, savepoints
+//! executor                                    the Executor trait: every operation
+//! crud  select  write  copy                   one-shot CRUD, builders, COPY
+//! conn  table_sql  key  filter                connection, SQL text, keys, filters
+//! error column table registry connect pooled  foundation, left to right
+//! schema  ident                               the strata-model crate
 //! ```
 //!
 //! Read bottom-up; each module builds only on those before it:
@@ -31,6 +31,8 @@
 //! - [`connect`]: [`ConnectOptions`], the one connection configuration
 //!   (URLs, `key=value` strings, `DATABASE_URL` and the `PG*` variables),
 //!   printed masked; every connection strata or `schema-diff` opens uses it.
+//! - [`pooled`]: the connection the pool manages (its bounded statement
+//!   cache, cancel on drop, clean-on-return state) and deadpool's manager.
 //! - `conn`: the borrowed connection every statement runs on: preparation
 //!   through the connection's statement cache, eviction of stale cached
 //!   statements, tracing.
@@ -69,6 +71,8 @@ pub mod table;
 pub mod registry;
 
 pub mod connect;
+
+pub mod pooled;
 
 // Parts: a connection, the SQL text of each model, keys, filters.
 mod conn;

@@ -5,23 +5,38 @@
 //! environment ([`Pool::from_env`]: `DATABASE_URL` and libpq's `PG*`
 //! variables, as [`ConnectOptions::from_env`] reads them), from
 //! [`ConnectOptions`] ([`Pool::builder_from_options`]) or from a
-//! `tokio_postgres::Config` ([`Pool::builder_from_config`]). [`PoolBuilder`] sets the size and the three
+//! `tokio_postgres::Config` ([`Pool::builder_from_config`]). [`PoolBuilder`] sets the size, the
 //! timeouts (waiting for a free connection, opening one, checking one before
-//! reuse). It is deadpool-postgres underneath; each pooled connection keeps its
-//! own cache of prepared statements for its whole life, across sessions.
+//! reuse) and the session defaults that keep a pooled connection from
+//! hanging (a `statement_timeout`, enforced on the client too, and TCP
+//! keepalives). It is deadpool underneath, with strata's own manager
+//! ([`crate::pooled`]): each pooled connection keeps a bounded cache of
+//! prepared statements across sessions, and goes back to the pool only in a
+//! clean state (see [`Session`](crate::Session)).
 //!
 //! Start reading at [`Pool::builder`], then [`Pool::session`].
 
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod, Runtime};
+use deadpool::managed::{PoolError, TimeoutType};
+use deadpool::Runtime;
 
 use crate::connect::ConnectOptions;
 use crate::error::{Error, ErrorKind, Result};
+use crate::pooled::{Manager, ManagerConfig};
 use crate::session::Session;
 
 /// The default number of connections of a pool.
 pub const DEFAULT_MAX_SIZE: usize = 16;
+
+/// The default `statement_timeout` of pooled connections (unless the
+/// connection settings set one).
+pub const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How much longer than the statement timeout the client waits for an
+/// answer before it gives up on the server (a stopped backend, a network
+/// partition) and discards the connection.
+pub const QUERY_TIMEOUT_MARGIN: Duration = Duration::from_secs(5);
 
 /// A pool of PostgreSQL connections. Cheap to clone (all clones share the
 /// connections).
@@ -38,7 +53,7 @@ pub const DEFAULT_MAX_SIZE: usize = 16;
 /// ```
 #[derive(Clone)]
 pub struct Pool {
-    inner: deadpool_postgres::Pool,
+    inner: deadpool::managed::Pool<Manager>,
     wait_timeout: Option<Duration>,
 }
 
@@ -141,6 +156,7 @@ pub struct PoolBuilder {
     create_timeout: Option<Duration>,
     recycle_timeout: Option<Duration>,
     verify_on_reuse: bool,
+    statement_timeout: Option<Duration>,
 }
 
 impl PoolBuilder {
@@ -152,6 +168,7 @@ impl PoolBuilder {
             create_timeout: Some(Duration::from_secs(10)),
             recycle_timeout: Some(Duration::from_secs(5)),
             verify_on_reuse: false,
+            statement_timeout: Some(DEFAULT_STATEMENT_TIMEOUT),
         }
     }
 
@@ -189,6 +206,19 @@ impl PoolBuilder {
         self
     }
 
+    /// The `statement_timeout` of every pooled connection (default 30 s;
+    /// `None` leaves the server's setting). It is a session default, so a
+    /// session may change it and the change ends with the session. The
+    /// client enforces it too: a statement that gets no answer within the
+    /// timeout plus 5 s (a stopped backend, a network partition) ends with
+    /// [`ErrorKind::Timeout`], is cancelled, and its connection is
+    /// discarded. A `statement_timeout` in the connection settings
+    /// (`options=-c statement_timeout=...`) takes precedence on the server.
+    pub fn statement_timeout(mut self, timeout: impl Into<Option<Duration>>) -> PoolBuilder {
+        self.statement_timeout = timeout.into();
+        self
+    }
+
     /// The connection settings the pool uses.
     pub fn config(&self) -> &tokio_postgres::Config {
         self.options.config()
@@ -207,17 +237,17 @@ impl PoolBuilder {
                 "the pool size must be at least 1",
             ));
         }
-        let recycling_method = if self.verify_on_reuse {
-            RecyclingMethod::Verified
-        } else {
-            RecyclingMethod::Fast
-        };
-        let manager = Manager::from_config(
-            self.options.config().clone(),
-            self.options.tls(),
-            ManagerConfig { recycling_method },
-        );
-        let inner = deadpool_postgres::Pool::builder(manager)
+        let mut options = self.options.clone();
+        // TCP keepalives find a dead peer (a crashed host, a dropped
+        // connection) in about a minute unless the settings chose otherwise.
+        options = options.with_default_keepalives();
+        let manager = Manager::new(ManagerConfig {
+            options,
+            statement_timeout: self.statement_timeout,
+            query_timeout_margin: QUERY_TIMEOUT_MARGIN,
+            verify_on_reuse: self.verify_on_reuse,
+        });
+        let inner = deadpool::managed::Pool::builder(manager)
             .max_size(self.max_size)
             .wait_timeout(self.wait_timeout)
             .create_timeout(self.create_timeout)
@@ -242,12 +272,7 @@ impl PoolBuilder {
 }
 
 /// Turns a deadpool error into a strata error.
-fn pool_error(
-    err: deadpool_postgres::PoolError,
-    wait: Option<Duration>,
-    status: deadpool_postgres::Status,
-) -> Error {
-    use deadpool_postgres::{PoolError, TimeoutType};
+fn pool_error(err: PoolError<Error>, wait: Option<Duration>, status: deadpool::Status) -> Error {
     match err {
         PoolError::Timeout(TimeoutType::Wait) => Error::new(
             ErrorKind::PoolTimeout,
@@ -265,17 +290,8 @@ fn pool_error(
             ErrorKind::PoolTimeout,
             "checking an idle connection before reuse timed out",
         ),
-        PoolError::Backend(e) => {
-            if e.as_db_error().is_some() {
-                Error::from(e)
-            } else {
-                Error::new(
-                    ErrorKind::ConnectionLost,
-                    format!("cannot connect to the server: {e}"),
-                )
-                .with_source(e)
-            }
-        }
+        // Already names the target and the cause.
+        PoolError::Backend(e) => e,
         PoolError::Closed => Error::new(ErrorKind::Invalid, "the pool is closed"),
         PoolError::NoRuntimeSpecified => {
             Error::new(ErrorKind::Config, "the pool has no async runtime")

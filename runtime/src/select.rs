@@ -258,9 +258,7 @@ impl<'e, T: Table> Select<'e, T> {
         let (sql, params) = self.render_select(&1, false);
         let positions = &sql_for::<T>().positions;
         self.conn
-            .fetch_all(&sql, params.iter().copied(), |row| {
-                T::decode(row, positions)
-            })
+            .fetch_all(&sql, &params, |row| T::decode(row, positions))
             .await
     }
 
@@ -270,9 +268,7 @@ impl<'e, T: Table> Select<'e, T> {
         let (sql, params) = self.render_select(&1, true);
         let positions = &sql_for::<T>().positions;
         self.conn
-            .fetch_opt(&sql, params.iter().copied(), |row| {
-                T::decode(row, positions)
-            })
+            .fetch_opt(&sql, &params, |row| T::decode(row, positions))
             .await
     }
 
@@ -283,9 +279,7 @@ impl<'e, T: Table> Select<'e, T> {
         let positions = &sql_for::<T>().positions;
         match self
             .conn
-            .fetch_opt(&sql, params.iter().copied(), |row| {
-                T::decode(row, positions)
-            })
+            .fetch_opt(&sql, &params, |row| T::decode(row, positions))
             .await?
         {
             Some(row) => Ok(row),
@@ -312,7 +306,7 @@ impl<'e, T: Table> Select<'e, T> {
         }
         let n = self
             .conn
-            .fetch_opt(&sql, params.iter().copied(), |row| {
+            .fetch_opt(&sql, &params, |row| {
                 row.try_get::<_, i64>(0).map_err(|e| {
                     Error::new(ErrorKind::Decode, format!("cannot read count(*): {e}"))
                 })
@@ -333,7 +327,7 @@ impl<'e, T: Table> Select<'e, T> {
         sql.push(')');
         let found = self
             .conn
-            .fetch_opt(&sql, params.iter().copied(), |row| {
+            .fetch_opt(&sql, &params, |row| {
                 row.try_get::<_, bool>(0)
                     .map_err(|e| Error::new(ErrorKind::Decode, format!("cannot read EXISTS: {e}")))
             })

@@ -14,27 +14,83 @@
 use tokio_postgres::IsolationLevel;
 
 use crate::conn::Conn;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{sealed, Executor};
+use crate::pooled::{Manager, PgConn};
+
+/// The pool's handle on a connection.
+pub(crate) type Object = deadpool::managed::Object<Manager>;
+
+/// How long returning a dirty connection may take (settling a cancelled
+/// statement and resetting the session) before it is discarded instead.
+const RESET_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A pooled connection, returned to its pool when dropped. Run statements on
 /// it through [`Executor`](crate::Executor); start transactions with
 /// [`Session::transaction`].
+///
+/// A session returns its connection only in a known-clean state: no open or
+/// aborted transaction, session settings reset, no `LISTEN`, no advisory
+/// lock, no statement still running. A session that ran only strata's typed
+/// operations is clean as it is (no round trip on return); after raw SQL,
+/// [`Session::client`], an abandoned transaction or a cancelled statement,
+/// the connection is reset in the background (one round trip:
+/// `ROLLBACK`, `RESET ALL`, `UNLISTEN *`, `pg_advisory_unlock_all()`,
+/// `DISCARD TEMP`, ...) before the pool hands it out again, and discarded
+/// when that fails.
 pub struct Session {
-    object: deadpool_postgres::Object,
+    // Always `Some` until `Drop` takes it.
+    object: Option<Object>,
 }
 
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Session")
-            .field("closed", &self.object.is_closed())
+            .field("closed", &self.pg().client().is_closed())
             .finish()
     }
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        let Some(object) = self.object.take() else {
+            return;
+        };
+        if object.is_clean() {
+            return; // back to the pool as it is
+        }
+        if object.is_broken() {
+            drop(Object::take(object));
+            return;
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) => {
+                handle.spawn(async move {
+                    match tokio::time::timeout(RESET_TIMEOUT, object.reset()).await {
+                        Ok(Ok(())) => drop(object),
+                        _ => drop(Object::take(object)),
+                    }
+                });
+            }
+            Err(_) => drop(Object::take(object)),
+        }
+    }
+}
+
 impl Session {
-    pub(crate) fn new(object: deadpool_postgres::Object) -> Session {
-        Session { object }
+    pub(crate) fn new(object: Object) -> Session {
+        Session {
+            object: Some(object),
+        }
+    }
+
+    #[inline]
+    fn pg(&self) -> &PgConn {
+        match &self.object {
+            Some(object) => object,
+            // `object` is only taken by `Drop`.
+            None => unreachable!("a session is used after it was dropped"),
+        }
     }
 
     /// Starts a transaction (`BEGIN`, the server's default isolation level).
@@ -49,8 +105,7 @@ impl Session {
     /// # Ok(()) }
     /// ```
     pub async fn transaction(&mut self) -> Result<Transaction<'_>> {
-        let tx = self.object.transaction().await?;
-        Ok(Transaction { tx })
+        self.build_transaction().start().await
     }
 
     /// A transaction with options (isolation level, read only, deferrable).
@@ -67,19 +122,30 @@ impl Session {
     /// ```
     pub fn build_transaction(&mut self) -> TransactionBuilder<'_> {
         TransactionBuilder {
-            builder: self.object.build_transaction(),
+            pg: self.pg(),
+            isolation_level: None,
+            read_only: None,
+            deferrable: None,
         }
     }
 
     /// The underlying tokio-postgres client, for what strata does not wrap
-    /// (`LISTEN`, `COPY ... TO`, portals).
+    /// (`LISTEN`, `COPY ... TO`, portals). The session's connection is reset
+    /// before it goes back to the pool.
     pub fn client(&self) -> &tokio_postgres::Client {
-        &self.object
+        self.pg().mark_dirty();
+        self.pg().client()
     }
 
     /// True when the connection to the server is gone.
     pub fn is_closed(&self) -> bool {
-        self.object.is_closed()
+        self.pg().client().is_closed()
+    }
+
+    /// How many prepared statements this connection's cache holds (at most
+    /// [`STATEMENT_CACHE_SIZE`](crate::pooled::STATEMENT_CACHE_SIZE)).
+    pub fn cached_statements(&self) -> usize {
+        self.pg().cached_statements()
     }
 }
 
@@ -88,73 +154,172 @@ impl sealed::Sealed for Session {}
 impl Executor for Session {
     #[inline]
     fn conn(&self) -> Conn<'_> {
-        Conn::new(&self.object, &self.object.statement_cache)
+        Conn::new(self.pg(), false)
     }
 }
 
 /// Options for a transaction; made by [`Session::build_transaction`].
 pub struct TransactionBuilder<'a> {
-    builder: deadpool_postgres::TransactionBuilder<'a>,
+    pg: &'a PgConn,
+    isolation_level: Option<IsolationLevel>,
+    read_only: Option<bool>,
+    deferrable: Option<bool>,
 }
 
 impl std::fmt::Debug for TransactionBuilder<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TransactionBuilder").finish_non_exhaustive()
+        f.debug_struct("TransactionBuilder")
+            .field("isolation_level", &self.isolation_level)
+            .field("read_only", &self.read_only)
+            .field("deferrable", &self.deferrable)
+            .finish()
     }
 }
 
 impl<'a> TransactionBuilder<'a> {
     /// The isolation level (`READ COMMITTED`, `REPEATABLE READ`,
     /// `SERIALIZABLE`).
-    pub fn isolation_level(self, level: IsolationLevel) -> TransactionBuilder<'a> {
-        TransactionBuilder {
-            builder: self.builder.isolation_level(level),
-        }
+    pub fn isolation_level(mut self, level: IsolationLevel) -> TransactionBuilder<'a> {
+        self.isolation_level = Some(level);
+        self
     }
 
     /// A read-only transaction.
-    pub fn read_only(self, read_only: bool) -> TransactionBuilder<'a> {
-        TransactionBuilder {
-            builder: self.builder.read_only(read_only),
-        }
+    pub fn read_only(mut self, read_only: bool) -> TransactionBuilder<'a> {
+        self.read_only = Some(read_only);
+        self
     }
 
     /// A deferrable transaction (meaningful for serializable read-only ones).
-    pub fn deferrable(self, deferrable: bool) -> TransactionBuilder<'a> {
-        TransactionBuilder {
-            builder: self.builder.deferrable(deferrable),
-        }
+    pub fn deferrable(mut self, deferrable: bool) -> TransactionBuilder<'a> {
+        self.deferrable = Some(deferrable);
+        self
     }
 
     /// Starts the transaction.
     pub async fn start(self) -> Result<Transaction<'a>> {
-        let tx = self.builder.start().await?;
-        Ok(Transaction { tx })
+        let mut sql = String::from("BEGIN");
+        if let Some(level) = self.isolation_level {
+            sql.push_str(match level {
+                IsolationLevel::ReadUncommitted => " ISOLATION LEVEL READ UNCOMMITTED",
+                IsolationLevel::ReadCommitted => " ISOLATION LEVEL READ COMMITTED",
+                IsolationLevel::RepeatableRead => " ISOLATION LEVEL REPEATABLE READ",
+                IsolationLevel::Serializable => " ISOLATION LEVEL SERIALIZABLE",
+                _ => "",
+            });
+        }
+        if let Some(read_only) = self.read_only {
+            sql.push_str(if read_only {
+                " READ ONLY"
+            } else {
+                " READ WRITE"
+            });
+        }
+        if let Some(deferrable) = self.deferrable {
+            sql.push_str(if deferrable {
+                " DEFERRABLE"
+            } else {
+                " NOT DEFERRABLE"
+            });
+        }
+        Conn::new(self.pg, false).batch_execute(&sql).await?;
+        Ok(Transaction {
+            pg: self.pg,
+            depth: 1,
+            done: false,
+        })
     }
 }
 
 /// A transaction, or a savepoint inside one. Rolls back when dropped without
-/// [`commit`](Transaction::commit).
+/// [`commit`](Transaction::commit) (the rollback runs before the
+/// connection's next statement, or when the session returns it to the
+/// pool).
 pub struct Transaction<'a> {
-    tx: deadpool_postgres::Transaction<'a>,
+    pg: &'a PgConn,
+    /// 1 for the transaction, n > 1 for savepoint `strata_sp_n`.
+    depth: u32,
+    done: bool,
 }
 
 impl std::fmt::Debug for Transaction<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Transaction").finish_non_exhaustive()
+        f.debug_struct("Transaction")
+            .field("depth", &self.depth)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Transaction<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            self.pg.defer_rollback(self.depth);
+        }
     }
 }
 
 impl Transaction<'_> {
     /// Commits (or, for a savepoint, releases it into the enclosing
     /// transaction).
-    pub async fn commit(self) -> Result<()> {
-        Ok(self.tx.commit().await?)
+    ///
+    /// A transaction the server has aborted (a statement in it failed, even
+    /// one whose error the caller handled; a cancelled statement; a failed
+    /// COPY) cannot commit: the server would answer `COMMIT` with
+    /// `ROLLBACK`. Here that is an error of kind
+    /// [`ErrorKind::TransactionAborted`], and nothing was committed.
+    pub async fn commit(mut self) -> Result<()> {
+        self.done = true;
+        let conn = Conn::new(self.pg, true);
+        if self.depth > 1 {
+            let sql = format!("RELEASE SAVEPOINT strata_sp_{}", self.depth);
+            return match conn.batch_execute(&sql).await {
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    self.pg.defer_rollback(self.depth);
+                    Err(aborted(e, "the savepoint's work was rolled back"))
+                }
+            };
+        }
+        // The probe fails (25P02) in an aborted transaction, and then the
+        // COMMIT after it is not run; in a healthy one both run, in one
+        // round trip.
+        match conn.batch_execute("SELECT 1; COMMIT").await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                // Whether the probe or the COMMIT failed, a ROLLBACK leaves
+                // no transaction behind (a warning at most).
+                self.pg.defer_rollback(1);
+                let _ = self.pg.ready().await;
+                match e.kind() {
+                    ErrorKind::TransactionAborted | ErrorKind::Timeout => {
+                        Err(aborted(e, "nothing was committed"))
+                    }
+                    // COMMIT itself failed (a deferred constraint, a
+                    // serialization failure): the server rolled back.
+                    _ => Err(e),
+                }
+            }
+        }
     }
 
     /// Rolls back (or, for a savepoint, rolls back to it).
-    pub async fn rollback(self) -> Result<()> {
-        Ok(self.tx.rollback().await?)
+    pub async fn rollback(mut self) -> Result<()> {
+        self.done = true;
+        let sql = if self.depth > 1 {
+            format!(
+                "ROLLBACK TO SAVEPOINT strata_sp_{0}; RELEASE SAVEPOINT strata_sp_{0}",
+                self.depth
+            )
+        } else {
+            "ROLLBACK".to_string()
+        };
+        match Conn::new(self.pg, true).batch_execute(&sql).await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.pg.defer_rollback(self.depth);
+                Err(e)
+            }
+        }
     }
 
     /// Opens a savepoint: a nested transaction whose work can be rolled back
@@ -173,15 +338,33 @@ impl Transaction<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn savepoint(&mut self) -> Result<Transaction<'_>> {
-        let tx = self.tx.transaction().await?;
-        Ok(Transaction { tx })
+        let depth = self.depth + 1;
+        Conn::new(self.pg, true)
+            .batch_execute(&format!("SAVEPOINT strata_sp_{depth}"))
+            .await?;
+        Ok(Transaction {
+            pg: self.pg,
+            depth,
+            done: false,
+        })
     }
 
     /// The underlying tokio-postgres client (statements run on it are part of
-    /// this transaction).
+    /// this transaction). The session's connection is reset before it goes
+    /// back to the pool.
     pub fn client(&self) -> &tokio_postgres::Client {
-        self.tx.client()
+        self.pg.mark_dirty();
+        self.pg.client()
     }
+}
+
+/// The error of a commit that found its transaction aborted.
+fn aborted(cause: Error, what: &str) -> Error {
+    Error::new(
+        ErrorKind::TransactionAborted,
+        format!("cannot commit: the transaction was aborted by an earlier error; {what} ({cause})"),
+    )
+    .with_source(cause)
 }
 
 impl sealed::Sealed for Transaction<'_> {}
@@ -189,6 +372,6 @@ impl sealed::Sealed for Transaction<'_> {}
 impl Executor for Transaction<'_> {
     #[inline]
     fn conn(&self) -> Conn<'_> {
-        Conn::new(self.tx.client(), &self.tx.statement_cache)
+        Conn::new(self.pg, true)
     }
 }

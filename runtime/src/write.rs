@@ -54,10 +54,8 @@ async fn fetch_returning<T: Table>(
 ) -> Result<Vec<T>> {
     let sqls = sql_for::<T>();
     sql.push_str(&sqls.returning);
-    conn.fetch_all(&sql, params.iter().copied(), |r| {
-        T::decode(r, &sqls.positions)
-    })
-    .await
+    conn.fetch_all(&sql, &params, |r| T::decode(r, &sqls.positions))
+        .await
 }
 
 /// An `INSERT` that sets chosen columns only; the others take their
@@ -121,10 +119,14 @@ impl<'e, T: Table> InsertValues<'e, T> {
             sql.push(')');
         }
         sql.push_str(&sqls.returning);
-        let params = self.values.iter().map(|(_, p)| &**p as &(dyn ToSql + Sync));
+        let params: Vec<_> = self
+            .values
+            .iter()
+            .map(|(_, p)| &**p as &(dyn ToSql + Sync))
+            .collect();
         match self
             .conn
-            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .fetch_opt(&sql, &params, |r| T::decode(r, &sqls.positions))
             .await?
         {
             Some(row) => Ok(row),
@@ -277,7 +279,7 @@ impl<'e, T: Table> UpdateColumns<'e, T> {
     pub async fn execute(self) -> Result<u64> {
         let mut params = Vec::new();
         let sql = rendered(|sql| self.render(sql, &mut params))?;
-        self.conn.execute(&sql, params.iter().copied()).await
+        self.conn.execute(&sql, &params).await
     }
 
     /// Runs the update and returns the changed rows as stored.
@@ -370,7 +372,7 @@ impl<'e, T: Table> DeleteWhere<'e, T> {
     pub async fn execute(self) -> Result<u64> {
         let mut params = Vec::new();
         let sql = rendered(|sql| self.render(sql, &mut params))?;
-        self.conn.execute(&sql, params.iter().copied()).await
+        self.conn.execute(&sql, &params).await
     }
 
     /// Runs the delete and returns the removed rows.
@@ -540,10 +542,10 @@ impl<'e, T: Table> Upsert<'e, T> {
         let sqls = sql_for::<T>();
         let sql = self.sql(false)?;
         let row = self.row;
-        let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+        let params: Vec<_> = sqls.insert_cols.iter().map(|&i| row.param(i)).collect();
         match self
             .conn
-            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .fetch_opt(&sql, &params, |r| T::decode(r, &sqls.positions))
             .await?
         {
             Some(stored) => Ok(stored),
@@ -575,10 +577,10 @@ impl<'e, T: Table> InsertOrIgnore<'e, T> {
         let sqls = sql_for::<T>();
         let sql = self.upsert.sql(true)?;
         let row = self.upsert.row;
-        let params = sqls.insert_cols.iter().copied().map(|i| row.param(i));
+        let params: Vec<_> = sqls.insert_cols.iter().map(|&i| row.param(i)).collect();
         self.upsert
             .conn
-            .fetch_opt(&sql, params, |r| T::decode(r, &sqls.positions))
+            .fetch_opt(&sql, &params, |r| T::decode(r, &sqls.positions))
             .await
     }
 }

@@ -334,7 +334,10 @@ fn a_text_with_a_nul_byte_is_an_error_not_a_panic() {
         let mut row = plain_with_nulls();
         row.text = "a\0b".into();
         let err = s.insert(&row).await.unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Database);
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+        assert_eq!(err.column(), Some("text"), "{err}");
+        assert!(err.to_string().contains("text"), "{err}");
+        assert!(err.to_string().contains("NUL"), "{err}");
         assert_eq!(s.select::<AllTypes>().count().await.unwrap(), 0);
     });
 }

@@ -1,0 +1,388 @@
+//! The connection a [`Pool`](crate::Pool) manages: [`PgConn`], a
+//! `tokio_postgres::Client` with its cancel token, its bounded cache of
+//! prepared statements and what is known of its session state; and
+//! [`Manager`], which opens and recycles them for deadpool.
+//!
+//! The state is what makes a pooled connection safe to hand to the next
+//! user. Every statement runs under an [`InFlight`] guard: a statement whose
+//! future is dropped before it finished (a timeout, a cancelled request)
+//! sends a cancel request for its backend at once, and the connection is
+//! *settled* (the cancel delivered, the cancelled statement's answer
+//! drained) before it runs anything else. Raw SQL, a borrowed client, an
+//! abandoned transaction or a cancelled statement mark the connection
+//! *dirty*; a dirty connection is reset (`ROLLBACK`, `RESET ALL`, `UNLISTEN
+//! *`, advisory locks released, temporary tables dropped) before it goes
+//! back to the pool, or discarded when the reset fails. A connection that
+//! only ran strata's own typed statements is clean and goes back with no
+//! round trip.
+//!
+//! Start reading at [`PgConn::ready`], then [`PgConn::reset`].
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use lru::LruCache;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{CancelToken, Client, NoTls, Statement};
+
+use crate::connect::ConnectOptions;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Prepared statements each pooled connection keeps (least recently used
+/// ones are closed on the server beyond this).
+pub const STATEMENT_CACHE_SIZE: usize = 256;
+
+/// The session state is unknown (raw SQL ran, the client was borrowed, a
+/// transaction was abandoned, a statement was cancelled): reset before reuse.
+const DIRTY: u8 = 1;
+/// A statement was abandoned mid-flight: settle before the next statement.
+const SETTLE: u8 = 2;
+/// A transaction or savepoint was dropped without commit or rollback: roll
+/// it back before the next statement.
+const ROLLBACK: u8 = 4;
+/// The connection cannot be trusted any more (the server did not answer in
+/// time, a reset failed): discard it.
+const BROKEN: u8 = 8;
+
+/// No pending rollback (see [`PgConn::pending_rollback`]).
+const NO_ROLLBACK: u32 = u32::MAX;
+
+/// The statements that return a session to a fresh state without closing
+/// it: what `DISCARD ALL` does, except that prepared statements (the cache)
+/// are kept. The first `ROLLBACK` ends any transaction, open or aborted.
+const RESET_SQL: &str = "ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; \
+     UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
+
+/// A connection owned by the pool.
+pub struct PgConn {
+    client: Client,
+    cancel: CancelToken,
+    cache: Mutex<LruCache<Box<str>, Statement>>,
+    flags: AtomicU8,
+    /// The shallowest transaction depth whose rollback is pending (1: the
+    /// transaction, n > 1: savepoint `strata_sp_n`), or [`NO_ROLLBACK`].
+    pending_rollback: AtomicU32,
+    /// The cancel request sent for an abandoned statement, awaited before
+    /// the connection is used again.
+    cancel_task: Mutex<Option<tokio::task::JoinHandle<()>>>,
+    /// The most a statement may take before the client gives up on the
+    /// server (`None`: no limit).
+    query_timeout: Option<Duration>,
+    driver: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        // Closing the socket ends the backend (and its transaction).
+        self.driver.abort();
+    }
+}
+
+impl std::fmt::Debug for PgConn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgConn")
+            .field("closed", &self.client.is_closed())
+            .field("flags", &self.flags.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl PgConn {
+    /// The tokio-postgres client.
+    #[inline]
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The client-side limit on one statement.
+    #[inline]
+    pub(crate) fn query_timeout(&self) -> Option<Duration> {
+        self.query_timeout
+    }
+
+    /// True when the connection can go back to the pool as it is.
+    #[inline]
+    pub(crate) fn is_clean(&self) -> bool {
+        self.flags.load(Ordering::Acquire) == 0 && !self.client.is_closed()
+    }
+
+    /// True when the connection must be discarded rather than reset.
+    pub(crate) fn is_broken(&self) -> bool {
+        self.flags.load(Ordering::Acquire) & BROKEN != 0 || self.client.is_closed()
+    }
+
+    /// Marks the session state as unknown (raw SQL, a borrowed client).
+    #[inline]
+    pub(crate) fn mark_dirty(&self) {
+        if self.flags.load(Ordering::Relaxed) & DIRTY == 0 {
+            self.flags.fetch_or(DIRTY, Ordering::AcqRel);
+        }
+    }
+
+    /// Marks the connection as not to be reused.
+    pub(crate) fn mark_broken(&self) {
+        self.flags.fetch_or(BROKEN | DIRTY, Ordering::AcqRel);
+    }
+
+    /// Records that the transaction (`depth` 1) or savepoint (`depth` > 1)
+    /// was dropped unfinished: it is rolled back before the next statement.
+    pub(crate) fn defer_rollback(&self, depth: u32) {
+        self.pending_rollback.fetch_min(depth, Ordering::AcqRel);
+        self.flags.fetch_or(ROLLBACK | DIRTY, Ordering::AcqRel);
+    }
+
+    /// The prepared statement for `sql`, from the cache (prepared and
+    /// cached on a miss; the least recently used statement beyond
+    /// [`STATEMENT_CACHE_SIZE`] is closed).
+    pub(crate) async fn prepare(&self, sql: &str) -> Result<Statement> {
+        if let Some(stmt) = self.cache_lock().get(sql) {
+            return Ok(stmt.clone());
+        }
+        let stmt = self.client.prepare(sql).await?;
+        // The evicted statement (if any) is dropped outside the lock, which
+        // closes it on the server.
+        let evicted = self.cache_lock().push(sql.into(), stmt.clone());
+        drop(evicted);
+        Ok(stmt)
+    }
+
+    /// Forgets the cached statement for `sql` (it no longer matches its
+    /// table).
+    pub(crate) fn evict(&self, sql: &str) {
+        let evicted = self.cache_lock().pop(sql);
+        drop(evicted);
+    }
+
+    /// How many statements the cache holds.
+    pub(crate) fn cached_statements(&self) -> usize {
+        self.cache_lock().len()
+    }
+
+    fn cache_lock(&self) -> std::sync::MutexGuard<'_, LruCache<Box<str>, Statement>> {
+        // A panic while the lock was held cannot leave the cache
+        // inconsistent (each operation is one call into the LRU).
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A statement's future was dropped before it finished: sends a cancel
+    /// request for this backend now (on the current runtime), and makes the
+    /// next statement wait until the cancel is delivered and the answer of
+    /// the cancelled statement is drained.
+    pub(crate) fn abandoned(&self) {
+        self.flags.fetch_or(SETTLE | DIRTY, Ordering::AcqRel);
+        let token = self.cancel.clone();
+        let task = match tokio::runtime::Handle::try_current() {
+            Ok(handle) => handle.spawn(async move {
+                let _ = token.cancel_query(NoTls).await;
+            }),
+            // No runtime to send the cancel on: the connection cannot be
+            // settled, only discarded.
+            Err(_) => {
+                self.mark_broken();
+                return;
+            }
+        };
+        let previous = self
+            .cancel_task
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .replace(task);
+        drop(previous);
+    }
+
+    /// Makes the connection ready for the next statement: settles an
+    /// abandoned statement and runs a deferred rollback. One atomic load when
+    /// there is nothing to do.
+    #[inline]
+    pub(crate) async fn ready(&self) -> Result<()> {
+        if self.flags.load(Ordering::Acquire) & (SETTLE | ROLLBACK | BROKEN) == 0 {
+            return Ok(());
+        }
+        self.ready_slow().await
+    }
+
+    #[cold]
+    async fn ready_slow(&self) -> Result<()> {
+        if self.is_broken() {
+            return Err(Error::new(
+                ErrorKind::ConnectionLost,
+                "the connection was given up after the server did not answer in time; \
+                 start a new session",
+            ));
+        }
+        if self.flags.load(Ordering::Acquire) & SETTLE != 0 {
+            self.settle().await?;
+        }
+        if self.flags.load(Ordering::Acquire) & ROLLBACK != 0 {
+            let depth = self.pending_rollback.swap(NO_ROLLBACK, Ordering::AcqRel);
+            self.flags.fetch_and(!ROLLBACK, Ordering::AcqRel);
+            let sql = match depth {
+                NO_ROLLBACK => return Ok(()),
+                0 | 1 => "ROLLBACK".to_string(),
+                n => {
+                    format!("ROLLBACK TO SAVEPOINT strata_sp_{n}; RELEASE SAVEPOINT strata_sp_{n}")
+                }
+            };
+            if let Err(e) = self.client.batch_execute(&sql).await {
+                self.mark_broken();
+                return Err(Error::from(e));
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits until the cancel request for an abandoned statement has been
+    /// delivered and that statement's answer has come back, so that the
+    /// cancel cannot hit a later statement.
+    async fn settle(&self) -> Result<()> {
+        let task = self
+            .cancel_task
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+        // The probe queues behind the cancelled statement; a cancel that
+        // lands on the probe itself is absorbed by probing again.
+        for _ in 0..3 {
+            match self.client.simple_query("SELECT 1").await {
+                Ok(_) => break,
+                Err(e) => match e.code() {
+                    Some(code) if *code == SqlState::QUERY_CANCELED => continue,
+                    // Inside a transaction the cancel aborted: that is the
+                    // transaction's state now, reported at commit.
+                    Some(code) if *code == SqlState::IN_FAILED_SQL_TRANSACTION => break,
+                    _ => {
+                        self.mark_broken();
+                        return Err(Error::from(e));
+                    }
+                },
+            }
+        }
+        self.flags.fetch_and(!SETTLE, Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// Returns the session to a fresh state (see [`RESET_SQL`]), after
+    /// settling an abandoned statement. On success the connection is clean.
+    pub(crate) async fn reset(&self) -> Result<()> {
+        if self.is_broken() {
+            return Err(Error::new(
+                ErrorKind::ConnectionLost,
+                "the connection is broken",
+            ));
+        }
+        if self.flags.load(Ordering::Acquire) & SETTLE != 0 {
+            self.settle().await?;
+        }
+        self.pending_rollback.store(NO_ROLLBACK, Ordering::Release);
+        self.client.batch_execute(RESET_SQL).await?;
+        self.flags.store(0, Ordering::Release);
+        Ok(())
+    }
+}
+
+/// A statement in flight on a connection: dropped before
+/// [`InFlight::finish`], it cancels the statement on the server.
+pub(crate) struct InFlight<'a> {
+    conn: &'a PgConn,
+}
+
+impl<'a> InFlight<'a> {
+    #[inline]
+    pub(crate) fn start(conn: &'a PgConn) -> InFlight<'a> {
+        InFlight { conn }
+    }
+
+    /// The statement finished (with a result or an error from the server).
+    #[inline]
+    pub(crate) fn finish(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.conn.abandoned();
+    }
+}
+
+/// Settings of the connections a pool opens.
+#[derive(Clone, Debug)]
+pub(crate) struct ManagerConfig {
+    pub options: ConnectOptions,
+    pub statement_timeout: Option<Duration>,
+    pub query_timeout_margin: Duration,
+    pub verify_on_reuse: bool,
+}
+
+/// Opens and recycles [`PgConn`]s for deadpool.
+#[derive(Debug)]
+pub(crate) struct Manager {
+    config: ManagerConfig,
+    /// `options` with the session defaults (statement timeout) applied.
+    connect: ConnectOptions,
+}
+
+impl Manager {
+    pub(crate) fn new(config: ManagerConfig) -> Manager {
+        let mut connect = config.options.clone();
+        if let Some(timeout) = config.statement_timeout {
+            connect = connect.with_session_default("statement_timeout", timeout.as_millis());
+        }
+        Manager { config, connect }
+    }
+
+    fn query_timeout(&self) -> Option<Duration> {
+        self.config
+            .statement_timeout
+            .map(|t| t + self.config.query_timeout_margin)
+    }
+}
+
+impl deadpool::managed::Manager for Manager {
+    type Type = PgConn;
+    type Error = Error;
+
+    async fn create(&self) -> Result<PgConn> {
+        let (client, driver) = self.connect.connect_with_driver().await?;
+        let cancel = client.cancel_token();
+        let capacity = NonZeroUsize::new(STATEMENT_CACHE_SIZE).unwrap_or(NonZeroUsize::MIN);
+        Ok(PgConn {
+            client,
+            cancel,
+            cache: Mutex::new(LruCache::new(capacity)),
+            flags: AtomicU8::new(0),
+            pending_rollback: AtomicU32::new(NO_ROLLBACK),
+            cancel_task: Mutex::new(None),
+            query_timeout: self.query_timeout(),
+            driver,
+        })
+    }
+
+    async fn recycle(
+        &self,
+        conn: &mut PgConn,
+        _: &deadpool::managed::Metrics,
+    ) -> deadpool::managed::RecycleResult<Error> {
+        if conn.client.is_closed() {
+            return Err(deadpool::managed::RecycleError::message(
+                "the connection is closed",
+            ));
+        }
+        if !conn.is_clean() {
+            // Sessions reset their connection before returning it; one that
+            // could not be reset is never reused.
+            return Err(deadpool::managed::RecycleError::message(
+                "the connection was not returned clean",
+            ));
+        }
+        if self.config.verify_on_reuse {
+            conn.client.simple_query("").await.map_err(Error::from)?;
+        }
+        Ok(())
+    }
+}
