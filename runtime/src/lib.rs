@@ -74,6 +74,8 @@ pub mod connect;
 
 pub mod pooled;
 
+mod exact;
+
 // Parts: a connection, the SQL text of each model, keys, filters.
 mod conn;
 
@@ -199,16 +201,20 @@ pub mod __private {
         column: &str,
         rust_type: &str,
     ) -> Result<T, Error> {
-        match row.try_get::<_, T>(pos) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                let sql_type = row
-                    .columns()
-                    .get(pos)
-                    .map(|c| c.type_().name().to_string())
-                    .unwrap_or_else(|| "<missing column>".to_string());
-                Err(Error::decode(table, column, rust_type, &sql_type, e))
-            }
-        }
+        let cause: Box<dyn std::error::Error + Sync + Send> = match row.try_get::<_, T>(pos) {
+            // Values the Rust type would hold only approximately are errors
+            // too (numeric beyond `Decimal`, arrays not starting at 1).
+            Ok(v) => match crate::exact::check::<T>(row, pos) {
+                Ok(()) => return Ok(v),
+                Err(why) => why.into(),
+            },
+            Err(e) => Box::new(e),
+        };
+        let sql_type = row
+            .columns()
+            .get(pos)
+            .map(|c| c.type_().name().to_string())
+            .unwrap_or_else(|| "<missing column>".to_string());
+        Err(Error::decode(table, column, rust_type, &sql_type, cause))
     }
 }

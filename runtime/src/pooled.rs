@@ -19,11 +19,15 @@
 //! Start reading at [`PgConn::ready`], then [`PgConn::reset`].
 
 use std::num::NonZeroUsize;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
 use std::sync::Mutex;
+use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
 use lru::LruCache;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio_postgres::config::Host;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{CancelToken, Client, NoTls, Statement};
 
@@ -45,6 +49,10 @@ const ROLLBACK: u8 = 4;
 /// The connection cannot be trusted any more (the server did not answer in
 /// time, a reset failed): discard it.
 const BROKEN: u8 = 8;
+
+/// A cancel may still be pending on the backend after the aborted
+/// transaction it hit is rolled back: probe for it then.
+const ABSORB: u8 = 16;
 
 /// No pending rollback (see [`PgConn::pending_rollback`]).
 const NO_ROLLBACK: u32 = u32::MAX;
@@ -70,6 +78,8 @@ pub struct PgConn {
     /// The most a statement may take before the client gives up on the
     /// server (`None`: no limit).
     query_timeout: Option<Duration>,
+    /// Where cancel requests go (see [`send_cancel`]).
+    cancel_addr: Option<CancelAddr>,
     driver: tokio::task::JoinHandle<()>,
 }
 
@@ -173,9 +183,10 @@ impl PgConn {
     pub(crate) fn abandoned(&self) {
         self.flags.fetch_or(SETTLE | DIRTY, Ordering::AcqRel);
         let token = self.cancel.clone();
+        let addr = self.cancel_addr.clone();
         let task = match tokio::runtime::Handle::try_current() {
             Ok(handle) => handle.spawn(async move {
-                let _ = token.cancel_query(NoTls).await;
+                let _ = tokio::time::timeout(CANCEL_TIMEOUT, send_cancel(token, addr)).await;
             }),
             // No runtime to send the cancel on: the connection cannot be
             // settled, only discarded.
@@ -226,8 +237,18 @@ impl PgConn {
                 }
             };
             if let Err(e) = self.client.batch_execute(&sql).await {
-                self.mark_broken();
+                // A savepoint that no longer exists (released just before
+                // its future was dropped) aborts the enclosing transaction,
+                // whose commit then reports it; anything else is the
+                // connection failing.
+                if e.code().is_none() || depth <= 1 {
+                    self.mark_broken();
+                }
                 return Err(Error::from(e));
+            }
+            if self.flags.load(Ordering::Acquire) & ABSORB != 0 && depth <= 1 {
+                self.absorb().await?;
+                self.flags.fetch_and(!ABSORB, Ordering::AcqRel);
             }
         }
         Ok(())
@@ -245,16 +266,30 @@ impl PgConn {
         if let Some(task) = task {
             let _ = task.await;
         }
-        // The probe queues behind the cancelled statement; a cancel that
-        // lands on the probe itself is absorbed by probing again.
-        for _ in 0..3 {
-            match self.client.simple_query("SELECT 1").await {
-                Ok(_) => break,
+        if self.absorb().await? {
+            // Inside a transaction the cancel aborted it: the probe could not
+            // run, so probe again once the transaction has been rolled
+            // back.
+            self.flags.fetch_or(ABSORB, Ordering::AcqRel);
+        }
+        self.flags.fetch_and(!SETTLE, Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// Absorbs a cancel that is still pending on the backend. The probe
+    /// queues behind the cancelled statement, and `pg_sleep(0)` checks for
+    /// interrupts (a trivial `SELECT 1` may not), so a cancel delivered late
+    /// (the postmaster signals a backend twice: the process and its group)
+    /// fails the probe, which is run again, instead of a later statement.
+    /// Returns true when the probe could not run because the transaction
+    /// is aborted.
+    async fn absorb(&self) -> Result<bool> {
+        for _ in 0..4 {
+            match self.client.simple_query("SELECT pg_sleep(0)").await {
+                Ok(_) => return Ok(false),
                 Err(e) => match e.code() {
                     Some(code) if *code == SqlState::QUERY_CANCELED => continue,
-                    // Inside a transaction the cancel aborted: that is the
-                    // transaction's state now, reported at commit.
-                    Some(code) if *code == SqlState::IN_FAILED_SQL_TRANSACTION => break,
+                    Some(code) if *code == SqlState::IN_FAILED_SQL_TRANSACTION => return Ok(true),
                     _ => {
                         self.mark_broken();
                         return Err(Error::from(e));
@@ -262,8 +297,7 @@ impl PgConn {
                 },
             }
         }
-        self.flags.fetch_and(!SETTLE, Ordering::AcqRel);
-        Ok(())
+        Ok(false)
     }
 
     /// Returns the session to a fresh state (see [`RESET_SQL`]), after
@@ -280,8 +314,124 @@ impl PgConn {
         }
         self.pending_rollback.store(NO_ROLLBACK, Ordering::Release);
         self.client.batch_execute(RESET_SQL).await?;
+        if self.flags.load(Ordering::Acquire) & ABSORB != 0 {
+            self.absorb().await?;
+        }
         self.flags.store(0, Ordering::Release);
         Ok(())
+    }
+}
+
+/// How long sending a cancel request may take.
+const CANCEL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The server a cancel request goes to, when the settings name one.
+#[derive(Clone, Debug)]
+enum CancelAddr {
+    Tcp(String, u16),
+    #[cfg(unix)]
+    Unix(std::path::PathBuf),
+}
+
+/// The one server of `config`, or `None` when it lists several (a cancel
+/// then goes where tokio-postgres sends it).
+fn cancel_addr(config: &tokio_postgres::Config) -> Option<CancelAddr> {
+    let [host] = config.get_hosts() else {
+        return None;
+    };
+    if config.get_hostaddrs().len() > 1 || config.get_ports().len() > 1 {
+        return None;
+    }
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    match host {
+        Host::Tcp(name) => {
+            let target = match config.get_hostaddrs() {
+                [addr] => addr.to_string(),
+                _ => name.clone(),
+            };
+            Some(CancelAddr::Tcp(target, port))
+        }
+        #[cfg(unix)]
+        Host::Unix(dir) => Some(CancelAddr::Unix(dir.join(format!(".s.PGSQL.{port}")))),
+    }
+}
+
+/// Sends a cancel request and waits until the server has processed it (it
+/// closes the cancel connection once the backend was signalled), so that a
+/// cancel can never be delivered after the connection was settled.
+async fn send_cancel(token: CancelToken, addr: Option<CancelAddr>) {
+    match addr {
+        Some(CancelAddr::Tcp(host, port)) => {
+            if let Ok(stream) = tokio::net::TcpStream::connect((host.as_str(), port)).await {
+                let _ = token
+                    .cancel_query_raw(WaitForClose::new(stream), NoTls)
+                    .await;
+                return;
+            }
+        }
+        #[cfg(unix)]
+        Some(CancelAddr::Unix(path)) => {
+            if let Ok(stream) = tokio::net::UnixStream::connect(&path).await {
+                let _ = token
+                    .cancel_query_raw(WaitForClose::new(stream), NoTls)
+                    .await;
+                return;
+            }
+        }
+        None => {}
+    }
+    let _ = token.cancel_query(NoTls).await;
+}
+
+/// A stream whose shutdown completes only when the peer has closed the
+/// connection too.
+struct WaitForClose<S> {
+    inner: S,
+    shut: bool,
+}
+
+impl<S> WaitForClose<S> {
+    fn new(inner: S) -> WaitForClose<S> {
+        WaitForClose { inner, shut: false }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for WaitForClose<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for WaitForClose<S> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        if !self.shut {
+            ready!(Pin::new(&mut self.inner).poll_shutdown(cx))?;
+            self.shut = true;
+        }
+        loop {
+            let mut bytes = [0u8; 64];
+            let mut buf = ReadBuf::new(&mut bytes);
+            ready!(Pin::new(&mut self.inner).poll_read(cx, &mut buf))?;
+            if buf.filled().is_empty() {
+                return Poll::Ready(Ok(()));
+            }
+        }
     }
 }
 
@@ -359,6 +509,7 @@ impl deadpool::managed::Manager for Manager {
             pending_rollback: AtomicU32::new(NO_ROLLBACK),
             cancel_task: Mutex::new(None),
             query_timeout: self.query_timeout(),
+            cancel_addr: cancel_addr(self.connect.config()),
             driver,
         })
     }

@@ -222,12 +222,15 @@ impl<'a> TransactionBuilder<'a> {
                 " NOT DEFERRABLE"
             });
         }
-        Conn::new(self.pg, false).batch_execute(&sql).await?;
-        Ok(Transaction {
+        // Dropped while BEGIN is in flight: the transaction may have begun
+        // with no `Transaction` to end it, so it is rolled back.
+        let pending = Transaction {
             pg: self.pg,
             depth: 1,
             done: false,
-        })
+        };
+        Conn::new(self.pg, false).batch_execute(&sql).await?;
+        Ok(pending)
     }
 }
 
@@ -268,11 +271,15 @@ impl Transaction<'_> {
     /// `ROLLBACK`. Here that is an error of kind
     /// [`ErrorKind::TransactionAborted`], and nothing was committed.
     pub async fn commit(mut self) -> Result<()> {
-        self.done = true;
+        // `done` is set only once the server answered: dropped while the
+        // commit is in flight, the transaction is rolled back (a no-op when
+        // the commit got through).
         let conn = Conn::new(self.pg, true);
         if self.depth > 1 {
             let sql = format!("RELEASE SAVEPOINT strata_sp_{}", self.depth);
-            return match conn.batch_execute(&sql).await {
+            let out = conn.batch_execute(&sql).await;
+            self.done = true;
+            return match out {
                 Ok(()) => Ok(()),
                 Err(e) => {
                     self.pg.defer_rollback(self.depth);
@@ -283,7 +290,9 @@ impl Transaction<'_> {
         // The probe fails (25P02) in an aborted transaction, and then the
         // COMMIT after it is not run; in a healthy one both run, in one
         // round trip.
-        match conn.batch_execute("SELECT 1; COMMIT").await {
+        let out = conn.batch_execute("SELECT 1; COMMIT").await;
+        self.done = true;
+        match out {
             Ok(()) => Ok(()),
             Err(e) => {
                 // Whether the probe or the COMMIT failed, a ROLLBACK leaves
@@ -304,7 +313,6 @@ impl Transaction<'_> {
 
     /// Rolls back (or, for a savepoint, rolls back to it).
     pub async fn rollback(mut self) -> Result<()> {
-        self.done = true;
         let sql = if self.depth > 1 {
             format!(
                 "ROLLBACK TO SAVEPOINT strata_sp_{0}; RELEASE SAVEPOINT strata_sp_{0}",
@@ -313,7 +321,9 @@ impl Transaction<'_> {
         } else {
             "ROLLBACK".to_string()
         };
-        match Conn::new(self.pg, true).batch_execute(&sql).await {
+        let out = Conn::new(self.pg, true).batch_execute(&sql).await;
+        self.done = true;
+        match out {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.pg.defer_rollback(self.depth);
@@ -339,14 +349,15 @@ impl Transaction<'_> {
     /// ```
     pub async fn savepoint(&mut self) -> Result<Transaction<'_>> {
         let depth = self.depth + 1;
-        Conn::new(self.pg, true)
-            .batch_execute(&format!("SAVEPOINT strata_sp_{depth}"))
-            .await?;
-        Ok(Transaction {
+        let pending = Transaction {
             pg: self.pg,
             depth,
             done: false,
-        })
+        };
+        Conn::new(self.pg, true)
+            .batch_execute(&format!("SAVEPOINT strata_sp_{depth}"))
+            .await?;
+        Ok(pending)
     }
 
     /// The underlying tokio-postgres client (statements run on it are part of

@@ -19,6 +19,8 @@ mod migrations_hardening;
 mod migrations_project;
 mod migrations_runner;
 mod normalize_fast;
+mod runtime_cancel;
+mod runtime_clean;
 mod runtime_copy;
 mod runtime_crud;
 mod runtime_errors;

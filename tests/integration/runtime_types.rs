@@ -422,3 +422,58 @@ fn bad_data_is_a_decode_error_naming_table_column_and_types() {
         assert!(s.get::<Member>((1, "ann")).await.is_err());
     });
 }
+
+/// Issue 15: an unconstrained `numeric` beyond what `Decimal` holds, and an
+/// array whose lower bound is not 1, are decode errors naming the column,
+/// never a rounded number or renumbered elements.
+#[test]
+fn values_the_rust_type_cannot_hold_exactly_are_decode_errors() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.session().await;
+        let stored = s.insert(&plain_with_nulls()).await.unwrap();
+        // Exact values still read back.
+        s.execute(
+            "UPDATE all_types SET amount = 12345678901234567.0123456789 WHERE id = $1",
+            &[&stored.id],
+        )
+        .await
+        .unwrap();
+        let back = s.get::<AllTypes>(stored.id).await.unwrap();
+        assert_eq!(back.amount.to_string(), "12345678901234567.0123456789");
+
+        for value in ["1e-40", "12345678901234567890.123456789012", "1e40"] {
+            s.execute(
+                &format!("UPDATE all_types SET amount = {value} WHERE id = $1"),
+                &[&stored.id],
+            )
+            .await
+            .unwrap();
+            let err = s.get::<AllTypes>(stored.id).await.unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Decode, "{value}: {err}");
+            assert_eq!(err.column(), Some("amount"), "{value}: {err}");
+            let text = err.to_string();
+            assert!(
+                text.contains("rounded") || text.contains("exceeds maximum"),
+                "{value}: {err}"
+            );
+        }
+        s.execute(
+            "UPDATE all_types SET amount = 1 WHERE id = $1",
+            &[&stored.id],
+        )
+        .await
+        .unwrap();
+
+        s.execute(
+            "UPDATE all_types SET ints = '[5:7]={1,2,3}' WHERE id = $1",
+            &[&stored.id],
+        )
+        .await
+        .unwrap();
+        let err = s.get::<AllTypes>(stored.id).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+        assert_eq!(err.column(), Some("ints"), "{err}");
+        assert!(err.to_string().contains("[5:7]"), "{err}");
+    });
+}
