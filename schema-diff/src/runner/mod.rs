@@ -23,7 +23,7 @@
 //! ([`VersionTable`], its SQL and rows; the configuration holds one, and the
 //! file imports nothing of `config`, so `config` → `version_table` and
 //! `runner` → `config` make no cycle), `lock.rs` (the advisory lock and its
-//! transactions), `statements.rs` (the statement splitter and the scan for
+//! transactions, and `lock::held`), `statements.rs` (the scan for
 //! destructive down sections), `script.rs` (the offline scripts
 //! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
 //! statements, version-table rows included, for `psql -v ON_ERROR_STOP=1
@@ -76,8 +76,19 @@
 //!   would not be recorded.
 //! - **`transaction: per-migration`**: statements run one by one (exact
 //!   `file:line` in errors) inside the transaction that inserts or deletes
-//!   the version row; a section with a `BEGIN ATOMIC` body is sent whole
-//!   (the splitter does not understand its inner `;`).
+//!   the version row. Statements are split by PostgreSQL's parser
+//!   ([`crate::sql::parse_statements`]), so `BEGIN ATOMIC ... END` bodies,
+//!   dollar quotes and comments stay whole; a file whose SQL does not parse,
+//!   or that holds transaction control or a statement PostgreSQL refuses in
+//!   a transaction block (`CONCURRENTLY`, `VACUUM`, ...) while it runs in
+//!   one, is refused when the directory is read
+//!   ([`crate::migrations::Migration::parse`]), before anything runs.
+//! - **A lost lock stops the run**: before each migration, between the
+//!   statements of a `transaction: none` migration (asked on the second
+//!   connection, so the idle lock transaction takes no snapshot) and before
+//!   the version row is written, `pg_locks` must show the advisory lock for
+//!   the lock connection's backend pid (`lock::held`); otherwise the run
+//!   stops with [`RunError::LockGone`], saying what stayed.
 //! - **Offline scripts** carry the same statements and version rows as the
 //!   online run (for per-migration blocks, the execution time is measured by
 //!   the server: `clock_timestamp() - now()`); applied with psql they give
