@@ -61,8 +61,21 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
     at
 }
 
-fn line_at(text: &str, offset: usize) -> usize {
-    1 + text[..floor_boundary(text, offset)].matches('\n').count()
+/// The byte offsets where the lines of a text start, for line numbers in
+/// O(log n).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines(starts)
+    }
+
+    /// 1-based line of byte `offset`.
+    fn at(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).max(1)
+    }
 }
 
 /// 1-based line and column (in characters) of byte `offset` of `text`.
@@ -97,12 +110,20 @@ fn is_comment(token: i32) -> bool {
     token == SQL_COMMENT || token == C_COMMENT
 }
 
+/// The first token at or after byte `at` that is not a comment (`tokens`
+/// are in text order).
+fn first_token_from(tokens: &[(usize, usize, i32)], at: usize) -> Option<&(usize, usize, i32)> {
+    let from = tokens.partition_point(|(s, _, _)| *s < at);
+    tokens[from..].iter().find(|(_, _, k)| !is_comment(*k))
+}
+
 /// The statements of `text` as PostgreSQL's parser splits them (its
 /// statement locations: `BEGIN ATOMIC ... END` bodies, dollar quotes and
 /// comments stay whole), each with its parse tree; `base` is added to the
 /// offsets, `full` is the text they are in (for lines).
 fn statements_of(
     full: &str,
+    lines: &Lines,
     base: usize,
     result: &pg_query::ParseResult,
     tokens: &[(usize, usize, i32)],
@@ -115,9 +136,7 @@ fn statements_of(
         let mut end = if len == 0 { text.len() } else { start + len };
         // The parser's length stops before the statement's `;`: the next
         // token, when it is one, belongs to it.
-        let next = tokens
-            .iter()
-            .find(|(s, _, k)| *s >= base + end && !is_comment(*k));
+        let next = first_token_from(tokens, base + end);
         let terminated = match next {
             Some((_, e, k)) if *k == SEMICOLON && len > 0 => {
                 end = e.saturating_sub(base);
@@ -129,17 +148,14 @@ fn statements_of(
             continue;
         };
         // The first token that is not a comment starts the statement.
-        let first = tokens
-            .iter()
-            .find(|(s, _, k)| *s >= base + start && !is_comment(*k))
-            .map_or(base + start, |(s, _, _)| *s);
+        let first = first_token_from(tokens, base + start).map_or(base + start, |(s, _, _)| *s);
         let lead = first.saturating_sub(base + start).min(piece.len());
         let offset = base + start + lead;
         let tree = serde_json::to_value(stmt).unwrap_or(Value::Null);
         out.push(Parsed {
             text: piece.get(lead..).unwrap_or(piece).trim_end().to_string(),
             offset,
-            line: line_at(full, offset),
+            line: lines.at(offset),
             terminated,
             tree,
         });
@@ -162,12 +178,13 @@ pub fn parse_statements(text: &str) -> Result<Vec<Parsed>, SqlError> {
 /// that parses is an `Ok`, every one that does not is an `Err` with the
 /// line and column where the parser stopped. The whole text is parsed
 /// first; when it does not parse, the text is cut at the `;` tokens of
-/// PostgreSQL's scanner and the pieces are parsed from the start, a piece
-/// that does not parse being joined to the next ones until they do (a
-/// `BEGIN ATOMIC` body holds `;`). A statement that never parses is an
-/// error; the parser stopped at the first token from which on every longer
-/// prefix of the statement fails with the same message (found by
-/// bisection), and the statements after its next `;` are parsed on.
+/// PostgreSQL's scanner and the pieces are parsed from the start. When a
+/// piece does not parse, the token the parser stops at in the rest of the
+/// text is found (the first token from which on every longer prefix fails
+/// with the same message, by bisection); the piece is joined to the next
+/// ones up to that token's until they parse (a `BEGIN ATOMIC` body holds
+/// `;`), else the statement is an error at that token and parsing goes on
+/// after its next `;`.
 pub fn parse_each(text: &str) -> Vec<Result<Parsed, SqlError>> {
     if let Some(at) = text.find('\0') {
         return vec![Err(SqlError::at(
@@ -181,7 +198,7 @@ pub fn parse_each(text: &str) -> Vec<Result<Parsed, SqlError>> {
         Err(e) => return vec![Err(lexical_error(text, &e))],
     };
     if let Ok(result) = pg_query::parse(text, 0) {
-        return statements_of(text, 0, &result, &tokens)
+        return statements_of(text, &Lines::of(text), 0, &result, &tokens)
             .into_iter()
             .map(Ok)
             .collect();
@@ -194,33 +211,49 @@ pub fn parse_each(text: &str) -> Vec<Result<Parsed, SqlError>> {
     if bounds.last() != Some(&text.len()) {
         bounds.push(text.len());
     }
+    let lines = Lines::of(text);
     let mut out = Vec::new();
     let mut start = 0;
     let mut k = 0;
+    let parse = |from: usize, to: usize| text.get(from..to).map(|p| pg_query::parse(p, 0));
     while k < bounds.len() {
-        // The shortest run of pieces from `start` that parses.
-        let parsed = bounds[k..].iter().enumerate().find_map(|(j, &b)| {
-            let piece = text.get(start..b)?;
-            pg_query::parse(piece, 0).ok().map(|r| (j, b, r))
+        if let Some(Ok(result)) = parse(start, bounds[k]) {
+            out.extend(
+                statements_of(text, &lines, start, &result, &tokens)
+                    .into_iter()
+                    .map(Ok),
+            );
+            start = bounds[k];
+            k += 1;
+            continue;
+        }
+        // Where the parser stops in the rest of the text: pieces up to the
+        // one holding that token may still complete the statement (a
+        // `BEGIN ATOMIC` body); past it, none can.
+        let (error, at) = stopped_at(text, start, &tokens);
+        let last = bounds
+            .iter()
+            .position(|&b| b > at)
+            .unwrap_or(bounds.len() - 1)
+            .max(k);
+        let done = (k + 1..=last).find_map(|j| match parse(start, bounds[j]) {
+            Some(Ok(result)) => Some((j, result)),
+            _ => None,
         });
-        match parsed {
-            Some((j, b, result)) => {
+        match done {
+            Some((j, result)) => {
                 out.extend(
-                    statements_of(text, start, &result, &tokens)
+                    statements_of(text, &lines, start, &result, &tokens)
                         .into_iter()
                         .map(Ok),
                 );
-                start = b;
-                k += j + 1;
+                start = bounds[j];
+                k = j + 1;
             }
             None => {
-                let (error, resume) = stopped_at(text, start, &tokens);
                 out.push(Err(error));
-                let Some(next) = bounds.iter().position(|&b| b > resume) else {
-                    break;
-                };
-                start = bounds[next];
-                k = next + 1;
+                start = bounds[last];
+                k = last + 1;
             }
         }
     }
@@ -238,9 +271,10 @@ fn stopped_at(text: &str, start: usize, tokens: &[(usize, usize, i32)]) -> (SqlE
         // stands for the statement.
         Ok(_) => "syntax error".to_string(),
     };
-    let candidates: Vec<&(usize, usize, i32)> = tokens
+    let from = tokens.partition_point(|(s, _, _)| *s < start);
+    let candidates: Vec<&(usize, usize, i32)> = tokens[from..]
         .iter()
-        .filter(|(s, _, k)| *s >= start && !is_comment(*k))
+        .filter(|(_, _, k)| !is_comment(*k))
         .collect();
     let fails_alike = |i: usize| -> bool {
         let end = candidates[i].1;
@@ -715,6 +749,35 @@ mod tests {
         let e = parse_statements("SELECT 'é' FRM t;").unwrap_err();
         assert_eq!((e.line, e.column), (1, 16), "{e:?}");
         assert!(parse_statements("SELECT 1;\0").is_err());
+        // A `BEGIN ATOMIC` body before a bad statement stays one statement;
+        // every bad statement is reported.
+        let each = parse_each(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;\nSELEC 3;\nSELECT 4;\nSELECT (5;\nSELECT 6;",
+        );
+        let lines: Vec<Result<usize, usize>> = each
+            .iter()
+            .map(|r| r.as_ref().map(|p| p.line).map_err(|e| e.line))
+            .collect();
+        assert_eq!(lines, vec![Ok(1), Err(6), Ok(7), Err(8), Ok(9)]);
+    }
+
+    #[test]
+    fn an_early_error_in_a_long_text_is_found_quickly() {
+        let mut sql = String::from("SELECT 1;\nSELEC 2;\n");
+        for i in 0..10_000 {
+            sql.push_str(&format!(
+                "CREATE TABLE t{i} (a int, b text DEFAULT 'x;y');\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        let e = parse_statements(&sql).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(parse_each(&sql).len(), 10_002);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
