@@ -672,6 +672,42 @@ fn a_lost_lock_stops_the_run() {
             .unwrap()
             .get(0);
         assert_eq!(n, 0, "nothing was recorded");
+
+        // Terminated by the last statement: found before the revision is
+        // recorded; the next migration does not start.
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-lock-lost-record");
+        dir.migration_with(
+            "a1",
+            "",
+            "none",
+            "CREATE TABLE before_kill ();\nSELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());",
+            None,
+        );
+        dir.migration("a2", "a1", "CREATE TABLE next_one ();", "SELECT 1;");
+        let h = dir.history();
+        let runner = Runner::new(&h, db.options().clone(), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut |_: &Event<'_>| {})
+            .await
+            .unwrap_err();
+        let Error::Run(RunError::LockGone {
+            when, aftermath, ..
+        }) = &e
+        else {
+            panic!("not a lost lock: {e:?}");
+        };
+        assert_eq!(
+            (*when, *aftermath),
+            (
+                "before recording",
+                schema_diff::error::Aftermath::Partial { ran: 2 }
+            )
+        );
+        assert_eq!(
+            tables(&db).await,
+            vec!["before_kill".to_string(), "strata_migrations".to_string()]
+        );
     });
 }
 
