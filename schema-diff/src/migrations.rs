@@ -5,7 +5,9 @@
 //! `-- key: value` lines (`revision`, `parents`, `message`, `created`,
 //! `transaction`) followed by a `-- migrate:up` and a `-- migrate:down`
 //! section. [`Migration::parse`] reads one file (errors name the file and the
-//! line), [`History::load`] reads a directory and builds the graph (duplicate
+//! line; both sections are parsed by PostgreSQL's parser, so a syntax error,
+//! transaction control or `CONCURRENTLY` in a file that runs in one
+//! transaction is refused here, before anything is applied), [`History::load`] reads a directory and builds the graph (duplicate
 //! ids, missing parents and cycles are rejected with the file names), and
 //! [`History::resolve`] turns a [`Target`] (`head`, `heads`, `base`, a full id or
 //! unique prefix, `+N`, `-N`, `head-1`, `<rev>+2`) into a [`State`]: the set of

@@ -2,8 +2,11 @@
 //! ([`Source`]): a database is introspected; the models (given to the
 //! project, or printed by the configured command) and JSON files are
 //! normalized in a scratch database; the migrations are replayed into a
-//! scratch database and introspected; a `.sql` file is run in a scratch
-//! database and introspected. Scratch databases live on the project's
+//! scratch database and introspected; a `.sql` file is parsed (a syntax
+//! error names its line and column), run in a scratch database and
+//! introspected. With `schemas` configured, models and JSON files may
+//! declare nothing outside them (`Project::within_schemas`). A leading
+//! byte-order mark is ignored in every file. Scratch databases live on the project's
 //! scratch server, so nothing here writes to the configured database. The
 //! version table and `ignore_tables` are left out on both sides. Start at
 //! [`Source`].
