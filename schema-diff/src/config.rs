@@ -76,6 +76,8 @@ impl fmt::Display for CommandSpec {
 impl FileConfig {
     /// Parses the file's text; errors name the file, line and key.
     pub fn parse(path: &Path, text: &str) -> Result<FileConfig, Error> {
+        // A UTF-8 byte-order mark (some editors write one) is not TOML.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         toml::from_str(text).map_err(|e| {
             let line = e
                 .span()

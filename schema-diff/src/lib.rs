@@ -21,7 +21,7 @@
 //! - [`config`]: `schema-diff.toml`, the environment and overrides → one
 //!   [`config::Config`].
 //! - [`runner`]: the version table, the advisory lock, running migrations,
-//!   the statement splitter, offline scripts.
+//!   offline scripts.
 //! - [`project`]: the commands (`check`, `autogenerate`, `upgrade`, ...) on
 //!   one configuration, and what they return.
 //! - [`cli`]: the command line: arguments → project → one method → text or

@@ -5,7 +5,9 @@
 //! `-- key: value` lines (`revision`, `parents`, `message`, `created`,
 //! `transaction`) followed by a `-- migrate:up` and a `-- migrate:down`
 //! section. [`Migration::parse`] reads one file (errors name the file and the
-//! line), [`History::load`] reads a directory and builds the graph (duplicate
+//! line; both sections are parsed by PostgreSQL's parser, so a syntax error,
+//! transaction control or `CONCURRENTLY` in a file that runs in one
+//! transaction is refused here, before anything is applied), [`History::load`] reads a directory and builds the graph (duplicate
 //! ids, missing parents and cycles are rejected with the file names), and
 //! [`History::resolve`] turns a [`Target`] (`head`, `heads`, `base`, a full id or
 //! unique prefix, `+N`, `-N`, `head-1`, `<rev>+2`) into a [`State`]: the set of
@@ -317,24 +319,50 @@ impl Migration {
             ),
             None => (None, lines.len()),
         };
-        if transaction == TransactionMode::PerMigration {
-            let sections = [
-                (up.as_str(), up_line),
-                (down.as_deref().unwrap_or(""), down_line),
-            ];
-            for (sql, first) in sections {
-                for st in crate::sql::parse_each(sql).into_iter().flatten() {
-                    if st.transaction_control() {
-                        let first_line = st.text.lines().next().unwrap_or_default().trim();
-                        return Err(perr(
-                            path,
-                            first + st.line - 1,
-                            format!(
-                                "transaction control `{first_line}` inside a migration that runs in one transaction; \
-                                 remove it, or run the file statement by statement with `-- transaction: none`"
-                            ),
-                        ));
-                    }
+        // Both sections are read with PostgreSQL's parser now, before
+        // anything is applied: a syntax error, transaction control or a
+        // statement that cannot run in a transaction block (in a file that
+        // runs in one) is refused with its line.
+        let sections = [
+            ("up", up.as_str(), up_line),
+            ("down", down.as_deref().unwrap_or(""), down_line),
+        ];
+        for (name, sql, first) in sections {
+            let statements = crate::sql::parse_statements(sql).map_err(|e| {
+                perr(
+                    path,
+                    first + e.line - 1,
+                    format!(
+                        "the {name} section does not parse (column {}): {}",
+                        e.column, e.message
+                    ),
+                )
+            })?;
+            if transaction != TransactionMode::PerMigration {
+                continue;
+            }
+            for st in &statements {
+                let first_line = st.text.lines().next().unwrap_or_default().trim();
+                let line = first + st.line - 1;
+                if st.transaction_control() {
+                    return Err(perr(
+                        path,
+                        line,
+                        format!(
+                            "transaction control `{first_line}` inside a migration that runs in one transaction; \
+                             remove it, or run the file statement by statement with `-- transaction: none`"
+                        ),
+                    ));
+                }
+                if let Some(what) = st.outside_transaction_only() {
+                    return Err(perr(
+                        path,
+                        line,
+                        format!(
+                            "`{first_line}`: {what} cannot run inside a transaction block, and this migration runs in one; \
+                             add `-- transaction: none` to its header (its statements then run one by one, outside a transaction)"
+                        ),
+                    ));
                 }
             }
         }
@@ -369,6 +397,22 @@ impl Migration {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    /// The error for a section that does not parse (files are refused when
+    /// read; this is for a migration built in memory).
+    pub fn syntax_error(&self, down: bool, e: &crate::sql::SqlError) -> Error {
+        let start = if down { self.down_line } else { self.up_line };
+        perr(
+            &self.path,
+            start + e.line - 1,
+            format!(
+                "the {} section does not parse (column {}): {}",
+                if down { "down" } else { "up" },
+                e.column,
+                e.message
+            ),
+        )
     }
 
     /// The 1-based file line of the character at 1-based `position` of the

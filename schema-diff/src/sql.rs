@@ -1,7 +1,7 @@
 //! SQL that strata did not generate, read with PostgreSQL's own parser
 //! (libpg_query through the `pg_query` crate): [`parse_statements`] (a text →
-//! its statements with their lines and parse trees; a syntax error names its
-//! line), [`Parsed::destructive`] (does a statement delete data: a drop of
+//! its statements, split by the parser, with their lines and parse trees; a
+//! syntax error names the line and column where the parser stopped), [`Parsed::destructive`] (does a statement delete data: a drop of
 //! any object kind, `CASCADE`, `DROP OWNED`, `TRUNCATE`, `DELETE` anywhere
 //! including CTEs, column and constraint drops, column type changes),
 //! [`Parsed::transaction_control`] (`BEGIN`, `COMMIT`, `ROLLBACK`,
@@ -12,115 +12,313 @@
 
 use serde_json::Value;
 
-use crate::runner::split_statements;
-
 /// One statement of a SQL text, with its parse tree.
 #[derive(Clone, Debug)]
 pub struct Parsed {
-    /// The statement's text (leading comments left out).
+    /// The statement's text (leading comments left out; its `;` included
+    /// when it has one).
     pub text: String,
     /// Byte offset of the statement in the parsed text.
     pub offset: usize,
     /// 1-based line of the statement's first token in the parsed text.
     pub line: usize,
+    /// Whether the statement ends with its `;` (only the last statement of
+    /// a text can lack one).
+    pub terminated: bool,
     tree: Value,
 }
 
-/// A syntax error: the 1-based line of the statement it is in, and
+/// A syntax error: where PostgreSQL's parser stopped (1-based line and
+/// column, in characters, of the token it could not accept, or of the
+/// statement's first token when the statement is unfinished), and
 /// PostgreSQL's message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SqlError {
     /// 1-based line in the parsed text.
     pub line: usize,
+    /// 1-based column (in characters) in that line.
+    pub column: usize,
     /// The parser's message.
     pub message: String,
 }
 
-fn line_at(text: &str, offset: usize) -> usize {
-    1 + text[..offset.min(text.len())].matches('\n').count()
+impl SqlError {
+    fn at(text: &str, offset: usize, message: String) -> SqlError {
+        let (line, column) = line_column(text, offset);
+        SqlError {
+            line,
+            column,
+            message,
+        }
+    }
 }
 
-/// Parses `text` into its statements. Each statement is parsed on its own
-/// (statement boundaries from [`split_statements`], then checked against the
-/// parser's own count), so a syntax error names the line of the statement it
-/// is in.
-pub fn parse_statements(text: &str) -> Result<Vec<Parsed>, SqlError> {
-    if text.contains('\0') {
-        let at = text.find('\0').unwrap_or(0);
-        return Err(SqlError {
-            line: line_at(text, at),
-            message: "a NUL byte is not allowed in SQL".into(),
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The byte offsets where the lines of a text start, for line numbers in
+/// O(log n).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines(starts)
+    }
+
+    /// 1-based line of byte `offset`.
+    fn at(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..floor_boundary(text, offset)];
+    let line = 1 + before.matches('\n').count();
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// The tokens of `text` from PostgreSQL's scanner, as byte ranges and
+/// token kinds.
+fn scan(text: &str) -> Result<Vec<(usize, usize, i32)>, pg_query::Error> {
+    Ok(pg_query::scan(text)?
+        .tokens
+        .iter()
+        .map(|t| {
+            (
+                usize::try_from(t.start).unwrap_or(0),
+                usize::try_from(t.end).unwrap_or(0),
+                t.token,
+            )
+        })
+        .collect())
+}
+
+const SEMICOLON: i32 = pg_query::protobuf::Token::Ascii59 as i32;
+const SQL_COMMENT: i32 = pg_query::protobuf::Token::SqlComment as i32;
+const C_COMMENT: i32 = pg_query::protobuf::Token::CComment as i32;
+
+fn is_comment(token: i32) -> bool {
+    token == SQL_COMMENT || token == C_COMMENT
+}
+
+/// The first token at or after byte `at` that is not a comment (`tokens`
+/// are in text order).
+fn first_token_from(tokens: &[(usize, usize, i32)], at: usize) -> Option<&(usize, usize, i32)> {
+    let from = tokens.partition_point(|(s, _, _)| *s < at);
+    tokens[from..].iter().find(|(_, _, k)| !is_comment(*k))
+}
+
+/// The statements of `text` as PostgreSQL's parser splits them (its
+/// statement locations: `BEGIN ATOMIC ... END` bodies, dollar quotes and
+/// comments stay whole), each with its parse tree; `base` is added to the
+/// offsets, `full` is the text they are in (for lines).
+fn statements_of(
+    full: &str,
+    lines: &Lines,
+    base: usize,
+    result: &pg_query::ParseResult,
+    tokens: &[(usize, usize, i32)],
+) -> Vec<Parsed> {
+    let text = &full[base..];
+    let mut out = Vec::new();
+    for raw in &result.protobuf.stmts {
+        let start = usize::try_from(raw.stmt_location).unwrap_or(0);
+        let len = usize::try_from(raw.stmt_len).unwrap_or(0);
+        let mut end = if len == 0 { text.len() } else { start + len };
+        // The parser's length stops before the statement's `;`: the next
+        // token, when it is one, belongs to it.
+        let next = first_token_from(tokens, base + end);
+        let terminated = match next {
+            Some((_, e, k)) if *k == SEMICOLON && len > 0 => {
+                end = e.saturating_sub(base);
+                true
+            }
+            _ => false,
+        };
+        let (Some(piece), Some(stmt)) = (text.get(start..end), raw.stmt.as_ref()) else {
+            continue;
+        };
+        // The first token that is not a comment starts the statement.
+        let first = first_token_from(tokens, base + start).map_or(base + start, |(s, _, _)| *s);
+        let lead = first.saturating_sub(base + start).min(piece.len());
+        let offset = base + start + lead;
+        let tree = serde_json::to_value(stmt).unwrap_or(Value::Null);
+        out.push(Parsed {
+            text: piece.get(lead..).unwrap_or(piece).trim_end().to_string(),
+            offset,
+            line: lines.at(offset),
+            terminated,
+            tree,
         });
     }
-    // The whole text first: this is the parser's own split, which keeps
-    // `BEGIN ATOMIC ... END` bodies whole.
-    match pg_query::parse(text, 0) {
-        Ok(result) => {
-            let mut out = Vec::new();
-            for raw in &result.protobuf.stmts {
-                let start = usize::try_from(raw.stmt_location).unwrap_or(0);
-                let len = usize::try_from(raw.stmt_len).unwrap_or(0);
-                let mut end = if len == 0 { text.len() } else { start + len };
-                // The parser's length stops before the statement's `;`.
-                if text[end.min(text.len())..].starts_with(';') {
-                    end += 1;
-                }
-                let (Some(piece), Some(stmt)) = (text.get(start..end), raw.stmt.as_ref()) else {
-                    continue;
-                };
-                let lead = leading_noise(piece);
-                let offset = start + lead;
-                let tree = serde_json::to_value(stmt).unwrap_or(Value::Null);
-                out.push(Parsed {
-                    text: piece[lead..].trim_end().to_string(),
-                    offset,
-                    line: line_at(text, offset),
-                    tree,
-                });
-            }
-            Ok(out)
-        }
-        Err(whole) => {
-            // Find the statement the error is in, for its line.
-            for st in split_statements(text) {
-                if let Err(e) = pg_query::parse(st.text, 0) {
-                    return Err(SqlError {
-                        line: line_at(text, st.offset),
-                        message: message(&e),
-                    });
-                }
-            }
-            Err(SqlError {
-                line: 1,
-                message: message(&whole),
-            })
-        }
-    }
+    out
 }
 
-/// Like [`parse_statements`], but never fails as a whole: when the text
-/// does not parse, each statement (split by [`split_statements`]) is parsed
-/// on its own and one that does not parse is an `Err` with its line.
-pub fn parse_each(text: &str) -> Vec<Result<Parsed, SqlError>> {
-    if let Ok(all) = parse_statements(text) {
-        return all.into_iter().map(Ok).collect();
-    }
+/// Parses `text` into its statements, split by PostgreSQL's parser. A
+/// syntax error names the line and column where the parser stopped (see
+/// [`parse_each`]).
+pub fn parse_statements(text: &str) -> Result<Vec<Parsed>, SqlError> {
     let mut out = Vec::new();
-    for st in split_statements(text) {
-        let line = line_at(text, st.offset);
-        match parse_statements(st.text) {
-            Ok(parsed) => out.extend(parsed.into_iter().map(|mut p| {
-                p.offset += st.offset;
-                p.line += line - 1;
-                Ok(p)
-            })),
-            Err(e) => out.push(Err(SqlError {
-                line,
-                message: e.message,
-            })),
+    for st in parse_each(text) {
+        out.push(st?);
+    }
+    Ok(out)
+}
+
+/// Like [`parse_statements`], but never fails as a whole: every statement
+/// that parses is an `Ok`, every one that does not is an `Err` with the
+/// line and column where the parser stopped. The whole text is parsed
+/// first; when it does not parse, the text is cut at the `;` tokens of
+/// PostgreSQL's scanner and the pieces are parsed from the start. When a
+/// piece does not parse, the token the parser stops at in the rest of the
+/// text is found (the first token from which on every longer prefix fails
+/// with the same message, by bisection); the piece is joined to the next
+/// ones up to that token's until they parse (a `BEGIN ATOMIC` body holds
+/// `;`), else the statement is an error at that token and parsing goes on
+/// after its next `;`.
+pub fn parse_each(text: &str) -> Vec<Result<Parsed, SqlError>> {
+    if let Some(at) = text.find('\0') {
+        return vec![Err(SqlError::at(
+            text,
+            at,
+            "a NUL byte is not allowed in SQL".into(),
+        ))];
+    }
+    let tokens = match scan(text) {
+        Ok(t) => t,
+        Err(e) => return vec![Err(lexical_error(text, &e))],
+    };
+    if let Ok(result) = pg_query::parse(text, 0) {
+        return statements_of(text, &Lines::of(text), 0, &result, &tokens)
+            .into_iter()
+            .map(Ok)
+            .collect();
+    }
+    let mut bounds: Vec<usize> = tokens
+        .iter()
+        .filter(|(_, _, k)| *k == SEMICOLON)
+        .map(|(_, e, _)| *e)
+        .collect();
+    if bounds.last() != Some(&text.len()) {
+        bounds.push(text.len());
+    }
+    let lines = Lines::of(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    let parse = |from: usize, to: usize| text.get(from..to).map(|p| pg_query::parse(p, 0));
+    while k < bounds.len() {
+        if let Some(Ok(result)) = parse(start, bounds[k]) {
+            out.extend(
+                statements_of(text, &lines, start, &result, &tokens)
+                    .into_iter()
+                    .map(Ok),
+            );
+            start = bounds[k];
+            k += 1;
+            continue;
+        }
+        // Where the parser stops in the rest of the text: pieces up to the
+        // one holding that token may still complete the statement (a
+        // `BEGIN ATOMIC` body); past it, none can.
+        let (error, at) = stopped_at(text, start, &tokens);
+        let last = bounds
+            .iter()
+            .position(|&b| b > at)
+            .unwrap_or(bounds.len() - 1)
+            .max(k);
+        let done = (k + 1..=last).find_map(|j| match parse(start, bounds[j]) {
+            Some(Ok(result)) => Some((j, result)),
+            _ => None,
+        });
+        match done {
+            Some((j, result)) => {
+                out.extend(
+                    statements_of(text, &lines, start, &result, &tokens)
+                        .into_iter()
+                        .map(Ok),
+                );
+                start = bounds[j];
+                k = j + 1;
+            }
+            None => {
+                out.push(Err(error));
+                start = bounds[last];
+                k = last + 1;
+            }
         }
     }
     out
+}
+
+/// Where the parser stops in the statement that starts at `start` and
+/// parses with no following text: the error, and the byte offset of the
+/// token it stopped at.
+fn stopped_at(text: &str, start: usize, tokens: &[(usize, usize, i32)]) -> (SqlError, usize) {
+    let rest = &text[start..];
+    let whole = match pg_query::parse(rest, 0) {
+        Err(e) => message(&e),
+        // Cannot happen (every longer run was tried); the first piece
+        // stands for the statement.
+        Ok(_) => "syntax error".to_string(),
+    };
+    let from = tokens.partition_point(|(s, _, _)| *s < start);
+    let candidates: Vec<&(usize, usize, i32)> = tokens[from..]
+        .iter()
+        .filter(|(_, _, k)| !is_comment(*k))
+        .collect();
+    let fails_alike = |i: usize| -> bool {
+        let end = candidates[i].1;
+        match text.get(start..end).map(|p| pg_query::parse(p, 0)) {
+            Some(Err(e)) => message(&e) == whole,
+            _ => false,
+        }
+    };
+    // Bisection for the first token whose prefix fails like the whole.
+    let (mut lo, mut hi) = (0usize, candidates.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fails_alike(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let at = candidates
+        .get(lo)
+        .or(candidates.first())
+        .map_or(start, |t| t.0);
+    (SqlError::at(text, at, whole), at)
+}
+
+/// A scanner error (an unterminated quoted string, comment, identifier or
+/// dollar quote, ...): PostgreSQL quotes the text from where the token
+/// starts, which for an unterminated one is the rest of the input.
+fn lexical_error(text: &str, e: &pg_query::Error) -> SqlError {
+    let msg = message(e);
+    let near = msg
+        .rsplit_once(" at or near \"")
+        .and_then(|(_, n)| n.strip_suffix('"'))
+        .filter(|n| !n.is_empty());
+    let at = near
+        .and_then(|n| {
+            if text.ends_with(n) {
+                Some(text.len() - n.len())
+            } else {
+                text.find(n)
+            }
+        })
+        .unwrap_or(0);
+    SqlError::at(text, at, msg)
 }
 
 fn message(e: &pg_query::Error) -> String {
@@ -129,40 +327,6 @@ fn message(e: &pg_query::Error) -> String {
             m.clone()
         }
         other => other.to_string(),
-    }
-}
-
-/// Length of the whitespace and comments before the first token of `s`.
-fn leading_noise(s: &str) -> usize {
-    let mut i = 0;
-    let b = s.as_bytes();
-    loop {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if b[i..].starts_with(b"--") {
-            while i < b.len() && b[i] != b'\n' {
-                i += 1;
-            }
-        } else if b[i..].starts_with(b"/*") {
-            let mut depth = 0usize;
-            while i < b.len() {
-                if b[i..].starts_with(b"/*") {
-                    depth += 1;
-                    i += 2;
-                } else if b[i..].starts_with(b"*/") {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
-        } else {
-            return i.min(s.len());
-        }
     }
 }
 
@@ -278,6 +442,89 @@ impl Parsed {
             .and_then(|n| n.get("TransactionStmt"))
             .is_some()
     }
+}
+
+/// Statement kinds PostgreSQL refuses inside a transaction block, with
+/// what they are called in messages.
+const OUTSIDE_TRANSACTION: [(&str, &str); 5] = [
+    ("CreatedbStmt", "CREATE DATABASE"),
+    ("DropdbStmt", "DROP DATABASE"),
+    ("CreateTableSpaceStmt", "CREATE TABLESPACE"),
+    ("DropTableSpaceStmt", "DROP TABLESPACE"),
+    ("AlterSystemStmt", "ALTER SYSTEM"),
+];
+
+impl Parsed {
+    /// What in this statement PostgreSQL refuses inside a transaction
+    /// block, or `None`: `CONCURRENTLY` (`CREATE INDEX`, `DROP INDEX`,
+    /// `REINDEX`, `REFRESH MATERIALIZED VIEW`, `ALTER TABLE ... DETACH
+    /// PARTITION`), `VACUUM`, `CREATE`/`DROP DATABASE`, `CREATE`/`DROP
+    /// TABLESPACE`, `ALTER SYSTEM`. Read on the parse tree.
+    pub fn outside_transaction_only(&self) -> Option<&'static str> {
+        let node = self.tree.get("node")?;
+        let (kind, body) = node.as_object()?.iter().next()?;
+        if let Some((_, name)) = OUTSIDE_TRANSACTION.iter().find(|(k, _)| k == kind) {
+            return Some(name);
+        }
+        if kind == "VacuumStmt" && body.get("is_vacuumcmd").and_then(Value::as_bool) == Some(true) {
+            return Some("VACUUM");
+        }
+        let mut found = None;
+        walk(&self.tree, &mut |key, value| {
+            if found.is_some() {
+                return;
+            }
+            let concurrent = value.get("concurrent").and_then(Value::as_bool) == Some(true);
+            found = match key {
+                "IndexStmt" if concurrent => Some("CREATE INDEX CONCURRENTLY"),
+                "DropStmt" if concurrent => Some("DROP INDEX CONCURRENTLY"),
+                "RefreshMatViewStmt" if concurrent => {
+                    Some("REFRESH MATERIALIZED VIEW CONCURRENTLY")
+                }
+                "PartitionCmd" if concurrent => Some("DETACH PARTITION CONCURRENTLY"),
+                "ReindexStmt" if reindex_concurrently(value) => Some("REINDEX CONCURRENTLY"),
+                _ => None,
+            };
+        });
+        found
+    }
+}
+
+/// Whether a `ReindexStmt`'s options hold `CONCURRENTLY` (not `CONCURRENTLY
+/// false`).
+fn reindex_concurrently(stmt: &Value) -> bool {
+    let Some(params) = stmt.get("params").and_then(Value::as_array) else {
+        return false;
+    };
+    params.iter().any(|p| {
+        let Some(def) = p.get("node").and_then(|n| n.get("DefElem")) else {
+            return false;
+        };
+        if def.get("defname").and_then(Value::as_str) != Some("concurrently") {
+            return false;
+        }
+        // No argument means true; `false`, `off` and 0 turn it off.
+        match def.get("arg").and_then(|a| a.get("node")) {
+            None | Some(Value::Null) => true,
+            Some(arg) => {
+                let text = arg
+                    .get("String")
+                    .and_then(|s| s.get("sval"))
+                    .and_then(Value::as_str)
+                    .map(str::to_ascii_lowercase);
+                let boolean = arg
+                    .get("Boolean")
+                    .map(|b| b.get("boolval").and_then(Value::as_bool) == Some(true));
+                let int = arg
+                    .get("Integer")
+                    .map(|i| i.get("ival").and_then(Value::as_i64).unwrap_or(0) != 0);
+                boolean
+                    .or(int)
+                    .or(text.map(|t| !matches!(t.as_str(), "false" | "off" | "0" | "no")))
+                    .unwrap_or(true)
+            }
+        }
+    })
 }
 
 /// Checks that `text`, put between `before` and `after`, parses as exactly
@@ -479,6 +726,152 @@ mod tests {
         let e = parse_statements("SELECT 1;\n\nSELEC 2;\nSELECT 3;").unwrap_err();
         assert_eq!(e.line, 3);
         assert!(e.message.contains("syntax error"), "{e:?}");
+        // Where the parser stopped, not where the statement starts.
+        let e =
+            parse_statements("SELECT 1;\nCREATE TABLE t (\n  a int,\n  b int int\n);").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 9), "{e:?}");
+        // Inside a `BEGIN ATOMIC` body, after statements with `;` in
+        // strings, comments and dollar quotes.
+        let sql = "SELECT ';' /* ; */; -- ;\nSELECT $a$ ; $a$;\nCREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELEC 2;\nEND;\nSELECT 3;";
+        let e = parse_statements(sql).unwrap_err();
+        assert_eq!((e.line, e.column), (6, 3), "{e:?}");
+        // The statements around a bad one still parse.
+        let each = parse_each("SELECT 1;\nSELEC 2;\nSELECT 3;");
+        assert_eq!(each.len(), 3);
+        assert!(each[0].is_ok() && each[1].is_err() && each[2].is_ok());
+        assert_eq!(each[2].as_ref().map(|p| p.line).ok(), Some(3));
+        // An unterminated literal: the scanner's error, where it starts.
+        let e = parse_statements("SELECT 1;\nSELECT 'abc;\nSELECT 2;").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 8), "{e:?}");
+        let e = parse_statements("SELECT 1;\n/* open\nSELECT 2;").unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+        // A multi-byte character before the error counts as one column.
+        let e = parse_statements("SELECT 'é' FRM t;").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 16), "{e:?}");
+        assert!(parse_statements("SELECT 1;\0").is_err());
+        // A `BEGIN ATOMIC` body before a bad statement stays one statement;
+        // every bad statement is reported.
+        let each = parse_each(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;\nSELEC 3;\nSELECT 4;\nSELECT (5;\nSELECT 6;",
+        );
+        let lines: Vec<Result<usize, usize>> = each
+            .iter()
+            .map(|r| r.as_ref().map(|p| p.line).map_err(|e| e.line))
+            .collect();
+        assert_eq!(lines, vec![Ok(1), Err(6), Ok(7), Err(8), Ok(9)]);
+    }
+
+    #[test]
+    fn an_early_error_in_a_long_text_is_found_quickly() {
+        let mut sql = String::from("SELECT 1;\nSELEC 2;\n");
+        for i in 0..10_000 {
+            sql.push_str(&format!(
+                "CREATE TABLE t{i} (a int, b text DEFAULT 'x;y');\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        let e = parse_statements(&sql).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(parse_each(&sql).len(), 10_002);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn statements_are_split_by_the_parser() {
+        let texts = |sql: &str| -> Vec<(String, bool)> {
+            parse_statements(sql)
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.text, p.terminated))
+                .collect()
+        };
+        let own = |v: &[(&str, bool)]| -> Vec<(String, bool)> {
+            v.iter().map(|(t, b)| (t.to_string(), *b)).collect()
+        };
+        assert_eq!(
+            texts("SELECT 1; SELECT 2"),
+            own(&[("SELECT 1;", true), ("SELECT 2", false)])
+        );
+        assert_eq!(
+            texts("-- a; comment\nSELECT ';' /* ; /* nested ; */ */ ;\n\n-- only a comment;\n"),
+            own(&[("SELECT ';' /* ; /* nested ; */ */ ;", true)])
+        );
+        assert_eq!(
+            texts("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql; SELECT $$a;b$$;"),
+            own(&[
+                ("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;", true),
+                ("SELECT $$a;b$$;", true)
+            ])
+        );
+        assert_eq!(
+            texts("SELECT E'it\\'s;'; SELECT 'a''b;'"),
+            own(&[("SELECT E'it\\'s;';", true), ("SELECT 'a''b;'", false)])
+        );
+        assert_eq!(
+            texts("SELECT 1 -- no semicolon"),
+            own(&[("SELECT 1 -- no semicolon", false)])
+        );
+        assert_eq!(texts("SELECT 1 -- x;"), own(&[("SELECT 1 -- x;", false)]));
+        assert!(texts("  -- nothing\n /* here */ ;;").is_empty());
+        let sql = "\n\n  CREATE INDEX i ON t (a);\nDROP TABLE x;";
+        let p = parse_statements(sql).unwrap();
+        assert_eq!((p[0].offset, p[0].line), (4, 3));
+        assert_eq!(&sql[p[1].offset..], "DROP TABLE x;");
+    }
+
+    #[test]
+    fn what_cannot_run_in_a_transaction_block() {
+        let found = |sql: &str| -> Option<&'static str> {
+            parse_statements(sql).unwrap()[0].outside_transaction_only()
+        };
+        for (sql, what) in [
+            (
+                "CREATE INDEX CONCURRENTLY i ON t (a);",
+                "CREATE INDEX CONCURRENTLY",
+            ),
+            (
+                "create unique index concurrently if not exists i on t (a);",
+                "CREATE INDEX CONCURRENTLY",
+            ),
+            ("DROP INDEX CONCURRENTLY i;", "DROP INDEX CONCURRENTLY"),
+            ("REINDEX INDEX CONCURRENTLY i;", "REINDEX CONCURRENTLY"),
+            ("REINDEX (CONCURRENTLY) TABLE t;", "REINDEX CONCURRENTLY"),
+            (
+                "REINDEX (VERBOSE, CONCURRENTLY true) TABLE t;",
+                "REINDEX CONCURRENTLY",
+            ),
+            (
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY v;",
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY",
+            ),
+            (
+                "ALTER TABLE p DETACH PARTITION c CONCURRENTLY;",
+                "DETACH PARTITION CONCURRENTLY",
+            ),
+            ("VACUUM t;", "VACUUM"),
+            ("CREATE DATABASE d;", "CREATE DATABASE"),
+            ("ALTER SYSTEM SET work_mem = '1MB';", "ALTER SYSTEM"),
+        ] {
+            assert_eq!(found(sql), Some(what), "{sql}");
+        }
+        for sql in [
+            "CREATE INDEX i ON t (a);",
+            "SELECT 'CREATE INDEX CONCURRENTLY i ON t (a)';",
+            "COMMENT ON TABLE t IS 'concurrently';",
+            "CREATE TABLE \"concurrently\" (a int);",
+            "REINDEX (CONCURRENTLY false) TABLE t;",
+            "REINDEX TABLE t;",
+            "REFRESH MATERIALIZED VIEW v;",
+            "ALTER TABLE p DETACH PARTITION c;",
+            "ANALYZE t;",
+            "DROP INDEX i;",
+        ] {
+            assert_eq!(found(sql), None, "{sql}");
+        }
     }
 
     #[test]

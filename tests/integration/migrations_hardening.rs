@@ -471,3 +471,368 @@ fn a_file_name_cannot_inject_sql_into_the_offline_script() {
         }
     }
 }
+
+/// The error of loading `dir`, as text.
+fn load_error(dir: &TempDir) -> String {
+    match History::load(dir.path()) {
+        Ok(_) => panic!("the directory was read without an error"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Remaining item 1: migration SQL is split and checked by PostgreSQL's
+/// parser when the directory is read: a syntax error (in the up or the down
+/// section, inside a `BEGIN ATOMIC` body too) is refused with the file and
+/// the line where the parser stopped, before anything is applied.
+#[test]
+fn a_syntax_error_is_refused_when_the_directory_is_read() {
+    run(async {
+        // Lines: 1-5 header, 6 blank, 7 `-- migrate:up`, 8 the first SQL
+        // line.
+        let cases = [
+            (
+                "CREATE TABLE t (a int);\nCREATE TABLE u (\n  a int,\n  b int int\n);",
+                "SELECT 1;",
+                11,
+            ),
+            (
+                "CREATE TABLE t (a text DEFAULT ';');\n-- a comment; with a semicolon\nCREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELEC 2;\nEND;",
+                "SELECT 1;",
+                13,
+            ),
+            (
+                "CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $b$ BEGIN RETURN 1; END $b$;\nSELECT 'unterminated;\nSELECT 2;",
+                "SELECT 1;",
+                9,
+            ),
+            // The down section: up (1 line), blank, marker, then line 11.
+            ("CREATE TABLE t ();", "DROP TABLE t;\nDROP TABLE IF EXIST u;", 12),
+        ];
+        for (up, down, line) in cases {
+            let db = TestDb::new().await.unwrap();
+            let dir = TempDir::new("hardening-syntax");
+            dir.migration("a0", "", "CREATE TABLE before_it ();", "SELECT 1;");
+            dir.migration("a1", "a0", up, down);
+            let text = load_error(&dir);
+            assert!(
+                text.contains(&format!("a1_a1.sql:{line}:")) && text.contains("does not parse"),
+                "{up:?} {down:?}: {text}"
+            );
+            // Through the project: `upgrade` reads the directory first and
+            // applies nothing, not even the file before the bad one.
+            let project = Project::new(config(dir.path(), Some(db.url())));
+            let e = project
+                .upgrade(&t("head"), RunOptions::default())
+                .await
+                .unwrap_err();
+            assert!(e.to_string().contains(&format!("a1_a1.sql:{line}:")), "{e}");
+            assert!(tables(&db).await.is_empty(), "nothing was applied");
+            project.close().await;
+        }
+        // Dollar quotes, comments and `BEGIN ATOMIC` bodies stay whole.
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-split");
+        dir.migration(
+            "a1",
+            "",
+            "/* a; comment */ CREATE TABLE t (a text DEFAULT 'x;y'); -- trailing; comment\nCREATE FUNCTION f() RETURNS text LANGUAGE sql AS $q$ SELECT ';' $q$;\nCREATE FUNCTION g() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n  SELECT 2;\nEND;\nINSERT INTO t VALUES (f() || g())",
+            "DROP FUNCTION g();\nDROP FUNCTION f();\nDROP TABLE t;",
+        );
+        let h = dir.history();
+        Runner::new(
+            &h,
+            db.options().clone(),
+            VersionTable::default(),
+            RunOptions::default(),
+        )
+        .upgrade(&t("head"), &mut |_: &Event<'_>| {})
+        .await
+        .unwrap();
+        let c = db.connect().await.unwrap();
+        let v: String = c.query_one("SELECT a FROM t", &[]).await.unwrap().get(0);
+        assert_eq!(v, ";2");
+    });
+}
+
+/// Remaining item 2: a statement PostgreSQL refuses inside a transaction
+/// block (`CONCURRENTLY` in every form, read on the parse tree) in a file
+/// that runs in one is refused when the directory is read, with its line
+/// and the `transaction: none` hint; the word in a string or a name is not.
+#[test]
+fn concurrently_in_a_transactional_file_is_refused_when_read() {
+    for (stmt, what) in [
+        (
+            "CREATE INDEX CONCURRENTLY i ON t (a);",
+            "CREATE INDEX CONCURRENTLY",
+        ),
+        (
+            "create unique index\n  concurrently i2 on t (a);",
+            "CREATE INDEX CONCURRENTLY",
+        ),
+        (
+            "DROP INDEX CONCURRENTLY IF EXISTS i;",
+            "DROP INDEX CONCURRENTLY",
+        ),
+        ("REINDEX INDEX CONCURRENTLY i;", "REINDEX CONCURRENTLY"),
+        ("REINDEX (CONCURRENTLY) TABLE t;", "REINDEX CONCURRENTLY"),
+        (
+            "REFRESH MATERIALIZED VIEW CONCURRENTLY v;",
+            "REFRESH MATERIALIZED VIEW CONCURRENTLY",
+        ),
+        (
+            "ALTER TABLE p DETACH PARTITION c CONCURRENTLY;",
+            "DETACH PARTITION CONCURRENTLY",
+        ),
+        ("VACUUM t;", "VACUUM"),
+    ] {
+        let dir = TempDir::new("hardening-concurrently");
+        dir.migration(
+            "a1",
+            "",
+            &format!("CREATE TABLE t (a int);\n{stmt}"),
+            "SELECT 1;",
+        );
+        let text = load_error(&dir);
+        assert!(
+            text.contains("a1_a1.sql:9:")
+                && text.contains(&format!("{what} cannot run inside a transaction block"))
+                && text.contains("`-- transaction: none`"),
+            "{stmt}: {text}"
+        );
+        // In the down section too.
+        let dir = TempDir::new("hardening-concurrently-down");
+        dir.migration("a1", "", "SELECT 1;", stmt);
+        assert!(load_error(&dir).contains("a1_a1.sql:11:"), "{stmt}");
+        // Allowed under `transaction: none`.
+        let dir = TempDir::new("hardening-concurrently-none");
+        dir.migration_with("a1", "", "none", stmt, Some(stmt));
+        assert!(History::load(dir.path()).is_ok(), "{stmt}");
+    }
+    let dir = TempDir::new("hardening-concurrently-text");
+    dir.migration(
+        "a1",
+        "",
+        "CREATE TABLE \"concurrently\" (a text DEFAULT 'CREATE INDEX CONCURRENTLY i ON t (a)');\n-- CREATE INDEX CONCURRENTLY in a comment\nCOMMENT ON TABLE \"concurrently\" IS 'REINDEX CONCURRENTLY';",
+        "DROP TABLE \"concurrently\";",
+    );
+    assert!(History::load(dir.path()).is_ok());
+}
+
+/// Remaining item 3: when the lock connection's backend is terminated while
+/// a `transaction: none` migration runs, the runner stops before its next
+/// statement with [`RunError::LockGone`]: nothing more runs, nothing is
+/// recorded, the next migration does not start.
+#[test]
+fn a_lost_lock_stops_the_run() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-lock-lost");
+        // The second statement terminates the lock connection (the only
+        // other session of this database holding an advisory lock) and
+        // waits until it is gone.
+        dir.migration_with(
+            "a1",
+            "",
+            "none",
+            "CREATE TABLE before_kill ();\nSELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());\nCREATE TABLE after_kill ();",
+            None,
+        );
+        dir.migration("a2", "a1", "CREATE TABLE next_one ();", "SELECT 1;");
+        let h = dir.history();
+        let vt = VersionTable::default();
+        let runner = Runner::new(&h, db.options().clone(), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut |_: &Event<'_>| {})
+            .await
+            .unwrap_err();
+        let Error::Run(RunError::LockGone {
+            migration,
+            when,
+            aftermath,
+            ..
+        }) = &e
+        else {
+            panic!("not a lost lock: {e:?}");
+        };
+        assert_eq!(migration, "a1 (step a1)");
+        assert_eq!(*when, "while running");
+        assert_eq!(
+            *aftermath,
+            schema_diff::error::Aftermath::Partial { ran: 2 }
+        );
+        assert!(e.to_string().contains("was lost while running a1"), "{e}");
+        assert_eq!(
+            tables(&db).await,
+            vec!["before_kill".to_string(), "strata_migrations".to_string()]
+        );
+        let c = db.connect().await.unwrap();
+        let n: i64 = c
+            .query_one("SELECT count(*) FROM strata_migrations", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(n, 0, "nothing was recorded");
+
+        // Terminated by the last statement: found before the revision is
+        // recorded; the next migration does not start.
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-lock-lost-record");
+        dir.migration_with(
+            "a1",
+            "",
+            "none",
+            "CREATE TABLE before_kill ();\nSELECT pg_terminate_backend(l.pid, 10000) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());",
+            None,
+        );
+        dir.migration("a2", "a1", "CREATE TABLE next_one ();", "SELECT 1;");
+        let h = dir.history();
+        let runner = Runner::new(&h, db.options().clone(), vt.clone(), RunOptions::default());
+        let e = runner
+            .upgrade(&t("head"), &mut |_: &Event<'_>| {})
+            .await
+            .unwrap_err();
+        let Error::Run(RunError::LockGone {
+            when, aftermath, ..
+        }) = &e
+        else {
+            panic!("not a lost lock: {e:?}");
+        };
+        assert_eq!(
+            (*when, *aftermath),
+            (
+                "before recording",
+                schema_diff::error::Aftermath::Partial { ran: 2 }
+            )
+        );
+        assert_eq!(
+            tables(&db).await,
+            vec!["before_kill".to_string(), "strata_migrations".to_string()]
+        );
+    });
+}
+
+/// Remaining item 4: a `.sql` source that does not parse is an error naming
+/// the file, line and column; nothing of it runs.
+#[test]
+fn a_sql_source_with_a_syntax_error_names_file_line_and_column() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-sql-source");
+        let file = dir.path().join("schema.sql");
+        std::fs::write(
+            &file,
+            "CREATE TABLE a (x int);\n\nCREATE TABLE b (\n  y int,\n  z innt int\n);\n",
+        )
+        .unwrap();
+        let project = Project::new(config(dir.path(), Some(db.url())));
+        let e = project
+            .compare(
+                &Source::parse("empty").unwrap(),
+                &Source::parse(file.to_str().unwrap()).unwrap(),
+                &PlanOptions::default(),
+            )
+            .await
+            .unwrap_err();
+        let Error::Source(SourceError::SqlSyntax { line, column, .. }) = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((*line, *column), (5, 10));
+        assert!(e.to_string().contains("schema.sql:5:10:"), "{e}");
+        project.close().await;
+    });
+}
+
+/// Remaining item 5: a UTF-8 byte-order mark is accepted at the start of
+/// every file strata reads: `.sql` and JSON sources and the configuration.
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_file() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-bom-all");
+        let toml = dir.path().join("schema-diff.toml");
+        std::fs::write(&toml, "\u{feff}schemas = [\"public\"]\n").unwrap();
+        let overrides = Overrides {
+            config: Some(toml.clone()),
+            database_url: Some(db.url().to_string()),
+            migrations: Some(dir.path().to_path_buf()),
+            ..Overrides::default()
+        };
+        let config = Config::resolve(&overrides, &|_| None, dir.path()).unwrap();
+        assert_eq!(config.schemas, vec!["public".to_string()]);
+        let sql = dir.path().join("a.sql");
+        std::fs::write(&sql, "\u{feff}CREATE TABLE from_sql (a int);\n").unwrap();
+        let json = dir.path().join("b.json");
+        std::fs::write(
+            &json,
+            "\u{feff}{\"tables\": [{\"schema\": \"public\", \"name\": \"from_json\", \"columns\": [{\"name\": \"a\", \"type\": \"integer\", \"nullable\": true}]}]}",
+        )
+        .unwrap();
+        let project = Project::new(config);
+        for (file, table) in [(&sql, "from_sql"), (&json, "from_json")] {
+            let cmp = project
+                .compare(
+                    &Source::parse("empty").unwrap(),
+                    &Source::parse(file.to_str().unwrap()).unwrap(),
+                    &PlanOptions::default(),
+                )
+                .await
+                .unwrap();
+            assert!(cmp.up.contains(table), "{}", cmp.up);
+        }
+        project.close().await;
+    });
+}
+
+/// Remaining item 6: with `schemas` configured, a JSON file or the models
+/// declaring tables or objects outside them is an error naming each; the
+/// configured ones are compared as before.
+#[test]
+fn json_and_models_respect_the_configured_schemas() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-json-schemas");
+        let schema = serde_json::json!({"schemas": ["other", "public"], "tables": [
+            {"schema": "public", "name": "inside", "columns": [{"name": "a", "type": "integer", "nullable": true}]},
+            {"schema": "other", "name": "outside", "columns": [{"name": "a", "type": "integer", "nullable": true}]}]});
+        let json = dir.path().join("s.json");
+        std::fs::write(&json, schema.to_string()).unwrap();
+        let overrides = Overrides {
+            database_url: Some(db.url().to_string()),
+            migrations: Some(dir.path().to_path_buf()),
+            schemas: vec!["public".to_string()],
+            ..Overrides::default()
+        };
+        let config = Config::resolve(&overrides, &|_| None, dir.path()).unwrap();
+        let project = Project::new(config.clone());
+        let e = project
+            .compare(
+                &Source::parse("database").unwrap(),
+                &Source::parse(json.to_str().unwrap()).unwrap(),
+                &PlanOptions::default(),
+            )
+            .await
+            .unwrap_err();
+        let Error::Source(SourceError::OutsideSchemas { names, .. }) = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!(names, &vec!["table other.outside".to_string()]);
+        assert!(e.to_string().contains("s.json"), "{e}");
+        project.close().await;
+        let models = strata::schema::Schema::from_json(&schema.to_string()).unwrap();
+        let project = Project::new(config).with_models(models);
+        let e = project
+            .compare(
+                &Source::parse("database").unwrap(),
+                &Source::parse("models").unwrap(),
+                &PlanOptions::default(),
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            e.to_string().contains("the models") && e.to_string().contains("table other.outside"),
+            "{e}"
+        );
+        assert!(tables(&db).await.is_empty());
+        project.close().await;
+    });
+}

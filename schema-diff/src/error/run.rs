@@ -251,6 +251,23 @@ pub enum RunError {
         /// The revisions of the target not applied.
         revisions: Vec<String>,
     },
+    /// The migration lock was found lost (its connection ended or its
+    /// backend was terminated) before a migration ran, between the
+    /// statements of a `transaction: none` migration, or before it was
+    /// recorded: the run stopped there.
+    #[error("the migration lock of {table} was lost {when} {migration} (the lock's connection, backend pid {pid}, ended or was terminated; another migrator may run now), so the run stopped: {aftermath}")]
+    LockGone {
+        /// The version table (quoted).
+        table: String,
+        /// The migration, `id (message)`.
+        migration: String,
+        /// `before running`, `while running`, `before recording`.
+        when: &'static str,
+        /// The lock connection's backend pid.
+        pid: i32,
+        /// What stayed of the migration.
+        aftermath: Aftermath,
+    },
     /// Taking the advisory lock failed.
     #[error("cannot take the migration lock of {table}: {source}")]
     Lock {

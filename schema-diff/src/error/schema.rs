@@ -185,6 +185,30 @@ pub enum SourceError {
         #[source]
         source: SchemaJsonError,
     },
+    /// A `.sql` file that does not parse (PostgreSQL's parser); nothing of
+    /// it ran.
+    #[error("{}:{line}:{column}: the SQL does not parse: {message}", path.display())]
+    SqlSyntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line where the parser stopped.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// PostgreSQL's message.
+        message: String,
+    },
+    /// A desired side (models, a JSON file) declares tables, types or
+    /// objects outside the configured `schemas`.
+    #[error("{what} declare(s) {} outside the configured schemas ({}); add their schemas to `schemas` in the configuration, or leave them out", names.join(", "), configured.join(", "))]
+    OutsideSchemas {
+        /// The side: `the models`, the JSON file.
+        what: String,
+        /// `schema.name` of each, with its kind.
+        names: Vec<String>,
+        /// The configured schemas.
+        configured: Vec<String>,
+    },
     /// A `.sql` file PostgreSQL rejects.
     #[error("{}: {source}", path.display())]
     SqlFile {

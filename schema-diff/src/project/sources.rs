@@ -2,8 +2,11 @@
 //! ([`Source`]): a database is introspected; the models (given to the
 //! project, or printed by the configured command) and JSON files are
 //! normalized in a scratch database; the migrations are replayed into a
-//! scratch database and introspected; a `.sql` file is run in a scratch
-//! database and introspected. Scratch databases live on the project's
+//! scratch database and introspected; a `.sql` file is parsed (a syntax
+//! error names its line and column), run in a scratch database and
+//! introspected. With `schemas` configured, models and JSON files may
+//! declare nothing outside them (`Project::within_schemas`). A leading
+//! byte-order mark is ignored in every file. Scratch databases live on the project's
 //! scratch server, so nothing here writes to the configured database. The
 //! version table and `ignore_tables` are left out on both sides. Start at
 //! [`Source`].
@@ -213,6 +216,7 @@ impl Project {
     /// configured command prints.
     pub(super) async fn models(&self) -> Result<Schema, Error> {
         if let Some(m) = &self.models {
+            self.within_schemas(m, "the models")?;
             return Ok(m.clone());
         }
         let Some(cmd) = &self.config.models else {
@@ -226,7 +230,45 @@ impl Project {
             }
             .into());
         };
-        run_models(cmd).await
+        let m = run_models(cmd).await?;
+        self.within_schemas(&m, "the models")?;
+        Ok(m)
+    }
+
+    /// Refuses a desired schema (the models, a JSON file) that declares
+    /// tables, enum types or objects (extensions aside: they belong to the
+    /// database) outside the configured schemas, naming them: the database
+    /// side reads only the configured schemas, so they could never match.
+    /// No configured schemas: everything is in.
+    pub(super) fn within_schemas(&self, desired: &Schema, what: &str) -> Result<(), Error> {
+        let configured = &self.config.schemas;
+        if configured.is_empty() {
+            return Ok(());
+        }
+        let outside = |schema: &str| !configured.iter().any(|c| c == schema);
+        let mut names: Vec<String> = Vec::new();
+        for t in desired.tables.iter().filter(|t| outside(&t.schema)) {
+            names.push(format!("table {}.{}", t.schema, t.name));
+        }
+        for e in desired.enums.iter().filter(|e| outside(&e.schema)) {
+            names.push(format!("type {}.{}", e.schema, e.name));
+        }
+        for o in desired
+            .objects
+            .iter()
+            .filter(|o| o.kind != strata::schema::ObjectKind::Extension && outside(&o.schema))
+        {
+            names.push(format!("{} {}.{}", o.kind.as_str(), o.schema, o.name));
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        Err(SourceError::OutsideSchemas {
+            what: what.to_string(),
+            names,
+            configured: configured.clone(),
+        }
+        .into())
     }
 
     /// The server the models are normalized on: the scratch server when one
@@ -354,10 +396,12 @@ impl Project {
                     path: path.clone(),
                     source: e,
                 })?;
-                let s = Schema::from_json(&text).map_err(|e| SourceError::JsonFile {
-                    path: path.clone(),
-                    source: e,
-                })?;
+                let s =
+                    Schema::from_json(without_bom(&text)).map_err(|e| SourceError::JsonFile {
+                        path: path.clone(),
+                        source: e,
+                    })?;
+                self.within_schemas(&s, &path.display().to_string())?;
                 let server = self.normalization_server(at).await?;
                 self.normalized(&server, s).await
             }
@@ -372,10 +416,19 @@ impl Project {
                     path: path.clone(),
                     source: e,
                 })?;
+                let text = without_bom(&text);
+                // PostgreSQL's parser first: a syntax error names the file,
+                // line and column, and nothing runs.
+                crate::sql::parse_statements(text).map_err(|e| SourceError::SqlSyntax {
+                    path: path.clone(),
+                    line: e.line,
+                    column: e.column,
+                    message: e.message,
+                })?;
                 let conn = scratch.create(self).await?.options().clone();
                 let client = connect(&conn).await?;
                 client
-                    .batch_execute(&text)
+                    .batch_execute(text)
                     .await
                     .map_err(|e| SourceError::SqlFile {
                         path: path.clone(),
@@ -397,6 +450,12 @@ impl Project {
             }),
         }
     }
+}
+
+/// `text` without a leading UTF-8 byte-order mark (some editors write one;
+/// it is neither SQL nor JSON).
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// `"schema"."table"`, as `exclude_tables` accepts it.
@@ -445,7 +504,7 @@ async fn run_models(cmd: &ModelsCommand) -> Result<Schema, Error> {
         .into());
     }
     let text = String::from_utf8_lossy(&output.stdout);
-    Schema::from_json(&text).map_err(|e| {
+    Schema::from_json(without_bom(&text)).map_err(|e| {
         SourceError::ModelsCommandOutput {
             command: cmd.command.to_string(),
             source: e,

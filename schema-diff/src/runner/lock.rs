@@ -2,8 +2,9 @@
 //! transaction and takes `pg_try_advisory_xact_lock`, polling with backoff so
 //! a waiting migrator holds no snapshot; [`finish`] commits or rolls back;
 //! [`release_snapshot`] drops the snapshot an open lock transaction would
-//! otherwise keep while a `transaction: none` migration runs elsewhere.
-//! Start at [`lock`].
+//! otherwise keep while a `transaction: none` migration runs elsewhere;
+//! [`held`] asks `pg_locks` whether the lock connection's backend still
+//! holds the lock. Start at [`lock`].
 
 use std::time::Duration;
 
@@ -82,4 +83,33 @@ pub(super) async fn finish<T>(client: &Client, r: Result<T, Error>) -> Result<T,
             Err(e)
         }
     }
+}
+
+/// The backend pid of `client`'s session (the one whose transactions take
+/// the lock).
+pub(super) async fn backend_pid(client: &Client) -> Result<i32, Error> {
+    let row = client
+        .query_one("SELECT pg_catalog.pg_backend_pid()", &[])
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
+/// Whether backend `pid` holds the migration lock of `table` (an advisory
+/// lock on a bigint key is listed in `pg_locks` with the key's high half
+/// as `classid`, its low half as `objid` and `objsubid` 1), asked on `via`
+/// (the lock connection itself, or the second connection of a
+/// `transaction: none` migration, so that the idle lock transaction takes
+/// no snapshot). A connection that cannot answer counts as lost.
+pub(super) async fn held(via: &Client, pid: i32, table: &VersionTable) -> bool {
+    let key = table.lock_key() as u64;
+    let high = i64::from((key >> 32) as u32);
+    let low = i64::from(key as u32);
+    via.query_one(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' \
+         AND pid = $1 AND granted AND classid::int8 = $2 AND objid::int8 = $3 AND objsubid = 1)",
+        &[&pid, &high, &low],
+    )
+    .await
+    .and_then(|row| row.try_get::<_, bool>(0))
+    .unwrap_or(false)
 }

@@ -23,7 +23,7 @@
 //! ([`VersionTable`], its SQL and rows; the configuration holds one, and the
 //! file imports nothing of `config`, so `config` → `version_table` and
 //! `runner` → `config` make no cycle), `lock.rs` (the advisory lock and its
-//! transactions), `statements.rs` (the statement splitter and the scan for
+//! transactions, and `lock::held`), `statements.rs` (the scan for
 //! destructive down sections), `script.rs` (the offline scripts
 //! [`upgrade_script`], [`downgrade_script`], [`stamp_script`]: the same
 //! statements, version-table rows included, for `psql -v ON_ERROR_STOP=1
@@ -76,8 +76,19 @@
 //!   would not be recorded.
 //! - **`transaction: per-migration`**: statements run one by one (exact
 //!   `file:line` in errors) inside the transaction that inserts or deletes
-//!   the version row; a section with a `BEGIN ATOMIC` body is sent whole
-//!   (the splitter does not understand its inner `;`).
+//!   the version row. Statements are split by PostgreSQL's parser
+//!   ([`crate::sql::parse_statements`]), so `BEGIN ATOMIC ... END` bodies,
+//!   dollar quotes and comments stay whole; a file whose SQL does not parse,
+//!   or that holds transaction control or a statement PostgreSQL refuses in
+//!   a transaction block (`CONCURRENTLY`, `VACUUM`, ...) while it runs in
+//!   one, is refused when the directory is read
+//!   ([`crate::migrations::Migration::parse`]), before anything runs.
+//! - **A lost lock stops the run**: before each migration, between the
+//!   statements of a `transaction: none` migration (asked on the second
+//!   connection, so the idle lock transaction takes no snapshot) and before
+//!   the version row is written, `pg_locks` must show the advisory lock for
+//!   the lock connection's backend pid (`lock::held`); otherwise the run
+//!   stops with [`RunError::LockGone`], saying what stayed.
 //! - **Offline scripts** carry the same statements and version rows as the
 //!   online run (for per-migration blocks, the execution time is measured by
 //!   the server: `clock_timestamp() - now()`); applied with psql they give
@@ -110,7 +121,7 @@ mod statements;
 pub mod version_table;
 
 pub use script::{downgrade_script, stamp_script, upgrade_script};
-pub use statements::{destructive_statements, refuse_drops, split_statements, Statement};
+pub use statements::{destructive_statements, refuse_drops};
 pub use version_table::{read_rows, AppliedRow, VersionTable, DEFAULT_VERSION_TABLE};
 
 pub use crate::error::{describe_pg_error, Direction, Problem};
@@ -123,8 +134,7 @@ use tokio_postgres::Client;
 
 use crate::error::{Aftermath, DbError, Error, RunError};
 use crate::migrations::{describe, History, Migration, State, Target, TransactionMode};
-use lock::{finish, lock, release_snapshot};
-use statements::has_begin_atomic;
+use lock::{backend_pid, finish, held, lock, release_snapshot};
 
 /// Opens a connection (its driver runs on the current tokio runtime). The
 /// error ([`DbError::Connect`]) names the server with its password masked.
@@ -344,6 +354,7 @@ impl<'h> Runner<'h> {
             self.history.resolve(target, None)?;
         }
         let client = connect(&self.conn).await?;
+        let pid = backend_pid(&client).await?;
         self.ensure_table(&client, on).await?;
         let mut second: Option<Client> = None;
         let mut target_state: Option<State> = None;
@@ -381,13 +392,14 @@ impl<'h> Runner<'h> {
                     return Err(e);
                 }
             };
+            self.still_held(&client, pid, next).await?;
             on(&Event::Start(next, Direction::Up));
             let started = Instant::now();
             let run = self
-                .run_section(&client, &mut second, next, Direction::Up)
+                .run_section(&client, &mut second, pid, next, Direction::Up)
                 .await;
             let elapsed = started.elapsed();
-            let record = match run {
+            let record = match self.held_to_record(&client, &second, pid, next, run).await {
                 Ok(()) => client
                     .execute(
                         &format!(
@@ -417,6 +429,7 @@ impl<'h> Runner<'h> {
         on: &mut Observer<'_>,
     ) -> Result<Outcome, Error> {
         let client = connect(&self.conn).await?;
+        let pid = backend_pid(&client).await?;
         let mut second: Option<Client> = None;
         let mut target_state: Option<State> = None;
         let mut outcome = Outcome::default();
@@ -488,13 +501,14 @@ impl<'h> Runner<'h> {
                 }
                 .into());
             }
+            self.still_held(&client, pid, next).await?;
             on(&Event::Start(next, Direction::Down));
             let started = Instant::now();
             let run = self
-                .run_section(&client, &mut second, next, Direction::Down)
+                .run_section(&client, &mut second, pid, next, Direction::Down)
                 .await;
             let elapsed = started.elapsed();
-            let record = match run {
+            let record = match self.held_to_record(&client, &second, pid, next, run).await {
                 Ok(()) => client
                     .execute(
                         &format!("DELETE FROM {} WHERE revision = $1", self.table.qualified()),
@@ -615,90 +629,134 @@ impl<'h> Runner<'h> {
         }
     }
 
-    /// Runs one section of `m`: in the open transaction, or (for
-    /// `transaction: none`) statement by statement on a second connection.
+    /// [`RunError::LockGone`] for `m`.
+    fn gone(&self, m: &Migration, when: &'static str, pid: i32, aftermath: Aftermath) -> Error {
+        RunError::LockGone {
+            table: self.table.qualified(),
+            migration: describe(m),
+            when,
+            pid,
+            aftermath,
+        }
+        .into()
+    }
+
+    /// Checks, in the lock transaction just opened, that the lock is still
+    /// held before `m` runs; when it is not, rolls back and stops.
+    async fn still_held(&self, client: &Client, pid: i32, m: &Migration) -> Result<(), Error> {
+        if held(client, pid, &self.table).await {
+            return Ok(());
+        }
+        let _ = client.batch_execute("ROLLBACK").await;
+        Err(self.gone(m, "before running", pid, Aftermath::RolledBack))
+    }
+
+    /// After `m`'s statements ran (`run`: how many), checks that the lock
+    /// is still held before the version row is written: on the lock
+    /// connection, or for `transaction: none` on the second one (the lock
+    /// transaction stays without a snapshot).
+    async fn held_to_record(
+        &self,
+        client: &Client,
+        second: &Option<Client>,
+        pid: i32,
+        m: &Migration,
+        run: Result<usize, Error>,
+    ) -> Result<(), Error> {
+        let ran = run?;
+        let (via, aftermath) = match (m.transaction, second.as_ref()) {
+            (TransactionMode::None, Some(other)) => (
+                other,
+                if ran == 0 {
+                    Aftermath::NothingRan
+                } else {
+                    Aftermath::Partial { ran }
+                },
+            ),
+            _ => (client, Aftermath::RolledBack),
+        };
+        if held(via, pid, &self.table).await {
+            Ok(())
+        } else {
+            Err(self.gone(m, "before recording", pid, aftermath))
+        }
+    }
+
+    /// Runs one section of `m` statement by statement (split by
+    /// PostgreSQL's parser, [`crate::sql::parse_statements`]): in the open
+    /// transaction, or (for `transaction: none`) on a second connection,
+    /// checking before each statement that the lock connection (backend
+    /// `pid`) still holds the lock. Returns how many statements ran.
     async fn run_section(
         &self,
         client: &Client,
         second: &mut Option<Client>,
+        pid: i32,
         m: &Migration,
         dir: Direction,
-    ) -> Result<(), Error> {
+    ) -> Result<usize, Error> {
         let down = dir == Direction::Down;
         let sql = if down {
             m.down.as_deref().unwrap_or("")
         } else {
             m.up.as_str()
         };
-        let statements = split_statements(sql);
+        // Files are parsed when read (`Migration::parse` refuses syntax
+        // errors), so this only fails for a migration built in memory.
+        let statements = crate::sql::parse_statements(sql).map_err(|e| m.syntax_error(down, &e))?;
         if statements.is_empty() {
-            return Ok(());
+            return Ok(0);
         }
-        // PostgreSQL's own split when the section parses: it keeps
-        // `BEGIN ATOMIC ... END` bodies whole (the hand splitter cannot).
-        let parsed: Vec<(usize, String)> = match crate::sql::parse_statements(sql) {
-            Ok(p) => p.into_iter().map(|p| (p.offset, p.text)).collect(),
-            Err(_) => statements
-                .iter()
-                .map(|s| (s.offset, s.text.to_string()))
-                .collect(),
-        };
         match m.transaction {
             TransactionMode::PerMigration => {
-                let note = Aftermath::RolledBack;
-                if has_begin_atomic(&statements) {
-                    // The splitter does not know SQL-standard function
-                    // bodies: let the server split the section.
-                    return client.batch_execute(sql).await.map_err(|e| {
-                        let e = DbError::from(e);
-                        let line = m.line_of(down, e.position().unwrap_or(1));
-                        failure(m, dir, line, e, note)
-                    });
-                }
                 for st in &statements {
-                    if let Err(e) = client.batch_execute(st.text).await {
+                    if let Err(e) = client.batch_execute(&st.text).await {
                         let e = DbError::from(e);
-                        let line = statement_line(m, down, sql, st, &e);
-                        return Err(failure(m, dir, line, e, note));
+                        let line = statement_line(m, down, sql, st.offset, &e);
+                        return Err(failure(m, dir, line, e, Aftermath::RolledBack));
                     }
                 }
-                Ok(())
+                Ok(statements.len())
             }
             TransactionMode::None => {
                 if second.is_none() {
                     *second = Some(connect(&self.conn).await?);
                 }
                 let Some(other) = second.as_ref() else {
-                    return Ok(());
+                    return Ok(0);
                 };
                 release_snapshot(client).await?;
-                for (k, (offset, text)) in parsed.iter().enumerate() {
-                    let st = &Statement {
-                        text,
-                        offset: *offset,
-                        terminated: true,
+                for (k, st) in statements.iter().enumerate() {
+                    let note = if k == 0 {
+                        Aftermath::NothingRan
+                    } else {
+                        Aftermath::Partial { ran: k }
                     };
-                    if let Err(e) = other.batch_execute(st.text).await {
-                        let note = if k == 0 {
-                            Aftermath::NothingRan
+                    if !held(other, pid, &self.table).await {
+                        let when = if k == 0 {
+                            "before running"
                         } else {
-                            Aftermath::Partial { ran: k }
+                            "while running"
                         };
+                        return Err(self.gone(m, when, pid, note));
+                    }
+                    if let Err(e) = other.batch_execute(&st.text).await {
                         let e = DbError::from(e);
-                        let line = statement_line(m, down, sql, st, &e);
+                        let line = statement_line(m, down, sql, st.offset, &e);
                         return Err(failure(m, dir, line, e, note));
                     }
                 }
-                Ok(())
+                Ok(statements.len())
             }
         }
     }
 }
 
-/// The file line of an error in statement `st` of a section: where the
-/// server's position points, else where the statement starts.
-fn statement_line(m: &Migration, down: bool, sql: &str, st: &Statement<'_>, e: &DbError) -> usize {
-    let start = sql[..st.offset].chars().count() + 1;
+/// The file line of an error in the statement at byte `offset` of a
+/// section: where the server's position points, else where the statement
+/// starts.
+fn statement_line(m: &Migration, down: bool, sql: &str, offset: usize, e: &DbError) -> usize {
+    let start = sql.get(..offset).map_or(0, |s| s.chars().count()) + 1;
     let within = e.position().map(|p| p.saturating_sub(1)).unwrap_or(0);
     m.line_of(down, start + within)
 }

@@ -7,17 +7,17 @@ use std::fmt::Write as _;
 
 use strata::ident::quote_literal;
 
-use super::statements::split_statements;
 use super::version_table::VersionTable;
 use crate::error::{Error, RunError};
 use crate::migrations::{describe, History, State, TransactionMode};
 
-/// The section's SQL, with a `;` added when its last statement has none.
+/// The section's SQL, with a `;` added when its last statement (as
+/// PostgreSQL's parser splits it) has none.
 fn terminated(sql: &str) -> String {
     let mut s = sql.trim_end().to_string();
-    if split_statements(sql)
+    if crate::sql::parse_each(sql)
         .last()
-        .is_some_and(|st| !st.terminated)
+        .is_some_and(|st| st.as_ref().map_or(true, |p| !p.terminated))
     {
         s.push_str("\n;");
     }
