@@ -115,10 +115,10 @@ impl<'a> Conn<'a> {
     }
 
     /// Runs `sql` and maps every row with `map`.
-    pub(crate) async fn fetch_all<'p, R>(
+    pub(crate) async fn fetch_all<R>(
         &self,
         sql: &str,
-        params: &[&'p (dyn ToSql + Sync)],
+        params: &[&(dyn ToSql + Sync)],
         mut map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
         traced(sql, async {
@@ -143,11 +143,11 @@ impl<'a> Conn<'a> {
 
     /// Runs `sql` with a prepared statement `stmt` already at hand and maps
     /// every row with `map`.
-    pub(crate) async fn fetch_all_prepared<'p, R>(
+    pub(crate) async fn fetch_all_prepared<R>(
         &self,
         sql: &str,
         stmt: &Statement,
-        params: &[&'p (dyn ToSql + Sync)],
+        params: &[&(dyn ToSql + Sync)],
         mut map: impl FnMut(&Row) -> Result<R>,
     ) -> Result<Vec<R>> {
         traced(sql, async {
@@ -191,10 +191,10 @@ impl<'a> Conn<'a> {
 
     /// Runs `sql`, which returns at most one row, and maps it with `map`; more
     /// than one row is an [`ErrorKind::Invalid`] error.
-    pub(crate) async fn fetch_opt<'p, R>(
+    pub(crate) async fn fetch_opt<R>(
         &self,
         sql: &str,
-        params: &[&'p (dyn ToSql + Sync)],
+        params: &[&(dyn ToSql + Sync)],
         map: impl FnOnce(&Row) -> Result<R>,
     ) -> Result<Option<R>> {
         traced(sql, async {
@@ -232,11 +232,7 @@ impl<'a> Conn<'a> {
     }
 
     /// Runs `sql` and returns the number of rows it changed.
-    pub(crate) async fn execute<'p>(
-        &self,
-        sql: &str,
-        params: &[&'p (dyn ToSql + Sync)],
-    ) -> Result<u64> {
+    pub(crate) async fn execute(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
         traced(sql, async {
             self.pg.ready().await?;
             let mut retried = false;
@@ -274,7 +270,7 @@ impl<'a> Conn<'a> {
     /// refused as text (a NUL byte, 22021/22P05), which parameter holds it
     /// (the operations name the column).
     #[cold]
-    async fn explain<'p>(&self, sql: &str, err: Error, params: &[&'p (dyn ToSql + Sync)]) -> Error {
+    async fn explain(&self, sql: &str, err: Error, params: &[&(dyn ToSql + Sync)]) -> Error {
         let nul = err.code().is_some_and(|c| {
             *c == SqlState::CHARACTER_NOT_IN_REPERTOIRE || *c == SqlState::UNTRANSLATABLE_CHARACTER
         });
@@ -304,9 +300,9 @@ impl<'a> Conn<'a> {
 }
 
 /// Runs the prepared `stmt` and maps every row.
-async fn collect<'p, R>(
+async fn collect<R>(
     stmt: &Statement,
-    params: &[&'p (dyn ToSql + Sync)],
+    params: &[&(dyn ToSql + Sync)],
     map: &mut impl FnMut(&Row) -> Result<R>,
     client: &Client,
 ) -> Result<Vec<R>> {

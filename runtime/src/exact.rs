@@ -112,7 +112,7 @@ fn decimal_fits(raw: &[u8]) -> Result<(), String> {
         }
     } else {
         scale = -4 * exponent;
-        while scale > 0 && mantissa != 0 && mantissa % 10 == 0 {
+        while scale > 0 && mantissa != 0 && mantissa.is_multiple_of(10) {
             mantissa /= 10;
             scale -= 1;
         }

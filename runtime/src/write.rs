@@ -54,7 +54,7 @@ async fn fetch_returning<T: Table>(
 ) -> Result<Vec<T>> {
     let sqls = sql_for::<T>();
     sql.push_str(&sqls.returning);
-    conn.fetch_all(&sql, &params, |r| T::decode(r, &sqls.positions))
+    conn.fetch_all(&sql, params, |r| T::decode(r, &sqls.positions))
         .await
 }
 
