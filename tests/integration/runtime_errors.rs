@@ -308,6 +308,9 @@ fn unreachable_servers_and_bad_urls() {
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionLost, "{err}");
         assert!(err.to_string().contains("cannot connect"), "{err}");
+        // It says to what (issue 15: it did not).
+        assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
+        assert!(err.is_unavailable());
 
         let err = strata::Pool::connect("postgres://h:notaport/x")
             .await
