@@ -249,34 +249,51 @@ fn a_json_default_cannot_smuggle_sql() {
         let db = TestDb::new().await.unwrap();
         let dir = TempDir::new("hardening-inject");
         let marker = dir.path().join("pwned");
-        let default = format!(
-            "1); COPY (SELECT 1) TO PROGRAM 'id > {}'; CREATE TABLE public.zz (b int DEFAULT 1",
-            marker.display()
-        );
-        let json = serde_json::json!({"tables": [{"schema": "public", "name": "inj",
-            "columns": [{"name": "a", "type": "integer", "nullable": true, "default": default}]}]});
-        let file = dir.path().join("inj.json");
-        std::fs::write(&file, json.to_string()).unwrap();
-        let project = Project::new(config(dir.path(), Some(db.url())));
-        let e = project
-            .compare(
-                &Source::parse("empty").unwrap(),
-                &Source::parse(file.to_str().unwrap()).unwrap(),
-                &PlanOptions::default(),
-            )
-            .await
-            .unwrap_err();
-        let Error::Source(SourceError::BadExpression { table, name, .. }) = &e else {
-            panic!("{e:?}");
-        };
-        assert_eq!((table.as_str(), name.as_str()), ("public.inj", "a"));
-        assert!(
-            e.to_string().contains("public.inj") && e.to_string().contains("`a`"),
-            "{e}"
-        );
+        // Roles are shared by every database of the server: a role created
+        // by smuggled SQL would show whichever database it ran in (and
+        // `TO PROGRAM` may fail to write the marker as the server's OS user,
+        // so the role is the reliable witness).
+        let role = format!("strata_pwned_{}", std::process::id());
+        let smuggled = [
+            format!("1); CREATE ROLE {role}; CREATE TABLE public.zz (b int DEFAULT 1"),
+            format!(
+                "1); COPY (SELECT 1) TO PROGRAM 'id > {}'; CREATE TABLE public.zz (b int DEFAULT 1",
+                marker.display()
+            ),
+        ];
+        for default in smuggled {
+            let json = serde_json::json!({"tables": [{"schema": "public", "name": "inj",
+                "columns": [{"name": "a", "type": "integer", "nullable": true, "default": default}]}]});
+            let file = dir.path().join("inj.json");
+            std::fs::write(&file, json.to_string()).unwrap();
+            let project = Project::new(config(dir.path(), Some(db.url())));
+            let e = project
+                .compare(
+                    &Source::parse("empty").unwrap(),
+                    &Source::parse(file.to_str().unwrap()).unwrap(),
+                    &PlanOptions::default(),
+                )
+                .await
+                .unwrap_err();
+            let Error::Source(SourceError::BadExpression { table, name, .. }) = &e else {
+                panic!("{e:?}");
+            };
+            assert_eq!((table.as_str(), name.as_str()), ("public.inj", "a"));
+            assert!(
+                e.to_string().contains("public.inj") && e.to_string().contains("`a`"),
+                "{e}"
+            );
+            project.close().await;
+        }
         assert!(!marker.exists(), "no program ran");
         assert!(tables(&db).await.is_empty(), "no table was created");
-        project.close().await;
+        let client = db.connect().await.unwrap();
+        let roles: i64 = client
+            .query_one("SELECT count(*) FROM pg_roles WHERE rolname = $1", &[&role])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(roles, 0, "the smuggled CREATE ROLE ran");
     });
 }
 

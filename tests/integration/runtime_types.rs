@@ -475,9 +475,12 @@ fn values_the_rust_type_cannot_hold_exactly_are_decode_errors() {
         let err = s.get::<AllTypes>(stored.id).await.unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
         assert_eq!(err.column(), Some("at"), "{err}");
-        s.execute("UPDATE all_types SET at = now() WHERE id = $1", &[&stored.id])
-            .await
-            .unwrap();
+        s.execute(
+            "UPDATE all_types SET at = now() WHERE id = $1",
+            &[&stored.id],
+        )
+        .await
+        .unwrap();
 
         s.execute(
             "UPDATE all_types SET ints = '[5:7]={1,2,3}' WHERE id = $1",
