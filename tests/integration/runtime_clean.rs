@@ -457,18 +457,11 @@ fn a_stopped_backend_ends_in_a_timeout_not_a_hang() {
             .unwrap();
         let s = pool.session().await.unwrap();
         let pid: i32 = s.query("SELECT pg_backend_pid()", &[]).await.unwrap()[0].get(0);
-        let stop = std::process::Command::new("kill")
-            .args(["-STOP", &pid.to_string()])
-            .status()
-            .unwrap();
-        assert!(stop.success());
+        cluster.pause_backend(pid).unwrap();
         let started = Instant::now();
         let err = s.query("SELECT 1", &[]).await.unwrap_err();
         let waited = started.elapsed();
-        std::process::Command::new("kill")
-            .args(["-CONT", &pid.to_string()])
-            .status()
-            .unwrap();
+        cluster.resume_backend(pid).unwrap();
         assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
         assert!(err.is_unavailable());
         assert!(waited < Duration::from_secs(8), "waited {waited:?}");

@@ -12,7 +12,15 @@
 //! The server is started from a thread that lives as long as the process and
 //! asks the kernel to stop it (`PR_SET_PDEATHSIG`) if this process dies, so
 //! no server outlives its owner even after `kill -9`.
+//!
+//! For failure tests a cluster can also be restarted in place
+//! ([`Cluster::restart`]: fast shutdown, then the same data directory and
+//! port), and single server backends can be paused, resumed or terminated by
+//! process id ([`Cluster::pause_backend`], [`Cluster::resume_backend`],
+//! [`Cluster::terminate_backend`], [`Cluster::terminate_backends`]); the
+//! process ids of a database's backends come from [`Cluster::backend_pids`].
 
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -20,7 +28,7 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Why a cluster could not be started.
@@ -177,13 +185,118 @@ fn remove_stale_dirs(base: &Path) {
     }
 }
 
+type SpawnRequest = (Command, mpsc::Sender<std::io::Result<Child>>);
+
+/// The thread every server is spawned from. `PR_SET_PDEATHSIG` fires when
+/// the spawning *thread* exits, and test threads come and go, so one thread
+/// that lives as long as the process spawns them all.
+fn spawner() -> Result<mpsc::Sender<SpawnRequest>, EmbeddedError> {
+    static SPAWNER: OnceLock<Mutex<mpsc::Sender<SpawnRequest>>> = OnceLock::new();
+    if let Some(tx) = SPAWNER.get() {
+        return tx
+            .lock()
+            .map(|t| t.clone())
+            .map_err(|_| EmbeddedError::new("the server spawner thread is poisoned"));
+    }
+    let (tx, rx) = mpsc::channel::<SpawnRequest>();
+    std::thread::Builder::new()
+        .name("strata-embedded-pg".into())
+        .spawn(move || {
+            while let Ok((mut cmd, reply)) = rx.recv() {
+                let _ = reply.send(cmd.spawn());
+            }
+            // Every sender is gone (cannot happen: one is kept in a static);
+            // stay alive anyway so no child loses its parent thread.
+            loop {
+                std::thread::park();
+            }
+        })
+        .map_err(|e| EmbeddedError::new(format!("cannot spawn thread: {e}")))?;
+    let tx = SPAWNER.get_or_init(|| Mutex::new(tx));
+    tx.lock()
+        .map(|t| t.clone())
+        .map_err(|_| EmbeddedError::new("the server spawner thread is poisoned"))
+}
+
+/// Starts `postgres` on `data` and `port`, appending its output to `log`.
+fn spawn_server(
+    bin: &Path,
+    data: &Path,
+    log: &Path,
+    port: u16,
+    user: Option<(u32, u32)>,
+) -> Result<Child, EmbeddedError> {
+    let log_file = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .map_err(|e| EmbeddedError::new(format!("cannot open log: {e}")))?;
+    let log_err = log_file
+        .try_clone()
+        .map_err(|e| EmbeddedError::new(format!("cannot open log: {e}")))?;
+    let mut cmd = Command::new(bin.join("postgres"));
+    cmd.arg("-D")
+        .arg(data)
+        .arg("-p")
+        .arg(port.to_string())
+        .args([
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "unix_socket_directories=",
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
+            "-c",
+            "max_connections=300",
+            "-c",
+            "shared_buffers=256MB",
+            "-c",
+            "max_locks_per_transaction=1024",
+        ])
+        .stdin(Stdio::null())
+        .stdout(log_file)
+        .stderr(log_err);
+    as_user(&mut cmd, user, true);
+    let (reply_tx, reply_rx) = mpsc::channel();
+    spawner()?
+        .send((cmd, reply_tx))
+        .map_err(|_| EmbeddedError::new("the server spawner thread is gone"))?;
+    reply_rx
+        .recv()
+        .map_err(|e| EmbeddedError::new(format!("spawn thread failed: {e}")))?
+        .map_err(|e| {
+            EmbeddedError::new(format!(
+                "cannot run {}: {e}",
+                bin.join("postgres").display()
+            ))
+        })
+}
+
+/// The parent process id of `pid`, from `/proc/<pid>/stat`.
+fn parent_pid(pid: i32) -> Option<u32> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces;
+    // the fields after its closing parenthesis are: state, ppid, ...
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// A running throwaway cluster. Dropping it stops the server and deletes its
 /// files.
 pub struct Cluster {
     dir: PathBuf,
+    bin: PathBuf,
+    user: Option<(u32, u32)>,
     port: u16,
     pid: u32,
     child: Option<Child>,
+    /// Backends stopped with SIGSTOP and not yet continued: continued before
+    /// any shutdown, which a stopped process would otherwise hold up.
+    paused: Mutex<BTreeSet<i32>>,
 }
 
 impl fmt::Debug for Cluster {
@@ -251,68 +364,16 @@ impl Cluster {
         }
 
         let port = free_port().map_err(cleanup_on_error)?;
-        let log_file = fs::File::create(&log)
-            .map_err(|e| cleanup_on_error(EmbeddedError::new(format!("cannot create log: {e}"))))?;
-        let log_err = log_file
-            .try_clone()
-            .map_err(|e| cleanup_on_error(EmbeddedError::new(format!("cannot open log: {e}"))))?;
-        let mut cmd = Command::new(bin.join("postgres"));
-        cmd.arg("-D")
-            .arg(&data)
-            .arg("-p")
-            .arg(port.to_string())
-            .args([
-                "-c",
-                "listen_addresses=127.0.0.1",
-                "-c",
-                "unix_socket_directories=",
-                "-c",
-                "fsync=off",
-                "-c",
-                "synchronous_commit=off",
-                "-c",
-                "full_page_writes=off",
-                "-c",
-                "max_connections=300",
-                "-c",
-                "shared_buffers=256MB",
-                "-c",
-                "max_locks_per_transaction=1024",
-            ])
-            .stdin(Stdio::null())
-            .stdout(log_file)
-            .stderr(log_err);
-        as_user(&mut cmd, user, true);
-
-        // Spawn from a thread that never ends: PR_SET_PDEATHSIG fires when the
-        // spawning *thread* exits, and test threads come and go.
-        let (tx, rx) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("strata-embedded-pg".into())
-            .spawn(move || {
-                let _ = tx.send(cmd.spawn());
-                loop {
-                    std::thread::park();
-                }
-            })
-            .map_err(|e| {
-                cleanup_on_error(EmbeddedError::new(format!("cannot spawn thread: {e}")))
-            })?;
-        let child = rx
-            .recv()
-            .map_err(|e| cleanup_on_error(EmbeddedError::new(format!("spawn thread failed: {e}"))))?
-            .map_err(|e| {
-                cleanup_on_error(EmbeddedError::new(format!(
-                    "cannot run {}: {e}",
-                    bin.join("postgres").display()
-                )))
-            })?;
+        let child = spawn_server(&bin, &data, &log, port, user).map_err(cleanup_on_error)?;
         let pid = child.id();
         let mut cluster = Cluster {
             dir,
+            bin,
+            user,
             port,
             pid,
             child: Some(child),
+            paused: Mutex::new(BTreeSet::new()),
         };
         cluster.wait_ready(&data, &log)?;
         Ok(cluster)
@@ -322,7 +383,13 @@ impl Cluster {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Ok(pidfile) = fs::read_to_string(data.join("postmaster.pid")) {
-                if pidfile.lines().nth(7).is_some_and(|l| l.trim() == "ready") {
+                // Line 1 is the postmaster's pid (a file left by an earlier
+                // server does not count), line 8 its status.
+                let ours = pidfile
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim() == self.pid.to_string());
+                if ours && pidfile.lines().nth(7).is_some_and(|l| l.trim() == "ready") {
                     return Ok(());
                 }
             }
@@ -380,8 +447,175 @@ impl Cluster {
         self.options(database).to_url()
     }
 
+    /// Restarts the server in place: a fast shutdown (`pg_ctl stop -m fast`:
+    /// open transactions are rolled back and every client connection is
+    /// closed), then a new server on the same data directory and port.
+    /// Blocks until the new server accepts connections. Paused backends are
+    /// resumed first, since a stopped process would hold the shutdown up.
+    pub fn restart(&mut self) -> Result<(), EmbeddedError> {
+        self.resume_all();
+        let data = self.dir.join("data");
+        let log = self.dir.join("server.log");
+        if let Some(mut child) = self.child.take() {
+            // SIGINT is PostgreSQL's fast shutdown.
+            // SAFETY: signalling our own child process.
+            unsafe {
+                libc::kill(self.pid as i32, libc::SIGINT);
+            }
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                match child.try_wait() {
+                    Ok(Some(_)) => break,
+                    Err(e) => {
+                        return Err(EmbeddedError::new(format!(
+                            "cannot wait for the server to stop: {e}"
+                        )))
+                    }
+                    Ok(None) if Instant::now() > deadline => {
+                        // Immediate shutdown, then the hard way.
+                        // SAFETY: signalling our own child process.
+                        unsafe {
+                            libc::kill(self.pid as i32, libc::SIGQUIT);
+                        }
+                        std::thread::sleep(Duration::from_secs(2));
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        break;
+                    }
+                    Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+                }
+            }
+        }
+        let child = spawn_server(&self.bin, &data, &log, self.port, self.user)?;
+        self.pid = child.id();
+        self.child = Some(child);
+        self.wait_ready(&data, &log)
+    }
+
+    /// Checks that `pid` is one of this server's processes (a child of its
+    /// postmaster), so no other process is ever signalled.
+    fn check_backend(&self, pid: i32) -> Result<(), EmbeddedError> {
+        if self.child.is_some() && parent_pid(pid) == Some(self.pid) {
+            Ok(())
+        } else {
+            Err(EmbeddedError::new(format!(
+                "process {pid} is not a backend of this cluster's server"
+            )))
+        }
+    }
+
+    fn signal_backend(&self, pid: i32, signal: libc::c_int) -> Result<(), EmbeddedError> {
+        self.check_backend(pid)?;
+        // SAFETY: sending a signal to a child of our own server, checked above.
+        if unsafe { libc::kill(pid, signal) } != 0 {
+            return Err(EmbeddedError::new(format!(
+                "cannot signal process {pid}: {}",
+                std::io::Error::last_os_error()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Pauses server process `pid` (a backend of this cluster, e.g. from
+    /// [`Cluster::backend_pids`] or `pg_backend_pid()`) with SIGSTOP: its
+    /// client sees a connection that neither answers nor closes, as with a
+    /// hung server or a lost network. Resume it with
+    /// [`Cluster::resume_backend`]; [`Cluster::restart`] and
+    /// [`Cluster::stop`] resume every paused backend first.
+    pub fn pause_backend(&self, pid: i32) -> Result<(), EmbeddedError> {
+        self.signal_backend(pid, libc::SIGSTOP)?;
+        if let Ok(mut paused) = self.paused.lock() {
+            paused.insert(pid);
+        }
+        Ok(())
+    }
+
+    /// Resumes a backend paused by [`Cluster::pause_backend`] (SIGCONT).
+    pub fn resume_backend(&self, pid: i32) -> Result<(), EmbeddedError> {
+        if let Ok(mut paused) = self.paused.lock() {
+            paused.remove(&pid);
+        }
+        self.signal_backend(pid, libc::SIGCONT)
+    }
+
+    fn resume_all(&self) {
+        let pids: Vec<i32> = match self.paused.lock() {
+            Ok(mut paused) => std::mem::take(&mut *paused).into_iter().collect(),
+            Err(_) => Vec::new(),
+        };
+        for pid in pids {
+            let _ = self.signal_backend(pid, libc::SIGCONT);
+        }
+    }
+
+    /// Terminates server backend `pid` with SIGTERM, which is what
+    /// `pg_terminate_backend(pid)` does: its client gets error 57P01
+    /// (`admin_shutdown`) and a closed connection.
+    pub fn terminate_backend(&self, pid: i32) -> Result<(), EmbeddedError> {
+        self.signal_backend(pid, libc::SIGTERM)?;
+        if let Ok(mut paused) = self.paused.lock() {
+            if paused.remove(&pid) {
+                // A stopped process acts on SIGTERM only once continued.
+                let _ = self.signal_backend(pid, libc::SIGCONT);
+            }
+        }
+        Ok(())
+    }
+
+    /// The process ids of the client backends connected to database
+    /// `database` (asked over a connection of its own to database
+    /// `postgres`, which is not counted).
+    pub async fn backend_pids(&self, database: &str) -> Result<Vec<i32>, EmbeddedError> {
+        let client = self.admin_client().await?;
+        let rows = client
+            .query(
+                "SELECT pid FROM pg_stat_activity \
+                 WHERE datname = $1 AND backend_type = 'client backend' \
+                 AND pid <> pg_backend_pid() ORDER BY pid",
+                &[&database],
+            )
+            .await
+            .map_err(|e| EmbeddedError::new(format!("cannot list backends: {e}")))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    /// Terminates every client backend connected to database `database`
+    /// with `pg_terminate_backend`; returns how many were terminated.
+    pub async fn terminate_backends(&self, database: &str) -> Result<u64, EmbeddedError> {
+        self.resume_all();
+        let client = self.admin_client().await?;
+        let row = client
+            .query_one(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) \
+                 FROM pg_stat_activity \
+                 WHERE datname = $1 AND backend_type = 'client backend' \
+                 AND pid <> pg_backend_pid()",
+                &[&database],
+            )
+            .await
+            .map_err(|e| EmbeddedError::new(format!("cannot terminate backends: {e}")))?;
+        let n: i64 = row.get(0);
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// A connection to database `postgres`, its driver on the current
+    /// runtime.
+    async fn admin_client(&self) -> Result<tokio_postgres::Client, EmbeddedError> {
+        let (client, connection) = self
+            .options("postgres")
+            .config()
+            .connect(tokio_postgres::NoTls)
+            .await
+            .map_err(|e| EmbeddedError::new(format!("cannot connect to the cluster: {e}")))?;
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+        Ok(client)
+    }
+
     /// Stops the server (immediate shutdown) and removes its files.
     pub fn stop(&mut self) {
+        self.resume_all();
         if let Some(mut child) = self.child.take() {
             // SAFETY: signalling our own child process.
             unsafe {
