@@ -485,3 +485,121 @@ fn a_pool_without_a_free_connection_answers_503() {
         server.stop().await;
     });
 }
+
+/// Issue 15 (DGS): hostile input and database errors give 4xx bodies that
+/// name the field or the conflict and echo no stored value; every response
+/// has a request id; a 5xx body carries it.
+#[test]
+fn errors_name_the_field_or_conflict_and_never_echo_stored_values() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let project = Project::new(
+            "http-errors",
+            &example_migrations(),
+            false,
+            &dgs::models::registry().to_json().unwrap(),
+        );
+        assert_eq!(project.schema_diff(db.url(), &["upgrade", "head"]).await, 0);
+        let pool = strata::Pool::builder(db.url())
+            .unwrap()
+            .max_size(4)
+            .build()
+            .unwrap();
+        let server = Server::start(pool).await;
+
+        // A duplicate key: 409 naming the constraint, not the key's value.
+        let secret_id = "job-secret-value-4711";
+        server
+            .post("/jobs", &json!({"job_id": secret_id, "request": {}}))
+            .await
+            .expect(201);
+        let r = server
+            .post("/jobs", &json!({"job_id": secret_id, "request": {}}))
+            .await;
+        assert!(r.header("x-request-id").is_some(), "{:?}", r.headers);
+        let body = assert_error(r, 409, "already_exists");
+        let text = body.to_string();
+        assert!(!text.contains(secret_id), "{text}");
+        assert!(!text.contains("Key ("), "{text}");
+        assert!(text.contains("dgs_jobs_pkey"), "{text}");
+
+        // NUL characters anywhere in a body: 422 naming the field.
+        for (path, body, field) in [
+            (
+                "/jobs",
+                json!({"job_id": "a\u{0}b", "request": {}}),
+                "job_id",
+            ),
+            (
+                "/jobs",
+                json!({"request": {"topic": "x\u{0}"}}),
+                "request.topic",
+            ),
+            (
+                "/lessons",
+                json!({"lesson_id": "l-1", "topic": "t", "title": "t\u{0}", "lesson": {}}),
+                "title",
+            ),
+            (
+                "/lessons",
+                json!({"lesson_id": "l-2", "topic": "t", "title": "t", "tags": ["ok", "b\u{0}"], "lesson": {}}),
+                "tags[1]",
+            ),
+        ] {
+            let r = server.post(path, &body).await;
+            let b = assert_error(r, 422, "invalid");
+            let message = b["error"]["message"].as_str().unwrap();
+            assert!(message.starts_with(field), "{field}: {message}");
+            assert!(message.contains("NUL"), "{message}");
+        }
+
+        // A token count whose total does not fit: 422 naming total_tokens,
+        // never a silent NULL.
+        server
+            .post("/jobs", &json!({"job_id": "job-tokens", "request": {}}))
+            .await
+            .expect(201);
+        let r = server
+            .post(
+                "/audit",
+                &json!({
+                    "timestamp_request": "2026-01-05T10:00:00Z",
+                    "job_id": "job-tokens",
+                    "phase": "drafting", "agent": "writer", "provider": "p", "model": "m",
+                    "request_messages": [],
+                    "prompt_tokens": 2147483000,
+                    "completion_tokens": 1000,
+                }),
+            )
+            .await;
+        let b = assert_error(r, 422, "invalid");
+        assert!(
+            b["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("total_tokens"),
+            "{b}"
+        );
+        // Nothing was stored.
+        let totals = server
+            .get("/audit/jobs/job-tokens/totals")
+            .await
+            .expect(200)
+            .json();
+        assert_eq!(totals["calls"], 0, "{totals}");
+
+        // A 5xx carries the request id, in the body and the header alike.
+        // (The lessons table goes away under the server: an internal error.)
+        let client = db.connect().await.unwrap();
+        client
+            .batch_execute("ALTER TABLE dgs_lessons RENAME TO dgs_lessons_gone")
+            .await
+            .unwrap();
+        let r = server.get("/lessons/l-1").await;
+        let id = r.header("x-request-id").map(str::to_string);
+        let b = assert_error(r, 500, "internal");
+        assert!(id.is_some());
+        assert_eq!(b["error"]["request_id"].as_str(), id.as_deref(), "{b}");
+        server.stop().await;
+    });
+}

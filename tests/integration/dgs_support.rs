@@ -271,6 +271,8 @@ pub struct HttpResponse {
     pub status: u16,
     /// The body.
     pub body: String,
+    /// The headers, names in lower case.
+    pub headers: Vec<(String, String)>,
 }
 
 impl HttpResponse {
@@ -279,6 +281,14 @@ impl HttpResponse {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {:?} (status {})", self.body, self.status))
+    }
+
+    /// The value of header `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Asserts the status, showing the body when it differs.
@@ -361,6 +371,7 @@ fn http_blocking(addr: SocketAddr, method: &str, path: &str, body: Option<&str>)
     HttpResponse {
         status,
         body: String::from_utf8(payload).unwrap(),
+        headers,
     }
 }
 

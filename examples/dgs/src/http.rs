@@ -6,8 +6,17 @@
 //! job open a transaction on it, so the job's row stays locked
 //! (`FOR UPDATE`) from the read to the commit. Bodies and query strings are
 //! read by [`Body`] and [`Params`], which turn every malformed input into a
-//! 422; every error is an [`ApiError`] with a JSON body
+//! 422 (a NUL character anywhere in a body is one, naming the field); every
+//! error is an [`ApiError`] with a JSON body
 //! `{"error": {"status": 404, "code": "not_found", "message": "..."}}`.
+//!
+//! The error contract: 409 and 422 name the conflict or the field (the
+//! constraint, the column) and never echo a stored value (PostgreSQL's
+//! `Key (job_id)=(...)` detail stays out); the database being unreachable,
+//! starting, stopping or too slow (`strata::Error::is_unavailable`, an
+//! aborted transaction) is a 503; anything else is a 500 whose body carries
+//! the request's id, which the server log line carries too. Every response
+//! has an `x-request-id` header.
 //!
 //! | route | what |
 //! |---|---|
@@ -28,11 +37,13 @@
 //! reading at [`router`].
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -112,45 +123,134 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = json!({"error": {
+        let mut error = json!({
             "status": self.status.as_u16(),
             "code": self.code,
             "message": self.message,
-        }});
-        (self.status, Json(body)).into_response()
+        });
+        if self.status.is_server_error() {
+            if let Some(id) = current_request_id() {
+                error["request_id"] = json!(id);
+            }
+        }
+        (self.status, Json(json!({ "error": error }))).into_response()
     }
+}
+
+tokio::task_local! {
+    /// The id of the request being handled (set by `request_ids`).
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being handled, when called inside one.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+/// Gives every request an id (the client's `x-request-id` when it sends a
+/// short one of letters, digits and `-_.:`, else `<process>-<counter>`),
+/// reachable as [`current_request_id`] while it is handled and returned in
+/// the `x-request-id` header.
+async fn request_ids(req: Request, next: Next) -> Response {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let given = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c))
+        })
+        .map(str::to_string);
+    let id = given.unwrap_or_else(|| {
+        format!(
+            "{:x}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        )
+    });
+    let header = HeaderValue::from_str(&id).ok();
+    let mut response = REQUEST_ID.scope(id, next.run(req)).await;
+    if let Some(header) = header {
+        response.headers_mut().insert("x-request-id", header);
+    }
+    response
+}
+
+/// Logs an error the client gets no detail of, with the request id.
+fn log_internal(what: &str, e: &dyn std::fmt::Display) {
+    eprintln!(
+        "dgs http: request {}: {what}: {e}",
+        current_request_id().unwrap_or_else(|| "-".to_string())
+    );
 }
 
 impl From<strata::Error> for ApiError {
     fn from(e: strata::Error) -> ApiError {
+        if e.is_unavailable() || e.kind() == ErrorKind::TransactionAborted {
+            log_internal("database unavailable", &e);
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the database is not available right now; try again",
+            );
+        }
+        // Names only (a constraint's, a column's), never a value.
+        let constraint = e.constraint().map(str::to_string);
+        let column = e.column().map(str::to_string);
         match e.kind() {
             ErrorKind::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
-            ErrorKind::UniqueViolation => {
-                ApiError::new(StatusCode::CONFLICT, "already_exists", e.to_string())
-            }
+            ErrorKind::UniqueViolation => ApiError::new(
+                StatusCode::CONFLICT,
+                "already_exists",
+                match constraint {
+                    Some(c) => {
+                        format!("a record with the same key already exists (constraint {c})")
+                    }
+                    None => "a record with the same key already exists".to_string(),
+                },
+            ),
             ErrorKind::ForeignKeyViolation => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "unknown_reference",
-                e.to_string(),
+                match constraint {
+                    Some(c) => format!("a referenced record does not exist (constraint {c})"),
+                    None => "a referenced record does not exist".to_string(),
+                },
             ),
-            ErrorKind::CheckViolation | ErrorKind::NotNullViolation => {
-                ApiError::invalid(e.to_string())
+            ErrorKind::CheckViolation => ApiError::invalid(match constraint {
+                Some(c) => format!("a value is out of the allowed range (check {c})"),
+                None => "a value is out of the allowed range".to_string(),
+            }),
+            ErrorKind::NotNullViolation => ApiError::invalid(match column {
+                Some(c) => format!("{c} is required"),
+                None => "a required field is missing".to_string(),
+            }),
+            ErrorKind::InvalidValue => ApiError::invalid(match column {
+                Some(c) => format!(
+                    "{c}: the value cannot be stored (a NUL character, a number out of range, \
+                     or malformed)"
+                ),
+                None => "a value cannot be stored (a NUL character, a number out of range, \
+                         or malformed)"
+                    .to_string(),
+            }),
+            ErrorKind::SerializationFailure | ErrorKind::Deadlock | ErrorKind::SchemaChanged => {
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    "retry",
+                    "the request collided with another one; try again",
+                )
             }
-            ErrorKind::SerializationFailure | ErrorKind::Deadlock => {
-                ApiError::new(StatusCode::CONFLICT, "retry", format!("{e}; try again"))
-            }
-            ErrorKind::PoolTimeout | ErrorKind::ConnectionLost => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                format!("the database is not available right now: {e}"),
-            ),
             _ => {
                 // The detail goes to the log, not to the client.
-                eprintln!("dgs http: internal error: {e}");
+                log_internal("internal error", &e);
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
-                    "internal error (see the server log)",
+                    "internal error (see the server log for this request id)",
                 )
             }
         }
@@ -180,8 +280,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Body<T>, ApiError> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(Body(v)),
+        match Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(Json(value)) => {
+                // PostgreSQL stores no NUL character in text or jsonb.
+                if let Some(field) = nul_field(&value, "") {
+                    return Err(ApiError::invalid(format!(
+                        "{field}: contains a NUL character (U+0000), which cannot be stored"
+                    )));
+                }
+                match serde_json::from_value::<T>(value) {
+                    Ok(v) => Ok(Body(v)),
+                    Err(e) => Err(ApiError::invalid(format!(
+                        "Failed to deserialize the JSON body into the target type: {e}"
+                    ))),
+                }
+            }
             Err(JsonRejection::MissingJsonContentType(r)) => Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
@@ -195,6 +308,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
                 other.body_text(),
             )),
         }
+    }
+}
+
+/// The path (`a.b[2]`) of the first string or key holding a NUL character.
+fn nul_field(value: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    let named = |path: &str| {
+        if path.is_empty() {
+            "the body".to_string()
+        } else {
+            path.to_string()
+        }
+    };
+    match value {
+        Value::String(s) if s.contains('\0') => Some(named(path)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_field(v, &format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                return Some(named(path));
+            }
+            let here = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            nul_field(v, &here)
+        }),
+        _ => None,
     }
 }
 
@@ -233,6 +377,7 @@ pub fn router(state: AppState) -> Router {
         .route("/audit/{id}", get(get_audit))
         .route("/audit/jobs/{job_id}/totals", get(audit_totals))
         .fallback(no_such_route)
+        .layer(middleware::from_fn(request_ids))
         .with_state(state)
 }
 

@@ -220,7 +220,12 @@ impl<E: Executor> LlmAuditRepository for StrataAudit<'_, E> {
         };
         let total_tokens = match (new.total_tokens, new.prompt_tokens, new.completion_tokens) {
             (Some(t), _, _) => Some(t),
-            (None, Some(p), Some(c)) => p.checked_add(c),
+            (None, Some(p), Some(c)) => Some(p.checked_add(c).ok_or_else(|| {
+                RepoError::Invalid(format!(
+                    "total_tokens: prompt_tokens + completion_tokens exceeds {}",
+                    i32::MAX
+                ))
+            })?),
             _ => None,
         };
         let row = LlmAudit {

@@ -450,7 +450,7 @@ impl<E: Executor> JobsRepository for StrataJobs<'_, E> {
             }),
             // Deleted between the two statements: rare, and safe to retry.
             None => Err(RepoError::Conflict(format!(
-                "the job with idempotency key {key:?} was deleted while this request ran; try again"
+                "the job with this idempotency key was deleted while this request ran; try again"
             ))),
         }
     }
