@@ -449,9 +449,10 @@ impl<E: Executor> JobsRepository for StrataJobs<'_, E> {
                 created: false,
             }),
             // Deleted between the two statements: rare, and safe to retry.
-            None => Err(RepoError::Conflict(format!(
+            None => Err(RepoError::Conflict(
                 "the job with this idempotency key was deleted while this request ran; try again"
-            ))),
+                    .to_string(),
+            )),
         }
     }
 
