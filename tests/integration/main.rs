@@ -4,6 +4,7 @@
 mod ddl;
 mod derive;
 mod dgs_adoption;
+mod dgs_chaos;
 mod dgs_cli;
 mod dgs_http;
 mod dgs_legacy;
