@@ -422,6 +422,26 @@ impl ConnectOptions {
         Ok((client, driver))
     }
 
+    /// Opens a connection and returns it with its driver, not spawned (for
+    /// callers that read its asynchronous messages: the listener).
+    pub(crate) async fn connect_raw(
+        &self,
+    ) -> std::result::Result<
+        (
+            Client,
+            tokio_postgres::Connection<tokio_postgres::Socket, tokio_postgres::tls::NoTlsStream>,
+        ),
+        ConnectError,
+    > {
+        self.config
+            .connect(NoTls)
+            .await
+            .map_err(|source| ConnectError {
+                target: self.to_string(),
+                source,
+            })
+    }
+
     /// The same settings with TCP keepalives that find a dead peer in about
     /// a minute (idle 30 s, then 3 probes 10 s apart), unless the settings
     /// chose keepalives themselves.

@@ -325,6 +325,22 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         crud::query_as(self.conn().raw(), sql, params)
     }
 
+    /// Sends a notification on `channel` (`pg_notify`; both are bind
+    /// parameters). Inside a transaction it is delivered at commit. Receive
+    /// notifications with a [`Listener`](crate::Listener).
+    fn notify<'a>(
+        &'a self,
+        channel: &'a str,
+        payload: &'a str,
+    ) -> impl Future<Output = Result<()>> + Send + 'a {
+        let conn = self.conn();
+        async move {
+            conn.execute("SELECT pg_notify($1, $2)", &[&channel, &payload])
+                .await
+                .map(|_| ())
+        }
+    }
+
     /// Runs raw SQL and returns the rows.
     fn query<'a>(
         &'a self,

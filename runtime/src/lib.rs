@@ -10,7 +10,7 @@
 //! `src/` against that order.
 //!
 //! ```text
-//! pool                                        hands out sessions
+//! pool  listen                                hands out sessions; LISTEN
 //! session                                     sessions, transactions, savepoints
 //! executor                                    the Executor trait: every operation
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
@@ -51,6 +51,8 @@
 //!   method of.
 //! - [`session`]: [`Session`], [`Transaction`], savepoints.
 //! - [`pool`]: [`Pool`], which hands out sessions.
+//! - [`listen`]: [`Listener`], `LISTEN` on a connection of its own, as a
+//!   stream of notifications.
 #![warn(missing_docs)]
 // Doc links name their targets by path (`[`Session`](crate::Session)`) on
 // purpose: they keep resolving when code moves between layers and a
@@ -101,12 +103,15 @@ pub mod session;
 
 pub mod pool;
 
+pub mod listen;
+
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
 pub use key::KeyArg;
+pub use listen::{Listener, Notification};
 pub use pool::{Pool, PoolBuilder, PoolStatus};
 pub use postgres_types::Json;
 /// The conversion traits of the PostgreSQL wire types: implement both (or
@@ -114,7 +119,7 @@ pub use postgres_types::Json;
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
 pub use registry::Registry;
-pub use select::Select;
+pub use select::{RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};

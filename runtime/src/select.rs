@@ -3,7 +3,8 @@
 //! from [`crate::filter`], adds `LIMIT`/`OFFSET` and row locks (`FOR UPDATE`,
 //! `SKIP LOCKED`, `NOWAIT`), and runs with one of the terminals
 //! [`all`](Select::all), [`first`](Select::first), [`one`](Select::one),
-//! [`count`](Select::count), [`exists`](Select::exists).
+//! [`count`](Select::count), [`exists`](Select::exists), or
+//! [`stream`](Select::stream) (rows as they arrive, in bounded memory).
 //!
 //! The statement starts from the table's prebuilt
 //! `SELECT <columns> FROM <table>` (`table_sql`); only the `WHERE`,
@@ -13,12 +14,16 @@
 //! Start reading at [`Select::all`], then `Select::render_select`.
 
 use std::fmt::Write as _;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
+use futures_util::Stream;
 use postgres_types::ToSql;
 
-use crate::conn::Conn;
+use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::{and_nodes, Filter, Node, Order};
+use crate::pooled::InFlight;
 use crate::table::Table;
 use crate::table_sql::sql_for;
 
@@ -262,6 +267,60 @@ impl<'e, T: Table> Select<'e, T> {
             .await
     }
 
+    /// The matching rows as a [`Stream`], decoded as they arrive: memory
+    /// stays bounded whatever the number of rows (the server is read only
+    /// as fast as the stream is consumed). Works on a session and inside a
+    /// transaction. Dropping the stream before its end cancels the query on
+    /// the server, as dropping any statement does; the connection runs its
+    /// next statement once the cancelled one has ended.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "events")]
+    /// # pub struct Event {
+    /// #     #[column(primary_key)]
+    /// #     pub id: i64,
+    /// #     pub kind: String,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// use futures_util::TryStreamExt;
+    /// let mut rows = db.select::<Event>().order_by(|c| c.id.asc()).stream().await?;
+    /// while let Some(event) = rows.try_next().await? {
+    ///     println!("{}", event.kind);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn stream(self) -> Result<RowStream<'e, T>> {
+        let (sql, params) = self.render_select(&1, false);
+        let conn = self.conn;
+        traced(&sql, async {
+            conn.pg.ready().await?;
+            let guard = InFlight::start(conn.pg);
+            let started = async {
+                let stmt = conn.pg.prepare(&sql).await?;
+                Ok::<_, Error>(conn.client.query_raw(&stmt, params.iter().copied()).await?)
+            };
+            let rows = match started.await {
+                Ok(rows) => rows,
+                Err(e) => {
+                    guard.finish();
+                    if e.kind() == ErrorKind::SchemaChanged {
+                        conn.pg.evict(&sql);
+                    }
+                    return Err(e);
+                }
+            };
+            Ok(RowStream {
+                rows: Box::pin(rows),
+                guard: Some(guard),
+                positions: &sql_for::<T>().positions,
+                _row: std::marker::PhantomData,
+            })
+        })
+        .await
+    }
+
     /// The first matching row (in the chosen order), if any: the query runs
     /// with `LIMIT 1`.
     pub async fn first(self) -> Result<Option<T>> {
@@ -338,5 +397,50 @@ impl<'e, T: Table> Select<'e, T> {
     /// The statement text this select would run (for logs and tests).
     pub fn to_sql(&self) -> String {
         self.render_select(&1, false).0
+    }
+}
+
+/// The rows of a [`Select::stream`], decoded into `T` as they arrive.
+pub struct RowStream<'a, T> {
+    rows: Pin<Box<tokio_postgres::RowStream>>,
+    /// Held until the last row (or an error) arrived: dropped earlier, the
+    /// query is cancelled on the server.
+    guard: Option<InFlight<'a>>,
+    positions: &'static [usize],
+    _row: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for RowStream<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RowStream")
+            .field("done", &self.guard.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Table> Stream for RowStream<'_, T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
+        let this = &mut *self;
+        if this.guard.is_none() {
+            return Poll::Ready(None);
+        }
+        match this.rows.as_mut().poll_next(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Some(Ok(row))) => Poll::Ready(Some(T::decode(&row, this.positions))),
+            Poll::Ready(Some(Err(e))) => {
+                if let Some(guard) = this.guard.take() {
+                    guard.finish();
+                }
+                Poll::Ready(Some(Err(Error::from(e))))
+            }
+            Poll::Ready(None) => {
+                if let Some(guard) = this.guard.take() {
+                    guard.finish();
+                }
+                Poll::Ready(None)
+            }
+        }
     }
 }

@@ -27,5 +27,6 @@ mod runtime_crud;
 mod runtime_errors;
 mod runtime_pool;
 mod runtime_query;
+mod runtime_stream;
 mod runtime_tx;
 mod runtime_types;
