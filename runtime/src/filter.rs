@@ -47,12 +47,59 @@ impl<T> std::fmt::Debug for Filter<T> {
     }
 }
 
+/// A column or an aggregate over one, as the projections, `HAVING` and
+/// `ORDER BY` write it; names are the SQL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExprSql {
+    /// `col`.
+    Col(&'static str),
+    /// `count(*)`.
+    CountStar,
+    /// `func([DISTINCT] col)[::cast]`.
+    Agg {
+        func: &'static str,
+        distinct: bool,
+        col: &'static str,
+        cast: Option<&'static str>,
+    },
+}
+
+impl ExprSql {
+    /// Appends the expression to `sql`.
+    pub(crate) fn render(&self, sql: &mut String) {
+        match self {
+            ExprSql::Col(col) => {
+                let _ = write!(sql, "{}", Ident(col));
+            }
+            ExprSql::CountStar => sql.push_str("count(*)"),
+            ExprSql::Agg {
+                func,
+                distinct,
+                col,
+                cast,
+            } => {
+                let _ = write!(
+                    sql,
+                    "{func}({}{})",
+                    if *distinct { "DISTINCT " } else { "" },
+                    Ident(col)
+                );
+                if let Some(cast) = cast {
+                    let _ = write!(sql, "::{cast}");
+                }
+            }
+        }
+    }
+}
+
 /// The tree of a filter; column names are the SQL names.
 pub(crate) enum Node {
     /// `TRUE` / `FALSE`.
     Const(bool),
     /// `col <op> $n`.
     Cmp(&'static str, &'static str, Param),
+    /// `<aggregate> <op> $n` (in `HAVING`).
+    ExprCmp(ExprSql, &'static str, Param),
     /// `col IS [NOT] NULL`.
     Null(&'static str, bool),
     /// `col = ANY($n)`.
@@ -77,6 +124,11 @@ impl Node {
             Node::Cmp(col, op, value) => {
                 params.push(&**value);
                 let _ = write!(sql, "{} {op} ${}", Ident(col), params.len());
+            }
+            Node::ExprCmp(expr, op, value) => {
+                params.push(&**value);
+                expr.render(sql);
+                let _ = write!(sql, " {op} ${}", params.len());
             }
             Node::Null(col, negated) => {
                 let _ = write!(
@@ -404,7 +456,7 @@ impl<T, V> Column<T, V> {
 
 /// One `ORDER BY` item of a query on table `T`.
 pub struct Order<T> {
-    column: &'static str,
+    expr: ExprSql,
     desc: bool,
     nulls: Option<bool>,
     _table: PhantomData<fn() -> T>,
@@ -420,8 +472,13 @@ impl<T> std::fmt::Debug for Order<T> {
 
 impl<T> Order<T> {
     fn new(column: &'static str, desc: bool) -> Order<T> {
+        Order::of(ExprSql::Col(column), desc)
+    }
+
+    /// An order on any expression (an aggregate).
+    pub(crate) fn of(expr: ExprSql, desc: bool) -> Order<T> {
         Order {
-            column,
+            expr,
             desc,
             nulls: None,
             _table: PhantomData,
@@ -442,7 +499,7 @@ impl<T> Order<T> {
 
     /// Appends `column [DESC] [NULLS FIRST|LAST]` to `sql`.
     pub(crate) fn render(&self, sql: &mut String) {
-        let _ = write!(sql, "{}", Ident(self.column));
+        self.expr.render(sql);
         if self.desc {
             sql.push_str(" DESC");
         }

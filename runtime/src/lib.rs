@@ -14,7 +14,7 @@
 //! session                                     sessions, transactions, savepoints
 //! executor                                    the Executor trait: every operation
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
-//! conn  table_sql  key  filter                connection, SQL text, keys, filters
+//! conn  table_sql  key  filter  aggregate     connection, SQL, keys, filters, aggregates
 //! error column table registry connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
@@ -41,6 +41,8 @@
 //! - [`key`]: [`KeyArg`], what operations by primary key accept.
 //! - [`filter`]: [`Filter<T>`] and [`Order<T>`], typed conditions and
 //!   ordering; the comparison methods of [`Column`].
+//! - [`aggregate`]: [`Expr`], typed expressions (columns, `count`, `sum`,
+//!   `avg`, `min`, `max`) and [`Projection`]s of them.
 //! - `crud`: the one-shot operations (get, find, insert, insert_many, update,
 //!   delete, query_as).
 //! - [`select`]: the [`Select<T>`] builder.
@@ -87,6 +89,8 @@ pub mod key;
 
 pub mod filter;
 
+pub mod aggregate;
+
 // Operations: one-shot CRUD, the statement builders, COPY.
 mod crud;
 
@@ -105,6 +109,7 @@ pub mod pool;
 
 pub mod listen;
 
+pub use aggregate::{count, Expr, Projection};
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
 pub use error::{Error, ErrorKind, Result};
@@ -119,7 +124,7 @@ pub use postgres_types::Json;
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
 pub use registry::Registry;
-pub use select::{RowStream, Select};
+pub use select::{Projected, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};

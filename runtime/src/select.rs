@@ -20,6 +20,8 @@ use std::task::{Context, Poll};
 use futures_util::Stream;
 use postgres_types::ToSql;
 
+use crate::aggregate::Projection;
+use crate::column::Column;
 use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::{and_nodes, Filter, Node, Order};
@@ -83,6 +85,9 @@ enum LockWait {
 #[must_use = "a Select does nothing until a terminal (`all`, `first`, `one`, `count`, `exists`) is awaited"]
 pub struct Select<'e, T> {
     conn: Conn<'e>,
+    distinct: bool,
+    group_by: Vec<&'static str>,
+    having: Option<Node>,
     filter: Option<Node>,
     order: Vec<Order<T>>,
     limit: Option<i64>,
@@ -104,6 +109,9 @@ impl<'e, T: Table> Select<'e, T> {
     pub(crate) fn new(conn: Conn<'e>) -> Select<'e, T> {
         Select {
             conn,
+            distinct: false,
+            group_by: Vec::new(),
+            having: None,
             filter: None,
             order: Vec::new(),
             limit: None,
@@ -130,6 +138,64 @@ impl<'e, T: Table> Select<'e, T> {
     pub fn order_by(mut self, f: impl FnOnce(&T::Columns) -> Order<T>) -> Select<'e, T> {
         self.order.push(f(T::columns()));
         self
+    }
+
+    /// `SELECT DISTINCT`: identical result rows once (for projections).
+    pub fn distinct(mut self) -> Select<'e, T> {
+        self.distinct = true;
+        self
+    }
+
+    /// `GROUP BY column` (several calls add columns), for a
+    /// [`project`](Select::project)ion with aggregates.
+    pub fn group_by<V>(mut self, f: impl FnOnce(&T::Columns) -> Column<T, V>) -> Select<'e, T> {
+        self.group_by.push(f(T::columns()).name());
+        self
+    }
+
+    /// `HAVING`: keeps the groups whose aggregates match, e.g.
+    /// `.having(|c| count().gt(5))` (several calls combine with `AND`).
+    pub fn having(mut self, f: impl FnOnce(&T::Columns) -> Filter<T>) -> Select<'e, T> {
+        self.having = Some(and_nodes(self.having.take(), f(T::columns())));
+        self
+    }
+
+    /// Selects chosen columns and aggregates instead of whole rows: one
+    /// expression or a tuple of up to eight, read into the matching Rust
+    /// tuple. With [`group_by`](Select::group_by) and
+    /// [`having`](Select::having):
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub attempts: i32,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// use strata::aggregate::count;
+    /// let per_status: Vec<(String, i64, Option<i64>)> = db
+    ///     .select::<Job>()
+    ///     .group_by(|c| c.status)
+    ///     .having(|_| count().gt(1_i64))
+    ///     .order_by(|_| count().desc())
+    ///     .project(|c| (c.status, count(), c.attempts.sum()))
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn project<P: Projection<T>>(
+        self,
+        f: impl FnOnce(&T::Columns) -> P,
+    ) -> Projected<'e, T, P> {
+        let projection = f(T::columns());
+        Projected {
+            select: self,
+            projection,
+        }
     }
 
     /// `LIMIT n`.
@@ -441,6 +507,96 @@ impl<T: Table> Stream for RowStream<'_, T> {
                 }
                 Poll::Ready(None)
             }
+        }
+    }
+}
+
+/// A [`Select`] of chosen columns and aggregates
+/// ([`Select::project`]); rows read as `P::Output`.
+pub struct Projected<'e, T, P> {
+    select: Select<'e, T>,
+    projection: P,
+}
+
+impl<T, P> std::fmt::Debug for Projected<'_, T, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Projected").finish_non_exhaustive()
+    }
+}
+
+impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
+    /// The statement, its parameters and each item's SQL (for errors).
+    fn render(&self) -> (String, Vec<&(dyn ToSql + Sync)>, Vec<String>) {
+        let s = &self.select;
+        let sqls = sql_for::<T>();
+        let mut sql = String::with_capacity(128);
+        sql.push_str(if s.distinct {
+            "SELECT DISTINCT "
+        } else {
+            "SELECT "
+        });
+        let mut texts = Vec::new();
+        for (i, item) in self.projection.items().iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            let mut text = String::new();
+            item.0.render(&mut text);
+            sql.push_str(&text);
+            texts.push(text);
+        }
+        let _ = write!(sql, " FROM {}", sqls.table);
+        let mut params = Vec::new();
+        s.render_where(&mut sql, &mut params);
+        for (i, col) in s.group_by.iter().enumerate() {
+            sql.push_str(if i == 0 { " GROUP BY " } else { ", " });
+            let _ = write!(sql, "{}", crate::ident::Ident(col));
+        }
+        if let Some(having) = &s.having {
+            sql.push_str(" HAVING ");
+            having.render(&mut sql, &mut params);
+        }
+        s.render_tail(&mut sql, &mut params);
+        s.render_lock(&mut sql);
+        (sql, params, texts)
+    }
+
+    /// Every result row.
+    pub async fn all(self) -> Result<Vec<P::Output>> {
+        let (sql, params, texts) = self.render();
+        let table = &sql_for::<T>().table;
+        self.select
+            .conn
+            .fetch_all(&sql, &params, |row| P::read(row, table, &texts))
+            .await
+    }
+
+    /// The first result row, if any.
+    pub async fn first(self) -> Result<Option<P::Output>> {
+        let mut this = self;
+        this.select.limit = Some(1);
+        let (sql, params, texts) = this.render();
+        let table = &sql_for::<T>().table;
+        this.select
+            .conn
+            .fetch_opt(&sql, &params, |row| P::read(row, table, &texts))
+            .await
+    }
+
+    /// The one result row: [`ErrorKind::NotFound`] when there is none,
+    /// [`ErrorKind::Invalid`] when there are several (an aggregate without
+    /// `GROUP BY` always has one).
+    pub async fn one(self) -> Result<P::Output> {
+        let (sql, params, texts) = self.render();
+        let table = &sql_for::<T>().table;
+        match self
+            .select
+            .conn
+            .fetch_opt(&sql, &params, |row| P::read(row, table, &texts))
+            .await?
+        {
+            Some(row) => Ok(row),
+            None => Err(Error::not_found(table)),
         }
     }
 }

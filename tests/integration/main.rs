@@ -26,6 +26,7 @@ mod runtime_copy;
 mod runtime_crud;
 mod runtime_errors;
 mod runtime_pool;
+mod runtime_project;
 mod runtime_query;
 mod runtime_stream;
 mod runtime_tx;
