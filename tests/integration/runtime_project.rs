@@ -7,6 +7,9 @@ use strata::{ErrorKind, Executor};
 use strata_testing::run;
 use strata_tests::runtime_models::*;
 
+/// status, count, sum of attempts, average progress, most attempts.
+type StatusRow = (String, i64, Option<i64>, Option<f64>, Option<i32>);
+
 async fn seed(s: &strata::Session) {
     for (i, (status, attempts, progress)) in [
         ("queued", 0, Some(0.0)),
@@ -34,7 +37,7 @@ fn group_by_having_and_aggregates_read_into_typed_tuples() {
         let s = fx.pool.session().await.unwrap();
         seed(&s).await;
 
-        let per_status: Vec<(String, i64, Option<i64>, Option<f64>, Option<i32>)> = s
+        let per_status: Vec<StatusRow> = s
             .select::<Job>()
             .group_by(|c| c.status)
             .order_by(|_| count().desc())
