@@ -18,7 +18,7 @@ use postgres_types::{FromSql, Kind, Type};
 use tokio_postgres::Row;
 
 /// The bytes of a value as the server sent them.
-struct RawValue<'a>(Option<&'a [u8]>);
+pub(crate) struct RawValue<'a>(pub(crate) Option<&'a [u8]>);
 
 impl<'a> FromSql<'a> for RawValue<'a> {
     fn from_sql(

@@ -67,10 +67,14 @@ pub(crate) enum ExprSql {
 impl ExprSql {
     /// Appends the expression to `sql`.
     pub(crate) fn render(&self, sql: &mut String) {
+        self.render_q(sql, None)
+    }
+
+    /// Appends the expression to `sql`, its column qualified by `q` (a
+    /// table alias) when given.
+    pub(crate) fn render_q(&self, sql: &mut String, q: Option<&str>) {
         match self {
-            ExprSql::Col(col) => {
-                let _ = write!(sql, "{}", Ident(col));
-            }
+            ExprSql::Col(col) => column(sql, q, col),
             ExprSql::CountStar => sql.push_str("count(*)"),
             ExprSql::Agg {
                 func,
@@ -78,18 +82,23 @@ impl ExprSql {
                 col,
                 cast,
             } => {
-                let _ = write!(
-                    sql,
-                    "{func}({}{})",
-                    if *distinct { "DISTINCT " } else { "" },
-                    Ident(col)
-                );
+                let _ = write!(sql, "{func}({}", if *distinct { "DISTINCT " } else { "" });
+                column(sql, q, col);
+                sql.push(')');
                 if let Some(cast) = cast {
                     let _ = write!(sql, "::{cast}");
                 }
             }
         }
     }
+}
+
+/// Appends column `col`, qualified by `q` when given.
+pub(crate) fn column(sql: &mut String, q: Option<&str>, col: &str) {
+    if let Some(q) = q {
+        let _ = write!(sql, "{}.", Ident(q));
+    }
+    let _ = write!(sql, "{}", Ident(col));
 }
 
 /// The tree of a filter; column names are the SQL names.
@@ -118,39 +127,49 @@ impl Node {
     /// Appends the condition to `sql`, numbering parameters after those
     /// already in `params`, and moves its values into `params`.
     pub(crate) fn render<'a>(&'a self, sql: &mut String, params: &mut Vec<&'a (dyn ToSql + Sync)>) {
+        self.render_q(sql, params, None)
+    }
+
+    /// [`Node::render`] with every column qualified by `q` when given.
+    pub(crate) fn render_q<'a>(
+        &'a self,
+        sql: &mut String,
+        params: &mut Vec<&'a (dyn ToSql + Sync)>,
+        q: Option<&str>,
+    ) {
         match self {
             Node::Const(true) => sql.push_str("TRUE"),
             Node::Const(false) => sql.push_str("FALSE"),
             Node::Cmp(col, op, value) => {
                 params.push(&**value);
-                let _ = write!(sql, "{} {op} ${}", Ident(col), params.len());
+                column(sql, q, col);
+                let _ = write!(sql, " {op} ${}", params.len());
             }
             Node::ExprCmp(expr, op, value) => {
                 params.push(&**value);
-                expr.render(sql);
+                expr.render_q(sql, q);
                 let _ = write!(sql, " {op} ${}", params.len());
             }
             Node::Null(col, negated) => {
-                let _ = write!(
-                    sql,
-                    "{} IS {}NULL",
-                    Ident(col),
-                    if *negated { "NOT " } else { "" }
-                );
+                column(sql, q, col);
+                let _ = write!(sql, " IS {}NULL", if *negated { "NOT " } else { "" });
             }
             Node::In(col, values) => {
                 params.push(values);
-                let _ = write!(sql, "{} = ANY(${})", Ident(col), params.len());
+                column(sql, q, col);
+                let _ = write!(sql, " = ANY(${})", params.len());
             }
             Node::JsonEq(col, key, value, path) => {
                 params.push(&**key);
                 let k = params.len();
                 params.push(&**value);
                 let v = params.len();
+                sql.push('(');
+                column(sql, q, col);
                 if *path {
-                    let _ = write!(sql, "({} #>> ${k}::text[]) = ${v}::text", Ident(col));
+                    let _ = write!(sql, " #>> ${k}::text[]) = ${v}::text");
                 } else {
-                    let _ = write!(sql, "({} ->> ${k}::text) = ${v}::text", Ident(col));
+                    let _ = write!(sql, " ->> ${k}::text) = ${v}::text");
                 }
             }
             Node::And(nodes) | Node::Or(nodes) => {
@@ -172,13 +191,13 @@ impl Node {
                     if i > 0 {
                         sql.push_str(joiner);
                     }
-                    n.render(sql, params);
+                    n.render_q(sql, params, q);
                 }
                 sql.push(')');
             }
             Node::Not(inner) => {
                 sql.push_str("NOT (");
-                inner.render(sql, params);
+                inner.render_q(sql, params, q);
                 sql.push(')');
             }
         }
@@ -499,7 +518,12 @@ impl<T> Order<T> {
 
     /// Appends `column [DESC] [NULLS FIRST|LAST]` to `sql`.
     pub(crate) fn render(&self, sql: &mut String) {
-        self.expr.render(sql);
+        self.render_q(sql, None)
+    }
+
+    /// [`Order::render`] with the column qualified by `q` when given.
+    pub(crate) fn render_q(&self, sql: &mut String, q: Option<&str>) {
+        self.expr.render_q(sql, q);
         if self.desc {
             sql.push_str(" DESC");
         }

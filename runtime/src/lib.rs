@@ -14,7 +14,7 @@
 //! session                                     sessions, transactions, savepoints
 //! executor                                    the Executor trait: every operation
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
-//! conn  table_sql  key  filter  aggregate     connection, SQL, keys, filters, aggregates
+//! conn table_sql key filter aggregate join    connection, SQL, keys, filters, aggregates, joins
 //! error column table registry connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
@@ -43,6 +43,8 @@
 //!   ordering; the comparison methods of [`Column`].
 //! - [`aggregate`]: [`Expr`], typed expressions (columns, `count`, `sum`,
 //!   `avg`, `min`, `max`) and [`Projection`]s of them.
+//! - [`join`]: [`Join`], two models joined on a typed condition or on the
+//!   foreign key between them.
 //! - `crud`: the one-shot operations (get, find, insert, insert_many, update,
 //!   delete, query_as).
 //! - [`select`]: the [`Select<T>`] builder.
@@ -91,6 +93,8 @@ pub mod filter;
 
 pub mod aggregate;
 
+pub mod join;
+
 // Operations: one-shot CRUD, the statement builders, COPY.
 mod crud;
 
@@ -115,6 +119,7 @@ pub use connect::{ConnectError, ConnectOptions};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
+pub use join::{Join, On};
 pub use key::KeyArg;
 pub use listen::{Listener, Notification};
 pub use pool::{Pool, PoolBuilder, PoolStatus};

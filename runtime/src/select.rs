@@ -25,6 +25,7 @@ use crate::column::Column;
 use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::{and_nodes, Filter, Node, Order};
+use crate::join::{related, Inner, Join, JoinKind, Left, On};
 use crate::pooled::InFlight;
 use crate::table::Table;
 use crate::table_sql::sql_for;
@@ -196,6 +197,83 @@ impl<'e, T: Table> Select<'e, T> {
             select: self,
             projection,
         }
+    }
+
+    /// An inner join with `B` on a typed condition; rows read as `(T, B)`.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "lessons")]
+    /// # pub struct Lesson {
+    /// #     #[column(primary_key)]
+    /// #     pub lesson_id: String,
+    /// #     pub topic: String,
+    /// # }
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub lesson_id: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let done: Vec<(Job, Lesson)> = db
+    ///     .select::<Job>()
+    ///     .filter(|j| j.status.eq("done"))
+    ///     .join::<Lesson>(|j, l| j.lesson_id.on(l.lesson_id))
+    ///     .filter_joined(|l| l.topic.eq("fractions"))
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn join<B: Table>(
+        self,
+        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
+    ) -> Join<'e, T, B, Inner> {
+        let on = on(T::columns(), B::columns());
+        self.into_join(Ok(on.pairs()))
+    }
+
+    /// A left join with `B` on a typed condition; rows read as
+    /// `(T, Option<B>)`.
+    pub fn left_join<B: Table>(
+        self,
+        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
+    ) -> Join<'e, T, B, Left> {
+        let on = on(T::columns(), B::columns());
+        self.into_join(Ok(on.pairs()))
+    }
+
+    /// An inner join with `B` on the one foreign key the models declare
+    /// between the two tables (either way); an error when there is none or
+    /// several.
+    pub fn join_related<B: Table>(self) -> Join<'e, T, B, Inner> {
+        self.into_join(related::<T, B>())
+    }
+
+    /// A left join with `B` on the foreign key between them (see
+    /// [`join_related`](Select::join_related)).
+    pub fn left_join_related<B: Table>(self) -> Join<'e, T, B, Left> {
+        self.into_join(related::<T, B>())
+    }
+
+    fn into_join<B: Table, K: JoinKind>(
+        self,
+        on: std::result::Result<Vec<(&'static str, &'static str)>, String>,
+    ) -> Join<'e, T, B, K> {
+        let mut join = Join::new(self.conn, on, self.filter);
+        for o in &self.order {
+            join = join.order_rendered(o);
+        }
+        if let Some(n) = self.limit {
+            join = join.limit(n);
+        }
+        if let Some(n) = self.offset {
+            join = join.offset(n);
+        }
+        join
     }
 
     /// `LIMIT n`.

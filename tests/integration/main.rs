@@ -25,6 +25,7 @@ mod runtime_clean;
 mod runtime_copy;
 mod runtime_crud;
 mod runtime_errors;
+mod runtime_join;
 mod runtime_pool;
 mod runtime_project;
 mod runtime_query;

@@ -1,0 +1,106 @@
+//! Joins (issue 13): typed conditions, the declared foreign key, inner and
+//! left, filters and ordering on either side, shared column names.
+
+use strata::{ErrorKind, Executor};
+use strata_testing::run;
+use strata_tests::runtime_models::*;
+
+fn lesson(id: &str, topic: &str, job: Option<&str>) -> Lesson {
+    Lesson {
+        lesson_id: id.into(),
+        topic: topic.into(),
+        title: format!("about {topic}"),
+        tags: vec![],
+        age_range: None,
+        language: "en".into(),
+        lesson: serde_json::json!({}),
+        job_id: job.map(str::to_string),
+        version: 1,
+        created_at: "2024".into(),
+        updated_at: None,
+    }
+}
+
+#[test]
+fn inner_and_left_joins_read_typed_pairs() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.pool.session().await.unwrap();
+        for (id, status) in [("j-1", "done"), ("j-2", "done"), ("j-3", "queued")] {
+            let mut job = Job::queued(id, "2024");
+            job.status = status.into();
+            s.insert(&job).await.unwrap();
+        }
+        s.insert(&lesson("l-1", "fractions", Some("j-1")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-2", "plants", Some("j-1")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-3", "plants", Some("j-2")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-4", "orphans", None)).await.unwrap();
+
+        // Typed condition; filters on both sides; both tables have job_id
+        // and created_at (every column is qualified).
+        let pairs: Vec<(Lesson, Job)> = s
+            .select::<Lesson>()
+            .filter(|l| l.topic.eq("plants"))
+            .join::<Job>(|l, j| l.job_id.on(j.job_id))
+            .filter_joined(|j| j.status.eq("done"))
+            .order_by(|l| l.lesson_id.asc())
+            .all()
+            .await
+            .unwrap();
+        let ids: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(l, j)| (l.lesson_id.as_str(), j.job_id.as_str()))
+            .collect();
+        assert_eq!(ids, [("l-2", "j-1"), ("l-3", "j-2")]);
+
+        // The declared foreign key, either way round; a left join keeps the
+        // rows without a match.
+        let per_job: Vec<(Job, Option<Lesson>)> = s
+            .select::<Job>()
+            .left_join_related::<Lesson>()
+            .order_by(|j| j.job_id.asc())
+            .order_by_joined(|l| l.lesson_id.asc())
+            .all()
+            .await
+            .unwrap();
+        let ids: Vec<(&str, Option<&str>)> = per_job
+            .iter()
+            .map(|(j, l)| (j.job_id.as_str(), l.as_ref().map(|l| l.lesson_id.as_str())))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("j-1", Some("l-1")),
+                ("j-1", Some("l-2")),
+                ("j-2", Some("l-3")),
+                ("j-3", None)
+            ]
+        );
+        let orphans: Vec<(Lesson, Option<Job>)> = s
+            .select::<Lesson>()
+            .left_join_related::<Job>()
+            .filter_joined(|j| j.job_id.is_null())
+            .all()
+            .await
+            .unwrap();
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].0.lesson_id, "l-4");
+        assert!(orphans[0].1.is_none());
+
+        // No foreign key between two models: a clear error, nothing run.
+        let err = s
+            .select::<Job>()
+            .join_related::<Member>()
+            .all()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        assert!(err.to_string().contains("no foreign key"), "{err}");
+    });
+}
