@@ -325,6 +325,46 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         crud::query_as(self.conn().raw(), sql, params)
     }
 
+    /// Loads the children of each of `parents` through the foreign key from
+    /// `C` to `P` the models declare: one query (`WHERE fk = ANY($1)`), the
+    /// result aligned with `parents` (SQLAlchemy's `selectinload`).
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "jobs")]
+    /// # pub struct Job { #[column(primary_key)] pub job_id: String }
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "lessons")]
+    /// # pub struct Lesson {
+    /// #     #[column(primary_key)] pub lesson_id: String,
+    /// #     #[column(references = "jobs(job_id)")] pub job_id: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let jobs: Vec<Job> = db.select::<Job>().limit(50).all().await?;
+    /// let lessons: Vec<Vec<Lesson>> = db.load_children::<Job, Lesson>(&jobs).await?;
+    /// for (job, lessons) in jobs.iter().zip(&lessons) {
+    ///     println!("{}: {} lessons", job.job_id, lessons.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn load_children<'a, P: Table, C: Table>(
+        &'a self,
+        parents: &'a [P],
+    ) -> impl Future<Output = Result<Vec<Vec<C>>>> + Send + 'a {
+        crate::relation::children::<P, C>(self.conn(), parents)
+    }
+
+    /// Loads the parent of each of `children` through the foreign key from
+    /// `C` to `P`: one query, the result aligned with `children` (`None`
+    /// where the key is NULL or matches nothing).
+    fn load_parents<'a, C: Table, P: Table + Clone>(
+        &'a self,
+        children: &'a [C],
+    ) -> impl Future<Output = Result<Vec<Option<P>>>> + Send + 'a {
+        crate::relation::parents::<C, P>(self.conn(), children)
+    }
+
     /// Sends a notification on `channel` (`pg_notify`; both are bind
     /// parameters). Inside a transaction it is delivered at commit. Receive
     /// notifications with a [`Listener`](crate::Listener).

@@ -546,6 +546,75 @@ impl<T, V> From<Column<T, V>> for Order<T> {
 /// statement binds it.
 pub(crate) struct ParamArray(pub(crate) Vec<Param>);
 
+/// An array parameter of borrowed values (the keys of rows at hand).
+pub(crate) struct RefArray<'a>(pub(crate) Vec<&'a (dyn ToSql + Sync)>);
+
+impl std::fmt::Debug for RefArray<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
+}
+
+impl ToSql for RefArray<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        encode_array(self.0.iter().copied(), self.0.len(), ty, out)
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        matches!(ty.kind(), Kind::Array(_))
+    }
+
+    to_sql_checked!();
+}
+
+/// Encodes `len` values as a one-dimensional array of `ty`'s element type.
+fn encode_array<'v>(
+    values: impl Iterator<Item = &'v (dyn ToSql + Sync)>,
+    len: usize,
+    ty: &Type,
+    out: &mut BytesMut,
+) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+    let member = match ty.kind() {
+        Kind::Array(member) => member,
+        _ => return Err(format!("an IN list binds as an array, not as {ty}").into()),
+    };
+    let len = i32::try_from(len).map_err(|_| "an IN list is too long")?;
+    if len == 0 {
+        out.put_i32(0); // no dimensions
+        out.put_i32(0); // no NULLs
+        out.put_u32(member.oid());
+        return Ok(IsNull::No);
+    }
+    out.put_i32(1); // one dimension
+    let has_null_at = out.len();
+    out.put_i32(0);
+    out.put_u32(member.oid());
+    out.put_i32(len);
+    out.put_i32(1); // lower bound
+    let mut has_null = false;
+    for value in values {
+        let len_at = out.len();
+        out.put_i32(0);
+        let n = match value.to_sql_checked(member, out)? {
+            IsNull::Yes => {
+                has_null = true;
+                -1
+            }
+            IsNull::No => i32::try_from(out.len() - len_at - 4)
+                .map_err(|_| "an IN list element is too large")?,
+        };
+        out[len_at..len_at + 4].copy_from_slice(&n.to_be_bytes());
+    }
+    if has_null {
+        out[has_null_at..has_null_at + 4].copy_from_slice(&1i32.to_be_bytes());
+    }
+    Ok(IsNull::No)
+}
+
 impl std::fmt::Debug for ParamArray {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.0.iter()).finish()
@@ -558,41 +627,12 @@ impl ToSql for ParamArray {
         ty: &Type,
         out: &mut BytesMut,
     ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
-        let member = match ty.kind() {
-            Kind::Array(member) => member,
-            _ => return Err(format!("an IN list binds as an array, not as {ty}").into()),
-        };
-        let len = i32::try_from(self.0.len()).map_err(|_| "an IN list is too long")?;
-        if len == 0 {
-            out.put_i32(0); // no dimensions
-            out.put_i32(0); // no NULLs
-            out.put_u32(member.oid());
-            return Ok(IsNull::No);
-        }
-        out.put_i32(1); // one dimension
-        let has_null_at = out.len();
-        out.put_i32(0);
-        out.put_u32(member.oid());
-        out.put_i32(len);
-        out.put_i32(1); // lower bound
-        let mut has_null = false;
-        for value in &self.0 {
-            let len_at = out.len();
-            out.put_i32(0);
-            let n = match value.to_sql_checked(member, out)? {
-                IsNull::Yes => {
-                    has_null = true;
-                    -1
-                }
-                IsNull::No => i32::try_from(out.len() - len_at - 4)
-                    .map_err(|_| "an IN list element is too large")?,
-            };
-            out[len_at..len_at + 4].copy_from_slice(&n.to_be_bytes());
-        }
-        if has_null {
-            out[has_null_at..has_null_at + 4].copy_from_slice(&1i32.to_be_bytes());
-        }
-        Ok(IsNull::No)
+        encode_array(
+            self.0.iter().map(|p| &**p as &(dyn ToSql + Sync)),
+            self.0.len(),
+            ty,
+            out,
+        )
     }
 
     fn accepts(ty: &Type) -> bool {

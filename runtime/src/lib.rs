@@ -15,6 +15,7 @@
 //! executor                                    the Executor trait: every operation
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
 //! conn table_sql key filter aggregate join    connection, SQL, keys, filters, aggregates, joins
+//!   relation                                  relation loading
 //! error column table registry connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
@@ -45,6 +46,8 @@
 //!   `avg`, `min`, `max`) and [`Projection`]s of them.
 //! - [`join`]: [`Join`], two models joined on a typed condition or on the
 //!   foreign key between them.
+//! - `relation`: relation loading (`load_children`, `load_parents`) from
+//!   the declared foreign keys, one `= ANY($1)` query per relation.
 //! - `crud`: the one-shot operations (get, find, insert, insert_many, update,
 //!   delete, query_as).
 //! - [`select`]: the [`Select<T>`] builder.
@@ -94,6 +97,8 @@ pub mod filter;
 pub mod aggregate;
 
 pub mod join;
+
+mod relation;
 
 // Operations: one-shot CRUD, the statement builders, COPY.
 mod crud;

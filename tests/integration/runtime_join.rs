@@ -104,3 +104,64 @@ fn inner_and_left_joins_read_typed_pairs() {
         assert!(err.to_string().contains("no foreign key"), "{err}");
     });
 }
+
+#[test]
+fn relations_load_in_one_query_each_way() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.pool.session().await.unwrap();
+        for id in ["j-1", "j-2", "j-3"] {
+            s.insert(&Job::queued(id, "2024")).await.unwrap();
+        }
+        s.insert(&lesson("l-1", "fractions", Some("j-1")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-2", "plants", Some("j-1")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-3", "plants", Some("j-3")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-4", "orphans", None)).await.unwrap();
+
+        let jobs = s
+            .select::<Job>()
+            .order_by(|j| j.job_id.asc())
+            .all()
+            .await
+            .unwrap();
+        let lessons: Vec<Vec<Lesson>> = s.load_children::<Job, Lesson>(&jobs).await.unwrap();
+        let ids: Vec<Vec<String>> = lessons
+            .iter()
+            .map(|ls| {
+                let mut v: Vec<String> = ls.iter().map(|l| l.lesson_id.clone()).collect();
+                v.sort();
+                v
+            })
+            .collect();
+        assert_eq!(ids, [vec!["l-1", "l-2"], vec![], vec!["l-3"]]);
+
+        let all_lessons = s
+            .select::<Lesson>()
+            .order_by(|l| l.lesson_id.asc())
+            .all()
+            .await
+            .unwrap();
+        let owners: Vec<Option<Job>> = s.load_parents::<Lesson, Job>(&all_lessons).await.unwrap();
+        let owner_ids: Vec<Option<&str>> = owners
+            .iter()
+            .map(|j| j.as_ref().map(|j| j.job_id.as_str()))
+            .collect();
+        assert_eq!(owner_ids, [Some("j-1"), Some("j-1"), Some("j-3"), None]);
+
+        // No rows at hand: no query, nothing loaded.
+        assert!(s
+            .load_children::<Job, Lesson>(&[])
+            .await
+            .unwrap()
+            .is_empty());
+        // No foreign key: a clear error.
+        let err = s.load_children::<Job, Member>(&jobs).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+    });
+}
