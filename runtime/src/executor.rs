@@ -365,6 +365,13 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         crate::relation::parents::<C, P>(self.conn(), children)
     }
 
+    /// One round trip to the server (`SELECT 1`), for health checks. Unlike
+    /// raw SQL it leaves the session clean.
+    fn ping(&self) -> impl Future<Output = Result<()>> + Send + '_ {
+        let conn = self.conn();
+        async move { conn.execute("SELECT 1", &[]).await.map(|_| ()) }
+    }
+
     /// Sends a notification on `channel` (`pg_notify`; both are bind
     /// parameters). Inside a transaction it is delivered at commit. Receive
     /// notifications with a [`Listener`](crate::Listener).

@@ -9,14 +9,13 @@
 //! (quoted by `strata::ident`), and the job id is a bind parameter.
 
 use std::future::Future;
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use strata::ident::{Ident, Qualified};
-use strata::{Executor, Table};
+use strata::aggregate::count;
+use strata::Executor;
 
 use super::{check_text, new_id, Page, RepoError};
 use crate::models::LlmAudit;
@@ -144,27 +143,6 @@ impl<'e, E: Executor> StrataAudit<'e, E> {
     }
 }
 
-/// The totals statement, built once from the model's names.
-fn totals_sql() -> &'static str {
-    static SQL: OnceLock<String> = OnceLock::new();
-    SQL.get_or_init(|| {
-        let c = LlmAudit::columns();
-        format!(
-            "SELECT count(*), count(*) FILTER (WHERE {status} <> 'ok'), \
-             coalesce(sum({prompt}), 0), coalesce(sum({completion}), 0), \
-             coalesce(sum({total}), 0), coalesce(sum({cost}), 0) \
-             FROM {table} WHERE {job} = $1",
-            status = Ident(c.status.name()),
-            prompt = Ident(c.prompt_tokens.name()),
-            completion = Ident(c.completion_tokens.name()),
-            total = Ident(c.total_tokens.name()),
-            cost = Ident(c.cost_usd.name()),
-            job = Ident(c.job_id.name()),
-            table = Qualified(LlmAudit::SCHEMA, LlmAudit::NAME),
-        )
-    })
-}
-
 fn non_negative(field: &str, value: Option<i32>) -> Result<(), RepoError> {
     match value {
         Some(v) if v < 0 => Err(RepoError::Invalid(format!(
@@ -289,27 +267,43 @@ impl<E: Executor> LlmAuditRepository for StrataAudit<'_, E> {
     }
 
     async fn totals(&self, job_id: &str) -> Result<AuditTotals, RepoError> {
-        let rows = self.db.query(totals_sql(), &[&job_id]).await?;
-        let row = rows.first().ok_or_else(|| {
-            RepoError::Db(strata::Error::new(
-                strata::ErrorKind::Database,
-                "the totals query returned no row",
-            ))
-        })?;
-        let read = |e: tokio_postgres::Error| {
-            RepoError::Db(strata::Error::new(
-                strata::ErrorKind::Decode,
-                format!("cannot read the audit totals: {e}"),
-            ))
-        };
-        Ok(AuditTotals {
+        // One query, typed: the sums per status, folded here.
+        let per_status = self
+            .db
+            .select::<LlmAudit>()
+            .filter(|c| c.job_id.eq(job_id))
+            .group_by(|c| c.status)
+            .project(|c| {
+                (
+                    c.status,
+                    count(),
+                    c.prompt_tokens.sum(),
+                    c.completion_tokens.sum(),
+                    c.total_tokens.sum(),
+                    c.cost_usd.sum(),
+                )
+            })
+            .all()
+            .await?;
+        let mut totals = AuditTotals {
             job_id: job_id.to_string(),
-            calls: row.try_get(0).map_err(read)?,
-            failed_calls: row.try_get(1).map_err(read)?,
-            prompt_tokens: row.try_get(2).map_err(read)?,
-            completion_tokens: row.try_get(3).map_err(read)?,
-            total_tokens: row.try_get(4).map_err(read)?,
-            cost_usd: row.try_get(5).map_err(read)?,
-        })
+            calls: 0,
+            failed_calls: 0,
+            prompt_tokens: 0,
+            completion_tokens: 0,
+            total_tokens: 0,
+            cost_usd: Decimal::ZERO,
+        };
+        for (status, calls, prompt, completion, total, cost) in per_status {
+            totals.calls += calls;
+            if status != "ok" {
+                totals.failed_calls += calls;
+            }
+            totals.prompt_tokens += prompt.unwrap_or(0);
+            totals.completion_tokens += completion.unwrap_or(0);
+            totals.total_tokens += total.unwrap_or(0);
+            totals.cost_usd += cost.unwrap_or(Decimal::ZERO);
+        }
+        Ok(totals)
     }
 }
