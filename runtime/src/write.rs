@@ -124,10 +124,12 @@ impl<'e, T: Table> InsertValues<'e, T> {
             .iter()
             .map(|(_, p)| &**p as &(dyn ToSql + Sync))
             .collect();
+        let names: Vec<&'static str> = self.values.iter().map(|(n, _)| *n).collect();
         match self
             .conn
             .fetch_opt(&sql, &params, |r| T::decode(r, &sqls.positions))
-            .await?
+            .await
+            .map_err(|e| named::<T>(e, |i| names.get(i).copied()))?
         {
             Some(row) => Ok(row),
             None => Err(inserted_nothing::<T>()),
@@ -279,14 +281,19 @@ impl<'e, T: Table> UpdateColumns<'e, T> {
     pub async fn execute(self) -> Result<u64> {
         let mut params = Vec::new();
         let sql = rendered(|sql| self.render(sql, &mut params))?;
-        self.conn.execute(&sql, &params).await
+        self.conn
+            .execute(&sql, &params)
+            .await
+            .map_err(|e| named::<T>(e, |i| self.sets.get(i).map(|(n, _)| *n)))
     }
 
     /// Runs the update and returns the changed rows as stored.
     pub async fn returning(self) -> Result<Vec<T>> {
         let mut params = Vec::new();
         let sql = rendered(|sql| self.render(sql, &mut params))?;
-        fetch_returning(&self.conn, sql, &params).await
+        fetch_returning(&self.conn, sql, &params)
+            .await
+            .map_err(|e| named::<T>(e, |i| self.sets.get(i).map(|(n, _)| *n)))
     }
 }
 
@@ -591,4 +598,13 @@ impl<'e, T: Table> IntoFuture for InsertOrIgnore<'e, T> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.execute())
     }
+}
+
+/// A value the server refused names its column (`column_of` maps a
+/// statement parameter to the column it sets).
+fn named<T: Table>(err: Error, column_of: impl FnOnce(usize) -> Option<&'static str>) -> Error {
+    err.name_param(
+        &crate::ident::Qualified(T::SCHEMA, T::NAME).to_string(),
+        column_of,
+    )
 }

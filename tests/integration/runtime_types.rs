@@ -339,6 +339,16 @@ fn a_text_with_a_nul_byte_is_an_error_not_a_panic() {
         assert!(err.to_string().contains("text"), "{err}");
         assert!(err.to_string().contains("NUL"), "{err}");
         assert_eq!(s.select::<AllTypes>().count().await.unwrap(), 0);
+        // The builders name it too.
+        let stored = s.insert(&plain_with_nulls()).await.unwrap();
+        let err = s
+            .update_columns::<AllTypes>()
+            .set(|c| c.text, "x\0y")
+            .filter(|c| c.id.eq(stored.id))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+        assert_eq!(err.column(), Some("text"), "{err}");
     });
 }
 
