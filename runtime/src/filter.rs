@@ -101,6 +101,26 @@ pub(crate) fn column(sql: &mut String, q: Option<&str>, col: &str) {
     let _ = write!(sql, "{}", Ident(col));
 }
 
+/// A correlated `EXISTS` (see [`Node::Exists`]).
+pub(crate) struct ExistsNode {
+    /// The outer table, qualified and quoted.
+    pub(crate) outer: String,
+    /// The inner table, qualified and quoted.
+    pub(crate) inner: String,
+    /// Equal columns: (outer, inner).
+    pub(crate) pairs: Vec<(&'static str, &'static str)>,
+    pub(crate) filter: Node,
+    pub(crate) negated: bool,
+}
+
+/// An uncorrelated subquery (see [`Node::InSelect`]).
+pub(crate) struct SubqueryNode {
+    /// The table, qualified and quoted.
+    pub(crate) table: String,
+    pub(crate) expr: ExprSql,
+    pub(crate) filter: Option<Node>,
+}
+
 /// The tree of a filter; column names are the SQL names.
 pub(crate) enum Node {
     /// `TRUE` / `FALSE`.
@@ -115,6 +135,11 @@ pub(crate) enum Node {
     In(&'static str, ParamArray),
     /// `col ->> $k::text = $v` (and `#>>` for a path).
     JsonEq(&'static str, Param, Param, bool),
+    /// `[NOT] EXISTS (SELECT 1 FROM inner WHERE inner.x = outer.y ... AND
+    /// filter)`.
+    Exists(Box<ExistsNode>),
+    /// `col [NOT] IN (SELECT expr FROM table [WHERE filter])`.
+    InSelect(&'static str, Box<SubqueryNode>, bool),
     /// All must hold.
     And(Vec<Node>),
     /// One must hold.
@@ -171,6 +196,34 @@ impl Node {
                 } else {
                     let _ = write!(sql, " ->> ${k}::text) = ${v}::text");
                 }
+            }
+            Node::Exists(e) => {
+                let _ = write!(
+                    sql,
+                    "{}EXISTS (SELECT 1 FROM {} AS strata_sub WHERE ",
+                    if e.negated { "NOT " } else { "" },
+                    e.inner
+                );
+                for (outer, inner) in &e.pairs {
+                    let _ = write!(sql, "{}.", e.outer);
+                    column(sql, None, outer);
+                    sql.push_str(" = ");
+                    column(sql, Some("strata_sub"), inner);
+                    sql.push_str(" AND ");
+                }
+                e.filter.render_q(sql, params, Some("strata_sub"));
+                sql.push(')');
+            }
+            Node::InSelect(col, sub, negated) => {
+                column(sql, q, col);
+                let _ = write!(sql, " {}IN (SELECT ", if *negated { "NOT " } else { "" });
+                sub.expr.render(sql);
+                let _ = write!(sql, " FROM {}", sub.table);
+                if let Some(filter) = &sub.filter {
+                    sql.push_str(" WHERE ");
+                    filter.render(sql, params);
+                }
+                sql.push(')');
             }
             Node::And(nodes) | Node::Or(nodes) => {
                 let joiner = if matches!(self, Node::And(_)) {

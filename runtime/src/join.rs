@@ -24,7 +24,7 @@ use crate::column::Column;
 use crate::conn::Conn;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exact::RawValue;
-use crate::filter::{and_nodes, column, Filter, Node, Order};
+use crate::filter::{and_nodes, column, ExprSql, Filter, Node, Order, SubqueryNode};
 use crate::ident::Qualified;
 use crate::table::Table;
 
@@ -344,5 +344,69 @@ impl<'e, A: Table, B: Table, K: JoinKind> Join<'e, A, B, K> {
     pub async fn first(mut self) -> Result<Option<(A, K::Right<B>)>> {
         self.limit = Some(1);
         Ok(self.all().await?.into_iter().next())
+    }
+}
+
+/// An uncorrelated subquery selecting one column of `U` whose Rust type is
+/// `V`, for [`Column::in_select`]; made by [`subquery`].
+pub struct Subquery<U, V> {
+    col: &'static str,
+    filter: Option<Node>,
+    _marker: PhantomData<fn() -> (U, V)>,
+}
+
+impl<U, V> std::fmt::Debug for Subquery<U, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Subquery")
+            .field("column", &self.col)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `SELECT col FROM U`, to filter another table with
+/// [`Column::in_select`]:
+/// `.filter(|j| j.job_id.in_select(subquery::<Lesson, _>(|l| l.job_id).filter(|l| l.topic.eq("plants"))))`.
+pub fn subquery<U: Table, V>(f: impl FnOnce(&U::Columns) -> Column<U, V>) -> Subquery<U, V> {
+    Subquery {
+        col: f(U::columns()).name(),
+        filter: None,
+        _marker: PhantomData,
+    }
+}
+
+impl<U: Table, V> Subquery<U, V> {
+    /// Keeps the subquery's rows matching `f` (several calls combine with
+    /// `AND`).
+    pub fn filter(mut self, f: impl FnOnce(&U::Columns) -> Filter<U>) -> Subquery<U, V> {
+        self.filter = Some(and_nodes(self.filter.take(), f(U::columns())));
+        self
+    }
+
+    fn node(self) -> Box<SubqueryNode> {
+        Box::new(SubqueryNode {
+            table: Qualified(U::SCHEMA, U::NAME).to_string(),
+            expr: ExprSql::Col(self.col),
+            filter: self.filter,
+        })
+    }
+}
+
+impl<T, V> Column<T, V> {
+    /// `column IN (SELECT ...)`; the subquery's column must have the same
+    /// Rust type (up to `Option`).
+    pub fn in_select<U: Table, W>(self, sub: Subquery<U, W>) -> Filter<T>
+    where
+        V: JoinKey<W>,
+    {
+        Filter::from_node(Node::InSelect(self.name(), sub.node(), false))
+    }
+
+    /// `column NOT IN (SELECT ...)` (no row matches when the subquery
+    /// yields a NULL, as in SQL).
+    pub fn not_in_select<U: Table, W>(self, sub: Subquery<U, W>) -> Filter<T>
+    where
+        V: JoinKey<W>,
+    {
+        Filter::from_node(Node::InSelect(self.name(), sub.node(), true))
     }
 }

@@ -124,7 +124,7 @@ pub use connect::{ConnectError, ConnectOptions};
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
-pub use join::{Join, On};
+pub use join::{subquery, Join, On, Subquery};
 pub use key::KeyArg;
 pub use listen::{Listener, Notification};
 pub use pool::{Pool, PoolBuilder, PoolStatus};

@@ -24,7 +24,7 @@ use crate::aggregate::Projection;
 use crate::column::Column;
 use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
-use crate::filter::{and_nodes, Filter, Node, Order};
+use crate::filter::{and_nodes, ExistsNode, Filter, Node, Order};
 use crate::join::{related, Inner, Join, JoinKind, Left, On};
 use crate::pooled::InFlight;
 use crate::table::Table;
@@ -86,7 +86,11 @@ enum LockWait {
 #[must_use = "a Select does nothing until a terminal (`all`, `first`, `one`, `count`, `exists`) is awaited"]
 pub struct Select<'e, T> {
     conn: Conn<'e>,
+    /// Why the query cannot run (a relation that does not exist), reported
+    /// by every terminal before anything is sent.
+    error: Option<String>,
     distinct: bool,
+    distinct_on: Vec<&'static str>,
     group_by: Vec<&'static str>,
     having: Option<Node>,
     filter: Option<Node>,
@@ -110,7 +114,9 @@ impl<'e, T: Table> Select<'e, T> {
     pub(crate) fn new(conn: Conn<'e>) -> Select<'e, T> {
         Select {
             conn,
+            error: None,
             distinct: false,
+            distinct_on: Vec::new(),
             group_by: Vec::new(),
             having: None,
             filter: None,
@@ -145,6 +151,61 @@ impl<'e, T: Table> Select<'e, T> {
     pub fn distinct(mut self) -> Select<'e, T> {
         self.distinct = true;
         self
+    }
+
+    /// `SELECT DISTINCT ON (column)` (several calls add columns): the first
+    /// row of each group of equal values, in the chosen order (which must
+    /// start with these columns; the server says so otherwise). The latest
+    /// job of each status:
+    /// `.distinct_on(|c| c.status).order_by(|c| c.status.asc()).order_by(|c| c.created_at.desc())`.
+    pub fn distinct_on<V>(mut self, f: impl FnOnce(&T::Columns) -> Column<T, V>) -> Select<'e, T> {
+        self.distinct_on.push(f(T::columns()).name());
+        self
+    }
+
+    /// Keeps the rows of `T` that have at least one related row of `U`
+    /// (through the one foreign key between them) matching `f`: `WHERE
+    /// EXISTS (SELECT 1 FROM u WHERE u.fk = t.key AND ...)`.
+    pub fn filter_exists<U: Table>(
+        self,
+        f: impl FnOnce(&U::Columns) -> Filter<U>,
+    ) -> Select<'e, T> {
+        self.exists_node::<U>(f(U::columns()), false)
+    }
+
+    /// Keeps the rows of `T` that have no related row of `U` matching `f`.
+    pub fn filter_not_exists<U: Table>(
+        self,
+        f: impl FnOnce(&U::Columns) -> Filter<U>,
+    ) -> Select<'e, T> {
+        self.exists_node::<U>(f(U::columns()), true)
+    }
+
+    fn exists_node<U: Table>(mut self, filter: Filter<U>, negated: bool) -> Select<'e, T> {
+        match related::<T, U>() {
+            Ok(pairs) => {
+                let node = Node::Exists(Box::new(ExistsNode {
+                    outer: crate::ident::Qualified(T::SCHEMA, T::NAME).to_string(),
+                    inner: crate::ident::Qualified(U::SCHEMA, U::NAME).to_string(),
+                    pairs,
+                    filter: filter.into_node(),
+                    negated,
+                }));
+                self.filter = Some(and_nodes(self.filter.take(), Filter::<T>::from_node(node)));
+            }
+            Err(why) => {
+                self.error.get_or_insert(why);
+            }
+        }
+        self
+    }
+
+    /// The error of a query that cannot run.
+    fn check(&self) -> Result<()> {
+        match &self.error {
+            Some(why) => Err(Error::new(ErrorKind::Invalid, why.clone())),
+            None => Ok(()),
+        }
     }
 
     /// `GROUP BY column` (several calls add columns), for a
@@ -263,6 +324,10 @@ impl<'e, T: Table> Select<'e, T> {
         self,
         on: std::result::Result<Vec<(&'static str, &'static str)>, String>,
     ) -> Join<'e, T, B, K> {
+        let on = match &self.error {
+            Some(why) => Err(why.clone()),
+            None => on,
+        };
         let mut join = Join::new(self.conn, on, self.filter);
         for o in &self.order {
             join = join.order_rendered(o);
@@ -356,6 +421,20 @@ impl<'e, T: Table> Select<'e, T> {
         }
     }
 
+    fn render_distinct_on(&self, sql: &mut String) {
+        if self.distinct_on.is_empty() {
+            return;
+        }
+        sql.push_str("DISTINCT ON (");
+        for (i, col) in self.distinct_on.iter().enumerate() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            let _ = write!(sql, "{}", crate::ident::Ident(col));
+        }
+        sql.push_str(") ");
+    }
+
     fn render_lock(&self, sql: &mut String) {
         if let Some((strength, wait)) = self.lock {
             sql.push_str(match strength {
@@ -381,7 +460,14 @@ impl<'e, T: Table> Select<'e, T> {
     ) -> (String, Vec<&'a (dyn ToSql + Sync)>) {
         let sqls = sql_for::<T>();
         let mut sql = String::with_capacity(sqls.select.len() + 64);
-        sql.push_str(&sqls.select);
+        if self.distinct_on.is_empty() {
+            sql.push_str(&sqls.select);
+        } else {
+            // "SELECT <columns> ..." → "SELECT DISTINCT ON (...) <columns> ..."
+            sql.push_str("SELECT ");
+            self.render_distinct_on(&mut sql);
+            sql.push_str(sqls.select.strip_prefix("SELECT ").unwrap_or(&sqls.select));
+        }
         let mut params = Vec::new();
         self.render_where(&mut sql, &mut params);
         if force_limit {
@@ -404,6 +490,7 @@ impl<'e, T: Table> Select<'e, T> {
 
     /// All matching rows.
     pub async fn all(self) -> Result<Vec<T>> {
+        self.check()?;
         let (sql, params) = self.render_select(&1, false);
         let positions = &sql_for::<T>().positions;
         self.conn
@@ -436,6 +523,7 @@ impl<'e, T: Table> Select<'e, T> {
     /// # Ok(()) }
     /// ```
     pub async fn stream(self) -> Result<RowStream<'e, T>> {
+        self.check()?;
         let (sql, params) = self.render_select(&1, false);
         let conn = self.conn;
         traced(&sql, async {
@@ -468,6 +556,7 @@ impl<'e, T: Table> Select<'e, T> {
     /// The first matching row (in the chosen order), if any: the query runs
     /// with `LIMIT 1`.
     pub async fn first(self) -> Result<Option<T>> {
+        self.check()?;
         let (sql, params) = self.render_select(&1, true);
         let positions = &sql_for::<T>().positions;
         self.conn
@@ -478,6 +567,7 @@ impl<'e, T: Table> Select<'e, T> {
     /// The one matching row: [`ErrorKind::NotFound`] when there is none,
     /// [`ErrorKind::Invalid`] when there are several.
     pub async fn one(self) -> Result<T> {
+        self.check()?;
         let (sql, params) = self.render_select(&1, false);
         let positions = &sql_for::<T>().positions;
         match self
@@ -493,6 +583,7 @@ impl<'e, T: Table> Select<'e, T> {
     /// The number of matching rows (`count(*)`; with `LIMIT`/`OFFSET`, of
     /// the rows in that window). Ordering and row locks do not apply.
     pub async fn count(self) -> Result<i64> {
+        self.check()?;
         let sqls = sql_for::<T>();
         let mut sql = String::with_capacity(64);
         let mut params = Vec::new();
@@ -521,6 +612,7 @@ impl<'e, T: Table> Select<'e, T> {
     /// True when at least one row matches (`SELECT EXISTS (...)`). Ordering
     /// and row locks do not apply.
     pub async fn exists(self) -> Result<bool> {
+        self.check()?;
         let sqls = sql_for::<T>();
         let mut sql = String::with_capacity(64);
         let mut params = Vec::new();
@@ -613,6 +705,7 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
         } else {
             "SELECT "
         });
+        s.render_distinct_on(&mut sql);
         let mut texts = Vec::new();
         for (i, item) in self.projection.items().iter().enumerate() {
             if i > 0 {
@@ -641,6 +734,7 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
 
     /// Every result row.
     pub async fn all(self) -> Result<Vec<P::Output>> {
+        self.select.check()?;
         let (sql, params, texts) = self.render();
         let table = &sql_for::<T>().table;
         self.select
@@ -651,6 +745,7 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
 
     /// The first result row, if any.
     pub async fn first(self) -> Result<Option<P::Output>> {
+        self.select.check()?;
         let mut this = self;
         this.select.limit = Some(1);
         let (sql, params, texts) = this.render();
@@ -665,6 +760,7 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
     /// [`ErrorKind::Invalid`] when there are several (an aggregate without
     /// `GROUP BY` always has one).
     pub async fn one(self) -> Result<P::Output> {
+        self.select.check()?;
         let (sql, params, texts) = self.render();
         let table = &sql_for::<T>().table;
         match self

@@ -165,3 +165,78 @@ fn relations_load_in_one_query_each_way() {
         assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
     });
 }
+
+#[test]
+fn subqueries_exists_and_distinct_on() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.pool.session().await.unwrap();
+        for (id, status, at) in [
+            ("j-1", "done", "2024-01"),
+            ("j-2", "done", "2024-03"),
+            ("j-3", "queued", "2024-02"),
+            ("j-4", "queued", "2024-04"),
+        ] {
+            let mut job = Job::queued(id, at);
+            job.status = status.into();
+            s.insert(&job).await.unwrap();
+        }
+        s.insert(&lesson("l-1", "plants", Some("j-1")))
+            .await
+            .unwrap();
+        s.insert(&lesson("l-2", "fractions", Some("j-3")))
+            .await
+            .unwrap();
+
+        // IN (SELECT ...), parameters numbered across both levels.
+        let ids: Vec<String> = s
+            .select::<Job>()
+            .filter(|j| {
+                j.status.eq("done").or(j.job_id.in_select(
+                    strata::subquery::<Lesson, _>(|l| l.job_id).filter(|l| l.topic.eq("fractions")),
+                ))
+            })
+            .order_by(|j| j.job_id.asc())
+            .project(|j| j.job_id)
+            .all()
+            .await
+            .unwrap();
+        assert_eq!(ids, ["j-1", "j-2", "j-3"]);
+
+        // EXISTS / NOT EXISTS through the foreign key.
+        let with: Vec<String> = s
+            .select::<Job>()
+            .filter_exists::<Lesson>(|l| l.topic.eq("plants"))
+            .project(|j| j.job_id)
+            .all()
+            .await
+            .unwrap();
+        assert_eq!(with, ["j-1"]);
+        let without = s
+            .select::<Job>()
+            .filter_not_exists::<Lesson>(|_| strata::Filter::always())
+            .count()
+            .await
+            .unwrap();
+        assert_eq!(without, 2);
+        let err = s
+            .select::<Job>()
+            .filter_exists::<Member>(|_| strata::Filter::always())
+            .all()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+
+        // DISTINCT ON: the latest job of each status, whole rows.
+        let latest = s
+            .select::<Job>()
+            .distinct_on(|j| j.status)
+            .order_by(|j| j.status.asc())
+            .order_by(|j| j.created_at.desc())
+            .all()
+            .await
+            .unwrap();
+        let ids: Vec<&str> = latest.iter().map(|j| j.job_id.as_str()).collect();
+        assert_eq!(ids, ["j-2", "j-4"]);
+    });
+}
