@@ -603,3 +603,71 @@ fn errors_name_the_field_or_conflict_and_never_echo_stored_values() {
         server.stop().await;
     });
 }
+
+#[test]
+fn a_nul_character_in_a_query_string_is_a_422_naming_the_parameter() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        dgs::app::migrate(db.url(), &example_migrations())
+            .await
+            .unwrap();
+        let pool = strata::Pool::builder(db.url())
+            .unwrap()
+            .max_size(2)
+            .wait_timeout(Duration::from_secs(5))
+            .build()
+            .unwrap();
+        let server = Server::start(pool).await;
+        for (path, field) in [
+            ("/jobs?phase=s3cr3t%00x", "phase"),
+            ("/jobs?status=queued&phase=s3cr3t%00x", "phase"),
+            ("/lessons?topic=s3cr3t%00x", "topic"),
+            ("/lessons?tag=s3cr3t%00x", "tag"),
+        ] {
+            let r = server.get(path).await;
+            assert!(!r.body.contains("s3cr3t"), "{path}: {}", r.body);
+            let body = assert_error(r, 422, "invalid");
+            let message = body["error"]["message"].as_str().unwrap();
+            assert!(message.contains(field), "{path}: {body}");
+        }
+        server.get("/jobs?phase=fine").await.expect(200);
+        server.stop().await;
+    });
+}
+
+#[test]
+fn database_error_kinds_map_to_the_documented_statuses() {
+    use dgs::http::ApiError;
+    use strata::{Error, ErrorKind};
+    let cases = [
+        (ErrorKind::Timeout, 503),
+        (ErrorKind::ConnectionLost, 503),
+        (ErrorKind::PoolTimeout, 503),
+        (ErrorKind::TransactionAborted, 503),
+        (ErrorKind::InvalidValue, 422),
+        (ErrorKind::CheckViolation, 422),
+        (ErrorKind::UniqueViolation, 409),
+        (ErrorKind::Database, 500),
+    ];
+    for (kind, status) in cases {
+        let e = Error::new(kind, "Key (job_id)=(secret-value) already exists");
+        let api = ApiError::from(e);
+        assert_eq!(api.status().as_u16(), status, "{kind:?}");
+        let text = format!("{api:?}");
+        assert!(!text.contains("secret-value"), "{kind:?}: {text}");
+    }
+    // A changed schema is retryable: never a 500.
+    let api = ApiError::from(Error::new(ErrorKind::SchemaChanged, "cached plan"));
+    assert!(
+        matches!(api.status().as_u16(), 409 | 503),
+        "{:?}",
+        api.status()
+    );
+    let e = Error::new(ErrorKind::InvalidValue, "value \"secret\" out of range")
+        .with_column(Some("dgs_llm_audit"), "prompt_tokens");
+    let api = ApiError::from(e);
+    assert_eq!(api.status().as_u16(), 422);
+    let text = format!("{api:?}");
+    assert!(text.contains("prompt_tokens"), "{text}");
+    assert!(!text.contains("secret"), "{text}");
+}

@@ -350,6 +350,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Params<T>, ApiError> {
+        // A NUL character (`%00`) can be neither stored nor compared with
+        // text: a 422 naming the parameter, before the database.
+        if let Some(query) = parts.uri.query() {
+            for pair in query.split('&') {
+                if pair.to_ascii_lowercase().contains("%00") {
+                    let key = pair.split('=').next().unwrap_or("");
+                    let field = if key.to_ascii_lowercase().contains("%00") {
+                        "(a parameter name)"
+                    } else {
+                        key
+                    };
+                    return Err(ApiError::invalid(format!(
+                        "parameter {field} contains a NUL character"
+                    )));
+                }
+            }
+        }
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(v)) => Ok(Params(v)),
             Err(QueryRejection::FailedToDeserializeQueryString(r)) => {
