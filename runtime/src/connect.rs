@@ -32,14 +32,16 @@
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
-use tokio_postgres::config::{Host, SslMode};
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::config::Host;
+use tokio_postgres::{Client, Config};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::tls::{RootCert, SslMode, TlsSettings};
 
 /// The libpq environment variables strata reads, each with the connection
 /// parameter it sets.
-pub const PG_VARIABLES: [(&str, &str); 11] = [
+pub const PG_VARIABLES: [(&str, &str); 14] = [
     ("PGHOST", "host"),
     ("PGHOSTADDR", "hostaddr"),
     ("PGPORT", "port"),
@@ -50,6 +52,9 @@ pub const PG_VARIABLES: [(&str, &str); 11] = [
     ("PGAPPNAME", "application_name"),
     ("PGCONNECT_TIMEOUT", "connect_timeout"),
     ("PGSSLMODE", "sslmode"),
+    ("PGSSLROOTCERT", "sslrootcert"),
+    ("PGSSLCERT", "sslcert"),
+    ("PGSSLKEY", "sslkey"),
     ("PGTARGETSESSIONATTRS", "target_session_attrs"),
 ];
 
@@ -98,6 +103,9 @@ pub struct ConnectOptions {
     config: Config,
     /// Parameters with a defaulted setting that were given explicitly.
     explicit: Vec<&'static str>,
+    /// `sslmode`, `sslrootcert`, `sslcert`, `sslkey` (tokio-postgres'
+    /// `Config` knows only three of libpq's six modes and none of the files).
+    tls: TlsSettings,
 }
 
 impl fmt::Debug for ConnectOptions {
@@ -121,19 +129,39 @@ impl ConnectOptions {
     /// password).
     pub fn parse(text: &str) -> Result<ConnectOptions> {
         let text = text.trim();
-        let config: Config = text.parse().map_err(|e| parse_error(text, &e))?;
+        let (rest, tls) = split_tls(text)?;
+        let mut config: Config = rest.parse().map_err(|e| parse_error(&rest, &e))?;
+        config.ssl_mode(tls.mode.driver_mode());
         let explicit = param_keys(text)
             .iter()
             .filter_map(|k| DEFAULTED.iter().find(|d| **d == k.as_str()).copied())
             .collect();
-        Ok(ConnectOptions { config, explicit })
+        Ok(ConnectOptions {
+            config,
+            explicit,
+            tls,
+        })
+    }
+
+    /// The TLS settings.
+    pub fn tls(&self) -> &TlsSettings {
+        &self.tls
     }
 
     /// Wraps a config built in code; every defaulted setting counts as given.
     pub fn from_config(config: Config) -> ConnectOptions {
+        let mode = match config.get_ssl_mode() {
+            tokio_postgres::config::SslMode::Disable => SslMode::Disable,
+            tokio_postgres::config::SslMode::Require => SslMode::Require,
+            _ => SslMode::Prefer,
+        };
         ConnectOptions {
             config,
             explicit: DEFAULTED.to_vec(),
+            tls: TlsSettings {
+                mode,
+                ..TlsSettings::default()
+            },
         }
     }
 
@@ -225,39 +253,17 @@ impl ConnectOptions {
         let mut explicit = Vec::new();
         for (var, key) in PG_VARIABLES {
             let Some(value) = set(var) else { continue };
-            let value = match key {
-                // libpq's `allow` and `prefer` try plaintext; strata has no
-                // TLS connector yet, so only the modes that allow plaintext
-                // are accepted.
-                "sslmode" => match value.trim() {
-                    "disable" | "allow" | "prefer" => "disable".to_string(),
-                    _ => {
-                        return Err(Error::new(
-                            ErrorKind::Config,
-                            format!(
-                                "{var} asks for TLS, which this build of strata does not include"
-                            ),
-                        ))
-                    }
-                },
-                _ => value,
-            };
             if let Some(d) = DEFAULTED.iter().find(|d| **d == key) {
                 explicit.push(*d);
             }
             let _ = write!(text, "{key}={} ", quote_value(&value));
             // Each variable alone, so an error names it.
-            text.parse::<Config>().map_err(|e| {
-                Error::new(
-                    ErrorKind::Config,
-                    format!("invalid {var}: {}", parse_error(&text, &e)),
-                )
-            })?;
+            ConnectOptions::parse(&text)
+                .map_err(|e| Error::new(ErrorKind::Config, format!("invalid {var}: {e}")))?;
         }
-        let config: Config = text
-            .parse()
-            .map_err(|e: tokio_postgres::Error| parse_error(&text, &e))?;
-        Ok(ConnectOptions { config, explicit })
+        let mut options = ConnectOptions::parse(&text)?;
+        options.explicit = explicit;
+        Ok(options)
     }
 
     /// Sets what `other` has and `self` lacks.
@@ -300,6 +306,15 @@ impl ConnectOptions {
         if let (None, Some(v)) = (c.get_connect_timeout(), o.get_connect_timeout()) {
             c.connect_timeout(*v);
         }
+        if self.tls.root_cert.is_none() {
+            self.tls.root_cert = other.tls.root_cert.clone();
+        }
+        if self.tls.cert.is_none() {
+            self.tls.cert = other.tls.cert.clone();
+        }
+        if self.tls.key.is_none() {
+            self.tls.key = other.tls.key.clone();
+        }
         for key in &other.explicit {
             if self.explicit.contains(key) {
                 continue;
@@ -307,7 +322,8 @@ impl ConnectOptions {
             let c = &mut self.config;
             match *key {
                 "sslmode" => {
-                    c.ssl_mode(o.get_ssl_mode());
+                    self.tls.mode = other.tls.mode;
+                    c.ssl_mode(other.tls.mode.driver_mode());
                 }
                 "sslnegotiation" => {
                     c.ssl_negotiation(o.get_ssl_negotiation());
@@ -403,19 +419,21 @@ impl ConnectOptions {
         Ok(self.connect_with_driver().await?.0)
     }
 
+    /// The TLS connector of these settings (the one place connections get
+    /// theirs; see [`crate::tls`]).
+    pub fn tls_connector(&self) -> std::result::Result<MakeRustlsConnect, ConnectError> {
+        self.tls.connector().map_err(|e| ConnectError {
+            target: self.to_string(),
+            source: ConnectFailure::Settings(e.to_string()),
+        })
+    }
+
     /// Like [`ConnectOptions::connect`], and also returns the spawned
     /// driver task (aborting it closes the connection).
     pub(crate) async fn connect_with_driver(
         &self,
     ) -> std::result::Result<(Client, tokio::task::JoinHandle<()>), ConnectError> {
-        let (client, connection) =
-            self.config
-                .connect(NoTls)
-                .await
-                .map_err(|source| ConnectError {
-                    target: self.to_string(),
-                    source,
-                })?;
+        let (client, connection) = self.connect_raw().await?;
         let driver = tokio::spawn(async move {
             let _ = connection.await;
         });
@@ -429,33 +447,23 @@ impl ConnectOptions {
     ) -> std::result::Result<
         (
             Client,
-            tokio_postgres::Connection<tokio_postgres::Socket, tokio_postgres::tls::NoTlsStream>,
+            tokio_postgres::Connection<
+                tokio_postgres::Socket,
+                <MakeRustlsConnect as tokio_postgres::tls::MakeTlsConnect<
+                    tokio_postgres::Socket,
+                >>::Stream,
+            >,
         ),
         ConnectError,
     > {
+        let tls = self.tls_connector()?;
         self.config
-            .connect(NoTls)
+            .connect(tls)
             .await
             .map_err(|source| ConnectError {
                 target: self.to_string(),
-                source,
+                source: ConnectFailure::Driver(source),
             })
-    }
-
-    /// The same settings with TCP keepalives that find a dead peer in about
-    /// a minute (idle 30 s, then 3 probes 10 s apart), unless the settings
-    /// chose keepalives themselves.
-    pub(crate) fn with_default_keepalives(&self) -> ConnectOptions {
-        if self.explicit.contains(&"keepalives") || self.explicit.contains(&"keepalives_idle") {
-            return self.clone();
-        }
-        let mut o = self.clone();
-        o.config
-            .keepalives(true)
-            .keepalives_idle(Duration::from_secs(30))
-            .keepalives_interval(Duration::from_secs(10))
-            .keepalives_retries(3);
-        o
     }
 
     /// The same settings with a session default (`-c name=value` in the
@@ -477,6 +485,22 @@ impl ConnectOptions {
         } else {
             format!("{current} {setting}")
         });
+        o
+    }
+
+    /// The same settings with TCP keepalives that find a dead peer in about
+    /// a minute (idle 30 s, then 3 probes 10 s apart), unless the settings
+    /// chose keepalives themselves.
+    pub(crate) fn with_default_keepalives(&self) -> ConnectOptions {
+        if self.explicit.contains(&"keepalives") || self.explicit.contains(&"keepalives_idle") {
+            return self.clone();
+        }
+        let mut o = self.clone();
+        o.config
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30))
+            .keepalives_interval(Duration::from_secs(10))
+            .keepalives_retries(3);
         o
     }
 
@@ -533,6 +557,17 @@ impl ConnectOptions {
         }
         // Messages name the target only; a child process gets every setting.
         if !mask {
+            match &self.tls.root_cert {
+                Some(RootCert::System) => params.push(("sslrootcert", "system".to_string())),
+                Some(RootCert::File(p)) => params.push(("sslrootcert", p.display().to_string())),
+                None => {}
+            }
+            if let Some(p) = &self.tls.cert {
+                params.push(("sslcert", p.display().to_string()));
+            }
+            if let Some(p) = &self.tls.key {
+                params.push(("sslkey", p.display().to_string()));
+            }
             if !c.get_hostaddrs().is_empty() {
                 let addrs: Vec<String> = c.get_hostaddrs().iter().map(|a| a.to_string()).collect();
                 params.push(("hostaddr", addrs.join(",")));
@@ -548,12 +583,7 @@ impl ConnectOptions {
             }
             for key in &self.explicit {
                 let value = match *key {
-                    "sslmode" => match c.get_ssl_mode() {
-                        SslMode::Disable => "disable",
-                        SslMode::Require => "require",
-                        _ => "prefer",
-                    }
-                    .to_string(),
+                    "sslmode" => self.tls.mode.as_str().to_string(),
                     "keepalives" => u8::from(c.get_keepalives()).to_string(),
                     "keepalives_idle" => secs(c.get_keepalives_idle()),
                     "target_session_attrs" => match c.get_target_session_attrs() {
@@ -592,11 +622,20 @@ fn secs(d: Duration) -> String {
 }
 
 /// A connection that could not be opened: the target (password masked) and
-/// the driver's error.
+/// the cause.
 #[derive(Debug)]
 pub struct ConnectError {
     target: String,
-    source: tokio_postgres::Error,
+    source: ConnectFailure,
+}
+
+/// Why a connection could not be opened.
+#[derive(Debug)]
+enum ConnectFailure {
+    /// The driver's error (a server error, an I/O or TLS error).
+    Driver(tokio_postgres::Error),
+    /// The settings cannot be used (a TLS file missing or unreadable).
+    Settings(String),
 }
 
 impl ConnectError {
@@ -606,44 +645,56 @@ impl ConnectError {
     }
 
     /// The driver's error (a server error such as a failed authentication,
-    /// or an I/O error).
-    pub fn pg_error(&self) -> &tokio_postgres::Error {
-        &self.source
+    /// or an I/O or TLS error); `None` when the settings themselves could
+    /// not be used (a TLS certificate file missing).
+    pub fn pg_error(&self) -> Option<&tokio_postgres::Error> {
+        match &self.source {
+            ConnectFailure::Driver(e) => Some(e),
+            ConnectFailure::Settings(_) => None,
+        }
     }
 
-    /// The driver's error, by value.
-    pub fn into_pg_error(self) -> tokio_postgres::Error {
-        self.source
+    /// The driver's error, by value (see [`ConnectError::pg_error`]).
+    pub fn into_pg_error(self) -> Option<tokio_postgres::Error> {
+        match self.source {
+            ConnectFailure::Driver(e) => Some(e),
+            ConnectFailure::Settings(_) => None,
+        }
+    }
+
+    /// Why, in words (without the target).
+    pub fn reason(&self) -> String {
+        match &self.source {
+            ConnectFailure::Settings(why) => why.clone(),
+            ConnectFailure::Driver(e) => match e.as_db_error() {
+                Some(db) => format!("{}: {}", db.severity(), db.message()),
+                None => match crate::tls::describe(e) {
+                    Some(why) => format!("TLS: {why}"),
+                    None => crate::error::with_causes(e),
+                },
+            },
+        }
     }
 }
 
 impl fmt::Display for ConnectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot connect to {}: ", self.target)?;
-        match self.source.as_db_error() {
-            Some(db) => write!(f, "{}: {}", db.severity(), db.message()),
-            None => {
-                write!(f, "{}", self.source)?;
-                let mut cause = std::error::Error::source(&self.source);
-                while let Some(c) = cause {
-                    write!(f, ": {c}")?;
-                    cause = c.source();
-                }
-                Ok(())
-            }
-        }
+        write!(f, "cannot connect to {}: {}", self.target, self.reason())
     }
 }
 
 impl std::error::Error for ConnectError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.source)
+        match &self.source {
+            ConnectFailure::Driver(e) => Some(e),
+            ConnectFailure::Settings(_) => None,
+        }
     }
 }
 
 impl From<ConnectError> for Error {
     fn from(e: ConnectError) -> Error {
-        let (kind, code) = match e.source.as_db_error() {
+        let (kind, code) = match e.pg_error().and_then(|p| p.as_db_error()) {
             Some(db) => (
                 match crate::error::kind_of_state(db.code(), db.message()) {
                     ErrorKind::ConnectionLost => ErrorKind::ConnectionLost,
@@ -651,12 +702,110 @@ impl From<ConnectError> for Error {
                 },
                 Some(db.code().clone()),
             ),
+            None if matches!(e.source, ConnectFailure::Settings(_)) => (ErrorKind::Config, None),
             None => (ErrorKind::ConnectionLost, None),
         };
         Error::new(kind, e.to_string())
             .with_code(code)
             .with_source(e)
     }
+}
+
+/// Takes libpq's TLS parameters (`sslmode`, `sslrootcert`, `sslcert`,
+/// `sslkey`) out of a URL or `key=value` string, which tokio-postgres reads
+/// only in part; returns the rest and the settings.
+fn split_tls(text: &str) -> Result<(String, TlsSettings)> {
+    let mut tls = TlsSettings::default();
+    if let Some(scheme_end) = text.find("://").filter(|_| is_url(text)) {
+        // As tokio-postgres reads a URL: credentials up to the first `@`,
+        // then the query after the first `?`.
+        let after = scheme_end + 3;
+        let at = text[after..].find('@').map_or(after, |i| after + i + 1);
+        let Some(q) = text[at..].find('?').map(|i| at + i) else {
+            return Ok((text.to_string(), tls));
+        };
+        let mut kept = Vec::new();
+        for pair in text[q + 1..].split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if !tls.set(&percent_decode(k), &percent_decode(v))? {
+                kept.push(pair);
+            }
+        }
+        let mut out = text[..q].to_string();
+        if !kept.is_empty() {
+            out.push('?');
+            out.push_str(&kept.join("&"));
+        }
+        return Ok((out, tls));
+    }
+    // key = value pairs; values may be quoted with `'` and escape with `\`.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if trimmed.is_empty() {
+            break;
+        }
+        let (pair, value, next) = kv_pair(trimmed);
+        let key = pair
+            .split(|c: char| c == '=' || c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        if !tls.set(key, &value)? {
+            out.push_str(pair);
+            out.push(' ');
+        }
+        rest = next;
+    }
+    Ok((out.trim_end().to_string(), tls))
+}
+
+/// The first `key = value` pair of `text` (which starts with the key): the
+/// pair's text, its value unquoted, and the text after it.
+fn kv_pair(text: &str) -> (&str, String, &str) {
+    let key_end = text
+        .find(|c: char| c == '=' || c.is_whitespace())
+        .unwrap_or(text.len());
+    let mut i = key_end;
+    let bytes = text.as_bytes();
+    while i < bytes.len() && (bytes[i] == b'=' || bytes[i].is_ascii_whitespace()) {
+        i += 1;
+    }
+    let mut value = String::new();
+    let mut chars = text[i..].char_indices();
+    let mut end = text.len();
+    if text[i..].starts_with('\'') {
+        chars.next();
+        while let Some((j, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some((_, n)) = chars.next() {
+                        value.push(n);
+                    }
+                }
+                '\'' => {
+                    end = i + j + 1;
+                    break;
+                }
+                _ => value.push(c),
+            }
+        }
+    } else {
+        while let Some((j, c)) = chars.next() {
+            if c.is_whitespace() {
+                end = i + j;
+                break;
+            }
+            if c == '\\' {
+                if let Some((_, n)) = chars.next() {
+                    value.push(n);
+                }
+                continue;
+            }
+            value.push(c);
+        }
+    }
+    (&text[..end], value, &text[end..])
 }
 
 /// A parse error of tokio-postgres in words that cannot hold a secret: the

@@ -16,7 +16,7 @@
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
 //! conn table_sql key filter aggregate join    connection, SQL, keys, filters, aggregates, joins
 //!   relation                                  relation loading
-//! error column table registry connect pooled  foundation, left to right
+//! error column table registry tls connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
 //!
@@ -29,6 +29,8 @@
 //!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
 //! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
 //!   checks.
+//! - [`tls`]: libpq's `sslmode` and certificate settings on rustls; the one
+//!   TLS connector.
 //! - [`connect`]: [`ConnectOptions`], the one connection configuration
 //!   (URLs, `key=value` strings, `DATABASE_URL` and the `PG*` variables),
 //!   printed masked; every connection strata or `schema-diff` opens uses it.
@@ -78,6 +80,8 @@ pub mod column;
 pub mod table;
 
 pub mod registry;
+
+pub mod tls;
 
 pub mod connect;
 

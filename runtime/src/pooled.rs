@@ -29,7 +29,9 @@ use lru::LruCache;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio_postgres::config::Host;
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{CancelToken, Client, NoTls, Statement};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{CancelToken, Client, Statement};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::connect::ConnectOptions;
 use crate::error::{Error, ErrorKind, Result};
@@ -80,6 +82,8 @@ pub struct PgConn {
     query_timeout: Option<Duration>,
     /// Where cancel requests go (see [`send_cancel`]).
     cancel_addr: Option<CancelAddr>,
+    /// The connector cancel requests use (the connection's own).
+    tls: MakeRustlsConnect,
     driver: tokio::task::JoinHandle<()>,
 }
 
@@ -184,9 +188,10 @@ impl PgConn {
         self.flags.fetch_or(SETTLE | DIRTY, Ordering::AcqRel);
         let token = self.cancel.clone();
         let addr = self.cancel_addr.clone();
+        let tls = self.tls.clone();
         let task = match tokio::runtime::Handle::try_current() {
             Ok(handle) => handle.spawn(async move {
-                let _ = tokio::time::timeout(CANCEL_TIMEOUT, send_cancel(token, addr)).await;
+                let _ = tokio::time::timeout(CANCEL_TIMEOUT, send_cancel(token, addr, tls)).await;
             }),
             // No runtime to send the cancel on: the connection cannot be
             // settled, only discarded.
@@ -359,12 +364,16 @@ fn cancel_addr(config: &tokio_postgres::Config) -> Option<CancelAddr> {
 /// Sends a cancel request and waits until the server has processed it (it
 /// closes the cancel connection once the backend was signalled), so that a
 /// cancel can never be delivered after the connection was settled.
-async fn send_cancel(token: CancelToken, addr: Option<CancelAddr>) {
+async fn send_cancel(token: CancelToken, addr: Option<CancelAddr>, mut tls: MakeRustlsConnect) {
     match addr {
         Some(CancelAddr::Tcp(host, port)) => {
             if let Ok(stream) = tokio::net::TcpStream::connect((host.as_str(), port)).await {
+                let Ok(connect) =
+                    MakeTlsConnect::<WaitForClose<tokio::net::TcpStream>>::make_tls_connect(
+                        &mut tls, &host,
+                    );
                 let _ = token
-                    .cancel_query_raw(WaitForClose::new(stream), NoTls)
+                    .cancel_query_raw(WaitForClose::new(stream), connect)
                     .await;
                 return;
             }
@@ -372,15 +381,19 @@ async fn send_cancel(token: CancelToken, addr: Option<CancelAddr>) {
         #[cfg(unix)]
         Some(CancelAddr::Unix(path)) => {
             if let Ok(stream) = tokio::net::UnixStream::connect(&path).await {
+                let Ok(connect) =
+                    MakeTlsConnect::<WaitForClose<tokio::net::UnixStream>>::make_tls_connect(
+                        &mut tls, "",
+                    );
                 let _ = token
-                    .cancel_query_raw(WaitForClose::new(stream), NoTls)
+                    .cancel_query_raw(WaitForClose::new(stream), connect)
                     .await;
                 return;
             }
         }
         None => {}
     }
-    let _ = token.cancel_query(NoTls).await;
+    let _ = token.cancel_query(tls).await;
 }
 
 /// A stream whose shutdown completes only when the peer has closed the
@@ -510,6 +523,7 @@ impl deadpool::managed::Manager for Manager {
             cancel_task: Mutex::new(None),
             query_timeout: self.query_timeout(),
             cancel_addr: cancel_addr(self.connect.config()),
+            tls: self.connect.tls_connector()?,
             driver,
         })
     }

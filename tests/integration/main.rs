@@ -30,5 +30,6 @@ mod runtime_pool;
 mod runtime_project;
 mod runtime_query;
 mod runtime_stream;
+mod runtime_tls;
 mod runtime_tx;
 mod runtime_types;

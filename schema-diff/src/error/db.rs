@@ -39,6 +39,9 @@ pub enum DbError {
     /// refused ...`).
     #[error("{}", chain_text(.0))]
     Connection(tokio_postgres::Error),
+    /// A failure described in words (a TLS check, a settings file).
+    #[error("{0}")]
+    Message(String),
     /// Opening a connection failed.
     #[error("cannot connect to {target}: {reason}")]
     Connect {
@@ -73,7 +76,7 @@ impl DbError {
         match self {
             DbError::Server(s) => Some(s),
             DbError::Connect { reason, .. } => reason.server(),
-            DbError::Connection(_) => None,
+            DbError::Connection(_) | DbError::Message(_) => None,
         }
     }
 
@@ -106,9 +109,20 @@ impl DbError {
 
 impl From<strata::ConnectError> for DbError {
     fn from(e: strata::ConnectError) -> DbError {
+        let target = e.target().to_string();
+        let server = e.pg_error().is_some_and(|p| p.as_db_error().is_some());
+        let reason = if server {
+            match e.into_pg_error() {
+                Some(pg) => DbError::from(pg),
+                None => DbError::Message(String::new()),
+            }
+        } else {
+            // The runtime's words: which TLS check failed, which file.
+            DbError::Message(e.reason())
+        };
         DbError::Connect {
-            target: e.target().to_string(),
-            reason: Box::new(DbError::from(e.into_pg_error())),
+            target,
+            reason: Box::new(reason),
         }
     }
 }

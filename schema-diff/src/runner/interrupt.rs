@@ -8,34 +8,42 @@
 
 use std::sync::Mutex;
 
-use tokio_postgres::{CancelToken, Client, NoTls};
+use strata::ConnectOptions;
+use tokio_postgres::{CancelToken, Client};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
-static TOKENS: Mutex<Vec<CancelToken>> = Mutex::new(Vec::new());
+/// Each connection's cancel token, with the TLS connector of its settings
+/// (a cancel request goes over TLS when the connection did).
+static TOKENS: Mutex<Vec<(CancelToken, MakeRustlsConnect)>> = Mutex::new(Vec::new());
 
 /// The most tokens kept: a run opens a few connections; older tokens belong
 /// to closed ones.
 const KEEP: usize = 64;
 
-/// Registers `client`'s cancel token.
-pub(crate) fn register(client: &Client) {
+/// Registers `client`'s cancel token (`options`: the settings it was
+/// opened with).
+pub(crate) fn register(client: &Client, options: &ConnectOptions) {
+    let Ok(tls) = options.tls_connector() else {
+        return;
+    };
     if let Ok(mut tokens) = TOKENS.lock() {
         if tokens.len() >= KEEP {
             tokens.remove(0);
         }
-        tokens.push(client.cancel_token());
+        tokens.push((client.cancel_token(), tls));
     }
 }
 
 /// Sends a cancel request for whatever each registered connection is
 /// running, and forgets the tokens. Returns how many requests were sent.
 pub async fn cancel_running() -> usize {
-    let tokens: Vec<CancelToken> = match TOKENS.lock() {
+    let tokens: Vec<(CancelToken, MakeRustlsConnect)> = match TOKENS.lock() {
         Ok(mut t) => std::mem::take(&mut *t),
         Err(_) => return 0,
     };
     let mut sent = 0;
-    for t in tokens {
-        if t.cancel_query(NoTls).await.is_ok() {
+    for (t, tls) in tokens {
+        if t.cancel_query(tls).await.is_ok() {
             sent += 1;
         }
     }

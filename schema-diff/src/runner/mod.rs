@@ -148,7 +148,7 @@ pub async fn connect(conn: &ConnectOptions) -> Result<Client, Error> {
         .batch_execute("SET idle_in_transaction_session_timeout = 0")
         .await
         .map_err(DbError::from)?;
-    interrupt::register(&client);
+    interrupt::register(&client, conn);
     Ok(client)
 }
 

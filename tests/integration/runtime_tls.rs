@@ -1,0 +1,256 @@
+//! TLS (issue 11): a throwaway cluster that accepts only TLS, with a
+//! certificate from a CA the test makes; every `sslmode` behaves as libpq's,
+//! certificate errors say which check failed and for which host, and the
+//! pool and the runner's connections go over TLS.
+
+use std::os::unix::fs::{chown, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+use strata::{ConnectOptions, ErrorKind, Executor};
+use strata_testing::cluster::Cluster;
+use strata_testing::run;
+
+struct Pki {
+    dir: PathBuf,
+    ca: PathBuf,
+    other_ca: PathBuf,
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+/// A CA, a server certificate for `localhost` and 127.0.0.1 signed by it
+/// (written into the data directory, owned by the server's user), and a
+/// second, unrelated CA.
+fn make_pki(cluster: &Cluster) -> Pki {
+    let dir = std::env::temp_dir().join(format!("strata-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "strata test CA");
+    let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca_params, ca_key);
+    let server_key = KeyPair::generate().unwrap();
+    let server_cert =
+        CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&server_key, &issuer)
+            .unwrap();
+    let other_key = KeyPair::generate().unwrap();
+    let mut other_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    other_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    other_params
+        .distinguished_name
+        .push(DnType::CommonName, "some other CA");
+    let other = other_params.self_signed(&other_key).unwrap();
+
+    let ca = dir.join("ca.pem");
+    write(&ca, &ca_cert.pem());
+    let other_ca = dir.join("other-ca.pem");
+    write(&other_ca, &other.pem());
+
+    let data = cluster.dir().join("data");
+    let owner = std::fs::metadata(&data).unwrap();
+    for (name, text, mode) in [
+        ("server.crt", server_cert.pem(), 0o644),
+        ("server.key", server_key.serialize_pem(), 0o600),
+    ] {
+        let path = data.join(name);
+        write(&path, &text);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        chown(&path, Some(owner.uid()), Some(owner.gid())).unwrap();
+    }
+    // Only TLS connections from 127.0.0.1.
+    let hba = data.join("pg_hba.conf");
+    write(
+        &hba,
+        "hostnossl all all 0.0.0.0/0 reject\nhostssl all all 127.0.0.1/32 trust\n",
+    );
+    chown(&hba, Some(owner.uid()), Some(owner.gid())).unwrap();
+    Pki { dir, ca, other_ca }
+}
+
+fn options(cluster: &Cluster, extra: &str) -> ConnectOptions {
+    ConnectOptions::parse(&format!(
+        "postgres://postgres@127.0.0.1:{}/postgres?{extra}",
+        cluster.port()
+    ))
+    .unwrap()
+}
+
+async fn uses_tls(o: &ConnectOptions) -> Result<bool, String> {
+    let client = o.connect().await.map_err(|e| e.to_string())?;
+    let row = client
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(row.get(0))
+}
+
+#[test]
+fn every_sslmode_against_a_tls_only_server() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let pki = make_pki(&cluster);
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        admin
+            .batch_execute("ALTER SYSTEM SET ssl = on")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("SELECT pg_reload_conf()")
+            .await
+            .unwrap();
+        drop(admin);
+        // The reload is asynchronous: wait until TLS is offered.
+        let ca = pki.ca.display().to_string();
+        let full = options(&cluster, &format!("sslmode=verify-full&sslrootcert={ca}"));
+        let mut ok = false;
+        for _ in 0..100 {
+            if uses_tls(&full).await == Ok(true) {
+                ok = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(ok, "verify-full with the right CA connects over TLS");
+
+        // prefer (the default) and require talk TLS; disable is refused by
+        // the server.
+        assert_eq!(
+            uses_tls(&options(&cluster, "sslmode=prefer")).await,
+            Ok(true)
+        );
+        assert_eq!(
+            uses_tls(&options(&cluster, "sslmode=require")).await,
+            Ok(true)
+        );
+        assert_eq!(
+            uses_tls(&options(&cluster, "sslmode=allow")).await,
+            Ok(true)
+        );
+        let err = uses_tls(&options(&cluster, "sslmode=disable"))
+            .await
+            .unwrap_err();
+        assert!(
+            err.contains("no encryption") || err.contains("pg_hba"),
+            "{err}"
+        );
+        // verify-ca with the right CA, key=value form too.
+        let kv = ConnectOptions::parse(&format!(
+            "host=127.0.0.1 port={} user=postgres dbname=postgres sslmode=verify-ca sslrootcert='{ca}'",
+            cluster.port()
+        ))
+        .unwrap();
+        assert_eq!(uses_tls(&kv).await, Ok(true));
+
+        // Another CA: unknown CA, naming the host.
+        let other = pki.other_ca.display().to_string();
+        let err = uses_tls(&options(
+            &cluster,
+            &format!("sslmode=verify-full&sslrootcert={other}"),
+        ))
+        .await
+        .unwrap_err();
+        assert!(err.contains("unknown CA"), "{err}");
+        assert!(err.contains("127.0.0.1"), "{err}");
+        // require with a root certificate checks the chain (libpq).
+        let err = uses_tls(&options(
+            &cluster,
+            &format!("sslmode=require&sslrootcert={other}"),
+        ))
+        .await
+        .unwrap_err();
+        assert!(err.contains("unknown CA"), "{err}");
+
+        // The right CA but another host name: verify-full refuses (name
+        // mismatch), verify-ca accepts.
+        let port = cluster.port();
+        let mismatch = |mode: &str| {
+            ConnectOptions::parse(&format!(
+                "host=db.example.invalid hostaddr=127.0.0.1 port={port} user=postgres \
+                 dbname=postgres sslmode={mode} sslrootcert='{ca}'"
+            ))
+            .unwrap()
+        };
+        let err = uses_tls(&mismatch("verify-full")).await.unwrap_err();
+        assert!(err.contains("name mismatch"), "{err}");
+        assert_eq!(uses_tls(&mismatch("verify-ca")).await, Ok(true));
+
+        // verify-full without any root: a clear configuration error.
+        let err = uses_tls(&options(&cluster, "sslmode=verify-full")).await;
+        if std::env::var_os("HOME")
+            .map(|h| !Path::new(&h).join(".postgresql/root.crt").exists())
+            .unwrap_or(true)
+        {
+            let err = err.unwrap_err();
+            assert!(err.contains("sslrootcert"), "{err}");
+        }
+        // A missing root file names it.
+        let err = uses_tls(&options(
+            &cluster,
+            "sslmode=verify-full&sslrootcert=/nonexistent/ca.pem",
+        ))
+        .await
+        .unwrap_err();
+        assert!(err.contains("/nonexistent/ca.pem"), "{err}");
+
+        // The same settings from libpq's variables.
+        let env = ConnectOptions::from_env_with(|k| match k {
+            "PGHOST" => Some("127.0.0.1".into()),
+            "PGPORT" => Some(port.to_string()),
+            "PGUSER" => Some("postgres".into()),
+            "PGSSLMODE" => Some("verify-full".into()),
+            "PGSSLROOTCERT" => Some(ca.clone()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(uses_tls(&env).await, Ok(true));
+        // A child process gets them in its URL.
+        assert!(
+            env.to_url().contains("sslmode=verify-full"),
+            "{}",
+            env.to_url()
+        );
+        assert!(env.to_url().contains("sslrootcert="), "{}", env.to_url());
+
+        // A pool over TLS; cancel requests go over TLS too.
+        let pool = strata::Pool::builder_from_options(full.clone())
+            .max_size(2)
+            .build()
+            .unwrap();
+        let s = pool.session().await.unwrap();
+        assert!(s.query("SELECT 1", &[]).await.is_ok());
+        let started = std::time::Instant::now();
+        let r = tokio::time::timeout(
+            Duration::from_millis(100),
+            s.execute("SELECT pg_sleep(5)", &[]),
+        )
+        .await;
+        assert!(r.is_err());
+        s.ping().await.unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "the cancel reached the server"
+        );
+        // A bad root in a pool is a configuration error when connecting.
+        let bad = strata::Pool::builder_from_options(options(
+            &cluster,
+            "sslmode=verify-full&sslrootcert=/nonexistent/ca.pem",
+        ))
+        .build()
+        .unwrap();
+        let err = bad.session().await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Config, "{err}");
+        let _ = std::fs::remove_dir_all(&pki.dir);
+    });
+}
