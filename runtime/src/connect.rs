@@ -457,13 +457,22 @@ impl ConnectOptions {
         ConnectError,
     > {
         let tls = self.tls_connector()?;
-        self.config
-            .connect(tls)
-            .await
-            .map_err(|source| ConnectError {
-                target: self.to_string(),
-                source: ConnectFailure::Driver(source),
-            })
+        let with_password;
+        let config = match pgpass::password_for(&self.config) {
+            Some(password) => {
+                with_password = {
+                    let mut c = self.config.clone();
+                    c.password(password);
+                    c
+                };
+                &with_password
+            }
+            None => &self.config,
+        };
+        config.connect(tls).await.map_err(|source| ConnectError {
+            target: self.to_string(),
+            source: ConnectFailure::Driver(source),
+        })
     }
 
     /// The same settings with a session default (`-c name=value` in the
@@ -619,6 +628,136 @@ impl ConnectOptions {
 
 fn secs(d: Duration) -> String {
     d.as_secs().to_string()
+}
+
+/// libpq's password file: `PGPASSFILE`, else `~/.pgpass`.
+mod pgpass {
+    use std::path::PathBuf;
+
+    use tokio_postgres::config::Host;
+    use tokio_postgres::Config;
+
+    /// The password file's password for `config`'s first host, port,
+    /// database and user, when `config` has no password. A file readable by
+    /// group or others is ignored, as libpq does (with a warning).
+    pub(super) fn password_for(config: &Config) -> Option<String> {
+        if config.get_password().is_some() {
+            return None;
+        }
+        let path = match std::env::var_os("PGPASSFILE") {
+            Some(p) if !p.is_empty() => PathBuf::from(p),
+            _ => PathBuf::from(std::env::var_os("HOME")?).join(".pgpass"),
+        };
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if meta.permissions().mode() & 0o077 != 0 {
+                tracing::warn!(
+                    target: "strata::connect",
+                    "password file {} has group or world access; permissions should be u=rw (0600) or less: ignored",
+                    path.display()
+                );
+                return None;
+            }
+        }
+        let text = std::fs::read_to_string(&path).ok()?;
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            // A socket directory matches `localhost`, as in libpq.
+            #[cfg(unix)]
+            Some(Host::Unix(_)) => "localhost".to_string(),
+            None => "localhost".to_string(),
+        };
+        let port = config
+            .get_ports()
+            .first()
+            .copied()
+            .unwrap_or(5432)
+            .to_string();
+        let user = config.get_user().unwrap_or("");
+        let dbname = config.get_dbname().unwrap_or(user);
+        lookup(&text, &host, &port, dbname, user)
+    }
+
+    /// The password of the first line of `text` matching the four fields
+    /// (`*` matches anything; `\:` and `\\` are escapes).
+    pub(super) fn lookup(
+        text: &str,
+        host: &str,
+        port: &str,
+        db: &str,
+        user: &str,
+    ) -> Option<String> {
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields = split(line);
+            let [h, p, d, u, password] = fields.as_slice() else {
+                continue;
+            };
+            let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+            if matches(h, host) && matches(p, port) && matches(d, db) && matches(u, user) {
+                return Some(password.clone());
+            }
+        }
+        None
+    }
+
+    /// The `:`-separated fields of a line, unescaped; the last field takes
+    /// the rest of the line.
+    fn split(line: &str) -> Vec<String> {
+        let mut fields = vec![String::new()];
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        if let Some(f) = fields.last_mut() {
+                            f.push(n);
+                        }
+                    }
+                }
+                ':' if fields.len() < 5 => fields.push(String::new()),
+                _ => {
+                    if let Some(f) = fields.last_mut() {
+                        f.push(c);
+                    }
+                }
+            }
+        }
+        fields
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::lookup;
+
+        #[test]
+        fn lines_match_field_by_field_with_wildcards_and_escapes() {
+            let text = "# comment\n\
+                        db.example:5432:app:alice:first\n\
+                        *:*:app:bob:pa\\:ss\\\\w\n\
+                        *:*:*:*:fallback\n";
+            assert_eq!(
+                lookup(text, "db.example", "5432", "app", "alice").as_deref(),
+                Some("first")
+            );
+            assert_eq!(
+                lookup(text, "other", "6000", "app", "bob").as_deref(),
+                Some("pa:ss\\w")
+            );
+            assert_eq!(
+                lookup(text, "db.example", "5433", "app", "alice").as_deref(),
+                Some("fallback")
+            );
+            assert_eq!(lookup("h:1:d:u:p\n", "h", "2", "d", "u"), None);
+        }
+    }
 }
 
 /// A connection that could not be opened: the target (password masked) and

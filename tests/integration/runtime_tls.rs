@@ -254,3 +254,64 @@ fn every_sslmode_against_a_tls_only_server() {
         let _ = std::fs::remove_dir_all(&pki.dir);
     });
 }
+
+/// libpq's password file: a server that asks for a password gets the one of
+/// the matching `.pgpass` line (through `PGPASSFILE`); a file others can
+/// read is ignored, as libpq does.
+#[test]
+fn the_password_file_is_read_when_no_password_is_given() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        admin
+            .batch_execute("SET password_encryption = 'scram-sha-256'; CREATE ROLE app LOGIN PASSWORD 'pgpass-secret'")
+            .await
+            .unwrap();
+        let data = cluster.dir().join("data");
+        let owner = std::fs::metadata(&data).unwrap();
+        let hba = data.join("pg_hba.conf");
+        write(
+            &hba,
+            "host all app 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 trust\n",
+        );
+        chown(&hba, Some(owner.uid()), Some(owner.gid())).unwrap();
+        admin
+            .batch_execute("SELECT pg_reload_conf()")
+            .await
+            .unwrap();
+        drop(admin);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+
+        let dir = std::env::temp_dir().join(format!("strata-pgpass-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("pgpass");
+        let port = cluster.port();
+        write(
+            &file,
+            &format!("# test\nother:{port}:*:app:wrong\n127.0.0.1:{port}:*:app:pgpass-secret\n"),
+        );
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let url = format!("postgres://app@127.0.0.1:{port}/postgres");
+        let file_text = file.display().to_string();
+        let run_diff = |url: String, file: String| async move {
+            tokio::task::spawn_blocking(move || {
+                crate::dgs_support::run_binary(
+                    "schema-diff",
+                    &["diff", "--from", &url, "--to", "empty"],
+                    &[("PGPASSFILE", &file)],
+                )
+            })
+            .await
+            .unwrap()
+        };
+        let out = run_diff(url.clone(), file_text.clone()).await;
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        // Readable by others: ignored, so the server refuses.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = run_diff(url, file_text).await;
+        assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains("password"), "{}", out.stderr);
+        assert!(!out.stderr.contains("pgpass-secret"), "{}", out.stderr);
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
