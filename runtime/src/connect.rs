@@ -469,7 +469,27 @@ impl ConnectOptions {
             }
             None => &self.config,
         };
-        config.connect(tls).await.map_err(|source| ConnectError {
+        let connecting = config.connect(tls);
+        // tokio-postgres bounds only the TCP connect; a server that accepts
+        // but never answers (stopped, overloaded) would hang the startup.
+        // libpq's connect_timeout bounds the whole attempt, per host.
+        let outcome = match config.get_connect_timeout() {
+            Some(limit) => {
+                let hosts = u32::try_from(config.get_hosts().len().max(1)).unwrap_or(1);
+                let total = *limit * hosts;
+                match tokio::time::timeout(total, connecting).await {
+                    Ok(outcome) => outcome,
+                    Err(_) => {
+                        return Err(ConnectError {
+                            target: self.to_string(),
+                            source: ConnectFailure::TimedOut(total),
+                        })
+                    }
+                }
+            }
+            None => connecting.await,
+        };
+        outcome.map_err(|source| ConnectError {
             target: self.to_string(),
             source: ConnectFailure::Driver(source),
         })
@@ -494,6 +514,24 @@ impl ConnectOptions {
         } else {
             format!("{current} {setting}")
         });
+        o
+    }
+
+    /// The same settings with a program's defaults for what they leave out:
+    /// `application_name` and `connect_timeout` (so a server that does not
+    /// answer ends the attempt with an error instead of a hang).
+    pub fn with_defaults(
+        &self,
+        application_name: &str,
+        connect_timeout: Duration,
+    ) -> ConnectOptions {
+        let mut o = self.clone();
+        if o.config.get_application_name().is_none() {
+            o.config.application_name(application_name);
+        }
+        if o.config.get_connect_timeout().is_none() {
+            o.config.connect_timeout(connect_timeout);
+        }
         o
     }
 
@@ -775,6 +813,8 @@ enum ConnectFailure {
     Driver(tokio_postgres::Error),
     /// The settings cannot be used (a TLS file missing or unreadable).
     Settings(String),
+    /// The server did not complete the connection within `connect_timeout`.
+    TimedOut(Duration),
 }
 
 impl ConnectError {
@@ -789,7 +829,7 @@ impl ConnectError {
     pub fn pg_error(&self) -> Option<&tokio_postgres::Error> {
         match &self.source {
             ConnectFailure::Driver(e) => Some(e),
-            ConnectFailure::Settings(_) => None,
+            ConnectFailure::Settings(_) | ConnectFailure::TimedOut(_) => None,
         }
     }
 
@@ -797,7 +837,7 @@ impl ConnectError {
     pub fn into_pg_error(self) -> Option<tokio_postgres::Error> {
         match self.source {
             ConnectFailure::Driver(e) => Some(e),
-            ConnectFailure::Settings(_) => None,
+            ConnectFailure::Settings(_) | ConnectFailure::TimedOut(_) => None,
         }
     }
 
@@ -805,6 +845,10 @@ impl ConnectError {
     pub fn reason(&self) -> String {
         match &self.source {
             ConnectFailure::Settings(why) => why.clone(),
+            ConnectFailure::TimedOut(limit) => format!(
+                "the server did not complete the connection within {} s (connect_timeout)",
+                limit.as_secs()
+            ),
             ConnectFailure::Driver(e) => match e.as_db_error() {
                 Some(db) => format!("{}: {}", db.severity(), db.message()),
                 None => match crate::tls::describe(e) {
@@ -826,7 +870,7 @@ impl std::error::Error for ConnectError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.source {
             ConnectFailure::Driver(e) => Some(e),
-            ConnectFailure::Settings(_) => None,
+            ConnectFailure::Settings(_) | ConnectFailure::TimedOut(_) => None,
         }
     }
 }

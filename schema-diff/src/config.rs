@@ -378,7 +378,7 @@ impl Config {
         )
         .map_err(|source| ConfigError::Connection { source })?
         .map(|(conn, origin)| Database {
-            conn,
+            conn: tool_defaults(&conn),
             origin: match origin {
                 Origin::Given => DatabaseOrigin::Override,
                 Origin::DatabaseUrl => DatabaseOrigin::DatabaseUrl,
@@ -387,12 +387,14 @@ impl Config {
             },
         });
         let scratch_setting = |setting: String, text: &str| {
-            ConnectOptions::parse(text).map_err(|source| {
-                Error::from(ConfigError::InSetting {
-                    setting,
-                    source: Box::new(ConfigError::Connection { source }),
+            ConnectOptions::parse(text)
+                .map(|c| tool_defaults(&c))
+                .map_err(|source| {
+                    Error::from(ConfigError::InSetting {
+                        setting,
+                        source: Box::new(ConfigError::Connection { source }),
+                    })
                 })
-            })
         };
         let scratch = match (
             &flags.scratch_url,
@@ -461,6 +463,12 @@ pub fn mask_secrets(text: &str, secrets: &[String]) -> String {
         }
     }
     out
+}
+
+/// What schema-diff's connections default to when the settings leave it
+/// out: `application_name = schema-diff` and a 10 s `connect_timeout`.
+pub fn tool_defaults(conn: &ConnectOptions) -> ConnectOptions {
+    conn.with_defaults("schema-diff", std::time::Duration::from_secs(10))
 }
 
 #[cfg(test)]

@@ -315,3 +315,41 @@ fn the_password_file_is_read_when_no_password_is_given() {
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
+
+/// A frozen server (SIGSTOP: it accepts TCP connections but never answers)
+/// ends schema-diff with a clear error after `connect_timeout`, never a hang.
+#[test]
+fn a_frozen_server_ends_in_a_connect_timeout() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let pid = cluster.pid().to_string();
+        let signal = |sig: &str| {
+            let ok = std::process::Command::new("kill")
+                .args([sig, pid.as_str()])
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok);
+        };
+        signal("-STOP");
+        let url = format!(
+            "postgres://postgres@127.0.0.1:{}/postgres?connect_timeout=2",
+            cluster.port()
+        );
+        let started = std::time::Instant::now();
+        let out = tokio::task::spawn_blocking(move || {
+            crate::dgs_support::run_binary(
+                "schema-diff",
+                &["diff", "--from", &url, "--to", "empty"],
+                &[],
+            )
+        })
+        .await
+        .unwrap();
+        let waited = started.elapsed();
+        signal("-CONT");
+        assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains("connect_timeout"), "{}", out.stderr);
+        assert!(waited < Duration::from_secs(20), "waited {waited:?}");
+    });
+}

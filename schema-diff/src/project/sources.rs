@@ -52,9 +52,10 @@ impl Source {
     pub fn parse(text: &str) -> Result<Source, Error> {
         let t = text.trim();
         if t.starts_with("postgres://") || t.starts_with("postgresql://") {
-            return Ok(Source::Url(Box::new(ConnectOptions::parse(t).map_err(
-                |source| crate::error::ConfigError::Connection { source },
-            )?)));
+            return Ok(Source::Url(Box::new(crate::config::tool_defaults(
+                &ConnectOptions::parse(t)
+                    .map_err(|source| crate::error::ConfigError::Connection { source })?,
+            ))));
         }
         match t {
             "database" => return Ok(Source::Database),
