@@ -1,7 +1,9 @@
-//! TLS (issue 11): a throwaway cluster that accepts only TLS, with a
-//! certificate from a CA the test makes; every `sslmode` behaves as libpq's,
-//! certificate errors say which check failed and for which host, and the
-//! pool and the runner's connections go over TLS.
+//! Production connections (issue 11), each on a throwaway cluster of its
+//! own: TLS (a server that accepts only TLS, with a certificate from a CA the
+//! test makes; every `sslmode` behaves as libpq's, certificate errors say
+//! which check failed and for which host, the pool and its cancel requests
+//! go over TLS), the password file, `connect_timeout` against a frozen
+//! server, several hosts.
 
 use std::os::unix::fs::{chown, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -351,5 +353,30 @@ fn a_frozen_server_ends_in_a_connect_timeout() {
         assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
         assert!(out.stderr.contains("connect_timeout"), "{}", out.stderr);
         assert!(waited < Duration::from_secs(20), "waited {waited:?}");
+    });
+}
+
+/// Several hosts: the first that accepts (and, with
+/// `target_session_attrs=read-write`, is writable) is used.
+#[test]
+fn several_hosts_reach_the_writable_one() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let text = format!(
+            "host=127.0.0.1,127.0.0.1 port=1,{} user=postgres dbname=postgres \
+             target_session_attrs=read-write connect_timeout=5",
+            cluster.port()
+        );
+        let o = ConnectOptions::parse(&text).unwrap();
+        let client = o.connect().await.unwrap();
+        let port: i32 = client
+            .query_one("SELECT current_setting('port')::int", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(port, i32::from(cluster.port()));
+        // The pool takes the same settings.
+        let pool = strata::Pool::builder(&text).unwrap().build().unwrap();
+        pool.session().await.unwrap().ping().await.unwrap();
     });
 }
