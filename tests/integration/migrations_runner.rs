@@ -920,3 +920,79 @@ fn a_downgrade_that_deletes_data_is_refused_without_allow_drops() {
             .is_err());
     });
 }
+
+/// Issue 11: a migration statement waits at most `lock_timeout` for its
+/// lock; the migration is rolled back and retried with backoff, each retry
+/// reported, and runs once the lock is free; with no retry left it fails
+/// (55P03) and nothing is applied.
+#[test]
+fn a_lock_not_granted_in_time_rolls_back_and_retries() {
+    run(async {
+        let dir = TempDir::new("lock-timeout");
+        dir.migration("m1", "", "CREATE TABLE busy (id int);", "DROP TABLE busy;");
+        dir.migration(
+            "m2",
+            "m1",
+            "CREATE TABLE side (id int);\nALTER TABLE busy ADD COLUMN x int;",
+            "DROP TABLE side;\nALTER TABLE busy DROP COLUMN x;",
+        );
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let vt = VersionTable::default();
+        let options = RunOptions {
+            lock_timeout: Some(std::time::Duration::from_millis(200)),
+            lock_retries: 2,
+            ..drops_allowed()
+        };
+        let runner = Runner::new(&h, conn(&db), vt.clone(), options);
+        runner.upgrade(&t("m1"), &mut quiet()).await.unwrap();
+
+        // Another session holds the table for 1.5 s.
+        let holder = db.connect().await.unwrap();
+        holder
+            .batch_execute("BEGIN; LOCK TABLE busy IN ACCESS SHARE MODE")
+            .await
+            .unwrap();
+        let release = tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+            holder.batch_execute("COMMIT").await.unwrap();
+        });
+        let retries = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = retries.clone();
+        let mut observer = move |e: &Event<'_>| {
+            if let Event::Retry {
+                migration, attempt, ..
+            } = e
+            {
+                seen.lock()
+                    .unwrap()
+                    .push((migration.revision.clone(), *attempt));
+            }
+        };
+        let out = runner.upgrade(&t("head"), &mut observer).await.unwrap();
+        release.await.unwrap();
+        assert_eq!(out.ran.len(), 1);
+        let retries = retries.lock().unwrap().clone();
+        assert!(!retries.is_empty(), "at least one retry");
+        assert!(retries.iter().all(|(r, _)| r == "m2"), "{retries:?}");
+
+        // Held for good: the last retry fails, nothing of m2 stays.
+        runner.downgrade(&t("m1"), &mut quiet()).await.unwrap();
+        let holder = db.connect().await.unwrap();
+        holder
+            .batch_execute("BEGIN; LOCK TABLE busy IN ACCESS SHARE MODE")
+            .await
+            .unwrap();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        assert_eq!(e.db().and_then(DbError::code), Some("55P03"), "{e}");
+        holder.batch_execute("ROLLBACK").await.unwrap();
+        let client = db.connect().await.unwrap();
+        let side: Option<String> = client
+            .query_one("SELECT to_regclass('side')::text", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(side, None, "m2 was rolled back");
+        assert_eq!(revs(&rows(&client, &vt).await), ["m1"]);
+    });
+}

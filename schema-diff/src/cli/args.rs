@@ -83,6 +83,33 @@ pub(super) struct Safety {
     /// Run although an applied revision has no file.
     #[arg(long)]
     pub(super) allow_missing: bool,
+    /// How long a migration statement waits for a lock before it fails and
+    /// its migration is rolled back and retried (`500ms`, `5s`, `1m`; `0`
+    /// waits as long as the server lets it).
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = parse_duration)]
+    pub(super) lock_timeout: std::time::Duration,
+    /// How often a migration whose lock was not granted is retried (after
+    /// 1 s, 2 s, 4 s, ...).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub(super) lock_retries: u32,
+}
+
+/// `500ms`, `5s`, `2m` or a number of milliseconds.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let t = text.trim();
+    let (number, unit) = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => t.split_at(i),
+        None => (t, "ms"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration (500ms, 5s, 1m)"))?;
+    match unit {
+        "ms" => Ok(std::time::Duration::from_millis(n)),
+        "s" => Ok(std::time::Duration::from_secs(n)),
+        "m" | "min" => Ok(std::time::Duration::from_secs(n * 60)),
+        _ => Err(format!("{text:?} is not a duration (500ms, 5s, 1m)")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -227,5 +254,7 @@ pub(super) fn options(s: Safety) -> crate::runner::RunOptions {
         allow_edited: s.allow_edited,
         allow_missing: s.allow_missing,
         allow_drops: false,
+        lock_timeout: (!s.lock_timeout.is_zero()).then_some(s.lock_timeout),
+        lock_retries: s.lock_retries,
     }
 }

@@ -34,6 +34,16 @@ pub(super) fn progress(out: Out) -> impl Fn(&Progress<'_>) + Send + Sync + 'stat
             "schema-diff: no database configured (DATABASE_URL, PG* variables, --database-url); using a throwaway PostgreSQL server on 127.0.0.1:{port}, removed on exit"
         )),
         Progress::Waiting => out.note("Waiting for another migrator to release the lock ..."),
+        Progress::Retry {
+            migration: m,
+            attempt,
+            of,
+            wait,
+        } => out.note(&format!(
+            "{}: a lock was not granted within the lock timeout; rolled back, retry {attempt} of {of} in {} s",
+            m.revision,
+            wait.as_secs()
+        )),
         Progress::Start {
             migration: m,
             direction,

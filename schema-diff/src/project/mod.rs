@@ -81,6 +81,18 @@ pub enum Progress<'a> {
         /// How long its statements took.
         elapsed: Duration,
     },
+    /// A migration did not get a lock within `lock_timeout`: rolled back,
+    /// it runs again after `wait`.
+    Retry {
+        /// The migration.
+        migration: &'a Migration,
+        /// This retry's number (1-based).
+        attempt: u32,
+        /// How many retries are allowed.
+        of: u32,
+        /// The pause before it.
+        wait: Duration,
+    },
     /// The models were normalized: how many distinct parts the server had
     /// to print, how many came from the cache.
     Normalized {
@@ -248,6 +260,17 @@ impl Project {
                 migration: m,
                 direction: *d,
                 elapsed: *elapsed,
+            }),
+            Event::Retry {
+                migration,
+                attempt,
+                of,
+                wait,
+            } => self.report(&Progress::Retry {
+                migration,
+                attempt: *attempt,
+                of: *of,
+                wait: *wait,
             }),
         }
     }

@@ -184,6 +184,25 @@ pub struct RunOptions {
     /// Run down sections that delete data (downgrades are refused without
     /// it when they would).
     pub allow_drops: bool,
+    /// `lock_timeout` of every migration statement (`None`: the server's).
+    /// A statement that does not get its lock in time fails with 55P03
+    /// instead of queueing every later query on the table behind it.
+    pub lock_timeout: Option<Duration>,
+    /// How often a migration whose lock was not granted is tried again
+    /// (its transaction rolled back, then after 1 s, 2 s, 4 s, ...), each
+    /// retry reported ([`Event::Retry`]).
+    pub lock_retries: u32,
+}
+
+impl RunOptions {
+    /// The defaults of the command line: a 5 s `lock_timeout`, 3 retries.
+    pub fn production() -> RunOptions {
+        RunOptions {
+            lock_timeout: Some(Duration::from_secs(5)),
+            lock_retries: 3,
+            ..RunOptions::default()
+        }
+    }
 }
 
 /// Progress reported while the runner works.
@@ -195,6 +214,18 @@ pub enum Event<'a> {
     Start(&'a Migration, Direction),
     /// A migration finished.
     Done(&'a Migration, Direction, Duration),
+    /// A migration did not get a lock within `lock_timeout`; it was rolled
+    /// back and runs again after `wait` (retry `attempt` of `of`).
+    Retry {
+        /// The migration.
+        migration: &'a Migration,
+        /// This retry's number (1-based).
+        attempt: u32,
+        /// How many retries are allowed.
+        of: u32,
+        /// The pause before it.
+        wait: Duration,
+    },
 }
 
 /// What an upgrade or downgrade did.
@@ -359,6 +390,7 @@ impl<'h> Runner<'h> {
         let mut second: Option<Client> = None;
         let mut target_state: Option<State> = None;
         let mut outcome = Outcome::default();
+        let mut retries = 0;
         loop {
             lock(&client, &self.table, on).await?;
             let step = async {
@@ -413,9 +445,23 @@ impl<'h> Runner<'h> {
                     .map_err(Error::from),
                 Err(e) => Err(e),
             };
-            finish(&client, record)
+            let finished = finish(&client, record)
                 .await
-                .map_err(|e| self.lock_lost(&client, next, e))?;
+                .map_err(|e| self.lock_lost(&client, next, e));
+            if let Err(e) = finished {
+                if let Some(wait) = self.retry_after(next, &e, &mut retries) {
+                    on(&Event::Retry {
+                        migration: next,
+                        attempt: retries,
+                        of: self.options.lock_retries,
+                        wait,
+                    });
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                return Err(e);
+            }
+            retries = 0;
             on(&Event::Done(next, Direction::Up, elapsed));
             outcome.ran.push((next.revision.clone(), elapsed));
         }
@@ -629,6 +675,38 @@ impl<'h> Runner<'h> {
         }
     }
 
+    /// The pause before running `m` again after `e`, when `e` is a lock
+    /// not granted within `lock_timeout` (55P03) in a migration that was
+    /// rolled back whole, and retries remain (`retries` counts them).
+    fn retry_after(&self, m: &Migration, e: &Error, retries: &mut u32) -> Option<Duration> {
+        let lock_timeout = e.db().and_then(DbError::code) == Some("55P03");
+        let whole = m.transaction == TransactionMode::PerMigration
+            || matches!(
+                e,
+                Error::Run(RunError::StatementFailed {
+                    aftermath: Aftermath::NothingRan,
+                    ..
+                })
+            );
+        if !lock_timeout || !whole || *retries >= self.options.lock_retries {
+            return None;
+        }
+        *retries += 1;
+        Some(Duration::from_secs(1 << (*retries - 1).min(5)))
+    }
+
+    /// `SET [LOCAL] lock_timeout` for the migration statements, when one is
+    /// configured.
+    fn lock_timeout_sql(&self, local: bool) -> Option<String> {
+        self.options.lock_timeout.map(|t| {
+            format!(
+                "SET {}lock_timeout = {}",
+                if local { "LOCAL " } else { "" },
+                t.as_millis().max(1)
+            )
+        })
+    }
+
     /// [`RunError::LockGone`] for `m`.
     fn gone(&self, m: &Migration, when: &'static str, pid: i32, aftermath: Aftermath) -> Error {
         RunError::LockGone {
@@ -709,6 +787,9 @@ impl<'h> Runner<'h> {
         }
         match m.transaction {
             TransactionMode::PerMigration => {
+                if let Some(set) = self.lock_timeout_sql(true) {
+                    client.batch_execute(&set).await.map_err(DbError::from)?;
+                }
                 for st in &statements {
                     if let Err(e) = client.batch_execute(&st.text).await {
                         let e = DbError::from(e);
@@ -720,7 +801,11 @@ impl<'h> Runner<'h> {
             }
             TransactionMode::None => {
                 if second.is_none() {
-                    *second = Some(connect(&self.conn).await?);
+                    let other = connect(&self.conn).await?;
+                    if let Some(set) = self.lock_timeout_sql(false) {
+                        other.batch_execute(&set).await.map_err(DbError::from)?;
+                    }
+                    *second = Some(other);
                 }
                 let Some(other) = second.as_ref() else {
                     return Ok(0);
