@@ -1345,9 +1345,19 @@ mod tests {
         let e = ConnectOptions::from_env_with(env(&[("PGPORT", "x"), ("USER", "u")])).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Config);
         assert!(e.to_string().contains("PGPORT"), "{e}");
-        let e = ConnectOptions::from_env_with(env(&[("USER", "u"), ("PGSSLMODE", "require")]))
+        let e = ConnectOptions::from_env_with(env(&[("USER", "u"), ("PGSSLMODE", "sometimes")]))
             .unwrap_err();
-        assert!(e.to_string().contains("TLS"), "{e}");
+        assert!(e.to_string().contains("PGSSLMODE"), "{e}");
+        assert!(e.to_string().contains("verify-full"), "{e}");
+        // Every libpq mode is accepted, with the certificate settings.
+        let c = ConnectOptions::from_env_with(env(&[
+            ("USER", "u"),
+            ("PGSSLMODE", "verify-full"),
+            ("PGSSLROOTCERT", "system"),
+        ]))
+        .unwrap();
+        assert_eq!(c.tls().mode, crate::tls::SslMode::VerifyFull);
+        assert_eq!(c.tls().root_cert, Some(crate::tls::RootCert::System));
         let e = resolve(None, None, &[("PGHOST", "h1"), ("PGPORT", "1,2")]).unwrap_err();
         assert!(e.to_string().contains("2 ports for 1 host(s)"), "{e}");
     }
