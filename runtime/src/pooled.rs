@@ -361,6 +361,23 @@ fn cancel_addr(config: &tokio_postgres::Config) -> Option<CancelAddr> {
     }
 }
 
+/// Cancels what the connection of `token` (opened with `options`) is
+/// running, and returns once the server has processed the request (the
+/// backend was signalled), at most after 5 s. For programs that cancel
+/// their own connections (an interrupt handler).
+pub async fn cancel(options: &ConnectOptions, token: CancelToken) -> Result<()> {
+    let tls = options.tls_connector().map_err(Error::from)?;
+    let addr = cancel_addr(options.config());
+    tokio::time::timeout(CANCEL_TIMEOUT, send_cancel(token, addr, tls))
+        .await
+        .map_err(|_| {
+            Error::new(
+                ErrorKind::Timeout,
+                "the cancel request was not answered within 5 s",
+            )
+        })
+}
+
 /// Sends a cancel request and waits until the server has processed it (it
 /// closes the cancel connection once the backend was signalled), so that a
 /// cancel can never be delivered after the connection was settled.

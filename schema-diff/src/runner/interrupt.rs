@@ -10,11 +10,10 @@ use std::sync::Mutex;
 
 use strata::ConnectOptions;
 use tokio_postgres::{CancelToken, Client};
-use tokio_postgres_rustls::MakeRustlsConnect;
 
-/// Each connection's cancel token, with the TLS connector of its settings
-/// (a cancel request goes over TLS when the connection did).
-static TOKENS: Mutex<Vec<(CancelToken, MakeRustlsConnect)>> = Mutex::new(Vec::new());
+/// Each connection's cancel token, with the settings it was opened with (a
+/// cancel request goes over TLS when the connection did).
+static TOKENS: Mutex<Vec<(CancelToken, ConnectOptions)>> = Mutex::new(Vec::new());
 
 /// The most tokens kept: a run opens a few connections; older tokens belong
 /// to closed ones.
@@ -23,27 +22,26 @@ const KEEP: usize = 64;
 /// Registers `client`'s cancel token (`options`: the settings it was
 /// opened with).
 pub(crate) fn register(client: &Client, options: &ConnectOptions) {
-    let Ok(tls) = options.tls_connector() else {
-        return;
-    };
     if let Ok(mut tokens) = TOKENS.lock() {
         if tokens.len() >= KEEP {
             tokens.remove(0);
         }
-        tokens.push((client.cancel_token(), tls));
+        tokens.push((client.cancel_token(), options.clone()));
     }
 }
 
 /// Sends a cancel request for whatever each registered connection is
 /// running, and forgets the tokens. Returns how many requests were sent.
 pub async fn cancel_running() -> usize {
-    let tokens: Vec<(CancelToken, MakeRustlsConnect)> = match TOKENS.lock() {
+    let tokens: Vec<(CancelToken, ConnectOptions)> = match TOKENS.lock() {
         Ok(mut t) => std::mem::take(&mut *t),
         Err(_) => return 0,
     };
     let mut sent = 0;
-    for (t, tls) in tokens {
-        if t.cancel_query(tls).await.is_ok() {
+    for (t, options) in tokens {
+        // Waits until the server processed the request, so the statement
+        // is stopped (and its locks released) before the process exits.
+        if strata::pooled::cancel(&options, t).await.is_ok() {
             sent += 1;
         }
     }
