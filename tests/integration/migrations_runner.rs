@@ -996,3 +996,37 @@ fn a_lock_not_granted_in_time_rolls_back_and_retries() {
         assert_eq!(revs(&rows(&client, &vt).await), ["m1"]);
     });
 }
+
+/// Issue 11: with a `statement_timeout`, a migration statement that runs
+/// too long fails (57014) and its migration is rolled back.
+#[test]
+fn a_statement_over_the_timeout_rolls_its_migration_back() {
+    run(async {
+        let dir = TempDir::new("statement-timeout");
+        dir.migration(
+            "m1",
+            "",
+            "CREATE TABLE slow (id int);\nSELECT pg_sleep(3);",
+            "DROP TABLE slow;",
+        );
+        let h = dir.history();
+        let db = TestDb::new().await.unwrap();
+        let vt = VersionTable::default();
+        let options = RunOptions {
+            statement_timeout: Some(std::time::Duration::from_millis(300)),
+            ..drops_allowed()
+        };
+        let runner = Runner::new(&h, conn(&db), vt.clone(), options);
+        let started = std::time::Instant::now();
+        let e = runner.upgrade(&t("head"), &mut quiet()).await.unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!(e.db().and_then(DbError::code), Some("57014"), "{e}");
+        let client = db.connect().await.unwrap();
+        let slow: Option<String> = client
+            .query_one("SELECT to_regclass('slow')::text", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(slow, None);
+    });
+}

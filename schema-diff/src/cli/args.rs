@@ -92,6 +92,10 @@ pub(super) struct Safety {
     /// 1 s, 2 s, 4 s, ...).
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub(super) lock_retries: u32,
+    /// How long one migration statement may run before it fails and its
+    /// migration is rolled back (`30s`, `10m`; default: the server's).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub(super) statement_timeout: Option<std::time::Duration>,
 }
 
 /// `500ms`, `5s`, `2m` or a number of milliseconds.
@@ -256,5 +260,6 @@ pub(super) fn options(s: Safety) -> crate::runner::RunOptions {
         allow_drops: false,
         lock_timeout: (!s.lock_timeout.is_zero()).then_some(s.lock_timeout),
         lock_retries: s.lock_retries,
+        statement_timeout: s.statement_timeout.filter(|t| !t.is_zero()),
     }
 }

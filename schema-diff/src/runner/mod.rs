@@ -188,6 +188,10 @@ pub struct RunOptions {
     /// A statement that does not get its lock in time fails with 55P03
     /// instead of queueing every later query on the table behind it.
     pub lock_timeout: Option<Duration>,
+    /// `statement_timeout` of every migration statement (`None`: the
+    /// server's): a statement running longer fails (57014) and its
+    /// migration is rolled back.
+    pub statement_timeout: Option<Duration>,
     /// How often a migration whose lock was not granted is tried again
     /// (its transaction rolled back, then after 1 s, 2 s, 4 s, ...), each
     /// retry reported ([`Event::Retry`]).
@@ -479,6 +483,7 @@ impl<'h> Runner<'h> {
         let mut second: Option<Client> = None;
         let mut target_state: Option<State> = None;
         let mut outcome = Outcome::default();
+        let mut retries = 0;
         loop {
             lock(&client, &self.table, on).await?;
             let step = async {
@@ -565,9 +570,23 @@ impl<'h> Runner<'h> {
                     .map_err(Error::from),
                 Err(e) => Err(e),
             };
-            finish(&client, record)
+            let finished = finish(&client, record)
                 .await
-                .map_err(|e| self.lock_lost(&client, next, e))?;
+                .map_err(|e| self.lock_lost(&client, next, e));
+            if let Err(e) = finished {
+                if let Some(wait) = self.retry_after(next, &e, &mut retries) {
+                    on(&Event::Retry {
+                        migration: next,
+                        attempt: retries,
+                        of: self.options.lock_retries,
+                        wait,
+                    });
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                return Err(e);
+            }
+            retries = 0;
             on(&Event::Done(next, Direction::Down, elapsed));
             outcome.ran.push((next.revision.clone(), elapsed));
         }
@@ -695,16 +714,24 @@ impl<'h> Runner<'h> {
         Some(Duration::from_secs(1 << (*retries - 1).min(5)))
     }
 
-    /// `SET [LOCAL] lock_timeout` for the migration statements, when one is
-    /// configured.
+    /// `SET [LOCAL] lock_timeout` and `statement_timeout` for the migration
+    /// statements, when configured.
     fn lock_timeout_sql(&self, local: bool) -> Option<String> {
-        self.options.lock_timeout.map(|t| {
-            format!(
-                "SET {}lock_timeout = {}",
-                if local { "LOCAL " } else { "" },
+        let scope = if local { "LOCAL " } else { "" };
+        let mut sql = String::new();
+        if let Some(t) = self.options.lock_timeout {
+            sql.push_str(&format!(
+                "SET {scope}lock_timeout = {}; ",
                 t.as_millis().max(1)
-            )
-        })
+            ));
+        }
+        if let Some(t) = self.options.statement_timeout {
+            sql.push_str(&format!(
+                "SET {scope}statement_timeout = {}; ",
+                t.as_millis().max(1)
+            ));
+        }
+        (!sql.is_empty()).then_some(sql)
     }
 
     /// [`RunError::LockGone`] for `m`.
