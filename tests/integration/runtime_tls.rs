@@ -18,6 +18,9 @@ struct Pki {
     dir: PathBuf,
     ca: PathBuf,
     other_ca: PathBuf,
+    /// The CA's parameters and key (PEM), to sign more certificates.
+    ca_params: CertificateParams,
+    ca_key: String,
 }
 
 fn write(path: &Path, text: &str) {
@@ -37,7 +40,8 @@ fn make_pki(cluster: &Cluster) -> Pki {
         .distinguished_name
         .push(DnType::CommonName, "strata test CA");
     let ca_cert = ca_params.self_signed(&ca_key).unwrap();
-    let issuer = Issuer::new(ca_params, ca_key);
+    let ca_key_pem = ca_key.serialize_pem();
+    let issuer = Issuer::new(ca_params.clone(), ca_key);
     let server_key = KeyPair::generate().unwrap();
     let server_cert =
         CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
@@ -75,7 +79,13 @@ fn make_pki(cluster: &Cluster) -> Pki {
         "hostnossl all all 0.0.0.0/0 reject\nhostssl all all 127.0.0.1/32 trust\n",
     );
     chown(&hba, Some(owner.uid()), Some(owner.gid())).unwrap();
-    Pki { dir, ca, other_ca }
+    Pki {
+        dir,
+        ca,
+        other_ca,
+        ca_params,
+        ca_key: ca_key_pem,
+    }
 }
 
 fn options(cluster: &Cluster, extra: &str) -> ConnectOptions {
@@ -324,6 +334,12 @@ fn the_password_file_is_read_when_no_password_is_given() {
 fn a_frozen_server_ends_in_a_connect_timeout() {
     run(async {
         let cluster = Cluster::start().unwrap();
+        // The binaries are built (once per test run) before the clock starts.
+        tokio::task::spawn_blocking(|| {
+            crate::dgs_support::built_binaries();
+        })
+        .await
+        .unwrap();
         let pid = cluster.pid().to_string();
         let signal = |sig: &str| {
             let ok = std::process::Command::new("kill")
@@ -378,5 +394,99 @@ fn several_hosts_reach_the_writable_one() {
         // The pool takes the same settings.
         let pool = strata::Pool::builder(&text).unwrap().build().unwrap();
         pool.session().await.unwrap().ping().await.unwrap();
+    });
+}
+
+/// A client certificate (`sslcert`/`sslkey`): a server that authenticates
+/// role `certuser` by certificate (`cert` in pg_hba) lets it in with one
+/// signed by its CA, and refuses it without.
+#[test]
+fn a_client_certificate_authenticates() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let pki = make_pki(&cluster);
+        // The client's certificate: CN = the role, signed by the same CA.
+        let ca_pem = std::fs::read_to_string(&pki.ca).unwrap();
+        let data = cluster.dir().join("data");
+        let owner = std::fs::metadata(&data).unwrap();
+        let ca_copy = data.join("root.crt");
+        write(&ca_copy, &ca_pem);
+        chown(&ca_copy, Some(owner.uid()), Some(owner.gid())).unwrap();
+        let client_key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params
+            .distinguished_name
+            .push(DnType::CommonName, "certuser");
+        let issuer = Issuer::new(
+            pki.ca_params.clone(),
+            KeyPair::from_pem(&pki.ca_key).unwrap(),
+        );
+        let client_cert = params.signed_by(&client_key, &issuer).unwrap();
+        let cert = pki.dir.join("client.crt");
+        let key = pki.dir.join("client.key");
+        write(&cert, &client_cert.pem());
+        write(&key, &client_key.serialize_pem());
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let hba = data.join("pg_hba.conf");
+        write(
+            &hba,
+            "hostssl all certuser 127.0.0.1/32 cert\nhostssl all all 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 trust\n",
+        );
+        chown(&hba, Some(owner.uid()), Some(owner.gid())).unwrap();
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        admin
+            .batch_execute("CREATE ROLE certuser LOGIN")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("ALTER SYSTEM SET ssl = on")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("ALTER SYSTEM SET ssl_ca_file = 'root.crt'")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("SELECT pg_reload_conf()")
+            .await
+            .unwrap();
+        drop(admin);
+        let ca = pki.ca.display().to_string();
+        let with_cert = ConnectOptions::parse(&format!(
+            "postgres://certuser@127.0.0.1:{}/postgres?sslmode=verify-full&sslrootcert={ca}&sslcert={}&sslkey={}",
+            cluster.port(),
+            cert.display(),
+            key.display()
+        ))
+        .unwrap();
+        let mut ok = Err(String::new());
+        for _ in 0..100 {
+            ok = uses_tls(&with_cert).await;
+            if ok == Ok(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(ok, Ok(true));
+        // Without the certificate the server refuses the role.
+        let without = options(&cluster, &format!("sslmode=verify-full&sslrootcert={ca}"));
+        let without = ConnectOptions::parse(
+            &without
+                .to_url()
+                .replace("postgres://postgres@", "postgres://certuser@"),
+        )
+        .unwrap();
+        let err = uses_tls(&without).await.unwrap_err();
+        assert!(err.contains("certificate"), "{err}");
+        // A certificate without its key is a configuration error naming it.
+        let half = ConnectOptions::parse(&format!(
+            "postgres://certuser@127.0.0.1:{}/postgres?sslmode=require&sslcert={}",
+            cluster.port(),
+            cert.display()
+        ))
+        .unwrap();
+        let err = uses_tls(&half).await.unwrap_err();
+        assert!(err.contains("sslkey"), "{err}");
+        let _ = std::fs::remove_dir_all(&pki.dir);
     });
 }
