@@ -453,17 +453,8 @@ impl<'h> Runner<'h> {
                 .await
                 .map_err(|e| self.lock_lost(&client, next, e));
             if let Err(e) = finished {
-                if let Some(wait) = self.retry_after(next, &e, &mut retries) {
-                    on(&Event::Retry {
-                        migration: next,
-                        attempt: retries,
-                        of: self.options.lock_retries,
-                        wait,
-                    });
-                    tokio::time::sleep(wait).await;
-                    continue;
-                }
-                return Err(e);
+                self.pause_to_retry(next, e, &mut retries, on).await?;
+                continue;
             }
             retries = 0;
             on(&Event::Done(next, Direction::Up, elapsed));
@@ -574,17 +565,8 @@ impl<'h> Runner<'h> {
                 .await
                 .map_err(|e| self.lock_lost(&client, next, e));
             if let Err(e) = finished {
-                if let Some(wait) = self.retry_after(next, &e, &mut retries) {
-                    on(&Event::Retry {
-                        migration: next,
-                        attempt: retries,
-                        of: self.options.lock_retries,
-                        wait,
-                    });
-                    tokio::time::sleep(wait).await;
-                    continue;
-                }
-                return Err(e);
+                self.pause_to_retry(next, e, &mut retries, on).await?;
+                continue;
             }
             retries = 0;
             on(&Event::Done(next, Direction::Down, elapsed));
@@ -692,6 +674,28 @@ impl<'h> Runner<'h> {
             }
             other => other,
         }
+    }
+
+    /// After `m` failed with `e`: reports the retry and waits before it when
+    /// one is due ([`Runner::retry_after`]), or gives `e` back.
+    async fn pause_to_retry(
+        &self,
+        m: &Migration,
+        e: Error,
+        retries: &mut u32,
+        on: &mut Observer<'_>,
+    ) -> Result<(), Error> {
+        let Some(wait) = self.retry_after(m, &e, retries) else {
+            return Err(e);
+        };
+        on(&Event::Retry {
+            migration: m,
+            attempt: *retries,
+            of: self.options.lock_retries,
+            wait,
+        });
+        tokio::time::sleep(wait).await;
+        Ok(())
     }
 
     /// The pause before running `m` again after `e`, when `e` is a lock
