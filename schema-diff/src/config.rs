@@ -52,6 +52,29 @@ pub struct FileConfig {
     /// replay, normalization of the models); default: the database's server,
     /// or a throwaway cluster when no database is configured.
     pub scratch_url: Option<String>,
+    /// The databases `schema-diff fleet` works on (`[fleet]`).
+    pub fleet: Option<FleetFile>,
+}
+
+/// The `[fleet]` table: the databases one migration history is applied to.
+/// A target is a `postgres://` URL, a libpq `key=value` string, or a bare
+/// database name on the configured database's server.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FleetFile {
+    /// The targets, listed.
+    pub targets: Option<Vec<String>>,
+    /// A file with one target per line (`#` comments and blank lines
+    /// ignored), relative to the configuration file.
+    pub targets_file: Option<String>,
+    /// A query whose first column lists the targets, run against
+    /// `directory_url` (default: the configured database); a bare name it
+    /// returns is a database on the directory's server.
+    pub targets_query: Option<String>,
+    /// The directory database `targets_query` runs against.
+    pub directory_url: Option<String>,
+    /// How many targets are worked on at once (default 4).
+    pub jobs: Option<usize>,
 }
 
 /// A command given in the configuration.
@@ -131,7 +154,46 @@ pub struct Overrides {
     pub version_schema: Option<String>,
     /// Use no cache: neither read nor write [`crate::cache`].
     pub no_cache: bool,
+    /// Fleet targets given by the caller (they replace the file's sources
+    /// when any is given).
+    pub fleet: FleetOverrides,
 }
+
+/// Fleet settings given by the caller; any target source given replaces all
+/// of the file's (`targets`, `targets_file`, `targets_query`).
+#[derive(Clone, Debug, Default)]
+pub struct FleetOverrides {
+    /// Targets, listed.
+    pub targets: Vec<String>,
+    /// A file with one target per line (relative to the working directory).
+    pub targets_file: Option<PathBuf>,
+    /// A query listing the targets.
+    pub targets_query: Option<String>,
+    /// The directory database the query runs against.
+    pub directory_url: Option<String>,
+    /// How many targets at once.
+    pub jobs: Option<usize>,
+}
+
+/// The settled fleet settings: where the targets come from. Reading the
+/// file and running the query happen when a fleet command runs
+/// (`Project::fleet_targets`), not here: nothing here connects.
+#[derive(Clone, Debug, Default)]
+pub struct FleetConfig {
+    /// Targets listed, with where each was given (for errors).
+    pub targets: Vec<(String, String)>,
+    /// A file with one target per line.
+    pub targets_file: Option<PathBuf>,
+    /// A query listing the targets.
+    pub targets_query: Option<String>,
+    /// Where the query runs (default: the configured database).
+    pub directory: Option<ConnectOptions>,
+    /// How many targets at once (at least 1).
+    pub jobs: usize,
+}
+
+/// The number of targets a fleet command works on at once by default.
+pub const DEFAULT_FLEET_JOBS: usize = 4;
 
 /// Where the database settings came from (the error module's
 /// [`DatabaseOrigin`], named here for the configuration).
@@ -253,6 +315,8 @@ pub struct Config {
     /// The cache directory ([`crate::cache::default_dir`]); `None`: no
     /// cache.
     pub cache_dir: Option<PathBuf>,
+    /// The fleet's targets (`[fleet]`, `schema-diff fleet`).
+    pub fleet: FleetConfig,
 }
 
 impl Config {
@@ -406,7 +470,9 @@ impl Config {
             (None, None, Some(u)) => Some(scratch_setting(in_file("scratch_url"), u)?),
             _ => None,
         };
+        let fleet = resolve_fleet(&flags.fleet, file.fleet.as_ref(), cwd, &root, &in_file)?;
         Ok(Config {
+            fleet,
             file: file_path,
             migrations_dir,
             models,
@@ -426,7 +492,20 @@ impl Config {
     /// The passwords of every configured connection, for [`mask_secrets`].
     pub fn secrets(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let conns = self.database.iter().map(|d| &d.conn).chain(&self.scratch);
+        let conns = self
+            .database
+            .iter()
+            .map(|d| &d.conn)
+            .chain(&self.scratch)
+            .chain(&self.fleet.directory);
+        for (text, _) in &self.fleet.targets {
+            if let Ok(c) = ConnectOptions::parse(text) {
+                out.extend(
+                    c.password()
+                        .map(|p| String::from_utf8_lossy(p).into_owned()),
+                );
+            }
+        }
         for c in conns {
             out.extend(
                 c.password()
@@ -442,6 +521,76 @@ impl Config {
         (schema == self.version_table.schema && table == self.version_table.name)
             || self.ignore_tables.iter().any(|p| p.matches(schema, table))
     }
+}
+
+/// Settles the fleet settings: the caller's target sources replace the
+/// file's when any is given; `jobs` must be at least 1.
+fn resolve_fleet(
+    flags: &FleetOverrides,
+    file: Option<&FleetFile>,
+    cwd: &Path,
+    root: &Path,
+    in_file: &dyn Fn(&str) -> String,
+) -> Result<FleetConfig, Error> {
+    let empty = FleetFile::default();
+    let file = file.unwrap_or(&empty);
+    let given =
+        !flags.targets.is_empty() || flags.targets_file.is_some() || flags.targets_query.is_some();
+    let (targets, targets_file, targets_query) = if given {
+        (
+            flags
+                .targets
+                .iter()
+                .map(|t| (t.clone(), "--target".to_string()))
+                .collect(),
+            flags.targets_file.as_ref().map(|p| cwd.join(p)),
+            flags.targets_query.clone(),
+        )
+    } else {
+        (
+            file.targets
+                .iter()
+                .flatten()
+                .map(|t| (t.clone(), in_file("[fleet] targets")))
+                .collect(),
+            file.targets_file.as_ref().map(|p| root.join(p)),
+            file.targets_query.clone(),
+        )
+    };
+    let directory = match (&flags.directory_url, &file.directory_url) {
+        (Some(u), _) => Some(("--directory-url".to_string(), u)),
+        (None, Some(u)) => Some((in_file("[fleet] directory_url"), u)),
+        _ => None,
+    }
+    .map(|(setting, text)| {
+        ConnectOptions::parse(text)
+            .map(|c| tool_defaults(&c))
+            .map_err(|source| {
+                Error::from(ConfigError::InSetting {
+                    setting,
+                    source: Box::new(ConfigError::Connection { source }),
+                })
+            })
+    })
+    .transpose()?;
+    let jobs = flags.jobs.or(file.jobs).unwrap_or(DEFAULT_FLEET_JOBS);
+    if jobs == 0 {
+        return Err(ConfigError::BadJobs {
+            setting: if flags.jobs.is_some() {
+                "--jobs".to_string()
+            } else {
+                in_file("[fleet] jobs")
+            },
+        }
+        .into());
+    }
+    Ok(FleetConfig {
+        targets,
+        targets_file,
+        targets_query,
+        directory,
+        jobs,
+    })
 }
 
 /// Replaces every occurrence of each secret (and of its percent-encoded form)

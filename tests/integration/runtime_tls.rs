@@ -3,7 +3,8 @@
 //! test makes; every `sslmode` behaves as libpq's, certificate errors say
 //! which check failed and for which host, the pool and its cancel requests
 //! go over TLS), the password file, `connect_timeout` against a frozen
-//! server, several hosts.
+//! server, several hosts, and the DGS main job and schema-diff end to end
+//! over `verify-full`.
 
 use std::os::unix::fs::{chown, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -31,7 +32,10 @@ fn write(path: &Path, text: &str) {
 /// (written into the data directory, owned by the server's user), and a
 /// second, unrelated CA.
 fn make_pki(cluster: &Cluster) -> Pki {
-    let dir = std::env::temp_dir().join(format!("strata-tls-{}", std::process::id()));
+    // One directory per call: the tests of this file run in parallel.
+    static CALLS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("strata-tls-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let ca_key = KeyPair::generate().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -487,6 +491,97 @@ fn a_client_certificate_authenticates() {
         .unwrap();
         let err = uses_tls(&half).await.unwrap_err();
         assert!(err.contains("sslkey"), "{err}");
+        let _ = std::fs::remove_dir_all(&pki.dir);
+    });
+}
+
+/// The README's main job (`dgs`: migrations, check, scenario, summary) and
+/// schema-diff (`check`, `fleet current`) run end to end against a server
+/// that accepts only TLS (pg_hba rejects every other connection), with
+/// `verify-full` in DATABASE_URL; with `sslmode=disable` the same job fails
+/// with the server's refusal.
+#[test]
+fn the_dgs_main_job_and_schema_diff_run_over_verify_full() {
+    run(async {
+        crate::dgs_support::built_binaries();
+        let cluster = Cluster::start().unwrap();
+        let pki = make_pki(&cluster);
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        admin
+            .batch_execute("ALTER SYSTEM SET ssl = on")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("CREATE DATABASE dgs_tls")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("SELECT pg_reload_conf()")
+            .await
+            .unwrap();
+        drop(admin);
+        let ca = pki.ca.display().to_string();
+        let url = format!(
+            "postgres://postgres@127.0.0.1:{}/dgs_tls?sslmode=verify-full&sslrootcert={ca}",
+            cluster.port()
+        );
+        // Wait until the reload has switched TLS on.
+        let probe = ConnectOptions::parse(&url).unwrap();
+        let mut ok = Err(String::new());
+        for _ in 0..100 {
+            ok = uses_tls(&probe).await;
+            if ok == Ok(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(ok, Ok(true));
+        let bin = |name: &'static str, args: Vec<&'static str>, url: String| async move {
+            tokio::task::spawn_blocking(move || {
+                crate::dgs_support::run_binary(name, &args, &[("DATABASE_URL", &url)])
+            })
+            .await
+            .unwrap()
+        };
+        let out = bin("dgs", vec![], url.clone()).await.expect(0);
+        for expected in [
+            "migrations: applied",
+            "check: the database matches the models exactly",
+            "summary: jobs in the database by status",
+        ] {
+            assert!(
+                out.stdout.contains(expected),
+                "{expected:?} in:\n{}",
+                out.stdout
+            );
+        }
+        let out = bin("schema-diff", vec!["check"], url.clone())
+            .await
+            .expect(0);
+        assert!(out.stdout.contains("matches the models"), "{}", out.stdout);
+        let out = bin(
+            "schema-diff",
+            vec![
+                "fleet", "--target", "dgs_tls", "--target", "postgres", "current",
+            ],
+            url.clone(),
+        )
+        .await;
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("2 target(s): 2 ok"), "{}", out.stdout);
+        // Every connection they made was TLS: pg_hba rejects any other.
+        // Plaintext is refused by the server, and the job says so.
+        let plain_url = format!(
+            "postgres://postgres@127.0.0.1:{}/dgs_tls?sslmode=disable",
+            cluster.port()
+        );
+        let out = bin("dgs", vec![], plain_url).await;
+        assert_ne!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stderr.contains("no encryption") || out.stderr.contains("pg_hba.conf"),
+            "{}",
+            out.stderr
+        );
         let _ = std::fs::remove_dir_all(&pki.dir);
     });
 }

@@ -237,6 +237,17 @@ pub(super) enum Command {
     /// Compare the models with the database and list pending migrations:
     /// exit 0 when they agree, 1 when not, 2 on error.
     Check,
+    /// Run upgrade, downgrade, stamp, current or check on every database of
+    /// the fleet (`[fleet]` in schema-diff.toml, or --target /
+    /// --targets-file / --targets-query), --jobs at a time, and print a
+    /// summary: exit 0 when every target succeeded (and, for check,
+    /// matched), 1 when check found differences, 2 when a target failed.
+    Fleet {
+        #[command(flatten)]
+        targets: FleetArgs,
+        #[command(subcommand)]
+        command: FleetCommand,
+    },
     /// Print the SQL that turns FROM into TO. Sources: a postgres:// URL,
     /// `database` (the configured one), `models`, `migrations` (replayed into
     /// a scratch database), `empty`, a .json schema file or a .sql file.
@@ -251,6 +262,71 @@ pub(super) enum Command {
         #[arg(long)]
         allow_drops: bool,
     },
+}
+
+/// Where a fleet's targets come from and how they are worked on.
+#[derive(Clone, Debug, Args)]
+pub(super) struct FleetArgs {
+    /// A target: a postgres:// URL, a key=value string, or a database name
+    /// on the configured server (repeatable; replaces the configured
+    /// targets).
+    #[arg(long = "target", value_name = "TARGET")]
+    pub(super) targets: Vec<String>,
+    /// A file with one target per line (# comments).
+    #[arg(long, value_name = "PATH")]
+    pub(super) targets_file: Option<PathBuf>,
+    /// A query whose first column lists the targets (run on the directory
+    /// database).
+    #[arg(long, value_name = "SQL")]
+    pub(super) targets_query: Option<String>,
+    /// The directory database the query runs on (default: the database).
+    #[arg(long, value_name = "URL")]
+    pub(super) directory_url: Option<String>,
+    /// How many targets are worked on at once (default 4).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(super) jobs: Option<usize>,
+    /// Start no further target once one failed.
+    #[arg(long)]
+    pub(super) fail_fast: bool,
+}
+
+/// The commands a fleet runs.
+#[derive(Debug, Subcommand)]
+pub(super) enum FleetCommand {
+    /// Apply migrations up to TARGET (default head) on every target.
+    Upgrade {
+        /// head, a revision or prefix, +N, ...
+        #[arg(allow_negative_numbers = true)]
+        target: Option<String>,
+        #[command(flatten)]
+        safety: Safety,
+    },
+    /// Revert migrations down to TARGET on every target.
+    Downgrade {
+        /// base, a revision or prefix, -N, ...
+        #[arg(allow_negative_numbers = true)]
+        target: String,
+        /// Run down sections that delete data.
+        #[arg(long)]
+        allow_drops: bool,
+        #[command(flatten)]
+        safety: Safety,
+    },
+    /// Record TARGET as applied on every target without running anything.
+    Stamp {
+        /// head, base, a revision or prefix, ...
+        #[arg(allow_negative_numbers = true)]
+        target: String,
+        /// Remove rows of revisions that are not in the directory.
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Show every target's current revision(s).
+    Current,
+    /// Compare every target with the models and the migrations.
+    Check,
+    /// List the targets (nothing is connected to but the directory).
+    List,
 }
 
 pub(super) fn options(s: Safety) -> crate::runner::RunOptions {

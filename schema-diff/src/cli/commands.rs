@@ -15,6 +15,7 @@ use crate::project::{
     AutogenerateOptions, HistorySource, NewRevision, Progress, Project, RevisionInfo,
     RevisionReport, RunReport, Source,
 };
+use crate::project::{FleetCommand, FleetOutcome, FleetReport, TargetResult};
 use crate::runner::RunOptions;
 
 /// `<base>`, one parent, or `(p1, p2)`.
@@ -29,21 +30,29 @@ fn parents_text(parents: &[String]) -> String {
 /// The project's observer: progress lines on standard error.
 pub(super) fn progress(out: Out) -> impl Fn(&Progress<'_>) + Send + Sync + 'static {
     move |p| {
-        match p {
-        Progress::ThrowawayServer { port } => out.note(&format!(
+        if let Some(text) = progress_text(p) {
+            out.note(&text);
+        }
+    }
+}
+
+/// The line a progress event prints, if any.
+fn progress_text(p: &Progress<'_>) -> Option<String> {
+    Some(match p {
+        Progress::ThrowawayServer { port } => format!(
             "schema-diff: no database configured (DATABASE_URL, PG* variables, --database-url); using a throwaway PostgreSQL server on 127.0.0.1:{port}, removed on exit"
-        )),
-        Progress::Waiting => out.note("Waiting for another migrator to release the lock ..."),
+        ),
+        Progress::Waiting => "Waiting for another migrator to release the lock ...".to_string(),
         Progress::Retry {
             migration: m,
             attempt,
             of,
             wait,
-        } => out.note(&format!(
+        } => format!(
             "{}: a lock was not granted within the lock timeout; rolled back, retry {attempt} of {of} in {} s",
             m.revision,
             wait.as_secs()
-        )),
+        ),
         Progress::Start {
             migration: m,
             direction,
@@ -57,27 +66,34 @@ pub(super) fn progress(out: Out) -> impl Fn(&Progress<'_>) + Send + Sync + 'stat
             } else {
                 format!(", {}", m.message)
             };
-            out.note(&format!("Running {} {step}{msg}", direction.verb()));
+            format!("Running {} {step}{msg}", direction.verb())
         }
         Progress::Done {
             migration: m,
             elapsed,
             ..
-        } => out.note(&format!(
-            "  done {} in {} ms",
-            m.revision,
-            elapsed.as_millis()
-        )),
+        } => format!("  done {} in {} ms", m.revision, elapsed.as_millis()),
         // An empty history is obvious; any other source is said.
         Progress::HistoryState {
             source: HistorySource::Empty,
-        } => {}
+        } => return None,
         Progress::HistoryState { source } => {
-            out.note(&format!("The state the migrations produce: {source}."))
+            format!("The state the migrations produce: {source}.")
         }
-        Progress::Normalized { .. } => {}
-    }
-    }
+        Progress::OnTarget { target, progress } => {
+            format!("[{target}] {}", progress_text(progress)?.trim_start())
+        }
+        Progress::TargetFinished {
+            target,
+            ok,
+            elapsed,
+        } => format!(
+            "[{target}] {} in {:.2} s",
+            if *ok { "finished" } else { "FAILED" },
+            elapsed.as_secs_f64()
+        ),
+        _ => return None,
+    })
 }
 
 /// `init`.
@@ -644,4 +660,256 @@ pub async fn diff(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// `fleet <command>`: the command on every target, then the summary.
+pub async fn fleet(
+    project: &Project,
+    out: &Out,
+    command: super::args::FleetCommand,
+    fail_fast: bool,
+) -> Result<u8, Failure> {
+    use super::args::FleetCommand as Cmd;
+    let targets = project.fleet_targets().await?;
+    let out = &out.with_secrets(targets.iter().filter_map(|t| {
+        t.conn
+            .password()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+    }));
+    let command = match command {
+        Cmd::List => {
+            for t in &targets {
+                out.line(&t.name);
+            }
+            let names: Vec<&str> = targets.iter().map(|t| t.name.as_str()).collect();
+            out.document(&json!({ "targets": names }));
+            return Ok(EXIT_OK);
+        }
+        Cmd::Upgrade { target, safety } => FleetCommand::Upgrade {
+            target: Target::parse(target.as_deref().unwrap_or("head"))?,
+            options: super::args::options(safety),
+        },
+        Cmd::Downgrade {
+            target,
+            allow_drops,
+            safety,
+        } => FleetCommand::Downgrade {
+            target: Target::parse(&target)?,
+            options: RunOptions {
+                allow_drops,
+                ..super::args::options(safety)
+            },
+        },
+        Cmd::Stamp { target, purge } => FleetCommand::Stamp {
+            target: Target::parse(&target)?,
+            purge,
+        },
+        Cmd::Current => FleetCommand::Current,
+        Cmd::Check => FleetCommand::Check,
+    };
+    out.note(&format!(
+        "Fleet: {} on {} target(s), {} at a time{}",
+        command.name(),
+        targets.len(),
+        project.config().fleet.jobs.min(targets.len()),
+        if fail_fast {
+            ", stopping at the first failure"
+        } else {
+            ""
+        }
+    ));
+    let report = project.fleet(&targets, &command, fail_fast).await?;
+    print_fleet(out, &report);
+    let code = if report.failed() > 0 || report.skipped() > 0 {
+        super::EXIT_ERROR
+    } else if report.is_ok() {
+        EXIT_OK
+    } else {
+        EXIT_DIFFERENCES
+    };
+    Ok(code)
+}
+
+/// One target's result word and detail.
+fn fleet_detail(result: &TargetResult) -> (&'static str, String) {
+    let outcome = match result {
+        TargetResult::Failed(e) => {
+            return (
+                "failed",
+                super::error_text(e)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        }
+        TargetResult::Skipped => return ("skipped", "not started (--fail-fast)".to_string()),
+        TargetResult::Done(o) => o.as_ref(),
+    };
+    match outcome {
+        FleetOutcome::Run(r) => {
+            let verb = match r.direction {
+                Direction::Up => "applied",
+                Direction::Down => "reverted",
+            };
+            let detail = if r.steps.is_empty() {
+                "nothing to do".to_string()
+            } else {
+                format!("{} {verb}", r.steps.len())
+            };
+            ("ok", detail)
+        }
+        FleetOutcome::Stamp(r) => (
+            "ok",
+            format!(
+                "{} recorded, {} removed, {} checksum(s) updated",
+                r.inserted.len(),
+                r.deleted.len(),
+                r.updated.len()
+            ),
+        ),
+        FleetOutcome::Current(r) => {
+            let mut parts = vec![format!("{} pending", r.pending.len())];
+            if !r.problems.is_empty() {
+                parts.push(format!(
+                    "{} applied file(s) edited or missing",
+                    r.problems.len()
+                ));
+            }
+            ("ok", parts.join(", "))
+        }
+        FleetOutcome::Check(c) => {
+            if c.is_ok() {
+                return ("ok", "matches the models; nothing pending".to_string());
+            }
+            let mut parts = Vec::new();
+            if !c.differences.is_empty() {
+                parts.push(format!("{} difference(s)", c.differences.len()));
+            }
+            if !c.pending.is_empty() {
+                parts.push(format!("{} pending", c.pending.len()));
+            }
+            if !c.problems.is_empty() {
+                parts.push(format!(
+                    "{} applied file(s) edited or missing",
+                    c.problems.len()
+                ));
+            }
+            if !c.unmanaged.is_empty() {
+                parts.push(format!("{} unmanaged object(s)", c.unmanaged.len()));
+            }
+            ("differs", parts.join(", "))
+        }
+    }
+}
+
+/// The fleet's summary: a table (text) or one document (JSON).
+fn print_fleet(out: &Out, report: &FleetReport) {
+    let state = |c: &Option<Vec<String>>| match c {
+        None => "?".to_string(),
+        Some(heads) if heads.is_empty() => "base".to_string(),
+        Some(heads) => heads.join(","),
+    };
+    let rows: Vec<[String; 5]> = report
+        .targets
+        .iter()
+        .map(|t| {
+            let (word, detail) = fleet_detail(&t.result);
+            [
+                t.target.clone(),
+                word.to_string(),
+                state(&t.current),
+                format!("{:.2} s", t.elapsed.as_secs_f64()),
+                detail,
+            ]
+        })
+        .collect();
+    let header = ["TARGET", "RESULT", "STATE", "TIME", "DETAIL"];
+    let mut width = header.map(str::len);
+    for r in &rows {
+        for (w, cell) in width.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: [&str; 5]| {
+        format!(
+            "{:<w0$}  {:<w1$}  {:<w2$}  {:>w3$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            w0 = width[0],
+            w1 = width[1],
+            w2 = width[2],
+            w3 = width[3],
+        )
+        .trim_end()
+        .to_string()
+    };
+    out.line(&line(header));
+    for r in &rows {
+        out.line(&line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+    }
+    let count = |word: &str| rows.iter().filter(|r| r[1] == word).count();
+    let (ok, differs, failed, skipped) = (
+        count("ok"),
+        count("differs"),
+        count("failed"),
+        count("skipped"),
+    );
+    let mut totals = vec![format!("{ok} ok")];
+    if report.command == "check" {
+        totals.push(format!("{differs} differ"));
+    }
+    totals.push(format!("{failed} failed"));
+    if skipped > 0 {
+        totals.push(format!("{skipped} skipped"));
+    }
+    out.line(&format!("{} target(s): {}.", rows.len(), totals.join(", ")));
+    for t in &report.targets {
+        if let TargetResult::Failed(e) = &t.result {
+            out.line(&format!("error on {}: {}", t.target, super::error_text(e)));
+        }
+    }
+    let targets: Vec<serde_json::Value> = report
+        .targets
+        .iter()
+        .zip(&rows)
+        .map(|(t, r)| {
+            let mut doc = json!({
+                "target": t.target,
+                "result": r[1],
+                "current": t.current,
+                "ms": u64::try_from(t.elapsed.as_millis()).unwrap_or(u64::MAX),
+                "detail": out.mask(&r[4]),
+            });
+            match &t.result {
+                TargetResult::Failed(e) => {
+                    doc["error"] = json!(out.mask(&super::error_text(e)));
+                }
+                TargetResult::Done(o) => match o.as_ref() {
+                    FleetOutcome::Run(run) => {
+                        doc["steps"] = json!(run.steps);
+                    }
+                    FleetOutcome::Check(c) => {
+                        doc["differences"] = json!(c.differences);
+                        doc["pending"] = json!(c.pending);
+                        doc["unmanaged"] = json!(c.unmanaged);
+                    }
+                    FleetOutcome::Current(c) => {
+                        doc["pending"] = json!(c.pending);
+                    }
+                    _ => {}
+                },
+                TargetResult::Skipped => {}
+            }
+            doc
+        })
+        .collect();
+    out.document(&json!({
+        "command": report.command,
+        "targets": targets,
+        "summary": { "ok": ok, "differs": differs, "failed": failed, "skipped": skipped },
+    }));
 }

@@ -138,6 +138,16 @@ pub async fn run(cli: Cli) -> u8 {
         version_table: g.version_table.clone(),
         version_schema: g.version_schema.clone(),
         no_cache: g.no_cache,
+        fleet: match &cli.command {
+            Command::Fleet { targets: f, .. } => crate::config::FleetOverrides {
+                targets: f.targets.clone(),
+                targets_file: f.targets_file.clone(),
+                targets_query: f.targets_query.clone(),
+                directory_url: f.directory_url.clone(),
+                jobs: f.jobs,
+            },
+            _ => Default::default(),
+        },
     };
     let cwd = match std::env::current_dir() {
         Ok(d) => d,
@@ -231,6 +241,9 @@ async fn dispatch(project: &Project, out: &Out, command: Command) -> Result<u8, 
             rev_id,
         } => commands::merge(project, out, &message, &revisions, rev_id),
         Command::Check => commands::check(project, out).await,
+        Command::Fleet { targets, command } => {
+            commands::fleet(project, out, command, targets.fail_fast).await
+        }
         Command::Diff {
             from,
             to,

@@ -21,8 +21,19 @@ impl Out {
         Out { format, secrets }
     }
 
-    fn mask(&self, text: &str) -> String {
+    /// `text` with every known password masked (for text put into a JSON
+    /// document, which [`Out::document`] prints as given).
+    pub fn mask(&self, text: &str) -> String {
         mask_secrets(text, &self.secrets)
+    }
+
+    /// The same output, masking `more` secrets too (the passwords of
+    /// targets read from a file or a query).
+    pub fn with_secrets(&self, more: impl IntoIterator<Item = String>) -> Out {
+        let mut out = self.clone();
+        out.secrets
+            .extend(more.into_iter().filter(|s| !s.is_empty()));
+        out
     }
 
     /// True for `--format json`.

@@ -140,6 +140,27 @@ pub enum ConfigError {
         #[source]
         source: Box<ConfigError>,
     },
+    /// A number of parallel jobs that is not at least 1.
+    #[error("{setting} must be at least 1")]
+    BadJobs {
+        /// Where it was given.
+        setting: String,
+    },
+    /// A fleet command with no target configured or found.
+    #[error("no fleet targets: list them in `[fleet]` of schema-diff.toml (targets, targets_file or targets_query) or pass --target, --targets-file or --targets-query{found}")]
+    NoFleetTargets {
+        /// What the configured sources gave (`; the query returned no row`).
+        found: String,
+    },
+    /// A fleet target that cannot be used; the target is named by where it
+    /// was given (and its line), never by its text (it may hold a password).
+    #[error("{origin}: {reason}")]
+    FleetTarget {
+        /// `--target`, `tenants.txt:4`, `targets_query row 3`.
+        origin: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// The models are needed but no command is configured and none were
     /// given to the project.
     #[error("no models command configured: set `models` in {file} (a command that prints the models as schema JSON, e.g. one calling strata::export_models), or give the models to the project (Project::with_models)")]

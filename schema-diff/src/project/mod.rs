@@ -14,18 +14,21 @@
 //! it is dropped (or, off the async threads, on [`Project::close`]).
 //!
 //! Files: this one (the project, its database and scratch server, the
-//! observer), `report.rs` (what the methods return), `schemas.rs` (`check`,
+//! observer), `fleet.rs` (one command on many databases: `fleet_targets`,
+//! `fleet`), `report.rs` (what the methods return), `schemas.rs` (`check`,
 //! `autogenerate`, `compare`), `sources.rs` (loading one side of a
 //! comparison: database, models, migrations, files), `migrate.rs` (the
 //! revision graph and the runner: `revision`, `merge`, `upgrade`,
 //! `downgrade`, `stamp`, `current`, `history`, `heads`, `branches`, `show`,
 //! the offline scripts, `init`). Start at [`Project`].
 
+mod fleet;
 mod migrate;
 pub mod report;
 mod schemas;
 mod sources;
 
+pub use fleet::{FleetCommand, FleetOutcome, FleetReport, FleetTarget, TargetReport, TargetResult};
 pub use migrate::NewRevision;
 pub use report::{
     AppliedStep, BranchPoint, Change, CheckReport, Comparison, CurrentHead, CurrentReport,
@@ -103,6 +106,22 @@ pub enum Progress<'a> {
     HistoryState {
         /// The source.
         source: HistorySource,
+    },
+    /// Progress of one target of a fleet command.
+    OnTarget {
+        /// The target's name (`host:port/dbname`).
+        target: &'a str,
+        /// What happened there.
+        progress: &'a Progress<'a>,
+    },
+    /// A fleet command finished on one target.
+    TargetFinished {
+        /// The target's name.
+        target: &'a str,
+        /// It succeeded.
+        ok: bool,
+        /// How long it took.
+        elapsed: Duration,
     },
 }
 
@@ -343,6 +362,7 @@ mod tests {
             database: None,
             scratch: None,
             cache_dir: None,
+            fleet: Default::default(),
         });
         let t = Target {
             anchor: crate::migrations::Anchor::Head,

@@ -9,6 +9,7 @@
 
 mod commands;
 mod compare;
+mod fleet;
 mod fuzz;
 mod hardening;
 
