@@ -1030,3 +1030,102 @@ fn a_statement_over_the_timeout_rolls_its_migration_back() {
         assert_eq!(slow, None);
     });
 }
+
+/// Issue 11: a server that stops answering in the middle of a migration
+/// statement (its backend SIGSTOPped: the socket stays open, TCP
+/// keepalives are answered by the kernel) ends the upgrade with a clear
+/// error once `statement_timeout` plus the grace has passed, instead of a
+/// silent hang; once the server wakes, nothing of the migration was
+/// committed.
+#[test]
+fn a_server_that_stops_answering_mid_migration_ends_in_a_clear_error() {
+    run(async {
+        let cluster = strata_testing::cluster::Cluster::start().unwrap();
+        let dir = TempDir::new("frozen-server");
+        dir.migration(
+            "m1",
+            "",
+            "CREATE TABLE frozen (id int);\nSELECT pg_sleep(30);",
+            "DROP TABLE frozen;",
+        );
+        let h = dir.history();
+        let options = RunOptions {
+            statement_timeout: Some(std::time::Duration::from_secs(1)),
+            ..drops_allowed()
+        };
+        let runner = Runner::new(
+            &h,
+            cluster.options("postgres"),
+            VersionTable::default(),
+            options,
+        );
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        let freeze = async {
+            loop {
+                let rows = admin
+                    .query(
+                        "SELECT pid FROM pg_stat_activity \
+                         WHERE query LIKE 'SELECT pg_sleep(30)%' AND pid <> pg_backend_pid()",
+                        &[],
+                    )
+                    .await
+                    .unwrap();
+                if let Some(r) = rows.first() {
+                    let pid: i32 = r.get(0);
+                    cluster.pause_backend(pid).unwrap();
+                    return pid;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        };
+        let started = std::time::Instant::now();
+        let head = t("head");
+        let mut on = quiet();
+        let (result, pid) = tokio::join!(runner.upgrade(&head, &mut on), freeze);
+        let elapsed = started.elapsed();
+        cluster.resume_backend(pid).unwrap();
+        let e = result.unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("the server did not answer within 11000 ms"),
+            "{text}"
+        );
+        assert!(text.contains("m1"), "{text}");
+        assert!(
+            elapsed >= std::time::Duration::from_secs(10)
+                && elapsed < std::time::Duration::from_secs(25),
+            "{elapsed:?}"
+        );
+        // Awake again, the server ends the abandoned session: nothing of
+        // the migration was committed.
+        let mut gone = false;
+        for _ in 0..200 {
+            let alive: i64 = admin
+                .query_one(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid = $1",
+                    &[&pid],
+                )
+                .await
+                .unwrap()
+                .get(0);
+            if alive == 0 {
+                gone = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(gone, "the abandoned session ended");
+        let frozen: Option<String> = admin
+            .query_one("SELECT to_regclass('frozen')::text", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(frozen, None);
+        let applied: i64 = admin
+            .query_one("SELECT count(*) FROM strata_migrations", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(applied, 0);
+    });
+}

@@ -79,7 +79,10 @@ pub(super) async fn finish<T>(client: &Client, r: Result<T, Error>) -> Result<T,
             Ok(v)
         }
         Err(e) => {
-            let _ = client.batch_execute("ROLLBACK").await;
+            // Bounded: after a server that stopped answering, the rollback
+            // would wait for it forever; the connection is dropped anyway.
+            let rollback = client.batch_execute("ROLLBACK");
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), rollback).await;
             Err(e)
         }
     }

@@ -822,8 +822,7 @@ impl<'h> Runner<'h> {
                     client.batch_execute(&set).await.map_err(DbError::from)?;
                 }
                 for st in &statements {
-                    if let Err(e) = client.batch_execute(&st.text).await {
-                        let e = DbError::from(e);
+                    if let Err(e) = self.bounded(client, &st.text).await {
                         let line = statement_line(m, down, sql, st.offset, &e);
                         return Err(failure(m, dir, line, e, Aftermath::RolledBack));
                     }
@@ -856,14 +855,42 @@ impl<'h> Runner<'h> {
                         };
                         return Err(self.gone(m, when, pid, note));
                     }
-                    if let Err(e) = other.batch_execute(&st.text).await {
-                        let e = DbError::from(e);
+                    if let Err(e) = self.bounded(other, &st.text).await {
                         let line = statement_line(m, down, sql, st.offset, &e);
                         return Err(failure(m, dir, line, e, note));
                     }
                 }
                 Ok(statements.len())
             }
+        }
+    }
+}
+
+/// How much longer than `statement_timeout` the runner waits for the
+/// server's answer to a migration statement before it gives up on a server
+/// that does not answer at all (frozen, or the network gone): the server
+/// ends a statement at `statement_timeout`, and a live one says so at once.
+pub const SILENT_SERVER_GRACE: Duration = Duration::from_secs(10);
+
+impl Runner<'_> {
+    /// Runs one migration statement; with a `statement_timeout`, a server
+    /// that has not answered `SILENT_SERVER_GRACE` after it is given up on
+    /// (the statement's transaction cannot commit: the connection is
+    /// abandoned, and a server that wakes up rolls it back).
+    async fn bounded(&self, client: &Client, sql: &str) -> Result<(), DbError> {
+        let run = client.batch_execute(sql);
+        let Some(timeout) = self.options.statement_timeout else {
+            return run.await.map_err(DbError::from);
+        };
+        let limit = timeout + SILENT_SERVER_GRACE;
+        match tokio::time::timeout(limit, run).await {
+            Ok(r) => r.map_err(DbError::from),
+            Err(_) => Err(DbError::Message(format!(
+                "the server did not answer within {} ms (statement_timeout {} ms + {} s): it is not responding (frozen, or the network is down); the connection was abandoned",
+                limit.as_millis(),
+                timeout.as_millis(),
+                SILENT_SERVER_GRACE.as_secs()
+            ))),
         }
     }
 }
