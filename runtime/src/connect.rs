@@ -469,7 +469,24 @@ impl ConnectOptions {
             }
             None => &self.config,
         };
-        let connecting = config.connect(tls);
+        // libpq's `allow`: plaintext first; when the server refuses it
+        // (pg_hba accepts only TLS), TLS.
+        let allow = self.tls.mode == crate::tls::SslMode::Allow;
+        let connecting = async {
+            if !allow {
+                return config.connect(tls).await;
+            }
+            let mut plain = config.clone();
+            plain.ssl_mode(tokio_postgres::config::SslMode::Disable);
+            match plain.connect(tls.clone()).await {
+                Err(e) if e.as_db_error().is_some() => {
+                    let mut secure = config.clone();
+                    secure.ssl_mode(tokio_postgres::config::SslMode::Require);
+                    secure.connect(tls).await
+                }
+                other => other,
+            }
+        };
         // tokio-postgres bounds only the TCP connect; a server that accepts
         // but never answers (stopped, overloaded) would hang the startup.
         // libpq's connect_timeout bounds the whole attempt, per host.

@@ -5,7 +5,8 @@
 //! | `sslmode` | TLS | server certificate |
 //! |---|---|---|
 //! | `disable` | never | — |
-//! | `allow`, `prefer` (default) | when the server offers it | not checked |
+//! | `allow` | only when the server refuses plaintext (tried first) | not checked |
+//! | `prefer` (default) | when the server offers it | not checked |
 //! | `require` | always | not checked (checked as `verify-ca` when a root certificate is configured, as libpq does) |
 //! | `verify-ca` | always | signed by a trusted root |
 //! | `verify-full` | always | signed by a trusted root, and issued for the host |
@@ -13,8 +14,8 @@
 //! Roots come from `sslrootcert` (a PEM file, or `system` for the
 //! platform's store) or, as libpq, `~/.postgresql/root.crt` when it exists.
 //! A client certificate comes from `sslcert`/`sslkey` (PEM) or
-//! `~/.postgresql/postgresql.crt`/`.key`. `allow` tries TLS first (libpq tries
-//! plaintext first); both accept either.
+//! `~/.postgresql/postgresql.crt`/`.key`. As libpq, `allow` connects in plaintext
+//! first and retries with TLS when the server refuses it.
 //!
 //! The crypto provider is rustls' `ring`, passed explicitly (no
 //! process-wide default is installed). A certificate error names the check

@@ -472,6 +472,16 @@ fn a_client_certificate_authenticates() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         assert_eq!(ok, Ok(true));
+        // This server also takes plaintext: `allow` uses it (libpq tries
+        // plaintext first), `prefer` TLS.
+        assert_eq!(
+            uses_tls(&options(&cluster, "sslmode=allow")).await,
+            Ok(false)
+        );
+        assert_eq!(
+            uses_tls(&options(&cluster, "sslmode=prefer")).await,
+            Ok(true)
+        );
         // Without the certificate the server refuses the role.
         let without = options(&cluster, &format!("sslmode=verify-full&sslrootcert={ca}"));
         let without = ConnectOptions::parse(
@@ -582,6 +592,71 @@ fn the_dgs_main_job_and_schema_diff_run_over_verify_full() {
             "{}",
             out.stderr
         );
+        let _ = std::fs::remove_dir_all(&pki.dir);
+    });
+}
+
+/// A server certificate that has expired: `verify-full` and `verify-ca`
+/// refuse it saying so and naming the host; `require` without a root
+/// (libpq: no check) still connects.
+#[test]
+fn an_expired_server_certificate_is_named_as_such() {
+    run(async {
+        let cluster = Cluster::start().unwrap();
+        let pki = make_pki(&cluster);
+        // Replace the server certificate by an expired one from the same CA.
+        let issuer = Issuer::new(
+            pki.ca_params.clone(),
+            KeyPair::from_pem(&pki.ca_key).unwrap(),
+        );
+        let key = KeyPair::generate().unwrap();
+        let mut params =
+            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2021, 1, 1);
+        let cert = params.signed_by(&key, &issuer).unwrap();
+        let data = cluster.dir().join("data");
+        let owner = std::fs::metadata(&data).unwrap();
+        for (name, text, mode) in [
+            ("server.crt", cert.pem(), 0o644),
+            ("server.key", key.serialize_pem(), 0o600),
+        ] {
+            let path = data.join(name);
+            write(&path, &text);
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            chown(&path, Some(owner.uid()), Some(owner.gid())).unwrap();
+        }
+        let admin = cluster.options("postgres").connect().await.unwrap();
+        admin
+            .batch_execute("ALTER SYSTEM SET ssl = on")
+            .await
+            .unwrap();
+        admin
+            .batch_execute("SELECT pg_reload_conf()")
+            .await
+            .unwrap();
+        drop(admin);
+        let require = options(&cluster, "sslmode=require");
+        let mut ok = Err(String::new());
+        for _ in 0..100 {
+            ok = uses_tls(&require).await;
+            if ok == Ok(true) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(ok, Ok(true), "require does not check the certificate");
+        let ca = pki.ca.display().to_string();
+        for mode in ["verify-full", "verify-ca"] {
+            let err = uses_tls(&options(
+                &cluster,
+                &format!("sslmode={mode}&sslrootcert={ca}"),
+            ))
+            .await
+            .unwrap_err();
+            assert!(err.contains("expired"), "{mode}: {err}");
+            assert!(err.contains("127.0.0.1"), "{mode}: {err}");
+        }
         let _ = std::fs::remove_dir_all(&pki.dir);
     });
 }
