@@ -525,8 +525,10 @@ fn dgs_conditional_creation_needs_no_more_privileges_than_the_legacy_code() {
         let mut config = db.config().unwrap();
         config.user(&role);
         let result = tokio::spawn(async move {
-            let (app, conn) = config.connect(tokio_postgres::NoTls).await.unwrap();
-            tokio::spawn(conn);
+            let app = strata::ConnectOptions::from_config(config)
+                .connect()
+                .await
+                .unwrap();
             app.batch_execute(dgs::legacy::LEGACY_SCHEMA_SQL)
                 .await
                 .unwrap();
@@ -565,10 +567,11 @@ fn dgs_conditional_creation_needs_no_more_privileges_than_the_legacy_code() {
         drop(admin);
         drop(db);
         let server = strata_testing::server_url("postgres").unwrap();
-        let (c, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+        let c = strata::ConnectOptions::parse(&server)
+            .unwrap()
+            .connect()
             .await
             .unwrap();
-        tokio::spawn(conn);
         c.batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
             .await
             .unwrap_or_else(|e| panic!("dropping role {role} (database {name}): {e:?}"));

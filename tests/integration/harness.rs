@@ -47,10 +47,11 @@ fn a_throwaway_cluster_starts_serves_and_cleans_up() {
     assert!(dir.exists());
     let url = cluster.url("postgres");
     run(async move {
-        let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        let client = strata::ConnectOptions::parse(&url)
+            .expect("connect to the throwaway cluster")
+            .connect()
             .await
             .expect("connect to the throwaway cluster");
-        tokio::spawn(conn);
         let v: String = client
             .query_one("SELECT current_setting('fsync')", &[])
             .await

@@ -796,10 +796,11 @@ fn a_version_schema_that_exists_needs_no_create_on_the_database() {
         drop(admin);
         drop(db);
         let server = strata_testing::server_url("postgres").unwrap();
-        let (s, conn) = tokio_postgres::connect(&server, tokio_postgres::NoTls)
+        let s = strata::ConnectOptions::parse(&server)
+            .unwrap()
+            .connect()
             .await
             .unwrap();
-        tokio::spawn(conn);
         s.batch_execute(&format!("DROP ROLE IF EXISTS {role}"))
             .await
             .unwrap();

@@ -601,16 +601,10 @@ impl Cluster {
     /// A connection to database `postgres`, its driver on the current
     /// runtime.
     async fn admin_client(&self) -> Result<tokio_postgres::Client, EmbeddedError> {
-        let (client, connection) = self
-            .options("postgres")
-            .config()
-            .connect(tokio_postgres::NoTls)
+        self.options("postgres")
+            .connect()
             .await
-            .map_err(|e| EmbeddedError::new(format!("cannot connect to the cluster: {e}")))?;
-        tokio::spawn(async move {
-            let _ = connection.await;
-        });
-        Ok(client)
+            .map_err(|e| EmbeddedError::new(format!("cannot connect to the cluster: {e}")))
     }
 
     /// Stops the server (immediate shutdown) and removes its files.

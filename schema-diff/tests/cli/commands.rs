@@ -319,10 +319,11 @@ fn eight_concurrent_upgrade_processes_apply_each_revision_once() {
             vec!["m0", "m1", "m2", "m3", "m4", "m5", "m6"],
             "each revision once"
         );
-        let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        let client = strata::ConnectOptions::parse(&url)
+            .unwrap()
+            .connect()
             .await
             .unwrap();
-        tokio::spawn(conn);
         let ran: Vec<String> = client
             .query("SELECT revision FROM ran ORDER BY at", &[])
             .await

@@ -12,10 +12,11 @@ use crate::{exec, output, tables, Project, MODELS};
 
 /// Scratch databases left behind by process `pid`.
 async fn scratch_left(url: &str, pid: u32) -> i64 {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    let client = strata::ConnectOptions::parse(url)
+        .unwrap()
+        .connect()
         .await
         .unwrap();
-    tokio::spawn(conn);
     client
         .query_one(
             "SELECT count(*) FROM pg_database WHERE datname LIKE $1",
@@ -527,10 +528,11 @@ fn an_idempotent_baseline_runs_on_fresh_and_existing_databases() {
             p.run(url, &["upgrade"]).expect(0);
             p.run(url, &["check"]).expect(0);
         }
-        let (client, conn) = tokio_postgres::connect(existing.url(), tokio_postgres::NoTls)
+        let client = strata::ConnectOptions::parse(existing.url())
+            .unwrap()
+            .connect()
             .await
             .unwrap();
-        tokio::spawn(conn);
         let n: i64 = client
             .query_one("SELECT count(*) FROM dgs_jobs WHERE job_id = 'kept'", &[])
             .await

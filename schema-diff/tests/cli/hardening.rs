@@ -127,10 +127,11 @@ fn ctrl_c_cancels_the_running_statement_and_releases_its_lock() {
                 break;
             }
         }
-        let (client, conn) = tokio_postgres::connect(db.url(), tokio_postgres::NoTls)
+        let client = strata::ConnectOptions::parse(db.url())
+            .unwrap()
+            .connect()
             .await
             .unwrap();
-        tokio::spawn(conn);
         let sleeping = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
                         AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%pg_sleep(60)%'";
         // The statement is running on the server.

@@ -140,10 +140,11 @@ pub fn output(mut cmd: Command) -> Output {
 
 /// Runs SQL on a database.
 pub async fn exec(url: &str, sql: &str) {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    let client = strata::ConnectOptions::parse(url)
+        .unwrap()
+        .connect()
         .await
         .unwrap();
-    tokio::spawn(conn);
     client
         .batch_execute(sql)
         .await
@@ -152,10 +153,11 @@ pub async fn exec(url: &str, sql: &str) {
 
 /// Tables of `public`, sorted.
 pub async fn tables(url: &str) -> Vec<String> {
-    let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+    let client = strata::ConnectOptions::parse(url)
+        .unwrap()
+        .connect()
         .await
         .unwrap();
-    tokio::spawn(conn);
     client
         .query(
             "SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
