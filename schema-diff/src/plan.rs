@@ -90,6 +90,15 @@ pub struct PlanOptions {
     /// and primary keys from an index built that way). Such steps cannot run
     /// inside a transaction.
     pub concurrently: bool,
+    /// Online: everything `concurrently` does, and on existing tables
+    /// foreign keys and checks added `NOT VALID` then validated in a step
+    /// of their own (no write lock while the rows are scanned), `SET NOT
+    /// NULL` through a validated `CHECK (col IS NOT NULL)` (no scan under
+    /// the ACCESS EXCLUSIVE lock), index builds preceded by a retry-safe
+    /// `DROP INDEX CONCURRENTLY IF EXISTS` of a failed attempt's invalid
+    /// leftover, and a note for every change that rewrites a table with the
+    /// online alternative. Such steps run outside a transaction.
+    pub online: bool,
 }
 
 /// A risk of running a step on a live database.
@@ -153,6 +162,82 @@ pub struct Step {
     pub non_transactional: bool,
     /// `down` cannot run inside a transaction block (CONCURRENTLY).
     pub down_non_transactional: bool,
+    /// What `up` does to existing tables, as data.
+    pub risk: Risk,
+    /// What `down` does to existing tables, as data.
+    pub down_risk: Risk,
+}
+
+/// A table lock level a migration step takes (PostgreSQL's names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LockLevel {
+    /// `SHARE UPDATE EXCLUSIVE`: reads and writes go on (VALIDATE
+    /// CONSTRAINT, CREATE INDEX CONCURRENTLY).
+    ShareUpdateExclusive,
+    /// `SHARE`: blocks writes (CREATE INDEX).
+    Share,
+    /// `SHARE ROW EXCLUSIVE`: blocks writes (ADD FOREIGN KEY).
+    ShareRowExclusive,
+    /// `ACCESS EXCLUSIVE`: blocks reads and writes (most of ALTER TABLE).
+    AccessExclusive,
+}
+
+impl LockLevel {
+    /// PostgreSQL's name, `ACCESS EXCLUSIVE`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LockLevel::ShareUpdateExclusive => "SHARE UPDATE EXCLUSIVE",
+            LockLevel::Share => "SHARE",
+            LockLevel::ShareRowExclusive => "SHARE ROW EXCLUSIVE",
+            LockLevel::AccessExclusive => "ACCESS EXCLUSIVE",
+        }
+    }
+
+    /// Queries that write the table wait while it is held.
+    pub fn blocks_writes(self) -> bool {
+        self >= LockLevel::Share
+    }
+
+    /// Queries that read the table wait while it is held.
+    pub fn blocks_reads(self) -> bool {
+        self == LockLevel::AccessExclusive
+    }
+}
+
+impl fmt::Display for LockLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a step does to the tables that exist before the migration, as
+/// data (the hazards say it in words): the strongest lock it takes,
+/// whether it reads every row or rewrites the table and under which lock,
+/// whether it deletes data. Tables the plan creates are empty: nothing is
+/// reported for them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Risk {
+    /// The strongest lock taken on an existing table (`None`: none).
+    pub lock: Option<LockLevel>,
+    /// Reads every row of an existing table (an index build, a
+    /// validation, a type check).
+    pub scans: bool,
+    /// Rewrites an existing table.
+    pub rewrites: bool,
+    /// The lock held while it scans or rewrites (`None`: no scan); with a
+    /// lock that blocks writes, the table is blocked for as long as the scan
+    /// takes.
+    pub scan_lock: Option<LockLevel>,
+    /// Deletes data.
+    pub deletes_data: bool,
+}
+
+impl Risk {
+    /// Reads or writes of the table wait for as long as it scans or
+    /// rewrites.
+    pub fn blocks_for_a_scan(&self) -> bool {
+        self.scan_lock.is_some_and(LockLevel::blocks_writes)
+    }
 }
 
 /// An op left out of the migration because it would delete data.
@@ -224,7 +309,11 @@ impl Ctx<'_> {
     }
 
     fn concurrently(&self, table: &Name) -> bool {
-        self.opts.concurrently && self.existing(table)
+        (self.opts.concurrently || self.opts.online) && self.existing(table)
+    }
+
+    fn online(&self, table: &Name) -> bool {
+        self.opts.online && self.existing(table)
     }
 }
 
@@ -381,6 +470,9 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
             continue;
         }
         let inverse = op.inverse();
+        if let Some(n) = online_note(&op, &ctx) {
+            notes.push(n);
+        }
         let non_transactional = uses_concurrently(&op, &ctx)
             || match &op {
                 Op::AddEnumValue { before, value, .. } => {
@@ -389,10 +481,14 @@ pub fn plan(current: &Schema, desired: &Schema, opts: &PlanOptions) -> Plan {
                 }
                 _ => false,
             };
+        let up_hazards = hazards(&op, &ctx);
+        let down_hazards = hazards(&inverse, &ctx);
         plan.steps.push(Step {
             down: statements(&inverse, &ctx),
-            hazards: hazards(&op, &ctx),
-            down_hazards: hazards(&inverse, &ctx),
+            risk: risk(&op, &ctx, &up_hazards),
+            down_risk: risk(&inverse, &ctx, &down_hazards),
+            hazards: up_hazards,
+            down_hazards,
             down_non_transactional: uses_concurrently(&inverse, &ctx),
             up,
             summary,
@@ -543,13 +639,142 @@ fn label_is_used(desired: &Schema, label: &str) -> bool {
     })
 }
 
+/// The step runs outside a transaction: CONCURRENTLY, or (online) a
+/// validation that must not hold the lock of the statement before it.
 fn uses_concurrently(op: &Op, ctx: &Ctx<'_>) -> bool {
     match op {
         Op::CreateIndex { table, .. }
         | Op::DropIndex { table, .. }
         | Op::AddPrimaryKey { table, .. }
         | Op::AddUnique { table, .. } => ctx.concurrently(table),
+        Op::AddForeignKey { table, .. }
+        | Op::AddCheck { table, .. }
+        | Op::SetNotNull { table, .. } => ctx.online(table),
         _ => false,
+    }
+}
+
+/// Online: the note for a change that rewrites an existing table, with the
+/// alternative that keeps it serving.
+fn online_note(op: &Op, ctx: &Ctx<'_>) -> Option<String> {
+    match op {
+        Op::AlterColumnType {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } if ctx.online(table) && casts::conversion(from, to).rewrites => Some(format!(
+            "online: changing {table}.{} from {from} to {to} rewrites the table under an ACCESS EXCLUSIVE lock (reads and writes wait until it ends); to keep serving, add a new column of type {to}, backfill it in batches, switch the application to it, then drop the old column",
+            Ident(column)
+        )),
+        Op::AddColumn { table, column } if ctx.online(table) => {
+            let volatile = column
+                .default
+                .as_deref()
+                .is_some_and(|d| VOLATILE_DEFAULTS.iter().any(|f| d.contains(f)));
+            (volatile || column.identity.is_some() || column.generated.is_some()).then(|| format!(
+                "online: adding {table}.{} rewrites the table under an ACCESS EXCLUSIVE lock (a volatile default, an identity or a generated column); to keep serving, add it without a default, backfill it in batches, then set the default",
+                Ident(&column.name)
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The step's [`Risk`] on existing tables.
+fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
+    use LockLevel::*;
+    let existing = |t: &Name| ctx.existing(t);
+    let deletes_data = hazards.contains(&Hazard::DeletesData);
+    let rewrites = hazards.contains(&Hazard::RewritesTable);
+    // (lock, scan lock) for the ops whose locks differ from the hazards'.
+    let special = match op {
+        Op::CreateIndex { table, .. } if existing(table) => {
+            let l = if ctx.concurrently(table) {
+                ShareUpdateExclusive
+            } else {
+                Share
+            };
+            Some((l, Some(l)))
+        }
+        Op::DropIndex { table, .. } if existing(table) => {
+            let l = if ctx.concurrently(table) {
+                ShareUpdateExclusive
+            } else {
+                AccessExclusive
+            };
+            Some((l, None))
+        }
+        Op::AddPrimaryKey { table, .. } | Op::AddUnique { table, .. } if existing(table) => {
+            if ctx.concurrently(table) {
+                Some((AccessExclusive, Some(ShareUpdateExclusive)))
+            } else {
+                Some((AccessExclusive, Some(AccessExclusive)))
+            }
+        }
+        Op::AddForeignKey { table, .. } if existing(table) => {
+            let scan = if ctx.online(table) {
+                ShareUpdateExclusive
+            } else {
+                ShareRowExclusive
+            };
+            Some((ShareRowExclusive, Some(scan)))
+        }
+        Op::AddCheck { table, .. } | Op::SetNotNull { table, .. } if existing(table) => {
+            let scan = if ctx.online(table) {
+                ShareUpdateExclusive
+            } else {
+                AccessExclusive
+            };
+            Some((AccessExclusive, Some(scan)))
+        }
+        Op::AlterColumnType { from, to, .. } => {
+            let c = casts::conversion(from, to);
+            Some((
+                AccessExclusive,
+                (c.rewrites || c.can_fail).then_some(AccessExclusive),
+            ))
+        }
+        Op::AttachPartition { .. } => Some((AccessExclusive, Some(AccessExclusive))),
+        Op::CreateIndex { .. }
+        | Op::DropIndex { .. }
+        | Op::AddPrimaryKey { .. }
+        | Op::AddUnique { .. }
+        | Op::AddForeignKey { .. }
+        | Op::AddCheck { .. }
+        | Op::SetNotNull { .. } => {
+            return Risk {
+                deletes_data,
+                ..Risk::default()
+            }
+        }
+        _ => None,
+    };
+    let (lock, scan_lock) = match special {
+        Some((l, scan)) => (Some(l), scan),
+        None => {
+            let lock = if hazards.contains(&Hazard::AccessExclusiveLock) {
+                Some(AccessExclusive)
+            } else if hazards.contains(&Hazard::BlocksWrites) {
+                Some(Share)
+            } else {
+                None
+            };
+            (lock, rewrites.then_some(AccessExclusive))
+        }
+    };
+    let scan_lock = if rewrites {
+        Some(AccessExclusive)
+    } else {
+        scan_lock
+    };
+    Risk {
+        lock,
+        scans: scan_lock.is_some(),
+        rewrites,
+        scan_lock,
+        deletes_data,
     }
 }
 
@@ -824,6 +1049,20 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 set_default: default_to.as_deref(),
             }],
         )],
+        Op::SetNotNull { table, column } if ctx.online(table) => {
+            // A validated CHECK proves the column has no NULL: SET NOT NULL
+            // then skips its scan under the ACCESS EXCLUSIVE lock.
+            let check = strata::schema::Check {
+                name: make_object_name(&table.name, Some(column), Some("not_null")),
+                expression: format!("{} IS NOT NULL", Ident(column)),
+            };
+            vec![
+                create::add_check_not_valid(&stub(table), &check),
+                alter::validate_constraint(&table.schema, &table.name, &check.name),
+                alter::set_not_null(&table.schema, &table.name, column),
+                alter::drop_constraint(&table.schema, &table.name, &check.name),
+            ]
+        }
         Op::SetNotNull { table, column } => {
             vec![alter::set_not_null(&table.schema, &table.name, column)]
         }
@@ -853,6 +1092,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::AddPrimaryKey { table, key } => {
             if ctx.concurrently(table) {
                 vec![
+                    alter::drop_index_concurrently_if_exists(&table.schema, &key.name),
                     alter::create_unique_index_on_columns(
                         &table.schema,
                         &table.name,
@@ -869,6 +1109,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::AddUnique { table, unique } => {
             if ctx.concurrently(table) {
                 vec![
+                    alter::drop_index_concurrently_if_exists(&table.schema, &unique.name),
                     alter::create_unique_index_on_columns(
                         &table.schema,
                         &table.name,
@@ -911,12 +1152,15 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 &check.name,
             )]
         }
-        Op::CreateIndex { table, index } => vec![create::create_index(
-            &stub(table),
-            index,
-            ctx.concurrently(table),
-            false,
-        )],
+        Op::CreateIndex { table, index } if ctx.concurrently(table) => vec![
+            // A failed CREATE INDEX CONCURRENTLY leaves an invalid index of
+            // that name behind: dropped first, the step can run again.
+            alter::drop_index_concurrently_if_exists(&table.schema, &index.name),
+            create::create_index(&stub(table), index, true, false),
+        ],
+        Op::CreateIndex { table, index } => {
+            vec![create::create_index(&stub(table), index, false, false)]
+        }
         Op::DropIndex { table, index } => vec![alter::drop_index(
             &table.schema,
             &index.name,
@@ -933,7 +1177,15 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 to,
             )]
         }
+        Op::AddForeignKey { table, fk } if ctx.online(table) => vec![
+            create::add_foreign_key_not_valid(&stub(table), fk),
+            alter::validate_constraint(&table.schema, &table.name, &fk.name),
+        ],
         Op::AddForeignKey { table, fk } => vec![create::add_foreign_key(&stub(table), fk)],
+        Op::AddCheck { table, check } if ctx.online(table) => vec![
+            create::add_check_not_valid(&stub(table), check),
+            alter::validate_constraint(&table.schema, &table.name, &check.name),
+        ],
         Op::AddCheck { table, check } => vec![create::add_check(&stub(table), check)],
     }
 }
@@ -1181,7 +1433,11 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             h
         }
         Op::AddForeignKey { table, .. } => {
-            if existing(table) {
+            if ctx.online(table) {
+                // Added NOT VALID (brief), validated under SHARE UPDATE
+                // EXCLUSIVE: writes go on.
+                vec![CanFailOnExistingRows]
+            } else if existing(table) {
                 vec![BlocksWrites, CanFailOnExistingRows]
             } else {
                 vec![BlocksWrites]

@@ -7,7 +7,31 @@
 
 use std::fmt::Write;
 
-use crate::plan::{Hazard, Plan};
+use crate::plan::{Hazard, LockLevel, Plan, Risk};
+
+/// `-- lock: ...` for a step that locks an existing table, when it says
+/// more than the hazards: a lock weaker than ACCESS EXCLUSIVE, or how long
+/// it is held (while the table is rewritten or its rows read).
+fn lock_line(out: &mut String, r: &Risk) {
+    let Some(lock) = r.lock else {
+        return;
+    };
+    let text = match r.scan_lock {
+        Some(l) if r.rewrites => format!("{l}, held while the table is rewritten"),
+        Some(l) if l == lock => format!("{lock}, held while every row is read"),
+        Some(l) => format!(
+            "{lock} briefly; the rows are read under {l}{}",
+            if l.blocks_writes() {
+                ""
+            } else {
+                " (reads and writes go on)"
+            }
+        ),
+        None if lock == LockLevel::AccessExclusive => return,
+        None => lock.to_string(),
+    };
+    let _ = writeln!(out, "-- lock: {text}");
+}
 
 /// Writes `text` as `--` comment lines, each prefixed with `prefix`.
 fn comment(out: &mut String, prefix: &str, text: &str) {
@@ -32,6 +56,7 @@ pub fn render_up(plan: &Plan) -> String {
         for h in &step.hazards {
             let _ = writeln!(out, "-- hazard: {h}");
         }
+        lock_line(&mut out, &step.risk);
         if step.non_transactional {
             let _ = writeln!(out, "-- runs outside a transaction");
         }
@@ -71,6 +96,7 @@ pub fn render_down(plan: &Plan) -> String {
         for h in &step.down_hazards {
             let _ = writeln!(out, "-- hazard: {h}");
         }
+        lock_line(&mut out, &step.down_risk);
         if step.down_non_transactional {
             let _ = writeln!(out, "-- runs outside a transaction");
         }

@@ -35,6 +35,9 @@ struct CaseFile {
     /// `PlanOptions::concurrently`.
     #[serde(default)]
     concurrently: bool,
+    /// `PlanOptions::online`.
+    #[serde(default)]
+    online: bool,
     /// `renamed_from` hints.
     #[serde(default)]
     renames: Vec<RenameHint>,
@@ -223,6 +226,7 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
     let opts = PlanOptions {
         allow_drops: case.allow_drops,
         concurrently: case.concurrently,
+        online: case.online,
     };
 
     let db = TestDb::new().await.map_err(|e| e.to_string())?;

@@ -1223,6 +1223,7 @@ fn random_changes_up_and_down() {
             let opts = PlanOptions {
                 allow_drops: !g.chance(25),
                 concurrently: g.chance(30),
+                online: g.chance(25),
             };
             let p = plan(&current, &b, &opts);
             let context = || {

@@ -142,6 +142,11 @@ pub(super) enum Command {
         /// already hold the schema (a baseline).
         #[arg(long, requires = "autogenerate")]
         idempotent: bool,
+        /// With --autogenerate: plan for a database that keeps serving
+        /// (indexes CONCURRENTLY, constraints NOT VALID then validated,
+        /// SET NOT NULL through a check; see README, "Online migrations").
+        #[arg(long, requires = "autogenerate", conflicts_with = "idempotent")]
+        online: bool,
         /// The parent revision (default: the single head).
         #[arg(long, value_name = "REV")]
         head: Option<String>,
@@ -261,6 +266,9 @@ pub(super) enum Command {
         /// Include operations that destroy data (drops, narrowing types).
         #[arg(long)]
         allow_drops: bool,
+        /// Plan for a database that keeps serving (see `revision --online`).
+        #[arg(long)]
+        online: bool,
     },
 }
 

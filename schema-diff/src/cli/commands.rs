@@ -119,6 +119,7 @@ pub struct RevisionArgs {
     pub allow_drops: bool,
     pub empty: bool,
     pub idempotent: bool,
+    pub online: bool,
     pub head: Option<String>,
     pub rev_id: Option<String>,
 }
@@ -154,6 +155,7 @@ pub async fn revision(project: &Project, out: &Out, args: RevisionArgs) -> Resul
             allow_drops: args.allow_drops,
             empty: args.empty,
             idempotent: args.idempotent,
+            online: args.online,
         };
         project.autogenerate(&new, options).await
     } else {
@@ -612,6 +614,7 @@ pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
         "problems": r.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "unmanaged": r.unmanaged,
         "sql": r.comparison.up,
+        "changes": r.comparison.changes,
     }));
     Ok(if ok { EXIT_OK } else { EXIT_DIFFERENCES })
 }
@@ -624,6 +627,7 @@ pub async fn diff(
     from: &str,
     to: &str,
     allow_drops: bool,
+    online: bool,
 ) -> Result<u8, Failure> {
     let from = Source::parse(from)?;
     let to = Source::parse(to)?;
@@ -634,6 +638,7 @@ pub async fn diff(
             &PlanOptions {
                 allow_drops,
                 concurrently: false,
+                online: online || project.config().online,
             },
         )
         .await?;
@@ -647,6 +652,7 @@ pub async fn diff(
             "sql": sql,
             "down": c.down,
             "summary": c.changes.iter().map(|s| &s.summary).collect::<Vec<_>>(),
+            "changes": c.changes,
             "withheld": c.withheld.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "no_transaction": c.no_transaction,
         }));

@@ -38,7 +38,7 @@ fn check(current: &str, desired: &str, expect: Expect) {
 fn allow() -> PlanOptions {
     PlanOptions {
         allow_drops: true,
-        concurrently: false,
+        ..PlanOptions::default()
     }
 }
 
@@ -172,6 +172,7 @@ fn type_changes_with_and_without_using() {
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t
               ALTER COLUMN a DROP DEFAULT,
               ALTER COLUMN a TYPE integer USING a::integer,
@@ -188,17 +189,20 @@ fn type_changes_with_and_without_using() {
             -- ~ column t.d: integer -> bigint
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN d TYPE bigint;
 
             -- ~ column t.e: uuid -> text
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN e TYPE text;
             == down
             -- undo: ~ column t.e: uuid -> text
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN e TYPE uuid USING e::uuid;
 
             -- undo: ~ column t.d: integer -> bigint
@@ -206,6 +210,7 @@ fn type_changes_with_and_without_using() {
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN d TYPE integer;
 
             -- undo: ~ column t.c: numeric(8,2) -> numeric(10,2)
@@ -213,6 +218,7 @@ fn type_changes_with_and_without_using() {
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN c TYPE numeric(8,2);
 
             -- undo: ~ column t.b: character varying(50) -> character varying(100)
@@ -220,11 +226,13 @@ fn type_changes_with_and_without_using() {
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN b TYPE character varying(50);
 
             -- undo: ~ column t.a: text -> integer
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t
               ALTER COLUMN a DROP DEFAULT,
               ALTER COLUMN a TYPE text,
@@ -247,67 +255,72 @@ fn narrowing_is_withheld_unless_allowed() {
         &cur,
         &des,
         expect![[r#"
-        == up
-        -- ~ column t.b: drop not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;
+            == up
+            -- ~ column t.b: drop not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;
 
-        -- withheld: ~ column t.a: character varying(100) -> character varying(50)
-        --   deletes data: narrowing character varying(100) to character varying(50) can truncate or round values
-        --   not run: include it by allowing drops (PlanOptions::allow_drops)
-        --   ALTER TABLE public.t ALTER COLUMN a TYPE character varying(50);
+            -- withheld: ~ column t.a: character varying(100) -> character varying(50)
+            --   deletes data: narrowing character varying(100) to character varying(50) can truncate or round values
+            --   not run: include it by allowing drops (PlanOptions::allow_drops)
+            --   ALTER TABLE public.t ALTER COLUMN a TYPE character varying(50);
 
-        -- withheld: ~ column t.b: bigint -> integer
-        --   deletes data: narrowing bigint to integer can truncate or round values
-        --   not run: include it by allowing drops (PlanOptions::allow_drops)
-        --   ALTER TABLE public.t ALTER COLUMN b TYPE integer;
-        == down
-        -- undo: ~ column t.b: drop not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
-    "#]],
+            -- withheld: ~ column t.b: bigint -> integer
+            --   deletes data: narrowing bigint to integer can truncate or round values
+            --   not run: include it by allowing drops (PlanOptions::allow_drops)
+            --   ALTER TABLE public.t ALTER COLUMN b TYPE integer;
+            == down
+            -- undo: ~ column t.b: drop not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
+        "#]],
     );
     check_with(
         &cur,
         &des,
         allow(),
         expect![[r#"
-        == up
-        -- ~ column t.a: character varying(100) -> character varying(50)
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.t ALTER COLUMN a TYPE character varying(50);
+            == up
+            -- ~ column t.a: character varying(100) -> character varying(50)
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TABLE public.t ALTER COLUMN a TYPE character varying(50);
 
-        -- ~ column t.b: bigint -> integer
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.t ALTER COLUMN b TYPE integer;
+            -- ~ column t.b: bigint -> integer
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TABLE public.t ALTER COLUMN b TYPE integer;
 
-        -- ~ column t.b: drop not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;
-        == down
-        -- undo: ~ column t.b: drop not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
+            -- ~ column t.b: drop not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;
+            == down
+            -- undo: ~ column t.b: drop not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
 
-        -- undo: ~ column t.b: bigint -> integer
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN b TYPE bigint;
+            -- undo: ~ column t.b: bigint -> integer
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TABLE public.t ALTER COLUMN b TYPE bigint;
 
-        -- undo: ~ column t.a: character varying(100) -> character varying(50)
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN a TYPE character varying(100);
-    "#]],
+            -- undo: ~ column t.a: character varying(100) -> character varying(50)
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.t ALTER COLUMN a TYPE character varying(100);
+        "#]],
     );
 }
 
@@ -341,6 +354,7 @@ fn nullability_defaults_and_comments() {
             -- ~ column t.a: set not null
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;
 
             -- ~ comment on column t.b
@@ -362,6 +376,7 @@ fn nullability_defaults_and_comments() {
             -- undo: ~ column t.b: drop not null
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
 
             -- undo: ~ column t.b: default none -> ''::text
@@ -513,6 +528,7 @@ fn a_rename_onto_an_existing_column_is_taken_as_done() {
             -- ~ column t.b: integer -> text
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN b TYPE text;
 
             -- withheld: - column t.c
@@ -524,6 +540,7 @@ fn a_rename_onto_an_existing_column_is_taken_as_done() {
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN b TYPE integer USING b::integer;
         "#]],
     );
@@ -543,12 +560,14 @@ fn a_rename_onto_an_existing_column_is_taken_as_done() {
             -- ~ column t.b: integer -> text
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN b TYPE text;
             == down
             -- undo: ~ column t.b: integer -> text
             -- hazard: rewrites the table
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
             ALTER TABLE public.t ALTER COLUMN b TYPE integer USING b::integer;
 
             -- undo: - column t.c
@@ -598,46 +617,49 @@ fn enum_values_added_in_the_middle_and_at_the_end() {
         cur,
         des,
         expect![[r#"
-        == up
-        -- ~ enum mood: + value 'new' before 'sad'
-        ALTER TYPE public.mood ADD VALUE 'new' BEFORE 'sad';
+            == up
+            -- ~ enum mood: + value 'new' before 'sad'
+            ALTER TYPE public.mood ADD VALUE 'new' BEFORE 'sad';
 
-        -- ~ enum mood: + value 'ok' after 'sad'
-        ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';
+            -- ~ enum mood: + value 'ok' after 'sad'
+            ALTER TYPE public.mood ADD VALUE 'ok' AFTER 'sad';
 
-        -- ~ enum mood: + value 'ecstatic' at the end
-        ALTER TYPE public.mood ADD VALUE 'ecstatic';
-        == down
-        -- undo: ~ enum mood: + value 'ecstatic' at the end
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('new', 'sad', 'ok', 'happy');
-        ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
-        DROP TYPE public.mood_old;
+            -- ~ enum mood: + value 'ecstatic' at the end
+            ALTER TYPE public.mood ADD VALUE 'ecstatic';
+            == down
+            -- undo: ~ enum mood: + value 'ecstatic' at the end
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('new', 'sad', 'ok', 'happy');
+            ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
+            DROP TYPE public.mood_old;
 
-        -- undo: ~ enum mood: + value 'ok' after 'sad'
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('new', 'sad', 'happy');
-        ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
-        DROP TYPE public.mood_old;
+            -- undo: ~ enum mood: + value 'ok' after 'sad'
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('new', 'sad', 'happy');
+            ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
+            DROP TYPE public.mood_old;
 
-        -- undo: ~ enum mood: + value 'new' before 'sad'
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('sad', 'happy');
-        ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
-        DROP TYPE public.mood_old;
-    "#]],
+            -- undo: ~ enum mood: + value 'new' before 'sad'
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('sad', 'happy');
+            ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
+            DROP TYPE public.mood_old;
+        "#]],
     );
 }
 
@@ -651,30 +673,31 @@ fn enum_value_used_by_a_new_default_must_commit_first() {
         cur,
         des,
         expect![[r#"
-        == up
-        -- ~ enum mood: + value 'ok' at the end
-        -- runs outside a transaction
-        ALTER TYPE public.mood ADD VALUE 'ok';
+            == up
+            -- ~ enum mood: + value 'ok' at the end
+            -- runs outside a transaction
+            ALTER TYPE public.mood ADD VALUE 'ok';
 
-        -- ~ column t.m: default none -> 'ok'::mood
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'ok'::mood;
-        == down
-        -- undo: ~ column t.m: default none -> 'ok'::mood
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;
+            -- ~ column t.m: default none -> 'ok'::mood
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.t ALTER COLUMN m SET DEFAULT 'ok'::mood;
+            == down
+            -- undo: ~ column t.m: default none -> 'ok'::mood
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;
 
-        -- undo: ~ enum mood: + value 'ok' at the end
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('sad');
-        ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
-        DROP TYPE public.mood_old;
-        == no transaction
-    "#]],
+            -- undo: ~ enum mood: + value 'ok' at the end
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('sad');
+            ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
+            DROP TYPE public.mood_old;
+            == no transaction
+        "#]],
     );
 }
 
@@ -692,87 +715,91 @@ fn enum_value_removal_recreates_the_type() {
         cur,
         des,
         expect![[r#"
-        == up
-        -- ~ enum mood: + value 'fine' after 'sad'
-        ALTER TYPE public.mood ADD VALUE 'fine' AFTER 'sad';
+            == up
+            -- ~ enum mood: + value 'fine' after 'sad'
+            ALTER TYPE public.mood ADD VALUE 'fine' AFTER 'sad';
 
-        -- withheld: ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
-        --   deletes data: removes enum value 'meh' (rows holding it make the migration fail)
-        --   not run: include it by allowing drops (PlanOptions::allow_drops)
-        --   ALTER TYPE public.mood RENAME TO mood_old;
-        --   CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'fine');
-        --   ALTER TABLE public.t
-        --     ALTER COLUMN m DROP DEFAULT,
-        --     ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-        --     ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
-        --     ALTER COLUMN m SET DEFAULT 'happy'::mood;
-        --   DROP TYPE public.mood_old;
-        == down
-        -- undo: ~ enum mood: + value 'fine' after 'sad'
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('sad', 'meh', 'happy');
-        ALTER TABLE public.t
-          ALTER COLUMN m DROP DEFAULT,
-          ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-          ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
-          ALTER COLUMN m SET DEFAULT 'sad'::mood;
-        DROP TYPE public.mood_old;
-    "#]],
+            -- withheld: ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
+            --   deletes data: removes enum value 'meh' (rows holding it make the migration fail)
+            --   not run: include it by allowing drops (PlanOptions::allow_drops)
+            --   ALTER TYPE public.mood RENAME TO mood_old;
+            --   CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'fine');
+            --   ALTER TABLE public.t
+            --     ALTER COLUMN m DROP DEFAULT,
+            --     ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+            --     ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+            --     ALTER COLUMN m SET DEFAULT 'happy'::mood;
+            --   DROP TYPE public.mood_old;
+            == down
+            -- undo: ~ enum mood: + value 'fine' after 'sad'
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('sad', 'meh', 'happy');
+            ALTER TABLE public.t
+              ALTER COLUMN m DROP DEFAULT,
+              ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+              ALTER COLUMN m SET DEFAULT 'sad'::mood;
+            DROP TYPE public.mood_old;
+        "#]],
     );
     check_with(
         cur,
         des,
         allow(),
         expect![[r#"
-        == up
-        -- ~ enum mood: + value 'fine' after 'sad'
-        ALTER TYPE public.mood ADD VALUE 'fine' AFTER 'sad';
+            == up
+            -- ~ enum mood: + value 'fine' after 'sad'
+            ALTER TYPE public.mood ADD VALUE 'fine' AFTER 'sad';
 
-        -- ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'fine');
-        ALTER TABLE public.t
-          ALTER COLUMN m DROP DEFAULT,
-          ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-          ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
-          ALTER COLUMN m SET DEFAULT 'happy'::mood;
-        DROP TYPE public.mood_old;
-        == down
-        -- undo: ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('sad', 'fine', 'meh', 'happy');
-        ALTER TABLE public.t
-          ALTER COLUMN m DROP DEFAULT,
-          ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-          ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
-          ALTER COLUMN m SET DEFAULT 'sad'::mood;
-        DROP TYPE public.mood_old;
+            -- ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('happy', 'sad', 'fine');
+            ALTER TABLE public.t
+              ALTER COLUMN m DROP DEFAULT,
+              ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+              ALTER COLUMN m SET DEFAULT 'happy'::mood;
+            DROP TYPE public.mood_old;
+            == down
+            -- undo: ~ enum mood: ('sad', 'fine', 'meh', 'happy') -> ('happy', 'sad', 'fine') (re-created)
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('sad', 'fine', 'meh', 'happy');
+            ALTER TABLE public.t
+              ALTER COLUMN m DROP DEFAULT,
+              ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+              ALTER COLUMN m SET DEFAULT 'sad'::mood;
+            DROP TYPE public.mood_old;
 
-        -- undo: ~ enum mood: + value 'fine' after 'sad'
-        -- hazard: deletes data
-        -- hazard: rewrites the table
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TYPE public.mood RENAME TO mood_old;
-        CREATE TYPE public.mood AS ENUM ('sad', 'meh', 'happy');
-        ALTER TABLE public.t
-          ALTER COLUMN m DROP DEFAULT,
-          ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
-          ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
-          ALTER COLUMN m SET DEFAULT 'sad'::mood;
-        DROP TYPE public.mood_old;
-    "#]],
+            -- undo: ~ enum mood: + value 'fine' after 'sad'
+            -- hazard: deletes data
+            -- hazard: rewrites the table
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
+            ALTER TYPE public.mood RENAME TO mood_old;
+            CREATE TYPE public.mood AS ENUM ('sad', 'meh', 'happy');
+            ALTER TABLE public.t
+              ALTER COLUMN m DROP DEFAULT,
+              ALTER COLUMN m TYPE public.mood USING m::text::public.mood,
+              ALTER COLUMN ms TYPE public.mood[] USING ms::text::public.mood[],
+              ALTER COLUMN m SET DEFAULT 'sad'::mood;
+            DROP TYPE public.mood_old;
+        "#]],
     );
 }
 
@@ -795,61 +822,67 @@ fn composite_primary_key_change_refreshes_the_foreign_keys_that_use_it() {
         cur,
         des,
         expect![[r#"
-        == up
-        -- - foreign key c_pa_fkey on c
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.c DROP CONSTRAINT c_pa_fkey;
+            == up
+            -- - foreign key c_pa_fkey on c
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_pa_fkey;
 
-        -- - primary key p_pkey on p
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.p DROP CONSTRAINT p_pkey;
+            -- - primary key p_pkey on p
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.p DROP CONSTRAINT p_pkey;
 
-        -- ~ column p.b: set not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.p ALTER COLUMN b SET NOT NULL;
+            -- ~ column p.b: set not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.p ALTER COLUMN b SET NOT NULL;
 
-        -- + primary key p_pkey on p (a, b)
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a, b);
+            -- + primary key p_pkey on p (a, b)
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a, b);
 
-        -- + unique p_a_key on p (a)
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.p ADD CONSTRAINT p_a_key UNIQUE (a);
+            -- + unique p_a_key on p (a)
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.p ADD CONSTRAINT p_a_key UNIQUE (a);
 
-        -- + foreign key c_pa_fkey on c -> p
-        -- hazard: blocks writes to the table while it runs
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);
-        == down
-        -- undo: + foreign key c_pa_fkey on c -> p
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.c DROP CONSTRAINT c_pa_fkey;
+            -- + foreign key c_pa_fkey on c -> p
+            -- hazard: blocks writes to the table while it runs
+            -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
+            ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);
+            == down
+            -- undo: + foreign key c_pa_fkey on c -> p
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_pa_fkey;
 
-        -- undo: + unique p_a_key on p (a)
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.p DROP CONSTRAINT p_a_key;
+            -- undo: + unique p_a_key on p (a)
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.p DROP CONSTRAINT p_a_key;
 
-        -- undo: + primary key p_pkey on p (a, b)
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.p DROP CONSTRAINT p_pkey;
+            -- undo: + primary key p_pkey on p (a, b)
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.p DROP CONSTRAINT p_pkey;
 
-        -- undo: ~ column p.b: set not null
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE public.p ALTER COLUMN b DROP NOT NULL;
+            -- undo: ~ column p.b: set not null
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.p ALTER COLUMN b DROP NOT NULL;
 
-        -- undo: - primary key p_pkey on p
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a);
+            -- undo: - primary key p_pkey on p
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a);
 
-        -- undo: - foreign key c_pa_fkey on c
-        -- hazard: blocks writes to the table while it runs
-        -- hazard: can fail on existing rows
-        ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);
-    "#]],
+            -- undo: - foreign key c_pa_fkey on c
+            -- hazard: blocks writes to the table while it runs
+            -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
+            ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);
+        "#]],
     );
 }
 
@@ -876,6 +909,7 @@ fn changed_foreign_key_check_and_index_are_recreated_concurrently_when_asked() {
         PlanOptions {
             allow_drops: false,
             concurrently: true,
+            online: false,
         },
         expect![[r#"
             == up
@@ -888,6 +922,7 @@ fn changed_foreign_key_check_and_index_are_recreated_concurrently_when_asked() {
             ALTER TABLE public.c DROP CONSTRAINT c_n_check;
 
             -- - index c_n_idx on c
+            -- lock: SHARE UPDATE EXCLUSIVE
             -- runs outside a transaction
             DROP INDEX CONCURRENTLY public.c_n_idx;
 
@@ -898,22 +933,28 @@ fn changed_foreign_key_check_and_index_are_recreated_concurrently_when_asked() {
             -- + unique c_n_key on c (n)
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE briefly; the rows are read under SHARE UPDATE EXCLUSIVE (reads and writes go on)
             -- runs outside a transaction
+            DROP INDEX CONCURRENTLY IF EXISTS public.c_n_key;
             CREATE UNIQUE INDEX CONCURRENTLY c_n_key ON public.c (n);
             ALTER TABLE public.c ADD CONSTRAINT c_n_key UNIQUE USING INDEX c_n_key;
 
             -- + index c_n_idx on c
+            -- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
             -- runs outside a transaction
+            DROP INDEX CONCURRENTLY IF EXISTS public.c_n_idx;
             CREATE INDEX CONCURRENTLY c_n_idx ON public.c (n DESC) WHERE ((n IS NOT NULL));
 
             -- + check c_n_check on c
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n >= 0));
 
             -- + foreign key c_pid_fkey on c -> p
             -- hazard: blocks writes to the table while it runs
             -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
             ALTER TABLE public.c ADD CONSTRAINT c_pid_fkey FOREIGN KEY (pid) REFERENCES public.p (id) ON DELETE CASCADE;
             == down
             -- undo: + foreign key c_pid_fkey on c -> p
@@ -925,6 +966,7 @@ fn changed_foreign_key_check_and_index_are_recreated_concurrently_when_asked() {
             ALTER TABLE public.c DROP CONSTRAINT c_n_check;
 
             -- undo: + index c_n_idx on c
+            -- lock: SHARE UPDATE EXCLUSIVE
             -- runs outside a transaction
             DROP INDEX CONCURRENTLY public.c_n_idx;
 
@@ -937,17 +979,21 @@ fn changed_foreign_key_check_and_index_are_recreated_concurrently_when_asked() {
             ALTER INDEX public.new_name RENAME TO old_name;
 
             -- undo: - index c_n_idx on c
+            -- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
             -- runs outside a transaction
+            DROP INDEX CONCURRENTLY IF EXISTS public.c_n_idx;
             CREATE INDEX CONCURRENTLY c_n_idx ON public.c (n);
 
             -- undo: - check c_n_check on c
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n > 0));
 
             -- undo: - foreign key c_pid_fkey on c
             -- hazard: blocks writes to the table while it runs
             -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
             ALTER TABLE public.c ADD CONSTRAINT c_pid_fkey FOREIGN KEY (pid) REFERENCES public.p (id);
             == no transaction
         "#]],
@@ -980,6 +1026,7 @@ fn identity_changes() {
             -- ~ column t.c: set not null
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.t ALTER COLUMN c SET NOT NULL;
 
             -- ~ column t.a: identity serial -> by default
@@ -1092,67 +1139,69 @@ fn dropping_tables_that_reference_each_other() {
         EMPTY,
         allow(),
         expect![[r#"
-        == up
-        -- - foreign key a_b_id_fkey on s.a
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE s.a DROP CONSTRAINT a_b_id_fkey;
+            == up
+            -- - foreign key a_b_id_fkey on s.a
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE s.a DROP CONSTRAINT a_b_id_fkey;
 
-        -- - foreign key b_a_id_fkey on s.b
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        ALTER TABLE s.b DROP CONSTRAINT b_a_id_fkey;
+            -- - foreign key b_a_id_fkey on s.b
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE s.b DROP CONSTRAINT b_a_id_fkey;
 
-        -- - table s.a
-        -- hazard: deletes data
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        DROP TABLE s.a;
+            -- - table s.a
+            -- hazard: deletes data
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            DROP TABLE s.a;
 
-        -- - table s.b
-        -- hazard: deletes data
-        -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-        DROP TABLE s.b;
+            -- - table s.b
+            -- hazard: deletes data
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            DROP TABLE s.b;
 
-        -- - enum s.e
-        -- hazard: deletes data
-        DROP TYPE s.e;
+            -- - enum s.e
+            -- hazard: deletes data
+            DROP TYPE s.e;
 
-        -- - schema s
-        -- hazard: deletes data
-        DROP SCHEMA s;
-        == down
-        -- undo: - schema s
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        CREATE SCHEMA s;
+            -- - schema s
+            -- hazard: deletes data
+            DROP SCHEMA s;
+            == down
+            -- undo: - schema s
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            CREATE SCHEMA s;
 
-        -- undo: - enum s.e
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        CREATE TYPE s.e AS ENUM ('x');
+            -- undo: - enum s.e
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            CREATE TYPE s.e AS ENUM ('x');
 
-        -- undo: - table s.b
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        CREATE TABLE s.b (
-            id integer NOT NULL,
-            a_id integer,
-            CONSTRAINT b_pkey PRIMARY KEY (id)
-        );
+            -- undo: - table s.b
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            CREATE TABLE s.b (
+                id integer NOT NULL,
+                a_id integer,
+                CONSTRAINT b_pkey PRIMARY KEY (id)
+            );
 
-        -- undo: - table s.a
-        -- note: re-creates the definition only; the data the up migration deleted is not restored
-        CREATE TABLE s.a (
-            id integer NOT NULL,
-            b_id integer,
-            k s.e,
-            CONSTRAINT a_pkey PRIMARY KEY (id)
-        );
+            -- undo: - table s.a
+            -- note: re-creates the definition only; the data the up migration deleted is not restored
+            CREATE TABLE s.a (
+                id integer NOT NULL,
+                b_id integer,
+                k s.e,
+                CONSTRAINT a_pkey PRIMARY KEY (id)
+            );
 
-        -- undo: - foreign key b_a_id_fkey on s.b
-        -- hazard: blocks writes to the table while it runs
-        -- hazard: can fail on existing rows
-        ALTER TABLE s.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES s.a (id);
+            -- undo: - foreign key b_a_id_fkey on s.b
+            -- hazard: blocks writes to the table while it runs
+            -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
+            ALTER TABLE s.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES s.a (id);
 
-        -- undo: - foreign key a_b_id_fkey on s.a
-        -- hazard: blocks writes to the table while it runs
-        -- hazard: can fail on existing rows
-        ALTER TABLE s.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES s.b (id);
-    "#]],
+            -- undo: - foreign key a_b_id_fkey on s.a
+            -- hazard: blocks writes to the table while it runs
+            -- hazard: can fail on existing rows
+            -- lock: SHARE ROW EXCLUSIVE, held while every row is read
+            ALTER TABLE s.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES s.b (id);
+        "#]],
     );
 }

@@ -32,8 +32,8 @@ pub use fleet::{FleetCommand, FleetOutcome, FleetReport, FleetTarget, TargetRepo
 pub use migrate::NewRevision;
 pub use report::{
     AppliedStep, BranchPoint, Change, CheckReport, Comparison, CurrentHead, CurrentReport,
-    InitReport, RevisionInfo, RevisionRef, RevisionReport, RunReport, ShownRevision, StampReport,
-    WithheldChange, WrittenRevision,
+    InitReport, RevisionInfo, RevisionRef, RevisionReport, RiskReport, RunReport, ShownRevision,
+    StampReport, WithheldChange, WrittenRevision,
 };
 pub use schemas::AutogenerateOptions;
 pub use sources::Source;
@@ -363,6 +363,7 @@ mod tests {
             scratch: None,
             cache_dir: None,
             fleet: Default::default(),
+            online: false,
         });
         let t = Target {
             anchor: crate::migrations::Anchor::Head,

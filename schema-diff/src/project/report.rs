@@ -134,6 +134,41 @@ pub struct Change {
     pub down_hazards: Vec<String>,
     /// It cannot run inside a transaction.
     pub non_transactional: bool,
+    /// What it does to existing tables: lock, scan, rewrite, data.
+    pub risk: RiskReport,
+    /// What its inverse does.
+    pub down_risk: RiskReport,
+}
+
+/// A step's [`crate::plan::Risk`], as data for JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RiskReport {
+    /// The strongest lock it takes on a table that exists before the
+    /// migration (`ACCESS EXCLUSIVE`, `SHARE`, ...); `None`: none.
+    pub lock: Option<String>,
+    /// It reads every row of an existing table.
+    pub scans: bool,
+    /// It rewrites an existing table.
+    pub rewrites: bool,
+    /// The lock held while it scans or rewrites.
+    pub scan_lock: Option<String>,
+    /// Reads or writes of the table wait while it scans or rewrites.
+    pub blocks_for_a_scan: bool,
+    /// It deletes data.
+    pub deletes_data: bool,
+}
+
+impl RiskReport {
+    pub(crate) fn of(r: &crate::plan::Risk) -> RiskReport {
+        RiskReport {
+            lock: r.lock.map(|l| l.name().to_string()),
+            scans: r.scans,
+            rewrites: r.rewrites,
+            scan_lock: r.scan_lock.map(|l| l.name().to_string()),
+            blocks_for_a_scan: r.blocks_for_a_scan(),
+            deletes_data: r.deletes_data,
+        }
+    }
 }
 
 /// A change left out because it would destroy data (unless drops are
@@ -188,6 +223,8 @@ impl Comparison {
                     hazards: hazards(&s.hazards),
                     down_hazards: hazards(&s.down_hazards),
                     non_transactional: s.non_transactional,
+                    risk: RiskReport::of(&s.risk),
+                    down_risk: RiskReport::of(&s.down_risk),
                 })
                 .collect(),
             withheld: plan

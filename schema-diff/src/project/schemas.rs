@@ -51,6 +51,9 @@ pub struct AutogenerateOptions {
     /// EXISTS`), safe on a fresh database and on one that already holds
     /// it; only as the first revision. Its down section drops nothing.
     pub idempotent: bool,
+    /// Plan online ([`PlanOptions::online`]); also on when the
+    /// configuration says `online = true`.
+    pub online: bool,
 }
 
 /// What `autogenerate` writes.
@@ -100,7 +103,7 @@ impl Project {
             &desired,
             &PlanOptions {
                 allow_drops: true,
-                concurrently: false,
+                ..PlanOptions::default()
             },
         );
         let mut pending = Vec::new();
@@ -206,6 +209,7 @@ impl Project {
             &PlanOptions {
                 allow_drops: options.allow_drops,
                 concurrently: false,
+                online: options.online || self.config.online,
             },
         );
         let up = if options.idempotent {

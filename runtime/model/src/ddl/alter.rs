@@ -359,6 +359,27 @@ pub fn drop_index(schema: &str, name: &str, concurrently: bool) -> String {
     )
 }
 
+/// `DROP INDEX CONCURRENTLY IF EXISTS s.name`: removes the invalid index a
+/// failed `CREATE INDEX CONCURRENTLY` leaves behind, so the build can run
+/// again.
+pub fn drop_index_concurrently_if_exists(schema: &str, name: &str) -> String {
+    format!(
+        "DROP INDEX CONCURRENTLY IF EXISTS {}",
+        Qualified(schema, name)
+    )
+}
+
+/// `ALTER TABLE s.t VALIDATE CONSTRAINT name`: checks the existing rows
+/// against a constraint added `NOT VALID`, under a SHARE UPDATE EXCLUSIVE
+/// lock (reads and writes go on).
+pub fn validate_constraint(schema: &str, table: &str, name: &str) -> String {
+    format!(
+        "ALTER TABLE {} VALIDATE CONSTRAINT {}",
+        Qualified(schema, table),
+        Ident(name)
+    )
+}
+
 /// `ALTER INDEX s.from RENAME TO to`.
 pub fn rename_index(schema: &str, from: &str, to: &str) -> String {
     format!(

@@ -402,6 +402,18 @@ pub fn add_foreign_key(t: &Table, fk: &ForeignKey) -> String {
     alter_add(t, &foreign_key_clause(fk))
 }
 
+/// [`add_foreign_key`] `NOT VALID`: existing rows are not checked (no scan
+/// under the lock); `VALIDATE CONSTRAINT` checks them later.
+pub fn add_foreign_key_not_valid(t: &Table, fk: &ForeignKey) -> String {
+    format!("{} NOT VALID", add_foreign_key(t, fk))
+}
+
+/// [`add_check`] `NOT VALID`: existing rows are checked later by
+/// `VALIDATE CONSTRAINT`.
+pub fn add_check_not_valid(t: &Table, c: &Check) -> String {
+    format!("{} NOT VALID", add_check(t, c))
+}
+
 /// Writes an operator class name: `name`, or `schema.name` (each part quoted
 /// when needed).
 fn opclass_sql(opclass: &str) -> String {

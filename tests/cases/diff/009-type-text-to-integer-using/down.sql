@@ -1,4 +1,5 @@
 -- undo: ~ column t.v: text -> integer
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN v TYPE text;

@@ -1,4 +1,5 @@
 -- ~ column t.v: real -> double precision
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN v TYPE double precision;

@@ -3,4 +3,5 @@
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN v TYPE character varying(10);

@@ -1,6 +1,7 @@
 -- ~ column t.v: uuid -> text
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t
   ALTER COLUMN v DROP DEFAULT,
   ALTER COLUMN v TYPE text,

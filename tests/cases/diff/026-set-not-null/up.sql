@@ -1,4 +1,5 @@
 -- ~ column t.v: set not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ALTER COLUMN v SET NOT NULL;

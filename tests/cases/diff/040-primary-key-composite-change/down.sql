@@ -9,4 +9,5 @@ ALTER TABLE public.enrolments ALTER COLUMN term DROP NOT NULL;
 -- undo: - primary key enrolments_pkey on enrolments
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.enrolments ADD CONSTRAINT enrolments_pkey PRIMARY KEY (student_id, course_id);

@@ -17,9 +17,11 @@ ALTER TABLE public.p ALTER COLUMN b DROP NOT NULL;
 -- undo: - primary key p_pkey on p
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a);
 
 -- undo: - foreign key c_pa_fkey on c
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);

@@ -1,4 +1,5 @@
 -- + unique t_a_b_key on t (a, b)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_a_b_key UNIQUE (a, b);

@@ -1,4 +1,5 @@
 -- undo: - unique t_a_key on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_a_key UNIQUE (a);

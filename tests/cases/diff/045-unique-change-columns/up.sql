@@ -5,4 +5,5 @@ ALTER TABLE public.t DROP CONSTRAINT t_key;
 -- + unique t_key on t (a, b)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_key UNIQUE (a, b);

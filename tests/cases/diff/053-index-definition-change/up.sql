@@ -4,4 +4,5 @@ DROP INDEX public.accounts_idx;
 
 -- + index accounts_idx on accounts
 -- hazard: blocks writes to the table while it runs
+-- lock: SHARE, held while every row is read
 CREATE INDEX accounts_idx ON public.accounts USING hash (email);

@@ -1,4 +1,5 @@
 -- undo: + index accounts_name_idx on accounts
+-- lock: SHARE UPDATE EXCLUSIVE
 -- runs outside a transaction
 DROP INDEX CONCURRENTLY public.accounts_name_idx;
 
@@ -7,5 +8,7 @@ DROP INDEX CONCURRENTLY public.accounts_name_idx;
 ALTER TABLE public.accounts DROP CONSTRAINT accounts_email_key;
 
 -- undo: - index accounts_old_idx on accounts
+-- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
 -- runs outside a transaction
+DROP INDEX CONCURRENTLY IF EXISTS public.accounts_old_idx;
 CREATE INDEX CONCURRENTLY accounts_old_idx ON public.accounts (name, email);

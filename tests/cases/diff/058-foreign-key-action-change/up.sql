@@ -5,4 +5,5 @@ ALTER TABLE public.kids DROP CONSTRAINT kids_parent_id_fkey;
 -- + foreign key kids_parent_id_fkey on kids -> parents
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.kids ADD CONSTRAINT kids_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parents (id) ON DELETE CASCADE ON UPDATE RESTRICT;

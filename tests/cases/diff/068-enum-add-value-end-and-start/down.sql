@@ -3,6 +3,7 @@
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TYPE public.mood RENAME TO mood_old;
 CREATE TYPE public.mood AS ENUM ('awful', 'sad', 'ok', 'happy');
 ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;
@@ -13,6 +14,7 @@ DROP TYPE public.mood_old;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TYPE public.mood RENAME TO mood_old;
 CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
 ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::text::public.mood;

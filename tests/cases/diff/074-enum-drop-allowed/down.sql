@@ -6,4 +6,5 @@ CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN m TYPE public.mood USING m::public.mood;

@@ -1,6 +1,7 @@
 -- ~ column t.a: public.mood -> text
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t
   ALTER COLUMN a DROP DEFAULT,
   ALTER COLUMN a TYPE text,
@@ -10,4 +11,5 @@ ALTER TABLE public.t
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN b TYPE public.mood USING b::public.mood;

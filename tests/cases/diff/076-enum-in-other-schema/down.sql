@@ -7,6 +7,7 @@ ALTER TABLE app.jobs ALTER COLUMN s SET DEFAULT 'new'::app.state;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TYPE app.state RENAME TO state_old;
 CREATE TYPE app.state AS ENUM ('new', 'done');
 ALTER TABLE app.jobs

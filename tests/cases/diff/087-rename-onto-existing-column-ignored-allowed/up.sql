@@ -8,4 +8,5 @@ ALTER TABLE public.t DROP COLUMN c;
 -- ~ column t.b: integer -> text
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN b TYPE text;

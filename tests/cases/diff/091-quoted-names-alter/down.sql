@@ -9,6 +9,7 @@ ALTER TABLE public."User" ALTER COLUMN "order" DROP NOT NULL;
 -- undo: ~ column "User"."order": text -> integer
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public."User"
   ALTER COLUMN "order" DROP DEFAULT,
   ALTER COLUMN "order" TYPE text;
@@ -18,6 +19,7 @@ ALTER TABLE public."User"
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public."User" ALTER COLUMN "Id" TYPE integer;
 
 -- undo: + column "User"."quo""te" boolean

@@ -3,6 +3,7 @@
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN code TYPE character varying(10);
 
 -- undo: ~ column t.id: integer -> bigint
@@ -10,4 +11,5 @@ ALTER TABLE public.t ALTER COLUMN code TYPE character varying(10);
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN id TYPE integer;

@@ -9,14 +9,17 @@ ALTER TABLE public.p DROP CONSTRAINT p_a_key;
 -- ~ column p.a: set not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.p ALTER COLUMN a SET NOT NULL;
 
 -- + primary key p_pkey on p (a)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.p ADD CONSTRAINT p_pkey PRIMARY KEY (a);
 
 -- + foreign key c_pa_fkey on c -> p
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.c ADD CONSTRAINT c_pa_fkey FOREIGN KEY (pa) REFERENCES public.p (a);

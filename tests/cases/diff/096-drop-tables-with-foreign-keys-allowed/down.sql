@@ -17,9 +17,11 @@ CREATE TABLE public.a (
 -- undo: - foreign key b_a_id_fkey on b
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES public.a (id);
 
 -- undo: - foreign key a_b_id_fkey on a
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES public.b (id);

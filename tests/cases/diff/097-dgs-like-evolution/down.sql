@@ -14,6 +14,7 @@ DROP INDEX public.dgs_jobs_status_created_at_idx;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.dgs_jobs
   ALTER COLUMN created_at DROP DEFAULT,
   ALTER COLUMN created_at TYPE timestamp without time zone,
@@ -24,6 +25,7 @@ ALTER TABLE public.dgs_jobs
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.dgs_jobs
   ALTER COLUMN progress DROP DEFAULT,
   ALTER COLUMN progress TYPE real,
@@ -51,4 +53,5 @@ DROP TYPE public.job_status;
 -- undo: - foreign key dgs_lessons_job_id_fkey on dgs_lessons
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.dgs_lessons ADD CONSTRAINT dgs_lessons_job_id_fkey FOREIGN KEY (job_id) REFERENCES public.dgs_jobs (job_id);

@@ -2,6 +2,7 @@
 -- note: re-creates the definition only; the data the up migration deleted is not restored
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TYPE public.mood RENAME TO mood_old;
 CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
 ALTER TABLE public.t

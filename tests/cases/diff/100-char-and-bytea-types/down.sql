@@ -2,6 +2,7 @@
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN d TYPE macaddr USING d::macaddr;
 
 -- undo: ~ column t.c: inet -> cidr
@@ -12,6 +13,7 @@ ALTER TABLE public.t ALTER COLUMN c TYPE inet;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN b TYPE bytea USING b::bytea;
 
 -- undo: ~ column t.a: character(3) -> character(5)
@@ -19,4 +21,5 @@ ALTER TABLE public.t ALTER COLUMN b TYPE bytea USING b::bytea;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN a TYPE character(3);

@@ -9,9 +9,11 @@ ALTER TABLE public.t ALTER COLUMN "select" DROP NOT NULL;
 -- undo: - primary key t_pkey on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
 
 -- undo: - foreign key child_b_fkey on child
 -- hazard: blocks writes to the table while it runs
 -- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
 ALTER TABLE public.child ADD CONSTRAINT child_b_fkey FOREIGN KEY (b) REFERENCES public.t (id) ON DELETE SET NULL;

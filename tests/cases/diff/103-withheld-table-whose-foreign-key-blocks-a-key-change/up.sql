@@ -11,11 +11,13 @@ ALTER TABLE public.t DROP CONSTRAINT t_pkey;
 -- ~ column t."select": set not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ALTER COLUMN "select" SET NOT NULL;
 
 -- + primary key t_pkey on t (id, "select")
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id, "select");
 
 -- withheld: - table child

@@ -6,6 +6,7 @@ DROP VIEW public.v;
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN amount TYPE integer;
 
 -- undo: - view v

@@ -4,6 +4,7 @@ DROP VIEW public.v;
 -- ~ column t.amount: integer -> bigint
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN amount TYPE bigint;
 
 -- + view v

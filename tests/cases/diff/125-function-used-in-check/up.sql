@@ -8,4 +8,5 @@ AS $function$ SELECT x > 0 $function$;
 -- + check t_amount_check on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.t ADD CONSTRAINT t_amount_check CHECK (public.positive(amount));

@@ -5,6 +5,7 @@ DROP POLICY p ON public.t;
 -- ~ column t.amount: integer -> bigint
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN amount TYPE bigint;
 
 -- + policy p on t

@@ -2,4 +2,5 @@
 -- hazard: deletes data
 -- hazard: rewrites the table
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t DROP COLUMN total, ADD COLUMN total integer GENERATED ALWAYS AS (a + b) STORED;

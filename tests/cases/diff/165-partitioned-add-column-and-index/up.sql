@@ -4,4 +4,5 @@ ALTER TABLE public.events ADD COLUMN source text;
 
 -- + index events_source on events
 -- hazard: blocks writes to the table while it runs
+-- lock: SHARE, held while every row is read
 CREATE INDEX events_source ON public.events (source);

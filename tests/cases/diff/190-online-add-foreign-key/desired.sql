@@ -1,0 +1,2 @@
+CREATE TABLE p (id integer PRIMARY KEY);
+CREATE TABLE c (id integer PRIMARY KEY, pid integer REFERENCES p (id) ON DELETE CASCADE);

@@ -1,0 +1,3 @@
+-- undo: + foreign key c_pid_fkey on c -> p
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.c DROP CONSTRAINT c_pid_fkey;
