@@ -1,5 +1,6 @@
 //! Shared helpers of the integration tests and the trybuild cases.
 
+pub mod online_load;
 pub mod runtime_models;
 
 /// The Rust samples of the README, compiled by `cargo test --doc` so that

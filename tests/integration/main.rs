@@ -20,6 +20,7 @@ mod migrations_hardening;
 mod migrations_project;
 mod migrations_runner;
 mod normalize_fast;
+mod online_load;
 mod runtime_cancel;
 mod runtime_clean;
 mod runtime_copy;
