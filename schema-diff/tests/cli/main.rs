@@ -12,6 +12,7 @@ mod compare;
 mod fleet;
 mod fuzz;
 mod hardening;
+mod lint;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
