@@ -5,8 +5,10 @@
 //! any object kind, `CASCADE`, `DROP OWNED`, `TRUNCATE`, `DELETE` anywhere
 //! including CTEs, column and constraint drops, column type changes),
 //! [`Parsed::transaction_control`] (`BEGIN`, `COMMIT`, `ROLLBACK`,
-//! `SAVEPOINT`, ...) and [`validate_expression`] (a default, CHECK, index
-//! expression or predicate is exactly one expression). Pure. The parse tree
+//! `SAVEPOINT`, ...), [`validate_expression`] (a default, CHECK, index
+//! expression or predicate is exactly one expression), [`Parsed::tree`]
+//! (the parse tree itself, which [`crate::lint`] reads) and [`comments`]
+//! (the comments the scanner finds, for `-- lint:` allow comments). Pure. The parse tree
 //! is walked as JSON (the crate's protobuf types serialize with serde), so
 //! every node kind is visited, however deeply nested.
 
@@ -727,6 +729,14 @@ mod tests {
             destructive(sql),
             vec![(1, true), (3, true), (4, false), (6, true)]
         );
+    }
+
+    #[test]
+    fn comments_are_found_by_the_scanner() {
+        let sql = "-- a\nSELECT '-- not one' /* b */; -- c\nSELECT $$ -- no $$;";
+        let found: Vec<&str> = comments(sql).iter().map(|&(s, e)| &sql[s..e]).collect();
+        assert_eq!(found, vec!["-- a", "/* b */", "-- c"]);
+        assert!(comments("SELECT 'open").is_empty());
     }
 
     #[test]
