@@ -10,7 +10,11 @@
 //! decided on its parse tree. A table counts as existing unless an earlier
 //! statement of the same section created it (`CREATE TABLE`, also with `IF
 //! NOT EXISTS`, `CREATE TABLE ... AS`, a rename of such a table), or the
-//! context lists the tables that exist and it is not among them. What runs
+//! context lists the tables that exist and it is not among them. Within a
+//! section the lint also remembers constraints added `NOT VALID` (their
+//! `VALIDATE` in the same transaction holds the ADD's lock during the
+//! scan) and validated `CHECK (col IS NOT NULL)`s (a later `SET NOT NULL`
+//! of that column skips its scan). What runs
 //! inside `DO` blocks and function bodies is not read. Each statement gets
 //! at most one finding: the first of its [`Rule`]s in [`Rule::ALL`] order
 //! that no allow comment covers (or, when all are allowed, the first,
@@ -27,7 +31,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use pg_query::protobuf::{AlterTableType as At, ConstrType, ObjectType};
+use pg_query::protobuf::{AlterTableType as At, ConstrType, NullTestType, ObjectType};
 use serde_json::Value;
 use strata::schema::Schema;
 
@@ -257,6 +261,12 @@ impl std::fmt::Display for Rel {
 struct Made {
     tables: Vec<Rel>,
     indexes: Vec<Rel>,
+    /// Constraints added `NOT VALID`: the table, the name, and the column
+    /// when it is a `CHECK (col IS NOT NULL)`.
+    not_valid: Vec<(Rel, String, Option<String>)>,
+    /// Columns a validated `CHECK (col IS NOT NULL)` covers (`SET NOT
+    /// NULL` then skips its scan).
+    checked_not_null: Vec<(Rel, String)>,
 }
 
 /// One `-- lint: allow ...` comment.
@@ -547,6 +557,39 @@ fn record(st: &Parsed, made: &mut Made) {
                 });
             }
         }
+        "AlterTableStmt" => {
+            let Some(rel) = body.get("relation").and_then(Rel::of) else {
+                return;
+            };
+            for cmd in list(body, "cmds") {
+                let Some(cmd) = node(cmd, "AlterTableCmd") else {
+                    continue;
+                };
+                let subtype = int(cmd, "subtype");
+                if subtype == At::AtAddConstraint as i64 {
+                    let Some(c) = cmd.get("def").and_then(|d| node(d, "Constraint")) else {
+                        continue;
+                    };
+                    if flag(c, "skip_validation") && !text(c, "conname").is_empty() {
+                        let column = (int(c, "contype") == ConstrType::ConstrCheck as i64)
+                            .then(|| c.get("raw_expr").and_then(not_null_column))
+                            .flatten();
+                        made.not_valid
+                            .push((rel.clone(), text(c, "conname").to_string(), column));
+                    }
+                } else if subtype == At::AtValidateConstraint as i64 {
+                    let name = text(cmd, "name");
+                    let covered = made
+                        .not_valid
+                        .iter()
+                        .filter(|(r, n, _)| r.matches(&rel) && n == name)
+                        .filter_map(|(_, _, c)| c.clone())
+                        .collect::<Vec<_>>();
+                    made.checked_not_null
+                        .extend(covered.into_iter().map(|c| (rel.clone(), c)));
+                }
+            }
+        }
         "RenameStmt" if int(body, "rename_type") == ObjectType::ObjectTable as i64 => {
             if let Some(rel) = body.get("relation").and_then(Rel::of) {
                 if is_new(&made.tables, &rel) {
@@ -558,6 +601,19 @@ fn record(st: &Parsed, made: &mut Made) {
             }
         }
         _ => {}
+    }
+}
+
+/// The column of a `col IS NOT NULL` expression.
+fn not_null_column(expr: &Value) -> Option<String> {
+    let test = node(expr, "NullTest")?;
+    if int(test, "nulltesttype") != NullTestType::IsNotNull as i64 {
+        return None;
+    }
+    let column = test.get("arg").and_then(|a| node(a, "ColumnRef"))?;
+    match names(list(column, "fields")).as_slice() {
+        [c] => Some((*c).to_string()),
+        _ => None,
     }
 }
 
@@ -643,7 +699,7 @@ fn check(st: &Parsed, mode: TransactionMode, made: &Made, cx: &Context) -> Vec<H
                 if exists(&rel) {
                     for cmd in list(body, "cmds") {
                         if let Some(cmd) = node(cmd, "AlterTableCmd") {
-                            alter_table_cmd(cmd, &rel, cx, &mut hits);
+                            alter_table_cmd(cmd, &rel, (made, mode), cx, &mut hits);
                         }
                     }
                 }
@@ -827,11 +883,35 @@ fn subcommand_name(subtype: i64) -> &'static str {
         .map_or("this subcommand", |(_, n)| n)
 }
 
-fn alter_table_cmd(cmd: &Value, rel: &Rel, cx: &Context, hits: &mut Vec<Hit>) {
+fn alter_table_cmd(
+    cmd: &Value,
+    rel: &Rel,
+    (made, mode): (&Made, TransactionMode),
+    cx: &Context,
+    hits: &mut Vec<Hit>,
+) {
     let subtype = int(cmd, "subtype");
     let column = text(cmd, "name");
     let is = |a: At| subtype == a as i64;
-    if is(At::AtSetNotNull) {
+    let checked = made
+        .checked_not_null
+        .iter()
+        .any(|(r, c)| r.matches(rel) && c == column);
+    if is(At::AtSetNotNull) && checked {
+        // A validated CHECK (column IS NOT NULL) earlier in the file: no
+        // scan.
+    } else if is(At::AtValidateConstraint) {
+        let added = made
+            .not_valid
+            .iter()
+            .any(|(r, n, _)| r.matches(rel) && n == column);
+        if added && mode == TransactionMode::PerMigration {
+            hits.push((
+                Rule::ConstraintWithoutNotValid,
+                format!("VALIDATE CONSTRAINT {column} runs in the transaction that added it NOT VALID, so the ADD's lock on {rel} is held during the whole scan; validate it in a later migration (or use `-- transaction: none`)"),
+            ));
+        }
+    } else if is(At::AtSetNotNull) {
         hits.push((
             Rule::SetNotNull,
             format!("SET NOT NULL on {rel}.{column} scans the whole table under ACCESS EXCLUSIVE; first ADD CONSTRAINT ... CHECK ({column} IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT it, then SET NOT NULL (which uses the valid CHECK and skips the scan) and drop the CHECK"),

@@ -108,6 +108,32 @@ fn constraint_without_not_valid() {
 }
 
 #[test]
+fn validating_in_the_adding_transaction_and_the_not_null_recipe() {
+    let recipe = "ALTER TABLE t ADD CONSTRAINT t_a_nn CHECK (a IS NOT NULL) NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT t_a_nn;\nALTER TABLE t ALTER a SET NOT NULL;\nALTER TABLE t ALTER b SET NOT NULL;";
+    // Statement by statement, the recipe is safe: SET NOT NULL uses the
+    // validated CHECK (column b has none).
+    assert_eq!(
+        lint_with(recipe, "none", &Context::default()),
+        vec![(4, "set-not-null", false)]
+    );
+    // In one transaction the validation holds the ADD's lock.
+    assert_eq!(
+        lint(recipe),
+        vec![
+            (2, "constraint-without-not-valid", false),
+            (4, "set-not-null", false)
+        ]
+    );
+    // Validating a constraint added elsewhere is fine.
+    assert_eq!(lint("ALTER TABLE t VALIDATE CONSTRAINT fk;"), vec![]);
+    // A CHECK that is not `a IS NOT NULL` covers nothing.
+    assert_eq!(
+        lint_with("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT c;\nALTER TABLE t ALTER a SET NOT NULL;", "none", &Context::default()),
+        vec![(3, "set-not-null", false)]
+    );
+}
+
+#[test]
 fn unique_without_index() {
     fires(
         "unique-without-index",
