@@ -46,7 +46,7 @@ pub struct LintedFile {
 }
 
 /// What `lint` found.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct LintReport {
     /// The files read, parents first.
     pub files: Vec<LintedFile>,
