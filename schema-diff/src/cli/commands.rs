@@ -666,6 +666,9 @@ pub async fn lint(
         "Linted {} migration file(s): {failing} finding(s), {allowed} allowed.",
         r.files.len()
     ));
+    if failing > 0 {
+        out.line("Fix them, or allow one with a comment above its statement: `-- lint: allow <rule> -- <why it is safe here>`.");
+    }
     out.document(&json!({
         "ok": r.is_ok(),
         "files": r.files.iter().map(|f| json!({
