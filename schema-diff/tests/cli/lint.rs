@@ -104,7 +104,10 @@ fn every_rule_fires_and_every_allowed_variant_passes() {
     }
     assert!(
         out.stdout
-            .contains("Linted 2 migration file(s): 12 finding(s), 0 allowed."),
+            .contains("Linted 2 migration file(s): 12 finding(s), 0 allowed.")
+            && out
+                .stdout
+                .contains("`-- lint: allow <rule> -- <why it is safe here>`"),
         "{}",
         out.stdout
     );
