@@ -1,7 +1,8 @@
 //! `lint` through the binary: every rule fires with its file line, every
 //! allowed variant passes, the files it reads (pending on the database,
 //! `--all`, `-r FROM:TO`, every file when no database is configured), the
-//! JSON document, the exit codes, and the repository's own DGS migrations.
+//! JSON document, the exit codes, volatile functions read from the
+//! database, and the repository's own DGS migrations.
 
 use strata_testing::{run, TestDb};
 
@@ -360,4 +361,35 @@ fn the_repositorys_dgs_migrations_pass() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn volatile_functions_are_read_from_the_database() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let url = db.url();
+        crate::exec(
+            url,
+            "CREATE FUNCTION next_ticket() RETURNS int VOLATILE LANGUAGE sql AS 'SELECT 1';\
+             CREATE FUNCTION same_ticket() RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT 1';",
+        )
+        .await;
+        let p = Project::new("lint-volatile", MODELS);
+        write(&p, "a1", "", "per-migration", BASE);
+        write(
+            &p,
+            "b2",
+            "a1",
+            "per-migration",
+            "ALTER TABLE dgs_jobs ADD COLUMN t int DEFAULT next_ticket();\nALTER TABLE dgs_jobs ADD COLUMN s int DEFAULT same_ticket();",
+        );
+        let out = p.run(url, &["lint", "--all", "--format", "json"]).expect(1);
+        assert_eq!(
+            findings(&out),
+            vec![(UP, "volatile-default".to_string(), false)]
+        );
+        // Without a database only the built-in list is known.
+        let out = crate::output(p.command(&["lint", "--all", "--format", "json"])).expect(0);
+        assert_eq!(findings(&out), vec![]);
+    });
 }
