@@ -428,3 +428,25 @@ fn tables_the_context_lists_and_the_down_section() {
         "{e}"
     );
 }
+
+#[test]
+fn what_the_file_creates_is_new() {
+    for sql in [
+        "CREATE TABLE n AS SELECT 1 AS a;\nCREATE INDEX i ON n (a);",
+        "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a;\nREFRESH MATERIALIZED VIEW mv;",
+        "CREATE TABLE n (a int);\nALTER TABLE n RENAME TO m;\nCREATE INDEX i ON m (a);\nALTER TABLE m ALTER a SET NOT NULL;",
+        "CREATE TABLE IF NOT EXISTS public.n (a int);\nCREATE INDEX IF NOT EXISTS i ON n (a);\nTRUNCATE n;\nDROP TABLE n;",
+        "CREATE TABLE p (a int) PARTITION BY RANGE (a);\nCREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (2);\nCREATE INDEX i ON p1 (a);",
+    ] {
+        assert_eq!(lint(sql), vec![], "{sql}");
+    }
+    assert_eq!(
+        rules("REFRESH MATERIALIZED VIEW mv;"),
+        vec!["access-exclusive-lock"]
+    );
+    // Another schema's table of the same name is not the new one.
+    assert_eq!(
+        lint("CREATE TABLE a.t (x int);\nCREATE INDEX i ON b.t (x);"),
+        vec![(2, "index-without-concurrently", false)]
+    );
+}
