@@ -18,6 +18,8 @@
 //!   drops (pure).
 //! - [`render`]: steps → up/down SQL text (pure).
 //! - [`migrations`]: migration files, the revision graph, targets (pure).
+//! - [`lint`]: migration files checked for production hazards (locks,
+//!   rewrites, columns the models still use), on the parse tree (pure).
 //! - [`config`]: `schema-diff.toml`, the environment and overrides → one
 //!   [`config::Config`].
 //! - [`runner`]: the version table, the advisory lock, running migrations,
@@ -41,6 +43,7 @@ pub mod config;
 pub mod diff;
 pub mod error;
 pub mod introspect;
+pub mod lint;
 pub mod migrations;
 pub mod normalize;
 pub mod plan;

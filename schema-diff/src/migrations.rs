@@ -120,6 +120,17 @@ impl Migration {
     /// Parses the text of a migration file. `path` is used in messages and to
     /// check that the file name starts with `<revision>_`.
     pub fn parse(path: &Path, text: &str) -> Result<Migration, Error> {
+        let m = Migration::parse_unchecked(path, text)?;
+        m.check_sections()?;
+        Ok(m)
+    }
+
+    /// Parses the text of a migration file like [`Migration::parse`], but
+    /// leaves its SQL unread: a syntax error, transaction control or
+    /// `CONCURRENTLY` in a file that runs in one transaction is not refused
+    /// (`lint` reads such files and reports what it finds in them, with
+    /// [`crate::lint`]).
+    pub fn parse_unchecked(path: &Path, text: &str) -> Result<Migration, Error> {
         // A UTF-8 byte-order mark (some editors write one) is not SQL.
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let text_lf = body.replace("\r\n", "\n").replace('\r', "\n");
@@ -319,13 +330,31 @@ impl Migration {
             ),
             None => (None, lines.len()),
         };
-        // Both sections are read with PostgreSQL's parser now, before
-        // anything is applied: a syntax error, transaction control or a
-        // statement that cannot run in a transaction block (in a file that
-        // runs in one) is refused with its line.
+        Ok(Migration {
+            revision,
+            parents,
+            message,
+            created,
+            transaction,
+            up,
+            down,
+            up_line,
+            down_line,
+            parents_line,
+            path: path.to_path_buf(),
+            checksum: checksum(text),
+        })
+    }
+
+    /// Reads both sections with PostgreSQL's parser, before anything is
+    /// applied: a syntax error, transaction control or a statement that
+    /// cannot run in a transaction block (in a file that runs in one) is
+    /// refused with its line.
+    pub fn check_sections(&self) -> Result<(), Error> {
+        let (path, transaction) = (self.path.as_path(), self.transaction);
         let sections = [
-            ("up", up.as_str(), up_line),
-            ("down", down.as_deref().unwrap_or(""), down_line),
+            ("up", self.up.as_str(), self.up_line),
+            ("down", self.down.as_deref().unwrap_or(""), self.down_line),
         ];
         for (name, sql, first) in sections {
             let statements = crate::sql::parse_statements(sql).map_err(|e| {
@@ -366,20 +395,7 @@ impl Migration {
                 }
             }
         }
-        Ok(Migration {
-            revision,
-            parents,
-            message,
-            created,
-            transaction,
-            up,
-            down,
-            up_line,
-            down_line,
-            parents_line,
-            path: path.to_path_buf(),
-            checksum: checksum(text),
-        })
+        Ok(())
     }
 
     /// Reads and parses one file.
@@ -389,6 +405,15 @@ impl Migration {
             source: e,
         })?;
         Migration::parse(path, &text)
+    }
+
+    /// Reads one file with [`Migration::parse_unchecked`].
+    pub fn read_unchecked(path: &Path) -> Result<Migration, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| MigrationFileError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        Migration::parse_unchecked(path, &text)
     }
 
     /// The file name, for messages.
@@ -589,6 +614,19 @@ impl History {
     /// Reads every `*.sql` file of `dir` (other files and subdirectories are
     /// ignored). A missing directory is an error that says how to create it.
     pub fn load(dir: &Path) -> Result<History, Error> {
+        History::load_with(dir, Migration::read)
+    }
+
+    /// [`History::load`] with the files read by
+    /// [`Migration::read_unchecked`] (their SQL is not checked; for `lint`).
+    pub fn load_unchecked(dir: &Path) -> Result<History, Error> {
+        History::load_with(dir, Migration::read_unchecked)
+    }
+
+    fn load_with(
+        dir: &Path,
+        read: fn(&Path) -> Result<Migration, Error>,
+    ) -> Result<History, Error> {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 HistoryError::NoDirectory {
@@ -615,7 +653,7 @@ impl History {
         paths.sort();
         let mut migrations = Vec::with_capacity(paths.len());
         for p in &paths {
-            migrations.push(Migration::read(p)?);
+            migrations.push(read(p)?);
         }
         History::new(dir, migrations)
     }

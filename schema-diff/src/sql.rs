@@ -5,8 +5,10 @@
 //! any object kind, `CASCADE`, `DROP OWNED`, `TRUNCATE`, `DELETE` anywhere
 //! including CTEs, column and constraint drops, column type changes),
 //! [`Parsed::transaction_control`] (`BEGIN`, `COMMIT`, `ROLLBACK`,
-//! `SAVEPOINT`, ...) and [`validate_expression`] (a default, CHECK, index
-//! expression or predicate is exactly one expression). Pure. The parse tree
+//! `SAVEPOINT`, ...), [`validate_expression`] (a default, CHECK, index
+//! expression or predicate is exactly one expression), [`Parsed::tree`]
+//! (the parse tree itself, which [`crate::lint`] reads) and [`comments`]
+//! (the comments the scanner finds, for `-- lint:` allow comments). Pure. The parse tree
 //! is walked as JSON (the crate's protobuf types serialize with serde), so
 //! every node kind is visited, however deeply nested.
 
@@ -161,6 +163,21 @@ fn statements_of(
         });
     }
     out
+}
+
+/// The comments of `text` as PostgreSQL's scanner finds them (never
+/// inside a string, a quoted identifier or a dollar quote): each comment's
+/// byte range, `--` or `/*` included. A text the scanner refuses has none.
+pub fn comments(text: &str) -> Vec<(usize, usize)> {
+    scan(text)
+        .map(|tokens| {
+            tokens
+                .into_iter()
+                .filter(|(_, _, k)| is_comment(*k))
+                .map(|(s, e, _)| (s, e))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Parses `text` into its statements, split by PostgreSQL's parser. A
@@ -388,7 +405,7 @@ fn to_plain_text(cmd: &Value) -> bool {
 
 const CASCADE: i64 = pg_query::protobuf::DropBehavior::DropCascade as i64;
 
-fn walk<'a>(v: &'a Value, f: &mut dyn FnMut(&'a str, &'a Value)) {
+pub(crate) fn walk<'a>(v: &'a Value, f: &mut dyn FnMut(&'a str, &'a Value)) {
     match v {
         Value::Object(map) => {
             for (k, child) in map {
@@ -406,6 +423,13 @@ fn walk<'a>(v: &'a Value, f: &mut dyn FnMut(&'a str, &'a Value)) {
 }
 
 impl Parsed {
+    /// The statement's parse tree, as JSON (`{"node": {"<Kind>Stmt":
+    /// {...}}}`, field names as in libpg_query's protobuf, enums as
+    /// numbers).
+    pub fn tree(&self) -> &Value {
+        &self.tree
+    }
+
     /// Why this statement deletes data, or `None`: a drop of any object kind
     /// (`DROP TABLE`, `DROP INDEX`, `DROP OWNED`, `DROP DATABASE`, ...),
     /// `TRUNCATE`, `DELETE` (also inside a CTE or any nested statement),
@@ -492,7 +516,7 @@ impl Parsed {
 
 /// Whether a `ReindexStmt`'s options hold `CONCURRENTLY` (not `CONCURRENTLY
 /// false`).
-fn reindex_concurrently(stmt: &Value) -> bool {
+pub(crate) fn reindex_concurrently(stmt: &Value) -> bool {
     let Some(params) = stmt.get("params").and_then(Value::as_array) else {
         return false;
     };
@@ -705,6 +729,14 @@ mod tests {
             destructive(sql),
             vec![(1, true), (3, true), (4, false), (6, true)]
         );
+    }
+
+    #[test]
+    fn comments_are_found_by_the_scanner() {
+        let sql = "-- a\nSELECT '-- not one' /* b */; -- c\nSELECT $$ -- no $$;";
+        let found: Vec<&str> = comments(sql).iter().map(|&(s, e)| &sql[s..e]).collect();
+        assert_eq!(found, vec!["-- a", "/* b */", "-- c"]);
+        assert!(comments("SELECT 'open").is_empty());
     }
 
     #[test]

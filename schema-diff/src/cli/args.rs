@@ -253,6 +253,27 @@ pub(super) enum Command {
         #[command(subcommand)]
         command: FleetCommand,
     },
+    /// Lint migration files for production hazards (long locks, table
+    /// rewrites, columns the models still use, statements that cannot run
+    /// as the file says): by default the ones not applied to the database
+    /// yet (every file when no database is configured). Exit 0 when every
+    /// finding is allowed, 1 when not, 2 on error.
+    Lint {
+        /// Lint every migration file.
+        #[arg(long, conflicts_with = "range")]
+        all: bool,
+        /// Lint the revisions in FROM:TO (either side may be empty).
+        #[arg(
+            short = 'r',
+            long = "rev-range",
+            value_name = "FROM:TO",
+            allow_hyphen_values = true
+        )]
+        range: Option<String>,
+        /// Lint the down sections too.
+        #[arg(long)]
+        down: bool,
+    },
     /// Print the SQL that turns FROM into TO. Sources: a postgres:// URL,
     /// `database` (the configured one), `models`, `migrations` (replayed into
     /// a scratch database), `empty`, a .json schema file or a .sql file.

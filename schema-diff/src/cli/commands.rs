@@ -16,6 +16,7 @@ use crate::project::{
     RevisionReport, RunReport, Source,
 };
 use crate::project::{FleetCommand, FleetOutcome, FleetReport, TargetResult};
+use crate::project::{LintOptions, LintSelection};
 use crate::runner::RunOptions;
 
 /// `<base>`, one parent, or `(p1, p2)`.
@@ -617,6 +618,79 @@ pub async fn check(project: &Project, out: &Out) -> Result<u8, Failure> {
         "changes": r.comparison.changes,
     }));
     Ok(if ok { EXIT_OK } else { EXIT_DIFFERENCES })
+}
+
+/// `lint`: one line per finding, `path:line: rule: message` (allowed ones
+/// with their reason); exit 1 when a finding is not allowed.
+pub async fn lint(
+    project: &Project,
+    out: &Out,
+    all: bool,
+    range: Option<&str>,
+    down: bool,
+) -> Result<u8, Failure> {
+    let selection = match (all, range) {
+        (true, _) => LintSelection::All,
+        (false, Some(r)) => {
+            let (from, to) = parse_range(r)?;
+            LintSelection::Range(from, to)
+        }
+        (false, None) => LintSelection::Pending,
+    };
+    let r = project.lint(&LintOptions { selection, down }).await?;
+    if let Some(why) = &r.fell_back {
+        out.note(&format!(
+            "schema-diff: {why}; linting every migration file (as with --all)"
+        ));
+    }
+    // Paths relative to the current directory when they are under it.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = |p: &std::path::Path| p.strip_prefix(&cwd).unwrap_or(p).display().to_string();
+    for f in &r.findings {
+        match &f.allowed {
+            None => out.line(&format!(
+                "{}:{}: {}: {}",
+                shown(&f.file),
+                f.line,
+                f.rule,
+                f.message
+            )),
+            Some(reason) => out.line(&format!(
+                "{}:{}: {}: allowed ({reason})",
+                shown(&f.file),
+                f.line,
+                f.rule
+            )),
+        }
+    }
+    let allowed = r.findings.iter().filter(|f| f.is_allowed()).count();
+    let failing = r.findings.len() - allowed;
+    out.line(&format!(
+        "Linted {} migration file(s): {failing} finding(s), {allowed} allowed.",
+        r.files.len()
+    ));
+    if failing > 0 {
+        out.line("Fix them, or allow one with a comment above its statement: `-- lint: allow <rule> -- <why it is safe here>`.");
+    }
+    out.document(&json!({
+        "ok": r.is_ok(),
+        "files": r.files.iter().map(|f| json!({
+            "revision": f.revision,
+            "path": shown(&f.path),
+        })).collect::<Vec<_>>(),
+        "all_files_because": r.fell_back,
+        "findings": r.findings.iter().map(|f| json!({
+            "file": shown(&f.file),
+            "line": f.line,
+            "rule": f.rule.id(),
+            "message": f.message,
+            "statement": f.statement,
+            "section": f.section,
+            "allowed": f.is_allowed(),
+            "reason": f.allowed,
+        })).collect::<Vec<_>>(),
+    }));
+    Ok(if r.is_ok() { EXIT_OK } else { EXIT_DIFFERENCES })
 }
 
 /// `diff --from A --to B`: the SQL that turns A into B (exit 0 also when

@@ -11,8 +11,8 @@
 //! only printing: passwords masked in messages, SQL scripts and JSON printed
 //! as generated; [`error_text`], the library's errors with the flags that
 //! answer them), this file (configuration, the guard, dispatch). Exit codes:
-//! 0 ok, 1 differences or pending migrations (`check`), 2 error, 130
-//! interrupted. Start at [`main`].
+//! 0 ok, 1 differences or pending migrations (`check`) or findings
+//! (`lint`), 2 error, 130 interrupted. Start at [`main`].
 
 mod args;
 mod commands;
@@ -34,7 +34,8 @@ use args::{options, Command};
 
 /// Exit code: success (and no differences).
 pub const EXIT_OK: u8 = 0;
-/// Exit code: differences or pending migrations (`check`).
+/// Exit code: differences or pending migrations (`check`), findings
+/// that are not allowed (`lint`).
 pub const EXIT_DIFFERENCES: u8 = 1;
 /// Exit code: an error.
 pub const EXIT_ERROR: u8 = 2;
@@ -245,6 +246,9 @@ async fn dispatch(project: &Project, out: &Out, command: Command) -> Result<u8, 
         Command::Check => commands::check(project, out).await,
         Command::Fleet { targets, command } => {
             commands::fleet(project, out, command, targets.fail_fast).await
+        }
+        Command::Lint { all, range, down } => {
+            commands::lint(project, out, all, range.as_deref(), down).await
         }
         Command::Diff {
             from,

@@ -29,6 +29,21 @@ pub enum MigrationFileError {
         /// What is wrong there.
         what: String,
     },
+    /// A statement PostgreSQL's parser does not accept (`lint` reads files
+    /// whose SQL was not checked when loaded).
+    #[error("{}:{line}:{column}: the {section} section does not parse: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based file line where the parser stopped.
+        line: usize,
+        /// The 1-based column (in characters) in that line.
+        column: usize,
+        /// `up` or `down`.
+        section: &'static str,
+        /// PostgreSQL's message.
+        message: String,
+    },
 }
 
 /// A parent revision that no file has.

@@ -15,8 +15,8 @@ use super::Project;
 use crate::config::CONFIG_FILE;
 use crate::error::{Direction, Error, HistoryError, ProjectError};
 use crate::migrations::{
-    is_valid_revision_id, new_revision_id, now_rfc3339, Anchor, History, NewMigration, State,
-    Target, TransactionMode,
+    is_valid_revision_id, new_revision_id, now_rfc3339, Anchor, History, Migration, NewMigration,
+    State, Target, TransactionMode,
 };
 use crate::runner::{
     downgrade_script, refuse_drops, stamp_script, upgrade_script, Outcome, RunOptions, Runner,
@@ -59,7 +59,7 @@ impl Project {
         History::load(&self.config.migrations_dir)
     }
 
-    fn runner<'h>(
+    pub(super) fn runner<'h>(
         &self,
         history: &'h History,
         conn: strata::ConnectOptions,
@@ -338,11 +338,33 @@ impl Project {
         with_applied: bool,
     ) -> Result<Vec<RevisionInfo>, Error> {
         let history = self.history_now()?;
+        let (shown, current) = self.in_range(&history, from, to, with_applied).await?;
+        Ok(shown
+            .into_iter()
+            .rev()
+            .map(|m| {
+                let mut info = RevisionInfo::of(&history, m);
+                info.applied = current.as_ref().map(|c| c.contains(&m.revision));
+                info
+            })
+            .collect())
+    }
+
+    /// The revisions in `from:to` (either side may be open; both ends
+    /// included), parents first, and the database's applied
+    /// state when it was read (`with_applied`, or a target relative to it).
+    pub(super) async fn in_range<'h>(
+        &self,
+        history: &'h History,
+        from: Option<&Target>,
+        to: Option<&Target>,
+        with_applied: bool,
+    ) -> Result<(Vec<&'h Migration>, Option<State>), Error> {
         let needs_db = with_applied
             || from.is_some_and(Target::needs_current)
             || to.is_some_and(Target::needs_current);
         let current = if needs_db {
-            Some(self.applied_state(&history).await?)
+            Some(self.applied_state(history).await?)
         } else {
             None
         };
@@ -369,18 +391,13 @@ impl Project {
             }
             None => None,
         };
-        Ok(history
+        let shown = history
             .migrations()
             .iter()
-            .rev()
             .filter(|m| upper.contains(&m.revision))
             .filter(|m| lower.as_ref().is_none_or(|l| l.contains(&m.revision)))
-            .map(|m| {
-                let mut info = RevisionInfo::of(&history, m);
-                info.applied = current.as_ref().map(|c| c.contains(&m.revision));
-                info
-            })
-            .collect())
+            .collect();
+        Ok((shown, current))
     }
 
     /// `heads`: the revisions without children.

@@ -15,7 +15,8 @@
 //!
 //! Files: this one (the project, its database and scratch server, the
 //! observer), `fleet.rs` (one command on many databases: `fleet_targets`,
-//! `fleet`), `report.rs` (what the methods return), `schemas.rs` (`check`,
+//! `fleet`), `lint.rs` (`lint`: the files to lint and their context),
+//! `report.rs` (what the methods return), `schemas.rs` (`check`,
 //! `autogenerate`, `compare`), `sources.rs` (loading one side of a
 //! comparison: database, models, migrations, files), `migrate.rs` (the
 //! revision graph and the runner: `revision`, `merge`, `upgrade`,
@@ -23,12 +24,14 @@
 //! the offline scripts, `init`). Start at [`Project`].
 
 mod fleet;
+mod lint;
 mod migrate;
 pub mod report;
 mod schemas;
 mod sources;
 
 pub use fleet::{FleetCommand, FleetOutcome, FleetReport, FleetTarget, TargetReport, TargetResult};
+pub use lint::{LintOptions, LintReport, LintSelection, LintedFile};
 pub use migrate::NewRevision;
 pub use report::{
     AppliedStep, BranchPoint, Change, CheckReport, Comparison, CurrentHead, CurrentReport,

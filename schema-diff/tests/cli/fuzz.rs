@@ -1,6 +1,6 @@
-//! Fuzz test (issue 14): random and mutated migration files, configuration
-//! files, connection URLs, JSON schemas and SQL texts. Properties: nothing
-//! panics; an invalid migration file or configuration is an error naming the
+//! Fuzz test (issue 14): random and mutated migration files (read, and
+//! linted), configuration files, connection URLs, JSON schemas and SQL
+//! texts. Properties: nothing panics; an invalid migration file or configuration is an error naming the
 //! file; a URL's password never appears in its parse error; through the
 //! binary (every 25th case), a mutated migration ends with exit 0 or 2, and
 //! a file that does not parse applies nothing.
@@ -114,7 +114,7 @@ fn random_text(rng: &mut Rng) -> String {
     (0..rng.below(30)).map(|_| rng.pick(PIECES)).collect()
 }
 
-const MIGRATION: &str = "-- revision: a1\n-- parents: \n-- message: fuzz\n-- transaction: per-migration\n\n-- migrate:up\nCREATE TABLE t (a int, b text DEFAULT 'x;y');\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n\n-- migrate:down\nDROP FUNCTION f();\nDROP TABLE t;\n";
+const MIGRATION: &str = "-- revision: a1\n-- parents: \n-- message: fuzz\n-- transaction: per-migration\n\n-- migrate:up\nCREATE TABLE t (a int, b text DEFAULT 'x;y');\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n-- lint: allow set-not-null -- fuzz\nALTER TABLE t ALTER a SET NOT NULL, ADD COLUMN c uuid DEFAULT gen_random_uuid();\n\n-- migrate:down\nDROP FUNCTION f();\nDROP TABLE t;\n";
 
 const CONFIG: &str = "migrations = \"migrations\"\nmodels = \"cat models.json\"\nschemas = [\"public\"]\nignore_tables = [\"tmp_*\"]\nversion_table = \"strata_migrations\"\n";
 
@@ -144,6 +144,18 @@ fn one_case(rng: &mut Rng, dir: &Path, i: usize) {
                 mutate(rng, MIGRATION)
             };
             let path = dir.join(format!("m{i}.sql"));
+            // lint reads the file unchecked: every statement linted, or an
+            // error naming the file.
+            if let Ok(m) = Migration::parse_unchecked(&path, &text) {
+                let cx = schema_diff::lint::Context {
+                    down: true,
+                    ..Default::default()
+                };
+                if let Err(e) = schema_diff::lint::lint_migration(&m, &cx) {
+                    let msg = e.to_string();
+                    assert!(msg.contains(&format!("m{i}.sql")), "case {i}: {msg}");
+                }
+            }
             match Migration::parse(&path, &text) {
                 Ok(m) => {
                     let _ = schema_diff::runner::destructive_statements(&m);

@@ -12,6 +12,7 @@ mod compare;
 mod fleet;
 mod fuzz;
 mod hardening;
+mod lint;
 mod online;
 
 use std::path::{Path, PathBuf};
