@@ -8,7 +8,8 @@
 //! [`upsert`](Executor::upsert), ...), the query builders
 //! ([`select`](Executor::select), [`update_columns`](Executor::update_columns),
 //! [`delete_where`](Executor::delete_where)), bulk [`copy_in`](Executor::copy_in)
-//! and raw SQL ([`query_as`](Executor::query_as), [`execute`](Executor::execute)).
+//! and raw SQL ([`query_as`](Executor::query_as),
+//! [`query_into`](Executor::query_into), [`execute`](Executor::execute)).
 //! Each method only hands the borrowed connection (`conn::Conn`) to the layer
 //! below: the one-shot operations (`crud`), the builders ([`crate::select`],
 //! [`crate::write`]) or the COPY writer (`copy`).
@@ -27,6 +28,7 @@ use crate::conn::Conn;
 use crate::crud;
 use crate::error::Result;
 use crate::key::KeyArg;
+use crate::row::FromRow;
 use crate::select::Select;
 use crate::table::Table;
 use crate::write::{DeleteWhere, InsertValues, UpdateColumns, Upsert};
@@ -323,6 +325,37 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<Vec<T>>> + Send + 'a {
         crud::query_as(self.conn().raw(), sql, params)
+    }
+
+    /// Runs raw SQL and reads each row into `R`, a `#[derive(FromRow)]`
+    /// struct, by column name (a field reads the column of its name, or of
+    /// its `#[row(rename = "...")]`; other columns are ignored; a missing
+    /// one is an error naming the field).
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, FromRow};
+    /// #[derive(FromRow)]
+    /// struct StatusCount {
+    ///     status: String,
+    ///     #[row(rename = "count")]
+    ///     jobs: i64,
+    /// }
+    ///
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let rows: Vec<StatusCount> = db
+    ///     .query_into::<StatusCount>(
+    ///         "SELECT status, count(*) FROM dgs_jobs WHERE attempts < $1 GROUP BY status",
+    ///         &[&3_i32],
+    ///     )
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn query_into<'a, R: FromRow + Send + 'a>(
+        &'a self,
+        sql: &'a str,
+        params: &'a [&'a (dyn ToSql + Sync)],
+    ) -> impl Future<Output = Result<Vec<R>>> + Send + 'a {
+        crud::query_into(self.conn().raw(), sql, params)
     }
 
     /// Loads the children of each of `parents` through the foreign key from

@@ -16,7 +16,7 @@
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
 //! conn table_sql key filter aggregate join    connection, SQL, keys, filters, aggregates, joins
 //!   relation                                  relation loading
-//! error column table registry tls connect pooled  foundation, left to right
+//! error column table row registry tls connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
 //!
@@ -27,6 +27,9 @@
 //! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
 //! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
 //!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//! - [`row`]: [`FromRow`], what `#[derive(FromRow)]` generates: result
+//!   rows that are not tables (projections, aggregates, raw SQL) read into
+//!   a struct.
 //! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
 //!   checks.
 //! - [`tls`]: libpq's `sslmode` and certificate settings on rustls; the one
@@ -79,6 +82,8 @@ pub mod column;
 
 pub mod table;
 
+pub mod row;
+
 pub mod registry;
 
 pub mod tls;
@@ -122,7 +127,7 @@ pub mod pool;
 
 pub mod listen;
 
-pub use aggregate::{count, Expr, Projection};
+pub use aggregate::{count, Expr, Projection, ProjectsInto};
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
 pub use error::{Error, ErrorKind, Result};
@@ -138,9 +143,10 @@ pub use postgres_types::Json;
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
 pub use registry::Registry;
-pub use select::{Projected, RowStream, Select};
+pub use row::{FromRow, RowField};
+pub use select::{Projected, ProjectedInto, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
-pub use strata_macros::{PgEnum, Table};
+pub use strata_macros::{FromRow, PgEnum, Table};
 pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
 pub use tokio_postgres::{IsolationLevel, Row};
 pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
@@ -225,20 +231,64 @@ pub mod __private {
         column: &str,
         rust_type: &str,
     ) -> Result<T, Error> {
-        let cause: Box<dyn std::error::Error + Sync + Send> = match row.try_get::<_, T>(pos) {
-            // Values the Rust type would hold only approximately are errors
-            // too (numeric beyond `Decimal`, arrays not starting at 1).
+        read_exact::<T>(row, pos)
+            .map_err(|cause| Error::decode(table, column, rust_type, &sql_type(row, pos), cause))
+    }
+
+    /// Reads column `pos` of `row` into field `field` of the `FromRow`
+    /// struct `name`; a failure names the struct, field, column, Rust type
+    /// and SQL type.
+    #[inline]
+    pub fn decode_field<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a Row,
+        pos: usize,
+        name: &str,
+        field: &str,
+        rust_type: &str,
+    ) -> Result<T, Error> {
+        read_exact::<T>(row, pos).map_err(|cause| {
+            let column = row
+                .columns()
+                .get(pos)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|| format!("#{pos} (missing)"));
+            // The innermost cause says why (tokio-postgres's own text is
+            // only "error deserializing column N").
+            let mut why: &(dyn std::error::Error + 'static) = &*cause;
+            while let Some(inner) = why.source() {
+                why = inner;
+            }
+            let message = format!(
+                "cannot read field `{field}` of {name} (Rust type {rust_type}) from column {column} \
+                 (SQL type {}): {why}",
+                sql_type(row, pos)
+            );
+            Error::new(ErrorKind::Decode, message).with_source(cause)
+        })
+    }
+
+    /// Column `pos` of `row` as a `T`, refusing values `T` would hold only
+    /// approximately (numeric beyond `Decimal`, arrays not starting at 1).
+    #[inline]
+    fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a Row,
+        pos: usize,
+    ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+        match row.try_get::<_, T>(pos) {
             Ok(v) => match crate::exact::check::<T>(row, pos) {
-                Ok(()) => return Ok(v),
-                Err(why) => why.into(),
+                Ok(()) => Ok(v),
+                Err(why) => Err(why.into()),
             },
-            Err(e) => Box::new(e),
-        };
-        let sql_type = row
-            .columns()
+            Err(e) => Err(Box::new(e)),
+        }
+    }
+
+    /// The SQL type name of column `pos` of `row`.
+    #[cold]
+    fn sql_type(row: &Row, pos: usize) -> String {
+        row.columns()
             .get(pos)
             .map(|c| c.type_().name().to_string())
-            .unwrap_or_else(|| "<missing column>".to_string());
-        Err(Error::decode(table, column, rust_type, &sql_type, cause))
+            .unwrap_or_else(|| "<missing column>".to_string())
     }
 }
