@@ -58,7 +58,8 @@
 //! - [`select`]: the [`Select<T>`] builder.
 //! - [`mod@write`]: the write builders ([`InsertValues`], [`UpdateColumns`],
 //!   [`DeleteWhere`], [`Upsert`], [`InsertOrIgnore`]).
-//! - `copy`: bulk insert through binary `COPY`.
+//! - `copy`: bulk load and read through binary `COPY` (`copy_in`, and
+//!   `copy_out` as a stream of typed rows).
 //! - [`executor`]: the [`Executor`] trait, the one trait every operation is a
 //!   method of.
 //! - [`session`]: [`Session`], [`Transaction`], savepoints.
@@ -130,6 +131,7 @@ pub mod listen;
 pub use aggregate::{count, Expr, Projection, ProjectsInto};
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
+pub use copy::CopyOutRows;
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
@@ -147,7 +149,7 @@ pub use row::{FromRow, RowField};
 pub use select::{Projected, ProjectedInto, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
 pub use strata_macros::{FromRow, PgEnum, Table};
-pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
+pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Table};
 pub use tokio_postgres::{IsolationLevel, Row};
 pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 
@@ -265,6 +267,34 @@ pub mod __private {
             );
             Error::new(ErrorKind::Decode, message).with_source(cause)
         })
+    }
+
+    /// Reads column `pos` of a binary COPY row as a `T` (refusing values
+    /// `T` would hold only approximately), turning a failure into a decode
+    /// error that names the table, column, Rust type and SQL type.
+    #[inline]
+    pub fn decode_copy_column<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a crate::table::CopyRow<'a>,
+        pos: usize,
+        table: &str,
+        column: &str,
+        rust_type: &str,
+    ) -> Result<T, Error> {
+        let ty = row.types.get(pos);
+        let sql_type =
+            || ty.map_or_else(|| "<missing column>".to_string(), |t| t.name().to_string());
+        let value = row
+            .row
+            .try_get::<T>(pos)
+            .map_err(|e| Error::decode(table, column, rust_type, &sql_type(), e))?;
+        if let Some(ty) = ty.filter(|t| crate::exact::may_lose(t)) {
+            if let Ok(crate::exact::RawValue(raw)) = row.row.try_get::<crate::exact::RawValue>(pos)
+            {
+                crate::exact::check_raw::<T>(ty, raw)
+                    .map_err(|why| Error::decode(table, column, rust_type, &sql_type(), why))?;
+            }
+        }
+        Ok(value)
     }
 
     /// Column `pos` of `row` as a `T`, refusing values `T` would hold only
