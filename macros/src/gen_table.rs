@@ -90,7 +90,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
         let col = &c.name;
         let rust_type = type_string(ty);
         let call = quote_spanned! {ty.span()=>
-            ::strata::__private::decode_copy_column::<#ty>(__row, #i, Self::NAME, #col, #rust_type)
+            ::strata::__private::decode_column::<#ty>(__row, #i, Self::NAME, #col, #rust_type)
         };
         quote!(#field: #call?)
     });

@@ -211,16 +211,16 @@ fn simple_table() {
                     __row: &::strata::CopyRow<'_>,
                 ) -> ::core::result::Result<Self, ::strata::Error> {
                     ::core::result::Result::Ok(Job {
-                        id: ::strata::__private::decode_copy_column::<
+                        id: ::strata::__private::decode_column::<
                             i64,
                         >(__row, 0usize, Self::NAME, "id", "i64")?,
-                        title: ::strata::__private::decode_copy_column::<
+                        title: ::strata::__private::decode_column::<
                             String,
                         >(__row, 1usize, Self::NAME, "title", "String")?,
-                        created_at: ::strata::__private::decode_copy_column::<
+                        created_at: ::strata::__private::decode_column::<
                             chrono::DateTime<chrono::Utc>,
                         >(__row, 2usize, Self::NAME, "created_at", "chrono::DateTime<chrono::Utc>")?,
-                        note: ::strata::__private::decode_copy_column::<
+                        note: ::strata::__private::decode_column::<
                             Option<String>,
                         >(__row, 3usize, Self::NAME, "note", "Option<String>")?,
                     })
@@ -498,19 +498,19 @@ fn dgs_lessons() {
                     __row: &::strata::CopyRow<'_>,
                 ) -> ::core::result::Result<Self, ::strata::Error> {
                     ::core::result::Result::Ok(DgsLesson {
-                        lesson_id: ::strata::__private::decode_copy_column::<
+                        lesson_id: ::strata::__private::decode_column::<
                             String,
                         >(__row, 0usize, Self::NAME, "lesson_id", "String")?,
-                        topic: ::strata::__private::decode_copy_column::<
+                        topic: ::strata::__private::decode_column::<
                             String,
                         >(__row, 1usize, Self::NAME, "topic", "String")?,
-                        tags: ::strata::__private::decode_copy_column::<
+                        tags: ::strata::__private::decode_column::<
                             Vec<String>,
                         >(__row, 2usize, Self::NAME, "tags", "Vec<String>")?,
-                        job_id: ::strata::__private::decode_copy_column::<
+                        job_id: ::strata::__private::decode_column::<
                             Option<String>,
                         >(__row, 3usize, Self::NAME, "job_id", "Option<String>")?,
-                        version: ::strata::__private::decode_copy_column::<
+                        version: ::strata::__private::decode_column::<
                             i32,
                         >(__row, 4usize, Self::NAME, "version", "i32")?,
                     })
@@ -708,16 +708,16 @@ fn composite_key() {
                     __row: &::strata::CopyRow<'_>,
                 ) -> ::core::result::Result<Self, ::strata::Error> {
                     ::core::result::Result::Ok(Enrollment {
-                        course_id: ::strata::__private::decode_copy_column::<
+                        course_id: ::strata::__private::decode_column::<
                             i64,
                         >(__row, 0usize, Self::NAME, "course_id", "i64")?,
-                        student_id: ::strata::__private::decode_copy_column::<
+                        student_id: ::strata::__private::decode_column::<
                             i64,
                         >(__row, 1usize, Self::NAME, "student_id", "i64")?,
-                        seat: ::strata::__private::decode_copy_column::<
+                        seat: ::strata::__private::decode_column::<
                             i16,
                         >(__row, 2usize, Self::NAME, "seat", "i16")?,
-                        state: ::strata::__private::decode_copy_column::<
+                        state: ::strata::__private::decode_column::<
                             State,
                         >(__row, 3usize, Self::NAME, "state", "State")?,
                     })

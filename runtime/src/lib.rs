@@ -223,18 +223,73 @@ pub mod __private {
         .into()
     }
 
+    /// Where `Table::decode` and `Table::decode_copy` read columns from: a
+    /// `tokio_postgres::Row` or a binary COPY row. One trait, so the
+    /// generated code calls one function for both, and a field type that
+    /// cannot be decoded is reported once.
+    pub trait ColumnSource {
+        /// Column `pos` as a `T`, refusing values `T` would hold only
+        /// approximately (numeric beyond `Decimal`, arrays not starting at
+        /// 1).
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>>;
+
+        /// The SQL type name of column `pos`.
+        fn sql_type(&self, pos: usize) -> String;
+    }
+
+    impl ColumnSource for Row {
+        #[inline]
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+            read_exact::<T>(self, pos)
+        }
+
+        fn sql_type(&self, pos: usize) -> String {
+            sql_type(self, pos)
+        }
+    }
+
+    impl ColumnSource for crate::table::CopyRow<'_> {
+        #[inline]
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+            let value = self.row.try_get::<T>(pos)?;
+            if let Some(ty) = self.types.get(pos).filter(|t| crate::exact::may_lose(t)) {
+                if let Ok(crate::exact::RawValue(raw)) =
+                    self.row.try_get::<crate::exact::RawValue>(pos)
+                {
+                    crate::exact::check_raw::<T>(ty, raw)?;
+                }
+            }
+            Ok(value)
+        }
+
+        fn sql_type(&self, pos: usize) -> String {
+            self.types
+                .get(pos)
+                .map_or_else(|| "<missing column>".to_string(), |t| t.name().to_string())
+        }
+    }
+
     /// Reads column `pos` of `row` as a `T`, turning a failure into a decode
     /// error that names the table, column, Rust type and SQL type.
     #[inline]
     pub fn decode_column<'a, T: postgres_types::FromSql<'a>>(
-        row: &'a Row,
+        row: &'a impl ColumnSource,
         pos: usize,
         table: &str,
         column: &str,
         rust_type: &str,
     ) -> Result<T, Error> {
-        read_exact::<T>(row, pos)
-            .map_err(|cause| Error::decode(table, column, rust_type, &sql_type(row, pos), cause))
+        row.read_exact::<T>(pos)
+            .map_err(|cause| Error::decode(table, column, rust_type, &row.sql_type(pos), cause))
     }
 
     /// Reads column `pos` of `row` into field `field` of the `FromRow`
@@ -267,34 +322,6 @@ pub mod __private {
             );
             Error::new(ErrorKind::Decode, message).with_source(cause)
         })
-    }
-
-    /// Reads column `pos` of a binary COPY row as a `T` (refusing values
-    /// `T` would hold only approximately), turning a failure into a decode
-    /// error that names the table, column, Rust type and SQL type.
-    #[inline]
-    pub fn decode_copy_column<'a, T: postgres_types::FromSql<'a>>(
-        row: &'a crate::table::CopyRow<'a>,
-        pos: usize,
-        table: &str,
-        column: &str,
-        rust_type: &str,
-    ) -> Result<T, Error> {
-        let ty = row.types.get(pos);
-        let sql_type =
-            || ty.map_or_else(|| "<missing column>".to_string(), |t| t.name().to_string());
-        let value = row
-            .row
-            .try_get::<T>(pos)
-            .map_err(|e| Error::decode(table, column, rust_type, &sql_type(), e))?;
-        if let Some(ty) = ty.filter(|t| crate::exact::may_lose(t)) {
-            if let Ok(crate::exact::RawValue(raw)) = row.row.try_get::<crate::exact::RawValue>(pos)
-            {
-                crate::exact::check_raw::<T>(ty, raw)
-                    .map_err(|why| Error::decode(table, column, rust_type, &sql_type(), why))?;
-            }
-        }
-        Ok(value)
     }
 
     /// Column `pos` of `row` as a `T`, refusing values `T` would hold only
