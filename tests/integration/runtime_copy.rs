@@ -346,3 +346,29 @@ fn copy_out_of_a_column_whose_type_changed_names_it() {
         assert_eq!(s.select::<Member>().count().await.unwrap(), 3);
     });
 }
+
+/// A hand-written `Table` impl without `decode_copy` (the trait's default):
+/// COPY out says so instead of decoding anything.
+#[test]
+fn copy_out_of_a_hand_written_model_without_decode_copy_says_so() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.session().await;
+        s.insert(&Event {
+            n: 1,
+            what: "x".into(),
+        })
+        .await
+        .unwrap();
+        let err = s
+            .copy_out::<Event>()
+            .await
+            .unwrap()
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+        assert!(err.to_string().contains("decode_copy"), "{err}");
+        assert_eq!(s.select::<Event>().count().await.unwrap(), 1);
+    });
+}
