@@ -12,6 +12,7 @@ const COMPILE_FAIL: &[&str] = &[
     "index",
     "pg-enum",
     "multiple",
+    "from-row",
     // Typed queries (the runtime): wrong value types, another table's
     // columns, unknown columns.
     "query",

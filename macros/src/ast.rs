@@ -5,9 +5,9 @@
 
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type, Visibility};
 
-use crate::attr::{self, ColumnAttrs, EnumAttrs, TableAttrs, VariantAttrs};
+use crate::attr::{self, ColumnAttrs, EnumAttrs, RowFieldAttrs, TableAttrs, VariantAttrs};
 use crate::ctxt::Ctxt;
-use crate::symbol::{COLUMN, TABLE};
+use crate::symbol::{COLUMN, ROW, TABLE};
 
 /// A struct with `#[derive(Table)]`.
 pub struct Model<'a> {
@@ -155,6 +155,87 @@ impl<'a> EnumModel<'a> {
             ident: &input.ident,
             attrs,
             variants,
+        })
+    }
+}
+
+/// A struct with `#[derive(FromRow)]`.
+pub struct RowModel<'a> {
+    pub ident: &'a Ident,
+    pub fields: Vec<RowField<'a>>,
+}
+
+/// One named field of a `#[derive(FromRow)]` struct.
+pub struct RowField<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub attrs: RowFieldAttrs,
+}
+
+impl<'a> RowModel<'a> {
+    /// Reads the struct; `None` when its shape rules it out (the error is in
+    /// `cx`).
+    pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<RowModel<'a>> {
+        no_generics(cx, &input.generics, "FromRow", "a result row");
+        misplaced(
+            cx,
+            &input.attrs,
+            ROW.0,
+            "on a field (`#[row(rename = \"...\")]`), not on the struct",
+        );
+        let named = match &input.data {
+            Data::Struct(s) => match &s.fields {
+                Fields::Named(named) => named,
+                Fields::Unnamed(_) => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a field reads the column of its name; for positional rows use a tuple (`Select::project` reads into one)",
+                    );
+                    return None;
+                }
+                Fields::Unit => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a unit struct reads no columns",
+                    );
+                    return None;
+                }
+            },
+            Data::Enum(e) => {
+                cx.error_spanned_by(
+                    e.enum_token,
+                    "`#[derive(FromRow)]` needs a struct with named fields, not an enum",
+                );
+                return None;
+            }
+            Data::Union(u) => {
+                cx.error_spanned_by(
+                    u.union_token,
+                    "`#[derive(FromRow)]` needs a struct with named fields, not a union",
+                );
+                return None;
+            }
+        };
+        if named.named.is_empty() {
+            cx.error_spanned_by(
+                &input.ident,
+                "`#[derive(FromRow)]` on a struct without fields: a result row needs at least one",
+            );
+        }
+        let fields = named
+            .named
+            .iter()
+            .filter_map(|f| {
+                Some(RowField {
+                    ident: f.ident.as_ref()?,
+                    ty: &f.ty,
+                    attrs: attr::row_field_attrs(cx, &f.attrs),
+                })
+            })
+            .collect();
+        Some(RowModel {
+            ident: &input.ident,
+            fields,
         })
     }
 }

@@ -1,4 +1,5 @@
-//! Stage 1: parsing `#[table(...)]`, `#[column(...)]` and `#[pg_enum(...)]`
+//! Stage 1: parsing `#[table(...)]`, `#[column(...)]`, `#[pg_enum(...)]` and
+//! `#[row(...)]`
 //! into plain data that keeps the user's tokens for error spans.
 //!
 //! Every attribute list is split at its top-level commas and each item is
@@ -148,6 +149,12 @@ pub struct VariantAttrs {
     pub rename: Option<LitStr>,
 }
 
+/// `#[row(rename = "...")]` of a field of a `#[derive(FromRow)]` struct.
+#[derive(Default)]
+pub struct RowFieldAttrs {
+    pub rename: Option<LitStr>,
+}
+
 // ---------------------------------------------------------------------------
 // The attributes
 
@@ -155,6 +162,7 @@ const IN_TABLE: &str = "`#[table(...)]`";
 const IN_COLUMN: &str = "`#[column(...)]`";
 const IN_ENUM: &str = "`#[pg_enum(...)]` on an enum";
 const IN_VARIANT: &str = "`#[pg_enum(...)]` on a variant";
+const IN_ROW_FIELD: &str = "`#[row(...)]` on a field";
 
 pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
     let mut out = TableAttrs::default();
@@ -356,6 +364,26 @@ pub fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
                 VARIANT_KEYS,
                 Some((ENUM_KEYS, IN_ENUM)),
             ));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn row_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> RowFieldAttrs {
+    let mut out = RowFieldAttrs::default();
+    for_each_item(cx, attrs, ROW, |key, input| {
+        if key == RENAME {
+            let lit = lit_str(key, input)?;
+            if lit.value().is_empty() {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    "`rename` needs a column name, not an empty string",
+                ));
+            }
+            set_once(cx, &mut out.rename, key, IN_ROW_FIELD, lit);
+        } else {
+            return Err(unknown_key(key, IN_ROW_FIELD, ROW_FIELD_KEYS, None));
         }
         Ok(())
     });

@@ -12,7 +12,7 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
-use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model};
+use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel};
 use crate::attr::{IndexAttr, IndexTarget, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::ir;
@@ -704,5 +704,47 @@ pub fn pg_enum<'a>(cx: &Ctxt, m: &EnumModel<'a>) -> Option<ir::PgEnum<'a>> {
             comment: a.comment.as_ref().map(LitStr::value),
         },
         variants,
+    })
+}
+
+/// Checks a `#[derive(FromRow)]`: two fields may not read the same column.
+pub fn row<'a>(cx: &Ctxt, m: &RowModel<'a>) -> Option<ir::Row<'a>> {
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    let mut fields = Vec::with_capacity(m.fields.len());
+    for f in &m.fields {
+        let name = f.ident.unraw().to_string();
+        let column = f
+            .attrs
+            .rename
+            .as_ref()
+            .map(LitStr::value)
+            .unwrap_or_else(|| name.clone());
+        if let Some(first) = seen.get(&column) {
+            let at = f
+                .attrs
+                .rename
+                .as_ref()
+                .map(LitStr::span)
+                .unwrap_or_else(|| f.ident.span());
+            cx.error_at(
+                at,
+                format!(
+                    "fields `{first}` and `{}` both read column `{column}`: give one of them `#[row(rename = \"...\")]`",
+                    f.ident.unraw()
+                ),
+            );
+        } else {
+            seen.insert(column.clone(), f.ident);
+        }
+        fields.push(ir::RowField {
+            ident: f.ident,
+            ty: f.ty,
+            name,
+            column,
+        });
+    }
+    Some(ir::Row {
+        ident: m.ident,
+        fields,
     })
 }

@@ -1,14 +1,14 @@
-//! The two derives as functions over `proc_macro2::TokenStream`, running the
+//! The three derives as functions over `proc_macro2::TokenStream`, running the
 //! stages in order: parse (`attr`, `ast`) → check (`check`) → generate
-//! (`gen_table`, `gen_enum`), or, when the error context is not empty, the
+//! (`gen_table`, `gen_enum`, `gen_row`), or, when the error context is not empty, the
 //! errors and a stub (`fallback`). Unit-testable without a compiler.
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::ast::{EnumModel, Model};
+use crate::ast::{EnumModel, Model, RowModel};
 use crate::ctxt::Ctxt;
-use crate::{check, fallback, gen_enum, gen_table};
+use crate::{check, fallback, gen_enum, gen_row, gen_table};
 
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
@@ -36,6 +36,21 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
         (Ok(()), Some(e)) => gen_enum::expand(&e),
         (Err(errors), _) => fallback::pg_enum(&input, errors),
         (Ok(()), None) => fallback::pg_enum(&input, vec![internal_error(&input)]),
+    }
+}
+
+pub fn derive_from_row(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = Ctxt::new();
+    let model = RowModel::from_input(&cx, &input);
+    let row = model.as_ref().and_then(|m| check::row(&cx, m));
+    match (cx.check(), row) {
+        (Ok(()), Some(row)) => gen_row::expand(&row),
+        (Err(errors), _) => fallback::row(&input, model.as_ref(), errors),
+        (Ok(()), None) => fallback::row(&input, model.as_ref(), vec![internal_error(&input)]),
     }
 }
 

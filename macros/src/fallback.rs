@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Ident, Type};
 
-use crate::ast::Model;
+use crate::ast::{Model, RowModel};
 use crate::gen_table;
 
 /// The errors and a stub `impl Table`. With the parsed `model` (a struct
@@ -123,6 +123,38 @@ pub fn pg_enum(input: &DeriveInput, errors: Vec<syn::Error>) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::strata::PgType for #ident #ty_generics #where_clause {
             fn sql_type() -> ::strata::schema::SqlType {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// The errors and a stub `impl FromRow`. With the parsed `model` (a struct
+/// with named fields and no generics), the stub has the real `Fields`
+/// tuple, so projections read into the struct add no errors of their own.
+pub fn row(input: &DeriveInput, model: Option<&RowModel>, errors: Vec<syn::Error>) -> TokenStream {
+    let errors = errors.iter().map(syn::Error::to_compile_error);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let fields = match model {
+        Some(m) if input.generics.params.is_empty() => {
+            let types = m.fields.iter().map(|f| f.ty);
+            quote!((#(#types,)*))
+        }
+        _ => quote!(()),
+    };
+    quote! {
+        #(#errors)*
+
+        #[automatically_derived]
+        impl #impl_generics ::strata::FromRow for #ident #ty_generics #where_clause {
+            type Fields = #fields;
+            const NAME: &'static str = "";
+            const FIELDS: &'static [::strata::RowField] = &[];
+            fn decode(
+                _: &::strata::__private::Row,
+                _: &[usize],
+            ) -> ::core::result::Result<Self, ::strata::Error> {
                 ::core::unreachable!()
             }
         }

@@ -1,5 +1,6 @@
 //! Stage 4 for `#[derive(Table)]`: the `<Struct>Columns` handles, the
-//! `impl strata::Table` and the registry entry, from a checked
+//! `impl strata::Table` (with its decoders of rows and of binary COPY
+//! rows) and the registry entry, from a checked
 //! [`ir::Table`]. Only absolute `::strata::...` paths are emitted.
 
 use proc_macro2::{Ident, TokenStream};
@@ -83,6 +84,16 @@ pub fn expand(t: &ir::Table) -> TokenStream {
         };
         quote!(#field: #call?)
     });
+    let copied = t.columns.iter().enumerate().map(|(i, c)| {
+        let field = c.field;
+        let ty = c.ty;
+        let col = &c.name;
+        let rust_type = type_string(ty);
+        let call = quote_spanned! {ty.span()=>
+            ::strata::__private::decode_column::<#ty>(__row, #i, Self::NAME, #col, #rust_type)
+        };
+        quote!(#field: #call?)
+    });
     let params = t.columns.iter().enumerate().map(|(i, c)| {
         let field = c.field;
         let value = quote_spanned!(c.ty.span()=> &self.#field);
@@ -126,6 +137,14 @@ pub fn expand(t: &ir::Table) -> TokenStream {
                 };
                 ::core::result::Result::Ok(#ident {
                     #(#decoded,)*
+                })
+            }
+
+            fn decode_copy(
+                __row: &::strata::CopyRow<'_>,
+            ) -> ::core::result::Result<Self, ::strata::Error> {
+                ::core::result::Result::Ok(#ident {
+                    #(#copied,)*
                 })
             }
 

@@ -51,3 +51,20 @@ pub struct PgEnum<'a> {
     /// The variants, in declaration order: one per label of `enum_type`.
     pub variants: Vec<&'a Ident>,
 }
+
+/// A checked `#[derive(FromRow)]`.
+pub struct Row<'a> {
+    pub ident: &'a Ident,
+    /// The fields, in order.
+    pub fields: Vec<RowField<'a>>,
+}
+
+/// One field of a [`Row`].
+pub struct RowField<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    /// The field's name (without `r#`).
+    pub name: String,
+    /// The column it reads by name.
+    pub column: String,
+}

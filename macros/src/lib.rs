@@ -1,4 +1,5 @@
-//! The derive macros of strata: `#[derive(Table)]` and `#[derive(PgEnum)]`
+//! The derive macros of strata: `#[derive(Table)]`, `#[derive(PgEnum)]` and
+//! `#[derive(FromRow)]`
 //! (use them through `strata`, which re-exports them; the generated code
 //! names only `::strata::...` paths, never this crate).
 //!
@@ -10,7 +11,8 @@
 //!    and the input's shape (`ast.rs`), reporting every error into the
 //!    context of `ctxt.rs` instead of stopping at the first;
 //! 2. check across fields and resolve names (`check.rs` → `ir.rs`);
-//! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `tokens.rs`), or, when
+//! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `gen_row.rs`,
+//!    `tokens.rs`), or, when
 //!    the context holds errors, emit them with a stub impl (`fallback.rs`).
 //!
 //! The schema model comes from `strata-model`, an ordinary dependency: a
@@ -37,6 +39,7 @@ mod ir;
 
 mod fallback;
 mod gen_enum;
+mod gen_row;
 mod gen_table;
 mod tokens;
 
@@ -62,4 +65,32 @@ pub fn derive_table(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(PgEnum, attributes(pg_enum))]
 pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
     expand::derive_pg_enum(input.into()).into()
+}
+
+/// Reads result rows that are not tables (projections, aggregates, raw SQL)
+/// into a struct with named fields: `impl strata::FromRow`.
+///
+/// - From a projection, by position:
+///   `db.select::<Message>().group_by(|c| c.conversation_id).project(|c| (c.conversation_id, count())).into_struct::<Totals>()`;
+///   the projection must read as the fields' types in field order, or the
+///   call does not compile.
+/// - From raw SQL, by column name: `db.query_into::<Totals>(sql, params)`,
+///   or `Totals::from_row(&row)` on a `tokio_postgres::Row`.
+///
+/// `#[row(rename = "...")]` on a field reads another column than the
+/// field's name. Every field type must implement `strata::FromSql`; a value
+/// that does not decode is an error naming the struct, the field and the
+/// column.
+///
+/// ```ignore
+/// #[derive(strata::FromRow)]
+/// struct Totals {
+///     conversation_id: i32,
+///     #[row(rename = "count")]
+///     messages: i64,
+/// }
+/// ```
+#[proc_macro_derive(FromRow, attributes(row))]
+pub fn derive_from_row(input: TokenStream) -> TokenStream {
+    expand::derive_from_row(input.into()).into()
 }

@@ -30,6 +30,7 @@ impl PartialEq<Symbol> for &Ident {
 pub const TABLE: Symbol = Symbol("table");
 pub const COLUMN: Symbol = Symbol("column");
 pub const PG_ENUM: Symbol = Symbol("pg_enum");
+pub const ROW: Symbol = Symbol("row");
 
 // Shared keys.
 pub const NAME: Symbol = Symbol("name");
@@ -66,7 +67,7 @@ pub const DEFAULT: Symbol = Symbol("default");
 pub const IDENTITY: Symbol = Symbol("identity");
 pub const NOT_NULL: Symbol = Symbol("not_null");
 
-// `#[pg_enum(...)]` only.
+// `#[pg_enum(...)]` (and `#[row(...)]`: `rename`) only.
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
 pub const RENAME: Symbol = Symbol("rename");
 
@@ -104,3 +105,4 @@ pub const FOREIGN_KEY_KEYS: &[Symbol] =
     &[COLUMNS, REFERENCES, ON_DELETE, ON_UPDATE, DEFERRABLE, NAME];
 pub const ENUM_KEYS: &[Symbol] = &[NAME, SCHEMA, RENAME_ALL, COMMENT];
 pub const VARIANT_KEYS: &[Symbol] = &[RENAME];
+pub const ROW_FIELD_KEYS: &[Symbol] = &[RENAME];

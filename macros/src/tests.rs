@@ -5,7 +5,7 @@
 use expect_test::{expect, Expect};
 use proc_macro2::TokenStream;
 
-use crate::expand::{derive_pg_enum, derive_table};
+use crate::expand::{derive_from_row, derive_pg_enum, derive_table};
 
 fn pretty(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
@@ -205,6 +205,24 @@ fn simple_table() {
                         note: ::strata::__private::decode_column::<
                             Option<String>,
                         >(__row, __p3, Self::NAME, "note", "Option<String>")?,
+                    })
+                }
+                fn decode_copy(
+                    __row: &::strata::CopyRow<'_>,
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::result::Result::Ok(Job {
+                        id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, 0usize, Self::NAME, "id", "i64")?,
+                        title: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 1usize, Self::NAME, "title", "String")?,
+                        created_at: ::strata::__private::decode_column::<
+                            chrono::DateTime<chrono::Utc>,
+                        >(__row, 2usize, Self::NAME, "created_at", "chrono::DateTime<chrono::Utc>")?,
+                        note: ::strata::__private::decode_column::<
+                            Option<String>,
+                        >(__row, 3usize, Self::NAME, "note", "Option<String>")?,
                     })
                 }
                 fn param(
@@ -476,6 +494,27 @@ fn dgs_lessons() {
                         >(__row, __p4, Self::NAME, "version", "i32")?,
                     })
                 }
+                fn decode_copy(
+                    __row: &::strata::CopyRow<'_>,
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::result::Result::Ok(DgsLesson {
+                        lesson_id: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 0usize, Self::NAME, "lesson_id", "String")?,
+                        topic: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 1usize, Self::NAME, "topic", "String")?,
+                        tags: ::strata::__private::decode_column::<
+                            Vec<String>,
+                        >(__row, 2usize, Self::NAME, "tags", "Vec<String>")?,
+                        job_id: ::strata::__private::decode_column::<
+                            Option<String>,
+                        >(__row, 3usize, Self::NAME, "job_id", "Option<String>")?,
+                        version: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, 4usize, Self::NAME, "version", "i32")?,
+                    })
+                }
                 fn param(
                     &self,
                     __i: usize,
@@ -663,6 +702,24 @@ fn composite_key() {
                         state: ::strata::__private::decode_column::<
                             State,
                         >(__row, __p3, Self::NAME, "state", "State")?,
+                    })
+                }
+                fn decode_copy(
+                    __row: &::strata::CopyRow<'_>,
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::result::Result::Ok(Enrollment {
+                        course_id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, 0usize, Self::NAME, "course_id", "i64")?,
+                        student_id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, 1usize, Self::NAME, "student_id", "i64")?,
+                        seat: ::strata::__private::decode_column::<
+                            i16,
+                        >(__row, 2usize, Self::NAME, "seat", "i16")?,
+                        state: ::strata::__private::decode_column::<
+                            State,
+                        >(__row, 3usize, Self::NAME, "state", "State")?,
                     })
                 }
                 fn param(
@@ -1394,4 +1451,71 @@ fn fallback_stub() {
             }
         "#]],
     );
+}
+
+#[test]
+fn from_row() {
+    let input: TokenStream = r#"
+        struct Totals {
+            conversation_id: i32,
+            #[row(rename = "count")]
+            r#messages: Option<i64>,
+        }
+    "#
+    .parse()
+    .unwrap();
+    expect![[r##"
+        #[automatically_derived]
+        impl ::strata::FromRow for Totals {
+            type Fields = (i32, Option<i64>);
+            const NAME: &'static str = "Totals";
+            const FIELDS: &'static [::strata::RowField] = &[
+                ::strata::RowField {
+                    column: "conversation_id",
+                    field: "conversation_id",
+                    rust_type: "i32",
+                },
+                ::strata::RowField {
+                    column: "count",
+                    field: "messages",
+                    rust_type: "Option<i64>",
+                },
+            ];
+            fn decode(
+                __row: &::strata::__private::Row,
+                __positions: &[usize],
+            ) -> ::core::result::Result<Self, ::strata::Error> {
+                let &[__p0, __p1, ..] = __positions else {
+                    return ::core::result::Result::Err(
+                        ::strata::row::positions_error(Self::NAME, 2usize, __positions.len()),
+                    );
+                };
+                ::core::result::Result::Ok(Totals {
+                    conversation_id: ::strata::__private::decode_field::<
+                        i32,
+                    >(__row, __p0, Self::NAME, "conversation_id", "i32")?,
+                    r#messages: ::strata::__private::decode_field::<
+                        Option<i64>,
+                    >(__row, __p1, Self::NAME, "messages", "Option<i64>")?,
+                })
+            }
+        }
+    "##]]
+    .assert_eq(&pretty(derive_from_row(input)));
+}
+
+#[test]
+fn from_row_error_messages() {
+    let errors = |input: &str| messages(derive_from_row(input.parse().unwrap()));
+    expect![[r#"
+        `#[derive(FromRow)]` does not support generic parameters: a result row maps to one fixed PostgreSQL type
+        `#[row(...)]` belongs on a field (`#[row(rename = "...")]`), not on the struct
+        unknown key `renam` in `#[row(...)]` on a field; did you mean `rename`? (expected `rename`)
+        `rename` needs a column name, not an empty string
+        fields `a` and `b` both read column `a`: give one of them `#[row(rename = "...")]`"#]].assert_eq(&errors(
+        r#"#[row(rename = "t")] struct T<X> { #[row(renam = "a", rename = "")] a: X, #[row(rename = "a")] b: i32 }"#,
+    ));
+    expect!["`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a field reads the column of its name; for positional rows use a tuple (`Select::project` reads into one)"].assert_eq(&errors("struct T(i32);"));
+    expect!["`#[derive(FromRow)]` needs a struct with named fields, not an enum"]
+        .assert_eq(&errors("enum T { A }"));
 }

@@ -22,6 +22,7 @@ use tokio_postgres::Row;
 use crate::column::{Column, SqlValue};
 use crate::error::{Error, Result};
 use crate::filter::{ExprSql, Filter, Node, Order};
+use crate::row::FromRow;
 
 /// An SQL expression over table `T` whose value reads as Rust type `R`.
 pub struct Expr<T, R> {
@@ -384,3 +385,16 @@ tuple_projection!(A 0, B 1, C 2, D 3, E 4);
 tuple_projection!(A 0, B 1, C 2, D 3, E 4, F 5);
 tuple_projection!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
 tuple_projection!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+
+/// A projection whose rows read into the struct `R` (a
+/// `#[derive(FromRow)]`): its output is exactly `R::Fields`, one item per
+/// field, in field order, each of the field's type. Implemented for every
+/// such projection; see [`Projected::into_struct`](crate::select::Projected::into_struct).
+#[diagnostic::on_unimplemented(
+    message = "this projection does not read into `{R}`",
+    label = "the projection's items do not match the fields of `{R}`",
+    note = "a projection read into `{R}` needs one item per field of `{R}`, in field order, each of the field's Rust type (a struct of one field takes a 1-tuple: `(count(),)`)"
+)]
+pub trait ProjectsInto<T, R>: Projection<T> {}
+
+impl<T, R: FromRow, P: Projection<T, Output = R::Fields>> ProjectsInto<T, R> for P {}

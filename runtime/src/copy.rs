@@ -1,4 +1,4 @@
-//! Bulk insert through binary `COPY ... FROM STDIN`.
+//! Bulk load and read through binary `COPY`.
 //!
 //! [`copy_in`] streams rows of a model into its table in PostgreSQL's binary
 //! COPY format: no SQL per row, no text conversion, values encoded straight
@@ -13,16 +13,32 @@
 //! table, column and Rust type. Reached through
 //! [`Executor::copy_in`](crate::Executor::copy_in).
 //!
-//! Start reading at [`copy_in`].
+//! [`copy_out`] is the other way: `COPY t (<every column>) TO STDOUT
+//! (FORMAT binary)`, read through tokio-postgres' `BinaryCopyOutStream` with
+//! the column types the server gives at each call (again not a cached
+//! statement's), decoded row by row into the model
+//! ([`Table::decode_copy`], written by the derive) as the stream is
+//! polled: memory stays bounded whatever the size of the table. The COPY
+//! runs under an `InFlight` guard like every statement: a stream dropped
+//! before its end cancels the COPY on the server, and the connection is
+//! settled before its next statement and reset before it goes back to the
+//! pool. Reached through [`Executor::copy_out`](crate::Executor::copy_out).
+//!
+//! Start reading at [`copy_in`], then [`copy_out`].
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use bytes::{BufMut, Bytes, BytesMut};
-use futures_util::SinkExt;
-use postgres_types::IsNull;
+use futures_util::{SinkExt, Stream};
+use postgres_types::{IsNull, Type};
+use tokio_postgres::binary_copy::BinaryCopyOutStream;
 
 use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ident::Qualified;
-use crate::table::Table;
+use crate::pooled::InFlight;
+use crate::table::{CopyRow, Table};
 use crate::table_sql::sql_for;
 
 /// The binary COPY signature, flags and header extension length.
@@ -126,4 +142,99 @@ fn encode_error<T: Table>(
         ),
     )
     .with_source(source)
+}
+
+/// See [`Executor::copy_out`](crate::Executor::copy_out).
+pub(crate) async fn copy_out<T: Table>(conn: Conn<'_>) -> Result<CopyOutRows<'_, T>> {
+    let sqls = sql_for::<T>();
+    traced(&sqls.copy_out, async {
+        conn.pg.ready().await?;
+        let guard = InFlight::start(conn.pg);
+        let started = async {
+            // The column types as the server has them now (a statement of
+            // its own, not the cache's).
+            let types: Vec<Type> = {
+                let stmt = conn.client.prepare(&sqls.select).await?;
+                stmt.columns().iter().map(|c| c.type_().clone()).collect()
+            };
+            if types.len() != T::COLUMNS.len() {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "COPY out of {}: the server has {} columns, the model reads {}",
+                        sqls.table,
+                        types.len(),
+                        T::COLUMNS.len()
+                    ),
+                ));
+            }
+            let stream = conn.client.copy_out(sqls.copy_out.as_str()).await?;
+            Ok((types, stream))
+        };
+        match started.await {
+            Ok((types, stream)) => Ok(CopyOutRows {
+                rows: Box::pin(BinaryCopyOutStream::new(stream, &types)),
+                types,
+                guard: Some(guard),
+                _row: std::marker::PhantomData,
+            }),
+            Err(e) => {
+                // The server answered (or the connection failed): nothing
+                // is left running.
+                guard.finish();
+                Err(e)
+            }
+        }
+    })
+    .await
+}
+
+/// The rows of a [`Executor::copy_out`](crate::Executor::copy_out),
+/// decoded into `T` as they arrive.
+pub struct CopyOutRows<'a, T> {
+    rows: Pin<Box<BinaryCopyOutStream>>,
+    types: Vec<Type>,
+    /// Held until the last row (or an error) arrived: dropped earlier, the
+    /// COPY is cancelled on the server and the connection is settled and
+    /// reset before it is used again.
+    guard: Option<InFlight<'a>>,
+    _row: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for CopyOutRows<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopyOutRows")
+            .field("done", &self.guard.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Table> Stream for CopyOutRows<'_, T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
+        let this = &mut *self;
+        if this.guard.is_none() {
+            return Poll::Ready(None);
+        }
+        match this.rows.as_mut().poll_next(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Some(Ok(row))) => Poll::Ready(Some(T::decode_copy(&CopyRow {
+                row: &row,
+                types: &this.types,
+            }))),
+            Poll::Ready(Some(Err(e))) => {
+                if let Some(guard) = this.guard.take() {
+                    guard.finish();
+                }
+                Poll::Ready(Some(Err(Error::from(e))))
+            }
+            Poll::Ready(None) => {
+                if let Some(guard) = this.guard.take() {
+                    guard.finish();
+                }
+                Poll::Ready(None)
+            }
+        }
+    }
 }

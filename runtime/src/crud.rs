@@ -1,6 +1,7 @@
 //! The one-shot operations behind [`Executor`](crate::Executor)'s methods:
 //! `get`, `find`, `insert`, `insert_many`, `update`, `delete` by primary key
-//! and `query_as` (raw SQL decoded by column name).
+//! `query_as` and `query_into` (raw SQL decoded by column name into a
+//! model or a `FromRow` struct).
 //!
 //! Each one takes its statement text from [`crate::table_sql`] (built once
 //! per table and kept for the life of the process) and runs it through the
@@ -17,6 +18,7 @@ use crate::conn::Conn;
 use crate::error::{Error, ErrorKind, Result};
 use crate::ident::Qualified;
 use crate::key::{key_params, KeyArg};
+use crate::row::{positions_by_name, FromRow};
 use crate::table::Table;
 use crate::table_sql::{inserted_nothing, no_key, placeholders, sql_for};
 
@@ -168,6 +170,18 @@ pub(crate) async fn query_as<T: Table>(
         }
     }
     conn.fetch_all_prepared(sql, &stmt, params, |row| T::decode(row, &positions))
+        .await
+}
+
+/// See [`Executor::query_into`](crate::Executor::query_into).
+pub(crate) async fn query_into<R: FromRow + Send>(
+    conn: Conn<'_>,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<R>> {
+    let stmt = conn.prepare(sql).await?;
+    let positions = positions_by_name::<R>(stmt.columns())?;
+    conn.fetch_all_prepared(sql, &stmt, params, |row| R::decode(row, &positions))
         .await
 }
 

@@ -44,20 +44,33 @@ pub(crate) fn check<T>(row: &Row, pos: usize) -> Result<(), String> {
     let Some(column) = row.columns().get(pos) else {
         return Ok(());
     };
-    let ty = column.type_();
-    let numeric = *ty == Type::NUMERIC;
-    let array = matches!(ty.kind(), Kind::Array(_));
-    if !numeric && !array {
+    if !may_lose(column.type_()) {
         return Ok(());
     }
-    let rust = std::any::type_name::<T>();
-    let Ok(RawValue(Some(raw))) = row.try_get::<_, RawValue<'_>>(pos) else {
+    let Ok(RawValue(raw)) = row.try_get::<_, RawValue<'_>>(pos) else {
         return Ok(());
     };
-    if numeric && is_decimal(rust) {
+    check_raw::<T>(column.type_(), raw)
+}
+
+/// True for the SQL types some Rust type holds only approximately.
+#[inline]
+pub(crate) fn may_lose(ty: &Type) -> bool {
+    *ty == Type::NUMERIC || matches!(ty.kind(), Kind::Array(_))
+}
+
+/// Checks that `raw`, a value of SQL type `ty` already decoded into a `T`,
+/// fitted `T` exactly (the check of [`check`], on the bytes themselves: for
+/// rows that are not a `tokio_postgres::Row`, such as binary COPY's).
+pub(crate) fn check_raw<T>(ty: &Type, raw: Option<&[u8]>) -> Result<(), String> {
+    let Some(raw) = raw else {
+        return Ok(());
+    };
+    let rust = std::any::type_name::<T>();
+    if *ty == Type::NUMERIC && is_decimal(rust) {
         return decimal_fits(raw);
     }
-    if array && is_vec(rust) {
+    if matches!(ty.kind(), Kind::Array(_)) && is_vec(rust) {
         return array_starts_at_one(raw);
     }
     Ok(())

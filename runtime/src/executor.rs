@@ -8,10 +8,11 @@
 //! [`upsert`](Executor::upsert), ...), the query builders
 //! ([`select`](Executor::select), [`update_columns`](Executor::update_columns),
 //! [`delete_where`](Executor::delete_where)), bulk [`copy_in`](Executor::copy_in)
-//! and raw SQL ([`query_as`](Executor::query_as), [`execute`](Executor::execute)).
+//! and [`copy_out`](Executor::copy_out), and raw SQL ([`query_as`](Executor::query_as),
+//! [`query_into`](Executor::query_into), [`execute`](Executor::execute)).
 //! Each method only hands the borrowed connection (`conn::Conn`) to the layer
 //! below: the one-shot operations (`crud`), the builders ([`crate::select`],
-//! [`crate::write`]) or the COPY writer (`copy`).
+//! [`crate::write`]) or COPY (`copy`).
 //! Every statement is prepared through the connection's statement cache and
 //! runs in a `tracing` span (target `strata::sql`, level DEBUG) when, and
 //! only when, a subscriber listens.
@@ -24,9 +25,11 @@ use postgres_types::ToSql;
 use tokio_postgres::Row;
 
 use crate::conn::Conn;
+use crate::copy::CopyOutRows;
 use crate::crud;
 use crate::error::Result;
 use crate::key::KeyArg;
+use crate::row::FromRow;
 use crate::select::Select;
 use crate::table::Table;
 use crate::write::{DeleteWhere, InsertValues, UpdateColumns, Upsert};
@@ -294,6 +297,45 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         crate::copy::copy_in(self.conn(), rows)
     }
 
+    /// Reads every row of `T`'s table through `COPY ... TO STDOUT (FORMAT
+    /// binary)`: the fastest way to read a whole table, as a [`Stream`] of
+    /// typed rows decoded as they arrive (memory stays bounded whatever the
+    /// table's size; the server is read only as fast as the stream is
+    /// consumed). Works on a session and inside a transaction (which sees
+    /// its own writes). The column types come from the server at each call.
+    /// Dropping the stream before its end cancels the COPY on the server,
+    /// as dropping any statement does: the connection runs its next
+    /// statement once the cancelled one has ended (inside a transaction the
+    /// cancel aborts it, as for any cancelled statement), and is reset
+    /// before it goes back to the pool.
+    ///
+    /// `COPY` takes no bind parameters, so there is no filter: for a subset,
+    /// [`select`](Executor::select)`().filter(..).stream()` streams rows in
+    /// bounded memory too.
+    ///
+    /// [`Stream`]: futures_util::Stream
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "events")]
+    /// # pub struct Event {
+    /// #     #[column(primary_key)]
+    /// #     pub id: i64,
+    /// #     pub kind: String,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// use futures_util::TryStreamExt;
+    /// let mut rows = db.copy_out::<Event>().await?;
+    /// while let Some(event) = rows.try_next().await? {
+    ///     println!("{} {}", event.id, event.kind);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn copy_out<T: Table>(&self) -> impl Future<Output = Result<CopyOutRows<'_, T>>> + Send {
+        crate::copy::copy_out(self.conn())
+    }
+
     /// Runs raw SQL and maps each row into `T` by column name (columns the
     /// model does not have are ignored; a model column missing from the
     /// result is an error naming it).
@@ -323,6 +365,37 @@ pub trait Executor: sealed::Sealed + Send + Sync {
         params: &'a [&'a (dyn ToSql + Sync)],
     ) -> impl Future<Output = Result<Vec<T>>> + Send + 'a {
         crud::query_as(self.conn().raw(), sql, params)
+    }
+
+    /// Runs raw SQL and reads each row into `R`, a `#[derive(FromRow)]`
+    /// struct, by column name (a field reads the column of its name, or of
+    /// its `#[row(rename = "...")]`; other columns are ignored; a missing
+    /// one is an error naming the field).
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, FromRow};
+    /// #[derive(FromRow)]
+    /// struct StatusCount {
+    ///     status: String,
+    ///     #[row(rename = "count")]
+    ///     jobs: i64,
+    /// }
+    ///
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let rows: Vec<StatusCount> = db
+    ///     .query_into::<StatusCount>(
+    ///         "SELECT status, count(*) FROM dgs_jobs WHERE attempts < $1 GROUP BY status",
+    ///         &[&3_i32],
+    ///     )
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn query_into<'a, R: FromRow + Send + 'a>(
+        &'a self,
+        sql: &'a str,
+        params: &'a [&'a (dyn ToSql + Sync)],
+    ) -> impl Future<Output = Result<Vec<R>>> + Send + 'a {
+        crud::query_into(self.conn().raw(), sql, params)
     }
 
     /// Loads the children of each of `parents` through the foreign key from

@@ -16,7 +16,7 @@
 //! crud  select  write  copy                   one-shot CRUD, builders, COPY
 //! conn table_sql key filter aggregate join    connection, SQL, keys, filters, aggregates, joins
 //!   relation                                  relation loading
-//! error column table registry tls connect pooled  foundation, left to right
+//! error column table row registry tls connect pooled  foundation, left to right
 //! schema  ident                               the strata-model crate
 //! ```
 //!
@@ -27,6 +27,9 @@
 //! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
 //! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
 //!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//! - [`row`]: [`FromRow`], what `#[derive(FromRow)]` generates: result
+//!   rows that are not tables (projections, aggregates, raw SQL) read into
+//!   a struct.
 //! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
 //!   checks.
 //! - [`tls`]: libpq's `sslmode` and certificate settings on rustls; the one
@@ -55,7 +58,8 @@
 //! - [`select`]: the [`Select<T>`] builder.
 //! - [`mod@write`]: the write builders ([`InsertValues`], [`UpdateColumns`],
 //!   [`DeleteWhere`], [`Upsert`], [`InsertOrIgnore`]).
-//! - `copy`: bulk insert through binary `COPY`.
+//! - `copy`: bulk load and read through binary `COPY` (`copy_in`, and
+//!   `copy_out` as a stream of typed rows).
 //! - [`executor`]: the [`Executor`] trait, the one trait every operation is a
 //!   method of.
 //! - [`session`]: [`Session`], [`Transaction`], savepoints.
@@ -78,6 +82,8 @@ pub mod error;
 pub mod column;
 
 pub mod table;
+
+pub mod row;
 
 pub mod registry;
 
@@ -122,9 +128,10 @@ pub mod pool;
 
 pub mod listen;
 
-pub use aggregate::{count, Expr, Projection};
+pub use aggregate::{count, Expr, Projection, ProjectsInto};
 pub use column::{Column, PgType, SqlValue};
 pub use connect::{ConnectError, ConnectOptions};
+pub use copy::CopyOutRows;
 pub use error::{Error, ErrorKind, Result};
 pub use executor::Executor;
 pub use filter::{Filter, Order};
@@ -138,10 +145,11 @@ pub use postgres_types::Json;
 /// [`PgType`] or `#[column(sql_type = "...")]`.
 pub use postgres_types::{FromSql, ToSql};
 pub use registry::Registry;
-pub use select::{Projected, RowStream, Select};
+pub use row::{FromRow, RowField};
+pub use select::{Projected, ProjectedInto, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
-pub use strata_macros::{PgEnum, Table};
-pub use table::{ColumnInfo, Composite, PrimaryKeyValue, Table};
+pub use strata_macros::{FromRow, PgEnum, Table};
+pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Table};
 pub use tokio_postgres::{IsolationLevel, Row};
 pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 
@@ -215,30 +223,129 @@ pub mod __private {
         .into()
     }
 
+    /// Where `Table::decode` and `Table::decode_copy` read columns from: a
+    /// `tokio_postgres::Row` or a binary COPY row. One trait, so the
+    /// generated code calls one function for both, and a field type that
+    /// cannot be decoded is reported once.
+    pub trait ColumnSource {
+        /// Column `pos` as a `T`, refusing values `T` would hold only
+        /// approximately (numeric beyond `Decimal`, arrays not starting at
+        /// 1).
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>>;
+
+        /// The SQL type name of column `pos`.
+        fn sql_type(&self, pos: usize) -> String;
+    }
+
+    impl ColumnSource for Row {
+        #[inline]
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+            read_exact::<T>(self, pos)
+        }
+
+        fn sql_type(&self, pos: usize) -> String {
+            sql_type(self, pos)
+        }
+    }
+
+    impl ColumnSource for crate::table::CopyRow<'_> {
+        #[inline]
+        fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+            &'a self,
+            pos: usize,
+        ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+            let value = self.row.try_get::<T>(pos)?;
+            if let Some(ty) = self.types.get(pos).filter(|t| crate::exact::may_lose(t)) {
+                if let Ok(crate::exact::RawValue(raw)) =
+                    self.row.try_get::<crate::exact::RawValue>(pos)
+                {
+                    crate::exact::check_raw::<T>(ty, raw)?;
+                }
+            }
+            Ok(value)
+        }
+
+        fn sql_type(&self, pos: usize) -> String {
+            self.types
+                .get(pos)
+                .map_or_else(|| "<missing column>".to_string(), |t| t.name().to_string())
+        }
+    }
+
     /// Reads column `pos` of `row` as a `T`, turning a failure into a decode
     /// error that names the table, column, Rust type and SQL type.
     #[inline]
     pub fn decode_column<'a, T: postgres_types::FromSql<'a>>(
-        row: &'a Row,
+        row: &'a impl ColumnSource,
         pos: usize,
         table: &str,
         column: &str,
         rust_type: &str,
     ) -> Result<T, Error> {
-        let cause: Box<dyn std::error::Error + Sync + Send> = match row.try_get::<_, T>(pos) {
-            // Values the Rust type would hold only approximately are errors
-            // too (numeric beyond `Decimal`, arrays not starting at 1).
+        row.read_exact::<T>(pos)
+            .map_err(|cause| Error::decode(table, column, rust_type, &row.sql_type(pos), cause))
+    }
+
+    /// Reads column `pos` of `row` into field `field` of the `FromRow`
+    /// struct `name`; a failure names the struct, field, column, Rust type
+    /// and SQL type.
+    #[inline]
+    pub fn decode_field<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a Row,
+        pos: usize,
+        name: &str,
+        field: &str,
+        rust_type: &str,
+    ) -> Result<T, Error> {
+        read_exact::<T>(row, pos).map_err(|cause| {
+            let column = row
+                .columns()
+                .get(pos)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|| format!("#{pos} (missing)"));
+            // The innermost cause says why (tokio-postgres's own text is
+            // only "error deserializing column N").
+            let mut why: &(dyn std::error::Error + 'static) = &*cause;
+            while let Some(inner) = why.source() {
+                why = inner;
+            }
+            let message = format!(
+                "cannot read field `{field}` of {name} (Rust type {rust_type}) from column {column} \
+                 (SQL type {}): {why}",
+                sql_type(row, pos)
+            );
+            Error::new(ErrorKind::Decode, message).with_source(cause)
+        })
+    }
+
+    /// Column `pos` of `row` as a `T`, refusing values `T` would hold only
+    /// approximately (numeric beyond `Decimal`, arrays not starting at 1).
+    #[inline]
+    fn read_exact<'a, T: postgres_types::FromSql<'a>>(
+        row: &'a Row,
+        pos: usize,
+    ) -> Result<T, Box<dyn std::error::Error + Sync + Send>> {
+        match row.try_get::<_, T>(pos) {
             Ok(v) => match crate::exact::check::<T>(row, pos) {
-                Ok(()) => return Ok(v),
-                Err(why) => why.into(),
+                Ok(()) => Ok(v),
+                Err(why) => Err(why.into()),
             },
-            Err(e) => Box::new(e),
-        };
-        let sql_type = row
-            .columns()
+            Err(e) => Err(Box::new(e)),
+        }
+    }
+
+    /// The SQL type name of column `pos` of `row`.
+    #[cold]
+    fn sql_type(row: &Row, pos: usize) -> String {
+        row.columns()
             .get(pos)
             .map(|c| c.type_().name().to_string())
-            .unwrap_or_else(|| "<missing column>".to_string());
-        Err(Error::decode(table, column, rust_type, &sql_type, cause))
+            .unwrap_or_else(|| "<missing column>".to_string())
     }
 }

@@ -20,13 +20,14 @@ use std::task::{Context, Poll};
 use futures_util::Stream;
 use postgres_types::ToSql;
 
-use crate::aggregate::Projection;
+use crate::aggregate::{Projection, ProjectsInto};
 use crate::column::Column;
 use crate::conn::{traced, Conn};
 use crate::error::{Error, ErrorKind, Result};
 use crate::filter::{and_nodes, ExistsNode, Filter, Node, Order};
 use crate::join::{related, Inner, Join, JoinKind, Left, On};
 use crate::pooled::InFlight;
+use crate::row::FromRow;
 use crate::table::Table;
 use crate::table_sql::sql_for;
 
@@ -694,7 +695,7 @@ impl<T, P> std::fmt::Debug for Projected<'_, T, P> {
     }
 }
 
-impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
+impl<'e, T: Table, P: Projection<T>> Projected<'e, T, P> {
     /// The statement, its parameters and each item's SQL (for errors).
     fn render(&self) -> (String, Vec<&(dyn ToSql + Sync)>, Vec<String>) {
         let s = &self.select;
@@ -756,6 +757,50 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
             .await
     }
 
+    /// Reads the rows into the struct `R` (a `#[derive(FromRow)]`) instead
+    /// of tuples: the projection's items go to `R`'s fields in order. The
+    /// projection must read as `R::Fields` (one item per field, each of the
+    /// field's type), or the call does not compile.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, FromRow, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub attempts: i32,
+    /// # }
+    /// use strata::aggregate::count;
+    ///
+    /// #[derive(FromRow)]
+    /// struct PerStatus {
+    ///     status: String,
+    ///     jobs: i64,
+    ///     attempts: Option<i64>,
+    /// }
+    ///
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let per_status: Vec<PerStatus> = db
+    ///     .select::<Job>()
+    ///     .group_by(|c| c.status)
+    ///     .project(|c| (c.status, count(), c.attempts.sum()))
+    ///     .into_struct::<PerStatus>()
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn into_struct<R: FromRow>(self) -> ProjectedInto<'e, T, P, R>
+    where
+        P: ProjectsInto<T, R>,
+    {
+        ProjectedInto {
+            projected: self,
+            _row: std::marker::PhantomData,
+        }
+    }
+
     /// The one result row: [`ErrorKind::NotFound`] when there is none,
     /// [`ErrorKind::Invalid`] when there are several (an aggregate without
     /// `GROUP BY` always has one).
@@ -771,6 +816,69 @@ impl<T: Table, P: Projection<T>> Projected<'_, T, P> {
         {
             Some(row) => Ok(row),
             None => Err(Error::not_found(table)),
+        }
+    }
+}
+
+/// A projection read into a struct ([`Projected::into_struct`]); rows read
+/// as `R`.
+pub struct ProjectedInto<'e, T, P, R> {
+    projected: Projected<'e, T, P>,
+    _row: std::marker::PhantomData<fn() -> R>,
+}
+
+impl<T, P, R> std::fmt::Debug for ProjectedInto<'_, T, P, R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProjectedInto").finish_non_exhaustive()
+    }
+}
+
+impl<T: Table, P: Projection<T>, R: FromRow> ProjectedInto<'_, T, P, R> {
+    /// `0..n`: the projection's items are the struct's fields, in order.
+    fn positions() -> Vec<usize> {
+        (0..R::FIELDS.len()).collect()
+    }
+
+    /// Every result row.
+    pub async fn all(self) -> Result<Vec<R>> {
+        let p = self.projected;
+        p.select.check()?;
+        let (sql, params, _) = p.render();
+        let positions = Self::positions();
+        p.select
+            .conn
+            .fetch_all(&sql, &params, |row| R::decode(row, &positions))
+            .await
+    }
+
+    /// The first result row, if any.
+    pub async fn first(self) -> Result<Option<R>> {
+        let mut p = self.projected;
+        p.select.check()?;
+        p.select.limit = Some(1);
+        let (sql, params, _) = p.render();
+        let positions = Self::positions();
+        p.select
+            .conn
+            .fetch_opt(&sql, &params, |row| R::decode(row, &positions))
+            .await
+    }
+
+    /// The one result row: [`ErrorKind::NotFound`] when there is none,
+    /// [`ErrorKind::Invalid`] when there are several.
+    pub async fn one(self) -> Result<R> {
+        let p = self.projected;
+        p.select.check()?;
+        let (sql, params, _) = p.render();
+        let positions = Self::positions();
+        match p
+            .select
+            .conn
+            .fetch_opt(&sql, &params, |row| R::decode(row, &positions))
+            .await?
+        {
+            Some(row) => Ok(row),
+            None => Err(Error::not_found(&sql_for::<T>().table)),
         }
     }
 }

@@ -10,10 +10,11 @@
 //!
 //! Start reading at [`Table`]; `macros/src/gen_table.rs` writes its impls.
 
-use postgres_types::ToSql;
+use postgres_types::{ToSql, Type};
+use tokio_postgres::binary_copy::BinaryCopyOutRow;
 use tokio_postgres::Row;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::schema;
 
 /// Static facts about one column of a model, in field order.
@@ -66,11 +67,41 @@ pub trait Table: Sized + Send + Sync + 'static {
     /// [`Table::COLUMNS`].
     fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error>;
 
+    /// Decodes a row of a binary `COPY ... TO STDOUT` of every column in
+    /// field order ([`Executor::copy_out`](crate::Executor::copy_out)).
+    /// The derive writes it; a hand-written impl that does not is refused
+    /// by `copy_out` with an error.
+    fn decode_copy(row: &CopyRow<'_>) -> Result<Self, Error> {
+        let _ = row;
+        Err(Error::new(
+            ErrorKind::Invalid,
+            format!(
+                "COPY out of {}: its Table impl has no decode_copy (derive Table, or write it)",
+                Self::NAME
+            ),
+        ))
+    }
+
     /// The value of column `i` of [`Table::COLUMNS`], as a bind parameter.
     fn param(&self, i: usize) -> &(dyn ToSql + Sync);
 
     /// This row's primary key value.
     fn key(&self) -> Self::Key;
+}
+
+/// One row of a binary `COPY ... TO STDOUT`, with the columns' SQL types,
+/// as [`Table::decode_copy`] reads it (through generated code).
+pub struct CopyRow<'a> {
+    pub(crate) row: &'a BinaryCopyOutRow,
+    pub(crate) types: &'a [Type],
+}
+
+impl std::fmt::Debug for CopyRow<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopyRow")
+            .field("types", &self.types)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A primary key value: one bind parameter per key column.

@@ -52,6 +52,8 @@ pub(crate) struct TableSql {
     pub(crate) upsert: Option<String>,
     /// `COPY t (<insert cols>) FROM STDIN (FORMAT binary)`.
     pub(crate) copy: String,
+    /// `COPY t (<all columns>) TO STDOUT (FORMAT binary)`.
+    pub(crate) copy_out: String,
 }
 
 type SqlCache = RwLock<HashMap<TypeId, &'static TableSql>>;
@@ -99,6 +101,7 @@ impl TableSql {
             s
         };
         let copy = format!("COPY {table} ({insert_names}) FROM STDIN (FORMAT binary)");
+        let copy_out = format!("COPY {table} ({all}) TO STDOUT (FORMAT binary)");
         let key = T::PRIMARY_KEY;
         let update_cols: Vec<usize> = (0..cols.len())
             .filter(|&i| !cols[i].generated && !key.contains(&i))
@@ -165,6 +168,7 @@ impl TableSql {
             delete,
             upsert,
             copy,
+            copy_out,
         }
     }
 }

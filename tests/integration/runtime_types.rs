@@ -1,4 +1,5 @@
-//! Every supported type through insert, get, insert many and COPY: NULLs,
+//! Every supported type through insert, get, insert many, COPY in and COPY
+//! out: NULLs,
 //! empty arrays, unicode, extreme numbers, infinities and NaN, nested
 //! jsonb, chrono/time/uuid/decimal; and bad data turning into decode errors
 //! that name table, column, Rust type and SQL type (never a panic).
@@ -502,5 +503,64 @@ fn values_the_rust_type_cannot_hold_exactly_are_decode_errors() {
         assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
         assert_eq!(err.column(), Some("ints"), "{err}");
         assert!(err.to_string().contains("[5:7]"), "{err}");
+    });
+}
+
+/// COPY out reads every type back as it went in (NULLs included), and a
+/// value its Rust type cannot hold exactly is a decode error naming the
+/// column there too.
+#[test]
+fn every_type_round_trips_through_copy_in_and_copy_out() {
+    use futures_util::{StreamExt, TryStreamExt};
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.session().await;
+        let rows = vec![extreme(), plain_with_nulls()];
+        assert_eq!(s.copy_in(&rows).await.unwrap(), 2);
+        let mut back: Vec<AllTypes> = s
+            .copy_out::<AllTypes>()
+            .await
+            .unwrap()
+            .try_collect()
+            .await
+            .unwrap();
+        back.sort_by_key(|r| r.id);
+        assert_eq!(back.len(), 2);
+        assert_same(&back[0], &rows[0]);
+        assert_same(&back[1], &rows[1]);
+
+        s.execute(
+            "UPDATE all_types SET amount = 1e-40, ints = '[5:7]={1,2,3}' WHERE id = $1",
+            &[&back[1].id],
+        )
+        .await
+        .unwrap();
+        let results: Vec<strata::Result<AllTypes>> = s
+            .copy_out::<AllTypes>()
+            .await
+            .unwrap()
+            .collect::<Vec<_>>()
+            .await;
+        let errors: Vec<&strata::Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(errors.len(), 1, "{results:?}");
+        assert_eq!(errors[0].kind(), ErrorKind::Decode, "{}", errors[0]);
+        assert_eq!(errors[0].column(), Some("ints"), "{}", errors[0]);
+        assert!(errors[0].to_string().contains("[5:7]"), "{}", errors[0]);
+        s.execute(
+            "UPDATE all_types SET ints = '{}' WHERE id = $1",
+            &[&back[1].id],
+        )
+        .await
+        .unwrap();
+        let err = s
+            .copy_out::<AllTypes>()
+            .await
+            .unwrap()
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+        assert_eq!(err.column(), Some("amount"), "{err}");
+        assert!(err.to_string().contains("rounded"), "{err}");
     });
 }

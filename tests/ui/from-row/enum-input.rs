@@ -1,0 +1,9 @@
+use strata::FromRow;
+
+#[derive(FromRow)]
+pub enum Totals {
+    One,
+    Two,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use strata::FromRow;
+
+#[derive(FromRow)]
+pub struct Totals<T> {
+    pub value: T,
+}
+
+fn main() {}
