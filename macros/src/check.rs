@@ -162,6 +162,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let what = format!("`#[column(unique)]` on `{}`", f.ident);
             names.claim(cx, &n, k.span(), &what, BOTH);
             uniques.push(Unique {
+                comment: Default::default(),
+                deferrable: Default::default(),
+                nulls_not_distinct: Default::default(),
                 name: n,
                 columns: vec![col.clone()],
             });
@@ -171,6 +174,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let what = format!("`#[column(index)]` on `{}`", f.ident);
             names.claim(cx, &n, k.span(), &what, RELATION);
             indexes.push(Index {
+                comment: Default::default(),
+                nulls_not_distinct: Default::default(),
+                with: Default::default(),
                 name: n,
                 unique: false,
                 method: IndexMethod::default(),
@@ -220,6 +226,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let what = format!("`check` on `{}`", f.ident);
             names.claim(cx, &n, expr.span(), &what, CONSTRAINT);
             checks.push(Check {
+                comment: Default::default(),
                 name: n,
                 expression: expr.value(),
             });
@@ -321,6 +328,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         let span = u.name.as_ref().map_or(u.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `unique(...)`", BOTH);
         uniques.push(Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: n,
             columns: cols,
         });
@@ -341,6 +351,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             CONSTRAINT,
         );
         checks.push(Check {
+            comment: Default::default(),
             name: c.name.value(),
             expression: c.expr.value(),
         });
@@ -379,6 +390,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
     }
     let mut definition = strata_model::schema::Table {
         primary_key: Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: pkey_name,
             columns: primary_key.iter().map(|&i| col_of(i)).collect(),
         }),
@@ -422,6 +435,8 @@ fn foreign_key(
     deferrable: Option<Deferrable>,
 ) -> ForeignKey {
     ForeignKey {
+        comment: Default::default(),
+        match_full: Default::default(),
         name,
         columns,
         ref_schema: reference
@@ -525,6 +540,9 @@ fn index(
         }
     };
     Some(Index {
+        comment: Default::default(),
+        nulls_not_distinct: Default::default(),
+        with: Default::default(),
         name,
         unique: ix.unique.is_some(),
         method,

@@ -168,6 +168,8 @@ fn simple_table() {
                         primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
                             name: ::std::string::String::from("jobs_pkey"),
                             columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            comment: ::core::option::Option::None,
                         }),
                         ..::strata::schema::Table::new("public", "jobs")
                     }
@@ -381,6 +383,8 @@ fn dgs_lessons() {
                             columns: ::std::vec::Vec::from([
                                 ::std::string::String::from("lesson_id"),
                             ]),
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            comment: ::core::option::Option::None,
                         }),
                         indexes: ::std::vec::Vec::from([
                             ::strata::schema::Index {
@@ -399,6 +403,9 @@ fn dgs_lessons() {
                                 ]),
                                 include: ::std::vec::Vec::new(),
                                 predicate: ::core::option::Option::None,
+                                nulls_not_distinct: false,
+                                with: ::std::vec::Vec::new(),
+                                comment: ::core::option::Option::None,
                             },
                             ::strata::schema::Index {
                                 name: ::std::string::String::from("dgs_lessons_tags_idx"),
@@ -416,6 +423,9 @@ fn dgs_lessons() {
                                 ]),
                                 include: ::std::vec::Vec::new(),
                                 predicate: ::core::option::Option::None,
+                                nulls_not_distinct: false,
+                                with: ::std::vec::Vec::new(),
+                                comment: ::core::option::Option::None,
                             },
                             ::strata::schema::Index {
                                 name: ::std::string::String::from("dgs_lessons_topic_idx"),
@@ -433,6 +443,9 @@ fn dgs_lessons() {
                                 ]),
                                 include: ::std::vec::Vec::new(),
                                 predicate: ::core::option::Option::None,
+                                nulls_not_distinct: false,
+                                with: ::std::vec::Vec::new(),
+                                comment: ::core::option::Option::None,
                             },
                         ]),
                         foreign_keys: ::std::vec::Vec::from([
@@ -449,6 +462,8 @@ fn dgs_lessons() {
                                 on_delete: ::strata::schema::FkAction::SetNull,
                                 on_update: ::strata::schema::FkAction::NoAction,
                                 deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                                match_full: false,
+                                comment: ::core::option::Option::None,
                             },
                         ]),
                         ..::strata::schema::Table::new("public", "dgs_lessons")
@@ -650,6 +665,8 @@ fn composite_key() {
                                 ::std::string::String::from("course_id"),
                                 ::std::string::String::from("student_id"),
                             ]),
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            comment: ::core::option::Option::None,
                         }),
                         uniques: ::std::vec::Vec::from([
                             ::strata::schema::Unique {
@@ -658,12 +675,16 @@ fn composite_key() {
                                     ::std::string::String::from("student_id"),
                                     ::std::string::String::from("seat"),
                                 ]),
+                                nulls_not_distinct: false,
+                                deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                                comment: ::core::option::Option::None,
                             },
                         ]),
                         checks: ::std::vec::Vec::from([
                             ::strata::schema::Check {
                                 name: ::std::string::String::from("enrollment_seat_positive"),
                                 expression: ::std::string::String::from("seat > 0"),
+                                comment: ::core::option::Option::None,
                             },
                         ]),
                         ..::strata::schema::Table::new("app", "enrollment")
@@ -923,295 +944,321 @@ fn definition_of_every_model_value() {
         "#,
     );
     expect![[r#"
-            fn definition() -> ::strata::schema::Table {
-                ::strata::schema::Table {
-                    columns: ::std::vec::Vec::from([
-                        ::strata::schema::Column {
-                            identity: ::core::option::Option::Some(
-                                ::strata::schema::Identity::Serial,
-                            ),
-                            ..::strata::schema::Column::new(
-                                "id",
-                                ::strata::schema::SqlType::BigInt,
-                                false,
-                            )
-                        },
-                        ::strata::schema::Column {
-                            identity: ::core::option::Option::Some(
-                                ::strata::schema::Identity::ByDefault,
-                            ),
-                            ..::strata::schema::Column::new(
-                                "number",
-                                <i32 as ::strata::PgType>::sql_type(),
-                                false,
-                            )
-                        },
-                        ::strata::schema::Column::new(
-                            "customer_id",
-                            <i64 as ::strata::PgType>::sql_type(),
+        fn definition() -> ::strata::schema::Table {
+            ::strata::schema::Table {
+                columns: ::std::vec::Vec::from([
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Serial,
+                        ),
+                        ..::strata::schema::Column::new(
+                            "id",
+                            ::strata::schema::SqlType::BigInt,
                             false,
+                        )
+                    },
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::ByDefault,
                         ),
-                        ::strata::schema::Column::new(
-                            "total",
-                            ::strata::schema::SqlType::Numeric(
-                                ::core::option::Option::Some((12u16, 2u16)),
-                            ),
+                        ..::strata::schema::Column::new(
+                            "number",
+                            <i32 as ::strata::PgType>::sql_type(),
                             false,
-                        ),
-                        ::strata::schema::Column {
-                            default: ::core::option::Option::Some(
-                                ::std::string::String::from("'new'"),
-                            ),
-                            ..::strata::schema::Column::new(
-                                "status",
-                                ::strata::schema::SqlType::Varchar(
-                                    ::core::option::Option::Some(32u32),
-                                ),
-                                false,
-                            )
-                        },
-                        ::strata::schema::Column::new(
-                            "placed",
-                            ::strata::schema::SqlType::TimestampTz(
-                                ::core::option::Option::Some(3),
-                            ),
-                            false,
-                        ),
-                        ::strata::schema::Column {
-                            comment: ::core::option::Option::Some(
-                                ::std::string::String::from("free tags"),
-                            ),
-                            renamed_from: ::core::option::Option::Some(
-                                ::std::string::String::from("labels"),
-                            ),
-                            ..::strata::schema::Column::new(
-                                "tags",
-                                ::strata::schema::SqlType::Text.array_of(),
-                                false,
-                            )
-                        },
-                        ::strata::schema::Column::new(
-                            "mood",
-                            ::strata::schema::SqlType::Named(::strata::schema::TypeName {
-                                schema: ::std::string::String::from("crm"),
-                                name: ::std::string::String::from("mood"),
-                            }),
-                            false,
-                        ),
-                        ::strata::schema::Column::new(
-                            "doc",
-                            ::strata::schema::SqlType::Jsonb,
-                            false,
-                        ),
-                        ::strata::schema::Column::new(
-                            "country",
-                            ::strata::schema::SqlType::Char(::core::option::Option::Some(2u32)),
-                            false,
-                        ),
-                        ::strata::schema::Column::new(
-                            "opens",
-                            ::strata::schema::SqlType::Time(::core::option::Option::None),
-                            false,
-                        ),
-                        ::strata::schema::Column {
-                            identity: ::core::option::Option::Some(
-                                ::strata::schema::Identity::Always,
-                            ),
-                            ..::strata::schema::Column::new(
-                                "seq",
-                                <i16 as ::strata::PgType>::sql_type(),
-                                false,
-                            )
-                        },
-                        ::strata::schema::Column::new(
-                            "note",
-                            <Option<String> as ::strata::PgType>::sql_type(),
-                            true,
-                        ),
-                        ::strata::schema::Column::new(
-                            "note_id",
-                            <Option<i64> as ::strata::PgType>::sql_type(),
-                            true,
-                        ),
-                    ]),
-                    primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
-                        name: ::std::string::String::from("orders_pkey"),
-                        columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
-                    }),
-                    uniques: ::std::vec::Vec::from([
-                        ::strata::schema::Unique {
-                            name: ::std::string::String::from("orders_customer_id_number_key"),
-                            columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("customer_id"),
-                                ::std::string::String::from("number"),
-                            ]),
-                        },
-                        ::strata::schema::Unique {
-                            name: ::std::string::String::from("orders_status_key"),
-                            columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("status"),
-                            ]),
-                        },
-                    ]),
-                    indexes: ::std::vec::Vec::from([
-                        ::strata::schema::Index {
-                            name: ::std::string::String::from("orders_customer_id_placed_idx"),
-                            unique: true,
-                            method: ::strata::schema::IndexMethod::Btree,
-                            elements: ::std::vec::Vec::from([
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("customer_id"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::None,
-                                },
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("placed"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::None,
-                                },
-                            ]),
-                            include: ::std::vec::Vec::new(),
-                            predicate: ::core::option::Option::None,
-                        },
-                        ::strata::schema::Index {
-                            name: ::std::string::String::from("orders_doc_idx"),
-                            unique: false,
-                            method: ::strata::schema::IndexMethod::Gin,
-                            elements: ::std::vec::Vec::from([
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("doc"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::Some(
-                                        ::std::string::String::from("jsonb_path_ops"),
-                                    ),
-                                },
-                            ]),
-                            include: ::std::vec::Vec::new(),
-                            predicate: ::core::option::Option::None,
-                        },
-                        ::strata::schema::Index {
-                            name: ::std::string::String::from("orders_mix_idx"),
-                            unique: false,
-                            method: ::strata::schema::IndexMethod::Btree,
-                            elements: ::std::vec::Vec::from([
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("placed"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Desc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::None,
-                                },
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("status"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::Some(
-                                        ::strata::schema::NullsOrder::First,
-                                    ),
-                                    opclass: ::core::option::Option::None,
-                                },
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Expression(
-                                        ::std::string::String::from("lower(note)"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::None,
-                                },
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("number"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Desc,
-                                    nulls: ::core::option::Option::Some(
-                                        ::strata::schema::NullsOrder::Last,
-                                    ),
-                                    opclass: ::core::option::Option::None,
-                                },
-                            ]),
-                            include: ::std::vec::Vec::from([
-                                ::std::string::String::from("total"),
-                            ]),
-                            predicate: ::core::option::Option::Some(
-                                ::std::string::String::from("status <> 'gone'"),
-                            ),
-                        },
-                        ::strata::schema::Index {
-                            name: ::std::string::String::from("orders_status_idx"),
-                            unique: false,
-                            method: ::strata::schema::IndexMethod::Btree,
-                            elements: ::std::vec::Vec::from([
-                                ::strata::schema::IndexElement {
-                                    key: ::strata::schema::IndexKey::Column(
-                                        ::std::string::String::from("status"),
-                                    ),
-                                    order: ::strata::schema::SortOrder::Asc,
-                                    nulls: ::core::option::Option::None,
-                                    opclass: ::core::option::Option::None,
-                                },
-                            ]),
-                            include: ::std::vec::Vec::new(),
-                            predicate: ::core::option::Option::None,
-                        },
-                    ]),
-                    foreign_keys: ::std::vec::Vec::from([
-                        ::strata::schema::ForeignKey {
-                            name: ::std::string::String::from("orders_customer_fk"),
-                            columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("customer_id"),
-                            ]),
-                            ref_schema: ::std::string::String::from("crm"),
-                            ref_table: ::std::string::String::from("customers"),
-                            ref_columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("id"),
-                            ]),
-                            on_delete: ::strata::schema::FkAction::Restrict,
-                            on_update: ::strata::schema::FkAction::Cascade,
-                            deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
-                        },
-                        ::strata::schema::ForeignKey {
-                            name: ::std::string::String::from("orders_note_id_fkey"),
-                            columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("note_id"),
-                            ]),
-                            ref_schema: ::std::string::String::from("shop"),
-                            ref_table: ::std::string::String::from("notes"),
-                            ref_columns: ::std::vec::Vec::from([
-                                ::std::string::String::from("id"),
-                            ]),
-                            on_delete: ::strata::schema::FkAction::SetNull,
-                            on_update: ::strata::schema::FkAction::SetDefault,
-                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
-                        },
-                    ]),
-                    checks: ::std::vec::Vec::from([
-                        ::strata::schema::Check {
-                            name: ::std::string::String::from("orders_total_check"),
-                            expression: ::std::string::String::from("total < 1000000"),
-                        },
-                        ::strata::schema::Check {
-                            name: ::std::string::String::from("orders_total_positive"),
-                            expression: ::std::string::String::from("total >= 0"),
-                        },
-                    ]),
-                    comment: ::core::option::Option::Some(::std::string::String::from("Orders")),
-                    renamed_from: ::core::option::Option::Some(
-                        ::std::string::String::from("old_orders"),
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "customer_id",
+                        <i64 as ::strata::PgType>::sql_type(),
+                        false,
                     ),
-                    ..::strata::schema::Table::new("shop", "orders")
-                }
-            }"#]]
+                    ::strata::schema::Column::new(
+                        "total",
+                        ::strata::schema::SqlType::Numeric(
+                            ::core::option::Option::Some((12u16, 2u16)),
+                        ),
+                        false,
+                    ),
+                    ::strata::schema::Column {
+                        default: ::core::option::Option::Some(
+                            ::std::string::String::from("'new'"),
+                        ),
+                        ..::strata::schema::Column::new(
+                            "status",
+                            ::strata::schema::SqlType::Varchar(
+                                ::core::option::Option::Some(32u32),
+                            ),
+                            false,
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "placed",
+                        ::strata::schema::SqlType::TimestampTz(
+                            ::core::option::Option::Some(3),
+                        ),
+                        false,
+                    ),
+                    ::strata::schema::Column {
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("free tags"),
+                        ),
+                        renamed_from: ::core::option::Option::Some(
+                            ::std::string::String::from("labels"),
+                        ),
+                        ..::strata::schema::Column::new(
+                            "tags",
+                            ::strata::schema::SqlType::Text.array_of(),
+                            false,
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "mood",
+                        ::strata::schema::SqlType::Named(::strata::schema::TypeName {
+                            schema: ::std::string::String::from("crm"),
+                            name: ::std::string::String::from("mood"),
+                        }),
+                        false,
+                    ),
+                    ::strata::schema::Column::new(
+                        "doc",
+                        ::strata::schema::SqlType::Jsonb,
+                        false,
+                    ),
+                    ::strata::schema::Column::new(
+                        "country",
+                        ::strata::schema::SqlType::Char(::core::option::Option::Some(2u32)),
+                        false,
+                    ),
+                    ::strata::schema::Column::new(
+                        "opens",
+                        ::strata::schema::SqlType::Time(::core::option::Option::None),
+                        false,
+                    ),
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Always,
+                        ),
+                        ..::strata::schema::Column::new(
+                            "seq",
+                            <i16 as ::strata::PgType>::sql_type(),
+                            false,
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "note",
+                        <Option<String> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                    ::strata::schema::Column::new(
+                        "note_id",
+                        <Option<i64> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                ]),
+                primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                    name: ::std::string::String::from("orders_pkey"),
+                    columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                    comment: ::core::option::Option::None,
+                }),
+                uniques: ::std::vec::Vec::from([
+                    ::strata::schema::Unique {
+                        name: ::std::string::String::from("orders_customer_id_number_key"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("customer_id"),
+                            ::std::string::String::from("number"),
+                        ]),
+                        nulls_not_distinct: false,
+                        deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::Unique {
+                        name: ::std::string::String::from("orders_status_key"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("status"),
+                        ]),
+                        nulls_not_distinct: false,
+                        deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        comment: ::core::option::Option::None,
+                    },
+                ]),
+                indexes: ::std::vec::Vec::from([
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("orders_customer_id_placed_idx"),
+                        unique: true,
+                        method: ::strata::schema::IndexMethod::Btree,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("customer_id"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("placed"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                        ]),
+                        include: ::std::vec::Vec::new(),
+                        predicate: ::core::option::Option::None,
+                        nulls_not_distinct: false,
+                        with: ::std::vec::Vec::new(),
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("orders_doc_idx"),
+                        unique: false,
+                        method: ::strata::schema::IndexMethod::Gin,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("doc"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::Some(
+                                    ::std::string::String::from("jsonb_path_ops"),
+                                ),
+                            },
+                        ]),
+                        include: ::std::vec::Vec::new(),
+                        predicate: ::core::option::Option::None,
+                        nulls_not_distinct: false,
+                        with: ::std::vec::Vec::new(),
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("orders_mix_idx"),
+                        unique: false,
+                        method: ::strata::schema::IndexMethod::Btree,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("placed"),
+                                ),
+                                order: ::strata::schema::SortOrder::Desc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("status"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::Some(
+                                    ::strata::schema::NullsOrder::First,
+                                ),
+                                opclass: ::core::option::Option::None,
+                            },
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Expression(
+                                    ::std::string::String::from("lower(note)"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("number"),
+                                ),
+                                order: ::strata::schema::SortOrder::Desc,
+                                nulls: ::core::option::Option::Some(
+                                    ::strata::schema::NullsOrder::Last,
+                                ),
+                                opclass: ::core::option::Option::None,
+                            },
+                        ]),
+                        include: ::std::vec::Vec::from([
+                            ::std::string::String::from("total"),
+                        ]),
+                        predicate: ::core::option::Option::Some(
+                            ::std::string::String::from("status <> 'gone'"),
+                        ),
+                        nulls_not_distinct: false,
+                        with: ::std::vec::Vec::new(),
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("orders_status_idx"),
+                        unique: false,
+                        method: ::strata::schema::IndexMethod::Btree,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("status"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                        ]),
+                        include: ::std::vec::Vec::new(),
+                        predicate: ::core::option::Option::None,
+                        nulls_not_distinct: false,
+                        with: ::std::vec::Vec::new(),
+                        comment: ::core::option::Option::None,
+                    },
+                ]),
+                foreign_keys: ::std::vec::Vec::from([
+                    ::strata::schema::ForeignKey {
+                        name: ::std::string::String::from("orders_customer_fk"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("customer_id"),
+                        ]),
+                        ref_schema: ::std::string::String::from("crm"),
+                        ref_table: ::std::string::String::from("customers"),
+                        ref_columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("id"),
+                        ]),
+                        on_delete: ::strata::schema::FkAction::Restrict,
+                        on_update: ::strata::schema::FkAction::Cascade,
+                        deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
+                        match_full: false,
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::ForeignKey {
+                        name: ::std::string::String::from("orders_note_id_fkey"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("note_id"),
+                        ]),
+                        ref_schema: ::std::string::String::from("shop"),
+                        ref_table: ::std::string::String::from("notes"),
+                        ref_columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("id"),
+                        ]),
+                        on_delete: ::strata::schema::FkAction::SetNull,
+                        on_update: ::strata::schema::FkAction::SetDefault,
+                        deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        match_full: false,
+                        comment: ::core::option::Option::None,
+                    },
+                ]),
+                checks: ::std::vec::Vec::from([
+                    ::strata::schema::Check {
+                        name: ::std::string::String::from("orders_total_check"),
+                        expression: ::std::string::String::from("total < 1000000"),
+                        comment: ::core::option::Option::None,
+                    },
+                    ::strata::schema::Check {
+                        name: ::std::string::String::from("orders_total_positive"),
+                        expression: ::std::string::String::from("total >= 0"),
+                        comment: ::core::option::Option::None,
+                    },
+                ]),
+                comment: ::core::option::Option::Some(::std::string::String::from("Orders")),
+                renamed_from: ::core::option::Option::Some(
+                    ::std::string::String::from("old_orders"),
+                ),
+                ..::strata::schema::Table::new("shop", "orders")
+            }
+        }"#]]
     .assert_eq(&got);
 }
 

@@ -204,17 +204,47 @@ pub fn some(value: TokenStream) -> TokenStream {
 }
 
 fn primary_key(pk: &PrimaryKey) -> TokenStream {
-    let PrimaryKey { name, columns } = pk;
+    let PrimaryKey {
+        name,
+        columns,
+        deferrable,
+        comment,
+    } = pk;
     let name = string(name);
     let columns = strings(columns);
-    quote!(::strata::schema::PrimaryKey { name: #name, columns: #columns })
+    let deferrable = self::deferrable(*deferrable);
+    let comment = option(comment.as_deref(), string);
+    quote! {
+        ::strata::schema::PrimaryKey {
+            name: #name,
+            columns: #columns,
+            deferrable: #deferrable,
+            comment: #comment,
+        }
+    }
 }
 
 fn unique(u: &Unique) -> TokenStream {
-    let Unique { name, columns } = u;
+    let Unique {
+        name,
+        columns,
+        nulls_not_distinct,
+        deferrable,
+        comment,
+    } = u;
     let name = string(name);
     let columns = strings(columns);
-    quote!(::strata::schema::Unique { name: #name, columns: #columns })
+    let deferrable = self::deferrable(*deferrable);
+    let comment = option(comment.as_deref(), string);
+    quote! {
+        ::strata::schema::Unique {
+            name: #name,
+            columns: #columns,
+            nulls_not_distinct: #nulls_not_distinct,
+            deferrable: #deferrable,
+            comment: #comment,
+        }
+    }
 }
 
 fn index(ix: &Index) -> TokenStream {
@@ -225,12 +255,17 @@ fn index(ix: &Index) -> TokenStream {
         elements,
         include,
         predicate,
+        nulls_not_distinct,
+        with,
+        comment,
     } = ix;
     let name = string(name);
     let method = index_method(*method);
     let elements = vec_of(elements.iter().map(index_element));
     let include = strings(include);
     let predicate = option(predicate.as_deref(), string);
+    let with = strings(with);
+    let comment = option(comment.as_deref(), string);
     quote! {
         ::strata::schema::Index {
             name: #name,
@@ -239,6 +274,9 @@ fn index(ix: &Index) -> TokenStream {
             elements: #elements,
             include: #include,
             predicate: #predicate,
+            nulls_not_distinct: #nulls_not_distinct,
+            with: #with,
+            comment: #comment,
         }
     }
 }
@@ -282,7 +320,10 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
         on_delete,
         on_update,
         deferrable,
+        match_full,
+        comment,
     } = fk;
+    let comment = option(comment.as_deref(), string);
     let name = string(name);
     let columns = strings(columns);
     let ref_schema = string(ref_schema);
@@ -301,15 +342,22 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
             on_delete: #on_delete,
             on_update: #on_update,
             deferrable: #deferrable,
+            match_full: #match_full,
+            comment: #comment,
         }
     }
 }
 
 fn check(c: &Check) -> TokenStream {
-    let Check { name, expression } = c;
+    let Check {
+        name,
+        expression,
+        comment,
+    } = c;
     let name = string(name);
     let expression = string(expression);
-    quote!(::strata::schema::Check { name: #name, expression: #expression })
+    let comment = option(comment.as_deref(), string);
+    quote!(::strata::schema::Check { name: #name, expression: #expression, comment: #comment })
 }
 
 fn type_name(n: &TypeName) -> TokenStream {

@@ -243,10 +243,15 @@ mod tests {
         let mut t = TableDef::new("public", name);
         t.columns.push(Column::new("id", SqlType::Integer, false));
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: format!("{name}_pkey"),
             columns: vec!["id".into()],
         });
         t.indexes.push(Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: index.into(),
             unique: false,
             method: Default::default(),

@@ -107,6 +107,9 @@ fn col(name: &str, ty: SqlType, nullable: bool, default: Option<&str>) -> Column
 
 fn index(name: String, elements: Vec<IndexElement>) -> Index {
     Index {
+        comment: Default::default(),
+        nulls_not_distinct: Default::default(),
+        with: Default::default(),
         name,
         unique: false,
         method: IndexMethod::Btree,
@@ -154,10 +157,15 @@ fn synthetic(n: usize) -> Schema {
             col("prev_id", SqlType::BigInt, true, None),
         ];
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: format!("{t_name}_pkey"),
             columns: vec!["id".into()],
         });
         t.uniques = vec![Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: format!("{t_name}_code_key"),
             columns: vec!["code".into()],
         }];
@@ -176,6 +184,8 @@ fn synthetic(n: usize) -> Schema {
         // The first table refers to itself.
         let prev = name(i.saturating_sub(1));
         t.foreign_keys = vec![ForeignKey {
+            comment: Default::default(),
+            match_full: Default::default(),
             name: format!("{t_name}_prev_id_fkey"),
             columns: vec!["prev_id".into()],
             ref_schema: "public".into(),

@@ -59,15 +59,23 @@ fn synthetic(n: usize) -> Schema {
         t.columns
             .push(Column::new("prev_id", SqlType::BigInt, true));
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: format!("{name}_pkey"),
             columns: vec!["id".into()],
         });
         t.uniques.push(Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: format!("{name}_code_key"),
             columns: vec!["code".into()],
         });
         for c in ["created_at", "title"] {
             t.indexes.push(Index {
+                comment: Default::default(),
+                nulls_not_distinct: Default::default(),
+                with: Default::default(),
                 name: format!("{name}_{c}_idx"),
                 unique: false,
                 method: Default::default(),
@@ -78,6 +86,8 @@ fn synthetic(n: usize) -> Schema {
         }
         if i > 0 {
             t.foreign_keys.push(ForeignKey {
+                comment: Default::default(),
+                match_full: Default::default(),
                 name: format!("{name}_prev_id_fkey"),
                 columns: vec!["prev_id".into()],
                 ref_schema: "public".into(),

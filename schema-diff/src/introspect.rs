@@ -860,7 +860,8 @@ result_columns!(
     /// Result columns of `constraints.sql`.
     ConstraintPositions {
         table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
-        ref_columns, on_update, on_delete, deferrable, deferred, check_def, is_local,
+        ref_columns, on_update, on_delete, deferrable, deferred, match_type, nulls_not_distinct,
+        comment, check_def, is_local,
     }
 );
 
@@ -868,7 +869,7 @@ result_columns!(
     /// Result columns of `indexes.sql`.
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
-        expressions, predicate, is_inherited,
+        expressions, predicate, nulls_not_distinct, storage, comment, is_inherited,
     }
 );
 
@@ -1043,14 +1044,34 @@ fn read_constraint(
     let keys: Option<Vec<i16>> = r.try_get(p.columns)?;
     let keys = keys.unwrap_or_default();
     let what = format!("constraint {name}");
+    let comment: Option<String> = r.try_get(p.comment)?;
+    let deferrable = match (
+        r.try_get::<_, bool>(p.deferrable)?,
+        r.try_get::<_, bool>(p.deferred)?,
+    ) {
+        (false, _) => Deferrable::NotDeferrable,
+        (true, false) => Deferrable::InitiallyImmediate,
+        (true, true) => Deferrable::InitiallyDeferred,
+    };
     Ok(Some(match kind {
         "p" => {
             let columns = tb.column_names(&keys, &what)?;
-            Piece::PrimaryKey(PrimaryKey { name, columns })
+            Piece::PrimaryKey(PrimaryKey {
+                name,
+                columns,
+                deferrable,
+                comment,
+            })
         }
         "u" => {
             let columns = tb.column_names(&keys, &what)?;
-            Piece::Unique(Unique { name, columns })
+            Piece::Unique(Unique {
+                name,
+                columns,
+                nulls_not_distinct: r.try_get(p.nulls_not_distinct)?,
+                deferrable,
+                comment,
+            })
         }
         "f" => {
             let columns = tb.column_names(&keys, &what)?;
@@ -1063,14 +1084,7 @@ fn read_constraint(
             };
             let on_delete = fk_action(r.try_get(p.on_delete)?).map_err(bad)?;
             let on_update = fk_action(r.try_get(p.on_update)?).map_err(bad)?;
-            let deferrable = match (
-                r.try_get::<_, bool>(p.deferrable)?,
-                r.try_get::<_, bool>(p.deferred)?,
-            ) {
-                (false, _) => Deferrable::NotDeferrable,
-                (true, false) => Deferrable::InitiallyImmediate,
-                (true, true) => Deferrable::InitiallyDeferred,
-            };
+            let match_full = r.try_get::<_, Option<String>>(p.match_type)?.as_deref() == Some("f");
             // Named by the server when the referenced table is not read;
             // otherwise from its columns.
             let ref_columns = match r.try_get::<_, Option<Vec<String>>>(p.ref_columns)? {
@@ -1089,6 +1103,8 @@ fn read_constraint(
                 }
             };
             Piece::ForeignKey(ForeignKey {
+                match_full,
+                comment,
                 name,
                 columns,
                 ref_schema: r
@@ -1113,7 +1129,11 @@ fn read_constraint(
                     what: format!("cannot read the definition {def:?}"),
                 })
             })?;
-            Piece::Check(Check { name, expression })
+            Piece::Check(Check {
+                name,
+                expression,
+                comment,
+            })
         }
         _ => return Ok(None),
     }))
@@ -1180,7 +1200,14 @@ fn read_index(
     }
     let include_nums: Vec<i16> = keys.iter().skip(key_count).copied().collect();
     let include = tb.column_names(&include_nums, &what)?;
+    let mut with: Vec<String> = r
+        .try_get::<_, Option<Vec<String>>>(p.storage)?
+        .unwrap_or_default();
+    with.sort();
     Ok(Index {
+        nulls_not_distinct: r.try_get(p.nulls_not_distinct)?,
+        with,
+        comment: r.try_get(p.comment)?,
         name,
         unique: r.try_get(p.is_unique)?,
         method,

@@ -778,6 +778,25 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
     }
 }
 
+/// `statements`, then the object's `COMMENT ON CONSTRAINT` (or `COMMENT ON
+/// INDEX`) when it has a comment.
+fn with_comment(
+    table: &Name,
+    name: &str,
+    comment: &Option<String>,
+    index: bool,
+    mut statements: Vec<String>,
+) -> Vec<String> {
+    if comment.is_some() {
+        statements.push(if index {
+            create::comment_on_index(&table.schema, name, comment)
+        } else {
+            create::comment_on_constraint(&stub(table), name, comment)
+        });
+    }
+    statements
+}
+
 fn stub(table: &Name) -> Table {
     Table::new(table.schema.clone(), table.name.clone())
 }
@@ -1009,6 +1028,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                     out.push(create::comment_on_column(table, c));
                 }
             }
+            out.extend(create::constraint_and_index_comments(table));
             out
         }
         Op::DropTable { table } => vec![alter::drop_table(&table.schema, &table.name)],
@@ -1053,6 +1073,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             // A validated CHECK proves the column has no NULL: SET NOT NULL
             // then skips its scan under the ACCESS EXCLUSIVE lock.
             let check = strata::schema::Check {
+                comment: Default::default(),
                 name: make_object_name(&table.name, Some(column), Some("not_null")),
                 expression: format!("{} IS NOT NULL", Ident(column)),
             };
@@ -1089,8 +1110,24 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             c.comment = to.clone();
             vec![create::comment_on_column(&stub(table), &c)]
         }
-        Op::AddPrimaryKey { table, key } => {
-            if ctx.concurrently(table) {
+        Op::CommentOnConstraint {
+            table,
+            name,
+            index: true,
+            to,
+            ..
+        } => vec![create::comment_on_index(&table.schema, name, to)],
+        Op::CommentOnConstraint {
+            table, name, to, ..
+        } => vec![create::comment_on_constraint(&stub(table), name, to)],
+        Op::AddPrimaryKey { table, key } => with_comment(
+            table,
+            &key.name,
+            &key.comment,
+            false,
+            if ctx.concurrently(table)
+                && key.deferrable == strata::schema::Deferrable::NotDeferrable
+            {
                 vec![
                     alter::drop_index_concurrently_if_exists(&table.schema, &key.name),
                     alter::create_unique_index_on_columns(
@@ -1104,10 +1141,17 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 ]
             } else {
                 vec![create::add_primary_key(&stub(table), key)]
-            }
-        }
-        Op::AddUnique { table, unique } => {
-            if ctx.concurrently(table) {
+            },
+        ),
+        Op::AddUnique { table, unique } => with_comment(
+            table,
+            &unique.name,
+            &unique.comment,
+            false,
+            if ctx.concurrently(table)
+                && !unique.nulls_not_distinct
+                && unique.deferrable == strata::schema::Deferrable::NotDeferrable
+            {
                 vec![
                     alter::drop_index_concurrently_if_exists(&table.schema, &unique.name),
                     alter::create_unique_index_on_columns(
@@ -1126,8 +1170,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 ]
             } else {
                 vec![create::add_unique(&stub(table), unique)]
-            }
-        }
+            },
+        ),
         Op::DropPrimaryKey { table, key } => {
             vec![alter::drop_constraint(
                 &table.schema,
@@ -1152,15 +1196,26 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 &check.name,
             )]
         }
-        Op::CreateIndex { table, index } if ctx.concurrently(table) => vec![
-            // A failed CREATE INDEX CONCURRENTLY leaves an invalid index of
-            // that name behind: dropped first, the step can run again.
-            alter::drop_index_concurrently_if_exists(&table.schema, &index.name),
-            create::create_index(&stub(table), index, true, false),
-        ],
-        Op::CreateIndex { table, index } => {
-            vec![create::create_index(&stub(table), index, false, false)]
-        }
+        Op::CreateIndex { table, index } if ctx.concurrently(table) => with_comment(
+            table,
+            &index.name,
+            &index.comment,
+            true,
+            vec![
+                // A failed CREATE INDEX CONCURRENTLY leaves an invalid
+                // index of that name behind: dropped first, the step can
+                // run again.
+                alter::drop_index_concurrently_if_exists(&table.schema, &index.name),
+                create::create_index(&stub(table), index, true, false),
+            ],
+        ),
+        Op::CreateIndex { table, index } => with_comment(
+            table,
+            &index.name,
+            &index.comment,
+            true,
+            vec![create::create_index(&stub(table), index, false, false)],
+        ),
         Op::DropIndex { table, index } => vec![alter::drop_index(
             &table.schema,
             &index.name,
@@ -1177,16 +1232,34 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 to,
             )]
         }
-        Op::AddForeignKey { table, fk } if ctx.online(table) => vec![
-            create::add_foreign_key_not_valid(&stub(table), fk),
-            alter::validate_constraint(&table.schema, &table.name, &fk.name),
-        ],
-        Op::AddForeignKey { table, fk } => vec![create::add_foreign_key(&stub(table), fk)],
-        Op::AddCheck { table, check } if ctx.online(table) => vec![
-            create::add_check_not_valid(&stub(table), check),
-            alter::validate_constraint(&table.schema, &table.name, &check.name),
-        ],
-        Op::AddCheck { table, check } => vec![create::add_check(&stub(table), check)],
+        Op::AddForeignKey { table, fk } => with_comment(
+            table,
+            &fk.name,
+            &fk.comment,
+            false,
+            if ctx.online(table) {
+                vec![
+                    create::add_foreign_key_not_valid(&stub(table), fk),
+                    alter::validate_constraint(&table.schema, &table.name, &fk.name),
+                ]
+            } else {
+                vec![create::add_foreign_key(&stub(table), fk)]
+            },
+        ),
+        Op::AddCheck { table, check } => with_comment(
+            table,
+            &check.name,
+            &check.comment,
+            false,
+            if ctx.online(table) {
+                vec![
+                    create::add_check_not_valid(&stub(table), check),
+                    alter::validate_constraint(&table.schema, &table.name, &check.name),
+                ]
+            } else {
+                vec![create::add_check(&stub(table), check)]
+            },
+        ),
     }
 }
 
@@ -1310,7 +1383,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CreateTable { .. }
         | Op::CommentOnType { .. }
         | Op::CommentOnTable { .. }
-        | Op::CommentOnColumn { .. } => vec![],
+        | Op::CommentOnColumn { .. }
+        | Op::CommentOnConstraint { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],

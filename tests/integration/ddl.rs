@@ -404,6 +404,9 @@ fn a_rejected_statement_leaves_nothing_behind() {
         let mut model = every_kind();
         let t = model.tables.last_mut().unwrap();
         t.indexes.push(strata::schema::Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "bad_idx".into(),
             unique: false,
             method: Default::default(),

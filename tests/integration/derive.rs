@@ -155,11 +155,16 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
         col("updated_at", SqlType::Text, true, None),
     ];
     want.primary_key = Some(PrimaryKey {
+        comment: Default::default(),
+        deferrable: Default::default(),
         name: s("dgs_lessons_pkey"),
         columns: vec![s("lesson_id")],
     });
     want.indexes = vec![
         Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: s("dgs_lessons_job_id_idx"),
             unique: false,
             method: IndexMethod::Btree,
@@ -168,6 +173,9 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
             predicate: None,
         },
         Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: s("dgs_lessons_topic_idx"),
             unique: false,
             method: IndexMethod::Btree,
@@ -177,6 +185,8 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
         },
     ];
     want.foreign_keys = vec![ForeignKey {
+        comment: Default::default(),
+        match_full: Default::default(),
         name: s("dgs_lessons_job_id_fkey"),
         columns: vec![s("job_id")],
         ref_schema: s("public"),
@@ -238,6 +248,8 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.primary_key,
         Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: s("enrollment_pkey"),
             columns: vec![s("course_id"), s("student_id")],
         })
@@ -255,6 +267,8 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.foreign_keys,
         vec![ForeignKey {
+            comment: Default::default(),
+            match_full: Default::default(),
             name: s("enrollment_course_id_fkey"),
             columns: vec![s("course_id")],
             ref_schema: s("app"),
@@ -268,6 +282,7 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.checks,
         vec![Check {
+            comment: Default::default(),
             name: s("enrollment_grade_range"),
             expression: s("grade BETWEEN 0 AND 100"),
         }]
@@ -275,6 +290,9 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.uniques,
         vec![Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: s("enrollment_student_id_position_key"),
             columns: vec![s("student_id"), s("position")],
         }]
@@ -319,6 +337,7 @@ fn serial_renames_comments_and_raw_identifiers() {
     assert_eq!(
         def.checks,
         vec![Check {
+            comment: Default::default(),
             name: s("course_seats_check"),
             expression: s("seats > 0"),
         }]

@@ -292,6 +292,9 @@ fn add_index(g: &mut Gen, t: &mut Table) {
         .map(|c| c.name.clone())
         .collect();
     let mut ix = Index {
+        comment: Default::default(),
+        nulls_not_distinct: Default::default(),
+        with: Default::default(),
         name,
         unique: false,
         method: IndexMethod::Btree,
@@ -395,6 +398,8 @@ fn add_table(g: &mut Gen, s: &mut Schema, avoid: &[(String, String)]) {
             cols.push(keyable[1 + g.below(keyable.len() - 1)].clone());
         }
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: default_pkey_name(&t.name),
             columns: cols,
         });
@@ -402,6 +407,9 @@ fn add_table(g: &mut Gen, s: &mut Schema, avoid: &[(String, String)]) {
     if !keyable.is_empty() && g.chance(30) {
         let c = g.pick(&keyable).clone();
         t.uniques.push(Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: default_unique_name(&t.name, &[&c]),
             columns: vec![c],
         });
@@ -430,7 +438,11 @@ fn add_check(g: &mut Gen, t: &mut Table) {
     let (_, exprs) = g.pick(&cands);
     let expression = g.pick(exprs).clone();
     let name = g.fresh("ck");
-    t.checks.push(Check { name, expression });
+    t.checks.push(Check {
+        comment: Default::default(),
+        name,
+        expression,
+    });
 }
 
 /// Adds a foreign key from table `ti` onto a single-column primary key,
@@ -489,6 +501,8 @@ fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize, avoid: &[String]) {
         FkAction::SetDefault,
     ];
     t.foreign_keys.push(ForeignKey {
+        comment: Default::default(),
+        match_full: Default::default(),
         name,
         columns: vec![col],
         ref_schema: rs,
@@ -819,6 +833,9 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                     if !keyable.is_empty() {
                         let c = g.pick(&keyable).clone();
                         t.uniques.push(Unique {
+                            comment: Default::default(),
+                            deferrable: Default::default(),
+                            nulls_not_distinct: Default::default(),
                             name: default_unique_name(&t.name, &[&c]),
                             columns: vec![c],
                         });
@@ -852,6 +869,8 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                         .map(|p| p.name.clone())
                         .unwrap_or_else(|| default_pkey_name(&t.name));
                     t.primary_key = Some(PrimaryKey {
+                        comment: Default::default(),
+                        deferrable: Default::default(),
                         name,
                         columns: cols,
                     });

@@ -29,6 +29,9 @@ fn col(name: &str, t: &str, nullable: bool, default: Option<&str>) -> Column {
 
 fn index(name: &str, elements: Vec<IndexElement>) -> Index {
     Index {
+        comment: Default::default(),
+        nulls_not_distinct: Default::default(),
+        with: Default::default(),
         name: name.into(),
         unique: false,
         method: Default::default(),
@@ -147,6 +150,8 @@ fn indexes_behind_constraints_are_not_listed() {
         assert_eq!(
             t.primary_key,
             Some(PrimaryKey {
+                comment: Default::default(),
+                deferrable: Default::default(),
                 name: "t_pkey".into(),
                 columns: vec!["id".into()]
             })
@@ -272,6 +277,8 @@ fn excluded_tables_and_several_schemas() {
         assert_eq!(
             app_items.foreign_keys,
             vec![ForeignKey {
+                comment: Default::default(),
+                match_full: Default::default(),
                 name: "items_public_id_fkey".into(),
                 columns: vec!["public_id".into()],
                 ref_schema: "public".into(),
@@ -451,6 +458,8 @@ fn dgs_expected() -> Schema {
         col("cancel_requested", "boolean", false, Some("false")),
     ];
     jobs.primary_key = Some(PrimaryKey {
+        comment: Default::default(),
+        deferrable: Default::default(),
         name: "dgs_jobs_pkey".into(),
         columns: vec!["job_id".into()],
     });
@@ -485,10 +494,14 @@ fn dgs_expected() -> Schema {
         col("updated_at", "text", true, None),
     ];
     lessons.primary_key = Some(PrimaryKey {
+        comment: Default::default(),
+        deferrable: Default::default(),
         name: "dgs_lessons_pkey".into(),
         columns: vec!["lesson_id".into()],
     });
     lessons.foreign_keys = vec![ForeignKey {
+        comment: Default::default(),
+        match_full: Default::default(),
         name: "dgs_lessons_job_id_fkey".into(),
         columns: vec!["job_id".into()],
         ref_schema: "public".into(),
@@ -533,10 +546,13 @@ fn dgs_expected() -> Schema {
         col("request_hash", "text", true, None),
     ];
     audit.primary_key = Some(PrimaryKey {
+        comment: Default::default(),
+        deferrable: Default::default(),
         name: "llm_call_audit_pkey".into(),
         columns: vec!["id".into()],
     });
     audit.checks = vec![Check {
+        comment: Default::default(),
         name: "llm_call_audit_status_check".into(),
         expression: "status = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text])".into(),
     }];
@@ -614,10 +630,13 @@ fn normalize_a_model_written_with_synonyms() {
         t.columns[2].renamed_from = Some("n_tokens".into());
         t.renamed_from = Some("llm_calls".into());
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: "llm_call_audit_pkey".into(),
             columns: vec!["id".into()],
         });
         t.checks = vec![Check {
+            comment: Default::default(),
             name: "llm_call_audit_status_check".into(),
             expression: "status IN ('ok','error','timeout')".into(),
         }];
@@ -720,6 +739,8 @@ fn normalize_names_what_postgres_rejects() {
                 col("x", "timestamptz", true, None),
             ];
             t.primary_key = Some(PrimaryKey {
+                comment: Default::default(),
+                deferrable: Default::default(),
                 name: "t_pkey".into(),
                 columns: vec!["id".into()],
             });
@@ -737,7 +758,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, check t_x_check: expression \"y > 0\": column \"y\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.checks.push(Check {
+                    t.checks.push(Check { comment: Default::default(),
                         name: "t_x_check".into(),
                         expression: "y > 0".into(),
                     })
@@ -770,7 +791,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, foreign key t_x_fkey: relation \"public.missing\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.foreign_keys.push(ForeignKey {
+                    t.foreign_keys.push(ForeignKey { comment: Default::default(), match_full: Default::default(),
                         name: "t_x_fkey".into(),
                         columns: vec!["id".into()],
                         ref_schema: "public".into(),
@@ -944,6 +965,8 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
         assert_eq!(
             t.foreign_keys,
             vec![ForeignKey {
+                comment: Default::default(),
+                match_full: Default::default(),
                 name: "fk_rev".into(),
                 columns: vec!["Y".into(), "X".into()],
                 ref_schema: "My App".into(),

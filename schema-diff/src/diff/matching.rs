@@ -225,13 +225,34 @@ pub(super) enum ObjKind {
 }
 
 /// Named table objects compared by name, re-created when changed.
-pub(super) trait Named {
+pub(super) trait Named: Sized {
     fn with_name(&self, name: &str) -> Self;
     fn drop_op(self, table: Name) -> Op;
     fn add_op(self, table: Name) -> Op;
+    /// Its comment (`COMMENT ON CONSTRAINT` / `COMMENT ON INDEX`), compared
+    /// apart from the definition: a comment change is not a re-creation.
+    fn comment(&self) -> &Option<String>;
+    fn comment_mut(&mut self) -> &mut Option<String>;
+    /// It is an index (commented with `COMMENT ON INDEX`).
+    const INDEX: bool = false;
+    /// The same without its comment.
+    fn uncommented(&self) -> Self
+    where
+        Self: Clone,
+    {
+        let mut c = self.clone();
+        *c.comment_mut() = None;
+        c
+    }
 }
 
 impl Named for Unique {
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn comment_mut(&mut self) -> &mut Option<String> {
+        &mut self.comment
+    }
     fn with_name(&self, name: &str) -> Self {
         Unique {
             name: name.to_string(),
@@ -253,6 +274,13 @@ impl Named for Unique {
 }
 
 impl Named for Index {
+    const INDEX: bool = true;
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn comment_mut(&mut self) -> &mut Option<String> {
+        &mut self.comment
+    }
     fn with_name(&self, name: &str) -> Self {
         Index {
             name: name.to_string(),
@@ -268,6 +296,12 @@ impl Named for Index {
 }
 
 impl Named for Check {
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn comment_mut(&mut self) -> &mut Option<String> {
+        &mut self.comment
+    }
     fn with_name(&self, name: &str) -> Self {
         Check {
             name: name.to_string(),
@@ -283,6 +317,12 @@ impl Named for Check {
 }
 
 impl Named for ForeignKey {
+    fn comment(&self) -> &Option<String> {
+        &self.comment
+    }
+    fn comment_mut(&mut self) -> &mut Option<String> {
+        &mut self.comment
+    }
     fn with_name(&self, name: &str) -> Self {
         ForeignKey {
             name: name.to_string(),

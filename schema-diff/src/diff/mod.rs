@@ -456,15 +456,38 @@ impl<'a> Differ<'a> {
                 }
             }
         }
-        // Primary key.
+        // Primary key (its comment compared apart).
+        let bare = |k: &strata::schema::PrimaryKey| strata::schema::PrimaryKey {
+            comment: None,
+            ..k.clone()
+        };
         match (&view.primary_key, &dt.primary_key) {
-            (Some(c), Some(d)) if c == d => {}
-            (Some(c), Some(d)) if c.columns == d.columns => {
+            (Some(c), Some(d)) if bare(c) == bare(d) => {
+                if c.comment != d.comment {
+                    self.ops.push(Op::CommentOnConstraint {
+                        table: table.clone(),
+                        name: d.name.clone(),
+                        index: false,
+                        from: c.comment.clone(),
+                        to: d.comment.clone(),
+                    });
+                }
+            }
+            (Some(c), Some(d)) if c.columns == d.columns && c.deferrable == d.deferrable => {
                 self.ops.push(Op::RenameConstraint {
                     table: table.clone(),
                     from: c.name.clone(),
                     to: d.name.clone(),
                 });
+                if c.comment != d.comment {
+                    self.ops.push(Op::CommentOnConstraint {
+                        table: table.clone(),
+                        name: d.name.clone(),
+                        index: false,
+                        from: c.comment.clone(),
+                        to: d.comment.clone(),
+                    });
+                }
             }
             (c, d) => {
                 if let Some(c) = c {
@@ -483,16 +506,34 @@ impl<'a> Differ<'a> {
             }
         }
         // Unique constraints, indexes, checks, foreign keys.
-        let m = match_named(&view.uniques, &dt.uniques, |u| &u.name);
-        self.emit(&table, m, &before.uniques, |u| &u.name, ObjKind::Unique);
-        let m = match_named(&view.indexes, &dt.indexes, |i| &i.name);
-        self.emit(&table, m, &before.indexes, |i| &i.name, ObjKind::Index);
-        let m = match_named(&view.checks, &dt.checks, |c| &c.name);
-        self.emit(&table, m, &before.checks, |c| &c.name, ObjKind::Check);
-        let m = match_named(&view.foreign_keys, &dt.foreign_keys, |f| &f.name);
-        self.emit(
+        self.commented(
             &table,
-            m,
+            &view.uniques,
+            &dt.uniques,
+            &before.uniques,
+            |u| &u.name,
+            ObjKind::Unique,
+        );
+        self.commented(
+            &table,
+            &view.indexes,
+            &dt.indexes,
+            &before.indexes,
+            |i| &i.name,
+            ObjKind::Index,
+        );
+        self.commented(
+            &table,
+            &view.checks,
+            &dt.checks,
+            &before.checks,
+            |c| &c.name,
+            ObjKind::Check,
+        );
+        self.commented(
+            &table,
+            &view.foreign_keys,
+            &dt.foreign_keys,
             &before.foreign_keys,
             |f| &f.name,
             ObjKind::ForeignKey,
@@ -540,6 +581,67 @@ impl<'a> Differ<'a> {
                     parent: p.clone(),
                     inherit: true,
                 });
+            }
+        }
+    }
+
+    /// Matches constraints or indexes without their comments (a comment
+    /// change re-creates nothing), emits the drops, adds and renames, then a
+    /// comment op for every kept or renamed one whose comment changed. The
+    /// added ones carry their comments.
+    fn commented<T: Clone + PartialEq + Named>(
+        &mut self,
+        table: &Name,
+        cur: &[T],
+        des: &[T],
+        before: &[T],
+        name: fn(&T) -> &String,
+        kind: ObjKind,
+    ) {
+        let cur_bare: Vec<T> = cur.iter().map(Named::uncommented).collect();
+        let des_bare: Vec<T> = des.iter().map(Named::uncommented).collect();
+        let m = match_named(&cur_bare, &des_bare, name);
+        let added: Vec<T> = m
+            .added
+            .into_iter()
+            .map(|a| {
+                des.iter()
+                    .find(|d| name(d) == name(&a))
+                    .cloned()
+                    .unwrap_or(a)
+            })
+            .collect();
+        let added_names: BTreeSet<String> = added.iter().map(|a| name(a).clone()).collect();
+        let renamed = m.renamed.clone();
+        self.emit(
+            table,
+            Matched {
+                dropped: m.dropped,
+                added,
+                renamed: m.renamed,
+            },
+            before,
+            name,
+            kind,
+        );
+        for d in des {
+            if added_names.contains(name(d)) {
+                continue;
+            }
+            let old = renamed
+                .iter()
+                .find(|(_, to)| to == name(d))
+                .map_or(name(d), |(from, _)| from);
+            if let Some(c) = cur.iter().find(|c| name(c) == old) {
+                if c.comment() != d.comment() {
+                    self.ops.push(Op::CommentOnConstraint {
+                        table: table.clone(),
+                        name: name(d).clone(),
+                        index: T::INDEX,
+                        from: c.comment().clone(),
+                        to: d.comment().clone(),
+                    });
+                }
             }
         }
     }

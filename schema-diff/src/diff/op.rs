@@ -321,6 +321,19 @@ pub enum Op {
         /// The comment after.
         to: Option<String>,
     },
+    /// `COMMENT ON CONSTRAINT` or (`index`) `COMMENT ON INDEX`.
+    CommentOnConstraint {
+        /// The table.
+        table: Name,
+        /// The constraint's or index's name.
+        name: String,
+        /// An index, not a constraint.
+        index: bool,
+        /// The comment before.
+        from: Option<String>,
+        /// The comment after.
+        to: Option<String>,
+    },
     /// `ADD CONSTRAINT ... PRIMARY KEY`.
     AddPrimaryKey {
         /// The table.
@@ -558,7 +571,10 @@ impl Op {
             Op::AddCheck { .. } => 29,
             Op::AddForeignKey { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
-            Op::CommentOnType { .. } | Op::CommentOnTable { .. } | Op::CommentOnColumn { .. } => 32,
+            Op::CommentOnType { .. }
+            | Op::CommentOnTable { .. }
+            | Op::CommentOnColumn { .. }
+            | Op::CommentOnConstraint { .. } => 32,
             Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 33,
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
@@ -692,6 +708,19 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::CommentOnConstraint {
+                table,
+                name,
+                index,
+                from,
+                to,
+            } => Op::CommentOnConstraint {
+                table,
+                name,
+                index,
+                from: to,
+                to: from,
+            },
             Op::AddPrimaryKey { table, key } => Op::DropPrimaryKey { table, key },
             Op::DropPrimaryKey { table, key } => Op::AddPrimaryKey { table, key },
             Op::AddUnique { table, unique } => Op::DropUnique { table, unique },
@@ -777,6 +806,7 @@ impl Op {
             | Op::AlterDefault { table, .. }
             | Op::AlterIdentity { table, .. }
             | Op::CommentOnColumn { table, .. }
+            | Op::CommentOnConstraint { table, .. }
             | Op::AddPrimaryKey { table, .. }
             | Op::DropPrimaryKey { table, .. }
             | Op::AddUnique { table, .. }
@@ -1019,6 +1049,13 @@ pub fn summary(op: &Op) -> String {
         Op::CommentOnColumn { table, column, .. } => {
             format!("~ comment on column {}", col(table, column))
         }
+        Op::CommentOnConstraint {
+            table, name, index, ..
+        } => format!(
+            "~ comment on {} {} on {table}",
+            if *index { "index" } else { "constraint" },
+            Ident(name)
+        ),
         Op::AddPrimaryKey { table, key } => format!(
             "+ primary key {} on {table} ({})",
             Ident(&key.name),

@@ -4,7 +4,9 @@
 -- numbers too, and by name only when the referenced table is not among the
 -- tables read. A CHECK comes as `pg_get_constraintdef` prints it (pretty),
 -- `CHECK (...)` included. `index_oid` is the index behind a primary key,
--- unique or exclusion constraint (left out of the index list).
+-- unique or exclusion constraint (left out of the index list);
+-- `nulls_not_distinct` that index's NULLS NOT DISTINCT; `match_type` a
+-- foreign key's MATCH (`f` full, `s` simple); `comment` the constraint's.
 SELECT k.conrelid AS table_oid,
        k.conname::text AS name,
        k.contype::text AS kind,
@@ -26,6 +28,10 @@ SELECT k.conrelid AS table_oid,
        k.confdeltype::text AS on_delete,
        k.condeferrable AS deferrable,
        k.condeferred AS deferred,
+       k.confmatchtype::text AS match_type,
+       COALESCE((SELECT (pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean
+                 FROM pg_catalog.pg_index x WHERE x.indexrelid = k.conindid), false) AS nulls_not_distinct,
+       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment,
        CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def,
        (k.conislocal AND k.conparentid = 0) AS is_local
 FROM pg_catalog.pg_constraint k

@@ -5,7 +5,8 @@
 -- key columns (1: DESC, 2: NULLS FIRST), `opclasses` their operator classes
 -- (named by the opclasses query when not a default one), `expressions` the
 -- text of each expression element (NULL for a column; only computed when
--- there is one).
+-- there is one), `storage` the index's storage parameters (`WITH (...)`),
+-- `comment` its comment.
 SELECT i.indrelid AS table_oid,
        i.indexrelid AS oid,
        ic.relname::text AS name,
@@ -22,6 +23,10 @@ SELECT i.indrelid AS table_oid,
                ORDER BY s.k)
        END AS expressions,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       -- PostgreSQL 15's column, read so that older servers answer too.
+       COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       ic.reloptions AS storage,
+       pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment,
        EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS is_inherited
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid

@@ -358,14 +358,25 @@ pub fn deterministic(desired: &Schema) -> Schema {
         if let Some(pk) = &mut t.primary_key {
             clip(&mut pk.name);
             pk.columns.iter_mut().for_each(clip);
+            empty_is_none(&mut pk.comment);
         }
         for u in &mut t.uniques {
             clip(&mut u.name);
             u.columns.iter_mut().for_each(clip);
+            empty_is_none(&mut u.comment);
         }
         for ix in &mut t.indexes {
             clip(&mut ix.name);
             ix.include.iter_mut().for_each(clip);
+            empty_is_none(&mut ix.comment);
+            // As the catalog prints storage parameters: `name=value`, the
+            // name in lower case, sorted.
+            for w in &mut ix.with {
+                if let Some((name, value)) = w.split_once('=') {
+                    *w = format!("{}={}", name.trim().to_lowercase(), value.trim());
+                }
+            }
+            ix.with.sort();
             for e in &mut ix.elements {
                 if let IndexKey::Column(c) = &mut e.key {
                     clip(c);
@@ -374,6 +385,7 @@ pub fn deterministic(desired: &Schema) -> Schema {
         }
         for fk in &mut t.foreign_keys {
             clip(&mut fk.name);
+            empty_is_none(&mut fk.comment);
             fk.columns.iter_mut().for_each(clip);
             clip(&mut fk.ref_schema);
             clip(&mut fk.ref_table);
@@ -381,6 +393,7 @@ pub fn deterministic(desired: &Schema) -> Schema {
         }
         for ch in &mut t.checks {
             clip(&mut ch.name);
+            empty_is_none(&mut ch.comment);
         }
     }
     out.canonical()
@@ -452,6 +465,7 @@ fn probes(missing: &[(&String, &Part)]) -> Probes {
             Part::Check { expression, .. } => {
                 let name = format!("k{}", p.tables[ti].checks.len());
                 p.tables[ti].checks.push(Check {
+                    comment: Default::default(),
                     name: name.clone(),
                     expression: expression.clone(),
                 });
@@ -467,6 +481,9 @@ fn probes(missing: &[(&String, &Part)]) -> Probes {
                 p.indexes.push((
                     ti,
                     Index {
+                        comment: Default::default(),
+                        nulls_not_distinct: Default::default(),
+                        with: Default::default(),
                         name: name.clone(),
                         unique: false,
                         method: *method,
@@ -728,10 +745,14 @@ mod tests {
         t.columns.push(n);
         t.columns.push(Column::new("other", SqlType::BigInt, true));
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],
         });
         t.foreign_keys.push(ForeignKey {
+            comment: Default::default(),
+            match_full: Default::default(),
             name: "t_other_fkey".into(),
             columns: vec!["other".into()],
             ref_schema: "public".into(),
@@ -770,6 +791,9 @@ mod tests {
             &enums
         ));
         let mut ix = Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "i".into(),
             unique: false,
             method: IndexMethod::Btree,

@@ -249,20 +249,50 @@ pub fn column_def(c: &Column) -> String {
     out
 }
 
+/// ` DEFERRABLE INITIALLY ...`, or nothing.
+fn deferrable_sql(d: Deferrable) -> &'static str {
+    match d {
+        Deferrable::NotDeferrable => "",
+        Deferrable::InitiallyImmediate => " DEFERRABLE INITIALLY IMMEDIATE",
+        Deferrable::InitiallyDeferred => " DEFERRABLE INITIALLY DEFERRED",
+    }
+}
+
 fn primary_key_clause(pk: &PrimaryKey) -> String {
     format!(
-        "CONSTRAINT {} PRIMARY KEY ({})",
+        "CONSTRAINT {} PRIMARY KEY ({}){}",
         Ident(&pk.name),
-        ident_list(&pk.columns)
+        ident_list(&pk.columns),
+        deferrable_sql(pk.deferrable)
     )
 }
 
 fn unique_clause(u: &Unique) -> String {
     format!(
-        "CONSTRAINT {} UNIQUE ({})",
+        "CONSTRAINT {} UNIQUE {}({}){}",
         Ident(&u.name),
-        ident_list(&u.columns)
+        if u.nulls_not_distinct {
+            "NULLS NOT DISTINCT "
+        } else {
+            ""
+        },
+        ident_list(&u.columns),
+        deferrable_sql(u.deferrable)
     )
+}
+
+/// `WITH (name = 'value', ...)` of storage parameters written as
+/// PostgreSQL prints them (`fillfactor=70`): the name quoted as an
+/// identifier, the value as a literal, so no text of a model becomes SQL.
+pub fn storage_params_sql(with: &[String]) -> String {
+    let items: Vec<String> = with
+        .iter()
+        .map(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p.as_str(), "true"));
+            format!("{} = {}", Ident(name.trim()), quote_literal(value.trim()))
+        })
+        .collect();
+    format!("WITH ({})", items.join(", "))
 }
 
 fn check_clause(c: &Check) -> String {
@@ -279,6 +309,9 @@ pub fn foreign_key_clause(fk: &ForeignKey) -> String {
         Qualified(&fk.ref_schema, &fk.ref_table),
         ident_list(&fk.ref_columns)
     );
+    if fk.match_full {
+        out.push_str(" MATCH FULL");
+    }
     if fk.on_delete != FkAction::NoAction {
         let _ = write!(out, " ON DELETE {}", fk.on_delete.as_sql());
     }
@@ -478,6 +511,12 @@ pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bo
     if !ix.include.is_empty() {
         let _ = write!(out, " INCLUDE ({})", ident_list(&ix.include));
     }
+    if ix.nulls_not_distinct {
+        out.push_str(" NULLS NOT DISTINCT");
+    }
+    if !ix.with.is_empty() {
+        let _ = write!(out, " {}", storage_params_sql(&ix.with));
+    }
     if let Some(p) = &ix.predicate {
         let _ = write!(out, " WHERE ({p})");
     }
@@ -509,6 +548,53 @@ pub fn comment_on_column(t: &Table, c: &Column) -> String {
         Ident(&c.name),
         comment_literal(&c.comment)
     )
+}
+
+/// `COMMENT ON INDEX schema.index IS '...'` (`IS NULL` removes it).
+pub fn comment_on_index(schema: &str, index: &str, comment: &Option<String>) -> String {
+    format!(
+        "COMMENT ON INDEX {} IS {}",
+        Qualified(schema, index),
+        comment_literal(comment)
+    )
+}
+
+/// `COMMENT ON CONSTRAINT name ON schema.table IS '...'` (`IS NULL`
+/// removes it).
+pub fn comment_on_constraint(t: &Table, name: &str, comment: &Option<String>) -> String {
+    format!(
+        "COMMENT ON CONSTRAINT {} ON {} IS {}",
+        Ident(name),
+        Qualified(&t.schema, &t.name),
+        comment_literal(comment)
+    )
+}
+
+/// The `COMMENT ON CONSTRAINT` / `COMMENT ON INDEX` statements of every
+/// constraint and index of `t` that has a comment (after `CREATE TABLE`).
+pub fn constraint_and_index_comments(t: &Table) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut on = |name: &str, c: &Option<String>| {
+        if c.is_some() {
+            out.push(comment_on_constraint(t, name, c));
+        }
+    };
+    if let Some(pk) = &t.primary_key {
+        on(&pk.name, &pk.comment);
+    }
+    for u in &t.uniques {
+        on(&u.name, &u.comment);
+    }
+    for c in &t.checks {
+        on(&c.name, &c.comment);
+    }
+    for f in &t.foreign_keys {
+        on(&f.name, &f.comment);
+    }
+    for ix in t.indexes.iter().filter(|ix| ix.comment.is_some()) {
+        out.push(comment_on_index(&t.schema, &ix.name, &ix.comment));
+    }
+    out
 }
 
 /// `COMMENT ON TYPE ... IS '...'` (`IS NULL` removes it).
@@ -785,6 +871,70 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
                 sql,
             );
         }
+        // Comments on constraints and indexes.
+        let mut commented: Vec<(&str, &Option<String>, bool)> = Vec::new();
+        if let Some(pk) = &t.primary_key {
+            commented.push((&pk.name, &pk.comment, false));
+        }
+        commented.extend(
+            t.uniques
+                .iter()
+                .map(|u| (u.name.as_str(), &u.comment, false)),
+        );
+        commented.extend(
+            t.checks
+                .iter()
+                .map(|c| (c.name.as_str(), &c.comment, false)),
+        );
+        commented.extend(
+            t.foreign_keys
+                .iter()
+                .map(|f| (f.name.as_str(), &f.comment, false)),
+        );
+        commented.extend(
+            t.indexes
+                .iter()
+                .map(|i| (i.name.as_str(), &i.comment, true)),
+        );
+        for (name, comment, index) in commented {
+            if comment.is_none() {
+                continue;
+            }
+            let plain = if index {
+                comment_on_index(&t.schema, name, comment)
+            } else {
+                comment_on_constraint(t, name, comment)
+            };
+            let sql = if !idem {
+                plain
+            } else if index {
+                comment_if_none(
+                    &format!(
+                        "d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = {}::pg_catalog.regclass AND d.objsubid = 0",
+                        quote_literal(&Qualified(&t.schema, name).to_string())
+                    ),
+                    &plain,
+                )
+            } else {
+                comment_if_none(
+                    &format!(
+                        "d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objoid = \
+                         (SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.conrelid = {}::pg_catalog.regclass AND k.conname = {})",
+                        regclass_literal(t),
+                        quote_literal(name)
+                    ),
+                    &plain,
+                )
+            };
+            push(
+                DdlObject::Comment {
+                    schema: t.schema.clone(),
+                    object: name.to_string(),
+                    column: None,
+                },
+                sql,
+            );
+        }
     }
     out
 }
@@ -808,18 +958,26 @@ mod tests {
         t.columns.push(n);
         t.columns.push(Column::new("boss", SqlType::BigInt, true));
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: "User_pkey".into(),
             columns: vec!["id".into()],
         });
         t.uniques.push(Unique {
+            comment: Default::default(),
+            deferrable: Default::default(),
+            nulls_not_distinct: Default::default(),
             name: "User_full name_key".into(),
             columns: vec!["full name".into()],
         });
         t.checks.push(Check {
+            comment: Default::default(),
             name: "User_order_check".into(),
             expression: "\"order\" > 0".into(),
         });
         t.foreign_keys.push(ForeignKey {
+            comment: Default::default(),
+            match_full: Default::default(),
             name: "User_boss_fkey".into(),
             columns: vec!["boss".into()],
             ref_schema: "app".into(),
@@ -830,6 +988,9 @@ mod tests {
             deferrable: Deferrable::InitiallyDeferred,
         });
         t.indexes.push(Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "User_lower_idx".into(),
             unique: true,
             method: IndexMethod::Btree,
@@ -940,6 +1101,9 @@ mod tests {
             "ALTER TABLE app.\"User\" ADD CONSTRAINT \"User_order_check\" CHECK (\"order\" > 0)"
         );
         let gin = Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "g".into(),
             unique: false,
             method: IndexMethod::Gin,

@@ -12,8 +12,9 @@ pub mod create;
 
 pub use create::{
     add_check, add_foreign_key, add_primary_key, add_unique, column_def, comment_on_column,
-    comment_on_table, comment_on_type, create_enum, create_enum_if_not_exists, create_index,
+    comment_on_constraint, comment_on_index, comment_on_table, comment_on_type,
+    constraint_and_index_comments, create_enum, create_enum_if_not_exists, create_index,
     create_schema, create_schema_if_not_exists, create_table, create_table_if_not_exists,
-    foreign_key_clause, schema_ddl, schema_ddl_statements, to_script, DdlObject, DdlOptions,
-    DdlStatement,
+    foreign_key_clause, schema_ddl, schema_ddl_statements, storage_params_sql, to_script,
+    DdlObject, DdlOptions, DdlStatement,
 };

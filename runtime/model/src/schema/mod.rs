@@ -67,7 +67,11 @@
 //! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`) and `opclass`;
 //! referential actions `no_action`, `restrict`, `cascade`, `set_null`,
 //! `set_default`; deferrability `not_deferrable`, `initially_immediate`,
-//! `initially_deferred`. Enum types and columns may carry a `comment`, and
+//! `initially_deferred` (on foreign keys, unique constraints and primary
+//! keys). A unique constraint or unique index may have
+//! `"nulls_not_distinct": true`, a foreign key `"match_full": true`, an
+//! index storage parameters `"with": ["fillfactor=70"]`, and every
+//! constraint and index a `comment`. Enum types and columns may carry a `comment`, and
 //! columns a `renamed_from` hint, like tables. A column may have
 //! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
@@ -238,6 +242,12 @@ pub struct PrimaryKey {
     pub name: String,
     /// Its columns, in key order.
     pub columns: Vec<String>,
+    /// `DEFERRABLE ...`.
+    #[serde(default, skip_serializing_if = "is_not_deferrable")]
+    pub deferrable: Deferrable,
+    /// `COMMENT ON CONSTRAINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A unique constraint.
@@ -248,6 +258,15 @@ pub struct Unique {
     pub name: String,
     /// Its columns.
     pub columns: Vec<String>,
+    /// `NULLS NOT DISTINCT`: rows whose columns are NULL conflict too.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nulls_not_distinct: bool,
+    /// `DEFERRABLE ...`.
+    #[serde(default, skip_serializing_if = "is_not_deferrable")]
+    pub deferrable: Deferrable,
+    /// `COMMENT ON CONSTRAINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// An index (one that does not back a primary key or unique constraint).
@@ -270,6 +289,16 @@ pub struct Index {
     /// The `WHERE` predicate of a partial index, as SQL text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
+    /// `NULLS NOT DISTINCT` (a unique index).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nulls_not_distinct: bool,
+    /// Storage parameters, `WITH (...)`, as PostgreSQL prints them
+    /// (`fillfactor=70`), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// `COMMENT ON INDEX`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// What an index element indexes.
@@ -357,6 +386,13 @@ pub struct ForeignKey {
     /// `DEFERRABLE ...`.
     #[serde(default, skip_serializing_if = "is_not_deferrable")]
     pub deferrable: Deferrable,
+    /// `MATCH FULL` (default `MATCH SIMPLE`: a row with some NULL
+    /// referencing columns is not checked).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub match_full: bool,
+    /// `COMMENT ON CONSTRAINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A CHECK constraint.
@@ -367,6 +403,9 @@ pub struct Check {
     pub name: String,
     /// The boolean expression, as SQL text (without `CHECK (...)`).
     pub expression: String,
+    /// `COMMENT ON CONSTRAINT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -617,6 +656,7 @@ impl Table {
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
         for ix in &mut self.indexes {
+            ix.with.sort();
             for el in &mut ix.elements {
                 let default_nulls = match el.order {
                     SortOrder::Asc => NullsOrder::Last,
@@ -660,10 +700,15 @@ mod tests {
             .push(Column::new("lesson_id", SqlType::Text, false));
         t.columns.push(tags);
         t.primary_key = Some(PrimaryKey {
+            comment: Default::default(),
+            deferrable: Default::default(),
             name: "dgs_lessons_pkey".into(),
             columns: vec!["lesson_id".into()],
         });
         t.indexes.push(Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "dgs_lessons_tags_idx".into(),
             unique: false,
             method: IndexMethod::Gin,
@@ -729,6 +774,8 @@ mod tests {
     #[test]
     fn option_enums_keep_their_json_names() {
         let fk = ForeignKey {
+            comment: Default::default(),
+            match_full: Default::default(),
             name: "t_a_fkey".into(),
             columns: vec!["a".into()],
             ref_schema: "public".into(),
@@ -787,6 +834,9 @@ mod tests {
         t.columns
             .push(Column::new("m", SqlType::parse("mood[]").unwrap(), true));
         t.indexes.push(Index {
+            comment: Default::default(),
+            nulls_not_distinct: Default::default(),
+            with: Default::default(),
             name: "i".into(),
             unique: false,
             method: IndexMethod::Btree,

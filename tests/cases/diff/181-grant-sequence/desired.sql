@@ -1,3 +1,3 @@
-DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 CREATE SEQUENCE s;
 GRANT USAGE, SELECT ON SEQUENCE s TO strata_golden_reader;

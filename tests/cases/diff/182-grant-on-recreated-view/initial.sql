@@ -1,4 +1,4 @@
-DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 CREATE TABLE t (id int PRIMARY KEY, name text, secret text);
 CREATE VIEW v AS SELECT id FROM t;
 GRANT SELECT ON v TO strata_golden_reader;
