@@ -1058,17 +1058,36 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             to,
             default_from,
             default_to,
-        } => vec![alter::alter_column_type(
-            &table.schema,
-            &table.name,
-            &[TypeChange {
-                column,
-                ty: to,
-                using: casts::conversion(from, to).using,
-                drop_default: default_from.is_some(),
-                set_default: default_to.as_deref(),
-            }],
-        )],
+        } => {
+            let mut out = vec![alter::alter_column_type(
+                &table.schema,
+                &table.name,
+                &[TypeChange {
+                    column,
+                    ty: to,
+                    using: casts::conversion(from, to).using,
+                    drop_default: default_from.is_some(),
+                    set_default: default_to.as_deref(),
+                }],
+            )];
+            // A serial's sequence keeps its type when the column's changes
+            // (an identity's follows the column): `serial` -> `bigserial`
+            // must widen it too. Its name is the server's to tell.
+            let serial = |s: &Schema| {
+                s.table(&table.schema, &table.name)
+                    .and_then(|t| t.column(column))
+                    .is_some_and(|c| c.identity == Some(Identity::Serial))
+            };
+            let seq_type = matches!(to, SqlType::SmallInt | SqlType::Integer | SqlType::BigInt);
+            if seq_type && (serial(ctx.current) || serial(ctx.desired)) {
+                out.push(format!(
+                    "DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS {to}', pg_catalog.pg_get_serial_sequence({}, {})); END $strata$",
+                    quote_literal(&Qualified(&table.schema, &table.name).to_string()),
+                    quote_literal(column)
+                ));
+            }
+            out
+        }
         Op::SetNotNull { table, column } if ctx.online(table) => {
             // A validated CHECK proves the column has no NULL: SET NOT NULL
             // then skips its scan under the ACCESS EXCLUSIVE lock.
