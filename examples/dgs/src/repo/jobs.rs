@@ -33,6 +33,11 @@ use crate::timestamps;
 /// between the read and the write.
 const MAX_ATTEMPTS: usize = 8;
 
+/// How many lost races `claim_next` tolerates before it gives up: each
+/// lost race means another worker claimed a job, so this bounds only
+/// starvation under heavy contention.
+const CLAIM_ATTEMPTS: usize = 64;
+
 /// The status of a job (the `status` text column).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -568,7 +573,11 @@ impl<E: Executor> JobsRepository for StrataJobs<'_, E> {
     }
 
     async fn claim_next(&self) -> Result<Option<Job>, RepoError> {
-        for _ in 0..MAX_ATTEMPTS {
+        // Jobs another worker took between this worker's read and write
+        // (outside a transaction the row lock ends with the read): not
+        // looked at again, so each lost race moves on to another job.
+        let mut taken: Vec<String> = Vec::new();
+        for _ in 0..CLAIM_ATTEMPTS {
             let Some(job) = self
                 .db
                 .select::<Job>()
@@ -576,6 +585,7 @@ impl<E: Executor> JobsRepository for StrataJobs<'_, E> {
                     c.status
                         .eq(JobStatus::Queued.as_str())
                         .and(c.cancel_requested.eq(false))
+                        .and(c.job_id.in_(taken.clone()).not())
                 })
                 .order_by(|c| c.created_at.asc())
                 .order_by(|c| c.job_id.asc())
@@ -602,6 +612,7 @@ impl<E: Executor> JobsRepository for StrataJobs<'_, E> {
             }
             // Outside a transaction another worker may take the row between
             // the read and the write: look for the next one.
+            taken.push(job.job_id.clone());
         }
         Err(RepoError::Conflict(
             "other workers kept taking the queued jobs first; try again".to_string(),
