@@ -196,11 +196,36 @@ pub async fn revision(project: &Project, out: &Out, args: RevisionArgs) -> Resul
         },
         w.revision
     ));
+    for more in &r.also_written {
+        out.line(&format!(
+            "Wrote {} ({} -> {})",
+            more.path.display(),
+            more.parents.join(", "),
+            more.revision
+        ));
+    }
+    if !r.also_written.is_empty() {
+        out.line(&format!(
+            "  (online: {} revisions, the steps that run in a transaction apart from those that cannot)",
+            r.also_written.len() + 1
+        ));
+    }
     for s in &summary {
         out.line(&format!("  {s}"));
     }
     print_withheld(out, &r);
     print_notes(out, &r.notes);
+    let parts: Vec<serde_json::Value> = std::iter::once(w)
+        .chain(&r.also_written)
+        .map(|p| {
+            json!({
+                "path": p.path.display().to_string(),
+                "revision": p.revision,
+                "parents": p.parents,
+                "transaction": p.transaction,
+            })
+        })
+        .collect();
     out.document(&json!({
         "written": true,
         "notes": r.notes,
@@ -208,6 +233,7 @@ pub async fn revision(project: &Project, out: &Out, args: RevisionArgs) -> Resul
         "revision": w.revision,
         "parents": w.parents,
         "transaction": w.transaction,
+        "parts": parts,
         "summary": summary,
         "withheld": withheld,
     }));

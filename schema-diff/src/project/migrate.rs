@@ -170,6 +170,7 @@ impl Project {
             String::new(),
         )?;
         Ok(RevisionReport {
+            also_written: Default::default(),
             written: Some(written),
             changes: Vec::new(),
             withheld: Vec::new(),
@@ -217,6 +218,7 @@ impl Project {
             String::new(),
         )?;
         Ok(RevisionReport {
+            also_written: Default::default(),
             written: Some(written),
             changes: Vec::new(),
             withheld: Vec::new(),

@@ -305,6 +305,9 @@ pub struct RevisionReport {
     /// The file written; `None` when autogenerate found no change (and an
     /// empty file was not asked for).
     pub written: Option<WrittenRevision>,
+    /// The further files of an online plan written in parts (each the
+    /// child of the one before), in order.
+    pub also_written: Vec<WrittenRevision>,
     /// The changes it holds (autogenerate).
     pub changes: Vec<Change>,
     /// Changes left out because they would destroy data.

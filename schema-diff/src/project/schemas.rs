@@ -64,8 +64,67 @@ pub(super) struct Generated {
     pub down: String,
     /// The file runs outside a transaction.
     pub transaction: TransactionMode,
+    /// Online: the plan split where it changes between steps that run in
+    /// a transaction and steps that cannot (each part a revision of its
+    /// own, in order); empty when one file holds it all.
+    pub parts: Vec<GeneratedPart>,
     /// The plan, for the report.
     pub comparison: Comparison,
+}
+
+/// One revision of an online plan split into parts.
+pub(super) struct GeneratedPart {
+    /// The up SQL.
+    pub up: String,
+    /// The down SQL.
+    pub down: String,
+    /// Outside a transaction, or in one.
+    pub transaction: TransactionMode,
+}
+
+/// An online plan split into runs of consecutive steps that either all run
+/// in one transaction or all cannot: the transactional runs keep their
+/// atomicity, the others run statement by statement. Notes go with the
+/// first part, withheld changes with the last. One run: no split.
+fn split_online(p: &Plan) -> Vec<GeneratedPart> {
+    let outside = |s: &crate::plan::Step| s.non_transactional || s.down_non_transactional;
+    let mut runs: Vec<Vec<crate::plan::Step>> = Vec::new();
+    for step in &p.steps {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|l| outside(l) == outside(step)) => {
+                run.push(step.clone());
+            }
+            _ => runs.push(vec![step.clone()]),
+        }
+    }
+    if runs.len() < 2 {
+        return Vec::new();
+    }
+    let last = runs.len() - 1;
+    runs.into_iter()
+        .enumerate()
+        .map(|(i, steps)| {
+            let none = steps.iter().any(outside);
+            let part = Plan {
+                steps,
+                withheld: if i == last {
+                    p.withheld.clone()
+                } else {
+                    Vec::new()
+                },
+                notes: if i == 0 { p.notes.clone() } else { Vec::new() },
+            };
+            GeneratedPart {
+                up: render_up(&part),
+                down: render_down(&part),
+                transaction: if none {
+                    TransactionMode::None
+                } else {
+                    TransactionMode::PerMigration
+                },
+            }
+        })
+        .collect()
 }
 
 /// Takes out of `current` the definition objects of kinds `desired` does
@@ -203,15 +262,21 @@ impl Project {
         // declare are left alone, not dropped.
         set_aside_unmanaged(&mut current, &desired);
         self.report(&Progress::HistoryState { source });
+        let online = options.online || self.config.online;
         let p = plan(
             &current,
             &desired,
             &PlanOptions {
                 allow_drops: options.allow_drops,
                 concurrently: false,
-                online: options.online || self.config.online,
+                online,
             },
         );
+        let parts = if online && !options.idempotent {
+            split_online(&p)
+        } else {
+            Vec::new()
+        };
         let up = if options.idempotent {
             // A baseline: every object created only where it is missing, so
             // the same file runs on a fresh database and on one that already
@@ -244,6 +309,7 @@ impl Project {
             up,
             down,
             transaction,
+            parts,
             comparison: Comparison::of(&p),
         })
     }
@@ -368,22 +434,64 @@ impl Project {
         let c = generated.comparison;
         if c.changes.is_empty() && !options.empty {
             return Ok(super::RevisionReport {
+                also_written: Default::default(),
                 written: None,
                 changes: c.changes,
                 withheld: c.withheld,
                 notes: c.notes,
             });
         }
-        let written = self.write_revision(
-            &history,
-            new,
-            parents,
-            generated.transaction,
-            generated.up,
-            generated.down,
-        )?;
+        if generated.parts.is_empty() {
+            let written = self.write_revision(
+                &history,
+                new,
+                parents,
+                generated.transaction,
+                generated.up,
+                generated.down,
+            )?;
+            return Ok(super::RevisionReport {
+                written: Some(written),
+                also_written: Vec::new(),
+                changes: c.changes,
+                withheld: c.withheld,
+                notes: c.notes,
+            });
+        }
+        // An online plan in parts: one revision each, chained; a given id
+        // names the first, the others get `_2`, `_3`, ...
+        let count = generated.parts.len();
+        let mut written = Vec::with_capacity(count);
+        let mut parents = parents;
+        let mut history = history;
+        for (i, part) in generated.parts.into_iter().enumerate() {
+            let part_new = NewRevision {
+                message: format!("{} (part {} of {count})", new.message, i + 1),
+                parent: None,
+                rev_id: new.rev_id.as_ref().map(|id| {
+                    if i == 0 {
+                        id.clone()
+                    } else {
+                        format!("{id}_{}", i + 1)
+                    }
+                }),
+            };
+            let w = self.write_revision(
+                &history,
+                &part_new,
+                parents,
+                part.transaction,
+                part.up,
+                part.down,
+            )?;
+            parents = vec![w.revision.clone()];
+            written.push(w);
+            history = History::load(&self.config.migrations_dir)?;
+        }
+        let first = written.remove(0);
         Ok(super::RevisionReport {
-            written: Some(written),
+            written: Some(first),
+            also_written: written,
             changes: c.changes,
             withheld: c.withheld,
             notes: c.notes,

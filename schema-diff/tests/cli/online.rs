@@ -139,3 +139,103 @@ fn online_revisions_and_hazards_as_data() {
         );
     });
 }
+
+/// An online plan that mixes steps that run in a transaction (a new
+/// table, a new column) with steps that cannot (an index built
+/// CONCURRENTLY) is written as several chained revisions, each with its own
+/// transaction mode; `upgrade` applies them all, `check` agrees, and
+/// `downgrade` reverts them all.
+#[test]
+fn a_mixed_online_plan_is_written_in_parts() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let url = db.url();
+        let start = r#"{"tables": [{"schema": "public", "name": "items",
+            "columns": [{"name": "id", "type": "bigint", "nullable": false},
+                        {"name": "n", "type": "integer", "nullable": true}],
+            "primary_key": {"name": "items_pkey", "columns": ["id"]}}]}"#;
+        let p = Project::new("online-parts", start);
+        p.run(
+            url,
+            &[
+                "revision",
+                "--autogenerate",
+                "-m",
+                "start",
+                "--rev-id",
+                "s1",
+            ],
+        )
+        .expect(0);
+        p.run(url, &["upgrade"]).expect(0);
+        exec(
+            url,
+            "INSERT INTO items SELECT g, g FROM generate_series(1, 100) g",
+        )
+        .await;
+        let next = r#"{"tables": [{"schema": "public", "name": "items",
+            "columns": [{"name": "id", "type": "bigint", "nullable": false},
+                        {"name": "n", "type": "integer", "nullable": true},
+                        {"name": "note", "type": "text", "nullable": true}],
+            "primary_key": {"name": "items_pkey", "columns": ["id"]},
+            "indexes": [{"name": "items_n_idx", "elements": [{"column": "n"}]}]},
+           {"schema": "public", "name": "tags",
+            "columns": [{"name": "id", "type": "bigint", "nullable": false}],
+            "primary_key": {"name": "tags_pkey", "columns": ["id"]}}]}"#;
+        p.set_models(next);
+        let out = p
+            .run(
+                url,
+                &[
+                    "--format",
+                    "json",
+                    "revision",
+                    "--autogenerate",
+                    "--online",
+                    "-m",
+                    "more",
+                    "--rev-id",
+                    "m1",
+                ],
+            )
+            .expect(0);
+        let doc = out.json();
+        let parts = doc["parts"].as_array().unwrap();
+        assert!(parts.len() >= 2, "{doc:#}");
+        assert_eq!(parts[0]["revision"], "m1");
+        assert_eq!(parts[1]["revision"], "m1_2");
+        assert_eq!(parts[1]["parents"], serde_json::json!(["m1"]));
+        let modes: Vec<&str> = parts
+            .iter()
+            .map(|p| p["transaction"].as_str().unwrap())
+            .collect();
+        assert!(
+            modes.contains(&"per-migration") && modes.contains(&"none"),
+            "{modes:?}"
+        );
+        for part in parts {
+            let text = std::fs::read_to_string(part["path"].as_str().unwrap()).unwrap();
+            let concurrently = text.contains("CONCURRENTLY");
+            assert_eq!(
+                concurrently,
+                part["transaction"] == "none",
+                "only the parts outside a transaction build concurrently:\n{text}"
+            );
+        }
+        let out = p.run(url, &["upgrade"]).expect(0);
+        assert!(
+            out.stdout
+                .contains(&format!("Applied {} migration(s)", parts.len())),
+            "{}",
+            out.stdout
+        );
+        p.run(url, &["check"]).expect(0);
+        p.run(url, &["downgrade", "s1", "--allow-drops"]).expect(0);
+        let out = p.run(url, &["check"]).expect(1);
+        assert!(
+            out.stdout.contains("pending migration: m1"),
+            "{}",
+            out.stdout
+        );
+    });
+}
