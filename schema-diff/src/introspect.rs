@@ -63,7 +63,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
     Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PartitionOf, PrimaryKey,
-    Schema, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -852,7 +852,8 @@ result_columns!(
     /// Result columns of `columns.sql`.
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
-        generated, is_local, collation_schema, collation_name,
+        generated, is_local, collation_schema, collation_name, seq_start, seq_increment,
+        seq_min, seq_max, seq_cache, seq_cycle,
     }
 );
 
@@ -932,7 +933,20 @@ fn read_column(
     let collation = collation_schema
         .zip(collation_name)
         .map(|(schema, name)| TypeName { schema, name });
+    let sequence = match r.try_get::<_, Option<i64>>(p.seq_increment)? {
+        Some(increment) if identity.is_some() => Some(SequenceOptions {
+            start: r.try_get(p.seq_start)?,
+            increment: Some(increment),
+            min: r.try_get(p.seq_min)?,
+            max: r.try_get(p.seq_max)?,
+            cache: r.try_get(p.seq_cache)?,
+            cycle: r.try_get::<_, Option<bool>>(p.seq_cycle)?.unwrap_or(false),
+        })
+        .and_then(|o| o.canonical(&ty)),
+        _ => None,
+    };
     Ok(Column {
+        sequence,
         name,
         ty,
         nullable: !not_null,

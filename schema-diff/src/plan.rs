@@ -1029,6 +1029,17 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 }
             }
             out.extend(create::constraint_and_index_comments(table));
+            for c in &table.columns {
+                if c.identity == Some(Identity::Serial) && c.sequence.is_some() {
+                    out.push(create::alter_owned_sequence(
+                        &table.schema,
+                        &table.name,
+                        &c.name,
+                        c.sequence.as_ref(),
+                        false,
+                    ));
+                }
+            }
             out
         }
         Op::DropTable { table } => vec![alter::drop_table(&table.schema, &table.name)],
@@ -1040,6 +1051,15 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         }
         Op::AddColumn { table, column } => {
             let mut out = vec![alter::add_column(&table.schema, &table.name, column)];
+            if column.identity == Some(Identity::Serial) && column.sequence.is_some() {
+                out.push(create::alter_owned_sequence(
+                    &table.schema,
+                    &table.name,
+                    &column.name,
+                    column.sequence.as_ref(),
+                    false,
+                ));
+            }
             if column.comment.is_some() {
                 out.push(create::comment_on_column(&stub(table), column));
             }
@@ -1128,6 +1148,23 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             let mut c = Column::new(column.clone(), SqlType::Text, true);
             c.comment = to.clone();
             vec![create::comment_on_column(&stub(table), &c)]
+        }
+        Op::AlterSequenceOptions {
+            table,
+            column,
+            from,
+            to,
+        } => {
+            let descending = |o: &Option<strata::schema::SequenceOptions>| {
+                o.as_ref().and_then(|o| o.increment).unwrap_or(1) < 0
+            };
+            vec![create::alter_owned_sequence(
+                &table.schema,
+                &table.name,
+                column,
+                to.as_ref(),
+                descending(from) != descending(to),
+            )]
         }
         Op::CommentOnConstraint {
             table,
@@ -1403,7 +1440,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnType { .. }
         | Op::CommentOnTable { .. }
         | Op::CommentOnColumn { .. }
-        | Op::CommentOnConstraint { .. } => vec![],
+        | Op::CommentOnConstraint { .. }
+        | Op::AlterSequenceOptions { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],

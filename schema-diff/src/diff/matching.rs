@@ -191,6 +191,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
                 && x.nullable == y.nullable
                 && x.default == y.default
                 && x.identity == y.identity
+                && x.sequence == y.sequence
                 && x.generated == y.generated
                 && x.collation == y.collation
                 && x.comment == y.comment

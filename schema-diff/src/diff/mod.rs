@@ -685,8 +685,8 @@ impl<'a> Differ<'a> {
         if cc.generated != dc.generated {
             self.ops.push(Op::AlterGenerated {
                 table: table.clone(),
-                from: cc.clone(),
-                to: dc.clone(),
+                from: Box::new(cc.clone()),
+                to: Box::new(dc.clone()),
             });
             if dc.generated.is_some() {
                 // Dropped and added again: the new definition is complete.
@@ -708,6 +708,19 @@ impl<'a> Differ<'a> {
                 from: cc.identity,
                 to: None,
             });
+        }
+        // The sequence's options: compared while the column keeps its kind
+        // of identity; a new identity gets its options after it is added.
+        match (cc.identity, dc.identity) {
+            (Some(a), Some(b)) if a == b && cc.sequence != dc.sequence => {
+                self.ops.push(Op::AlterSequenceOptions {
+                    table: table.clone(),
+                    column: dc.name.clone(),
+                    from: cc.sequence.clone(),
+                    to: dc.sequence.clone(),
+                });
+            }
+            _ => {}
         }
         if cc.ty != dc.ty {
             self.ops.push(Op::AlterColumnType {
@@ -755,6 +768,15 @@ impl<'a> Differ<'a> {
                 from: cc.identity,
                 to: dc.identity,
             });
+            // The new identity's sequence starts with the defaults.
+            if dc.sequence.is_some() {
+                self.ops.push(Op::AlterSequenceOptions {
+                    table: table.clone(),
+                    column: dc.name.clone(),
+                    from: None,
+                    to: dc.sequence.clone(),
+                });
+            }
         }
         if cc.comment != dc.comment {
             self.ops.push(Op::CommentOnColumn {

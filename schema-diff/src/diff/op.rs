@@ -321,6 +321,17 @@ pub enum Op {
         /// The comment after.
         to: Option<String>,
     },
+    /// The options of an identity's or serial's sequence.
+    AlterSequenceOptions {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// Before (`None`: defaults).
+        from: Option<strata::schema::SequenceOptions>,
+        /// After.
+        to: Option<strata::schema::SequenceOptions>,
+    },
     /// `COMMENT ON CONSTRAINT` or (`index`) `COMMENT ON INDEX`.
     CommentOnConstraint {
         /// The table.
@@ -432,9 +443,9 @@ pub enum Op {
         /// The table.
         table: Name,
         /// The column before.
-        from: Column,
+        from: Box<Column>,
         /// The column after (same name).
-        to: Column,
+        to: Box<Column>,
     },
     /// `ALTER COLUMN c TYPE ty COLLATE coll` (the type stays).
     AlterCollation {
@@ -564,7 +575,7 @@ impl Op {
             Op::AlterDefault { .. } => 22,
             Op::DropNotNull { .. } => 23,
             Op::SetNotNull { .. } => 24,
-            Op::AlterIdentity { .. } => 25,
+            Op::AlterIdentity { .. } | Op::AlterSequenceOptions { .. } => 25,
             Op::AddPrimaryKey { .. } => 26,
             Op::AddUnique { .. } => 27,
             Op::CreateIndex { .. } => 28,
@@ -708,6 +719,17 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::AlterSequenceOptions {
+                table,
+                column,
+                from,
+                to,
+            } => Op::AlterSequenceOptions {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
             Op::CommentOnConstraint {
                 table,
                 name,
@@ -807,6 +829,7 @@ impl Op {
             | Op::AlterIdentity { table, .. }
             | Op::CommentOnColumn { table, .. }
             | Op::CommentOnConstraint { table, .. }
+            | Op::AlterSequenceOptions { table, .. }
             | Op::AddPrimaryKey { table, .. }
             | Op::DropPrimaryKey { table, .. }
             | Op::AddUnique { table, .. }
@@ -1048,6 +1071,9 @@ pub fn summary(op: &Op) -> String {
         ),
         Op::CommentOnColumn { table, column, .. } => {
             format!("~ comment on column {}", col(table, column))
+        }
+        Op::AlterSequenceOptions { table, column, .. } => {
+            format!("~ column {}: sequence options", col(table, column))
         }
         Op::CommentOnConstraint {
             table, name, index, ..

@@ -16,7 +16,13 @@ SELECT a.attrelid AS table_oid,
        a.attgenerated::text AS generated,
        a.attislocal AS is_local,
        co.collation_schema,
-       co.collation_name
+       co.collation_name,
+       sq.seq_start,
+       sq.seq_increment,
+       sq.seq_min,
+       sq.seq_max,
+       sq.seq_cache,
+       sq.seq_cycle
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -38,6 +44,20 @@ LEFT JOIN LATERAL (
   WHERE cl.oid = a.attcollation
     AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
 ) co ON true
+-- The sequence an identity or serial column owns (identity: dependency
+-- 'i', serial: 'a'), with its options.
+LEFT JOIN LATERAL (
+  SELECT s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
+         s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle
+  FROM pg_catalog.pg_depend d
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
+  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    AND d.refobjid = a.attrelid
+    AND d.refobjsubid = a.attnum
+    AND d.deptype IN ('a', 'i')
+  LIMIT 1
+) sq ON a.attidentity <> '' OR a.atthasdef
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0

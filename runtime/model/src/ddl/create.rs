@@ -236,6 +236,9 @@ pub fn column_def(c: &Column) -> String {
         }
         Some(Identity::Serial) | None => {}
     }
+    if let (Some(Identity::Always | Identity::ByDefault), Some(o)) = (c.identity, &c.sequence) {
+        let _ = write!(out, " ({})", o.create_clauses());
+    }
     if let Some(g) = &c.generated {
         let _ = write!(out, " GENERATED ALWAYS AS ({g}) STORED");
     } else if c.identity != Some(Identity::Serial) {
@@ -547,6 +550,29 @@ pub fn comment_on_column(t: &Table, c: &Column) -> String {
         Qualified(&t.schema, &t.name),
         Ident(&c.name),
         comment_literal(&c.comment)
+    )
+}
+
+/// `ALTER SEQUENCE` of the sequence a serial or identity column owns, to
+/// `options` (every option spelled out), named by the server
+/// (`pg_get_serial_sequence`): a `DO` block, as a statement cannot name the
+/// sequence otherwise. The options are numbers only.
+///
+/// `restart`: also `RESTART` (at the start value), which a sequence whose
+/// direction flips needs (its current value is outside the new range).
+pub fn alter_owned_sequence(
+    schema: &str,
+    table: &str,
+    column: &str,
+    options: Option<&crate::schema::SequenceOptions>,
+    restart: bool,
+) -> String {
+    format!(
+        "DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s {}{}', pg_catalog.pg_get_serial_sequence({}, {})); END $strata$",
+        crate::schema::SequenceOptions::alter_clauses(options),
+        if restart { " RESTART" } else { "" },
+        quote_literal(&Qualified(schema, table).to_string()),
+        quote_literal(column)
     )
 }
 

@@ -11,8 +11,8 @@ pub mod alter;
 pub mod create;
 
 pub use create::{
-    add_check, add_foreign_key, add_primary_key, add_unique, column_def, comment_on_column,
-    comment_on_constraint, comment_on_index, comment_on_table, comment_on_type,
+    add_check, add_foreign_key, add_primary_key, add_unique, alter_owned_sequence, column_def,
+    comment_on_column, comment_on_constraint, comment_on_index, comment_on_table, comment_on_type,
     constraint_and_index_comments, create_enum, create_enum_if_not_exists, create_index,
     create_schema, create_schema_if_not_exists, create_table, create_table_if_not_exists,
     foreign_key_clause, schema_ddl, schema_ddl_statements, storage_params_sql, to_script,

@@ -217,6 +217,10 @@ pub struct Column {
     /// Identity or serial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// The options of the identity's or serial's sequence that differ from
+    /// the defaults (`None`: all defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<SequenceOptions>,
     /// `GENERATED ALWAYS AS (expression) STORED`: the expression, as SQL
     /// text (a generated column has no default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -232,6 +236,116 @@ pub struct Column {
     /// a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+}
+
+/// The options of an identity's or serial's sequence; `None` is the
+/// default (canonical form: defaults are `None`, see
+/// [`SequenceOptions::canonical`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SequenceOptions {
+    /// `START WITH` (default: the minimum ascending, the maximum
+    /// descending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<i64>,
+    /// `INCREMENT BY` (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub increment: Option<i64>,
+    /// `MINVALUE` (default 1 ascending, the type's minimum descending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// `MAXVALUE` (default the type's maximum ascending, -1 descending).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// `CACHE` (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache: Option<i64>,
+    /// `CYCLE`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cycle: bool,
+}
+
+impl SequenceOptions {
+    /// The options with every value that is the default for a sequence of
+    /// type `ty` left out; `None` when nothing is left.
+    pub fn canonical(&self, ty: &SqlType) -> Option<SequenceOptions> {
+        let (type_min, type_max) = match ty {
+            SqlType::SmallInt => (i64::from(i16::MIN), i64::from(i16::MAX)),
+            SqlType::Integer => (i64::from(i32::MIN), i64::from(i32::MAX)),
+            _ => (i64::MIN, i64::MAX),
+        };
+        let increment = self.increment.unwrap_or(1);
+        let ascending = increment > 0;
+        let (dmin, dmax) = if ascending {
+            (1, type_max)
+        } else {
+            (type_min, -1)
+        };
+        let min = self.min.unwrap_or(dmin);
+        let max = self.max.unwrap_or(dmax);
+        let dstart = if ascending { min } else { max };
+        let out = SequenceOptions {
+            start: self.start.filter(|s| *s != dstart),
+            increment: Some(increment).filter(|i| *i != 1),
+            min: Some(min).filter(|m| *m != dmin),
+            max: Some(max).filter(|m| *m != dmax),
+            cache: self.cache.filter(|c| *c != 1),
+            cycle: self.cycle,
+        };
+        (out != SequenceOptions::default()).then_some(out)
+    }
+
+    /// The options as `ALTER SEQUENCE` clauses, every one spelled out (the
+    /// defaults as `NO MINVALUE`, ...), so the statement sets the whole
+    /// state: `AS` is not included.
+    pub fn alter_clauses(options: Option<&SequenceOptions>) -> String {
+        let d = SequenceOptions::default();
+        let o = options.unwrap_or(&d);
+        let mut out = format!("INCREMENT BY {}", o.increment.unwrap_or(1));
+        match o.min {
+            Some(m) => out.push_str(&format!(" MINVALUE {m}")),
+            None => out.push_str(" NO MINVALUE"),
+        }
+        match o.max {
+            Some(m) => out.push_str(&format!(" MAXVALUE {m}")),
+            None => out.push_str(" NO MAXVALUE"),
+        }
+        match o.start {
+            Some(s) => out.push_str(&format!(" START WITH {s}")),
+            None if o.increment.unwrap_or(1) > 0 => {
+                out.push_str(&format!(" START WITH {}", o.min.unwrap_or(1)));
+            }
+            None => out.push_str(&format!(" START WITH {}", o.max.unwrap_or(-1))),
+        }
+        out.push_str(&format!(" CACHE {}", o.cache.unwrap_or(1)));
+        out.push_str(if o.cycle { " CYCLE" } else { " NO CYCLE" });
+        out
+    }
+
+    /// The options as `CREATE`-time identity options (`START WITH 10
+    /// INCREMENT BY 5`), only those set.
+    pub fn create_clauses(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(v) = self.start {
+            parts.push(format!("START WITH {v}"));
+        }
+        if let Some(v) = self.increment {
+            parts.push(format!("INCREMENT BY {v}"));
+        }
+        if let Some(v) = self.min {
+            parts.push(format!("MINVALUE {v}"));
+        }
+        if let Some(v) = self.max {
+            parts.push(format!("MAXVALUE {v}"));
+        }
+        if let Some(v) = self.cache {
+            parts.push(format!("CACHE {v}"));
+        }
+        if self.cycle {
+            parts.push("CYCLE".to_string());
+        }
+        parts.join(" ")
+    }
 }
 
 /// A primary key.
@@ -651,6 +765,12 @@ impl Table {
 
     /// Sorts constraints and indexes by name and drops default NULLS orders.
     pub fn canonicalize(&mut self) {
+        for c in &mut self.columns {
+            c.sequence = match (&c.identity, &c.sequence) {
+                (Some(_), Some(o)) => o.canonical(&c.ty),
+                _ => None,
+            };
+        }
         self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
@@ -674,6 +794,7 @@ impl Column {
     /// A column of type `ty`.
     pub fn new(name: impl Into<String>, ty: SqlType, nullable: bool) -> Column {
         Column {
+            sequence: Default::default(),
             name: name.into(),
             ty,
             nullable,
