@@ -71,7 +71,10 @@
 //! keys). A unique constraint or unique index may have
 //! `"nulls_not_distinct": true`, a foreign key `"match_full": true`, an
 //! index storage parameters `"with": ["fillfactor=70"]`, and every
-//! constraint and index a `comment`. Enum types and columns may carry a `comment`, and
+//! constraint and index a `comment`. An identity or serial column may have
+//! `"sequence": {"start": 100, "increment": 5, "min": 1, "max": 1000,
+//! "cache": 20, "cycle": true}` (each key optional: only what differs from
+//! the defaults). Enum types and columns may carry a `comment`, and
 //! columns a `renamed_from` hint, like tables. A column may have
 //! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
