@@ -28,6 +28,22 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// Writes the server's certificate and key into the data directory, owned
+/// by the server's user (read at the next reload).
+fn install_server_cert(cluster: &Cluster, cert_pem: &str, key_pem: &str) {
+    let data = cluster.dir().join("data");
+    let owner = std::fs::metadata(&data).unwrap();
+    for (name, text, mode) in [
+        ("server.crt", cert_pem, 0o644),
+        ("server.key", key_pem, 0o600),
+    ] {
+        let path = data.join(name);
+        write(&path, text);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        chown(&path, Some(owner.uid()), Some(owner.gid())).unwrap();
+    }
+}
+
 /// A CA, a server certificate for `localhost` and 127.0.0.1 signed by it
 /// (written into the data directory, owned by the server's user), and a
 /// second, unrelated CA.
@@ -65,17 +81,9 @@ fn make_pki(cluster: &Cluster) -> Pki {
     let other_ca = dir.join("other-ca.pem");
     write(&other_ca, &other.pem());
 
+    install_server_cert(cluster, &server_cert.pem(), &server_key.serialize_pem());
     let data = cluster.dir().join("data");
     let owner = std::fs::metadata(&data).unwrap();
-    for (name, text, mode) in [
-        ("server.crt", server_cert.pem(), 0o644),
-        ("server.key", server_key.serialize_pem(), 0o600),
-    ] {
-        let path = data.join(name);
-        write(&path, &text);
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
-        chown(&path, Some(owner.uid()), Some(owner.gid())).unwrap();
-    }
     // Only TLS connections from 127.0.0.1.
     let hba = data.join("pg_hba.conf");
     write(
@@ -615,17 +623,7 @@ fn an_expired_server_certificate_is_named_as_such() {
         params.not_before = rcgen::date_time_ymd(2020, 1, 1);
         params.not_after = rcgen::date_time_ymd(2021, 1, 1);
         let cert = params.signed_by(&key, &issuer).unwrap();
-        let data = cluster.dir().join("data");
-        let owner = std::fs::metadata(&data).unwrap();
-        for (name, text, mode) in [
-            ("server.crt", cert.pem(), 0o644),
-            ("server.key", key.serialize_pem(), 0o600),
-        ] {
-            let path = data.join(name);
-            write(&path, &text);
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
-            chown(&path, Some(owner.uid()), Some(owner.gid())).unwrap();
-        }
+        install_server_cert(&cluster, &cert.pem(), &key.serialize_pem());
         let admin = cluster.options("postgres").connect().await.unwrap();
         admin
             .batch_execute("ALTER SYSTEM SET ssl = on")

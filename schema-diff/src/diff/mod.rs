@@ -461,24 +461,20 @@ impl<'a> Differ<'a> {
             comment: None,
             ..k.clone()
         };
-        match (&view.primary_key, &dt.primary_key) {
-            (Some(c), Some(d)) if bare(c) == bare(d) => {
-                if c.comment != d.comment {
-                    self.ops.push(Op::CommentOnConstraint {
-                        table: table.clone(),
-                        name: d.name.clone(),
-                        index: false,
-                        from: c.comment.clone(),
-                        to: d.comment.clone(),
-                    });
-                }
-            }
+        let kept = match (&view.primary_key, &dt.primary_key) {
+            (Some(c), Some(d)) if bare(c) == bare(d) => Some((c, d)),
             (Some(c), Some(d)) if c.columns == d.columns && c.deferrable == d.deferrable => {
                 self.ops.push(Op::RenameConstraint {
                     table: table.clone(),
                     from: c.name.clone(),
                     to: d.name.clone(),
                 });
+                Some((c, d))
+            }
+            _ => None,
+        };
+        match (kept, &view.primary_key, &dt.primary_key) {
+            (Some((c, d)), _, _) => {
                 if c.comment != d.comment {
                     self.ops.push(Op::CommentOnConstraint {
                         table: table.clone(),
@@ -489,7 +485,7 @@ impl<'a> Differ<'a> {
                     });
                 }
             }
-            (c, d) => {
+            (None, c, d) => {
                 if let Some(c) = c {
                     let key = before.primary_key.clone().unwrap_or_else(|| c.clone());
                     self.ops.push(Op::DropPrimaryKey {
