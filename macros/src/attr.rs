@@ -35,11 +35,14 @@ pub struct TableAttrs {
     pub foreign_keys: Vec<ForeignKeyAttr>,
 }
 
-/// `unique(a, b, name = "...")`.
+/// `unique(a, b, name = "...", nulls = "not_distinct", deferrable = "...")`.
 pub struct UniqueAttr {
     pub key: Ident,
     pub fields: Vec<Ident>,
     pub name: Option<LitStr>,
+    /// `nulls = "not_distinct"`: `UNIQUE NULLS NOT DISTINCT`.
+    pub nulls_not_distinct: bool,
+    pub deferrable: Option<Deferrable>,
 }
 
 /// `index(columns(...), name = "...", unique, method = "...", where = "...",
@@ -412,6 +415,8 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
     let before = cx.error_count();
     let mut fields = Vec::new();
     let mut name = None;
+    let mut nulls: Option<bool> = None;
+    let mut deferrable = None;
     for item in items {
         parse_item(cx, item, |k, input| {
             if input.is_empty() {
@@ -419,10 +424,37 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
             } else if k == NAME {
                 let v = identifier(k, input)?;
                 set_once(cx, &mut name, k, "`unique(...)`", v);
+            } else if k == "nulls" {
+                let lit = lit_str(k, input)?;
+                let v = match lit.value().as_str() {
+                    "not_distinct" => true,
+                    "distinct" => false,
+                    other => {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format!("invalid `nulls = {other:?}`: expected \"distinct\" (the default) or \"not_distinct\""),
+                        ))
+                    }
+                };
+                set_once(cx, &mut nulls, k, "`unique(...)`", v);
+            } else if k == DEFERRABLE {
+                let lit = lit_str(k, input)?;
+                let d = Deferrable::from_name(&lit.value()).ok_or_else(|| {
+                    let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
+                    syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "invalid `deferrable = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
+                    )
+                })?;
+                set_once(cx, &mut deferrable, k, "`unique(...)`", d);
             } else {
                 return Err(syn::Error::new(
                     k.span(),
-                    format!("unexpected `{k} ...` in `unique(...)`: expected field names and optionally `name = \"...\"`"),
+                    format!("unexpected `{k} ...` in `unique(...)`: expected field names and optionally `name = \"...\"`, `nulls = \"not_distinct\"`, `deferrable = \"...\"`"),
                 ));
             }
             Ok(())
@@ -440,6 +472,8 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
         key: key.clone(),
         fields,
         name,
+        nulls_not_distinct: nulls.unwrap_or(false),
+        deferrable,
     })
 }
 

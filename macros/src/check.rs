@@ -328,9 +328,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         let span = u.name.as_ref().map_or(u.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `unique(...)`", BOTH);
         uniques.push(Unique {
-            comment: Default::default(),
-            deferrable: Default::default(),
-            nulls_not_distinct: Default::default(),
+            comment: None,
+            deferrable: u.deferrable.unwrap_or_default(),
+            nulls_not_distinct: u.nulls_not_distinct,
             name: n,
             columns: cols,
         });

@@ -30,6 +30,12 @@ pub enum Mood {
     where = "idempotency_key IS NOT NULL"
 ))]
 #[table(unique(owner_id, title, name = "jobs_owner_title_key"))]
+#[table(unique(
+    owner_id,
+    r#type,
+    nulls = "not_distinct",
+    deferrable = "initially_deferred"
+))]
 #[table(check(name = "jobs_attempts_range", expr = "attempts BETWEEN 0 AND 10"))]
 #[table(foreign_key(
     columns(owner_id, team_id),
@@ -98,5 +104,11 @@ fn main() {
     assert_eq!(<Mood as PgType>::enum_type().map(|e| e.labels), Some(vec!["HAPPY".to_string(), "blue".to_string()]));
     let def = Job::definition();
     assert_eq!(def.indexes.len(), 4);
+    let strict = def
+        .uniques
+        .iter()
+        .find(|u| u.nulls_not_distinct)
+        .expect("the NULLS NOT DISTINCT unique");
+    assert_eq!(strict.deferrable, strata::schema::Deferrable::InitiallyDeferred);
     assert_eq!(JobEvent::COLUMNS.iter().filter(|c| c.generated).count(), 1);
 }
