@@ -1,0 +1,646 @@
+//! strata side by side with its peers, on the same server and tables in one
+//! run: hand-written tokio-postgres, sqlx, SeaORM, diesel-async, and
+//! SQLAlchemy 2.x's async ORM (asyncpg) in a Python environment created
+//! under `target/pyenv`.
+//!
+//! ```sh
+//! cargo run --release --manifest-path bench/peers/Cargo.toml            # full
+//! cargo run --release --manifest-path bench/peers/Cargo.toml -- --quick # fewer rounds
+//! # --no-python: skip SQLAlchemy
+//! ```
+//!
+//! `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`)
+//! names the server; a scratch database is created there (with
+//! `synchronous_commit = off`, so single-row writes measure the libraries
+//! rather than the disk's flush) and dropped at the end. It holds 100,000
+//! authors and 1,000,000 books.
+//!
+//! Method (as `tests/examples/bench_crud.rs`): after a warm-up, every
+//! operation runs in rounds; inside a round the Rust libraries take turns
+//! call by call (the order rotating), each on its own single connection, and
+//! each call is timed. The figure per library is the median over rounds of
+//! its time per operation; the ratio is the median over rounds of its time
+//! divided by tokio-postgres' time in the same round. The bulk insert runs
+//! once per library per round (rows deleted between runs, not timed).
+//! Streaming runs in a child process per library and run (this binary
+//! re-executed), which reports its peak resident memory (`VmHWM`).
+//! SQLAlchemy runs the same operations in its own process after the Rust
+//! rounds (it cannot be interleaved call by call), on the same database.
+
+// Rows are decoded into every field and passed to `black_box`, not read.
+#![allow(dead_code)]
+
+mod data;
+mod diesel_peer;
+mod raw;
+mod seaorm_peer;
+mod sqlx_peer;
+mod strata_orm;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use data::{median, Op, Res};
+use serde_json::Value;
+
+const LIBS: [&str; 5] = ["tokio-postgres", "strata", "sqlx", "SeaORM", "diesel-async"];
+const RAW: usize = 0;
+const STRATA: usize = 1;
+/// The Rust peers strata must be no slower than (tokio-postgres is the
+/// baseline, not a peer).
+const PEERS: [usize; 3] = [2, 3, 4];
+const OPS: [(Op, &str, &str); 6] = [
+    (Op::Get, "get", "get by key"),
+    (Op::Insert, "insert", "insert (RETURNING row)"),
+    (Op::Update, "update", "update (RETURNING row)"),
+    (Op::Select, "select", "select 1,000 rows"),
+    (Op::Join, "join", "100 authors + books"),
+    (Op::Aggregate, "aggregate", "GROUP BY count/sum"),
+];
+const SQLALCHEMY: &str = "sqlalchemy==2.1.9";
+const ASYNCPG: &str = "asyncpg==0.32.0";
+const GREENLET: &str = "greenlet==3.5.6";
+
+struct Config {
+    rounds: usize,
+    bulk_rounds: usize,
+    stream_runs: usize,
+    /// Calls per round of each operation.
+    calls: [usize; 6],
+    python: bool,
+}
+
+impl Config {
+    fn new(quick: bool, python: bool) -> Config {
+        if quick {
+            Config {
+                rounds: 3,
+                bulk_rounds: 1,
+                stream_runs: 1,
+                calls: [500, 250, 250, 25, 25, 50],
+                python,
+            }
+        } else {
+            Config {
+                rounds: 7,
+                bulk_rounds: 3,
+                stream_runs: 3,
+                calls: [2_000, 1_000, 1_000, 100, 100, 200],
+                python,
+            }
+        }
+    }
+}
+
+struct Peers {
+    raw: raw::Raw,
+    strata: strata_orm::Strata,
+    sqlx: sqlx_peer::Sqlx,
+    sea: seaorm_peer::SeaOrm,
+    diesel: diesel_peer::Diesel,
+}
+
+impl Peers {
+    async fn run(&mut self, lib: usize, op: Op, i: usize, round: usize) -> Res<usize> {
+        match lib {
+            0 => self.raw.run(op, i, round).await,
+            1 => self.strata.run(op, i, round).await,
+            2 => self.sqlx.run(op, i, round).await,
+            3 => self.sea.run(op, i, round).await,
+            _ => self.diesel.run(op, i, round).await,
+        }
+    }
+
+    async fn bulk(&mut self, lib: usize) -> Res<u64> {
+        match lib {
+            0 => self.raw.bulk().await,
+            1 => self.strata.bulk().await,
+            2 => self.sqlx.bulk().await,
+            3 => self.sea.bulk().await,
+            _ => self.diesel.bulk().await,
+        }
+    }
+}
+
+/// The rows an operation must return, to check every library did the work.
+fn expected(op: Op) -> usize {
+    match op {
+        Op::Get | Op::Insert | Op::Update => 1,
+        Op::Select => 1_000,
+        Op::Join => 100 * data::BOOKS_PER_AUTHOR as usize,
+        Op::Aggregate => 100,
+    }
+}
+
+/// `url` with its database name replaced by `db`.
+fn with_db(url: &str, db: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let rest_at = base.find("://").map(|k| k + 3).unwrap_or(0);
+    let host_end = base[rest_at..]
+        .find('/')
+        .map(|k| rest_at + k)
+        .unwrap_or(base.len());
+    format!("{}/{}{}", &base[..host_end], db, query)
+}
+
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// The child process of one streaming run: prints one JSON line.
+fn stream_child(lib: &str, url: &str) -> Res<()> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let t = Instant::now();
+    let (rows, pages) = rt.block_on(async {
+        match lib {
+            "tokio-postgres" => raw::stream(url).await,
+            "strata" => strata_orm::stream(url).await,
+            "sqlx" => sqlx_peer::stream(url).await,
+            "SeaORM" => seaorm_peer::stream(url).await,
+            "diesel-async" => diesel_peer::stream(url).await,
+            other => Err(format!("unknown library {other}").into()),
+        }
+    })?;
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({"rows": rows, "pages": pages, "secs": secs, "peak_kib": peak_rss_kib()})
+    );
+    Ok(())
+}
+
+struct StreamResult {
+    secs: f64,
+    peak_kib: u64,
+}
+
+fn run_stream_children(url: &str, runs: usize) -> Res<Vec<StreamResult>> {
+    let exe = std::env::current_exe()?;
+    let mut secs: Vec<Vec<f64>> = vec![Vec::new(); LIBS.len()];
+    let mut peak = vec![0u64; LIBS.len()];
+    for run in 0..runs {
+        for k in 0..LIBS.len() {
+            let lib = (k + run) % LIBS.len();
+            let out = Command::new(&exe)
+                .args(["--stream-child", LIBS[lib], url])
+                .output()?;
+            if !out.status.success() {
+                return Err(format!(
+                    "streaming child for {} failed: {}",
+                    LIBS[lib],
+                    String::from_utf8_lossy(&out.stderr)
+                )
+                .into());
+            }
+            let v: Value = serde_json::from_slice(&out.stdout)?;
+            let rows = v["rows"].as_u64().unwrap_or(0);
+            if rows != data::BOOKS as u64 {
+                return Err(format!("{} streamed {rows} rows", LIBS[lib]).into());
+            }
+            secs[lib].push(v["secs"].as_f64().unwrap_or(f64::NAN));
+            peak[lib] = peak[lib].max(v["peak_kib"].as_u64().unwrap_or(0));
+            eprintln!(
+                "stream run {}/{runs} {:<14} {:.3} s, peak {:.1} MiB",
+                run + 1,
+                LIBS[lib],
+                v["secs"].as_f64().unwrap_or(f64::NAN),
+                v["peak_kib"].as_u64().unwrap_or(0) as f64 / 1024.0
+            );
+        }
+    }
+    Ok(secs
+        .into_iter()
+        .zip(peak)
+        .map(|(s, p)| StreamResult {
+            secs: median(s),
+            peak_kib: p,
+        })
+        .collect())
+}
+
+/// Per operation and library: per round, the time per call (seconds).
+type Times = BTreeMap<&'static str, Vec<Vec<f64>>>;
+
+async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec<Vec<f64>>)> {
+    let n = LIBS.len();
+    // Warm-up: every statement prepared, caches filled, pages touched.
+    for (op, name, _) in OPS {
+        for i in 0..cfg.calls[0].min(200) {
+            for lib in 0..n {
+                let got = peers.run(lib, op, i, 0).await?;
+                if got != expected(op) {
+                    return Err(format!("{} {name}: {got} rows", LIBS[lib]).into());
+                }
+            }
+        }
+    }
+    let mut times: Times = BTreeMap::new();
+    for round in 0..cfg.rounds {
+        for (k, (op, name, _)) in OPS.iter().enumerate() {
+            let calls = cfg.calls[k];
+            let mut total = vec![Duration::ZERO; n];
+            for i in 0..calls {
+                for j in 0..n {
+                    let lib = (i + j + round) % n;
+                    let t = Instant::now();
+                    let got = peers.run(lib, *op, i, round + 1).await?;
+                    total[lib] += t.elapsed();
+                    if got != expected(*op) {
+                        return Err(format!("{} {name}: {got} rows", LIBS[lib]).into());
+                    }
+                }
+            }
+            let per = times.entry(name).or_insert_with(|| vec![Vec::new(); n]);
+            for lib in 0..n {
+                per[lib].push(total[lib].as_secs_f64() / calls as f64);
+            }
+        }
+        let line: Vec<String> = OPS
+            .iter()
+            .map(|(_, name, _)| {
+                let per = &times[name];
+                format!("{name} {:.2}", per[STRATA][round] / per[RAW][round])
+            })
+            .collect();
+        eprintln!(
+            "round {}/{}: strata/tokio-postgres {}",
+            round + 1,
+            cfg.rounds,
+            line.join(", ")
+        );
+    }
+
+    // Bulk insert: 100,000 rows per library per round, deleted afterwards.
+    let rows: Vec<data::NewBook> = (0..data::BULK_ROWS).map(data::bulk_book).collect();
+    peers.raw.prepare_bulk(&rows);
+    peers.strata.prepare_bulk(&rows);
+    peers.sqlx.prepare_bulk(&rows);
+    peers.sea.prepare_bulk(&rows);
+    peers.diesel.prepare_bulk(&rows);
+    let admin = raw::connect(url).await?;
+    let cleanup = format!("DELETE FROM books WHERE id > {}", data::BOOKS);
+    admin.batch_execute(&cleanup).await?;
+    admin.batch_execute("VACUUM books").await?;
+    let mut bulk: Vec<Vec<f64>> = vec![Vec::new(); n];
+    for round in 0..cfg.bulk_rounds {
+        for j in 0..n {
+            let lib = (j + round) % n;
+            let t = Instant::now();
+            let written = peers.bulk(lib).await?;
+            let secs = t.elapsed().as_secs_f64();
+            if written != data::BULK_ROWS as u64 {
+                return Err(format!("{} bulk wrote {written} rows", LIBS[lib]).into());
+            }
+            bulk[lib].push(secs);
+            eprintln!(
+                "bulk round {}/{} {:<14} {:.3} s",
+                round + 1,
+                cfg.bulk_rounds,
+                LIBS[lib],
+                secs
+            );
+            admin.batch_execute(&cleanup).await?;
+            admin.batch_execute("VACUUM books").await?;
+        }
+    }
+    Ok((times, bulk))
+}
+
+fn python_env() -> Res<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pyenv");
+    let python = dir.join("bin/python");
+    let ready = python.exists()
+        && Command::new(&python)
+            .args([
+                "-c",
+                "import sqlalchemy, asyncpg; assert sqlalchemy.__version__ == '2.1.9'",
+            ])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+    if !ready {
+        eprintln!("creating {} ({SQLALCHEMY}, {ASYNCPG})", dir.display());
+        let ok = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&dir)
+            .status()?
+            .success();
+        if !ok {
+            return Err("python3 -m venv failed".into());
+        }
+        let ok = Command::new(dir.join("bin/pip"))
+            .args(["install", "-q", SQLALCHEMY, ASYNCPG, GREENLET])
+            .status()?
+            .success();
+        if !ok {
+            return Err("pip install failed (is the package index reachable?)".into());
+        }
+    }
+    Ok(python)
+}
+
+fn run_python(cfg: &Config, url: &str) -> Res<Value> {
+    let python = python_env()?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sqlalchemy_bench.py");
+    let sa_url = match url.split_once("://") {
+        Some((_, rest)) => format!("postgresql+asyncpg://{rest}"),
+        None => return Err(format!("not a URL: {url}").into()),
+    };
+    let calls: Vec<String> = cfg
+        .calls
+        .iter()
+        .map(|c| (c / 4).max(10).to_string())
+        .collect();
+    let out = Command::new(python)
+        .arg(script)
+        .args(["--url", &sa_url])
+        .args(["--rounds", &cfg.rounds.min(5).to_string()])
+        .args(["--bulk-rounds", &cfg.bulk_rounds.to_string()])
+        .args(["--calls", &calls.join(",")])
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    if !out.status.success() {
+        return Err("sqlalchemy_bench.py failed".into());
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+fn us(secs: f64) -> String {
+    format!("{:.1}", secs * 1e6)
+}
+
+fn print_table(
+    cfg: &Config,
+    times: &Times,
+    bulk: &[Vec<f64>],
+    stream: &[StreamResult],
+    py: Option<&Value>,
+    py_note: &str,
+) -> bool {
+    let n = LIBS.len();
+    let mut all_ok = true;
+    let col = 20;
+    println!();
+    println!(
+        "strata and its peers, {} rounds (bulk {}, streaming {} runs), medians; \
+         time per operation (ratio to tokio-postgres)",
+        cfg.rounds, cfg.bulk_rounds, cfg.stream_runs
+    );
+    let mut header = format!("{:<26}", "operation");
+    for lib in LIBS {
+        header += &format!("{lib:>col$}");
+    }
+    header += &format!("{:>col$}", "SQLAlchemy ORM");
+    println!("{header}");
+    let mut notes = Vec::new();
+    let mut check = |name: &str,
+                     strata: f64,
+                     raw_ratio: f64,
+                     peers: &[(usize, f64)],
+                     sa: Option<f64>| {
+        let (fast_lib, fast) = peers
+            .iter()
+            .copied()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        let vs_raw = raw_ratio <= 1.05;
+        let vs_peer = strata <= fast;
+        let mut line = format!(
+            "  {name}: strata/tokio-postgres {raw_ratio:.3} (<= 1.05: {}), strata/fastest Rust peer ({}) {:.3} (<= 1: {})",
+            if vs_raw { "met" } else { "MISSED" },
+            LIBS[fast_lib],
+            strata / fast,
+            if vs_peer { "met" } else { "MISSED" }
+        );
+        all_ok &= vs_raw && vs_peer;
+        if let Some(sa) = sa {
+            let x = sa / strata;
+            line += &format!(
+                ", SQLAlchemy/strata {x:.1}x (>= 5x: {})",
+                if x >= 5.0 { "met" } else { "MISSED" }
+            );
+            all_ok &= x >= 5.0;
+        }
+        notes.push(line);
+    };
+    for (_, key, label) in OPS {
+        let per = &times[key];
+        let med: Vec<f64> = per.iter().map(|v| median(v.clone())).collect();
+        let ratio: Vec<f64> = (0..n)
+            .map(|lib| median(per[lib].iter().zip(&per[RAW]).map(|(a, b)| a / b).collect()))
+            .collect();
+        let mut line = format!("{:<26}", format!("{label} (us)"));
+        for lib in 0..n {
+            line += &format!("{:>col$}", format!("{} ({:.2})", us(med[lib]), ratio[lib]));
+        }
+        let sa = py.and_then(|p| p["ops"][key].as_f64());
+        match sa {
+            Some(s) => line += &format!("{:>col$}", format!("{} ({:.2})", us(s), s / med[RAW])),
+            None => line += &format!("{:>col$}", "-"),
+        }
+        println!("{line}");
+        let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, med[p])).collect();
+        check(label, med[STRATA], ratio[STRATA], &peers, sa);
+    }
+    // Bulk insert.
+    let bmed: Vec<f64> = bulk.iter().map(|v| median(v.clone())).collect();
+    let mut line = format!("{:<26}", "bulk insert 100,000 (ms)");
+    for lib in 0..n {
+        line += &format!(
+            "{:>col$}",
+            format!("{:.0} ({:.2})", bmed[lib] * 1e3, bmed[lib] / bmed[RAW])
+        );
+    }
+    let sa_bulk = py.and_then(|p| p["bulk"].as_f64());
+    match sa_bulk {
+        Some(s) => line += &format!("{:>col$}", format!("{:.0} ({:.2})", s * 1e3, s / bmed[RAW])),
+        None => line += &format!("{:>col$}", "-"),
+    }
+    println!("{line}");
+    let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, bmed[p])).collect();
+    check(
+        "bulk insert 100,000",
+        bmed[STRATA],
+        bmed[STRATA] / bmed[RAW],
+        &peers,
+        sa_bulk,
+    );
+    // Streaming.
+    let mut line = format!("{:<26}", "stream 1,000,000 (ms)");
+    for lib in 0..n {
+        line += &format!(
+            "{:>col$}",
+            format!(
+                "{:.0} ({:.2})",
+                stream[lib].secs * 1e3,
+                stream[lib].secs / stream[RAW].secs
+            )
+        );
+    }
+    let sa_stream = py.and_then(|p| p["stream"]["secs"].as_f64());
+    match sa_stream {
+        Some(s) => {
+            line += &format!(
+                "{:>col$}",
+                format!("{:.0} ({:.2})", s * 1e3, s / stream[RAW].secs)
+            )
+        }
+        None => line += &format!("{:>col$}", "-"),
+    }
+    println!("{line}");
+    let mut line = format!("{:<26}", "  peak memory (MiB)");
+    for s in stream {
+        line += &format!("{:>col$}", format!("{:.1}", s.peak_kib as f64 / 1024.0));
+    }
+    match py.and_then(|p| p["stream"]["peak_kib"].as_f64()) {
+        Some(k) => line += &format!("{:>col$}", format!("{:.1}", k / 1024.0)),
+        None => line += &format!("{:>col$}", "-"),
+    }
+    println!("{line}");
+    let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, stream[p].secs)).collect();
+    check(
+        "stream 1,000,000",
+        stream[STRATA].secs,
+        stream[STRATA].secs / stream[RAW].secs,
+        &peers,
+        sa_stream,
+    );
+    let mib = stream[STRATA].peak_kib as f64 / 1024.0;
+    notes.push(format!(
+        "  stream 1,000,000: strata peak memory {mib:.1} MiB (< 50 MiB: {})",
+        if mib < 50.0 { "met" } else { "MISSED" }
+    ));
+    all_ok &= mib < 50.0;
+    println!();
+    println!("targets");
+    for n in notes {
+        println!("{n}");
+    }
+    if !py_note.is_empty() {
+        println!("{py_note}");
+    }
+    println!();
+    println!(
+        "{}",
+        if all_ok {
+            "all targets met"
+        } else {
+            "some targets MISSED"
+        }
+    );
+    all_ok
+}
+
+async fn setup(admin_url: &str, db: &str) -> Res<()> {
+    let admin = raw::connect(admin_url).await?;
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+        .await?;
+    admin
+        .batch_execute(&format!("CREATE DATABASE {db}"))
+        .await?;
+    admin
+        .batch_execute(&format!("ALTER DATABASE {db} SET synchronous_commit = off"))
+        .await?;
+    let c = raw::connect(&with_db(admin_url, db)).await?;
+    c.batch_execute(data::DDL).await?;
+    let t = Instant::now();
+    c.batch_execute(&data::seed_sql()).await?;
+    c.batch_execute("VACUUM ANALYZE authors, books").await?;
+    eprintln!(
+        "seeded {} authors and {} books in {:.1} s",
+        data::AUTHORS,
+        data::BOOKS,
+        t.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn drop_db(admin_url: &str, db: &str) -> Res<()> {
+    let admin = raw::connect(admin_url).await?;
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+        .await?;
+    Ok(())
+}
+
+fn main() -> Res<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--stream-child") {
+        return stream_child(&args[2], &args[3]);
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let python = !args.iter().any(|a| a == "--no-python");
+    let cfg = Config::new(quick, python);
+    let admin_url = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+    let db = format!("strata_peers_{}", std::process::id());
+    let url = with_db(&admin_url, &db);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(setup(&admin_url, &db))?;
+    let result = (|| -> Res<bool> {
+        // Streaming first, on the seeded table, each library in a process of
+        // its own.
+        let stream = run_stream_children(&url, cfg.stream_runs)?;
+        let (times, bulk) = rt.block_on(async {
+            let mut peers = Peers {
+                raw: raw::Raw::new(&url).await?,
+                strata: strata_orm::Strata::new(&url).await?,
+                sqlx: sqlx_peer::Sqlx::new(&url).await?,
+                sea: seaorm_peer::SeaOrm::new(&url).await?,
+                diesel: diesel_peer::Diesel::new(&url).await?,
+            };
+            let r = run_rust(&cfg, &url, &mut peers).await;
+            drop(peers);
+            r
+        })?;
+        // Back to the seeded rows for SQLAlchemy.
+        rt.block_on(async {
+            let c = raw::connect(&url).await?;
+            c.batch_execute(&format!("DELETE FROM books WHERE id > {}", data::BOOKS))
+                .await?;
+            c.batch_execute("VACUUM ANALYZE books").await?;
+            Ok::<_, data::BoxError>(())
+        })?;
+        let (py, note) = if cfg.python {
+            match run_python(&cfg, &url) {
+                Ok(v) => (Some(v), String::new()),
+                Err(e) => (
+                    None,
+                    format!("SQLAlchemy: not measured ({e}); its comparison is left out"),
+                ),
+            }
+        } else {
+            (None, "SQLAlchemy: skipped (--no-python)".to_string())
+        };
+        Ok(print_table(
+            &cfg,
+            &times,
+            &bulk,
+            &stream,
+            py.as_ref(),
+            &note,
+        ))
+    })();
+    rt.block_on(drop_db(&admin_url, &db))?;
+    result.map(|_| ())
+}
