@@ -223,7 +223,8 @@ async def stream(url):
             for b in partition:
                 n += 1
                 pages += b.pages
-            s.expunge_all()
+            # (the identity map holds weak references: rows not kept are
+            # freed as the stream goes on)
     secs = time.perf_counter() - t
     await engine.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
@@ -246,7 +247,7 @@ def main():
     child = subprocess.run(
         [sys.executable, __file__, "--url", args.url, "--stream-child"],
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
     )
     out["stream"] = json.loads(child.stdout)
