@@ -49,9 +49,19 @@ use std::time::{Duration, Instant};
 use data::{median, Op, Res};
 use serde_json::Value;
 
-const LIBS: [&str; 5] = ["tokio-postgres", "strata", "sqlx", "SeaORM", "diesel-async"];
+const LIBS: [&str; 6] = [
+    "tokio-postgres",
+    "strata",
+    "sqlx",
+    "SeaORM",
+    "diesel-async",
+    "strata (TLS)",
+];
 const RAW: usize = 0;
 const STRATA: usize = 1;
+/// strata with its default `sslmode=prefer`: TLS when the server offers it
+/// (the others run without TLS: see `plain_url`). Shown, not compared.
+const STRATA_TLS: usize = 5;
 /// The Rust peers strata must be no slower than (tokio-postgres is the
 /// baseline, not a peer).
 const PEERS: [usize; 3] = [2, 3, 4];
@@ -106,6 +116,7 @@ struct Peers {
     sqlx: sqlx_peer::Sqlx,
     sea: seaorm_peer::SeaOrm,
     diesel: diesel_peer::Diesel,
+    strata_tls: strata_orm::Strata,
 }
 
 impl Peers {
@@ -115,7 +126,8 @@ impl Peers {
             1 => self.strata.run(op, i, round).await,
             2 => self.sqlx.run(op, i, round).await,
             3 => self.sea.run(op, i, round).await,
-            _ => self.diesel.run(op, i, round).await,
+            4 => self.diesel.run(op, i, round).await,
+            _ => self.strata_tls.run(op, i, round).await,
         }
     }
 
@@ -125,7 +137,8 @@ impl Peers {
             1 => self.strata.bulk().await,
             2 => self.sqlx.bulk().await,
             3 => self.sea.bulk().await,
-            _ => self.diesel.bulk().await,
+            4 => self.diesel.bulk().await,
+            _ => self.strata_tls.bulk().await,
         }
     }
 }
@@ -137,6 +150,21 @@ fn expected(op: Op) -> usize {
         Op::Select => 1_000,
         Op::Join => 100 * data::BOOKS_PER_AUTHOR as usize,
         Op::Aggregate => 100,
+    }
+}
+
+/// `url` with `sslmode=disable` added (unless it names an `sslmode`): the
+/// libraries compared all run without TLS. tokio-postgres and diesel-async
+/// run with `NoTls`, sqlx (and so SeaORM) is built without a TLS backend;
+/// strata and asyncpg default to `prefer`, which on a server with
+/// `ssl = on` means TLS even on localhost.
+fn plain_url(url: &str) -> String {
+    if url.contains("sslmode=") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&sslmode=disable")
+    } else {
+        format!("{url}?sslmode=disable")
     }
 }
 
@@ -175,7 +203,7 @@ fn stream_child(lib: &str, url: &str) -> Res<()> {
     let (rows, pages) = rt.block_on(async {
         match lib {
             "tokio-postgres" => raw::stream(url).await,
-            "strata" => strata_orm::stream(url).await,
+            "strata" | "strata (TLS)" => strata_orm::stream(url).await,
             "sqlx" => sqlx_peer::stream(url).await,
             "SeaORM" => seaorm_peer::stream(url).await,
             "diesel-async" => diesel_peer::stream(url).await,
@@ -195,7 +223,7 @@ struct StreamResult {
     peak_kib: u64,
 }
 
-fn run_stream_children(url: &str, runs: usize) -> Res<Vec<StreamResult>> {
+fn run_stream_children(url: &str, tls_url: &str, runs: usize) -> Res<Vec<StreamResult>> {
     let exe = std::env::current_exe()?;
     let mut secs: Vec<Vec<f64>> = vec![Vec::new(); LIBS.len()];
     let mut peak = vec![0u64; LIBS.len()];
@@ -203,7 +231,8 @@ fn run_stream_children(url: &str, runs: usize) -> Res<Vec<StreamResult>> {
         for k in 0..LIBS.len() {
             let lib = (k + run) % LIBS.len();
             let out = Command::new(&exe)
-                .args(["--stream-child", LIBS[lib], url])
+                .args(["--stream-child", LIBS[lib]])
+                .arg(if lib == STRATA_TLS { tls_url } else { url })
                 .output()?;
             if !out.status.success() {
                 return Err(format!(
@@ -301,6 +330,7 @@ async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec
     peers.sqlx.prepare_bulk(&rows);
     peers.sea.prepare_bulk(&rows);
     peers.diesel.prepare_bulk(&rows);
+    peers.strata_tls.prepare_bulk(&rows);
     let admin = raw::connect(url).await?;
     let cleanup = format!("DELETE FROM books WHERE id > {}", data::BOOKS);
     admin.batch_execute(&cleanup).await?;
@@ -366,8 +396,10 @@ fn python_env() -> Res<PathBuf> {
 fn run_python(cfg: &Config, url: &str) -> Res<Value> {
     let python = python_env()?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sqlalchemy_bench.py");
-    let sa_url = match url.split_once("://") {
-        Some((_, rest)) => format!("postgresql+asyncpg://{rest}"),
+    let base = url.split_once('?').map_or(url, |(b, _)| b);
+    let sa_url = match base.split_once("://") {
+        // Without TLS, as the Rust libraries.
+        Some((_, rest)) => format!("postgresql+asyncpg://{rest}?ssl=disable"),
         None => return Err(format!("not a URL: {url}").into()),
     };
     let calls: Vec<String> = cfg
@@ -601,7 +633,8 @@ fn main() -> Res<()> {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
     let db = format!("strata_peers_{}", std::process::id());
-    let url = with_db(&admin_url, &db);
+    let tls_url = with_db(&admin_url, &db);
+    let url = plain_url(&tls_url);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -609,7 +642,7 @@ fn main() -> Res<()> {
     let result = (|| -> Res<bool> {
         // Streaming first, on the seeded table, each library in a process of
         // its own.
-        let stream = run_stream_children(&url, cfg.stream_runs)?;
+        let stream = run_stream_children(&url, &tls_url, cfg.stream_runs)?;
         let (times, bulk) = rt.block_on(async {
             let mut peers = Peers {
                 raw: raw::Raw::new(&url).await?,
@@ -617,7 +650,14 @@ fn main() -> Res<()> {
                 sqlx: sqlx_peer::Sqlx::new(&url).await?,
                 sea: seaorm_peer::SeaOrm::new(&url).await?,
                 diesel: diesel_peer::Diesel::new(&url).await?,
+                strata_tls: strata_orm::Strata::new(&tls_url).await?,
             };
+            let plain = peers.strata.encrypted().await?;
+            let tls = peers.strata_tls.encrypted().await?;
+            eprintln!("strata's connection encrypted: {plain}; strata (TLS)'s: {tls}");
+            if plain {
+                return Err("strata's connection uses TLS despite sslmode=disable".into());
+            }
             let r = run_rust(&cfg, &url, &mut peers).await;
             drop(peers);
             r

@@ -68,6 +68,21 @@ impl Strata {
         })
     }
 
+    /// Whether the session's connection runs over TLS (`pg_stat_ssl`).
+    /// Raw SQL: the session is reset when it goes back to the pool (after
+    /// the run); the typed operations are not affected.
+    pub async fn encrypted(&self) -> Res<bool> {
+        let row = self
+            .session
+            .client()
+            .query_one(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .await?;
+        Ok(row.get(0))
+    }
+
     pub async fn run(&mut self, op: Op, i: usize, round: usize) -> Res<usize> {
         let s = &self.session;
         Ok(match op {
