@@ -66,12 +66,12 @@ const STRATA_TLS: usize = 5;
 /// baseline, not a peer).
 const PEERS: [usize; 3] = [2, 3, 4];
 const OPS: [(Op, &str, &str); 6] = [
-    (Op::Get, "get", "get by key"),
-    (Op::Insert, "insert", "insert (RETURNING row)"),
-    (Op::Update, "update", "update (RETURNING row)"),
-    (Op::Select, "select", "select 1,000 rows"),
-    (Op::Join, "join", "100 authors + books"),
-    (Op::Aggregate, "aggregate", "GROUP BY count/sum"),
+    (Op::Get, "get", "get by key (us)"),
+    (Op::Insert, "insert", "insert, RETURNING (us)"),
+    (Op::Update, "update", "update, RETURNING (us)"),
+    (Op::Select, "select", "select 1,000 rows (us)"),
+    (Op::Join, "join", "100 authors + books (us)"),
+    (Op::Aggregate, "aggregate", "GROUP BY count, sum (us)"),
 ];
 /// Calls in a row of one library before the next library's turn.
 const BLOCK: usize = 50;
@@ -101,8 +101,8 @@ impl Config {
         } else {
             Config {
                 rounds: 7,
-                bulk_rounds: 3,
-                stream_runs: 3,
+                bulk_rounds: 5,
+                stream_runs: 5,
                 calls: [2_000, 1_000, 1_000, 100, 100, 200],
                 python,
             }
@@ -219,7 +219,8 @@ fn stream_child(lib: &str, url: &str) -> Res<()> {
 }
 
 struct StreamResult {
-    secs: f64,
+    /// Seconds per run (every library runs once per run).
+    secs: Vec<f64>,
     peak_kib: u64,
 }
 
@@ -262,7 +263,7 @@ fn run_stream_children(url: &str, tls_url: &str, runs: usize) -> Res<Vec<StreamR
         .into_iter()
         .zip(peak)
         .map(|(s, p)| StreamResult {
-            secs: median(s),
+            secs: s,
             peak_kib: p,
         })
         .collect())
@@ -425,10 +426,24 @@ fn us(secs: f64) -> String {
     format!("{:.1}", secs * 1e6)
 }
 
+/// The median over rounds of `per[a][r] / per[b][r]`: two libraries
+/// compared within each round, then the median taken.
+fn paired(per: &[Vec<f64>], a: usize, b: usize) -> f64 {
+    median(per[a].iter().zip(&per[b]).map(|(x, y)| x / y).collect())
+}
+
+/// One line of the table: per library and round, seconds.
+struct Line<'a> {
+    label: &'a str,
+    /// How seconds are shown (1e6: microseconds, 1e3: milliseconds).
+    scale: f64,
+    per: Vec<Vec<f64>>,
+    sqlalchemy: Option<f64>,
+}
+
 fn print_table(
     cfg: &Config,
-    times: &Times,
-    bulk: &[Vec<f64>],
+    lines: &[Line],
     stream: &[StreamResult],
     py: Option<&Value>,
     py_note: &str,
@@ -438,132 +453,81 @@ fn print_table(
     let col = 20;
     println!();
     println!(
-        "strata and its peers, {} rounds (bulk {}, streaming {} runs), medians; \
-         time per operation (ratio to tokio-postgres)",
-        cfg.rounds, cfg.bulk_rounds, cfg.stream_runs
+        "strata and its peers: {} rounds of {:?} calls (get, insert, update, select, join, \
+         aggregate), bulk insert {} rounds, streaming {} runs; medians; in parentheses the \
+         median over rounds of the ratio to tokio-postgres in the same round",
+        cfg.rounds, cfg.calls, cfg.bulk_rounds, cfg.stream_runs
     );
-    let mut header = format!("{:<26}", "operation");
+    let mut header = format!("{:<28}", "operation");
     for lib in LIBS {
         header += &format!("{lib:>col$}");
     }
     header += &format!("{:>col$}", "SQLAlchemy ORM");
     println!("{header}");
     let mut notes = Vec::new();
-    let mut check = |name: &str,
-                     strata: f64,
-                     raw_ratio: f64,
-                     peers: &[(usize, f64)],
-                     sa: Option<f64>| {
-        let (fast_lib, fast) = peers
+    for line in lines {
+        let med: Vec<f64> = line.per.iter().map(|v| median(v.clone())).collect();
+        let digits = if line.scale > 1e3 { 1 } else { 0 };
+        let mut text = format!("{:<28}", line.label);
+        for lib in 0..n {
+            text += &format!(
+                "{:>col$}",
+                format!(
+                    "{:.digits$} ({:.2})",
+                    med[lib] * line.scale,
+                    paired(&line.per, lib, RAW)
+                )
+            );
+        }
+        match line.sqlalchemy {
+            Some(s) => {
+                text += &format!(
+                    "{:>col$}",
+                    format!("{:.digits$} ({:.2})", s * line.scale, s / med[RAW])
+                )
+            }
+            None => text += &format!("{:>col$}", "-"),
+        }
+        println!("{text}");
+        // The targets.
+        let vs_raw = paired(&line.per, STRATA, RAW);
+        let fastest = PEERS
             .iter()
             .copied()
-            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .min_by(|a, b| med[*a].total_cmp(&med[*b]))
             .unwrap();
-        let vs_raw = raw_ratio <= 1.05;
-        let vs_peer = strata <= fast;
-        let mut line = format!(
-            "  {name}: strata/tokio-postgres {raw_ratio:.3} (<= 1.05: {}), strata/fastest Rust peer ({}) {:.3} (<= 1: {})",
-            if vs_raw { "met" } else { "MISSED" },
-            LIBS[fast_lib],
-            strata / fast,
-            if vs_peer { "met" } else { "MISSED" }
+        let vs_peer = paired(&line.per, STRATA, fastest);
+        let (raw_ok, peer_ok) = (vs_raw <= 1.05, vs_peer <= 1.0);
+        all_ok &= raw_ok && peer_ok;
+        let mut note = format!(
+            "  {}: strata/tokio-postgres {vs_raw:.3} (<= 1.05: {}), strata/fastest Rust peer ({}) {vs_peer:.3} (<= 1: {})",
+            line.label,
+            if raw_ok { "met" } else { "MISSED" },
+            LIBS[fastest],
+            if peer_ok { "met" } else { "MISSED" }
         );
-        all_ok &= vs_raw && vs_peer;
-        if let Some(sa) = sa {
-            let x = sa / strata;
-            line += &format!(
+        if let Some(sa) = line.sqlalchemy {
+            let x = sa / med[STRATA];
+            note += &format!(
                 ", SQLAlchemy/strata {x:.1}x (>= 5x: {})",
                 if x >= 5.0 { "met" } else { "MISSED" }
             );
             all_ok &= x >= 5.0;
         }
-        notes.push(line);
-    };
-    for (_, key, label) in OPS {
-        let per = &times[key];
-        let med: Vec<f64> = per.iter().map(|v| median(v.clone())).collect();
-        let ratio: Vec<f64> = (0..n)
-            .map(|lib| median(per[lib].iter().zip(&per[RAW]).map(|(a, b)| a / b).collect()))
-            .collect();
-        let mut line = format!("{:<26}", format!("{label} (us)"));
-        for lib in 0..n {
-            line += &format!("{:>col$}", format!("{} ({:.2})", us(med[lib]), ratio[lib]));
-        }
-        let sa = py.and_then(|p| p["ops"][key].as_f64());
-        match sa {
-            Some(s) => line += &format!("{:>col$}", format!("{} ({:.2})", us(s), s / med[RAW])),
-            None => line += &format!("{:>col$}", "-"),
-        }
-        println!("{line}");
-        let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, med[p])).collect();
-        check(label, med[STRATA], ratio[STRATA], &peers, sa);
+        notes.push(note);
     }
-    // Bulk insert.
-    let bmed: Vec<f64> = bulk.iter().map(|v| median(v.clone())).collect();
-    let mut line = format!("{:<26}", "bulk insert 100,000 (ms)");
-    for lib in 0..n {
-        line += &format!(
-            "{:>col$}",
-            format!("{:.0} ({:.2})", bmed[lib] * 1e3, bmed[lib] / bmed[RAW])
-        );
-    }
-    let sa_bulk = py.and_then(|p| p["bulk"].as_f64());
-    match sa_bulk {
-        Some(s) => line += &format!("{:>col$}", format!("{:.0} ({:.2})", s * 1e3, s / bmed[RAW])),
-        None => line += &format!("{:>col$}", "-"),
-    }
-    println!("{line}");
-    let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, bmed[p])).collect();
-    check(
-        "bulk insert 100,000",
-        bmed[STRATA],
-        bmed[STRATA] / bmed[RAW],
-        &peers,
-        sa_bulk,
-    );
-    // Streaming.
-    let mut line = format!("{:<26}", "stream 1,000,000 (ms)");
-    for lib in 0..n {
-        line += &format!(
-            "{:>col$}",
-            format!(
-                "{:.0} ({:.2})",
-                stream[lib].secs * 1e3,
-                stream[lib].secs / stream[RAW].secs
-            )
-        );
-    }
-    let sa_stream = py.and_then(|p| p["stream"]["secs"].as_f64());
-    match sa_stream {
-        Some(s) => {
-            line += &format!(
-                "{:>col$}",
-                format!("{:.0} ({:.2})", s * 1e3, s / stream[RAW].secs)
-            )
-        }
-        None => line += &format!("{:>col$}", "-"),
-    }
-    println!("{line}");
-    let mut line = format!("{:<26}", "  peak memory (MiB)");
+    let mut text = format!("{:<28}", "  peak memory (MiB)");
     for s in stream {
-        line += &format!("{:>col$}", format!("{:.1}", s.peak_kib as f64 / 1024.0));
+        text += &format!("{:>col$}", format!("{:.1}", s.peak_kib as f64 / 1024.0));
     }
     match py.and_then(|p| p["stream"]["peak_kib"].as_f64()) {
-        Some(k) => line += &format!("{:>col$}", format!("{:.1}", k / 1024.0)),
-        None => line += &format!("{:>col$}", "-"),
+        Some(k) => text += &format!("{:>col$}", format!("{:.1}", k / 1024.0)),
+        None => text += &format!("{:>col$}", "-"),
     }
-    println!("{line}");
-    let peers: Vec<(usize, f64)> = PEERS.iter().map(|&p| (p, stream[p].secs)).collect();
-    check(
-        "stream 1,000,000",
-        stream[STRATA].secs,
-        stream[STRATA].secs / stream[RAW].secs,
-        &peers,
-        sa_stream,
-    );
+    println!("{text}");
     let mib = stream[STRATA].peak_kib as f64 / 1024.0;
     notes.push(format!(
-        "  stream 1,000,000: strata peak memory {mib:.1} MiB (< 50 MiB: {})",
+        "  stream 1,000,000 rows: strata peak memory {mib:.1} MiB (< 50 MiB: {})",
         if mib < 50.0 { "met" } else { "MISSED" }
     ));
     all_ok &= mib < 50.0;
@@ -681,14 +645,28 @@ fn main() -> Res<()> {
         } else {
             (None, "SQLAlchemy: skipped (--no-python)".to_string())
         };
-        Ok(print_table(
-            &cfg,
-            &times,
-            &bulk,
-            &stream,
-            py.as_ref(),
-            &note,
-        ))
+        let mut lines: Vec<Line> = OPS
+            .iter()
+            .map(|(_, key, label)| Line {
+                label,
+                scale: 1e6,
+                per: times[key].clone(),
+                sqlalchemy: py.as_ref().and_then(|p| p["ops"][key].as_f64()),
+            })
+            .collect();
+        lines.push(Line {
+            label: "bulk insert 100,000 (ms)",
+            scale: 1e3,
+            per: bulk,
+            sqlalchemy: py.as_ref().and_then(|p| p["bulk"].as_f64()),
+        });
+        lines.push(Line {
+            label: "stream 1,000,000 (ms)",
+            scale: 1e3,
+            per: stream.iter().map(|s| s.secs.clone()).collect(),
+            sqlalchemy: py.as_ref().and_then(|p| p["stream"]["secs"].as_f64()),
+        });
+        Ok(print_table(&cfg, &lines, &stream, py.as_ref(), &note))
     })();
     rt.block_on(drop_db(&admin_url, &db))?;
     result.map(|_| ())
