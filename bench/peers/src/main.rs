@@ -277,10 +277,10 @@ async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec
     // Warm-up: every statement prepared, caches filled, pages touched.
     for (op, name, _) in OPS {
         for i in 0..cfg.calls[0].min(200) {
-            for lib in 0..n {
+            for (lib, lib_name) in LIBS.iter().enumerate() {
                 let got = peers.run(lib, op, i, 0).await?;
                 if got != expected(op) {
-                    return Err(format!("{} {name}: {got} rows", LIBS[lib]).into());
+                    return Err(format!("{lib_name} {name}: {got} rows").into());
                 }
             }
         }
@@ -448,7 +448,6 @@ fn print_table(
     py: Option<&Value>,
     py_note: &str,
 ) -> bool {
-    let n = LIBS.len();
     let mut all_ok = true;
     let col = 20;
     println!();
@@ -469,12 +468,12 @@ fn print_table(
         let med: Vec<f64> = line.per.iter().map(|v| median(v.clone())).collect();
         let digits = if line.scale > 1e3 { 1 } else { 0 };
         let mut text = format!("{:<28}", line.label);
-        for lib in 0..n {
+        for (lib, m) in med.iter().enumerate() {
             text += &format!(
                 "{:>col$}",
                 format!(
                     "{:.digits$} ({:.2})",
-                    med[lib] * line.scale,
+                    m * line.scale,
                     paired(&line.per, lib, RAW)
                 )
             );
