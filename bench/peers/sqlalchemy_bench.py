@@ -5,13 +5,16 @@ Run by the Rust benchmark in the virtual environment it creates
 (target/pyenv); prints one JSON object on stdout: seconds per operation
 (median over rounds), the bulk insert's seconds, and the streaming run
 (seconds, peak resident memory in KiB, measured in a child process).
+The Rust side runs it once per round (`--rounds 1 --bulk-rounds 0
+--no-stream` after each of its rounds, `--rounds 0 --bulk-rounds 1` after
+each bulk round, `--stream-child` after each streaming run), so SQLAlchemy
+is measured next to the Rust libraries under the same machine load.
 """
 
 import argparse
 import asyncio
 import datetime as dt
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -168,7 +171,7 @@ async def bench(args):
     times = {name: [] for name, _, _ in OPS}
     async with maker() as s:
         # Warm-up (statement caches, pages).
-        for name, fn, want in OPS:
+        for name, fn, want in OPS if args.rounds > 0 else []:
             for i in range(min(calls[0], 50)):
                 got = await fn(s, i, 0)
                 assert got == want, (name, got)
@@ -192,9 +195,10 @@ async def bench(args):
         # Bulk insert: the ORM's bulk INSERT (a list of dicts through
         # insert(Book), executemany with insertmanyvalues batches).
         bulk = []
-        rows = [bulk_book(i) for i in range(BULK_ROWS)]
-        await s.execute(Book.__table__.delete().where(Book.id > BOOKS))
-        await s.commit()
+        rows = [bulk_book(i) for i in range(BULK_ROWS)] if args.bulk_rounds else []
+        if args.bulk_rounds:
+            await s.execute(Book.__table__.delete().where(Book.id > BOOKS))
+            await s.commit()
         for rnd in range(args.bulk_rounds):
             t = time.perf_counter()
             await s.execute(insert(Book), rows)
@@ -204,10 +208,12 @@ async def bench(args):
             await s.execute(Book.__table__.delete().where(Book.id > BOOKS))
             await s.commit()
     await engine.dispose()
-    return {
-        "ops": {name: statistics.median(v) for name, v in times.items()},
-        "bulk": statistics.median(bulk),
-    }
+    out = {}
+    if args.rounds:
+        out["ops"] = {name: statistics.median(v) for name, v in times.items()}
+    if args.bulk_rounds:
+        out["bulk"] = statistics.median(bulk)
+    return out
 
 
 async def stream(url):
@@ -227,7 +233,14 @@ async def stream(url):
             # freed as the stream goes on)
     secs = time.perf_counter() - t
     await engine.dispose()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    # VmHWM, as the Rust children report: the peak of this process's own
+    # memory. (getrusage's ru_maxrss would not do: across fork and exec it
+    # keeps the parent's peak.)
+    peak = 0
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1])
     return {"rows": n, "pages": pages, "secs": secs, "peak_kib": peak}
 
 
@@ -238,11 +251,15 @@ def main():
     p.add_argument("--bulk-rounds", type=int, default=1)
     p.add_argument("--calls", default="500,250,250,25,25,50")
     p.add_argument("--stream-child", action="store_true")
+    p.add_argument("--no-stream", action="store_true")
     args = p.parse_args()
     if args.stream_child:
         print(json.dumps(asyncio.run(stream(args.url))))
         return
     out = asyncio.run(bench(args))
+    if args.no_stream:
+        print(json.dumps(out))
+        return
     # Streaming in a process of its own, for its peak memory.
     child = subprocess.run(
         [sys.executable, __file__, "--url", args.url, "--stream-child"],

@@ -28,8 +28,10 @@
 //! once per library per round (rows deleted between runs, not timed).
 //! Streaming runs in a child process per library and run (this binary
 //! re-executed), which reports its peak resident memory (`VmHWM`).
-//! SQLAlchemy runs the same operations in its own process after the Rust
-//! rounds (it cannot be interleaved call by call), on the same database.
+//! SQLAlchemy runs the same operations in a process of its own once per
+//! round, right after the Rust libraries' round (bulk insert and streaming
+//! likewise), on the same database, so it meets the same machine load; its
+//! ratios are paired with the Rust figures of the same round.
 
 // Rows are decoded into every field and passed to `black_box`, not read.
 #![allow(dead_code)]
@@ -224,7 +226,12 @@ struct StreamResult {
     peak_kib: u64,
 }
 
-fn run_stream_children(url: &str, tls_url: &str, runs: usize) -> Res<Vec<StreamResult>> {
+fn run_stream_children(
+    url: &str,
+    tls_url: &str,
+    runs: usize,
+    mut py: Option<&mut Python>,
+) -> Res<Vec<StreamResult>> {
     let exe = std::env::current_exe()?;
     let mut secs: Vec<Vec<f64>> = vec![Vec::new(); LIBS.len()];
     let mut peak = vec![0u64; LIBS.len()];
@@ -258,6 +265,9 @@ fn run_stream_children(url: &str, tls_url: &str, runs: usize) -> Res<Vec<StreamR
                 v["peak_kib"].as_u64().unwrap_or(0) as f64 / 1024.0
             );
         }
+        if let Some(py) = py.as_deref_mut() {
+            py.stream_run();
+        }
     }
     Ok(secs
         .into_iter()
@@ -272,7 +282,12 @@ fn run_stream_children(url: &str, tls_url: &str, runs: usize) -> Res<Vec<StreamR
 /// Per operation and library: per round, the time per call (seconds).
 type Times = BTreeMap<&'static str, Vec<Vec<f64>>>;
 
-async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec<Vec<f64>>)> {
+async fn run_rust(
+    cfg: &Config,
+    url: &str,
+    peers: &mut Peers,
+    mut py: Option<&mut Python>,
+) -> Res<(Times, Vec<Vec<f64>>)> {
     let n = LIBS.len();
     // Warm-up: every statement prepared, caches filled, pages touched.
     for (op, name, _) in OPS {
@@ -322,6 +337,10 @@ async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec
             cfg.rounds,
             line.join(", ")
         );
+        // SQLAlchemy's round right after, under the same load.
+        if let Some(py) = py.as_deref_mut() {
+            py.ops_round();
+        }
     }
 
     // Bulk insert: 100,000 rows per library per round, deleted afterwards.
@@ -354,6 +373,11 @@ async fn run_rust(cfg: &Config, url: &str, peers: &mut Peers) -> Res<(Times, Vec
                 LIBS[lib],
                 secs
             );
+            admin.batch_execute(&cleanup).await?;
+            admin.batch_execute("VACUUM books").await?;
+        }
+        if let Some(py) = py.as_deref_mut() {
+            py.bulk_round();
             admin.batch_execute(&cleanup).await?;
             admin.batch_execute("VACUUM books").await?;
         }
@@ -394,42 +418,120 @@ fn python_env() -> Res<PathBuf> {
     Ok(python)
 }
 
-fn run_python(cfg: &Config, url: &str) -> Res<Value> {
-    let python = python_env()?;
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sqlalchemy_bench.py");
-    let base = url.split_once('?').map_or(url, |(b, _)| b);
-    let sa_url = match base.split_once("://") {
-        // Without TLS, as the Rust libraries.
-        Some((_, rest)) => format!("postgresql+asyncpg://{rest}?ssl=disable"),
-        None => return Err(format!("not a URL: {url}").into()),
-    };
-    let calls: Vec<String> = cfg
-        .calls
-        .iter()
-        .map(|c| (c / 4).max(10).to_string())
-        .collect();
-    let out = Command::new(python)
-        .arg(script)
-        .args(["--url", &sa_url])
-        .args(["--rounds", &cfg.rounds.min(5).to_string()])
-        .args(["--bulk-rounds", &cfg.bulk_rounds.to_string()])
-        .args(["--calls", &calls.join(",")])
-        .stderr(std::process::Stdio::inherit())
-        .output()?;
-    if !out.status.success() {
-        return Err("sqlalchemy_bench.py failed".into());
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
+/// SQLAlchemy's side: `sqlalchemy_bench.py` in the virtual environment,
+/// run once per round next to the Rust libraries.
+struct Python {
+    python: PathBuf,
+    script: PathBuf,
+    url: String,
+    calls: String,
+    /// Per operation key, per round: seconds per call.
+    ops: BTreeMap<String, Vec<f64>>,
+    bulk: Vec<f64>,
+    stream: Vec<f64>,
+    peak_kib: u64,
+    /// Why SQLAlchemy's figures are missing or partial, if they are.
+    failed: Option<String>,
 }
 
-fn us(secs: f64) -> String {
-    format!("{:.1}", secs * 1e6)
+impl Python {
+    fn new(cfg: &Config, url: &str) -> Res<Python> {
+        let python = python_env()?;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sqlalchemy_bench.py");
+        let base = url.split_once('?').map_or(url, |(b, _)| b);
+        let url = match base.split_once("://") {
+            // Without TLS, as the Rust libraries.
+            Some((_, rest)) => format!("postgresql+asyncpg://{rest}?ssl=disable"),
+            None => return Err(format!("not a URL: {url}").into()),
+        };
+        let calls: Vec<String> = cfg
+            .calls
+            .iter()
+            .map(|c| (c / 4).max(10).to_string())
+            .collect();
+        Ok(Python {
+            python,
+            script,
+            url,
+            calls: calls.join(","),
+            ops: BTreeMap::new(),
+            bulk: Vec::new(),
+            stream: Vec::new(),
+            peak_kib: 0,
+            failed: None,
+        })
+    }
+
+    fn run(&mut self, args: &[&str]) -> Option<Value> {
+        if self.failed.is_some() {
+            return None;
+        }
+        let out = Command::new(&self.python)
+            .arg(&self.script)
+            .args(["--url", &self.url, "--calls", &self.calls])
+            .args(args)
+            .stderr(std::process::Stdio::inherit())
+            .output();
+        let parsed = match out {
+            Ok(out) if out.status.success() => serde_json::from_slice::<Value>(&out.stdout)
+                .map_err(|e| format!("sqlalchemy_bench.py printed no JSON: {e}")),
+            Ok(out) => Err(format!("sqlalchemy_bench.py failed ({})", out.status)),
+            Err(e) => Err(format!("sqlalchemy_bench.py did not start: {e}")),
+        };
+        match parsed {
+            Ok(v) => Some(v),
+            Err(e) => {
+                eprintln!("{e}");
+                self.failed = Some(e);
+                None
+            }
+        }
+    }
+
+    /// One round of the operations.
+    fn ops_round(&mut self) {
+        if let Some(v) = self.run(&["--rounds", "1", "--bulk-rounds", "0", "--no-stream"]) {
+            if let Some(ops) = v["ops"].as_object() {
+                for (k, t) in ops {
+                    let t = t.as_f64().unwrap_or(f64::NAN);
+                    self.ops.entry(k.clone()).or_default().push(t);
+                }
+            }
+        }
+    }
+
+    /// One bulk insert.
+    fn bulk_round(&mut self) {
+        if let Some(v) = self.run(&["--rounds", "0", "--bulk-rounds", "1", "--no-stream"]) {
+            self.bulk.push(v["bulk"].as_f64().unwrap_or(f64::NAN));
+        }
+    }
+
+    /// One streaming run (a child process of the script's own).
+    fn stream_run(&mut self) {
+        if let Some(v) = self.run(&["--stream-child"]) {
+            let rows = v["rows"].as_u64().unwrap_or(0);
+            if rows != data::BOOKS as u64 {
+                self.failed = Some(format!("SQLAlchemy streamed {rows} rows"));
+                return;
+            }
+            let secs = v["secs"].as_f64().unwrap_or(f64::NAN);
+            let peak = v["peak_kib"].as_u64().unwrap_or(0);
+            eprintln!(
+                "stream run     {:<14} {secs:.3} s, peak {:.1} MiB",
+                "SQLAlchemy",
+                peak as f64 / 1024.0
+            );
+            self.stream.push(secs);
+            self.peak_kib = self.peak_kib.max(peak);
+        }
+    }
 }
 
 /// The median over rounds of `per[a][r] / per[b][r]`: two libraries
 /// compared within each round, then the median taken.
 fn paired(per: &[Vec<f64>], a: usize, b: usize) -> f64 {
-    median(per[a].iter().zip(&per[b]).map(|(x, y)| x / y).collect())
+    paired_with(&per[a], &per[b])
 }
 
 /// One line of the table: per library and round, seconds.
@@ -438,14 +540,21 @@ struct Line<'a> {
     /// How seconds are shown (1e6: microseconds, 1e3: milliseconds).
     scale: f64,
     per: Vec<Vec<f64>>,
-    sqlalchemy: Option<f64>,
+    /// SQLAlchemy's seconds per round (its rounds run right after the
+    /// Rust libraries' rounds of the same number).
+    sqlalchemy: Option<Vec<f64>>,
+}
+
+/// The median over rounds of `a[r] / b[r]`.
+fn paired_with(a: &[f64], b: &[f64]) -> f64 {
+    median(a.iter().zip(b).map(|(x, y)| x / y).collect())
 }
 
 fn print_table(
     cfg: &Config,
     lines: &[Line],
     stream: &[StreamResult],
-    py: Option<&Value>,
+    sa_peak_kib: Option<u64>,
     py_note: &str,
 ) -> bool {
     let mut all_ok = true;
@@ -478,11 +587,15 @@ fn print_table(
                 )
             );
         }
-        match line.sqlalchemy {
+        match &line.sqlalchemy {
             Some(s) => {
                 text += &format!(
                     "{:>col$}",
-                    format!("{:.digits$} ({:.2})", s * line.scale, s / med[RAW])
+                    format!(
+                        "{:.digits$} ({:.2})",
+                        median(s.clone()) * line.scale,
+                        paired_with(s, &line.per[RAW])
+                    )
                 )
             }
             None => text += &format!("{:>col$}", "-"),
@@ -505,8 +618,8 @@ fn print_table(
             LIBS[fastest],
             if peer_ok { "met" } else { "MISSED" }
         );
-        if let Some(sa) = line.sqlalchemy {
-            let x = sa / med[STRATA];
+        if let Some(sa) = &line.sqlalchemy {
+            let x = paired_with(sa, &line.per[STRATA]);
             note += &format!(
                 ", SQLAlchemy/strata {x:.1}x (>= 5x: {})",
                 if x >= 5.0 { "met" } else { "MISSED" }
@@ -519,8 +632,8 @@ fn print_table(
     for s in stream {
         text += &format!("{:>col$}", format!("{:.1}", s.peak_kib as f64 / 1024.0));
     }
-    match py.and_then(|p| p["stream"]["peak_kib"].as_f64()) {
-        Some(k) => text += &format!("{:>col$}", format!("{:.1}", k / 1024.0)),
+    match sa_peak_kib {
+        Some(k) => text += &format!("{:>col$}", format!("{:.1}", k as f64 / 1024.0)),
         None => text += &format!("{:>col$}", "-"),
     }
     println!("{text}");
@@ -603,9 +716,21 @@ fn main() -> Res<()> {
         .build()?;
     rt.block_on(setup(&admin_url, &db))?;
     let result = (|| -> Res<bool> {
+        // SQLAlchemy runs once per round next to the Rust libraries.
+        let (mut py, mut note) = if cfg.python {
+            match Python::new(&cfg, &url) {
+                Ok(p) => (Some(p), String::new()),
+                Err(e) => (
+                    None,
+                    format!("SQLAlchemy: not measured ({e}); its comparison is left out"),
+                ),
+            }
+        } else {
+            (None, "SQLAlchemy: skipped (--no-python)".to_string())
+        };
         // Streaming first, on the seeded table, each library in a process of
         // its own.
-        let stream = run_stream_children(&url, &tls_url, cfg.stream_runs)?;
+        let stream = run_stream_children(&url, &tls_url, cfg.stream_runs, py.as_mut())?;
         let (times, bulk) = rt.block_on(async {
             let mut peers = Peers {
                 raw: raw::Raw::new(&url).await?,
@@ -621,28 +746,15 @@ fn main() -> Res<()> {
             if plain {
                 return Err("strata's connection uses TLS despite sslmode=disable".into());
             }
-            let r = run_rust(&cfg, &url, &mut peers).await;
+            let r = run_rust(&cfg, &url, &mut peers, py.as_mut()).await;
             drop(peers);
             r
         })?;
-        // Back to the seeded rows for SQLAlchemy.
-        rt.block_on(async {
-            let c = raw::connect(&url).await?;
-            c.batch_execute(&format!("DELETE FROM books WHERE id > {}", data::BOOKS))
-                .await?;
-            c.batch_execute("VACUUM ANALYZE books").await?;
-            Ok::<_, data::BoxError>(())
-        })?;
-        let (py, note) = if cfg.python {
-            match run_python(&cfg, &url) {
-                Ok(v) => (Some(v), String::new()),
-                Err(e) => (
-                    None,
-                    format!("SQLAlchemy: not measured ({e}); its comparison is left out"),
-                ),
-            }
-        } else {
-            (None, "SQLAlchemy: skipped (--no-python)".to_string())
+        if let Some(e) = py.as_ref().and_then(|p| p.failed.clone()) {
+            note = format!("SQLAlchemy: {e}; its figures are missing or partial");
+        }
+        let sa = |f: &dyn Fn(&Python) -> Vec<f64>| {
+            py.as_ref().map(f).filter(|v: &Vec<f64>| !v.is_empty())
         };
         let mut lines: Vec<Line> = OPS
             .iter()
@@ -650,22 +762,23 @@ fn main() -> Res<()> {
                 label,
                 scale: 1e6,
                 per: times[key].clone(),
-                sqlalchemy: py.as_ref().and_then(|p| p["ops"][key].as_f64()),
+                sqlalchemy: sa(&|p| p.ops.get(*key).cloned().unwrap_or_default()),
             })
             .collect();
         lines.push(Line {
             label: "bulk insert 100,000 (ms)",
             scale: 1e3,
             per: bulk,
-            sqlalchemy: py.as_ref().and_then(|p| p["bulk"].as_f64()),
+            sqlalchemy: sa(&|p| p.bulk.clone()),
         });
         lines.push(Line {
             label: "stream 1,000,000 (ms)",
             scale: 1e3,
             per: stream.iter().map(|s| s.secs.clone()).collect(),
-            sqlalchemy: py.as_ref().and_then(|p| p["stream"]["secs"].as_f64()),
+            sqlalchemy: sa(&|p| p.stream.clone()),
         });
-        Ok(print_table(&cfg, &lines, &stream, py.as_ref(), &note))
+        let sa_peak = py.as_ref().filter(|p| p.peak_kib > 0).map(|p| p.peak_kib);
+        Ok(print_table(&cfg, &lines, &stream, sa_peak, &note))
     })();
     rt.block_on(drop_db(&admin_url, &db))?;
     result.map(|_| ())
