@@ -27,7 +27,8 @@
 //! divided by tokio-postgres' time in the same round. The bulk insert runs
 //! once per library per round (rows deleted between runs, not timed).
 //! Streaming runs in a child process per library and run (this binary
-//! re-executed), which reports its peak resident memory (`VmHWM`).
+//! re-executed), which reports its peak resident memory (`VmHWM`) and the
+//! time from the query to the last row (connecting is not included).
 //! SQLAlchemy runs the same operations in a process of its own once per
 //! round, right after the Rust libraries' round (bulk insert and streaming
 //! likewise), on the same database, so it meets the same machine load; its
@@ -201,8 +202,8 @@ fn stream_child(lib: &str, url: &str) -> Res<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let t = Instant::now();
-    let (rows, pages) = rt.block_on(async {
+    let started = Instant::now();
+    let (rows, pages, secs) = rt.block_on(async {
         match lib {
             "tokio-postgres" => raw::stream(url).await,
             "strata" | "strata (TLS)" => strata_orm::stream(url).await,
@@ -212,10 +213,15 @@ fn stream_child(lib: &str, url: &str) -> Res<()> {
             other => Err(format!("unknown library {other}").into()),
         }
     })?;
-    let secs = t.elapsed().as_secs_f64();
     println!(
         "{}",
-        serde_json::json!({"rows": rows, "pages": pages, "secs": secs, "peak_kib": peak_rss_kib()})
+        serde_json::json!({
+            "rows": rows,
+            "pages": pages,
+            "secs": secs,
+            "connect_secs": started.elapsed().as_secs_f64() - secs,
+            "peak_kib": peak_rss_kib(),
+        })
     );
     Ok(())
 }
@@ -258,11 +264,12 @@ fn run_stream_children(
             secs[lib].push(v["secs"].as_f64().unwrap_or(f64::NAN));
             peak[lib] = peak[lib].max(v["peak_kib"].as_u64().unwrap_or(0));
             eprintln!(
-                "stream run {}/{runs} {:<14} {:.3} s, peak {:.1} MiB",
+                "stream run {}/{runs} {:<14} {:.3} s, peak {:.1} MiB (connecting: {:.1} ms)",
                 run + 1,
                 LIBS[lib],
                 v["secs"].as_f64().unwrap_or(f64::NAN),
-                v["peak_kib"].as_u64().unwrap_or(0) as f64 / 1024.0
+                v["peak_kib"].as_u64().unwrap_or(0) as f64 / 1024.0,
+                v["connect_secs"].as_f64().unwrap_or(f64::NAN) * 1e3
             );
         }
         if let Some(py) = py.as_deref_mut() {
