@@ -224,6 +224,39 @@ fn parse_target(
     })
 }
 
+/// `targets_query` must be one `SELECT` (read with PostgreSQL's parser; a
+/// syntax error names the line and column).
+fn check_targets_query(query: &str) -> Result<(), Error> {
+    let bad = |reason: String| {
+        Error::from(ConfigError::FleetTarget {
+            origin: "targets_query".into(),
+            reason,
+        })
+    };
+    let statements = crate::sql::parse_statements(query).map_err(|e| {
+        bad(format!(
+            "line {}, column {}: {}",
+            e.line, e.column, e.message
+        ))
+    })?;
+    match statements.as_slice() {
+        [one]
+            if one
+                .tree()
+                .get("node")
+                .and_then(|n| n.get("SelectStmt"))
+                .is_some() =>
+        {
+            Ok(())
+        }
+        [_] => Err(bad("must be a SELECT (it only lists targets)".into())),
+        many => Err(bad(format!(
+            "must be one SELECT, not {} statements",
+            many.len()
+        ))),
+    }
+}
+
 impl Project {
     /// The fleet's targets, in order (listed ones, then the file's, then
     /// the query's), each once. A bare database name is on the configured
@@ -262,10 +295,16 @@ impl Project {
                     reason: "no directory database to run it on: set [fleet] directory_url, --directory-url or DATABASE_URL".into(),
                 })
             })?;
+            check_targets_query(query)?;
             let client = connect(directory).await?;
-            // The query is the user's own SQL, from the configuration:
-            // run as given, its first column read as text whatever its type.
-            let messages = client.simple_query(query).await?;
+            // The user's own query, checked above to be one SELECT, run in
+            // a read-only transaction (the server refuses any write, a
+            // function's included); its first column read as text whatever
+            // its type.
+            client.batch_execute("START TRANSACTION READ ONLY").await?;
+            let messages = client.simple_query(query).await;
+            let _ = client.batch_execute("ROLLBACK").await;
+            let messages = messages?;
             let before = out.len();
             let rows = messages.iter().filter_map(|m| match m {
                 SimpleQueryMessage::Row(r) => Some(r),
@@ -458,6 +497,22 @@ mod tests {
         assert_eq!(t.name, "h2:5433/shard_1");
         let t = parse_target("host=h3 dbname=s2 user=u", "x", None).unwrap();
         assert_eq!(t.name, "h3:5432/s2");
+    }
+
+    #[test]
+    fn the_targets_query_is_one_select() {
+        assert!(check_targets_query("SELECT datname FROM pg_database ORDER BY 1").is_ok());
+        for (q, why) in [
+            ("DELETE FROM tenants RETURNING dsn", "must be a SELECT"),
+            ("SELECT 1; SELECT 2", "not 2 statements"),
+            ("SELEC dsn FROM tenants", "line 1, column 1"),
+        ] {
+            let e = check_targets_query(q).unwrap_err().to_string();
+            assert!(
+                e.starts_with("targets_query: ") && e.contains(why),
+                "{q}: {e}"
+            );
+        }
     }
 
     #[test]

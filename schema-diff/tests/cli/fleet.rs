@@ -207,6 +207,49 @@ fn twenty_databases_one_broken_then_repaired() {
             .expect(0);
         assert_eq!(out.json()["targets"].as_array().unwrap().len(), 20);
 
+        // The query is read with PostgreSQL's parser (one SELECT) and run in
+        // a read-only transaction: a write hidden in a CTE is refused by
+        // the server, and nothing is deleted.
+        let out = p
+            .run(
+                url,
+                &[
+                    "fleet",
+                    "--targets-query",
+                    "DELETE FROM tenants RETURNING db",
+                    "list",
+                ],
+            )
+            .expect(2);
+        assert!(
+            out.stderr.contains("targets_query: must be a SELECT"),
+            "{}",
+            out.stderr
+        );
+        let out = p
+            .run(
+                url,
+                &[
+                    "fleet",
+                    "--targets-query",
+                    "WITH d AS (DELETE FROM tenants RETURNING db) SELECT db FROM d",
+                    "list",
+                ],
+            )
+            .expect(2);
+        assert!(
+            out.stderr.contains("read-only transaction"),
+            "{}",
+            out.stderr
+        );
+        let out = p
+            .run(
+                url,
+                &["fleet", "--targets-query", "SELECT db FROM tenants", "list"],
+            )
+            .expect(0);
+        assert_eq!(out.stdout.lines().count(), 20, "nothing was deleted");
+
         // --fail-fast: the first target fails (no such database), the
         // second is never started.
         let out = p
