@@ -219,9 +219,6 @@ impl fmt::Display for LockLevel {
 pub struct Risk {
     /// The strongest lock taken on an existing table (`None`: none).
     pub lock: Option<LockLevel>,
-    /// Reads every row of an existing table (an index build, a
-    /// validation, a type check).
-    pub scans: bool,
     /// Rewrites an existing table.
     pub rewrites: bool,
     /// The lock held while it scans or rewrites (`None`: no scan); with a
@@ -233,6 +230,12 @@ pub struct Risk {
 }
 
 impl Risk {
+    /// Reads every row of an existing table (an index build, a validation,
+    /// a type check, a rewrite): it holds a scan lock.
+    pub fn scans(&self) -> bool {
+        self.scan_lock.is_some()
+    }
+
     /// Reads or writes of the table wait for as long as it scans or
     /// rewrites.
     pub fn blocks_for_a_scan(&self) -> bool {
@@ -771,7 +774,6 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
     };
     Risk {
         lock,
-        scans: scan_lock.is_some(),
         rewrites,
         scan_lock,
         deletes_data,
@@ -1098,12 +1100,12 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                     .and_then(|t| t.column(column))
                     .is_some_and(|c| c.identity == Some(Identity::Serial))
             };
-            let seq_type = matches!(to, SqlType::SmallInt | SqlType::Integer | SqlType::BigInt);
-            if seq_type && (serial(ctx.current) || serial(ctx.desired)) {
-                out.push(format!(
-                    "DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS {to}', pg_catalog.pg_get_serial_sequence({}, {})); END $strata$",
-                    quote_literal(&Qualified(&table.schema, &table.name).to_string()),
-                    quote_literal(column)
+            if serial(ctx.current) || serial(ctx.desired) {
+                out.extend(create::alter_owned_sequence_type(
+                    &table.schema,
+                    &table.name,
+                    column,
+                    to,
                 ));
             }
             out

@@ -162,7 +162,7 @@ impl RiskReport {
     pub(crate) fn of(r: &crate::plan::Risk) -> RiskReport {
         RiskReport {
             lock: r.lock.map(|l| l.name().to_string()),
-            scans: r.scans,
+            scans: r.scans(),
             rewrites: r.rewrites,
             scan_lock: r.scan_lock.map(|l| l.name().to_string()),
             blocks_for_a_scan: r.blocks_for_a_scan(),

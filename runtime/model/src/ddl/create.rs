@@ -567,13 +567,49 @@ pub fn alter_owned_sequence(
     options: Option<&crate::schema::SequenceOptions>,
     restart: bool,
 ) -> String {
-    format!(
-        "DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s {}{}', pg_catalog.pg_get_serial_sequence({}, {})); END $strata$",
+    let clauses = format!(
+        "{}{}",
         crate::schema::SequenceOptions::alter_clauses(options),
-        if restart { " RESTART" } else { "" },
+        if restart { " RESTART" } else { "" }
+    );
+    alter_sequence_of(schema, table, column, &clauses)
+}
+
+/// `ALTER SEQUENCE ... AS ty` of the sequence a serial column owns (its
+/// type follows the column's: `serial` -> `bigserial`). `None` unless `ty`
+/// is a type a sequence can have.
+pub fn alter_owned_sequence_type(
+    schema: &str,
+    table: &str,
+    column: &str,
+    ty: &SqlType,
+) -> Option<String> {
+    let name = match ty {
+        SqlType::SmallInt => "smallint",
+        SqlType::Integer => "integer",
+        SqlType::BigInt => "bigint",
+        _ => return None,
+    };
+    Some(alter_sequence_of(
+        schema,
+        table,
+        column,
+        &format!("AS {name}"),
+    ))
+}
+
+/// `DO` block running `ALTER SEQUENCE <the column's sequence> <clauses>`:
+/// the sequence named by the server, the table and column as literals, the
+/// body in a dollar quote no part of it contains. `clauses` is strata's own
+/// text (keywords and numbers).
+fn alter_sequence_of(schema: &str, table: &str, column: &str, clauses: &str) -> String {
+    let body = format!(
+        "EXECUTE pg_catalog.format('ALTER SEQUENCE %s {clauses}', pg_catalog.pg_get_serial_sequence({}, {}));",
         quote_literal(&Qualified(schema, table).to_string()),
         quote_literal(column)
-    )
+    );
+    let tag = dollar_tag(&[&body]);
+    format!("DO {tag} BEGIN {body} END {tag}")
 }
 
 /// `COMMENT ON INDEX schema.index IS '...'` (`IS NULL` removes it).
@@ -635,13 +671,20 @@ pub fn comment_on_type(e: &EnumType) -> String {
 /// `DO $tag$ BEGIN IF NOT EXISTS (condition) THEN body; END IF; END $tag$`,
 /// with a dollar-quote tag that does not occur in the body.
 fn do_unless_exists(condition: &str, body: &str) -> String {
+    let tag = dollar_tag(&[condition, body]);
+    format!("DO {tag} BEGIN IF NOT EXISTS ({condition}) THEN {body}; END IF; END {tag}")
+}
+
+/// A dollar-quote tag (`$strata$`, `$strata1$`, ...) that occurs in none of
+/// `texts`, so they cannot end the quoted body early.
+fn dollar_tag(texts: &[&str]) -> String {
     let mut tag = String::from("$strata$");
     let mut n = 0;
-    while condition.contains(&tag) || body.contains(&tag) {
+    while texts.iter().any(|t| t.contains(&tag)) {
         n += 1;
         tag = format!("$strata{n}$");
     }
-    format!("DO {tag} BEGIN IF NOT EXISTS ({condition}) THEN {body}; END IF; END {tag}")
+    tag
 }
 
 /// The catalog condition "a relation (table, index) of this name exists in
