@@ -168,7 +168,10 @@ impl Project {
         let mut pending = Vec::new();
         let mut problems = Vec::new();
         if self.config.migrations_dir.is_dir() {
-            let history = History::load(&self.config.migrations_dir)?;
+            // The graph and checksums only: `check` runs no file, so their
+            // SQL is not parsed (a large baseline costs more to parse than
+            // the whole comparison).
+            let history = History::load_unchecked(&self.config.migrations_dir)?;
             let runner = Runner::new(
                 &history,
                 conn,
@@ -372,6 +375,15 @@ impl Project {
         if let Some(s) = cache.history(&key_of(chain.len())) {
             return Ok((s, HistorySource::Cache));
         }
+        // They run now: their SQL is checked first (syntax, transaction
+        // control, CONCURRENTLY in a per-migration file), as `upgrade` does.
+        for m in history
+            .migrations()
+            .iter()
+            .filter(|m| base.contains(&m.revision))
+        {
+            m.check_sections()?;
+        }
         let goal = target_of(history, base)?;
         let mut scratch = Scratch::default();
         let result = async {
@@ -427,7 +439,10 @@ impl Project {
         new: &NewRevision,
         options: AutogenerateOptions,
     ) -> Result<super::RevisionReport, Error> {
-        let history = History::load(&self.config.migrations_dir)?;
+        // Unchecked: the SQL of the files is parsed only when they are
+        // replayed (`history_state`), not when the database or the cache
+        // gives their state.
+        let history = History::load_unchecked(&self.config.migrations_dir)?;
         let parents = self.parents_of(&history, new)?;
         let base: State = history.closure(&parents)?;
         let generated = self.generate(&history, &base, options).await?;
@@ -486,7 +501,7 @@ impl Project {
             )?;
             parents = vec![w.revision.clone()];
             written.push(w);
-            history = History::load(&self.config.migrations_dir)?;
+            history = History::load_unchecked(&self.config.migrations_dir)?;
         }
         let first = written.remove(0);
         Ok(super::RevisionReport {
