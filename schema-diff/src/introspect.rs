@@ -362,7 +362,34 @@ struct CatalogRows {
     objects: Vec<Row>,
 }
 
+/// PostgreSQL 15's `pg_index.indnullsnotdistinct`, as the index and
+/// constraint queries read it.
+const NULLS_NOT_DISTINCT_COLUMNS: [&str; 2] = ["i.indnullsnotdistinct", "x.indnullsnotdistinct"];
+
+/// `sql` for a server of version `version_num` (`server_version_num`):
+/// before 15, `pg_index` has no `indnullsnotdistinct` (every index treats
+/// NULLs as distinct), so the column reads `false`.
+fn for_version(sql: &'static str, version_num: i32) -> std::borrow::Cow<'static, str> {
+    if version_num >= 150_000 {
+        return std::borrow::Cow::Borrowed(sql);
+    }
+    let mut out = sql.to_string();
+    for column in NULLS_NOT_DISTINCT_COLUMNS {
+        out = out.replace(column, "false");
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
+    let version_num: i32 = client
+        .query_one(
+            "SELECT pg_catalog.current_setting('server_version_num')::int",
+            &[],
+        )
+        .await?
+        .try_get(0)?;
+    let constraints_sql = for_version(CONSTRAINTS_SQL, version_num);
+    let indexes_sql = for_version(INDEXES_SQL, version_num);
     let p: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
     // One future per query, awaited together: tokio-postgres sends them all
     // before waiting for the first answer, and the server runs them back to
@@ -375,8 +402,8 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         (TABLES_SQL, &p[..]),
         (COLUMNS_SQL, &p[..]),
         (DEFAULTS_SQL, &p[..]),
-        (CONSTRAINTS_SQL, &p[..]),
-        (INDEXES_SQL, &p[..]),
+        (&constraints_sql, &p[..]),
+        (&indexes_sql, &p[..]),
         (OPCLASSES_SQL, &[][..]),
         (OBJECTS_SQL, &p[..]),
     ];
@@ -1362,5 +1389,24 @@ mod tests {
         );
         assert!(e("a.b.c").unwrap_err().contains("too many dots"));
         assert!(e("").unwrap_err().contains("empty name"));
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    /// Before PostgreSQL 15 no query names `indnullsnotdistinct`; from 15
+    /// on both read it (the markers replaced must be in the queries).
+    #[test]
+    fn nulls_not_distinct_is_read_only_where_the_server_has_it() {
+        for (sql, marker) in [
+            (INDEXES_SQL, NULLS_NOT_DISTINCT_COLUMNS[0]),
+            (CONSTRAINTS_SQL, NULLS_NOT_DISTINCT_COLUMNS[1]),
+        ] {
+            assert!(sql.contains(marker), "{marker}");
+            assert!(for_version(sql, 150_000).contains("indnullsnotdistinct"));
+            assert!(!for_version(sql, 140_011).contains("indnullsnotdistinct"));
+        }
     }
 }

@@ -51,13 +51,14 @@ LEFT JOIN LATERAL (
          s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle
   FROM pg_catalog.pg_depend d
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
-  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  WHERE (a.attidentity <> '' OR a.atthasdef)
+    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refobjid = a.attrelid
     AND d.refobjsubid = a.attnum
     AND d.deptype IN ('a', 'i')
   LIMIT 1
-) sq ON a.attidentity <> '' OR a.atthasdef
+) sq ON true
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0

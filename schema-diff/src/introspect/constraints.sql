@@ -29,9 +29,12 @@ SELECT k.conrelid AS table_oid,
        k.condeferrable AS deferrable,
        k.condeferred AS deferred,
        k.confmatchtype::text AS match_type,
-       COALESCE((SELECT (pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct')::boolean
-                 FROM pg_catalog.pg_index x WHERE x.indexrelid = k.conindid), false) AS nulls_not_distinct,
-       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment,
+       -- PostgreSQL 15's column (`false` before 15: see introspect.rs).
+       COALESCE((SELECT x.indnullsnotdistinct FROM pg_catalog.pg_index x
+                 WHERE x.indexrelid = k.conindid), false) AS nulls_not_distinct,
+       (SELECT dsc.description FROM pg_catalog.pg_description dsc
+        WHERE dsc.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
+          AND dsc.objoid = k.oid AND dsc.objsubid = 0) AS comment,
        CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def,
        (k.conislocal AND k.conparentid = 0) AS is_local
 FROM pg_catalog.pg_constraint k

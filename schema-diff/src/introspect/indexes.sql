@@ -23,15 +23,18 @@ SELECT i.indrelid AS table_oid,
                ORDER BY s.k)
        END AS expressions,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
-       -- PostgreSQL 15's column, read so that older servers answer too.
-       COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       -- PostgreSQL 15's column (`false` before 15: see introspect.rs).
+       i.indnullsnotdistinct AS nulls_not_distinct,
        ic.reloptions AS storage,
-       pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment,
+       dsc.description AS comment,
        EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS is_inherited
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_catalog.pg_description dsc
+       ON dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND dsc.objoid = i.indexrelid AND dsc.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
