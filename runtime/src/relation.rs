@@ -75,10 +75,8 @@ impl KeyIndex {
         let mut positions = HashMap::with_capacity(owners.len());
         let mut first = Vec::with_capacity(owners.len());
         for (i, owner) in owners.iter().enumerate() {
-            first.push(match encoded(owner.param(col), ty)? {
-                Some(key) => Some(*positions.entry(key).or_insert(i)),
-                None => None,
-            });
+            first
+                .push(encoded(owner.param(col), ty)?.map(|key| *positions.entry(key).or_insert(i)));
         }
         Ok(KeyIndex {
             ty: ty.clone(),

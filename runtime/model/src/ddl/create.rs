@@ -1081,6 +1081,7 @@ mod tests {
 
     fn schema() -> Schema {
         Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![EnumType {
                 schema: "app".into(),
