@@ -39,6 +39,9 @@ pub struct Column<'a> {
     pub nullable: bool,
     pub default: Option<String>,
     pub identity: Option<Identity>,
+    /// The identity's or serial's sequence options, canonical (`None`:
+    /// the defaults).
+    pub sequence: Option<schema::SequenceOptions>,
     pub comment: Option<String>,
     pub renamed_from: Option<String>,
 }

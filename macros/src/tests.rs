@@ -1403,7 +1403,112 @@ fn table_error_messages() {
         ),
         (
             "struct T { #[column(primary_key, nam = \"x\")] id: i64 }".into(),
-            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `check`, `comment`, `renamed_from` or `not_null`)",
+            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `sequence`, `check`, `comment`, `renamed_from` or `not_null`)",
+        ),
+        // Index options, constraint options and sequences (issue 10).
+        (
+            "#[table(index(columns(a), nulls = \"not_distinct\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "`nulls = \"not_distinct\"` on an index that is not `unique`: NULLS NOT DISTINCT only changes which rows a unique index lets conflict; add `unique`, or remove `nulls`",
+        ),
+        (
+            "#[table(index(columns(a), unique, nulls = \"none\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid `nulls = \"none\"`: expected \"distinct\" (the default) or \"not_distinct\"",
+        ),
+        (
+            "#[table(index(columns(a), with(filfactor = 70)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: a btree index has no storage parameter `filfactor` (it takes fillfactor, deduplicate_items); did you mean `fillfactor`?",
+        ),
+        (
+            "#[table(index(columns(a), method = \"gin\", with(fillfactor = 70)))] struct T { #[column(primary_key)] id: i64, a: Vec<i32> }".into(),
+            "invalid storage parameter in `with(...)`: a gin index has no storage parameter `fillfactor` (it takes fastupdate, gin_pending_list_limit)",
+        ),
+        (
+            "#[table(index(columns(a), with(fillfactor = 5)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: `fillfactor` takes an integer from 10 to 100, not \"5\"",
+        ),
+        (
+            "#[table(index(columns(a), with(deduplicate_items = \"maybe\")))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: `deduplicate_items` takes one of true, false, on, off, yes, no, 1, 0, not \"maybe\"",
+        ),
+        (
+            "#[table(index(columns(a), with(fillfactor = 7.5, fillfactor)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "expected an integer, `true`/`false` or a string: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`\na storage parameter needs a value: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`",
+        ),
+        (
+            "#[table(index(columns(a), with()))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "`with()` is empty: give storage parameters, as in `with(fillfactor = 70)`, or remove it",
+        ),
+        (
+            "#[table(index(columns(a), coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "unknown key `coment` in `index(...)`; did you mean `comment`? (expected `columns`, `name`, `unique`, `method`, `where`, `include`, `nulls`, `with` or `comment`)",
+        ),
+        (
+            "#[table(unique(a, coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "unknown option `coment` in `unique(...)` (did you mean `comment`?): expected field names and optionally `name = \"...\"`, `nulls = \"...\"`, `deferrable = \"...\"` or `comment = \"...\"`",
+        ),
+        (
+            "#[table(primary_key(id, deferable = \"initially_deferred\"))] struct T { id: i64 }".into(),
+            "unknown option `deferable` in `primary_key(...)` (did you mean `deferrable`?): expected field names and optionally `name = \"...\"`, `deferrable = \"...\"` or `comment = \"...\"`",
+        ),
+        (
+            "#[table(primary_key(deferrable = \"later\"))] struct T { #[column(primary_key)] id: i64 }".into(),
+            "invalid `deferrable = \"later\"`: expected `not_deferrable`, `initially_immediate` or `initially_deferred`",
+        ),
+        (
+            "#[table(primary_key(comment = \"k\"))] struct T { id: i64 }".into(),
+            "`primary_key(...)` names no field: list the key's fields, as in `primary_key(a, b, deferrable = \"...\")`, or mark the key field with `#[column(primary_key)]`",
+        ),
+        (
+            "#[table(primary_key(comment = \"k\", deferrable = \"initially_deferred\", name = \"t_key\"))] struct T { #[column(primary_key)] id: i64 }".into(),
+            "",
+        ),
+        (
+            "#[table(foreign_key(columns(a), references = \"u(id)\", match = \"partial\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "invalid `match = \"partial\"`: PostgreSQL does not implement MATCH PARTIAL; write `match = \"full\"` or `match = \"simple\"` (the default)",
+        ),
+        (
+            "#[table(foreign_key(columns(a), references = \"u(id)\", match = \"ful\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "invalid `match = \"ful\"`: expected \"full\" (MATCH FULL: all referencing columns NULL, or none) or \"simple\" (the default)",
+        ),
+        (
+            "#[table(check(name = \"c\", expr = \"a > 0\", coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "unknown key `coment` in `check(...)`; did you mean `comment`? (expected `name`, `expr` or `comment`)",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(sequence(start = 5))] a: i64 }".into(),
+            "`sequence(...)` on field `a`, which has no sequence: add `identity = \"always\"` (or `\"by_default\"`), or make it a serial column with `sql_type = \"serial\"` (`bigserial`, `smallserial`)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(stat = 5))] id: i64 }".into(),
+            "unknown key `stat` in `sequence(...)`; did you mean `start`? (expected `start`, `increment`, `min`, `max`, `cache` or `cycle`)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(increment = 0))] id: i64 }".into(),
+            "`increment = 0`: a sequence must move; use a positive (ascending) or negative (descending) increment",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(max = 40000))] id: i16 }".into(),
+            "`max = 40000` is out of range for a sequence of type smallint (-32768 to 32767)",
+        ),
+        (
+            "struct T { #[column(primary_key, sql_type = \"serial\", sequence(min = 10, max = 10))] id: i32 }".into(),
+            "the sequence's `min` (10) must be less than its `max` (10)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"by_default\", sequence(start = 0))] id: i64 }".into(),
+            "`start = 0` is outside the sequence's range, `min` 1 to `max` 9223372036854775807; change `start`, or widen the range with `min`/`max`",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(cache = 0, cycle = true))] id: i64 }".into(),
+            "`cycle` is a flag and takes no value: write `cycle` alone\n`cache = 0`: the cache holds at least 1 value",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(start = 99999999999999999999))] id: i64 }".into(),
+            "`start = 99999999999999999999` is out of range: a sequence holds 64-bit integers (-9223372036854775808 to 9223372036854775807)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(increment = -1, min = -9223372036854775808, start = -1, cache = 10, cycle))] id: i64 }".into(),
+            "",
         ),
         (
             format!("struct ThisStructNameIsMuchTooLongForAPostgresIdentifierOfSixtyThree {{ {pk} }}"),
