@@ -1262,6 +1262,164 @@ fn definition_of_every_model_value() {
     .assert_eq(&got);
 }
 
+/// The options of issue 10 in `definition()`: a unique index with NULLS
+/// NOT DISTINCT, storage parameters (kept as written, sorted) and a
+/// comment; a named, deferrable, commented primary key given by
+/// `#[table(primary_key(...))]` with options only; MATCH FULL; comments on
+/// unique, check and foreign key constraints; sequence options in canonical
+/// form (`min = 1`, the default of an ascending sequence, left out).
+#[test]
+fn definition_of_constraint_and_sequence_options() {
+    let got = definition(
+        r#"
+        #[table(primary_key(name = "t_key", deferrable = "initially_deferred", comment = "the key"))]
+        #[table(index(columns(a), unique, nulls = "not_distinct", with(fillfactor = 70, deduplicate_items = "off"), comment = "one per a"))]
+        #[table(unique(b, comment = "b once", deferrable = "initially_immediate"))]
+        #[table(check(name = "t_b_check", expr = "b > 0", comment = "positive"))]
+        #[table(foreign_key(columns(a, b), references = "u(x, y)", match = "full", comment = "to u"))]
+        pub struct T {
+            #[column(primary_key, identity = "always", sequence(start = 100, increment = 5, min = 1, max = 1000, cache = 20, cycle))]
+            id: i32,
+            a: Option<i64>,
+            b: Option<i64>,
+            #[column(sql_type = "bigserial", sequence(increment = -1))]
+            c: i64,
+        }
+        "#,
+    );
+    expect![[r#"
+        fn definition() -> ::strata::schema::Table {
+            ::strata::schema::Table {
+                columns: ::std::vec::Vec::from([
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Always,
+                        ),
+                        sequence: ::core::option::Option::Some(::strata::schema::SequenceOptions {
+                            start: ::core::option::Option::Some(100i64),
+                            increment: ::core::option::Option::Some(5i64),
+                            min: ::core::option::Option::None,
+                            max: ::core::option::Option::Some(1000i64),
+                            cache: ::core::option::Option::Some(20i64),
+                            cycle: true,
+                        }),
+                        ..::strata::schema::Column::new(
+                            "id",
+                            <i32 as ::strata::PgType>::sql_type(),
+                            false,
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "a",
+                        <Option<i64> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                    ::strata::schema::Column::new(
+                        "b",
+                        <Option<i64> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Serial,
+                        ),
+                        sequence: ::core::option::Option::Some(::strata::schema::SequenceOptions {
+                            start: ::core::option::Option::None,
+                            increment: ::core::option::Option::Some(-1i64),
+                            min: ::core::option::Option::None,
+                            max: ::core::option::Option::None,
+                            cache: ::core::option::Option::None,
+                            cycle: false,
+                        }),
+                        ..::strata::schema::Column::new(
+                            "c",
+                            ::strata::schema::SqlType::BigInt,
+                            false,
+                        )
+                    },
+                ]),
+                primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                    name: ::std::string::String::from("t_key"),
+                    columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
+                    comment: ::core::option::Option::Some(
+                        ::std::string::String::from("the key"),
+                    ),
+                }),
+                uniques: ::std::vec::Vec::from([
+                    ::strata::schema::Unique {
+                        name: ::std::string::String::from("t_b_key"),
+                        columns: ::std::vec::Vec::from([::std::string::String::from("b")]),
+                        nulls_not_distinct: false,
+                        deferrable: ::strata::schema::Deferrable::InitiallyImmediate,
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("b once"),
+                        ),
+                    },
+                ]),
+                indexes: ::std::vec::Vec::from([
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("t_a_idx"),
+                        unique: true,
+                        method: ::strata::schema::IndexMethod::Btree,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("a"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                        ]),
+                        include: ::std::vec::Vec::new(),
+                        predicate: ::core::option::Option::None,
+                        nulls_not_distinct: true,
+                        with: ::std::vec::Vec::from([
+                            ::std::string::String::from("deduplicate_items=off"),
+                            ::std::string::String::from("fillfactor=70"),
+                        ]),
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("one per a"),
+                        ),
+                    },
+                ]),
+                foreign_keys: ::std::vec::Vec::from([
+                    ::strata::schema::ForeignKey {
+                        name: ::std::string::String::from("t_a_b_fkey"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("a"),
+                            ::std::string::String::from("b"),
+                        ]),
+                        ref_schema: ::std::string::String::from("public"),
+                        ref_table: ::std::string::String::from("u"),
+                        ref_columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("x"),
+                            ::std::string::String::from("y"),
+                        ]),
+                        on_delete: ::strata::schema::FkAction::NoAction,
+                        on_update: ::strata::schema::FkAction::NoAction,
+                        deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        match_full: true,
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("to u"),
+                        ),
+                    },
+                ]),
+                checks: ::std::vec::Vec::from([
+                    ::strata::schema::Check {
+                        name: ::std::string::String::from("t_b_check"),
+                        expression: ::std::string::String::from("b > 0"),
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("positive"),
+                        ),
+                    },
+                ]),
+                ..::strata::schema::Table::new("public", "t")
+            }
+        }"#]].assert_eq(&got);
+}
+
 /// Each case: a derive input, and the messages it must produce (empty when
 /// it must expand without errors).
 #[test]
