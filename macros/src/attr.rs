@@ -486,7 +486,12 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
                 let v = lit_str(k, input)?;
                 set_once(cx, &mut comment, k, "`unique(...)`", v);
             } else {
-                return Err(options_error(k, "unique", UNIQUE_KEYS));
+                return Err(options_error(
+                    k,
+                    "unique",
+                    UNIQUE_KEYS,
+                    &["name = \"...\"", "nulls = \"not_distinct\"", "deferrable = \"...\"", "comment = \"...\""],
+                ));
             }
             Ok(())
         });
@@ -529,7 +534,12 @@ fn parse_primary_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Primary
                 let v = lit_str(k, input)?;
                 set_once(cx, &mut comment, k, IN, v);
             } else {
-                return Err(options_error(k, "primary_key", PRIMARY_KEY_KEYS));
+                return Err(options_error(
+                    k,
+                    "primary_key",
+                    PRIMARY_KEY_KEYS,
+                    &["name = \"...\"", "deferrable = \"...\"", "comment = \"...\""],
+                ));
             }
             Ok(())
         });
@@ -545,7 +555,7 @@ fn parse_primary_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Primary
 
 /// An unknown `k = ...` in a list of field names and options
 /// (`unique(...)`, `primary_key(...)`).
-fn options_error(k: &Ident, list: &str, keys: &[Symbol]) -> syn::Error {
+fn options_error(k: &Ident, list: &str, keys: &[Symbol], forms: &[&str]) -> syn::Error {
     let hint = match did_you_mean(&k.to_string(), keys.iter().map(|s| s.0)) {
         Some(s) => format!(" (did you mean `{s}`?)"),
         None => String::new(),
@@ -554,7 +564,7 @@ fn options_error(k: &Ident, list: &str, keys: &[Symbol]) -> syn::Error {
         k.span(),
         format!(
             "unknown option `{k}` in `{list}(...)`{hint}: expected field names and optionally {}",
-            one_of(&keys.iter().map(|s| format!("{s} = \"...\"")).collect::<Vec<_>>())
+            one_of(forms)
         ),
     )
 }
@@ -602,7 +612,7 @@ fn parse_storage_params(cx: &Ctxt, items: Vec<TokenStream>) -> Vec<StorageParamA
             if !input.peek(Token![=]) {
                 return Err(syn::Error::new(
                     k.span(),
-                    format!("a storage parameter needs a value: {form}"),
+                    format!("the storage parameter `{k}` needs a value: `{k} = ...`, with an integer, `true`/`false` or a string"),
                 ));
             }
             input.parse::<Token![=]>()?;

@@ -1590,7 +1590,7 @@ fn table_error_messages() {
         ),
         (
             "#[table(index(columns(a), with(fillfactor = 7.5, fillfactor)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
-            "expected an integer, `true`/`false` or a string: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`\na storage parameter needs a value: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`",
+            "expected an integer, `true`/`false` or a string: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`\nthe storage parameter `fillfactor` needs a value: `fillfactor = ...`, with an integer, `true`/`false` or a string",
         ),
         (
             "#[table(index(columns(a), with()))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
@@ -1602,7 +1602,7 @@ fn table_error_messages() {
         ),
         (
             "#[table(unique(a, coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
-            "unknown option `coment` in `unique(...)` (did you mean `comment`?): expected field names and optionally `name = \"...\"`, `nulls = \"...\"`, `deferrable = \"...\"` or `comment = \"...\"`",
+            "unknown option `coment` in `unique(...)` (did you mean `comment`?): expected field names and optionally `name = \"...\"`, `nulls = \"not_distinct\"`, `deferrable = \"...\"` or `comment = \"...\"`",
         ),
         (
             "#[table(primary_key(id, deferable = \"initially_deferred\"))] struct T { id: i64 }".into(),
