@@ -17,7 +17,7 @@ use crate::ctxt::Ctxt;
 use crate::sql::{self, Reference};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
-use strata_model::schema::{parse_column_type, Identity, SqlType};
+use strata_model::schema::{parse_column_type, Identity, SqlType, TypeName};
 use strata_model::schema::{Deferrable, FkAction, IndexMethod, NullsOrder, SortOrder};
 
 /// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
@@ -143,6 +143,10 @@ pub struct ColumnAttrs {
     pub identity: Option<(LitStr, Identity)>,
     /// The `sequence` keyword and its options.
     pub sequence: Option<(Ident, SequenceAttr)>,
+    /// `generated = "expr"`: `GENERATED ALWAYS AS (expr) STORED`.
+    pub generated: Option<LitStr>,
+    /// `collation = "..."`, resolved to a schema and name.
+    pub collation: Option<(LitStr, TypeName)>,
     pub check: Option<LitStr>,
     pub comment: Option<LitStr>,
     pub renamed_from: Option<LitStr>,
@@ -340,6 +344,13 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
             )?;
             let v = parse_sequence(cx, items);
             set_once(cx, &mut out.sequence, key, IN_COLUMN, (key.clone(), v));
+        } else if key == GENERATED {
+            let v = expression(key, input)?;
+            set_once(cx, &mut out.generated, key, IN_COLUMN, v);
+        } else if key == COLLATION {
+            let lit = lit_str(key, input)?;
+            let name = collation(&lit)?;
+            set_once(cx, &mut out.collation, key, IN_COLUMN, (lit, name));
         } else if key == CHECK {
             let v = expression(key, input)?;
             set_once(cx, &mut out.check, key, IN_COLUMN, v);
@@ -682,6 +693,56 @@ fn parse_sequence(cx: &Ctxt, items: Vec<TokenStream>) -> SequenceAttr {
         });
     }
     out
+}
+
+/// A collation: `"C"`, `"en_US.utf8"`, `"und-x-icu"` (a name in
+/// `pg_catalog`, taken whole: collation names contain dots), or a
+/// qualified SQL name with the name double-quoted, `app."german"` or
+/// `"app"."german"`, for a collation of another schema.
+fn collation(lit: &LitStr) -> syn::Result<TypeName> {
+    let text = lit.value();
+    let err = |why: String| {
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `collation = {text:?}`: {why}"),
+        )
+    };
+    let (schema, name) = if text.ends_with('"') {
+        let Some((schema, quoted)) = text[..text.len() - 1].rsplit_once(".\"") else {
+            return Err(err(
+                "a quoted collation name needs its schema: `schema.\"name\"` (or an unquoted name of pg_catalog, `C`)".into(),
+            ));
+        };
+        if quoted.contains('"') {
+            return Err(err("a double quote inside the quoted name".into()));
+        }
+        let schema = match schema.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            Some(s) if !s.contains('"') => s.to_string(),
+            Some(_) => return Err(err("a double quote inside the quoted schema".into())),
+            None if schema.contains('"') => {
+                return Err(err("unbalanced double quotes in the schema".into()))
+            }
+            None => {
+                if schema != schema.to_lowercase() {
+                    return Err(err(format!(
+                        "the unquoted schema `{schema}` would be folded to lower case by PostgreSQL; write it in lower case or in double quotes"
+                    )));
+                }
+                schema.to_string()
+            }
+        };
+        (schema, quoted.to_string())
+    } else if text.contains('"') {
+        return Err(err(
+            "write a collation of another schema as `schema.\"name\"` (the name in double quotes)".into(),
+        ));
+    } else {
+        ("pg_catalog".to_string(), text.clone())
+    };
+    for part in [&schema, &name] {
+        sql::check_identifier(part).map_err(err)?;
+    }
+    Ok(TypeName { schema, name })
 }
 
 /// `key = 123` or `key = -123`, an `i64`.

@@ -157,6 +157,45 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             }
         }
 
+        if let Some(g) = &fa.generated {
+            if identity.is_some() {
+                cx.error_at(
+                    g.span(),
+                    format!(
+                        "`generated` on field `{}`, an identity/serial column: a column takes its values from a sequence or computes them, not both; keep one",
+                        f.ident
+                    ),
+                );
+            }
+            if let Some(d) = &fa.default {
+                cx.error_at(
+                    d.span(),
+                    format!(
+                        "`default` on field `{}`, a generated column: its value is always computed from `generated`; remove `default`",
+                        f.ident
+                    ),
+                );
+            }
+        }
+        if let Some((lit, _)) = &fa.collation {
+            let collatable = match &sql_type {
+                Some(t) => is_collatable(t),
+                None => rust_collatable(f.ty),
+            };
+            if collatable == Some(false) {
+                let ty = match &fa.sql_type {
+                    Some((l, _, _)) => format!("SQL type `{}`", l.value()),
+                    None => format!("type `{}`", type_string(f.ty)),
+                };
+                cx.error_at(
+                    lit.span(),
+                    format!(
+                        "`collation` on field `{}` of {ty}, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+                        f.ident
+                    ),
+                );
+            }
+        }
         let sequence = match (&fa.sequence, identity) {
             (None, _) => None,
             (Some((key, _)), None) => {
@@ -259,6 +298,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             default: fa.default.as_ref().map(LitStr::value),
             identity,
             sequence,
+            generated: fa.generated.as_ref().map(LitStr::value),
+            collation: fa.collation.as_ref().map(|c| c.1.clone()),
             comment: fa.comment.as_ref().map(LitStr::value),
             renamed_from: fa.renamed_from.as_ref().map(LitStr::value),
         });
@@ -442,6 +483,39 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         columns,
         primary_key,
     })
+}
+
+/// Whether PostgreSQL collates values of `ty`: `None` when only the server
+/// knows (a named type may be a domain over text).
+fn is_collatable(ty: &SqlType) -> Option<bool> {
+    match ty {
+        SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_) => Some(true),
+        SqlType::Array(inner) => is_collatable(inner),
+        SqlType::Named(_) => None,
+        _ => Some(false),
+    }
+}
+
+/// [`is_collatable`] of a field's Rust type when its SQL type is inferred:
+/// `String` (in `Option` or `Vec`) is text, the integer, float and boolean
+/// types are not; anything else is left to the server.
+fn rust_collatable(ty: &syn::Type) -> Option<bool> {
+    let syn::Type::Path(p) = ty else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    match last.ident.to_string().as_str() {
+        "String" => Some(true),
+        "i16" | "i32" | "i64" | "f32" | "f64" | "bool" => Some(false),
+        "Option" | "Vec" => match &last.arguments {
+            syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => rust_collatable(inner),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The SQL type of an `i16`, `i32` or `i64` field (`Option` around it

@@ -42,6 +42,10 @@ pub struct Column<'a> {
     /// The identity's or serial's sequence options, canonical (`None`:
     /// the defaults).
     pub sequence: Option<schema::SequenceOptions>,
+    /// `GENERATED ALWAYS AS (expression) STORED`.
+    pub generated: Option<String>,
+    /// `COLLATE`.
+    pub collation: Option<schema::TypeName>,
     pub comment: Option<String>,
     pub renamed_from: Option<String>,
 }

@@ -70,6 +70,8 @@ pub const DEFAULT: Symbol = Symbol("default");
 pub const IDENTITY: Symbol = Symbol("identity");
 pub const NOT_NULL: Symbol = Symbol("not_null");
 pub const SEQUENCE: Symbol = Symbol("sequence");
+pub const GENERATED: Symbol = Symbol("generated");
+pub const COLLATION: Symbol = Symbol("collation");
 
 // `sequence(...)` of an identity or serial column.
 pub const START: Symbol = Symbol("start");
@@ -106,6 +108,8 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     ON_UPDATE,
     IDENTITY,
     SEQUENCE,
+    GENERATED,
+    COLLATION,
     CHECK,
     COMMENT,
     RENAMED_FROM,

@@ -1561,7 +1561,7 @@ fn table_error_messages() {
         ),
         (
             "struct T { #[column(primary_key, nam = \"x\")] id: i64 }".into(),
-            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `sequence`, `check`, `comment`, `renamed_from` or `not_null`)",
+            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `sequence`, `generated`, `collation`, `check`, `comment`, `renamed_from` or `not_null`)",
         ),
         // Index options, constraint options and sequences (issue 10).
         (
@@ -1666,6 +1666,43 @@ fn table_error_messages() {
         ),
         (
             "struct T { #[column(primary_key, identity = \"always\", sequence(increment = -1, min = -9223372036854775808, start = -1, cache = 10, cycle))] id: i64 }".into(),
+            "",
+        ),
+        // Generated columns and collations.
+        (
+            "struct T { #[column(primary_key, identity = \"always\", generated = \"1\")] id: i64 }".into(),
+            "`generated` on field `id`, an identity/serial column: a column takes its values from a sequence or computes them, not both; keep one",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(generated = \"id * 2\", default = \"0\")] twice: i64 }".into(),
+            "`default` on field `twice`, a generated column: its value is always computed from `generated`; remove `default`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(generated = \"(id\")] twice: i64 }".into(),
+            "invalid `generated = \"(id\"`: the `(` at character 1 is never closed",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"C\")] n: Option<i64> }".into(),
+            "`collation` on field `n` of type `Option<i64>`, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(sql_type = \"jsonb\", collation = \"C\")] n: String }".into(),
+            "`collation` on field `n` of SQL type `jsonb`, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"\\\"german\\\"\")] n: String }".into(),
+            "invalid `collation = \"\\\"german\\\"\"`: a quoted collation name needs its schema: `schema.\"name\"` (or an unquoted name of pg_catalog, `C`)",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"App.\\\"german\\\"\")] n: String }".into(),
+            "invalid `collation = \"App.\\\"german\\\"\"`: the unquoted schema `App` would be folded to lower case by PostgreSQL; write it in lower case or in double quotes",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"\")] n: String }".into(),
+            "invalid `collation = \"\"`: the name is empty",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"en_US.utf8\", generated = \"lower(s)\")] n: String, s: String, #[column(collation = \"app.\\\"German\\\"\")] g: Option<Vec<String>> }".into(),
             "",
         ),
         (

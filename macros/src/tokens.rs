@@ -76,6 +76,8 @@ pub fn column(c: &ir::Column) -> TokenStream {
         default,
         identity,
         sequence,
+        generated,
+        collation,
         comment,
         renamed_from,
     } = c;
@@ -92,6 +94,12 @@ pub fn column(c: &ir::Column) -> TokenStream {
     }
     if let Some(o) = sequence {
         set.push(("sequence", some(sequence_options(o))));
+    }
+    if let Some(g) = generated {
+        set.push(("generated", some(string(g))));
+    }
+    if let Some(n) = collation {
+        set.push(("collation", some(type_name(n))));
     }
     if let Some(x) = comment {
         set.push(("comment", some(string(x))));
