@@ -94,8 +94,28 @@ pub struct Transfer {
     pub round: i16,
 }
 
+#[derive(Table, Debug, Clone, PartialEq)]
+#[table(schema = "derive_opts", name = "notes")]
+pub struct Note {
+    #[column(primary_key)]
+    pub id: i64,
+    #[column(collation = "C")]
+    pub title: String,
+    #[column(generated = "lower(title)")]
+    pub title_key: String,
+    #[column(sql_type = "varchar(20)[]", collation = "POSIX")]
+    pub labels: Option<Vec<String>>,
+    pub price: i64,
+    pub qty: i32,
+    #[column(generated = "price * qty")]
+    pub total: i64,
+}
+
 fn registry() -> Registry {
-    Registry::new().with::<Account>().with::<Transfer>()
+    Registry::new()
+        .with::<Account>()
+        .with::<Transfer>()
+        .with::<Note>()
 }
 
 #[test]
@@ -124,6 +144,22 @@ fn the_definitions_carry_the_options() {
             ..SequenceOptions::default()
         })
     );
+    let n = Note::definition();
+    let title = n.column("title").expect("title");
+    assert_eq!(
+        title.collation.as_ref().map(|c| (c.schema.as_str(), c.name.as_str())),
+        Some(("pg_catalog", "C"))
+    );
+    assert_eq!(
+        n.column("total").and_then(|c| c.generated.as_deref()),
+        Some("price * qty")
+    );
+    let generated: Vec<&str> = Note::COLUMNS
+        .iter()
+        .filter(|c| c.generated)
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(generated, ["title_key", "total"]);
     let t = Transfer::definition();
     assert!(t.foreign_keys[0].match_full);
     // `max = 50` is the start and `min = 1` is not the default of a
@@ -162,7 +198,11 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
         scratch.drop_db().await.expect("scratch dropped");
         // Normalizing (the models created in a scratch database and read
         // back) keeps every sequence option.
-        for (table, column) in [("accounts", "id"), ("transfers", "id"), ("transfers", "round")] {
+        for (table, column) in [
+            ("accounts", "id"),
+            ("transfers", "id"),
+            ("transfers", "round"),
+        ] {
             let options = |s: &Schema| {
                 s.table("derive_opts", table)
                     .and_then(|t| t.column(column))
@@ -272,6 +312,34 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
             s(&["smallint", "1", "1", "1", "3", "1", "true"])
         );
 
+        let column = |table: &str, column: &str| {
+            format!(
+                "SELECT a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
+                        (SELECT n.nspname || '.' || c.collname FROM pg_collation c
+                         JOIN pg_namespace n ON n.oid = c.collnamespace
+                         WHERE c.oid = a.attcollation AND a.attcollation <> t.typcollation)
+                 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE a.attrelid = 'derive_opts.{table}'::regclass AND a.attname = '{column}'"
+            )
+        };
+        assert_eq!(
+            row(&client, &column("notes", "title")).await,
+            vec![Some(String::new()), None, Some("pg_catalog.C".into())]
+        );
+        assert_eq!(
+            row(&client, &column("notes", "labels")).await,
+            vec![Some(String::new()), None, Some("pg_catalog.POSIX".into())]
+        );
+        assert_eq!(
+            row(&client, &column("notes", "total")).await,
+            vec![
+                Some("s".into()),
+                Some("(price * qty)".into()),
+                None
+            ]
+        );
+
         // And the server acts on them.
         let ids = client
             .query(
@@ -336,5 +404,43 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
             [(49, 2), (48, 3), (47, 1), (46, 2)],
             "serial counting down from 50, identity cycling through 1..3 (the refused row used 50 and 1)"
         );
+
+        // The runtime leaves generated columns to the server and reads
+        // back what it computed; "B" sorts before "a" under COLLATE "C".
+        let pool = strata::Pool::builder(db.url())
+            .expect("the test database URL")
+            .max_size(1)
+            .build()
+            .expect("a pool");
+        let session = pool.session().await.expect("a session");
+        let mut stored = Vec::new();
+        for (id, title) in [(1, "a"), (2, "B")] {
+            let note = Note {
+                id,
+                title: title.into(),
+                title_key: String::new(),
+                labels: Some(vec!["x".into()]),
+                price: 7,
+                qty: 3,
+                total: 0,
+            };
+            stored.push(
+                strata::Executor::insert(&session, &note)
+                    .await
+                    .expect("a note inserted"),
+            );
+        }
+        assert_eq!(
+            (stored[0].title_key.as_str(), stored[1].title_key.as_str(), stored[0].total),
+            ("a", "b", 21)
+        );
+        let order: Vec<String> = client
+            .query("SELECT title FROM derive_opts.notes ORDER BY title", &[])
+            .await
+            .expect("ordered titles")
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(order, ["B", "a"]);
     });
 }
