@@ -81,6 +81,24 @@ mod storage_and_sequences {
     }
 }
 
+mod generated_and_collation {
+    use super::*;
+
+    #[derive(Table)]
+    pub struct Note {
+        #[column(primary_key)]
+        pub id: i64,
+        #[column(collation = "C")]
+        pub title: String,
+        #[column(generated = "lower(title)")]
+        pub title_key: String,        // computed by PostgreSQL, read back on insert
+        pub price: i64,
+        pub qty: i32,
+        #[column(generated = "price * qty")]
+        pub total: i64,
+    }
+}
+
 mod pg_enum {
     use super::*;
 
@@ -102,6 +120,7 @@ fn main() {
     assert_eq!(def.foreign_keys[0].name, "jobs_member_fkey");
     assert!(def.foreign_keys[0].match_full);
     assert_eq!(def.indexes[0].with, ["deduplicate_items=false", "fillfactor=70"]);
+    assert_eq!(<generated_and_collation::Note as Table>::COLUMNS.iter().filter(|c| c.generated).count(), 2);
     let events = <storage_and_sequences::Event as Table>::definition();
     assert_eq!(events.indexes.len(), 2);
     assert_eq!(events.columns[0].sequence.as_ref().and_then(|o| o.start), Some(1000));

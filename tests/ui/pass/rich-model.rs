@@ -73,8 +73,11 @@ pub struct Job {
     /// Idempotency key.
     pub idempotency_key: Option<String>,
     /// Slug.
-    #[column(unique)]
+    #[column(unique, collation = "C")]
     pub slug: String,
+    /// Computed.
+    #[column(generated = "upper(slug)")]
+    pub slug_upper: String,
     /// Attempts.
     #[column(name = "attempt_count", default = "0")]
     pub attempts: i32,
@@ -103,7 +106,7 @@ pub(crate) struct JobEvent {
 fn main() {
     let c = Job::columns();
     assert_eq!(c.attempts.name(), "attempt_count");
-    assert_eq!(c.r#type.index(), 12);
+    assert_eq!(c.r#type.index(), 13);
     let key: strata::Composite<(i64, i32)> = JobEvent { job_id: 1, seq: 2, global_seq: 3 }.key();
     assert_eq!(key, strata::Composite((1, 2)));
     assert_eq!(<Mood as PgType>::enum_type().map(|e| e.labels), Some(vec!["HAPPY".to_string(), "blue".to_string()]));
