@@ -501,7 +501,12 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
                     k,
                     "unique",
                     UNIQUE_KEYS,
-                    &["name = \"...\"", "nulls = \"not_distinct\"", "deferrable = \"...\"", "comment = \"...\""],
+                    &[
+                        "name = \"...\"",
+                        "nulls = \"not_distinct\"",
+                        "deferrable = \"...\"",
+                        "comment = \"...\"",
+                    ],
                 ));
             }
             Ok(())
@@ -549,7 +554,11 @@ fn parse_primary_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Primary
                     k,
                     "primary_key",
                     PRIMARY_KEY_KEYS,
-                    &["name = \"...\"", "deferrable = \"...\"", "comment = \"...\""],
+                    &[
+                        "name = \"...\"",
+                        "deferrable = \"...\"",
+                        "comment = \"...\"",
+                    ],
                 ));
             }
             Ok(())
@@ -649,7 +658,10 @@ fn parse_storage_params(cx: &Ctxt, items: Vec<TokenStream>) -> Vec<StorageParamA
                 ));
             }
             if out.iter().any(|p| p.name == *k) {
-                cx.error_at(k.span(), format!("duplicate `{k}` in `with(...)`: give it once"));
+                cx.error_at(
+                    k.span(),
+                    format!("duplicate `{k}` in `with(...)`: give it once"),
+                );
             } else {
                 out.push(StorageParamAttr {
                     name: k.clone(),
@@ -701,12 +713,8 @@ fn parse_sequence(cx: &Ctxt, items: Vec<TokenStream>) -> SequenceAttr {
 /// `"app"."german"`, for a collation of another schema.
 fn collation(lit: &LitStr) -> syn::Result<TypeName> {
     let text = lit.value();
-    let err = |why: String| {
-        syn::Error::new(
-            lit.span(),
-            format!("invalid `collation = {text:?}`: {why}"),
-        )
-    };
+    let err =
+        |why: String| syn::Error::new(lit.span(), format!("invalid `collation = {text:?}`: {why}"));
     let (schema, name) = if text.ends_with('"') {
         let Some((schema, quoted)) = text[..text.len() - 1].rsplit_once(".\"") else {
             return Err(err(
@@ -734,7 +742,8 @@ fn collation(lit: &LitStr) -> syn::Result<TypeName> {
         (schema, quoted.to_string())
     } else if text.contains('"') {
         return Err(err(
-            "write a collation of another schema as `schema.\"name\"` (the name in double quotes)".into(),
+            "write a collation of another schema as `schema.\"name\"` (the name in double quotes)"
+                .into(),
         ));
     } else {
         ("pg_catalog".to_string(), text.clone())
@@ -762,14 +771,18 @@ fn integer(key: &Ident, input: ParseStream) -> syn::Result<(i64, proc_macro2::Sp
         )
     })?;
     let span = lit.span();
-    let n: i128 = lit.base10_parse().map_err(|_| {
-        syn::Error::new(span, format!("`{key}` takes an integer without a suffix"))
-    })?;
+    let n: i128 = lit
+        .base10_parse()
+        .map_err(|_| syn::Error::new(span, format!("`{key}` takes an integer without a suffix")))?;
     let n = if minus.is_some() { -n } else { n };
     let n = i64::try_from(n).map_err(|_| {
         syn::Error::new(
             span,
-            format!("`{key} = {n}` is out of range: a sequence holds 64-bit integers ({} to {})", i64::MIN, i64::MAX),
+            format!(
+                "`{key} = {n}` is out of range: a sequence holds 64-bit integers ({} to {})",
+                i64::MIN,
+                i64::MAX
+            ),
         )
     })?;
     if !input.is_empty() {
@@ -845,7 +858,12 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexA
                 let v = nulls_value(k, input)?;
                 set_once(cx, &mut nulls, k, IN, v);
             } else if k == WITH {
-                let items = list(cx, k, input, "with(fillfactor = 70, deduplicate_items = false)")?;
+                let items = list(
+                    cx,
+                    k,
+                    input,
+                    "with(fillfactor = 70, deduplicate_items = false)",
+                )?;
                 if items.is_empty() {
                     cx.error_at(k.span(), "`with()` is empty: give storage parameters, as in `with(fillfactor = 70)`, or remove it");
                 }

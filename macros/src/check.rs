@@ -462,7 +462,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
     }
     let mut definition = strata_model::schema::Table {
         primary_key: Some(PrimaryKey {
-            comment: pk_attr.and_then(|pk| pk.comment.as_ref()).map(LitStr::value),
+            comment: pk_attr
+                .and_then(|pk| pk.comment.as_ref())
+                .map(LitStr::value),
             deferrable: pk_attr.and_then(|pk| pk.deferrable).unwrap_or_default(),
             name: pkey_name,
             columns: primary_key.iter().map(|&i| col_of(i)).collect(),
@@ -547,7 +549,7 @@ fn sequence_options(cx: &Ctxt, seq: &SequenceAttr, ty: &SqlType) -> Option<Seque
     if let Some((0, span)) = seq.increment {
         cx.error_at(span, "`increment = 0`: a sequence must move; use a positive (ascending) or negative (descending) increment");
     }
-    let ascending = seq.increment.map_or(true, |(i, _)| i > 0);
+    let ascending = seq.increment.is_none_or(|(i, _)| i > 0);
     for (key, v) in [("min", seq.min), ("max", seq.max)] {
         if let Some((v, span)) = v {
             if v < type_min || v > type_max {
@@ -558,8 +560,12 @@ fn sequence_options(cx: &Ctxt, seq: &SequenceAttr, ty: &SqlType) -> Option<Seque
             }
         }
     }
-    let min = seq.min.map_or(if ascending { 1 } else { type_min }, |m| m.0);
-    let max = seq.max.map_or(if ascending { type_max } else { -1 }, |m| m.0);
+    let min = seq
+        .min
+        .map_or(if ascending { 1 } else { type_min }, |m| m.0);
+    let max = seq
+        .max
+        .map_or(if ascending { type_max } else { -1 }, |m| m.0);
     if min >= max && cx.error_count() == before {
         let span = seq.max.or(seq.min).map(|m| m.1);
         if let Some(span) = span {
@@ -579,7 +585,10 @@ fn sequence_options(cx: &Ctxt, seq: &SequenceAttr, ty: &SqlType) -> Option<Seque
     }
     if let Some((cache, span)) = seq.cache {
         if cache < 1 {
-            cx.error_at(span, format!("`cache = {cache}`: the cache holds at least 1 value"));
+            cx.error_at(
+                span,
+                format!("`cache = {cache}`: the cache holds at least 1 value"),
+            );
         }
     }
     if cx.error_count() != before {

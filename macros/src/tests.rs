@@ -1417,7 +1417,8 @@ fn definition_of_constraint_and_sequence_options() {
                 ]),
                 ..::strata::schema::Table::new("public", "t")
             }
-        }"#]].assert_eq(&got);
+        }"#]]
+    .assert_eq(&got);
 }
 
 /// Each case: a derive input, and the messages it must produce (empty when

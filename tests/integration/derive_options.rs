@@ -19,6 +19,9 @@ use strata_tests::{admin, assert_schemas_eq};
 
 use crate::diff_golden::{apply_plan, connect_fast};
 
+// clippy reads the field `tenant` named in two `unique(...)` lists as a
+// repeated attribute.
+#[allow(clippy::duplicated_attributes)]
 #[derive(Table)]
 #[table(schema = "derive_opts", name = "accounts")]
 #[table(primary_key(
@@ -147,7 +150,10 @@ fn the_definitions_carry_the_options() {
     let n = Note::definition();
     let title = n.column("title").expect("title");
     assert_eq!(
-        title.collation.as_ref().map(|c| (c.schema.as_str(), c.name.as_str())),
+        title
+            .collation
+            .as_ref()
+            .map(|c| (c.schema.as_str(), c.name.as_str())),
         Some(("pg_catalog", "C"))
     );
     assert_eq!(
@@ -182,7 +188,9 @@ async fn row(client: &tokio_postgres::Client, sql: &str) -> Vec<Option<String>> 
         .query_one(sql, &[])
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    (0..r.len()).map(|i| r.get::<_, Option<String>>(i)).collect()
+    (0..r.len())
+        .map(|i| r.get::<_, Option<String>>(i))
+        .collect()
 }
 
 fn s(v: &[&str]) -> Vec<Option<String>> {
@@ -193,8 +201,12 @@ fn s(v: &[&str]) -> Vec<Option<String>> {
 fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
     run(async {
         let models = registry().schema().expect("a consistent registry");
-        let scratch = ScratchDb::create(&admin()).await.expect("a scratch database");
-        let desired = normalize(&models, &scratch).await.expect("normalized models");
+        let scratch = ScratchDb::create(&admin())
+            .await
+            .expect("a scratch database");
+        let desired = normalize(&models, &scratch)
+            .await
+            .expect("normalized models");
         scratch.drop_db().await.expect("scratch dropped");
         // Normalizing (the models created in a scratch database and read
         // back) keeps every sequence option.
@@ -257,7 +269,9 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
                    AND relnamespace = 'derive_opts'::regnamespace"
             )
             .await,
-            s(&["autosummarize=true,fastupdate=false,gin_pending_list_limit=128,pages_per_range=16"])
+            s(&[
+                "autosummarize=true,fastupdate=false,gin_pending_list_limit=128,pages_per_range=16"
+            ])
         );
         let constraint = |name: &str| {
             format!(
@@ -333,11 +347,7 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
         );
         assert_eq!(
             row(&client, &column("notes", "total")).await,
-            vec![
-                Some("s".into()),
-                Some("(price * qty)".into()),
-                None
-            ]
+            vec![Some("s".into()), Some("(price * qty)".into()), None]
         );
 
         // And the server acts on them.
@@ -431,7 +441,11 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
             );
         }
         assert_eq!(
-            (stored[0].title_key.as_str(), stored[1].title_key.as_str(), stored[0].total),
+            (
+                stored[0].title_key.as_str(),
+                stored[1].title_key.as_str(),
+                stored[0].total
+            ),
             ("a", "b", 21)
         );
         let order: Vec<String> = client

@@ -272,7 +272,10 @@ mod tests {
     #[test]
     fn storage_parameters() {
         let b = IndexMethod::Btree;
-        assert_eq!(b.storage_parameter("fillfactor", "70"), Ok("fillfactor=70".into()));
+        assert_eq!(
+            b.storage_parameter("fillfactor", "70"),
+            Ok("fillfactor=70".into())
+        );
         assert_eq!(
             b.storage_parameter("deduplicate_items", "off"),
             Ok("deduplicate_items=off".into())
