@@ -456,5 +456,16 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
             .map(|r| r.get(0))
             .collect();
         assert_eq!(order, ["B", "a"]);
+        drop(session);
+        drop(pool);
+
+        // The plan's down direction removes it all again.
+        apply_plan(&client, &up, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}\n{}", schema_diff::render::render_down(&up)));
+        let after = introspect(&client, &IntrospectOptions::schemas(models.schemas.clone()))
+            .await
+            .expect("introspection after down");
+        assert!(after.tables.is_empty(), "{}", after.to_json());
     });
 }
