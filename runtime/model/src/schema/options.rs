@@ -1,5 +1,7 @@
-//! The spelled-out options of indexes and foreign keys: [`IndexMethod`],
-//! [`FkAction`], [`Deferrable`], with their parsers.
+//! The spelled-out options of indexes and foreign keys: [`IndexMethod`]
+//! (with the storage parameters each method takes,
+//! [`IndexMethod::storage_parameter`]), [`FkAction`], [`Deferrable`], with
+//! their parsers.
 //!
 //! `strata-macros` calls these parsers so that `#[table(index(method =
 //! "..."))]` and `on_delete = "..."` are checked at compile time by the same
