@@ -1052,6 +1052,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 }
             }
             out.extend(create::constraint_and_index_comments(table));
+            // A new table's serial starts at its START (RESTART: the
+            // sequence was created with the defaults and has no values out).
             for c in &table.columns {
                 if c.identity == Some(Identity::Serial) && c.sequence.is_some() {
                     out.push(create::alter_owned_sequence(
@@ -1059,7 +1061,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                         &table.name,
                         &c.name,
                         c.sequence.as_ref(),
-                        false,
+                        true,
                     ));
                 }
             }
