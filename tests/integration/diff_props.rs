@@ -1404,19 +1404,24 @@ fn no_false_positives_for_every_supported_kind() {
     });
 }
 
-/// The user schemas of the database `client` is connected to.
-async fn user_schemas(client: &Client) -> Vec<String> {
-    client
-        .query(
-            "SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' \
-             AND nspname <> 'information_schema' ORDER BY 1",
-            &[],
-        )
+/// Runs `p` (up or down) and reads the database back.
+async fn apply_and_read(
+    client: &Client,
+    p: &schema_diff::plan::Plan,
+    up: bool,
+    opts: &IntrospectOptions,
+) -> Schema {
+    let text = || {
+        if up {
+            schema_diff::render::render_up(p)
+        } else {
+            schema_diff::render::render_down(p)
+        }
+    };
+    apply_plan(client, p, up)
         .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect()
+        .unwrap_or_else(|e| panic!("{e}\n{}", text()));
+    introspect(client, opts).await.unwrap()
 }
 
 /// Every definition object kind and the within-table details, from SQL:
@@ -1432,7 +1437,7 @@ fn every_object_kind_round_trips() {
         a.batch_execute(sql)
             .await
             .unwrap_or_else(|e| panic!("every_object.sql: {}", crate::diff_golden::db_error(&e)));
-        let schemas = user_schemas(&a).await;
+        let schemas = crate::diff_golden::user_schemas(&a).await.unwrap();
         let opts = IntrospectOptions::schemas(schemas.clone());
         let want = introspect(&a, &opts).await.unwrap();
 
@@ -1486,10 +1491,7 @@ fn every_object_kind_round_trips() {
                 ..PlanOptions::default()
             },
         );
-        apply_plan(&b, &p, true)
-            .await
-            .unwrap_or_else(|e| panic!("{e}\n{}", schema_diff::render::render_up(&p)));
-        let built = introspect(&b, &opts).await.unwrap();
+        let built = apply_and_read(&b, &p, true, &opts).await;
         strata_tests::assert_schemas_eq(&want, &built, "every_object created by the plan");
         let rest = plan(&built, &want, &PlanOptions::default());
         assert!(
@@ -1497,10 +1499,7 @@ fn every_object_kind_round_trips() {
             "false positives:\n{}",
             rest.summary().join("\n")
         );
-        apply_plan(&b, &p, false)
-            .await
-            .unwrap_or_else(|e| panic!("{e}\n{}", schema_diff::render::render_down(&p)));
-        let back = introspect(&b, &opts).await.unwrap();
+        let back = apply_and_read(&b, &p, false, &opts).await;
         strata_tests::assert_schemas_eq(&empty, &back, "every_object removed by the plan back");
 
         // Removing all of it as a plan of its own (drops in the order the
@@ -1513,10 +1512,7 @@ fn every_object_kind_round_trips() {
                 ..PlanOptions::default()
             },
         );
-        apply_plan(&a, &p, true)
-            .await
-            .unwrap_or_else(|e| panic!("{e}\n{}", schema_diff::render::render_up(&p)));
-        let gone = introspect(&a, &opts).await.unwrap();
+        let gone = apply_and_read(&a, &p, true, &opts).await;
         strata_tests::assert_schemas_eq(&empty, &gone, "every_object dropped by a plan");
     });
 }
