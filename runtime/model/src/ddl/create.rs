@@ -577,7 +577,9 @@ pub fn alter_owned_sequence(
 
 /// `ALTER SEQUENCE ... AS ty` of the sequence a serial column owns (its
 /// type follows the column's: `serial` -> `bigserial`). `None` unless `ty`
-/// is a type a sequence can have.
+/// is a type a sequence can have. Does nothing when the column owns no
+/// sequence at that point (a down migration changes the type back before
+/// it creates the serial's sequence again, with that type).
 pub fn alter_owned_sequence_type(
     schema: &str,
     table: &str,
@@ -590,11 +592,14 @@ pub fn alter_owned_sequence_type(
         SqlType::BigInt => "bigint",
         _ => return None,
     };
-    Some(alter_sequence_of(
-        schema,
-        table,
-        column,
-        &format!("AS {name}"),
+    let body = format!(
+        "IF s IS NOT NULL THEN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS {name}', s); END IF;"
+    );
+    let tag = dollar_tag(&[&body, schema, table, column]);
+    Some(format!(
+        "DO {tag} DECLARE s text := pg_catalog.pg_get_serial_sequence({}, {}); BEGIN {body} END {tag}",
+        quote_literal(&Qualified(schema, table).to_string()),
+        quote_literal(column)
     ))
 }
 

@@ -5,4 +5,4 @@
 -- hazard: can fail on existing rows
 -- lock: ACCESS EXCLUSIVE, held while the table is rewritten
 ALTER TABLE public.t ALTER COLUMN id TYPE integer;
-DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS integer', pg_catalog.pg_get_serial_sequence('public.t', 'id')); END $strata$;
+DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.t', 'id'); BEGIN IF s IS NOT NULL THEN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS integer', s); END IF; END $strata$;

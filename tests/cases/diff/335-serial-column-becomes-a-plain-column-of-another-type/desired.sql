@@ -1,0 +1,1 @@
+CREATE TABLE t (c1 boolean NOT NULL);
