@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use strata::schema::{DbObject, ObjectKey, Schema};
+use strata::schema::{DbObject, ObjectKey, ObjectKind, Schema};
 
 use super::op::Op;
 
@@ -42,9 +42,18 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     let mut recreated: BTreeSet<ObjectKey> = BTreeSet::new();
     for (k, a) in &cur_by {
         let Some(b) = des_by.get(k) else {
-            drops.insert(k.clone());
+            // An owner the desired schema does not state is not managed.
+            if a.kind != ObjectKind::Owner {
+                drops.insert(k.clone());
+            }
             continue;
         };
+        if a.kind == ObjectKind::Owner {
+            if !same_owner(a, b) {
+                replaced.insert(k.clone());
+            }
+            continue;
+        }
         if a.definition == b.definition && a.signature == b.signature {
             continue;
         }
@@ -134,6 +143,16 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
+    // An owner is no object to drop: it goes with what it owns. A new (or
+    // re-created) object belongs to whoever runs the migration, which is
+    // what an owner marked `current_user` asks for.
+    drops.retain(|k| k.kind != ObjectKind::Owner);
+    creates.retain(|k| {
+        k.kind != ObjectKind::Owner
+            || replaced.contains(k)
+            || des_by.get(k).is_some_and(|o| !owned_by_reader(o))
+    });
+
     let mut ops = Vec::new();
     // Drops: dependents first.
     let drop_order = topo_order(&cur_by, &drops);
@@ -182,14 +201,63 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
 }
 
 /// Changes that need no drop: a sequence's options, a routine's body when
-/// its signature (arguments with names and defaults, result) stays.
+/// its signature (arguments with names and defaults, result) stays, the
+/// parts of a domain or composite type when what cannot change stays.
 fn replaceable(a: &DbObject, b: &DbObject) -> bool {
     use strata::schema::ObjectKind::*;
     match a.kind {
         Sequence => b.definition.starts_with("CREATE SEQUENCE "),
         Function | Procedure => a.signature.is_some() && a.signature == b.signature,
+        Domain => parts_alterable(a, b, false),
+        CompositeType => parts_alterable(a, b, true),
         _ => false,
     }
+}
+
+/// Whether `a` turns into `b` part by part: both have parts, the fixed
+/// text is the same and, when the order of the parts matters (a composite
+/// type's attributes), the parts both keep stay in order and the new ones
+/// come after them (`ADD ATTRIBUTE` appends).
+fn parts_alterable(a: &DbObject, b: &DbObject, ordered: bool) -> bool {
+    let (Some(pa), Some(pb)) = (&a.parts, &b.parts) else {
+        return false;
+    };
+    if pa.fixed != pb.fixed {
+        return false;
+    }
+    if !ordered {
+        return true;
+    }
+    let in_a: BTreeSet<&str> = pa.items.iter().map(|p| p.key.as_str()).collect();
+    let kept_a: Vec<&str> = pa
+        .items
+        .iter()
+        .map(|p| p.key.as_str())
+        .filter(|k| pb.items.iter().any(|p| p.key == *k))
+        .collect();
+    let kept_b: Vec<&str> = pb
+        .items
+        .iter()
+        .map(|p| p.key.as_str())
+        .take_while(|k| in_a.contains(k))
+        .collect();
+    let all_kept_first = pb.items[kept_b.len()..]
+        .iter()
+        .all(|p| !in_a.contains(p.key.as_str()));
+    kept_a == kept_b && all_kept_first
+}
+
+/// An owner marked as the role that read the catalog (see
+/// [`DbObject::signature`]).
+fn owned_by_reader(o: &DbObject) -> bool {
+    o.signature.as_deref() == Some("current_user")
+}
+
+/// Two owners are the same when they name the same role, or when both are
+/// whoever read the catalog (a database read by its owner against a
+/// replay in a scratch database).
+fn same_owner(a: &DbObject, b: &DbObject) -> bool {
+    a.definition == b.definition || (owned_by_reader(a) && owned_by_reader(b))
 }
 
 /// The keys of `subset` in dependency order among themselves (what an

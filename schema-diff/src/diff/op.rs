@@ -888,6 +888,25 @@ pub fn object_display(o: &DbObject) -> String {
         o.kind.as_str(),
         Name::new(o.schema.clone(), o.name.clone())
     );
+    if o.kind == ObjectKind::Owner {
+        let role = o
+            .definition
+            .trim_end_matches(';')
+            .rsplit(" OWNER TO ")
+            .next()
+            .unwrap_or("");
+        return format!(
+            "owner of {}: {role}",
+            o.arguments.as_deref().unwrap_or("")
+        );
+    }
+    if o.kind == ObjectKind::DefaultPrivilege {
+        return format!(
+            "default privileges {} to {}",
+            o.arguments.as_deref().unwrap_or(""),
+            o.name
+        );
+    }
     if o.kind == ObjectKind::Grant {
         return format!(
             "grant to {} {}",

@@ -57,7 +57,15 @@ objs AS (
                                                           pg_catalog.pg_get_constraintdef(co.oid)),
                                         '' ORDER BY co.conname)
                                      FROM pg_catalog.pg_constraint co
-                                     WHERE co.contypid = t.oid AND co.contype = 'c'), '')),
+                                     WHERE co.contypid = t.oid AND co.contype = 'c'
+                                       AND co.convalidated), ''))
+           -- CREATE DOMAIN takes no NOT VALID constraint: added after it.
+           || COALESCE((SELECT pg_catalog.string_agg(
+                          pg_catalog.format(E'\nALTER DOMAIN %I.%I ADD CONSTRAINT %I %s;', n.nspname,
+                                            t.typname, co.conname, pg_catalog.pg_get_constraintdef(co.oid)),
+                          '' ORDER BY co.conname)
+                        FROM pg_catalog.pg_constraint co
+                        WHERE co.contypid = t.oid AND co.contype = 'c' AND NOT co.convalidated), ''),
          NULL,
          'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
          'pg_catalog.pg_type'::pg_catalog.regclass, ARRAY[t.oid]
@@ -263,8 +271,125 @@ grants AS (
   GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
            x.is_grantable
 ),
+-- Owners: one object per owned table, view, standalone sequence, routine,
+-- type and schema (sequences a column owns follow their table).
+owned AS (
+  SELECT n.nspname AS schema, c.relname AS name,
+         pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                         WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE'
+                                         ELSE 'TABLE' END,
+                           n.nspname, c.relname) AS target,
+         c.relowner AS owner,
+         'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  WHEN 'S' THEN 'sequence' ELSE 'table' END,
+           'schema', n.nspname::text, 'name', c.relname::text)) AS deps
+  FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+    AND NOT (c.relkind = 'S' AND EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend d
+      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.deptype IN ('a', 'i')))
+  UNION ALL
+  SELECT n.nspname, p.proname,
+         pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
+                           n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
+         p.proowner, 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+           'schema', n.nspname::text, 'name', p.proname::text,
+           'arguments', pg_catalog.pg_get_function_identity_arguments(p.oid)))
+  FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
+  WHERE p.prokind IN ('f', 'p')
+  UNION ALL
+  SELECT n.nspname, t.typname,
+         pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                           n.nspname, t.typname),
+         t.typowner, 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' ELSE 'composite_type' END,
+           'schema', n.nspname::text, 'name', t.typname::text))
+  FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+  LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+  WHERE t.typtype IN ('d', 'e') OR (t.typtype = 'c' AND tc.relkind = 'c')
+  UNION ALL
+  SELECT n.nspname, n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), sn.nspowner,
+         'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
+  FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
+),
+-- Default privileges (pg_default_acl), one object per (role, schema, kind
+-- of object, grantee, grant option). An entry for a schema adds to the
+-- global one; a global entry replaces the built-in default (acldefault),
+-- so what it adds is granted and what it takes away is revoked.
+dacl AS (
+  SELECT d.oid, COALESCE(n.nspname::text, '') AS schema,
+         pg_catalog.format('FOR ROLE %I%s', r.rolname,
+                           CASE WHEN n.nspname IS NULL THEN ''
+                                ELSE pg_catalog.format(' IN SCHEMA %I', n.nspname) END) AS scope,
+         CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                              WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END AS objs,
+         x.grantee, x.privilege_type, x.is_grantable, x.granted
+  FROM pg_catalog.pg_default_acl d
+  JOIN pg_catalog.pg_roles r ON r.oid = d.defaclrole
+  LEFT JOIN ns n ON n.oid = d.defaclnamespace
+  CROSS JOIN LATERAL (
+    SELECT a.grantee, a.privilege_type, a.is_grantable, true AS granted
+    FROM pg_catalog.aclexplode(d.defaclacl) a
+    WHERE d.defaclnamespace <> 0
+       OR NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(pg_catalog.acldefault(
+                        CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)) b
+                      WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type
+                        AND b.is_grantable = a.is_grantable)
+    UNION ALL
+    SELECT b.grantee, b.privilege_type, b.is_grantable, false
+    FROM pg_catalog.aclexplode(pg_catalog.acldefault(
+           CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)) b
+    WHERE d.defaclnamespace = 0
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(d.defaclacl) a
+                      WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type
+                        AND b.is_grantable = a.is_grantable)
+  ) x
+  WHERE d.defaclnamespace = 0 OR n.nspname IS NOT NULL
+),
+dgrants AS (
+  SELECT d.oid, d.schema, d.scope, d.objs, d.granted, d.is_grantable,
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE g.rolname::text END AS grantee,
+         pg_catalog.string_agg(d.privilege_type, ', ' ORDER BY d.privilege_type) AS privs
+  FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
+  GROUP BY d.oid, d.schema, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
+),
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
+  UNION ALL
+  SELECT 'owner', w.schema, w.name, NULL, w.target,
+         pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
+         CASE WHEN w.owner = (SELECT cu.oid FROM pg_catalog.pg_roles cu WHERE cu.rolname = current_user)
+              THEN 'current_user' END,
+         w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL, w.deps
+  FROM owned w JOIN pg_catalog.pg_roles ro ON ro.oid = w.owner
+  UNION ALL
+  SELECT 'default_privilege', g.schema, g.grantee, NULL,
+         g.scope || ' ' || CASE WHEN g.granted THEN 'GRANT' ELSE 'REVOKE' END || ' ON ' || g.objs
+           || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+         CASE WHEN g.granted
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql,
+                                     CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql) END,
+         NULL, 'pg_catalog.pg_default_acl'::pg_catalog.regclass, g.oid,
+         'pg_catalog.pg_default_acl'::pg_catalog.regclass, ARRAY[]::oid[],
+         CASE WHEN g.granted
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql)
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql,
+                                     CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) END,
+         '[]'::pg_catalog.jsonb
+  FROM dgrants g
   UNION ALL
   SELECT 'grant', g.schema, g.grantee, NULL,
          g.cols || 'ON ' || g.target || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
@@ -286,9 +411,61 @@ all_objs AS (
                     WHERE x.grantee = 0 AND x.privilege_type = a.default_priv)
 )
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
+       -- Domains and composite types change in place part by part.
+       CASE o.kind
+         WHEN 'domain' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', pg_catalog.format_type(t.typbasetype, t.typtypmod)
+                             || CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation
+                                     THEN ' COLLATE ' || t.typcollation::pg_catalog.regcollation::text
+                                     ELSE '' END,
+                    'items',
+                    (CASE WHEN t.typdefault IS NOT NULL THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                       'key', 'default',
+                       'add', pg_catalog.format('ALTER DOMAIN %I.%I SET DEFAULT %s', o.schema, o.name,
+                                                pg_catalog.pg_get_expr(t.typdefaultbin, 0)),
+                       'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP DEFAULT', o.schema, o.name),
+                       'change', pg_catalog.format('ALTER DOMAIN %I.%I SET DEFAULT %s', o.schema, o.name,
+                                                   pg_catalog.pg_get_expr(t.typdefaultbin, 0))))
+                     ELSE '[]'::pg_catalog.jsonb END)
+                    || (CASE WHEN t.typnotnull THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                          'key', 'not null',
+                          'add', pg_catalog.format('ALTER DOMAIN %I.%I SET NOT NULL', o.schema, o.name),
+                          'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP NOT NULL', o.schema, o.name)))
+                        ELSE '[]'::pg_catalog.jsonb END)
+                    || COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                          'key', 'constraint ' || co.conname,
+                          'add', pg_catalog.format('ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s', o.schema, o.name,
+                                                   co.conname, pg_catalog.pg_get_constraintdef(co.oid)),
+                          'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I', o.schema, o.name,
+                                                    co.conname),
+                          'rename', pg_catalog.jsonb_build_object(
+                            'body', pg_catalog.pg_get_constraintdef(co.oid),
+                            'prefix', pg_catalog.format('ALTER DOMAIN %I.%I RENAME CONSTRAINT', o.schema, o.name),
+                            'name', pg_catalog.quote_ident(co.conname))) ORDER BY co.conname)
+                        FROM pg_catalog.pg_constraint co
+                        WHERE co.contypid = t.oid AND co.contype = 'c'), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+           WHERE t.oid = o.objid)
+         WHEN 'composite_type' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', '',
+                    'items', COALESCE(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                      'key', 'attribute ' || a.attname,
+                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s', o.schema, o.name, a.attname,
+                                               pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                      'drop', pg_catalog.format('ALTER TYPE %I.%I DROP ATTRIBUTE %I', o.schema, o.name, a.attname),
+                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s', o.schema, o.name,
+                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)))
+                      ORDER BY a.attnum), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+           WHERE t.oid = o.objid)
+       END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
-          AND o.kind NOT IN ('row_security', 'grant')) AS comment,
+          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
          FROM pg_catalog.pg_depend dep

@@ -257,7 +257,13 @@ impl Project {
         for o in desired
             .objects
             .iter()
-            .filter(|o| o.kind != strata::schema::ObjectKind::Extension && outside(&o.schema))
+            .filter(|o| {
+                // Extensions belong to the database, global default
+                // privileges (no schema) to no schema.
+                o.kind != strata::schema::ObjectKind::Extension
+                    && !o.schema.is_empty()
+                    && outside(&o.schema)
+            })
         {
             names.push(format!("{} {}.{}", o.kind.as_str(), o.schema, o.name));
         }

@@ -94,7 +94,9 @@ pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name, truncate_identifier,
 };
-pub use object::{DbObject, Dependency, ObjectKey, ObjectKind};
+pub use object::{
+    DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename,
+};
 pub use options::{Deferrable, FkAction, IndexMethod};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
@@ -656,7 +658,10 @@ impl Schema {
             push_unique(&mut self.schemas, &t.schema);
         }
         for o in &mut self.objects {
-            push_unique(&mut self.schemas, &o.schema);
+            // Global default privileges belong to no schema.
+            if !o.schema.is_empty() {
+                push_unique(&mut self.schemas, &o.schema);
+            }
             o.depends_on.sort();
             o.depends_on.dedup();
         }

@@ -40,6 +40,15 @@ pub enum ObjectKind {
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
     /// object (or column), with or without grant option.
     Grant,
+    /// `ALTER ... OWNER TO role`: who owns a table, view, sequence, routine,
+    /// type or schema. Compared only when the desired schema states it
+    /// (unmanaged when absent); see [`DbObject::signature`] for the owner
+    /// that stands for "whoever runs the migration".
+    Owner,
+    /// `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT ...`: the
+    /// privileges one grantee receives on the objects a role creates later
+    /// (`pg_default_acl`).
+    DefaultPrivilege,
 }
 
 impl ObjectKind {
@@ -59,6 +68,8 @@ impl ObjectKind {
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
             ObjectKind::Grant => "grant",
+            ObjectKind::Owner => "owner",
+            ObjectKind::DefaultPrivilege => "default privileges",
         }
     }
 
@@ -76,6 +87,8 @@ impl ObjectKind {
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
                 | ObjectKind::Grant
+                | ObjectKind::Owner
+                | ObjectKind::DefaultPrivilege
         )
     }
 }
@@ -155,7 +168,11 @@ pub struct DbObject {
     pub definition: String,
     /// For routines: the arguments with names and defaults and the result,
     /// which `CREATE OR REPLACE` cannot change; the object is dropped and
-    /// created again when this differs.
+    /// created again when this differs. For an [`ObjectKind::Owner`]:
+    /// `current_user` when the owner is the role that read the catalog, so
+    /// an object owned by "whoever created it" on both sides (a database read
+    /// by its owner, a scratch replay) is not an ownership change, and a
+    /// newly created object needs no `OWNER TO`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// `COMMENT ON ...`.
@@ -168,6 +185,62 @@ pub struct DbObject {
     /// The tables, columns and objects it depends on, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Dependency>,
+    /// For objects altered in place part by part (a domain's default, NOT
+    /// NULL and constraints; a composite type's attributes): what cannot
+    /// change in place and the parts. `None`: the object is replaced or
+    /// dropped and created again as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<ObjectParts>,
+}
+
+/// An object as parts that are added, dropped, changed and renamed one by
+/// one with `ALTER` (see [`DbObject::parts`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectParts {
+    /// What cannot change in place (a domain's base type and collation):
+    /// when it differs, the object is dropped and created again.
+    pub fixed: String,
+    /// The parts, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ObjectPart>,
+}
+
+/// One part of an [`ObjectParts`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectPart {
+    /// What identifies it within its object (`default`, `not null`,
+    /// `constraint positive`, `attribute amount`).
+    pub key: String,
+    /// The statement that adds it.
+    pub add: String,
+    /// The statement that removes it.
+    pub drop: String,
+    /// The statement that turns another version of the same key into this
+    /// one (`SET DEFAULT`, `ALTER ATTRIBUTE ... TYPE`); without it the old
+    /// version is dropped and this one added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// For a part that can be renamed (a domain constraint): its definition
+    /// without the name, and the statement that renames `{from}` (the old
+    /// name, quoted) to this one: two parts with the same body and
+    /// different keys are one part renamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rename: Option<PartRename>,
+}
+
+/// How a part is renamed (see [`ObjectPart::rename`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartRename {
+    /// The definition without the name.
+    pub body: String,
+    /// The rename statement up to the old name: `ALTER DOMAIN d RENAME
+    /// CONSTRAINT`; the old name (quoted), `TO` and the new name follow.
+    pub prefix: String,
+    /// The part's own name, quoted.
+    pub name: String,
 }
 
 impl DbObject {
