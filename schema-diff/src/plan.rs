@@ -874,7 +874,7 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::Exclusion => on("CONSTRAINT"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
         ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
-        ObjectKind::Owner | ObjectKind::DefaultPrivilege => {
+        ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment => {
             o.arguments.as_deref().unwrap_or("").to_string()
         }
     }

@@ -57,7 +57,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         if a.definition == b.definition && a.signature == b.signature {
             continue;
         }
-        if a.kind.is_dependent() {
+        if a.kind == ObjectKind::Comment {
+            // A changed comment is set again.
+            replaced.insert(k.clone());
+        } else if a.kind.is_dependent() {
             drops.insert(k.clone());
             creates.insert(k.clone());
         } else if replaceable(a, b) {

@@ -900,6 +900,9 @@ pub fn object_display(o: &DbObject) -> String {
             o.arguments.as_deref().unwrap_or("")
         );
     }
+    if o.kind == ObjectKind::Comment {
+        return format!("comment on {}", o.arguments.as_deref().unwrap_or(""));
+    }
     if o.kind == ObjectKind::DefaultPrivilege {
         return format!(
             "default privileges {} to {}",

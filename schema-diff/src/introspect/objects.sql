@@ -262,7 +262,10 @@ grants AS (
          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END AS grantee_sql,
          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END AS grantee,
          x.is_grantable,
-         pg_catalog.string_agg(x.privilege_type, ', ' ORDER BY x.privilege_type) AS privs
+         -- A column list applies to the privilege it follows: SELECT (a), UPDATE (a).
+         pg_catalog.string_agg(x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
+                                                       ELSE '' END,
+                               ', ' ORDER BY x.privilege_type) AS privs
   FROM acl
   CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
   LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
@@ -361,8 +364,39 @@ dgrants AS (
   FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
   GROUP BY d.oid, d.schema, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
 ),
+-- Comments on what has no object of its own: schemas, and the columns of
+-- views, materialized views and composite types.
+comments AS (
+  SELECT n.nspname AS schema, n.nspname AS name, pg_catalog.format('SCHEMA %I', n.nspname) AS target,
+         d.description, 'pg_catalog.pg_namespace'::pg_catalog.regclass AS classid, n.oid AS objid,
+         '[]'::pg_catalog.jsonb AS deps
+  FROM ns n
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objoid = n.oid AND d.objsubid = 0
+  UNION ALL
+  SELECT n.nspname, c.relname, pg_catalog.format('COLUMN %I.%I.%I', n.nspname, c.relname, a.attname),
+         d.description, 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  ELSE 'composite_type' END,
+           'schema', n.nspname::text,
+           'name', CASE WHEN c.relkind = 'c' THEN t.typname::text ELSE c.relname::text END))
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
+  LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype
+  WHERE c.relkind IN ('v', 'm', 'c')
+),
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
+  UNION ALL
+  SELECT 'comment', m.schema, m.name, NULL, m.target,
+         pg_catalog.format('COMMENT ON %s IS %L;', m.target, m.description),
+         NULL, m.classid, m.objid, m.classid, ARRAY[]::oid[],
+         pg_catalog.format('COMMENT ON %s IS NULL;', m.target), m.deps
+  FROM comments m
   UNION ALL
   SELECT 'owner', w.schema, w.name, NULL, w.target,
          pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
@@ -393,10 +427,10 @@ all_objs AS (
   UNION ALL
   SELECT 'grant', g.schema, g.grantee, NULL,
          g.cols || 'ON ' || g.target || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
-         pg_catalog.format('GRANT %s %sON %s TO %s%s;', g.privs, g.cols, g.target, g.grantee_sql,
+         pg_catalog.format('GRANT %s ON %s TO %s%s;', g.privs, g.target, g.grantee_sql,
                            CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
          NULL, g.classid, g.objid, g.classid, ARRAY[]::oid[],
-         pg_catalog.format('REVOKE %s %sON %s FROM %s;', g.privs, g.cols, g.target, g.grantee_sql),
+         pg_catalog.format('REVOKE %s ON %s FROM %s;', g.privs, g.target, g.grantee_sql),
          g.deps
   FROM grants g
   UNION ALL
@@ -465,7 +499,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
        END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
-          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege')) AS comment,
+          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
          FROM pg_catalog.pg_depend dep

@@ -49,6 +49,9 @@ pub enum ObjectKind {
     /// privileges one grantee receives on the objects a role creates later
     /// (`pg_default_acl`).
     DefaultPrivilege,
+    /// `COMMENT ON` what is no object of its own here: a schema, a column
+    /// of a view, materialized view or composite type.
+    Comment,
 }
 
 impl ObjectKind {
@@ -70,12 +73,13 @@ impl ObjectKind {
             ObjectKind::Grant => "grant",
             ObjectKind::Owner => "owner",
             ObjectKind::DefaultPrivilege => "default privileges",
+            ObjectKind::Comment => "comment",
         }
     }
 
     /// Objects that hang on tables and other objects (views, triggers,
-    /// policies, row-level security): dropped before tables change and
-    /// created after. The others (extensions, sequences, types, routines)
+    /// policies, row-level security, grants, owners, default privileges,
+    /// comments): dropped before tables change and created after. The others (extensions, sequences, types, routines)
     /// are created before tables and dropped after them.
     pub fn is_dependent(self) -> bool {
         matches!(
@@ -89,6 +93,7 @@ impl ObjectKind {
                 | ObjectKind::Grant
                 | ObjectKind::Owner
                 | ObjectKind::DefaultPrivilege
+                | ObjectKind::Comment
         )
     }
 }
