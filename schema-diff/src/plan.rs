@@ -961,6 +961,19 @@ fn alter_parts(from: &[ObjectPart], to: &[ObjectPart]) -> Vec<String> {
     out
 }
 
+/// Whether an in-place change adds or changes a part (a rename does not).
+fn adds_parts(from: &DbObject, to: &DbObject) -> bool {
+    let (Some(a), Some(b)) = (&from.parts, &to.parts) else {
+        return false;
+    };
+    b.items.iter().any(|p| {
+        !a.items.iter().any(|q| {
+            q.add == p.add
+                || matches!((&q.rename, &p.rename), (Some(x), Some(y)) if x.body == y.body)
+        })
+    })
+}
+
 /// The keys of the parts of a composite type that an in-place change
 /// drops (with their values in the columns of that type).
 fn dropped_parts(from: &DbObject, to: &DbObject) -> Vec<String> {
@@ -1549,7 +1562,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             match to.kind {
                 // A new constraint or NOT NULL is checked against the
                 // values of the columns of that domain.
-                ObjectKind::Domain => vec![CanFailOnExistingRows],
+                ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
+                ObjectKind::Domain => vec![],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],
                 _ => vec![],
             }

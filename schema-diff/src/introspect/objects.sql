@@ -327,7 +327,7 @@ owned AS (
 -- global one; a global entry replaces the built-in default (acldefault),
 -- so what it adds is granted and what it takes away is revoked.
 dacl AS (
-  SELECT d.oid, COALESCE(n.nspname::text, '') AS schema,
+  SELECT d.oid, COALESCE(n.nspname::text, '') AS schema, r.rolname::text AS role,
          pg_catalog.format('FOR ROLE %I%s', r.rolname,
                            CASE WHEN n.nspname IS NULL THEN ''
                                 ELSE pg_catalog.format(' IN SCHEMA %I', n.nspname) END) AS scope,
@@ -357,12 +357,12 @@ dacl AS (
   WHERE d.defaclnamespace = 0 OR n.nspname IS NOT NULL
 ),
 dgrants AS (
-  SELECT d.oid, d.schema, d.scope, d.objs, d.granted, d.is_grantable,
+  SELECT d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable,
          CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
          CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE g.rolname::text END AS grantee,
          pg_catalog.string_agg(d.privilege_type, ', ' ORDER BY d.privilege_type) AS privs
   FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
-  GROUP BY d.oid, d.schema, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
+  GROUP BY d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
 ),
 -- Comments on what has no object of its own: schemas, and the columns of
 -- views, materialized views and composite types.
@@ -402,7 +402,9 @@ all_objs AS (
          pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
          CASE WHEN w.owner = (SELECT cu.oid FROM pg_catalog.pg_roles cu WHERE cu.rolname = current_user)
               THEN 'current_user' END,
-         w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL, w.deps
+         w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL,
+         w.deps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                     'kind', 'role', 'schema', '', 'name', ro.rolname::text))
   FROM owned w JOIN pg_catalog.pg_roles ro ON ro.oid = w.owner
   UNION ALL
   SELECT 'default_privilege', g.schema, g.grantee, NULL,
@@ -422,7 +424,11 @@ all_objs AS (
               ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
                                      g.objs, g.grantee_sql,
                                      CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) END,
-         '[]'::pg_catalog.jsonb
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'role', 'schema', '', 'name', g.role))
+           || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
+                   ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                          'kind', 'role', 'schema', '', 'name', g.grantee)) END
   FROM dgrants g
   UNION ALL
   SELECT 'grant', g.schema, g.grantee, NULL,
@@ -431,7 +437,9 @@ all_objs AS (
                            CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
          NULL, g.classid, g.objid, g.classid, ARRAY[]::oid[],
          pg_catalog.format('REVOKE %s ON %s FROM %s;', g.privs, g.target, g.grantee_sql),
-         g.deps
+         g.deps || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
+                        ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                               'kind', 'role', 'schema', '', 'name', g.grantee)) END
   FROM grants g
   UNION ALL
   SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',

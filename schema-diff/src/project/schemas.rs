@@ -229,6 +229,9 @@ impl Project {
                     .await?;
                 (a, b)
             };
+            if let Some(conn) = &from_db {
+                self.roles_exist(conn, &b).await?;
+            }
             let mut a = a;
             if matches!(to, Source::Models | Source::Json(_)) {
                 // Models declare the kinds of objects they manage; the
