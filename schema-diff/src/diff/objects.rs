@@ -212,6 +212,15 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         Sequence => b.definition.starts_with("CREATE SEQUENCE "),
         Function | Procedure => a.signature.is_some() && a.signature == b.signature,
         Domain => parts_alterable(a, b, false),
+        // A version the installed one has an update path to.
+        Extension => {
+            parts_alterable(a, b, false)
+                && version_of(b).is_some_and(|v| {
+                    a.signature
+                        .as_deref()
+                        .is_some_and(|s| s.split(", ").any(|t| t == v))
+                })
+        }
         CompositeType => parts_alterable(a, b, true),
         _ => false,
     }
@@ -248,6 +257,12 @@ fn parts_alterable(a: &DbObject, b: &DbObject, ordered: bool) -> bool {
         .iter()
         .all(|p| !in_a.contains(p.key.as_str()));
     kept_a == kept_b && all_kept_first
+}
+
+/// The version an extension's parts name (its `UPDATE TO` statement).
+fn version_of(o: &DbObject) -> Option<&str> {
+    let part = o.parts.as_ref()?.items.iter().find(|p| p.key == "version")?;
+    part.change.as_deref()?.rsplit(" UPDATE TO ").next()
 }
 
 /// An owner marked as the role that read the catalog (see

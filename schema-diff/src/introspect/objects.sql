@@ -14,9 +14,13 @@ WITH ns AS (
 objs AS (
   SELECT 'extension'::text AS kind, n.nspname::text AS schema, e.extname::text AS name,
          NULL::text AS tbl, NULL::text AS args,
-         pg_catalog.format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;',
-                           e.extname, n.nspname) AS definition,
-         NULL::text AS signature,
+         pg_catalog.format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;',
+                           e.extname, n.nspname, e.extversion) AS definition,
+         -- An extension's signature: the versions ALTER EXTENSION UPDATE
+         -- reaches from the installed one.
+         (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(u.target), ', ' ORDER BY u.target)
+          FROM pg_catalog.pg_extension_update_paths(e.extname) u
+          WHERE u.source = e.extversion AND u.path IS NOT NULL) AS signature,
          'pg_catalog.pg_extension'::pg_catalog.regclass AS classid, e.oid AS objid,
          'pg_catalog.pg_extension'::pg_catalog.regclass AS dep_classid,
          ARRAY[e.oid] AS dep_objids
@@ -490,6 +494,16 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            FROM pg_catalog.pg_type t
            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
            WHERE t.oid = o.objid)
+         WHEN 'extension' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', o.schema,
+                    'items', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                      'key', 'version',
+                      'add', pg_catalog.format('ALTER EXTENSION %I UPDATE TO %L', e.extname, e.extversion),
+                      'drop', '',
+                      'change', pg_catalog.format('ALTER EXTENSION %I UPDATE TO %L', e.extname, e.extversion))))::text
+           FROM pg_catalog.pg_extension e
+           WHERE e.oid = o.objid)
          WHEN 'composite_type' THEN (
            SELECT pg_catalog.jsonb_build_object(
                     'fixed', '',

@@ -177,7 +177,9 @@ pub struct DbObject {
     /// `current_user` when the owner is the role that read the catalog, so
     /// an object owned by "whoever created it" on both sides (a database read
     /// by its owner, a scratch replay) is not an ownership change, and a
-    /// newly created object needs no `OWNER TO`.
+    /// newly created object needs no `OWNER TO`. For an
+    /// [`ObjectKind::Extension`]: the versions (quoted) `ALTER EXTENSION
+    /// ... UPDATE` reaches from the installed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// `COMMENT ON ...`.
