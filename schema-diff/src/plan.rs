@@ -905,6 +905,13 @@ fn drop_object(o: &DbObject) -> String {
 /// domain's or composite type's parts one by one ([`alter_parts`]),
 /// anything else by its definition (`CREATE OR REPLACE`, `OWNER TO`).
 fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
+    // An extension updated in place whose inverse has no update path back
+    // (PostgreSQL ships few downgrade scripts) is dropped and created.
+    if to.kind == ObjectKind::Extension && !from.extension_update_reaches(to) {
+        let mut out = vec![drop_object(from)];
+        out.extend(create_object(to));
+        return out;
+    }
     if let (Some(a), Some(b)) = (&from.parts, &to.parts) {
         return alter_parts(&a.items, &b.items);
     }

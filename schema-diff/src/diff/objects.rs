@@ -23,6 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use strata::ident::Ident;
 use strata::schema::{DbObject, ObjectKey, ObjectKind, Schema};
 
 use super::op::Op;
@@ -55,6 +56,11 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             continue;
         }
         if a.definition == b.definition && a.signature == b.signature {
+            continue;
+        }
+        if a.kind == ObjectKind::Extension && b.parts.is_none() && b.definition == unversioned(a) {
+            // A desired extension that states no version (a schema JSON
+            // written before versions were read) takes any.
             continue;
         }
         if a.kind == ObjectKind::Comment {
@@ -106,6 +112,35 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
                 }
             }
             _ => {}
+        }
+    }
+
+    // Routines whose arguments or result are of an enum type that is
+    // re-created (or gets a value: its inverse re-creates it) are bound to
+    // the old type: dropped before and created after.
+    let enums_changed: BTreeSet<(String, String)> = table_ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::RecreateEnum { from: e, .. } | Op::AddEnumValue { before: e, .. } => {
+                Some((e.schema.clone(), e.name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if !enums_changed.is_empty() {
+        for (k, o) in &cur_by {
+            if matches!(o.kind, ObjectKind::Function | ObjectKind::Procedure)
+                && o.depends_on.iter().any(|d| {
+                    d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
+                })
+            {
+                replaced.remove(k);
+                recreated.remove(k);
+                drops.insert(k.clone());
+                if des_by.contains_key(k) {
+                    creates.insert(k.clone());
+                }
+            }
         }
     }
 
@@ -213,14 +248,7 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         Function | Procedure => a.signature.is_some() && a.signature == b.signature,
         Domain => parts_alterable(a, b, false),
         // A version the installed one has an update path to.
-        Extension => {
-            parts_alterable(a, b, false)
-                && version_of(b).is_some_and(|v| {
-                    a.signature
-                        .as_deref()
-                        .is_some_and(|s| s.split(", ").any(|t| t == v))
-                })
-        }
+        Extension => parts_alterable(a, b, false) && a.extension_update_reaches(b),
         CompositeType => parts_alterable(a, b, true),
         _ => false,
     }
@@ -259,10 +287,13 @@ fn parts_alterable(a: &DbObject, b: &DbObject, ordered: bool) -> bool {
     kept_a == kept_b && all_kept_first
 }
 
-/// The version an extension's parts name (its `UPDATE TO` statement).
-fn version_of(o: &DbObject) -> Option<&str> {
-    let part = o.parts.as_ref()?.items.iter().find(|p| p.key == "version")?;
-    part.change.as_deref()?.rsplit(" UPDATE TO ").next()
+/// An extension's definition as it was read before versions were.
+fn unversioned(o: &DbObject) -> String {
+    format!(
+        "CREATE EXTENSION IF NOT EXISTS {} WITH SCHEMA {};",
+        Ident(&o.name),
+        Ident(&o.schema)
+    )
 }
 
 /// An owner marked as the role that read the catalog (see

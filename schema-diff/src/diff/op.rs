@@ -535,6 +535,14 @@ impl Op {
             // they hang on change, and come back after; partitions and
             // children leave their parents first.
             Op::DropObject { object } if object.kind.is_dependent() => 0,
+            // A routine bound to an enum type goes before the type is
+            // re-created (see `diff/objects.rs`).
+            Op::DropObject { object }
+                if matches!(object.kind, ObjectKind::Function | ObjectKind::Procedure)
+                    && object.depends_on.iter().any(|d| d.kind == "enum") =>
+            {
+                0
+            }
             Op::DetachPartition { .. } | Op::AlterInherit { inherit: false, .. } => 0,
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,

@@ -262,6 +262,20 @@ impl DbObject {
         }
     }
 
+    /// For an extension: whether `ALTER EXTENSION ... UPDATE` reaches the
+    /// version of `to` from this one (its [`DbObject::signature`] lists the
+    /// versions it reaches; its `version` part names its own).
+    pub fn extension_update_reaches(&self, to: &DbObject) -> bool {
+        let version = |o: &DbObject| -> Option<String> {
+            let part = o.parts.as_ref()?.items.iter().find(|p| p.key == "version")?;
+            Some(part.change.as_deref()?.rsplit(" UPDATE TO ").next()?.to_string())
+        };
+        match (version(to), &self.signature) {
+            (Some(v), Some(reached)) => reached.split(", ").any(|t| t == v),
+            _ => false,
+        }
+    }
+
     /// The key as a dependency names it (no table).
     pub fn dependency_key(&self) -> ObjectKey {
         ObjectKey {
