@@ -115,6 +115,28 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
+    // A routine whose arguments change (an overload gone, one of the same
+    // name new) is dropped and created in one step: both at once could
+    // make calls ambiguous (`f(x)` and `f(x, y DEFAULT 1)`).
+    let mut swapped: BTreeMap<ObjectKey, ObjectKey> = BTreeMap::new();
+    let routine = |k: &ObjectKey| matches!(k.kind, ObjectKind::Function | ObjectKind::Procedure);
+    let same_name = |a: &ObjectKey, b: &ObjectKey| {
+        a.kind == b.kind && a.schema == b.schema && a.name == b.name
+    };
+    for old in drops.iter().filter(|k| routine(k)) {
+        let mut gone = drops.iter().filter(|k| same_name(k, old) && !des_by.contains_key(*k));
+        let mut new = creates
+            .iter()
+            .filter(|k| same_name(k, old) && !cur_by.contains_key(*k));
+        if let (Some(_), None, Some(n), None) = (gone.next(), gone.next(), new.next(), new.next()) {
+            swapped.insert(n.clone(), old.clone());
+        }
+    }
+    for (new, old) in &swapped {
+        drops.remove(old);
+        creates.remove(new);
+    }
+
     // Routines whose arguments or result are of an enum type that is
     // re-created (or gets a value: its inverse re-creates it) are bound to
     // the old type: dropped before and created after.
@@ -150,6 +172,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         let gone_objects: BTreeSet<ObjectKey> = drops
             .iter()
             .chain(&recreated)
+            .chain(swapped.values())
             .filter_map(|k| cur_by.get(k).map(|o| o.dependency_key()))
             .collect();
         let hit: Vec<ObjectKey> = cur_by
@@ -203,9 +226,15 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     let mut build: BTreeSet<ObjectKey> = creates.clone();
     build.extend(replaced.iter().cloned());
     build.extend(recreated.iter().cloned());
+    build.extend(swapped.keys().cloned());
     for k in topo_order(&des_by, &build) {
         let to = des_by[&k].clone();
-        let op = if replaced.contains(&k) {
+        let op = if let Some(old) = swapped.get(&k) {
+            Op::RecreateObject {
+                from: cur_by[old].clone(),
+                to,
+            }
+        } else if replaced.contains(&k) {
             Op::ReplaceObject {
                 from: cur_by[&k].clone(),
                 to,

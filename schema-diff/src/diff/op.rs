@@ -506,7 +506,8 @@ pub enum Op {
     RecreateObject {
         /// Before.
         from: DbObject,
-        /// After (same key).
+        /// After (same key; for a routine whose arguments change, the same
+        /// name).
         to: DbObject,
     },
     /// `COMMENT ON` a definition object.

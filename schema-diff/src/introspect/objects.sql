@@ -149,6 +149,11 @@ objs AS (
   JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
   JOIN ns n ON n.oid = c.relnamespace
   WHERE NOT tg.tgisinternal
+    -- A partition's clone of its parent's trigger comes with the parent's.
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend pd
+      WHERE pd.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND pd.objid = tg.oid
+        AND pd.deptype = 'P')
   UNION ALL
   SELECT 'row_security', n.nspname, c.relname, c.relname, NULL,
          CASE WHEN c.relrowsecurity
