@@ -177,7 +177,9 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             .collect();
         let hit: Vec<ObjectKey> = cur_by
             .iter()
-            .filter(|(k, o)| o.kind.is_dependent() && !drops.contains(*k))
+            .filter(|(k, o)| {
+                (o.kind.is_dependent() || o.follows_relations()) && !drops.contains(*k)
+            })
             .filter(|(_, o)| {
                 o.depends_on.iter().any(|d| {
                     if d.kind == "table" {
@@ -200,6 +202,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             if des_by.contains_key(&k) {
                 creates.insert(k.clone());
             }
+            // Dropped before, so not dropped again when created.
+            recreated.remove(&k);
             drops.insert(k);
         }
     }

@@ -535,7 +535,9 @@ impl Op {
             // Views, triggers, policies go before the tables and columns
             // they hang on change, and come back after; partitions and
             // children leave their parents first.
-            Op::DropObject { object } if object.kind.is_dependent() => 0,
+            Op::DropObject { object } if object.kind.is_dependent() || object.follows_relations() => {
+                0
+            }
             // A routine bound to an enum type goes before the type is
             // re-created (see `diff/objects.rs`).
             Op::DropObject { object }
@@ -568,7 +570,7 @@ impl Op {
             Op::CreateObject { object }
             | Op::ReplaceObject { to: object, .. }
             | Op::RecreateObject { to: object, .. }
-                if !object.kind.is_dependent() =>
+                if !object.kind.is_dependent() && !object.follows_relations() =>
             {
                 15
             }

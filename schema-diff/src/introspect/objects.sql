@@ -553,12 +553,17 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rp.pronamespace
                WHERE rp.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN (
+               -- A relation's row type is the relation.
                SELECT pg_catalog.jsonb_build_object(
                         'kind', CASE rt.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum'
-                                  WHEN 'c' THEN 'composite_type' END,
+                                  WHEN 'c' THEN CASE trc.relkind WHEN 'v' THEN 'view'
+                                                  WHEN 'm' THEN 'materialized_view'
+                                                  WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
+                                                  ELSE 'composite_type' END END,
                         'schema', rn.nspname::text, 'name', rt.typname::text)
                FROM pg_catalog.pg_type rt
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.typnamespace
+               LEFT JOIN pg_catalog.pg_class trc ON trc.oid = rt.typrelid
                WHERE rt.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(

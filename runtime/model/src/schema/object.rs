@@ -276,6 +276,17 @@ impl DbObject {
         }
     }
 
+    /// A routine that uses a table, view or materialized view (its row
+    /// type in the signature, or a `BEGIN ATOMIC` body): created after
+    /// tables and views, dropped before them, like a dependent object.
+    pub fn follows_relations(&self) -> bool {
+        matches!(self.kind, ObjectKind::Function | ObjectKind::Procedure)
+            && self
+                .depends_on
+                .iter()
+                .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
+    }
+
     /// The key as a dependency names it (no table).
     pub fn dependency_key(&self) -> ObjectKey {
         ObjectKey {
