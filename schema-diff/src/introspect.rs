@@ -62,9 +62,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
-    ObjectParts,
-    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PartitionOf, PrimaryKey,
-    Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, ObjectParts, PartitionOf,
+    PrimaryKey, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -810,13 +809,15 @@ impl Assembler<'_> {
             let parts_text: Option<String> = r.try_get(parts)?;
             let parts: Option<ObjectParts> = match parts_text {
                 None => None,
-                Some(t) => Some(serde_json::from_str(&t).map_err(|e| {
-                    IntrospectError::Unreadable {
-                        table: table.clone().unwrap_or_default(),
-                        object: format!("{} {object_name}", kind.as_str()),
-                        what: format!("its parts do not read: {e}"),
-                    }
-                })?),
+                Some(t) => {
+                    Some(
+                        serde_json::from_str(&t).map_err(|e| IntrospectError::Unreadable {
+                            table: table.clone().unwrap_or_default(),
+                            object: format!("{} {object_name}", kind.as_str()),
+                            what: format!("its parts do not read: {e}"),
+                        })?,
+                    )
+                }
             };
             let mut object = DbObject {
                 kind,

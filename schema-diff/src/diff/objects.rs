@@ -120,11 +120,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     // make calls ambiguous (`f(x)` and `f(x, y DEFAULT 1)`).
     let mut swapped: BTreeMap<ObjectKey, ObjectKey> = BTreeMap::new();
     let routine = |k: &ObjectKey| matches!(k.kind, ObjectKind::Function | ObjectKind::Procedure);
-    let same_name = |a: &ObjectKey, b: &ObjectKey| {
-        a.kind == b.kind && a.schema == b.schema && a.name == b.name
-    };
+    let same_name =
+        |a: &ObjectKey, b: &ObjectKey| a.kind == b.kind && a.schema == b.schema && a.name == b.name;
     for old in drops.iter().filter(|k| routine(k)) {
-        let mut gone = drops.iter().filter(|k| same_name(k, old) && !des_by.contains_key(*k));
+        let mut gone = drops
+            .iter()
+            .filter(|k| same_name(k, old) && !des_by.contains_key(*k));
         let mut new = creates
             .iter()
             .filter(|k| same_name(k, old) && !cur_by.contains_key(*k));

@@ -535,7 +535,9 @@ impl Op {
             // Views, triggers, policies go before the tables and columns
             // they hang on change, and come back after; partitions and
             // children leave their parents first.
-            Op::DropObject { object } if object.kind.is_dependent() || object.follows_relations() => {
+            Op::DropObject { object }
+                if object.kind.is_dependent() || object.follows_relations() =>
+            {
                 0
             }
             // A routine bound to an enum type goes before the type is
@@ -906,10 +908,7 @@ pub fn object_display(o: &DbObject) -> String {
             .rsplit(" OWNER TO ")
             .next()
             .unwrap_or("");
-        return format!(
-            "owner of {}: {role}",
-            o.arguments.as_deref().unwrap_or("")
-        );
+        return format!("owner of {}: {role}", o.arguments.as_deref().unwrap_or(""));
     }
     if o.kind == ObjectKind::Comment {
         return format!("comment on {}", o.arguments.as_deref().unwrap_or(""));

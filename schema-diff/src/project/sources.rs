@@ -254,17 +254,13 @@ impl Project {
         for e in desired.enums.iter().filter(|e| outside(&e.schema)) {
             names.push(format!("type {}.{}", e.schema, e.name));
         }
-        for o in desired
-            .objects
-            .iter()
-            .filter(|o| {
-                // Extensions belong to the database, global default
-                // privileges (no schema) to no schema.
-                o.kind != strata::schema::ObjectKind::Extension
-                    && !o.schema.is_empty()
-                    && outside(&o.schema)
-            })
-        {
+        for o in desired.objects.iter().filter(|o| {
+            // Extensions belong to the database, global default
+            // privileges (no schema) to no schema.
+            o.kind != strata::schema::ObjectKind::Extension
+                && !o.schema.is_empty()
+                && outside(&o.schema)
+        }) {
             names.push(format!("{} {}.{}", o.kind.as_str(), o.schema, o.name));
         }
         if names.is_empty() {

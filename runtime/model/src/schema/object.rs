@@ -267,8 +267,19 @@ impl DbObject {
     /// versions it reaches; its `version` part names its own).
     pub fn extension_update_reaches(&self, to: &DbObject) -> bool {
         let version = |o: &DbObject| -> Option<String> {
-            let part = o.parts.as_ref()?.items.iter().find(|p| p.key == "version")?;
-            Some(part.change.as_deref()?.rsplit(" UPDATE TO ").next()?.to_string())
+            let part = o
+                .parts
+                .as_ref()?
+                .items
+                .iter()
+                .find(|p| p.key == "version")?;
+            Some(
+                part.change
+                    .as_deref()?
+                    .rsplit(" UPDATE TO ")
+                    .next()?
+                    .to_string(),
+            )
         };
         match (version(to), &self.signature) {
             (Some(v), Some(reached)) => reached.split(", ").any(|t| t == v),

@@ -13,8 +13,6 @@ ALTER FUNCTION app.item_count() OWNER TO postgres;
 -- undo: ~ owner of TABLE app.item: postgres (replaced in place)
 ALTER TABLE app.item OWNER TO strata_golden_owner;
 
--- undo: + owner of TABLE app.audit: strata_golden_reader
-
 -- undo: ~ owner of SCHEMA app: strata_golden_owner (replaced in place)
 ALTER SCHEMA app OWNER TO postgres;
 

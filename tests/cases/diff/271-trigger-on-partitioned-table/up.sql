@@ -1,0 +1,8 @@
+-- + function event_check()
+CREATE OR REPLACE FUNCTION public.event_check()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$BEGIN RETURN NEW; END$function$;
+
+-- + trigger event_check on event
+CREATE TRIGGER event_check BEFORE INSERT ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_check();
