@@ -129,14 +129,20 @@ fn split_online(p: &Plan) -> Vec<GeneratedPart> {
 
 /// Takes out of `current` the definition objects of kinds `desired` does
 /// not declare (models declare the kinds they manage: none, unless they
-/// list objects), and returns them.
+/// list objects), and returns those to report (owners and comments go
+/// without a word).
 pub(crate) fn set_aside_unmanaged(current: &mut Schema, desired: &Schema) -> Vec<DbObject> {
     let managed: BTreeSet<ObjectKind> = desired.objects.iter().map(|o| o.kind).collect();
     let (keep, aside): (Vec<DbObject>, Vec<DbObject>) = std::mem::take(&mut current.objects)
         .into_iter()
         .partition(|o| managed.contains(&o.kind));
     current.objects = keep;
+    // Owners (unmanaged when absent) and comments on schemas and view
+    // columns are set aside without a word: every table has an owner.
     aside
+        .into_iter()
+        .filter(|o| !matches!(o.kind, ObjectKind::Owner | ObjectKind::Comment))
+        .collect()
 }
 
 impl Project {
