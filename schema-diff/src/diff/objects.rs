@@ -1,5 +1,7 @@
 //! The differ for definition objects ([`DbObject`]: views, routines,
-//! triggers, policies, extensions, sequences, domains, composite types).
+//! triggers, policies, extensions, sequences, domains, composite types,
+//! grants, owners, default privileges, comments on schemas and view
+//! columns).
 //!
 //! Objects are matched by key and compared by definition (as the server
 //! prints it), signature and comment. What changes:
@@ -18,6 +20,22 @@
 //!   re-creation) is dropped before and created again after, even if its
 //!   own definition is the same: PostgreSQL refuses those changes while it
 //!   exists;
+//! - a domain (default, NOT NULL, constraints: added, dropped, renamed,
+//!   `NOT VALID`), a composite type (attributes added, dropped, retyped;
+//!   kept ones in order, new ones last) and an extension (a version its
+//!   installed one has an update path to) change in place part by part
+//!   ([`DbObject::parts`]), so columns that use them stay;
+//! - owners ([`ObjectKind::Owner`]) are compared only where the desired
+//!   schema states one (unmanaged when absent: the project states "whoever
+//!   runs the migration" for a database side, see `project::schemas`); an
+//!   owner is never dropped;
+//! - a routine whose arguments change (one overload gone, one of the same
+//!   name new) is dropped and created in one step (both at once could make
+//!   calls ambiguous); a routine bound to an enum type that is re-created
+//!   (or gets a value: the inverse re-creates it) is dropped before and
+//!   created after; a routine that uses a relation
+//!   ([`DbObject::follows_relations`]) is created after the relations and
+//!   re-created with them;
 //! - creations come in dependency order of the desired schema, drops in
 //!   reverse dependency order of the current one (ties by kind, then key).
 
@@ -50,7 +68,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             continue;
         };
         if a.kind == ObjectKind::Owner {
-            if !same_owner(a, b) {
+            // Set again.
+            if a.definition != b.definition {
                 replaced.insert(k.clone());
             }
             continue;
@@ -209,15 +228,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
-    // An owner is no object to drop: it goes with what it owns. A new (or
-    // re-created) object belongs to whoever runs the migration, which is
-    // what an owner marked `current_user` asks for.
+    // An owner is no object to drop: it goes with what it owns.
     drops.retain(|k| k.kind != ObjectKind::Owner);
-    creates.retain(|k| {
-        k.kind != ObjectKind::Owner
-            || replaced.contains(k)
-            || des_by.get(k).is_some_and(|o| !owned_by_reader(o))
-    });
 
     let mut ops = Vec::new();
     // Drops: dependents first.
@@ -328,19 +340,6 @@ fn unversioned(o: &DbObject) -> String {
         Ident(&o.name),
         Ident(&o.schema)
     )
-}
-
-/// An owner marked as the role that read the catalog (see
-/// [`DbObject::signature`]).
-fn owned_by_reader(o: &DbObject) -> bool {
-    o.signature.as_deref() == Some("current_user")
-}
-
-/// Two owners are the same when they name the same role, or when both are
-/// whoever read the catalog (a database read by its owner against a
-/// replay in a scratch database).
-fn same_owner(a: &DbObject, b: &DbObject) -> bool {
-    a.definition == b.definition || (owned_by_reader(a) && owned_by_reader(b))
 }
 
 /// The keys of `subset` in dependency order among themselves (what an

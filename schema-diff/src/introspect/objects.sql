@@ -283,8 +283,9 @@ grants AS (
   GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
            x.is_grantable
 ),
--- Owners: one object per owned table, view, standalone sequence, routine,
--- type and schema (sequences a column owns follow their table).
+-- Owners: one object per table, view, standalone sequence, routine, type
+-- and schema that the reading role does not own (sequences a column owns
+-- follow their table).
 owned AS (
   SELECT n.nspname AS schema, c.relname AS name,
          pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
@@ -409,12 +410,13 @@ all_objs AS (
   UNION ALL
   SELECT 'owner', w.schema, w.name, NULL, w.target,
          pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
-         CASE WHEN w.owner = (SELECT cu.oid FROM pg_catalog.pg_roles cu WHERE cu.rolname = current_user)
-              THEN 'current_user' END,
-         w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL,
+         NULL, w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL,
          w.deps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                      'kind', 'role', 'schema', '', 'name', ro.rolname::text))
   FROM owned w JOIN pg_catalog.pg_roles ro ON ro.oid = w.owner
+  -- What the reading role owns is what it would own by creating it: no
+  -- object (so a database built from a schema reads back as that schema).
+  WHERE ro.rolname <> current_user
   UNION ALL
   SELECT 'default_privilege', g.schema, g.grantee, NULL,
          g.scope || ' ' || CASE WHEN g.granted THEN 'GRANT' ELSE 'REVOKE' END || ' ON ' || g.objs

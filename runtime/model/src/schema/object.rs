@@ -1,7 +1,8 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
 //! materialized views, functions, procedures, triggers, policies, row-level
 //! security switches, extensions, domains, composite types, standalone
-//! sequences). Each is kept as the statement that creates it, as the server
+//! sequences, grants, owners, default privileges, comments on schemas and
+//! view columns). Each is kept as the statement that creates it, as the server
 //! prints it, plus what it depends on; two objects with the same
 //! [`ObjectKey`] are the same object, and they differ when their
 //! definitions (or comments) differ.
@@ -41,9 +42,9 @@ pub enum ObjectKind {
     /// object (or column), with or without grant option.
     Grant,
     /// `ALTER ... OWNER TO role`: who owns a table, view, sequence, routine,
-    /// type or schema. Compared only when the desired schema states it
-    /// (unmanaged when absent); see [`DbObject::signature`] for the owner
-    /// that stands for "whoever runs the migration".
+    /// type or schema, when it is not the role that read the catalog (what
+    /// that role owns is what it would own by creating it). Compared only
+    /// when the desired schema states it (unmanaged when absent).
     Owner,
     /// `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT ...`: the
     /// privileges one grantee receives on the objects a role creates later
@@ -173,11 +174,7 @@ pub struct DbObject {
     pub definition: String,
     /// For routines: the arguments with names and defaults and the result,
     /// which `CREATE OR REPLACE` cannot change; the object is dropped and
-    /// created again when this differs. For an [`ObjectKind::Owner`]:
-    /// `current_user` when the owner is the role that read the catalog, so
-    /// an object owned by "whoever created it" on both sides (a database read
-    /// by its owner, a scratch replay) is not an ownership change, and a
-    /// newly created object needs no `OWNER TO`. For an
+    /// created again when this differs. For an
     /// [`ObjectKind::Extension`]: the versions (quoted) `ALTER EXTENSION
     /// ... UPDATE` reaches from the installed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
