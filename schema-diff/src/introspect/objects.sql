@@ -331,6 +331,12 @@ owned AS (
   SELECT n.nspname, n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), sn.nspowner,
          'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
   FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
+  -- public as every new database has it (pg_database_owner from
+  -- PostgreSQL 15, the bootstrap superuser before) states no owner.
+  WHERE NOT (n.nspname = 'public'
+             AND (sn.nspowner = 10
+                  OR (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = sn.nspowner)
+                     = 'pg_database_owner'))
 ),
 -- Default privileges (pg_default_acl), one object per (role, schema, kind
 -- of object, grantee, grant option). An entry for a schema adds to the
