@@ -82,8 +82,12 @@
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
 //! `{"schema", "name"}`). `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
-//! `definition` SQL, optional `signature`, `comment`, `drop` and
-//! `depends_on`).
+//! `definition` SQL, optional `signature`, `comment`, `drop`,
+//! `depends_on` and `parts`, the pieces a domain, composite type or
+//! extension is altered by in place). An `owner` object (`arguments`: the
+//! target, `TABLE app.t`; `definition`: `ALTER TABLE app.t OWNER TO r;`;
+//! a `{"kind": "role", "schema": "", "name": "r"}` dependency) states an
+//! owner; where none is stated the owner is not managed.
 
 mod naming;
 mod object;
