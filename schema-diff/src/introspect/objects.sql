@@ -389,6 +389,8 @@ comments AS (
   FROM ns n
   JOIN pg_catalog.pg_description d
     ON d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objoid = n.oid AND d.objsubid = 0
+  -- public's comment as initdb writes it is no comment of the application.
+  WHERE NOT (n.nspname = 'public' AND d.description = 'standard public schema')
   UNION ALL
   SELECT n.nspname, c.relname, pg_catalog.format('COLUMN %I.%I.%I', n.nspname, c.relname, a.attname),
          d.description, 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
