@@ -94,9 +94,18 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             recreated.insert(k.clone());
         }
     }
-    for k in des_by.keys() {
+    // An owner stated only by the desired schema, of an object that exists:
+    // the current one is whoever read the catalog (see `ObjectKind::Owner`),
+    // so the inverse gives it back to whoever runs the migration.
+    let mut owners_before: BTreeMap<ObjectKey, DbObject> = BTreeMap::new();
+    for (k, b) in &des_by {
         if !cur_by.contains_key(k) {
-            creates.insert(k.clone());
+            if b.kind == ObjectKind::Owner && b.owned_target_in(cur) {
+                owners_before.insert(k.clone(), b.owned_by_current_user());
+                replaced.insert(k.clone());
+            } else {
+                creates.insert(k.clone());
+            }
         }
     }
 
@@ -253,7 +262,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             }
         } else if replaced.contains(&k) {
             Op::ReplaceObject {
-                from: cur_by[&k].clone(),
+                from: match owners_before.get(&k) {
+                    Some(o) => o.clone(),
+                    None => cur_by[&k].clone(),
+                },
                 to,
             }
         } else if recreated.contains(&k) {

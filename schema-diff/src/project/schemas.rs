@@ -133,42 +133,13 @@ fn split_online(p: &Plan) -> Vec<GeneratedPart> {
 /// the object is in `side`.
 fn owned_by_the_migrating_role(side: &mut Schema, other: &Schema) {
     let have: BTreeSet<ObjectKey> = side.objects.iter().map(DbObject::key).collect();
-    let exists = |o: &DbObject| {
-        let Some(d) = o.depends_on.iter().find(|d| d.kind != "role") else {
-            // A schema's owner names nothing else.
-            return side.schemas.contains(&o.name);
-        };
-        match d.kind.as_str() {
-            "table" => side
-                .tables
-                .iter()
-                .any(|t| t.schema == d.schema && t.name == d.name),
-            "enum" => side
-                .enums
-                .iter()
-                .any(|e| e.schema == d.schema && e.name == d.name),
-            _ => d
-                .object_key()
-                .is_some_and(|k| side.objects.iter().any(|x| x.dependency_key() == k)),
-        }
-    };
     let added: Vec<DbObject> = other
         .objects
         .iter()
-        .filter(|o| o.kind == ObjectKind::Owner && !have.contains(&o.key()) && exists(o))
-        .map(|o| DbObject {
-            definition: format!(
-                "ALTER {} OWNER TO CURRENT_USER;",
-                o.arguments.as_deref().unwrap_or_default()
-            ),
-            depends_on: o
-                .depends_on
-                .iter()
-                .filter(|d| d.kind != "role")
-                .cloned()
-                .collect(),
-            ..o.clone()
+        .filter(|o| {
+            o.kind == ObjectKind::Owner && !have.contains(&o.key()) && o.owned_target_in(side)
         })
+        .map(DbObject::owned_by_current_user)
         .collect();
     if !added.is_empty() {
         side.objects.extend(added);
@@ -288,15 +259,13 @@ impl Project {
                 self.roles_exist(conn, &b).await?;
             }
             let (mut a, mut b) = (a, b);
-            // A side read from a database lists the owners that are not the
-            // role that read it; the others are that role's: whoever runs
-            // the migration.
+            // A desired side read from a database lists the owners that are
+            // not the role that read it; the others are that role's:
+            // whoever runs the migration (the differ does the same for the
+            // current side).
             let stated = |s: &Source| !matches!(s, Source::Models | Source::Json(_));
             if stated(to) {
                 owned_by_the_migrating_role(&mut b, &a);
-            }
-            if stated(from) {
-                owned_by_the_migrating_role(&mut a, &b);
             }
             if matches!(to, Source::Models | Source::Json(_)) {
                 // Models declare the kinds of objects they manage; the

@@ -284,6 +284,46 @@ impl DbObject {
         }
     }
 
+    /// For an owner: whether what it owns is in `schema`.
+    pub fn owned_target_in(&self, schema: &super::Schema) -> bool {
+        let Some(d) = self.depends_on.iter().find(|d| d.kind != "role") else {
+            // A schema's owner names nothing else.
+            return schema.schemas.contains(&self.name);
+        };
+        match d.kind.as_str() {
+            "table" => schema
+                .tables
+                .iter()
+                .any(|t| t.schema == d.schema && t.name == d.name),
+            "enum" => schema
+                .enums
+                .iter()
+                .any(|e| e.schema == d.schema && e.name == d.name),
+            _ => d
+                .object_key()
+                .is_some_and(|k| schema.objects.iter().any(|x| x.dependency_key() == k)),
+        }
+    }
+
+    /// For an owner: the same target owned by `CURRENT_USER`, whoever runs
+    /// the migration (what a catalog read lists no owner for is owned by
+    /// the role that read it).
+    pub fn owned_by_current_user(&self) -> DbObject {
+        DbObject {
+            definition: format!(
+                "ALTER {} OWNER TO CURRENT_USER;",
+                self.arguments.as_deref().unwrap_or_default()
+            ),
+            depends_on: self
+                .depends_on
+                .iter()
+                .filter(|d| d.kind != "role")
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// A routine that uses a table, view or materialized view (its row
     /// type in the signature, or a `BEGIN ATOMIC` body): created after
     /// tables and views, dropped before them, like a dependent object.

@@ -1,4 +1,8 @@
 DO $$ BEGIN CREATE ROLE strata_golden_owner; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+-- app.item: owned by strata_golden_owner before, by the role that reads (and
+-- migrates) here: a plan between two schemas leaves it (an owner is unmanaged
+-- where the desired side states none); `diff` between two databases states
+-- OWNER TO CURRENT_USER for it.
 DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 CREATE SCHEMA app AUTHORIZATION strata_golden_owner;
 CREATE TABLE app.item (id int PRIMARY KEY, name text);

@@ -1,20 +1,17 @@
 -- undo: ~ owner of SEQUENCE app.ticket: strata_golden_owner (replaced in place)
-ALTER SEQUENCE app.ticket OWNER TO postgres;
+ALTER SEQUENCE app.ticket OWNER TO CURRENT_USER;
 
 -- undo: ~ owner of TYPE app.state: strata_golden_owner (replaced in place)
-ALTER TYPE app.state OWNER TO postgres;
+ALTER TYPE app.state OWNER TO CURRENT_USER;
 
 -- undo: ~ owner of VIEW app.item_names: strata_golden_owner (replaced in place)
-ALTER VIEW app.item_names OWNER TO postgres;
+ALTER VIEW app.item_names OWNER TO CURRENT_USER;
 
 -- undo: ~ owner of FUNCTION app.item_count(): strata_golden_owner (replaced in place)
-ALTER FUNCTION app.item_count() OWNER TO postgres;
-
--- undo: ~ owner of TABLE app.item: postgres (replaced in place)
-ALTER TABLE app.item OWNER TO strata_golden_owner;
+ALTER FUNCTION app.item_count() OWNER TO CURRENT_USER;
 
 -- undo: ~ owner of SCHEMA app: strata_golden_owner (replaced in place)
-ALTER SCHEMA app OWNER TO postgres;
+ALTER SCHEMA app OWNER TO CURRENT_USER;
 
 -- undo: + table app.note
 -- hazard: deletes data

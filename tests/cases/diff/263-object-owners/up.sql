@@ -14,9 +14,6 @@ ALTER SCHEMA app OWNER TO strata_golden_owner;
 -- + owner of TABLE app.audit: strata_golden_reader
 ALTER TABLE app.audit OWNER TO strata_golden_reader;
 
--- ~ owner of TABLE app.item: postgres (replaced in place)
-ALTER TABLE app.item OWNER TO postgres;
-
 -- ~ owner of FUNCTION app.item_count(): strata_golden_owner (replaced in place)
 ALTER FUNCTION app.item_count() OWNER TO strata_golden_owner;
 
