@@ -509,6 +509,32 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            FROM pg_catalog.pg_type t
            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
            WHERE t.oid = o.objid)
+         -- A sequence: a new range is entered first (the sequence is set to
+         -- its new start only when its value lies outside the new range,
+         -- which ALTER SEQUENCE refuses), then its options.
+         WHEN 'sequence' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', '',
+                    'items', pg_catalog.jsonb_build_array(
+                      pg_catalog.jsonb_build_object(
+                        'key', 'range',
+                        'add', r.guard, 'drop', '', 'change', r.guard),
+                      pg_catalog.jsonb_build_object(
+                        'key', 'options',
+                        'add', r.alter, 'drop', '', 'change', r.alter)))::text
+           FROM pg_catalog.pg_sequence sq
+           CROSS JOIN LATERAL (
+             SELECT pg_catalog.format(
+                      'SELECT pg_catalog.setval(%L, %s, false) FROM %I.%I WHERE last_value < %s OR last_value > %s',
+                      pg_catalog.quote_ident(o.schema) || '.' || pg_catalog.quote_ident(o.name), sq.seqstart,
+                      o.schema, o.name, sq.seqmin, sq.seqmax) AS guard,
+                    pg_catalog.format(
+                      'ALTER SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s',
+                      o.schema, o.name, pg_catalog.format_type(sq.seqtypid, NULL), sq.seqincrement, sq.seqmin,
+                      sq.seqmax, sq.seqstart, sq.seqcache,
+                      CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS alter
+           ) r
+           WHERE sq.seqrelid = o.objid)
          WHEN 'extension' THEN (
            SELECT pg_catalog.jsonb_build_object(
                     'fixed', o.schema,
