@@ -101,6 +101,7 @@ fn synthetic(n: usize) -> Schema {
         tables.push(t);
     }
     Schema {
+        definitions: Vec::new(),
         schemas: vec![],
         enums: vec![],
         tables,

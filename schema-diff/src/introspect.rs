@@ -749,6 +749,7 @@ impl<'a> Assembler<'a> {
             })
             .collect();
         Ok(Schema {
+            definitions: Vec::new(),
             schemas,
             enums,
             tables,

@@ -90,8 +90,71 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     };
     d.run();
     let mut ops = d.ops;
-    ops.sort_by_key(Op::phase);
+    let depth = hierarchy_depths(current, desired);
+    let level = |t: &Table| {
+        depth
+            .get(&(t.schema.as_str(), t.name.as_str()))
+            .copied()
+            .unwrap_or(0)
+    };
+    // Within a phase: parents are created before their partitions and
+    // children at every level, and dropped after them.
+    ops.sort_by_key(|op| {
+        let within = match op {
+            Op::CreateTable { table } => level(table) as isize,
+            Op::DropTable { table } => -(level(table) as isize),
+            _ => 0,
+        };
+        (op.phase(), within)
+    });
     (ops, d.notes)
+}
+
+/// How deep each table of either side sits in its partition or
+/// inheritance tree: 0 for a table with no parent, 1 for a partition or
+/// child of such a table, 2 for a partition of a partition, ... A parent
+/// that is on neither side counts as depth 0; a cycle (impossible in
+/// PostgreSQL) stops at the number of tables.
+fn hierarchy_depths<'a>(
+    current: &'a Schema,
+    desired: &'a Schema,
+) -> BTreeMap<(&'a str, &'a str), usize> {
+    let mut parents: BTreeMap<(&str, &str), Vec<(&str, &str)>> = BTreeMap::new();
+    for t in current.tables.iter().chain(&desired.tables) {
+        let list = parents
+            .entry((t.schema.as_str(), t.name.as_str()))
+            .or_default();
+        let refs = t.partition_of.iter().map(|p| &p.parent).chain(&t.inherits);
+        for r in refs {
+            let key = (r.schema.as_str(), r.name.as_str());
+            if !list.contains(&key) {
+                list.push(key);
+            }
+        }
+    }
+    let limit = parents.len();
+    let mut depths = BTreeMap::new();
+    for &key in parents.keys() {
+        // Longest path up, breadth first (inheritance may have several
+        // parents).
+        let mut level = 0;
+        let mut frontier = vec![key];
+        while level < limit {
+            let mut next: Vec<(&str, &str)> = frontier
+                .iter()
+                .flat_map(|k| parents.get(k).into_iter().flatten().copied())
+                .collect();
+            next.sort_unstable();
+            next.dedup();
+            if next.is_empty() {
+                break;
+            }
+            level += 1;
+            frontier = next;
+        }
+        depths.insert(key, level);
+    }
+    depths
 }
 
 /// How an enum re-creation already handled a column's default.

@@ -84,16 +84,21 @@
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
 //! `definition` SQL, optional `signature`, `comment`, `drop`,
 //! `depends_on` and `parts`, the pieces a domain, composite type or
-//! extension is altered by in place). An `owner` object (`arguments`: the
-//! target, `TABLE app.t`; `definition`: `ALTER TABLE app.t OWNER TO r;`;
-//! a `{"kind": "role", "schema": "", "name": "r"}` dependency) states an
-//! owner; where none is stated the owner is not managed.
+//! extension is altered by in place), in the form the server prints them;
+//! `definitions` lists SQL in any form PostgreSQL accepts ([`Definition`]:
+//! `name`, `sql`), which normalization runs and reads back as objects. An
+//! `owner` object (`arguments`: the target, `TABLE app.t`; `definition`:
+//! `ALTER TABLE app.t OWNER TO r;`; a `{"kind": "role", "schema": "",
+//! "name": "r"}` dependency) states an owner; where none is stated the
+//! owner is not managed.
 
+mod definition;
 mod naming;
 mod object;
 mod options;
 mod sql_type;
 
+pub use definition::Definition;
 pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name, truncate_identifier,
@@ -101,7 +106,7 @@ pub use naming::{
 pub use object::{
     DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename,
 };
-pub use options::{Deferrable, FkAction, IndexMethod};
+pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -124,6 +129,11 @@ pub struct Schema {
     /// sorted by key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objects: Vec<DbObject>,
+    /// SQL the models declare for objects (views, functions, triggers,
+    /// ...), in the order given: turned into `objects` by normalization,
+    /// so a normalized schema has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub definitions: Vec<Definition>,
 }
 
 /// A PostgreSQL enum type with its labels in their sort order.
@@ -850,6 +860,7 @@ mod tests {
             predicate: None,
         });
         let s = Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![],
             tables: vec![t],
@@ -983,6 +994,7 @@ mod tests {
             predicate: None,
         });
         let s = Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![EnumType {
                 schema: "app".into(),
