@@ -7,11 +7,13 @@ CREATE VIEW api.item AS SELECT item.id,
    FROM public.item;
 
 -- + function api.search(q text)
+SET check_function_bodies = off;
 CREATE OR REPLACE FUNCTION api.search(q text)
  RETURNS SETOF api.item
  LANGUAGE sql
  STABLE
 AS $function$SELECT * FROM api.item WHERE name LIKE q || '%'$function$;
+RESET check_function_bodies;
 
 -- + grant to strata_golden_reader ON SCHEMA api
 GRANT USAGE ON SCHEMA api TO strata_golden_reader;
