@@ -62,8 +62,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
-    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PartitionOf, PrimaryKey,
-    Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, ObjectParts, PartitionOf,
+    PrimaryKey, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -764,7 +764,7 @@ impl Assembler<'_> {
     /// an object's dependency on itself (a view's rule on the view) is left
     /// out.
     fn read_objects(&self, rows: &[Row]) -> Result<Vec<DbObject>, Error> {
-        let [kind, schema, name, table, args, definition, signature, comment, drop, deps] =
+        let [kind, schema, name, table, args, definition, signature, comment, drop, deps, parts] =
             positions(
                 rows,
                 [
@@ -778,6 +778,7 @@ impl Assembler<'_> {
                     "comment",
                     "drop_sql",
                     "depends_on",
+                    "parts",
                 ],
             )?;
         let mut objects = Vec::with_capacity(rows.len());
@@ -806,6 +807,19 @@ impl Assembler<'_> {
                     object: format!("{} {object_name}", kind.as_str()),
                     what: format!("its dependencies do not read: {e}"),
                 })?;
+            let parts_text: Option<String> = r.try_get(parts)?;
+            let parts: Option<ObjectParts> = match parts_text {
+                None => None,
+                Some(t) => {
+                    Some(
+                        serde_json::from_str(&t).map_err(|e| IntrospectError::Unreadable {
+                            table: table.clone().unwrap_or_default(),
+                            object: format!("{} {object_name}", kind.as_str()),
+                            what: format!("its parts do not read: {e}"),
+                        })?,
+                    )
+                }
+            };
             let mut object = DbObject {
                 kind,
                 schema,
@@ -817,9 +831,11 @@ impl Assembler<'_> {
                 comment: r.try_get(comment)?,
                 drop: r.try_get(drop)?,
                 depends_on,
+                parts,
             };
-            // Privileges on an excluded table are excluded with it.
-            if kind == ObjectKind::Grant
+            // Privileges on an excluded table, and its owner, are excluded
+            // with it.
+            if matches!(kind, ObjectKind::Grant | ObjectKind::Owner)
                 && object
                     .depends_on
                     .iter()

@@ -68,7 +68,7 @@ use std::fmt;
 use strata::ident::{quote_literal, quote_literal_one_line, Ident, Qualified};
 use strata::schema::{
     make_object_name, Column, DbObject, EnumType, ForeignKey, Identity, Index, IndexKey,
-    ObjectKind, Schema, SqlType, Table, TypeName, Unique,
+    ObjectKind, ObjectPart, Schema, SqlType, Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata_model::ddl::create;
@@ -592,6 +592,15 @@ fn deletes_data(op: &Op) -> Option<String> {
                 Ident(&to.name)
             )
         }
+        Op::ReplaceObject { from, to }
+            if to.kind == ObjectKind::CompositeType && !dropped_parts(from, to).is_empty() =>
+        {
+            format!(
+                "deletes data: drops {} of type {} (and their values in columns of that type)",
+                dropped_parts(from, to).join(", "),
+                Name::new(to.schema.clone(), to.name.clone())
+            )
+        }
         Op::DropObject { object } if object.kind == ObjectKind::Sequence => format!(
             "deletes data: drops sequence {} and its current value",
             Name::new(object.schema.clone(), object.name.clone())
@@ -886,6 +895,9 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::Exclusion => on("CONSTRAINT"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
         ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
+        ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment => {
+            o.arguments.as_deref().unwrap_or("").to_string()
+        }
     }
 }
 
@@ -910,15 +922,97 @@ fn drop_object(o: &DbObject) -> String {
     }
 }
 
-/// The in-place change: a sequence's options through `ALTER SEQUENCE`,
-/// anything else by its definition (`CREATE OR REPLACE`).
-fn replace_object(o: &DbObject) -> String {
-    let def = o.definition.trim_end();
-    let def = def.strip_suffix(';').unwrap_or(def);
-    match (o.kind, def.strip_prefix("CREATE SEQUENCE ")) {
-        (ObjectKind::Sequence, Some(rest)) => format!("ALTER SEQUENCE {rest}"),
-        _ => def.to_string(),
+/// The in-place change: a sequence's options through `ALTER SEQUENCE`, a
+/// domain's or composite type's parts one by one ([`alter_parts`]),
+/// anything else by its definition (`CREATE OR REPLACE`, `OWNER TO`).
+fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
+    // An extension updated in place whose inverse has no update path back
+    // (PostgreSQL ships few downgrade scripts) is dropped and created.
+    if to.kind == ObjectKind::Extension && !from.extension_update_reaches(to) {
+        let mut out = vec![drop_object(from)];
+        out.extend(create_object(to));
+        return out;
     }
+    if let (Some(a), Some(b)) = (&from.parts, &to.parts) {
+        return alter_parts(&a.items, &b.items);
+    }
+    let def = to.definition.trim_end();
+    let def = def.strip_suffix(';').unwrap_or(def);
+    match (to.kind, def.strip_prefix("CREATE SEQUENCE ")) {
+        (ObjectKind::Sequence, Some(rest)) => vec![format!("ALTER SEQUENCE {rest}")],
+        _ => vec![def.to_string()],
+    }
+}
+
+/// The statements that turn the parts `from` into `to`: parts that go are
+/// dropped (last first), renamed parts renamed, changed parts changed (or
+/// dropped and added again), new parts added in order.
+fn alter_parts(from: &[ObjectPart], to: &[ObjectPart]) -> Vec<String> {
+    let find = |list: &[ObjectPart], key: &str| list.iter().position(|p| p.key == key);
+    let mut gone: Vec<&ObjectPart> = from.iter().filter(|p| find(to, &p.key).is_none()).collect();
+    let mut new: Vec<&ObjectPart> = to.iter().filter(|p| find(from, &p.key).is_none()).collect();
+    let mut renames = Vec::new();
+    gone.retain(|g| {
+        let Some(rg) = &g.rename else {
+            return true;
+        };
+        let Some(i) = new
+            .iter()
+            .position(|n| n.rename.as_ref().is_some_and(|rn| rn.body == rg.body))
+        else {
+            return true;
+        };
+        let n = new.remove(i);
+        if let Some(rn) = &n.rename {
+            renames.push(format!("{} {} TO {}", rn.prefix, rg.name, rn.name));
+        }
+        false
+    });
+    let mut out: Vec<String> = gone.iter().rev().map(|p| p.drop.clone()).collect();
+    out.extend(renames);
+    for p in to {
+        let Some(old) = find(from, &p.key).map(|i| &from[i]) else {
+            continue;
+        };
+        if old.add == p.add {
+            continue;
+        }
+        match &p.change {
+            Some(c) => out.push(c.clone()),
+            None => {
+                out.push(old.drop.clone());
+                out.push(p.add.clone());
+            }
+        }
+    }
+    out.extend(new.iter().map(|p| p.add.clone()));
+    out
+}
+
+/// Whether an in-place change adds or changes a part (a rename does not).
+fn adds_parts(from: &DbObject, to: &DbObject) -> bool {
+    let (Some(a), Some(b)) = (&from.parts, &to.parts) else {
+        return false;
+    };
+    b.items.iter().any(|p| {
+        !a.items.iter().any(|q| {
+            q.add == p.add
+                || matches!((&q.rename, &p.rename), (Some(x), Some(y)) if x.body == y.body)
+        })
+    })
+}
+
+/// The keys of the parts of a composite type that an in-place change
+/// drops (with their values in the columns of that type).
+fn dropped_parts(from: &DbObject, to: &DbObject) -> Vec<String> {
+    let (Some(a), Some(b)) = (&from.parts, &to.parts) else {
+        return Vec::new();
+    };
+    a.items
+        .iter()
+        .filter(|p| !b.items.iter().any(|q| q.key == p.key))
+        .map(|p| p.key.clone())
+        .collect()
 }
 
 fn comment_on_object(o: &DbObject, text: Option<&str>) -> String {
@@ -982,9 +1076,14 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             Qualified(&parent.schema, &parent.name)
         )],
         Op::CreateObject { object } => create_object(object),
+        // An owner goes with what it owns.
+        Op::DropObject { object } if object.kind == ObjectKind::Owner => vec![],
         Op::DropObject { object } => vec![drop_object(object)],
         Op::ReplaceObject { from, to } => {
-            let mut out = routine_body_unchecked(to, replace_object(to));
+            let mut out: Vec<String> = replace_object(from, to)
+                .into_iter()
+                .flat_map(|s| routine_body_unchecked(to, s))
+                .collect();
             if from.comment != to.comment {
                 out.push(comment_on_object(to, to.comment.as_deref()));
             }
@@ -1492,6 +1591,16 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             }
             _ => vec![],
         },
+        Op::ReplaceObject { from, to } if from.parts.is_some() && to.parts.is_some() => {
+            match to.kind {
+                // A new constraint or NOT NULL is checked against the
+                // values of the columns of that domain.
+                ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
+                ObjectKind::Domain => vec![],
+                _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],
+                _ => vec![],
+            }
+        }
         Op::ReplaceObject { .. } => vec![],
         Op::RecreateObject { to, .. } => match to.kind {
             ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],

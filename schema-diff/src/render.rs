@@ -85,7 +85,9 @@ pub fn render_up(plan: &Plan) -> String {
 /// the data.
 pub fn render_down(plan: &Plan) -> String {
     let mut out = String::new();
-    for step in plan.steps.iter().rev() {
+    // A step whose inverse runs nothing (a new object's owner goes with
+    // the object) is left out.
+    for step in plan.steps.iter().rev().filter(|s| !s.down.is_empty()) {
         comment(&mut out, "undo: ", &step.summary);
         if step.hazards.contains(&Hazard::DeletesData) {
             let _ = writeln!(

@@ -1863,7 +1863,7 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             restrictive: g.chance(50),
         },
         7 => ObjSpec::Grant {
-            privileges: *g.pick(&["SELECT", "SELECT, INSERT", "UPDATE"]),
+            privileges: g.pick::<&str>(&["SELECT", "SELECT, INSERT", "UPDATE"]),
             column: if g.chance(30) {
                 pick_columns(g, s, &tk, 1).pop()
             } else {

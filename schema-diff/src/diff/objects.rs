@@ -1,5 +1,7 @@
 //! The differ for definition objects ([`DbObject`]: views, routines,
-//! triggers, policies, extensions, sequences, domains, composite types).
+//! triggers, policies, extensions, sequences, domains, composite types,
+//! grants, owners, default privileges, comments on schemas and view
+//! columns).
 //!
 //! Objects are matched by key and compared by definition (as the server
 //! prints it), signature and comment. What changes:
@@ -18,12 +20,29 @@
 //!   re-creation) is dropped before and created again after, even if its
 //!   own definition is the same: PostgreSQL refuses those changes while it
 //!   exists;
+//! - a domain (default, NOT NULL, constraints: added, dropped, renamed,
+//!   `NOT VALID`), a composite type (attributes added, dropped, retyped;
+//!   kept ones in order, new ones last) and an extension (a version its
+//!   installed one has an update path to) change in place part by part
+//!   ([`DbObject::parts`]), so columns that use them stay;
+//! - owners ([`ObjectKind::Owner`]) are compared only where the desired
+//!   schema states one (unmanaged when absent: the project states "whoever
+//!   runs the migration" for a database side, see `project::schemas`); an
+//!   owner is never dropped;
+//! - a routine whose arguments change (one overload gone, one of the same
+//!   name new) is dropped and created in one step (both at once could make
+//!   calls ambiguous); a routine bound to an enum type that is re-created
+//!   (or gets a value: the inverse re-creates it) is dropped before and
+//!   created after; a routine that uses a relation
+//!   ([`DbObject::follows_relations`]) is created after the relations and
+//!   re-created with them;
 //! - creations come in dependency order of the desired schema, drops in
 //!   reverse dependency order of the current one (ties by kind, then key).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use strata::schema::{DbObject, ObjectKey, Schema};
+use strata::ident::Ident;
+use strata::schema::{DbObject, ObjectKey, ObjectKind, Schema};
 
 use super::op::Op;
 
@@ -42,13 +61,31 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     let mut recreated: BTreeSet<ObjectKey> = BTreeSet::new();
     for (k, a) in &cur_by {
         let Some(b) = des_by.get(k) else {
-            drops.insert(k.clone());
+            // An owner the desired schema does not state is not managed.
+            if a.kind != ObjectKind::Owner {
+                drops.insert(k.clone());
+            }
             continue;
         };
+        if a.kind == ObjectKind::Owner {
+            // Set again.
+            if a.definition != b.definition {
+                replaced.insert(k.clone());
+            }
+            continue;
+        }
         if a.definition == b.definition && a.signature == b.signature {
             continue;
         }
-        if a.kind.is_dependent() {
+        if a.kind == ObjectKind::Extension && b.parts.is_none() && b.definition == unversioned(a) {
+            // A desired extension that states no version (a schema JSON
+            // written before versions were read) takes any.
+            continue;
+        }
+        if a.kind == ObjectKind::Comment {
+            // A changed comment is set again.
+            replaced.insert(k.clone());
+        } else if a.kind.is_dependent() {
             drops.insert(k.clone());
             creates.insert(k.clone());
         } else if replaceable(a, b) {
@@ -57,9 +94,18 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             recreated.insert(k.clone());
         }
     }
-    for k in des_by.keys() {
+    // An owner stated only by the desired schema, of an object that exists:
+    // the current one is whoever read the catalog (see `ObjectKind::Owner`),
+    // so the inverse gives it back to whoever runs the migration.
+    let mut owners_before: BTreeMap<ObjectKey, DbObject> = BTreeMap::new();
+    for (k, b) in &des_by {
         if !cur_by.contains_key(k) {
-            creates.insert(k.clone());
+            if b.kind == ObjectKind::Owner && b.owned_target_in(cur) {
+                owners_before.insert(k.clone(), b.owned_by_current_user());
+                replaced.insert(k.clone());
+            } else {
+                creates.insert(k.clone());
+            }
         }
     }
 
@@ -97,17 +143,72 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
+    // A routine whose arguments change (an overload gone, one of the same
+    // name new) is dropped and created in one step: both at once could
+    // make calls ambiguous (`f(x)` and `f(x, y DEFAULT 1)`).
+    let mut swapped: BTreeMap<ObjectKey, ObjectKey> = BTreeMap::new();
+    let routine = |k: &ObjectKey| matches!(k.kind, ObjectKind::Function | ObjectKind::Procedure);
+    let same_name =
+        |a: &ObjectKey, b: &ObjectKey| a.kind == b.kind && a.schema == b.schema && a.name == b.name;
+    for old in drops.iter().filter(|k| routine(k)) {
+        let mut gone = drops
+            .iter()
+            .filter(|k| same_name(k, old) && !des_by.contains_key(*k));
+        let mut new = creates
+            .iter()
+            .filter(|k| same_name(k, old) && !cur_by.contains_key(*k));
+        if let (Some(_), None, Some(n), None) = (gone.next(), gone.next(), new.next(), new.next()) {
+            swapped.insert(n.clone(), old.clone());
+        }
+    }
+    for (new, old) in &swapped {
+        drops.remove(old);
+        creates.remove(new);
+    }
+
+    // Routines whose arguments or result are of an enum type that is
+    // re-created (or gets a value: its inverse re-creates it) are bound to
+    // the old type: dropped before and created after.
+    let enums_changed: BTreeSet<(String, String)> = table_ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::RecreateEnum { from: e, .. } | Op::AddEnumValue { before: e, .. } => {
+                Some((e.schema.clone(), e.name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if !enums_changed.is_empty() {
+        for (k, o) in &cur_by {
+            if matches!(o.kind, ObjectKind::Function | ObjectKind::Procedure)
+                && o.depends_on.iter().any(|d| {
+                    d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
+                })
+            {
+                replaced.remove(k);
+                recreated.remove(k);
+                drops.insert(k.clone());
+                if des_by.contains_key(k) {
+                    creates.insert(k.clone());
+                }
+            }
+        }
+    }
+
     // Dependents of what goes away are dropped and created again, to a
     // fixed point.
     loop {
         let gone_objects: BTreeSet<ObjectKey> = drops
             .iter()
             .chain(&recreated)
+            .chain(swapped.values())
             .filter_map(|k| cur_by.get(k).map(|o| o.dependency_key()))
             .collect();
         let hit: Vec<ObjectKey> = cur_by
             .iter()
-            .filter(|(k, o)| o.kind.is_dependent() && !drops.contains(*k))
+            .filter(|(k, o)| {
+                (o.kind.is_dependent() || o.follows_relations()) && !drops.contains(*k)
+            })
             .filter(|(_, o)| {
                 o.depends_on.iter().any(|d| {
                     if d.kind == "table" {
@@ -130,10 +231,14 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             if des_by.contains_key(&k) {
                 creates.insert(k.clone());
             }
+            // Dropped before, so not dropped again when created.
+            recreated.remove(&k);
             drops.insert(k);
         }
     }
 
+    // An owner is no object to drop: it goes with what it owns.
+    drops.retain(|k| k.kind != ObjectKind::Owner);
     regrant_columns(&cur_by, &des_by, &mut drops, &mut creates);
 
     let mut ops = Vec::new();
@@ -148,11 +253,20 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     let mut build: BTreeSet<ObjectKey> = creates.clone();
     build.extend(replaced.iter().cloned());
     build.extend(recreated.iter().cloned());
+    build.extend(swapped.keys().cloned());
     for k in topo_order(&des_by, &build) {
         let to = des_by[&k].clone();
-        let op = if replaced.contains(&k) {
+        let op = if let Some(old) = swapped.get(&k) {
+            Op::RecreateObject {
+                from: cur_by[old].clone(),
+                to,
+            }
+        } else if replaced.contains(&k) {
             Op::ReplaceObject {
-                from: cur_by[&k].clone(),
+                from: match owners_before.get(&k) {
+                    Some(o) => o.clone(),
+                    None => cur_by[&k].clone(),
+                },
                 to,
             }
         } else if recreated.contains(&k) {
@@ -185,8 +299,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
 
 /// The relation a grant is on (its dependency without the column).
 fn granted_on(o: &DbObject) -> Option<(&str, &str, &str)> {
+    // The grantee's `role` dependency aside.
     o.depends_on
-        .first()
+        .iter()
+        .find(|d| d.kind != "role")
         .map(|d| (d.kind.as_str(), d.schema.as_str(), d.name.as_str()))
 }
 
@@ -227,14 +343,61 @@ fn regrant_columns(
 }
 
 /// Changes that need no drop: a sequence's options, a routine's body when
-/// its signature (arguments with names and defaults, result) stays.
+/// its signature (arguments with names and defaults, result) stays, the
+/// parts of a domain or composite type when what cannot change stays.
 fn replaceable(a: &DbObject, b: &DbObject) -> bool {
     use strata::schema::ObjectKind::*;
     match a.kind {
         Sequence => b.definition.starts_with("CREATE SEQUENCE "),
         Function | Procedure => a.signature.is_some() && a.signature == b.signature,
+        Domain => parts_alterable(a, b, false),
+        // A version the installed one has an update path to.
+        Extension => parts_alterable(a, b, false) && a.extension_update_reaches(b),
+        CompositeType => parts_alterable(a, b, true),
         _ => false,
     }
+}
+
+/// Whether `a` turns into `b` part by part: both have parts, the fixed
+/// text is the same and, when the order of the parts matters (a composite
+/// type's attributes), the parts both keep stay in order and the new ones
+/// come after them (`ADD ATTRIBUTE` appends).
+fn parts_alterable(a: &DbObject, b: &DbObject, ordered: bool) -> bool {
+    let (Some(pa), Some(pb)) = (&a.parts, &b.parts) else {
+        return false;
+    };
+    if pa.fixed != pb.fixed {
+        return false;
+    }
+    if !ordered {
+        return true;
+    }
+    let in_a: BTreeSet<&str> = pa.items.iter().map(|p| p.key.as_str()).collect();
+    let kept_a: Vec<&str> = pa
+        .items
+        .iter()
+        .map(|p| p.key.as_str())
+        .filter(|k| pb.items.iter().any(|p| p.key == *k))
+        .collect();
+    let kept_b: Vec<&str> = pb
+        .items
+        .iter()
+        .map(|p| p.key.as_str())
+        .take_while(|k| in_a.contains(k))
+        .collect();
+    let all_kept_first = pb.items[kept_b.len()..]
+        .iter()
+        .all(|p| !in_a.contains(p.key.as_str()));
+    kept_a == kept_b && all_kept_first
+}
+
+/// An extension's definition as it was read before versions were.
+fn unversioned(o: &DbObject) -> String {
+    format!(
+        "CREATE EXTENSION IF NOT EXISTS {} WITH SCHEMA {};",
+        Ident(&o.name),
+        Ident(&o.schema)
+    )
 }
 
 /// The keys of `subset` in dependency order among themselves (what an

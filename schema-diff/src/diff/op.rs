@@ -506,7 +506,8 @@ pub enum Op {
     RecreateObject {
         /// Before.
         from: DbObject,
-        /// After (same key).
+        /// After (same key; for a routine whose arguments change, the same
+        /// name).
         to: DbObject,
     },
     /// `COMMENT ON` a definition object.
@@ -534,7 +535,19 @@ impl Op {
             // Views, triggers, policies go before the tables and columns
             // they hang on change, and come back after; partitions and
             // children leave their parents first.
-            Op::DropObject { object } if object.kind.is_dependent() => 0,
+            Op::DropObject { object }
+                if object.kind.is_dependent() || object.follows_relations() =>
+            {
+                0
+            }
+            // A routine bound to an enum type goes before the type is
+            // re-created (see `diff/objects.rs`).
+            Op::DropObject { object }
+                if matches!(object.kind, ObjectKind::Function | ObjectKind::Procedure)
+                    && object.depends_on.iter().any(|d| d.kind == "enum") =>
+            {
+                0
+            }
             Op::DetachPartition { .. } | Op::AlterInherit { inherit: false, .. } => 0,
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,
@@ -559,7 +572,7 @@ impl Op {
             Op::CreateObject { object }
             | Op::ReplaceObject { to: object, .. }
             | Op::RecreateObject { to: object, .. }
-                if !object.kind.is_dependent() =>
+                if !object.kind.is_dependent() && !object.follows_relations() =>
             {
                 15
             }
@@ -888,6 +901,25 @@ pub fn object_display(o: &DbObject) -> String {
         o.kind.as_str(),
         Name::new(o.schema.clone(), o.name.clone())
     );
+    if o.kind == ObjectKind::Owner {
+        let role = o
+            .definition
+            .trim_end_matches(';')
+            .rsplit(" OWNER TO ")
+            .next()
+            .unwrap_or("");
+        return format!("owner of {}: {role}", o.arguments.as_deref().unwrap_or(""));
+    }
+    if o.kind == ObjectKind::Comment {
+        return format!("comment on {}", o.arguments.as_deref().unwrap_or(""));
+    }
+    if o.kind == ObjectKind::DefaultPrivilege {
+        return format!(
+            "default privileges {} to {}",
+            o.arguments.as_deref().unwrap_or(""),
+            o.name
+        );
+    }
     if o.kind == ObjectKind::Grant {
         return format!(
             "grant to {} {}",

@@ -236,4 +236,12 @@ pub enum SourceError {
         #[source]
         source: Box<super::Error>,
     },
+    /// The desired schema names roles (owners, grantees, default
+    /// privileges) that the server of the database to migrate does not
+    /// have: the migration would stop at the first of them.
+    #[error("the desired schema names role(s) {} that do not exist on the server of the database to migrate; create them first (roles belong to the server, not to a database)", roles.join(", "))]
+    MissingRoles {
+        /// The roles, sorted.
+        roles: Vec<String>,
+    },
 }

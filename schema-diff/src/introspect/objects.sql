@@ -14,9 +14,13 @@ WITH ns AS (
 objs AS (
   SELECT 'extension'::text AS kind, n.nspname::text AS schema, e.extname::text AS name,
          NULL::text AS tbl, NULL::text AS args,
-         pg_catalog.format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I;',
-                           e.extname, n.nspname) AS definition,
-         NULL::text AS signature,
+         pg_catalog.format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;',
+                           e.extname, n.nspname, e.extversion) AS definition,
+         -- An extension's signature: the versions ALTER EXTENSION UPDATE
+         -- reaches from the installed one.
+         (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(u.target), ', ' ORDER BY u.target)
+          FROM pg_catalog.pg_extension_update_paths(e.extname) u
+          WHERE u.source = e.extversion AND u.path IS NOT NULL) AS signature,
          'pg_catalog.pg_extension'::pg_catalog.regclass AS classid, e.oid AS objid,
          'pg_catalog.pg_extension'::pg_catalog.regclass AS dep_classid,
          ARRAY[e.oid] AS dep_objids
@@ -57,7 +61,15 @@ objs AS (
                                                           pg_catalog.pg_get_constraintdef(co.oid)),
                                         '' ORDER BY co.conname)
                                      FROM pg_catalog.pg_constraint co
-                                     WHERE co.contypid = t.oid AND co.contype = 'c'), '')),
+                                     WHERE co.contypid = t.oid AND co.contype = 'c'
+                                       AND co.convalidated), ''))
+           -- CREATE DOMAIN takes no NOT VALID constraint: added after it.
+           || COALESCE((SELECT pg_catalog.string_agg(
+                          pg_catalog.format(E'\nALTER DOMAIN %I.%I ADD CONSTRAINT %I %s;', n.nspname,
+                                            t.typname, co.conname, pg_catalog.pg_get_constraintdef(co.oid)),
+                          '' ORDER BY co.conname)
+                        FROM pg_catalog.pg_constraint co
+                        WHERE co.contypid = t.oid AND co.contype = 'c' AND NOT co.convalidated), ''),
          NULL,
          'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
          'pg_catalog.pg_type'::pg_catalog.regclass, ARRAY[t.oid]
@@ -137,6 +149,11 @@ objs AS (
   JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
   JOIN ns n ON n.oid = c.relnamespace
   WHERE NOT tg.tgisinternal
+    -- A partition's clone of its parent's trigger comes with the parent's.
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend pd
+      WHERE pd.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND pd.objid = tg.oid
+        AND pd.deptype = 'P')
   UNION ALL
   SELECT 'row_security', n.nspname, c.relname, c.relname, NULL,
          CASE WHEN c.relrowsecurity
@@ -254,7 +271,10 @@ grants AS (
          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END AS grantee_sql,
          CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END AS grantee,
          x.is_grantable,
-         pg_catalog.string_agg(x.privilege_type, ', ' ORDER BY x.privilege_type) AS privs
+         -- A column list applies to the privilege it follows: SELECT (a), UPDATE (a).
+         pg_catalog.string_agg(x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
+                                                       ELSE '' END,
+                               ', ' ORDER BY x.privilege_type) AS privs
   FROM acl
   CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
   LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
@@ -263,16 +283,182 @@ grants AS (
   GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
            x.is_grantable
 ),
+-- Owners: one object per table, view, standalone sequence, routine, type
+-- and schema that the reading role does not own (sequences a column owns
+-- follow their table).
+owned AS (
+  SELECT n.nspname AS schema, c.relname AS name,
+         pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                         WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE'
+                                         ELSE 'TABLE' END,
+                           n.nspname, c.relname) AS target,
+         c.relowner AS owner,
+         'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  WHEN 'S' THEN 'sequence' ELSE 'table' END,
+           'schema', n.nspname::text, 'name', c.relname::text)) AS deps
+  FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+    AND NOT (c.relkind = 'S' AND EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend d
+      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.deptype IN ('a', 'i')))
+  UNION ALL
+  SELECT n.nspname, p.proname,
+         pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
+                           n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
+         p.proowner, 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+           'schema', n.nspname::text, 'name', p.proname::text,
+           'arguments', pg_catalog.pg_get_function_identity_arguments(p.oid)))
+  FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
+  WHERE p.prokind IN ('f', 'p')
+  UNION ALL
+  SELECT n.nspname, t.typname,
+         pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                           n.nspname, t.typname),
+         t.typowner, 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' ELSE 'composite_type' END,
+           'schema', n.nspname::text, 'name', t.typname::text))
+  FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+  LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
+  WHERE t.typtype IN ('d', 'e') OR (t.typtype = 'c' AND tc.relkind = 'c')
+  UNION ALL
+  SELECT n.nspname, n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), sn.nspowner,
+         'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
+  FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
+  -- public as every new database has it (pg_database_owner from
+  -- PostgreSQL 15, the bootstrap superuser before) states no owner.
+  WHERE NOT (n.nspname = 'public'
+             AND (sn.nspowner = 10
+                  OR (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = sn.nspowner)
+                     = 'pg_database_owner'))
+),
+-- Default privileges (pg_default_acl), one object per (role, schema, kind
+-- of object, grantee, grant option). An entry for a schema adds to the
+-- global one; a global entry replaces the built-in default (acldefault),
+-- so what it adds is granted and what it takes away is revoked.
+dacl AS (
+  SELECT d.oid, COALESCE(n.nspname::text, '') AS schema, r.rolname::text AS role,
+         pg_catalog.format('FOR ROLE %I%s', r.rolname,
+                           CASE WHEN n.nspname IS NULL THEN ''
+                                ELSE pg_catalog.format(' IN SCHEMA %I', n.nspname) END) AS scope,
+         CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                              WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END AS objs,
+         x.grantee, x.privilege_type, x.is_grantable, x.granted
+  FROM pg_catalog.pg_default_acl d
+  JOIN pg_catalog.pg_roles r ON r.oid = d.defaclrole
+  LEFT JOIN ns n ON n.oid = d.defaclnamespace
+  CROSS JOIN LATERAL (
+    SELECT a.grantee, a.privilege_type, a.is_grantable, true AS granted
+    FROM pg_catalog.aclexplode(d.defaclacl) a
+    WHERE d.defaclnamespace <> 0
+       OR NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(pg_catalog.acldefault(
+                        CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)) b
+                      WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type
+                        AND b.is_grantable = a.is_grantable)
+    UNION ALL
+    SELECT b.grantee, b.privilege_type, b.is_grantable, false
+    FROM pg_catalog.aclexplode(pg_catalog.acldefault(
+           CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)) b
+    WHERE d.defaclnamespace = 0
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(d.defaclacl) a
+                      WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type
+                        AND b.is_grantable = a.is_grantable)
+  ) x
+  WHERE d.defaclnamespace = 0 OR n.nspname IS NOT NULL
+),
+dgrants AS (
+  SELECT d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable,
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE g.rolname::text END AS grantee,
+         pg_catalog.string_agg(d.privilege_type, ', ' ORDER BY d.privilege_type) AS privs
+  FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
+  GROUP BY d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
+),
+-- Comments on what has no object of its own: schemas, and the columns of
+-- views, materialized views and composite types.
+comments AS (
+  SELECT n.nspname AS schema, n.nspname AS name, pg_catalog.format('SCHEMA %I', n.nspname) AS target,
+         d.description, 'pg_catalog.pg_namespace'::pg_catalog.regclass AS classid, n.oid AS objid,
+         '[]'::pg_catalog.jsonb AS deps
+  FROM ns n
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objoid = n.oid AND d.objsubid = 0
+  -- public's comment as initdb writes it is no comment of the application.
+  WHERE NOT (n.nspname = 'public' AND d.description = 'standard public schema')
+  UNION ALL
+  SELECT n.nspname, c.relname, pg_catalog.format('COLUMN %I.%I.%I', n.nspname, c.relname, a.attname),
+         d.description, 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  ELSE 'composite_type' END,
+           'schema', n.nspname::text,
+           'name', CASE WHEN c.relkind = 'c' THEN t.typname::text ELSE c.relname::text END))
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
+  LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype
+  WHERE c.relkind IN ('v', 'm', 'c')
+),
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
   UNION ALL
+  SELECT 'comment', m.schema, m.name, NULL, m.target,
+         pg_catalog.format('COMMENT ON %s IS %L;', m.target, m.description),
+         NULL, m.classid, m.objid, m.classid, ARRAY[]::oid[],
+         pg_catalog.format('COMMENT ON %s IS NULL;', m.target), m.deps
+  FROM comments m
+  UNION ALL
+  SELECT 'owner', w.schema, w.name, NULL, w.target,
+         pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
+         NULL, w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL,
+         w.deps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                     'kind', 'role', 'schema', '', 'name', ro.rolname::text))
+  FROM owned w JOIN pg_catalog.pg_roles ro ON ro.oid = w.owner
+  -- What the reading role owns is what it would own by creating it: no
+  -- object (so a database built from a schema reads back as that schema).
+  WHERE ro.rolname <> current_user
+  UNION ALL
+  SELECT 'default_privilege', g.schema, g.grantee, NULL,
+         g.scope || ' ' || CASE WHEN g.granted THEN 'GRANT' ELSE 'REVOKE' END || ' ON ' || g.objs
+           || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+         CASE WHEN g.granted
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql,
+                                     CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql) END,
+         NULL, 'pg_catalog.pg_default_acl'::pg_catalog.regclass, g.oid,
+         'pg_catalog.pg_default_acl'::pg_catalog.regclass, ARRAY[]::oid[],
+         CASE WHEN g.granted
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql)
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+                                     g.objs, g.grantee_sql,
+                                     CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) END,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'role', 'schema', '', 'name', g.role))
+           || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
+                   ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                          'kind', 'role', 'schema', '', 'name', g.grantee)) END
+  FROM dgrants g
+  UNION ALL
   SELECT 'grant', g.schema, g.grantee, NULL,
          g.cols || 'ON ' || g.target || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
-         pg_catalog.format('GRANT %s %sON %s TO %s%s;', g.privs, g.cols, g.target, g.grantee_sql,
+         pg_catalog.format('GRANT %s ON %s TO %s%s;', g.privs, g.target, g.grantee_sql,
                            CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
          NULL, g.classid, g.objid, g.classid, ARRAY[]::oid[],
-         pg_catalog.format('REVOKE %s %sON %s FROM %s;', g.privs, g.cols, g.target, g.grantee_sql),
-         g.deps
+         pg_catalog.format('REVOKE %s ON %s FROM %s;', g.privs, g.target, g.grantee_sql),
+         g.deps || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
+                        ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                               'kind', 'role', 'schema', '', 'name', g.grantee)) END
   FROM grants g
   UNION ALL
   SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',
@@ -286,9 +472,97 @@ all_objs AS (
                     WHERE x.grantee = 0 AND x.privilege_type = a.default_priv)
 )
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
+       -- Domains and composite types change in place part by part.
+       CASE o.kind
+         WHEN 'domain' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', pg_catalog.format_type(t.typbasetype, t.typtypmod)
+                             || CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation
+                                     THEN ' COLLATE ' || t.typcollation::pg_catalog.regcollation::text
+                                     ELSE '' END,
+                    'items',
+                    (CASE WHEN t.typdefault IS NOT NULL THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                       'key', 'default',
+                       'add', pg_catalog.format('ALTER DOMAIN %I.%I SET DEFAULT %s', o.schema, o.name,
+                                                pg_catalog.pg_get_expr(t.typdefaultbin, 0)),
+                       'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP DEFAULT', o.schema, o.name),
+                       'change', pg_catalog.format('ALTER DOMAIN %I.%I SET DEFAULT %s', o.schema, o.name,
+                                                   pg_catalog.pg_get_expr(t.typdefaultbin, 0))))
+                     ELSE '[]'::pg_catalog.jsonb END)
+                    || (CASE WHEN t.typnotnull THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                          'key', 'not null',
+                          'add', pg_catalog.format('ALTER DOMAIN %I.%I SET NOT NULL', o.schema, o.name),
+                          'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP NOT NULL', o.schema, o.name)))
+                        ELSE '[]'::pg_catalog.jsonb END)
+                    || COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                          'key', 'constraint ' || co.conname,
+                          'add', pg_catalog.format('ALTER DOMAIN %I.%I ADD CONSTRAINT %I %s', o.schema, o.name,
+                                                   co.conname, pg_catalog.pg_get_constraintdef(co.oid)),
+                          'drop', pg_catalog.format('ALTER DOMAIN %I.%I DROP CONSTRAINT %I', o.schema, o.name,
+                                                    co.conname),
+                          'rename', pg_catalog.jsonb_build_object(
+                            'body', pg_catalog.pg_get_constraintdef(co.oid),
+                            'prefix', pg_catalog.format('ALTER DOMAIN %I.%I RENAME CONSTRAINT', o.schema, o.name),
+                            'name', pg_catalog.quote_ident(co.conname))) ORDER BY co.conname)
+                        FROM pg_catalog.pg_constraint co
+                        WHERE co.contypid = t.oid AND co.contype = 'c'), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+           WHERE t.oid = o.objid)
+         -- A sequence: a new range is entered first (the sequence is set to
+         -- its new start only when its value lies outside the new range,
+         -- which ALTER SEQUENCE refuses), then its options.
+         WHEN 'sequence' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', '',
+                    'items', pg_catalog.jsonb_build_array(
+                      pg_catalog.jsonb_build_object(
+                        'key', 'range',
+                        'add', r.guard, 'drop', '', 'change', r.guard),
+                      pg_catalog.jsonb_build_object(
+                        'key', 'options',
+                        'add', r.alter, 'drop', '', 'change', r.alter)))::text
+           FROM pg_catalog.pg_sequence sq
+           CROSS JOIN LATERAL (
+             SELECT pg_catalog.format(
+                      'SELECT pg_catalog.setval(%L, %s, false) FROM %I.%I WHERE last_value < %s OR last_value > %s',
+                      pg_catalog.quote_ident(o.schema) || '.' || pg_catalog.quote_ident(o.name), sq.seqstart,
+                      o.schema, o.name, sq.seqmin, sq.seqmax) AS guard,
+                    pg_catalog.format(
+                      'ALTER SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s',
+                      o.schema, o.name, pg_catalog.format_type(sq.seqtypid, NULL), sq.seqincrement, sq.seqmin,
+                      sq.seqmax, sq.seqstart, sq.seqcache,
+                      CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS alter
+           ) r
+           WHERE sq.seqrelid = o.objid)
+         WHEN 'extension' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', o.schema,
+                    'items', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                      'key', 'version',
+                      'add', pg_catalog.format('ALTER EXTENSION %I UPDATE TO %L', e.extname, e.extversion),
+                      'drop', '',
+                      'change', pg_catalog.format('ALTER EXTENSION %I UPDATE TO %L', e.extname, e.extversion))))::text
+           FROM pg_catalog.pg_extension e
+           WHERE e.oid = o.objid)
+         WHEN 'composite_type' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', '',
+                    'items', COALESCE(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                      'key', 'attribute ' || a.attname,
+                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s', o.schema, o.name, a.attname,
+                                               pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                      'drop', pg_catalog.format('ALTER TYPE %I.%I DROP ATTRIBUTE %I', o.schema, o.name, a.attname),
+                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s', o.schema, o.name,
+                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)))
+                      ORDER BY a.attnum), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_type t
+           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+           WHERE t.oid = o.objid)
+       END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
-          AND o.kind NOT IN ('row_security', 'grant')) AS comment,
+          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
          FROM pg_catalog.pg_depend dep
@@ -315,12 +589,17 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rp.pronamespace
                WHERE rp.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN (
+               -- A relation's row type is the relation.
                SELECT pg_catalog.jsonb_build_object(
                         'kind', CASE rt.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum'
-                                  WHEN 'c' THEN 'composite_type' END,
+                                  WHEN 'c' THEN CASE trc.relkind WHEN 'v' THEN 'view'
+                                                  WHEN 'm' THEN 'materialized_view'
+                                                  WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
+                                                  ELSE 'composite_type' END END,
                         'schema', rn.nspname::text, 'name', rt.typname::text)
                FROM pg_catalog.pg_type rt
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.typnamespace
+               LEFT JOIN pg_catalog.pg_class trc ON trc.oid = rt.typrelid
                WHERE rt.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use strata::schema::{DbObject, ObjectKind, Schema};
+use strata::schema::{DbObject, ObjectKey, ObjectKind, Schema};
 use strata_model::ddl::create::{schema_ddl, to_script, DdlOptions};
 
 use super::migrate::NewRevision;
@@ -127,16 +127,42 @@ fn split_online(p: &Plan) -> Vec<GeneratedPart> {
         .collect()
 }
 
+/// Adds to `side` (read from a database) an owner `OWNER TO CURRENT_USER`
+/// for each object whose owner `other` states and `side` does not (the
+/// role that read `side` owns it: whoever runs the migration would), when
+/// the object is in `side`.
+fn owned_by_the_migrating_role(side: &mut Schema, other: &Schema) {
+    let have: BTreeSet<ObjectKey> = side.objects.iter().map(DbObject::key).collect();
+    let added: Vec<DbObject> = other
+        .objects
+        .iter()
+        .filter(|o| {
+            o.kind == ObjectKind::Owner && !have.contains(&o.key()) && o.owned_target_in(side)
+        })
+        .map(DbObject::owned_by_current_user)
+        .collect();
+    if !added.is_empty() {
+        side.objects.extend(added);
+        side.canonicalize();
+    }
+}
+
 /// Takes out of `current` the definition objects of kinds `desired` does
 /// not declare (models declare the kinds they manage: none, unless they
-/// list objects), and returns them.
+/// list objects), and returns those to report (owners and comments go
+/// without a word).
 pub(crate) fn set_aside_unmanaged(current: &mut Schema, desired: &Schema) -> Vec<DbObject> {
     let managed: BTreeSet<ObjectKind> = desired.objects.iter().map(|o| o.kind).collect();
     let (keep, aside): (Vec<DbObject>, Vec<DbObject>) = std::mem::take(&mut current.objects)
         .into_iter()
         .partition(|o| managed.contains(&o.kind));
     current.objects = keep;
+    // Owners (unmanaged when absent) and comments on schemas and view
+    // columns are set aside without a word: every table has an owner.
     aside
+        .into_iter()
+        .filter(|o| !matches!(o.kind, ObjectKind::Owner | ObjectKind::Comment))
+        .collect()
 }
 
 impl Project {
@@ -229,7 +255,18 @@ impl Project {
                     .await?;
                 (a, b)
             };
-            let mut a = a;
+            if let Some(conn) = &from_db {
+                self.roles_exist(conn, &b).await?;
+            }
+            let (mut a, mut b) = (a, b);
+            // A desired side read from a database lists the owners that are
+            // not the role that read it; the others are that role's:
+            // whoever runs the migration (the differ does the same for the
+            // current side).
+            let stated = |s: &Source| !matches!(s, Source::Models | Source::Json(_));
+            if stated(to) {
+                owned_by_the_migrating_role(&mut b, &a);
+            }
             if matches!(to, Source::Models | Source::Json(_)) {
                 // Models declare the kinds of objects they manage; the
                 // others on the other side are left alone.

@@ -254,11 +254,13 @@ impl Project {
         for e in desired.enums.iter().filter(|e| outside(&e.schema)) {
             names.push(format!("type {}.{}", e.schema, e.name));
         }
-        for o in desired
-            .objects
-            .iter()
-            .filter(|o| o.kind != strata::schema::ObjectKind::Extension && outside(&o.schema))
-        {
+        for o in desired.objects.iter().filter(|o| {
+            // Extensions belong to the database, global default
+            // privileges (no schema) to no schema.
+            o.kind != strata::schema::ObjectKind::Extension
+                && !o.schema.is_empty()
+                && outside(&o.schema)
+        }) {
             names.push(format!("{} {}.{}", o.kind.as_str(), o.schema, o.name));
         }
         if names.is_empty() {
@@ -270,6 +272,45 @@ impl Project {
             configured: configured.clone(),
         }
         .into())
+    }
+
+    /// Refuses a desired schema that names roles (as owners, grantees or in
+    /// default privileges: its objects' `role` dependencies) the server of
+    /// `conn` does not have, naming them all, before any SQL is planned.
+    pub(super) async fn roles_exist(
+        &self,
+        conn: &ConnectOptions,
+        desired: &Schema,
+    ) -> Result<(), Error> {
+        let mut roles: Vec<String> = desired
+            .objects
+            .iter()
+            .flat_map(|o| &o.depends_on)
+            .filter(|d| d.kind == "role")
+            .map(|d| d.name.clone())
+            .collect();
+        roles.sort();
+        roles.dedup();
+        if roles.is_empty() {
+            return Ok(());
+        }
+        let client = connect(conn).await?;
+        let rows = client
+            .query(
+                "SELECT r FROM pg_catalog.unnest($1::text[]) AS r \
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles o WHERE o.rolname = r)",
+                &[&roles],
+            )
+            .await?;
+        let missing = rows
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<Vec<String>, _>>()?;
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(SourceError::MissingRoles { roles: missing }.into())
+        }
     }
 
     /// The server the models are normalized on: the scratch server when one

@@ -556,3 +556,65 @@ fn an_idempotent_baseline_runs_on_fresh_and_existing_databases() {
         assert!(out.stderr.contains("--autogenerate"), "{}", out.stderr);
     });
 }
+
+/// Owners stated by a JSON schema are applied (`OWNER TO`); one naming a
+/// role the server does not have is refused before any SQL, naming the
+/// role; a JSON schema that states no owner leaves owners alone.
+#[test]
+fn owners_from_a_json_file_and_a_missing_role() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let url = db.url();
+        exec(
+            url,
+            "DO $$ BEGIN CREATE ROLE strata_cli_owner; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; \
+             CREATE TABLE t (id integer)",
+        )
+        .await;
+        let p = Project::new("owners", "{}");
+        let table = r#"{"schema": "public", "name": "t", "columns": [{"name": "id", "type": "integer", "nullable": true}]}"#;
+        let owned_by = |role: &str| {
+            format!(
+                r#"{{"schemas": ["public"], "tables": [{table}], "objects": [{{"kind": "owner", "schema": "public", "name": "t", "arguments": "TABLE public.t", "definition": "ALTER TABLE public.t OWNER TO {role};", "depends_on": [{{"kind": "role", "schema": "", "name": "{role}"}}, {{"kind": "table", "schema": "public", "name": "t"}}]}}]}}"#
+            )
+        };
+        std::fs::write(p.path("nobody.json"), owned_by("strata_cli_nobody")).unwrap();
+        let out = p
+            .run(url, &["diff", "--from", url, "--to", "nobody.json"])
+            .expect(2);
+        assert!(
+            out.stderr
+                .contains("role(s) strata_cli_nobody that do not exist"),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("OWNER TO"), "{}", out.stdout);
+
+        std::fs::write(p.path("owned.json"), owned_by("strata_cli_owner")).unwrap();
+        let out = p
+            .run(url, &["diff", "--from", url, "--to", "owned.json"])
+            .expect(0);
+        assert!(
+            out.stdout
+                .contains("ALTER TABLE public.t OWNER TO strata_cli_owner;"),
+            "{}",
+            out.stdout
+        );
+        exec(url, &out.stdout).await;
+        let out = p
+            .run(url, &["diff", "--from", url, "--to", "owned.json"])
+            .expect(0);
+        assert_eq!(out.stdout, "-- no differences\n");
+
+        std::fs::write(
+            p.path("plain.json"),
+            format!(r#"{{"schemas": ["public"], "tables": [{table}]}}"#),
+        )
+        .unwrap();
+        let out = p
+            .run(url, &["diff", "--from", url, "--to", "plain.json"])
+            .expect(0);
+        assert_eq!(out.stdout, "-- no differences\n");
+    });
+}

@@ -82,10 +82,15 @@
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
 //! `{"schema", "name"}`). `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
-//! `definition` SQL, optional `signature`, `comment`, `drop` and
-//! `depends_on`), in the form the server prints them; `definitions` lists
-//! SQL in any form PostgreSQL accepts ([`Definition`]: `name`, `sql`),
-//! which normalization runs and reads back as objects.
+//! `definition` SQL, optional `signature`, `comment`, `drop`,
+//! `depends_on` and `parts`, the pieces a domain, composite type or
+//! extension is altered by in place), in the form the server prints them;
+//! `definitions` lists SQL in any form PostgreSQL accepts ([`Definition`]:
+//! `name`, `sql`), which normalization runs and reads back as objects. An
+//! `owner` object (`arguments`: the target, `TABLE app.t`; `definition`:
+//! `ALTER TABLE app.t OWNER TO r;`; a `{"kind": "role", "schema": "",
+//! "name": "r"}` dependency) states an owner; where none is stated the
+//! owner is not managed.
 
 mod definition;
 mod naming;
@@ -98,7 +103,9 @@ pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name, truncate_identifier,
 };
-pub use object::{DbObject, Dependency, ObjectKey, ObjectKind};
+pub use object::{
+    DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename,
+};
 pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
@@ -665,7 +672,10 @@ impl Schema {
             push_unique(&mut self.schemas, &t.schema);
         }
         for o in &mut self.objects {
-            push_unique(&mut self.schemas, &o.schema);
+            // Global default privileges belong to no schema.
+            if !o.schema.is_empty() {
+                push_unique(&mut self.schemas, &o.schema);
+            }
             o.depends_on.sort();
             o.depends_on.dedup();
         }

@@ -1,7 +1,8 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
 //! materialized views, functions, procedures, triggers, policies, row-level
 //! security switches, extensions, domains, composite types, standalone
-//! sequences). Each is kept as the statement that creates it, as the server
+//! sequences, grants, owners, default privileges, comments on schemas and
+//! view columns). Each is kept as the statement that creates it, as the server
 //! prints it, plus what it depends on; two objects with the same
 //! [`ObjectKey`] are the same object, and they differ when their
 //! definitions (or comments) differ.
@@ -40,6 +41,18 @@ pub enum ObjectKind {
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
     /// object (or column), with or without grant option.
     Grant,
+    /// `ALTER ... OWNER TO role`: who owns a table, view, sequence, routine,
+    /// type or schema, when it is not the role that read the catalog (what
+    /// that role owns is what it would own by creating it). Compared only
+    /// when the desired schema states it (unmanaged when absent).
+    Owner,
+    /// `ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT ...`: the
+    /// privileges one grantee receives on the objects a role creates later
+    /// (`pg_default_acl`).
+    DefaultPrivilege,
+    /// `COMMENT ON` what is no object of its own here: a schema, a column
+    /// of a view, materialized view or composite type.
+    Comment,
 }
 
 impl ObjectKind {
@@ -59,12 +72,15 @@ impl ObjectKind {
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
             ObjectKind::Grant => "grant",
+            ObjectKind::Owner => "owner",
+            ObjectKind::DefaultPrivilege => "default privileges",
+            ObjectKind::Comment => "comment",
         }
     }
 
     /// Objects that hang on tables and other objects (views, triggers,
-    /// policies, row-level security): dropped before tables change and
-    /// created after. The others (extensions, sequences, types, routines)
+    /// policies, row-level security, grants, owners, default privileges,
+    /// comments): dropped before tables change and created after. The others (extensions, sequences, types, routines)
     /// are created before tables and dropped after them.
     pub fn is_dependent(self) -> bool {
         matches!(
@@ -76,6 +92,9 @@ impl ObjectKind {
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
                 | ObjectKind::Grant
+                | ObjectKind::Owner
+                | ObjectKind::DefaultPrivilege
+                | ObjectKind::Comment
         )
     }
 }
@@ -155,7 +174,9 @@ pub struct DbObject {
     pub definition: String,
     /// For routines: the arguments with names and defaults and the result,
     /// which `CREATE OR REPLACE` cannot change; the object is dropped and
-    /// created again when this differs.
+    /// created again when this differs. For an
+    /// [`ObjectKind::Extension`]: the versions (quoted) `ALTER EXTENSION
+    /// ... UPDATE` reaches from the installed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// `COMMENT ON ...`.
@@ -168,6 +189,62 @@ pub struct DbObject {
     /// The tables, columns and objects it depends on, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Dependency>,
+    /// For objects altered in place part by part (a domain's default, NOT
+    /// NULL and constraints; a composite type's attributes): what cannot
+    /// change in place and the parts. `None`: the object is replaced or
+    /// dropped and created again as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<ObjectParts>,
+}
+
+/// An object as parts that are added, dropped, changed and renamed one by
+/// one with `ALTER` (see [`DbObject::parts`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectParts {
+    /// What cannot change in place (a domain's base type and collation):
+    /// when it differs, the object is dropped and created again.
+    pub fixed: String,
+    /// The parts, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ObjectPart>,
+}
+
+/// One part of an [`ObjectParts`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectPart {
+    /// What identifies it within its object (`default`, `not null`,
+    /// `constraint positive`, `attribute amount`).
+    pub key: String,
+    /// The statement that adds it.
+    pub add: String,
+    /// The statement that removes it.
+    pub drop: String,
+    /// The statement that turns another version of the same key into this
+    /// one (`SET DEFAULT`, `ALTER ATTRIBUTE ... TYPE`); without it the old
+    /// version is dropped and this one added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// For a part that can be renamed (a domain constraint): its definition
+    /// without the name, and the statement that renames `{from}` (the old
+    /// name, quoted) to this one: two parts with the same body and
+    /// different keys are one part renamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rename: Option<PartRename>,
+}
+
+/// How a part is renamed (see [`ObjectPart::rename`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartRename {
+    /// The definition without the name.
+    pub body: String,
+    /// The rename statement up to the old name: `ALTER DOMAIN d RENAME
+    /// CONSTRAINT`; the old name (quoted), `TO` and the new name follow.
+    pub prefix: String,
+    /// The part's own name, quoted.
+    pub name: String,
 }
 
 impl DbObject {
@@ -180,6 +257,82 @@ impl DbObject {
             table: self.table.clone(),
             arguments: self.arguments.clone(),
         }
+    }
+
+    /// For an extension: whether `ALTER EXTENSION ... UPDATE` reaches the
+    /// version of `to` from this one (its [`DbObject::signature`] lists the
+    /// versions it reaches; its `version` part names its own).
+    pub fn extension_update_reaches(&self, to: &DbObject) -> bool {
+        let version = |o: &DbObject| -> Option<String> {
+            let part = o
+                .parts
+                .as_ref()?
+                .items
+                .iter()
+                .find(|p| p.key == "version")?;
+            Some(
+                part.change
+                    .as_deref()?
+                    .rsplit(" UPDATE TO ")
+                    .next()?
+                    .to_string(),
+            )
+        };
+        match (version(to), &self.signature) {
+            (Some(v), Some(reached)) => reached.split(", ").any(|t| t == v),
+            _ => false,
+        }
+    }
+
+    /// For an owner: whether what it owns is in `schema`.
+    pub fn owned_target_in(&self, schema: &super::Schema) -> bool {
+        let Some(d) = self.depends_on.iter().find(|d| d.kind != "role") else {
+            // A schema's owner names nothing else.
+            return schema.schemas.contains(&self.name);
+        };
+        match d.kind.as_str() {
+            "table" => schema
+                .tables
+                .iter()
+                .any(|t| t.schema == d.schema && t.name == d.name),
+            "enum" => schema
+                .enums
+                .iter()
+                .any(|e| e.schema == d.schema && e.name == d.name),
+            _ => d
+                .object_key()
+                .is_some_and(|k| schema.objects.iter().any(|x| x.dependency_key() == k)),
+        }
+    }
+
+    /// For an owner: the same target owned by `CURRENT_USER`, whoever runs
+    /// the migration (what a catalog read lists no owner for is owned by
+    /// the role that read it).
+    pub fn owned_by_current_user(&self) -> DbObject {
+        DbObject {
+            definition: format!(
+                "ALTER {} OWNER TO CURRENT_USER;",
+                self.arguments.as_deref().unwrap_or_default()
+            ),
+            depends_on: self
+                .depends_on
+                .iter()
+                .filter(|d| d.kind != "role")
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// A routine that uses a table, view or materialized view (its row
+    /// type in the signature, or a `BEGIN ATOMIC` body): created after
+    /// tables and views, dropped before them, like a dependent object.
+    pub fn follows_relations(&self) -> bool {
+        matches!(self.kind, ObjectKind::Function | ObjectKind::Procedure)
+            && self
+                .depends_on
+                .iter()
+                .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
     }
 
     /// The key as a dependency names it (no table).

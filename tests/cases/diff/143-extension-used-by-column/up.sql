@@ -1,5 +1,5 @@
 -- + extension citext
-CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public VERSION '1.6';
 COMMENT ON EXTENSION citext IS 'data type for case-insensitive character strings';
 
 -- ~ column t.name: text -> public.citext

@@ -1,2 +1,3 @@
 -- undo: ~ sequence counter (replaced in place)
+SELECT pg_catalog.setval('public.counter', 1, false) FROM public.counter WHERE last_value < 1 OR last_value > 9223372036854775807;
 ALTER SEQUENCE public.counter AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;

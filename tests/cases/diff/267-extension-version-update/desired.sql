@@ -1,0 +1,2 @@
+CREATE EXTENSION IF NOT EXISTS citext VERSION '1.6';
+CREATE TABLE member (id int PRIMARY KEY, email text);

@@ -1,0 +1,2 @@
+-- ~ extension citext (replaced in place)
+ALTER EXTENSION citext UPDATE TO '1.6';

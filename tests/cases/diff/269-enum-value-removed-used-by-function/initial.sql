@@ -1,0 +1,7 @@
+CREATE TYPE channel AS ENUM ('email', 'sms', 'fax');
+CREATE TABLE notice (id int PRIMARY KEY, via channel NOT NULL);
+INSERT INTO notice VALUES (1, 'email'), (2, 'sms');
+CREATE FUNCTION cost_of(c channel) RETURNS numeric LANGUAGE sql IMMUTABLE
+  AS $$SELECT CASE c WHEN 'sms' THEN 0.05 ELSE 0 END$$;
+CREATE VIEW notice_cost AS SELECT id, cost_of(via) AS cost FROM notice;
+GRANT EXECUTE ON FUNCTION cost_of(channel) TO PUBLIC;

@@ -1,0 +1,2 @@
+CREATE TABLE event (id bigint, at date NOT NULL, body text) PARTITION BY RANGE (at);
+CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
