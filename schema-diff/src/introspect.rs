@@ -317,7 +317,8 @@ async fn read_schemas(
     let mut statements = 2;
 
     let result = read_catalog(client, schemas).await;
-    statements += CATALOG_QUERIES;
+    // The server's version, then the catalog queries.
+    statements += 1 + CATALOG_QUERIES;
 
     if let Some(values) = saved {
         let restore: Vec<String> = PINNED_SETTINGS
