@@ -43,6 +43,7 @@
 //! pure: no connection anywhere; tests are listed in [`crate::plan`].
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
+mod inheritance;
 mod matching;
 mod objects;
 mod op;
@@ -56,6 +57,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use strata::ident::Ident;
 use strata::schema::{Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName};
 
+use inheritance::Inherited;
 use matching::{match_named, same_columns, same_table, Matched, Named, ObjKind};
 
 /// The changes that turn `current` into `desired` (both canonical), in
@@ -90,7 +92,19 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     };
     d.run();
     let mut ops = d.ops;
-    ops.sort_by_key(Op::phase);
+    // Within a phase: sub-partitions and grandchildren are created after
+    // and dropped before their parents; a column both local and inherited
+    // can be dropped from the child only once the parent dropped it.
+    let depth = |s: &Schema, t: &Name| inheritance::depth(s, &t.schema, &t.name) as i64;
+    ops.sort_by_cached_key(|op| {
+        let within = match op {
+            Op::DropColumn { table, .. } => depth(current, table),
+            Op::DropTable { table } => -depth(current, &tname(table)),
+            Op::CreateTable { table } => depth(desired, &tname(table)),
+            _ => 0,
+        };
+        (op.phase(), within)
+    });
     (ops, d.notes)
 }
 
@@ -416,12 +430,27 @@ impl<'a> Differ<'a> {
                 to: to.clone(),
             });
         }
-        // Columns (a partition's are its parent's, on either side).
+        // Columns. What comes from a parent kept on both sides is the
+        // parent's (local or not: see `inheritance.rs`); what comes from a
+        // parent that goes becomes the table's own, and what a new parent
+        // brings must be there before it is attached.
+        let inh = Inherited::of(self.cur, ct, self.des, dt);
+        let cur_freed: Vec<Column> = inh
+            .freed_columns
+            .iter()
+            .filter(|c| view.column(&c.name).is_none())
+            .cloned()
+            .collect();
+        let cur_col = |name: &str| -> Option<Column> {
+            view.column(name)
+                .or_else(|| cur_freed.iter().find(|c| c.name == name))
+                .cloned()
+        };
         let mut added = Vec::new();
-        let partition = ct.partition_of.is_some() || dt.partition_of.is_some();
-        for dc in dt.columns.iter().filter(|_| !partition) {
-            match view.column(&dc.name) {
-                Some(cc) => self.column(&table, cc, dc),
+        for dc in &dt.columns {
+            match cur_col(&dc.name) {
+                Some(cc) => self.column(&table, &cc, dc),
+                None if inh.kept_column(&dc.name) => {}
                 None => {
                     let mut c = dc.clone();
                     c.renamed_from = None;
@@ -433,9 +462,33 @@ impl<'a> Differ<'a> {
                 }
             }
         }
+        for ic in &inh.required_columns {
+            if dt.column(&ic.name).is_some() {
+                continue;
+            }
+            match cur_col(&ic.name) {
+                Some(cc) => {
+                    let mut target = cc.clone();
+                    target.ty = ic.ty.clone();
+                    target.collation = ic.collation.clone();
+                    target.nullable = ic.nullable;
+                    target.generated = ic.generated.clone();
+                    self.column(&table, &cc, &target);
+                }
+                None if inh.cur_kept_columns.contains(&ic.name) => {}
+                None => self.ops.push(Op::AddColumn {
+                    table: table.clone(),
+                    column: ic.clone(),
+                }),
+            }
+        }
         let mut dropped = Vec::new();
-        for (cc, orig) in view.columns.iter().zip(&ct.columns) {
-            if !partition && dt.column(&cc.name).is_none() {
+        let freed_pairs = cur_freed.iter().map(|c| (c, c));
+        for (cc, orig) in view.columns.iter().zip(&ct.columns).chain(freed_pairs) {
+            if dt.column(&cc.name).is_none()
+                && !inh.des_kept_columns.contains(&cc.name)
+                && !inh.required_columns.iter().any(|c| c.name == cc.name)
+            {
                 dropped.push(orig);
                 self.ops.push(Op::DropColumn {
                     table: table.clone(),
@@ -518,11 +571,12 @@ impl<'a> Differ<'a> {
             |i| &i.name,
             ObjKind::Index,
         );
+        let (cur_checks, des_checks, before_checks) = inh.checks(&view, dt, &before);
         self.commented(
             &table,
-            &view.checks,
-            &dt.checks,
-            &before.checks,
+            &cur_checks,
+            &des_checks,
+            &before_checks,
             |c| &c.name,
             ObjKind::Check,
         );
