@@ -32,6 +32,9 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         partition_by: _,
         partition_of: _,
         inherits: _,
+        unlogged: _,
+        with: _,
+        replica_identity: _,
         comment,
         renamed_from,
     } = t;

@@ -63,7 +63,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
     Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, PartitionOf, PrimaryKey,
-    Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    ReplicaIdentity, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName,
+    Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -575,7 +576,7 @@ impl<'a> Assembler<'a> {
             });
         }
 
-        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names] =
+        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index] =
             positions(
                 &rows.tables,
                 [
@@ -586,6 +587,10 @@ impl<'a> Assembler<'a> {
                     "partition_bound",
                     "parent_schemas",
                     "parent_names",
+                    "persistence",
+                    "options",
+                    "replident",
+                    "replident_index",
                 ],
             )?;
         let mut tables: HashMap<u32, TableBuild> =
@@ -601,6 +606,18 @@ impl<'a> Assembler<'a> {
             let mut table = Table::new(schema, name);
             table.comment = relation_comments.remove(&(o, 0));
             table.partition_by = r.try_get(partition_by)?;
+            table.unlogged = r.try_get::<_, &str>(persistence)? == "u";
+            table.with = r
+                .try_get::<_, Option<Vec<String>>>(options)?
+                .unwrap_or_default();
+            table.replica_identity = match r.try_get::<_, &str>(replident)? {
+                "f" => Some(ReplicaIdentity::Full),
+                "n" => Some(ReplicaIdentity::Nothing),
+                "i" => r
+                    .try_get::<_, Option<String>>(replident_index)?
+                    .map(ReplicaIdentity::Index),
+                _ => None,
+            };
             let p_schemas: Vec<String> = r.try_get(parent_schemas)?;
             let p_names: Vec<String> = r.try_get(parent_names)?;
             let parents: Vec<TableRef> = p_schemas

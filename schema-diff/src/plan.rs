@@ -960,6 +960,19 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             if *inherit { "" } else { "NO " },
             Qualified(&parent.schema, &parent.name)
         )],
+        Op::SetStorageParams { table, from, to } => {
+            alter::set_storage_params(&table.schema, &table.name, from, to)
+                .into_iter()
+                .collect()
+        }
+        Op::SetLogged { table, unlogged } => {
+            vec![alter::set_logged(&table.schema, &table.name, *unlogged)]
+        }
+        Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
+            &table.schema,
+            &table.name,
+            to.as_ref(),
+        )],
         Op::CreateObject { object } => create_object(object),
         Op::DropObject { object } => vec![drop_object(object)],
         Op::ReplaceObject { from, to } => {
@@ -1021,6 +1034,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             let mut out = vec![create::create_table(table)];
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
+            }
+            if let Some(ri) = &table.replica_identity {
+                out.push(alter::set_replica_identity(
+                    &table.schema,
+                    &table.name,
+                    Some(ri),
+                ));
             }
             if table.comment.is_some() {
                 out.push(create::comment_on_table(table));
@@ -1449,6 +1469,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
+        Op::SetStorageParams { .. } | Op::SetReplicaIdentity { .. } => vec![AccessExclusiveLock],
+        Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];
             if to.generated.is_some() {

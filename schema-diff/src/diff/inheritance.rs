@@ -136,7 +136,11 @@ pub(super) fn as_child_column(c: &Column) -> Column {
     if out.identity.is_some() {
         out.identity = None;
         out.sequence = None;
-        if out.default.as_deref().is_some_and(|d| d.contains("nextval(")) {
+        if out
+            .default
+            .as_deref()
+            .is_some_and(|d| d.contains("nextval("))
+        {
             out.default = None;
         }
     }
@@ -239,16 +243,14 @@ impl Inherited {
         dt: &Table,
         before: &Table,
     ) -> (Vec<Check>, Vec<Check>, Vec<Check>) {
-        let kept =
-            |n: &str| self.cur_kept_checks.contains(n) || self.des_kept_checks.contains(n);
+        let kept = |n: &str| self.cur_kept_checks.contains(n) || self.des_kept_checks.contains(n);
         let freed: Vec<&Check> = self
             .freed_checks
             .iter()
             .filter(|c| !view.checks.iter().any(|v| v.name == c.name))
             .collect();
-        let in_cur = |n: &str| {
-            view.checks.iter().any(|c| c.name == n) || freed.iter().any(|c| c.name == n)
-        };
+        let in_cur =
+            |n: &str| view.checks.iter().any(|c| c.name == n) || freed.iter().any(|c| c.name == n);
         let in_des = |n: &str| {
             dt.checks.iter().any(|c| c.name == n)
                 || self.required_checks.iter().any(|c| c.name == n)

@@ -588,6 +588,26 @@ impl<'a> Differ<'a> {
             |f| &f.name,
             ObjKind::ForeignKey,
         );
+        if view.with.iter().collect::<BTreeSet<_>>() != dt.with.iter().collect::<BTreeSet<_>>() {
+            self.ops.push(Op::SetStorageParams {
+                table: table.clone(),
+                from: view.with.clone(),
+                to: dt.with.clone(),
+            });
+        }
+        if view.unlogged != dt.unlogged {
+            self.ops.push(Op::SetLogged {
+                table: table.clone(),
+                unlogged: dt.unlogged,
+            });
+        }
+        if view.replica_identity != dt.replica_identity {
+            self.ops.push(Op::SetReplicaIdentity {
+                table: table.clone(),
+                from: view.replica_identity.clone(),
+                to: dt.replica_identity.clone(),
+            });
+        }
         if view.comment != dt.comment {
             self.ops.push(Op::CommentOnTable {
                 table,

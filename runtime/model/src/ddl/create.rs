@@ -377,6 +377,13 @@ pub fn create_table(t: &Table) -> String {
 
 fn create_table_as(t: &Table, verb: &str) -> String {
     let name = Qualified(&t.schema, &t.name);
+    let unlogged_verb;
+    let verb = if t.unlogged {
+        unlogged_verb = verb.replacen("CREATE TABLE", "CREATE UNLOGGED TABLE", 1);
+        unlogged_verb.as_str()
+    } else {
+        verb
+    };
     let mut out = match &t.partition_of {
         Some(p) => {
             let items = constraint_items(t);
@@ -403,6 +410,9 @@ fn create_table_as(t: &Table, verb: &str) -> String {
     }
     if let Some(key) = &t.partition_by {
         let _ = write!(out, " PARTITION BY {key}");
+    }
+    if !t.with.is_empty() {
+        let _ = write!(out, " {}", storage_params_sql(&t.with));
     }
     out
 }
@@ -866,6 +876,17 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
                     name: ix.name.clone(),
                 },
                 create_index(t, ix, false, idem),
+            );
+        }
+        // After the indexes (USING INDEX names one). The idempotent form
+        // changes nothing that exists, so it leaves this out.
+        if let (Some(ri), false) = (&t.replica_identity, idem) {
+            push(
+                DdlObject::Table {
+                    schema: t.schema.clone(),
+                    name: t.name.clone(),
+                },
+                crate::ddl::alter::set_replica_identity(&t.schema, &t.name, Some(ri)),
             );
         }
     }

@@ -80,7 +80,9 @@
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
-//! `{"schema", "name"}`). `objects` lists definition objects ([`DbObject`]:
+//! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
+//! `with` (storage parameters, `["fillfactor=70"]`) and `replica_identity`
+//! (`"full"`, `"nothing"` or `{"index": "name"}`). `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
 //! `definition` SQL, optional `signature`, `comment`, `drop` and
 //! `depends_on`).
@@ -173,6 +175,18 @@ pub struct Table {
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inherits: Vec<TableRef>,
+    /// `CREATE UNLOGGED TABLE`: not written to the WAL (emptied after a
+    /// crash, not replicated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unlogged: bool,
+    /// Storage parameters, `WITH (...)`, as PostgreSQL prints them
+    /// (`fillfactor=70`, `autovacuum_enabled=false`), in PostgreSQL's
+    /// order (the diff compares them as a set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// `REPLICA IDENTITY` when it is not the default (the primary key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica_identity: Option<ReplicaIdentity>,
     /// `COMMENT ON TABLE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -180,6 +194,19 @@ pub struct Table {
     /// Never read from a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+}
+
+/// A table's `REPLICA IDENTITY` other than the default: what logical
+/// replication writes of an updated or deleted row's old version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplicaIdentity {
+    /// `FULL`: every column.
+    Full,
+    /// `NOTHING`.
+    Nothing,
+    /// `USING INDEX name`: the columns of that unique index of the table.
+    Index(String),
 }
 
 /// A table named by schema and name.
@@ -756,6 +783,9 @@ impl Table {
             partition_by: None,
             partition_of: None,
             inherits: Vec::new(),
+            unlogged: false,
+            with: Vec::new(),
+            replica_identity: None,
             comment: None,
             renamed_from: None,
         }
