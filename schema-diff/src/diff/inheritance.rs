@@ -173,8 +173,13 @@ impl Inherited {
     /// For current table `ct` (in `cur`) becoming desired table `dt` (in
     /// `des`).
     pub(super) fn of(cur: &Schema, ct: &Table, des: &Schema, dt: &Table) -> Inherited {
-        let (cp, dp) = (parents(ct), parents(dt));
-        let kept = |p: &TableRef| cp.contains(p) && dp.contains(p);
+        // A partition whose bound changes is detached and attached again:
+        // its parent is not kept meanwhile.
+        let kept = |p: &TableRef| {
+            let partition = |t: &Table| t.partition_of.as_ref().is_some_and(|x| &x.parent == p);
+            (partition(ct) && ct.partition_of == dt.partition_of)
+                || (ct.inherits.contains(p) && dt.inherits.contains(p))
+        };
         let split = |list: Vec<(TableRef, Column)>| {
             let kept_names: BTreeSet<String> = list
                 .iter()
