@@ -226,6 +226,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let what = format!("`check` on `{}`", f.ident);
             names.claim(cx, &n, expr.span(), &what, CONSTRAINT);
             checks.push(Check {
+                no_inherit: false,
+                not_valid: false,
                 comment: Default::default(),
                 name: n,
                 expression: expr.value(),
@@ -351,6 +353,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             CONSTRAINT,
         );
         checks.push(Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: c.name.value(),
             expression: c.expr.value(),
@@ -435,6 +439,7 @@ fn foreign_key(
     deferrable: Option<Deferrable>,
 ) -> ForeignKey {
     ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name,

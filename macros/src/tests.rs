@@ -464,6 +464,7 @@ fn dgs_lessons() {
                                 deferrable: ::strata::schema::Deferrable::NotDeferrable,
                                 match_full: false,
                                 comment: ::core::option::Option::None,
+                                not_valid: false,
                             },
                         ]),
                         ..::strata::schema::Table::new("public", "dgs_lessons")
@@ -685,6 +686,8 @@ fn composite_key() {
                                 name: ::std::string::String::from("enrollment_seat_positive"),
                                 expression: ::std::string::String::from("seat > 0"),
                                 comment: ::core::option::Option::None,
+                                no_inherit: false,
+                                not_valid: false,
                             },
                         ]),
                         ..::strata::schema::Table::new("app", "enrollment")
@@ -1222,6 +1225,7 @@ fn definition_of_every_model_value() {
                         deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
                         match_full: false,
                         comment: ::core::option::Option::None,
+                        not_valid: false,
                     },
                     ::strata::schema::ForeignKey {
                         name: ::std::string::String::from("orders_note_id_fkey"),
@@ -1238,6 +1242,7 @@ fn definition_of_every_model_value() {
                         deferrable: ::strata::schema::Deferrable::NotDeferrable,
                         match_full: false,
                         comment: ::core::option::Option::None,
+                        not_valid: false,
                     },
                 ]),
                 checks: ::std::vec::Vec::from([
@@ -1245,11 +1250,15 @@ fn definition_of_every_model_value() {
                         name: ::std::string::String::from("orders_total_check"),
                         expression: ::std::string::String::from("total < 1000000"),
                         comment: ::core::option::Option::None,
+                        no_inherit: false,
+                        not_valid: false,
                     },
                     ::strata::schema::Check {
                         name: ::std::string::String::from("orders_total_positive"),
                         expression: ::std::string::String::from("total >= 0"),
                         comment: ::core::option::Option::None,
+                        no_inherit: false,
+                        not_valid: false,
                     },
                 ]),
                 comment: ::core::option::Option::Some(::std::string::String::from("Orders")),

@@ -325,6 +325,8 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
         deferrable,
         match_full,
         comment,
+        // Not declared by models.
+        not_valid: _,
     } = fk;
     let comment = option(comment.as_deref(), string);
     let name = string(name);
@@ -347,6 +349,7 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
             deferrable: #deferrable,
             match_full: #match_full,
             comment: #comment,
+            not_valid: false,
         }
     }
 }
@@ -356,11 +359,14 @@ fn check(c: &Check) -> TokenStream {
         name,
         expression,
         comment,
+        // Not declared by models.
+        no_inherit: _,
+        not_valid: _,
     } = c;
     let name = string(name);
     let expression = string(expression);
     let comment = option(comment.as_deref(), string);
-    quote!(::strata::schema::Check { name: #name, expression: #expression, comment: #comment })
+    quote!(::strata::schema::Check { name: #name, expression: #expression, comment: #comment, no_inherit: false, not_valid: false })
 }
 
 fn type_name(n: &TypeName) -> TokenStream {

@@ -906,7 +906,7 @@ result_columns!(
     ConstraintPositions {
         table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
         ref_columns, on_update, on_delete, deferrable, deferred, match_type, nulls_not_distinct,
-        comment, check_def, is_local,
+        comment, check_def, is_local, validated, no_inherit,
     }
 );
 
@@ -1161,6 +1161,7 @@ fn read_constraint(
                 }
             };
             Piece::ForeignKey(ForeignKey {
+                not_valid: !r.try_get::<_, bool>(p.validated)?,
                 match_full,
                 comment,
                 name,
@@ -1191,6 +1192,8 @@ fn read_constraint(
                 name,
                 expression,
                 comment,
+                no_inherit: r.try_get(p.no_inherit)?,
+                not_valid: !r.try_get::<_, bool>(p.validated)?,
             })
         }
         _ => return Ok(None),

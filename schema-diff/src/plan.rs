@@ -1032,6 +1032,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         })],
         Op::CreateTable { table } => {
             let mut out = vec![create::create_table(table)];
+            out.extend(create::not_valid_checks(table));
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
             }
@@ -1134,6 +1135,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             // A validated CHECK proves the column has no NULL: SET NOT NULL
             // then skips its scan under the ACCESS EXCLUSIVE lock.
             let check = strata::schema::Check {
+                no_inherit: false,
+                not_valid: false,
                 comment: Default::default(),
                 name: make_object_name(&table.name, Some(column), Some("not_null")),
                 expression: format!("{} IS NOT NULL", Ident(column)),
@@ -1315,7 +1318,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &fk.name,
             &fk.comment,
             false,
-            if ctx.online(table) {
+            if ctx.online(table) && !fk.not_valid {
                 vec![
                     create::add_foreign_key_not_valid(&stub(table), fk),
                     alter::validate_constraint(&table.schema, &table.name, &fk.name),
@@ -1329,7 +1332,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &check.name,
             &check.comment,
             false,
-            if ctx.online(table) {
+            if ctx.online(table) && !check.not_valid {
                 vec![
                     create::add_check_not_valid(&stub(table), check),
                     alter::validate_constraint(&table.schema, &table.name, &check.name),

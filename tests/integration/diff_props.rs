@@ -439,6 +439,8 @@ fn add_check(g: &mut Gen, t: &mut Table) {
     let expression = g.pick(exprs).clone();
     let name = g.fresh("ck");
     t.checks.push(Check {
+        no_inherit: false,
+        not_valid: false,
         comment: Default::default(),
         name,
         expression,
@@ -501,6 +503,7 @@ fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize, avoid: &[String]) {
         FkAction::SetDefault,
     ];
     t.foreign_keys.push(ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name,

@@ -277,6 +277,7 @@ fn excluded_tables_and_several_schemas() {
         assert_eq!(
             app_items.foreign_keys,
             vec![ForeignKey {
+                not_valid: false,
                 comment: Default::default(),
                 match_full: Default::default(),
                 name: "items_public_id_fkey".into(),
@@ -500,6 +501,7 @@ fn dgs_expected() -> Schema {
         columns: vec!["lesson_id".into()],
     });
     lessons.foreign_keys = vec![ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name: "dgs_lessons_job_id_fkey".into(),
@@ -552,6 +554,8 @@ fn dgs_expected() -> Schema {
         columns: vec!["id".into()],
     });
     audit.checks = vec![Check {
+        no_inherit: false,
+        not_valid: false,
         comment: Default::default(),
         name: "llm_call_audit_status_check".into(),
         expression: "status = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text])".into(),
@@ -636,6 +640,8 @@ fn normalize_a_model_written_with_synonyms() {
             columns: vec!["id".into()],
         });
         t.checks = vec![Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: "llm_call_audit_status_check".into(),
             expression: "status IN ('ok','error','timeout')".into(),
@@ -758,7 +764,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, check t_x_check: expression \"y > 0\": column \"y\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.checks.push(Check { comment: Default::default(),
+                    t.checks.push(Check { no_inherit: false, not_valid: false, comment: Default::default(),
                         name: "t_x_check".into(),
                         expression: "y > 0".into(),
                     })
@@ -791,7 +797,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, foreign key t_x_fkey: relation \"public.missing\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.foreign_keys.push(ForeignKey { comment: Default::default(), match_full: Default::default(),
+                    t.foreign_keys.push(ForeignKey { not_valid: false, comment: Default::default(), match_full: Default::default(),
                         name: "t_x_fkey".into(),
                         columns: vec!["id".into()],
                         ref_schema: "public".into(),
@@ -965,6 +971,7 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
         assert_eq!(
             t.foreign_keys,
             vec![ForeignKey {
+                not_valid: false,
                 comment: Default::default(),
                 match_full: Default::default(),
                 name: "fk_rev".into(),

@@ -99,7 +99,8 @@ fn all_checks(s: &Schema, t: &Table, depth: usize) -> Vec<Check> {
             }
         }
     }
-    for c in &t.checks {
+    // A NO INHERIT check stays with its table.
+    for c in t.checks.iter().filter(|c| !c.no_inherit) {
         if !out.iter().any(|o| o.name == c.name) {
             out.push(c.clone());
         }

@@ -299,7 +299,12 @@ pub fn storage_params_sql(with: &[String]) -> String {
 }
 
 fn check_clause(c: &Check) -> String {
-    format!("CONSTRAINT {} CHECK ({})", Ident(&c.name), c.expression)
+    format!(
+        "CONSTRAINT {} CHECK ({}){}",
+        Ident(&c.name),
+        c.expression,
+        if c.no_inherit { " NO INHERIT" } else { "" }
+    )
 }
 
 /// `CONSTRAINT name FOREIGN KEY (...) REFERENCES ...`, as used by
@@ -342,8 +347,20 @@ fn constraint_items(t: &Table) -> Vec<String> {
         items.push(primary_key_clause(pk));
     }
     items.extend(t.uniques.iter().map(unique_clause));
-    items.extend(t.checks.iter().map(check_clause));
+    // A NOT VALID check cannot be declared in CREATE TABLE (PostgreSQL
+    // would validate it): it is added after, see `not_valid_checks`.
+    items.extend(t.checks.iter().filter(|c| !c.not_valid).map(check_clause));
     items
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT ... NOT VALID` of the table's NOT VALID
+/// checks, which [`create_table`] leaves out.
+pub fn not_valid_checks(t: &Table) -> Vec<String> {
+    t.checks
+        .iter()
+        .filter(|c| c.not_valid)
+        .map(|c| add_check(t, c))
+        .collect()
 }
 
 fn bracketed(items: &[String]) -> String {
@@ -437,27 +454,49 @@ pub fn add_unique(t: &Table, u: &Unique) -> String {
     alter_add(t, &unique_clause(u))
 }
 
-/// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr)`.
+/// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr) [NO INHERIT] [NOT
+/// VALID]`.
 pub fn add_check(t: &Table, c: &Check) -> String {
-    alter_add(t, &check_clause(c))
+    let mut out = alter_add(t, &check_clause(c));
+    if c.not_valid {
+        out.push_str(" NOT VALID");
+    }
+    out
 }
 
 /// `ALTER TABLE ... ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES ...
-/// [ON DELETE ...] [ON UPDATE ...] [DEFERRABLE INITIALLY ...]`.
+/// [ON DELETE ...] [ON UPDATE ...] [DEFERRABLE INITIALLY ...] [NOT
+/// VALID]`.
 pub fn add_foreign_key(t: &Table, fk: &ForeignKey) -> String {
-    alter_add(t, &foreign_key_clause(fk))
+    let mut out = alter_add(t, &foreign_key_clause(fk));
+    if fk.not_valid {
+        out.push_str(" NOT VALID");
+    }
+    out
 }
 
 /// [`add_foreign_key`] `NOT VALID`: existing rows are not checked (no scan
 /// under the lock); `VALIDATE CONSTRAINT` checks them later.
 pub fn add_foreign_key_not_valid(t: &Table, fk: &ForeignKey) -> String {
-    format!("{} NOT VALID", add_foreign_key(t, fk))
+    add_foreign_key(
+        t,
+        &ForeignKey {
+            not_valid: true,
+            ..fk.clone()
+        },
+    )
 }
 
 /// [`add_check`] `NOT VALID`: existing rows are checked later by
 /// `VALIDATE CONSTRAINT`.
 pub fn add_check_not_valid(t: &Table, c: &Check) -> String {
-    format!("{} NOT VALID", add_check(t, c))
+    add_check(
+        t,
+        &Check {
+            not_valid: true,
+            ..c.clone()
+        },
+    )
 }
 
 /// Writes an operator class name: `name`, or `schema.name` (each part quoted
@@ -838,6 +877,14 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
         table: t.name.clone(),
         name: name.into(),
     };
+    if !idem {
+        // NOT VALID checks cannot be declared in CREATE TABLE.
+        for t in &schema.tables {
+            for c in t.checks.iter().filter(|c| c.not_valid) {
+                push(constraint(t, &c.name), add_check(t, c));
+            }
+        }
+    }
     if idem {
         // Constraints missing from tables that existed already.
         for t in &schema.tables {
@@ -1061,11 +1108,14 @@ mod tests {
             columns: vec!["full name".into()],
         });
         t.checks.push(Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: "User_order_check".into(),
             expression: "\"order\" > 0".into(),
         });
         t.foreign_keys.push(ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: "User_boss_fkey".into(),

@@ -82,7 +82,9 @@
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
 //! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
 //! `with` (storage parameters, `["fillfactor=70"]`) and `replica_identity`
-//! (`"full"`, `"nothing"` or `{"index": "name"}`). `objects` lists definition objects ([`DbObject`]:
+//! (`"full"`, `"nothing"` or `{"index": "name"}`). A check may have
+//! `"no_inherit": true`, a check or foreign key `"not_valid": true`.
+//! `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
 //! `definition` SQL, optional `signature`, `comment`, `drop` and
 //! `depends_on`).
@@ -534,6 +536,10 @@ pub struct ForeignKey {
     /// referencing columns is not checked).
     #[serde(default, skip_serializing_if = "is_false")]
     pub match_full: bool,
+    /// `NOT VALID`: added without checking the rows it had then (not yet
+    /// validated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_valid: bool,
     /// `COMMENT ON CONSTRAINT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -547,6 +553,13 @@ pub struct Check {
     pub name: String,
     /// The boolean expression, as SQL text (without `CHECK (...)`).
     pub expression: String,
+    /// `NO INHERIT`: not inherited by child tables.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_inherit: bool,
+    /// `NOT VALID`: added without checking the rows it had then (not yet
+    /// validated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_valid: bool,
     /// `COMMENT ON CONSTRAINT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -928,6 +941,7 @@ mod tests {
     #[test]
     fn option_enums_keep_their_json_names() {
         let fk = ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: "t_a_fkey".into(),

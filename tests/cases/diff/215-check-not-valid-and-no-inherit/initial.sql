@@ -1,0 +1,3 @@
+CREATE TABLE t (id int, a int, CONSTRAINT t_a_check CHECK (a > 0) NOT VALID);
+CREATE TABLE child () INHERITS (t);
+INSERT INTO t VALUES (1, 2);

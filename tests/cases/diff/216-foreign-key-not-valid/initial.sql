@@ -1,0 +1,5 @@
+CREATE TABLE r (id int PRIMARY KEY);
+CREATE TABLE s (id int, r_id int, CONSTRAINT s_r_fk FOREIGN KEY (r_id) REFERENCES r NOT VALID);
+CREATE TABLE u (id int, r_id int);
+INSERT INTO r VALUES (1);
+INSERT INTO s VALUES (1, 1);
