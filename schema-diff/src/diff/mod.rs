@@ -781,8 +781,14 @@ impl<'a> Differ<'a> {
         }
         // The sequence's options: compared while the column keeps its kind
         // of identity; a new identity gets its options after it is added.
+        // An identity that only changes between ALWAYS and BY DEFAULT keeps
+        // its sequence (`SET GENERATED`).
+        let sequence_kept = match (cc.identity, dc.identity) {
+            (Some(a), Some(b)) => a == b || (a != Identity::Serial && b != Identity::Serial),
+            _ => false,
+        };
         match (cc.identity, dc.identity) {
-            (Some(a), Some(b)) if a == b && cc.sequence != dc.sequence => {
+            (Some(_), Some(_)) if sequence_kept && cc.sequence != dc.sequence => {
                 self.ops.push(Op::AlterSequenceOptions {
                     table: table.clone(),
                     column: dc.name.clone(),
@@ -839,7 +845,7 @@ impl<'a> Differ<'a> {
                 to: dc.identity,
             });
             // The new identity's sequence starts with the defaults.
-            if dc.sequence.is_some() {
+            if dc.sequence.is_some() && !sequence_kept {
                 self.ops.push(Op::AlterSequenceOptions {
                     table: table.clone(),
                     column: dc.name.clone(),
