@@ -164,6 +164,10 @@ pub(super) struct Inherited {
     /// Columns only new parents bring, as the table must hold them before
     /// it joins them.
     pub required_columns: Vec<Column>,
+    /// The definitions of the columns inherited through kept parents, in
+    /// the current and the desired schema.
+    cur_kept_defs: Vec<Column>,
+    des_kept_defs: Vec<Column>,
     cur_kept_checks: BTreeSet<String>,
     des_kept_checks: BTreeSet<String>,
     freed_checks: Vec<Check>,
@@ -198,8 +202,19 @@ impl Inherited {
             }
             (kept_names, other)
         };
-        let (cur_kept_columns, freed_columns) = split(inherited_columns(cur, ct));
-        let (des_kept_columns, required_columns) = split(inherited_columns(des, dt));
+        let kept_defs = |list: &[(TableRef, Column)]| {
+            let mut out: Vec<Column> = Vec::new();
+            for (p, c) in list {
+                if kept(p) && !out.iter().any(|o| o.name == c.name) {
+                    out.push(c.clone());
+                }
+            }
+            out
+        };
+        let (cur_inh, des_inh) = (inherited_columns(cur, ct), inherited_columns(des, dt));
+        let (cur_kept_defs, des_kept_defs) = (kept_defs(&cur_inh), kept_defs(&des_inh));
+        let (cur_kept_columns, freed_columns) = split(cur_inh);
+        let (des_kept_columns, required_columns) = split(des_inh);
         let split_checks = |list: Vec<(TableRef, Check)>| {
             let kept_names: BTreeSet<String> = list
                 .iter()
@@ -221,6 +236,8 @@ impl Inherited {
         let (cur_kept_checks, freed_checks) = split_checks(inherited_checks(cur, ct));
         let (des_kept_checks, required_checks) = split_checks(inherited_checks(des, dt));
         Inherited {
+            cur_kept_defs,
+            des_kept_defs,
             cur_kept_columns,
             des_kept_columns,
             freed_columns,
@@ -230,6 +247,30 @@ impl Inherited {
             freed_checks,
             required_checks,
         }
+    }
+
+    /// Column `cc` of the table as it is once its kept parents changed:
+    /// PostgreSQL applies a parent's new type, collation, default and NOT
+    /// NULL to the column in its children (and refuses to change the type
+    /// of an inherited column in the child itself).
+    pub(super) fn after_parents(&self, cc: &Column) -> Column {
+        let mut out = cc.clone();
+        let find = |l: &[Column]| l.iter().find(|c| c.name == cc.name).cloned();
+        if let (Some(a), Some(b)) = (find(&self.cur_kept_defs), find(&self.des_kept_defs)) {
+            if a.ty != b.ty {
+                out.ty = b.ty.clone();
+            }
+            if a.collation != b.collation || a.ty != b.ty {
+                out.collation = b.collation.clone();
+            }
+            if a.default != b.default {
+                out.default = b.default.clone();
+            }
+            if a.nullable != b.nullable {
+                out.nullable = b.nullable;
+            }
+        }
+        out
     }
 
     /// Column `name` comes from a kept parent on one side or the other.

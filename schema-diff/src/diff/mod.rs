@@ -449,7 +449,7 @@ impl<'a> Differ<'a> {
         let mut added = Vec::new();
         for dc in &dt.columns {
             match cur_col(&dc.name) {
-                Some(cc) => self.column(&table, &cc, dc),
+                Some(cc) => self.column(&table, &inh.after_parents(&cc), dc),
                 None if inh.kept_column(&dc.name) => {}
                 None => {
                     let mut c = dc.clone();
