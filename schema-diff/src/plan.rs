@@ -1088,6 +1088,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             out
         }
+        Op::DropColumn { table, column } if children_keep(ctx, table, &column.name) => {
+            vec![alter::drop_column_only(
+                &table.schema,
+                &table.name,
+                &column.name,
+            )]
+        }
         Op::DropColumn { table, column } => {
             vec![alter::drop_column(&table.schema, &table.name, &column.name)]
         }
@@ -1342,6 +1349,10 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             },
         ),
     }
+}
+
+fn children_keep(ctx: &Ctx<'_>, table: &Name, column: &str) -> bool {
+    crate::diff::children_keep(ctx.current, ctx.desired, &table.schema, &table.name, column)
 }
 
 /// Drop what depends on the type, rename the old type away, create the new

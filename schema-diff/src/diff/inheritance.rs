@@ -273,6 +273,15 @@ impl Inherited {
         out
     }
 
+    /// The definition of column `name` inherited through a kept parent in
+    /// the current schema, as the table holds it.
+    pub(super) fn cur_kept_def(&self, name: &str) -> Option<Column> {
+        self.cur_kept_defs
+            .iter()
+            .find(|c| c.name == name)
+            .map(as_child_column)
+    }
+
     /// Column `name` comes from a kept parent on one side or the other.
     pub(super) fn kept_column(&self, name: &str) -> bool {
         self.cur_kept_columns.contains(name) || self.des_kept_columns.contains(name)
@@ -326,4 +335,30 @@ impl Inherited {
         before_checks.extend(freed.iter().map(|c| (*c).clone()));
         (cur, des, before_checks)
     }
+}
+
+/// Some child table that inherits `schema.table` (`INHERITS`) now and after
+/// the migration has `column` of its own in `desired`: the parent's column
+/// is then dropped `ONLY` (the plan), so that child keeps its values (a
+/// plain drop would take the child's inherited column and its data with
+/// it); the other children that inherit it get their copy as their own and
+/// drop it themselves (the differ).
+pub fn children_keep(
+    current: &Schema,
+    desired: &Schema,
+    schema: &str,
+    table: &str,
+    column: &str,
+) -> bool {
+    let parent = TableRef {
+        schema: schema.to_string(),
+        name: table.to_string(),
+    };
+    desired.tables.iter().any(|d| {
+        d.inherits.contains(&parent)
+            && d.column(column).is_some()
+            && current
+                .table(&d.schema, &d.name)
+                .is_some_and(|c| c.inherits.contains(&parent))
+    })
 }

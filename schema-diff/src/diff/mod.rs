@@ -48,6 +48,7 @@ mod matching;
 mod objects;
 mod op;
 
+pub use inheritance::children_keep;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
 };
@@ -415,6 +416,8 @@ impl<'a> Differ<'a> {
         if ct.name == dt.name
             && !self.column_renames.contains_key(&table)
             && self.table_renames.is_empty()
+            // A child's columns can change with its parents'.
+            && ct.inherits.is_empty()
             && same_table(ct, dt)
         {
             return;
@@ -450,6 +453,15 @@ impl<'a> Differ<'a> {
         for dc in &dt.columns {
             match cur_col(&dc.name) {
                 Some(cc) => self.column(&table, &inh.after_parents(&cc), dc),
+                // The kept parent drops it (`ONLY`, see the plan): the
+                // table keeps it as its own.
+                None if inh.cur_kept_columns.contains(&dc.name)
+                    && !inh.des_kept_columns.contains(&dc.name) =>
+                {
+                    if let Some(cc) = inh.cur_kept_def(&dc.name) {
+                        self.column(&table, &cc, dc);
+                    }
+                }
                 None if inh.kept_column(&dc.name) => {}
                 None => {
                     let mut c = dc.clone();
@@ -481,6 +493,29 @@ impl<'a> Differ<'a> {
                     column: ic.clone(),
                 }),
             }
+        }
+        // A column a kept parent drops ONLY (another child keeps it) stays
+        // here as the table's own: dropped unless wanted.
+        let only_dropped: Vec<Column> = inh
+            .cur_kept_columns
+            .iter()
+            .filter(|n| {
+                !inh.des_kept_columns.contains(*n)
+                    && view.column(n).is_none()
+                    && dt.column(n).is_none()
+                    && !inh.required_columns.iter().any(|c| &c.name == *n)
+                    && ct.inherits.iter().any(|p| {
+                        dt.inherits.contains(p)
+                            && children_keep(self.cur, self.des, &p.schema, &p.name, n)
+                    })
+            })
+            .filter_map(|n| inh.cur_kept_def(n))
+            .collect();
+        for c in &only_dropped {
+            self.ops.push(Op::DropColumn {
+                table: table.clone(),
+                column: c.clone(),
+            });
         }
         let mut dropped = Vec::new();
         let freed_pairs = cur_freed.iter().map(|c| (c, c));

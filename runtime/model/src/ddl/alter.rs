@@ -52,6 +52,16 @@ pub fn drop_column(schema: &str, table: &str, column: &str) -> String {
     )
 }
 
+/// `ALTER TABLE ONLY s.t DROP COLUMN c`: the column of the child tables
+/// that inherit it stays, as their own.
+pub fn drop_column_only(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE ONLY {} DROP COLUMN {}",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
 /// `ALTER TABLE s.t RENAME COLUMN from TO to`.
 pub fn rename_column(schema: &str, table: &str, from: &str, to: &str) -> String {
     format!(
