@@ -501,6 +501,7 @@ fn index(
         // A NULLS order that is its direction's default is dropped by
         // `Table::canonicalize`.
         elements.push(IndexElement {
+            collation: None,
             key,
             order: el.order.as_ref().map(|o| o.0).unwrap_or_default(),
             nulls: el.nulls.as_ref().map(|n| n.0),

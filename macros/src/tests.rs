@@ -399,6 +399,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -419,6 +420,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -439,6 +441,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -1098,6 +1101,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1106,6 +1110,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1128,6 +1133,7 @@ fn definition_of_every_model_value() {
                                 opclass: ::core::option::Option::Some(
                                     ::std::string::String::from("jsonb_path_ops"),
                                 ),
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1148,6 +1154,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Desc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1158,6 +1165,7 @@ fn definition_of_every_model_value() {
                                     ::strata::schema::NullsOrder::First,
                                 ),
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Expression(
@@ -1166,6 +1174,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1176,6 +1185,7 @@ fn definition_of_every_model_value() {
                                     ::strata::schema::NullsOrder::Last,
                                 ),
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::from([
@@ -1200,6 +1210,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),

@@ -290,13 +290,15 @@ fn index_element(e: &IndexElement) -> TokenStream {
         order,
         nulls,
         opclass,
+        // Not declared by models.
+        collation: _,
     } = e;
     let key = index_key(key);
     let order = sort_order(*order);
     let nulls = option(*nulls, nulls_order);
     let opclass = option(opclass.as_deref(), string);
     quote! {
-        ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass }
+        ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass, collation: ::core::option::Option::None }
     }
 }
 

@@ -915,6 +915,7 @@ result_columns!(
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
         expressions, predicate, nulls_not_distinct, storage, comment, is_inherited,
+        collation_schemas, collation_names,
     }
 );
 
@@ -1221,6 +1222,12 @@ fn read_index(
     let options: Vec<i16> = r.try_get(p.options)?;
     let classes: Vec<u32> = r.try_get(p.opclasses)?;
     let expressions: Option<Vec<Option<String>>> = r.try_get(p.expressions)?;
+    let coll_schemas: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(p.collation_schemas)?
+        .unwrap_or_default();
+    let coll_names: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(p.collation_names)?
+        .unwrap_or_default();
     let mut elements = Vec::with_capacity(key_count);
     for (k, &num) in keys.iter().take(key_count).enumerate() {
         let key = if num == 0 {
@@ -1252,7 +1259,15 @@ fn read_index(
             Some(NullsOrder::Last)
         };
         let opclass = classes.get(k).and_then(|oid| opclasses.get(oid)).cloned();
+        let collation = match (coll_schemas.get(k), coll_names.get(k)) {
+            (Some(Some(schema)), Some(Some(name))) => Some(TypeName {
+                schema: schema.clone(),
+                name: name.clone(),
+            }),
+            _ => None,
+        };
         elements.push(IndexElement {
+            collation,
             key,
             order,
             nulls,

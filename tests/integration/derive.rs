@@ -220,6 +220,7 @@ fn dgs_jobs_indexes() {
     assert_eq!(
         def.indexes[1].elements[1],
         IndexElement {
+            collation: None,
             key: IndexKey::Column(s("created_at")),
             order: SortOrder::Desc,
             nulls: None,

@@ -316,6 +316,7 @@ fn add_index(g: &mut Gen, t: &mut Table) {
         2 if !text.is_empty() => {
             let c = g.pick(&text).clone();
             ix.elements.push(IndexElement {
+                collation: None,
                 key: IndexKey::Expression(lower_expr(&c)),
                 order: SortOrder::Asc,
                 nulls: None,
@@ -335,6 +336,7 @@ fn add_index(g: &mut Gen, t: &mut Table) {
                 let i = g.below(cols.len());
                 let c = cols.remove(i);
                 ix.elements.push(IndexElement {
+                    collation: None,
                     key: IndexKey::Column(c),
                     order: if g.chance(30) {
                         SortOrder::Desc

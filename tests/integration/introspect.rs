@@ -171,6 +171,7 @@ fn indexes_behind_constraints_are_not_listed() {
         let mut lower = index(
             "t_lower_email",
             vec![IndexElement {
+                collation: None,
                 key: strata::schema::IndexKey::Expression("lower(email)".into()),
                 order: SortOrder::Asc,
                 nulls: None,
@@ -649,6 +650,7 @@ fn normalize_a_model_written_with_synonyms() {
         t.indexes = vec![index(
             "llm_call_audit_lower_idx",
             vec![IndexElement {
+                collation: None,
                 key: strata::schema::IndexKey::Expression("(lower(language))".into()),
                 order: SortOrder::Desc,
                 nulls: Some(strata::schema::NullsOrder::First),
@@ -775,7 +777,7 @@ fn normalize_names_what_postgres_rejects() {
                 Box::new(|t: &mut Table| {
                     let mut ix = index(
                         "t_bad_idx",
-                        vec![IndexElement {
+                        vec![IndexElement { collation: None,
                             key: strata::schema::IndexKey::Expression("lowr(x)".into()),
                             order: SortOrder::Asc,
                             nulls: None,
@@ -985,6 +987,7 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
             }]
         );
         let expr = |x: &str, order: SortOrder| IndexElement {
+            collation: None,
             key: strata::schema::IndexKey::Expression(x.into()),
             order,
             nulls: None,

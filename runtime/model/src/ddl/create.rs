@@ -546,6 +546,9 @@ pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bo
                 let _ = write!(out, "({e})");
             }
         }
+        if let Some(coll) = &el.collation {
+            let _ = write!(out, " COLLATE {}", Qualified(&coll.schema, &coll.name));
+        }
         if let Some(opc) = &el.opclass {
             out.push(' ');
             out.push_str(&opclass_sql(opc));
@@ -1136,6 +1139,7 @@ mod tests {
             method: IndexMethod::Btree,
             elements: vec![
                 IndexElement {
+                    collation: None,
                     key: IndexKey::Expression("lower((\"full name\")::text)".into()),
                     order: SortOrder::Desc,
                     nulls: Some(NullsOrder::Last),
@@ -1248,6 +1252,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Gin,
             elements: vec![IndexElement {
+                collation: None,
                 key: IndexKey::Column("doc".into()),
                 order: SortOrder::Asc,
                 nulls: None,

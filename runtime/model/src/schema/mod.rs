@@ -64,7 +64,8 @@
 //! `varchar(32)`, `timestamptz`). Identity is `always`, `by_default` or
 //! `serial`; index methods `btree`, `hash`, `gin`, `gist`, `brin`, `spgist`;
 //! an index element is `{"column": ...}` or `{"expression": ...}` with
-//! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`) and `opclass`;
+//! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`), `opclass` and
+//! `collation` (`{"schema", "name"}`);
 //! referential actions `no_action`, `restrict`, `cascade`, `set_null`,
 //! `set_default`; deferrability `not_deferrable`, `initially_immediate`,
 //! `initially_deferred` (on foreign keys, unique constraints and primary
@@ -495,12 +496,17 @@ pub struct IndexElement {
     /// An operator class other than the type's default (e.g. `jsonb_path_ops`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opclass: Option<String>,
+    /// `COLLATE` other than the column's (an expression's: its type's),
+    /// `{"schema": "pg_catalog", "name": "C"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<TypeName>,
 }
 
 impl IndexElement {
     /// An ascending element on a column.
     pub fn column(name: impl Into<String>) -> IndexElement {
         IndexElement {
+            collation: None,
             key: IndexKey::Column(name.into()),
             order: SortOrder::Asc,
             nulls: None,
@@ -1009,6 +1015,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Btree,
             elements: vec![IndexElement {
+                collation: None,
                 key: IndexKey::Column("m".into()),
                 order: SortOrder::Desc,
                 nulls: Some(NullsOrder::First),
