@@ -44,11 +44,16 @@
 //! cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
 //! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
-//! never a silently wrong model. Not modelled and therefore not read (the
-//! object is read as if it had none): collations, NULLS NOT DISTINCT,
-//! INCLUDE columns and deferrability of unique constraints, a foreign key's
-//! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
-//! inheritance and partitioning, sequence options.
+//! never a silently wrong model. Also read: a table's `UNLOGGED`, storage
+//! parameters and replica identity, a CHECK's `NO INHERIT`, `NOT VALID` of
+//! checks and foreign keys, an index element's collation when it is not
+//! its column's (an expression's: its type's), partitions (key, parent,
+//! bound) and `INHERITS` parents; a child table lists the columns and
+//! checks it defines itself (`attislocal`, `conislocal`: also those it
+//! inherits as well), a partition none. Not modelled and therefore not
+//! read (the object is read as if it had none): a column's `STORAGE` and
+//! `COMPRESSION`, the indexes and constraints a partition gets from its
+//! parent (they become the table's own when it is detached).
 //!
 //! Invariant: the number of statements sent does not depend on the schema
 //! ([`introspect_counted`] returns it; `tests/integration/introspect.rs`

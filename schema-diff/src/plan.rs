@@ -16,9 +16,10 @@
 //! separately: *deletes data* (drop table/column/enum type/schema, removing
 //! an enum value, a narrowing type change); *rewrites the table* (a type
 //! change that is not binary-coercible, a re-created enum, adding a column
-//! with a volatile default or an identity); *takes an ACCESS EXCLUSIVE lock*
-//! (every `ALTER TABLE` on an existing table, `DROP INDEX` without
-//! CONCURRENTLY); *blocks writes* (`CREATE INDEX` without CONCURRENTLY,
+//! with a volatile default or an identity, `SET LOGGED`/`UNLOGGED`);
+//! *takes an ACCESS EXCLUSIVE lock* (every `ALTER TABLE` on an existing
+//! table, `DROP INDEX` without CONCURRENTLY); *blocks writes* (`CREATE
+//! INDEX` without CONCURRENTLY,
 //! adding a foreign key); *can fail on existing rows* (SET NOT NULL, a NOT
 //! NULL column added without default, new check/unique/primary key/foreign
 //! key/unique index, a type change through a cast that can reject values,

@@ -33,7 +33,15 @@
 //! order cannot be restored by a down migration that re-adds a dropped column
 //! (it is appended); a re-created enum does not carry grants or dependent
 //! views and functions; the data of dropped objects is not restored by down
-//! (the SQL says so).
+//! (the SQL says so). Inheritance (`inheritance.rs`): a table that joins a
+//! parent (`INHERIT`, `ATTACH PARTITION`) first gets the columns and checks
+//! the parent brings, so they stay its own as well (`attislocal`): a
+//! column both local and inherited and one only inherited are the same to
+//! the diff, but not to a catalog comparison, and no statement turns one
+//! into the other without re-creating the table; likewise a down migration
+//! that undoes a `NO INHERIT` or a parent's `DROP COLUMN ONLY`. A detached
+//! partition keeps copies of its parent's indexes and keys under names the
+//! model does not know (they are not dropped).
 //!
 //! Files: `op.rs` ([`Op`] and what it carries, [`Op::inverse`],
 //! [`Op::phase`]: the list of ops and their order), this file (the differ:

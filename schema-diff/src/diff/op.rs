@@ -23,7 +23,10 @@
 //! created or dropped and moved past `max(column)`), comment on column;
 //! add/drop primary key, unique, index, foreign key, check; rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
-//! object, comment on one.
+//! object, comment on one; attach/detach a partition, `[NO] INHERIT`; a
+//! table's storage parameters (`RESET` then `SET`, so they end in the
+//! desired order), `SET LOGGED`/`UNLOGGED`, `REPLICA IDENTITY` (after the
+//! index it names is created).
 //!
 //! # The order
 //!
