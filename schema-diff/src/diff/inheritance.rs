@@ -21,7 +21,10 @@
 
 use std::collections::BTreeSet;
 
-use strata::schema::{Check, Column, Schema, Table, TableRef};
+use strata::schema::{
+    default_index_name, default_pkey_name, default_unique_name, Check, Column, IndexKey, Schema,
+    Table, TableRef,
+};
 
 /// How deep parent chains are followed (a cycle cannot be created in
 /// PostgreSQL; this only bounds a hand-written model).
@@ -361,4 +364,81 @@ pub fn children_keep(
                 .table(&d.schema, &d.name)
                 .is_some_and(|c| c.inherits.contains(&parent))
     })
+}
+
+/// When partition `ct` becomes table `dt`, which is no partition (`DETACH
+/// PARTITION`), adds to `t` (`ct` as the differ sees it) what the
+/// partition keeps of its ancestors': their primary key, unique
+/// constraints and indexes under the names PostgreSQL gave the copies
+/// (`<partition>_pkey`, `<partition>_<columns>_key`,
+/// `<partition>_<columns>_idx`), and their foreign keys under their own
+/// names. (A name PostgreSQL had to make unique with a number is not
+/// foreseen.)
+pub(super) fn add_detached_keys(cur: &Schema, ct: &Table, dt: &Table, t: &mut Table) {
+    if dt.partition_of.is_some() {
+        return;
+    }
+    let mut next = ct.partition_of.as_ref().map(|p| p.parent.clone());
+    let mut depth = 0;
+    while let Some(p) = next.take() {
+        let Some(pt) = cur.table(&p.schema, &p.name) else {
+            break;
+        };
+        if let (None, Some(pk)) = (&t.primary_key, &pt.primary_key) {
+            let mut pk = pk.clone();
+            pk.name = default_pkey_name(&ct.name);
+            pk.comment = None;
+            t.primary_key = Some(pk);
+        }
+        for u in &pt.uniques {
+            let mut u = u.clone();
+            u.name = default_unique_name(&ct.name, &u.columns);
+            u.comment = None;
+            if !t.uniques.iter().any(|x| x.name == u.name) {
+                t.uniques.push(u);
+            }
+        }
+        for ix in &pt.indexes {
+            let mut ix = ix.clone();
+            let names: Vec<&str> = ix
+                .elements
+                .iter()
+                .map(|e| match &e.key {
+                    IndexKey::Column(c) => c.as_str(),
+                    IndexKey::Expression(e) => expression_column_name(e),
+                })
+                .collect();
+            ix.name = default_index_name(&ct.name, &names);
+            ix.comment = None;
+            if !t.indexes.iter().any(|x| x.name == ix.name) {
+                t.indexes.push(ix);
+            }
+        }
+        for fk in &pt.foreign_keys {
+            if !t.foreign_keys.iter().any(|x| x.name == fk.name) {
+                let mut fk = fk.clone();
+                fk.comment = None;
+                t.foreign_keys.push(fk);
+            }
+        }
+        depth += 1;
+        if depth < MAX_DEPTH {
+            next = pt.partition_of.as_ref().map(|x| x.parent.clone());
+        }
+    }
+    t.canonicalize();
+}
+
+/// The name PostgreSQL gives an index column on expression `e` (and so
+/// uses in an index's generated name): a function call's function name,
+/// otherwise `expr`.
+fn expression_column_name(e: &str) -> &str {
+    let end = e
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(e.len());
+    let (call, rest) = e.split_at(end);
+    match (rest.starts_with('('), call.rsplit('.').next()) {
+        (true, Some(name)) if !name.is_empty() => name,
+        _ => "expr",
+    }
 }

@@ -431,8 +431,13 @@ impl<'a> Differ<'a> {
             return;
         }
         self.partitioning(ct, dt);
-        let before = self.cur_table_renamed(ct);
-        let view = self.cur_table_view(ct);
+        let mut before = self.cur_table_renamed(ct);
+        let mut view = self.cur_table_view(ct);
+        // A partition that becomes a table of its own keeps copies of its
+        // parent's keys, indexes and foreign keys.
+        for t in [&mut before, &mut view] {
+            inheritance::add_detached_keys(self.cur, ct, dt, t);
+        }
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
         for (from, to) in &renames {
             self.ops.push(Op::RenameColumn {
