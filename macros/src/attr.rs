@@ -17,7 +17,7 @@ use crate::ctxt::Ctxt;
 use crate::sql::{self, Reference};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
-use strata_model::schema::{parse_column_type, Identity, SqlType};
+use strata_model::schema::{parse_column_type, Identity, SqlType, TypeName};
 use strata_model::schema::{Deferrable, FkAction, IndexMethod, NullsOrder, SortOrder};
 
 /// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
@@ -27,15 +27,25 @@ pub struct TableAttrs {
     pub schema: Option<LitStr>,
     pub comment: Option<LitStr>,
     pub renamed_from: Option<LitStr>,
-    /// The `primary_key` keyword and the fields it names.
-    pub primary_key: Option<(Ident, Vec<Ident>)>,
+    /// `primary_key(a, b, ...)`.
+    pub primary_key: Option<PrimaryKeyAttr>,
     pub uniques: Vec<UniqueAttr>,
     pub indexes: Vec<IndexAttr>,
     pub checks: Vec<CheckAttr>,
     pub foreign_keys: Vec<ForeignKeyAttr>,
 }
 
-/// `unique(a, b, name = "...", nulls = "not_distinct", deferrable = "...")`.
+/// `primary_key(a, b, name = "...", deferrable = "...", comment = "...")`.
+pub struct PrimaryKeyAttr {
+    pub key: Ident,
+    pub fields: Vec<Ident>,
+    pub name: Option<LitStr>,
+    pub deferrable: Option<Deferrable>,
+    pub comment: Option<LitStr>,
+}
+
+/// `unique(a, b, name = "...", nulls = "not_distinct", deferrable = "...",
+/// comment = "...")`.
 pub struct UniqueAttr {
     pub key: Ident,
     pub fields: Vec<Ident>,
@@ -43,10 +53,20 @@ pub struct UniqueAttr {
     /// `nulls = "not_distinct"`: `UNIQUE NULLS NOT DISTINCT`.
     pub nulls_not_distinct: bool,
     pub deferrable: Option<Deferrable>,
+    pub comment: Option<LitStr>,
+}
+
+/// One `name = value` of an index's `with(...)`: the value as written
+/// (an integer, `true`/`false`, or a string's contents), checked against
+/// the index's method in `check.rs`.
+pub struct StorageParamAttr {
+    pub name: Ident,
+    pub value: String,
+    pub span: proc_macro2::Span,
 }
 
 /// `index(columns(...), name = "...", unique, method = "...", where = "...",
-/// include(...))`.
+/// include(...), nulls = "not_distinct", with(...), comment = "...")`.
 pub struct IndexAttr {
     pub key: Ident,
     pub elements: Vec<IndexElementAttr>,
@@ -55,6 +75,10 @@ pub struct IndexAttr {
     pub method: Option<(LitStr, IndexMethod)>,
     pub predicate: Option<LitStr>,
     pub include: Vec<Ident>,
+    /// `nulls = "..."`: true for `not_distinct`.
+    pub nulls: Option<(LitStr, bool)>,
+    pub with: Vec<StorageParamAttr>,
+    pub comment: Option<LitStr>,
 }
 
 /// What an index element indexes: a field, or an SQL expression.
@@ -71,10 +95,11 @@ pub struct IndexElementAttr {
     pub opclass: Option<LitStr>,
 }
 
-/// `check(name = "...", expr = "...")`.
+/// `check(name = "...", expr = "...", comment = "...")`.
 pub struct CheckAttr {
     pub name: LitStr,
     pub expr: LitStr,
+    pub comment: Option<LitStr>,
 }
 
 /// `foreign_key(columns(...), references = "...", ...)`.
@@ -85,7 +110,22 @@ pub struct ForeignKeyAttr {
     pub on_delete: Option<(LitStr, FkAction)>,
     pub on_update: Option<(LitStr, FkAction)>,
     pub deferrable: Option<Deferrable>,
+    /// `match = "full"`.
+    pub match_full: bool,
     pub name: Option<LitStr>,
+    pub comment: Option<LitStr>,
+}
+
+/// `sequence(start = 1, increment = 1, min = 1, max = 100, cache = 1,
+/// cycle)` of an identity or serial column; each value with its span.
+#[derive(Default)]
+pub struct SequenceAttr {
+    pub start: Option<(i64, proc_macro2::Span)>,
+    pub increment: Option<(i64, proc_macro2::Span)>,
+    pub min: Option<(i64, proc_macro2::Span)>,
+    pub max: Option<(i64, proc_macro2::Span)>,
+    pub cache: Option<(i64, proc_macro2::Span)>,
+    pub cycle: Option<Ident>,
 }
 
 /// `#[column(...)]` of a field.
@@ -101,6 +141,12 @@ pub struct ColumnAttrs {
     pub on_delete: Option<(LitStr, FkAction)>,
     pub on_update: Option<(LitStr, FkAction)>,
     pub identity: Option<(LitStr, Identity)>,
+    /// The `sequence` keyword and its options.
+    pub sequence: Option<(Ident, SequenceAttr)>,
+    /// `generated = "expr"`: `GENERATED ALWAYS AS (expr) STORED`.
+    pub generated: Option<LitStr>,
+    /// `collation = "..."`, resolved to a schema and name.
+    pub collation: Option<(LitStr, TypeName)>,
     pub check: Option<LitStr>,
     pub comment: Option<LitStr>,
     pub renamed_from: Option<LitStr>,
@@ -184,14 +230,14 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
             set_once(cx, &mut out.renamed_from, key, IN_TABLE, v);
         } else if key == PRIMARY_KEY {
             let items = list(cx, key, input, "primary_key(field_a, field_b)")?;
-            let fields = field_list(cx, items, key);
+            let pk = parse_primary_key(cx, key, items);
             if out.primary_key.is_some() {
                 return Err(syn::Error::new(
                     key.span(),
                     "duplicate `primary_key(...)` in `#[table(...)]`: a table has one primary key; list all its fields in one `primary_key(a, b)`",
                 ));
             }
-            out.primary_key = Some((key.clone(), fields));
+            out.primary_key = Some(pk);
         } else if key == UNIQUE {
             let items = list(cx, key, input, "unique(field_a, field_b, name = \"...\")")?;
             out.uniques.extend(parse_unique(cx, key, items));
@@ -289,6 +335,22 @@ pub fn column_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ColumnAttrs {
                 }
             };
             set_once(cx, &mut out.identity, key, IN_COLUMN, (lit, v));
+        } else if key == SEQUENCE {
+            let items = list(
+                cx,
+                key,
+                input,
+                "sequence(start = 1000, increment = 1, min = 1, max = 99999, cache = 1, cycle)",
+            )?;
+            let v = parse_sequence(cx, items);
+            set_once(cx, &mut out.sequence, key, IN_COLUMN, (key.clone(), v));
+        } else if key == GENERATED {
+            let v = expression(key, input)?;
+            set_once(cx, &mut out.generated, key, IN_COLUMN, v);
+        } else if key == COLLATION {
+            let lit = lit_str(key, input)?;
+            let name = collation(&lit)?;
+            set_once(cx, &mut out.collation, key, IN_COLUMN, (lit, name));
         } else if key == CHECK {
             let v = expression(key, input)?;
             set_once(cx, &mut out.check, key, IN_COLUMN, v);
@@ -417,6 +479,7 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
     let mut name = None;
     let mut nulls: Option<bool> = None;
     let mut deferrable = None;
+    let mut comment = None;
     for item in items {
         parse_item(cx, item, |k, input| {
             if input.is_empty() {
@@ -424,37 +487,26 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
             } else if k == NAME {
                 let v = identifier(k, input)?;
                 set_once(cx, &mut name, k, "`unique(...)`", v);
-            } else if k == "nulls" {
-                let lit = lit_str(k, input)?;
-                let v = match lit.value().as_str() {
-                    "not_distinct" => true,
-                    "distinct" => false,
-                    other => {
-                        return Err(syn::Error::new(
-                            lit.span(),
-                            format!("invalid `nulls = {other:?}`: expected \"distinct\" (the default) or \"not_distinct\""),
-                        ))
-                    }
-                };
+            } else if k == NULLS {
+                let (_, v) = nulls_value(k, input)?;
                 set_once(cx, &mut nulls, k, "`unique(...)`", v);
             } else if k == DEFERRABLE {
-                let lit = lit_str(k, input)?;
-                let d = Deferrable::from_name(&lit.value()).ok_or_else(|| {
-                    let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
-                    syn::Error::new(
-                        lit.span(),
-                        format!(
-                            "invalid `deferrable = {:?}`: expected {}",
-                            lit.value(),
-                            one_of(&names)
-                        ),
-                    )
-                })?;
+                let d = deferrable_value(k, input)?;
                 set_once(cx, &mut deferrable, k, "`unique(...)`", d);
+            } else if k == COMMENT {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut comment, k, "`unique(...)`", v);
             } else {
-                return Err(syn::Error::new(
-                    k.span(),
-                    format!("unexpected `{k} ...` in `unique(...)`: expected field names and optionally `name = \"...\"`, `nulls = \"not_distinct\"`, `deferrable = \"...\"`"),
+                return Err(options_error(
+                    k,
+                    "unique",
+                    UNIQUE_KEYS,
+                    &[
+                        "name = \"...\"",
+                        "nulls = \"not_distinct\"",
+                        "deferrable = \"...\"",
+                        "comment = \"...\"",
+                    ],
                 ));
             }
             Ok(())
@@ -474,7 +526,273 @@ fn parse_unique(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Uniqu
         name,
         nulls_not_distinct: nulls.unwrap_or(false),
         deferrable,
+        comment,
     })
+}
+
+fn parse_primary_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> PrimaryKeyAttr {
+    const IN: &str = "`primary_key(...)`";
+    let mut fields = Vec::new();
+    let mut name = None;
+    let mut deferrable = None;
+    let mut comment = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if input.is_empty() {
+                fields.push(k.clone());
+            } else if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == DEFERRABLE {
+                let d = deferrable_value(k, input)?;
+                set_once(cx, &mut deferrable, k, IN, d);
+            } else if k == COMMENT {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut comment, k, IN, v);
+            } else {
+                return Err(options_error(
+                    k,
+                    "primary_key",
+                    PRIMARY_KEY_KEYS,
+                    &[
+                        "name = \"...\"",
+                        "deferrable = \"...\"",
+                        "comment = \"...\"",
+                    ],
+                ));
+            }
+            Ok(())
+        });
+    }
+    PrimaryKeyAttr {
+        key: key.clone(),
+        fields,
+        name,
+        deferrable,
+        comment,
+    }
+}
+
+/// An unknown `k = ...` in a list of field names and options
+/// (`unique(...)`, `primary_key(...)`).
+fn options_error(k: &Ident, list: &str, keys: &[Symbol], forms: &[&str]) -> syn::Error {
+    let hint = match did_you_mean(&k.to_string(), keys.iter().map(|s| s.0)) {
+        Some(s) => format!(" (did you mean `{s}`?)"),
+        None => String::new(),
+    };
+    syn::Error::new(
+        k.span(),
+        format!(
+            "unknown option `{k}` in `{list}(...)`{hint}: expected field names and optionally {}",
+            one_of(forms)
+        ),
+    )
+}
+
+/// `nulls = "not_distinct"` (true) or `nulls = "distinct"` (false).
+fn nulls_value(k: &Ident, input: ParseStream) -> syn::Result<(LitStr, bool)> {
+    let lit = lit_str(k, input)?;
+    let v = match lit.value().as_str() {
+        "not_distinct" => true,
+        "distinct" => false,
+        other => {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("invalid `nulls = {other:?}`: expected \"distinct\" (the default) or \"not_distinct\""),
+            ))
+        }
+    };
+    Ok((lit, v))
+}
+
+/// `deferrable = "initially_deferred"` etc., by the model's names.
+fn deferrable_value(k: &Ident, input: ParseStream) -> syn::Result<Deferrable> {
+    let lit = lit_str(k, input)?;
+    Deferrable::from_name(&lit.value()).ok_or_else(|| {
+        let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
+        syn::Error::new(
+            lit.span(),
+            format!(
+                "invalid `deferrable = {:?}`: expected {}",
+                lit.value(),
+                one_of(&names)
+            ),
+        )
+    })
+}
+
+/// `with(fillfactor = 70, deduplicate_items = false, buffering = "auto")`:
+/// names and values as written; which names a method takes is checked
+/// once the method is known.
+fn parse_storage_params(cx: &Ctxt, items: Vec<TokenStream>) -> Vec<StorageParamAttr> {
+    let mut out: Vec<StorageParamAttr> = Vec::new();
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            let form = format!("`{k} = 70`, `{k} = true` or `{k} = \"...\"`");
+            if !input.peek(Token![=]) {
+                return Err(syn::Error::new(
+                    k.span(),
+                    format!("the storage parameter `{k}` needs a value: `{k} = ...`, with an integer, `true`/`false` or a string"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let lit: syn::Lit = input
+                .parse()
+                .map_err(|e| syn::Error::new(e.span(), format!("expected a value: {form}")))?;
+            let value = match &lit {
+                syn::Lit::Int(i) if i.suffix().is_empty() => i.base10_digits().to_string(),
+                syn::Lit::Bool(b) => b.value.to_string(),
+                syn::Lit::Str(s) => s.value(),
+                _ => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!("expected an integer, `true`/`false` or a string: {form}"),
+                    ))
+                }
+            };
+            if !input.is_empty() {
+                let rest: TokenStream = input.parse()?;
+                return Err(syn::Error::new_spanned(
+                    rest,
+                    "unexpected tokens after a storage parameter (items are separated by `,`)",
+                ));
+            }
+            if out.iter().any(|p| p.name == *k) {
+                cx.error_at(
+                    k.span(),
+                    format!("duplicate `{k}` in `with(...)`: give it once"),
+                );
+            } else {
+                out.push(StorageParamAttr {
+                    name: k.clone(),
+                    value,
+                    span: lit.span(),
+                });
+            }
+            Ok(())
+        });
+    }
+    out
+}
+
+/// `sequence(start = 100, increment = -1, min = .., max = .., cache = 20,
+/// cycle)`: integers (with an optional `-`) and the flag `cycle`.
+fn parse_sequence(cx: &Ctxt, items: Vec<TokenStream>) -> SequenceAttr {
+    const IN: &str = "`sequence(...)`";
+    let mut out = SequenceAttr::default();
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            let slot = if k == START {
+                &mut out.start
+            } else if k == INCREMENT {
+                &mut out.increment
+            } else if k == MIN {
+                &mut out.min
+            } else if k == MAX {
+                &mut out.max
+            } else if k == CACHE {
+                &mut out.cache
+            } else if k == CYCLE {
+                flag(cx, k, input)?;
+                set_once(cx, &mut out.cycle, k, IN, k.clone());
+                return Ok(());
+            } else {
+                return Err(unknown_key(k, IN, SEQUENCE_KEYS, None));
+            };
+            let v = integer(k, input)?;
+            set_once(cx, slot, k, IN, v);
+            Ok(())
+        });
+    }
+    out
+}
+
+/// A collation: `"C"`, `"en_US.utf8"`, `"und-x-icu"` (a name in
+/// `pg_catalog`, taken whole: collation names contain dots), or a
+/// qualified SQL name with the name double-quoted, `app."german"` or
+/// `"app"."german"`, for a collation of another schema.
+fn collation(lit: &LitStr) -> syn::Result<TypeName> {
+    let text = lit.value();
+    let err =
+        |why: String| syn::Error::new(lit.span(), format!("invalid `collation = {text:?}`: {why}"));
+    let (schema, name) = if text.ends_with('"') {
+        let Some((schema, quoted)) = text[..text.len() - 1].rsplit_once(".\"") else {
+            return Err(err(
+                "a quoted collation name needs its schema: `schema.\"name\"` (or an unquoted name of pg_catalog, `C`)".into(),
+            ));
+        };
+        if quoted.contains('"') {
+            return Err(err("a double quote inside the quoted name".into()));
+        }
+        let schema = match schema.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            Some(s) if !s.contains('"') => s.to_string(),
+            Some(_) => return Err(err("a double quote inside the quoted schema".into())),
+            None if schema.contains('"') => {
+                return Err(err("unbalanced double quotes in the schema".into()))
+            }
+            None => {
+                if schema != schema.to_lowercase() {
+                    return Err(err(format!(
+                        "the unquoted schema `{schema}` would be folded to lower case by PostgreSQL; write it in lower case or in double quotes"
+                    )));
+                }
+                schema.to_string()
+            }
+        };
+        (schema, quoted.to_string())
+    } else if text.contains('"') {
+        return Err(err(
+            "write a collation of another schema as `schema.\"name\"` (the name in double quotes)"
+                .into(),
+        ));
+    } else {
+        ("pg_catalog".to_string(), text.clone())
+    };
+    for part in [&schema, &name] {
+        sql::check_identifier(part).map_err(err)?;
+    }
+    Ok(TypeName { schema, name })
+}
+
+/// `key = 123` or `key = -123`, an `i64`.
+fn integer(key: &Ident, input: ParseStream) -> syn::Result<(i64, proc_macro2::Span)> {
+    if !input.peek(Token![=]) {
+        return Err(syn::Error::new(
+            key.span(),
+            format!("`{key}` needs a value: `{key} = 100`"),
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    let minus: Option<Token![-]> = input.parse()?;
+    let lit: syn::LitInt = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected an integer: `{key} = 100` (or `{key} = -100`)"),
+        )
+    })?;
+    let span = lit.span();
+    let n: i128 = lit
+        .base10_parse()
+        .map_err(|_| syn::Error::new(span, format!("`{key}` takes an integer without a suffix")))?;
+    let n = if minus.is_some() { -n } else { n };
+    let n = i64::try_from(n).map_err(|_| {
+        syn::Error::new(
+            span,
+            format!(
+                "`{key} = {n}` is out of range: a sequence holds 64-bit integers ({} to {})",
+                i64::MIN,
+                i64::MAX
+            ),
+        )
+    })?;
+    if !input.is_empty() {
+        let rest: TokenStream = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            rest,
+            format!("unexpected tokens after `{key} = ...` (items are separated by `,`)"),
+        ));
+    }
+    Ok((n, span))
 }
 
 fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexAttr> {
@@ -486,6 +804,9 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexA
     let mut method = None;
     let mut predicate = None;
     let mut include: Option<Vec<Ident>> = None;
+    let mut nulls = None;
+    let mut with: Option<Vec<StorageParamAttr>> = None;
+    let mut comment = None;
     for item in items {
         parse_item(cx, item, |k, input| {
             if k == COLUMNS {
@@ -533,6 +854,24 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexA
                 let items = list(cx, k, input, "include(field_a, field_b)")?;
                 let fields = field_list(cx, items, k);
                 set_once(cx, &mut include, k, IN, fields);
+            } else if k == NULLS {
+                let v = nulls_value(k, input)?;
+                set_once(cx, &mut nulls, k, IN, v);
+            } else if k == WITH {
+                let items = list(
+                    cx,
+                    k,
+                    input,
+                    "with(fillfactor = 70, deduplicate_items = false)",
+                )?;
+                if items.is_empty() {
+                    cx.error_at(k.span(), "`with()` is empty: give storage parameters, as in `with(fillfactor = 70)`, or remove it");
+                }
+                let params = parse_storage_params(cx, items);
+                set_once(cx, &mut with, k, IN, params);
+            } else if k == COMMENT {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut comment, k, IN, v);
             } else {
                 return Err(unknown_key(k, IN, INDEX_KEYS, None));
             }
@@ -555,6 +894,9 @@ fn parse_index(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<IndexA
         method,
         predicate,
         include: include.unwrap_or_default(),
+        nulls,
+        with: with.unwrap_or_default(),
+        comment,
     })
 }
 
@@ -669,6 +1011,7 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<CheckA
     const IN: &str = "`check(...)`";
     let mut name = None;
     let mut expr = None;
+    let mut comment = None;
     for item in items {
         parse_item(cx, item, |k, input| {
             if k == NAME {
@@ -677,6 +1020,9 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<CheckA
             } else if k == EXPR {
                 let v = expression(k, input)?;
                 set_once(cx, &mut expr, k, IN, v);
+            } else if k == COMMENT {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut comment, k, IN, v);
             } else {
                 return Err(unknown_key(k, IN, CHECK_KEYS, None));
             }
@@ -684,7 +1030,11 @@ fn parse_check(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<CheckA
         });
     }
     match (name, expr) {
-        (Some(name), Some(expr)) => Some(CheckAttr { name, expr }),
+        (Some(name), Some(expr)) => Some(CheckAttr {
+            name,
+            expr,
+            comment,
+        }),
         (None, _) => missing(
             cx,
             before,
@@ -708,7 +1058,9 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<
     let mut on_delete = None;
     let mut on_update = None;
     let mut deferrable = None;
+    let mut match_full = None;
     let mut name = None;
+    let mut comment = None;
     for item in items {
         parse_item(cx, item, |k, input| {
             if k == COLUMNS {
@@ -725,22 +1077,32 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<
                 let v = fk_action(k, input)?;
                 set_once(cx, &mut on_update, k, IN, v);
             } else if k == DEFERRABLE {
+                let d = deferrable_value(k, input)?;
+                set_once(cx, &mut deferrable, k, IN, d);
+            } else if k == MATCH {
                 let lit = lit_str(k, input)?;
-                let d = Deferrable::from_name(&lit.value()).ok_or_else(|| {
-                    let names: Vec<&str> = Deferrable::ALL.iter().map(|d| d.name()).collect();
-                    syn::Error::new(
+                let full = match lit.value().to_ascii_lowercase().as_str() {
+                    "full" => true,
+                    "simple" => false,
+                    "partial" => return Err(syn::Error::new(
+                        lit.span(),
+                        "invalid `match = \"partial\"`: PostgreSQL does not implement MATCH PARTIAL; write `match = \"full\"` or `match = \"simple\"` (the default)",
+                    )),
+                    _ => return Err(syn::Error::new(
                         lit.span(),
                         format!(
-                            "invalid `deferrable = {:?}`: expected {}",
-                            lit.value(),
-                            one_of(&names)
+                            "invalid `match = {:?}`: expected \"full\" (MATCH FULL: all referencing columns NULL, or none) or \"simple\" (the default)",
+                            lit.value()
                         ),
-                    )
-                })?;
-                set_once(cx, &mut deferrable, k, IN, d);
+                    )),
+                };
+                set_once(cx, &mut match_full, k, IN, full);
             } else if k == NAME {
                 let v = identifier(k, input)?;
                 set_once(cx, &mut name, k, IN, v);
+            } else if k == COMMENT {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut comment, k, IN, v);
             } else {
                 return Err(unknown_key(k, IN, FOREIGN_KEY_KEYS, None));
             }
@@ -774,7 +1136,9 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<
         on_delete,
         on_update,
         deferrable,
+        match_full: match_full.unwrap_or(false),
         name,
+        comment,
     })
 }
 

@@ -13,7 +13,7 @@ use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
 use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel};
-use crate::attr::{IndexAttr, IndexTarget, RenameRule};
+use crate::attr::{IndexAttr, IndexTarget, RenameRule, SequenceAttr};
 use crate::ctxt::Ctxt;
 use crate::ir;
 use crate::sql::{check_identifier, Reference};
@@ -23,7 +23,7 @@ use strata_model::schema::{
 };
 use strata_model::schema::{
     Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey, IndexMethod,
-    PrimaryKey, Unique,
+    PrimaryKey, SequenceOptions, SqlType, Unique,
 };
 
 /// Checks a `#[derive(Table)]` and resolves it. Returns `None` only after
@@ -157,6 +157,63 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             }
         }
 
+        if let Some(g) = &fa.generated {
+            if identity.is_some() {
+                cx.error_at(
+                    g.span(),
+                    format!(
+                        "`generated` on field `{}`, an identity/serial column: a column takes its values from a sequence or computes them, not both; keep one",
+                        f.ident
+                    ),
+                );
+            }
+            if let Some(d) = &fa.default {
+                cx.error_at(
+                    d.span(),
+                    format!(
+                        "`default` on field `{}`, a generated column: its value is always computed from `generated`; remove `default`",
+                        f.ident
+                    ),
+                );
+            }
+        }
+        if let Some((lit, _)) = &fa.collation {
+            let collatable = match &sql_type {
+                Some(t) => is_collatable(t),
+                None => rust_collatable(f.ty),
+            };
+            if collatable == Some(false) {
+                let ty = match &fa.sql_type {
+                    Some((l, _, _)) => format!("SQL type `{}`", l.value()),
+                    None => format!("type `{}`", type_string(f.ty)),
+                };
+                cx.error_at(
+                    lit.span(),
+                    format!(
+                        "`collation` on field `{}` of {ty}, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+                        f.ident
+                    ),
+                );
+            }
+        }
+        let sequence = match (&fa.sequence, identity) {
+            (None, _) => None,
+            (Some((key, _)), None) => {
+                cx.error_at(
+                    key.span(),
+                    format!(
+                        "`sequence(...)` on field `{}`, which has no sequence: add `identity = \"always\"` (or `\"by_default\"`), or make it a serial column with `sql_type = \"serial\"` (`bigserial`, `smallserial`)",
+                        f.ident
+                    ),
+                );
+                None
+            }
+            (Some((_, seq)), Some(_)) => {
+                let ty = sql_type.clone().or_else(|| integer_sql_type(f.ty));
+                ty.and_then(|ty| sequence_options(cx, seq, &ty))
+            }
+        };
+
         if let Some(k) = &fa.unique {
             let n = default_unique_name(&name, &[&col]);
             let what = format!("`#[column(unique)]` on `{}`", f.ident);
@@ -242,6 +299,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             nullable: f.is_option,
             default: fa.default.as_ref().map(LitStr::value),
             identity,
+            sequence,
+            generated: fa.generated.as_ref().map(LitStr::value),
+            collation: fa.collation.as_ref().map(|c| c.1.clone()),
             comment: fa.comment.as_ref().map(LitStr::value),
             renamed_from: fa.renamed_from.as_ref().map(LitStr::value),
         });
@@ -256,10 +316,13 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         .enumerate()
         .filter_map(|(i, f)| f.attrs.primary_key.as_ref().map(|k| (i, k)))
         .collect();
-    let primary_key: Vec<usize> = match (&a.primary_key, field_pks.as_slice()) {
-        (Some((key, _)), [(i, _), ..]) => {
+    // `#[table(primary_key(...))]` with options only (no field) gives the
+    // options of the key a field declares.
+    let table_pk_fields = a.primary_key.as_ref().filter(|pk| !pk.fields.is_empty());
+    let primary_key: Vec<usize> = match (table_pk_fields, field_pks.as_slice()) {
+        (Some(pk), [(i, _), ..]) => {
             cx.error_at(
-                key.span(),
+                pk.key.span(),
                 format!(
                     "primary key declared twice: `#[column(primary_key)]` on field `{}` and `#[table(primary_key(...))]`; keep one (the table form is for composite keys)",
                     m.fields[*i].ident
@@ -267,12 +330,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             );
             Vec::new()
         }
-        (Some((key, fields)), []) => {
-            if fields.is_empty() {
-                cx.error_at(key.span(), "`primary_key()` names no field");
-            }
-            r.fields(fields, "`primary_key(...)`")
-        }
+        (Some(pk), []) => r.fields(&pk.fields, "`primary_key(...)`"),
         (None, [(i, _)]) => vec![*i],
         (None, [(first, _), (second, k), ..]) => {
             cx.error_at(
@@ -282,6 +340,15 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
                     m.fields[*first].ident, m.fields[*second].ident, m.fields[*first].ident, m.fields[*second].ident
                 ),
             );
+            Vec::new()
+        }
+        (None, []) if a.primary_key.is_some() => {
+            if let Some(pk) = &a.primary_key {
+                cx.error_at(
+                    pk.key.span(),
+                    "`primary_key(...)` names no field: list the key's fields, as in `primary_key(a, b, deferrable = \"...\")`, or mark the key field with `#[column(primary_key)]`",
+                );
+            }
             Vec::new()
         }
         (None, []) => {
@@ -307,11 +374,12 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             );
         }
     }
-    let pkey_name = default_pkey_name(&name);
-    let pk_span = a
-        .primary_key
-        .as_ref()
-        .map(|(k, _)| k.span())
+    let pk_attr = a.primary_key.as_ref();
+    let pkey_name = pk_attr
+        .and_then(|pk| pk.name.as_ref())
+        .map_or_else(|| default_pkey_name(&name), LitStr::value);
+    let pk_span = pk_attr
+        .map(|pk| pk.name.as_ref().map_or(pk.key.span(), LitStr::span))
         .or_else(|| field_pks.first().map(|(_, k)| k.span()))
         .unwrap_or_else(|| m.ident.span());
     names.claim(cx, &pkey_name, pk_span, "the primary key", BOTH);
@@ -330,7 +398,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         let span = u.name.as_ref().map_or(u.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `unique(...)`", BOTH);
         uniques.push(Unique {
-            comment: None,
+            comment: u.comment.as_ref().map(LitStr::value),
             deferrable: u.deferrable.unwrap_or_default(),
             nulls_not_distinct: u.nulls_not_distinct,
             name: n,
@@ -355,7 +423,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         checks.push(Check {
             no_inherit: false,
             not_valid: false,
-            comment: Default::default(),
+            comment: c.comment.as_ref().map(LitStr::value),
             name: c.name.value(),
             expression: c.expr.value(),
         });
@@ -378,15 +446,19 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             .map_or_else(|| default_fk_name(&name, &cols), LitStr::value);
         let span = fk.name.as_ref().map_or(fk.key.span(), LitStr::span);
         names.claim(cx, &n, span, "a `foreign_key(...)`", CONSTRAINT);
-        foreign_keys.push(foreign_key(
-            n,
-            cols,
-            &fk.references.1,
-            &schema,
-            fk.on_delete.as_ref().map(|x| x.1),
-            fk.on_update.as_ref().map(|x| x.1),
-            fk.deferrable,
-        ));
+        foreign_keys.push(ForeignKey {
+            match_full: fk.match_full,
+            comment: fk.comment.as_ref().map(LitStr::value),
+            ..foreign_key(
+                n,
+                cols,
+                &fk.references.1,
+                &schema,
+                fk.on_delete.as_ref().map(|x| x.1),
+                fk.on_update.as_ref().map(|x| x.1),
+                fk.deferrable,
+            )
+        });
     }
 
     if primary_key.is_empty() {
@@ -394,8 +466,10 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
     }
     let mut definition = strata_model::schema::Table {
         primary_key: Some(PrimaryKey {
-            comment: Default::default(),
-            deferrable: Default::default(),
+            comment: pk_attr
+                .and_then(|pk| pk.comment.as_ref())
+                .map(LitStr::value),
+            deferrable: pk_attr.and_then(|pk| pk.deferrable).unwrap_or_default(),
             name: pkey_name,
             columns: primary_key.iter().map(|&i| col_of(i)).collect(),
         }),
@@ -415,6 +489,124 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         columns,
         primary_key,
     })
+}
+
+/// Whether PostgreSQL collates values of `ty`: `None` when only the server
+/// knows (a named type may be a domain over text).
+fn is_collatable(ty: &SqlType) -> Option<bool> {
+    match ty {
+        SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_) => Some(true),
+        SqlType::Array(inner) => is_collatable(inner),
+        SqlType::Named(_) => None,
+        _ => Some(false),
+    }
+}
+
+/// [`is_collatable`] of a field's Rust type when its SQL type is inferred:
+/// `String` (in `Option` or `Vec`) is text, the integer, float and boolean
+/// types are not; anything else is left to the server.
+fn rust_collatable(ty: &syn::Type) -> Option<bool> {
+    let syn::Type::Path(p) = ty else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    match last.ident.to_string().as_str() {
+        "String" => Some(true),
+        "i16" | "i32" | "i64" | "f32" | "f64" | "bool" => Some(false),
+        "Option" | "Vec" => match &last.arguments {
+            syn::PathArguments::AngleBracketed(a) => match a.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => rust_collatable(inner),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The SQL type of an `i16`, `i32` or `i64` field (`Option` around it
+/// allowed), for the checks of identity sequences.
+fn integer_sql_type(ty: &syn::Type) -> Option<SqlType> {
+    let inner = option_inner(ty).unwrap_or(ty);
+    let syn::Type::Path(p) = inner else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    match last.ident.to_string().as_str() {
+        "i16" => Some(SqlType::SmallInt),
+        "i32" => Some(SqlType::Integer),
+        "i64" => Some(SqlType::BigInt),
+        _ => None,
+    }
+}
+
+/// Checks `sequence(...)` as `CREATE SEQUENCE` would for a sequence of type
+/// `ty` (PostgreSQL's `init_params`), and returns the options in the
+/// model's canonical form (defaults left out).
+fn sequence_options(cx: &Ctxt, seq: &SequenceAttr, ty: &SqlType) -> Option<SequenceOptions> {
+    let before = cx.error_count();
+    let (type_min, type_max) = match ty {
+        SqlType::SmallInt => (i64::from(i16::MIN), i64::from(i16::MAX)),
+        SqlType::Integer => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        _ => (i64::MIN, i64::MAX),
+    };
+    if let Some((0, span)) = seq.increment {
+        cx.error_at(span, "`increment = 0`: a sequence must move; use a positive (ascending) or negative (descending) increment");
+    }
+    let ascending = seq.increment.is_none_or(|(i, _)| i > 0);
+    for (key, v) in [("min", seq.min), ("max", seq.max)] {
+        if let Some((v, span)) = v {
+            if v < type_min || v > type_max {
+                cx.error_at(
+                    span,
+                    format!("`{key} = {v}` is out of range for a sequence of type {ty} ({type_min} to {type_max})"),
+                );
+            }
+        }
+    }
+    let min = seq
+        .min
+        .map_or(if ascending { 1 } else { type_min }, |m| m.0);
+    let max = seq
+        .max
+        .map_or(if ascending { type_max } else { -1 }, |m| m.0);
+    if min >= max && cx.error_count() == before {
+        let span = seq.max.or(seq.min).map(|m| m.1);
+        if let Some(span) = span {
+            cx.error_at(
+                span,
+                format!("the sequence's `min` ({min}) must be less than its `max` ({max})"),
+            );
+        }
+    }
+    if let Some((start, span)) = seq.start {
+        if (start < min || start > max) && cx.error_count() == before {
+            cx.error_at(
+                span,
+                format!("`start = {start}` is outside the sequence's range, `min` {min} to `max` {max}; change `start`, or widen the range with `min`/`max`"),
+            );
+        }
+    }
+    if let Some((cache, span)) = seq.cache {
+        if cache < 1 {
+            cx.error_at(
+                span,
+                format!("`cache = {cache}`: the cache holds at least 1 value"),
+            );
+        }
+    }
+    if cx.error_count() != before {
+        return None;
+    }
+    SequenceOptions {
+        start: seq.start.map(|v| v.0),
+        increment: seq.increment.map(|v| v.0),
+        min: seq.min.map(|v| v.0),
+        max: seq.max.map(|v| v.0),
+        cache: seq.cache.map(|v| v.0),
+        cycle: seq.cycle.is_some(),
+    }
+    .canonical(ty)
 }
 
 fn set_null_error(cx: &Ctxt, lit: &LitStr, key: &str, f: &Field) {
@@ -508,6 +700,31 @@ fn index(
             opclass: el.opclass.as_ref().map(LitStr::value),
         });
     }
+    if let (Some((lit, true)), None) = (&ix.nulls, &ix.unique) {
+        cx.error_at(
+            lit.span(),
+            "`nulls = \"not_distinct\"` on an index that is not `unique`: NULLS NOT DISTINCT only changes which rows a unique index lets conflict; add `unique`, or remove `nulls`",
+        );
+    }
+    let mut with = Vec::new();
+    for p in &ix.with {
+        match method.storage_parameter(&p.name.to_string(), &p.value) {
+            Ok(v) => with.push(v),
+            Err(e) => {
+                let names = method.storage_parameters().iter().map(|(n, _)| *n);
+                let known = method.storage_parameters().iter().any(|(n, _)| p.name == n);
+                let hint = match did_you_mean(&p.name.to_string(), names) {
+                    Some(s) if !known => format!("; did you mean `{s}`?"),
+                    _ => String::new(),
+                };
+                let span = if known { p.span } else { p.name.span() };
+                cx.error_at(
+                    span,
+                    format!("invalid storage parameter in `with(...)`: {e}{hint}"),
+                );
+            }
+        }
+    }
     if let (Some(u), false) = (&ix.unique, method == IndexMethod::Btree) {
         cx.error_at(
             u.span(),
@@ -546,9 +763,9 @@ fn index(
         }
     };
     Some(Index {
-        comment: Default::default(),
-        nulls_not_distinct: Default::default(),
-        with: Default::default(),
+        comment: ix.comment.as_ref().map(LitStr::value),
+        nulls_not_distinct: matches!(ix.nulls, Some((_, true))),
+        with,
         name,
         unique: ix.unique.is_some(),
         method,

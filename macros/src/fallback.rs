@@ -89,8 +89,14 @@ pub fn table(input: &DeriveInput, model: Option<&Model>, errors: Vec<syn::Error>
 
 /// The key type the model declares, when it can be read without the checks.
 fn key_type(m: &Model) -> Option<TokenStream> {
-    let types: Vec<&Type> = match &m.attrs.primary_key {
-        Some((_, names)) => names
+    let table_fields = m
+        .attrs
+        .primary_key
+        .as_ref()
+        .filter(|pk| !pk.fields.is_empty());
+    let types: Vec<&Type> = match table_fields {
+        Some(pk) => pk
+            .fields
             .iter()
             .map(|n| {
                 m.fields

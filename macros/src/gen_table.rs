@@ -33,7 +33,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
         let field = c.field.to_string();
         let field = field.trim_start_matches("r#");
         let rust_type = type_string(c.ty);
-        let generated = c.identity.is_some();
+        let generated = c.identity.is_some() || c.generated.is_some();
         let primary_key = t.primary_key.contains(&i);
         quote! {
             ::strata::ColumnInfo {

@@ -39,6 +39,13 @@ pub struct Column<'a> {
     pub nullable: bool,
     pub default: Option<String>,
     pub identity: Option<Identity>,
+    /// The identity's or serial's sequence options, canonical (`None`:
+    /// the defaults).
+    pub sequence: Option<schema::SequenceOptions>,
+    /// `GENERATED ALWAYS AS (expression) STORED`.
+    pub generated: Option<String>,
+    /// `COLLATE`.
+    pub collation: Option<schema::TypeName>,
     pub comment: Option<String>,
     pub renamed_from: Option<String>,
 }

@@ -53,6 +53,9 @@ pub const WHERE: Symbol = Symbol("where");
 pub const INCLUDE: Symbol = Symbol("include");
 pub const EXPR: Symbol = Symbol("expr");
 pub const DEFERRABLE: Symbol = Symbol("deferrable");
+pub const NULLS: Symbol = Symbol("nulls");
+pub const WITH: Symbol = Symbol("with");
+pub const MATCH: Symbol = Symbol("match");
 
 // Index element options.
 pub const ASC: Symbol = Symbol("asc");
@@ -66,6 +69,17 @@ pub const SQL_TYPE: Symbol = Symbol("sql_type");
 pub const DEFAULT: Symbol = Symbol("default");
 pub const IDENTITY: Symbol = Symbol("identity");
 pub const NOT_NULL: Symbol = Symbol("not_null");
+pub const SEQUENCE: Symbol = Symbol("sequence");
+pub const GENERATED: Symbol = Symbol("generated");
+pub const COLLATION: Symbol = Symbol("collation");
+
+// `sequence(...)` of an identity or serial column.
+pub const START: Symbol = Symbol("start");
+pub const INCREMENT: Symbol = Symbol("increment");
+pub const MIN: Symbol = Symbol("min");
+pub const MAX: Symbol = Symbol("max");
+pub const CACHE: Symbol = Symbol("cache");
+pub const CYCLE: Symbol = Symbol("cycle");
 
 // `#[pg_enum(...)]` (and `#[row(...)]`: `rename`) only.
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
@@ -93,16 +107,26 @@ pub const COLUMN_KEYS: &[Symbol] = &[
     ON_DELETE,
     ON_UPDATE,
     IDENTITY,
+    SEQUENCE,
+    GENERATED,
+    COLLATION,
     CHECK,
     COMMENT,
     RENAMED_FROM,
     NOT_NULL,
 ];
-pub const INDEX_KEYS: &[Symbol] = &[COLUMNS, NAME, UNIQUE, METHOD, WHERE, INCLUDE];
+pub const INDEX_KEYS: &[Symbol] = &[
+    COLUMNS, NAME, UNIQUE, METHOD, WHERE, INCLUDE, NULLS, WITH, COMMENT,
+];
 pub const INDEX_ELEMENT_KEYS: &[Symbol] = &[ASC, DESC, NULLS_FIRST, NULLS_LAST, OPCLASS];
-pub const CHECK_KEYS: &[Symbol] = &[NAME, EXPR];
-pub const FOREIGN_KEY_KEYS: &[Symbol] =
-    &[COLUMNS, REFERENCES, ON_DELETE, ON_UPDATE, DEFERRABLE, NAME];
+pub const CHECK_KEYS: &[Symbol] = &[NAME, EXPR, COMMENT];
+pub const FOREIGN_KEY_KEYS: &[Symbol] = &[
+    COLUMNS, REFERENCES, ON_DELETE, ON_UPDATE, DEFERRABLE, MATCH, NAME, COMMENT,
+];
+/// The options of `unique(...)` and `primary_key(...)` besides field names.
+pub const UNIQUE_KEYS: &[Symbol] = &[NAME, NULLS, DEFERRABLE, COMMENT];
+pub const PRIMARY_KEY_KEYS: &[Symbol] = &[NAME, DEFERRABLE, COMMENT];
+pub const SEQUENCE_KEYS: &[Symbol] = &[START, INCREMENT, MIN, MAX, CACHE, CYCLE];
 pub const ENUM_KEYS: &[Symbol] = &[NAME, SCHEMA, RENAME_ALL, COMMENT];
 pub const VARIANT_KEYS: &[Symbol] = &[RENAME];
 pub const ROW_FIELD_KEYS: &[Symbol] = &[RENAME];

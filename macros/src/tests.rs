@@ -1282,6 +1282,165 @@ fn definition_of_every_model_value() {
     .assert_eq(&got);
 }
 
+/// The options of issue 10 in `definition()`: a unique index with NULLS
+/// NOT DISTINCT, storage parameters (kept as written, sorted) and a
+/// comment; a named, deferrable, commented primary key given by
+/// `#[table(primary_key(...))]` with options only; MATCH FULL; comments on
+/// unique, check and foreign key constraints; sequence options in canonical
+/// form (`min = 1`, the default of an ascending sequence, left out).
+#[test]
+fn definition_of_constraint_and_sequence_options() {
+    let got = definition(
+        r#"
+        #[table(primary_key(name = "t_key", deferrable = "initially_deferred", comment = "the key"))]
+        #[table(index(columns(a), unique, nulls = "not_distinct", with(fillfactor = 70, deduplicate_items = "off"), comment = "one per a"))]
+        #[table(unique(b, comment = "b once", deferrable = "initially_immediate"))]
+        #[table(check(name = "t_b_check", expr = "b > 0", comment = "positive"))]
+        #[table(foreign_key(columns(a, b), references = "u(x, y)", match = "full", comment = "to u"))]
+        pub struct T {
+            #[column(primary_key, identity = "always", sequence(start = 100, increment = 5, min = 1, max = 1000, cache = 20, cycle))]
+            id: i32,
+            a: Option<i64>,
+            b: Option<i64>,
+            #[column(sql_type = "bigserial", sequence(increment = -1))]
+            c: i64,
+        }
+        "#,
+    );
+    expect![[r#"
+        fn definition() -> ::strata::schema::Table {
+            ::strata::schema::Table {
+                columns: ::std::vec::Vec::from([
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Always,
+                        ),
+                        sequence: ::core::option::Option::Some(::strata::schema::SequenceOptions {
+                            start: ::core::option::Option::Some(100i64),
+                            increment: ::core::option::Option::Some(5i64),
+                            min: ::core::option::Option::None,
+                            max: ::core::option::Option::Some(1000i64),
+                            cache: ::core::option::Option::Some(20i64),
+                            cycle: true,
+                        }),
+                        ..::strata::schema::Column::new(
+                            "id",
+                            <i32 as ::strata::PgType>::sql_type(),
+                            false,
+                        )
+                    },
+                    ::strata::schema::Column::new(
+                        "a",
+                        <Option<i64> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                    ::strata::schema::Column::new(
+                        "b",
+                        <Option<i64> as ::strata::PgType>::sql_type(),
+                        true,
+                    ),
+                    ::strata::schema::Column {
+                        identity: ::core::option::Option::Some(
+                            ::strata::schema::Identity::Serial,
+                        ),
+                        sequence: ::core::option::Option::Some(::strata::schema::SequenceOptions {
+                            start: ::core::option::Option::None,
+                            increment: ::core::option::Option::Some(-1i64),
+                            min: ::core::option::Option::None,
+                            max: ::core::option::Option::None,
+                            cache: ::core::option::Option::None,
+                            cycle: false,
+                        }),
+                        ..::strata::schema::Column::new(
+                            "c",
+                            ::strata::schema::SqlType::BigInt,
+                            false,
+                        )
+                    },
+                ]),
+                primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                    name: ::std::string::String::from("t_key"),
+                    columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
+                    comment: ::core::option::Option::Some(
+                        ::std::string::String::from("the key"),
+                    ),
+                }),
+                uniques: ::std::vec::Vec::from([
+                    ::strata::schema::Unique {
+                        name: ::std::string::String::from("t_b_key"),
+                        columns: ::std::vec::Vec::from([::std::string::String::from("b")]),
+                        nulls_not_distinct: false,
+                        deferrable: ::strata::schema::Deferrable::InitiallyImmediate,
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("b once"),
+                        ),
+                    },
+                ]),
+                indexes: ::std::vec::Vec::from([
+                    ::strata::schema::Index {
+                        name: ::std::string::String::from("t_a_idx"),
+                        unique: true,
+                        method: ::strata::schema::IndexMethod::Btree,
+                        elements: ::std::vec::Vec::from([
+                            ::strata::schema::IndexElement {
+                                key: ::strata::schema::IndexKey::Column(
+                                    ::std::string::String::from("a"),
+                                ),
+                                order: ::strata::schema::SortOrder::Asc,
+                                nulls: ::core::option::Option::None,
+                                opclass: ::core::option::Option::None,
+                            },
+                        ]),
+                        include: ::std::vec::Vec::new(),
+                        predicate: ::core::option::Option::None,
+                        nulls_not_distinct: true,
+                        with: ::std::vec::Vec::from([
+                            ::std::string::String::from("deduplicate_items=off"),
+                            ::std::string::String::from("fillfactor=70"),
+                        ]),
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("one per a"),
+                        ),
+                    },
+                ]),
+                foreign_keys: ::std::vec::Vec::from([
+                    ::strata::schema::ForeignKey {
+                        name: ::std::string::String::from("t_a_b_fkey"),
+                        columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("a"),
+                            ::std::string::String::from("b"),
+                        ]),
+                        ref_schema: ::std::string::String::from("public"),
+                        ref_table: ::std::string::String::from("u"),
+                        ref_columns: ::std::vec::Vec::from([
+                            ::std::string::String::from("x"),
+                            ::std::string::String::from("y"),
+                        ]),
+                        on_delete: ::strata::schema::FkAction::NoAction,
+                        on_update: ::strata::schema::FkAction::NoAction,
+                        deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                        match_full: true,
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("to u"),
+                        ),
+                    },
+                ]),
+                checks: ::std::vec::Vec::from([
+                    ::strata::schema::Check {
+                        name: ::std::string::String::from("t_b_check"),
+                        expression: ::std::string::String::from("b > 0"),
+                        comment: ::core::option::Option::Some(
+                            ::std::string::String::from("positive"),
+                        ),
+                    },
+                ]),
+                ..::strata::schema::Table::new("public", "t")
+            }
+        }"#]]
+    .assert_eq(&got);
+}
+
 /// Each case: a derive input, and the messages it must produce (empty when
 /// it must expand without errors).
 #[test]
@@ -1423,7 +1582,149 @@ fn table_error_messages() {
         ),
         (
             "struct T { #[column(primary_key, nam = \"x\")] id: i64 }".into(),
-            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `check`, `comment`, `renamed_from` or `not_null`)",
+            "unknown key `nam` in `#[column(...)]`; did you mean `name`? (expected `name`, `primary_key`, `sql_type`, `default`, `unique`, `index`, `references`, `on_delete`, `on_update`, `identity`, `sequence`, `generated`, `collation`, `check`, `comment`, `renamed_from` or `not_null`)",
+        ),
+        // Index options, constraint options and sequences (issue 10).
+        (
+            "#[table(index(columns(a), nulls = \"not_distinct\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "`nulls = \"not_distinct\"` on an index that is not `unique`: NULLS NOT DISTINCT only changes which rows a unique index lets conflict; add `unique`, or remove `nulls`",
+        ),
+        (
+            "#[table(index(columns(a), unique, nulls = \"none\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid `nulls = \"none\"`: expected \"distinct\" (the default) or \"not_distinct\"",
+        ),
+        (
+            "#[table(index(columns(a), with(filfactor = 70)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: a btree index has no storage parameter `filfactor` (it takes fillfactor, deduplicate_items); did you mean `fillfactor`?",
+        ),
+        (
+            "#[table(index(columns(a), method = \"gin\", with(fillfactor = 70)))] struct T { #[column(primary_key)] id: i64, a: Vec<i32> }".into(),
+            "invalid storage parameter in `with(...)`: a gin index has no storage parameter `fillfactor` (it takes fastupdate, gin_pending_list_limit)",
+        ),
+        (
+            "#[table(index(columns(a), with(fillfactor = 5)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: `fillfactor` takes an integer from 10 to 100, not \"5\"",
+        ),
+        (
+            "#[table(index(columns(a), with(deduplicate_items = \"maybe\")))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "invalid storage parameter in `with(...)`: `deduplicate_items` takes one of true, false, on, off, yes, no, 1, 0, not \"maybe\"",
+        ),
+        (
+            "#[table(index(columns(a), with(fillfactor = 7.5, fillfactor)))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "expected an integer, `true`/`false` or a string: `fillfactor = 70`, `fillfactor = true` or `fillfactor = \"...\"`\nthe storage parameter `fillfactor` needs a value: `fillfactor = ...`, with an integer, `true`/`false` or a string",
+        ),
+        (
+            "#[table(index(columns(a), with()))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "`with()` is empty: give storage parameters, as in `with(fillfactor = 70)`, or remove it",
+        ),
+        (
+            "#[table(index(columns(a), coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "unknown key `coment` in `index(...)`; did you mean `comment`? (expected `columns`, `name`, `unique`, `method`, `where`, `include`, `nulls`, `with` or `comment`)",
+        ),
+        (
+            "#[table(unique(a, coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i32 }".into(),
+            "unknown option `coment` in `unique(...)` (did you mean `comment`?): expected field names and optionally `name = \"...\"`, `nulls = \"not_distinct\"`, `deferrable = \"...\"` or `comment = \"...\"`",
+        ),
+        (
+            "#[table(primary_key(id, deferable = \"initially_deferred\"))] struct T { id: i64 }".into(),
+            "unknown option `deferable` in `primary_key(...)` (did you mean `deferrable`?): expected field names and optionally `name = \"...\"`, `deferrable = \"...\"` or `comment = \"...\"`",
+        ),
+        (
+            "#[table(primary_key(deferrable = \"later\"))] struct T { #[column(primary_key)] id: i64 }".into(),
+            "invalid `deferrable = \"later\"`: expected `not_deferrable`, `initially_immediate` or `initially_deferred`",
+        ),
+        (
+            "#[table(primary_key(comment = \"k\"))] struct T { id: i64 }".into(),
+            "`primary_key(...)` names no field: list the key's fields, as in `primary_key(a, b, deferrable = \"...\")`, or mark the key field with `#[column(primary_key)]`",
+        ),
+        (
+            "#[table(primary_key(comment = \"k\", deferrable = \"initially_deferred\", name = \"t_key\"))] struct T { #[column(primary_key)] id: i64 }".into(),
+            "",
+        ),
+        (
+            "#[table(foreign_key(columns(a), references = \"u(id)\", match = \"partial\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "invalid `match = \"partial\"`: PostgreSQL does not implement MATCH PARTIAL; write `match = \"full\"` or `match = \"simple\"` (the default)",
+        ),
+        (
+            "#[table(foreign_key(columns(a), references = \"u(id)\", match = \"ful\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "invalid `match = \"ful\"`: expected \"full\" (MATCH FULL: all referencing columns NULL, or none) or \"simple\" (the default)",
+        ),
+        (
+            "#[table(check(name = \"c\", expr = \"a > 0\", coment = \"x\"))] struct T { #[column(primary_key)] id: i64, a: i64 }".into(),
+            "unknown key `coment` in `check(...)`; did you mean `comment`? (expected `name`, `expr` or `comment`)",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(sequence(start = 5))] a: i64 }".into(),
+            "`sequence(...)` on field `a`, which has no sequence: add `identity = \"always\"` (or `\"by_default\"`), or make it a serial column with `sql_type = \"serial\"` (`bigserial`, `smallserial`)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(stat = 5))] id: i64 }".into(),
+            "unknown key `stat` in `sequence(...)`; did you mean `start`? (expected `start`, `increment`, `min`, `max`, `cache` or `cycle`)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(increment = 0))] id: i64 }".into(),
+            "`increment = 0`: a sequence must move; use a positive (ascending) or negative (descending) increment",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(max = 40000))] id: i16 }".into(),
+            "`max = 40000` is out of range for a sequence of type smallint (-32768 to 32767)",
+        ),
+        (
+            "struct T { #[column(primary_key, sql_type = \"serial\", sequence(min = 10, max = 10))] id: i32 }".into(),
+            "the sequence's `min` (10) must be less than its `max` (10)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"by_default\", sequence(start = 0))] id: i64 }".into(),
+            "`start = 0` is outside the sequence's range, `min` 1 to `max` 9223372036854775807; change `start`, or widen the range with `min`/`max`",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(cache = 0, cycle = true))] id: i64 }".into(),
+            "`cycle` is a flag and takes no value: write `cycle` alone\n`cache = 0`: the cache holds at least 1 value",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(start = 99999999999999999999))] id: i64 }".into(),
+            "`start = 99999999999999999999` is out of range: a sequence holds 64-bit integers (-9223372036854775808 to 9223372036854775807)",
+        ),
+        (
+            "struct T { #[column(primary_key, identity = \"always\", sequence(increment = -1, min = -9223372036854775808, start = -1, cache = 10, cycle))] id: i64 }".into(),
+            "",
+        ),
+        // Generated columns and collations.
+        (
+            "struct T { #[column(primary_key, identity = \"always\", generated = \"1\")] id: i64 }".into(),
+            "`generated` on field `id`, an identity/serial column: a column takes its values from a sequence or computes them, not both; keep one",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(generated = \"id * 2\", default = \"0\")] twice: i64 }".into(),
+            "`default` on field `twice`, a generated column: its value is always computed from `generated`; remove `default`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(generated = \"(id\")] twice: i64 }".into(),
+            "invalid `generated = \"(id\"`: the `(` at character 1 is never closed",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"C\")] n: Option<i64> }".into(),
+            "`collation` on field `n` of type `Option<i64>`, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(sql_type = \"jsonb\", collation = \"C\")] n: String }".into(),
+            "`collation` on field `n` of SQL type `jsonb`, which PostgreSQL does not collate: only text types (`text`, `varchar`, `char`, their arrays, domains over them) take a collation; remove `collation`",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"\\\"german\\\"\")] n: String }".into(),
+            "invalid `collation = \"\\\"german\\\"\"`: a quoted collation name needs its schema: `schema.\"name\"` (or an unquoted name of pg_catalog, `C`)",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"App.\\\"german\\\"\")] n: String }".into(),
+            "invalid `collation = \"App.\\\"german\\\"\"`: the unquoted schema `App` would be folded to lower case by PostgreSQL; write it in lower case or in double quotes",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"\")] n: String }".into(),
+            "invalid `collation = \"\"`: the name is empty",
+        ),
+        (
+            "struct T { #[column(primary_key)] id: i64, #[column(collation = \"en_US.utf8\", generated = \"lower(s)\")] n: String, s: String, #[column(collation = \"app.\\\"German\\\"\")] g: Option<Vec<String>> }".into(),
+            "",
         ),
         (
             format!("struct ThisStructNameIsMuchTooLongForAPostgresIdentifierOfSixtyThree {{ {pk} }}"),

@@ -12,7 +12,8 @@ use syn::spanned::Spanned;
 use crate::ir;
 use strata_model::schema::{
     Check, Deferrable, EnumType, FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey,
-    IndexMethod, NullsOrder, PrimaryKey, SortOrder, SqlType, Table, TypeName, Unique,
+    IndexMethod, NullsOrder, PrimaryKey, SequenceOptions, SortOrder, SqlType, Table, TypeName,
+    Unique,
 };
 
 /// A table: `Table::new(schema, name)` with the fields that differ from it
@@ -77,6 +78,9 @@ pub fn column(c: &ir::Column) -> TokenStream {
         nullable,
         default,
         identity,
+        sequence,
+        generated,
+        collation,
         comment,
         renamed_from,
     } = c;
@@ -90,6 +94,15 @@ pub fn column(c: &ir::Column) -> TokenStream {
     }
     if let Some(i) = identity {
         set.push(("identity", some(self::identity(*i))));
+    }
+    if let Some(o) = sequence {
+        set.push(("sequence", some(sequence_options(o))));
+    }
+    if let Some(g) = generated {
+        set.push(("generated", some(string(g))));
+    }
+    if let Some(n) = collation {
+        set.push(("collation", some(type_name(n))));
     }
     if let Some(x) = comment {
         set.push(("comment", some(string(x))));
@@ -204,6 +217,30 @@ pub fn sql_type(ty: &SqlType) -> TokenStream {
 /// `Some(value)`.
 pub fn some(value: TokenStream) -> TokenStream {
     quote!(::core::option::Option::Some(#value))
+}
+
+fn sequence_options(o: &SequenceOptions) -> TokenStream {
+    let SequenceOptions {
+        start,
+        increment,
+        min,
+        max,
+        cache,
+        cycle,
+    } = o;
+    let num = |v: &Option<i64>| option(v.as_ref(), |n| quote!(#n));
+    let (start, increment, min, max, cache) =
+        (num(start), num(increment), num(min), num(max), num(cache));
+    quote! {
+        ::strata::schema::SequenceOptions {
+            start: #start,
+            increment: #increment,
+            min: #min,
+            max: #max,
+            cache: #cache,
+            cycle: #cycle,
+        }
+    }
 }
 
 fn primary_key(pk: &PrimaryKey) -> TokenStream {

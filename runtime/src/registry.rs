@@ -9,11 +9,18 @@
 //! table or column no model defines, and names PostgreSQL keeps in one
 //! namespace per schema (a table, an index or the index behind a key named
 //! alike; an enum type named like a table). Every message names both sides.
+//!
+//! Objects that are SQL by nature (views, functions, triggers, policies,
+//! extensions, domains, grants) are added as [`Definition`]s: a name and
+//! the SQL that creates them ([`Registry::definition`]). schema-diff runs
+//! that SQL on a scratch database next to the tables and compares what the
+//! server stores, so the text may be written in any form PostgreSQL
+//! accepts.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::schema::{EnumType, Schema, Table as TableDef};
+use crate::schema::{Definition, EnumType, Schema, Table as TableDef};
 use crate::table::Table;
 
 /// One model as seen by the registry.
@@ -63,6 +70,7 @@ impl std::error::Error for RegistryError {}
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
     entries: Vec<ModelEntry>,
+    definitions: Vec<Definition>,
 }
 
 impl Registry {
@@ -76,7 +84,10 @@ impl Registry {
         let mut entries: Vec<ModelEntry> =
             inventory::iter::<ModelEntry>.into_iter().copied().collect();
         entries.sort_by_key(|e| e.rust_name);
-        Registry { entries }
+        Registry {
+            entries,
+            definitions: Vec::new(),
+        }
     }
 
     /// Adds model `T`.
@@ -94,6 +105,31 @@ impl Registry {
     /// Adds a model entry.
     pub fn add(&mut self, entry: ModelEntry) -> &mut Registry {
         self.entries.push(entry);
+        self
+    }
+
+    /// Adds SQL that creates objects the models manage beyond their tables
+    /// (a view, a function, a trigger, a policy, an extension, a grant,
+    /// ...), under a name of the models' own, unique among the definitions
+    /// (it names the definition in errors). Definitions run in the order
+    /// they are added; extensions, types, sequences and routines before the
+    /// tables, everything else after them.
+    ///
+    /// ```
+    /// let mut models = strata::Registry::new();
+    /// models.definition(
+    ///     "active_jobs",
+    ///     "CREATE VIEW active_jobs AS SELECT job_id FROM dgs_jobs WHERE status = 'running';",
+    /// );
+    /// ```
+    pub fn definition(&mut self, name: &str, sql: &str) -> &mut Registry {
+        self.definitions.push(Definition::new(name, sql));
+        self
+    }
+
+    /// Adds a definition (builder style); see [`Registry::definition`].
+    pub fn with_definition(mut self, name: &str, sql: &str) -> Registry {
+        self.definition(name, sql);
         self
     }
 
@@ -167,10 +203,22 @@ impl Registry {
             }
         }
         relation_names(&tables, &enums, &mut problems);
+        let mut names = std::collections::BTreeSet::new();
+        for d in &self.definitions {
+            if d.name.trim().is_empty() {
+                problems.push("a definition has an empty name".to_string());
+            } else if !names.insert(d.name.as_str()) {
+                problems.push(format!("definition {:?} is added twice", d.name));
+            }
+            if d.sql.trim().is_empty() {
+                problems.push(format!("definition {:?} has no SQL", d.name));
+            }
+        }
         if !problems.is_empty() {
             return Err(RegistryError { problems });
         }
         Ok(Schema {
+            definitions: self.definitions.clone(),
             schemas: Vec::new(),
             enums: enums.into_values().map(|(e, _)| e).collect(),
             tables: tables.into_values().map(|(t, _)| t).collect(),
@@ -268,6 +316,36 @@ mod tests {
             definition,
             enum_types: Vec::new,
         }
+    }
+
+    #[test]
+    fn definitions_are_kept_in_order_and_checked() {
+        let r = Registry::new()
+            .with_definition("views", "CREATE VIEW v AS SELECT 1 AS one;")
+            .with_definition(
+                "audit",
+                "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';",
+            );
+        let s = r.schema().unwrap();
+        let names: Vec<&str> = s.definitions.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["views", "audit"]);
+        assert!(r.to_json().unwrap().contains("\"definitions\""));
+
+        let err = Registry::new()
+            .with_definition("v", "CREATE VIEW v AS SELECT 1;")
+            .with_definition("v", "CREATE VIEW w AS SELECT 1;")
+            .with_definition(" ", "SELECT 1;")
+            .with_definition("empty", "  ")
+            .schema()
+            .unwrap_err();
+        assert_eq!(
+            err.problems,
+            [
+                "definition \"v\" is added twice",
+                "a definition has an empty name",
+                "definition \"empty\" has no SQL"
+            ]
+        );
     }
 
     #[test]

@@ -60,32 +60,71 @@ fn encoded(value: &(dyn ToSql + Sync), ty: &Type) -> Result<Option<Vec<u8>>> {
     }
 }
 
-/// Runs `SELECT <R's columns> FROM R WHERE col = ANY($1)` with `keys`, and
-/// returns each row with the bytes of `col` and that column's type.
-async fn rows_by_key<R: Table>(
+/// The owners' keys as PostgreSQL encodes them (as the loaded key column's
+/// type), each with the position of the first owner holding it.
+struct KeyIndex {
+    ty: Type,
+    /// Key bytes → the first owner with that key.
+    positions: HashMap<Vec<u8>, usize>,
+    /// Per owner, the first owner with the same key (`None`: a NULL key).
+    first: Vec<Option<usize>>,
+}
+
+impl KeyIndex {
+    fn new<T: Table>(owners: &[T], col: usize, ty: &Type) -> Result<KeyIndex> {
+        let mut positions = HashMap::with_capacity(owners.len());
+        let mut first = Vec::with_capacity(owners.len());
+        for (i, owner) in owners.iter().enumerate() {
+            first
+                .push(encoded(owner.param(col), ty)?.map(|key| *positions.entry(key).or_insert(i)));
+        }
+        Ok(KeyIndex {
+            ty: ty.clone(),
+            positions,
+            first,
+        })
+    }
+}
+
+/// Runs `SELECT <R's columns> FROM R WHERE col = ANY($1)` with the keys of
+/// `owners` (column `owner_col`), and returns each row with the position in
+/// `owners` of the first owner whose key equals the row's `col` (`None` for
+/// a NULL key), and the owners' index. The loaded key is looked up as the
+/// bytes the server sent, borrowed from the row: no allocation per row.
+async fn rows_by_key<R: Table, O: Table>(
     conn: Conn<'_>,
     col: usize,
-    keys: Vec<&(dyn ToSql + Sync)>,
-) -> Result<(Vec<(Option<Vec<u8>>, R)>, Option<Type>)> {
+    owners: &[O],
+    owner_col: usize,
+) -> Result<(Vec<(Option<usize>, R)>, Option<KeyIndex>)> {
     let sqls = sql_for::<R>();
     let name = R::COLUMNS.get(col).map(|c| c.name).unwrap_or("");
     let sql = format!("{} WHERE {} = ANY($1)", sqls.select, Ident(name));
-    let array = RefArray(keys);
-    let mut ty = None;
+    let array = RefArray(owners.iter().map(|o| o.param(owner_col)).collect());
+    let pos = sqls.positions.get(col).copied().unwrap_or(col);
+    // Built on the first row, once the key column's type is known; rebuilt
+    // if a retry after a schema change reads another type.
+    let mut index: Option<KeyIndex> = None;
     let rows = conn
         .fetch_all(&sql, &[&array], |row| {
-            let pos = sqls.positions.get(col).copied().unwrap_or(col);
-            if ty.is_none() {
-                ty = row.columns().get(pos).map(|c| c.type_().clone());
-            }
-            let key = match row.try_get::<_, RawValue<'_>>(pos) {
-                Ok(RawValue(bytes)) => bytes.map(<[u8]>::to_vec),
-                Err(_) => None,
+            let Some(ty) = row.columns().get(pos).map(|c| c.type_()) else {
+                return Err(Error::new(
+                    ErrorKind::Invalid,
+                    format!("relation loading: the key column {name} is missing from the row"),
+                ));
             };
-            Ok((key, R::decode(row, &sqls.positions)?))
+            let index = match index.take() {
+                Some(known) if known.ty == *ty => index.insert(known),
+                _ => index.insert(KeyIndex::new(owners, owner_col, ty)?),
+            };
+            let owner = match row.try_get::<_, RawValue<'_>>(pos) {
+                Ok(RawValue(Some(bytes))) => index.positions.get(bytes).copied(),
+                _ => None,
+            };
+            Ok((owner, R::decode(row, &sqls.positions)?))
         })
         .await?;
-    Ok((rows, ty))
+    Ok((rows, index))
 }
 
 /// See [`Executor::load_children`](crate::Executor::load_children).
@@ -94,25 +133,16 @@ pub(crate) async fn children<P: Table, C: Table>(
     parents: &[P],
 ) -> Result<Vec<Vec<C>>> {
     let (c_col, p_col) = key_columns::<C, P>()?;
+    let mut out: Vec<Vec<C>> = parents.iter().map(|_| Vec::new()).collect();
     if parents.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
-    let keys = parents.iter().map(|p| p.param(p_col)).collect();
-    let (rows, ty) = rows_by_key::<C>(conn, c_col, keys).await?;
-    let mut by_key: HashMap<Vec<u8>, Vec<C>> = HashMap::new();
-    for (key, child) in rows {
-        if let Some(key) = key {
-            by_key.entry(key).or_default().push(child);
+    // A parent listed twice gets its children once (at its first place).
+    let (rows, _) = rows_by_key::<C, P>(conn, c_col, parents, p_col).await?;
+    for (owner, child) in rows {
+        if let Some(list) = owner.and_then(|i| out.get_mut(i)) {
+            list.push(child);
         }
-    }
-    let Some(ty) = ty else {
-        return Ok(parents.iter().map(|_| Vec::new()).collect());
-    };
-    let mut out = Vec::with_capacity(parents.len());
-    for parent in parents {
-        let key = encoded(parent.param(p_col), &ty)?;
-        // A parent listed twice gets its children once.
-        out.push(key.and_then(|k| by_key.remove(&k)).unwrap_or_default());
     }
     Ok(out)
 }
@@ -123,20 +153,24 @@ pub(crate) async fn parents<C: Table, P: Table + Clone>(
     children: &[C],
 ) -> Result<Vec<Option<P>>> {
     let (c_col, p_col) = key_columns::<C, P>()?;
+    let mut out: Vec<Option<P>> = children.iter().map(|_| None).collect();
     if children.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
-    let keys = children.iter().map(|c| c.param(c_col)).collect();
-    let (rows, ty) = rows_by_key::<P>(conn, p_col, keys).await?;
-    let by_key: HashMap<Vec<u8>, P> = rows
-        .into_iter()
-        .filter_map(|(key, parent)| Some((key?, parent)))
-        .collect();
-    let Some(ty) = ty else {
-        return Ok(children.iter().map(|_| None).collect());
-    };
-    children
-        .iter()
-        .map(|child| Ok(encoded(child.param(c_col), &ty)?.and_then(|k| by_key.get(&k).cloned())))
-        .collect()
+    // Each loaded parent goes to the first child with its key...
+    let (rows, index) = rows_by_key::<P, C>(conn, p_col, children, c_col).await?;
+    for (owner, parent) in rows {
+        if let Some(slot) = owner.and_then(|i| out.get_mut(i)) {
+            *slot = Some(parent);
+        }
+    }
+    // ... and the later children with that key get a clone of it.
+    if let Some(index) = index {
+        for (i, first) in index.first.iter().enumerate() {
+            if let Some(f) = first.filter(|&f| f != i) {
+                out[i] = out.get(f).cloned().flatten();
+            }
+        }
+    }
+    Ok(out)
 }

@@ -26,8 +26,9 @@ pub struct ColumnInfo {
     pub field: &'static str,
     /// The field's Rust type, as written (for error messages).
     pub rust_type: &'static str,
-    /// True when the database generates the value (identity or serial): the
-    /// column is left out of `INSERT`s and filled by PostgreSQL.
+    /// True when the database generates the value (identity, serial or a
+    /// generated column): the column is left out of `INSERT`s, `UPDATE`s
+    /// and COPY, filled by PostgreSQL and read back.
     pub generated: bool,
     /// True when the column is part of the primary key.
     pub primary_key: bool,

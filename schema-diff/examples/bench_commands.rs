@@ -199,6 +199,7 @@ fn synthetic(n: usize) -> Schema {
         tables.push(t);
     }
     Schema {
+        definitions: Vec::new(),
         schemas: vec!["public".into()],
         enums: vec![],
         tables,

@@ -102,6 +102,7 @@ fn synthetic(n: usize) -> Schema {
         tables.push(t);
     }
     Schema {
+        definitions: Vec::new(),
         schemas: vec![],
         enums: vec![],
         tables,

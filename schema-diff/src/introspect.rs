@@ -771,6 +771,7 @@ impl<'a> Assembler<'a> {
             })
             .collect();
         Ok(Schema {
+            definitions: Vec::new(),
             schemas,
             enums,
             tables,

@@ -87,11 +87,22 @@ pub const NORMALIZE_BATCH: usize = 200;
 /// [`NormalizeError::Rejected`], naming the table, column, constraint or index and the
 /// expression or type at fault.
 pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, Error> {
-    let desired = desired.clone().canonical();
+    let mut desired = desired.clone().canonical();
     validate(&desired)?;
+    let definitions = parse_definitions(&desired.definitions)?;
     let client = scratch.connect().await?;
     ensure_empty(&client, &desired.schemas, scratch.name()).await?;
+    run_definitions(&client, &definitions, Pass::BeforeTables).await?;
     apply_schema_batched(&client, &desired, &DdlOptions::plain(), NORMALIZE_BATCH).await?;
+    run_definitions(&client, &definitions, Pass::AfterTables).await?;
+    if !definitions.is_empty() {
+        // Schemas the definitions created hold objects of the models too.
+        for s in created_schemas(&client).await? {
+            if !desired.schemas.contains(&s) {
+                desired.schemas.push(s);
+            }
+        }
+    }
     let mut out = introspect(
         &client,
         &IntrospectOptions {
@@ -101,7 +112,176 @@ pub async fn normalize(desired: &Schema, scratch: &ScratchDb) -> Result<Schema, 
     )
     .await?;
     carry_hints(&desired, &mut out);
+    // Objects given in their stored form (a JSON schema) are not created:
+    // they stay as given.
+    for o in &desired.objects {
+        if !out.objects.iter().any(|x| x.key() == o.key()) {
+            out.objects.push(o.clone());
+        }
+    }
+    out.canonicalize();
     Ok(out)
+}
+
+/// The statements of each definition, parsed, and whether the definition
+/// runs before the tables (every statement creates something tables may
+/// use: an extension, a type, a sequence, a routine, a schema).
+struct ParsedDefinition {
+    name: String,
+    statements: Vec<crate::sql::Parsed>,
+    before_tables: bool,
+}
+
+/// When a definition runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    BeforeTables,
+    AfterTables,
+}
+
+fn parse_definitions(
+    definitions: &[strata::schema::Definition],
+) -> Result<Vec<ParsedDefinition>, Error> {
+    let mut out = Vec::new();
+    for d in definitions {
+        let object = format!("definition {:?}", d.name);
+        crate::sql::validate_definition(&d.sql).map_err(|message| NormalizeError::Rejected {
+            object: object.clone(),
+            message,
+        })?;
+        let statements =
+            crate::sql::parse_statements(&d.sql).map_err(|e| NormalizeError::Rejected {
+                object: object.clone(),
+                message: format!("line {}, column {}: {}", e.line, e.column, e.message),
+            })?;
+        let before_tables = statements
+            .iter()
+            .all(crate::sql::Parsed::creates_what_tables_use);
+        out.push(ParsedDefinition {
+            name: d.name.clone(),
+            statements,
+            before_tables,
+        });
+    }
+    Ok(out)
+}
+
+/// Runs the definitions of one pass, in their order, one statement at a
+/// time (routine bodies unchecked, as a migration creates them), so a
+/// rejected statement is named by the definition and the line in it.
+async fn run_definitions(
+    client: &Client,
+    definitions: &[ParsedDefinition],
+    pass: Pass,
+) -> Result<(), Error> {
+    let mine: Vec<&ParsedDefinition> = definitions
+        .iter()
+        .filter(|d| d.before_tables == (pass == Pass::BeforeTables))
+        .collect();
+    if mine.is_empty() {
+        return Ok(());
+    }
+    client
+        .batch_execute("SET check_function_bodies = off")
+        .await?;
+    for d in mine {
+        for st in &d.statements {
+            if let Err(e) = client.batch_execute(&st.text).await {
+                let line = e
+                    .as_db_error()
+                    .and_then(|db| match db.position() {
+                        Some(tokio_postgres::error::ErrorPosition::Original(p)) => {
+                            let at = (*p as usize).saturating_sub(1);
+                            let before: String = st.text.chars().take(at).collect();
+                            Some(st.line + before.matches('\n').count())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or(st.line);
+                return Err(NormalizeError::Rejected {
+                    object: format!("definition {:?}, line {line}", d.name),
+                    message: db_message(&e),
+                }
+                .into());
+            }
+        }
+    }
+    client.batch_execute("RESET check_function_bodies").await?;
+    Ok(())
+}
+
+/// The user schemas of the scratch database other than `public`: those the
+/// models' definitions created.
+async fn created_schemas(client: &Client) -> Result<Vec<String>, Error> {
+    let rows = client
+        .query(
+            "SELECT nspname::text FROM pg_catalog.pg_namespace \
+             WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' \
+               AND nspname <> 'public' ORDER BY 1",
+            &[],
+        )
+        .await?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// The objects the models' definitions create, as the server stores them:
+/// `models` (tables and definitions) created in a scratch database on
+/// `server`, read back, the scratch database dropped; cached on disk by the schema and the
+/// server's namespace (read on `client`), so an unchanged model costs one
+/// query. `desired` (the models normalized by [`normalize_on`]) comes back
+/// with the objects added and no definitions. Called by the
+/// commands after [`normalize_on`] (which normalizes the tables without
+/// creating a database) when the models declare definitions.
+pub async fn normalize_definitions(
+    server: &strata::ConnectOptions,
+    client: &Client,
+    models: &Schema,
+    mut desired: Schema,
+    cache: &mut crate::cache::Cache,
+) -> Result<Schema, Error> {
+    if models.definitions.is_empty() {
+        desired.definitions.clear();
+        return Ok(desired);
+    }
+    let models = models.clone().canonical();
+    let key = crate::cache::key(&["definitions 1", &models.to_json()]);
+    if cache.is_enabled() {
+        let ns = crate::cache::Namespace::read(client).await?;
+        cache.load_parts(&ns);
+    }
+    let cached: Option<Vec<strata::schema::DbObject>> = cache
+        .part(&key)
+        .and_then(|v| serde_json::from_value(v.clone()).ok());
+    let objects = match cached {
+        Some(objects) => objects,
+        None => {
+            let scratch = ScratchDb::create(server).await.map_err(|e| {
+                Error::from(NormalizeError::Rejected {
+                    object: "the models' definitions".into(),
+                    message: format!(
+                        "they are read back from a scratch database, which could not be created \
+                         (set scratch_url to a server where the role may create databases): {e}"
+                    ),
+                })
+            })?;
+            let result = normalize(&models, &scratch).await;
+            let _ = scratch.drop_db().await;
+            let objects = result?.objects;
+            if let Ok(v) = serde_json::to_value(&objects) {
+                cache.put_part(key, v);
+                cache.save();
+            }
+            objects
+        }
+    };
+    desired.definitions.clear();
+    for o in objects {
+        if !desired.objects.iter().any(|x| x.key() == o.key()) {
+            desired.objects.push(o);
+        }
+    }
+    desired.canonicalize();
+    Ok(desired)
 }
 
 /// Model errors PostgreSQL would not report, or would report in terms the

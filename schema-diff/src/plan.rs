@@ -832,11 +832,32 @@ fn temp_enum_name(ctx: &Ctx<'_>, e: &EnumType) -> String {
 /// renderer's), then its comment.
 fn create_object(o: &DbObject) -> Vec<String> {
     let def = o.definition.trim_end();
-    let mut out = vec![def.strip_suffix(';').unwrap_or(def).to_string()];
+    let mut out = routine_body_unchecked(o, def.strip_suffix(';').unwrap_or(def).to_string());
     if o.comment.is_some() {
         out.push(comment_on_object(o, o.comment.as_deref()));
     }
     out
+}
+
+/// A routine's `CREATE [OR REPLACE]` between `SET check_function_bodies =
+/// off` and `RESET check_function_bodies`, as pg_dump writes routines: the
+/// body of a `LANGUAGE sql` routine (not `BEGIN ATOMIC`) may name tables
+/// and functions that PostgreSQL does not record as dependencies, so no
+/// order of the plan can promise they exist when the routine is created
+/// (a function a table's default calls must come before the table, its body
+/// may read another table). The body is checked when it first runs, as it
+/// would be after any later change of what it reads. Other objects: `sql`
+/// alone.
+fn routine_body_unchecked(o: &DbObject, sql: String) -> Vec<String> {
+    if matches!(o.kind, ObjectKind::Function | ObjectKind::Procedure) {
+        vec![
+            "SET check_function_bodies = off".to_string(),
+            sql,
+            "RESET check_function_bodies".to_string(),
+        ]
+    } else {
+        vec![sql]
+    }
 }
 
 /// How SQL names the object after `COMMENT ON` / `DROP`: `VIEW app.v`,
@@ -977,7 +998,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::CreateObject { object } => create_object(object),
         Op::DropObject { object } => vec![drop_object(object)],
         Op::ReplaceObject { from, to } => {
-            let mut out = vec![replace_object(to)];
+            let mut out = routine_body_unchecked(to, replace_object(to));
             if from.comment != to.comment {
                 out.push(comment_on_object(to, to.comment.as_deref()));
             }
@@ -1053,6 +1074,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 }
             }
             out.extend(create::constraint_and_index_comments(table));
+            // A new table's serial starts at its START (RESTART: the
+            // sequence was created with the defaults and has no values out).
             for c in &table.columns {
                 if c.identity == Some(Identity::Serial) && c.sequence.is_some() {
                     out.push(create::alter_owned_sequence(
@@ -1060,7 +1083,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                         &table.name,
                         &c.name,
                         c.sequence.as_ref(),
-                        false,
+                        true,
                     ));
                 }
             }

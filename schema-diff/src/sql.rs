@@ -466,6 +466,30 @@ impl Parsed {
             .and_then(|n| n.get("TransactionStmt"))
             .is_some()
     }
+
+    /// Whether the statement creates something tables may need to exist
+    /// first: a schema, an extension, a type (enum, domain, composite,
+    /// range, base), a collation, a sequence, a function or procedure, or
+    /// comments on, grants on and changes of them are not counted (they run
+    /// after the tables).
+    pub fn creates_what_tables_use(&self) -> bool {
+        const KINDS: [&str; 10] = [
+            "CreateSchemaStmt",
+            "CreateExtensionStmt",
+            "CreateEnumStmt",
+            "CreateDomainStmt",
+            "CompositeTypeStmt",
+            "CreateRangeStmt",
+            "DefineStmt",
+            "CreateSeqStmt",
+            "CreateFunctionStmt",
+            "CreateConversionStmt",
+        ];
+        self.tree
+            .get("node")
+            .and_then(Value::as_object)
+            .is_some_and(|n| n.keys().any(|k| KINDS.contains(&k.as_str())))
+    }
 }
 
 /// Statement kinds PostgreSQL refuses inside a transaction block, with

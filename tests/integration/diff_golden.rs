@@ -91,7 +91,7 @@ pub(crate) fn db_error(e: &tokio_postgres::Error) -> String {
 }
 
 /// The user schemas of a database.
-async fn user_schemas(client: &Client) -> Result<Vec<String>, String> {
+pub(crate) async fn user_schemas(client: &Client) -> Result<Vec<String>, String> {
     let rows = client
         .query(
             "SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' \

@@ -22,6 +22,12 @@
 //!   every supported type, default, constraint and index kind, created from
 //!   its DDL, introspected, and compared with the models normalized through a
 //!   scratch database (what `schema-diff check` does).
+//! - `every_object_kind_round_trips`: `tests/cases/diff/every_object.sql`
+//!   (every definition object kind and within-table detail beyond
+//!   `every_kind.json`) created in a database and read: every kind is read,
+//!   the schema survives its JSON form, the plan from an empty database
+//!   creates it exactly (read back equal, nothing left to do), and the plan
+//!   back removes all of it.
 //!
 //! Each proptest runs its cases in one database of its own, emptied between
 //! cases (`DROP SCHEMA ... CASCADE`). The number of cases is 200 unless
@@ -1400,5 +1406,684 @@ fn no_false_positives_for_every_supported_kind() {
             std::fs::write("/tmp/every_kind_model.json", models.to_json()).unwrap();
         }
         strata_tests::assert_schemas_eq(&models, &current, "every_kind.json vs the catalog");
+    });
+}
+
+/// Runs `p` (up or down) and reads the database back.
+async fn apply_and_read(
+    client: &Client,
+    p: &schema_diff::plan::Plan,
+    up: bool,
+    opts: &IntrospectOptions,
+) -> Schema {
+    let text = || {
+        if up {
+            schema_diff::render::render_up(p)
+        } else {
+            schema_diff::render::render_down(p)
+        }
+    };
+    apply_plan(client, p, up)
+        .await
+        .unwrap_or_else(|e| panic!("{e}\n{}", text()));
+    introspect(client, opts).await.unwrap()
+}
+
+/// Every definition object kind and the within-table details, from SQL:
+/// read back, through JSON, created from nothing by a plan and removed by
+/// the plan back, with nothing left to do either way.
+#[test]
+fn every_object_kind_round_trips() {
+    use strata::schema::ObjectKind;
+    let sql = include_str!("../cases/diff/every_object.sql");
+    run(async move {
+        let source = TestDb::new().await.unwrap();
+        let a = connect_fast(&source).await.unwrap();
+        a.batch_execute(sql)
+            .await
+            .unwrap_or_else(|e| panic!("every_object.sql: {}", crate::diff_golden::db_error(&e)));
+        let schemas = crate::diff_golden::user_schemas(&a).await.unwrap();
+        let opts = IntrospectOptions::schemas(schemas.clone());
+        let want = introspect(&a, &opts).await.unwrap();
+
+        // Every kind is read (a kind read as absent would make the rest
+        // of this test pass vacuously).
+        let kinds: std::collections::BTreeSet<ObjectKind> =
+            want.objects.iter().map(|o| o.kind).collect();
+        for kind in [
+            ObjectKind::Extension,
+            ObjectKind::Sequence,
+            ObjectKind::Domain,
+            ObjectKind::CompositeType,
+            ObjectKind::Function,
+            ObjectKind::Procedure,
+            ObjectKind::View,
+            ObjectKind::MaterializedView,
+            ObjectKind::Trigger,
+            ObjectKind::RowSecurity,
+            ObjectKind::Policy,
+            ObjectKind::Exclusion,
+            ObjectKind::Grant,
+        ] {
+            assert!(kinds.contains(&kind), "no {} read", kind.as_str());
+        }
+        let table = |name: &str| want.tables.iter().find(|t| t.name == name).unwrap();
+        assert!(table("events_2026_click").partition_of.is_some());
+        assert!(table("events_2026").partition_by.is_some());
+        assert!(!table("dogs").inherits.is_empty());
+        assert!(table("accounts")
+            .columns
+            .iter()
+            .any(|c| c.generated.is_some()));
+        assert!(table("accounts")
+            .columns
+            .iter()
+            .any(|c| c.collation.is_some()));
+
+        // The JSON form holds all of it.
+        let through_json = Schema::from_json(&want.to_json()).expect("the JSON form reads back");
+        strata_tests::assert_schemas_eq(&want, &through_json, "every_object through JSON");
+
+        // From nothing to all of it, and back.
+        let target = TestDb::new().await.unwrap();
+        let b = connect_fast(&target).await.unwrap();
+        let empty = introspect(&b, &opts).await.unwrap();
+        let p = plan(
+            &empty,
+            &want,
+            &PlanOptions {
+                allow_drops: true,
+                ..PlanOptions::default()
+            },
+        );
+        let built = apply_and_read(&b, &p, true, &opts).await;
+        strata_tests::assert_schemas_eq(&want, &built, "every_object created by the plan");
+        let rest = plan(&built, &want, &PlanOptions::default());
+        assert!(
+            rest.is_empty(),
+            "false positives:\n{}",
+            rest.summary().join("\n")
+        );
+        let back = apply_and_read(&b, &p, false, &opts).await;
+        strata_tests::assert_schemas_eq(&empty, &back, "every_object removed by the plan back");
+
+        // Removing all of it as a plan of its own (drops in the order the
+        // dependencies need, not the reverse of a creation).
+        let p = plan(
+            &want,
+            &empty,
+            &PlanOptions {
+                allow_drops: true,
+                ..PlanOptions::default()
+            },
+        );
+        let gone = apply_and_read(&a, &p, true, &opts).await;
+        strata_tests::assert_schemas_eq(&empty, &gone, "every_object dropped by a plan");
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Definition objects in random schemas.
+
+/// The role the generated grants and policies name (cluster-wide: created
+/// unless it exists).
+const PROP_ROLE: &str = "strata_prop_reader";
+
+/// A definition object over a random schema: rendered against a schema, it
+/// is `None` when what it names is not there (so a B derived from A keeps
+/// only the objects still valid on B's tables).
+#[derive(Clone, Debug)]
+enum ObjSpec {
+    /// A view of some columns of a table, maybe filtered, maybe a security
+    /// barrier.
+    View {
+        name: String,
+        table: (String, String),
+        columns: Vec<String>,
+        filter: Option<String>,
+        barrier: bool,
+        comment: Option<String>,
+    },
+    /// A view on another view of this list (all its columns).
+    ViewOnView {
+        name: String,
+        base: String,
+        limit: u32,
+    },
+    /// A materialized view, maybe with an index on its first column.
+    MatView {
+        name: String,
+        table: (String, String),
+        columns: Vec<String>,
+        index: bool,
+    },
+    /// A SQL function with a constant in its body.
+    Function {
+        name: String,
+        k: u32,
+        volatile: bool,
+    },
+    /// A trigger function and a row trigger on a table.
+    Trigger {
+        name: String,
+        table: (String, String),
+        before: bool,
+        update_of: Option<String>,
+    },
+    /// Row-level security on a table and a policy.
+    Policy {
+        name: String,
+        table: (String, String),
+        column: String,
+        restrictive: bool,
+    },
+    /// A grant on a table (or on one column).
+    Grant {
+        table: (String, String),
+        privileges: &'static str,
+        column: Option<String>,
+    },
+    /// A standalone sequence.
+    Sequence {
+        name: String,
+        increment: u32,
+        cycle: bool,
+    },
+    /// A domain over integer with a check.
+    Domain { name: String, min: u32 },
+}
+
+fn q(schema: &str, name: &str) -> String {
+    format!("{}.{}", Ident(schema), Ident(name))
+}
+
+impl ObjSpec {
+    /// The view's name when it is a view another view may build on.
+    fn view_name(&self) -> Option<&str> {
+        match self {
+            ObjSpec::View { name, .. } | ObjSpec::ViewOnView { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The SQL creating it on tables `s` (views named in `views` exist), or
+    /// `None` when something it names is missing.
+    fn sql(&self, s: &Schema, views: &[&str]) -> Option<String> {
+        let table = |(schema, name): &(String, String)| {
+            s.tables
+                .iter()
+                .find(|t| &t.schema == schema && &t.name == name && t.partition_of.is_none())
+        };
+        let has = |t: &Table, c: &str| t.columns.iter().any(|x| x.name == c);
+        Some(match self {
+            ObjSpec::View {
+                name,
+                table: tk,
+                columns,
+                filter,
+                barrier,
+                comment,
+            } => {
+                let t = table(tk)?;
+                if !columns.iter().all(|c| has(t, c)) || !filter.iter().all(|c| has(t, c)) {
+                    return None;
+                }
+                let cols: Vec<String> = columns.iter().map(|c| Ident(c).to_string()).collect();
+                let mut sql = format!(
+                    "CREATE VIEW {}{} AS SELECT {} FROM {}",
+                    q("public", name),
+                    if *barrier { " WITH (security_barrier)" } else { "" },
+                    cols.join(", "),
+                    q(&t.schema, &t.name)
+                );
+                if let Some(f) = filter {
+                    sql.push_str(&format!(" WHERE {} IS NOT NULL", Ident(f)));
+                }
+                sql.push(';');
+                if let Some(c) = comment {
+                    sql.push_str(&format!(
+                        "\nCOMMENT ON VIEW {} IS {};",
+                        q("public", name),
+                        quote_literal(c)
+                    ));
+                }
+                sql
+            }
+            ObjSpec::ViewOnView { name, base, limit } => {
+                if !views.contains(&base.as_str()) {
+                    return None;
+                }
+                format!(
+                    "CREATE VIEW {} AS SELECT * FROM {} LIMIT {limit};",
+                    q("public", name),
+                    q("public", base)
+                )
+            }
+            ObjSpec::MatView {
+                name,
+                table: tk,
+                columns,
+                index,
+            } => {
+                let t = table(tk)?;
+                if !columns.iter().all(|c| has(t, c)) {
+                    return None;
+                }
+                let cols: Vec<String> = columns.iter().map(|c| Ident(c).to_string()).collect();
+                let mut sql = format!(
+                    "CREATE MATERIALIZED VIEW {} AS SELECT {} FROM {} WITH NO DATA;",
+                    q("public", name),
+                    cols.join(", "),
+                    q(&t.schema, &t.name)
+                );
+                let first = t.columns.iter().find(|c| c.name == columns[0])?;
+                if *index && btree_ok(&first.ty) {
+                    sql.push_str(&format!(
+                        "\nCREATE INDEX {} ON {} ({});",
+                        Ident(&format!("{name}_idx")),
+                        q("public", name),
+                        Ident(&columns[0])
+                    ));
+                }
+                sql
+            }
+            ObjSpec::Function { name, k, volatile } => format!(
+                "CREATE FUNCTION {}(x integer) RETURNS integer LANGUAGE sql {} AS $$ SELECT x + {k} $$;",
+                q("public", name),
+                if *volatile { "VOLATILE" } else { "IMMUTABLE" }
+            ),
+            ObjSpec::Trigger {
+                name,
+                table: tk,
+                before,
+                update_of,
+            } => {
+                let t = table(tk)?;
+                if !update_of.iter().all(|c| has(t, c)) {
+                    return None;
+                }
+                let f = q("public", &format!("{name}_fn"));
+                let events = match update_of {
+                    Some(c) => format!("INSERT OR UPDATE OF {}", Ident(c)),
+                    None => "INSERT OR UPDATE".into(),
+                };
+                format!(
+                    "CREATE FUNCTION {f}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n\
+                     CREATE TRIGGER {} {} {events} ON {} FOR EACH ROW EXECUTE FUNCTION {f}();",
+                    Ident(name),
+                    if *before { "BEFORE" } else { "AFTER" },
+                    q(&t.schema, &t.name)
+                )
+            }
+            ObjSpec::Policy {
+                name,
+                table: tk,
+                column,
+                restrictive,
+            } => {
+                let t = table(tk)?;
+                if !has(t, column) {
+                    return None;
+                }
+                let tq = q(&t.schema, &t.name);
+                format!(
+                    "ALTER TABLE {tq} ENABLE ROW LEVEL SECURITY;\n\
+                     CREATE POLICY {} ON {tq}{} TO {PROP_ROLE} USING ({} IS NOT NULL);",
+                    Ident(name),
+                    if *restrictive { " AS RESTRICTIVE" } else { "" },
+                    Ident(column)
+                )
+            }
+            ObjSpec::Grant {
+                table: tk,
+                privileges,
+                column,
+            } => {
+                let t = table(tk)?;
+                match column {
+                    Some(c) if has(t, c) => format!(
+                        "GRANT {privileges} ({}) ON {} TO {PROP_ROLE};",
+                        Ident(c),
+                        q(&t.schema, &t.name)
+                    ),
+                    Some(_) => return None,
+                    None => format!(
+                        "GRANT {privileges} ON {} TO {PROP_ROLE};",
+                        q(&t.schema, &t.name)
+                    ),
+                }
+            }
+            ObjSpec::Sequence {
+                name,
+                increment,
+                cycle,
+            } => format!(
+                "CREATE SEQUENCE {} INCREMENT BY {increment}{};",
+                q("public", name),
+                if *cycle { " CYCLE" } else { "" }
+            ),
+            ObjSpec::Domain { name, min } => format!(
+                "CREATE DOMAIN {} AS integer CHECK (VALUE >= {min});",
+                q("public", name)
+            ),
+        })
+    }
+}
+
+/// Names of generated objects: never a table's (the generator's table names
+/// have no `v_`, `mv`, ... prefix), some needing quotes.
+const OBJ_NAMES: &[&str] = &["a", "B b", "c\"q", "d"];
+
+fn pick_table(g: &mut Gen, s: &Schema) -> Option<(String, String)> {
+    let plain: Vec<&Table> = s
+        .tables
+        .iter()
+        .filter(|t| t.partition_of.is_none())
+        .collect();
+    if plain.is_empty() {
+        return None;
+    }
+    let t = plain[g.below(plain.len())];
+    Some((t.schema.clone(), t.name.clone()))
+}
+
+fn pick_columns(g: &mut Gen, s: &Schema, tk: &(String, String), n: usize) -> Vec<String> {
+    let Some(t) = s
+        .tables
+        .iter()
+        .find(|t| (&t.schema, &t.name) == (&tk.0, &tk.1))
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for _ in 0..n {
+        let c = &t.columns[g.below(t.columns.len())].name;
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// One random object over `s`, named uniquely by `g.fresh`.
+fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
+    let suffix = g.pick(OBJ_NAMES).to_string();
+    let kind = g.below(10);
+    let tk = pick_table(g, s)?;
+    if s.tables
+        .iter()
+        .any(|t| (&t.schema, &t.name) == (&tk.0, &tk.1) && t.columns.is_empty())
+    {
+        return None;
+    }
+    Some(match kind {
+        0 | 1 => ObjSpec::View {
+            name: g.fresh(&format!("v {suffix} ")),
+            columns: {
+                let n = 1 + g.below(3);
+                pick_columns(g, s, &tk, n)
+            },
+            filter: if g.chance(50) {
+                pick_columns(g, s, &tk, 1).pop()
+            } else {
+                None
+            },
+            table: tk,
+            barrier: g.chance(30),
+            comment: g.chance(30).then(|| "it's a view".to_string()),
+        },
+        2 if !views.is_empty() => ObjSpec::ViewOnView {
+            name: g.fresh(&format!("vv {suffix} ")),
+            base: g.pick(views).clone(),
+            limit: 1 + g.below(100) as u32,
+        },
+        2 | 3 => ObjSpec::MatView {
+            name: g.fresh(&format!("mv {suffix} ")),
+            columns: {
+                let n = 1 + g.below(2);
+                pick_columns(g, s, &tk, n)
+            },
+            table: tk,
+            index: g.chance(60),
+        },
+        4 => ObjSpec::Function {
+            name: g.fresh(&format!("f {suffix} ")),
+            k: g.below(1000) as u32,
+            volatile: g.chance(50),
+        },
+        5 => ObjSpec::Trigger {
+            name: g.fresh(&format!("tr {suffix} ")),
+            update_of: if g.chance(40) {
+                pick_columns(g, s, &tk, 1).pop()
+            } else {
+                None
+            },
+            table: tk,
+            before: g.chance(50),
+        },
+        6 => ObjSpec::Policy {
+            name: g.fresh(&format!("p {suffix} ")),
+            column: pick_columns(g, s, &tk, 1).pop()?,
+            table: tk,
+            restrictive: g.chance(50),
+        },
+        7 => ObjSpec::Grant {
+            privileges: ["SELECT", "SELECT, INSERT", "UPDATE"][g.below(3)],
+            column: if g.chance(30) {
+                pick_columns(g, s, &tk, 1).pop()
+            } else {
+                None
+            },
+            table: tk,
+        },
+        8 => ObjSpec::Sequence {
+            name: g.fresh(&format!("seq {suffix} ")),
+            increment: 1 + g.below(9) as u32,
+            cycle: g.chance(50),
+        },
+        _ => ObjSpec::Domain {
+            name: g.fresh(&format!("dom {suffix} ")),
+            min: g.below(100) as u32,
+        },
+    })
+}
+
+fn gen_objects(g: &mut Gen, s: &Schema) -> Vec<ObjSpec> {
+    let mut out: Vec<ObjSpec> = Vec::new();
+    for _ in 0..1 + g.below(5) {
+        let views: Vec<String> = out
+            .iter()
+            .filter_map(|o| o.view_name().map(str::to_string))
+            .collect();
+        if let Some(o) = gen_object(g, s, &views) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// B's objects from A's: most kept, some changed in place (same name),
+/// some dropped, some added (on B's tables).
+fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
+    let mut out = Vec::new();
+    for o in a {
+        if g.chance(15) {
+            continue;
+        }
+        let mut o = o.clone();
+        if g.chance(30) {
+            match &mut o {
+                ObjSpec::View {
+                    filter,
+                    barrier,
+                    comment,
+                    ..
+                } => {
+                    *filter = None;
+                    *barrier = !*barrier;
+                    *comment = comment.is_none().then(|| "changed".to_string());
+                }
+                ObjSpec::ViewOnView { limit, .. } => *limit += 1,
+                ObjSpec::MatView { index, .. } => *index = !*index,
+                ObjSpec::Function { k, volatile, .. } => {
+                    *k += 1;
+                    *volatile = !*volatile;
+                }
+                ObjSpec::Trigger { before, .. } => *before = !*before,
+                ObjSpec::Policy { restrictive, .. } => *restrictive = !*restrictive,
+                ObjSpec::Grant { privileges, .. } => {
+                    *privileges = if *privileges == "UPDATE" {
+                        "SELECT"
+                    } else {
+                        "UPDATE"
+                    }
+                }
+                ObjSpec::Sequence { increment, .. } => *increment += 1,
+                ObjSpec::Domain { min, .. } => *min += 1,
+            }
+        }
+        out.push(o);
+    }
+    for _ in 0..g.below(3) {
+        let views: Vec<String> = out
+            .iter()
+            .filter_map(|o: &ObjSpec| o.view_name().map(str::to_string))
+            .collect();
+        if let Some(o) = gen_object(g, b, &views) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// The SQL of the objects valid on `s`, in order.
+fn objects_sql(objects: &[ObjSpec], s: &Schema) -> String {
+    let mut views: Vec<&str> = Vec::new();
+    let mut sql = String::new();
+    for o in objects {
+        if let Some(text) = o.sql(s, &views) {
+            if let Some(v) = o.view_name() {
+                views.push(v);
+            }
+            sql.push_str(&text);
+            sql.push('\n');
+        }
+    }
+    sql
+}
+
+/// Creates the tables of `s` and then `objects`, and reads the result.
+async fn create_with_objects(
+    client: &Client,
+    s: &Schema,
+    objects: &str,
+    what: &str,
+) -> Result<Schema, String> {
+    reset(client).await?;
+    apply_schema(client, s, &DdlOptions::plain())
+        .await
+        .map_err(|e| format!("creating {what}'s tables: {e}\n{}", describe(s)))?;
+    client.batch_execute(objects).await.map_err(|e| {
+        format!(
+            "creating {what}'s objects: {}\n{objects}",
+            crate::diff_golden::db_error(&e)
+        )
+    })?;
+    read(client, what).await
+}
+
+/// The `renamed_from` hints of `hinted` put on `read` (same tables and
+/// columns by name).
+fn with_hints(mut read: Schema, hinted: &Schema) -> Schema {
+    for t in &mut read.tables {
+        if let Some(h) = hinted
+            .tables
+            .iter()
+            .find(|h| h.schema == t.schema && h.name == t.name)
+        {
+            t.renamed_from = h.renamed_from.clone();
+            for c in &mut t.columns {
+                if let Some(hc) = h.columns.iter().find(|x| x.name == c.name) {
+                    c.renamed_from = hc.renamed_from.clone();
+                }
+            }
+        }
+    }
+    read
+}
+
+#[test]
+fn random_objects_up_and_down() {
+    property("random_objects_up_and_down", |client, data| {
+        Box::pin(async move {
+            client
+                .batch_execute(&format!(
+                    "DO $$ BEGIN CREATE ROLE {PROP_ROLE}; \
+                     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+                ))
+                .await
+                .map_err(|e| crate::diff_golden::db_error(&e))?;
+            let mut g = Gen::new(data);
+            let a = gen_schema(&mut g);
+            let a_objects = gen_objects(&mut g, &a);
+            let b = mutate(&mut g, &a);
+            let b_objects = mutate_objects(&mut g, &a_objects, &b);
+            let (a_sql, b_sql) = (objects_sql(&a_objects, &a), objects_sql(&b_objects, &b));
+            let want = create_with_objects(client, &strip_hints(&b), &b_sql, "B").await?;
+            let current = create_with_objects(client, &a, &a_sql, "A").await?;
+            let opts = PlanOptions {
+                allow_drops: true,
+                concurrently: g.chance(30),
+                online: g.chance(25),
+            };
+            let p = plan(&current, &with_hints(want.clone(), &b), &opts);
+            let context = || {
+                format!(
+                    "--- A ---\n{}\n{a_sql}\n--- B ---\n{}\n{b_sql}\n--- up ---\n{}\n--- down ---\n{}",
+                    describe(&a),
+                    describe(&strip_hints(&b)),
+                    schema_diff::render::render_up(&p),
+                    schema_diff::render::render_down(&p)
+                )
+            };
+            apply_plan(client, &p, true)
+                .await
+                .map_err(|e| format!("{e}\n{}", context()))?;
+            let after_up = read(client, "after up").await?;
+            let column_drops = p
+                .steps
+                .iter()
+                .any(|s| matches!(s.op, Op::DropColumn { .. }));
+            if after_up != want {
+                return Err(format!(
+                    "up does not give B:\n{}\n{}",
+                    crate::diff_golden::first_difference(&want, &after_up),
+                    context()
+                ));
+            }
+            let rest = plan(&after_up, &want, &opts);
+            if !rest.is_empty() {
+                return Err(format!(
+                    "after up, still to do:\n{}\n{}",
+                    rest.summary().join("\n"),
+                    context()
+                ));
+            }
+            apply_plan(client, &p, false)
+                .await
+                .map_err(|e| format!("{e}\n{}", context()))?;
+            let after_down = read(client, "after down").await?;
+            let same = after_down == current
+                || (column_drops
+                    && without_column_order(&after_down) == without_column_order(&current));
+            if !same {
+                return Err(format!(
+                    "down does not give A back:\n{}\n{}",
+                    crate::diff_golden::first_difference(&current, &after_down),
+                    context()
+                ));
+            }
+            Ok(())
+        })
     });
 }

@@ -575,6 +575,7 @@ fn dgs_expected() -> Schema {
     ];
 
     Schema {
+        definitions: Vec::new(),
         schemas: vec!["public".into()],
         enums: vec![],
         tables: vec![jobs, lessons, audit],
@@ -658,6 +659,7 @@ fn normalize_a_model_written_with_synonyms() {
             }],
         )];
         let model = Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![],
             tables: vec![t],
@@ -837,6 +839,7 @@ fn normalize_names_what_postgres_rejects() {
             let mut t = base();
             edit(&mut t);
             let model = Schema {
+                definitions: Vec::new(),
                 schemas: vec![],
                 enums: vec![],
                 tables: vec![t],

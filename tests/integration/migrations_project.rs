@@ -556,3 +556,116 @@ fn a_comment_cannot_break_the_migration_file_format() {
         assert!(project.check().await.unwrap().is_ok());
     });
 }
+
+/// Models that declare views, routines, triggers, policies, extensions and
+/// grants as SQL (`Schema::definitions`, `Registry::definition`), written
+/// the way people write them: autogenerate creates them, `check` finds
+/// nothing to do and nothing unmanaged, a changed definition changes only
+/// its object, and a definition PostgreSQL rejects is named with its line.
+#[test]
+fn models_declare_objects_as_sql_definitions() {
+    use strata::schema::Definition;
+    let with = |defs: &[(&str, &str)]| {
+        let mut m = models(WITH_NOTE);
+        m.definitions = defs.iter().map(|(n, s)| Definition::new(*n, *s)).collect();
+        m
+    };
+    let first: &[(&str, &str)] = &[
+        ("trigram", "create extension if not exists pg_trgm;"),
+        (
+            "notes",
+            "create view noted as select id, note from t where note is not null;\n\
+             create function note_length(n text) returns int language sql immutable as $$ select length(n) $$;",
+        ),
+        (
+            "touch",
+            "create function touch() returns trigger language plpgsql as $$ begin new.note := trim(new.note); return new; end $$;\n\
+             create trigger t_touch before insert or update on t for each row execute function touch();",
+        ),
+        (
+            "security",
+            "alter table t enable row level security;\n\
+             create policy visible on t using (id > 0);\n\
+             grant select on t to public;",
+        ),
+    ];
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("definitions");
+        let project = Project::new(config(dir.path(), db.url(), None)).with_models(with(first));
+        let r = project
+            .autogenerate(&NewRevision::new("objects"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        let summaries: Vec<&str> = r.changes.iter().map(|c| c.summary.as_str()).collect();
+        for want in [
+            "+ table t",
+            "+ extension pg_trgm",
+            "+ view noted",
+            "+ function note_length(n text)",
+            "+ function touch()",
+            "+ trigger t_touch on t",
+            "+ row level security on t",
+            "+ policy visible on t",
+        ] {
+            assert!(summaries.contains(&want), "{want}: {summaries:?}");
+        }
+        project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        let report = project.check().await.unwrap();
+        assert!(
+            report.is_ok(),
+            "{:?} {:?}",
+            report.differences,
+            report.unmanaged
+        );
+        assert!(report.unmanaged.is_empty(), "{:?}", report.unmanaged);
+
+        // One definition changed: one change, made in place.
+        let mut second = first.to_vec();
+        second[1] = (
+            "notes",
+            "create view noted as select id, note from t where note <> '';\n\
+             create function note_length(n text) returns int language sql immutable as $$ select length(n) $$;",
+        );
+        let project = Project::new(config(dir.path(), db.url(), None)).with_models(with(&second));
+        let report = project.check().await.unwrap();
+        assert!(
+            !report.differences.is_empty()
+                && report
+                    .differences
+                    .iter()
+                    .all(|d| d.ends_with(" view noted")),
+            "{:?}",
+            report.differences
+        );
+        let r = project
+            .autogenerate(&NewRevision::new("view"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        let text = std::fs::read_to_string(&r.written.expect("a file").path).unwrap();
+        assert!(text.contains("VIEW public.noted AS"), "{text}");
+        project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        assert!(project.check().await.unwrap().is_ok());
+
+        // Rejected definitions are named, with the line; nothing changes.
+        for (sql, want) in [
+            (
+                "create view fine as select 1;\ncreate view broken as select id from missing_table;",
+                "definition \"broken one\", line 2",
+            ),
+            ("create view broken as select from from t;", "definition \"broken one\""),
+        ] {
+            let mut bad = second.clone();
+            bad.push(("broken one", sql));
+            let project = Project::new(config(dir.path(), db.url(), None)).with_models(with(&bad));
+            let err = project.check().await.unwrap_err().to_string();
+            assert!(err.contains(want), "{err}");
+        }
+    });
+}

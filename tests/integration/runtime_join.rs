@@ -166,6 +166,60 @@ fn relations_load_in_one_query_each_way() {
     });
 }
 
+/// Many parents, some listed twice, children spread unevenly (none, one,
+/// many), NULL keys: one query each way, every row where it belongs.
+#[test]
+fn relations_load_for_thousands_of_parents_listed_twice() {
+    run(async {
+        let fx = Fixture::new().await;
+        let s = fx.pool.session().await.unwrap();
+        let jobs: Vec<Job> = (0..3000)
+            .map(|i| Job::queued(&format!("j-{i:05}"), "2024"))
+            .collect();
+        s.copy_in(&jobs).await.unwrap();
+        // Job i has i % 4 lessons; 100 orphans.
+        let mut lessons = Vec::new();
+        for i in 0..3000 {
+            for k in 0..(i % 4) {
+                let job = format!("j-{i:05}");
+                lessons.push(lesson(&format!("l-{i:05}-{k}"), "t", Some(&job)));
+            }
+        }
+        for k in 0..100 {
+            lessons.push(lesson(&format!("o-{k:03}"), "t", None));
+        }
+        s.copy_in(&lessons).await.unwrap();
+
+        // Every job, then the first 500 again.
+        let mut parents = jobs.clone();
+        parents.extend(jobs[..500].iter().cloned());
+        let children = s.load_children::<Job, Lesson>(&parents).await.unwrap();
+        assert_eq!(children.len(), 3500);
+        for (i, list) in children.iter().enumerate() {
+            if i >= 3000 {
+                // A parent listed twice gets its children once.
+                assert!(list.is_empty(), "parent {i} listed again got children");
+                continue;
+            }
+            assert_eq!(list.len(), i % 4, "children of job {i}");
+            assert!(list
+                .iter()
+                .all(|l| l.job_id.as_deref() == Some(parents[i].job_id.as_str())));
+        }
+
+        let owners = s.load_parents::<Lesson, Job>(&lessons).await.unwrap();
+        assert_eq!(owners.len(), lessons.len());
+        for (lesson, owner) in lessons.iter().zip(&owners) {
+            assert_eq!(
+                owner.as_ref().map(|j| j.job_id.as_str()),
+                lesson.job_id.as_deref(),
+                "parent of {}",
+                lesson.lesson_id
+            );
+        }
+    });
+}
+
 #[test]
 fn subqueries_exists_and_distinct_on() {
     run(async {

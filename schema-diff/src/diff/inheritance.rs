@@ -111,26 +111,6 @@ fn all_checks(s: &Schema, t: &Table, depth: usize) -> Vec<Check> {
     out
 }
 
-/// How many ancestors deep table `schema.name` is in `s` (0: no parent):
-/// sub-partitions are created after, and dropped before, the partitions
-/// they belong to.
-pub(super) fn depth(s: &Schema, schema: &str, name: &str) -> usize {
-    let mut best = 0;
-    let mut stack = vec![(schema.to_string(), name.to_string(), 0usize)];
-    while let Some((sc, n, d)) = stack.pop() {
-        best = best.max(d);
-        if d >= MAX_DEPTH {
-            continue;
-        }
-        if let Some(t) = s.table(&sc, &n) {
-            for p in parents(t) {
-                stack.push((p.schema, p.name, d + 1));
-            }
-        }
-    }
-    best
-}
-
 /// A parent's column as the child must hold it before `INHERIT` or
 /// `ATTACH PARTITION`: the same type, collation, NOT NULL and generation
 /// expression; not an identity or serial (PostgreSQL does not inherit

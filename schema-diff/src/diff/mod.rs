@@ -101,20 +101,69 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     };
     d.run();
     let mut ops = d.ops;
-    // Within a phase: sub-partitions and grandchildren are created after
-    // and dropped before their parents; a column both local and inherited
-    // can be dropped from the child only once the parent dropped it.
-    let depth = |s: &Schema, t: &Name| inheritance::depth(s, &t.schema, &t.name) as i64;
-    ops.sort_by_cached_key(|op| {
+    let depth = hierarchy_depths(current, desired);
+    let level = |schema: &str, name: &str| depth.get(&(schema, name)).copied().unwrap_or(0);
+    // Within a phase: parents are created before their partitions and
+    // children at every level, and dropped after them; a column both local
+    // and inherited can be dropped from a child only once the parent
+    // dropped it.
+    ops.sort_by_key(|op| {
         let within = match op {
-            Op::DropColumn { table, .. } => depth(current, table),
-            Op::DropTable { table } => -depth(current, &tname(table)),
-            Op::CreateTable { table } => depth(desired, &tname(table)),
+            Op::CreateTable { table } => level(&table.schema, &table.name) as isize,
+            Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
+            Op::DropColumn { table, .. } => level(&table.schema, &table.name) as isize,
             _ => 0,
         };
         (op.phase(), within)
     });
     (ops, d.notes)
+}
+
+/// How deep each table of either side sits in its partition or
+/// inheritance tree: 0 for a table with no parent, 1 for a partition or
+/// child of such a table, 2 for a partition of a partition, ... A parent
+/// that is on neither side counts as depth 0; a cycle (impossible in
+/// PostgreSQL) stops at the number of tables.
+fn hierarchy_depths<'a>(
+    current: &'a Schema,
+    desired: &'a Schema,
+) -> BTreeMap<(&'a str, &'a str), usize> {
+    let mut parents: BTreeMap<(&str, &str), Vec<(&str, &str)>> = BTreeMap::new();
+    for t in current.tables.iter().chain(&desired.tables) {
+        let list = parents
+            .entry((t.schema.as_str(), t.name.as_str()))
+            .or_default();
+        let refs = t.partition_of.iter().map(|p| &p.parent).chain(&t.inherits);
+        for r in refs {
+            let key = (r.schema.as_str(), r.name.as_str());
+            if !list.contains(&key) {
+                list.push(key);
+            }
+        }
+    }
+    let limit = parents.len();
+    let mut depths = BTreeMap::new();
+    for &key in parents.keys() {
+        // Longest path up, breadth first (inheritance may have several
+        // parents).
+        let mut level = 0;
+        let mut frontier = vec![key];
+        while level < limit {
+            let mut next: Vec<(&str, &str)> = frontier
+                .iter()
+                .flat_map(|k| parents.get(k).into_iter().flatten().copied())
+                .collect();
+            next.sort_unstable();
+            next.dedup();
+            if next.is_empty() {
+                break;
+            }
+            level += 1;
+            frontier = next;
+        }
+        depths.insert(key, level);
+    }
+    depths
 }
 
 /// How an enum re-creation already handled a column's default.

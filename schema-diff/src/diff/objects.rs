@@ -134,6 +134,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
+    regrant_columns(&cur_by, &des_by, &mut drops, &mut creates);
+
     let mut ops = Vec::new();
     // Drops: dependents first.
     let drop_order = topo_order(&cur_by, &drops);
@@ -179,6 +181,49 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
     ops
+}
+
+/// The relation a grant is on (its dependency without the column).
+fn granted_on(o: &DbObject) -> Option<(&str, &str, &str)> {
+    o.depends_on
+        .first()
+        .map(|d| (d.kind.as_str(), d.schema.as_str(), d.name.as_str()))
+}
+
+/// `REVOKE p ON TABLE t FROM r` revokes `p` on every column of `t` too
+/// (PostgreSQL's REVOKE), so a role's column grants on a relation whose
+/// relation-level grant is dropped (or changed: dropped and created) are
+/// revoked before it and granted again after it when the desired schema
+/// keeps them.
+fn regrant_columns(
+    cur_by: &BTreeMap<ObjectKey, &DbObject>,
+    des_by: &BTreeMap<ObjectKey, &DbObject>,
+    drops: &mut BTreeSet<ObjectKey>,
+    creates: &mut BTreeSet<ObjectKey>,
+) {
+    use strata::schema::ObjectKind::Grant;
+    let is_column_grant =
+        |k: &ObjectKey| k.arguments.as_deref().is_some_and(|a| a.starts_with('('));
+    let revoked: BTreeSet<(&str, (&str, &str, &str))> = drops
+        .iter()
+        .filter(|k| k.kind == Grant && !is_column_grant(k))
+        .filter_map(|k| Some((k.name.as_str(), granted_on(cur_by.get(k)?)?)))
+        .collect();
+    if revoked.is_empty() {
+        return;
+    }
+    let hit: Vec<ObjectKey> = cur_by
+        .iter()
+        .filter(|(k, _)| k.kind == Grant && is_column_grant(k) && !drops.contains(*k))
+        .filter(|(k, o)| granted_on(o).is_some_and(|on| revoked.contains(&(k.name.as_str(), on))))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in hit {
+        if des_by.contains_key(&k) {
+            creates.insert(k.clone());
+        }
+        drops.insert(k);
+    }
 }
 
 /// Changes that need no drop: a sequence's options, a routine's body when

@@ -767,6 +767,7 @@ mod tests {
         });
         let s = deterministic(
             &Schema {
+                definitions: Vec::new(),
                 schemas: vec!["public".into()],
                 enums: vec![],
                 tables: vec![t],

@@ -304,6 +304,14 @@ impl Project {
         let client = connect(server).await?;
         let mut cache = self.cache.lock().await;
         let (schema, stats) = normalize_on(&client, &desired, &mut cache).await?;
+        let schema = crate::normalize::normalize_definitions(
+            self.config.scratch.as_ref().unwrap_or(server),
+            &client,
+            &desired,
+            schema,
+            &mut cache,
+        )
+        .await?;
         self.report(&super::Progress::Normalized { stats });
         Ok(schema)
     }

@@ -36,6 +36,9 @@ mod index_and_foreign_key {
         method = "btree",
         where = "deleted_at IS NULL",
         include(owner_id),
+        nulls = "not_distinct",
+        with(fillfactor = 70, deduplicate_items = false),
+        comment = "the listing page",
     ))]
     #[table(foreign_key(
         columns(owner_id, team_id),
@@ -43,7 +46,9 @@ mod index_and_foreign_key {
         on_delete = "cascade",
         on_update = "no action",
         deferrable = "initially_deferred",
+        match = "full",
         name = "jobs_member_fkey",
+        comment = "the member who owns the job",
     ))]
     pub struct Job {
         #[column(primary_key)]
@@ -55,6 +60,42 @@ mod index_and_foreign_key {
         pub deleted_at: Option<String>,
         pub owner_id: i64,
         pub team_id: i64,
+    }
+}
+
+mod storage_and_sequences {
+    use super::*;
+
+    #[derive(Table)]
+    #[table(index(columns(tags), method = "gin", with(fastupdate = false, gin_pending_list_limit = 128)))]
+    #[table(index(columns(created_at), method = "brin", with(pages_per_range = 16, autosummarize = true)))]
+    pub struct Event {
+        #[column(primary_key, identity = "always", sequence(start = 1000, increment = 10, max = 1000000, cache = 20))]
+        pub id: i64,
+        #[column(sql_type = "serial", sequence(start = 50, increment = -1, min = 1, max = 50))]
+        pub countdown: i32,
+        #[column(identity = "by_default", sequence(max = 3, cycle))]
+        pub round: i16,
+        pub tags: Vec<String>,
+        pub created_at: i64,
+    }
+}
+
+mod generated_and_collation {
+    use super::*;
+
+    #[derive(Table)]
+    pub struct Note {
+        #[column(primary_key)]
+        pub id: i64,
+        #[column(collation = "C")]
+        pub title: String,
+        #[column(generated = "lower(title)")]
+        pub title_key: String,        // computed by PostgreSQL, read back on insert
+        pub price: i64,
+        pub qty: i32,
+        #[column(generated = "price * qty")]
+        pub total: i64,
     }
 }
 
@@ -77,6 +118,12 @@ fn main() {
     let def = <index_and_foreign_key::Job as Table>::definition();
     assert_eq!(def.indexes[0].name, "jobs_listing_idx");
     assert_eq!(def.foreign_keys[0].name, "jobs_member_fkey");
+    assert!(def.foreign_keys[0].match_full);
+    assert_eq!(def.indexes[0].with, ["deduplicate_items=false", "fillfactor=70"]);
+    assert_eq!(<generated_and_collation::Note as Table>::COLUMNS.iter().filter(|c| c.generated).count(), 2);
+    let events = <storage_and_sequences::Event as Table>::definition();
+    assert_eq!(events.indexes.len(), 2);
+    assert_eq!(events.columns[0].sequence.as_ref().and_then(|o| o.start), Some(1000));
     assert_eq!(<intro::Job as Table>::definition().indexes.len(), 3);
     let _ = (intro::JobState::Queued, intro::JobState::InProgress, intro::JobState::Done);
     let _ = (pg_enum::Mood::Happy, pg_enum::Mood::Sad);

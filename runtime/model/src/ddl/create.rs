@@ -869,9 +869,20 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
             name: t.name.clone(),
         };
         if idem {
-            push(object, create_table_if_not_exists(t));
+            push(object.clone(), create_table_if_not_exists(t));
         } else {
-            push(object, create_table(t));
+            push(object.clone(), create_table(t));
+        }
+        // A serial's sequence options (an identity's are in its column
+        // definition): RESTART at the start on a new table; the idempotent
+        // variant sets the options only, leaving an existing sequence's
+        // position alone.
+        for c in &t.columns {
+            if c.identity == Some(Identity::Serial) && c.sequence.is_some() {
+                let sql =
+                    alter_owned_sequence(&t.schema, &t.name, &c.name, c.sequence.as_ref(), !idem);
+                push(object.clone(), sql);
+            }
         }
     }
 
@@ -1156,6 +1167,7 @@ mod tests {
 
     fn schema() -> Schema {
         Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![EnumType {
                 schema: "app".into(),

@@ -88,19 +88,23 @@
 //! `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
 //! `definition` SQL, optional `signature`, `comment`, `drop` and
-//! `depends_on`).
+//! `depends_on`), in the form the server prints them; `definitions` lists
+//! SQL in any form PostgreSQL accepts ([`Definition`]: `name`, `sql`),
+//! which normalization runs and reads back as objects.
 
+mod definition;
 mod naming;
 mod object;
 mod options;
 mod sql_type;
 
+pub use definition::Definition;
 pub use naming::{
     default_check_name, default_fk_name, default_index_name, default_pkey_name,
     default_unique_name, make_object_name, truncate_identifier,
 };
 pub use object::{DbObject, Dependency, ObjectKey, ObjectKind};
-pub use options::{Deferrable, FkAction, IndexMethod};
+pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -123,6 +127,11 @@ pub struct Schema {
     /// sorted by key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objects: Vec<DbObject>,
+    /// SQL the models declare for objects (views, functions, triggers,
+    /// ...), in the order given: turned into `objects` by normalization,
+    /// so a normalized schema has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub definitions: Vec<Definition>,
 }
 
 /// A PostgreSQL enum type with its labels in their sort order.
@@ -890,6 +899,7 @@ mod tests {
             predicate: None,
         });
         let s = Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![],
             tables: vec![t],
@@ -1025,6 +1035,7 @@ mod tests {
             predicate: None,
         });
         let s = Schema {
+            definitions: Vec::new(),
             schemas: vec![],
             enums: vec![EnumType {
                 schema: "app".into(),

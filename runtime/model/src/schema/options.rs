@@ -1,5 +1,7 @@
-//! The spelled-out options of indexes and foreign keys: [`IndexMethod`],
-//! [`FkAction`], [`Deferrable`], with their parsers.
+//! The spelled-out options of indexes and foreign keys: [`IndexMethod`]
+//! (with the storage parameters each method takes,
+//! [`IndexMethod::storage_parameter`]), [`FkAction`], [`Deferrable`], with
+//! their parsers.
 //!
 //! `strata-macros` calls these parsers so that `#[table(index(method =
 //! "..."))]` and `on_delete = "..."` are checked at compile time by the same
@@ -160,6 +162,87 @@ impl Deferrable {
     }
 }
 
+/// The kind of value an index storage parameter takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageValue {
+    /// An integer between the two bounds (inclusive).
+    Integer(i64, i64),
+    /// A boolean (`true`, `false`, `on`, `off`, `yes`, `no`, `1`, `0`).
+    Boolean,
+    /// One of the listed words.
+    Word(&'static [&'static str]),
+}
+
+/// The spellings of a boolean storage parameter accepted (PostgreSQL's
+/// `parse_bool`, written out in full and in lower case).
+pub const STORAGE_BOOLEANS: [&str; 8] = ["true", "false", "on", "off", "yes", "no", "1", "0"];
+
+impl IndexMethod {
+    /// The storage parameters (`WITH (...)`) an index of this method takes
+    /// in PostgreSQL 15, with their values.
+    pub fn storage_parameters(self) -> &'static [(&'static str, StorageValue)] {
+        const FILLFACTOR: (&str, StorageValue) = ("fillfactor", StorageValue::Integer(10, 100));
+        match self {
+            IndexMethod::Btree => &[FILLFACTOR, ("deduplicate_items", StorageValue::Boolean)],
+            IndexMethod::Hash | IndexMethod::Spgist => &[FILLFACTOR],
+            IndexMethod::Gist => &[
+                FILLFACTOR,
+                ("buffering", StorageValue::Word(&["auto", "on", "off"])),
+            ],
+            IndexMethod::Gin => &[
+                ("fastupdate", StorageValue::Boolean),
+                (
+                    "gin_pending_list_limit",
+                    StorageValue::Integer(64, i32::MAX as i64),
+                ),
+            ],
+            IndexMethod::Brin => &[
+                ("pages_per_range", StorageValue::Integer(1, 131_072)),
+                ("autosummarize", StorageValue::Boolean),
+            ],
+        }
+    }
+
+    /// Checks one storage parameter of an index of this method and returns
+    /// it as [`Index::with`](super::Index::with) holds it and PostgreSQL
+    /// stores it (`fillfactor=70`: the value as written, which the server
+    /// keeps verbatim). The error says what is accepted.
+    pub fn storage_parameter(self, name: &str, value: &str) -> Result<String, String> {
+        let params = self.storage_parameters();
+        let Some((_, kind)) = params.iter().find(|(n, _)| *n == name) else {
+            let names: Vec<&str> = params.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "a {} index has no storage parameter `{name}` (it takes {})",
+                self.as_str(),
+                names.join(", ")
+            ));
+        };
+        let ok = match kind {
+            StorageValue::Integer(lo, hi) => match value.parse::<i64>() {
+                Ok(v) if (*lo..=*hi).contains(&v) => true,
+                _ => {
+                    return Err(format!(
+                        "`{name}` takes an integer from {lo} to {hi}, not {value:?}"
+                    ))
+                }
+            },
+            StorageValue::Boolean => STORAGE_BOOLEANS.contains(&value),
+            StorageValue::Word(words) => words.contains(&value),
+        };
+        if !ok {
+            let accepted: &[&str] = match kind {
+                StorageValue::Word(words) => words,
+                _ => &STORAGE_BOOLEANS,
+            };
+            return Err(format!(
+                "`{name}` takes one of {}, not {value:?}",
+                accepted.join(", ")
+            ));
+        }
+        Ok(format!("{name}={value}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +269,28 @@ mod tests {
             Some(Deferrable::InitiallyDeferred)
         );
         assert_eq!(Deferrable::from_name("deferred"), None);
+    }
+
+    #[test]
+    fn storage_parameters() {
+        let b = IndexMethod::Btree;
+        assert_eq!(
+            b.storage_parameter("fillfactor", "70"),
+            Ok("fillfactor=70".into())
+        );
+        assert_eq!(
+            b.storage_parameter("deduplicate_items", "off"),
+            Ok("deduplicate_items=off".into())
+        );
+        assert!(b.storage_parameter("fillfactor", "5").is_err());
+        assert!(b.storage_parameter("deduplicate_items", "maybe").is_err());
+        assert!(b.storage_parameter("fastupdate", "on").is_err());
+        assert_eq!(
+            IndexMethod::Gist.storage_parameter("buffering", "auto"),
+            Ok("buffering=auto".into())
+        );
+        assert!(IndexMethod::Gin
+            .storage_parameter("gin_pending_list_limit", "63")
+            .is_err());
     }
 }

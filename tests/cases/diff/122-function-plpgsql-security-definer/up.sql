@@ -1,4 +1,5 @@
 -- + function audit_now()
+SET check_function_bodies = off;
 CREATE OR REPLACE FUNCTION public.audit_now()
  RETURNS timestamp with time zone
  LANGUAGE plpgsql
@@ -9,3 +10,4 @@ BEGIN
   RETURN now();
 END;
 $function$;
+RESET check_function_bodies;

@@ -1,9 +1,11 @@
 -- + function positive(x integer)
+SET check_function_bodies = off;
 CREATE OR REPLACE FUNCTION public.positive(x integer)
  RETURNS boolean
  LANGUAGE sql
  IMMUTABLE
 AS $function$ SELECT x > 0 $function$;
+RESET check_function_bodies;
 
 -- + check t_amount_check on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table

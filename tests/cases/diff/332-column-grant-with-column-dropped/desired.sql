@@ -1,0 +1,3 @@
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE t (id int PRIMARY KEY, b text);
+GRANT SELECT ON t TO strata_golden_reader;

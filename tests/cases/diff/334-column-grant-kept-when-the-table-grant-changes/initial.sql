@@ -1,0 +1,6 @@
+-- REVOKE on a table revokes the privilege on its columns too: the column
+-- grant must survive the table-level grant's change both ways.
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE t (id int PRIMARY KEY, b int);
+GRANT UPDATE (b) ON t TO strata_golden_reader;
+GRANT SELECT, INSERT ON t TO strata_golden_reader;
