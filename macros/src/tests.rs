@@ -1390,6 +1390,7 @@ fn definition_of_constraint_and_sequence_options() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1424,6 +1425,7 @@ fn definition_of_constraint_and_sequence_options() {
                         comment: ::core::option::Option::Some(
                             ::std::string::String::from("to u"),
                         ),
+                        not_valid: false,
                     },
                 ]),
                 checks: ::std::vec::Vec::from([
@@ -1433,6 +1435,8 @@ fn definition_of_constraint_and_sequence_options() {
                         comment: ::core::option::Option::Some(
                             ::std::string::String::from("positive"),
                         ),
+                        no_inherit: false,
+                        not_valid: false,
                     },
                 ]),
                 ..::strata::schema::Table::new("public", "t")
