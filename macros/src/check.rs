@@ -283,6 +283,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             let what = format!("`check` on `{}`", f.ident);
             names.claim(cx, &n, expr.span(), &what, CONSTRAINT);
             checks.push(Check {
+                no_inherit: false,
+                not_valid: false,
                 comment: Default::default(),
                 name: n,
                 expression: expr.value(),
@@ -419,6 +421,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             CONSTRAINT,
         );
         checks.push(Check {
+            no_inherit: false,
+            not_valid: false,
             comment: c.comment.as_ref().map(LitStr::value),
             name: c.name.value(),
             expression: c.expr.value(),
@@ -627,6 +631,7 @@ fn foreign_key(
     deferrable: Option<Deferrable>,
 ) -> ForeignKey {
     ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name,
@@ -688,6 +693,7 @@ fn index(
         // A NULLS order that is its direction's default is dropped by
         // `Table::canonicalize`.
         elements.push(IndexElement {
+            collation: None,
             key,
             order: el.order.as_ref().map(|o| o.0).unwrap_or_default(),
             nulls: el.nulls.as_ref().map(|n| n.0),

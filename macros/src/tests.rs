@@ -399,6 +399,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -419,6 +420,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -439,6 +441,7 @@ fn dgs_lessons() {
                                         order: ::strata::schema::SortOrder::Asc,
                                         nulls: ::core::option::Option::None,
                                         opclass: ::core::option::Option::None,
+                                        collation: ::core::option::Option::None,
                                     },
                                 ]),
                                 include: ::std::vec::Vec::new(),
@@ -464,6 +467,7 @@ fn dgs_lessons() {
                                 deferrable: ::strata::schema::Deferrable::NotDeferrable,
                                 match_full: false,
                                 comment: ::core::option::Option::None,
+                                not_valid: false,
                             },
                         ]),
                         ..::strata::schema::Table::new("public", "dgs_lessons")
@@ -685,6 +689,8 @@ fn composite_key() {
                                 name: ::std::string::String::from("enrollment_seat_positive"),
                                 expression: ::std::string::String::from("seat > 0"),
                                 comment: ::core::option::Option::None,
+                                no_inherit: false,
+                                not_valid: false,
                             },
                         ]),
                         ..::strata::schema::Table::new("app", "enrollment")
@@ -1095,6 +1101,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1103,6 +1110,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1125,6 +1133,7 @@ fn definition_of_every_model_value() {
                                 opclass: ::core::option::Option::Some(
                                     ::std::string::String::from("jsonb_path_ops"),
                                 ),
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1145,6 +1154,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Desc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1155,6 +1165,7 @@ fn definition_of_every_model_value() {
                                     ::strata::schema::NullsOrder::First,
                                 ),
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Expression(
@@ -1163,6 +1174,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                             ::strata::schema::IndexElement {
                                 key: ::strata::schema::IndexKey::Column(
@@ -1173,6 +1185,7 @@ fn definition_of_every_model_value() {
                                     ::strata::schema::NullsOrder::Last,
                                 ),
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::from([
@@ -1197,6 +1210,7 @@ fn definition_of_every_model_value() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1222,6 +1236,7 @@ fn definition_of_every_model_value() {
                         deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
                         match_full: false,
                         comment: ::core::option::Option::None,
+                        not_valid: false,
                     },
                     ::strata::schema::ForeignKey {
                         name: ::std::string::String::from("orders_note_id_fkey"),
@@ -1238,6 +1253,7 @@ fn definition_of_every_model_value() {
                         deferrable: ::strata::schema::Deferrable::NotDeferrable,
                         match_full: false,
                         comment: ::core::option::Option::None,
+                        not_valid: false,
                     },
                 ]),
                 checks: ::std::vec::Vec::from([
@@ -1245,11 +1261,15 @@ fn definition_of_every_model_value() {
                         name: ::std::string::String::from("orders_total_check"),
                         expression: ::std::string::String::from("total < 1000000"),
                         comment: ::core::option::Option::None,
+                        no_inherit: false,
+                        not_valid: false,
                     },
                     ::strata::schema::Check {
                         name: ::std::string::String::from("orders_total_positive"),
                         expression: ::std::string::String::from("total >= 0"),
                         comment: ::core::option::Option::None,
+                        no_inherit: false,
+                        not_valid: false,
                     },
                 ]),
                 comment: ::core::option::Option::Some(::std::string::String::from("Orders")),
@@ -1370,6 +1390,7 @@ fn definition_of_constraint_and_sequence_options() {
                                 order: ::strata::schema::SortOrder::Asc,
                                 nulls: ::core::option::Option::None,
                                 opclass: ::core::option::Option::None,
+                                collation: ::core::option::Option::None,
                             },
                         ]),
                         include: ::std::vec::Vec::new(),
@@ -1404,6 +1425,7 @@ fn definition_of_constraint_and_sequence_options() {
                         comment: ::core::option::Option::Some(
                             ::std::string::String::from("to u"),
                         ),
+                        not_valid: false,
                     },
                 ]),
                 checks: ::std::vec::Vec::from([
@@ -1413,6 +1435,8 @@ fn definition_of_constraint_and_sequence_options() {
                         comment: ::core::option::Option::Some(
                             ::std::string::String::from("positive"),
                         ),
+                        no_inherit: false,
+                        not_valid: false,
                     },
                 ]),
                 ..::strata::schema::Table::new("public", "t")

@@ -33,6 +33,9 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         partition_by: _,
         partition_of: _,
         inherits: _,
+        unlogged: _,
+        with: _,
+        replica_identity: _,
         comment,
         renamed_from,
     } = t;
@@ -324,13 +327,15 @@ fn index_element(e: &IndexElement) -> TokenStream {
         order,
         nulls,
         opclass,
+        // Not declared by models.
+        collation: _,
     } = e;
     let key = index_key(key);
     let order = sort_order(*order);
     let nulls = option(*nulls, nulls_order);
     let opclass = option(opclass.as_deref(), string);
     quote! {
-        ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass }
+        ::strata::schema::IndexElement { key: #key, order: #order, nulls: #nulls, opclass: #opclass, collation: ::core::option::Option::None }
     }
 }
 
@@ -359,6 +364,8 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
         deferrable,
         match_full,
         comment,
+        // Not declared by models.
+        not_valid: _,
     } = fk;
     let comment = option(comment.as_deref(), string);
     let name = string(name);
@@ -381,6 +388,7 @@ fn foreign_key(fk: &ForeignKey) -> TokenStream {
             deferrable: #deferrable,
             match_full: #match_full,
             comment: #comment,
+            not_valid: false,
         }
     }
 }
@@ -390,11 +398,14 @@ fn check(c: &Check) -> TokenStream {
         name,
         expression,
         comment,
+        // Not declared by models.
+        no_inherit: _,
+        not_valid: _,
     } = c;
     let name = string(name);
     let expression = string(expression);
     let comment = option(comment.as_deref(), string);
-    quote!(::strata::schema::Check { name: #name, expression: #expression, comment: #comment })
+    quote!(::strata::schema::Check { name: #name, expression: #expression, comment: #comment, no_inherit: false, not_valid: false })
 }
 
 fn type_name(n: &TypeName) -> TokenStream {

@@ -184,6 +184,7 @@ fn synthetic(n: usize) -> Schema {
         // The first table refers to itself.
         let prev = name(i.saturating_sub(1));
         t.foreign_keys = vec![ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: format!("{t_name}_prev_id_fkey"),

@@ -86,6 +86,7 @@ fn synthetic(n: usize) -> Schema {
         }
         if i > 0 {
             t.foreign_keys.push(ForeignKey {
+                not_valid: false,
                 comment: Default::default(),
                 match_full: Default::default(),
                 name: format!("{name}_prev_id_fkey"),

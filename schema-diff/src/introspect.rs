@@ -44,11 +44,16 @@
 //! cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
 //! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
-//! never a silently wrong model. Not modelled and therefore not read (the
-//! object is read as if it had none): collations, NULLS NOT DISTINCT,
-//! INCLUDE columns and deferrability of unique constraints, a foreign key's
-//! MATCH type, exclusion constraints, NOT VALID and NO INHERIT markers,
-//! inheritance and partitioning, sequence options.
+//! never a silently wrong model. Also read: a table's `UNLOGGED`, storage
+//! parameters and replica identity, a CHECK's `NO INHERIT`, `NOT VALID` of
+//! checks and foreign keys, an index element's collation when it is not
+//! its column's (an expression's: its type's), partitions (key, parent,
+//! bound) and `INHERITS` parents; a child table lists the columns and
+//! checks it defines itself (`attislocal`, `conislocal`: also those it
+//! inherits as well), a partition none. Not modelled and therefore not
+//! read (the object is read as if it had none): a column's `STORAGE` and
+//! `COMPRESSION`, the indexes and constraints a partition gets from its
+//! parent (they become the table's own when it is detached).
 //!
 //! Invariant: the number of statements sent does not depend on the schema
 //! ([`introspect_counted`] returns it; `tests/integration/introspect.rs`
@@ -63,7 +68,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use strata::schema::{
     Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
     Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, ObjectParts, PartitionOf,
-    PrimaryKey, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    PrimaryKey, ReplicaIdentity, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef,
+    TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -576,7 +582,7 @@ impl<'a> Assembler<'a> {
             });
         }
 
-        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names] =
+        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index] =
             positions(
                 &rows.tables,
                 [
@@ -587,6 +593,10 @@ impl<'a> Assembler<'a> {
                     "partition_bound",
                     "parent_schemas",
                     "parent_names",
+                    "persistence",
+                    "options",
+                    "replident",
+                    "replident_index",
                 ],
             )?;
         let mut tables: HashMap<u32, TableBuild> =
@@ -602,6 +612,18 @@ impl<'a> Assembler<'a> {
             let mut table = Table::new(schema, name);
             table.comment = relation_comments.remove(&(o, 0));
             table.partition_by = r.try_get(partition_by)?;
+            table.unlogged = r.try_get::<_, &str>(persistence)? == "u";
+            table.with = r
+                .try_get::<_, Option<Vec<String>>>(options)?
+                .unwrap_or_default();
+            table.replica_identity = match r.try_get::<_, &str>(replident)? {
+                "f" => Some(ReplicaIdentity::Full),
+                "n" => Some(ReplicaIdentity::Nothing),
+                "i" => r
+                    .try_get::<_, Option<String>>(replident_index)?
+                    .map(ReplicaIdentity::Index),
+                _ => None,
+            };
             let p_schemas: Vec<String> = r.try_get(parent_schemas)?;
             let p_names: Vec<String> = r.try_get(parent_names)?;
             let parents: Vec<TableRef> = p_schemas
@@ -907,7 +929,7 @@ result_columns!(
     ConstraintPositions {
         table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
         ref_columns, on_update, on_delete, deferrable, deferred, match_type, nulls_not_distinct,
-        comment, check_def, is_local,
+        comment, check_def, is_local, validated, no_inherit,
     }
 );
 
@@ -916,6 +938,7 @@ result_columns!(
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
         expressions, predicate, nulls_not_distinct, storage, comment, is_inherited,
+        collation_schemas, collation_names,
     }
 );
 
@@ -1162,6 +1185,7 @@ fn read_constraint(
                 }
             };
             Piece::ForeignKey(ForeignKey {
+                not_valid: !r.try_get::<_, bool>(p.validated)?,
                 match_full,
                 comment,
                 name,
@@ -1192,6 +1216,8 @@ fn read_constraint(
                 name,
                 expression,
                 comment,
+                no_inherit: r.try_get(p.no_inherit)?,
+                not_valid: !r.try_get::<_, bool>(p.validated)?,
             })
         }
         _ => return Ok(None),
@@ -1219,6 +1245,12 @@ fn read_index(
     let options: Vec<i16> = r.try_get(p.options)?;
     let classes: Vec<u32> = r.try_get(p.opclasses)?;
     let expressions: Option<Vec<Option<String>>> = r.try_get(p.expressions)?;
+    let coll_schemas: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(p.collation_schemas)?
+        .unwrap_or_default();
+    let coll_names: Vec<Option<String>> = r
+        .try_get::<_, Option<Vec<Option<String>>>>(p.collation_names)?
+        .unwrap_or_default();
     let mut elements = Vec::with_capacity(key_count);
     for (k, &num) in keys.iter().take(key_count).enumerate() {
         let key = if num == 0 {
@@ -1250,7 +1282,15 @@ fn read_index(
             Some(NullsOrder::Last)
         };
         let opclass = classes.get(k).and_then(|oid| opclasses.get(oid)).cloned();
+        let collation = match (coll_schemas.get(k), coll_names.get(k)) {
+            (Some(Some(schema)), Some(Some(name))) => Some(TypeName {
+                schema: schema.clone(),
+                name: name.clone(),
+            }),
+            _ => None,
+        };
         elements.push(IndexElement {
+            collation,
             key,
             order,
             nulls,

@@ -16,9 +16,10 @@
 //! separately: *deletes data* (drop table/column/enum type/schema, removing
 //! an enum value, a narrowing type change); *rewrites the table* (a type
 //! change that is not binary-coercible, a re-created enum, adding a column
-//! with a volatile default or an identity); *takes an ACCESS EXCLUSIVE lock*
-//! (every `ALTER TABLE` on an existing table, `DROP INDEX` without
-//! CONCURRENTLY); *blocks writes* (`CREATE INDEX` without CONCURRENTLY,
+//! with a volatile default or an identity, `SET LOGGED`/`UNLOGGED`);
+//! *takes an ACCESS EXCLUSIVE lock* (every `ALTER TABLE` on an existing
+//! table, `DROP INDEX` without CONCURRENTLY); *blocks writes* (`CREATE
+//! INDEX` without CONCURRENTLY,
 //! adding a foreign key); *can fail on existing rows* (SET NOT NULL, a NOT
 //! NULL column added without default, new check/unique/primary key/foreign
 //! key/unique index, a type change through a cast that can reject values,
@@ -1075,6 +1076,19 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             if *inherit { "" } else { "NO " },
             Qualified(&parent.schema, &parent.name)
         )],
+        Op::SetStorageParams { table, from, to } => {
+            alter::set_storage_params(&table.schema, &table.name, from, to)
+                .into_iter()
+                .collect()
+        }
+        Op::SetLogged { table, unlogged } => {
+            vec![alter::set_logged(&table.schema, &table.name, *unlogged)]
+        }
+        Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
+            &table.schema,
+            &table.name,
+            to.as_ref(),
+        )],
         Op::CreateObject { object } => create_object(object),
         // An owner goes with what it owns.
         Op::DropObject { object } if object.kind == ObjectKind::Owner => vec![],
@@ -1139,8 +1153,16 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         })],
         Op::CreateTable { table } => {
             let mut out = vec![create::create_table(table)];
+            out.extend(create::not_valid_checks(table));
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
+            }
+            if let Some(ri) = &table.replica_identity {
+                out.push(alter::set_replica_identity(
+                    &table.schema,
+                    &table.name,
+                    Some(ri),
+                ));
             }
             if table.comment.is_some() {
                 out.push(create::comment_on_table(table));
@@ -1189,6 +1211,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             out
         }
+        Op::DropColumn { table, column } if children_keep(ctx, table, &column.name) => {
+            vec![alter::drop_column_only(
+                &table.schema,
+                &table.name,
+                &column.name,
+            )]
+        }
         Op::DropColumn { table, column } => {
             vec![alter::drop_column(&table.schema, &table.name, &column.name)]
         }
@@ -1236,6 +1265,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             // A validated CHECK proves the column has no NULL: SET NOT NULL
             // then skips its scan under the ACCESS EXCLUSIVE lock.
             let check = strata::schema::Check {
+                no_inherit: false,
+                not_valid: false,
                 comment: Default::default(),
                 name: make_object_name(&table.name, Some(column), Some("not_null")),
                 expression: format!("{} IS NOT NULL", Ident(column)),
@@ -1417,7 +1448,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &fk.name,
             &fk.comment,
             false,
-            if ctx.online(table) {
+            if ctx.online(table) && !fk.not_valid {
                 vec![
                     create::add_foreign_key_not_valid(&stub(table), fk),
                     alter::validate_constraint(&table.schema, &table.name, &fk.name),
@@ -1431,7 +1462,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &check.name,
             &check.comment,
             false,
-            if ctx.online(table) {
+            if ctx.online(table) && !check.not_valid {
                 vec![
                     create::add_check_not_valid(&stub(table), check),
                     alter::validate_constraint(&table.schema, &table.name, &check.name),
@@ -1441,6 +1472,10 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             },
         ),
     }
+}
+
+fn children_keep(ctx: &Ctx<'_>, table: &Name, column: &str) -> bool {
+    crate::diff::children_keep(ctx.current, ctx.desired, &table.schema, &table.name, column)
 }
 
 /// Drop what depends on the type, rename the old type away, create the new
@@ -1571,6 +1606,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
+        Op::SetStorageParams { .. } | Op::SetReplicaIdentity { .. } => vec![AccessExclusiveLock],
+        Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];
             if to.generated.is_some() {

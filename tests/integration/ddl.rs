@@ -411,6 +411,7 @@ fn a_rejected_statement_leaves_nothing_behind() {
             unique: false,
             method: Default::default(),
             elements: vec![strata::schema::IndexElement {
+                collation: None,
                 key: strata::schema::IndexKey::Expression("no_such_function(id)".into()),
                 order: Default::default(),
                 nulls: None,

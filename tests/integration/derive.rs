@@ -185,6 +185,7 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
         },
     ];
     want.foreign_keys = vec![ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name: s("dgs_lessons_job_id_fkey"),
@@ -219,6 +220,7 @@ fn dgs_jobs_indexes() {
     assert_eq!(
         def.indexes[1].elements[1],
         IndexElement {
+            collation: None,
             key: IndexKey::Column(s("created_at")),
             order: SortOrder::Desc,
             nulls: None,
@@ -267,6 +269,7 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.foreign_keys,
         vec![ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: s("enrollment_course_id_fkey"),
@@ -282,6 +285,8 @@ fn composite_key_enum_columns_and_table_constraints() {
     assert_eq!(
         def.checks,
         vec![Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: s("enrollment_grade_range"),
             expression: s("grade BETWEEN 0 AND 100"),
@@ -337,6 +342,8 @@ fn serial_renames_comments_and_raw_identifiers() {
     assert_eq!(
         def.checks,
         vec![Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: s("course_seats_check"),
             expression: s("seats > 0"),

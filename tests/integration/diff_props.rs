@@ -322,6 +322,7 @@ fn add_index(g: &mut Gen, t: &mut Table) {
         2 if !text.is_empty() => {
             let c = g.pick(&text).clone();
             ix.elements.push(IndexElement {
+                collation: None,
                 key: IndexKey::Expression(lower_expr(&c)),
                 order: SortOrder::Asc,
                 nulls: None,
@@ -341,6 +342,7 @@ fn add_index(g: &mut Gen, t: &mut Table) {
                 let i = g.below(cols.len());
                 let c = cols.remove(i);
                 ix.elements.push(IndexElement {
+                    collation: None,
                     key: IndexKey::Column(c),
                     order: if g.chance(30) {
                         SortOrder::Desc
@@ -445,6 +447,8 @@ fn add_check(g: &mut Gen, t: &mut Table) {
     let expression = g.pick(exprs).clone();
     let name = g.fresh("ck");
     t.checks.push(Check {
+        no_inherit: false,
+        not_valid: false,
         comment: Default::default(),
         name,
         expression,
@@ -507,6 +511,7 @@ fn add_fk(g: &mut Gen, s: &mut Schema, ti: usize, avoid: &[String]) {
         FkAction::SetDefault,
     ];
     t.foreign_keys.push(ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name,
@@ -1863,7 +1868,7 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             restrictive: g.chance(50),
         },
         7 => ObjSpec::Grant {
-            privileges: g.pick::<&str>(&["SELECT", "SELECT, INSERT", "UPDATE"]),
+            privileges: ["SELECT", "SELECT, INSERT", "UPDATE"][g.below(3)],
             column: if g.chance(30) {
                 pick_columns(g, s, &tk, 1).pop()
             } else {

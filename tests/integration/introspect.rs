@@ -171,6 +171,7 @@ fn indexes_behind_constraints_are_not_listed() {
         let mut lower = index(
             "t_lower_email",
             vec![IndexElement {
+                collation: None,
                 key: strata::schema::IndexKey::Expression("lower(email)".into()),
                 order: SortOrder::Asc,
                 nulls: None,
@@ -277,6 +278,7 @@ fn excluded_tables_and_several_schemas() {
         assert_eq!(
             app_items.foreign_keys,
             vec![ForeignKey {
+                not_valid: false,
                 comment: Default::default(),
                 match_full: Default::default(),
                 name: "items_public_id_fkey".into(),
@@ -500,6 +502,7 @@ fn dgs_expected() -> Schema {
         columns: vec!["lesson_id".into()],
     });
     lessons.foreign_keys = vec![ForeignKey {
+        not_valid: false,
         comment: Default::default(),
         match_full: Default::default(),
         name: "dgs_lessons_job_id_fkey".into(),
@@ -552,6 +555,8 @@ fn dgs_expected() -> Schema {
         columns: vec!["id".into()],
     });
     audit.checks = vec![Check {
+        no_inherit: false,
+        not_valid: false,
         comment: Default::default(),
         name: "llm_call_audit_status_check".into(),
         expression: "status = ANY (ARRAY['ok'::text, 'error'::text, 'timeout'::text])".into(),
@@ -637,6 +642,8 @@ fn normalize_a_model_written_with_synonyms() {
             columns: vec!["id".into()],
         });
         t.checks = vec![Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: "llm_call_audit_status_check".into(),
             expression: "status IN ('ok','error','timeout')".into(),
@@ -644,6 +651,7 @@ fn normalize_a_model_written_with_synonyms() {
         t.indexes = vec![index(
             "llm_call_audit_lower_idx",
             vec![IndexElement {
+                collation: None,
                 key: strata::schema::IndexKey::Expression("(lower(language))".into()),
                 order: SortOrder::Desc,
                 nulls: Some(strata::schema::NullsOrder::First),
@@ -760,7 +768,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, check t_x_check: expression \"y > 0\": column \"y\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.checks.push(Check { comment: Default::default(),
+                    t.checks.push(Check { no_inherit: false, not_valid: false, comment: Default::default(),
                         name: "t_x_check".into(),
                         expression: "y > 0".into(),
                     })
@@ -771,7 +779,7 @@ fn normalize_names_what_postgres_rejects() {
                 Box::new(|t: &mut Table| {
                     let mut ix = index(
                         "t_bad_idx",
-                        vec![IndexElement {
+                        vec![IndexElement { collation: None,
                             key: strata::schema::IndexKey::Expression("lowr(x)".into()),
                             order: SortOrder::Asc,
                             nulls: None,
@@ -793,7 +801,7 @@ fn normalize_names_what_postgres_rejects() {
             (
                 "table public.t, foreign key t_x_fkey: relation \"public.missing\" does not exist",
                 Box::new(|t: &mut Table| {
-                    t.foreign_keys.push(ForeignKey { comment: Default::default(), match_full: Default::default(),
+                    t.foreign_keys.push(ForeignKey { not_valid: false, comment: Default::default(), match_full: Default::default(),
                         name: "t_x_fkey".into(),
                         columns: vec!["id".into()],
                         ref_schema: "public".into(),
@@ -968,6 +976,7 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
         assert_eq!(
             t.foreign_keys,
             vec![ForeignKey {
+                not_valid: false,
                 comment: Default::default(),
                 match_full: Default::default(),
                 name: "fk_rev".into(),
@@ -981,6 +990,7 @@ fn quoted_names_enum_arrays_reversed_foreign_keys_and_cast_expressions() {
             }]
         );
         let expr = |x: &str, order: SortOrder| IndexElement {
+            collation: None,
             key: strata::schema::IndexKey::Expression(x.into()),
             order,
             nulls: None,

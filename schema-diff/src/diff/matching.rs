@@ -204,6 +204,9 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         && a.partition_by == b.partition_by
         && a.partition_of == b.partition_of
         && a.inherits == b.inherits
+        && a.unlogged == b.unlogged
+        && a.with.iter().collect::<BTreeSet<_>>() == b.with.iter().collect::<BTreeSet<_>>()
+        && a.replica_identity == b.replica_identity
         && a.comment == b.comment
 }
 

@@ -33,7 +33,15 @@
 //! order cannot be restored by a down migration that re-adds a dropped column
 //! (it is appended); a re-created enum does not carry grants or dependent
 //! views and functions; the data of dropped objects is not restored by down
-//! (the SQL says so).
+//! (the SQL says so). Inheritance (`inheritance.rs`): a table that joins a
+//! parent (`INHERIT`, `ATTACH PARTITION`) first gets the columns and checks
+//! the parent brings, so they stay its own as well (`attislocal`): a
+//! column both local and inherited and one only inherited are the same to
+//! the diff, but not to a catalog comparison, and no statement turns one
+//! into the other without re-creating the table; likewise a down migration
+//! that undoes a `NO INHERIT` or a parent's `DROP COLUMN ONLY`. A detached
+//! partition keeps copies of its parent's indexes and keys under names the
+//! model does not know (they are not dropped).
 //!
 //! Files: `op.rs` ([`Op`] and what it carries, [`Op::inverse`],
 //! [`Op::phase`]: the list of ops and their order), this file (the differ:
@@ -43,10 +51,12 @@
 //! pure: no connection anywhere; tests are listed in [`crate::plan`].
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
+mod inheritance;
 mod matching;
 mod objects;
 mod op;
 
+pub use inheritance::children_keep;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
 };
@@ -56,6 +66,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use strata::ident::Ident;
 use strata::schema::{Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName};
 
+use inheritance::Inherited;
 use matching::{match_named, same_columns, same_table, Matched, Named, ObjKind};
 
 /// The changes that turn `current` into `desired` (both canonical), in
@@ -91,18 +102,16 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     d.run();
     let mut ops = d.ops;
     let depth = hierarchy_depths(current, desired);
-    let level = |t: &Table| {
-        depth
-            .get(&(t.schema.as_str(), t.name.as_str()))
-            .copied()
-            .unwrap_or(0)
-    };
+    let level = |schema: &str, name: &str| depth.get(&(schema, name)).copied().unwrap_or(0);
     // Within a phase: parents are created before their partitions and
-    // children at every level, and dropped after them.
+    // children at every level, and dropped after them; a column both local
+    // and inherited can be dropped from a child only once the parent
+    // dropped it.
     ops.sort_by_key(|op| {
         let within = match op {
-            Op::CreateTable { table } => level(table) as isize,
-            Op::DropTable { table } => -(level(table) as isize),
+            Op::CreateTable { table } => level(&table.schema, &table.name) as isize,
+            Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
+            Op::DropColumn { table, .. } => level(&table.schema, &table.name) as isize,
             _ => 0,
         };
         (op.phase(), within)
@@ -464,13 +473,20 @@ impl<'a> Differ<'a> {
         if ct.name == dt.name
             && !self.column_renames.contains_key(&table)
             && self.table_renames.is_empty()
+            // A child's columns can change with its parents'.
+            && ct.inherits.is_empty()
             && same_table(ct, dt)
         {
             return;
         }
         self.partitioning(ct, dt);
-        let before = self.cur_table_renamed(ct);
-        let view = self.cur_table_view(ct);
+        let mut before = self.cur_table_renamed(ct);
+        let mut view = self.cur_table_view(ct);
+        // A partition that becomes a table of its own keeps copies of its
+        // parent's keys, indexes and foreign keys.
+        for t in [&mut before, &mut view] {
+            inheritance::add_detached_keys(self.cur, ct, dt, t);
+        }
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
         for (from, to) in &renames {
             self.ops.push(Op::RenameColumn {
@@ -479,12 +495,36 @@ impl<'a> Differ<'a> {
                 to: to.clone(),
             });
         }
-        // Columns (a partition's are its parent's, on either side).
+        // Columns. What comes from a parent kept on both sides is the
+        // parent's (local or not: see `inheritance.rs`); what comes from a
+        // parent that goes becomes the table's own, and what a new parent
+        // brings must be there before it is attached.
+        let inh = Inherited::of(self.cur, ct, self.des, dt);
+        let cur_freed: Vec<Column> = inh
+            .freed_columns
+            .iter()
+            .filter(|c| view.column(&c.name).is_none())
+            .cloned()
+            .collect();
+        let cur_col = |name: &str| -> Option<Column> {
+            view.column(name)
+                .or_else(|| cur_freed.iter().find(|c| c.name == name))
+                .cloned()
+        };
         let mut added = Vec::new();
-        let partition = ct.partition_of.is_some() || dt.partition_of.is_some();
-        for dc in dt.columns.iter().filter(|_| !partition) {
-            match view.column(&dc.name) {
-                Some(cc) => self.column(&table, cc, dc),
+        for dc in &dt.columns {
+            match cur_col(&dc.name) {
+                Some(cc) => self.column(&table, &inh.after_parents(&cc), dc),
+                // The kept parent drops it (`ONLY`, see the plan): the
+                // table keeps it as its own.
+                None if inh.cur_kept_columns.contains(&dc.name)
+                    && !inh.des_kept_columns.contains(&dc.name) =>
+                {
+                    if let Some(cc) = inh.cur_kept_def(&dc.name) {
+                        self.column(&table, &cc, dc);
+                    }
+                }
+                None if inh.kept_column(&dc.name) => {}
                 None => {
                     let mut c = dc.clone();
                     c.renamed_from = None;
@@ -496,9 +536,56 @@ impl<'a> Differ<'a> {
                 }
             }
         }
+        for ic in &inh.required_columns {
+            if dt.column(&ic.name).is_some() {
+                continue;
+            }
+            match cur_col(&ic.name) {
+                Some(cc) => {
+                    let mut target = cc.clone();
+                    target.ty = ic.ty.clone();
+                    target.collation = ic.collation.clone();
+                    target.nullable = ic.nullable;
+                    target.generated = ic.generated.clone();
+                    self.column(&table, &cc, &target);
+                }
+                None if inh.cur_kept_columns.contains(&ic.name) => {}
+                None => self.ops.push(Op::AddColumn {
+                    table: table.clone(),
+                    column: ic.clone(),
+                }),
+            }
+        }
+        // A column a kept parent drops ONLY (another child keeps it) stays
+        // here as the table's own: dropped unless wanted.
+        let only_dropped: Vec<Column> = inh
+            .cur_kept_columns
+            .iter()
+            .filter(|n| {
+                !inh.des_kept_columns.contains(*n)
+                    && view.column(n).is_none()
+                    && dt.column(n).is_none()
+                    && !inh.required_columns.iter().any(|c| &c.name == *n)
+                    && ct.inherits.iter().any(|p| {
+                        dt.inherits.contains(p)
+                            && children_keep(self.cur, self.des, &p.schema, &p.name, n)
+                    })
+            })
+            .filter_map(|n| inh.cur_kept_def(n))
+            .collect();
+        for c in &only_dropped {
+            self.ops.push(Op::DropColumn {
+                table: table.clone(),
+                column: c.clone(),
+            });
+        }
         let mut dropped = Vec::new();
-        for (cc, orig) in view.columns.iter().zip(&ct.columns) {
-            if !partition && dt.column(&cc.name).is_none() {
+        let freed_pairs = cur_freed.iter().map(|c| (c, c));
+        for (cc, orig) in view.columns.iter().zip(&ct.columns).chain(freed_pairs) {
+            if dt.column(&cc.name).is_none()
+                && !inh.des_kept_columns.contains(&cc.name)
+                && !inh.required_columns.iter().any(|c| c.name == cc.name)
+            {
                 dropped.push(orig);
                 self.ops.push(Op::DropColumn {
                     table: table.clone(),
@@ -581,11 +668,12 @@ impl<'a> Differ<'a> {
             |i| &i.name,
             ObjKind::Index,
         );
+        let (cur_checks, des_checks, before_checks) = inh.checks(&view, dt, &before);
         self.commented(
             &table,
-            &view.checks,
-            &dt.checks,
-            &before.checks,
+            &cur_checks,
+            &des_checks,
+            &before_checks,
             |c| &c.name,
             ObjKind::Check,
         );
@@ -597,6 +685,26 @@ impl<'a> Differ<'a> {
             |f| &f.name,
             ObjKind::ForeignKey,
         );
+        if view.with.iter().collect::<BTreeSet<_>>() != dt.with.iter().collect::<BTreeSet<_>>() {
+            self.ops.push(Op::SetStorageParams {
+                table: table.clone(),
+                from: view.with.clone(),
+                to: dt.with.clone(),
+            });
+        }
+        if view.unlogged != dt.unlogged {
+            self.ops.push(Op::SetLogged {
+                table: table.clone(),
+                unlogged: dt.unlogged,
+            });
+        }
+        if view.replica_identity != dt.replica_identity {
+            self.ops.push(Op::SetReplicaIdentity {
+                table: table.clone(),
+                from: view.replica_identity.clone(),
+                to: dt.replica_identity.clone(),
+            });
+        }
         if view.comment != dt.comment {
             self.ops.push(Op::CommentOnTable {
                 table,
@@ -770,8 +878,14 @@ impl<'a> Differ<'a> {
         }
         // The sequence's options: compared while the column keeps its kind
         // of identity; a new identity gets its options after it is added.
+        // An identity that only changes between ALWAYS and BY DEFAULT keeps
+        // its sequence (`SET GENERATED`).
+        let sequence_kept = match (cc.identity, dc.identity) {
+            (Some(a), Some(b)) => a == b || (a != Identity::Serial && b != Identity::Serial),
+            _ => false,
+        };
         match (cc.identity, dc.identity) {
-            (Some(a), Some(b)) if a == b && cc.sequence != dc.sequence => {
+            (Some(_), Some(_)) if sequence_kept && cc.sequence != dc.sequence => {
                 self.ops.push(Op::AlterSequenceOptions {
                     table: table.clone(),
                     column: dc.name.clone(),
@@ -828,7 +942,7 @@ impl<'a> Differ<'a> {
                 to: dc.identity,
             });
             // The new identity's sequence starts with the defaults.
-            if dc.sequence.is_some() {
+            if dc.sequence.is_some() && !sequence_kept {
                 self.ops.push(Op::AlterSequenceOptions {
                     table: table.clone(),
                     column: dc.name.clone(),

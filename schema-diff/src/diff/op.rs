@@ -23,7 +23,10 @@
 //! created or dropped and moved past `max(column)`), comment on column;
 //! add/drop primary key, unique, index, foreign key, check; rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
-//! object, comment on one.
+//! object, comment on one; attach/detach a partition, `[NO] INHERIT`; a
+//! table's storage parameters (`RESET` then `SET`, so they end in the
+//! desired order), `SET LOGGED`/`UNLOGGED`, `REPLICA IDENTITY` (after the
+//! index it names is created).
 //!
 //! # The order
 //!
@@ -59,7 +62,7 @@ use std::fmt;
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
     Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PartitionOf,
-    PrimaryKey, SqlType, Table, TableRef, TypeName, Unique,
+    PrimaryKey, ReplicaIdentity, SqlType, Table, TableRef, TypeName, Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -519,6 +522,32 @@ pub enum Op {
         /// The comment after.
         to: Option<String>,
     },
+    /// `ALTER TABLE ... SET (...)` / `RESET (...)`: the table's storage
+    /// parameters.
+    SetStorageParams {
+        /// The table.
+        table: Name,
+        /// The parameters before (`fillfactor=70`).
+        from: Vec<String>,
+        /// The parameters after.
+        to: Vec<String>,
+    },
+    /// `ALTER TABLE ... SET UNLOGGED` / `SET LOGGED` (rewrites the table).
+    SetLogged {
+        /// The table.
+        table: Name,
+        /// Unlogged after.
+        unlogged: bool,
+    },
+    /// `ALTER TABLE ... REPLICA IDENTITY ...`.
+    SetReplicaIdentity {
+        /// The table.
+        table: Name,
+        /// Before (`None`: the default).
+        from: Option<ReplicaIdentity>,
+        /// After.
+        to: Option<ReplicaIdentity>,
+    },
 }
 
 impl Op {
@@ -603,6 +632,9 @@ impl Op {
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
+            Op::SetStorageParams { .. } | Op::SetLogged { .. } => 25,
+            // After the index it may name is created.
+            Op::SetReplicaIdentity { .. } => 31,
             Op::DropObject { .. } => 35,
             Op::DropEnum { .. } => 36,
             Op::DropSchema { .. } => 37,
@@ -814,6 +846,20 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetStorageParams { table, from, to } => Op::SetStorageParams {
+                table,
+                from: to,
+                to: from,
+            },
+            Op::SetLogged { table, unlogged } => Op::SetLogged {
+                table,
+                unlogged: !unlogged,
+            },
+            Op::SetReplicaIdentity { table, from, to } => Op::SetReplicaIdentity {
+                table,
+                from: to,
+                to: from,
+            },
         }
     }
 
@@ -859,6 +905,9 @@ impl Op {
             | Op::AlterCollation { table, .. }
             | Op::DetachPartition { table, .. }
             | Op::AlterInherit { table, .. }
+            | Op::SetStorageParams { table, .. }
+            | Op::SetLogged { table, .. }
+            | Op::SetReplicaIdentity { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
@@ -1002,6 +1051,20 @@ pub fn summary(op: &Op) -> String {
             "{} {table} inherits {}",
             if *inherit { "+" } else { "-" },
             Name::new(parent.schema.clone(), parent.name.clone())
+        ),
+        Op::SetStorageParams { table, from, to } => format!(
+            "~ table {table}: storage parameters ({}) -> ({})",
+            from.join(", "),
+            to.join(", ")
+        ),
+        Op::SetLogged { table, unlogged } => format!(
+            "~ table {table}: {}",
+            if *unlogged { "unlogged" } else { "logged" }
+        ),
+        Op::SetReplicaIdentity { table, from, to } => format!(
+            "~ table {table}: replica identity {} -> {}",
+            replica_identity_text(from),
+            replica_identity_text(to)
         ),
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),
@@ -1150,6 +1213,15 @@ pub fn summary(op: &Op) -> String {
         }
         Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
         Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
+    }
+}
+
+fn replica_identity_text(r: &Option<ReplicaIdentity>) -> String {
+    match r {
+        None => "default".to_string(),
+        Some(ReplicaIdentity::Full) => "full".to_string(),
+        Some(ReplicaIdentity::Nothing) => "nothing".to_string(),
+        Some(ReplicaIdentity::Index(ix)) => format!("index {}", Ident(ix)),
     }
 }
 

@@ -6,7 +6,8 @@
 -- `CHECK (...)` included. `index_oid` is the index behind a primary key,
 -- unique or exclusion constraint (left out of the index list);
 -- `nulls_not_distinct` that index's NULLS NOT DISTINCT; `match_type` a
--- foreign key's MATCH (`f` full, `s` simple); `comment` the constraint's.
+-- foreign key's MATCH (`f` full, `s` simple); `comment` the constraint's;
+-- `validated` false for NOT VALID, `no_inherit` a CHECK's NO INHERIT.
 SELECT k.conrelid AS table_oid,
        k.conname::text AS name,
        k.contype::text AS kind,
@@ -36,7 +37,9 @@ SELECT k.conrelid AS table_oid,
         WHERE dsc.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
           AND dsc.objoid = k.oid AND dsc.objsubid = 0) AS comment,
        CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def,
-       (k.conislocal AND k.conparentid = 0) AS is_local
+       (k.conislocal AND k.conparentid = 0) AS is_local,
+       k.convalidated AS validated,
+       k.connoinherit AS no_inherit
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

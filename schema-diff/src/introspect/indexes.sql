@@ -6,7 +6,9 @@
 -- (named by the opclasses query when not a default one), `expressions` the
 -- text of each expression element (NULL for a column; only computed when
 -- there is one), `storage` the index's storage parameters (`WITH (...)`),
--- `comment` its comment.
+-- `comment` its comment, `collation_schemas` and `collation_names` (only
+-- when one differs) the collation of each element that is not its
+-- column's (for an expression: its type's).
 SELECT i.indrelid AS table_oid,
        i.indexrelid AS oid,
        ic.relname::text AS name,
@@ -22,6 +24,48 @@ SELECT i.indrelid AS table_oid,
                FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
                ORDER BY s.k)
        END AS expressions,
+       -- The collation of an element when it is not its column's (an
+       -- expression's: its type's).
+       CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
+               LEFT JOIN pg_catalog.pg_attribute a
+                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
+               JOIN pg_catalog.pg_attribute ia
+                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
+               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+                         WHERE i.indcollation[s.k - 1] <> 0
+                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation)) THEN
+         ARRAY(SELECT CASE WHEN i.indcollation[s.k - 1] <> 0
+                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation) THEN cn.nspname::text END
+               FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
+               LEFT JOIN pg_catalog.pg_attribute a
+                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
+               JOIN pg_catalog.pg_attribute ia
+                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
+               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+               LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[s.k - 1]
+               LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+               ORDER BY s.k)
+       END AS collation_schemas,
+       CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
+               LEFT JOIN pg_catalog.pg_attribute a
+                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
+               JOIN pg_catalog.pg_attribute ia
+                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
+               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+                         WHERE i.indcollation[s.k - 1] <> 0
+                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation)) THEN
+         ARRAY(SELECT CASE WHEN i.indcollation[s.k - 1] <> 0
+                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation) THEN co.collname::text END
+               FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
+               LEFT JOIN pg_catalog.pg_attribute a
+                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
+               JOIN pg_catalog.pg_attribute ia
+                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
+               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+               LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[s.k - 1]
+               LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+               ORDER BY s.k)
+       END AS collation_names,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        -- PostgreSQL 15's column (`false` before 15: see introspect.rs).
        i.indnullsnotdistinct AS nulls_not_distinct,

@@ -17,7 +17,15 @@ SELECT c.oid AS oid,
              FROM pg_catalog.pg_inherits ih
              JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
              WHERE ih.inhrelid = c.oid
-             ORDER BY ih.inhseqno) AS parent_names
+             ORDER BY ih.inhseqno) AS parent_names,
+       c.relpersistence::text AS persistence,
+       c.reloptions AS options,
+       c.relreplident::text AS replident,
+       CASE WHEN c.relreplident = 'i' THEN
+         (SELECT ri.relname::text FROM pg_catalog.pg_index x
+          JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
+          WHERE x.indrelid = c.oid AND x.indisreplident)
+       END AS replident_index
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')

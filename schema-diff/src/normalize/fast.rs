@@ -465,6 +465,8 @@ fn probes(missing: &[(&String, &Part)]) -> Probes {
             Part::Check { expression, .. } => {
                 let name = format!("k{}", p.tables[ti].checks.len());
                 p.tables[ti].checks.push(Check {
+                    no_inherit: false,
+                    not_valid: false,
                     comment: Default::default(),
                     name: name.clone(),
                     expression: expression.clone(),
@@ -751,6 +753,7 @@ mod tests {
             columns: vec!["id".into()],
         });
         t.foreign_keys.push(ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: "t_other_fkey".into(),

@@ -10,8 +10,9 @@
 use std::fmt::Write;
 
 use crate::ddl::create::column_def;
+use crate::ddl::create::storage_params_sql;
 use crate::ident::{ident_list, quote_literal, Ident, Qualified};
-use crate::schema::{make_object_name, Column, Identity, SqlType};
+use crate::schema::{make_object_name, Column, Identity, ReplicaIdentity, SqlType};
 
 /// `DROP SCHEMA s`.
 pub fn drop_schema(name: &str) -> String {
@@ -46,6 +47,16 @@ pub fn add_column(schema: &str, table: &str, column: &Column) -> String {
 pub fn drop_column(schema: &str, table: &str, column: &str) -> String {
     format!(
         "ALTER TABLE {} DROP COLUMN {}",
+        Qualified(schema, table),
+        Ident(column)
+    )
+}
+
+/// `ALTER TABLE ONLY s.t DROP COLUMN c`: the column of the child tables
+/// that inherit it stays, as their own.
+pub fn drop_column_only(schema: &str, table: &str, column: &str) -> String {
+    format!(
+        "ALTER TABLE ONLY {} DROP COLUMN {}",
         Qualified(schema, table),
         Ident(column)
     )
@@ -436,6 +447,64 @@ pub fn add_enum_value(
         }
     }
     out
+}
+
+/// `ALTER TABLE s.t RESET (...), SET (...)`: every parameter of `from`
+/// reset, then those of `to` set in their order, so the table ends with
+/// exactly `to`, in that order (`None` when both are empty). Parameters are
+/// written as PostgreSQL prints them (`fillfactor=70`); names and values go
+/// through quoting ([`storage_params_sql`]).
+pub fn set_storage_params(
+    schema: &str,
+    table: &str,
+    from: &[String],
+    to: &[String],
+) -> Option<String> {
+    let name_of = |p: &String| {
+        p.split_once('=')
+            .map_or(p.as_str(), |(n, _)| n)
+            .trim()
+            .to_string()
+    };
+    let mut actions = Vec::new();
+    if !from.is_empty() {
+        let names: Vec<String> = from.iter().map(name_of).collect();
+        actions.push(format!("RESET ({})", ident_list(&names)));
+    }
+    if !to.is_empty() {
+        let with = storage_params_sql(to);
+        actions.push(format!("SET {}", with.trim_start_matches("WITH ")));
+    }
+    (!actions.is_empty()).then(|| {
+        format!(
+            "ALTER TABLE {} {}",
+            Qualified(schema, table),
+            actions.join(", ")
+        )
+    })
+}
+
+/// `ALTER TABLE s.t SET UNLOGGED` / `SET LOGGED` (rewrites the table).
+pub fn set_logged(schema: &str, table: &str, unlogged: bool) -> String {
+    format!(
+        "ALTER TABLE {} SET {}",
+        Qualified(schema, table),
+        if unlogged { "UNLOGGED" } else { "LOGGED" }
+    )
+}
+
+/// `ALTER TABLE s.t REPLICA IDENTITY ...` (`None`: `DEFAULT`).
+pub fn set_replica_identity(schema: &str, table: &str, to: Option<&ReplicaIdentity>) -> String {
+    let what = match to {
+        None => "DEFAULT".to_string(),
+        Some(ReplicaIdentity::Full) => "FULL".to_string(),
+        Some(ReplicaIdentity::Nothing) => "NOTHING".to_string(),
+        Some(ReplicaIdentity::Index(ix)) => format!("USING INDEX {}", Ident(ix)),
+    };
+    format!(
+        "ALTER TABLE {} REPLICA IDENTITY {what}",
+        Qualified(schema, table)
+    )
 }
 
 #[cfg(test)]

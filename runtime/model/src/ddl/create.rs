@@ -299,7 +299,12 @@ pub fn storage_params_sql(with: &[String]) -> String {
 }
 
 fn check_clause(c: &Check) -> String {
-    format!("CONSTRAINT {} CHECK ({})", Ident(&c.name), c.expression)
+    format!(
+        "CONSTRAINT {} CHECK ({}){}",
+        Ident(&c.name),
+        c.expression,
+        if c.no_inherit { " NO INHERIT" } else { "" }
+    )
 }
 
 /// `CONSTRAINT name FOREIGN KEY (...) REFERENCES ...`, as used by
@@ -342,8 +347,20 @@ fn constraint_items(t: &Table) -> Vec<String> {
         items.push(primary_key_clause(pk));
     }
     items.extend(t.uniques.iter().map(unique_clause));
-    items.extend(t.checks.iter().map(check_clause));
+    // A NOT VALID check cannot be declared in CREATE TABLE (PostgreSQL
+    // would validate it): it is added after, see `not_valid_checks`.
+    items.extend(t.checks.iter().filter(|c| !c.not_valid).map(check_clause));
     items
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT ... NOT VALID` of the table's NOT VALID
+/// checks, which [`create_table`] leaves out.
+pub fn not_valid_checks(t: &Table) -> Vec<String> {
+    t.checks
+        .iter()
+        .filter(|c| c.not_valid)
+        .map(|c| add_check(t, c))
+        .collect()
 }
 
 fn bracketed(items: &[String]) -> String {
@@ -377,6 +394,13 @@ pub fn create_table(t: &Table) -> String {
 
 fn create_table_as(t: &Table, verb: &str) -> String {
     let name = Qualified(&t.schema, &t.name);
+    let unlogged_verb;
+    let verb = if t.unlogged {
+        unlogged_verb = verb.replacen("CREATE TABLE", "CREATE UNLOGGED TABLE", 1);
+        unlogged_verb.as_str()
+    } else {
+        verb
+    };
     let mut out = match &t.partition_of {
         Some(p) => {
             let items = constraint_items(t);
@@ -404,6 +428,9 @@ fn create_table_as(t: &Table, verb: &str) -> String {
     if let Some(key) = &t.partition_by {
         let _ = write!(out, " PARTITION BY {key}");
     }
+    if !t.with.is_empty() {
+        let _ = write!(out, " {}", storage_params_sql(&t.with));
+    }
     out
 }
 
@@ -427,27 +454,49 @@ pub fn add_unique(t: &Table, u: &Unique) -> String {
     alter_add(t, &unique_clause(u))
 }
 
-/// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr)`.
+/// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr) [NO INHERIT] [NOT
+/// VALID]`.
 pub fn add_check(t: &Table, c: &Check) -> String {
-    alter_add(t, &check_clause(c))
+    let mut out = alter_add(t, &check_clause(c));
+    if c.not_valid {
+        out.push_str(" NOT VALID");
+    }
+    out
 }
 
 /// `ALTER TABLE ... ADD CONSTRAINT name FOREIGN KEY (...) REFERENCES ...
-/// [ON DELETE ...] [ON UPDATE ...] [DEFERRABLE INITIALLY ...]`.
+/// [ON DELETE ...] [ON UPDATE ...] [DEFERRABLE INITIALLY ...] [NOT
+/// VALID]`.
 pub fn add_foreign_key(t: &Table, fk: &ForeignKey) -> String {
-    alter_add(t, &foreign_key_clause(fk))
+    let mut out = alter_add(t, &foreign_key_clause(fk));
+    if fk.not_valid {
+        out.push_str(" NOT VALID");
+    }
+    out
 }
 
 /// [`add_foreign_key`] `NOT VALID`: existing rows are not checked (no scan
 /// under the lock); `VALIDATE CONSTRAINT` checks them later.
 pub fn add_foreign_key_not_valid(t: &Table, fk: &ForeignKey) -> String {
-    format!("{} NOT VALID", add_foreign_key(t, fk))
+    add_foreign_key(
+        t,
+        &ForeignKey {
+            not_valid: true,
+            ..fk.clone()
+        },
+    )
 }
 
 /// [`add_check`] `NOT VALID`: existing rows are checked later by
 /// `VALIDATE CONSTRAINT`.
 pub fn add_check_not_valid(t: &Table, c: &Check) -> String {
-    format!("{} NOT VALID", add_check(t, c))
+    add_check(
+        t,
+        &Check {
+            not_valid: true,
+            ..c.clone()
+        },
+    )
 }
 
 /// Writes an operator class name: `name`, or `schema.name` (each part quoted
@@ -496,6 +545,9 @@ pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bo
             IndexKey::Expression(e) => {
                 let _ = write!(out, "({e})");
             }
+        }
+        if let Some(coll) = &el.collation {
+            let _ = write!(out, " COLLATE {}", Qualified(&coll.schema, &coll.name));
         }
         if let Some(opc) = &el.opclass {
             out.push(' ');
@@ -844,6 +896,14 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
         table: t.name.clone(),
         name: name.into(),
     };
+    if !idem {
+        // NOT VALID checks cannot be declared in CREATE TABLE.
+        for t in &schema.tables {
+            for c in t.checks.iter().filter(|c| c.not_valid) {
+                push(constraint(t, &c.name), add_check(t, c));
+            }
+        }
+    }
     if idem {
         // Constraints missing from tables that existed already.
         for t in &schema.tables {
@@ -882,6 +942,17 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
                     name: ix.name.clone(),
                 },
                 create_index(t, ix, false, idem),
+            );
+        }
+        // After the indexes (USING INDEX names one). The idempotent form
+        // changes nothing that exists, so it leaves this out.
+        if let (Some(ri), false) = (&t.replica_identity, idem) {
+            push(
+                DdlObject::Table {
+                    schema: t.schema.clone(),
+                    name: t.name.clone(),
+                },
+                crate::ddl::alter::set_replica_identity(&t.schema, &t.name, Some(ri)),
             );
         }
     }
@@ -1056,11 +1127,14 @@ mod tests {
             columns: vec!["full name".into()],
         });
         t.checks.push(Check {
+            no_inherit: false,
+            not_valid: false,
             comment: Default::default(),
             name: "User_order_check".into(),
             expression: "\"order\" > 0".into(),
         });
         t.foreign_keys.push(ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: "User_boss_fkey".into(),
@@ -1081,6 +1155,7 @@ mod tests {
             method: IndexMethod::Btree,
             elements: vec![
                 IndexElement {
+                    collation: None,
                     key: IndexKey::Expression("lower((\"full name\")::text)".into()),
                     order: SortOrder::Desc,
                     nulls: Some(NullsOrder::Last),
@@ -1194,6 +1269,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Gin,
             elements: vec![IndexElement {
+                collation: None,
                 key: IndexKey::Column("doc".into()),
                 order: SortOrder::Asc,
                 nulls: None,

@@ -64,7 +64,8 @@
 //! `varchar(32)`, `timestamptz`). Identity is `always`, `by_default` or
 //! `serial`; index methods `btree`, `hash`, `gin`, `gist`, `brin`, `spgist`;
 //! an index element is `{"column": ...}` or `{"expression": ...}` with
-//! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`) and `opclass`;
+//! optional `order` (`asc`/`desc`), `nulls` (`first`/`last`), `opclass` and
+//! `collation` (`{"schema", "name"}`);
 //! referential actions `no_action`, `restrict`, `cascade`, `set_null`,
 //! `set_default`; deferrability `not_deferrable`, `initially_immediate`,
 //! `initially_deferred` (on foreign keys, unique constraints and primary
@@ -80,7 +81,11 @@
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
-//! `{"schema", "name"}`). `objects` lists definition objects ([`DbObject`]:
+//! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
+//! `with` (storage parameters, `["fillfactor=70"]`) and `replica_identity`
+//! (`"full"`, `"nothing"` or `{"index": "name"}`). A check may have
+//! `"no_inherit": true`, a check or foreign key `"not_valid": true`.
+//! `objects` lists definition objects ([`DbObject`]:
 //! `kind`, `schema`, `name`, optional `table` and `arguments`, the
 //! `definition` SQL, optional `signature`, `comment`, `drop`,
 //! `depends_on` and `parts`, the pieces a domain, composite type or
@@ -189,6 +194,18 @@ pub struct Table {
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inherits: Vec<TableRef>,
+    /// `CREATE UNLOGGED TABLE`: not written to the WAL (emptied after a
+    /// crash, not replicated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub unlogged: bool,
+    /// Storage parameters, `WITH (...)`, as PostgreSQL prints them
+    /// (`fillfactor=70`, `autovacuum_enabled=false`), in PostgreSQL's
+    /// order (the diff compares them as a set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// `REPLICA IDENTITY` when it is not the default (the primary key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica_identity: Option<ReplicaIdentity>,
     /// `COMMENT ON TABLE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -196,6 +213,19 @@ pub struct Table {
     /// Never read from a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+}
+
+/// A table's `REPLICA IDENTITY` other than the default: what logical
+/// replication writes of an updated or deleted row's old version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplicaIdentity {
+    /// `FULL`: every column.
+    Full,
+    /// `NOTHING`.
+    Nothing,
+    /// `USING INDEX name`: the columns of that unique index of the table.
+    Index(String),
 }
 
 /// A table named by schema and name.
@@ -482,12 +512,17 @@ pub struct IndexElement {
     /// An operator class other than the type's default (e.g. `jsonb_path_ops`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opclass: Option<String>,
+    /// `COLLATE` other than the column's (an expression's: its type's),
+    /// `{"schema": "pg_catalog", "name": "C"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<TypeName>,
 }
 
 impl IndexElement {
     /// An ascending element on a column.
     pub fn column(name: impl Into<String>) -> IndexElement {
         IndexElement {
+            collation: None,
             key: IndexKey::Column(name.into()),
             order: SortOrder::Asc,
             nulls: None,
@@ -523,6 +558,10 @@ pub struct ForeignKey {
     /// referencing columns is not checked).
     #[serde(default, skip_serializing_if = "is_false")]
     pub match_full: bool,
+    /// `NOT VALID`: added without checking the rows it had then (not yet
+    /// validated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_valid: bool,
     /// `COMMENT ON CONSTRAINT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -536,6 +575,13 @@ pub struct Check {
     pub name: String,
     /// The boolean expression, as SQL text (without `CHECK (...)`).
     pub expression: String,
+    /// `NO INHERIT`: not inherited by child tables.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_inherit: bool,
+    /// `NOT VALID`: added without checking the rows it had then (not yet
+    /// validated).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_valid: bool,
     /// `COMMENT ON CONSTRAINT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -775,6 +821,9 @@ impl Table {
             partition_by: None,
             partition_of: None,
             inherits: Vec::new(),
+            unlogged: false,
+            with: Vec::new(),
+            replica_identity: None,
             comment: None,
             renamed_from: None,
         }
@@ -918,6 +967,7 @@ mod tests {
     #[test]
     fn option_enums_keep_their_json_names() {
         let fk = ForeignKey {
+            not_valid: false,
             comment: Default::default(),
             match_full: Default::default(),
             name: "t_a_fkey".into(),
@@ -985,6 +1035,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Btree,
             elements: vec![IndexElement {
+                collation: None,
                 key: IndexKey::Column("m".into()),
                 order: SortOrder::Desc,
                 nulls: Some(NullsOrder::First),

@@ -1,0 +1,424 @@
+//! What a table gets from its parents: the columns and CHECK constraints
+//! of the tables it inherits from (`INHERITS`) or is a partition of, read
+//! through the parents' own parents. Pure.
+//!
+//! The model lists only what a table defines itself (`attislocal`,
+//! `conislocal`); PostgreSQL also keeps a column or check that is both
+//! local and inherited (`ALTER TABLE child INHERIT parent` over columns the
+//! child already had, or `CREATE TABLE child (x ...) INHERITS (parent)`
+//! with a column the parent has). Whether such a column is also local is
+//! PostgreSQL's bookkeeping, not something a migration can change without
+//! re-creating the table, so the differ treats "local and inherited" and
+//! "inherited" alike, and uses the lists here to know what a child gains
+//! or loses when a parent relationship is added or removed:
+//!
+//! - `INHERIT` / `ATTACH PARTITION` need the child to have every column of
+//!   the parent (same type, NOT NULL where the parent has it) and every
+//!   inheritable CHECK: the differ adds what is missing first.
+//! - `NO INHERIT` / `DETACH PARTITION` leave the inherited columns and
+//!   checks in the child as its own: the differ compares them with the
+//!   desired table like any local column (and drops what is not wanted).
+
+use std::collections::BTreeSet;
+
+use strata::schema::{
+    default_index_name, default_pkey_name, default_unique_name, Check, Column, IndexKey, Schema,
+    Table, TableRef,
+};
+
+/// How deep parent chains are followed (a cycle cannot be created in
+/// PostgreSQL; this only bounds a hand-written model).
+const MAX_DEPTH: usize = 32;
+
+/// The direct parents of `t`: its partitioned table, then its `INHERITS`
+/// parents in order.
+pub(super) fn parents(t: &Table) -> Vec<TableRef> {
+    let mut out: Vec<TableRef> = t.partition_of.iter().map(|p| p.parent.clone()).collect();
+    out.extend(t.inherits.iter().cloned());
+    out
+}
+
+/// Every column `t` inherits in `s`, with the direct parent it comes
+/// through (a column two parents share is listed for each).
+pub(super) fn inherited_columns(s: &Schema, t: &Table) -> Vec<(TableRef, Column)> {
+    let mut out = Vec::new();
+    for p in parents(t) {
+        if let Some(pt) = s.table(&p.schema, &p.name) {
+            for c in all_columns(s, pt, 1) {
+                out.push((p.clone(), c));
+            }
+        }
+    }
+    out
+}
+
+/// The columns of `t`: inherited ones first (as PostgreSQL orders them),
+/// then its own; one per name.
+fn all_columns(s: &Schema, t: &Table, depth: usize) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
+    if depth < MAX_DEPTH {
+        for p in parents(t) {
+            if let Some(pt) = s.table(&p.schema, &p.name) {
+                for c in all_columns(s, pt, depth + 1) {
+                    if !out.iter().any(|o| o.name == c.name) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+    }
+    for c in &t.columns {
+        if !out.iter().any(|o| o.name == c.name) {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// Every CHECK `t` inherits in `s`, with the direct parent it comes
+/// through.
+pub(super) fn inherited_checks(s: &Schema, t: &Table) -> Vec<(TableRef, Check)> {
+    let mut out = Vec::new();
+    for p in parents(t) {
+        if let Some(pt) = s.table(&p.schema, &p.name) {
+            for c in all_checks(s, pt, 1) {
+                out.push((p.clone(), c));
+            }
+        }
+    }
+    out
+}
+
+fn all_checks(s: &Schema, t: &Table, depth: usize) -> Vec<Check> {
+    let mut out: Vec<Check> = Vec::new();
+    if depth < MAX_DEPTH {
+        for p in parents(t) {
+            if let Some(pt) = s.table(&p.schema, &p.name) {
+                for c in all_checks(s, pt, depth + 1) {
+                    if !out.iter().any(|o| o.name == c.name) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+    }
+    // A NO INHERIT check stays with its table.
+    for c in t.checks.iter().filter(|c| !c.no_inherit) {
+        if !out.iter().any(|o| o.name == c.name) {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// A parent's column as the child must hold it before `INHERIT` or
+/// `ATTACH PARTITION`: the same type, collation, NOT NULL and generation
+/// expression; not an identity or serial (PostgreSQL does not inherit
+/// those), no comment.
+pub(super) fn as_child_column(c: &Column) -> Column {
+    let mut out = c.clone();
+    if out.identity.is_some() {
+        out.identity = None;
+        out.sequence = None;
+        if out
+            .default
+            .as_deref()
+            .is_some_and(|d| d.contains("nextval("))
+        {
+            out.default = None;
+        }
+    }
+    out.comment = None;
+    out.renamed_from = None;
+    out
+}
+
+/// What one table inherits on either side of a diff, split by whether the
+/// parent it comes through is kept (a parent of the table in both
+/// schemas), goes, or is new.
+pub(super) struct Inherited {
+    /// Columns inherited in the current schema through a kept parent.
+    pub cur_kept_columns: BTreeSet<String>,
+    /// Columns inherited in the desired schema through a kept parent.
+    pub des_kept_columns: BTreeSet<String>,
+    /// Columns inherited only through parents that go: once the table
+    /// leaves them, they are its own.
+    pub freed_columns: Vec<Column>,
+    /// Columns only new parents bring, as the table must hold them before
+    /// it joins them.
+    pub required_columns: Vec<Column>,
+    /// The definitions of the columns inherited through kept parents, in
+    /// the current and the desired schema.
+    cur_kept_defs: Vec<Column>,
+    des_kept_defs: Vec<Column>,
+    cur_kept_checks: BTreeSet<String>,
+    des_kept_checks: BTreeSet<String>,
+    freed_checks: Vec<Check>,
+    required_checks: Vec<Check>,
+}
+
+impl Inherited {
+    /// For current table `ct` (in `cur`) becoming desired table `dt` (in
+    /// `des`).
+    pub(super) fn of(cur: &Schema, ct: &Table, des: &Schema, dt: &Table) -> Inherited {
+        // A partition whose bound changes is detached and attached again:
+        // its parent is not kept meanwhile.
+        let kept = |p: &TableRef| {
+            let partition = |t: &Table| t.partition_of.as_ref().is_some_and(|x| &x.parent == p);
+            (partition(ct) && ct.partition_of == dt.partition_of)
+                || (ct.inherits.contains(p) && dt.inherits.contains(p))
+        };
+        let split = |list: Vec<(TableRef, Column)>| {
+            let kept_names: BTreeSet<String> = list
+                .iter()
+                .filter(|(p, _)| kept(p))
+                .map(|(_, c)| c.name.clone())
+                .collect();
+            let mut other: Vec<Column> = Vec::new();
+            for (p, c) in list {
+                if !kept(&p)
+                    && !kept_names.contains(&c.name)
+                    && !other.iter().any(|o| o.name == c.name)
+                {
+                    other.push(as_child_column(&c));
+                }
+            }
+            (kept_names, other)
+        };
+        let kept_defs = |list: &[(TableRef, Column)]| {
+            let mut out: Vec<Column> = Vec::new();
+            for (p, c) in list {
+                if kept(p) && !out.iter().any(|o| o.name == c.name) {
+                    out.push(c.clone());
+                }
+            }
+            out
+        };
+        let (cur_inh, des_inh) = (inherited_columns(cur, ct), inherited_columns(des, dt));
+        let (cur_kept_defs, des_kept_defs) = (kept_defs(&cur_inh), kept_defs(&des_inh));
+        let (cur_kept_columns, freed_columns) = split(cur_inh);
+        let (des_kept_columns, required_columns) = split(des_inh);
+        let split_checks = |list: Vec<(TableRef, Check)>| {
+            let kept_names: BTreeSet<String> = list
+                .iter()
+                .filter(|(p, _)| kept(p))
+                .map(|(_, c)| c.name.clone())
+                .collect();
+            let mut other: Vec<Check> = Vec::new();
+            for (p, mut c) in list {
+                if !kept(&p)
+                    && !kept_names.contains(&c.name)
+                    && !other.iter().any(|o| o.name == c.name)
+                {
+                    c.comment = None;
+                    other.push(c);
+                }
+            }
+            (kept_names, other)
+        };
+        let (cur_kept_checks, freed_checks) = split_checks(inherited_checks(cur, ct));
+        let (des_kept_checks, required_checks) = split_checks(inherited_checks(des, dt));
+        Inherited {
+            cur_kept_defs,
+            des_kept_defs,
+            cur_kept_columns,
+            des_kept_columns,
+            freed_columns,
+            required_columns,
+            cur_kept_checks,
+            des_kept_checks,
+            freed_checks,
+            required_checks,
+        }
+    }
+
+    /// Column `cc` of the table as it is once its kept parents changed:
+    /// PostgreSQL applies a parent's new type, collation, default and NOT
+    /// NULL to the column in its children (and refuses to change the type
+    /// of an inherited column in the child itself).
+    pub(super) fn after_parents(&self, cc: &Column) -> Column {
+        let mut out = cc.clone();
+        let find = |l: &[Column]| l.iter().find(|c| c.name == cc.name).cloned();
+        if let (Some(a), Some(b)) = (find(&self.cur_kept_defs), find(&self.des_kept_defs)) {
+            if a.ty != b.ty {
+                out.ty = b.ty.clone();
+            }
+            if a.collation != b.collation || a.ty != b.ty {
+                out.collation = b.collation.clone();
+            }
+            if a.default != b.default {
+                out.default = b.default.clone();
+            }
+            if a.nullable != b.nullable {
+                out.nullable = b.nullable;
+            }
+        }
+        out
+    }
+
+    /// The definition of column `name` inherited through a kept parent in
+    /// the current schema, as the table holds it.
+    pub(super) fn cur_kept_def(&self, name: &str) -> Option<Column> {
+        self.cur_kept_defs
+            .iter()
+            .find(|c| c.name == name)
+            .map(as_child_column)
+    }
+
+    /// Column `name` comes from a kept parent on one side or the other.
+    pub(super) fn kept_column(&self, name: &str) -> bool {
+        self.cur_kept_columns.contains(name) || self.des_kept_columns.contains(name)
+    }
+
+    /// The CHECKs to compare: the current table's own (`view`) and those
+    /// it keeps from parents that go, against the desired table's own and
+    /// those new parents require; a check one side has as its own and the
+    /// other inherits through a kept parent is left out of both. The third
+    /// list is `before`'s checks (names as they are when drops run) with
+    /// the freed ones.
+    pub(super) fn checks(
+        &self,
+        view: &Table,
+        dt: &Table,
+        before: &Table,
+    ) -> (Vec<Check>, Vec<Check>, Vec<Check>) {
+        let kept = |n: &str| self.cur_kept_checks.contains(n) || self.des_kept_checks.contains(n);
+        let freed: Vec<&Check> = self
+            .freed_checks
+            .iter()
+            .filter(|c| !view.checks.iter().any(|v| v.name == c.name))
+            .collect();
+        let in_cur =
+            |n: &str| view.checks.iter().any(|c| c.name == n) || freed.iter().any(|c| c.name == n);
+        let in_des = |n: &str| {
+            dt.checks.iter().any(|c| c.name == n)
+                || self.required_checks.iter().any(|c| c.name == n)
+        };
+        let mut cur: Vec<Check> = view
+            .checks
+            .iter()
+            .chain(freed.iter().copied())
+            .filter(|c| in_des(&c.name) || !kept(&c.name))
+            .cloned()
+            .collect();
+        let mut des: Vec<Check> = dt
+            .checks
+            .iter()
+            .filter(|c| in_cur(&c.name) || !kept(&c.name))
+            .cloned()
+            .collect();
+        for c in &self.required_checks {
+            if !des.iter().any(|d| d.name == c.name) {
+                des.push(c.clone());
+            }
+        }
+        cur.sort_by(|a, b| a.name.cmp(&b.name));
+        des.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut before_checks = before.checks.clone();
+        before_checks.extend(freed.iter().map(|c| (*c).clone()));
+        (cur, des, before_checks)
+    }
+}
+
+/// Some child table that inherits `schema.table` (`INHERITS`) now and after
+/// the migration has `column` of its own in `desired`: the parent's column
+/// is then dropped `ONLY` (the plan), so that child keeps its values (a
+/// plain drop would take the child's inherited column and its data with
+/// it); the other children that inherit it get their copy as their own and
+/// drop it themselves (the differ).
+pub fn children_keep(
+    current: &Schema,
+    desired: &Schema,
+    schema: &str,
+    table: &str,
+    column: &str,
+) -> bool {
+    let parent = TableRef {
+        schema: schema.to_string(),
+        name: table.to_string(),
+    };
+    desired.tables.iter().any(|d| {
+        d.inherits.contains(&parent)
+            && d.column(column).is_some()
+            && current
+                .table(&d.schema, &d.name)
+                .is_some_and(|c| c.inherits.contains(&parent))
+    })
+}
+
+/// When partition `ct` becomes table `dt`, which is no partition (`DETACH
+/// PARTITION`), adds to `t` (`ct` as the differ sees it) what the
+/// partition keeps of its ancestors': their primary key, unique
+/// constraints and indexes under the names PostgreSQL gave the copies
+/// (`<partition>_pkey`, `<partition>_<columns>_key`,
+/// `<partition>_<columns>_idx`), and their foreign keys under their own
+/// names. (A name PostgreSQL had to make unique with a number is not
+/// foreseen.)
+pub(super) fn add_detached_keys(cur: &Schema, ct: &Table, dt: &Table, t: &mut Table) {
+    if dt.partition_of.is_some() {
+        return;
+    }
+    let mut next = ct.partition_of.as_ref().map(|p| p.parent.clone());
+    let mut depth = 0;
+    while let Some(p) = next.take() {
+        let Some(pt) = cur.table(&p.schema, &p.name) else {
+            break;
+        };
+        if let (None, Some(pk)) = (&t.primary_key, &pt.primary_key) {
+            let mut pk = pk.clone();
+            pk.name = default_pkey_name(&ct.name);
+            pk.comment = None;
+            t.primary_key = Some(pk);
+        }
+        for u in &pt.uniques {
+            let mut u = u.clone();
+            u.name = default_unique_name(&ct.name, &u.columns);
+            u.comment = None;
+            if !t.uniques.iter().any(|x| x.name == u.name) {
+                t.uniques.push(u);
+            }
+        }
+        for ix in &pt.indexes {
+            let mut ix = ix.clone();
+            let names: Vec<&str> = ix
+                .elements
+                .iter()
+                .map(|e| match &e.key {
+                    IndexKey::Column(c) => c.as_str(),
+                    IndexKey::Expression(e) => expression_column_name(e),
+                })
+                .collect();
+            ix.name = default_index_name(&ct.name, &names);
+            ix.comment = None;
+            if !t.indexes.iter().any(|x| x.name == ix.name) {
+                t.indexes.push(ix);
+            }
+        }
+        for fk in &pt.foreign_keys {
+            if !t.foreign_keys.iter().any(|x| x.name == fk.name) {
+                let mut fk = fk.clone();
+                fk.comment = None;
+                t.foreign_keys.push(fk);
+            }
+        }
+        depth += 1;
+        if depth < MAX_DEPTH {
+            next = pt.partition_of.as_ref().map(|x| x.parent.clone());
+        }
+    }
+    t.canonicalize();
+}
+
+/// The name PostgreSQL gives an index column on expression `e` (and so
+/// uses in an index's generated name): a function call's function name,
+/// otherwise `expr`.
+fn expression_column_name(e: &str) -> &str {
+    let end = e
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(e.len());
+    let (call, rest) = e.split_at(end);
+    match (rest.starts_with('('), call.rsplit('.').next()) {
+        (true, Some(name)) if !name.is_empty() => name,
+        _ => "expr",
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE base (id int NOT NULL, note text DEFAULT 'none', CONSTRAINT base_id_check CHECK (id > 0));
+CREATE TABLE child (extra int) INHERITS (base);

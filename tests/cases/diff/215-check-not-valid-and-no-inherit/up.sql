@@ -1,0 +1,28 @@
+-- - check t_a_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.t DROP CONSTRAINT t_a_check;
+
+-- + table n
+CREATE TABLE public.n (
+    id integer,
+    CONSTRAINT n_id_check CHECK (id > 0) NO INHERIT
+);
+ALTER TABLE public.n ADD CONSTRAINT n_id_small CHECK (id < 10) NOT VALID;
+
+-- + check t_a_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.t ADD CONSTRAINT t_a_check CHECK (a > 0);
+
+-- + check t_a_id_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.t ADD CONSTRAINT t_a_id_check CHECK (id < a) NOT VALID;
+
+-- + check t_id_check on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.t ADD CONSTRAINT t_id_check CHECK (id <> 0) NO INHERIT;

@@ -1,0 +1,15 @@
+-- - foreign key s_r_fk on s
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.s DROP CONSTRAINT s_r_fk;
+
+-- + foreign key s_r_fk on s -> r
+-- hazard: blocks writes to the table while it runs
+-- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
+ALTER TABLE public.s ADD CONSTRAINT s_r_fk FOREIGN KEY (r_id) REFERENCES public.r (id);
+
+-- + foreign key u_r_fk on u -> r
+-- hazard: blocks writes to the table while it runs
+-- hazard: can fail on existing rows
+-- lock: SHARE ROW EXCLUSIVE, held while every row is read
+ALTER TABLE public.u ADD CONSTRAINT u_r_fk FOREIGN KEY (r_id) REFERENCES public.r (id) ON DELETE CASCADE NOT VALID;
