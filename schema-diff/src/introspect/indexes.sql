@@ -24,48 +24,10 @@ SELECT i.indrelid AS table_oid,
                FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
                ORDER BY s.k)
        END AS expressions,
-       -- The collation of an element when it is not its column's (an
-       -- expression's: its type's).
-       CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
-               LEFT JOIN pg_catalog.pg_attribute a
-                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
-               JOIN pg_catalog.pg_attribute ia
-                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
-               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
-                         WHERE i.indcollation[s.k - 1] <> 0
-                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation)) THEN
-         ARRAY(SELECT CASE WHEN i.indcollation[s.k - 1] <> 0
-                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation) THEN cn.nspname::text END
-               FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
-               LEFT JOIN pg_catalog.pg_attribute a
-                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
-               JOIN pg_catalog.pg_attribute ia
-                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
-               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
-               LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[s.k - 1]
-               LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-               ORDER BY s.k)
-       END AS collation_schemas,
-       CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
-               LEFT JOIN pg_catalog.pg_attribute a
-                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
-               JOIN pg_catalog.pg_attribute ia
-                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
-               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
-                         WHERE i.indcollation[s.k - 1] <> 0
-                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation)) THEN
-         ARRAY(SELECT CASE WHEN i.indcollation[s.k - 1] <> 0
-                           AND i.indcollation[s.k - 1] <> COALESCE(a.attcollation, ty.typcollation) THEN co.collname::text END
-               FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)
-               LEFT JOIN pg_catalog.pg_attribute a
-                 ON a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]
-               JOIN pg_catalog.pg_attribute ia
-                 ON ia.attrelid = i.indexrelid AND ia.attnum = s.k
-               JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
-               LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[s.k - 1]
-               LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-               ORDER BY s.k)
-       END AS collation_names,
+       -- The collation of each element that is not its column's (an
+       -- expression's: its type's); NULL when every element has its own.
+       CASE WHEN coll.differs THEN coll.schemas END AS collation_schemas,
+       CASE WHEN coll.differs THEN coll.names END AS collation_names,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        -- PostgreSQL 15's column (`false` before 15: see introspect.rs).
        i.indnullsnotdistinct AS nulls_not_distinct,
@@ -80,5 +42,22 @@ JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_description dsc
        ON dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND dsc.objoid = i.indexrelid AND dsc.objsubid = 0
+LEFT JOIN LATERAL (
+       SELECT pg_catalog.bool_or(e.differs) AS differs,
+              pg_catalog.array_agg(CASE WHEN e.differs THEN cn.nspname::text END ORDER BY e.k) AS schemas,
+              pg_catalog.array_agg(CASE WHEN e.differs THEN co.collname::text END ORDER BY e.k) AS names
+       FROM (SELECT s.k,
+                    i.indcollation[s.k - 1] AS collation,
+                    i.indcollation[s.k - 1] <> 0
+                    AND i.indcollation[s.k - 1] <> COALESCE(
+                          (SELECT a.attcollation FROM pg_catalog.pg_attribute a
+                            WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]),
+                          (SELECT ty.typcollation FROM pg_catalog.pg_attribute ia
+                             JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+                            WHERE ia.attrelid = i.indexrelid AND ia.attnum = s.k)) AS differs
+             FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)) e
+       LEFT JOIN pg_catalog.pg_collation co ON e.differs AND co.oid = e.collation
+       LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+     ) coll ON true
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
