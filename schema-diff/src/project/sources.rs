@@ -589,6 +589,17 @@ pub(super) fn target_of(history: &History, state: &State) -> Result<Target, Erro
 /// before any SQL is built from it: a model or JSON file cannot smuggle in
 /// statements.
 pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
+    // Each distinct expression is parsed once: models repeat their
+    // defaults and checks across tables, and a parse is the costly part of
+    // a large `check` (thousands of them at 1,000 tables).
+    let mut valid: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut expression = |x| -> Result<(), String> {
+        if !valid.contains(x) {
+            crate::sql::validate_expression(x)?;
+            valid.insert(x);
+        }
+        Ok(())
+    };
     for t in &schema.tables {
         let bad = |what: &'static str, name: &str, reason: String| -> Error {
             SourceError::BadExpression {
@@ -601,11 +612,10 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
         };
         for c in &t.columns {
             if let Some(d) = &c.default {
-                crate::sql::validate_expression(d)
-                    .map_err(|r| bad("the default of column", &c.name, r))?;
+                expression(d).map_err(|r| bad("the default of column", &c.name, r))?;
             }
             if let Some(g) = &c.generated {
-                crate::sql::validate_expression(g)
+                expression(g)
                     .map_err(|r| bad("the generation expression of column", &c.name, r))?;
             }
         }
@@ -622,17 +632,16 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
             .map_err(|r| bad("the partition bound", &t.name, r))?;
         }
         for c in &t.checks {
-            crate::sql::validate_expression(&c.expression).map_err(|r| bad("CHECK", &c.name, r))?;
+            expression(&c.expression).map_err(|r| bad("CHECK", &c.name, r))?;
         }
         for i in &t.indexes {
             for e in &i.elements {
                 if let strata::schema::IndexKey::Expression(x) = &e.key {
-                    crate::sql::validate_expression(x).map_err(|r| bad("index", &i.name, r))?;
+                    expression(x).map_err(|r| bad("index", &i.name, r))?;
                 }
             }
             if let Some(p) = &i.predicate {
-                crate::sql::validate_expression(p)
-                    .map_err(|r| bad("the predicate of index", &i.name, r))?;
+                expression(p).map_err(|r| bad("the predicate of index", &i.name, r))?;
             }
         }
     }
