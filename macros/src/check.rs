@@ -119,10 +119,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
                     None => is_integer_type(option_inner(f.ty).unwrap_or(f.ty)),
                 };
                 if !integer {
-                    let ty = match &fa.sql_type {
-                        Some((l, _, _)) => format!("SQL type `{}`", l.value()),
-                        None => format!("type `{}`", type_string(f.ty)),
-                    };
+                    let ty = field_type_text(f);
                     cx.error_at(
                         lit.span(),
                         format!(
@@ -183,10 +180,7 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
                 None => rust_collatable(f.ty),
             };
             if collatable == Some(false) {
-                let ty = match &fa.sql_type {
-                    Some((l, _, _)) => format!("SQL type `{}`", l.value()),
-                    None => format!("type `{}`", type_string(f.ty)),
-                };
+                let ty = field_type_text(f);
                 cx.error_at(
                     lit.span(),
                     format!(
@@ -493,6 +487,15 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
 
 /// Whether PostgreSQL collates values of `ty`: `None` when only the server
 /// knows (a named type may be a domain over text).
+/// How messages name a field's type: its `sql_type` when given, else its
+/// Rust type.
+fn field_type_text(f: &Field) -> String {
+    match &f.attrs.sql_type {
+        Some((l, _, _)) => format!("SQL type `{}`", l.value()),
+        None => format!("type `{}`", type_string(f.ty)),
+    }
+}
+
 fn is_collatable(ty: &SqlType) -> Option<bool> {
     match ty {
         SqlType::Text | SqlType::Varchar(_) | SqlType::Char(_) => Some(true),

@@ -1298,27 +1298,38 @@ fn random_changes_up_and_down() {
                     context()
                 ));
             }
-            apply_plan(client, &p, false)
-                .await
-                .map_err(|e| format!("{e}\n{}", context()))?;
-            let after_down = read(client, "after down").await?;
-            let column_drops = p
-                .steps
-                .iter()
-                .any(|s| matches!(s.op, Op::DropColumn { .. }));
-            let same = after_down == current
-                || (column_drops
-                    && without_column_order(&after_down) == without_column_order(&current));
-            if !same {
-                return Err(format!(
-                    "down does not give A back:\n{}\n{}",
-                    crate::diff_golden::first_difference(&current, &after_down),
-                    context()
-                ));
-            }
-            Ok(())
+            down_gives_back(client, &p, &current, &context).await
         })
     });
+}
+
+/// Runs `p`'s down on the database holding its result and checks that it
+/// gives `current` back (column order aside when the plan dropped columns:
+/// `ADD COLUMN` appends).
+async fn down_gives_back(
+    client: &Client,
+    p: &schema_diff::plan::Plan,
+    current: &Schema,
+    context: &dyn Fn() -> String,
+) -> Result<(), String> {
+    apply_plan(client, p, false)
+        .await
+        .map_err(|e| format!("{e}\n{}", context()))?;
+    let after_down = read(client, "after down").await?;
+    let column_drops = p
+        .steps
+        .iter()
+        .any(|s| matches!(s.op, Op::DropColumn { .. }));
+    let same = after_down == *current
+        || (column_drops && without_column_order(&after_down) == without_column_order(current));
+    if !same {
+        return Err(format!(
+            "down does not give A back:\n{}\n{}",
+            crate::diff_golden::first_difference(current, &after_down),
+            context()
+        ));
+    }
+    Ok(())
 }
 
 /// What a model leaves implied or writes loosely, PostgreSQL fills in:
@@ -2050,10 +2061,6 @@ fn random_objects_up_and_down() {
                 .await
                 .map_err(|e| format!("{e}\n{}", context()))?;
             let after_up = read(client, "after up").await?;
-            let column_drops = p
-                .steps
-                .iter()
-                .any(|s| matches!(s.op, Op::DropColumn { .. }));
             if after_up != want {
                 return Err(format!(
                     "up does not give B:\n{}\n{}",
@@ -2069,21 +2076,7 @@ fn random_objects_up_and_down() {
                     context()
                 ));
             }
-            apply_plan(client, &p, false)
-                .await
-                .map_err(|e| format!("{e}\n{}", context()))?;
-            let after_down = read(client, "after down").await?;
-            let same = after_down == current
-                || (column_drops
-                    && without_column_order(&after_down) == without_column_order(&current));
-            if !same {
-                return Err(format!(
-                    "down does not give A back:\n{}\n{}",
-                    crate::diff_golden::first_difference(&current, &after_down),
-                    context()
-                ));
-            }
-            Ok(())
+            down_gives_back(client, &p, &current, &context).await
         })
     });
 }
