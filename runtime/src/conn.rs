@@ -7,7 +7,8 @@
 //! ready (an abandoned statement settled, a dropped transaction rolled back:
 //! one atomic load when there is nothing to do), the statement is prepared
 //! through the cache, and it runs under an `InFlight` guard (dropping the
-//! future cancels it on the server) and the client-side query timeout. A
+//! future cancels it on the server) and the client-side query timeout (a
+//! watchdog per connection, not a timer per statement). A
 //! cached statement the server no longer accepts after a schema change is
 //! evicted and, outside a transaction, prepared and run once more; inside
 //! one the error is [`ErrorKind::SchemaChanged`]. Every execution goes
@@ -71,30 +72,27 @@ impl<'a> Conn<'a> {
     }
 
     /// Runs `fut` (one statement's round trips) under the in-flight guard
-    /// and the client-side query timeout.
+    /// and the client-side query timeout (kept by the connection's
+    /// watchdog: see `pooled::Watch`).
     #[inline]
     pub(crate) async fn guarded<R>(&self, fut: impl Future<Output = Result<R>>) -> Result<R> {
         let guard = InFlight::start(self.pg);
-        let out = match self.pg.query_timeout() {
-            None => fut.await,
-            Some(limit) => match tokio::time::timeout(limit, fut).await {
-                Ok(out) => out,
-                Err(_) => {
-                    // The server did not answer in time (a stopped backend,
-                    // a partition): the statement is cancelled and the
-                    // connection is not reused.
-                    self.pg.mark_broken();
-                    drop(guard);
-                    return Err(Error::new(
-                        ErrorKind::Timeout,
-                        format!(
-                            "the server did not answer within {limit:?}; the statement was cancelled \
-                             and the connection is discarded"
-                        ),
-                    ));
-                }
-            },
-        };
+        let out = fut.await;
+        if out.is_err() && self.pg.timed_out() {
+            // The server did not answer in time (a stopped backend, a
+            // partition): the watchdog closed the connection, which is not
+            // reused; the statement is cancelled on the server.
+            self.pg.mark_broken();
+            drop(guard);
+            let limit = self.pg.query_timeout().unwrap_or_default();
+            return Err(Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "the server did not answer within {limit:?}; the statement was cancelled \
+                     and the connection is discarded"
+                ),
+            ));
+        }
         guard.finish();
         out
     }

@@ -20,10 +20,10 @@
 
 use std::num::NonZeroUsize;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::task::{ready, Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lru::LruCache;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -80,6 +80,8 @@ pub struct PgConn {
     /// The most a statement may take before the client gives up on the
     /// server (`None`: no limit).
     query_timeout: Option<Duration>,
+    /// What the connection's watchdog reads (see [`Watch`]).
+    watch: Arc<Watch>,
     /// Where cancel requests go (see [`send_cancel`]).
     cancel_addr: Option<CancelAddr>,
     /// The connector cancel requests use (the connection's own).
@@ -114,6 +116,13 @@ impl PgConn {
     #[inline]
     pub(crate) fn query_timeout(&self) -> Option<Duration> {
         self.query_timeout
+    }
+
+    /// True when the watchdog gave up on the running statement (and closed
+    /// the connection).
+    #[inline]
+    pub(crate) fn timed_out(&self) -> bool {
+        self.watch.fired.load(Ordering::Acquire)
     }
 
     /// True when the connection can go back to the pool as it is.
@@ -472,22 +481,88 @@ pub(crate) struct InFlight<'a> {
 }
 
 impl<'a> InFlight<'a> {
+    /// A statement starts: the watchdog (when there is a limit) times it.
     #[inline]
     pub(crate) fn start(conn: &'a PgConn) -> InFlight<'a> {
+        if conn.query_timeout.is_some() {
+            conn.watch.started.store(now_ms(), Ordering::Release);
+        }
         InFlight { conn }
     }
 
     /// The statement finished (with a result or an error from the server).
     #[inline]
     pub(crate) fn finish(self) {
+        self.conn.watch.started.store(IDLE, Ordering::Release);
         std::mem::forget(self);
     }
 }
 
 impl Drop for InFlight<'_> {
     fn drop(&mut self) {
+        self.conn.watch.started.store(IDLE, Ordering::Release);
         self.conn.abandoned();
     }
+}
+
+/// [`Watch::started`] when no statement runs.
+const IDLE: u64 = 0;
+
+/// Milliseconds since the first call in this process, plus one (never
+/// [`IDLE`]).
+#[inline]
+fn now_ms() -> u64 {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    let epoch = *EPOCH.get_or_init(Instant::now);
+    u64::try_from(epoch.elapsed().as_millis())
+        .unwrap_or(u64::MAX - 1)
+        .saturating_add(1)
+}
+
+/// The client-side query timeout of one connection, kept by a watchdog
+/// task rather than a timer per statement (registering and cancelling a
+/// tokio timer around every statement cost more than the rest of
+/// strata's work on a one-row query): the statement's start is stored
+/// (one atomic store), and the watchdog, ticking a few times per limit,
+/// closes the connection of a statement that has run past it. The waiting
+/// statement then fails at once, and [`Conn::guarded`](crate::conn::Conn)
+/// reports [`ErrorKind::Timeout`].
+#[derive(Debug, Default)]
+pub(crate) struct Watch {
+    /// When the running statement started ([`now_ms`]), or [`IDLE`].
+    started: AtomicU64,
+    /// The watchdog gave up on a statement.
+    fired: AtomicBool,
+}
+
+/// How often the watchdog of a connection with statement limit `limit`
+/// looks: a statement is given up between `limit` and `limit` plus this.
+fn watch_period(limit: Duration) -> Duration {
+    (limit / 8).clamp(Duration::from_millis(10), Duration::from_secs(1))
+}
+
+/// Starts the watchdog of a connection: it ends when the connection is
+/// dropped (at its next tick) or once it closed the connection.
+fn spawn_watchdog(watch: Weak<Watch>, driver: tokio::task::AbortHandle, limit: Duration) {
+    let limit_ms = u64::try_from(limit.as_millis()).unwrap_or(u64::MAX);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(watch_period(limit));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let Some(watch) = watch.upgrade() else {
+                return;
+            };
+            let started = watch.started.load(Ordering::Acquire);
+            if started != IDLE && now_ms().saturating_sub(started) >= limit_ms {
+                watch.fired.store(true, Ordering::Release);
+                // Closing the socket fails the waiting statement; the
+                // backend ends (and rolls back) when it reads the close.
+                driver.abort();
+                return;
+            }
+        }
+    });
 }
 
 /// Settings of the connections a pool opens.
@@ -531,6 +606,11 @@ impl deadpool::managed::Manager for Manager {
         let (client, driver) = self.connect.connect_with_driver().await?;
         let cancel = client.cancel_token();
         let capacity = NonZeroUsize::new(STATEMENT_CACHE_SIZE).unwrap_or(NonZeroUsize::MIN);
+        let watch = Arc::new(Watch::default());
+        let query_timeout = self.query_timeout();
+        if let Some(limit) = query_timeout {
+            spawn_watchdog(Arc::downgrade(&watch), driver.abort_handle(), limit);
+        }
         Ok(PgConn {
             client,
             cancel,
@@ -538,7 +618,8 @@ impl deadpool::managed::Manager for Manager {
             flags: AtomicU8::new(0),
             pending_rollback: AtomicU32::new(NO_ROLLBACK),
             cancel_task: Mutex::new(None),
-            query_timeout: self.query_timeout(),
+            query_timeout,
+            watch,
             cancel_addr: cancel_addr(self.connect.config()),
             tls: self.connect.tls_connector()?,
             driver,

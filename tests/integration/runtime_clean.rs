@@ -475,3 +475,52 @@ fn a_stopped_backend_ends_in_a_timeout_not_a_hang() {
         s.query("SELECT 1", &[]).await.unwrap();
     });
 }
+
+/// The client-side limit (statement_timeout plus a margin, kept by a
+/// watchdog per connection) gives up only on a statement that runs past
+/// it: a statement longer than the watchdog's period but within the limit
+/// completes, on a connection that then stays in use, and an idle pooled
+/// connection is never given up however long it waits.
+#[test]
+fn the_client_side_limit_spares_statements_within_it_and_idle_connections() {
+    run(async {
+        let fx = Fixture::new().await;
+        let pool = strata::Pool::builder(fx.db.url())
+            .unwrap()
+            .max_size(1)
+            .statement_timeout(Duration::from_millis(200))
+            .build()
+            .unwrap();
+        let s = pool.session().await.unwrap();
+        // The server's limit is lifted for this session; the client's
+        // (200 ms + 5 s) is not: a 1.5 s statement spans several of the
+        // watchdog's ticks and must complete.
+        s.batch_execute("SET statement_timeout = 0").await.unwrap();
+        let started = Instant::now();
+        let rows = s.query("SELECT pg_sleep(1.5), 7 AS n", &[]).await.unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(1500));
+        assert_eq!(rows[0].get::<_, i32>("n"), 7);
+        s.query("SELECT 1", &[]).await.unwrap();
+        drop(s);
+        // Idle in the pool for longer than the limit: still usable.
+        tokio::time::sleep(Duration::from_millis(5700)).await;
+        let s = pool.session().await.unwrap();
+        let n: i32 = s.query("SELECT 2", &[]).await.unwrap()[0].get(0);
+        assert_eq!(n, 2);
+        // Past the client's limit: a timeout (the server's limit is lifted
+        // again, so only the client can end it).
+        s.batch_execute("SET statement_timeout = 0").await.unwrap();
+        let started = Instant::now();
+        let err = s.query("SELECT pg_sleep(30)", &[]).await.unwrap_err();
+        let waited = started.elapsed();
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+        assert!(
+            waited >= Duration::from_millis(5200) && waited < Duration::from_secs(8),
+            "waited {waited:?}"
+        );
+        assert_eq!(
+            s.query("SELECT 1", &[]).await.unwrap_err().kind(),
+            ErrorKind::ConnectionLost
+        );
+    });
+}
