@@ -856,9 +856,12 @@ impl Assembler<'_> {
                 depends_on,
                 parts,
             };
-            // Privileges on an excluded table, and its owner, are excluded
-            // with it.
-            if matches!(kind, ObjectKind::Grant | ObjectKind::Owner)
+            // Privileges on an excluded table, its owner and its extended
+            // statistics are excluded with it.
+            if matches!(
+                kind,
+                ObjectKind::Grant | ObjectKind::Owner | ObjectKind::Statistics
+            )
                 && object
                     .depends_on
                     .iter()

@@ -884,16 +884,19 @@ fn object_target(o: &DbObject) -> String {
     let routine = |kind: &str| format!("{kind} {q}({})", o.arguments.as_deref().unwrap_or(""));
     match o.kind {
         ObjectKind::Extension => format!("EXTENSION {}", Ident(&o.name)),
+        ObjectKind::Collation => format!("COLLATION {q}"),
         ObjectKind::Sequence => format!("SEQUENCE {q}"),
         ObjectKind::Domain => format!("DOMAIN {q}"),
-        ObjectKind::CompositeType => format!("TYPE {q}"),
+        ObjectKind::CompositeType | ObjectKind::RangeType => format!("TYPE {q}"),
         ObjectKind::Function => routine("FUNCTION"),
         ObjectKind::Procedure => routine("PROCEDURE"),
+        ObjectKind::Aggregate => routine("AGGREGATE"),
         ObjectKind::View => format!("VIEW {q}"),
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
         ObjectKind::Trigger => on("TRIGGER"),
         ObjectKind::Policy => on("POLICY"),
         ObjectKind::Exclusion => on("CONSTRAINT"),
+        ObjectKind::Statistics => format!("STATISTICS {q}"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
         ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
         ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment => {
