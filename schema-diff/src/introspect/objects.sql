@@ -316,9 +316,28 @@ objs AS (
   JOIN ns n ON n.oid = c.relnamespace
   UNION ALL
   -- Extended statistics, with the statistics target when one is set (-1,
-  -- or NULL from PostgreSQL 17, is the default).
+  -- or NULL from PostgreSQL 17, is the default). Written here rather than
+  -- by pg_get_statisticsobjdef, which lists the columns in the table's
+  -- order: columns by name (a table whose columns were dropped and added
+  -- again reads the same), then the expressions; the kinds unless all
+  -- three are built (the default; one expression alone takes none).
   SELECT 'statistics', n.nspname, s.stxname, NULL, NULL,
-         pg_catalog.pg_get_statisticsobjdef(s.oid) || ';'
+         pg_catalog.format('CREATE STATISTICS %I.%I%s ON %s FROM %I.%I;', n.nspname, s.stxname,
+           COALESCE(' (' || (SELECT pg_catalog.string_agg(
+                                      CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies'
+                                             ELSE 'mcv' END, ', '
+                                      ORDER BY CASE k WHEN 'd' THEN 1 WHEN 'f' THEN 2 ELSE 3 END)
+                             FROM pg_catalog.unnest(s.stxkind) k
+                             WHERE k IN ('d', 'f', 'm')
+                             HAVING pg_catalog.count(*) < 3) || ')', ''),
+           pg_catalog.concat_ws(', ',
+             (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attname)
+              FROM pg_catalog.pg_attribute a
+              WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),
+             (SELECT pg_catalog.string_agg('(' || x.e || ')', ', ' ORDER BY x.o)
+              FROM pg_catalog.unnest(pg_catalog.pg_get_statisticsobjdef_expressions(s.oid))
+                   WITH ORDINALITY AS x(e, o))),
+           tn.nspname, tc.relname)
            || CASE WHEN s.stxstattarget >= 0
                    THEN pg_catalog.format(E'\nALTER STATISTICS %I.%I SET STATISTICS %s;', n.nspname, s.stxname,
                                           s.stxstattarget)
@@ -328,6 +347,8 @@ objs AS (
          'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, ARRAY[s.oid]
   FROM pg_catalog.pg_statistic_ext s
   JOIN ns n ON n.oid = s.stxnamespace
+  JOIN pg_catalog.pg_class tc ON tc.oid = s.stxrelid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
 ),
 -- Privileges (aclexplode) on relations, columns, schemas, routines and
 -- types, one object per (target, grantee, grant option), the owner's own
