@@ -1475,6 +1475,10 @@ fn every_object_kind_round_trips() {
             ObjectKind::Policy,
             ObjectKind::Exclusion,
             ObjectKind::Grant,
+            ObjectKind::Aggregate,
+            ObjectKind::RangeType,
+            ObjectKind::Collation,
+            ObjectKind::Statistics,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }
