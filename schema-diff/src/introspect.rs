@@ -861,11 +861,10 @@ impl Assembler<'_> {
             if matches!(
                 kind,
                 ObjectKind::Grant | ObjectKind::Owner | ObjectKind::Statistics
-            )
-                && object
-                    .depends_on
-                    .iter()
-                    .any(|d| d.kind == "table" && self.excluded(&d.schema, &d.name))
+            ) && object
+                .depends_on
+                .iter()
+                .any(|d| d.kind == "table" && self.excluded(&d.schema, &d.name))
             {
                 continue;
             }

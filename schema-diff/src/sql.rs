@@ -696,7 +696,10 @@ mod tests {
         assert!(args("integer); DROP TABLE t; SELECT (1").is_err());
         let aggregate = |a: &str| validate_clause("DROP AGGREGATE f(", a, ")");
         assert_eq!(aggregate("*"), Ok(()));
-        assert_eq!(aggregate("double precision ORDER BY double precision"), Ok(()));
+        assert_eq!(
+            aggregate("double precision ORDER BY double precision"),
+            Ok(())
+        );
         assert!(aggregate("*); DROP TABLE t; SELECT (1").is_err());
         assert_eq!(validate_definition("CREATE VIEW v AS SELECT 1;"), Ok(()));
         assert!(validate_definition("CREATE VIEW v AS SELECT 1; COMMIT;").is_err());

@@ -193,9 +193,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
                 o.kind,
                 ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
             ) && o.depends_on.iter().any(|d| {
-                    d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
-                })
-            {
+                d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
+            }) {
                 replaced.remove(k);
                 recreated.remove(k);
                 drops.insert(k.clone());
@@ -218,9 +217,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         let hit: Vec<ObjectKey> = cur_by
             .iter()
             .filter(|(k, o)| {
-                (o.kind.is_dependent()
-                    || o.follows_relations()
-                    || o.kind == ObjectKind::Aggregate)
+                (o.kind.is_dependent() || o.follows_relations() || o.kind == ObjectKind::Aggregate)
                     && !drops.contains(*k)
             })
             .filter(|(_, o)| {

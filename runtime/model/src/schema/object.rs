@@ -351,11 +351,10 @@ impl DbObject {
         matches!(
             self.kind,
             ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
-        )
-            && self
-                .depends_on
-                .iter()
-                .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
+        ) && self
+            .depends_on
+            .iter()
+            .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
     }
 
     /// The key as a dependency names it (no table).
