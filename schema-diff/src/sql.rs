@@ -740,6 +740,11 @@ mod tests {
             "INSERT INTO a SELECT * FROM b WHERE EXISTS (SELECT 1); WITH x AS (DELETE FROM t) SELECT 1;",
             "DROP DATABASE d;",
             "DROP SCHEMA s CASCADE;",
+            "DROP AGGREGATE a(*);",
+            "DROP AGGREGATE s.\"A b\"(double precision ORDER BY double precision);",
+            "DROP TYPE s.r;",
+            "DROP COLLATION s.c;",
+            "DROP STATISTICS s.st;",
         ] {
             let found = destructive(sql);
             assert!(found.iter().any(|(_, d)| *d), "{sql}");
