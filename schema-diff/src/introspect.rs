@@ -34,13 +34,18 @@
 //! `nextval()` default on a sequence the column owns becomes
 //! [`Identity::Serial`] with no default); primary keys, unique constraints,
 //! foreign keys and CHECKs; indexes that do not back a constraint; enum types;
-//! comments; definition objects ([`DbObject`]: extensions, standalone
-//! sequences, domains, composite types, functions and procedures, views and
-//! materialized views with their indexes, triggers, row-level security and
-//! policies), each as the statement that creates it as the server prints
-//! it, with its comment and its `pg_depend` dependencies on tables, columns
-//! and other objects (`objects.sql`). Left out: tables named in [`IntrospectOptions::exclude_tables`],
-//! system schemas, and objects that belong to an extension. What the model
+//! comments; definition objects ([`DbObject`]: extensions, collations,
+//! standalone sequences, domains, composite types, range types (with their
+//! multirange), functions, procedures and aggregates, views and
+//! materialized views with their indexes, triggers, row-level security,
+//! policies and extended statistics), each as the statement that creates
+//! it as the server prints it (aggregates, range types and collations,
+//! which PostgreSQL prints no statement for, and statistics, whose
+//! columns go by name, written from their catalog rows), with its comment and its `pg_depend` dependencies
+//! on tables, columns and other objects (`objects.sql`). Left out: tables
+//! named in [`IntrospectOptions::exclude_tables`], system schemas, objects
+//! that belong to an extension and the constructor functions of range
+//! types. What the model
 //! cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
 //! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
