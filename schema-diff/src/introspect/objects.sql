@@ -1,7 +1,8 @@
 -- Definition objects of the schemas asked for ($1): extensions, collations,
 -- standalone sequences, domains, composite types, range types, functions,
 -- procedures and aggregates, views and materialized views (with their
--- indexes), triggers, row-level security, policies and extended statistics. One row each: its key (kind, schema, name, table, arguments),
+-- indexes), triggers, row-level security, policies and extended
+-- statistics. One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
 -- signature, its comment, and what it depends on (pg_depend) as JSON.
@@ -173,12 +174,13 @@ objs AS (
                         WHERE co.oid = r.rngcollation) END,
              CASE WHEN r.rngcanonical <> 0 THEN 'CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::text END,
              CASE WHEN r.rngsubdiff <> 0 THEN 'SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::text END,
-             CASE WHEN mt.typnamespace <> t.typnamespace
-                       OR mt.typname::text <> pg_catalog.left(
-                            CASE WHEN pg_catalog.strpos(t.typname, 'range') > 0
-                                 THEN pg_catalog.overlay(t.typname::text, 'multirange',
-                                                         pg_catalog.strpos(t.typname, 'range'), 5)
-                                 ELSE pg_catalog.left(t.typname::text, 51) || '_multirange' END, 63)
+             CASE WHEN mt.oid IS NOT NULL
+                       AND (mt.typnamespace <> t.typnamespace
+                            OR mt.typname::text <> pg_catalog.left(
+                                 CASE WHEN pg_catalog.strpos(t.typname, 'range') > 0
+                                      THEN pg_catalog.overlay(t.typname::text, 'multirange',
+                                                              pg_catalog.strpos(t.typname, 'range'), 5)
+                                      ELSE pg_catalog.left(t.typname::text, 51) || '_multirange' END, 63))
                   THEN pg_catalog.format('MULTIRANGE_TYPE_NAME = %I.%I', mn.nspname, mt.typname) END)),
          NULL,
          'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
@@ -189,8 +191,9 @@ objs AS (
   JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
   JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
   JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
-  JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid
-  JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace
+  -- (rngmultitypid from PostgreSQL 14 on: read through the row as JSON.)
+  LEFT JOIN pg_catalog.pg_type mt ON mt.oid = (pg_catalog.to_jsonb(r) ->> 'rngmultitypid')::pg_catalog.oid
+  LEFT JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace
   WHERE t.typtype = 'r'
   UNION ALL
   -- A collation (the ICU locale's column is named after the server's
@@ -316,7 +319,8 @@ objs AS (
   JOIN ns n ON n.oid = c.relnamespace
   UNION ALL
   -- Extended statistics, with the statistics target when one is set (-1,
-  -- or NULL from PostgreSQL 17, is the default). Written here rather than
+  -- or NULL from PostgreSQL 17, is the default; the column is read
+  -- through the row as JSON: PostgreSQL 13 added it). Written here rather than
   -- by pg_get_statisticsobjdef, which lists the columns in the table's
   -- order: columns by name (a table whose columns were dropped and added
   -- again reads the same), then the expressions; the kinds unless all
@@ -338,9 +342,9 @@ objs AS (
               FROM pg_catalog.unnest(pg_catalog.pg_get_statisticsobjdef_expressions(s.oid))
                    WITH ORDINALITY AS x(e, o))),
            tn.nspname, tc.relname)
-           || CASE WHEN s.stxstattarget >= 0
+           || CASE WHEN (pg_catalog.to_jsonb(s) ->> 'stxstattarget')::integer >= 0
                    THEN pg_catalog.format(E'\nALTER STATISTICS %I.%I SET STATISTICS %s;', n.nspname, s.stxname,
-                                          s.stxstattarget)
+                                          pg_catalog.to_jsonb(s) ->> 'stxstattarget')
                    ELSE '' END,
          NULL,
          'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, s.oid,
@@ -771,7 +775,9 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                FROM pg_catalog.pg_type rt
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.typnamespace
                LEFT JOIN pg_catalog.pg_class trc ON trc.oid = rt.typrelid
-               LEFT JOIN pg_catalog.pg_range mr ON rt.typtype = 'm' AND mr.rngmultitypid = rt.oid
+               LEFT JOIN pg_catalog.pg_range mr
+                      ON rt.typtype = 'm'
+                         AND (pg_catalog.to_jsonb(mr) ->> 'rngmultitypid')::pg_catalog.oid = rt.oid
                LEFT JOIN pg_catalog.pg_type mrt ON mrt.oid = mr.rngtypid
                LEFT JOIN pg_catalog.pg_namespace mrn ON mrn.oid = mrt.typnamespace
                WHERE rt.oid = dep.refobjid)
