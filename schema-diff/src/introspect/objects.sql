@@ -153,7 +153,11 @@ objs AS (
          pg_catalog.pg_get_function_arguments(p.oid) || ' -> '
            || COALESCE(pg_catalog.pg_get_function_result(p.oid), '') || ' (' || a.aggkind::text || ')',
          'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
-         'pg_catalog.pg_proc'::pg_catalog.regclass, ARRAY[p.oid]
+         -- What its support functions depend on too: an aggregate whose
+         -- state function reads a table follows the tables with it.
+         'pg_catalog.pg_proc'::pg_catalog.regclass,
+         ARRAY[p.oid, a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn,
+               a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::pg_catalog.oid[]
   FROM pg_catalog.pg_proc p
   JOIN ns n ON n.oid = p.pronamespace
   JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
