@@ -34,14 +34,19 @@
 //! `nextval()` default on a sequence the column owns becomes
 //! [`Identity::Serial`] with no default); primary keys, unique constraints,
 //! foreign keys and CHECKs; indexes that do not back a constraint; enum types;
-//! comments; definition objects ([`DbObject`]: extensions, standalone
-//! sequences, domains, composite types, functions and procedures, views and
-//! materialized views with their indexes, triggers, row-level security and
-//! policies), each as the statement that creates it as the server prints
-//! it, with its comment and its `pg_depend` dependencies on tables, columns
-//! and other objects (`objects.sql`). Left out: tables named in [`IntrospectOptions::exclude_tables`],
-//! system schemas, and objects that belong to an extension. What the model
-//! cannot express (a generated column, a type modifier the model has no room
+//! comments; definition objects ([`DbObject`]: extensions, collations,
+//! standalone sequences, domains, composite types, range types (with their
+//! multirange), functions, procedures and aggregates, views and
+//! materialized views with their indexes, triggers, row-level security,
+//! policies and extended statistics), each as the statement that creates
+//! it as the server prints it (aggregates, range types and collations,
+//! which PostgreSQL prints no statement for, and statistics, whose
+//! columns go by name, written from their catalog rows), with its comment
+//! and its `pg_depend` dependencies on tables, columns and other objects
+//! (`objects.sql`). Left out: tables named in
+//! [`IntrospectOptions::exclude_tables`], system schemas, objects that
+//! belong to an extension and the constructor functions of range types.
+//! What the model cannot express (a generated column, a type modifier the model has no room
 //! for such as `bit(8)` or `numeric(5,-2)`, an access method other than
 //! btree/hash/gin/gist/brin/spgist) is an error naming the table and column,
 //! never a silently wrong model. Also read: a table's `UNLOGGED`, storage
@@ -387,6 +392,20 @@ fn for_version(sql: &'static str, version_num: i32) -> std::borrow::Cow<'static,
     std::borrow::Cow::Owned(out)
 }
 
+/// PostgreSQL 14's `pg_get_statisticsobjdef_expressions`, as the objects
+/// query calls it.
+const STATISTICS_EXPRESSIONS: &str = "pg_catalog.pg_get_statisticsobjdef_expressions(s.oid)";
+
+/// The objects query for a server of version `version_num`: before 14,
+/// statistics have no expressions (the function that prints them does not
+/// exist), so none are read.
+fn objects_for_version(version_num: i32) -> std::borrow::Cow<'static, str> {
+    if version_num >= 140_000 {
+        return std::borrow::Cow::Borrowed(OBJECTS_SQL);
+    }
+    std::borrow::Cow::Owned(OBJECTS_SQL.replace(STATISTICS_EXPRESSIONS, "NULL::text[]"))
+}
+
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
     let version_num: i32 = client
         .query_one(
@@ -397,6 +416,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         .try_get(0)?;
     let constraints_sql = for_version(CONSTRAINTS_SQL, version_num);
     let indexes_sql = for_version(INDEXES_SQL, version_num);
+    let objects_sql = objects_for_version(version_num);
     let p: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
     // One future per query, awaited together: tokio-postgres sends them all
     // before waiting for the first answer, and the server runs them back to
@@ -412,7 +432,7 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         (&constraints_sql, &p[..]),
         (&indexes_sql, &p[..]),
         (OPCLASSES_SQL, &[][..]),
-        (OBJECTS_SQL, &p[..]),
+        (&objects_sql, &p[..]),
     ];
     let results = futures_util::future::try_join_all(
         queries
@@ -856,13 +876,15 @@ impl Assembler<'_> {
                 depends_on,
                 parts,
             };
-            // Privileges on an excluded table, and its owner, are excluded
-            // with it.
-            if matches!(kind, ObjectKind::Grant | ObjectKind::Owner)
-                && object
-                    .depends_on
-                    .iter()
-                    .any(|d| d.kind == "table" && self.excluded(&d.schema, &d.name))
+            // Privileges on an excluded table, its owner and its extended
+            // statistics are excluded with it.
+            if matches!(
+                kind,
+                ObjectKind::Grant | ObjectKind::Owner | ObjectKind::Statistics
+            ) && object
+                .depends_on
+                .iter()
+                .any(|d| d.kind == "table" && self.excluded(&d.schema, &d.name))
             {
                 continue;
             }
@@ -1466,5 +1488,14 @@ mod version_tests {
             assert!(for_version(sql, 150_000).contains("indnullsnotdistinct"));
             assert!(!for_version(sql, 140_011).contains("indnullsnotdistinct"));
         }
+    }
+
+    /// Before PostgreSQL 14 the objects query calls no
+    /// `pg_get_statisticsobjdef_expressions`.
+    #[test]
+    fn statistics_expressions_are_read_only_where_the_server_prints_them() {
+        assert!(OBJECTS_SQL.contains(STATISTICS_EXPRESSIONS));
+        assert!(objects_for_version(140_000).contains("statisticsobjdef_expressions"));
+        assert!(!objects_for_version(130_015).contains("statisticsobjdef_expressions"));
     }
 }

@@ -884,16 +884,19 @@ fn object_target(o: &DbObject) -> String {
     let routine = |kind: &str| format!("{kind} {q}({})", o.arguments.as_deref().unwrap_or(""));
     match o.kind {
         ObjectKind::Extension => format!("EXTENSION {}", Ident(&o.name)),
+        ObjectKind::Collation => format!("COLLATION {q}"),
         ObjectKind::Sequence => format!("SEQUENCE {q}"),
         ObjectKind::Domain => format!("DOMAIN {q}"),
-        ObjectKind::CompositeType => format!("TYPE {q}"),
+        ObjectKind::CompositeType | ObjectKind::RangeType => format!("TYPE {q}"),
         ObjectKind::Function => routine("FUNCTION"),
         ObjectKind::Procedure => routine("PROCEDURE"),
+        ObjectKind::Aggregate => routine("AGGREGATE"),
         ObjectKind::View => format!("VIEW {q}"),
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
         ObjectKind::Trigger => on("TRIGGER"),
         ObjectKind::Policy => on("POLICY"),
         ObjectKind::Exclusion => on("CONSTRAINT"),
+        ObjectKind::Statistics => format!("STATISTICS {q}"),
         ObjectKind::RowSecurity => format!("TABLE {q}"),
         ObjectKind::Grant => format!("ON {}", o.arguments.as_deref().unwrap_or("")),
         ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment => {
@@ -921,6 +924,56 @@ fn drop_object(o: &DbObject) -> String {
         ),
         _ => format!("DROP {}", object_target(o)),
     }
+}
+
+/// For a collation dropped and created again in one step: the columns
+/// that use it (in the current schema) and that the desired schema keeps
+/// under the same table and column names, so they exist when it is
+/// re-created, in the up and in the down direction alike.
+fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Column)> {
+    if o.kind != ObjectKind::Collation {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for t in &ctx.current.tables {
+        // A partition's columns follow its parent's.
+        if t.partition_of.is_some() {
+            continue;
+        }
+        let Some(dt) = ctx
+            .desired
+            .tables
+            .iter()
+            .find(|d| d.schema == t.schema && d.name == t.name)
+        else {
+            continue;
+        };
+        for c in &t.columns {
+            let uses = c
+                .collation
+                .as_ref()
+                .is_some_and(|n| n.schema == o.schema && n.name == o.name);
+            if uses && dt.columns.iter().any(|d| d.name == c.name) {
+                out.push((t, c));
+            }
+        }
+    }
+    out
+}
+
+/// `ALTER TABLE ... ALTER COLUMN ... TYPE ... COLLATE` the collation `to`
+/// (`None`: the default one), the column's type unchanged.
+fn set_column_collation(t: &Table, c: &Column, to: Option<&DbObject>) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {} COLLATE {}",
+        Qualified(&t.schema, &t.name),
+        Ident(&c.name),
+        c.ty,
+        to.map_or_else(
+            || "pg_catalog.\"default\"".to_string(),
+            |o| Qualified(&o.schema, &o.name).to_string()
+        )
+    )
 }
 
 /// The in-place change: a sequence's options through `ALTER SEQUENCE`, a
@@ -1104,8 +1157,20 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             out
         }
         Op::RecreateObject { from, to } => {
-            let mut out = vec![drop_object(from)];
+            // A collation cannot be dropped while columns use it: they
+            // take the default one meanwhile.
+            let users = collation_users(ctx, from);
+            let mut out: Vec<String> = users
+                .iter()
+                .map(|(t, c)| set_column_collation(t, c, None))
+                .collect();
+            out.push(drop_object(from));
             out.extend(create_object(to));
+            out.extend(
+                users
+                    .iter()
+                    .map(|(t, c)| set_column_collation(t, c, Some(from))),
+            );
             out
         }
         Op::CommentOnObject { object, to, .. } => {
@@ -1641,6 +1706,10 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::ReplaceObject { .. } => vec![],
         Op::RecreateObject { to, .. } => match to.kind {
             ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],
+            // Columns using a collation switch away from it and back.
+            ObjectKind::Collation if !collation_users(ctx, to).is_empty() => {
+                vec![AccessExclusiveLock, CanFailOnExistingRows]
+            }
             _ => vec![],
         },
         Op::RecreateEnum {

@@ -694,6 +694,13 @@ mod tests {
         let args = |a: &str| validate_clause("DROP FUNCTION f(", a, ")");
         assert_eq!(args("x integer, text"), Ok(()));
         assert!(args("integer); DROP TABLE t; SELECT (1").is_err());
+        let aggregate = |a: &str| validate_clause("DROP AGGREGATE f(", a, ")");
+        assert_eq!(aggregate("*"), Ok(()));
+        assert_eq!(
+            aggregate("double precision ORDER BY double precision"),
+            Ok(())
+        );
+        assert!(aggregate("*); DROP TABLE t; SELECT (1").is_err());
         assert_eq!(validate_definition("CREATE VIEW v AS SELECT 1;"), Ok(()));
         assert!(validate_definition("CREATE VIEW v AS SELECT 1; COMMIT;").is_err());
         assert!(validate_definition("CREATE VIEW v AS SELEC 1;").is_err());
@@ -733,6 +740,11 @@ mod tests {
             "INSERT INTO a SELECT * FROM b WHERE EXISTS (SELECT 1); WITH x AS (DELETE FROM t) SELECT 1;",
             "DROP DATABASE d;",
             "DROP SCHEMA s CASCADE;",
+            "DROP AGGREGATE a(*);",
+            "DROP AGGREGATE s.\"A b\"(double precision ORDER BY double precision);",
+            "DROP TYPE s.r;",
+            "DROP COLLATION s.c;",
+            "DROP STATISTICS s.st;",
         ] {
             let found = destructive(sql);
             assert!(found.iter().any(|(_, d)| *d), "{sql}");

@@ -1475,6 +1475,10 @@ fn every_object_kind_round_trips() {
             ObjectKind::Policy,
             ObjectKind::Exclusion,
             ObjectKind::Grant,
+            ObjectKind::Aggregate,
+            ObjectKind::RangeType,
+            ObjectKind::Collation,
+            ObjectKind::Statistics,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }
@@ -1602,6 +1606,25 @@ enum ObjSpec {
     },
     /// A domain over integer with a check.
     Domain { name: String, min: u32 },
+    /// An aggregate over integer (and a view using it, when `view`).
+    Aggregate {
+        name: String,
+        init: u32,
+        parallel: bool,
+        view: bool,
+    },
+    /// A range type over double precision.
+    Range { name: String, diff: bool },
+    /// An ICU collation.
+    Collation { name: String, deterministic: bool },
+    /// Extended statistics on two or more columns of a table.
+    Statistics {
+        name: String,
+        table: (String, String),
+        columns: Vec<String>,
+        all_kinds: bool,
+        target: Option<u32>,
+    },
 }
 
 fn q(schema: &str, name: &str) -> String {
@@ -1777,6 +1800,70 @@ impl ObjSpec {
                 "CREATE DOMAIN {} AS integer CHECK (VALUE >= {min});",
                 q("public", name)
             ),
+            ObjSpec::Aggregate {
+                name,
+                init,
+                parallel,
+                view,
+            } => {
+                let mut sql = format!(
+                    "CREATE AGGREGATE {}(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '{init}'{});",
+                    q("public", name),
+                    if *parallel { ", PARALLEL = SAFE" } else { "" }
+                );
+                if *view {
+                    sql.push_str(&format!(
+                        "\nCREATE VIEW {} AS SELECT {}(x) AS total FROM generate_series(1, 3) AS x;",
+                        q("public", &format!("{name} view")),
+                        q("public", name)
+                    ));
+                }
+                sql
+            }
+            ObjSpec::Range { name, diff } => format!(
+                "CREATE TYPE {} AS RANGE (SUBTYPE = double precision{});",
+                q("public", name),
+                if *diff { ", SUBTYPE_DIFF = float8mi" } else { "" }
+            ),
+            ObjSpec::Collation {
+                name,
+                deterministic,
+            } => format!(
+                "CREATE COLLATION {} (provider = icu, locale = 'und-u-ks-level2', deterministic = {deterministic});",
+                q("public", name)
+            ),
+            ObjSpec::Statistics {
+                name,
+                table: tk,
+                columns,
+                all_kinds,
+                target,
+            } => {
+                let t = table(tk)?;
+                let usable = |c: &String| {
+                    t.columns
+                        .iter()
+                        .any(|x| &x.name == c && btree_ok(&x.ty) && !matches!(x.ty, SqlType::Array(_)))
+                };
+                if columns.len() < 2 || !columns.iter().all(usable) {
+                    return None;
+                }
+                let cols: Vec<String> = columns.iter().map(|c| Ident(c).to_string()).collect();
+                let mut sql = format!(
+                    "CREATE STATISTICS {}{} ON {} FROM {};",
+                    q("public", name),
+                    if *all_kinds { "" } else { " (ndistinct)" },
+                    cols.join(", "),
+                    q(&t.schema, &t.name)
+                );
+                if let Some(n) = target {
+                    sql.push_str(&format!(
+                        "\nALTER STATISTICS {} SET STATISTICS {n};",
+                        q("public", name)
+                    ));
+                }
+                sql
+            }
         })
     }
 }
@@ -1819,7 +1906,7 @@ fn pick_columns(g: &mut Gen, s: &Schema, tk: &(String, String), n: usize) -> Vec
 /// One random object over `s`, named uniquely by `g.fresh`.
 fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
     let suffix = g.pick(OBJ_NAMES).to_string();
-    let kind = g.below(10);
+    let kind = g.below(14);
     let tk = pick_table(g, s)?;
     if s.tables
         .iter()
@@ -1892,6 +1979,30 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             increment: 1 + g.below(9) as u32,
             cycle: g.chance(50),
         },
+        10 => ObjSpec::Aggregate {
+            name: g.fresh(&format!("agg {suffix} ")),
+            init: g.below(100) as u32,
+            parallel: g.chance(50),
+            view: g.chance(50),
+        },
+        11 => ObjSpec::Range {
+            name: g.fresh(&format!("rng {suffix} ")),
+            diff: g.chance(50),
+        },
+        12 => ObjSpec::Collation {
+            name: g.fresh(&format!("coll {suffix} ")),
+            deterministic: g.chance(50),
+        },
+        13 => ObjSpec::Statistics {
+            name: g.fresh(&format!("st {suffix} ")),
+            columns: {
+                let n = 2 + g.below(2);
+                pick_columns(g, s, &tk, n)
+            },
+            table: tk,
+            all_kinds: g.chance(50),
+            target: g.chance(30).then(|| g.below(1000) as u32),
+        },
         _ => ObjSpec::Domain {
             name: g.fresh(&format!("dom {suffix} ")),
             min: g.below(100) as u32,
@@ -1951,6 +2062,18 @@ fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
                 }
                 ObjSpec::Sequence { increment, .. } => *increment += 1,
                 ObjSpec::Domain { min, .. } => *min += 1,
+                ObjSpec::Aggregate { init, parallel, .. } => {
+                    *init += 1;
+                    *parallel = !*parallel;
+                }
+                ObjSpec::Range { diff, .. } => *diff = !*diff,
+                ObjSpec::Collation { deterministic, .. } => *deterministic = !*deterministic,
+                ObjSpec::Statistics {
+                    all_kinds, target, ..
+                } => {
+                    *all_kinds = !*all_kinds;
+                    *target = target.map_or(Some(100), |_| None);
+                }
             }
         }
         out.push(o);

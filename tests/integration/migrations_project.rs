@@ -462,7 +462,12 @@ fn check_names_objects_the_models_do_not_manage() {
                  CREATE TRIGGER t_touch BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();
                  ALTER TABLE t ENABLE ROW LEVEL SECURITY;
                  CREATE POLICY p ON t USING (id > 0);
-                 GRANT SELECT ON t TO PUBLIC;",
+                 GRANT SELECT ON t TO PUBLIC;
+                 CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer);
+                 CREATE AGGREGATE seen(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
+                 CREATE TYPE span AS RANGE (SUBTYPE = integer);
+                 CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                 CREATE STATISTICS t_stats ON id, note FROM t;",
             )
             .await
             .unwrap();
@@ -485,6 +490,11 @@ fn check_names_objects_the_models_do_not_manage() {
             "row level security on t",
             "policy p on t",
             "grant to PUBLIC ON TABLE public.t",
+            "aggregate total(integer)",
+            "aggregate seen(*)",
+            "range type span",
+            "collation nocase",
+            "statistics t_stats",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -492,7 +502,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 12, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 17, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(
@@ -667,5 +677,79 @@ fn models_declare_objects_as_sql_definitions() {
             let err = project.check().await.unwrap_err().to_string();
             assert!(err.contains(want), "{err}");
         }
+    });
+}
+
+/// Models that declare an aggregate, a range type, a collation and
+/// extended statistics as SQL definitions: autogenerate creates them,
+/// `check` finds nothing to do and nothing unmanaged, a changed aggregate
+/// is replaced in place.
+#[test]
+fn models_declare_aggregates_ranges_collations_statistics() {
+    use strata::schema::Definition;
+    let with = |initcond: &str| {
+        let mut m = models(WITH_NOTE);
+        m.definitions = vec![
+            Definition::new(
+                "types",
+                "create type span as range (subtype = integer);
+                 create collation nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
+            ),
+            Definition::new(
+                "total",
+                format!(
+                    "create aggregate total(integer) (sfunc = int4pl, stype = integer, initcond = '{initcond}');"
+                ),
+            ),
+            Definition::new("stats", "create statistics t_stats on id, note from t;"),
+        ];
+        m
+    };
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("new-kinds");
+        let project = Project::new(config(dir.path(), db.url(), None)).with_models(with("0"));
+        let r = project
+            .autogenerate(&NewRevision::new("objects"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        let summaries: Vec<&str> = r.changes.iter().map(|c| c.summary.as_str()).collect();
+        for want in [
+            "+ table t",
+            "+ range type span",
+            "+ collation nocase",
+            "+ aggregate total(integer)",
+            "+ statistics t_stats",
+        ] {
+            assert!(summaries.contains(&want), "{want}: {summaries:?}");
+        }
+        project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        let report = project.check().await.unwrap();
+        assert!(
+            report.is_ok(),
+            "{:?} {:?}",
+            report.differences,
+            report.unmanaged
+        );
+
+        let project = Project::new(config(dir.path(), db.url(), None)).with_models(with("7"));
+        let r = project
+            .autogenerate(&NewRevision::new("total"), AutogenerateOptions::default())
+            .await
+            .unwrap();
+        let summaries: Vec<&str> = r.changes.iter().map(|c| c.summary.as_str()).collect();
+        assert_eq!(
+            summaries,
+            ["~ aggregate total(integer) (replaced in place)"],
+            "{summaries:?}"
+        );
+        project
+            .upgrade(&t("head"), RunOptions::default())
+            .await
+            .unwrap();
+        assert!(project.check().await.unwrap().is_ok());
     });
 }

@@ -1,7 +1,7 @@
 //! The differ for definition objects ([`DbObject`]: views, routines,
-//! triggers, policies, extensions, sequences, domains, composite types,
-//! grants, owners, default privileges, comments on schemas and view
-//! columns).
+//! aggregates, triggers, policies, extensions, collations, sequences,
+//! domains, composite types, range types, extended statistics, grants,
+//! owners, default privileges, comments on schemas and view columns).
 //!
 //! Objects are matched by key and compared by definition (as the server
 //! prints it), signature and comment. What changes:
@@ -11,9 +11,13 @@
 //!   security switch is dropped before the tables change and created after
 //!   ([`ObjectKind::is_dependent`]);
 //! - a changed sequence is altered in place (`ALTER SEQUENCE`), a changed
-//!   routine whose signature stays is replaced in place (`CREATE OR
-//!   REPLACE`), anything else of the kinds tables use is dropped and
-//!   created again in one step, before the tables change;
+//!   routine or aggregate whose signature stays is replaced in place
+//!   (`CREATE OR REPLACE`), anything else of the kinds tables use
+//!   (collations, range types, ...) is dropped and created again in one
+//!   step, before the tables change;
+//! - an aggregate is like a dependent object towards what it uses: when a
+//!   routine or type it uses is dropped or re-created, it is dropped first
+//!   (nothing of a table can use an aggregate) and created again after;
 //! - a dependent object whose dependencies (from `pg_depend`) go away or
 //!   change (a dropped or re-created object, a dropped table, a dropped
 //!   column or one whose type changes, a column converted by an enum
@@ -147,7 +151,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     // name new) is dropped and created in one step: both at once could
     // make calls ambiguous (`f(x)` and `f(x, y DEFAULT 1)`).
     let mut swapped: BTreeMap<ObjectKey, ObjectKey> = BTreeMap::new();
-    let routine = |k: &ObjectKey| matches!(k.kind, ObjectKind::Function | ObjectKind::Procedure);
+    let routine = |k: &ObjectKey| {
+        matches!(
+            k.kind,
+            ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
+        )
+    };
     let same_name =
         |a: &ObjectKey, b: &ObjectKey| a.kind == b.kind && a.schema == b.schema && a.name == b.name;
     for old in drops.iter().filter(|k| routine(k)) {
@@ -180,11 +189,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         .collect();
     if !enums_changed.is_empty() {
         for (k, o) in &cur_by {
-            if matches!(o.kind, ObjectKind::Function | ObjectKind::Procedure)
-                && o.depends_on.iter().any(|d| {
-                    d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
-                })
-            {
+            if matches!(
+                o.kind,
+                ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
+            ) && o.depends_on.iter().any(|d| {
+                d.kind == "enum" && enums_changed.contains(&(d.schema.clone(), d.name.clone()))
+            }) {
                 replaced.remove(k);
                 recreated.remove(k);
                 drops.insert(k.clone());
@@ -207,7 +217,8 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         let hit: Vec<ObjectKey> = cur_by
             .iter()
             .filter(|(k, o)| {
-                (o.kind.is_dependent() || o.follows_relations()) && !drops.contains(*k)
+                (o.kind.is_dependent() || o.follows_relations() || o.kind == ObjectKind::Aggregate)
+                    && !drops.contains(*k)
             })
             .filter(|(_, o)| {
                 o.depends_on.iter().any(|d| {
@@ -231,8 +242,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             if des_by.contains_key(&k) {
                 creates.insert(k.clone());
             }
-            // Dropped before, so not dropped again when created.
+            // Dropped before, so not dropped again when created (an
+            // aggregate not replaced either: it is created afresh).
             recreated.remove(&k);
+            if k.kind == ObjectKind::Aggregate {
+                replaced.remove(&k);
+            }
             drops.insert(k);
         }
     }
@@ -342,14 +357,15 @@ fn regrant_columns(
     }
 }
 
-/// Changes that need no drop: a sequence's options, a routine's body when
-/// its signature (arguments with names and defaults, result) stays, the
+/// Changes that need no drop: a sequence's options, a routine's body (an
+/// aggregate's options) when its signature (arguments with names and
+/// defaults, result; an aggregate's kind) stays, the
 /// parts of a domain or composite type when what cannot change stays.
 fn replaceable(a: &DbObject, b: &DbObject) -> bool {
     use strata::schema::ObjectKind::*;
     match a.kind {
         Sequence => b.definition.starts_with("CREATE SEQUENCE "),
-        Function | Procedure => a.signature.is_some() && a.signature == b.signature,
+        Function | Procedure | Aggregate => a.signature.is_some() && a.signature == b.signature,
         Domain => parts_alterable(a, b, false),
         // A version the installed one has an update path to.
         Extension => parts_alterable(a, b, false) && a.extension_update_reaches(b),

@@ -577,6 +577,9 @@ impl Op {
             {
                 0
             }
+            // An aggregate: nothing of a table uses one, and it goes before
+            // the routines and types it uses are dropped or re-created.
+            Op::DropObject { object } if object.kind == ObjectKind::Aggregate => 0,
             Op::DetachPartition { .. } | Op::AlterInherit { inherit: false, .. } => 0,
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,

@@ -1,12 +1,14 @@
--- Definition objects of the schemas asked for ($1): extensions, standalone
--- sequences, domains, composite types, functions and procedures, views and
--- materialized views (with their indexes), triggers, row-level security and
--- policies. One row each: its key (kind, schema, name, table, arguments),
+-- Definition objects of the schemas asked for ($1): extensions, collations,
+-- standalone sequences, domains, composite types, range types, functions,
+-- procedures and aggregates, views and materialized views (with their
+-- indexes), triggers, row-level security, policies and extended
+-- statistics. One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
 -- signature, its comment, and what it depends on (pg_depend) as JSON.
--- Extension members and the internal objects of tables (constraint
--- triggers, serial and identity sequences) are left out.
+-- Extension members, the internal objects of tables (constraint triggers,
+-- serial and identity sequences) and of range types (their multirange type
+-- and constructor functions) are left out.
 WITH ns AS (
   SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n
   WHERE n.nspname = ANY ($1::text[])
@@ -105,6 +107,120 @@ objs AS (
   FROM pg_catalog.pg_proc p
   JOIN ns n ON n.oid = p.pronamespace
   WHERE p.prokind IN ('f', 'p')
+    -- A range type's constructors come with it.
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend pd
+      WHERE pd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND pd.objid = p.oid
+        AND pd.deptype = 'i')
+  UNION ALL
+  -- An aggregate: CREATE OR REPLACE keeps what uses it when its signature
+  -- (arguments, result, kind) stays. Options at their defaults are left
+  -- out; support functions print qualified (search_path is pg_catalog).
+  SELECT 'aggregate', n.nspname, p.proname, NULL,
+         CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END,
+         pg_catalog.format('CREATE OR REPLACE AGGREGATE %I.%I(%s) (%s);', n.nspname, p.proname,
+           CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_arguments(p.oid) END,
+           pg_catalog.concat_ws(', ',
+             'SFUNC = ' || a.aggtransfn::pg_catalog.regproc::text,
+             'STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL),
+             CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
+             CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || a.aggfinalfn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+             CASE WHEN a.aggfinalmodify <> CASE a.aggkind WHEN 'n' THEN 'r' ELSE 'w' END
+                  THEN 'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY'
+                                                  WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,
+             CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || a.aggcombinefn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggserialfn <> 0 THEN 'SERIALFUNC = ' || a.aggserialfn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || a.aggdeserialfn::pg_catalog.regproc::text END,
+             CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || pg_catalog.quote_literal(a.agginitval) END,
+             CASE WHEN a.aggmtransfn <> 0 THEN 'MSFUNC = ' || a.aggmtransfn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || a.aggminvtransfn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggmtranstype <> 0 THEN 'MSTYPE = ' || pg_catalog.format_type(a.aggmtranstype, NULL) END,
+             CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END,
+             CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || a.aggmfinalfn::pg_catalog.regproc::text END,
+             CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+             CASE WHEN a.aggmtransfn <> 0 AND a.aggmfinalmodify <> 'r'
+                  THEN 'MFINALFUNC_MODIFY = ' || CASE a.aggmfinalmodify WHEN 's' THEN 'SHAREABLE'
+                                                   ELSE 'READ_WRITE' END END,
+             CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || pg_catalog.quote_literal(a.aggminitval) END,
+             CASE WHEN a.aggsortop <> 0
+                  THEN (SELECT pg_catalog.format('SORTOP = OPERATOR(%I.%s)', opn.nspname, op.oprname)
+                        FROM pg_catalog.pg_operator op
+                        JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace
+                        WHERE op.oid = a.aggsortop) END,
+             CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+             CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END)),
+         pg_catalog.pg_get_function_arguments(p.oid) || ' -> '
+           || COALESCE(pg_catalog.pg_get_function_result(p.oid), '') || ' (' || a.aggkind::text || ')',
+         'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
+         -- What its support functions depend on too: an aggregate whose
+         -- state function reads a table follows the tables with it.
+         'pg_catalog.pg_proc'::pg_catalog.regclass,
+         ARRAY[p.oid, a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn,
+               a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn]::pg_catalog.oid[]
+  FROM pg_catalog.pg_proc p
+  JOIN ns n ON n.oid = p.pronamespace
+  JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+  WHERE p.prokind = 'a'
+  UNION ALL
+  -- A range type (its multirange type comes with it, named only when
+  -- not as PostgreSQL would name it).
+  SELECT 'range_type', n.nspname, t.typname, NULL, NULL,
+         pg_catalog.format('CREATE TYPE %I.%I AS RANGE (%s);', n.nspname, t.typname,
+           pg_catalog.concat_ws(', ',
+             'SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL),
+             CASE WHEN NOT oc.opcdefault
+                  THEN pg_catalog.format('SUBTYPE_OPCLASS = %I.%I', ocn.nspname, oc.opcname) END,
+             CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation
+                  THEN (SELECT pg_catalog.format('COLLATION = %I.%I', cn.nspname, co.collname)
+                        FROM pg_catalog.pg_collation co
+                        JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                        WHERE co.oid = r.rngcollation) END,
+             CASE WHEN r.rngcanonical <> 0 THEN 'CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::text END,
+             CASE WHEN r.rngsubdiff <> 0 THEN 'SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::text END,
+             CASE WHEN mt.oid IS NOT NULL
+                       AND (mt.typnamespace <> t.typnamespace
+                            OR mt.typname::text <> pg_catalog.left(
+                                 CASE WHEN pg_catalog.strpos(t.typname, 'range') > 0
+                                      THEN pg_catalog.overlay(t.typname::text, 'multirange',
+                                                              pg_catalog.strpos(t.typname, 'range'), 5)
+                                      ELSE pg_catalog.left(t.typname::text, 51) || '_multirange' END, 63))
+                  THEN pg_catalog.format('MULTIRANGE_TYPE_NAME = %I.%I', mn.nspname, mt.typname) END)),
+         NULL,
+         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         'pg_catalog.pg_type'::pg_catalog.regclass, ARRAY[t.oid]
+  FROM pg_catalog.pg_type t
+  JOIN ns n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid
+  JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype
+  JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc
+  JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+  -- (rngmultitypid from PostgreSQL 14 on: read through the row as JSON.)
+  LEFT JOIN pg_catalog.pg_type mt ON mt.oid = (pg_catalog.to_jsonb(r) ->> 'rngmultitypid')::pg_catalog.oid
+  LEFT JOIN pg_catalog.pg_namespace mn ON mn.oid = mt.typnamespace
+  WHERE t.typtype = 'r'
+  UNION ALL
+  -- A collation (the ICU locale's column is named after the server's
+  -- version: read through the row as JSON).
+  SELECT 'collation', n.nspname, co.collname, NULL, NULL,
+         pg_catalog.format('CREATE COLLATION %I.%I (%s%s);', n.nspname, co.collname,
+           CASE co.collprovider
+             WHEN 'i' THEN pg_catalog.format('provider = icu, locale = %L',
+                             COALESCE(pg_catalog.to_jsonb(co) ->> 'colllocale',
+                                      pg_catalog.to_jsonb(co) ->> 'colliculocale', co.collcollate))
+             WHEN 'b' THEN pg_catalog.format('provider = builtin, locale = %L',
+                             COALESCE(pg_catalog.to_jsonb(co) ->> 'colllocale', co.collcollate))
+             ELSE CASE WHEN co.collcollate = co.collctype
+                       THEN pg_catalog.format('provider = libc, locale = %L', co.collcollate)
+                       ELSE pg_catalog.format('provider = libc, lc_collate = %L, lc_ctype = %L',
+                                              co.collcollate, co.collctype) END
+           END,
+           CASE WHEN co.collisdeterministic THEN '' ELSE ', deterministic = false' END),
+         NULL,
+         'pg_catalog.pg_collation'::pg_catalog.regclass, co.oid,
+         'pg_catalog.pg_collation'::pg_catalog.regclass, ARRAY[co.oid]
+  FROM pg_catalog.pg_collation co
+  JOIN ns n ON n.oid = co.collnamespace
   UNION ALL
   SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized_view' END,
          n.nspname, c.relname, NULL, NULL,
@@ -205,6 +321,42 @@ objs AS (
   FROM pg_catalog.pg_policy po
   JOIN pg_catalog.pg_class c ON c.oid = po.polrelid
   JOIN ns n ON n.oid = c.relnamespace
+  UNION ALL
+  -- Extended statistics, with the statistics target when one is set (-1,
+  -- or NULL from PostgreSQL 17, is the default; the column is read
+  -- through the row as JSON: PostgreSQL 13 added it). Written here rather than
+  -- by pg_get_statisticsobjdef, which lists the columns in the table's
+  -- order: columns by name (a table whose columns were dropped and added
+  -- again reads the same), then the expressions; the kinds unless all
+  -- three are built (the default; one expression alone takes none).
+  SELECT 'statistics', n.nspname, s.stxname, NULL, NULL,
+         pg_catalog.format('CREATE STATISTICS %I.%I%s ON %s FROM %I.%I;', n.nspname, s.stxname,
+           COALESCE(' (' || (SELECT pg_catalog.string_agg(
+                                      CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies'
+                                             ELSE 'mcv' END, ', '
+                                      ORDER BY CASE k WHEN 'd' THEN 1 WHEN 'f' THEN 2 ELSE 3 END)
+                             FROM pg_catalog.unnest(s.stxkind) k
+                             WHERE k IN ('d', 'f', 'm')
+                             HAVING pg_catalog.count(*) < 3) || ')', ''),
+           pg_catalog.concat_ws(', ',
+             (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attname)
+              FROM pg_catalog.pg_attribute a
+              WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)),
+             (SELECT pg_catalog.string_agg('(' || x.e || ')', ', ' ORDER BY x.o)
+              FROM pg_catalog.unnest(pg_catalog.pg_get_statisticsobjdef_expressions(s.oid))
+                   WITH ORDINALITY AS x(e, o))),
+           tn.nspname, tc.relname)
+           || CASE WHEN (pg_catalog.to_jsonb(s) ->> 'stxstattarget')::integer >= 0
+                   THEN pg_catalog.format(E'\nALTER STATISTICS %I.%I SET STATISTICS %s;', n.nspname, s.stxname,
+                                          pg_catalog.to_jsonb(s) ->> 'stxstattarget')
+                   ELSE '' END,
+         NULL,
+         'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, s.oid,
+         'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, ARRAY[s.oid]
+  FROM pg_catalog.pg_statistic_ext s
+  JOIN ns n ON n.oid = s.stxnamespace
+  JOIN pg_catalog.pg_class tc ON tc.oid = s.stxrelid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
 ),
 -- Privileges (aclexplode) on relations, columns, schemas, routines and
 -- types, one object per (target, grantee, grant option), the owner's own
@@ -242,17 +394,23 @@ acl AS (
   FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
   WHERE sn.nspacl IS NOT NULL AND n.nspname <> 'public'
   UNION ALL
+  -- (GRANT names an aggregate as a FUNCTION.)
   SELECT n.nspname,
          pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
                            n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
          '', p.proowner, p.proacl, 'EXECUTE',
          'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
            'schema', n.nspname::text, 'name', p.proname::text,
-           'arguments', pg_catalog.pg_get_function_identity_arguments(p.oid)))
+           'arguments', CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*'
+                             ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END))
   FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p') AND p.proacl IS NOT NULL
+  WHERE p.prokind IN ('f', 'p', 'a') AND p.proacl IS NOT NULL
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend pd
+      WHERE pd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND pd.objid = p.oid
+        AND pd.deptype = 'i')
   UNION ALL
   SELECT n.nspname,
          pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
@@ -260,11 +418,12 @@ acl AS (
          '', t.typowner, t.typacl, 'USAGE',
          'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' ELSE 'composite_type' END,
+           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' WHEN 'r' THEN 'range_type'
+                                  ELSE 'composite_type' END,
            'schema', n.nspname::text, 'name', t.typname::text))
   FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
   LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
-  WHERE t.typacl IS NOT NULL AND (t.typtype IN ('d', 'e') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+  WHERE t.typacl IS NOT NULL AND (t.typtype IN ('d', 'e', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
 ),
 grants AS (
   SELECT acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps,
@@ -307,26 +466,41 @@ owned AS (
         AND d.deptype IN ('a', 'i')))
   UNION ALL
   SELECT n.nspname, p.proname,
-         pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
-                           n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
+         pg_catalog.format('%s %I.%I(%s)',
+                           CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+                           n.nspname, p.proname,
+                           CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*'
+                                ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END),
          p.proowner, 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+           'kind', CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
            'schema', n.nspname::text, 'name', p.proname::text,
-           'arguments', pg_catalog.pg_get_function_identity_arguments(p.oid)))
+           'arguments', CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*'
+                             ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END))
   FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p')
+  WHERE p.prokind IN ('f', 'p', 'a')
+    AND NOT EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend pd
+      WHERE pd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND pd.objid = p.oid
+        AND pd.deptype = 'i')
   UNION ALL
   SELECT n.nspname, t.typname,
          pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
                            n.nspname, t.typname),
          t.typowner, 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' ELSE 'composite_type' END,
+           'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' WHEN 'r' THEN 'range_type'
+                                  ELSE 'composite_type' END,
            'schema', n.nspname::text, 'name', t.typname::text))
   FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
   LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
-  WHERE t.typtype IN ('d', 'e') OR (t.typtype = 'c' AND tc.relkind = 'c')
+  WHERE t.typtype IN ('d', 'e', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c')
+  UNION ALL
+  SELECT n.nspname, co.collname, pg_catalog.format('COLLATION %I.%I', n.nspname, co.collname),
+         co.collowner, 'pg_catalog.pg_collation'::pg_catalog.regclass, co.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'collation', 'schema', n.nspname::text, 'name', co.collname::text))
+  FROM pg_catalog.pg_collation co JOIN ns n ON n.oid = co.collnamespace
   UNION ALL
   SELECT n.nspname, n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), sn.nspowner,
          'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
@@ -582,25 +756,41 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                WHERE rc.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(
-                        'kind', CASE rp.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+                        'kind', CASE rp.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
+                                  ELSE 'function' END,
                         'schema', rn.nspname::text, 'name', rp.proname::text,
-                        'arguments', pg_catalog.pg_get_function_identity_arguments(rp.oid))
+                        'arguments', CASE WHEN rp.prokind = 'a' AND rp.pronargs = 0 THEN '*'
+                                          ELSE pg_catalog.pg_get_function_identity_arguments(rp.oid) END)
                FROM pg_catalog.pg_proc rp
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rp.pronamespace
                WHERE rp.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass THEN (
-               -- A relation's row type is the relation.
+               -- A relation's row type is the relation; a multirange type
+               -- is its range type.
                SELECT pg_catalog.jsonb_build_object(
                         'kind', CASE rt.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum'
+                                  WHEN 'r' THEN 'range_type' WHEN 'm' THEN 'range_type'
                                   WHEN 'c' THEN CASE trc.relkind WHEN 'v' THEN 'view'
                                                   WHEN 'm' THEN 'materialized_view'
                                                   WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
                                                   ELSE 'composite_type' END END,
-                        'schema', rn.nspname::text, 'name', rt.typname::text)
+                        'schema', COALESCE(mrn.nspname, rn.nspname)::text,
+                        'name', COALESCE(mrt.typname, rt.typname)::text)
                FROM pg_catalog.pg_type rt
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.typnamespace
                LEFT JOIN pg_catalog.pg_class trc ON trc.oid = rt.typrelid
+               LEFT JOIN pg_catalog.pg_range mr
+                      ON rt.typtype = 'm'
+                         AND (pg_catalog.to_jsonb(mr) ->> 'rngmultitypid')::pg_catalog.oid = rt.oid
+               LEFT JOIN pg_catalog.pg_type mrt ON mrt.oid = mr.rngtypid
+               LEFT JOIN pg_catalog.pg_namespace mrn ON mrn.oid = mrt.typnamespace
                WHERE rt.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_collation'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', 'collation', 'schema', rn.nspname::text, 'name', rco.collname::text)
+               FROM pg_catalog.pg_collation rco
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rco.collnamespace
+               WHERE rco.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(
                         'kind', 'extension', 'schema', rn.nspname::text, 'name', re.extname::text)

@@ -660,12 +660,16 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
             crate::sql::validate_definition(d).map_err(|r| bad("the drop statement of", r))?;
         }
         if let Some(a) = &o.arguments {
-            if matches!(
-                o.kind,
-                strata::schema::ObjectKind::Function | strata::schema::ObjectKind::Procedure
-            ) {
-                crate::sql::validate_clause("DROP FUNCTION strata_check(", a, ")")
-                    .map_err(|r| bad("the arguments of", r))?;
+            match o.kind {
+                strata::schema::ObjectKind::Function | strata::schema::ObjectKind::Procedure => {
+                    crate::sql::validate_clause("DROP FUNCTION strata_check(", a, ")")
+                        .map_err(|r| bad("the arguments of", r))?;
+                }
+                strata::schema::ObjectKind::Aggregate => {
+                    crate::sql::validate_clause("DROP AGGREGATE strata_check(", a, ")")
+                        .map_err(|r| bad("the arguments of", r))?;
+                }
+                _ => {}
             }
         }
     }

@@ -25,6 +25,20 @@ COMMENT ON DOMAIN "Sales Ops".positive_money IS 'money that cannot go below zero
 CREATE TYPE "Sales Ops".address AS (street text, city text, zip varchar(10));
 COMMENT ON TYPE "Sales Ops".address IS 'a postal address';
 
+-- collations: a nondeterministic ICU one in a quoted schema, a libc one
+CREATE COLLATION "Sales Ops"."Case Insensitive" (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+COMMENT ON COLLATION "Sales Ops"."Case Insensitive" IS 'compares without case';
+CREATE COLLATION public.bytewise (provider = libc, lc_collate = 'C', lc_ctype = 'C.utf8');
+
+-- range types: with a difference function and a multirange named in
+-- another schema, with a collation
+CREATE FUNCTION "Sales Ops".price_diff(a numeric, b numeric) RETURNS double precision
+    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT (a - b)::double precision $$;
+CREATE TYPE "Sales Ops"."Price Range" AS RANGE (SUBTYPE = numeric, SUBTYPE_DIFF = "Sales Ops".price_diff,
+    MULTIRANGE_TYPE_NAME = public.price_ranges);
+COMMENT ON TYPE "Sales Ops"."Price Range" IS 'from and to';
+CREATE TYPE public.coderange AS RANGE (SUBTYPE = text, COLLATION = public.bytewise);
+
 -- a standalone sequence with every option
 CREATE SEQUENCE "Sales Ops".invoice_no AS integer
     INCREMENT BY 5 MINVALUE 100 MAXVALUE 999999 START WITH 1000 CACHE 10 CYCLE;
@@ -41,6 +55,9 @@ CREATE TABLE "Sales Ops".accounts (
     flags bit(8) NOT NULL DEFAULT B'00000000',
     tags varbit(16),
     name_upper text GENERATED ALWAYS AS (upper(name)) STORED,
+    nickname text COLLATE "Sales Ops"."Case Insensitive",
+    budget "Sales Ops"."Price Range",
+    budgets public.price_ranges,
     CONSTRAINT accounts_email_key UNIQUE NULLS NOT DISTINCT (email) DEFERRABLE INITIALLY DEFERRED,
     CONSTRAINT accounts_id_region_key UNIQUE (id, region)
 );
@@ -119,10 +136,32 @@ CREATE PROCEDURE "Sales Ops".close_deal(deal integer)
     LANGUAGE sql
     AS $$ UPDATE "Sales Ops".deals SET stage = 'won' WHERE id = deal $$;
 
+-- aggregates: options of its own functions and more, no arguments, an
+-- ordered-set one
+CREATE FUNCTION "Sales Ops".add_money(total numeric, x numeric) RETURNS numeric
+    LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT total + x $$;
+CREATE AGGREGATE "Sales Ops"."Money Total"(numeric) (
+    SFUNC = "Sales Ops".add_money, STYPE = numeric, COMBINEFUNC = "Sales Ops".add_money,
+    INITCOND = '0', MSFUNC = "Sales Ops".add_money, MINVFUNC = numeric_sub, MSTYPE = numeric,
+    MINITCOND = '0', PARALLEL = SAFE);
+COMMENT ON AGGREGATE "Sales Ops"."Money Total"(numeric) IS 'the sum of amounts';
+CREATE AGGREGATE public.rows_seen(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
+CREATE AGGREGATE public.pick(double precision ORDER BY double precision) (
+    SFUNC = ordered_set_transition, STYPE = internal,
+    FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+
+-- extended statistics: chosen kinds, an expression and a target
+CREATE STATISTICS "Sales Ops"."deal stats" (ndistinct, dependencies) ON account_id, region FROM "Sales Ops".deals;
+COMMENT ON STATISTICS "Sales Ops"."deal stats" IS 'region follows account';
+CREATE STATISTICS public.account_names ON (lower(name)), region FROM "Sales Ops".accounts;
+ALTER STATISTICS public.account_names SET STATISTICS 300;
+
 -- views: plain, on a view, options and check option, materialized with an index
 CREATE VIEW "Sales Ops".open_deals WITH (security_barrier = true) AS
     SELECT id, account_id, amount FROM "Sales Ops".deals WHERE stage = 'lead';
 COMMENT ON VIEW "Sales Ops".open_deals IS 'deals still open';
+CREATE VIEW "Sales Ops".deal_totals AS
+    SELECT account_id, "Sales Ops"."Money Total"(amount) AS total FROM "Sales Ops".deals GROUP BY account_id;
 CREATE VIEW "Sales Ops"."Big Open Deals" AS
     SELECT id, amount FROM "Sales Ops".open_deals WHERE amount > 1000
     WITH CASCADED CHECK OPTION;
@@ -167,4 +206,7 @@ GRANT USAGE, SELECT ON SEQUENCE "Sales Ops".invoice_no TO strata_every_writer;
 REVOKE EXECUTE ON FUNCTION public.whoami() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.whoami() TO strata_every_reader;
 GRANT USAGE ON TYPE "Sales Ops".stage TO strata_every_writer;
+GRANT USAGE ON TYPE "Sales Ops"."Price Range" TO strata_every_writer;
+REVOKE EXECUTE ON FUNCTION public.rows_seen() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.rows_seen() TO strata_every_reader;
 GRANT SELECT ON "Sales Ops".open_deals TO PUBLIC;

@@ -1,8 +1,9 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
-//! materialized views, functions, procedures, triggers, policies, row-level
-//! security switches, extensions, domains, composite types, standalone
-//! sequences, grants, owners, default privileges, comments on schemas and
-//! view columns). Each is kept as the statement that creates it, as the server
+//! materialized views, functions, procedures, aggregates, triggers,
+//! policies, row-level security switches, extensions, collations, domains,
+//! composite types, range types, standalone sequences, extended statistics,
+//! grants, owners, default privileges, comments on schemas and view
+//! columns). Each is kept as the statement that creates it, as the server
 //! prints it, plus what it depends on; two objects with the same
 //! [`ObjectKey`] are the same object, and they differ when their
 //! definitions (or comments) differ.
@@ -16,16 +17,23 @@ use serde::{Deserialize, Serialize};
 pub enum ObjectKind {
     /// `CREATE EXTENSION`.
     Extension,
+    /// `CREATE COLLATION` (in a schema the application owns).
+    Collation,
     /// A sequence no column owns.
     Sequence,
     /// `CREATE DOMAIN`.
     Domain,
     /// `CREATE TYPE ... AS (...)`.
     CompositeType,
+    /// `CREATE TYPE ... AS RANGE (...)`, with the multirange type
+    /// PostgreSQL creates with it.
+    RangeType,
     /// `CREATE FUNCTION`.
     Function,
     /// `CREATE PROCEDURE`.
     Procedure,
+    /// `CREATE AGGREGATE` (its arguments `*` when it takes none).
+    Aggregate,
     /// `CREATE VIEW`.
     View,
     /// `CREATE MATERIALIZED VIEW`, with its indexes.
@@ -38,6 +46,9 @@ pub enum ObjectKind {
     Policy,
     /// An exclusion constraint (`EXCLUDE USING gist (...)`).
     Exclusion,
+    /// `CREATE STATISTICS` (extended statistics on a table's columns or
+    /// expressions), with its `SET STATISTICS` target.
+    Statistics,
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
     /// object (or column), with or without grant option.
     Grant,
@@ -60,17 +71,21 @@ impl ObjectKind {
     pub fn as_str(self) -> &'static str {
         match self {
             ObjectKind::Extension => "extension",
+            ObjectKind::Collation => "collation",
             ObjectKind::Sequence => "sequence",
             ObjectKind::Domain => "domain",
             ObjectKind::CompositeType => "type",
+            ObjectKind::RangeType => "range type",
             ObjectKind::Function => "function",
             ObjectKind::Procedure => "procedure",
+            ObjectKind::Aggregate => "aggregate",
             ObjectKind::View => "view",
             ObjectKind::MaterializedView => "materialized view",
             ObjectKind::Trigger => "trigger",
             ObjectKind::RowSecurity => "row level security",
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
+            ObjectKind::Statistics => "statistics",
             ObjectKind::Grant => "grant",
             ObjectKind::Owner => "owner",
             ObjectKind::DefaultPrivilege => "default privileges",
@@ -79,9 +94,11 @@ impl ObjectKind {
     }
 
     /// Objects that hang on tables and other objects (views, triggers,
-    /// policies, row-level security, grants, owners, default privileges,
-    /// comments): dropped before tables change and created after. The others (extensions, sequences, types, routines)
-    /// are created before tables and dropped after them.
+    /// policies, row-level security, extended statistics, grants, owners,
+    /// default privileges, comments): dropped before tables change and
+    /// created after. The others (extensions, collations, sequences, types,
+    /// routines, aggregates) are created before tables and dropped after
+    /// them.
     pub fn is_dependent(self) -> bool {
         matches!(
             self,
@@ -91,6 +108,7 @@ impl ObjectKind {
                 | ObjectKind::RowSecurity
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
+                | ObjectKind::Statistics
                 | ObjectKind::Grant
                 | ObjectKind::Owner
                 | ObjectKind::DefaultPrivilege
@@ -115,7 +133,8 @@ pub struct ObjectKey {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
     /// A routine's identity arguments as `pg_get_function_identity_arguments`
-    /// prints them.
+    /// prints them (`*` for an aggregate that takes none, as `DROP
+    /// AGGREGATE` spells it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<String>,
 }
@@ -324,15 +343,18 @@ impl DbObject {
         }
     }
 
-    /// A routine that uses a table, view or materialized view (its row
-    /// type in the signature, or a `BEGIN ATOMIC` body): created after
-    /// tables and views, dropped before them, like a dependent object.
+    /// A routine (or aggregate) that uses a table, view or materialized
+    /// view (its row type in the signature, or a `BEGIN ATOMIC` body):
+    /// created after tables and views, dropped before them, like a
+    /// dependent object.
     pub fn follows_relations(&self) -> bool {
-        matches!(self.kind, ObjectKind::Function | ObjectKind::Procedure)
-            && self
-                .depends_on
-                .iter()
-                .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
+        matches!(
+            self.kind,
+            ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
+        ) && self
+            .depends_on
+            .iter()
+            .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
     }
 
     /// The key as a dependency names it (no table).

@@ -1,0 +1,22 @@
+-- - view totals
+DROP VIEW public.totals;
+
+-- - aggregate qty_sum(integer)
+DROP AGGREGATE public.qty_sum(integer);
+
+-- ~ function add_qty(total integer, qty integer) (dropped and created again)
+DROP FUNCTION public.add_qty(s integer, x integer);
+SET check_function_bodies = off;
+CREATE OR REPLACE FUNCTION public.add_qty(total integer, qty integer)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE STRICT
+AS $function$ SELECT total + qty $function$;
+RESET check_function_bodies;
+
+-- + aggregate qty_sum(integer)
+CREATE OR REPLACE AGGREGATE public.qty_sum(integer) (SFUNC = public.add_qty, STYPE = integer, INITCOND = '0');
+
+-- + view totals
+CREATE VIEW public.totals AS SELECT public.qty_sum(sales.qty) AS total
+   FROM public.sales;

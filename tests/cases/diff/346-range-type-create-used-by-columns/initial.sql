@@ -1,0 +1,2 @@
+CREATE SCHEMA "Range Ops";
+CREATE TABLE "Range Ops".booking (id int PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE TYPE floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+CREATE TABLE t (id int PRIMARY KEY);

@@ -1,0 +1,3 @@
+-- undo: ~ range type floatrange (dropped and created again)
+DROP TYPE public.floatrange;
+CREATE TYPE public.floatrange AS RANGE (SUBTYPE = double precision);
