@@ -22,7 +22,8 @@
 //! INDEX` without CONCURRENTLY,
 //! adding a foreign key); *can fail on existing rows* (SET NOT NULL, a NOT
 //! NULL column added without default, new check/unique/primary key/foreign
-//! key/unique index, a type change through a cast that can reject values,
+//! key/unique index, `VALIDATE CONSTRAINT` of a check or foreign key that
+//! was `NOT VALID`, a type change through a cast that can reject values,
 //! removing an enum value). Lock and existing-row hazards are not reported
 //! for tables the plan creates.
 //!
@@ -78,7 +79,7 @@ pub use crate::diff::summary;
 
 use crate::diff::{
     diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,
-    Name, Op,
+    Name, Op, Validated,
 };
 
 /// How to plan.
@@ -662,6 +663,9 @@ fn uses_concurrently(op: &Op, ctx: &Ctx<'_>) -> bool {
         | Op::AddUnique { table, .. } => ctx.concurrently(table),
         Op::AddForeignKey { table, .. }
         | Op::AddCheck { table, .. }
+        | Op::ValidateConstraint {
+            table, valid: true, ..
+        }
         | Op::SetNotNull { table, .. } => ctx.online(table),
         _ => false,
     }
@@ -750,6 +754,10 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             ))
         }
         Op::AttachPartition { .. } => Some((AccessExclusive, Some(AccessExclusive))),
+        Op::ValidateConstraint { valid: true, .. } => {
+            Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
+        }
+        Op::ValidateConstraint { .. } => Some((AccessExclusive, None)),
         Op::CreateIndex { .. }
         | Op::DropIndex { .. }
         | Op::AddPrimaryKey { .. }
@@ -1457,6 +1465,30 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 vec![create::add_foreign_key(&stub(table), fk)]
             },
         ),
+        Op::ValidateConstraint {
+            table,
+            constraint,
+            valid: true,
+        } => vec![alter::validate_constraint(
+            &table.schema,
+            &table.name,
+            constraint.name(),
+        )],
+        Op::ValidateConstraint {
+            table, constraint, ..
+        } => with_comment(
+            table,
+            constraint.name(),
+            constraint.comment(),
+            false,
+            vec![
+                alter::drop_constraint(&table.schema, &table.name, constraint.name()),
+                match constraint {
+                    Validated::Check(c) => create::add_check(&stub(table), c),
+                    Validated::ForeignKey(f) => create::add_foreign_key(&stub(table), f),
+                },
+            ],
+        ),
         Op::AddCheck { table, check } => with_comment(
             table,
             &check.name,
@@ -1690,6 +1722,10 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             h
         }
         Op::SetNotNull { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
+        // VALIDATE CONSTRAINT reads every row under SHARE UPDATE EXCLUSIVE
+        // (reads and writes go on); the way back drops and adds it.
+        Op::ValidateConstraint { valid: true, .. } => vec![CanFailOnExistingRows],
+        Op::ValidateConstraint { .. } => vec![AccessExclusiveLock],
         Op::RenameTable { .. }
         | Op::RenameColumn { .. }
         | Op::DropNotNull { .. }

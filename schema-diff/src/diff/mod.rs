@@ -21,8 +21,10 @@
 //! diff then compares with `==`: any inequality is a real difference, and
 //! nothing is matched by similarity (see `matching.rs` for the one place
 //! names are paired otherwise). A changed definition under the same name
-//! (index, constraint, foreign key) is drop + add; an unchanged definition
-//! under a new name is a `RENAME`. A foreign key that depends on a key being
+//! (index, constraint, foreign key) is drop + add, except a check or
+//! foreign key that only becomes valid (`VALIDATE CONSTRAINT`; the other
+//! way, drop + add `NOT VALID`: [`Op::ValidateConstraint`]); an unchanged
+//! definition under a new name is a `RENAME`. A foreign key that depends on a key being
 //! dropped (the unique index it was validated against), or whose columns or
 //! referenced columns change type, is dropped before and added back after,
 //! even when it did not change (`refresh_dependent_foreign_keys`).
@@ -59,6 +61,7 @@ mod op;
 pub use inheritance::children_keep;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
+    Validated,
 };
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -669,6 +672,22 @@ impl<'a> Differ<'a> {
             ObjKind::Index,
         );
         let (cur_checks, des_checks, before_checks) = inh.checks(&view, dt, &before);
+        let cur_checks = self.validity(
+            &table,
+            &cur_checks,
+            &des_checks,
+            |c| &c.name,
+            |c| &mut c.not_valid,
+            Validated::Check,
+        );
+        let cur_fks = self.validity(
+            &table,
+            &view.foreign_keys,
+            &dt.foreign_keys,
+            |f| &f.name,
+            |f| &mut f.not_valid,
+            Validated::ForeignKey,
+        );
         self.commented(
             &table,
             &cur_checks,
@@ -679,7 +698,7 @@ impl<'a> Differ<'a> {
         );
         self.commented(
             &table,
-            &view.foreign_keys,
+            &cur_fks,
             &dt.foreign_keys,
             &before.foreign_keys,
             |f| &f.name,
@@ -811,6 +830,44 @@ impl<'a> Differ<'a> {
                 }
             }
         }
+    }
+
+    /// The checks or foreign keys of `cur` that differ from the desired
+    /// one of the same name only in `NOT VALID` (comments aside) get a
+    /// [`Op::ValidateConstraint`] each (`VALIDATE CONSTRAINT`, or drop +
+    /// add `NOT VALID` the other way); returns `cur` with their flags as
+    /// desired, so the comparison that follows sees them kept.
+    fn validity<T: Clone + PartialEq + Named>(
+        &mut self,
+        table: &Name,
+        cur: &[T],
+        des: &[T],
+        name: fn(&T) -> &String,
+        not_valid: fn(&mut T) -> &mut bool,
+        wrap: fn(T) -> Validated,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(cur.len());
+        for c in cur {
+            let mut c = c.clone();
+            if let Some(d) = des.iter().find(|d| name(d) == name(&c)) {
+                let mut d = d.uncommented();
+                let want = *not_valid(&mut d);
+                let mut bare = c.uncommented();
+                if *not_valid(&mut bare) != want {
+                    *not_valid(&mut bare) = want;
+                    if bare == d {
+                        *not_valid(&mut c) = want;
+                        self.ops.push(Op::ValidateConstraint {
+                            table: table.clone(),
+                            constraint: wrap(c.clone()),
+                            valid: !want,
+                        });
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
     }
 
     fn emit<T: Clone + Named>(
@@ -1085,6 +1142,7 @@ impl<'a> Differ<'a> {
             .collect();
         let mut extra = Vec::new();
         let mut cancel_renames = Vec::new();
+        let mut refreshed: Vec<(Name, String)> = Vec::new();
         for ct in &self.cur.tables {
             let n = self.new_table_name(&tname(ct));
             let Some(dt) = self.des_table(&n.schema, &n.name) else {
@@ -1120,8 +1178,10 @@ impl<'a> Differ<'a> {
                     continue;
                 };
                 if renamed.contains_key(&key) {
-                    cancel_renames.push(key);
+                    cancel_renames.push(key.clone());
                 }
+                // Added back as desired: no validation of its own.
+                refreshed.push(key);
                 extra.push(Op::DropForeignKey {
                     table: n.clone(),
                     fk: fk.clone(),
@@ -1136,6 +1196,11 @@ impl<'a> Differ<'a> {
             Op::RenameConstraint { table, from, .. } => {
                 !cancel_renames.contains(&(table.clone(), from.clone()))
             }
+            Op::ValidateConstraint {
+                table,
+                constraint: Validated::ForeignKey(fk),
+                ..
+            } => !refreshed.contains(&(table.clone(), fk.name.clone())),
             _ => true,
         });
         self.ops.extend(extra);

@@ -21,7 +21,9 @@
 //! SET/DROP NOT NULL, SET/DROP DEFAULT, identity changes (add/drop `GENERATED
 //! ... AS IDENTITY`, `SET GENERATED`, serial ↔ identity: the owned sequence is
 //! created or dropped and moved past `max(column)`), comment on column;
-//! add/drop primary key, unique, index, foreign key, check; rename index,
+//! add/drop primary key, unique, index, foreign key, check; `VALIDATE
+//! CONSTRAINT` of a `NOT VALID` check or foreign key that otherwise stays
+//! (its inverse drops it and adds it back `NOT VALID`); rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
 //! object, comment on one; attach/detach a partition, `[NO] INHERIT`; a
 //! table's storage parameters (`RESET` then `SET`, so they end in the
@@ -147,6 +149,64 @@ impl EnumDependents {
     /// Nothing depends on the type.
     pub fn is_empty(&self) -> bool {
         self.foreign_keys.is_empty() && self.checks.is_empty() && self.indexes.is_empty()
+    }
+}
+
+/// A constraint that can be `NOT VALID`: what [`Op::ValidateConstraint`]
+/// works on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Validated {
+    /// A CHECK constraint.
+    Check(Check),
+    /// A foreign key.
+    ForeignKey(ForeignKey),
+}
+
+impl Validated {
+    /// The constraint's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Validated::Check(c) => &c.name,
+            Validated::ForeignKey(f) => &f.name,
+        }
+    }
+
+    /// `NOT VALID`.
+    pub fn not_valid(&self) -> bool {
+        match self {
+            Validated::Check(c) => c.not_valid,
+            Validated::ForeignKey(f) => f.not_valid,
+        }
+    }
+
+    /// The same constraint, `NOT VALID` or not.
+    pub fn with_not_valid(&self, not_valid: bool) -> Validated {
+        match self {
+            Validated::Check(c) => Validated::Check(Check {
+                not_valid,
+                ..c.clone()
+            }),
+            Validated::ForeignKey(f) => Validated::ForeignKey(ForeignKey {
+                not_valid,
+                ..f.clone()
+            }),
+        }
+    }
+
+    /// Its comment.
+    pub fn comment(&self) -> &Option<String> {
+        match self {
+            Validated::Check(c) => &c.comment,
+            Validated::ForeignKey(f) => &f.comment,
+        }
+    }
+
+    /// `check` or `foreign key`, for people.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Validated::Check(_) => "check",
+            Validated::ForeignKey(_) => "foreign key",
+        }
     }
 }
 
@@ -438,6 +498,21 @@ pub enum Op {
         /// The check as it was.
         check: Check,
     },
+    /// A check or foreign key whose definition stays becomes valid
+    /// (`valid`: `ALTER TABLE ... VALIDATE CONSTRAINT`, which reads every
+    /// row under a SHARE UPDATE EXCLUSIVE lock) or stops being valid (no
+    /// statement does that in place: it is dropped and added back `NOT
+    /// VALID`).
+    ValidateConstraint {
+        /// The table.
+        table: Name,
+        /// The constraint as it is after the op (its `not_valid` is
+        /// `!valid`), with the comment it has before (the comment's own op
+        /// runs later, and a drop and add must keep the old one).
+        constraint: Validated,
+        /// `VALIDATE CONSTRAINT` (true) or drop + add `NOT VALID`.
+        valid: bool,
+    },
     /// A generated column's expression changes: `DROP EXPRESSION` when it
     /// stops being generated; otherwise the column is dropped and added
     /// again with the new expression (PostgreSQL 15 cannot change it in
@@ -621,8 +696,12 @@ impl Op {
             Op::AddPrimaryKey { .. } => 26,
             Op::AddUnique { .. } => 27,
             Op::CreateIndex { .. } => 28,
-            Op::AddCheck { .. } => 29,
-            Op::AddForeignKey { .. } => 30,
+            Op::AddCheck { .. }
+            | Op::ValidateConstraint {
+                constraint: Validated::Check(_),
+                ..
+            } => 29,
+            Op::AddForeignKey { .. } | Op::ValidateConstraint { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
             Op::CommentOnType { .. }
             | Op::CommentOnTable { .. }
@@ -807,6 +886,15 @@ impl Op {
             Op::AddForeignKey { table, fk } => Op::DropForeignKey { table, fk },
             Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
+            Op::ValidateConstraint {
+                table,
+                constraint,
+                valid,
+            } => Op::ValidateConstraint {
+                table,
+                constraint: constraint.with_not_valid(valid),
+                valid: !valid,
+            },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
             Op::AlterGenerated { table, from, to } => Op::AlterGenerated {
                 table,
@@ -900,6 +988,7 @@ impl Op {
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
             | Op::AddCheck { table, .. }
+            | Op::ValidateConstraint { table, .. }
             | Op::AlterGenerated { table, .. }
             | Op::AttachPartition { table, .. }
             | Op::AlterCollation { table, .. }
@@ -1212,6 +1301,20 @@ pub fn summary(op: &Op) -> String {
             format!("- foreign key {} on {table}", Ident(&fk.name))
         }
         Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
+        Op::ValidateConstraint {
+            table,
+            constraint,
+            valid,
+        } => format!(
+            "~ {} {} on {table}: {}",
+            constraint.kind(),
+            Ident(constraint.name()),
+            if *valid {
+                "validated"
+            } else {
+                "not valid (dropped and added back NOT VALID)"
+            }
+        ),
         Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
     }
 }
