@@ -953,6 +953,40 @@ fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
     }
 }
 
+/// A view's new query: `CREATE OR REPLACE VIEW` (with its options, which
+/// it replaces) when the columns stay or more are appended; otherwise (the
+/// way back from appended columns) what depends on it is dropped, the view
+/// dropped and created, and the dependents created again.
+fn replace_view(from: &DbObject, to: &DbObject, dependents: &[DbObject]) -> Vec<String> {
+    let mut out = Vec::new();
+    if crate::diff::view_replaceable(from, to) {
+        let def = to.definition.trim_end();
+        let def = def.strip_suffix(';').unwrap_or(def);
+        out.push(match def.strip_prefix("CREATE VIEW ") {
+            Some(rest) => format!("CREATE OR REPLACE VIEW {rest}"),
+            None => def.to_string(),
+        });
+        if from.comment != to.comment {
+            out.push(comment_on_object(to, to.comment.as_deref()));
+        }
+        return out;
+    }
+    // An owner goes with what it owns.
+    for d in dependents
+        .iter()
+        .rev()
+        .filter(|d| d.kind != ObjectKind::Owner)
+    {
+        out.push(drop_object(d));
+    }
+    out.push(drop_object(from));
+    out.extend(create_object(to));
+    for d in dependents {
+        out.extend(create_object(d));
+    }
+    out
+}
+
 /// The statements that turn the parts `from` into `to`: parts that go are
 /// dropped (last first), renamed parts renamed, changed parts changed (or
 /// dropped and added again), new parts added in order.
@@ -1111,6 +1145,11 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             out
         }
+        Op::ReplaceView {
+            from,
+            to,
+            dependents,
+        } => replace_view(from, to, dependents),
         Op::RecreateObject { from, to } => {
             let mut out = vec![drop_object(from)];
             out.extend(create_object(to));
@@ -1670,7 +1709,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 _ => vec![],
             }
         }
-        Op::ReplaceObject { .. } => vec![],
+        Op::ReplaceObject { .. } | Op::ReplaceView { .. } => vec![],
         Op::RecreateObject { to, .. } => match to.kind {
             ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],
             _ => vec![],

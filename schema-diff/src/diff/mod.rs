@@ -59,6 +59,7 @@ mod objects;
 mod op;
 
 pub use inheritance::children_keep;
+pub(crate) use objects::view_replaceable;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
     Validated,

@@ -25,7 +25,8 @@
 //! CONSTRAINT` of a `NOT VALID` check or foreign key that otherwise stays
 //! (its inverse drops it and adds it back `NOT VALID`); rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
-//! object, comment on one; attach/detach a partition, `[NO] INHERIT`; a
+//! object (a view that keeps its columns: `CREATE OR REPLACE VIEW`),
+//! comment on one; attach/detach a partition, `[NO] INHERIT`; a
 //! table's storage parameters (`RESET` then `SET`, so they end in the
 //! desired order), `SET LOGGED`/`UNLOGGED`, `REPLICA IDENTITY` (after the
 //! index it names is created).
@@ -579,6 +580,20 @@ pub enum Op {
         /// After (same key).
         to: DbObject,
     },
+    /// A view whose query changes and whose columns stay (more may be
+    /// appended): `CREATE OR REPLACE VIEW`, so what depends on it (views,
+    /// grants, comments, owners) stays. The way back, when it removes
+    /// appended columns, has no in-place form: the view is dropped and
+    /// created, with `dependents` dropped before and created after.
+    ReplaceView {
+        /// Before.
+        from: DbObject,
+        /// After (same key).
+        to: DbObject,
+        /// What depends on the view when the down migration replaces it
+        /// back (empty when the columns are the same), in dependency order.
+        dependents: Vec<DbObject>,
+    },
     /// Drops an object and creates it again in one step (a type or a
     /// routine whose signature changes).
     RecreateObject {
@@ -707,7 +722,10 @@ impl Op {
             | Op::CommentOnTable { .. }
             | Op::CommentOnColumn { .. }
             | Op::CommentOnConstraint { .. } => 32,
-            Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 33,
+            Op::CreateObject { .. }
+            | Op::ReplaceObject { .. }
+            | Op::ReplaceView { .. }
+            | Op::RecreateObject { .. } => 33,
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
@@ -928,6 +946,15 @@ impl Op {
             Op::CreateObject { object } => Op::DropObject { object },
             Op::DropObject { object } => Op::CreateObject { object },
             Op::ReplaceObject { from, to } => Op::ReplaceObject { from: to, to: from },
+            Op::ReplaceView {
+                from,
+                to,
+                dependents,
+            } => Op::ReplaceView {
+                from: to,
+                to: from,
+                dependents,
+            },
             Op::RecreateObject { from, to } => Op::RecreateObject { from: to, to: from },
             Op::CommentOnObject { object, from, to } => Op::CommentOnObject {
                 object,
@@ -1001,6 +1028,7 @@ impl Op {
             Op::CreateObject { .. }
             | Op::DropObject { .. }
             | Op::ReplaceObject { .. }
+            | Op::ReplaceView { .. }
             | Op::RecreateObject { .. }
             | Op::CommentOnObject { .. } => None,
         }
@@ -1158,6 +1186,7 @@ pub fn summary(op: &Op) -> String {
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),
         Op::ReplaceObject { to, .. } => format!("~ {} (replaced in place)", object_display(to)),
+        Op::ReplaceView { to, .. } => format!("~ {} (replaced in place)", object_display(to)),
         Op::RecreateObject { to, .. } => {
             format!("~ {} (dropped and created again)", object_display(to))
         }
