@@ -1075,12 +1075,22 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 table.sql(),
                 Ident(&to.name)
             )],
-            Some(_) => vec![format!(
-                "ALTER TABLE {} DROP COLUMN {}, ADD COLUMN {}",
-                table.sql(),
-                Ident(&to.name),
-                create::column_def(to)
-            )],
+            Some(_) => {
+                let mut out = vec![format!(
+                    "ALTER TABLE {} DROP COLUMN {}, ADD COLUMN {}",
+                    table.sql(),
+                    Ident(&to.name),
+                    create::column_def(to)
+                )];
+                out.extend(alter::set_column_storage(
+                    &table.schema,
+                    &table.name,
+                    &to.name,
+                    to.storage,
+                    None,
+                ));
+                out
+            }
         },
         Op::AlterCollation {
             table,
@@ -1126,6 +1136,24 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::SetLogged { table, unlogged } => {
             vec![alter::set_logged(&table.schema, &table.name, *unlogged)]
         }
+        Op::SetColumnStorage {
+            table,
+            column,
+            ty,
+            from_storage,
+            to_storage,
+            from_compression,
+            to_compression,
+            ..
+        } => alter::set_column_storage(
+            &table.schema,
+            &table.name,
+            column,
+            (from_storage != to_storage).then(|| to_storage.unwrap_or(ty.default_storage())),
+            (from_compression != to_compression).then_some(*to_compression),
+        )
+        .into_iter()
+        .collect(),
         Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
             &table.schema,
             &table.name,
@@ -1200,6 +1228,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         })],
         Op::CreateTable { table } => {
             let mut out = vec![create::create_table(table)];
+            out.extend(create::column_storages(table));
             out.extend(create::not_valid_checks(table));
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
@@ -1244,6 +1273,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         }
         Op::AddColumn { table, column } => {
             let mut out = vec![alter::add_column(&table.schema, &table.name, column)];
+            out.extend(alter::set_column_storage(
+                &table.schema,
+                &table.name,
+                &column.name,
+                column.storage,
+                None,
+            ));
             if column.identity == Some(Identity::Serial) && column.sequence.is_some() {
                 out.push(create::alter_owned_sequence(
                     &table.schema,
@@ -1677,7 +1713,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
-        Op::SetStorageParams { .. } | Op::SetReplicaIdentity { .. } => vec![AccessExclusiveLock],
+        Op::SetStorageParams { .. }
+        | Op::SetReplicaIdentity { .. }
+        | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
         Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];

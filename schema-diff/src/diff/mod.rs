@@ -971,7 +971,39 @@ impl<'a> Differ<'a> {
             });
         }
         // A type change resets the collation to the new type's default.
-        if cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some()) {
+        let collation_set =
+            cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some());
+        // A type change (`COLLATE` is one) also resets the storage and the
+        // compression: set back to the defaults first (so the way back can
+        // set them again after the old type is back), then as desired.
+        let retyped = cc.ty != dc.ty || collation_set;
+        let kept = (cc.storage, cc.compression);
+        let before = if retyped { (None, None) } else { kept };
+        if retyped && kept != (None, None) {
+            self.ops.push(Op::SetColumnStorage {
+                table: table.clone(),
+                column: dc.name.clone(),
+                ty: cc.ty.clone(),
+                from_storage: cc.storage,
+                to_storage: None,
+                from_compression: cc.compression,
+                to_compression: None,
+                before_type_change: true,
+            });
+        }
+        if before != (dc.storage, dc.compression) {
+            self.ops.push(Op::SetColumnStorage {
+                table: table.clone(),
+                column: dc.name.clone(),
+                ty: dc.ty.clone(),
+                from_storage: before.0,
+                to_storage: dc.storage,
+                from_compression: before.1,
+                to_compression: dc.compression,
+                before_type_change: false,
+            });
+        }
+        if collation_set {
             self.ops.push(Op::AlterCollation {
                 table: table.clone(),
                 column: dc.name.clone(),

@@ -27,7 +27,10 @@
 //! rename constraint; create/drop/replace in place/re-create a definition
 //! object (a view that keeps its columns: `CREATE OR REPLACE VIEW`),
 //! comment on one; attach/detach a partition, `[NO] INHERIT`; a
-//! table's storage parameters (`RESET` then `SET`, so they end in the
+//! column's storage and compression (`SET STORAGE`, `SET COMPRESSION`; set
+//! back to the defaults before a type change, which resets them, so the
+//! way back can set them again); a table's storage parameters (`RESET`
+//! then `SET`, so they end in the
 //! desired order), `SET LOGGED`/`UNLOGGED`, `REPLICA IDENTITY` (after the
 //! index it names is created).
 //!
@@ -64,8 +67,9 @@ use std::fmt;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
-    Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PartitionOf,
-    PrimaryKey, ReplicaIdentity, SqlType, Table, TableRef, TypeName, Unique,
+    Check, Column, ColumnStorage, Compression, DbObject, EnumType, ForeignKey, Identity, Index,
+    ObjectKind, PartitionOf, PrimaryKey, ReplicaIdentity, SqlType, Table, TableRef, TypeName,
+    Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -539,6 +543,29 @@ pub enum Op {
         /// The collation after.
         to: Option<TypeName>,
     },
+    /// `ALTER COLUMN ... SET STORAGE` and `SET COMPRESSION`: the catalog
+    /// only (no rewrite; values keep their form until written again).
+    SetColumnStorage {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The column's type while the op runs (a `None` storage is set
+        /// back as the type's default, [`SqlType::default_storage`]).
+        ty: SqlType,
+        /// The storage before (`None`: the type's).
+        from_storage: Option<ColumnStorage>,
+        /// The storage after.
+        to_storage: Option<ColumnStorage>,
+        /// The compression method before (`None`: the server's default).
+        from_compression: Option<Compression>,
+        /// The compression method after.
+        to_compression: Option<Compression>,
+        /// Runs before the column's type changes (which resets both to the
+        /// defaults), setting them to the defaults: the way back then sets
+        /// them again once the old type is back.
+        before_type_change: bool,
+    },
     /// `ALTER TABLE parent ATTACH PARTITION table bound`.
     AttachPartition {
         /// The table that becomes a partition.
@@ -702,7 +729,12 @@ impl Op {
             Op::AddColumn { .. } => 19,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 20,
+            Op::AlterIdentity { to: None, .. }
+            | Op::AlterGenerated { .. }
+            | Op::SetColumnStorage {
+                before_type_change: true,
+                ..
+            } => 20,
             Op::AlterColumnType { .. } | Op::AlterCollation { .. } => 21,
             Op::AlterDefault { .. } => 22,
             Op::DropNotNull { .. } => 23,
@@ -729,7 +761,7 @@ impl Op {
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
-            Op::SetStorageParams { .. } | Op::SetLogged { .. } => 25,
+            Op::SetStorageParams { .. } | Op::SetLogged { .. } | Op::SetColumnStorage { .. } => 25,
             // After the index it may name is created.
             Op::SetReplicaIdentity { .. } => 31,
             Op::DropObject { .. } => 35,
@@ -970,6 +1002,25 @@ impl Op {
                 table,
                 unlogged: !unlogged,
             },
+            Op::SetColumnStorage {
+                table,
+                column,
+                ty,
+                from_storage,
+                to_storage,
+                from_compression,
+                to_compression,
+                before_type_change,
+            } => Op::SetColumnStorage {
+                table,
+                column,
+                ty,
+                from_storage: to_storage,
+                to_storage: from_storage,
+                from_compression: to_compression,
+                to_compression: from_compression,
+                before_type_change,
+            },
             Op::SetReplicaIdentity { table, from, to } => Op::SetReplicaIdentity {
                 table,
                 from: to,
@@ -1023,6 +1074,7 @@ impl Op {
             | Op::AlterInherit { table, .. }
             | Op::SetStorageParams { table, .. }
             | Op::SetLogged { table, .. }
+            | Op::SetColumnStorage { table, .. }
             | Op::SetReplicaIdentity { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
@@ -1174,6 +1226,32 @@ pub fn summary(op: &Op) -> String {
             from.join(", "),
             to.join(", ")
         ),
+        Op::SetColumnStorage {
+            table,
+            column,
+            from_storage,
+            to_storage,
+            from_compression,
+            to_compression,
+            ..
+        } => {
+            let mut parts = Vec::new();
+            if from_storage != to_storage {
+                let s = |x: &Option<ColumnStorage>| {
+                    x.map_or("default", |x| x.as_sql()).to_ascii_lowercase()
+                };
+                parts.push(format!("storage {} -> {}", s(from_storage), s(to_storage)));
+            }
+            if from_compression != to_compression {
+                let c = |x: &Option<Compression>| x.map_or("default", Compression::as_sql);
+                parts.push(format!(
+                    "compression {} -> {}",
+                    c(from_compression),
+                    c(to_compression)
+                ));
+            }
+            format!("~ column {}: {}", col(table, column), parts.join(", "))
+        }
         Op::SetLogged { table, unlogged } => format!(
             "~ table {table}: {}",
             if *unlogged { "unlogged" } else { "logged" }
