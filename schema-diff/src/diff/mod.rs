@@ -24,10 +24,11 @@
 //! (index, constraint, foreign key) is drop + add, except a check or
 //! foreign key that only becomes valid (`VALIDATE CONSTRAINT`; the other
 //! way, drop + add `NOT VALID`: [`Op::ValidateConstraint`]); an unchanged
-//! definition under a new name is a `RENAME`. A foreign key that depends on a key being
-//! dropped (the unique index it was validated against), or whose columns or
-//! referenced columns change type, is dropped before and added back after,
-//! even when it did not change (`refresh_dependent_foreign_keys`).
+//! definition under a new name is a `RENAME`. A foreign key that depends on
+//! a key being dropped (the unique index it was validated against), or
+//! whose columns or referenced columns change type, is dropped before and
+//! added back after, even when it did not change
+//! (`refresh_dependent_foreign_keys`).
 //!
 //! Known limits: a rename onto the name of a table or column that still
 //! exists is taken as done, with a note (drop it in an earlier migration);
@@ -37,13 +38,21 @@
 //! views and functions; the data of dropped objects is not restored by down
 //! (the SQL says so). Inheritance (`inheritance.rs`): a table that joins a
 //! parent (`INHERIT`, `ATTACH PARTITION`) first gets the columns and checks
-//! the parent brings, so they stay its own as well (`attislocal`): a
-//! column both local and inherited and one only inherited are the same to
-//! the diff, but not to a catalog comparison, and no statement turns one
-//! into the other without re-creating the table; likewise a down migration
-//! that undoes a `NO INHERIT` or a parent's `DROP COLUMN ONLY`. A detached
-//! partition keeps copies of its parent's indexes and keys under names the
-//! model does not know (they are not dropped).
+//! the parent brings; after `INHERIT` they stay its own as well
+//! (`attislocal`; `ATTACH PARTITION` makes a partition's columns and
+//! matching checks inherited only): a column both local and inherited and
+//! one only inherited are the same to the diff, but not to a catalog
+//! comparison, and no statement turns one into the other without
+//! re-creating the table; likewise a down migration that undoes a `NO
+//! INHERIT` or a parent's `DROP COLUMN ONLY`. A detached partition keeps
+//! copies of its parent's indexes and keys under names the model does not
+//! know (they are not dropped). Column storage: PostgreSQL 15 has no `SET
+//! STORAGE DEFAULT`, so a storage set back to its type's is written out
+//! ([`SqlType::default_storage`](strata::schema::SqlType::default_storage):
+//! exact for built-in types, `EXTENDED` for a domain or an extension's
+//! type, wrong for a domain over `numeric` or a type declared otherwise);
+//! a type change that reaches a column through its parent or an enum
+//! re-creation resets its storage and compression unseen.
 //!
 //! Files: `op.rs` ([`Op`] and what it carries, [`Op::inverse`],
 //! [`Op::phase`]: the list of ops and their order), this file (the differ:
