@@ -1139,7 +1139,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::SetColumnStorage {
             table,
             column,
-            ty,
+            type_storage,
             from_storage,
             to_storage,
             from_compression,
@@ -1149,7 +1149,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &table.schema,
             &table.name,
             column,
-            (from_storage != to_storage).then(|| to_storage.unwrap_or(ty.default_storage())),
+            (from_storage != to_storage).then(|| to_storage.unwrap_or(*type_storage)),
             (from_compression != to_compression).then_some(*to_compression),
         )
         .into_iter()

@@ -48,9 +48,9 @@
 //! copies of its parent's indexes and keys under names the model does not
 //! know (they are not dropped). Column storage: PostgreSQL 15 has no `SET
 //! STORAGE DEFAULT`, so a storage set back to its type's is written out
-//! ([`SqlType::default_storage`](strata::schema::SqlType::default_storage):
-//! exact for built-in types, `EXTENDED` for a domain or an extension's
-//! type, wrong for a domain over `numeric` or a type declared otherwise);
+//! (`Differ::type_storage`: exact for built-in types, enums and domains,
+//! through their base type; `EXTENDED` for other types, wrong for an
+//! extension's type declared otherwise);
 //! a type change that reaches a column through its parent or an enum
 //! re-creation resets its storage and compression unseen.
 //!
@@ -77,7 +77,10 @@ pub use op::{
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use strata::ident::Ident;
-use strata::schema::{Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName};
+use strata::schema::{
+    parse_column_type, Column, ColumnStorage, EnumType, Identity, IndexKey, ObjectKind, Schema,
+    SqlType, Table, TypeName,
+};
 
 use inheritance::Inherited;
 use matching::{match_named, same_columns, same_table, Matched, Named, ObjKind};
@@ -992,7 +995,7 @@ impl<'a> Differ<'a> {
             self.ops.push(Op::SetColumnStorage {
                 table: table.clone(),
                 column: dc.name.clone(),
-                ty: cc.ty.clone(),
+                type_storage: self.type_storage(&cc.ty),
                 from_storage: cc.storage,
                 to_storage: None,
                 from_compression: cc.compression,
@@ -1004,7 +1007,7 @@ impl<'a> Differ<'a> {
             self.ops.push(Op::SetColumnStorage {
                 table: table.clone(),
                 column: dc.name.clone(),
-                ty: dc.ty.clone(),
+                type_storage: self.type_storage(&dc.ty),
                 from_storage: before.0,
                 to_storage: dc.storage,
                 from_compression: before.1,
@@ -1058,6 +1061,43 @@ impl<'a> Differ<'a> {
                 to: dc.comment.clone(),
             });
         }
+    }
+
+    /// The storage PostgreSQL gives a column of type `ty`
+    /// ([`SqlType::default_storage`]), a domain's read through its base
+    /// type (either schema), an enum's `plain`.
+    fn type_storage(&self, ty: &SqlType) -> ColumnStorage {
+        let mut ty = ty.clone();
+        for _ in 0..8 {
+            let SqlType::Named(n) = &ty else {
+                break;
+            };
+            if [self.des, self.cur]
+                .iter()
+                .any(|s| s.enum_type(&n.schema, &n.name).is_some())
+            {
+                return ColumnStorage::Plain;
+            }
+            let base = [self.des, self.cur].iter().find_map(|s| {
+                s.objects
+                    .iter()
+                    .find(|o| {
+                        o.kind == ObjectKind::Domain && o.schema == n.schema && o.name == n.name
+                    })
+                    .and_then(|o| o.parts.as_ref())
+                    .and_then(|p| {
+                        // `base[(typmod)][ COLLATE coll]`, as format_type
+                        // prints it.
+                        let base = p.fixed.split(" COLLATE ").next().unwrap_or_default();
+                        parse_column_type(base).ok().map(|(t, _)| t)
+                    })
+            });
+            match base {
+                Some(b) => ty = b,
+                None => break,
+            }
+        }
+        ty.default_storage()
     }
 
     /// The objects each enum re-creation (including the one an added value's

@@ -550,9 +550,10 @@ pub enum Op {
         table: Name,
         /// The column.
         column: String,
-        /// The column's type while the op runs (a `None` storage is set
-        /// back as the type's default, [`SqlType::default_storage`]).
-        ty: SqlType,
+        /// What a `None` storage is set back to: the storage of the
+        /// column's type while the op runs (PostgreSQL 15 has no `SET
+        /// STORAGE DEFAULT`).
+        type_storage: ColumnStorage,
         /// The storage before (`None`: the type's).
         from_storage: Option<ColumnStorage>,
         /// The storage after.
@@ -1005,7 +1006,7 @@ impl Op {
             Op::SetColumnStorage {
                 table,
                 column,
-                ty,
+                type_storage,
                 from_storage,
                 to_storage,
                 from_compression,
@@ -1014,7 +1015,7 @@ impl Op {
             } => Op::SetColumnStorage {
                 table,
                 column,
-                ty,
+                type_storage,
                 from_storage: to_storage,
                 to_storage: from_storage,
                 from_compression: to_compression,
