@@ -644,7 +644,10 @@ fn models_declare_objects_as_sql_definitions() {
             .await
             .unwrap();
         let text = std::fs::read_to_string(&r.written.expect("a file").path).unwrap();
-        assert!(text.contains("CREATE OR REPLACE VIEW public.noted AS"), "{text}");
+        assert!(
+            text.contains("CREATE OR REPLACE VIEW public.noted AS"),
+            "{text}"
+        );
         project
             .upgrade(&t("head"), RunOptions::default())
             .await
