@@ -34,7 +34,9 @@ use tokio_postgres::Client;
 use crate::error::Error;
 
 /// The format version of cache files; a file of another version is ignored.
-const FORMAT: u32 = 1;
+/// 2: columns carry their storage and compression, views their columns
+/// (a history replayed before reads back without them).
+const FORMAT: u32 = 2;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/schema-diff`, else `$HOME/.cache/schema-diff`; `None`

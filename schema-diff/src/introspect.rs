@@ -71,10 +71,10 @@ use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
-    Check, Column, DbObject, Deferrable, Dependency, EnumType, FkAction, ForeignKey, Identity,
-    Index, IndexElement, IndexKey, IndexMethod, NullsOrder, ObjectKind, ObjectParts, PartitionOf,
-    PrimaryKey, ReplicaIdentity, Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef,
-    TypeName, Unique,
+    Check, Column, ColumnStorage, Compression, DbObject, Deferrable, Dependency, EnumType,
+    FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
+    ObjectKind, ObjectParts, PartitionOf, PrimaryKey, ReplicaIdentity, Schema, SequenceOptions,
+    SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -942,7 +942,7 @@ result_columns!(
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
         generated, is_local, collation_schema, collation_name, seq_start, seq_increment,
-        seq_min, seq_max, seq_cache, seq_cycle,
+        seq_min, seq_max, seq_cache, seq_cycle, storage, compression,
     }
 );
 
@@ -1044,6 +1044,12 @@ fn read_column(
         identity,
         generated,
         collation,
+        storage: r
+            .try_get::<_, Option<&str>>(p.storage)?
+            .and_then(ColumnStorage::from_code),
+        compression: r
+            .try_get::<_, Option<&str>>(p.compression)?
+            .and_then(Compression::from_code),
         comment: None,
         renamed_from: None,
     })

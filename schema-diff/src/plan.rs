@@ -22,7 +22,8 @@
 //! INDEX` without CONCURRENTLY,
 //! adding a foreign key); *can fail on existing rows* (SET NOT NULL, a NOT
 //! NULL column added without default, new check/unique/primary key/foreign
-//! key/unique index, a type change through a cast that can reject values,
+//! key/unique index, `VALIDATE CONSTRAINT` of a check or foreign key that
+//! was `NOT VALID`, a type change through a cast that can reject values,
 //! removing an enum value). Lock and existing-row hazards are not reported
 //! for tables the plan creates.
 //!
@@ -78,7 +79,7 @@ pub use crate::diff::summary;
 
 use crate::diff::{
     diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,
-    Name, Op,
+    Name, Op, Validated,
 };
 
 /// How to plan.
@@ -662,6 +663,9 @@ fn uses_concurrently(op: &Op, ctx: &Ctx<'_>) -> bool {
         | Op::AddUnique { table, .. } => ctx.concurrently(table),
         Op::AddForeignKey { table, .. }
         | Op::AddCheck { table, .. }
+        | Op::ValidateConstraint {
+            table, valid: true, ..
+        }
         | Op::SetNotNull { table, .. } => ctx.online(table),
         _ => false,
     }
@@ -750,6 +754,10 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             ))
         }
         Op::AttachPartition { .. } => Some((AccessExclusive, Some(AccessExclusive))),
+        Op::ValidateConstraint { valid: true, .. } => {
+            Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
+        }
+        Op::ValidateConstraint { .. } => Some((AccessExclusive, None)),
         Op::CreateIndex { .. }
         | Op::DropIndex { .. }
         | Op::AddPrimaryKey { .. }
@@ -998,6 +1006,40 @@ fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
     }
 }
 
+/// A view's new query: `CREATE OR REPLACE VIEW` (with its options, which
+/// it replaces) when the columns stay or more are appended; otherwise (the
+/// way back from appended columns) what depends on it is dropped, the view
+/// dropped and created, and the dependents created again.
+fn replace_view(from: &DbObject, to: &DbObject, dependents: &[DbObject]) -> Vec<String> {
+    let mut out = Vec::new();
+    if crate::diff::view_replaceable(from, to) {
+        let def = to.definition.trim_end();
+        let def = def.strip_suffix(';').unwrap_or(def);
+        out.push(match def.strip_prefix("CREATE VIEW ") {
+            Some(rest) => format!("CREATE OR REPLACE VIEW {rest}"),
+            None => def.to_string(),
+        });
+        if from.comment != to.comment {
+            out.push(comment_on_object(to, to.comment.as_deref()));
+        }
+        return out;
+    }
+    // An owner goes with what it owns.
+    for d in dependents
+        .iter()
+        .rev()
+        .filter(|d| d.kind != ObjectKind::Owner)
+    {
+        out.push(drop_object(d));
+    }
+    out.push(drop_object(from));
+    out.extend(create_object(to));
+    for d in dependents {
+        out.extend(create_object(d));
+    }
+    out
+}
+
 /// The statements that turn the parts `from` into `to`: parts that go are
 /// dropped (last first), renamed parts renamed, changed parts changed (or
 /// dropped and added again), new parts added in order.
@@ -1086,12 +1128,22 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 table.sql(),
                 Ident(&to.name)
             )],
-            Some(_) => vec![format!(
-                "ALTER TABLE {} DROP COLUMN {}, ADD COLUMN {}",
-                table.sql(),
-                Ident(&to.name),
-                create::column_def(to)
-            )],
+            Some(_) => {
+                let mut out = vec![format!(
+                    "ALTER TABLE {} DROP COLUMN {}, ADD COLUMN {}",
+                    table.sql(),
+                    Ident(&to.name),
+                    create::column_def(to)
+                )];
+                out.extend(alter::set_column_storage(
+                    &table.schema,
+                    &table.name,
+                    &to.name,
+                    to.storage,
+                    None,
+                ));
+                out
+            }
         },
         Op::AlterCollation {
             table,
@@ -1137,6 +1189,24 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::SetLogged { table, unlogged } => {
             vec![alter::set_logged(&table.schema, &table.name, *unlogged)]
         }
+        Op::SetColumnStorage {
+            table,
+            column,
+            type_storage,
+            from_storage,
+            to_storage,
+            from_compression,
+            to_compression,
+            ..
+        } => alter::set_column_storage(
+            &table.schema,
+            &table.name,
+            column,
+            (from_storage != to_storage).then(|| to_storage.unwrap_or(*type_storage)),
+            (from_compression != to_compression).then_some(*to_compression),
+        )
+        .into_iter()
+        .collect(),
         Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
             &table.schema,
             &table.name,
@@ -1156,6 +1226,11 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             out
         }
+        Op::ReplaceView {
+            from,
+            to,
+            dependents,
+        } => replace_view(from, to, dependents),
         Op::RecreateObject { from, to } => {
             // A collation cannot be dropped while columns use it: they
             // take the default one meanwhile.
@@ -1218,6 +1293,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         })],
         Op::CreateTable { table } => {
             let mut out = vec![create::create_table(table)];
+            out.extend(create::column_storages(table));
             out.extend(create::not_valid_checks(table));
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
@@ -1262,6 +1338,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         }
         Op::AddColumn { table, column } => {
             let mut out = vec![alter::add_column(&table.schema, &table.name, column)];
+            out.extend(alter::set_column_storage(
+                &table.schema,
+                &table.name,
+                &column.name,
+                column.storage,
+                None,
+            ));
             if column.identity == Some(Identity::Serial) && column.sequence.is_some() {
                 out.push(create::alter_owned_sequence(
                     &table.schema,
@@ -1522,6 +1605,30 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 vec![create::add_foreign_key(&stub(table), fk)]
             },
         ),
+        Op::ValidateConstraint {
+            table,
+            constraint,
+            valid: true,
+        } => vec![alter::validate_constraint(
+            &table.schema,
+            &table.name,
+            constraint.name(),
+        )],
+        Op::ValidateConstraint {
+            table, constraint, ..
+        } => with_comment(
+            table,
+            constraint.name(),
+            constraint.comment(),
+            false,
+            vec![
+                alter::drop_constraint(&table.schema, &table.name, constraint.name()),
+                match constraint {
+                    Validated::Check(c) => create::add_check(&stub(table), c),
+                    Validated::ForeignKey(f) => create::add_foreign_key(&stub(table), f),
+                },
+            ],
+        ),
         Op::AddCheck { table, check } => with_comment(
             table,
             &check.name,
@@ -1671,7 +1778,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
-        Op::SetStorageParams { .. } | Op::SetReplicaIdentity { .. } => vec![AccessExclusiveLock],
+        Op::SetStorageParams { .. }
+        | Op::SetReplicaIdentity { .. }
+        | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
         Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];
@@ -1703,7 +1812,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 _ => vec![],
             }
         }
-        Op::ReplaceObject { .. } => vec![],
+        Op::ReplaceObject { .. } | Op::ReplaceView { .. } => vec![],
         Op::RecreateObject { to, .. } => match to.kind {
             ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],
             // Columns using a collation switch away from it and back.
@@ -1759,6 +1868,10 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             h
         }
         Op::SetNotNull { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
+        // VALIDATE CONSTRAINT reads every row under SHARE UPDATE EXCLUSIVE
+        // (reads and writes go on); the way back drops and adds it.
+        Op::ValidateConstraint { valid: true, .. } => vec![CanFailOnExistingRows],
+        Op::ValidateConstraint { .. } => vec![AccessExclusiveLock],
         Op::RenameTable { .. }
         | Op::RenameColumn { .. }
         | Op::DropNotNull { .. }

@@ -194,6 +194,8 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
                 && x.sequence == y.sequence
                 && x.generated == y.generated
                 && x.collation == y.collation
+                && x.storage == y.storage
+                && x.compression == y.compression
                 && x.comment == y.comment
         })
         && a.primary_key == b.primary_key

@@ -21,11 +21,14 @@
 //! diff then compares with `==`: any inequality is a real difference, and
 //! nothing is matched by similarity (see `matching.rs` for the one place
 //! names are paired otherwise). A changed definition under the same name
-//! (index, constraint, foreign key) is drop + add; an unchanged definition
-//! under a new name is a `RENAME`. A foreign key that depends on a key being
-//! dropped (the unique index it was validated against), or whose columns or
-//! referenced columns change type, is dropped before and added back after,
-//! even when it did not change (`refresh_dependent_foreign_keys`).
+//! (index, constraint, foreign key) is drop + add, except a check or
+//! foreign key that only becomes valid (`VALIDATE CONSTRAINT`; the other
+//! way, drop + add `NOT VALID`: [`Op::ValidateConstraint`]); an unchanged
+//! definition under a new name is a `RENAME`. A foreign key that depends on
+//! a key being dropped (the unique index it was validated against), or
+//! whose columns or referenced columns change type, is dropped before and
+//! added back after, even when it did not change
+//! (`refresh_dependent_foreign_keys`).
 //!
 //! Known limits: a rename onto the name of a table or column that still
 //! exists is taken as done, with a note (drop it in an earlier migration);
@@ -35,13 +38,21 @@
 //! views and functions; the data of dropped objects is not restored by down
 //! (the SQL says so). Inheritance (`inheritance.rs`): a table that joins a
 //! parent (`INHERIT`, `ATTACH PARTITION`) first gets the columns and checks
-//! the parent brings, so they stay its own as well (`attislocal`): a
-//! column both local and inherited and one only inherited are the same to
-//! the diff, but not to a catalog comparison, and no statement turns one
-//! into the other without re-creating the table; likewise a down migration
-//! that undoes a `NO INHERIT` or a parent's `DROP COLUMN ONLY`. A detached
-//! partition keeps copies of its parent's indexes and keys under names the
-//! model does not know (they are not dropped).
+//! the parent brings; after `INHERIT` they stay its own as well
+//! (`attislocal`; `ATTACH PARTITION` makes a partition's columns and
+//! matching checks inherited only): a column both local and inherited and
+//! one only inherited are the same to the diff, but not to a catalog
+//! comparison, and no statement turns one into the other without
+//! re-creating the table; likewise a down migration that undoes a `NO
+//! INHERIT` or a parent's `DROP COLUMN ONLY`. A detached partition keeps
+//! copies of its parent's indexes and keys under names the model does not
+//! know (they are not dropped). Column storage: PostgreSQL 15 has no `SET
+//! STORAGE DEFAULT`, so a storage set back to its type's is written out
+//! (`Differ::type_storage`: exact for built-in types, enums and domains,
+//! through their base type; `EXTENDED` for other types, wrong for an
+//! extension's type declared otherwise);
+//! a type change that reaches a column through its parent or an enum
+//! re-creation resets its storage and compression unseen.
 //!
 //! Files: `op.rs` ([`Op`] and what it carries, [`Op::inverse`],
 //! [`Op::phase`]: the list of ops and their order), this file (the differ:
@@ -57,14 +68,19 @@ mod objects;
 mod op;
 
 pub use inheritance::children_keep;
+pub(crate) use objects::view_replaceable;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
+    Validated,
 };
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use strata::ident::Ident;
-use strata::schema::{Column, EnumType, Identity, IndexKey, Schema, SqlType, Table, TypeName};
+use strata::schema::{
+    parse_column_type, Column, ColumnStorage, EnumType, Identity, IndexKey, ObjectKind, Schema,
+    SqlType, Table, TypeName,
+};
 
 use inheritance::Inherited;
 use matching::{match_named, same_columns, same_table, Matched, Named, ObjKind};
@@ -669,6 +685,22 @@ impl<'a> Differ<'a> {
             ObjKind::Index,
         );
         let (cur_checks, des_checks, before_checks) = inh.checks(&view, dt, &before);
+        let cur_checks = self.validity(
+            &table,
+            &cur_checks,
+            &des_checks,
+            |c| &c.name,
+            |c| &mut c.not_valid,
+            Validated::Check,
+        );
+        let cur_fks = self.validity(
+            &table,
+            &view.foreign_keys,
+            &dt.foreign_keys,
+            |f| &f.name,
+            |f| &mut f.not_valid,
+            Validated::ForeignKey,
+        );
         self.commented(
             &table,
             &cur_checks,
@@ -679,7 +711,7 @@ impl<'a> Differ<'a> {
         );
         self.commented(
             &table,
-            &view.foreign_keys,
+            &cur_fks,
             &dt.foreign_keys,
             &before.foreign_keys,
             |f| &f.name,
@@ -813,6 +845,44 @@ impl<'a> Differ<'a> {
         }
     }
 
+    /// The checks or foreign keys of `cur` that differ from the desired
+    /// one of the same name only in `NOT VALID` (comments aside) get a
+    /// [`Op::ValidateConstraint`] each (`VALIDATE CONSTRAINT`, or drop +
+    /// add `NOT VALID` the other way); returns `cur` with their flags as
+    /// desired, so the comparison that follows sees them kept.
+    fn validity<T: Clone + PartialEq + Named>(
+        &mut self,
+        table: &Name,
+        cur: &[T],
+        des: &[T],
+        name: fn(&T) -> &String,
+        not_valid: fn(&mut T) -> &mut bool,
+        wrap: fn(T) -> Validated,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(cur.len());
+        for c in cur {
+            let mut c = c.clone();
+            if let Some(d) = des.iter().find(|d| name(d) == name(&c)) {
+                let mut d = d.uncommented();
+                let want = *not_valid(&mut d);
+                let mut bare = c.uncommented();
+                if *not_valid(&mut bare) != want {
+                    *not_valid(&mut bare) = want;
+                    if bare == d {
+                        *not_valid(&mut c) = want;
+                        self.ops.push(Op::ValidateConstraint {
+                            table: table.clone(),
+                            constraint: wrap(c.clone()),
+                            valid: !want,
+                        });
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
     fn emit<T: Clone + Named>(
         &mut self,
         table: &Name,
@@ -913,7 +983,39 @@ impl<'a> Differ<'a> {
             });
         }
         // A type change resets the collation to the new type's default.
-        if cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some()) {
+        let collation_set =
+            cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some());
+        // A type change (`COLLATE` is one) also resets the storage and the
+        // compression: set back to the defaults first (so the way back can
+        // set them again after the old type is back), then as desired.
+        let retyped = cc.ty != dc.ty || collation_set;
+        let kept = (cc.storage, cc.compression);
+        let before = if retyped { (None, None) } else { kept };
+        if retyped && kept != (None, None) {
+            self.ops.push(Op::SetColumnStorage {
+                table: table.clone(),
+                column: dc.name.clone(),
+                type_storage: self.type_storage(&cc.ty),
+                from_storage: cc.storage,
+                to_storage: None,
+                from_compression: cc.compression,
+                to_compression: None,
+                before_type_change: true,
+            });
+        }
+        if before != (dc.storage, dc.compression) {
+            self.ops.push(Op::SetColumnStorage {
+                table: table.clone(),
+                column: dc.name.clone(),
+                type_storage: self.type_storage(&dc.ty),
+                from_storage: before.0,
+                to_storage: dc.storage,
+                from_compression: before.1,
+                to_compression: dc.compression,
+                before_type_change: false,
+            });
+        }
+        if collation_set {
             self.ops.push(Op::AlterCollation {
                 table: table.clone(),
                 column: dc.name.clone(),
@@ -959,6 +1061,43 @@ impl<'a> Differ<'a> {
                 to: dc.comment.clone(),
             });
         }
+    }
+
+    /// The storage PostgreSQL gives a column of type `ty`
+    /// ([`SqlType::default_storage`]), a domain's read through its base
+    /// type (either schema), an enum's `plain`.
+    fn type_storage(&self, ty: &SqlType) -> ColumnStorage {
+        let mut ty = ty.clone();
+        for _ in 0..8 {
+            let SqlType::Named(n) = &ty else {
+                break;
+            };
+            if [self.des, self.cur]
+                .iter()
+                .any(|s| s.enum_type(&n.schema, &n.name).is_some())
+            {
+                return ColumnStorage::Plain;
+            }
+            let base = [self.des, self.cur].iter().find_map(|s| {
+                s.objects
+                    .iter()
+                    .find(|o| {
+                        o.kind == ObjectKind::Domain && o.schema == n.schema && o.name == n.name
+                    })
+                    .and_then(|o| o.parts.as_ref())
+                    .and_then(|p| {
+                        // `base[(typmod)][ COLLATE coll]`, as format_type
+                        // prints it.
+                        let base = p.fixed.split(" COLLATE ").next().unwrap_or_default();
+                        parse_column_type(base).ok().map(|(t, _)| t)
+                    })
+            });
+            match base {
+                Some(b) => ty = b,
+                None => break,
+            }
+        }
+        ty.default_storage()
     }
 
     /// The objects each enum re-creation (including the one an added value's
@@ -1085,6 +1224,7 @@ impl<'a> Differ<'a> {
             .collect();
         let mut extra = Vec::new();
         let mut cancel_renames = Vec::new();
+        let mut refreshed: Vec<(Name, String)> = Vec::new();
         for ct in &self.cur.tables {
             let n = self.new_table_name(&tname(ct));
             let Some(dt) = self.des_table(&n.schema, &n.name) else {
@@ -1120,8 +1260,10 @@ impl<'a> Differ<'a> {
                     continue;
                 };
                 if renamed.contains_key(&key) {
-                    cancel_renames.push(key);
+                    cancel_renames.push(key.clone());
                 }
+                // Added back as desired: no validation of its own.
+                refreshed.push(key);
                 extra.push(Op::DropForeignKey {
                     table: n.clone(),
                     fk: fk.clone(),
@@ -1136,6 +1278,11 @@ impl<'a> Differ<'a> {
             Op::RenameConstraint { table, from, .. } => {
                 !cancel_renames.contains(&(table.clone(), from.clone()))
             }
+            Op::ValidateConstraint {
+                table,
+                constraint: Validated::ForeignKey(fk),
+                ..
+            } => !refreshed.contains(&(table.clone(), fk.name.clone())),
             _ => true,
         });
         self.ops.extend(extra);

@@ -7,9 +7,14 @@
 //! prints it), signature and comment. What changes:
 //! - an object only in the current schema is dropped, one only in the
 //!   desired schema is created;
-//! - a changed view, materialized view, trigger, policy or row-level
-//!   security switch is dropped before the tables change and created after
-//!   ([`ObjectKind::is_dependent`]);
+//! - a view whose columns stay (names, types, collations, in order; more
+//!   may be appended: its signature) is replaced in place (`CREATE OR
+//!   REPLACE VIEW`, options included), so the views, grants, comments and
+//!   owners that hang on it stay; the way back from appended columns drops
+//!   and creates it with what depends on it then ([`Op::ReplaceView`]);
+//! - any other changed view, a materialized view, trigger, policy or
+//!   row-level security switch is dropped before the tables change and
+//!   created after ([`ObjectKind::is_dependent`]);
 //! - a changed sequence is altered in place (`ALTER SEQUENCE`), a changed
 //!   routine or aggregate whose signature stays is replaced in place
 //!   (`CREATE OR REPLACE`), anything else of the kinds tables use
@@ -78,7 +83,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             }
             continue;
         }
-        if a.definition == b.definition && a.signature == b.signature {
+        // A view read before its columns were (a schema file, an older
+        // cache) has no signature: its definition decides.
+        let unread = a.kind == ObjectKind::View && (a.signature.is_none() || b.signature.is_none());
+        if a.definition == b.definition && (a.signature == b.signature || unread) {
             continue;
         }
         if a.kind == ObjectKind::Extension && b.parts.is_none() && b.definition == unversioned(a) {
@@ -86,8 +94,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             // written before versions were read) takes any.
             continue;
         }
-        if a.kind == ObjectKind::Comment {
-            // A changed comment is set again.
+        if a.kind == ObjectKind::Comment || view_replaceable(a, b) {
+            // A changed comment is set again; a view that keeps its
+            // columns is replaced (`CREATE OR REPLACE VIEW`), so what
+            // depends on it stays.
             replaced.insert(k.clone());
         } else if a.kind.is_dependent() {
             drops.insert(k.clone());
@@ -242,10 +252,11 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             if des_by.contains_key(&k) {
                 creates.insert(k.clone());
             }
-            // Dropped before, so not dropped again when created (an
-            // aggregate not replaced either: it is created afresh).
+            // Dropped before, so not dropped again when created, nor
+            // replaced (an owner is set again either way; an aggregate is
+            // created afresh).
             recreated.remove(&k);
-            if k.kind == ObjectKind::Aggregate {
+            if k.kind != ObjectKind::Owner {
                 replaced.remove(&k);
             }
             drops.insert(k);
@@ -275,6 +286,20 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             Op::RecreateObject {
                 from: cur_by[old].clone(),
                 to,
+            }
+        } else if replaced.contains(&k) && k.kind == ObjectKind::View {
+            let from = cur_by[&k].clone();
+            // The way back removes the appended columns: only a drop and
+            // create does that, with what depends on the view then.
+            let dependents = if view_columns(&from) == view_columns(&to) {
+                Vec::new()
+            } else {
+                dependents_of(&cur_by, &k, &drops)
+            };
+            Op::ReplaceView {
+                from,
+                to,
+                dependents,
             }
         } else if replaced.contains(&k) {
             Op::ReplaceObject {
@@ -310,6 +335,58 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
     ops
+}
+
+/// A view's output columns (its [`DbObject::signature`], one a line:
+/// name, type, collation); `None` when not read.
+pub(crate) fn view_columns(o: &DbObject) -> Option<Vec<&str>> {
+    (o.kind == ObjectKind::View)
+        .then_some(o.signature.as_deref())
+        .flatten()
+        .map(|s| s.split('\n').collect())
+}
+
+/// `CREATE OR REPLACE VIEW` turns view `a` into `b`: `b` keeps `a`'s
+/// columns (names, types, collations, in order) and may append more.
+/// Materialized views cannot be replaced.
+pub(crate) fn view_replaceable(a: &DbObject, b: &DbObject) -> bool {
+    match (view_columns(a), view_columns(b)) {
+        (Some(x), Some(y)) => y.len() >= x.len() && y[..x.len()] == x[..],
+        _ => false,
+    }
+}
+
+/// The current objects that depend on `key`, directly or through each
+/// other, in dependency order, except those in `drops` (dropped before,
+/// they do not exist when the down migration replaces `key` back).
+fn dependents_of(
+    cur_by: &BTreeMap<ObjectKey, &DbObject>,
+    key: &ObjectKey,
+    drops: &BTreeSet<ObjectKey>,
+) -> Vec<DbObject> {
+    let mut found: BTreeSet<ObjectKey> = BTreeSet::new();
+    let mut targets: Vec<ObjectKey> = cur_by
+        .get(key)
+        .map(|o| vec![o.dependency_key()])
+        .unwrap_or_default();
+    while let Some(t) = targets.pop() {
+        for (k, o) in cur_by {
+            if k == key || found.contains(k) || drops.contains(k) {
+                continue;
+            }
+            if o.depends_on
+                .iter()
+                .any(|d| d.object_key().as_ref() == Some(&t))
+            {
+                found.insert(k.clone());
+                targets.push(o.dependency_key());
+            }
+        }
+    }
+    topo_order(cur_by, &found)
+        .into_iter()
+        .filter_map(|k| cur_by.get(&k).map(|o| (*o).clone()))
+        .collect()
 }
 
 /// The relation a grant is on (its dependency without the column).

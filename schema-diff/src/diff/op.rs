@@ -21,10 +21,16 @@
 //! SET/DROP NOT NULL, SET/DROP DEFAULT, identity changes (add/drop `GENERATED
 //! ... AS IDENTITY`, `SET GENERATED`, serial ↔ identity: the owned sequence is
 //! created or dropped and moved past `max(column)`), comment on column;
-//! add/drop primary key, unique, index, foreign key, check; rename index,
+//! add/drop primary key, unique, index, foreign key, check; `VALIDATE
+//! CONSTRAINT` of a `NOT VALID` check or foreign key that otherwise stays
+//! (its inverse drops it and adds it back `NOT VALID`); rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
-//! object, comment on one; attach/detach a partition, `[NO] INHERIT`; a
-//! table's storage parameters (`RESET` then `SET`, so they end in the
+//! object (a view that keeps its columns: `CREATE OR REPLACE VIEW`),
+//! comment on one; attach/detach a partition, `[NO] INHERIT`; a
+//! column's storage and compression (`SET STORAGE`, `SET COMPRESSION`; set
+//! back to the defaults before a type change, which resets them, so the
+//! way back can set them again); a table's storage parameters (`RESET`
+//! then `SET`, so they end in the
 //! desired order), `SET LOGGED`/`UNLOGGED`, `REPLICA IDENTITY` (after the
 //! index it names is created).
 //!
@@ -61,8 +67,9 @@ use std::fmt;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
-    Check, Column, DbObject, EnumType, ForeignKey, Identity, Index, ObjectKind, PartitionOf,
-    PrimaryKey, ReplicaIdentity, SqlType, Table, TableRef, TypeName, Unique,
+    Check, Column, ColumnStorage, Compression, DbObject, EnumType, ForeignKey, Identity, Index,
+    ObjectKind, PartitionOf, PrimaryKey, ReplicaIdentity, SqlType, Table, TableRef, TypeName,
+    Unique,
 };
 
 /// A schema-qualified object name (a table or a type).
@@ -147,6 +154,64 @@ impl EnumDependents {
     /// Nothing depends on the type.
     pub fn is_empty(&self) -> bool {
         self.foreign_keys.is_empty() && self.checks.is_empty() && self.indexes.is_empty()
+    }
+}
+
+/// A constraint that can be `NOT VALID`: what [`Op::ValidateConstraint`]
+/// works on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Validated {
+    /// A CHECK constraint.
+    Check(Check),
+    /// A foreign key.
+    ForeignKey(ForeignKey),
+}
+
+impl Validated {
+    /// The constraint's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Validated::Check(c) => &c.name,
+            Validated::ForeignKey(f) => &f.name,
+        }
+    }
+
+    /// `NOT VALID`.
+    pub fn not_valid(&self) -> bool {
+        match self {
+            Validated::Check(c) => c.not_valid,
+            Validated::ForeignKey(f) => f.not_valid,
+        }
+    }
+
+    /// The same constraint, `NOT VALID` or not.
+    pub fn with_not_valid(&self, not_valid: bool) -> Validated {
+        match self {
+            Validated::Check(c) => Validated::Check(Check {
+                not_valid,
+                ..c.clone()
+            }),
+            Validated::ForeignKey(f) => Validated::ForeignKey(ForeignKey {
+                not_valid,
+                ..f.clone()
+            }),
+        }
+    }
+
+    /// Its comment.
+    pub fn comment(&self) -> &Option<String> {
+        match self {
+            Validated::Check(c) => &c.comment,
+            Validated::ForeignKey(f) => &f.comment,
+        }
+    }
+
+    /// `check` or `foreign key`, for people.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Validated::Check(_) => "check",
+            Validated::ForeignKey(_) => "foreign key",
+        }
     }
 }
 
@@ -438,6 +503,21 @@ pub enum Op {
         /// The check as it was.
         check: Check,
     },
+    /// A check or foreign key whose definition stays becomes valid
+    /// (`valid`: `ALTER TABLE ... VALIDATE CONSTRAINT`, which reads every
+    /// row under a SHARE UPDATE EXCLUSIVE lock) or stops being valid (no
+    /// statement does that in place: it is dropped and added back `NOT
+    /// VALID`).
+    ValidateConstraint {
+        /// The table.
+        table: Name,
+        /// The constraint as it is after the op (its `not_valid` is
+        /// `!valid`), with the comment it has before (the comment's own op
+        /// runs later, and a drop and add must keep the old one).
+        constraint: Validated,
+        /// `VALIDATE CONSTRAINT` (true) or drop + add `NOT VALID`.
+        valid: bool,
+    },
     /// A generated column's expression changes: `DROP EXPRESSION` when it
     /// stops being generated; otherwise the column is dropped and added
     /// again with the new expression (PostgreSQL 15 cannot change it in
@@ -462,6 +542,30 @@ pub enum Op {
         from: Option<TypeName>,
         /// The collation after.
         to: Option<TypeName>,
+    },
+    /// `ALTER COLUMN ... SET STORAGE` and `SET COMPRESSION`: the catalog
+    /// only (no rewrite; values keep their form until written again).
+    SetColumnStorage {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// What a `None` storage is set back to: the storage of the
+        /// column's type while the op runs (PostgreSQL 15 has no `SET
+        /// STORAGE DEFAULT`).
+        type_storage: ColumnStorage,
+        /// The storage before (`None`: the type's).
+        from_storage: Option<ColumnStorage>,
+        /// The storage after.
+        to_storage: Option<ColumnStorage>,
+        /// The compression method before (`None`: the server's default).
+        from_compression: Option<Compression>,
+        /// The compression method after.
+        to_compression: Option<Compression>,
+        /// Runs before the column's type changes (which resets both to the
+        /// defaults), setting them to the defaults: the way back then sets
+        /// them again once the old type is back.
+        before_type_change: bool,
     },
     /// `ALTER TABLE parent ATTACH PARTITION table bound`.
     AttachPartition {
@@ -503,6 +607,20 @@ pub enum Op {
         from: DbObject,
         /// After (same key).
         to: DbObject,
+    },
+    /// A view whose query changes and whose columns stay (more may be
+    /// appended): `CREATE OR REPLACE VIEW`, so what depends on it (views,
+    /// grants, comments, owners) stays. The way back, when it removes
+    /// appended columns, has no in-place form: the view is dropped and
+    /// created, with `dependents` dropped before and created after.
+    ReplaceView {
+        /// Before.
+        from: DbObject,
+        /// After (same key).
+        to: DbObject,
+        /// What depends on the view when the down migration replaces it
+        /// back (empty when the columns are the same), in dependency order.
+        dependents: Vec<DbObject>,
     },
     /// Drops an object and creates it again in one step (a type or a
     /// routine whose signature changes).
@@ -615,7 +733,12 @@ impl Op {
             Op::AddColumn { .. } => 19,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
-            Op::AlterIdentity { to: None, .. } | Op::AlterGenerated { .. } => 20,
+            Op::AlterIdentity { to: None, .. }
+            | Op::AlterGenerated { .. }
+            | Op::SetColumnStorage {
+                before_type_change: true,
+                ..
+            } => 20,
             Op::AlterColumnType { .. } | Op::AlterCollation { .. } => 21,
             Op::AlterDefault { .. } => 22,
             Op::DropNotNull { .. } => 23,
@@ -624,18 +747,25 @@ impl Op {
             Op::AddPrimaryKey { .. } => 26,
             Op::AddUnique { .. } => 27,
             Op::CreateIndex { .. } => 28,
-            Op::AddCheck { .. } => 29,
-            Op::AddForeignKey { .. } => 30,
+            Op::AddCheck { .. }
+            | Op::ValidateConstraint {
+                constraint: Validated::Check(_),
+                ..
+            } => 29,
+            Op::AddForeignKey { .. } | Op::ValidateConstraint { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
             Op::CommentOnType { .. }
             | Op::CommentOnTable { .. }
             | Op::CommentOnColumn { .. }
             | Op::CommentOnConstraint { .. } => 32,
-            Op::CreateObject { .. } | Op::ReplaceObject { .. } | Op::RecreateObject { .. } => 33,
+            Op::CreateObject { .. }
+            | Op::ReplaceObject { .. }
+            | Op::ReplaceView { .. }
+            | Op::RecreateObject { .. } => 33,
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
-            Op::SetStorageParams { .. } | Op::SetLogged { .. } => 25,
+            Op::SetStorageParams { .. } | Op::SetLogged { .. } | Op::SetColumnStorage { .. } => 25,
             // After the index it may name is created.
             Op::SetReplicaIdentity { .. } => 31,
             Op::DropObject { .. } => 35,
@@ -810,6 +940,15 @@ impl Op {
             Op::AddForeignKey { table, fk } => Op::DropForeignKey { table, fk },
             Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
+            Op::ValidateConstraint {
+                table,
+                constraint,
+                valid,
+            } => Op::ValidateConstraint {
+                table,
+                constraint: constraint.with_not_valid(valid),
+                valid: !valid,
+            },
             Op::DropCheck { table, check } => Op::AddCheck { table, check },
             Op::AlterGenerated { table, from, to } => Op::AlterGenerated {
                 table,
@@ -843,6 +982,15 @@ impl Op {
             Op::CreateObject { object } => Op::DropObject { object },
             Op::DropObject { object } => Op::CreateObject { object },
             Op::ReplaceObject { from, to } => Op::ReplaceObject { from: to, to: from },
+            Op::ReplaceView {
+                from,
+                to,
+                dependents,
+            } => Op::ReplaceView {
+                from: to,
+                to: from,
+                dependents,
+            },
             Op::RecreateObject { from, to } => Op::RecreateObject { from: to, to: from },
             Op::CommentOnObject { object, from, to } => Op::CommentOnObject {
                 object,
@@ -857,6 +1005,25 @@ impl Op {
             Op::SetLogged { table, unlogged } => Op::SetLogged {
                 table,
                 unlogged: !unlogged,
+            },
+            Op::SetColumnStorage {
+                table,
+                column,
+                type_storage,
+                from_storage,
+                to_storage,
+                from_compression,
+                to_compression,
+                before_type_change,
+            } => Op::SetColumnStorage {
+                table,
+                column,
+                type_storage,
+                from_storage: to_storage,
+                to_storage: from_storage,
+                from_compression: to_compression,
+                to_compression: from_compression,
+                before_type_change,
             },
             Op::SetReplicaIdentity { table, from, to } => Op::SetReplicaIdentity {
                 table,
@@ -903,6 +1070,7 @@ impl Op {
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
             | Op::AddCheck { table, .. }
+            | Op::ValidateConstraint { table, .. }
             | Op::AlterGenerated { table, .. }
             | Op::AttachPartition { table, .. }
             | Op::AlterCollation { table, .. }
@@ -910,11 +1078,13 @@ impl Op {
             | Op::AlterInherit { table, .. }
             | Op::SetStorageParams { table, .. }
             | Op::SetLogged { table, .. }
+            | Op::SetColumnStorage { table, .. }
             | Op::SetReplicaIdentity { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
             | Op::ReplaceObject { .. }
+            | Op::ReplaceView { .. }
             | Op::RecreateObject { .. }
             | Op::CommentOnObject { .. } => None,
         }
@@ -1060,6 +1230,32 @@ pub fn summary(op: &Op) -> String {
             from.join(", "),
             to.join(", ")
         ),
+        Op::SetColumnStorage {
+            table,
+            column,
+            from_storage,
+            to_storage,
+            from_compression,
+            to_compression,
+            ..
+        } => {
+            let mut parts = Vec::new();
+            if from_storage != to_storage {
+                let s = |x: &Option<ColumnStorage>| {
+                    x.map_or("default", |x| x.as_sql()).to_ascii_lowercase()
+                };
+                parts.push(format!("storage {} -> {}", s(from_storage), s(to_storage)));
+            }
+            if from_compression != to_compression {
+                let c = |x: &Option<Compression>| x.map_or("default", Compression::as_sql);
+                parts.push(format!(
+                    "compression {} -> {}",
+                    c(from_compression),
+                    c(to_compression)
+                ));
+            }
+            format!("~ column {}: {}", col(table, column), parts.join(", "))
+        }
         Op::SetLogged { table, unlogged } => format!(
             "~ table {table}: {}",
             if *unlogged { "unlogged" } else { "logged" }
@@ -1072,6 +1268,7 @@ pub fn summary(op: &Op) -> String {
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),
         Op::ReplaceObject { to, .. } => format!("~ {} (replaced in place)", object_display(to)),
+        Op::ReplaceView { to, .. } => format!("~ {} (replaced in place)", object_display(to)),
         Op::RecreateObject { to, .. } => {
             format!("~ {} (dropped and created again)", object_display(to))
         }
@@ -1215,6 +1412,20 @@ pub fn summary(op: &Op) -> String {
             format!("- foreign key {} on {table}", Ident(&fk.name))
         }
         Op::AddCheck { table, check } => format!("+ check {} on {table}", Ident(&check.name)),
+        Op::ValidateConstraint {
+            table,
+            constraint,
+            valid,
+        } => format!(
+            "~ {} {} on {table}: {}",
+            constraint.kind(),
+            Ident(constraint.name()),
+            if *valid {
+                "validated"
+            } else {
+                "not valid (dropped and added back NOT VALID)"
+            }
+        ),
         Op::DropCheck { table, check } => format!("- check {} on {table}", Ident(&check.name)),
     }
 }

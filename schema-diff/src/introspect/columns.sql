@@ -22,14 +22,19 @@ SELECT a.attrelid AS table_oid,
        sq.seq_min,
        sq.seq_max,
        sq.seq_cache,
-       sq.seq_cycle
+       sq.seq_cycle,
+       -- The storage when it is not the type's; the compression method
+       -- when one is set.
+       CASE WHEN a.attstorage <> ty.type_storage THEN a.attstorage::text END AS storage,
+       NULLIF(a.attcompression::text, '') AS compression
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN LATERAL (
   SELECT bt.typname::text AS type_name,
          bn.nspname::text AS type_schema,
-         (et.oid IS NOT NULL) AS is_array
+         (et.oid IS NOT NULL) AS is_array,
+         t.typstorage AS type_storage
   FROM pg_catalog.pg_type t
   LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND et.typarray = t.oid
   JOIN pg_catalog.pg_type bt ON bt.oid = COALESCE(et.oid, t.oid)

@@ -243,7 +243,21 @@ objs AS (
                                      JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                                      WHERE i.indrelid = c.oid), ''))
          END,
-         NULL,
+         -- A view's signature: its output columns, one a line (name, type,
+         -- collation when not the type's), which CREATE OR REPLACE VIEW
+         -- must keep (it may append more).
+         CASE c.relkind WHEN 'v' THEN (
+           SELECT pg_catalog.string_agg(
+                    pg_catalog.format('%I %s%s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                      CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation
+                                           THEN (SELECT pg_catalog.format(' COLLATE %I.%I', cn.nspname, co.collname)
+                                                 FROM pg_catalog.pg_collation co
+                                                 JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                                                 WHERE co.oid = a.attcollation) ELSE '' END),
+                    E'\n' ORDER BY a.attnum)
+           FROM pg_catalog.pg_attribute a
+           JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+           WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) END,
          'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
          'pg_catalog.pg_rewrite'::pg_catalog.regclass,
          ARRAY(SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = c.oid)

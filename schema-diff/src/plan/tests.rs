@@ -1205,3 +1205,79 @@ fn dropping_tables_that_reference_each_other() {
         "#]],
     );
 }
+
+#[test]
+fn not_valid_constraints_are_validated_in_place() {
+    let table = |check_not_valid: bool, fk_not_valid: bool, expr: &str| {
+        format!(
+            r#"{{"tables": [
+            {{"schema": "public", "name": "p", "columns": [{{"name": "id", "type": "integer", "nullable": false}}], "primary_key": {{"name": "p_pkey", "columns": ["id"]}}}},
+            {{"schema": "public", "name": "c", "columns": [{{"name": "pid", "type": "integer", "nullable": true}}, {{"name": "n", "type": "integer", "nullable": true}}],
+             "foreign_keys": [{{"name": "c_pid_fkey", "columns": ["pid"], "ref_schema": "public", "ref_table": "p", "ref_columns": ["id"], "not_valid": {fk_not_valid}}}],
+             "checks": [{{"name": "c_n_check", "expression": "{expr}", "not_valid": {check_not_valid}}}, {{"name": "Other", "expression": "(n < 9)", "not_valid": true}}]}}
+        ]}}"#
+        )
+    };
+    // Only NOT VALID changes: VALIDATE up, drop + add NOT VALID down; online,
+    // the validations run outside a transaction.
+    check_with(
+        &table(true, true, "(n > 0)"),
+        &table(false, false, "(n > 0)"),
+        PlanOptions {
+            online: true,
+            ..PlanOptions::default()
+        },
+        expect![[r#"
+            == up
+            -- ~ check c_n_check on c: validated
+            -- hazard: can fail on existing rows
+            -- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
+            -- runs outside a transaction
+            ALTER TABLE public.c VALIDATE CONSTRAINT c_n_check;
+
+            -- ~ foreign key c_pid_fkey on c: validated
+            -- hazard: can fail on existing rows
+            -- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
+            -- runs outside a transaction
+            ALTER TABLE public.c VALIDATE CONSTRAINT c_pid_fkey;
+            == down
+            -- undo: ~ foreign key c_pid_fkey on c: validated
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_pid_fkey;
+            ALTER TABLE public.c ADD CONSTRAINT c_pid_fkey FOREIGN KEY (pid) REFERENCES public.p (id) NOT VALID;
+
+            -- undo: ~ check c_n_check on c: validated
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_n_check;
+            ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n > 0)) NOT VALID;
+            == no transaction
+        "#]],
+    );
+    // The expression changes too: dropped and added.
+    check(
+        &table(true, false, "(n > 0)"),
+        &table(false, false, "(n >= 0)"),
+        expect![[r#"
+            == up
+            -- - check c_n_check on c
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_n_check;
+
+            -- + check c_n_check on c
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n >= 0));
+            == down
+            -- undo: + check c_n_check on c
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            ALTER TABLE public.c DROP CONSTRAINT c_n_check;
+
+            -- undo: - check c_n_check on c
+            -- hazard: takes an ACCESS EXCLUSIVE lock on the table
+            -- hazard: can fail on existing rows
+            -- lock: ACCESS EXCLUSIVE, held while every row is read
+            ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n > 0)) NOT VALID;
+        "#]],
+    );
+}

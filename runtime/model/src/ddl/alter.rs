@@ -12,7 +12,9 @@ use std::fmt::Write;
 use crate::ddl::create::column_def;
 use crate::ddl::create::storage_params_sql;
 use crate::ident::{ident_list, quote_literal, Ident, Qualified};
-use crate::schema::{make_object_name, Column, Identity, ReplicaIdentity, SqlType};
+use crate::schema::{
+    make_object_name, Column, ColumnStorage, Compression, Identity, ReplicaIdentity, SqlType,
+};
 
 /// `DROP SCHEMA s`.
 pub fn drop_schema(name: &str) -> String {
@@ -41,6 +43,43 @@ pub fn add_column(schema: &str, table: &str, column: &Column) -> String {
         Qualified(schema, table),
         column_def(column)
     )
+}
+
+/// `ALTER TABLE s.t ALTER COLUMN c SET STORAGE x, ALTER COLUMN c SET
+/// COMPRESSION y` with the parts given: `storage` when `Some`, and
+/// `compression` when `Some` (`Some(None)`: `default`, the server's
+/// `default_toast_compression`). Both change the catalog only: no rewrite,
+/// existing values keep their form. `None` when neither is given.
+pub fn set_column_storage(
+    schema: &str,
+    table: &str,
+    column: &str,
+    storage: Option<ColumnStorage>,
+    compression: Option<Option<Compression>>,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(x) = storage {
+        parts.push(format!(
+            "ALTER COLUMN {} SET STORAGE {}",
+            Ident(column),
+            x.as_sql()
+        ));
+    }
+    if let Some(c) = compression {
+        parts.push(format!(
+            "ALTER COLUMN {} SET COMPRESSION {}",
+            Ident(column),
+            c.map_or("default", Compression::as_sql)
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "ALTER TABLE {} {}",
+        Qualified(schema, table),
+        parts.join(", ")
+    ))
 }
 
 /// `ALTER TABLE s.t DROP COLUMN c`.

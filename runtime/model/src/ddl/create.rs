@@ -225,6 +225,9 @@ fn column_type(c: &Column) -> String {
 /// sequence) and `NOT NULL`.
 pub fn column_def(c: &Column) -> String {
     let mut out = format!("{} {}", Ident(&c.name), column_type(c));
+    if let Some(m) = c.compression {
+        let _ = write!(out, " COMPRESSION {}", m.as_sql());
+    }
     if let Some(coll) = &c.collation {
         let _ = write!(out, " COLLATE {}", Qualified(&coll.schema, &coll.name));
     }
@@ -351,6 +354,27 @@ fn constraint_items(t: &Table) -> Vec<String> {
     // would validate it): it is added after, see `not_valid_checks`.
     items.extend(t.checks.iter().filter(|c| !c.not_valid).map(check_clause));
     items
+}
+
+/// `ALTER TABLE ... ALTER COLUMN ... SET STORAGE` of the columns whose
+/// storage is not their type's (PostgreSQL 15's `CREATE TABLE` has no
+/// clause for it), one statement for the table; none when there are none.
+pub fn column_storages(t: &Table) -> Option<String> {
+    let parts: Vec<String> = t
+        .columns
+        .iter()
+        .filter_map(|c| {
+            c.storage
+                .map(|x| format!("ALTER COLUMN {} SET STORAGE {}", Ident(&c.name), x.as_sql()))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "ALTER TABLE {} {}",
+            Qualified(&t.schema, &t.name),
+            parts.join(", ")
+        )
+    })
 }
 
 /// `ALTER TABLE ... ADD CONSTRAINT ... NOT VALID` of the table's NOT VALID
@@ -877,6 +901,11 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
             push(object.clone(), create_table_if_not_exists(t));
         } else {
             push(object.clone(), create_table(t));
+        }
+        // Column storages: after CREATE TABLE, which has no clause for
+        // them; the idempotent form changes nothing that exists.
+        if let (Some(sql), false) = (column_storages(t), idem) {
+            push(object.clone(), sql);
         }
         // A serial's sequence options (an identity's are in its column
         // definition): RESTART at the start on a new table; the idempotent

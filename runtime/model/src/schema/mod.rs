@@ -36,7 +36,7 @@
 //!     "columns": [{"name": "id", "type": "bigint", "nullable": false, "identity": "always"},
 //!                 {"name": "a", "type": "integer", "nullable": true, "default": "0"},
 //!                 {"name": "b", "type": "text[]", "nullable": true},
-//!                 {"name": "c", "type": "text", "nullable": true},
+//!                 {"name": "c", "type": "text", "nullable": true, "storage": "main", "compression": "lz4"},
 //!                 {"name": "d", "type": "public.mood", "nullable": true},
 //!                 {"name": "x", "type": "bigint", "nullable": true}],
 //!     "primary_key": {"name": "t_pkey", "columns": ["id"]},
@@ -78,7 +78,9 @@
 //! the defaults). Enum types and columns may carry a `comment`, and
 //! columns a `renamed_from` hint, like tables. A column may have
 //! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
-//! `collation` (`{"schema": "pg_catalog", "name": "C"}`); a table
+//! `collation` (`{"schema": "pg_catalog", "name": "C"}`), `storage`
+//! (`plain`, `external`, `extended`, `main`: only when not its type's) and
+//! `compression` (`pglz`, `lz4`); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
 //! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
@@ -278,6 +280,15 @@ pub struct Column {
     /// (`{"schema": "pg_catalog", "name": "C"}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<TypeName>,
+    /// `ALTER COLUMN ... SET STORAGE`: a storage other than the type's
+    /// default (`main`, `external`, ...). Not declared by the derive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<ColumnStorage>,
+    /// `COMPRESSION`: the compression method set on the column (`None`:
+    /// the server's `default_toast_compression`). Not declared by the
+    /// derive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compression: Option<Compression>,
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -285,6 +296,76 @@ pub struct Column {
     /// a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+}
+
+/// How a column's values are stored (`attstorage`): inline or out of
+/// line (TOAST), compressed or not. Only variable-length types can have
+/// another storage than `plain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnStorage {
+    /// `PLAIN`: inline, uncompressed.
+    Plain,
+    /// `EXTERNAL`: out of line, uncompressed.
+    External,
+    /// `EXTENDED`: compressed, then out of line (most variable-length
+    /// types' default).
+    Extended,
+    /// `MAIN`: compressed, out of line only as a last resort (`numeric`'s
+    /// default).
+    Main,
+}
+
+impl ColumnStorage {
+    /// The keyword of `SET STORAGE`.
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            ColumnStorage::Plain => "PLAIN",
+            ColumnStorage::External => "EXTERNAL",
+            ColumnStorage::Extended => "EXTENDED",
+            ColumnStorage::Main => "MAIN",
+        }
+    }
+
+    /// From `pg_attribute.attstorage` (`p`, `e`, `x`, `m`).
+    pub fn from_code(code: &str) -> Option<ColumnStorage> {
+        Some(match code {
+            "p" => ColumnStorage::Plain,
+            "e" => ColumnStorage::External,
+            "x" => ColumnStorage::Extended,
+            "m" => ColumnStorage::Main,
+            _ => return None,
+        })
+    }
+}
+
+/// A column's compression method (`attcompression`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compression {
+    /// `pglz`.
+    Pglz,
+    /// `lz4` (a server built with lz4).
+    Lz4,
+}
+
+impl Compression {
+    /// The method's name in SQL (`COMPRESSION lz4`).
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            Compression::Pglz => "pglz",
+            Compression::Lz4 => "lz4",
+        }
+    }
+
+    /// From `pg_attribute.attcompression` (`p`, `l`; empty: none set).
+    pub fn from_code(code: &str) -> Option<Compression> {
+        match code {
+            "p" => Some(Compression::Pglz),
+            "l" => Some(Compression::Lz4),
+            _ => None,
+        }
+    }
 }
 
 /// The options of an identity's or serial's sequence; `None` is the
@@ -841,6 +922,11 @@ impl Table {
                 (Some(_), Some(o)) => o.canonical(&c.ty),
                 _ => None,
             };
+            // The type's own storage is no storage of the column's (known
+            // for the built-in types only).
+            if !matches!(c.ty, SqlType::Named(_)) && c.storage == Some(c.ty.default_storage()) {
+                c.storage = None;
+            }
         }
         self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
@@ -873,6 +959,8 @@ impl Column {
             identity: None,
             generated: None,
             collation: None,
+            storage: None,
+            compression: None,
             comment: None,
             renamed_from: None,
         }

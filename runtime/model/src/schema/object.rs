@@ -193,7 +193,9 @@ pub struct DbObject {
     pub definition: String,
     /// For routines: the arguments with names and defaults and the result,
     /// which `CREATE OR REPLACE` cannot change; the object is dropped and
-    /// created again when this differs. For an
+    /// created again when this differs. For a view: its output columns,
+    /// one a line (name, type, collation when not the type's), which
+    /// `CREATE OR REPLACE VIEW` must keep (it may append more). For an
     /// [`ObjectKind::Extension`]: the versions (quoted) `ALTER EXTENSION
     /// ... UPDATE` reaches from the installed one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -183,6 +183,50 @@ impl SqlType {
     }
 }
 
+impl SqlType {
+    /// The storage PostgreSQL gives a column of this type (`typstorage`):
+    /// `main` for `numeric`, `inet` and `cidr`, `plain` for fixed-length
+    /// types, `extended` for the other variable-length types and arrays.
+    /// A [`SqlType::Named`] type (a domain, an enum, an extension's type)
+    /// is not known here: `extended`, what most variable-length types use
+    /// (a domain over `numeric` and an extension type stored otherwise are
+    /// the exceptions).
+    pub fn default_storage(&self) -> super::ColumnStorage {
+        use super::ColumnStorage::*;
+        match self {
+            SqlType::Numeric(_) | SqlType::Inet | SqlType::Cidr => Main,
+            SqlType::Text
+            | SqlType::Varchar(_)
+            | SqlType::Char(_)
+            | SqlType::Bytea
+            | SqlType::Json
+            | SqlType::Jsonb
+            | SqlType::Xml
+            | SqlType::TsVector
+            | SqlType::Bit(_)
+            | SqlType::VarBit(_)
+            | SqlType::Named(_)
+            | SqlType::Array(_) => Extended,
+            SqlType::SmallInt
+            | SqlType::Integer
+            | SqlType::BigInt
+            | SqlType::Real
+            | SqlType::DoublePrecision
+            | SqlType::Boolean
+            | SqlType::Uuid
+            | SqlType::Date
+            | SqlType::Time(_)
+            | SqlType::TimeTz(_)
+            | SqlType::Timestamp(_)
+            | SqlType::TimestampTz(_)
+            | SqlType::Interval
+            | SqlType::MacAddr
+            | SqlType::Money
+            | SqlType::Oid => Plain,
+        }
+    }
+}
+
 /// Parses a column type that may also be a serial pseudo-type (`serial`,
 /// `bigserial`, `smallserial`, `serial4`, `serial8`, `serial2`).
 pub fn parse_column_type(input: &str) -> Result<(SqlType, Option<Identity>), TypeParseError> {

@@ -1,7 +1,4 @@
--- undo: + view v
-DROP VIEW public.v;
-
--- undo: - view v
-CREATE VIEW public.v AS SELECT t.id,
+-- undo: ~ view v (replaced in place)
+CREATE OR REPLACE VIEW public.v AS SELECT t.id,
     t.name
    FROM public.t;

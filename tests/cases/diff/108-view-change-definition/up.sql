@@ -1,7 +1,4 @@
--- - view v
-DROP VIEW public.v;
-
--- + view v
-CREATE VIEW public.v AS SELECT t.id,
+-- ~ view v (replaced in place)
+CREATE OR REPLACE VIEW public.v AS SELECT t.id,
     upper(t.name) AS name
    FROM public.t;

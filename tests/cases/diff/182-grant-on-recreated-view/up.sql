@@ -1,13 +1,4 @@
--- - grant to strata_golden_reader ON TABLE public.v
-REVOKE SELECT ON TABLE public.v FROM strata_golden_reader;
-
--- - view v
-DROP VIEW public.v;
-
--- + view v
-CREATE VIEW public.v AS SELECT t.id,
+-- ~ view v (replaced in place)
+CREATE OR REPLACE VIEW public.v AS SELECT t.id,
     t.name
    FROM public.t;
-
--- + grant to strata_golden_reader ON TABLE public.v
-GRANT SELECT ON TABLE public.v TO strata_golden_reader;

@@ -1,12 +1,7 @@
--- - foreign key s_r_fk on s
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.s DROP CONSTRAINT s_r_fk;
-
--- + foreign key s_r_fk on s -> r
--- hazard: blocks writes to the table while it runs
+-- ~ foreign key s_r_fk on s: validated
 -- hazard: can fail on existing rows
--- lock: SHARE ROW EXCLUSIVE, held while every row is read
-ALTER TABLE public.s ADD CONSTRAINT s_r_fk FOREIGN KEY (r_id) REFERENCES public.r (id);
+-- lock: SHARE UPDATE EXCLUSIVE, held while every row is read
+ALTER TABLE public.s VALIDATE CONSTRAINT s_r_fk;
 
 -- + foreign key u_r_fk on u -> r
 -- hazard: blocks writes to the table while it runs

@@ -1,15 +1,9 @@
--- - comment on COLUMN billing.open_invoice.total
-COMMENT ON COLUMN billing.open_invoice.total IS NULL;
-
--- - view billing.open_invoice
-DROP VIEW billing.open_invoice;
-
 -- + column billing.invoice.paid boolean
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE billing.invoice ADD COLUMN paid boolean;
 
--- + view billing.open_invoice
-CREATE VIEW billing.open_invoice AS SELECT invoice.id,
+-- ~ view billing.open_invoice (replaced in place)
+CREATE OR REPLACE VIEW billing.open_invoice AS SELECT invoice.id,
     invoice.total
    FROM billing.invoice
   WHERE (NOT invoice.paid);

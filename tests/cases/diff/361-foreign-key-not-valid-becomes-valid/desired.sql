@@ -1,0 +1,10 @@
+CREATE SCHEMA "Sales";
+CREATE TABLE "Sales"."Customer" ("Id" int PRIMARY KEY);
+CREATE TABLE "Sales"."Order" ("Id" int PRIMARY KEY, "Customer Id" int);
+ALTER TABLE "Sales"."Order" ADD CONSTRAINT "Order → Customer" FOREIGN KEY ("Customer Id") REFERENCES "Sales"."Customer" ON DELETE CASCADE;
+COMMENT ON CONSTRAINT "Order → Customer" ON "Sales"."Order" IS 'who ordered';
+CREATE TABLE r (id int PRIMARY KEY);
+CREATE TABLE s (id int, r_id int);
+ALTER TABLE s ADD CONSTRAINT s_r_id_fkey FOREIGN KEY (r_id) REFERENCES r ON UPDATE CASCADE NOT VALID;
+CREATE TABLE u (id int, r_id int);
+ALTER TABLE u ADD CONSTRAINT u_r_fk FOREIGN KEY (r_id) REFERENCES r NOT VALID;

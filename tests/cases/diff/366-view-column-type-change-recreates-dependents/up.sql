@@ -1,0 +1,15 @@
+-- - view app.rich
+DROP VIEW app.rich;
+
+-- - view app.account_v
+DROP VIEW app.account_v;
+
+-- + view app.account_v
+CREATE VIEW app.account_v AS SELECT (account.id)::bigint AS id,
+    account.balance
+   FROM app.account;
+
+-- + view app.rich
+CREATE VIEW app.rich AS SELECT account_v.id
+   FROM app.account_v
+  WHERE (account_v.balance > (10)::numeric);

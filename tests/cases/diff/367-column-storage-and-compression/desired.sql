@@ -1,0 +1,8 @@
+CREATE SCHEMA "Docs";
+CREATE TABLE "Docs"."Doc" (id int PRIMARY KEY, "Body" text COMPRESSION lz4, meta jsonb COMPRESSION pglz, amount numeric, raw bytea, "Extra" text COMPRESSION pglz);
+ALTER TABLE "Docs"."Doc" ALTER COLUMN "Body" SET STORAGE MAIN, ALTER COLUMN amount SET STORAGE EXTENDED, ALTER COLUMN "Extra" SET STORAGE EXTERNAL;
+CREATE TABLE event (id int, kind text, payload text COMPRESSION lz4) PARTITION BY LIST (kind);
+ALTER TABLE event ALTER COLUMN payload SET STORAGE EXTERNAL;
+CREATE TABLE event_a PARTITION OF event FOR VALUES IN ('a');
+CREATE TABLE "Docs".blob (id int, data bytea COMPRESSION lz4, note text);
+ALTER TABLE "Docs".blob ALTER COLUMN data SET STORAGE EXTERNAL, ALTER COLUMN note SET STORAGE MAIN;

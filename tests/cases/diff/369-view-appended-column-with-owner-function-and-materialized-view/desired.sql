@@ -1,0 +1,10 @@
+DO $$ BEGIN CREATE ROLE strata_golden_owner; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA shop;
+CREATE TABLE shop.product (id int PRIMARY KEY, name text, price numeric(10,2));
+GRANT USAGE ON SCHEMA shop TO strata_golden_owner;
+GRANT SELECT ON shop.product TO strata_golden_owner;
+CREATE VIEW shop.catalog AS SELECT id, name, price FROM shop.product WHERE price > 0;
+ALTER VIEW shop.catalog OWNER TO strata_golden_owner;
+COMMENT ON VIEW shop.catalog IS 'what we sell, priced';
+CREATE FUNCTION shop.catalog_rows() RETURNS SETOF shop.catalog LANGUAGE sql STABLE AS 'SELECT * FROM shop.catalog';
+CREATE MATERIALIZED VIEW shop.catalog_ids AS SELECT id FROM shop.catalog;
