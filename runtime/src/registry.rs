@@ -32,6 +32,11 @@ pub struct ModelEntry {
     pub definition: fn() -> TableDef,
     /// The enum types the table uses.
     pub enum_types: fn() -> Vec<EnumType>,
+    /// The table's partitions ([`Table::partitions`]).
+    pub partitions: fn() -> Vec<TableDef>,
+    /// The definitions the model declares on its table
+    /// ([`Table::definitions`]).
+    pub definitions: fn() -> Vec<Definition>,
 }
 
 impl ModelEntry {
@@ -41,6 +46,8 @@ impl ModelEntry {
             rust_name: std::any::type_name::<T>(),
             definition: T::definition,
             enum_types: T::enum_types,
+            partitions: T::partitions,
+            definitions: T::definitions,
         }
     }
 }
@@ -144,6 +151,7 @@ impl Registry {
         let mut problems = Vec::new();
         let mut tables: BTreeMap<(String, String), (TableDef, &'static str)> = BTreeMap::new();
         let mut enums: BTreeMap<(String, String), (EnumType, &'static str)> = BTreeMap::new();
+        let mut definitions: Vec<Definition> = Vec::new();
         for entry in &self.entries {
             let def = (entry.definition)();
             let key = (def.schema.clone(), def.name.clone());
@@ -156,6 +164,19 @@ impl Registry {
                 }
                 continue;
             }
+            for p in (entry.partitions)() {
+                let pkey = (p.schema.clone(), p.name.clone());
+                match tables.get(&pkey) {
+                    Some((_, other)) => problems.push(format!(
+                        "table {}.{} is defined twice: by {} and as a partition of {}.{} by {}",
+                        pkey.0, pkey.1, other, key.0, key.1, entry.rust_name
+                    )),
+                    None => {
+                        tables.insert(pkey, (p, entry.rust_name));
+                    }
+                }
+            }
+            definitions.extend((entry.definitions)());
             for e in (entry.enum_types)() {
                 let ekey = (e.schema.clone(), e.name.clone());
                 match enums.get(&ekey) {
@@ -203,8 +224,9 @@ impl Registry {
             }
         }
         relation_names(&tables, &enums, &mut problems);
+        definitions.extend(self.definitions.iter().cloned());
         let mut names = std::collections::BTreeSet::new();
-        for d in &self.definitions {
+        for d in &definitions {
             if d.name.trim().is_empty() {
                 problems.push("a definition has an empty name".to_string());
             } else if !names.insert(d.name.as_str()) {
@@ -218,7 +240,7 @@ impl Registry {
             return Err(RegistryError { problems });
         }
         Ok(Schema {
-            definitions: self.definitions.clone(),
+            definitions,
             schemas: Vec::new(),
             enums: enums.into_values().map(|(e, _)| e).collect(),
             tables: tables.into_values().map(|(t, _)| t).collect(),
@@ -315,6 +337,8 @@ mod tests {
             rust_name,
             definition,
             enum_types: Vec::new,
+            partitions: Vec::new,
+            definitions: Vec::new,
         }
     }
 
@@ -367,6 +391,8 @@ mod tests {
                     comment: None,
                 }]
             },
+            partitions: Vec::new,
+            definitions: Vec::new,
         });
         let err = r.schema().unwrap_err();
         assert_eq!(

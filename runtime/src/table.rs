@@ -64,6 +64,24 @@ pub trait Table: Sized + Send + Sync + 'static {
         Vec::new()
     }
 
+    /// The partitions the model declares on its table (`#[table(partition(...))]`
+    /// of a partitioned table): tables with
+    /// [`partition_of`](schema::Table::partition_of) set, which the
+    /// registry adds beside the table. Rows are still written and read
+    /// through the partitioned table.
+    fn partitions() -> Vec<schema::Table> {
+        Vec::new()
+    }
+
+    /// SQL the model declares on its table as [`schema::Definition`]s:
+    /// exclusion constraints, row-level security, policies and grants
+    /// (`#[table(exclude(...))]`, `row_level_security`, `policy(...)`,
+    /// `grant(...)`). The registry adds them to its definitions, before
+    /// those added with [`Registry::definition`](crate::Registry::definition).
+    fn definitions() -> Vec<schema::Definition> {
+        Vec::new()
+    }
+
     /// Decodes a row. `positions[i]` is the row position of column `i` of
     /// [`Table::COLUMNS`].
     fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error>;
