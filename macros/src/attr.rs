@@ -263,6 +263,14 @@ pub struct RowFieldAttrs {
     pub rename: Option<LitStr>,
 }
 
+/// `#[view(name = "...", schema = "...", sql = "...")]` of a struct.
+#[derive(Default)]
+pub struct ViewAttrs {
+    pub name: Option<LitStr>,
+    pub schema: Option<LitStr>,
+    pub sql: Option<LitStr>,
+}
+
 // ---------------------------------------------------------------------------
 // The attributes
 
@@ -271,6 +279,8 @@ const IN_COLUMN: &str = "`#[column(...)]`";
 const IN_ENUM: &str = "`#[pg_enum(...)]` on an enum";
 const IN_VARIANT: &str = "`#[pg_enum(...)]` on a variant";
 const IN_ROW_FIELD: &str = "`#[row(...)]` on a field";
+const IN_VIEW: &str = "`#[view(...)]` on a struct";
+const IN_VIEW_FIELD: &str = "`#[view(...)]` on a field";
 
 pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
     let mut out = TableAttrs::default();
@@ -581,6 +591,54 @@ pub fn row_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> RowFieldAttrs {
             set_once(cx, &mut out.rename, key, IN_ROW_FIELD, lit);
         } else {
             return Err(unknown_key(key, IN_ROW_FIELD, ROW_FIELD_KEYS, None));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn view_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ViewAttrs {
+    let mut out = ViewAttrs::default();
+    for_each_item(cx, attrs, VIEW, |key, input| {
+        if key == NAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.name, key, IN_VIEW, v);
+        } else if key == SCHEMA {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.schema, key, IN_VIEW, v);
+        } else if key == SQL {
+            let lit = lit_str(key, input)?;
+            sql::check_query(&lit.value()).map_err(|e| {
+                syn::Error::new(lit.span(), format!("invalid `sql = {:?}`: {e}", lit.value()))
+            })?;
+            set_once(cx, &mut out.sql, key, IN_VIEW, lit);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_VIEW,
+                VIEW_KEYS,
+                Some((VIEW_FIELD_KEYS, IN_VIEW_FIELD)),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+/// `#[view(rename = "...")]` of a field: the view column it reads.
+pub fn view_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> RowFieldAttrs {
+    let mut out = RowFieldAttrs::default();
+    for_each_item(cx, attrs, VIEW, |key, input| {
+        if key == RENAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.rename, key, IN_VIEW_FIELD, v);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_VIEW_FIELD,
+                VIEW_FIELD_KEYS,
+                Some((VIEW_KEYS, IN_VIEW)),
+            ));
         }
         Ok(())
     });

@@ -12,7 +12,7 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
-use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel};
+use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel, ViewModel};
 use crate::attr::{IndexAttr, IndexTarget, PartitionBoundAttr, RenameRule, SequenceAttr};
 use crate::ctxt::Ctxt;
 use crate::ir;
@@ -1268,5 +1268,82 @@ pub fn row<'a>(cx: &Ctxt, m: &RowModel<'a>) -> Option<ir::Row<'a>> {
     Some(ir::Row {
         ident: m.ident,
         fields,
+    })
+}
+
+/// Checks a `#[derive(View)]`: its query is given, two fields do not read
+/// one column; the `CREATE VIEW` names the struct's columns.
+pub fn view<'a>(cx: &Ctxt, m: &ViewModel<'a>) -> Option<ir::View<'a>> {
+    let a = &m.attrs;
+    let name = match &a.name {
+        Some(lit) => lit.value(),
+        None => {
+            let n = snake_case(&m.ident.unraw().to_string());
+            if let Err(e) = check_identifier(&n) {
+                cx.error_at(
+                    m.ident.span(),
+                    format!("the default view name is too long: {e}; set a shorter one with `#[view(name = \"...\")]`"),
+                );
+            }
+            n
+        }
+    };
+    let schema = a
+        .schema
+        .as_ref()
+        .map_or_else(|| "public".to_string(), LitStr::value);
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    let mut columns = Vec::with_capacity(m.fields.len());
+    for f in &m.fields {
+        let column = match &f.attrs.rename {
+            Some(lit) => lit.value(),
+            None => {
+                let n = f.ident.unraw().to_string();
+                if let Err(e) = check_identifier(&n) {
+                    cx.error_at(
+                        f.ident.span(),
+                        format!("the column name is too long: {e}; set a shorter one with `#[view(rename = \"...\")]`"),
+                    );
+                }
+                n
+            }
+        };
+        if let Some(first) = seen.get(&column) {
+            let at = f
+                .attrs
+                .rename
+                .as_ref()
+                .map_or_else(|| f.ident.span(), LitStr::span);
+            cx.error_at(
+                at,
+                format!(
+                    "fields `{first}` and `{}` both read column `{column}`: give one of them `#[view(rename = \"...\")]`",
+                    f.ident.unraw()
+                ),
+            );
+        } else {
+            seen.insert(column.clone(), f.ident);
+        }
+        columns.push((f.ident, f.ty, column));
+    }
+    let Some(sql) = &a.sql else {
+        cx.error_at(
+            m.ident.span(),
+            format!(
+                "`#[derive(View)]` on `{}` needs the view's query: `#[view(sql = \"SELECT ...\")]`",
+                m.ident.unraw()
+            ),
+        );
+        return None;
+    };
+    let names: Vec<String> = columns.iter().map(|c| c.2.clone()).collect();
+    let create = table_objects::create_view(&schema, &name, &names, &sql.value());
+    Some(ir::View {
+        ident: m.ident,
+        vis: m.vis,
+        definition: schema::Definition::new(format!("{schema}.{name}: view"), format!("{create};")),
+        schema,
+        name,
+        columns,
     })
 }

@@ -80,3 +80,15 @@ pub struct RowField<'a> {
     /// The column it reads by name.
     pub column: String,
 }
+
+/// A checked `#[derive(View)]`.
+pub struct View<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub schema: String,
+    pub name: String,
+    /// The fields in order: (field, Rust type, view column).
+    pub columns: Vec<(&'a Ident, &'a Type, String)>,
+    /// The `CREATE VIEW` definition.
+    pub definition: schema::Definition,
+}

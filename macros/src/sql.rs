@@ -287,6 +287,22 @@ pub fn check_opclass(name: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a view's query: one statement starting with `SELECT`, `WITH`,
+/// `VALUES` or `TABLE`, balanced, without `;` or comments.
+pub fn check_query(text: &str) -> Result<(), String> {
+    check_expression(text).map_err(|e| e.replace("one SQL expression", "one query"))?;
+    let first: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match first.as_str() {
+        "select" | "with" | "values" | "table" => Ok(()),
+        _ => Err("a view's query starts with `SELECT`, `WITH`, `VALUES` or `TABLE`".into()),
+    }
+}
+
 /// Splits `text` at the commas outside quotes and brackets; each part
 /// trimmed. (Call [`check_expression`] first: it assumes balanced text.)
 pub fn split_top_level(text: &str) -> Vec<String> {

@@ -31,6 +31,7 @@ pub const TABLE: Symbol = Symbol("table");
 pub const COLUMN: Symbol = Symbol("column");
 pub const PG_ENUM: Symbol = Symbol("pg_enum");
 pub const ROW: Symbol = Symbol("row");
+pub const VIEW: Symbol = Symbol("view");
 
 // Shared keys.
 pub const NAME: Symbol = Symbol("name");
@@ -102,6 +103,9 @@ pub const CYCLE: Symbol = Symbol("cycle");
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
 pub const RENAME: Symbol = Symbol("rename");
 
+// `#[view(...)]` only.
+pub const SQL: Symbol = Symbol("sql");
+
 pub const TABLE_KEYS: &[Symbol] = &[
     NAME,
     SCHEMA,
@@ -158,3 +162,5 @@ pub const EXCLUDE_KEYS: &[Symbol] = &[NAME, METHOD, ELEMENTS, WHERE, DEFERRABLE]
 pub const ROW_LEVEL_SECURITY_KEYS: &[Symbol] = &[FORCE];
 pub const POLICY_KEYS: &[Symbol] = &[NAME, FOR, TO, USING, WITH_CHECK, PERMISSIVE, RESTRICTIVE];
 pub const GRANT_KEYS: &[Symbol] = &[PRIVILEGES, TO, COLUMNS, WITH_GRANT_OPTION];
+pub const VIEW_KEYS: &[Symbol] = &[NAME, SCHEMA, SQL];
+pub const VIEW_FIELD_KEYS: &[Symbol] = &[RENAME];

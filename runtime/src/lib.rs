@@ -148,8 +148,8 @@ pub use registry::Registry;
 pub use row::{FromRow, RowField};
 pub use select::{Projected, ProjectedInto, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
-pub use strata_macros::{FromRow, PgEnum, Table};
-pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Table};
+pub use strata_macros::{FromRow, PgEnum, Table, View};
+pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Selectable, Table, View};
 pub use tokio_postgres::{IsolationLevel, Row};
 pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 

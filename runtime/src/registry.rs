@@ -16,12 +16,18 @@
 //! that SQL on a scratch database next to the tables and compares what the
 //! server stores, so the text may be written in any form PostgreSQL
 //! accepts.
+//!
+//! A model's partitions ([`Table::partitions`]) join the tables; what a
+//! model declares on its table as SQL ([`Table::definitions`]: exclusion
+//! constraints, row-level security, policies, grants) and the views of
+//! `#[derive(View)]` ([`Registry::register_view`]) join the definitions,
+//! in that order and before those added with [`Registry::definition`].
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::schema::{Definition, EnumType, Schema, Table as TableDef};
-use crate::table::Table;
+use crate::table::{Table, View};
 
 /// One model as seen by the registry.
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +60,27 @@ impl ModelEntry {
 
 inventory::collect!(ModelEntry);
 
+/// One view (`#[derive(View)]`) as seen by the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewEntry {
+    /// The Rust type's path, for messages.
+    pub rust_name: &'static str,
+    /// Its `CREATE VIEW`, as a definition.
+    pub definition: fn() -> Definition,
+}
+
+impl ViewEntry {
+    /// The entry of view `V`.
+    pub fn of<V: View>() -> ViewEntry {
+        ViewEntry {
+            rust_name: std::any::type_name::<V>(),
+            definition: V::definition,
+        }
+    }
+}
+
+inventory::collect!(ViewEntry);
+
 /// An error found while building a registry's schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegistryError {
@@ -77,6 +104,7 @@ impl std::error::Error for RegistryError {}
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
     entries: Vec<ModelEntry>,
+    views: Vec<ViewEntry>,
     definitions: Vec<Definition>,
 }
 
@@ -86,15 +114,32 @@ impl Registry {
         Registry::default()
     }
 
-    /// Every `#[derive(Table)]` model linked into this binary.
+    /// Every `#[derive(Table)]` model and `#[derive(View)]` view linked
+    /// into this binary.
     pub fn linked() -> Registry {
         let mut entries: Vec<ModelEntry> =
             inventory::iter::<ModelEntry>.into_iter().copied().collect();
         entries.sort_by_key(|e| e.rust_name);
+        let mut views: Vec<ViewEntry> = inventory::iter::<ViewEntry>.into_iter().copied().collect();
+        views.sort_by_key(|e| e.rust_name);
         Registry {
             entries,
+            views,
             definitions: Vec::new(),
         }
+    }
+
+    /// Adds view `V` (`#[derive(View)]`): its `CREATE VIEW` becomes a
+    /// definition, after the models' own.
+    pub fn register_view<V: View>(&mut self) -> &mut Registry {
+        self.views.push(ViewEntry::of::<V>());
+        self
+    }
+
+    /// Adds view `V` (builder style).
+    pub fn with_view<V: View>(mut self) -> Registry {
+        self.register_view::<V>();
+        self
     }
 
     /// Adds model `T`.
@@ -224,6 +269,12 @@ impl Registry {
             }
         }
         relation_names(&tables, &enums, &mut problems);
+        let mut seen_views = std::collections::BTreeSet::new();
+        for v in &self.views {
+            if seen_views.insert(v.rust_name) {
+                definitions.push((v.definition)());
+            }
+        }
         definitions.extend(self.definitions.iter().cloned());
         let mut names = std::collections::BTreeSet::new();
         for d in &definitions {

@@ -123,6 +123,50 @@ impl std::fmt::Debug for CopyRow<'_> {
     }
 }
 
+/// What [`Executor::select`](crate::Executor::select) reads rows of: a
+/// table (every [`Table`]) or a view mapped read-only to a struct
+/// ([`View`], `#[derive(View)]`). Only reads are bound on it; inserts,
+/// updates, deletes and COPY need a [`Table`], so a view's rows cannot be
+/// written through strata (the call does not compile).
+pub trait Selectable: Sized + Send + Sync + 'static {
+    /// The struct of typed column handles.
+    type Columns: Sync + 'static;
+    /// The relation's schema.
+    const SCHEMA: &'static str;
+    /// The relation's name.
+    const NAME: &'static str;
+    /// The columns, in field order (the order of `decode`).
+    const COLUMNS: &'static [ColumnInfo];
+    /// The typed column handles.
+    fn columns() -> &'static Self::Columns;
+    /// Decodes a row; `positions[i]` is the row position of column `i`.
+    fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error>;
+}
+
+impl<T: Table> Selectable for T {
+    type Columns = <T as Table>::Columns;
+    const SCHEMA: &'static str = <T as Table>::SCHEMA;
+    const NAME: &'static str = <T as Table>::NAME;
+    const COLUMNS: &'static [ColumnInfo] = <T as Table>::COLUMNS;
+    fn columns() -> &'static Self::Columns {
+        <T as Table>::columns()
+    }
+    fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error> {
+        <T as Table>::decode(row, positions)
+    }
+}
+
+/// A view mapped read-only to a struct: implement it with
+/// `#[derive(View)]`, which also implements [`Selectable`] (typed reads
+/// through [`Executor::select`](crate::Executor::select)) and registers
+/// the view's SQL as a definition, so `schema-diff` creates and compares
+/// it. A view has no [`Table`] impl: `insert`, `update`, `delete`,
+/// `upsert` and `copy_in` of its rows do not compile.
+pub trait View: Selectable {
+    /// The `CREATE VIEW` statement, as a definition for the registry.
+    fn definition() -> schema::Definition;
+}
+
 /// A primary key value: one bind parameter per key column.
 pub trait PrimaryKeyValue: Send + Sync + 'static {
     /// The number of key columns.

@@ -637,7 +637,6 @@ fn row_level_security_policies_and_grants_are_created_and_compared() {
             .expect_err("a role that does not exist");
         project.close().await;
         let text = err.to_string();
-        eprintln!("GHOST: {text}\n{err:?}");
         assert!(
             text.contains("strata_derive_objects_no_such_role"),
             "{text}\n{err:?}"
@@ -657,5 +656,132 @@ fn row_level_security_policies_and_grants_are_created_and_compared() {
             .batch_execute(&format!("DROP ROLE {READER}"))
             .await
             .expect("the role dropped");
+    });
+}
+
+// ---------------------------------------------------------------------------
+// A view mapped read-only to a struct
+
+#[derive(Table, Debug, Clone, PartialEq)]
+#[table(schema = "derive_views", name = "jobs")]
+pub struct ViewedJob {
+    #[column(primary_key)]
+    pub id: i64,
+    pub status: String,
+    pub attempts: i32,
+}
+
+#[derive(strata::View, Debug, Clone, PartialEq)]
+#[view(
+    schema = "derive_views",
+    name = "active_jobs",
+    sql = "SELECT id, status, attempts * 2 FROM derive_views.jobs WHERE status <> 'done'"
+)]
+pub struct ActiveJob {
+    pub id: i64,
+    pub status: String,
+    #[view(rename = "doubled_attempts")]
+    pub doubled: i32,
+}
+
+#[test]
+fn a_view_is_created_by_schema_diff_and_read_through_typed_selects() {
+    use futures_util::TryStreamExt;
+    use strata::View;
+
+    assert_eq!(
+        ActiveJob::definition().sql,
+        "CREATE VIEW derive_views.active_jobs (id, status, doubled_attempts) AS SELECT id, status, attempts * 2 FROM derive_views.jobs WHERE status <> 'done';"
+    );
+    run(async {
+        let models = Registry::new()
+            .with::<ViewedJob>()
+            .with_view::<ActiveJob>()
+            .schema()
+            .expect("a consistent registry");
+        assert_eq!(models.definitions[0].name, "derive_views.active_jobs: view");
+        let db = TestDb::new().await.expect("test database");
+        let client = connect_fast(&db).await.expect("connect");
+        let desired = create(&models, &client).await;
+        assert!(desired
+            .objects
+            .iter()
+            .any(|o| o.kind == ObjectKind::View && o.name == "active_jobs"));
+        assert_eq!(
+            texts(
+                &client,
+                "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute
+                 WHERE attrelid = 'derive_views.active_jobs'::regclass AND attnum > 0"
+            )
+            .await,
+            [row(&["id,status,doubled_attempts"])]
+        );
+
+        let pool = strata::Pool::builder(db.url())
+            .expect("the test database URL")
+            .max_size(1)
+            .build()
+            .expect("a pool");
+        let session = pool.session().await.expect("a session");
+        for (id, status, attempts) in [(1, "queued", 0), (2, "running", 2), (3, "done", 5), (4, "running", 3)] {
+            session
+                .insert(&ViewedJob {
+                    id,
+                    status: status.into(),
+                    attempts,
+                })
+                .await
+                .expect("a job inserted");
+        }
+        let busy = session
+            .select::<ActiveJob>()
+            .filter(|c| c.doubled.gt(2))
+            .order_by(|c| c.id.desc())
+            .all()
+            .await
+            .expect("a filtered, ordered select of the view");
+        assert_eq!(
+            busy,
+            [
+                ActiveJob {
+                    id: 4,
+                    status: "running".into(),
+                    doubled: 6
+                },
+                ActiveJob {
+                    id: 2,
+                    status: "running".into(),
+                    doubled: 4
+                },
+            ]
+        );
+        let first = session
+            .select::<ActiveJob>()
+            .filter(|c| c.status.eq("queued"))
+            .first()
+            .await
+            .expect("first");
+        assert_eq!(first.map(|j| j.id), Some(1));
+        assert_eq!(
+            session.select::<ActiveJob>().count().await.expect("count"),
+            3
+        );
+        let streamed: Vec<i64> = session
+            .select::<ActiveJob>()
+            .order_by(|c| c.id.asc())
+            .stream()
+            .await
+            .expect("a stream")
+            .map_ok(|j| j.id)
+            .try_collect()
+            .await
+            .expect("streamed rows");
+        assert_eq!(streamed, [1, 2, 4]);
+        drop(session);
+        drop(pool);
+
+        let report = check(&db, models).await;
+        assert!(report.is_ok(), "{:?} {:?}", report.differences, report.unmanaged);
+        drop(client);
     });
 }

@@ -1,6 +1,6 @@
 //! The SQL of what a model declares on its table beyond columns, keys and
 //! indexes: exclusion constraints, row-level security, policies and
-//! grants. These are definition objects (`ObjectKind::Exclusion`,
+//! grants; and of the view a `#[derive(View)]` maps ([`create_view`]). These are definition objects (`ObjectKind::Exclusion`,
 //! `RowSecurity`, `Policy`, `Grant`): `#[derive(Table)]` writes their SQL
 //! here at compile time and hands it to the registry as
 //! [`Definition`](crate::schema::Definition)s, which schema-diff runs on a
@@ -287,6 +287,17 @@ pub fn grant_on_table(
     out
 }
 
+/// `CREATE VIEW schema.name (columns) AS query`: the columns named as the
+/// struct of a `#[derive(View)]` reads them, in its field order.
+pub fn create_view(schema: &str, name: &str, columns: &[String], query: &str) -> String {
+    format!(
+        "CREATE VIEW {} ({}) AS {}",
+        Qualified(schema, name),
+        ident_list(columns),
+        query.trim()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +351,9 @@ mod tests {
             "the role `a` is listed twice"
         );
         assert!(RoleSpec::parse(" ").is_err());
+        assert_eq!(
+            create_view("app", "Active", &["id".into(), "Title".into()], " SELECT 1, 'x' "),
+            "CREATE VIEW app.\"Active\" (id, \"Title\") AS SELECT 1, 'x'"
+        );
     }
 }

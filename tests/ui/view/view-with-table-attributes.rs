@@ -1,0 +1,10 @@
+use strata::View;
+
+#[derive(View)]
+#[view(sql = "SELECT 1 AS id")]
+#[table(name = "x")]
+pub struct ActiveJob {
+    pub id: i64,
+}
+
+fn main() {}
