@@ -257,14 +257,6 @@ impl<'a> ViewModel<'a> {
     pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<ViewModel<'a>> {
         no_generics(cx, &input.generics, "View", "a view's row type");
         let attrs = attr::view_attrs(cx, &input.attrs);
-        for name in [TABLE.0, COLUMN.0] {
-            misplaced(
-                cx,
-                &input.attrs,
-                name,
-                "on a `#[derive(Table)]`; a `#[derive(View)]` takes `#[view(name = \"...\", sql = \"...\")]`",
-            );
-        }
         let named = match &input.data {
             Data::Struct(s) => match &s.fields {
                 Fields::Named(named) => named,

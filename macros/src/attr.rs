@@ -269,6 +269,8 @@ pub struct ViewAttrs {
     pub name: Option<LitStr>,
     pub schema: Option<LitStr>,
     pub sql: Option<LitStr>,
+    /// `sql` was written (a bad value is reported where it is read).
+    pub sql_given: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -607,6 +609,7 @@ pub fn view_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ViewAttrs {
             let v = identifier(key, input)?;
             set_once(cx, &mut out.schema, key, IN_VIEW, v);
         } else if key == SQL {
+            out.sql_given = true;
             let lit = lit_str(key, input)?;
             sql::check_query(&lit.value()).map_err(|e| {
                 syn::Error::new(lit.span(), format!("invalid `sql = {:?}`: {e}", lit.value()))
@@ -1631,8 +1634,8 @@ fn privilege_list(lit: &LitStr) -> syn::Result<Vec<String>> {
                 None => String::new(),
             };
             return Err(err(format!(
-                "invalid `privileges = {text:?}`: `{p}` is not a table privilege{hint}; expected {} or \"all\"",
-                one_of(&TABLE_PRIVILEGES)
+                "invalid `privileges = {text:?}`: `{p}` is not a table privilege{hint}; expected a list of {}, or \"all\"",
+                TABLE_PRIVILEGES.map(|p| format!("`{p}`")).join(", ")
             )));
         }
         if out.iter().any(|o| o == p) {

@@ -541,14 +541,17 @@ fn partitioning(
             .filter(|c| !cols.iter().any(|k| k == c))
             .collect();
         if !missing.is_empty() {
+            let missing_list = missing
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             cx.error_at(
                 lit.span(),
                 format!(
-                    "{attr}: {what} ({}) does not include the partition key column{} {}; PostgreSQL requires the primary key and every unique constraint of a partitioned table to include the partition key's columns, so add {} to it",
+                    "{attr}: {what} ({}) does not include the partition key column{} {missing_list}; PostgreSQL requires the primary key and every unique constraint of a partitioned table to include the partition key's columns, so add {missing_list} to {what}",
                     cols.join(", "),
                     if missing.len() == 1 { "" } else { "s" },
-                    missing.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
-                    if missing.len() == 1 { "it" } else { "them" },
                 ),
             );
         }
@@ -1327,6 +1330,9 @@ pub fn view<'a>(cx: &Ctxt, m: &ViewModel<'a>) -> Option<ir::View<'a>> {
         columns.push((f.ident, f.ty, column));
     }
     let Some(sql) = &a.sql else {
+        if a.sql_given {
+            return None;
+        }
         cx.error_at(
             m.ident.span(),
             format!(

@@ -183,7 +183,7 @@ pub fn view(input: &DeriveInput, model: Option<&ViewModel>, errors: Vec<syn::Err
                 .zip(&names)
                 .map(|(f, n)| (f.ident, f.ty, n.as_str()))
                 .collect();
-            let (decl, value) = gen_table::handles(ident, m.vis, None, &fields);
+            let (decl, value) = gen_table::handles_of(ident, m.vis, None, "Selectable", &fields);
             let columns_ident = format_ident!("{}Columns", ident);
             (
                 decl,

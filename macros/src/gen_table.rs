@@ -209,6 +209,18 @@ pub fn handles(
     table: Option<&str>,
     fields: &[(&Ident, &syn::Type, &str)],
 ) -> (TokenStream, TokenStream) {
+    handles_of(ident, vis, table.map(|t| ("table", t)), "Table", fields)
+}
+
+/// [`handles`] of a table or a view: `relation` is (`table` or `view`,
+/// its name), `trait_name` the trait whose `columns()` returns them.
+pub fn handles_of(
+    ident: &Ident,
+    vis: &syn::Visibility,
+    relation: Option<(&str, &str)>,
+    trait_name: &str,
+    fields: &[(&Ident, &syn::Type, &str)],
+) -> (TokenStream, TokenStream) {
     let columns_ident = format_ident!("{}Columns", ident);
     let decls = fields.iter().map(|(field, ty, col)| {
         let doc = format!(" The column `{col}`.");
@@ -219,8 +231,10 @@ pub fn handles(
         .enumerate()
         .map(|(i, (field, _, col))| quote!(#field: ::strata::Column::new(#col, #i)));
     let doc = format!(
-        " Typed column handles of [`{ident}`]{}, from `<{ident} as strata::Table>::columns()`.",
-        table.map(|t| format!(" (table `{t}`)")).unwrap_or_default()
+        " Typed column handles of [`{ident}`]{}, from `<{ident} as strata::{trait_name}>::columns()`.",
+        relation
+            .map(|(kind, t)| format!(" ({kind} `{t}`)"))
+            .unwrap_or_default()
     );
     (
         quote! {

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::gen_table::handles;
+use crate::gen_table::handles_of;
 use crate::ir;
 use crate::text::type_string;
 use crate::tokens;
@@ -23,8 +23,14 @@ pub fn expand(v: &ir::View) -> TokenStream {
         .iter()
         .map(|(f, t, c)| (*f, *t, c.as_str()))
         .collect();
-    let (handles_struct, handles_value) =
-        handles(ident, v.vis, Some(&format!("{schema}.{name}")), &fields);
+    let relation = format!("{schema}.{name}");
+    let (handles_struct, handles_value) = handles_of(
+        ident,
+        v.vis,
+        Some(("view", &relation)),
+        "Selectable",
+        &fields,
+    );
     let column_infos = v.columns.iter().map(|(field, ty, col)| {
         let field = field.to_string();
         let field = field.trim_start_matches("r#");

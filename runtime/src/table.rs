@@ -36,6 +36,11 @@ pub struct ColumnInfo {
 
 /// A Rust struct mapped to a PostgreSQL table. Implement it with
 /// `#[derive(Table)]`; writing it by hand is possible but not needed.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a table: it has no `strata::Table` impl",
+    label = "not a table",
+    note = "inserts, updates, deletes, upserts and COPY need a `#[derive(Table)]`; a `#[derive(View)]` is read-only (`select` reads it)"
+)]
 pub trait Table: Sized + Send + Sync + 'static {
     /// The generated struct of typed column handles (`<Struct>Columns`).
     type Columns: Sync + 'static;
