@@ -17,10 +17,10 @@ use crate::ctxt::Ctxt;
 use crate::sql::{self, PartitionKey, Reference};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
-use strata_model::schema::{parse_column_type, Identity, SqlType, TypeName};
 use strata_model::ddl::table_objects::{
     PolicyCommand, RoleSpec, COLUMN_PRIVILEGES, TABLE_PRIVILEGES,
 };
+use strata_model::schema::{parse_column_type, Identity, SqlType, TypeName};
 use strata_model::schema::{Deferrable, FkAction, IndexMethod, NullsOrder, SortOrder};
 
 /// `#[table(...)]` of a struct (all of its `#[table]` attributes together).
@@ -612,7 +612,10 @@ pub fn view_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ViewAttrs {
             out.sql_given = true;
             let lit = lit_str(key, input)?;
             sql::check_query(&lit.value()).map_err(|e| {
-                syn::Error::new(lit.span(), format!("invalid `sql = {:?}`: {e}", lit.value()))
+                syn::Error::new(
+                    lit.span(),
+                    format!("invalid `sql = {:?}`: {e}", lit.value()),
+                )
             })?;
             set_once(cx, &mut out.sql, key, IN_VIEW, lit);
         } else {
@@ -1502,7 +1505,11 @@ fn parse_policy(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Polic
                     let names: Vec<&str> = PolicyCommand::ALL.iter().map(|c| c.name()).collect();
                     return Err(syn::Error::new(
                         lit.span(),
-                        format!("invalid `for = {:?}`: expected {}", lit.value(), one_of(&names)),
+                        format!(
+                            "invalid `for = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
                     ));
                 };
                 set_once(cx, &mut command, k, IN, (lit, c));

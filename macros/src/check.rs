@@ -17,14 +17,14 @@ use crate::attr::{IndexAttr, IndexTarget, PartitionBoundAttr, RenameRule, Sequen
 use crate::ctxt::Ctxt;
 use crate::ir;
 use crate::sql::{self, check_identifier, PartitionKeyElement, PartitionStrategy, Reference};
-use strata_model::ddl::table_objects;
 use crate::text::{did_you_mean, snake_case, type_string};
+use strata_model::ddl::table_objects;
 use strata_model::schema::{
-    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
+    self, Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey,
+    IndexMethod, PrimaryKey, SequenceOptions, SqlType, Unique,
 };
 use strata_model::schema::{
-    self, Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey, IndexMethod,
-    PrimaryKey, SequenceOptions, SqlType, Unique,
+    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
 };
 
 /// Checks a `#[derive(Table)]` and resolves it. Returns `None` only after
@@ -615,7 +615,10 @@ fn partitions(cx: &Ctxt, m: &Model, schema: &str, table: &str) -> Vec<schema::Ta
                 }
             }
         };
-        let pschema = p.schema.as_ref().map_or_else(|| schema.to_string(), LitStr::value);
+        let pschema = p
+            .schema
+            .as_ref()
+            .map_or_else(|| schema.to_string(), LitStr::value);
         let pname = p.name.value();
         if pschema == schema && pname == table {
             cx.error_at(
@@ -631,7 +634,13 @@ fn partitions(cx: &Ctxt, m: &Model, schema: &str, table: &str) -> Vec<schema::Ta
             );
             continue;
         }
-        if bound == "DEFAULT" && out.iter().any(|t| t.partition_of.as_ref().is_some_and(|o| o.bound == "DEFAULT")) {
+        if bound == "DEFAULT"
+            && out.iter().any(|t| {
+                t.partition_of
+                    .as_ref()
+                    .is_some_and(|o| o.bound == "DEFAULT")
+            })
+        {
             cx.error_at(
                 p.key.span(),
                 "a second `default` partition: a table has at most one",
@@ -684,7 +693,10 @@ fn table_objects(
             x.predicate.as_ref().map(LitStr::value).as_deref(),
             x.deferrable.unwrap_or_default(),
         );
-        out.push(schema::Definition::new(format!("{of}: exclude {n}"), format!("{sql};")));
+        out.push(schema::Definition::new(
+            format!("{of}: exclude {n}"),
+            format!("{sql};"),
+        ));
     }
     if let Some((_, force)) = &a.row_level_security {
         let sql = table_objects::enable_row_security(schema, table, *force);

@@ -170,13 +170,21 @@ pub fn row(input: &DeriveInput, model: Option<&RowModel>, errors: Vec<syn::Error
 /// The errors and a stub `impl Selectable` (with the real `<Struct>Columns`
 /// handles when the struct has named fields), so reads of the view add no
 /// errors of their own.
-pub fn view(input: &DeriveInput, model: Option<&ViewModel>, errors: Vec<syn::Error>) -> TokenStream {
+pub fn view(
+    input: &DeriveInput,
+    model: Option<&ViewModel>,
+    errors: Vec<syn::Error>,
+) -> TokenStream {
     let errors = errors.iter().map(syn::Error::to_compile_error);
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let (handles, columns_type, handles_value) = match model {
         Some(m) if input.generics.params.is_empty() => {
-            let names: Vec<String> = m.fields.iter().map(|f| f.ident.unraw().to_string()).collect();
+            let names: Vec<String> = m
+                .fields
+                .iter()
+                .map(|f| f.ident.unraw().to_string())
+                .collect();
             let fields: Vec<(&Ident, &Type, &str)> = m
                 .fields
                 .iter()

@@ -46,13 +46,17 @@ pub fn expand(v: &ir::View) -> TokenStream {
         }
     });
     let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
-    let decoded = v.columns.iter().zip(&positions).map(|((field, ty, col), p)| {
-        let rust_type = type_string(ty);
-        let call = quote_spanned! {ty.span()=>
-            ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
-        };
-        quote!(#field: #call?)
-    });
+    let decoded = v
+        .columns
+        .iter()
+        .zip(&positions)
+        .map(|((field, ty, col), p)| {
+            let rust_type = type_string(ty);
+            let call = quote_spanned! {ty.span()=>
+                ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
+            };
+            quote!(#field: #call?)
+        });
     let definition = tokens::definition(&v.definition);
     quote! {
         #handles_struct

@@ -382,8 +382,7 @@ pub struct PartitionKey {
 /// optionally followed by a collation or operator class, or an
 /// expression).
 pub fn parse_partition_by(text: &str) -> Result<PartitionKey, String> {
-    const FORM: &str =
-        "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`";
+    const FORM: &str = "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`";
     let t = text.trim();
     let word_end = t
         .find(|c: char| !c.is_ascii_alphabetic())
@@ -399,7 +398,12 @@ pub fn parse_partition_by(text: &str) -> Result<PartitionKey, String> {
     let inner = rest
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
-        .ok_or_else(|| format!("{FORM}: the key's columns go in brackets after `{}`", strategy.as_str()))?;
+        .ok_or_else(|| {
+            format!(
+                "{FORM}: the key's columns go in brackets after `{}`",
+                strategy.as_str()
+            )
+        })?;
     check_expression(rest)?;
     check_expression(inner).map_err(|e| format!("{FORM}: {e}"))?;
     let mut elements = Vec::new();
@@ -480,7 +484,9 @@ pub fn parse_partition_values(strategy: PartitionStrategy, text: &str) -> Result
                 }
                 Ok(items.join(", "))
             }
-            _ => Err(format!("{what} must be a list in brackets, as in `{what} (...)`")),
+            _ => Err(format!(
+                "{what} must be a list in brackets, as in `{what} (...)`"
+            )),
         }
     };
     match (strategy, keyword.as_str()) {
@@ -495,7 +501,9 @@ pub fn parse_partition_values(strategy: PartitionStrategy, text: &str) -> Result
                 bracketed(to, "TO")?
             ))
         }
-        (PartitionStrategy::List, "in") => Ok(format!("FOR VALUES IN ({})", bracketed(rest, "IN")?)),
+        (PartitionStrategy::List, "in") => {
+            Ok(format!("FOR VALUES IN ({})", bracketed(rest, "IN")?))
+        }
         (PartitionStrategy::Hash, "with") => {
             let inner = bracketed(rest, "WITH")?;
             let mut modulus = None;
@@ -511,7 +519,11 @@ pub fn parse_partition_values(strategy: PartitionStrategy, text: &str) -> Result
                 match k.to_ascii_lowercase().as_str() {
                     "modulus" if modulus.is_none() => modulus = Some(v),
                     "remainder" if remainder.is_none() => remainder = Some(v),
-                    _ => return Err(format!("`{item}`: expected `MODULUS n` and `REMAINDER r`, once each")),
+                    _ => {
+                        return Err(format!(
+                            "`{item}`: expected `MODULUS n` and `REMAINDER r`, once each"
+                        ))
+                    }
                 }
             }
             match (modulus, remainder) {
@@ -566,7 +578,13 @@ fn split_words_top_level(text: &str, word: &str) -> Vec<String> {
                     && boundary(if i == 0 { None } else { chars.get(i - 1) })
                     && boundary(chars.get(i + w.len())) =>
                 {
-                    parts.push(chars[start..i].iter().collect::<String>().trim().to_string());
+                    parts.push(
+                        chars[start..i]
+                            .iter()
+                            .collect::<String>()
+                            .trim()
+                            .to_string(),
+                    );
                     i += w.len();
                     start = i;
                     continue;
@@ -591,7 +609,9 @@ pub fn check_exclusion_elements(text: &str) -> Result<(), String> {
         let pieces = split_words_top_level(&part, "with");
         match pieces.as_slice() {
             [target, op] if !target.is_empty() && !op.is_empty() => {
-                if op.chars().any(|c| c.is_whitespace()) && !op.to_ascii_lowercase().starts_with("operator(") {
+                if op.chars().any(|c| c.is_whitespace())
+                    && !op.to_ascii_lowercase().starts_with("operator(")
+                {
                     return Err(format!(
                         "`{part}`: expected one operator after `WITH`, as in `{target} WITH &&`"
                     ));
@@ -724,7 +744,10 @@ mod tests {
         );
         assert_eq!(key("interval (a)"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: unknown strategy `interval`");
         assert_eq!(key("range created_at"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: the key's columns go in brackets after `range`");
-        assert_eq!(key("list (a, b)"), "a list partition key has exactly one column or expression, not 2");
+        assert_eq!(
+            key("list (a, b)"),
+            "a list partition key has exactly one column or expression, not 2"
+        );
         assert_eq!(key("range (a,)"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: an element of the key is empty");
         let values = |st, s: &str| parse_partition_values(st, s).unwrap_or_else(|e| e);
         use PartitionStrategy::*;
@@ -741,9 +764,18 @@ mod tests {
             values(Hash, "WITH (MODULUS 4, REMAINDER 3)"),
             "FOR VALUES WITH (modulus 4, remainder 3)"
         );
-        assert_eq!(values(Hash, "with (modulus 4, remainder 4)"), "the modulus must be positive and the remainder less than it (modulus 4, remainder 4)");
-        assert_eq!(values(Range, "IN (1)"), "a range partition's values are `FROM (...) TO (...)`");
-        assert_eq!(values(List, "IN 1"), "IN must be a list in brackets, as in `IN (...)`");
+        assert_eq!(
+            values(Hash, "with (modulus 4, remainder 4)"),
+            "the modulus must be positive and the remainder less than it (modulus 4, remainder 4)"
+        );
+        assert_eq!(
+            values(Range, "IN (1)"),
+            "a range partition's values are `FROM (...) TO (...)`"
+        );
+        assert_eq!(
+            values(List, "IN 1"),
+            "IN must be a list in brackets, as in `IN (...)`"
+        );
     }
 
     #[test]

@@ -2445,6 +2445,7 @@ fn view_error_messages() {
         pub struct V { a: i32, #[view(rename = "a")] b: i32, #[view(name = "c")] c: i32 }
         "#,
     ));
-    expect![[r#"`#[derive(View)]` on `V` needs the view's query: `#[view(sql = "SELECT ...")]`"#]].assert_eq(&errors("#[view(name = \"v\")] pub struct V { a: i32 }"));
+    expect![[r#"`#[derive(View)]` on `V` needs the view's query: `#[view(sql = "SELECT ...")]`"#]]
+        .assert_eq(&errors("#[view(name = \"v\")] pub struct V { a: i32 }"));
     expect!["`#[derive(View)]` does not support generic parameters: a view's row type maps to one fixed PostgreSQL type"].assert_eq(&errors("#[view(sql = \"SELECT 1\")] pub struct V<T> { a: T }"));
 }

@@ -26,12 +26,14 @@
 //!   and identifier quoting (both from the `strata-model` crate).
 //! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
 //! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
-//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait),
+//!   and the read side [`Selectable`] (every table, and the views of
+//!   `#[derive(View)]`, which implement [`View`] and no `Table`).
 //! - [`row`]: [`FromRow`], what `#[derive(FromRow)]` generates: result
 //!   rows that are not tables (projections, aggregates, raw SQL) read into
 //!   a struct.
-//! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
-//!   checks.
+//! - [`registry`]: models (their partitions and definitions) and views →
+//!   [`Schema`](schema::Schema), with cross-model checks.
 //! - [`tls`]: libpq's `sslmode` and certificate settings on rustls; the one
 //!   TLS connector.
 //! - [`connect`]: [`ConnectOptions`], the one connection configuration

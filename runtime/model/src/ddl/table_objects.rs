@@ -352,7 +352,12 @@ mod tests {
         );
         assert!(RoleSpec::parse(" ").is_err());
         assert_eq!(
-            create_view("app", "Active", &["id".into(), "Title".into()], " SELECT 1, 'x' "),
+            create_view(
+                "app",
+                "Active",
+                &["id".into(), "Title".into()],
+                " SELECT 1, 'x' "
+            ),
             "CREATE VIEW app.\"Active\" (id, \"Title\") AS SELECT 1, 'x'"
         );
     }
