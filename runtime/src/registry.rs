@@ -424,6 +424,46 @@ mod tests {
     }
 
     #[test]
+    fn partitions_and_model_definitions_join_the_schema() {
+        let mut r = Registry::new();
+        r.add(ModelEntry {
+            rust_name: "app::P",
+            definition: || table("p", "p_idx"),
+            enum_types: Vec::new,
+            partitions: || {
+                let mut t = TableDef::new("public", "p_1");
+                t.partition_of = Some(crate::schema::PartitionOf {
+                    parent: crate::schema::TableRef {
+                        schema: "public".into(),
+                        name: "p".into(),
+                    },
+                    bound: "DEFAULT".into(),
+                });
+                vec![t]
+            },
+            definitions: || {
+                vec![Definition::new(
+                    "public.p: grant 1",
+                    "GRANT SELECT ON TABLE public.p TO PUBLIC;",
+                )]
+            },
+        });
+        r.definition("later", "CREATE VIEW v AS SELECT 1;");
+        let s = r.schema().unwrap();
+        let tables: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(tables, ["p", "p_1"]);
+        let defs: Vec<&str> = s.definitions.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(defs, ["public.p: grant 1", "later"]);
+
+        // A partition is a table: another model may not take its name.
+        r.add(entry("app::Q", || table("p_1", "q_idx")));
+        assert_eq!(
+            r.schema().unwrap_err().problems,
+            ["table public.p_1 is defined twice: by app::P and by app::Q"]
+        );
+    }
+
+    #[test]
     fn relation_names_clash_across_models() {
         let mut r = Registry::new();
         r.add(entry("app::A", || table("a", "by_id")));
