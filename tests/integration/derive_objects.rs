@@ -471,6 +471,9 @@ fn an_exclusion_constraint_is_created_enforced_and_compared() {
 /// the name is one no other test uses; the test creates it and drops it.
 const READER: &str = "strata_derive_objects_reader";
 
+// clippy reads the role named by several `policy(...)`/`grant(...)` lists
+// as a repeated attribute.
+#[allow(clippy::duplicated_attributes)]
 #[derive(Table, Debug, Clone, PartialEq)]
 #[table(name = "documents")]
 #[table(row_level_security(force))]
