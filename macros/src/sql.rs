@@ -779,6 +779,23 @@ mod tests {
     }
 
     #[test]
+    fn view_queries() {
+        assert!(check_query("SELECT 1").is_ok());
+        assert!(check_query(" with x AS (SELECT 1) SELECT * FROM x").is_ok());
+        assert!(check_query("VALUES (1)").is_ok());
+        assert!(check_query("TABLE jobs").is_ok());
+        assert_eq!(
+            check_query("DELETE FROM jobs").unwrap_err(),
+            "a view's query starts with `SELECT`, `WITH`, `VALUES` or `TABLE`"
+        );
+        assert_eq!(
+            check_query("SELECT 1; SELECT 2").unwrap_err(),
+            "`;` at character 9: write one query, not statements"
+        );
+        assert_eq!(check_query("  ").unwrap_err(), "the expression is empty");
+    }
+
+    #[test]
     fn exclusion_elements() {
         assert!(check_exclusion_elements("room_id WITH =, during WITH &&").is_ok());
         assert!(check_exclusion_elements("(lower(name)) with =").is_ok());
