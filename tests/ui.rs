@@ -13,6 +13,11 @@ const COMPILE_FAIL: &[&str] = &[
     "pg-enum",
     "multiple",
     "from-row",
+    // What a table declares beyond columns: partitioning, exclusion,
+    // row-level security, policies, grants.
+    "table-objects",
+    // `#[derive(View)]`, and writes of a view's rows.
+    "view",
     // Typed queries (the runtime): wrong value types, another table's
     // columns, unknown columns.
     "query",

@@ -5,7 +5,9 @@
 
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type, Visibility};
 
-use crate::attr::{self, ColumnAttrs, EnumAttrs, RowFieldAttrs, TableAttrs, VariantAttrs};
+use crate::attr::{
+    self, ColumnAttrs, EnumAttrs, RowFieldAttrs, TableAttrs, VariantAttrs, ViewAttrs,
+};
 use crate::ctxt::Ctxt;
 use crate::symbol::{COLUMN, ROW, TABLE};
 
@@ -235,6 +237,73 @@ impl<'a> RowModel<'a> {
             .collect();
         Some(RowModel {
             ident: &input.ident,
+            fields,
+        })
+    }
+}
+
+/// A struct with `#[derive(View)]`.
+pub struct ViewModel<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub attrs: ViewAttrs,
+    /// The fields; `attrs.rename` is the view column a field reads.
+    pub fields: Vec<RowField<'a>>,
+}
+
+impl<'a> ViewModel<'a> {
+    /// Reads the struct; `None` when its shape rules it out (the error is in
+    /// `cx`).
+    pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<ViewModel<'a>> {
+        no_generics(cx, &input.generics, "View", "a view's row type");
+        let attrs = attr::view_attrs(cx, &input.attrs);
+        let named = match &input.data {
+            Data::Struct(s) => match &s.fields {
+                Fields::Named(named) => named,
+                _ => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "`#[derive(View)]` needs a struct with named fields (`struct ActiveJob { id: i64, ... }`): each field reads the view column of its name",
+                    );
+                    return None;
+                }
+            },
+            Data::Enum(e) => {
+                cx.error_spanned_by(
+                    e.enum_token,
+                    "`#[derive(View)]` needs a struct with named fields, not an enum",
+                );
+                return None;
+            }
+            Data::Union(u) => {
+                cx.error_spanned_by(
+                    u.union_token,
+                    "`#[derive(View)]` needs a struct with named fields, not a union",
+                );
+                return None;
+            }
+        };
+        if named.named.is_empty() {
+            cx.error_spanned_by(
+                &input.ident,
+                "`#[derive(View)]` on a struct without fields: a view has at least one column",
+            );
+        }
+        let fields = named
+            .named
+            .iter()
+            .filter_map(|f| {
+                Some(RowField {
+                    ident: f.ident.as_ref()?,
+                    ty: &f.ty,
+                    attrs: attr::view_field_attrs(cx, &f.attrs),
+                })
+            })
+            .collect();
+        Some(ViewModel {
+            ident: &input.ident,
+            vis: &input.vis,
+            attrs,
             fields,
         })
     }

@@ -14,9 +14,12 @@ use syn::parse::{ParseStream, Parser};
 use syn::{Attribute, Ident, LitStr, Meta, Token};
 
 use crate::ctxt::Ctxt;
-use crate::sql::{self, Reference};
+use crate::sql::{self, PartitionKey, Reference};
 use crate::symbol::*;
 use crate::text::{did_you_mean, one_of};
+use strata_model::ddl::table_objects::{
+    PolicyCommand, RoleSpec, COLUMN_PRIVILEGES, TABLE_PRIVILEGES,
+};
 use strata_model::schema::{parse_column_type, Identity, SqlType, TypeName};
 use strata_model::schema::{Deferrable, FkAction, IndexMethod, NullsOrder, SortOrder};
 
@@ -33,6 +36,62 @@ pub struct TableAttrs {
     pub indexes: Vec<IndexAttr>,
     pub checks: Vec<CheckAttr>,
     pub foreign_keys: Vec<ForeignKeyAttr>,
+    /// `partition_by = "range (created_at)"`.
+    pub partition_by: Option<(LitStr, PartitionKey)>,
+    pub partitions: Vec<PartitionAttr>,
+    pub excludes: Vec<ExcludeAttr>,
+    /// `row_level_security` (`force`: `row_level_security(force)`).
+    pub row_level_security: Option<(Ident, bool)>,
+    pub policies: Vec<PolicyAttr>,
+    pub grants: Vec<GrantAttr>,
+}
+
+/// `partition(name = "...", schema = "...", values = "..." | default)`:
+/// the bound as written (checked against the strategy in `check.rs`).
+pub struct PartitionAttr {
+    pub key: Ident,
+    pub name: LitStr,
+    pub schema: Option<LitStr>,
+    pub bound: PartitionBoundAttr,
+}
+
+pub enum PartitionBoundAttr {
+    Values(LitStr),
+    Default(Ident),
+}
+
+/// `exclude(name = "...", method = "gist", elements = "...", where =
+/// "...", deferrable = "...")`.
+pub struct ExcludeAttr {
+    pub key: Ident,
+    pub name: LitStr,
+    pub method: Option<(LitStr, IndexMethod)>,
+    pub elements: LitStr,
+    pub predicate: Option<LitStr>,
+    pub deferrable: Option<Deferrable>,
+}
+
+/// `policy(name = "...", for = "select", to = "...", using = "...",
+/// with_check = "...", restrictive)`.
+pub struct PolicyAttr {
+    pub key: Ident,
+    pub name: LitStr,
+    pub command: Option<(LitStr, PolicyCommand)>,
+    pub to: Option<(LitStr, Vec<RoleSpec>)>,
+    pub using: Option<LitStr>,
+    pub with_check: Option<LitStr>,
+    /// `restrictive` (true) or `permissive` (false), with the keyword.
+    pub kind: Option<(Ident, bool)>,
+}
+
+/// `grant(privileges = "select, insert", to = "...", columns(a, b),
+/// with_grant_option)`.
+pub struct GrantAttr {
+    /// The privileges in lower case (`all` for ALL).
+    pub privileges: (LitStr, Vec<String>),
+    pub to: (LitStr, Vec<RoleSpec>),
+    pub columns: Vec<Ident>,
+    pub with_grant_option: bool,
 }
 
 /// `primary_key(a, b, name = "...", deferrable = "...", comment = "...")`.
@@ -204,6 +263,16 @@ pub struct RowFieldAttrs {
     pub rename: Option<LitStr>,
 }
 
+/// `#[view(name = "...", schema = "...", sql = "...")]` of a struct.
+#[derive(Default)]
+pub struct ViewAttrs {
+    pub name: Option<LitStr>,
+    pub schema: Option<LitStr>,
+    pub sql: Option<LitStr>,
+    /// `sql` was written (a bad value is reported where it is read).
+    pub sql_given: bool,
+}
+
 // ---------------------------------------------------------------------------
 // The attributes
 
@@ -212,6 +281,8 @@ const IN_COLUMN: &str = "`#[column(...)]`";
 const IN_ENUM: &str = "`#[pg_enum(...)]` on an enum";
 const IN_VARIANT: &str = "`#[pg_enum(...)]` on a variant";
 const IN_ROW_FIELD: &str = "`#[row(...)]` on a field";
+const IN_VIEW: &str = "`#[view(...)]` on a struct";
+const IN_VIEW_FIELD: &str = "`#[view(...)]` on a field";
 
 pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
     let mut out = TableAttrs::default();
@@ -255,6 +326,79 @@ pub fn table_attrs(cx: &Ctxt, attrs: &[Attribute]) -> TableAttrs {
                 "foreign_key(columns(a, b), references = \"table(x, y)\")",
             )?;
             out.foreign_keys.extend(parse_foreign_key(cx, key, items));
+        } else if key == PARTITION_BY {
+            let lit = lit_str(key, input)?;
+            let k = sql::parse_partition_by(&lit.value()).map_err(|e| {
+                syn::Error::new(
+                    lit.span(),
+                    format!("invalid `partition_by = {:?}`: {e}", lit.value()),
+                )
+            })?;
+            set_once(cx, &mut out.partition_by, key, IN_TABLE, (lit, k));
+        } else if key == PARTITION {
+            let items = list(
+                cx,
+                key,
+                input,
+                "partition(name = \"...\", values = \"FROM (...) TO (...)\")",
+            )?;
+            out.partitions.extend(parse_partition(cx, key, items));
+        } else if key == EXCLUDE {
+            let items = list(
+                cx,
+                key,
+                input,
+                "exclude(name = \"...\", elements = \"room_id WITH =, during WITH &&\")",
+            )?;
+            out.excludes.extend(parse_exclude(cx, key, items));
+        } else if key == ROW_LEVEL_SECURITY {
+            let force = if input.peek(syn::token::Paren) {
+                let items = list(cx, key, input, "row_level_security(force)")?;
+                let mut force = false;
+                for item in items {
+                    parse_item(cx, item, |k, input| {
+                        if k == FORCE {
+                            flag(cx, k, input)?;
+                            force = true;
+                            Ok(())
+                        } else {
+                            Err(unknown_key(
+                                k,
+                                "`row_level_security(...)`",
+                                ROW_LEVEL_SECURITY_KEYS,
+                                None,
+                            ))
+                        }
+                    });
+                }
+                force
+            } else {
+                flag(cx, key, input)?;
+                false
+            };
+            set_once(
+                cx,
+                &mut out.row_level_security,
+                key,
+                IN_TABLE,
+                (key.clone(), force),
+            );
+        } else if key == POLICY {
+            let items = list(
+                cx,
+                key,
+                input,
+                "policy(name = \"...\", for = \"select\", to = \"role\", using = \"...\")",
+            )?;
+            out.policies.extend(parse_policy(cx, key, items));
+        } else if key == GRANT {
+            let items = list(
+                cx,
+                key,
+                input,
+                "grant(privileges = \"select, insert\", to = \"role\")",
+            )?;
+            out.grants.extend(parse_grant(cx, key, items));
         } else {
             return Err(unknown_key(
                 key,
@@ -449,6 +593,58 @@ pub fn row_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> RowFieldAttrs {
             set_once(cx, &mut out.rename, key, IN_ROW_FIELD, lit);
         } else {
             return Err(unknown_key(key, IN_ROW_FIELD, ROW_FIELD_KEYS, None));
+        }
+        Ok(())
+    });
+    out
+}
+
+pub fn view_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ViewAttrs {
+    let mut out = ViewAttrs::default();
+    for_each_item(cx, attrs, VIEW, |key, input| {
+        if key == NAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.name, key, IN_VIEW, v);
+        } else if key == SCHEMA {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.schema, key, IN_VIEW, v);
+        } else if key == SQL {
+            out.sql_given = true;
+            let lit = lit_str(key, input)?;
+            sql::check_query(&lit.value()).map_err(|e| {
+                syn::Error::new(
+                    lit.span(),
+                    format!("invalid `sql = {:?}`: {e}", lit.value()),
+                )
+            })?;
+            set_once(cx, &mut out.sql, key, IN_VIEW, lit);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_VIEW,
+                VIEW_KEYS,
+                Some((VIEW_FIELD_KEYS, IN_VIEW_FIELD)),
+            ));
+        }
+        Ok(())
+    });
+    out
+}
+
+/// `#[view(rename = "...")]` of a field: the view column it reads.
+pub fn view_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> RowFieldAttrs {
+    let mut out = RowFieldAttrs::default();
+    for_each_item(cx, attrs, VIEW, |key, input| {
+        if key == RENAME {
+            let v = identifier(key, input)?;
+            set_once(cx, &mut out.rename, key, IN_VIEW_FIELD, v);
+        } else {
+            return Err(unknown_key(
+                key,
+                IN_VIEW_FIELD,
+                VIEW_FIELD_KEYS,
+                Some((VIEW_KEYS, IN_VIEW)),
+            ));
         }
         Ok(())
     });
@@ -1140,6 +1336,323 @@ fn parse_foreign_key(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<
         name,
         comment,
     })
+}
+
+fn parse_partition(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<PartitionAttr> {
+    let before = cx.error_count();
+    const IN: &str = "`partition(...)`";
+    let mut name = None;
+    let mut schema = None;
+    let mut values: Option<LitStr> = None;
+    let mut default: Option<Ident> = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == SCHEMA {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut schema, k, IN, v);
+            } else if k == VALUES {
+                let v = lit_str(k, input)?;
+                set_once(cx, &mut values, k, IN, v);
+            } else if k == DEFAULT {
+                flag(cx, k, input)?;
+                set_once(cx, &mut default, k, IN, k.clone());
+            } else {
+                return Err(unknown_key(k, IN, PARTITION_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    let bound = match (values, default) {
+        (Some(v), None) => PartitionBoundAttr::Values(v),
+        (None, Some(d)) => PartitionBoundAttr::Default(d),
+        (Some(_), Some(d)) => {
+            cx.error_at(
+                d.span(),
+                "`partition(...)` with both `values` and `default`: a default partition takes the rows no other partition does, so it has no values; keep one",
+            );
+            return None;
+        }
+        (None, None) => {
+            return missing(
+                cx,
+                before,
+                key,
+                "`partition(...)` needs its bound: `values = \"FROM (...) TO (...)\"` (range), `values = \"IN (...)\"` (list), `values = \"WITH (MODULUS n, REMAINDER r)\"` (hash), or `default`",
+            )
+        }
+    };
+    let Some(name) = name else {
+        return missing(
+            cx,
+            before,
+            key,
+            "`partition(...)` needs a `name = \"...\"`: the partition is a table of its own",
+        );
+    };
+    Some(PartitionAttr {
+        key: key.clone(),
+        name,
+        schema,
+        bound,
+    })
+}
+
+fn parse_exclude(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<ExcludeAttr> {
+    let before = cx.error_count();
+    const IN: &str = "`exclude(...)`";
+    let mut name = None;
+    let mut method = None;
+    let mut elements = None;
+    let mut predicate = None;
+    let mut deferrable = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == METHOD {
+                let lit = lit_str(k, input)?;
+                let m = match IndexMethod::parse(&lit.value()) {
+                    Some(m @ (IndexMethod::Gist | IndexMethod::Spgist | IndexMethod::Btree | IndexMethod::Hash)) => m,
+                    _ => {
+                        return Err(syn::Error::new(
+                            lit.span(),
+                            format!(
+                                "invalid `method = {:?}` in `exclude(...)`: an exclusion constraint needs an index method with amgettuple: expected \"gist\" (the default), \"spgist\", \"btree\" or \"hash\"",
+                                lit.value()
+                            ),
+                        ))
+                    }
+                };
+                set_once(cx, &mut method, k, IN, (lit, m));
+            } else if k == ELEMENTS {
+                let lit = lit_str(k, input)?;
+                sql::check_exclusion_elements(&lit.value()).map_err(|e| {
+                    syn::Error::new(
+                        lit.span(),
+                        format!("invalid `elements = {:?}`: {e}", lit.value()),
+                    )
+                })?;
+                set_once(cx, &mut elements, k, IN, lit);
+            } else if k == WHERE {
+                let v = expression(k, input)?;
+                set_once(cx, &mut predicate, k, IN, v);
+            } else if k == DEFERRABLE {
+                let d = deferrable_value(k, input)?;
+                set_once(cx, &mut deferrable, k, IN, d);
+            } else {
+                return Err(unknown_key(k, IN, EXCLUDE_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    match (name, elements) {
+        (Some(name), Some(elements)) => Some(ExcludeAttr {
+            key: key.clone(),
+            name,
+            method,
+            elements,
+            predicate,
+            deferrable,
+        }),
+        (None, _) => missing(
+            cx,
+            before,
+            key,
+            "`exclude(...)` needs a `name = \"...\"`: the constraint's name (PostgreSQL's default name depends on the elements, so strata asks for one)",
+        ),
+        (Some(_), None) => missing(
+            cx,
+            before,
+            key,
+            "`exclude(...)` needs `elements = \"...\"`: what no two rows may share, as in `elements = \"room_id WITH =, during WITH &&\"`",
+        ),
+    }
+}
+
+/// `to = "role, ..."`.
+fn roles(k: &Ident, input: ParseStream) -> syn::Result<(LitStr, Vec<RoleSpec>)> {
+    let lit = lit_str(k, input)?;
+    let roles = RoleSpec::parse_list(&lit.value()).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!("invalid `{k} = {:?}`: {e}", lit.value()),
+        )
+    })?;
+    Ok((lit, roles))
+}
+
+fn parse_policy(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<PolicyAttr> {
+    let before = cx.error_count();
+    const IN: &str = "`policy(...)`";
+    let mut name = None;
+    let mut command = None;
+    let mut to = None;
+    let mut using = None;
+    let mut with_check = None;
+    let mut kind: Option<(Ident, bool)> = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == NAME {
+                let v = identifier(k, input)?;
+                set_once(cx, &mut name, k, IN, v);
+            } else if k == FOR {
+                let lit = lit_str(k, input)?;
+                let Some(c) = PolicyCommand::parse(&lit.value()) else {
+                    let names: Vec<&str> = PolicyCommand::ALL.iter().map(|c| c.name()).collect();
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "invalid `for = {:?}`: expected {}",
+                            lit.value(),
+                            one_of(&names)
+                        ),
+                    ));
+                };
+                set_once(cx, &mut command, k, IN, (lit, c));
+            } else if k == TO {
+                let v = roles(k, input)?;
+                set_once(cx, &mut to, k, IN, v);
+            } else if k == USING {
+                let v = expression(k, input)?;
+                set_once(cx, &mut using, k, IN, v);
+            } else if k == WITH_CHECK {
+                let v = expression(k, input)?;
+                set_once(cx, &mut with_check, k, IN, v);
+            } else if k == RESTRICTIVE || k == PERMISSIVE {
+                flag(cx, k, input)?;
+                if let Some((first, _)) = &kind {
+                    cx.error_at(
+                        k.span(),
+                        format!("`{k}` after `{first}` in `policy(...)`: a policy is permissive (the default) or restrictive; keep one"),
+                    );
+                } else {
+                    kind = Some((k.clone(), k == RESTRICTIVE));
+                }
+            } else {
+                return Err(unknown_key(k, IN, POLICY_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    let Some(name) = name else {
+        return missing(
+            cx,
+            before,
+            key,
+            "`policy(...)` needs a `name = \"...\"`: policies are named per table",
+        );
+    };
+    Some(PolicyAttr {
+        key: key.clone(),
+        name,
+        command,
+        to,
+        using,
+        with_check,
+        kind,
+    })
+}
+
+fn parse_grant(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<GrantAttr> {
+    let before = cx.error_count();
+    const IN: &str = "`grant(...)`";
+    let mut privileges = None;
+    let mut to = None;
+    let mut columns = None;
+    let mut with_grant_option = None;
+    for item in items {
+        parse_item(cx, item, |k, input| {
+            if k == PRIVILEGES {
+                let lit = lit_str(k, input)?;
+                let p = privilege_list(&lit)?;
+                set_once(cx, &mut privileges, k, IN, (lit, p));
+            } else if k == TO {
+                let v = roles(k, input)?;
+                set_once(cx, &mut to, k, IN, v);
+            } else if k == COLUMNS {
+                let items = list(cx, k, input, "columns(field_a, field_b)")?;
+                let fields = field_list(cx, items, k);
+                set_once(cx, &mut columns, k, IN, fields);
+            } else if k == WITH_GRANT_OPTION {
+                flag(cx, k, input)?;
+                set_once(cx, &mut with_grant_option, k, IN, k.clone());
+            } else {
+                return Err(unknown_key(k, IN, GRANT_KEYS, None));
+            }
+            Ok(())
+        });
+    }
+    let (Some(privileges), Some(to)) = (privileges, to) else {
+        return missing(
+            cx,
+            before,
+            key,
+            "`grant(...)` needs `privileges = \"...\"` and `to = \"role\"`, as in `grant(privileges = \"select, insert\", to = \"app_user\")`",
+        );
+    };
+    let columns = columns.unwrap_or_default();
+    if !columns.is_empty() {
+        if let Some(p) = privileges
+            .1
+            .iter()
+            .find(|p| *p != "all" && !COLUMN_PRIVILEGES.contains(&p.as_str()))
+        {
+            cx.error_at(
+                privileges.0.span(),
+                format!(
+                    "`{p}` cannot be granted on columns: a `grant(...)` with `columns(...)` takes {}",
+                    one_of(&COLUMN_PRIVILEGES)
+                ),
+            );
+            return None;
+        }
+    }
+    Some(GrantAttr {
+        privileges,
+        to,
+        columns,
+        with_grant_option: with_grant_option.is_some(),
+    })
+}
+
+/// `"select, insert"` (any case), or `"all"` / `"all privileges"`.
+fn privilege_list(lit: &LitStr) -> syn::Result<Vec<String>> {
+    let text = lit.value();
+    let lower = text.trim().to_ascii_lowercase();
+    if lower == "all" || lower == "all privileges" {
+        return Ok(vec!["all".into()]);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in lower.split(',') {
+        let p = part.trim();
+        let err = |msg: String| syn::Error::new(lit.span(), msg);
+        if p.is_empty() {
+            return Err(err(format!(
+                "invalid `privileges = {text:?}`: an empty privilege; list them separated by `,`"
+            )));
+        }
+        if !TABLE_PRIVILEGES.contains(&p) {
+            let hint = match did_you_mean(p, TABLE_PRIVILEGES.iter().copied()) {
+                Some(s) => format!(" (did you mean `{s}`?)"),
+                None => String::new(),
+            };
+            return Err(err(format!(
+                "invalid `privileges = {text:?}`: `{p}` is not a table privilege{hint}; expected a list of {}, or \"all\"",
+                TABLE_PRIVILEGES.map(|p| format!("`{p}`")).join(", ")
+            )));
+        }
+        if out.iter().any(|o| o == p) {
+            return Err(err(format!(
+                "invalid `privileges = {text:?}`: `{p}` is listed twice"
+            )));
+        }
+        out.push(p.to_string());
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------

@@ -12,18 +12,19 @@ use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
-use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel};
-use crate::attr::{IndexAttr, IndexTarget, RenameRule, SequenceAttr};
+use crate::ast::{is_integer_type, option_inner, EnumModel, Field, Model, RowModel, ViewModel};
+use crate::attr::{IndexAttr, IndexTarget, PartitionBoundAttr, RenameRule, SequenceAttr};
 use crate::ctxt::Ctxt;
 use crate::ir;
-use crate::sql::{check_identifier, Reference};
+use crate::sql::{self, check_identifier, PartitionKeyElement, PartitionStrategy, Reference};
 use crate::text::{did_you_mean, snake_case, type_string};
+use strata_model::ddl::table_objects;
 use strata_model::schema::{
-    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
+    self, Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey,
+    IndexMethod, PrimaryKey, SequenceOptions, SqlType, Unique,
 };
 use strata_model::schema::{
-    Check, Deferrable, EnumType, FkAction, ForeignKey, Index, IndexElement, IndexKey, IndexMethod,
-    PrimaryKey, SequenceOptions, SqlType, Unique,
+    default_check_name, default_fk_name, default_index_name, default_pkey_name, default_unique_name,
 };
 
 /// Checks a `#[derive(Table)]` and resolves it. Returns `None` only after
@@ -458,6 +459,10 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
     if primary_key.is_empty() {
         return None;
     }
+    let pk_columns: Vec<String> = primary_key.iter().map(|&i| col_of(i)).collect();
+    let partition_by = partitioning(cx, m, &pk_columns, &uniques, &indexes, &col_names);
+    let partitions = partitions(cx, m, &schema, &name);
+    let definitions = table_objects(cx, &r, &mut names, &schema, &name, &col_names);
     let mut definition = strata_model::schema::Table {
         primary_key: Some(PrimaryKey {
             comment: pk_attr
@@ -465,8 +470,9 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
                 .map(LitStr::value),
             deferrable: pk_attr.and_then(|pk| pk.deferrable).unwrap_or_default(),
             name: pkey_name,
-            columns: primary_key.iter().map(|&i| col_of(i)).collect(),
+            columns: pk_columns,
         }),
+        partition_by,
         uniques,
         indexes,
         foreign_keys,
@@ -482,7 +488,294 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
         definition,
         columns,
         primary_key,
+        partitions,
+        definitions,
     })
+}
+
+/// `partition_by`: the key's columns must be the model's, and (PostgreSQL's
+/// rule) the primary key and every unique constraint or unique index must
+/// include them; a key with expressions allows no primary key at all.
+fn partitioning(
+    cx: &Ctxt,
+    m: &Model,
+    pk_columns: &[String],
+    uniques: &[Unique],
+    indexes: &[Index],
+    col_names: &[&str],
+) -> Option<String> {
+    let (lit, key) = m.attrs.partition_by.as_ref()?;
+    let attr = format!("`partition_by = {:?}`", lit.value());
+    let mut columns = Vec::new();
+    let mut expression = false;
+    for el in &key.elements {
+        match el {
+            PartitionKeyElement::Column(c) => {
+                if col_names.contains(&c.as_str()) {
+                    columns.push(c.as_str());
+                } else {
+                    let hint = match did_you_mean(c, col_names.iter().copied()) {
+                        Some(s) => format!("; did you mean `{s}`?"),
+                        None => format!(" (its columns: {})", col_names.join(", ")),
+                    };
+                    cx.error_at(
+                        lit.span(),
+                        format!("unknown column `{c}` in {attr}: the key names SQL columns of this table{hint}"),
+                    );
+                }
+            }
+            PartitionKeyElement::Expression(_) => expression = true,
+        }
+    }
+    if expression {
+        cx.error_at(
+            lit.span(),
+            format!("{attr} partitions by an expression, but PostgreSQL refuses a primary key (which every model has) on a table partitioned by an expression; partition by columns"),
+        );
+        return None;
+    }
+    let must_include = |what: String, cols: &[String]| {
+        let missing: Vec<&str> = columns
+            .iter()
+            .copied()
+            .filter(|c| !cols.iter().any(|k| k == c))
+            .collect();
+        if !missing.is_empty() {
+            let missing_list = missing
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            cx.error_at(
+                lit.span(),
+                format!(
+                    "{attr}: {what} ({}) does not include the partition key column{} {missing_list}; PostgreSQL requires the primary key and every unique constraint of a partitioned table to include the partition key's columns, so add {missing_list} to {what}",
+                    cols.join(", "),
+                    if missing.len() == 1 { "" } else { "s" },
+                ),
+            );
+        }
+    };
+    must_include("the primary key".to_string(), pk_columns);
+    for u in uniques {
+        must_include(format!("the unique constraint `{}`", u.name), &u.columns);
+    }
+    for ix in indexes.iter().filter(|ix| ix.unique) {
+        let cols: Vec<String> = ix
+            .elements
+            .iter()
+            .filter_map(|e| match &e.key {
+                IndexKey::Column(c) => Some(c.clone()),
+                IndexKey::Expression(_) => None,
+            })
+            .collect();
+        must_include(format!("the unique index `{}`", ix.name), &cols);
+    }
+    Some(key.sql.clone())
+}
+
+/// The `partition(...)`s: tables that are partitions of this one, with
+/// their bounds checked against the strategy of `partition_by`.
+fn partitions(cx: &Ctxt, m: &Model, schema: &str, table: &str) -> Vec<schema::Table> {
+    let a = &m.attrs;
+    let mut out: Vec<schema::Table> = Vec::new();
+    for p in &a.partitions {
+        let Some((_, key)) = &a.partition_by else {
+            cx.error_at(
+                p.key.span(),
+                "`partition(...)` on a table without `partition_by`: declare how the table is partitioned, as in `#[table(partition_by = \"range (created_at)\")]`",
+            );
+            return Vec::new();
+        };
+        let bound = match &p.bound {
+            PartitionBoundAttr::Default(d) => {
+                if key.strategy == PartitionStrategy::Hash {
+                    cx.error_at(
+                        d.span(),
+                        "`default` in a `partition(...)` of a hash-partitioned table: PostgreSQL gives hash partitioning no default partition; give `values = \"WITH (MODULUS n, REMAINDER r)\"`",
+                    );
+                    continue;
+                }
+                "DEFAULT".to_string()
+            }
+            PartitionBoundAttr::Values(lit) => {
+                match sql::parse_partition_values(key.strategy, &lit.value()) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        cx.error_at(
+                            lit.span(),
+                            format!(
+                                "invalid `values = {:?}` for a {} partition: {e}",
+                                lit.value(),
+                                key.strategy.as_str()
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            }
+        };
+        let pschema = p
+            .schema
+            .as_ref()
+            .map_or_else(|| schema.to_string(), LitStr::value);
+        let pname = p.name.value();
+        if pschema == schema && pname == table {
+            cx.error_at(
+                p.name.span(),
+                format!("the partition `{pname}` has the name of its table; name it apart"),
+            );
+            continue;
+        }
+        if out.iter().any(|t| t.schema == pschema && t.name == pname) {
+            cx.error_at(
+                p.name.span(),
+                format!("the partition `{pschema}.{pname}` is declared twice"),
+            );
+            continue;
+        }
+        if bound == "DEFAULT"
+            && out.iter().any(|t| {
+                t.partition_of
+                    .as_ref()
+                    .is_some_and(|o| o.bound == "DEFAULT")
+            })
+        {
+            cx.error_at(
+                p.key.span(),
+                "a second `default` partition: a table has at most one",
+            );
+            continue;
+        }
+        out.push(schema::Table {
+            partition_of: Some(schema::PartitionOf {
+                parent: schema::TableRef {
+                    schema: schema.to_string(),
+                    name: table.to_string(),
+                },
+                bound,
+            }),
+            ..schema::Table::new(pschema, pname)
+        });
+    }
+    out
+}
+
+/// Exclusion constraints, row-level security, policies and grants, as
+/// definitions whose SQL `strata_model::ddl::table_objects` writes.
+fn table_objects(
+    cx: &Ctxt,
+    r: &Resolver,
+    names: &mut Names,
+    schema: &str,
+    table: &str,
+    col_names: &[&str],
+) -> Vec<schema::Definition> {
+    let a = &r.model.attrs;
+    let mut out = Vec::new();
+    let of = format!("{schema}.{table}");
+    for x in &a.excludes {
+        if let Some((lit, _)) = &a.partition_by {
+            cx.error_at(
+                x.key.span(),
+                format!("`exclude(...)` on a partitioned table (`partition_by = {:?}`): PostgreSQL 15 does not support exclusion constraints on partitioned tables; declare it on each partition's table instead", lit.value()),
+            );
+            continue;
+        }
+        let n = x.name.value();
+        names.claim(cx, &n, x.name.span(), "an `exclude(...)`", BOTH);
+        let sql = table_objects::add_exclusion(
+            schema,
+            table,
+            &n,
+            x.method.as_ref().map_or(IndexMethod::Gist, |m| m.1),
+            &x.elements.value(),
+            x.predicate.as_ref().map(LitStr::value).as_deref(),
+            x.deferrable.unwrap_or_default(),
+        );
+        out.push(schema::Definition::new(
+            format!("{of}: exclude {n}"),
+            format!("{sql};"),
+        ));
+    }
+    if let Some((_, force)) = &a.row_level_security {
+        let sql = table_objects::enable_row_security(schema, table, *force);
+        out.push(schema::Definition::new(
+            format!("{of}: row level security"),
+            format!("{};", sql.join(";\n")),
+        ));
+    }
+    let mut policy_names: Vec<String> = Vec::new();
+    for p in &a.policies {
+        let n = p.name.value();
+        if policy_names.contains(&n) {
+            cx.error_at(
+                p.name.span(),
+                format!("two `policy(...)`s named `{n}`: policy names are unique per table"),
+            );
+            continue;
+        }
+        policy_names.push(n.clone());
+        if a.row_level_security.is_none() {
+            cx.error_at(
+                p.key.span(),
+                format!("`policy(name = \"{n}\", ...)` on a table without `row_level_security`: PostgreSQL applies policies only once row-level security is enabled; add `#[table(row_level_security)]`"),
+            );
+        }
+        let command = p.command.as_ref().map(|c| c.1).unwrap_or_default();
+        let (takes_using, takes_check) = command.takes();
+        let for_text = format!("for = \"{}\"", command.name());
+        if let (Some(u), false) = (&p.using, takes_using) {
+            cx.error_at(
+                u.span(),
+                format!("`using` in a policy with `{for_text}`: an INSERT policy checks only new rows; write the condition as `with_check = \"...\"`"),
+            );
+        }
+        if let (Some(c), false) = (&p.with_check, takes_check) {
+            cx.error_at(
+                c.span(),
+                format!("`with_check` in a policy with `{for_text}`: it writes no rows, so only `using = \"...\"` applies"),
+            );
+        }
+        if p.using.is_none() && p.with_check.is_none() {
+            cx.error_at(
+                p.key.span(),
+                format!("`policy(name = \"{n}\", ...)` has neither `using` nor `with_check`: it would let no row through; give the condition"),
+            );
+        }
+        let policy = table_objects::Policy {
+            name: n.clone(),
+            restrictive: p.kind.as_ref().is_some_and(|k| k.1),
+            command,
+            roles: p.to.as_ref().map(|t| t.1.clone()).unwrap_or_default(),
+            using: p.using.as_ref().map(LitStr::value),
+            with_check: p.with_check.as_ref().map(LitStr::value),
+        };
+        out.push(schema::Definition::new(
+            format!("{of}: policy {n}"),
+            format!("{};", table_objects::create_policy(schema, table, &policy)),
+        ));
+    }
+    for (i, g) in a.grants.iter().enumerate() {
+        let columns: Vec<String> = r
+            .fields(&g.columns, "`grant(columns(...))`")
+            .into_iter()
+            .map(|i| col_names[i].to_string())
+            .collect();
+        let sql = table_objects::grant_on_table(
+            schema,
+            table,
+            &g.privileges.1,
+            &columns,
+            &g.to.1,
+            g.with_grant_option,
+        );
+        out.push(schema::Definition::new(
+            format!("{of}: grant {}", i + 1),
+            format!("{sql};"),
+        ));
+    }
+    out
 }
 
 /// Whether PostgreSQL collates values of `ty`: `None` when only the server
@@ -990,5 +1283,85 @@ pub fn row<'a>(cx: &Ctxt, m: &RowModel<'a>) -> Option<ir::Row<'a>> {
     Some(ir::Row {
         ident: m.ident,
         fields,
+    })
+}
+
+/// Checks a `#[derive(View)]`: its query is given, two fields do not read
+/// one column; the `CREATE VIEW` names the struct's columns.
+pub fn view<'a>(cx: &Ctxt, m: &ViewModel<'a>) -> Option<ir::View<'a>> {
+    let a = &m.attrs;
+    let name = match &a.name {
+        Some(lit) => lit.value(),
+        None => {
+            let n = snake_case(&m.ident.unraw().to_string());
+            if let Err(e) = check_identifier(&n) {
+                cx.error_at(
+                    m.ident.span(),
+                    format!("the default view name is too long: {e}; set a shorter one with `#[view(name = \"...\")]`"),
+                );
+            }
+            n
+        }
+    };
+    let schema = a
+        .schema
+        .as_ref()
+        .map_or_else(|| "public".to_string(), LitStr::value);
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    let mut columns = Vec::with_capacity(m.fields.len());
+    for f in &m.fields {
+        let column = match &f.attrs.rename {
+            Some(lit) => lit.value(),
+            None => {
+                let n = f.ident.unraw().to_string();
+                if let Err(e) = check_identifier(&n) {
+                    cx.error_at(
+                        f.ident.span(),
+                        format!("the column name is too long: {e}; set a shorter one with `#[view(rename = \"...\")]`"),
+                    );
+                }
+                n
+            }
+        };
+        if let Some(first) = seen.get(&column) {
+            let at = f
+                .attrs
+                .rename
+                .as_ref()
+                .map_or_else(|| f.ident.span(), LitStr::span);
+            cx.error_at(
+                at,
+                format!(
+                    "fields `{first}` and `{}` both read column `{column}`: give one of them `#[view(rename = \"...\")]`",
+                    f.ident.unraw()
+                ),
+            );
+        } else {
+            seen.insert(column.clone(), f.ident);
+        }
+        columns.push((f.ident, f.ty, column));
+    }
+    let Some(sql) = &a.sql else {
+        if a.sql_given {
+            return None;
+        }
+        cx.error_at(
+            m.ident.span(),
+            format!(
+                "`#[derive(View)]` on `{}` needs the view's query: `#[view(sql = \"SELECT ...\")]`",
+                m.ident.unraw()
+            ),
+        );
+        return None;
+    };
+    let names: Vec<String> = columns.iter().map(|c| c.2.clone()).collect();
+    let create = table_objects::create_view(&schema, &name, &names, &sql.value());
+    Some(ir::View {
+        ident: m.ident,
+        vis: m.vis,
+        definition: schema::Definition::new(format!("{schema}.{name}: view"), format!("{create};")),
+        schema,
+        name,
+        columns,
     })
 }

@@ -1,4 +1,4 @@
-//! The three derives as functions over `proc_macro2::TokenStream`, running the
+//! The four derives as functions over `proc_macro2::TokenStream`, running the
 //! stages in order: parse (`attr`, `ast`) → check (`check`) → generate
 //! (`gen_table`, `gen_enum`, `gen_row`), or, when the error context is not empty, the
 //! errors and a stub (`fallback`). Unit-testable without a compiler.
@@ -6,9 +6,9 @@
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::ast::{EnumModel, Model, RowModel};
+use crate::ast::{EnumModel, Model, RowModel, ViewModel};
 use crate::ctxt::Ctxt;
-use crate::{check, fallback, gen_enum, gen_row, gen_table};
+use crate::{check, fallback, gen_enum, gen_row, gen_table, gen_view};
 
 pub fn derive_table(input: TokenStream) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
@@ -51,6 +51,21 @@ pub fn derive_from_row(input: TokenStream) -> TokenStream {
         (Ok(()), Some(row)) => gen_row::expand(&row),
         (Err(errors), _) => fallback::row(&input, model.as_ref(), errors),
         (Ok(()), None) => fallback::row(&input, model.as_ref(), vec![internal_error(&input)]),
+    }
+}
+
+pub fn derive_view(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = Ctxt::new();
+    let model = ViewModel::from_input(&cx, &input);
+    let view = model.as_ref().and_then(|m| check::view(&cx, m));
+    match (cx.check(), view) {
+        (Ok(()), Some(view)) => gen_view::expand(&view),
+        (Err(errors), _) => fallback::view(&input, model.as_ref(), errors),
+        (Ok(()), None) => fallback::view(&input, model.as_ref(), vec![internal_error(&input)]),
     }
 }
 

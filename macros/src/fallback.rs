@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Ident, Type};
 
-use crate::ast::{Model, RowModel};
+use crate::ast::{Model, RowModel, ViewModel};
 use crate::gen_table;
 
 /// The errors and a stub `impl Table`. With the parsed `model` (a struct
@@ -157,6 +157,64 @@ pub fn row(input: &DeriveInput, model: Option<&RowModel>, errors: Vec<syn::Error
             type Fields = #fields;
             const NAME: &'static str = "";
             const FIELDS: &'static [::strata::RowField] = &[];
+            fn decode(
+                _: &::strata::__private::Row,
+                _: &[usize],
+            ) -> ::core::result::Result<Self, ::strata::Error> {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// The errors and a stub `impl Selectable` (with the real `<Struct>Columns`
+/// handles when the struct has named fields), so reads of the view add no
+/// errors of their own.
+pub fn view(
+    input: &DeriveInput,
+    model: Option<&ViewModel>,
+    errors: Vec<syn::Error>,
+) -> TokenStream {
+    let errors = errors.iter().map(syn::Error::to_compile_error);
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let (handles, columns_type, handles_value) = match model {
+        Some(m) if input.generics.params.is_empty() => {
+            let names: Vec<String> = m
+                .fields
+                .iter()
+                .map(|f| f.ident.unraw().to_string())
+                .collect();
+            let fields: Vec<(&Ident, &Type, &str)> = m
+                .fields
+                .iter()
+                .zip(&names)
+                .map(|(f, n)| (f.ident, f.ty, n.as_str()))
+                .collect();
+            let (decl, value) = gen_table::handles_of(ident, m.vis, None, "Selectable", &fields);
+            let columns_ident = format_ident!("{}Columns", ident);
+            (
+                decl,
+                quote!(#columns_ident),
+                quote!({ static HANDLES: #columns_ident = #value; &HANDLES }),
+            )
+        }
+        _ => (TokenStream::new(), quote!(()), quote!(&())),
+    };
+    quote! {
+        #(#errors)*
+
+        #handles
+
+        #[automatically_derived]
+        impl #impl_generics ::strata::Selectable for #ident #ty_generics #where_clause {
+            type Columns = #columns_type;
+            const SCHEMA: &'static str = "";
+            const NAME: &'static str = "";
+            const COLUMNS: &'static [::strata::ColumnInfo] = &[];
+            fn columns() -> &'static Self::Columns {
+                #handles_value
+            }
             fn decode(
                 _: &::strata::__private::Row,
                 _: &[usize],

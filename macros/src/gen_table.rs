@@ -71,6 +71,29 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 
     let definition = tokens::table(&t.definition, t.columns.iter().map(tokens::column));
     let enum_types = enum_types(t);
+    let partitions = if t.partitions.is_empty() {
+        TokenStream::new()
+    } else {
+        let tables = t
+            .partitions
+            .iter()
+            .map(|p| tokens::table(p, std::iter::empty()));
+        quote! {
+            fn partitions() -> ::std::vec::Vec<::strata::schema::Table> {
+                ::std::vec::Vec::from([#(#tables),*])
+            }
+        }
+    };
+    let definitions = if t.definitions.is_empty() {
+        TokenStream::new()
+    } else {
+        let defs = t.definitions.iter().map(tokens::definition);
+        quote! {
+            fn definitions() -> ::std::vec::Vec<::strata::schema::Definition> {
+                ::std::vec::Vec::from([#(#defs),*])
+            }
+        }
+    };
 
     // decode / param
     let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
@@ -124,6 +147,10 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 
             #enum_types
 
+            #partitions
+
+            #definitions
+
             fn decode(
                 __row: &::strata::__private::Row,
                 __positions: &[usize],
@@ -165,6 +192,8 @@ pub fn expand(t: &ir::Table) -> TokenStream {
                 rust_name: ::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident)),
                 definition: <#ident as ::strata::Table>::definition,
                 enum_types: <#ident as ::strata::Table>::enum_types,
+                partitions: <#ident as ::strata::Table>::partitions,
+                definitions: <#ident as ::strata::Table>::definitions,
             }
         }
     }
@@ -180,6 +209,18 @@ pub fn handles(
     table: Option<&str>,
     fields: &[(&Ident, &syn::Type, &str)],
 ) -> (TokenStream, TokenStream) {
+    handles_of(ident, vis, table.map(|t| ("table", t)), "Table", fields)
+}
+
+/// [`handles`] of a table or a view: `relation` is (`table` or `view`,
+/// its name), `trait_name` the trait whose `columns()` returns them.
+pub fn handles_of(
+    ident: &Ident,
+    vis: &syn::Visibility,
+    relation: Option<(&str, &str)>,
+    trait_name: &str,
+    fields: &[(&Ident, &syn::Type, &str)],
+) -> (TokenStream, TokenStream) {
     let columns_ident = format_ident!("{}Columns", ident);
     let decls = fields.iter().map(|(field, ty, col)| {
         let doc = format!(" The column `{col}`.");
@@ -190,8 +231,10 @@ pub fn handles(
         .enumerate()
         .map(|(i, (field, _, col))| quote!(#field: ::strata::Column::new(#col, #i)));
     let doc = format!(
-        " Typed column handles of [`{ident}`]{}, from `<{ident} as strata::Table>::columns()`.",
-        table.map(|t| format!(" (table `{t}`)")).unwrap_or_default()
+        " Typed column handles of [`{ident}`]{}, from `<{ident} as strata::{trait_name}>::columns()`.",
+        relation
+            .map(|(kind, t)| format!(" ({kind} `{t}`)"))
+            .unwrap_or_default()
     );
     (
         quote! {

@@ -26,6 +26,11 @@ pub struct Table<'a> {
     /// Positions in `columns` of the primary key's columns, in key order
     /// (the columns `definition.primary_key` names).
     pub primary_key: Vec<usize>,
+    /// The partitions declared with `partition(...)`, as tables.
+    pub partitions: Vec<schema::Table>,
+    /// Exclusion constraints, row-level security, policies and grants, as
+    /// definitions (name + SQL).
+    pub definitions: Vec<schema::Definition>,
 }
 
 /// A field and its column: the fields of `schema::Column`, with the SQL
@@ -74,4 +79,16 @@ pub struct RowField<'a> {
     pub name: String,
     /// The column it reads by name.
     pub column: String,
+}
+
+/// A checked `#[derive(View)]`.
+pub struct View<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub schema: String,
+    pub name: String,
+    /// The fields in order: (field, Rust type, view column).
+    pub columns: Vec<(&'a Ident, &'a Type, String)>,
+    /// The `CREATE VIEW` definition.
+    pub definition: schema::Definition,
 }

@@ -1,5 +1,5 @@
-//! The derive macros of strata: `#[derive(Table)]`, `#[derive(PgEnum)]` and
-//! `#[derive(FromRow)]`
+//! The derive macros of strata: `#[derive(Table)]`, `#[derive(PgEnum)]`,
+//! `#[derive(FromRow)]` and `#[derive(View)]`
 //! (use them through `strata`, which re-exports them; the generated code
 //! names only `::strata::...` paths, never this crate).
 //!
@@ -11,7 +11,7 @@
 //!    and the input's shape (`ast.rs`), reporting every error into the
 //!    context of `ctxt.rs` instead of stopping at the first;
 //! 2. check across fields and resolve names (`check.rs` → `ir.rs`);
-//! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `gen_row.rs`,
+//! 3. generate code (`gen_table.rs`, `gen_enum.rs`, `gen_row.rs`, `gen_view.rs`,
 //!    `tokens.rs`), or, when
 //!    the context holds errors, emit them with a stub impl (`fallback.rs`).
 //!
@@ -41,6 +41,7 @@ mod fallback;
 mod gen_enum;
 mod gen_row;
 mod gen_table;
+mod gen_view;
 mod tokens;
 
 #[cfg(test)]
@@ -93,4 +94,32 @@ pub fn derive_pg_enum(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(FromRow, attributes(row))]
 pub fn derive_from_row(input: TokenStream) -> TokenStream {
     expand::derive_from_row(input.into()).into()
+}
+
+/// Maps a view read-only to a struct with named fields: `impl
+/// strata::Selectable` (typed reads: `db.select::<ActiveJob>()` with
+/// filters, ordering, `all`/`first`/`one`/`count`/`stream`, projections),
+/// `impl strata::View` (its `CREATE VIEW`, registered as a definition, so
+/// `schema-diff` creates and compares it) and the `<Struct>Columns`
+/// handles. No `impl strata::Table`: inserting, updating or deleting its
+/// rows does not compile.
+///
+/// ```ignore
+/// #[derive(strata::View, Debug)]
+/// #[view(name = "active_jobs", sql = "SELECT job_id, status FROM dgs_jobs WHERE status <> 'done'")]
+/// struct ActiveJob {
+///     job_id: String,
+///     status: String,
+/// }
+/// ```
+///
+/// `#[view(name = "...", schema = "...", sql = "...")]` on the struct (the
+/// name defaults to the struct's in snake case, the schema to `public`);
+/// `#[view(rename = "...")]` on a field reads another column. The view is
+/// created as `CREATE VIEW name (field columns, in order) AS sql`, so the
+/// query's columns are named by the struct. The full reference is the
+/// section "`#[derive(View)]`" of the documentation of [`derive@Table`].
+#[proc_macro_derive(View, attributes(view))]
+pub fn derive_view(input: TokenStream) -> TokenStream {
+    expand::derive_view(input.into()).into()
 }

@@ -287,6 +287,346 @@ pub fn check_opclass(name: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a view's query: one statement starting with `SELECT`, `WITH`,
+/// `VALUES` or `TABLE`, balanced, without `;` or comments.
+pub fn check_query(text: &str) -> Result<(), String> {
+    check_expression(text).map_err(|e| e.replace("one SQL expression", "one query"))?;
+    let first: String = text
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match first.as_str() {
+        "select" | "with" | "values" | "table" => Ok(()),
+        _ => Err("a view's query starts with `SELECT`, `WITH`, `VALUES` or `TABLE`".into()),
+    }
+}
+
+/// Splits `text` at the commas outside quotes and brackets; each part
+/// trimmed. (Call [`check_expression`] first: it assumes balanced text.)
+pub fn split_top_level(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+                current.push(c);
+            }
+            None => match c {
+                '\'' | '"' => {
+                    quote = Some(c);
+                    current.push(c);
+                }
+                '(' | '[' => {
+                    depth += 1;
+                    current.push(c);
+                }
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    current.push(c);
+                }
+                ',' if depth == 0 => parts.push(std::mem::take(&mut current).trim().to_string()),
+                _ => current.push(c),
+            },
+        }
+    }
+    parts.push(current.trim().to_string());
+    parts
+}
+
+/// A partitioning strategy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartitionStrategy {
+    Range,
+    List,
+    Hash,
+}
+
+impl PartitionStrategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartitionStrategy::Range => "range",
+            PartitionStrategy::List => "list",
+            PartitionStrategy::Hash => "hash",
+        }
+    }
+}
+
+/// One element of a partition key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartitionKeyElement {
+    /// A column, by its SQL name (what follows it, a collation or an
+    /// operator class, kept in the key's text).
+    Column(String),
+    /// An expression (`(lower(name))`, `date_trunc('day', at)`).
+    Expression(String),
+}
+
+/// A parsed `partition_by`: the strategy, the elements, and the key as
+/// `pg_get_partkeydef` prints it (`RANGE (created_at)`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartitionKey {
+    pub strategy: PartitionStrategy,
+    pub elements: Vec<PartitionKeyElement>,
+    pub sql: String,
+}
+
+/// Parses `range (created_at)`, `list (region)`, `hash (id)` (any case;
+/// several elements separated by `,`; an element is a column name,
+/// optionally followed by a collation or operator class, or an
+/// expression).
+pub fn parse_partition_by(text: &str) -> Result<PartitionKey, String> {
+    const FORM: &str = "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`";
+    let t = text.trim();
+    let word_end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let strategy = match t[..word_end].to_ascii_lowercase().as_str() {
+        "range" => PartitionStrategy::Range,
+        "list" => PartitionStrategy::List,
+        "hash" => PartitionStrategy::Hash,
+        "" => return Err(format!("{FORM}: no strategy")),
+        other => return Err(format!("{FORM}: unknown strategy `{other}`")),
+    };
+    let rest = t[word_end..].trim();
+    let inner = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .ok_or_else(|| {
+            format!(
+                "{FORM}: the key's columns go in brackets after `{}`",
+                strategy.as_str()
+            )
+        })?;
+    check_expression(rest)?;
+    check_expression(inner).map_err(|e| format!("{FORM}: {e}"))?;
+    let mut elements = Vec::new();
+    let parts = split_top_level(inner);
+    for part in &parts {
+        if part.is_empty() {
+            return Err(format!("{FORM}: an element of the key is empty"));
+        }
+        elements.push(key_element(part)?);
+    }
+    if strategy == PartitionStrategy::List && elements.len() != 1 {
+        return Err(format!(
+            "a list partition key has exactly one column or expression, not {}",
+            elements.len()
+        ));
+    }
+    Ok(PartitionKey {
+        strategy,
+        elements,
+        sql: format!(
+            "{} ({})",
+            strategy.as_str().to_ascii_uppercase(),
+            parts.join(", ")
+        ),
+    })
+}
+
+fn key_element(part: &str) -> Result<PartitionKeyElement, String> {
+    if part.starts_with('(') {
+        return Ok(PartitionKeyElement::Expression(part.to_string()));
+    }
+    let mut p = RefParser {
+        chars: part.chars().collect(),
+        pos: 0,
+    };
+    let Some(name) = p.ident()? else {
+        return Err(format!(
+            "`{part}` is neither a column name nor an expression in brackets"
+        ));
+    };
+    if p.chars.get(p.pos) == Some(&'(') || p.peek() == Some('(') || p.peek() == Some('.') {
+        // A function call.
+        return Ok(PartitionKeyElement::Expression(part.to_string()));
+    }
+    check_identifier(&name)?;
+    Ok(PartitionKeyElement::Column(name))
+}
+
+/// Parses a partition's `values` for `strategy` (`FROM (...) TO (...)`,
+/// `IN (...)`, `WITH (MODULUS n, REMAINDER r)`, keywords in any case) into
+/// the bound as `pg_get_expr(relpartbound)` prints its keywords: `FOR
+/// VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `FOR VALUES IN ('eu',
+/// 'us')`, `FOR VALUES WITH (modulus 4, remainder 0)`.
+pub fn parse_partition_values(strategy: PartitionStrategy, text: &str) -> Result<String, String> {
+    check_expression(text)?;
+    let t = text.trim();
+    let (keyword, rest) = match t.find(|c: char| !c.is_ascii_alphabetic()) {
+        Some(i) => (t[..i].to_ascii_lowercase(), t[i..].trim()),
+        None => (t.to_ascii_lowercase(), ""),
+    };
+    let bracketed = |s: &str, what: &str| -> Result<String, String> {
+        let s = s.trim();
+        match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            Some(inner) if check_expression(inner).is_ok() => {
+                let items: Vec<String> = split_top_level(inner)
+                    .into_iter()
+                    .map(|v| {
+                        let lower = v.to_ascii_lowercase();
+                        if lower == "minvalue" || lower == "maxvalue" {
+                            lower.to_ascii_uppercase()
+                        } else {
+                            v
+                        }
+                    })
+                    .collect();
+                if items.iter().any(String::is_empty) {
+                    return Err(format!("an empty value in {what}"));
+                }
+                Ok(items.join(", "))
+            }
+            _ => Err(format!(
+                "{what} must be a list in brackets, as in `{what} (...)`"
+            )),
+        }
+    };
+    match (strategy, keyword.as_str()) {
+        (PartitionStrategy::Range, "from") => {
+            let parts = split_words_top_level(rest, "to");
+            let [from, to] = parts.as_slice() else {
+                return Err("a range partition's values are `FROM (...) TO (...)`".into());
+            };
+            Ok(format!(
+                "FOR VALUES FROM ({}) TO ({})",
+                bracketed(from, "FROM")?,
+                bracketed(to, "TO")?
+            ))
+        }
+        (PartitionStrategy::List, "in") => {
+            Ok(format!("FOR VALUES IN ({})", bracketed(rest, "IN")?))
+        }
+        (PartitionStrategy::Hash, "with") => {
+            let inner = bracketed(rest, "WITH")?;
+            let mut modulus = None;
+            let mut remainder = None;
+            for item in split_top_level(&inner) {
+                let mut words = item.split_whitespace();
+                let (Some(k), Some(v), None) = (words.next(), words.next(), words.next()) else {
+                    return Err(format!("`{item}`: expected `MODULUS n` or `REMAINDER r`"));
+                };
+                let v: u32 = v
+                    .parse()
+                    .map_err(|_| format!("`{item}`: expected a non-negative integer"))?;
+                match k.to_ascii_lowercase().as_str() {
+                    "modulus" if modulus.is_none() => modulus = Some(v),
+                    "remainder" if remainder.is_none() => remainder = Some(v),
+                    _ => {
+                        return Err(format!(
+                            "`{item}`: expected `MODULUS n` and `REMAINDER r`, once each"
+                        ))
+                    }
+                }
+            }
+            match (modulus, remainder) {
+                (Some(m), Some(r)) if m > 0 && r < m => {
+                    Ok(format!("FOR VALUES WITH (modulus {m}, remainder {r})"))
+                }
+                (Some(m), Some(r)) => Err(format!(
+                    "the modulus must be positive and the remainder less than it (modulus {m}, remainder {r})"
+                )),
+                _ => Err("a hash partition's values are `WITH (MODULUS n, REMAINDER r)`".into()),
+            }
+        }
+        (PartitionStrategy::Range, _) => {
+            Err("a range partition's values are `FROM (...) TO (...)`".into())
+        }
+        (PartitionStrategy::List, _) => Err("a list partition's values are `IN (...)`".into()),
+        (PartitionStrategy::Hash, _) => {
+            Err("a hash partition's values are `WITH (MODULUS n, REMAINDER r)`".into())
+        }
+    }
+}
+
+/// Splits `text` at the word `word` (any case) where it stands alone
+/// outside quotes and brackets.
+fn split_words_top_level(text: &str, word: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut i = 0;
+    let w: Vec<char> = word.chars().collect();
+    let boundary = |c: Option<&char>| c.is_none_or(|c| !(c.is_alphanumeric() || *c == '_'));
+    while i < chars.len() {
+        let c = chars[i];
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0
+                    && i + w.len() <= chars.len()
+                    && chars[i..i + w.len()]
+                        .iter()
+                        .zip(&w)
+                        .all(|(a, b)| a.to_ascii_lowercase() == *b)
+                    && boundary(if i == 0 { None } else { chars.get(i - 1) })
+                    && boundary(chars.get(i + w.len())) =>
+                {
+                    parts.push(
+                        chars[start..i]
+                            .iter()
+                            .collect::<String>()
+                            .trim()
+                            .to_string(),
+                    );
+                    i += w.len();
+                    start = i;
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    parts.push(chars[start..].iter().collect::<String>().trim().to_string());
+    parts
+}
+
+/// Checks an exclusion constraint's `elements` (`room_id WITH =, during
+/// WITH &&`): one or more `column_or_expression WITH operator`.
+pub fn check_exclusion_elements(text: &str) -> Result<(), String> {
+    check_expression(text)?;
+    for part in split_top_level(text) {
+        if part.is_empty() {
+            return Err("an element is empty; write `column WITH operator, ...`".into());
+        }
+        let pieces = split_words_top_level(&part, "with");
+        match pieces.as_slice() {
+            [target, op] if !target.is_empty() && !op.is_empty() => {
+                if op.chars().any(|c| c.is_whitespace())
+                    && !op.to_ascii_lowercase().starts_with("operator(")
+                {
+                    return Err(format!(
+                        "`{part}`: expected one operator after `WITH`, as in `{target} WITH &&`"
+                    ));
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "`{part}` is not `column WITH operator` (as in `during WITH &&`)"
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +718,96 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(reference(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn partition_keys_and_values() {
+        let key = |s: &str| match parse_partition_by(s) {
+            Ok(k) => format!("{} {:?}", k.sql, k.elements),
+            Err(e) => e,
+        };
+        assert_eq!(
+            key("range (created_at)"),
+            "RANGE (created_at) [Column(\"created_at\")]"
+        );
+        assert_eq!(
+            key("HASH(a,  \"B\" text_pattern_ops)"),
+            "HASH (a, \"B\" text_pattern_ops) [Column(\"a\"), Column(\"B\")]"
+        );
+        assert_eq!(
+            key("list ((lower(region)))"),
+            "LIST ((lower(region))) [Expression(\"(lower(region))\")]"
+        );
+        assert_eq!(
+            key("range (date_trunc('day', at))"),
+            "RANGE (date_trunc('day', at)) [Expression(\"date_trunc('day', at)\")]"
+        );
+        assert_eq!(key("interval (a)"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: unknown strategy `interval`");
+        assert_eq!(key("range created_at"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: the key's columns go in brackets after `range`");
+        assert_eq!(
+            key("list (a, b)"),
+            "a list partition key has exactly one column or expression, not 2"
+        );
+        assert_eq!(key("range (a,)"), "expected `range (column, ...)`, `list (column)` or `hash (column, ...)`: an element of the key is empty");
+        let values = |st, s: &str| parse_partition_values(st, s).unwrap_or_else(|e| e);
+        use PartitionStrategy::*;
+        assert_eq!(
+            values(Range, "from ('2024-01-01') to ('2025-01-01')"),
+            "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
+        );
+        assert_eq!(
+            values(Range, "FROM (minvalue) TO ('to')"),
+            "FOR VALUES FROM (MINVALUE) TO ('to')"
+        );
+        assert_eq!(values(List, "in ('eu','us')"), "FOR VALUES IN ('eu', 'us')");
+        assert_eq!(
+            values(Hash, "WITH (MODULUS 4, REMAINDER 3)"),
+            "FOR VALUES WITH (modulus 4, remainder 3)"
+        );
+        assert_eq!(
+            values(Hash, "with (modulus 4, remainder 4)"),
+            "the modulus must be positive and the remainder less than it (modulus 4, remainder 4)"
+        );
+        assert_eq!(
+            values(Range, "IN (1)"),
+            "a range partition's values are `FROM (...) TO (...)`"
+        );
+        assert_eq!(
+            values(List, "IN 1"),
+            "IN must be a list in brackets, as in `IN (...)`"
+        );
+    }
+
+    #[test]
+    fn view_queries() {
+        assert!(check_query("SELECT 1").is_ok());
+        assert!(check_query(" with x AS (SELECT 1) SELECT * FROM x").is_ok());
+        assert!(check_query("VALUES (1)").is_ok());
+        assert!(check_query("TABLE jobs").is_ok());
+        assert_eq!(
+            check_query("DELETE FROM jobs").unwrap_err(),
+            "a view's query starts with `SELECT`, `WITH`, `VALUES` or `TABLE`"
+        );
+        assert_eq!(
+            check_query("SELECT 1; SELECT 2").unwrap_err(),
+            "`;` at character 9: write one query, not statements"
+        );
+        assert_eq!(check_query("  ").unwrap_err(), "the expression is empty");
+    }
+
+    #[test]
+    fn exclusion_elements() {
+        assert!(check_exclusion_elements("room_id WITH =, during WITH &&").is_ok());
+        assert!(check_exclusion_elements("(lower(name)) with =").is_ok());
+        assert_eq!(
+            check_exclusion_elements("room_id =").unwrap_err(),
+            "`room_id =` is not `column WITH operator` (as in `during WITH &&`)"
+        );
+        assert_eq!(
+            check_exclusion_elements("a WITH =,").unwrap_err(),
+            "an element is empty; write `column WITH operator, ...`"
+        );
+        assert!(check_exclusion_elements("a WITH =; drop table x").is_err());
     }
 
     #[test]

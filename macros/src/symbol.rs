@@ -31,6 +31,7 @@ pub const TABLE: Symbol = Symbol("table");
 pub const COLUMN: Symbol = Symbol("column");
 pub const PG_ENUM: Symbol = Symbol("pg_enum");
 pub const ROW: Symbol = Symbol("row");
+pub const VIEW: Symbol = Symbol("view");
 
 // Shared keys.
 pub const NAME: Symbol = Symbol("name");
@@ -56,6 +57,23 @@ pub const DEFERRABLE: Symbol = Symbol("deferrable");
 pub const NULLS: Symbol = Symbol("nulls");
 pub const WITH: Symbol = Symbol("with");
 pub const MATCH: Symbol = Symbol("match");
+pub const PARTITION_BY: Symbol = Symbol("partition_by");
+pub const PARTITION: Symbol = Symbol("partition");
+pub const VALUES: Symbol = Symbol("values");
+pub const EXCLUDE: Symbol = Symbol("exclude");
+pub const ELEMENTS: Symbol = Symbol("elements");
+pub const ROW_LEVEL_SECURITY: Symbol = Symbol("row_level_security");
+pub const FORCE: Symbol = Symbol("force");
+pub const POLICY: Symbol = Symbol("policy");
+pub const FOR: Symbol = Symbol("for");
+pub const TO: Symbol = Symbol("to");
+pub const USING: Symbol = Symbol("using");
+pub const WITH_CHECK: Symbol = Symbol("with_check");
+pub const PERMISSIVE: Symbol = Symbol("permissive");
+pub const RESTRICTIVE: Symbol = Symbol("restrictive");
+pub const GRANT: Symbol = Symbol("grant");
+pub const PRIVILEGES: Symbol = Symbol("privileges");
+pub const WITH_GRANT_OPTION: Symbol = Symbol("with_grant_option");
 
 // Index element options.
 pub const ASC: Symbol = Symbol("asc");
@@ -85,6 +103,9 @@ pub const CYCLE: Symbol = Symbol("cycle");
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
 pub const RENAME: Symbol = Symbol("rename");
 
+// `#[view(...)]` only.
+pub const SQL: Symbol = Symbol("sql");
+
 pub const TABLE_KEYS: &[Symbol] = &[
     NAME,
     SCHEMA,
@@ -95,6 +116,12 @@ pub const TABLE_KEYS: &[Symbol] = &[
     INDEX,
     CHECK,
     FOREIGN_KEY,
+    PARTITION_BY,
+    PARTITION,
+    EXCLUDE,
+    ROW_LEVEL_SECURITY,
+    POLICY,
+    GRANT,
 ];
 pub const COLUMN_KEYS: &[Symbol] = &[
     NAME,
@@ -130,3 +157,10 @@ pub const SEQUENCE_KEYS: &[Symbol] = &[START, INCREMENT, MIN, MAX, CACHE, CYCLE]
 pub const ENUM_KEYS: &[Symbol] = &[NAME, SCHEMA, RENAME_ALL, COMMENT];
 pub const VARIANT_KEYS: &[Symbol] = &[RENAME];
 pub const ROW_FIELD_KEYS: &[Symbol] = &[RENAME];
+pub const PARTITION_KEYS: &[Symbol] = &[NAME, SCHEMA, VALUES, DEFAULT];
+pub const EXCLUDE_KEYS: &[Symbol] = &[NAME, METHOD, ELEMENTS, WHERE, DEFERRABLE];
+pub const ROW_LEVEL_SECURITY_KEYS: &[Symbol] = &[FORCE];
+pub const POLICY_KEYS: &[Symbol] = &[NAME, FOR, TO, USING, WITH_CHECK, PERMISSIVE, RESTRICTIVE];
+pub const GRANT_KEYS: &[Symbol] = &[PRIVILEGES, TO, COLUMNS, WITH_GRANT_OPTION];
+pub const VIEW_KEYS: &[Symbol] = &[NAME, SCHEMA, SQL];
+pub const VIEW_FIELD_KEYS: &[Symbol] = &[RENAME];

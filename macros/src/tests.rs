@@ -5,7 +5,7 @@
 use expect_test::{expect, Expect};
 use proc_macro2::TokenStream;
 
-use crate::expand::{derive_from_row, derive_pg_enum, derive_table};
+use crate::expand::{derive_from_row, derive_pg_enum, derive_table, derive_view};
 
 fn pretty(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
@@ -246,7 +246,9 @@ fn simple_table() {
             ::strata::__private::inventory::submit! {
                 ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
                 "::", ::core::stringify!(Job)), definition : < Job as ::strata::Table > ::definition,
-                enum_types : < Job as ::strata::Table > ::enum_types, }
+                enum_types : < Job as ::strata::Table > ::enum_types, partitions : < Job as
+                ::strata::Table > ::partitions, definitions : < Job as ::strata::Table >
+                ::definitions, }
             }
         "#]],
     );
@@ -554,7 +556,9 @@ fn dgs_lessons() {
             ::strata::__private::inventory::submit! {
                 ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
                 "::", ::core::stringify!(DgsLesson)), definition : < DgsLesson as ::strata::Table >
-                ::definition, enum_types : < DgsLesson as ::strata::Table > ::enum_types, }
+                ::definition, enum_types : < DgsLesson as ::strata::Table > ::enum_types, partitions
+                : < DgsLesson as ::strata::Table > ::partitions, definitions : < DgsLesson as
+                ::strata::Table > ::definitions, }
             }
         "#]],
     );
@@ -771,7 +775,9 @@ fn composite_key() {
             ::strata::__private::inventory::submit! {
                 ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
                 "::", ::core::stringify!(Enrollment)), definition : < Enrollment as ::strata::Table >
-                ::definition, enum_types : < Enrollment as ::strata::Table > ::enum_types, }
+                ::definition, enum_types : < Enrollment as ::strata::Table > ::enum_types, partitions
+                : < Enrollment as ::strata::Table > ::partitions, definitions : < Enrollment as
+                ::strata::Table > ::definitions, }
             }
         "#]],
     );
@@ -1890,4 +1896,556 @@ fn from_row_error_messages() {
     expect!["`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a field reads the column of its name; for positional rows use a tuple (`Select::project` reads into one)"].assert_eq(&errors("struct T(i32);"));
     expect!["`#[derive(FromRow)]` needs a struct with named fields, not an enum"]
         .assert_eq(&errors("enum T { A }"));
+}
+
+#[test]
+fn table_objects() {
+    check_table(
+        r#"
+        #[table(name = "events", partition_by = "range (day)", primary_key(id, day))]
+        #[table(partition(name = "events_2024", values = "from ('2024-01-01') to ('2025-01-01')"))]
+        #[table(partition(name = "events_other", schema = "archive", default))]
+        #[table(row_level_security(force), policy(name = "mine", for = "select", to = "Reader, public", using = "owner = current_user"))]
+        #[table(grant(privileges = "SELECT, insert", to = "reader", with_grant_option))]
+        #[table(grant(privileges = "update", columns(kind), to = "reader"))]
+        pub struct Event {
+            pub id: i64,
+            pub day: i32,
+            pub kind: String,
+            pub owner: String,
+        }
+        "#,
+        expect![[r#"
+            /// Typed column handles of [`Event`] (table `public.events`), from `<Event as strata::Table>::columns()`.
+            #[derive(Clone, Copy, Debug)]
+            pub struct EventColumns {
+                /// The column `id`.
+                pub id: ::strata::Column<Event, i64>,
+                /// The column `day`.
+                pub day: ::strata::Column<Event, i32>,
+                /// The column `kind`.
+                pub kind: ::strata::Column<Event, String>,
+                /// The column `owner`.
+                pub owner: ::strata::Column<Event, String>,
+            }
+            #[automatically_derived]
+            impl ::strata::Table for Event {
+                type Columns = EventColumns;
+                type Key = ::strata::Composite<(i64, i32)>;
+                const SCHEMA: &'static str = "public";
+                const NAME: &'static str = "events";
+                const COLUMNS: &'static [::strata::ColumnInfo] = &[
+                    ::strata::ColumnInfo {
+                        name: "id",
+                        field: "id",
+                        rust_type: "i64",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "day",
+                        field: "day",
+                        rust_type: "i32",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "kind",
+                        field: "kind",
+                        rust_type: "String",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "owner",
+                        field: "owner",
+                        rust_type: "String",
+                        generated: false,
+                        primary_key: false,
+                    },
+                ];
+                const PRIMARY_KEY: &'static [usize] = &[0usize, 1usize];
+                fn columns() -> &'static Self::Columns {
+                    static HANDLES: EventColumns = EventColumns {
+                        id: ::strata::Column::new("id", 0usize),
+                        day: ::strata::Column::new("day", 1usize),
+                        kind: ::strata::Column::new("kind", 2usize),
+                        owner: ::strata::Column::new("owner", 3usize),
+                    };
+                    &HANDLES
+                }
+                fn definition() -> ::strata::schema::Table {
+                    ::strata::schema::Table {
+                        columns: ::std::vec::Vec::from([
+                            ::strata::schema::Column::new(
+                                "id",
+                                <i64 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "day",
+                                <i32 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "kind",
+                                <String as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "owner",
+                                <String as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                        ]),
+                        primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                            name: ::std::string::String::from("events_pkey"),
+                            columns: ::std::vec::Vec::from([
+                                ::std::string::String::from("id"),
+                                ::std::string::String::from("day"),
+                            ]),
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            comment: ::core::option::Option::None,
+                        }),
+                        partition_by: ::core::option::Option::Some(
+                            ::std::string::String::from("RANGE (day)"),
+                        ),
+                        ..::strata::schema::Table::new("public", "events")
+                    }
+                }
+                fn enum_types() -> ::std::vec::Vec<::strata::schema::EnumType> {
+                    ::strata::__private::enum_types([
+                        <i64 as ::strata::PgType>::enum_type(),
+                        <i32 as ::strata::PgType>::enum_type(),
+                        <String as ::strata::PgType>::enum_type(),
+                        <String as ::strata::PgType>::enum_type(),
+                    ])
+                }
+                fn partitions() -> ::std::vec::Vec<::strata::schema::Table> {
+                    ::std::vec::Vec::from([
+                        ::strata::schema::Table {
+                            columns: ::std::vec::Vec::new(),
+                            partition_of: ::core::option::Option::Some(::strata::schema::PartitionOf {
+                                parent: ::strata::schema::TableRef {
+                                    schema: ::std::string::String::from("public"),
+                                    name: ::std::string::String::from("events"),
+                                },
+                                bound: ::std::string::String::from(
+                                    "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                                ),
+                            }),
+                            ..::strata::schema::Table::new("public", "events_2024")
+                        },
+                        ::strata::schema::Table {
+                            columns: ::std::vec::Vec::new(),
+                            partition_of: ::core::option::Option::Some(::strata::schema::PartitionOf {
+                                parent: ::strata::schema::TableRef {
+                                    schema: ::std::string::String::from("public"),
+                                    name: ::std::string::String::from("events"),
+                                },
+                                bound: ::std::string::String::from("DEFAULT"),
+                            }),
+                            ..::strata::schema::Table::new("archive", "events_other")
+                        },
+                    ])
+                }
+                fn definitions() -> ::std::vec::Vec<::strata::schema::Definition> {
+                    ::std::vec::Vec::from([
+                        ::strata::schema::Definition::new(
+                            "public.events: row level security",
+                            "ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;\nALTER TABLE public.events FORCE ROW LEVEL SECURITY;",
+                        ),
+                        ::strata::schema::Definition::new(
+                            "public.events: policy mine",
+                            "CREATE POLICY mine ON public.events FOR SELECT TO \"Reader\", PUBLIC USING (owner = current_user);",
+                        ),
+                        ::strata::schema::Definition::new(
+                            "public.events: grant 1",
+                            "GRANT SELECT, INSERT ON TABLE public.events TO reader WITH GRANT OPTION;",
+                        ),
+                        ::strata::schema::Definition::new(
+                            "public.events: grant 2",
+                            "GRANT UPDATE (kind) ON TABLE public.events TO reader;",
+                        ),
+                    ])
+                }
+                fn decode(
+                    __row: &::strata::__private::Row,
+                    __positions: &[usize],
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    let &[__p0, __p1, __p2, __p3, ..] = __positions else {
+                        return ::core::result::Result::Err(
+                            ::strata::__private::positions_error(
+                                Self::NAME,
+                                4usize,
+                                __positions.len(),
+                            ),
+                        );
+                    };
+                    ::core::result::Result::Ok(Event {
+                        id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, __p0, Self::NAME, "id", "i64")?,
+                        day: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, __p1, Self::NAME, "day", "i32")?,
+                        kind: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, __p2, Self::NAME, "kind", "String")?,
+                        owner: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, __p3, Self::NAME, "owner", "String")?,
+                    })
+                }
+                fn decode_copy(
+                    __row: &::strata::CopyRow<'_>,
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::result::Result::Ok(Event {
+                        id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, 0usize, Self::NAME, "id", "i64")?,
+                        day: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, 1usize, Self::NAME, "day", "i32")?,
+                        kind: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 2usize, Self::NAME, "kind", "String")?,
+                        owner: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 3usize, Self::NAME, "owner", "String")?,
+                    })
+                }
+                fn param(
+                    &self,
+                    __i: usize,
+                ) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                    match __i {
+                        0usize => &self.id,
+                        1usize => &self.day,
+                        2usize => &self.kind,
+                        3usize => &self.owner,
+                        _ => &::strata::table::NULL_PARAM,
+                    }
+                }
+                fn key(&self) -> Self::Key {
+                    ::strata::Composite((
+                        ::core::clone::Clone::clone(&self.id),
+                        ::core::clone::Clone::clone(&self.day),
+                    ))
+                }
+            }
+            ::strata::__private::inventory::submit! {
+                ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
+                "::", ::core::stringify!(Event)), definition : < Event as ::strata::Table >
+                ::definition, enum_types : < Event as ::strata::Table > ::enum_types, partitions : <
+                Event as ::strata::Table > ::partitions, definitions : < Event as ::strata::Table >
+                ::definitions, }
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn exclusion_definition() {
+    check_table(
+        r#"
+        #[table(name = "bookings")]
+        #[table(exclude(name = "no_overlap", method = "GiST", elements = "room WITH =, during WITH &&", where = "not cancelled", deferrable = "initially_deferred"))]
+        pub struct Booking {
+            #[column(primary_key)]
+            pub id: i64,
+            pub room: i32,
+            #[column(sql_type = "tstzrange")]
+            pub during: String,
+            pub cancelled: bool,
+        }
+        "#,
+        expect![[r#"
+            /// Typed column handles of [`Booking`] (table `public.bookings`), from `<Booking as strata::Table>::columns()`.
+            #[derive(Clone, Copy, Debug)]
+            pub struct BookingColumns {
+                /// The column `id`.
+                pub id: ::strata::Column<Booking, i64>,
+                /// The column `room`.
+                pub room: ::strata::Column<Booking, i32>,
+                /// The column `during`.
+                pub during: ::strata::Column<Booking, String>,
+                /// The column `cancelled`.
+                pub cancelled: ::strata::Column<Booking, bool>,
+            }
+            #[automatically_derived]
+            impl ::strata::Table for Booking {
+                type Columns = BookingColumns;
+                type Key = i64;
+                const SCHEMA: &'static str = "public";
+                const NAME: &'static str = "bookings";
+                const COLUMNS: &'static [::strata::ColumnInfo] = &[
+                    ::strata::ColumnInfo {
+                        name: "id",
+                        field: "id",
+                        rust_type: "i64",
+                        generated: false,
+                        primary_key: true,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "room",
+                        field: "room",
+                        rust_type: "i32",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "during",
+                        field: "during",
+                        rust_type: "String",
+                        generated: false,
+                        primary_key: false,
+                    },
+                    ::strata::ColumnInfo {
+                        name: "cancelled",
+                        field: "cancelled",
+                        rust_type: "bool",
+                        generated: false,
+                        primary_key: false,
+                    },
+                ];
+                const PRIMARY_KEY: &'static [usize] = &[0usize];
+                fn columns() -> &'static Self::Columns {
+                    static HANDLES: BookingColumns = BookingColumns {
+                        id: ::strata::Column::new("id", 0usize),
+                        room: ::strata::Column::new("room", 1usize),
+                        during: ::strata::Column::new("during", 2usize),
+                        cancelled: ::strata::Column::new("cancelled", 3usize),
+                    };
+                    &HANDLES
+                }
+                fn definition() -> ::strata::schema::Table {
+                    ::strata::schema::Table {
+                        columns: ::std::vec::Vec::from([
+                            ::strata::schema::Column::new(
+                                "id",
+                                <i64 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "room",
+                                <i32 as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "during",
+                                ::strata::schema::SqlType::Named(::strata::schema::TypeName {
+                                    schema: ::std::string::String::from(""),
+                                    name: ::std::string::String::from("tstzrange"),
+                                }),
+                                false,
+                            ),
+                            ::strata::schema::Column::new(
+                                "cancelled",
+                                <bool as ::strata::PgType>::sql_type(),
+                                false,
+                            ),
+                        ]),
+                        primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
+                            name: ::std::string::String::from("bookings_pkey"),
+                            columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                            deferrable: ::strata::schema::Deferrable::NotDeferrable,
+                            comment: ::core::option::Option::None,
+                        }),
+                        ..::strata::schema::Table::new("public", "bookings")
+                    }
+                }
+                fn enum_types() -> ::std::vec::Vec<::strata::schema::EnumType> {
+                    ::strata::__private::enum_types([
+                        <i64 as ::strata::PgType>::enum_type(),
+                        <i32 as ::strata::PgType>::enum_type(),
+                        <bool as ::strata::PgType>::enum_type(),
+                    ])
+                }
+                fn definitions() -> ::std::vec::Vec<::strata::schema::Definition> {
+                    ::std::vec::Vec::from([
+                        ::strata::schema::Definition::new(
+                            "public.bookings: exclude no_overlap",
+                            "ALTER TABLE public.bookings ADD CONSTRAINT no_overlap EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (not cancelled) DEFERRABLE INITIALLY DEFERRED;",
+                        ),
+                    ])
+                }
+                fn decode(
+                    __row: &::strata::__private::Row,
+                    __positions: &[usize],
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    let &[__p0, __p1, __p2, __p3, ..] = __positions else {
+                        return ::core::result::Result::Err(
+                            ::strata::__private::positions_error(
+                                Self::NAME,
+                                4usize,
+                                __positions.len(),
+                            ),
+                        );
+                    };
+                    ::core::result::Result::Ok(Booking {
+                        id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, __p0, Self::NAME, "id", "i64")?,
+                        room: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, __p1, Self::NAME, "room", "i32")?,
+                        during: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, __p2, Self::NAME, "during", "String")?,
+                        cancelled: ::strata::__private::decode_column::<
+                            bool,
+                        >(__row, __p3, Self::NAME, "cancelled", "bool")?,
+                    })
+                }
+                fn decode_copy(
+                    __row: &::strata::CopyRow<'_>,
+                ) -> ::core::result::Result<Self, ::strata::Error> {
+                    ::core::result::Result::Ok(Booking {
+                        id: ::strata::__private::decode_column::<
+                            i64,
+                        >(__row, 0usize, Self::NAME, "id", "i64")?,
+                        room: ::strata::__private::decode_column::<
+                            i32,
+                        >(__row, 1usize, Self::NAME, "room", "i32")?,
+                        during: ::strata::__private::decode_column::<
+                            String,
+                        >(__row, 2usize, Self::NAME, "during", "String")?,
+                        cancelled: ::strata::__private::decode_column::<
+                            bool,
+                        >(__row, 3usize, Self::NAME, "cancelled", "bool")?,
+                    })
+                }
+                fn param(
+                    &self,
+                    __i: usize,
+                ) -> &(dyn ::strata::__private::ToSql + ::core::marker::Sync) {
+                    match __i {
+                        0usize => &self.id,
+                        1usize => &self.room,
+                        2usize => &self.during,
+                        3usize => &self.cancelled,
+                        _ => &::strata::table::NULL_PARAM,
+                    }
+                }
+                fn key(&self) -> Self::Key {
+                    ::core::clone::Clone::clone(&self.id)
+                }
+            }
+            ::strata::__private::inventory::submit! {
+                ::strata::registry::ModelEntry { rust_name : ::core::concat!(::core::module_path!(),
+                "::", ::core::stringify!(Booking)), definition : < Booking as ::strata::Table >
+                ::definition, enum_types : < Booking as ::strata::Table > ::enum_types, partitions :
+                < Booking as ::strata::Table > ::partitions, definitions : < Booking as
+                ::strata::Table > ::definitions, }
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn view() {
+    let input: TokenStream = r#"
+        #[view(schema = "app", name = "Active Jobs", sql = "SELECT id, status FROM jobs WHERE status <> 'done'")]
+        pub struct ActiveJob {
+            pub r#id: i64,
+            #[view(rename = "status")]
+            pub state: Option<String>,
+        }
+    "#
+    .parse()
+    .unwrap();
+    expect![[r#"
+        /// Typed column handles of [`ActiveJob`] (view `app.Active Jobs`), from `<ActiveJob as strata::Selectable>::columns()`.
+        #[derive(Clone, Copy, Debug)]
+        pub struct ActiveJobColumns {
+            /// The column `id`.
+            pub r#id: ::strata::Column<ActiveJob, i64>,
+            /// The column `status`.
+            pub state: ::strata::Column<ActiveJob, Option<String>>,
+        }
+        #[automatically_derived]
+        impl ::strata::Selectable for ActiveJob {
+            type Columns = ActiveJobColumns;
+            const SCHEMA: &'static str = "app";
+            const NAME: &'static str = "Active Jobs";
+            const COLUMNS: &'static [::strata::ColumnInfo] = &[
+                ::strata::ColumnInfo {
+                    name: "id",
+                    field: "id",
+                    rust_type: "i64",
+                    generated: true,
+                    primary_key: false,
+                },
+                ::strata::ColumnInfo {
+                    name: "status",
+                    field: "state",
+                    rust_type: "Option<String>",
+                    generated: true,
+                    primary_key: false,
+                },
+            ];
+            fn columns() -> &'static Self::Columns {
+                static HANDLES: ActiveJobColumns = ActiveJobColumns {
+                    r#id: ::strata::Column::new("id", 0usize),
+                    state: ::strata::Column::new("status", 1usize),
+                };
+                &HANDLES
+            }
+            fn decode(
+                __row: &::strata::__private::Row,
+                __positions: &[usize],
+            ) -> ::core::result::Result<Self, ::strata::Error> {
+                let &[__p0, __p1, ..] = __positions else {
+                    return ::core::result::Result::Err(
+                        ::strata::__private::positions_error(
+                            Self::NAME,
+                            2usize,
+                            __positions.len(),
+                        ),
+                    );
+                };
+                ::core::result::Result::Ok(ActiveJob {
+                    r#id: ::strata::__private::decode_column::<
+                        i64,
+                    >(__row, __p0, Self::NAME, "id", "i64")?,
+                    state: ::strata::__private::decode_column::<
+                        Option<String>,
+                    >(__row, __p1, Self::NAME, "status", "Option<String>")?,
+                })
+            }
+        }
+        #[automatically_derived]
+        impl ::strata::View for ActiveJob {
+            fn definition() -> ::strata::schema::Definition {
+                ::strata::schema::Definition::new(
+                    "app.Active Jobs: view",
+                    "CREATE VIEW app.\"Active Jobs\" (id, status) AS SELECT id, status FROM jobs WHERE status <> 'done';",
+                )
+            }
+        }
+        ::strata::__private::inventory::submit! {
+            ::strata::registry::ViewEntry { rust_name : ::core::concat!(::core::module_path!(),
+            "::", ::core::stringify!(ActiveJob)), definition : < ActiveJob as ::strata::View >
+            ::definition, }
+        }
+    "#]].assert_eq(&pretty(derive_view(input)));
+}
+
+#[test]
+fn view_error_messages() {
+    let errors = |input: &str| messages(derive_view(input.parse().unwrap()));
+    expect![[r#"
+        unknown key `nmae` in `#[view(...)]` on a struct; did you mean `name`? (expected `name`, `schema` or `sql`)
+        invalid `sql = "SELECT 1; SELECT 2"`: `;` at character 9: write one query, not statements
+        unknown key `name` in `#[view(...)]` on a field; `name` belongs in `#[view(...)]` on a struct (expected `rename`)
+        fields `a` and `b` both read column `a`: give one of them `#[view(rename = "...")]`"#]].assert_eq(&errors(
+        r#"
+        #[view(nmae = "x", sql = "SELECT 1; SELECT 2")]
+        pub struct V { a: i32, #[view(rename = "a")] b: i32, #[view(name = "c")] c: i32 }
+        "#,
+    ));
+    expect![[r#"`#[derive(View)]` on `V` needs the view's query: `#[view(sql = "SELECT ...")]`"#]]
+        .assert_eq(&errors("#[view(name = \"v\")] pub struct V { a: i32 }"));
+    expect!["`#[derive(View)]` does not support generic parameters: a view's row type maps to one fixed PostgreSQL type"].assert_eq(&errors("#[view(sql = \"SELECT 1\")] pub struct V<T> { a: T }"));
 }

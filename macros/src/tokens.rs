@@ -29,9 +29,9 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         indexes,
         foreign_keys,
         checks,
+        partition_by,
+        partition_of,
         // Not declared by models yet.
-        partition_by: _,
-        partition_of: _,
         inherits: _,
         unlogged: _,
         with: _,
@@ -54,6 +54,25 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
     }
     if !checks.is_empty() {
         set.push(("checks", vec_of(checks.iter().map(check))));
+    }
+    if let Some(x) = partition_by {
+        set.push(("partition_by", some(string(x))));
+    }
+    if let Some(p) = partition_of {
+        let (ps, pn, bound) = (
+            string(&p.parent.schema),
+            string(&p.parent.name),
+            string(&p.bound),
+        );
+        set.push((
+            "partition_of",
+            some(quote! {
+                ::strata::schema::PartitionOf {
+                    parent: ::strata::schema::TableRef { schema: #ps, name: #pn },
+                    bound: #bound,
+                }
+            }),
+        ));
     }
     if let Some(x) = comment {
         set.push(("comment", some(string(x))));
@@ -505,4 +524,11 @@ fn option<T>(value: Option<T>, f: impl FnOnce(T) -> TokenStream) -> TokenStream 
         Some(v) => some(f(v)),
         None => quote!(::core::option::Option::None),
     }
+}
+
+/// A [`Definition`](strata_model::schema::Definition):
+/// `Definition::new(name, sql)`.
+pub fn definition(d: &strata_model::schema::Definition) -> TokenStream {
+    let (name, sql) = (&d.name, &d.sql);
+    quote!(::strata::schema::Definition::new(#name, #sql))
 }

@@ -31,7 +31,7 @@ use crate::error::Result;
 use crate::key::KeyArg;
 use crate::row::FromRow;
 use crate::select::Select;
-use crate::table::Table;
+use crate::table::{Selectable, Table};
 use crate::write::{DeleteWhere, InsertValues, UpdateColumns, Upsert};
 
 pub(crate) mod sealed {
@@ -281,7 +281,7 @@ pub trait Executor: sealed::Sealed + Send + Sync {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    fn select<T: Table>(&self) -> Select<'_, T> {
+    fn select<T: Selectable>(&self) -> Select<'_, T> {
         Select::new(self.conn())
     }
 

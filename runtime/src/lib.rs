@@ -26,12 +26,14 @@
 //!   and identifier quoting (both from the `strata-model` crate).
 //! - [`error`]: the one [`Error`] type, with an [`ErrorKind`].
 //! - [`mod@column`], [`table`]: what `#[derive(Table)]` generates
-//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait).
+//!   ([`Column<T, V>`], [`PgType`], [`SqlValue`]; the [`Table`] trait),
+//!   and the read side [`Selectable`] (every table, and the views of
+//!   `#[derive(View)]`, which implement [`View`] and no `Table`).
 //! - [`row`]: [`FromRow`], what `#[derive(FromRow)]` generates: result
 //!   rows that are not tables (projections, aggregates, raw SQL) read into
 //!   a struct.
-//! - [`registry`]: models → [`Schema`](schema::Schema), with cross-model
-//!   checks.
+//! - [`registry`]: models (their partitions and definitions) and views →
+//!   [`Schema`](schema::Schema), with cross-model checks.
 //! - [`tls`]: libpq's `sslmode` and certificate settings on rustls; the one
 //!   TLS connector.
 //! - [`connect`]: [`ConnectOptions`], the one connection configuration
@@ -148,8 +150,8 @@ pub use registry::Registry;
 pub use row::{FromRow, RowField};
 pub use select::{Projected, ProjectedInto, RowStream, Select};
 pub use session::{Session, Transaction, TransactionBuilder};
-pub use strata_macros::{FromRow, PgEnum, Table};
-pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Table};
+pub use strata_macros::{FromRow, PgEnum, Table, View};
+pub use table::{ColumnInfo, Composite, CopyRow, PrimaryKeyValue, Selectable, Table, View};
 pub use tokio_postgres::{IsolationLevel, Row};
 pub use write::{DeleteWhere, InsertOrIgnore, InsertValues, UpdateColumns, Upsert};
 

@@ -16,12 +16,18 @@
 //! that SQL on a scratch database next to the tables and compares what the
 //! server stores, so the text may be written in any form PostgreSQL
 //! accepts.
+//!
+//! A model's partitions ([`Table::partitions`]) join the tables; what a
+//! model declares on its table as SQL ([`Table::definitions`]: exclusion
+//! constraints, row-level security, policies, grants) and the views of
+//! `#[derive(View)]` ([`Registry::register_view`]) join the definitions,
+//! in that order and before those added with [`Registry::definition`].
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::schema::{Definition, EnumType, Schema, Table as TableDef};
-use crate::table::Table;
+use crate::table::{Table, View};
 
 /// One model as seen by the registry.
 #[derive(Clone, Copy, Debug)]
@@ -32,6 +38,11 @@ pub struct ModelEntry {
     pub definition: fn() -> TableDef,
     /// The enum types the table uses.
     pub enum_types: fn() -> Vec<EnumType>,
+    /// The table's partitions ([`Table::partitions`]).
+    pub partitions: fn() -> Vec<TableDef>,
+    /// The definitions the model declares on its table
+    /// ([`Table::definitions`]).
+    pub definitions: fn() -> Vec<Definition>,
 }
 
 impl ModelEntry {
@@ -41,11 +52,34 @@ impl ModelEntry {
             rust_name: std::any::type_name::<T>(),
             definition: T::definition,
             enum_types: T::enum_types,
+            partitions: T::partitions,
+            definitions: T::definitions,
         }
     }
 }
 
 inventory::collect!(ModelEntry);
+
+/// One view (`#[derive(View)]`) as seen by the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewEntry {
+    /// The Rust type's path, for messages.
+    pub rust_name: &'static str,
+    /// Its `CREATE VIEW`, as a definition.
+    pub definition: fn() -> Definition,
+}
+
+impl ViewEntry {
+    /// The entry of view `V`.
+    pub fn of<V: View>() -> ViewEntry {
+        ViewEntry {
+            rust_name: std::any::type_name::<V>(),
+            definition: V::definition,
+        }
+    }
+}
+
+inventory::collect!(ViewEntry);
 
 /// An error found while building a registry's schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +104,7 @@ impl std::error::Error for RegistryError {}
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
     entries: Vec<ModelEntry>,
+    views: Vec<ViewEntry>,
     definitions: Vec<Definition>,
 }
 
@@ -79,15 +114,32 @@ impl Registry {
         Registry::default()
     }
 
-    /// Every `#[derive(Table)]` model linked into this binary.
+    /// Every `#[derive(Table)]` model and `#[derive(View)]` view linked
+    /// into this binary.
     pub fn linked() -> Registry {
         let mut entries: Vec<ModelEntry> =
             inventory::iter::<ModelEntry>.into_iter().copied().collect();
         entries.sort_by_key(|e| e.rust_name);
+        let mut views: Vec<ViewEntry> = inventory::iter::<ViewEntry>.into_iter().copied().collect();
+        views.sort_by_key(|e| e.rust_name);
         Registry {
             entries,
+            views,
             definitions: Vec::new(),
         }
+    }
+
+    /// Adds view `V` (`#[derive(View)]`): its `CREATE VIEW` becomes a
+    /// definition, after the models' own.
+    pub fn register_view<V: View>(&mut self) -> &mut Registry {
+        self.views.push(ViewEntry::of::<V>());
+        self
+    }
+
+    /// Adds view `V` (builder style).
+    pub fn with_view<V: View>(mut self) -> Registry {
+        self.register_view::<V>();
+        self
     }
 
     /// Adds model `T`.
@@ -144,6 +196,7 @@ impl Registry {
         let mut problems = Vec::new();
         let mut tables: BTreeMap<(String, String), (TableDef, &'static str)> = BTreeMap::new();
         let mut enums: BTreeMap<(String, String), (EnumType, &'static str)> = BTreeMap::new();
+        let mut definitions: Vec<Definition> = Vec::new();
         for entry in &self.entries {
             let def = (entry.definition)();
             let key = (def.schema.clone(), def.name.clone());
@@ -156,6 +209,19 @@ impl Registry {
                 }
                 continue;
             }
+            for p in (entry.partitions)() {
+                let pkey = (p.schema.clone(), p.name.clone());
+                match tables.get(&pkey) {
+                    Some((_, other)) => problems.push(format!(
+                        "table {}.{} is defined twice: by {} and as a partition of {}.{} by {}",
+                        pkey.0, pkey.1, other, key.0, key.1, entry.rust_name
+                    )),
+                    None => {
+                        tables.insert(pkey, (p, entry.rust_name));
+                    }
+                }
+            }
+            definitions.extend((entry.definitions)());
             for e in (entry.enum_types)() {
                 let ekey = (e.schema.clone(), e.name.clone());
                 match enums.get(&ekey) {
@@ -203,8 +269,15 @@ impl Registry {
             }
         }
         relation_names(&tables, &enums, &mut problems);
+        let mut seen_views = std::collections::BTreeSet::new();
+        for v in &self.views {
+            if seen_views.insert(v.rust_name) {
+                definitions.push((v.definition)());
+            }
+        }
+        definitions.extend(self.definitions.iter().cloned());
         let mut names = std::collections::BTreeSet::new();
-        for d in &self.definitions {
+        for d in &definitions {
             if d.name.trim().is_empty() {
                 problems.push("a definition has an empty name".to_string());
             } else if !names.insert(d.name.as_str()) {
@@ -218,7 +291,7 @@ impl Registry {
             return Err(RegistryError { problems });
         }
         Ok(Schema {
-            definitions: self.definitions.clone(),
+            definitions,
             schemas: Vec::new(),
             enums: enums.into_values().map(|(e, _)| e).collect(),
             tables: tables.into_values().map(|(t, _)| t).collect(),
@@ -315,6 +388,8 @@ mod tests {
             rust_name,
             definition,
             enum_types: Vec::new,
+            partitions: Vec::new,
+            definitions: Vec::new,
         }
     }
 
@@ -349,6 +424,46 @@ mod tests {
     }
 
     #[test]
+    fn partitions_and_model_definitions_join_the_schema() {
+        let mut r = Registry::new();
+        r.add(ModelEntry {
+            rust_name: "app::P",
+            definition: || table("p", "p_idx"),
+            enum_types: Vec::new,
+            partitions: || {
+                let mut t = TableDef::new("public", "p_1");
+                t.partition_of = Some(crate::schema::PartitionOf {
+                    parent: crate::schema::TableRef {
+                        schema: "public".into(),
+                        name: "p".into(),
+                    },
+                    bound: "DEFAULT".into(),
+                });
+                vec![t]
+            },
+            definitions: || {
+                vec![Definition::new(
+                    "public.p: grant 1",
+                    "GRANT SELECT ON TABLE public.p TO PUBLIC;",
+                )]
+            },
+        });
+        r.definition("later", "CREATE VIEW v AS SELECT 1;");
+        let s = r.schema().unwrap();
+        let tables: Vec<&str> = s.tables.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(tables, ["p", "p_1"]);
+        let defs: Vec<&str> = s.definitions.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(defs, ["public.p: grant 1", "later"]);
+
+        // A partition is a table: another model may not take its name.
+        r.add(entry("app::Q", || table("p_1", "q_idx")));
+        assert_eq!(
+            r.schema().unwrap_err().problems,
+            ["table public.p_1 is defined twice: by app::P and by app::Q"]
+        );
+    }
+
+    #[test]
     fn relation_names_clash_across_models() {
         let mut r = Registry::new();
         r.add(entry("app::A", || table("a", "by_id")));
@@ -367,6 +482,8 @@ mod tests {
                     comment: None,
                 }]
             },
+            partitions: Vec::new,
+            definitions: Vec::new,
         });
         let err = r.schema().unwrap_err();
         assert_eq!(

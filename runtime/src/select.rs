@@ -28,8 +28,8 @@ use crate::filter::{and_nodes, ExistsNode, Filter, Node, Order};
 use crate::join::{related, Inner, Join, JoinKind, Left, On};
 use crate::pooled::InFlight;
 use crate::row::FromRow;
-use crate::table::Table;
-use crate::table_sql::sql_for;
+use crate::table::{Selectable, Table};
+use crate::table_sql::read_sql_for as sql_for;
 
 /// The row lock strength of a `SELECT ... FOR ...`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,7 +111,7 @@ impl<T> std::fmt::Debug for Select<'_, T> {
     }
 }
 
-impl<'e, T: Table> Select<'e, T> {
+impl<'e, T: Selectable> Select<'e, T> {
     pub(crate) fn new(conn: Conn<'e>) -> Select<'e, T> {
         Select {
             conn,
@@ -161,43 +161,6 @@ impl<'e, T: Table> Select<'e, T> {
     /// `.distinct_on(|c| c.status).order_by(|c| c.status.asc()).order_by(|c| c.created_at.desc())`.
     pub fn distinct_on<V>(mut self, f: impl FnOnce(&T::Columns) -> Column<T, V>) -> Select<'e, T> {
         self.distinct_on.push(f(T::columns()).name());
-        self
-    }
-
-    /// Keeps the rows of `T` that have at least one related row of `U`
-    /// (through the one foreign key between them) matching `f`: `WHERE
-    /// EXISTS (SELECT 1 FROM u WHERE u.fk = t.key AND ...)`.
-    pub fn filter_exists<U: Table>(
-        self,
-        f: impl FnOnce(&U::Columns) -> Filter<U>,
-    ) -> Select<'e, T> {
-        self.exists_node::<U>(f(U::columns()), false)
-    }
-
-    /// Keeps the rows of `T` that have no related row of `U` matching `f`.
-    pub fn filter_not_exists<U: Table>(
-        self,
-        f: impl FnOnce(&U::Columns) -> Filter<U>,
-    ) -> Select<'e, T> {
-        self.exists_node::<U>(f(U::columns()), true)
-    }
-
-    fn exists_node<U: Table>(mut self, filter: Filter<U>, negated: bool) -> Select<'e, T> {
-        match related::<T, U>() {
-            Ok(pairs) => {
-                let node = Node::Exists(Box::new(ExistsNode {
-                    outer: crate::ident::Qualified(T::SCHEMA, T::NAME).to_string(),
-                    inner: crate::ident::Qualified(U::SCHEMA, U::NAME).to_string(),
-                    pairs,
-                    filter: filter.into_node(),
-                    negated,
-                }));
-                self.filter = Some(and_nodes(self.filter.take(), Filter::<T>::from_node(node)));
-            }
-            Err(why) => {
-                self.error.get_or_insert(why);
-            }
-        }
         self
     }
 
@@ -259,87 +222,6 @@ impl<'e, T: Table> Select<'e, T> {
             select: self,
             projection,
         }
-    }
-
-    /// An inner join with `B` on a typed condition; rows read as `(T, B)`.
-    ///
-    /// ```no_run
-    /// # use strata::{Executor, Table};
-    /// # #[derive(Table, Clone, Debug)]
-    /// # #[table(name = "lessons")]
-    /// # pub struct Lesson {
-    /// #     #[column(primary_key)]
-    /// #     pub lesson_id: String,
-    /// #     pub topic: String,
-    /// # }
-    /// # #[derive(Table, Clone, Debug)]
-    /// # #[table(name = "jobs")]
-    /// # pub struct Job {
-    /// #     #[column(primary_key)]
-    /// #     pub job_id: String,
-    /// #     pub status: String,
-    /// #     pub lesson_id: Option<String>,
-    /// # }
-    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
-    /// let done: Vec<(Job, Lesson)> = db
-    ///     .select::<Job>()
-    ///     .filter(|j| j.status.eq("done"))
-    ///     .join::<Lesson>(|j, l| j.lesson_id.on(l.lesson_id))
-    ///     .filter_joined(|l| l.topic.eq("fractions"))
-    ///     .all()
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub fn join<B: Table>(
-        self,
-        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
-    ) -> Join<'e, T, B, Inner> {
-        let on = on(T::columns(), B::columns());
-        self.into_join(Ok(on.pairs()))
-    }
-
-    /// A left join with `B` on a typed condition; rows read as
-    /// `(T, Option<B>)`.
-    pub fn left_join<B: Table>(
-        self,
-        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
-    ) -> Join<'e, T, B, Left> {
-        let on = on(T::columns(), B::columns());
-        self.into_join(Ok(on.pairs()))
-    }
-
-    /// An inner join with `B` on the one foreign key the models declare
-    /// between the two tables (either way); an error when there is none or
-    /// several.
-    pub fn join_related<B: Table>(self) -> Join<'e, T, B, Inner> {
-        self.into_join(related::<T, B>())
-    }
-
-    /// A left join with `B` on the foreign key between them (see
-    /// [`join_related`](Select::join_related)).
-    pub fn left_join_related<B: Table>(self) -> Join<'e, T, B, Left> {
-        self.into_join(related::<T, B>())
-    }
-
-    fn into_join<B: Table, K: JoinKind>(
-        self,
-        on: std::result::Result<Vec<(&'static str, &'static str)>, String>,
-    ) -> Join<'e, T, B, K> {
-        let on = match &self.error {
-            Some(why) => Err(why.clone()),
-            None => on,
-        };
-        let mut join = Join::new(self.conn, on, self.filter);
-        for o in &self.order {
-            join = join.order_rendered(o);
-        }
-        if let Some(n) = self.limit {
-            join = join.limit(n);
-        }
-        if let Some(n) = self.offset {
-            join = join.offset(n);
-        }
-        join
     }
 
     /// `LIMIT n`.
@@ -637,6 +519,127 @@ impl<'e, T: Table> Select<'e, T> {
     }
 }
 
+/// What needs a table (its foreign keys): joins and `EXISTS` filters.
+impl<'e, T: Table> Select<'e, T> {
+    /// Keeps the rows of `T` that have at least one related row of `U`
+    /// (through the one foreign key between them) matching `f`: `WHERE
+    /// EXISTS (SELECT 1 FROM u WHERE u.fk = t.key AND ...)`.
+    pub fn filter_exists<U: Table>(
+        self,
+        f: impl FnOnce(&U::Columns) -> Filter<U>,
+    ) -> Select<'e, T> {
+        self.exists_node::<U>(f(U::columns()), false)
+    }
+
+    /// Keeps the rows of `T` that have no related row of `U` matching `f`.
+    pub fn filter_not_exists<U: Table>(
+        self,
+        f: impl FnOnce(&U::Columns) -> Filter<U>,
+    ) -> Select<'e, T> {
+        self.exists_node::<U>(f(U::columns()), true)
+    }
+
+    fn exists_node<U: Table>(mut self, filter: Filter<U>, negated: bool) -> Select<'e, T> {
+        match related::<T, U>() {
+            Ok(pairs) => {
+                let node = Node::Exists(Box::new(ExistsNode {
+                    outer: crate::ident::Qualified(T::SCHEMA, T::NAME).to_string(),
+                    inner: crate::ident::Qualified(U::SCHEMA, U::NAME).to_string(),
+                    pairs,
+                    filter: filter.into_node(),
+                    negated,
+                }));
+                self.filter = Some(and_nodes(self.filter.take(), Filter::<T>::from_node(node)));
+            }
+            Err(why) => {
+                self.error.get_or_insert(why);
+            }
+        }
+        self
+    }
+
+    /// An inner join with `B` on a typed condition; rows read as `(T, B)`.
+    ///
+    /// ```no_run
+    /// # use strata::{Executor, Table};
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "lessons")]
+    /// # pub struct Lesson {
+    /// #     #[column(primary_key)]
+    /// #     pub lesson_id: String,
+    /// #     pub topic: String,
+    /// # }
+    /// # #[derive(Table, Clone, Debug)]
+    /// # #[table(name = "jobs")]
+    /// # pub struct Job {
+    /// #     #[column(primary_key)]
+    /// #     pub job_id: String,
+    /// #     pub status: String,
+    /// #     pub lesson_id: Option<String>,
+    /// # }
+    /// # async fn demo(db: &impl Executor) -> strata::Result<()> {
+    /// let done: Vec<(Job, Lesson)> = db
+    ///     .select::<Job>()
+    ///     .filter(|j| j.status.eq("done"))
+    ///     .join::<Lesson>(|j, l| j.lesson_id.on(l.lesson_id))
+    ///     .filter_joined(|l| l.topic.eq("fractions"))
+    ///     .all()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn join<B: Table>(
+        self,
+        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
+    ) -> Join<'e, T, B, Inner> {
+        let on = on(T::columns(), B::columns());
+        self.into_join(Ok(on.pairs()))
+    }
+
+    /// A left join with `B` on a typed condition; rows read as
+    /// `(T, Option<B>)`.
+    pub fn left_join<B: Table>(
+        self,
+        on: impl FnOnce(&T::Columns, &B::Columns) -> On<T, B>,
+    ) -> Join<'e, T, B, Left> {
+        let on = on(T::columns(), B::columns());
+        self.into_join(Ok(on.pairs()))
+    }
+
+    /// An inner join with `B` on the one foreign key the models declare
+    /// between the two tables (either way); an error when there is none or
+    /// several.
+    pub fn join_related<B: Table>(self) -> Join<'e, T, B, Inner> {
+        self.into_join(related::<T, B>())
+    }
+
+    /// A left join with `B` on the foreign key between them (see
+    /// [`join_related`](Select::join_related)).
+    pub fn left_join_related<B: Table>(self) -> Join<'e, T, B, Left> {
+        self.into_join(related::<T, B>())
+    }
+
+    fn into_join<B: Table, K: JoinKind>(
+        self,
+        on: std::result::Result<Vec<(&'static str, &'static str)>, String>,
+    ) -> Join<'e, T, B, K> {
+        let on = match &self.error {
+            Some(why) => Err(why.clone()),
+            None => on,
+        };
+        let mut join = Join::new(self.conn, on, self.filter);
+        for o in &self.order {
+            join = join.order_rendered(o);
+        }
+        if let Some(n) = self.limit {
+            join = join.limit(n);
+        }
+        if let Some(n) = self.offset {
+            join = join.offset(n);
+        }
+        join
+    }
+}
+
 /// The rows of a [`Select::stream`], decoded into `T` as they arrive.
 pub struct RowStream<'a, T> {
     rows: Pin<Box<tokio_postgres::RowStream>>,
@@ -655,7 +658,7 @@ impl<T> std::fmt::Debug for RowStream<'_, T> {
     }
 }
 
-impl<T: Table> Stream for RowStream<'_, T> {
+impl<T: Selectable> Stream for RowStream<'_, T> {
     type Item = Result<T>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
@@ -695,7 +698,7 @@ impl<T, P> std::fmt::Debug for Projected<'_, T, P> {
     }
 }
 
-impl<'e, T: Table, P: Projection<T>> Projected<'e, T, P> {
+impl<'e, T: Selectable, P: Projection<T>> Projected<'e, T, P> {
     /// The statement, its parameters and each item's SQL (for errors).
     fn render(&self) -> (String, Vec<&(dyn ToSql + Sync)>, Vec<String>) {
         let s = &self.select;
@@ -833,7 +836,7 @@ impl<T, P, R> std::fmt::Debug for ProjectedInto<'_, T, P, R> {
     }
 }
 
-impl<T: Table, P: Projection<T>, R: FromRow> ProjectedInto<'_, T, P, R> {
+impl<T: Selectable, P: Projection<T>, R: FromRow> ProjectedInto<'_, T, P, R> {
     /// `0..n`: the projection's items are the struct's fields, in order.
     fn positions() -> Vec<usize> {
         (0..R::FIELDS.len()).collect()

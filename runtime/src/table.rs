@@ -36,6 +36,11 @@ pub struct ColumnInfo {
 
 /// A Rust struct mapped to a PostgreSQL table. Implement it with
 /// `#[derive(Table)]`; writing it by hand is possible but not needed.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a table: it has no `strata::Table` impl",
+    label = "not a table",
+    note = "inserts, updates, deletes, upserts and COPY need a `#[derive(Table)]`; a `#[derive(View)]` is read-only (`select` reads it)"
+)]
 pub trait Table: Sized + Send + Sync + 'static {
     /// The generated struct of typed column handles (`<Struct>Columns`).
     type Columns: Sync + 'static;
@@ -61,6 +66,24 @@ pub trait Table: Sized + Send + Sync + 'static {
 
     /// The enum types this table's columns use (from `#[derive(PgEnum)]`).
     fn enum_types() -> Vec<schema::EnumType> {
+        Vec::new()
+    }
+
+    /// The partitions the model declares on its table (`#[table(partition(...))]`
+    /// of a partitioned table): tables with
+    /// [`partition_of`](schema::Table::partition_of) set, which the
+    /// registry adds beside the table. Rows are still written and read
+    /// through the partitioned table.
+    fn partitions() -> Vec<schema::Table> {
+        Vec::new()
+    }
+
+    /// SQL the model declares on its table as [`schema::Definition`]s:
+    /// exclusion constraints, row-level security, policies and grants
+    /// (`#[table(exclude(...))]`, `row_level_security`, `policy(...)`,
+    /// `grant(...)`). The registry adds them to its definitions, before
+    /// those added with [`Registry::definition`](crate::Registry::definition).
+    fn definitions() -> Vec<schema::Definition> {
         Vec::new()
     }
 
@@ -103,6 +126,50 @@ impl std::fmt::Debug for CopyRow<'_> {
             .field("types", &self.types)
             .finish_non_exhaustive()
     }
+}
+
+/// What [`Executor::select`](crate::Executor::select) reads rows of: a
+/// table (every [`Table`]) or a view mapped read-only to a struct
+/// ([`View`], `#[derive(View)]`). Only reads are bound on it; inserts,
+/// updates, deletes and COPY need a [`Table`], so a view's rows cannot be
+/// written through strata (the call does not compile).
+pub trait Selectable: Sized + Send + Sync + 'static {
+    /// The struct of typed column handles.
+    type Columns: Sync + 'static;
+    /// The relation's schema.
+    const SCHEMA: &'static str;
+    /// The relation's name.
+    const NAME: &'static str;
+    /// The columns, in field order (the order of `decode`).
+    const COLUMNS: &'static [ColumnInfo];
+    /// The typed column handles.
+    fn columns() -> &'static Self::Columns;
+    /// Decodes a row; `positions[i]` is the row position of column `i`.
+    fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error>;
+}
+
+impl<T: Table> Selectable for T {
+    type Columns = <T as Table>::Columns;
+    const SCHEMA: &'static str = <T as Table>::SCHEMA;
+    const NAME: &'static str = <T as Table>::NAME;
+    const COLUMNS: &'static [ColumnInfo] = <T as Table>::COLUMNS;
+    fn columns() -> &'static Self::Columns {
+        <T as Table>::columns()
+    }
+    fn decode(row: &Row, positions: &[usize]) -> Result<Self, Error> {
+        <T as Table>::decode(row, positions)
+    }
+}
+
+/// A view mapped read-only to a struct: implement it with
+/// `#[derive(View)]`, which also implements [`Selectable`] (typed reads
+/// through [`Executor::select`](crate::Executor::select)) and registers
+/// the view's SQL as a definition, so `schema-diff` creates and compares
+/// it. A view has no [`Table`] impl: `insert`, `update`, `delete`,
+/// `upsert` and `copy_in` of its rows do not compile.
+pub trait View: Selectable {
+    /// The `CREATE VIEW` statement, as a definition for the registry.
+    fn definition() -> schema::Definition;
 }
 
 /// A primary key value: one bind parameter per key column.

@@ -20,7 +20,7 @@ use std::sync::{OnceLock, RwLock};
 
 use crate::error::{Error, ErrorKind};
 use crate::ident::{Ident, Qualified};
-use crate::table::Table;
+use crate::table::{Selectable, Table};
 
 /// The SQL text of every fixed-shape operation on one table, built once.
 #[derive(Debug)]
@@ -76,6 +76,47 @@ pub(crate) fn sql_for<T: Table>() -> &'static TableSql {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     map.entry(id)
         .or_insert_with(|| Box::leak(Box::new(TableSql::build::<T>())))
+}
+
+/// The SQL text of reading a table or view (`SELECT <columns> FROM ...`),
+/// built once per type: what [`Select`](crate::Select) needs of any
+/// [`Selectable`].
+#[derive(Debug)]
+pub(crate) struct ReadSql {
+    /// `"schema"."name"`.
+    pub(crate) table: String,
+    /// `SELECT <all columns> FROM <relation>`.
+    pub(crate) select: String,
+    /// `0..COLUMNS.len()`.
+    pub(crate) positions: Vec<usize>,
+}
+
+/// The read SQL of `T`, built on first use and kept for the life of the
+/// process.
+pub(crate) fn read_sql_for<T: Selectable>() -> &'static ReadSql {
+    type Cache = RwLock<HashMap<TypeId, &'static ReadSql>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
+    let id = TypeId::of::<T>();
+    if let Some(sql) = cache
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(&id)
+    {
+        return sql;
+    }
+    let mut map = cache
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    map.entry(id).or_insert_with(|| {
+        let table = Qualified(T::SCHEMA, T::NAME).to_string();
+        let all = join(T::COLUMNS.iter().map(|c| c.name));
+        Box::leak(Box::new(ReadSql {
+            select: format!("SELECT {all} FROM {table}"),
+            table,
+            positions: (0..T::COLUMNS.len()).collect(),
+        }))
+    })
 }
 
 impl TableSql {

@@ -3,6 +3,7 @@
 
 mod ddl;
 mod derive;
+mod derive_objects;
 mod derive_options;
 mod dgs_adoption;
 mod dgs_chaos;

@@ -1,5 +1,5 @@
 //! The examples of macros/docs/attributes.md, compiled.
-use strata::{PgEnum, Table};
+use strata::{PgEnum, Table, View};
 
 mod intro {
     use super::*;
@@ -111,6 +111,89 @@ mod pg_enum {
     }
 }
 
+mod partitioning {
+    use super::*;
+
+    #[derive(Table)]
+    #[table(name = "events", partition_by = "range (day)", primary_key(id, day))]
+    #[table(partition(name = "events_2024", values = "FROM ('2024-01-01') TO ('2025-01-01')"))]
+    #[table(partition(name = "events_2025", values = "FROM ('2025-01-01') TO ('2026-01-01')"))]
+    #[table(partition(name = "events_other", default))]
+    pub struct Event {
+        pub id: i64,
+        pub day: chrono::NaiveDate,
+        pub kind: String,
+    }
+
+    #[derive(Table)]
+    #[table(name = "readings", partition_by = "hash (sensor)", primary_key(sensor, at))]
+    #[table(partition(name = "readings_0", values = "WITH (MODULUS 2, REMAINDER 0)"))]
+    #[table(partition(name = "readings_1", values = "WITH (MODULUS 2, REMAINDER 1)"))]
+    pub struct Reading { pub sensor: i32, pub at: i64, pub value: f64 }
+}
+
+mod exclusion {
+    use super::*;
+
+    #[derive(Table)]
+    #[table(name = "bookings")]
+    #[table(exclude(
+        name = "bookings_no_overlap",
+        method = "gist",
+        elements = "room_id WITH =, during WITH &&",
+        where = "NOT cancelled",
+        deferrable = "initially_deferred",
+    ))]
+    pub struct Booking {
+        #[column(primary_key)]
+        pub id: i64,
+        pub room_id: i32,
+        #[column(sql_type = "tstzrange")]
+        pub during: String,
+        pub cancelled: bool,
+    }
+}
+
+mod row_security {
+    use super::*;
+
+    #[derive(Table)]
+    #[table(name = "documents", row_level_security(force))]
+    #[table(policy(name = "own rows", for = "select", to = "app_user", using = "owner = current_user"))]
+    #[table(policy(name = "own inserts", for = "insert", to = "app_user", with_check = "owner = current_user"))]
+    #[table(policy(name = "no secrets", restrictive, using = "NOT secret"))]
+    #[table(grant(privileges = "select, insert", to = "app_user"))]
+    #[table(grant(privileges = "update", columns(title), to = "app_user, auditor"))]
+    pub struct Document {
+        #[column(primary_key)]
+        pub id: i64,
+        pub owner: String,
+        pub title: String,
+        pub secret: bool,
+    }
+}
+
+mod view {
+    use super::*;
+
+    #[derive(View, Debug)]
+    #[view(
+        schema = "app",
+        name = "active_jobs",
+        sql = "SELECT id, status, attempts * 2 FROM app.jobs WHERE status <> 'done'"
+    )]
+    pub struct ActiveJob {
+        pub id: i64,
+        pub status: String,
+        #[view(rename = "doubled_attempts")]
+        pub doubled: i32,
+    }
+
+    pub async fn busy<E: strata::Executor>(db: &E) -> strata::Result<Vec<ActiveJob>> {
+        db.select::<ActiveJob>().filter(|c| c.doubled.gt(2)).all().await
+    }
+}
+
 fn main() {
     use strata::PgType;
     let labels = <pg_enum::Mood as PgType>::enum_type().map(|e| e.labels);
@@ -127,4 +210,10 @@ fn main() {
     assert_eq!(<intro::Job as Table>::definition().indexes.len(), 3);
     let _ = (intro::JobState::Queued, intro::JobState::InProgress, intro::JobState::Done);
     let _ = (pg_enum::Mood::Happy, pg_enum::Mood::Sad);
+    assert_eq!(<partitioning::Event as Table>::partitions().len(), 3);
+    assert_eq!(<partitioning::Reading as Table>::definition().partition_by.as_deref(), Some("HASH (sensor)"));
+    assert_eq!(<exclusion::Booking as Table>::definitions().len(), 1);
+    assert_eq!(<row_security::Document as Table>::definitions().len(), 6);
+    assert!(<view::ActiveJob as View>::definition().sql.starts_with("CREATE VIEW app.active_jobs (id, status, doubled_attempts) AS SELECT"));
+    let _ = view::busy::<strata::Session>;
 }

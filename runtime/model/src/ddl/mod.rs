@@ -3,12 +3,15 @@
 //! [`create`] renders the statements that create objects (schemas, enum
 //! types, tables, indexes, constraints, comments) and the complete DDL of a
 //! schema in dependency order, plain or idempotent (`IF NOT EXISTS`); start
-//! at [`create::schema_ddl`]. [`alter`] renders the statements that change or
+//! at [`create::schema_ddl`]. [`table_objects`] writes what a model declares
+//! on its table as definitions (exclusion constraints, row-level security,
+//! policies, grants). [`alter`] renders the statements that change or
 //! drop existing objects, used by `schema-diff`'s migration plans. Every
 //! builder returns one statement without a trailing semicolon.
 
 pub mod alter;
 pub mod create;
+pub mod table_objects;
 
 pub use create::{
     add_check, add_foreign_key, add_primary_key, add_unique, alter_owned_sequence, column_def,

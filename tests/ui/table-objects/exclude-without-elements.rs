@@ -1,0 +1,13 @@
+use strata::Table;
+
+#[derive(Table)]
+#[table(name = "events")]
+#[table(exclude(name = "no_overlap"))]
+pub struct Event {
+    #[column(primary_key)]
+    pub id: i64,
+    pub day: i32,
+    pub kind: String,
+}
+
+fn main() {}

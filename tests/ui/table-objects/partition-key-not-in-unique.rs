@@ -1,0 +1,12 @@
+use strata::Table;
+
+#[derive(Table)]
+#[table(name = "events")]
+#[table(partition_by = "range (day)", primary_key(id, day), unique(kind))]
+pub struct Event {
+    pub id: i64,
+    pub day: i32,
+    pub kind: String,
+}
+
+fn main() {}

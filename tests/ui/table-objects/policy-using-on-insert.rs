@@ -1,0 +1,13 @@
+use strata::Table;
+
+#[derive(Table)]
+#[table(name = "events")]
+#[table(row_level_security, policy(name = "p", for = "insert", using = "true", with_check = "true"))]
+pub struct Event {
+    #[column(primary_key)]
+    pub id: i64,
+    pub day: i32,
+    pub kind: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use strata::View;
+
+#[derive(View)]
+#[view(sql = "SELECT 1 AS id; DROP TABLE jobs")]
+pub struct ActiveJob {
+    pub id: i64,
+}
+
+fn main() {}
