@@ -132,7 +132,60 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
         };
         (op.phase(), within)
     });
+    order_owned_sequence_swaps(&mut ops);
     (ops, d.notes)
+}
+
+/// A sequence a column owns (serial or identity) and a standalone sequence
+/// of the same name trade places (`serial` -> `integer DEFAULT
+/// nextval('t_id_seq')`, or back): the owned one goes with the column's
+/// change (phase 20 or 25) and the standalone one is created before the
+/// tables change (phase 15) and dropped last (phase 35), so the same name
+/// would exist twice. The standalone one is created right after the owned
+/// one is gone, and dropped right before the column takes its own (the
+/// defaults that used it are changed before, in phase 22).
+fn order_owned_sequence_swaps(ops: &mut Vec<Op>) {
+    let owned_name = |op: &Op, gone: bool| match op {
+        Op::AlterIdentity {
+            table,
+            column,
+            from,
+            to,
+            ..
+        } if from != to && (if gone { from.is_some() } else { to.is_some() }) => Some((
+            table.schema.clone(),
+            strata_model::ddl::alter::serial_sequence_name(&table.name, column),
+        )),
+        _ => None,
+    };
+    let sequence = |op: &Op, created: bool| match op {
+        Op::CreateObject { object } if created && object.kind == ObjectKind::Sequence => {
+            Some((object.schema.clone(), object.name.clone()))
+        }
+        Op::DropObject { object } if !created && object.kind == ObjectKind::Sequence => {
+            Some((object.schema.clone(), object.name.clone()))
+        }
+        _ => None,
+    };
+    let mut i = 0;
+    while i < ops.len() {
+        if let Some(name) = sequence(&ops[i], true) {
+            let later = (i + 1..ops.len()).find(|&j| owned_name(&ops[j], true) == Some(name.clone()));
+            if let Some(j) = later {
+                let op = ops.remove(i);
+                ops.insert(j, op);
+                continue;
+            }
+        }
+        if let Some(name) = sequence(&ops[i], false) {
+            let earlier = (0..i).find(|&j| owned_name(&ops[j], false) == Some(name.clone()));
+            if let Some(j) = earlier {
+                let op = ops.remove(i);
+                ops.insert(j, op);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// How deep each table of either side sits in its partition or
