@@ -1546,6 +1546,11 @@ fn parse_policy(cx: &Ctxt, key: &Ident, items: Vec<TokenStream>) -> Option<Polic
             "`policy(...)` needs a `name = \"...\"`: policies are named per table",
         );
     };
+    if cx.error_count() > before {
+        // An item was refused (and reported): the checks of the whole
+        // policy would only repeat it.
+        return None;
+    }
     Some(PolicyAttr {
         key: key.clone(),
         name,

@@ -170,7 +170,8 @@ fn order_owned_sequence_swaps(ops: &mut Vec<Op>) {
     let mut i = 0;
     while i < ops.len() {
         if let Some(name) = sequence(&ops[i], true) {
-            let later = (i + 1..ops.len()).find(|&j| owned_name(&ops[j], true) == Some(name.clone()));
+            let later =
+                (i + 1..ops.len()).find(|&j| owned_name(&ops[j], true) == Some(name.clone()));
             if let Some(j) = later {
                 let op = ops.remove(i);
                 ops.insert(j, op);
