@@ -185,56 +185,17 @@ impl<'a> RowModel<'a> {
             ROW.0,
             "on a field (`#[row(rename = \"...\")]`), not on the struct",
         );
-        let named = match &input.data {
-            Data::Struct(s) => match &s.fields {
-                Fields::Named(named) => named,
-                Fields::Unnamed(_) => {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a field reads the column of its name; for positional rows use a tuple (`Select::project` reads into one)",
-                    );
-                    return None;
-                }
-                Fields::Unit => {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a unit struct reads no columns",
-                    );
-                    return None;
-                }
+        let fields = row_fields(
+            cx,
+            input,
+            &Shape {
+                derive: "FromRow",
+                tuple: "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a field reads the column of its name; for positional rows use a tuple (`Select::project` reads into one)",
+                unit: "`#[derive(FromRow)]` needs a struct with named fields (`struct Totals { id: i32, n: i64 }`): a unit struct reads no columns",
+                empty: "`#[derive(FromRow)]` on a struct without fields: a result row needs at least one",
             },
-            Data::Enum(e) => {
-                cx.error_spanned_by(
-                    e.enum_token,
-                    "`#[derive(FromRow)]` needs a struct with named fields, not an enum",
-                );
-                return None;
-            }
-            Data::Union(u) => {
-                cx.error_spanned_by(
-                    u.union_token,
-                    "`#[derive(FromRow)]` needs a struct with named fields, not a union",
-                );
-                return None;
-            }
-        };
-        if named.named.is_empty() {
-            cx.error_spanned_by(
-                &input.ident,
-                "`#[derive(FromRow)]` on a struct without fields: a result row needs at least one",
-            );
-        }
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|f| {
-                Some(RowField {
-                    ident: f.ident.as_ref()?,
-                    ty: &f.ty,
-                    attrs: attr::row_field_attrs(cx, &f.attrs),
-                })
-            })
-            .collect();
+            attr::row_field_attrs,
+        )?;
         Some(RowModel {
             ident: &input.ident,
             fields,
@@ -257,49 +218,19 @@ impl<'a> ViewModel<'a> {
     pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<ViewModel<'a>> {
         no_generics(cx, &input.generics, "View", "a view's row type");
         let attrs = attr::view_attrs(cx, &input.attrs);
-        let named = match &input.data {
-            Data::Struct(s) => match &s.fields {
-                Fields::Named(named) => named,
-                _ => {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "`#[derive(View)]` needs a struct with named fields (`struct ActiveJob { id: i64, ... }`): each field reads the view column of its name",
-                    );
-                    return None;
-                }
+        let needs = "`#[derive(View)]` needs a struct with named fields (`struct ActiveJob { id: i64, ... }`): each field reads the view column of its name";
+        let fields = row_fields(
+            cx,
+            input,
+            &Shape {
+                derive: "View",
+                tuple: needs,
+                unit: needs,
+                empty:
+                    "`#[derive(View)]` on a struct without fields: a view has at least one column",
             },
-            Data::Enum(e) => {
-                cx.error_spanned_by(
-                    e.enum_token,
-                    "`#[derive(View)]` needs a struct with named fields, not an enum",
-                );
-                return None;
-            }
-            Data::Union(u) => {
-                cx.error_spanned_by(
-                    u.union_token,
-                    "`#[derive(View)]` needs a struct with named fields, not a union",
-                );
-                return None;
-            }
-        };
-        if named.named.is_empty() {
-            cx.error_spanned_by(
-                &input.ident,
-                "`#[derive(View)]` on a struct without fields: a view has at least one column",
-            );
-        }
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|f| {
-                Some(RowField {
-                    ident: f.ident.as_ref()?,
-                    ty: &f.ty,
-                    attrs: attr::view_field_attrs(cx, &f.attrs),
-                })
-            })
-            .collect();
+            attr::view_field_attrs,
+        )?;
         Some(ViewModel {
             ident: &input.ident,
             vis: &input.vis,
@@ -307,6 +238,72 @@ impl<'a> ViewModel<'a> {
             fields,
         })
     }
+}
+
+/// What a derive that reads rows into a struct with named fields says
+/// when the item has another shape.
+struct Shape<'m> {
+    derive: &'m str,
+    /// For a tuple struct.
+    tuple: &'m str,
+    /// For a unit struct.
+    unit: &'m str,
+    /// For a struct with named fields but none of them.
+    empty: &'m str,
+}
+
+/// The named fields of a struct, each with its attributes read by
+/// `field_attrs`; `None` (the error in `cx`) for any other shape.
+fn row_fields<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    shape: &Shape<'_>,
+    field_attrs: fn(&Ctxt, &[syn::Attribute]) -> RowFieldAttrs,
+) -> Option<Vec<RowField<'a>>> {
+    let derive = shape.derive;
+    let named = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(named) => named,
+            Fields::Unnamed(_) => {
+                cx.error_spanned_by(&input.ident, shape.tuple);
+                return None;
+            }
+            Fields::Unit => {
+                cx.error_spanned_by(&input.ident, shape.unit);
+                return None;
+            }
+        },
+        Data::Enum(e) => {
+            cx.error_spanned_by(
+                e.enum_token,
+                format!("`#[derive({derive})]` needs a struct with named fields, not an enum"),
+            );
+            return None;
+        }
+        Data::Union(u) => {
+            cx.error_spanned_by(
+                u.union_token,
+                format!("`#[derive({derive})]` needs a struct with named fields, not a union"),
+            );
+            return None;
+        }
+    };
+    if named.named.is_empty() {
+        cx.error_spanned_by(&input.ident, shape.empty);
+    }
+    Some(
+        named
+            .named
+            .iter()
+            .filter_map(|f| {
+                Some(RowField {
+                    ident: f.ident.as_ref()?,
+                    ty: &f.ty,
+                    attrs: field_attrs(cx, &f.attrs),
+                })
+            })
+            .collect(),
+    )
 }
 
 fn no_generics(cx: &Ctxt, generics: &Generics, derive: &str, what: &str) {

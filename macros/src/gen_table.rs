@@ -17,7 +17,6 @@ pub fn expand(t: &ir::Table) -> TokenStream {
     let columns_ident = format_ident!("{}Columns", ident);
     let schema = &t.definition.schema;
     let name = &t.definition.name;
-    let n_columns = t.columns.len();
 
     let fields: Vec<(&Ident, &syn::Type, &str)> = t
         .columns
@@ -96,17 +95,10 @@ pub fn expand(t: &ir::Table) -> TokenStream {
     };
 
     // decode / param
-    let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
-    let decoded = t.columns.iter().zip(&positions).map(|(c, p)| {
-        let field = c.field;
-        let ty = c.ty;
-        let col = &c.name;
-        let rust_type = type_string(ty);
-        let call = quote_spanned! {ty.span()=>
-            ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
-        };
-        quote!(#field: #call?)
-    });
+    let decode = decode_fn(
+        ident,
+        t.columns.iter().map(|c| (c.field, c.ty, c.name.as_str())),
+    );
     let copied = t.columns.iter().enumerate().map(|(i, c)| {
         let field = c.field;
         let ty = c.ty;
@@ -151,21 +143,7 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 
             #definitions
 
-            fn decode(
-                __row: &::strata::__private::Row,
-                __positions: &[usize],
-            ) -> ::core::result::Result<Self, ::strata::Error> {
-                let &[#(#positions,)* ..] = __positions else {
-                    return ::core::result::Result::Err(::strata::__private::positions_error(
-                        Self::NAME,
-                        #n_columns,
-                        __positions.len(),
-                    ));
-                };
-                ::core::result::Result::Ok(#ident {
-                    #(#decoded,)*
-                })
-            }
+            #decode
 
             fn decode_copy(
                 __row: &::strata::CopyRow<'_>,
@@ -203,6 +181,40 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 /// order) and the expression of its value; `fields` are (field, Rust type,
 /// SQL name). Also used by the fallback, so that uses of the handles do not
 /// add errors to a model with mistakes in its attributes.
+/// `fn decode(row, positions)` of `Selectable`: each field read from the
+/// column at its position, `columns` in the order of `COLUMNS`.
+pub fn decode_fn<'a>(
+    ident: &Ident,
+    columns: impl ExactSizeIterator<Item = (&'a Ident, &'a syn::Type, &'a str)>,
+) -> TokenStream {
+    let n_columns = columns.len();
+    let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
+    let decoded = columns.zip(&positions).map(|((field, ty, col), p)| {
+        let rust_type = type_string(ty);
+        let call = quote_spanned! {ty.span()=>
+            ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
+        };
+        quote!(#field: #call?)
+    });
+    quote! {
+        fn decode(
+            __row: &::strata::__private::Row,
+            __positions: &[usize],
+        ) -> ::core::result::Result<Self, ::strata::Error> {
+            let &[#(#positions,)* ..] = __positions else {
+                return ::core::result::Result::Err(::strata::__private::positions_error(
+                    Self::NAME,
+                    #n_columns,
+                    __positions.len(),
+                ));
+            };
+            ::core::result::Result::Ok(#ident {
+                #(#decoded,)*
+            })
+        }
+    }
+}
+
 pub fn handles(
     ident: &Ident,
     vis: &syn::Visibility,

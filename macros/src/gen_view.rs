@@ -5,10 +5,9 @@
 //! strata. Only absolute `::strata::...` paths are emitted.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::{format_ident, quote};
 
-use crate::gen_table::handles_of;
+use crate::gen_table::{decode_fn, handles_of};
 use crate::ir;
 use crate::text::type_string;
 use crate::tokens;
@@ -17,7 +16,6 @@ pub fn expand(v: &ir::View) -> TokenStream {
     let ident = v.ident;
     let columns_ident = format_ident!("{}Columns", ident);
     let (schema, name) = (&v.schema, &v.name);
-    let n_columns = v.columns.len();
     let fields: Vec<(&Ident, &syn::Type, &str)> = v
         .columns
         .iter()
@@ -45,18 +43,10 @@ pub fn expand(v: &ir::View) -> TokenStream {
             }
         }
     });
-    let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
-    let decoded = v
-        .columns
-        .iter()
-        .zip(&positions)
-        .map(|((field, ty, col), p)| {
-            let rust_type = type_string(ty);
-            let call = quote_spanned! {ty.span()=>
-                ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
-            };
-            quote!(#field: #call?)
-        });
+    let decode = decode_fn(
+        ident,
+        v.columns.iter().map(|(f, t, c)| (*f, *t, c.as_str())),
+    );
     let definition = tokens::definition(&v.definition);
     quote! {
         #handles_struct
@@ -74,21 +64,7 @@ pub fn expand(v: &ir::View) -> TokenStream {
                 &HANDLES
             }
 
-            fn decode(
-                __row: &::strata::__private::Row,
-                __positions: &[usize],
-            ) -> ::core::result::Result<Self, ::strata::Error> {
-                let &[#(#positions,)* ..] = __positions else {
-                    return ::core::result::Result::Err(::strata::__private::positions_error(
-                        Self::NAME,
-                        #n_columns,
-                        __positions.len(),
-                    ));
-                };
-                ::core::result::Result::Ok(#ident {
-                    #(#decoded,)*
-                })
-            }
+            #decode
         }
 
         #[automatically_derived]
