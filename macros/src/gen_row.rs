@@ -2,17 +2,16 @@
 //! types as a tuple, the field facts and a decoder by position), from a
 //! checked [`ir::Row`]. Only absolute `::strata::...` paths are emitted.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use proc_macro2::TokenStream;
+use quote::quote;
 
+use crate::gen_table::decode_fn;
 use crate::ir;
 use crate::text::type_string;
 
 pub fn expand(r: &ir::Row) -> TokenStream {
     let ident = r.ident;
     let name = ident.to_string();
-    let n_fields = r.fields.len();
     let types = r.fields.iter().map(|f| f.ty);
     let infos = r.fields.iter().map(|f| {
         let column = &f.column;
@@ -26,17 +25,12 @@ pub fn expand(r: &ir::Row) -> TokenStream {
             }
         }
     });
-    let positions: Vec<Ident> = (0..n_fields).map(|i| format_ident!("__p{}", i)).collect();
-    let decoded = r.fields.iter().zip(&positions).map(|(f, p)| {
-        let field = f.ident;
-        let ty = f.ty;
-        let name = &f.name;
-        let rust_type = type_string(ty);
-        let call = quote_spanned! {ty.span()=>
-            ::strata::__private::decode_field::<#ty>(__row, #p, Self::NAME, #name, #rust_type)
-        };
-        quote!(#field: #call?)
-    });
+    let decode = decode_fn(
+        ident,
+        r.fields.iter().map(|f| (f.ident, f.ty, f.name.as_str())),
+        quote!(::strata::__private::decode_field),
+        quote!(::strata::row::positions_error),
+    );
     quote! {
         #[automatically_derived]
         impl ::strata::FromRow for #ident {
@@ -45,21 +39,7 @@ pub fn expand(r: &ir::Row) -> TokenStream {
             const NAME: &'static str = #name;
             const FIELDS: &'static [::strata::RowField] = &[#(#infos),*];
 
-            fn decode(
-                __row: &::strata::__private::Row,
-                __positions: &[usize],
-            ) -> ::core::result::Result<Self, ::strata::Error> {
-                let &[#(#positions,)* ..] = __positions else {
-                    return ::core::result::Result::Err(::strata::row::positions_error(
-                        Self::NAME,
-                        #n_fields,
-                        __positions.len(),
-                    ));
-                };
-                ::core::result::Result::Ok(#ident {
-                    #(#decoded,)*
-                })
-            }
+            #decode
         }
     }
 }

@@ -98,6 +98,8 @@ pub fn expand(t: &ir::Table) -> TokenStream {
     let decode = decode_fn(
         ident,
         t.columns.iter().map(|c| (c.field, c.ty, c.name.as_str())),
+        quote!(::strata::__private::decode_column),
+        quote!(::strata::__private::positions_error),
     );
     let copied = t.columns.iter().enumerate().map(|(i, c)| {
         let field = c.field;
@@ -181,18 +183,22 @@ pub fn expand(t: &ir::Table) -> TokenStream {
 /// order) and the expression of its value; `fields` are (field, Rust type,
 /// SQL name). Also used by the fallback, so that uses of the handles do not
 /// add errors to a model with mistakes in its attributes.
-/// `fn decode(row, positions)` of `Selectable`: each field read from the
-/// column at its position, `columns` in the order of `COLUMNS`.
+/// `fn decode(row, positions)` of `Selectable` or `FromRow`: each field
+/// (with the column or field name its errors give) read by `read` (a
+/// `decode_column`-like function) from the column at its position;
+/// `missing` builds the error for too few positions.
 pub fn decode_fn<'a>(
     ident: &Ident,
     columns: impl ExactSizeIterator<Item = (&'a Ident, &'a syn::Type, &'a str)>,
+    read: TokenStream,
+    missing: TokenStream,
 ) -> TokenStream {
     let n_columns = columns.len();
     let positions: Vec<Ident> = (0..n_columns).map(|i| format_ident!("__p{}", i)).collect();
     let decoded = columns.zip(&positions).map(|((field, ty, col), p)| {
         let rust_type = type_string(ty);
         let call = quote_spanned! {ty.span()=>
-            ::strata::__private::decode_column::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
+            #read::<#ty>(__row, #p, Self::NAME, #col, #rust_type)
         };
         quote!(#field: #call?)
     });
@@ -202,7 +208,7 @@ pub fn decode_fn<'a>(
             __positions: &[usize],
         ) -> ::core::result::Result<Self, ::strata::Error> {
             let &[#(#positions,)* ..] = __positions else {
-                return ::core::result::Result::Err(::strata::__private::positions_error(
+                return ::core::result::Result::Err(#missing(
                     Self::NAME,
                     #n_columns,
                     __positions.len(),

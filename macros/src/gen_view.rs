@@ -46,6 +46,8 @@ pub fn expand(v: &ir::View) -> TokenStream {
     let decode = decode_fn(
         ident,
         v.columns.iter().map(|(f, t, c)| (*f, *t, c.as_str())),
+        quote!(::strata::__private::decode_column),
+        quote!(::strata::__private::positions_error),
     );
     let definition = tokens::definition(&v.definition);
     quote! {
