@@ -876,11 +876,14 @@ impl Assembler<'_> {
                 depends_on,
                 parts,
             };
-            // Privileges on an excluded table, its owner and its extended
-            // statistics are excluded with it.
+            // Privileges on an excluded table, its owner, its extended
+            // statistics and its ownership of sequences are excluded with it.
             if matches!(
                 kind,
-                ObjectKind::Grant | ObjectKind::Owner | ObjectKind::Statistics
+                ObjectKind::Grant
+                    | ObjectKind::Owner
+                    | ObjectKind::Statistics
+                    | ObjectKind::SequenceOwnership
             ) && object
                 .depends_on
                 .iter()

@@ -893,7 +893,7 @@ fn object_target(o: &DbObject) -> String {
     match o.kind {
         ObjectKind::Extension => format!("EXTENSION {}", Ident(&o.name)),
         ObjectKind::Collation => format!("COLLATION {q}"),
-        ObjectKind::Sequence => format!("SEQUENCE {q}"),
+        ObjectKind::Sequence | ObjectKind::SequenceOwnership => format!("SEQUENCE {q}"),
         ObjectKind::Domain => format!("DOMAIN {q}"),
         ObjectKind::CompositeType | ObjectKind::RangeType => format!("TYPE {q}"),
         ObjectKind::Function => routine("FUNCTION"),

@@ -1479,6 +1479,7 @@ fn every_object_kind_round_trips() {
             ObjectKind::RangeType,
             ObjectKind::Collation,
             ObjectKind::Statistics,
+            ObjectKind::SequenceOwnership,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

@@ -21,9 +21,10 @@
 
 use std::collections::BTreeSet;
 
+use strata::ident::{quote_literal, Qualified};
 use strata::schema::{
-    default_index_name, default_pkey_name, default_unique_name, Check, Column, IndexKey, Schema,
-    Table, TableRef,
+    default_index_name, default_pkey_name, default_unique_name, Check, Column, Identity, IndexKey,
+    Schema, Table, TableRef,
 };
 
 /// How deep parent chains are followed (a cycle cannot be created in
@@ -52,8 +53,11 @@ pub(super) fn inherited_columns(s: &Schema, t: &Table) -> Vec<(TableRef, Column)
     out
 }
 
-/// The columns of `t`: inherited ones first (as PostgreSQL orders them),
-/// then its own; one per name.
+/// The columns of parent `t` as its partitions and children get them:
+/// inherited ones first (as PostgreSQL orders them), then its own; one per
+/// name. A serial column of `t` comes as what `CREATE TABLE ... PARTITION
+/// OF` / `INHERITS` copies: a plain column defaulting to the `nextval` of
+/// `t`'s sequence (see [`serial_default`]).
 fn all_columns(s: &Schema, t: &Table, depth: usize) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     if depth < MAX_DEPTH {
@@ -69,10 +73,30 @@ fn all_columns(s: &Schema, t: &Table, depth: usize) -> Vec<Column> {
     }
     for c in &t.columns {
         if !out.iter().any(|o| o.name == c.name) {
-            out.push(c.clone());
+            let mut c = c.clone();
+            if c.identity == Some(Identity::Serial) {
+                c.identity = None;
+                c.sequence = None;
+                c.default = Some(serial_default(&t.schema, &t.name, &c.name));
+            }
+            out.push(c);
         }
     }
     out
+}
+
+/// The default of a serial column `column` of `schema.table` as the server
+/// prints it: `nextval('public.t_id_seq'::regclass)`. Partitions and
+/// children hold it too (their own copy of the parent's default, which
+/// stays when they leave the parent). The model does not keep a serial's
+/// sequence name: it is PostgreSQL's choice for a new serial
+/// (`<table>_<column>_seq`, see `serial_sequence_name`).
+pub(super) fn serial_default(schema: &str, table: &str, column: &str) -> String {
+    let sequence = strata_model::ddl::alter::serial_sequence_name(table, column);
+    format!(
+        "nextval({}::regclass)",
+        quote_literal(&Qualified(schema, &sequence).to_string())
+    )
 }
 
 /// Every CHECK `t` inherits in `s`, with the direct parent it comes
@@ -113,8 +137,9 @@ fn all_checks(s: &Schema, t: &Table, depth: usize) -> Vec<Check> {
 
 /// A parent's column as the child must hold it before `INHERIT` or
 /// `ATTACH PARTITION`: the same type, collation, NOT NULL and generation
-/// expression; not an identity or serial (PostgreSQL does not inherit
-/// those), no comment.
+/// expression and default; not an identity (PostgreSQL does not inherit
+/// one; a serial comes as its `nextval` default, see `all_columns`), no
+/// comment.
 pub(super) fn as_child_column(c: &Column) -> Column {
     let mut out = c.clone();
     if out.identity.is_some() {

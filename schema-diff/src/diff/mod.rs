@@ -133,7 +133,98 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
         (op.phase(), within)
     });
     order_owned_sequence_swaps(&mut ops);
+    order_defaults_before_serial_drops(&mut ops);
     (ops, d.notes)
+}
+
+/// A table that leaves its parent (`DETACH PARTITION`, `NO INHERIT`) keeps
+/// its copy of the parent's serial default, `nextval` of the parent's
+/// sequence; PostgreSQL refuses to drop that sequence (with its table, its
+/// column or its serial) while the default uses it. A default change away
+/// from it comes right before that drop: moved there when the new default
+/// is none; otherwise split into a `DROP DEFAULT` there and the new default
+/// in its place (it may use what is created later). A type change that
+/// drops the default first gives that drop up the same way.
+fn order_defaults_before_serial_drops(ops: &mut Vec<Op>) {
+    let doomed = |op: &Op| -> Vec<String> {
+        let serial = |c: &Column| c.identity == Some(Identity::Serial);
+        match op {
+            Op::DropTable { table } => table
+                .columns
+                .iter()
+                .filter(|c| serial(c))
+                .map(|c| inheritance::serial_default(&table.schema, &table.name, &c.name))
+                .collect(),
+            Op::DropColumn { table, column } if serial(column) => {
+                vec![inheritance::serial_default(
+                    &table.schema,
+                    &table.name,
+                    &column.name,
+                )]
+            }
+            Op::AlterIdentity {
+                table,
+                column,
+                from: Some(Identity::Serial),
+                to,
+                ..
+            } if *to != Some(Identity::Serial) => {
+                vec![inheritance::serial_default(
+                    &table.schema,
+                    &table.name,
+                    column,
+                )]
+            }
+            _ => Vec::new(),
+        }
+    };
+    let mut i = 0;
+    while i < ops.len() {
+        let defaults = doomed(&ops[i]);
+        let user = if defaults.is_empty() {
+            None
+        } else {
+            (i + 1..ops.len()).find(|&j| match &ops[j] {
+                Op::AlterDefault { from: Some(f), .. }
+                | Op::AlterColumnType {
+                    default_from: Some(f),
+                    ..
+                } => defaults.contains(f),
+                _ => false,
+            })
+        };
+        let Some(j) = user else {
+            i += 1;
+            continue;
+        };
+        let early = match &mut ops[j] {
+            Op::AlterDefault {
+                table,
+                column,
+                from,
+                to: Some(_),
+            }
+            | Op::AlterColumnType {
+                table,
+                column,
+                default_from: from,
+                ..
+            } => Some(Op::AlterDefault {
+                table: table.clone(),
+                column: column.clone(),
+                from: from.take(),
+                to: None,
+            }),
+            _ => None,
+        };
+        let op = match early {
+            Some(op) => op,
+            None => ops.remove(j),
+        };
+        ops.insert(i, op);
+        // The drop, now one further, may have more users.
+        i += 1;
+    }
 }
 
 /// A sequence a column owns (serial or identity) and a standalone sequence
@@ -617,6 +708,12 @@ impl<'a> Differ<'a> {
                     target.collation = ic.collation.clone();
                     target.nullable = ic.nullable;
                     target.generated = ic.generated.clone();
+                    // The parent's default, as a partition created in it
+                    // has (an identity or serial of the table's own goes:
+                    // a serial's sequence with it).
+                    target.default = ic.default.clone();
+                    target.identity = ic.identity;
+                    target.sequence = ic.sequence.clone();
                     self.column(&table, &cc, &target);
                 }
                 None if inh.cur_kept_columns.contains(&ic.name) => {}

@@ -1132,6 +1132,16 @@ pub fn object_display(o: &DbObject) -> String {
             .unwrap_or("");
         return format!("owner of {}: {role}", o.arguments.as_deref().unwrap_or(""));
     }
+    if o.kind == ObjectKind::SequenceOwnership {
+        // `ALTER SEQUENCE s OWNED BY t.c;`: the sequence and its column.
+        let column = o
+            .definition
+            .trim_end_matches(';')
+            .rsplit(" OWNED BY ")
+            .next()
+            .unwrap_or("");
+        return format!("{out} owned by {column}");
+    }
     if o.kind == ObjectKind::Comment {
         return format!("comment on {}", o.arguments.as_deref().unwrap_or(""));
     }

@@ -49,8 +49,10 @@ LEFT JOIN LATERAL (
   WHERE cl.oid = a.attcollation
     AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid)
 ) co ON true
--- The sequence an identity or serial column owns (identity: dependency
--- 'i', serial: 'a'), with its options.
+-- The sequence of an identity or serial column, with its options: an
+-- identity's (dependency 'i'), or the sequence the column owns (OWNED BY,
+-- dependency 'a') that its default uses (the pg_attrdef row depends on
+-- it); another sequence the column owns is a sequence of its own.
 LEFT JOIN LATERAL (
   SELECT s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
          s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle
@@ -61,7 +63,14 @@ LEFT JOIN LATERAL (
     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refobjid = a.attrelid
     AND d.refobjsubid = a.attnum
-    AND d.deptype IN ('a', 'i')
+    AND (d.deptype = 'i'
+         OR (d.deptype = 'a' AND EXISTS (
+               SELECT 1 FROM pg_catalog.pg_attrdef ad
+               JOIN pg_catalog.pg_depend dd
+                 ON dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
+               WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                 AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                 AND dd.refobjid = d.objid)))
   LIMIT 1
 ) sq ON true
 WHERE c.relkind IN ('r', 'p')

@@ -2,15 +2,17 @@
 -- PostgreSQL prints them. A default holds no column reference (only a
 -- generated column's expression does), so it is printed without a relation
 -- context (second argument 0), which is much cheaper; an expression with a
--- Var node gets its relation. For a `nextval(...)` default, `serial_nextval`
--- is the call a serial column's default would be when the column owns a
--- sequence (`OWNED BY`, pg_depend deptype 'a'; identity sequences are
--- deptype 'i'): a column whose default equals it is a serial.
+-- Var node gets its relation. `serial_nextval` is the default again when
+-- it is the `nextval(...)` of a sequence the column owns (`OWNED BY`,
+-- pg_depend deptype 'a'; identity sequences are deptype 'i'): the column
+-- is a serial. A column may own other sequences (objects.sql reads those
+-- as sequences of their own); only the one its default calls makes it a
+-- serial.
 SELECT ad.adrelid AS table_oid,
        ad.adnum AS num,
        x.expr,
        CASE WHEN x.expr LIKE 'nextval(%' THEN
-         (SELECT pg_catalog.format('nextval(%L::regclass)', s.oid::pg_catalog.regclass::text)
+         (SELECT x.expr
           FROM pg_catalog.pg_depend dep
           JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
           WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -18,7 +20,7 @@ SELECT ad.adrelid AS table_oid,
             AND dep.refobjsubid = ad.adnum
             AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
             AND dep.deptype = 'a'
-          ORDER BY s.oid
+            AND x.expr = pg_catalog.format('nextval(%L::regclass)', s.oid::pg_catalog.regclass::text)
           LIMIT 1)
        END AS serial_nextval
 FROM pg_catalog.pg_attrdef ad

@@ -1,5 +1,5 @@
 -- Definition objects of the schemas asked for ($1): extensions, collations,
--- standalone sequences, domains, composite types, range types, functions,
+-- standalone sequences (and the column owning one), domains, composite types, range types, functions,
 -- procedures and aggregates, views and materialized views (with their
 -- indexes), triggers, row-level security, policies and extended
 -- statistics. One row each: its key (kind, schema, name, table, arguments),
@@ -40,12 +40,22 @@ objs AS (
   FROM pg_catalog.pg_class c
   JOIN ns n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+  -- Left out: an identity's sequence (dependency 'i') and a serial's, the
+  -- sequence a column owns (OWNED BY, dependency 'a') and takes its default
+  -- from (`nextval` of it, as defaults.sql tells a serial). A sequence a
+  -- column owns without that default is a sequence of its own, its
+  -- ownership a `sequence_ownership` object.
   WHERE c.relkind = 'S'
     AND NOT EXISTS (
       SELECT 1 FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
         AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-        AND d.deptype IN ('a', 'i'))
+        AND (d.deptype = 'i'
+             OR (d.deptype = 'a' AND EXISTS (
+                   SELECT 1 FROM pg_catalog.pg_attrdef ad
+                   WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
+                     AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+                         = pg_catalog.format('nextval(%L::regclass)', c.oid::pg_catalog.regclass::text)))))
   UNION ALL
   SELECT 'domain', n.nspname, t.typname, NULL, NULL,
          pg_catalog.format('CREATE DOMAIN %I.%I AS %s%s%s%s%s;',
@@ -598,6 +608,28 @@ comments AS (
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
   UNION ALL
+  -- The column that owns a sequence of its own (OWNED BY without being its
+  -- serial): set after the table and the sequence exist, removed (OWNED BY
+  -- NONE) before either goes, so a dropped table or column does not take
+  -- a sequence that stays with it.
+  SELECT 'sequence_ownership', o.schema, o.name, NULL, NULL,
+         pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I;', o.schema, o.name, tn.nspname,
+                           t.relname, a.attname),
+         NULL, o.classid, o.objid, o.classid, ARRAY[]::oid[],
+         pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY NONE;', o.schema, o.name),
+         pg_catalog.jsonb_build_array(
+           pg_catalog.jsonb_build_object('kind', 'sequence', 'schema', o.schema, 'name', o.name),
+           pg_catalog.jsonb_build_object('kind', 'table', 'schema', tn.nspname::text, 'name', t.relname::text,
+                                         'column', a.attname::text))
+  FROM objs o
+  JOIN pg_catalog.pg_depend d
+    ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = o.objid
+       AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'a'
+  JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+  WHERE o.kind = 'sequence'
+  UNION ALL
   SELECT 'comment', m.schema, m.name, NULL, m.target,
          pg_catalog.format('COMMENT ON %s IS %L;', m.target, m.description),
          NULL, m.classid, m.objid, m.classid, ARRAY[]::oid[],
@@ -750,7 +782,8 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
        END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
-          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment')) AS comment,
+          AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment',
+                             'sequence_ownership')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
          FROM pg_catalog.pg_depend dep
@@ -815,6 +848,8 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
          ) r
          WHERE dep.classid = o.dep_classid AND dep.objid = ANY (o.dep_objids)
            AND dep.deptype IN ('n', 'a')
+           -- A sequence's owning column is its ownership's.
+           AND NOT (o.kind = 'sequence' AND dep.deptype = 'a')
            AND r.ref IS NOT NULL AND r.ref ->> 'kind' IS NOT NULL
            AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
        ), '[]'::pg_catalog.jsonb) || o.extra_deps)::text AS depends_on

@@ -81,6 +81,8 @@ CREATE TABLE "Sales Ops".deals (
     CONSTRAINT "no double booking" EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (stage <> 'Lost Deal')
 );
 COMMENT ON CONSTRAINT deals_account_fkey ON "Sales Ops".deals IS 'the account and its region';
+-- a sequence a column owns without taking its default from it
+CREATE SEQUENCE "Sales Ops"."Deal Refs" AS bigint OWNED BY "Sales Ops".deals.room;
 
 -- declarative partitioning: range with a default, a sub-partitioned
 -- partition (list), hash

@@ -1,9 +1,9 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
 //! materialized views, functions, procedures, aggregates, triggers,
 //! policies, row-level security switches, extensions, collations, domains,
-//! composite types, range types, standalone sequences, extended statistics,
-//! grants, owners, default privileges, comments on schemas and view
-//! columns). Each is kept as the statement that creates it, as the server
+//! composite types, range types, standalone sequences (and the columns
+//! owning them), extended statistics, grants, owners, default privileges,
+//! comments on schemas and view columns). Each is kept as the statement that creates it, as the server
 //! prints it, plus what it depends on; two objects with the same
 //! [`ObjectKey`] are the same object, and they differ when their
 //! definitions (or comments) differ.
@@ -19,7 +19,8 @@ pub enum ObjectKind {
     Extension,
     /// `CREATE COLLATION` (in a schema the application owns).
     Collation,
-    /// A sequence no column owns.
+    /// A sequence that is no column's identity or serial sequence (a
+    /// column may own it: [`ObjectKind::SequenceOwnership`]).
     Sequence,
     /// `CREATE DOMAIN`.
     Domain,
@@ -49,6 +50,12 @@ pub enum ObjectKind {
     /// `CREATE STATISTICS` (extended statistics on a table's columns or
     /// expressions), with its `SET STATISTICS` target.
     Statistics,
+    /// `ALTER SEQUENCE ... OWNED BY table.column`: the column that owns a
+    /// [`ObjectKind::Sequence`] (one it owns without taking its default
+    /// from it; a serial's sequence is part of its column). Keyed by the
+    /// sequence; dropped (`OWNED BY NONE`) before the tables change, so a
+    /// dropped table or column does not take a kept sequence with it.
+    SequenceOwnership,
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
     /// object (or column), with or without grant option.
     Grant,
@@ -86,6 +93,7 @@ impl ObjectKind {
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
             ObjectKind::Statistics => "statistics",
+            ObjectKind::SequenceOwnership => "sequence ownership",
             ObjectKind::Grant => "grant",
             ObjectKind::Owner => "owner",
             ObjectKind::DefaultPrivilege => "default privileges",
@@ -109,6 +117,7 @@ impl ObjectKind {
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
                 | ObjectKind::Statistics
+                | ObjectKind::SequenceOwnership
                 | ObjectKind::Grant
                 | ObjectKind::Owner
                 | ObjectKind::DefaultPrivilege
