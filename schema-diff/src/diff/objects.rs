@@ -227,11 +227,21 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         let hit: Vec<ObjectKey> = cur_by
             .iter()
             .filter(|(k, o)| {
-                (o.kind.is_dependent() || o.follows_relations() || o.kind == ObjectKind::Aggregate)
+                (o.kind.is_dependent()
+                    || o.follows_relations()
+                    || o.kind == ObjectKind::Aggregate
+                    || o.is_type_bound_routine())
                     && !drops.contains(*k)
             })
             .filter(|(_, o)| {
                 o.depends_on.iter().any(|d| {
+                    if o.is_type_bound_routine() && !o.follows_relations() {
+                        // A routine is bound to the types of its
+                        // arguments and result (re-created with them);
+                        // its body is not checked against tables.
+                        return d.kind != "table"
+                            && d.object_key().is_some_and(|k| gone_objects.contains(&k));
+                    }
                     if d.kind == "table" {
                         let t = (d.schema.clone(), d.name.clone());
                         gone_tables.contains(&t)

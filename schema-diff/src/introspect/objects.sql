@@ -753,7 +753,18 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
           AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
-         FROM pg_catalog.pg_depend dep
+         FROM (
+           SELECT d.* FROM pg_catalog.pg_depend d
+           WHERE d.classid = o.dep_classid AND d.objid = ANY (o.dep_objids)
+           UNION ALL
+           -- A domain's CHECK constraints depend on what they call (a
+           -- function is created before the domain and dropped after it).
+           SELECT d.* FROM pg_catalog.pg_constraint dco
+           JOIN pg_catalog.pg_depend d
+             ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objid = dco.oid
+           WHERE o.kind = 'domain' AND dco.contypid = o.objid
+             AND NOT (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid = o.objid)
+         ) dep
          CROSS JOIN LATERAL (
            SELECT CASE
              WHEN dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN (
@@ -813,8 +824,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                WHERE re.oid = dep.refobjid)
            END AS ref
          ) r
-         WHERE dep.classid = o.dep_classid AND dep.objid = ANY (o.dep_objids)
-           AND dep.deptype IN ('n', 'a')
+         WHERE dep.deptype IN ('n', 'a')
            AND r.ref IS NOT NULL AND r.ref ->> 'kind' IS NOT NULL
            AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
        ), '[]'::pg_catalog.jsonb) || o.extra_deps)::text AS depends_on
