@@ -83,8 +83,12 @@ objs AS (
   SELECT 'composite_type', n.nspname, t.typname, NULL, NULL,
          pg_catalog.format('CREATE TYPE %I.%I AS (%s);', n.nspname, t.typname,
                            COALESCE((SELECT pg_catalog.string_agg(
-                                        pg_catalog.format('%I %s', a.attname,
-                                                          pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                                        pg_catalog.format('%I %s%s', a.attname,
+                                                          pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                                          CASE WHEN a.attcollation <> 0
+                                                               AND a.attcollation <> (SELECT at.typcollation FROM pg_catalog.pg_type at WHERE at.oid = a.atttypid)
+                                                          THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                                                          ELSE '' END),
                                         ', ' ORDER BY a.attnum)
                                      FROM pg_catalog.pg_attribute a
                                      WHERE a.attrelid = t.typrelid AND a.attnum > 0
@@ -738,14 +742,23 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                     'fixed', '',
                     'items', COALESCE(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                       'key', 'attribute ' || a.attname,
-                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s', o.schema, o.name, a.attname,
-                                               pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s%s', o.schema, o.name, a.attname,
+                                               pg_catalog.format_type(a.atttypid, a.atttypmod), ac.collate),
                       'drop', pg_catalog.format('ALTER TYPE %I.%I DROP ATTRIBUTE %I', o.schema, o.name, a.attname),
-                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s', o.schema, o.name,
-                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)))
+                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s%s', o.schema, o.name,
+                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                                  ac.collate))
                       ORDER BY a.attnum), '[]'::pg_catalog.jsonb))::text
            FROM pg_catalog.pg_type t
            JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+           -- An attribute's collation when not its type's.
+           CROSS JOIN LATERAL (
+             SELECT CASE WHEN a.attcollation <> 0
+                              AND a.attcollation <> (SELECT at.typcollation FROM pg_catalog.pg_type at
+                                                     WHERE at.oid = a.atttypid)
+                         THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                         ELSE '' END AS collate
+           ) ac
            WHERE t.oid = o.objid)
        END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
