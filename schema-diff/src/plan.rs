@@ -754,6 +754,17 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             ))
         }
         Op::AttachPartition { .. } => Some((AccessExclusive, Some(AccessExclusive))),
+        // CREATE TRIGGER; an exclusion constraint is checked against every
+        // row under its lock.
+        Op::CreateObject { object } if hazards.contains(&Hazard::BlocksWrites) => {
+            (object.kind == ObjectKind::Trigger).then_some((ShareRowExclusive, None))
+        }
+        Op::CreateObject { object }
+            if object.kind == ObjectKind::Exclusion
+                && hazards.contains(&Hazard::AccessExclusiveLock) =>
+        {
+            Some((AccessExclusive, Some(AccessExclusive)))
+        }
         Op::ValidateConstraint { valid: true, .. } => {
             Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
         }
@@ -1858,6 +1869,25 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnConstraint { .. }
         | Op::AlterSequenceOptions { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
+        // What hangs on an existing table locks it while it is created:
+        // CREATE TRIGGER takes SHARE ROW EXCLUSIVE (writes wait), CREATE
+        // POLICY and ENABLE ROW LEVEL SECURITY ACCESS EXCLUSIVE, and an
+        // exclusion constraint is checked against every row under it.
+        Op::CreateObject { object } | Op::RecreateObject { to: object, .. }
+            if object.table.as_ref().is_some_and(|t| {
+                existing(&Name {
+                    schema: object.schema.clone(),
+                    name: t.clone(),
+                })
+            }) =>
+        {
+            match object.kind {
+                ObjectKind::Trigger => vec![BlocksWrites],
+                ObjectKind::Policy | ObjectKind::RowSecurity => vec![AccessExclusiveLock],
+                ObjectKind::Exclusion => vec![AccessExclusiveLock, CanFailOnExistingRows],
+                _ => vec![],
+            }
+        }
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
