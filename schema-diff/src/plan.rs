@@ -1922,6 +1922,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 // values of the columns of that domain.
                 ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
                 ObjectKind::Domain => vec![],
+                ObjectKind::Policy => vec![AccessExclusiveLock],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],
                 _ => vec![],
             }

@@ -94,10 +94,15 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             // written before versions were read) takes any.
             continue;
         }
-        if a.kind == ObjectKind::Comment || view_replaceable(a, b) {
+        if a.kind == ObjectKind::Comment
+            || view_replaceable(a, b)
+            || (a.kind == ObjectKind::Policy && parts_alterable(a, b, false))
+        {
             // A changed comment is set again; a view that keeps its
             // columns is replaced (`CREATE OR REPLACE VIEW`), so what
-            // depends on it stays.
+            // depends on it stays; a policy that keeps its kind, command
+            // and clauses is altered (`ALTER POLICY`), so no statement
+            // runs between a drop and a create without it.
             replaced.insert(k.clone());
         } else if a.kind.is_dependent() {
             drops.insert(k.clone());

@@ -666,6 +666,41 @@ all_objs AS (
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        -- Domains and composite types change in place part by part.
        CASE o.kind
+         -- A policy: its roles, USING and WITH CHECK change in place
+         -- (ALTER POLICY); its kind, command, or a USING / WITH CHECK that
+         -- appears or goes away need a new one.
+         WHEN 'policy' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', CASE WHEN po.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END
+                             || ' ' || po.polcmd::text
+                             || CASE WHEN po.polqual IS NOT NULL THEN ' USING' ELSE '' END
+                             || CASE WHEN po.polwithcheck IS NOT NULL THEN ' WITH CHECK' ELSE '' END,
+                    'items', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                               'key', 'to', 'add', a.prefix || ' TO ' || a.roles, 'drop', '',
+                               'change', a.prefix || ' TO ' || a.roles))
+                             || CASE WHEN po.polqual IS NOT NULL
+                                     THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                                            'key', 'using', 'add', a.prefix || ' USING (' || a.qual || ')',
+                                            'drop', '', 'change', a.prefix || ' USING (' || a.qual || ')'))
+                                     ELSE '[]'::pg_catalog.jsonb END
+                             || CASE WHEN po.polwithcheck IS NOT NULL
+                                     THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                                            'key', 'with check',
+                                            'add', a.prefix || ' WITH CHECK (' || a.check || ')',
+                                            'drop', '', 'change', a.prefix || ' WITH CHECK (' || a.check || ')'))
+                                     ELSE '[]'::pg_catalog.jsonb END)::text
+           FROM pg_catalog.pg_policy po
+           CROSS JOIN LATERAL (
+             SELECT pg_catalog.format('ALTER POLICY %I ON %I.%I', o.name, o.schema, o.tbl) AS prefix,
+                    (SELECT pg_catalog.string_agg(
+                              CASE WHEN r.rid = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(ro.rolname) END,
+                              ', ' ORDER BY CASE WHEN r.rid = 0 THEN '' ELSE ro.rolname::text END)
+                     FROM pg_catalog.unnest(po.polroles) AS r(rid)
+                     LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = r.rid) AS roles,
+                    pg_catalog.pg_get_expr(po.polqual, po.polrelid) AS qual,
+                    pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid) AS check
+           ) a
+           WHERE po.oid = o.objid)
          WHEN 'domain' THEN (
            SELECT pg_catalog.jsonb_build_object(
                     'fixed', pg_catalog.format_type(t.typbasetype, t.typtypmod)
