@@ -35,10 +35,12 @@ use crate::error::Error;
 
 /// The format version of cache files; a file of another version is ignored.
 /// 2: columns carry their storage and compression, views their columns
-/// (a history replayed before reads back without them). 3: a sequence a
+/// (a history replayed before reads back without them). 3: policies carry
+/// their parts (altered in place), composite types their attributes'
+/// collations, domains the functions their checks call. 4: a sequence a
 /// column owns without taking its default from it is a sequence object
 /// with a sequence ownership (read before as the column's serial).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/schema-diff`, else `$HOME/.cache/schema-diff`; `None`

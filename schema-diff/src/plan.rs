@@ -754,6 +754,17 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             ))
         }
         Op::AttachPartition { .. } => Some((AccessExclusive, Some(AccessExclusive))),
+        // CREATE TRIGGER; an exclusion constraint is checked against every
+        // row under its lock.
+        Op::CreateObject { object } if hazards.contains(&Hazard::BlocksWrites) => {
+            (object.kind == ObjectKind::Trigger).then_some((ShareRowExclusive, None))
+        }
+        Op::CreateObject { object }
+            if object.kind == ObjectKind::Exclusion
+                && hazards.contains(&Hazard::AccessExclusiveLock) =>
+        {
+            Some((AccessExclusive, Some(AccessExclusive)))
+        }
         Op::ValidateConstraint { valid: true, .. } => {
             Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
         }
@@ -967,6 +978,82 @@ fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Colum
         }
     }
     out
+}
+
+/// For a domain dropped and created again in one step (its base type
+/// changes): the columns of its type (or of arrays of it) in the current
+/// schema that the desired schema keeps, as for [`collation_users`].
+fn domain_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Column)> {
+    if o.kind != ObjectKind::Domain {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for t in &ctx.current.tables {
+        // A partition's columns follow its parent's.
+        if t.partition_of.is_some() {
+            continue;
+        }
+        let Some(dt) = ctx
+            .desired
+            .tables
+            .iter()
+            .find(|d| d.schema == t.schema && d.name == t.name)
+        else {
+            continue;
+        };
+        for c in &t.columns {
+            let (named, _) = element_type(&c.ty);
+            let uses =
+                matches!(named, SqlType::Named(n) if n.schema == o.schema && n.name == o.name);
+            if uses && dt.columns.iter().any(|d| d.name == c.name) {
+                out.push((t, c));
+            }
+        }
+    }
+    out
+}
+
+/// The element type of `ty` and how many array levels wrap it.
+fn element_type(ty: &SqlType) -> (&SqlType, usize) {
+    match ty {
+        SqlType::Array(inner) => {
+            let (e, depth) = element_type(inner);
+            (e, depth + 1)
+        }
+        other => (other, 0),
+    }
+}
+
+/// `ALTER TABLE ... ALTER COLUMN ... TYPE` the base type of `domain` (as
+/// its parts' fixed text reads: `numeric(10,2)`, `text COLLATE "C"`),
+/// through the same array levels: the column's values stay as they are.
+/// `None` when the domain's base type was not read.
+fn off_domain(t: &Table, c: &Column, domain: &DbObject) -> Option<String> {
+    let fixed = &domain.parts.as_ref()?.fixed;
+    let (base, collate) = match fixed.split_once(" COLLATE ") {
+        Some((b, c)) => (b, Some(c)),
+        None => (fixed.as_str(), None),
+    };
+    let depth = element_type(&c.ty).1;
+    Some(format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {base}{}{}",
+        Qualified(&t.schema, &t.name),
+        Ident(&c.name),
+        "[]".repeat(depth),
+        collate.map(|c| format!(" COLLATE {c}")).unwrap_or_default()
+    ))
+}
+
+/// `ALTER TABLE ... ALTER COLUMN ... TYPE` the column's own type again
+/// (the re-created domain), each value cast to it.
+fn back_on_domain(t: &Table, c: &Column) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {ty} USING {}::{ty}",
+        Qualified(&t.schema, &t.name),
+        Ident(&c.name),
+        Ident(&c.name),
+        ty = c.ty
+    )
 }
 
 /// `ALTER TABLE ... ALTER COLUMN ... TYPE ... COLLATE` the collation `to`
@@ -1233,12 +1320,19 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         } => replace_view(from, to, dependents),
         Op::RecreateObject { from, to } => {
             // A collation cannot be dropped while columns use it: they
-            // take the default one meanwhile.
+            // take the default one meanwhile. Nor can a domain (its base
+            // type changed): they hold its old base type meanwhile.
             let users = collation_users(ctx, from);
             let mut out: Vec<String> = users
                 .iter()
                 .map(|(t, c)| set_column_collation(t, c, None))
                 .collect();
+            let domain_users = domain_users(ctx, from);
+            out.extend(
+                domain_users
+                    .iter()
+                    .filter_map(|(t, c)| off_domain(t, c, from)),
+            );
             out.push(drop_object(from));
             out.extend(create_object(to));
             out.extend(
@@ -1246,6 +1340,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                     .iter()
                     .map(|(t, c)| set_column_collation(t, c, Some(from))),
             );
+            out.extend(domain_users.iter().map(|(t, c)| back_on_domain(t, c)));
             out
         }
         Op::CommentOnObject { object, to, .. } => {
@@ -1774,6 +1869,25 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::CommentOnConstraint { .. }
         | Op::AlterSequenceOptions { .. } => vec![],
         Op::DropSchema { .. } | Op::DropEnum { .. } => vec![DeletesData],
+        // What hangs on an existing table locks it while it is created:
+        // CREATE TRIGGER takes SHARE ROW EXCLUSIVE (writes wait), CREATE
+        // POLICY and ENABLE ROW LEVEL SECURITY ACCESS EXCLUSIVE, and an
+        // exclusion constraint is checked against every row under it.
+        Op::CreateObject { object } | Op::RecreateObject { to: object, .. }
+            if object.table.as_ref().is_some_and(|t| {
+                existing(&Name {
+                    schema: object.schema.clone(),
+                    name: t.clone(),
+                })
+            }) =>
+        {
+            match object.kind {
+                ObjectKind::Trigger => vec![BlocksWrites],
+                ObjectKind::Policy | ObjectKind::RowSecurity => vec![AccessExclusiveLock],
+                ObjectKind::Exclusion => vec![AccessExclusiveLock, CanFailOnExistingRows],
+                _ => vec![],
+            }
+        }
         Op::CreateObject { .. } | Op::CommentOnObject { .. } => vec![],
         Op::AttachPartition { .. } => vec![AccessExclusiveLock, CanFailOnExistingRows],
         Op::AlterCollation { .. } => vec![AccessExclusiveLock],
@@ -1808,12 +1922,18 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 // values of the columns of that domain.
                 ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
                 ObjectKind::Domain => vec![],
+                ObjectKind::Policy => vec![AccessExclusiveLock],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],
                 _ => vec![],
             }
         }
         Op::ReplaceObject { .. } | Op::ReplaceView { .. } => vec![],
         Op::RecreateObject { to, .. } => match to.kind {
+            // Columns using a domain hold its old base type meanwhile and
+            // are cast back to it (a rewrite).
+            ObjectKind::Domain if !domain_users(ctx, to).is_empty() => {
+                vec![CanFailOnExistingRows, RewritesTable, AccessExclusiveLock]
+            }
             ObjectKind::Domain | ObjectKind::CompositeType => vec![CanFailOnExistingRows],
             // Columns using a collation switch away from it and back.
             ObjectKind::Collation if !collation_users(ctx, to).is_empty() => {

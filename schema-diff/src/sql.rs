@@ -841,8 +841,11 @@ mod tests {
         let e = parse_statements(&sql).unwrap_err();
         assert_eq!(e.line, 2);
         assert_eq!(parse_each(&sql).len(), 10_002);
+        // A bound for quadratic behaviour (re-parsing the rest for each
+        // statement would take hours), not a benchmark: generous enough
+        // for a debug build on a loaded two-core machine.
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(15),
+            started.elapsed() < std::time::Duration::from_secs(120),
             "{:?}",
             started.elapsed()
         );

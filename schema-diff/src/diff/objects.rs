@@ -94,10 +94,15 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             // written before versions were read) takes any.
             continue;
         }
-        if a.kind == ObjectKind::Comment || view_replaceable(a, b) {
+        if a.kind == ObjectKind::Comment
+            || view_replaceable(a, b)
+            || (a.kind == ObjectKind::Policy && parts_alterable(a, b, false))
+        {
             // A changed comment is set again; a view that keeps its
             // columns is replaced (`CREATE OR REPLACE VIEW`), so what
-            // depends on it stays.
+            // depends on it stays; a policy that keeps its kind, command
+            // and clauses is altered (`ALTER POLICY`), so no statement
+            // runs between a drop and a create without it.
             replaced.insert(k.clone());
         } else if a.kind.is_dependent() {
             drops.insert(k.clone());
@@ -227,11 +232,21 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         let hit: Vec<ObjectKey> = cur_by
             .iter()
             .filter(|(k, o)| {
-                (o.kind.is_dependent() || o.follows_relations() || o.kind == ObjectKind::Aggregate)
+                (o.kind.is_dependent()
+                    || o.follows_relations()
+                    || o.kind == ObjectKind::Aggregate
+                    || o.is_type_bound_routine())
                     && !drops.contains(*k)
             })
             .filter(|(_, o)| {
                 o.depends_on.iter().any(|d| {
+                    if o.is_type_bound_routine() && !o.follows_relations() {
+                        // A routine is bound to the types of its
+                        // arguments and result (re-created with them);
+                        // its body is not checked against tables.
+                        return d.kind != "table"
+                            && d.object_key().is_some_and(|k| gone_objects.contains(&k));
+                    }
                     if d.kind == "table" {
                         let t = (d.schema.clone(), d.name.clone());
                         gone_tables.contains(&t)

@@ -687,14 +687,9 @@ impl Op {
             {
                 0
             }
-            // A routine bound to an enum type goes before the type is
-            // re-created (see `diff/objects.rs`).
-            Op::DropObject { object }
-                if matches!(object.kind, ObjectKind::Function | ObjectKind::Procedure)
-                    && object.depends_on.iter().any(|d| d.kind == "enum") =>
-            {
-                0
-            }
+            // A routine bound to an enum, domain, composite or range type
+            // goes before the type is re-created (see `diff/objects.rs`).
+            Op::DropObject { object } if object.is_type_bound_routine() => 0,
             // An aggregate: nothing of a table uses one, and it goes before
             // the routines and types it uses are dropped or re-created.
             Op::DropObject { object } if object.kind == ObjectKind::Aggregate => 0,

@@ -93,8 +93,12 @@ objs AS (
   SELECT 'composite_type', n.nspname, t.typname, NULL, NULL,
          pg_catalog.format('CREATE TYPE %I.%I AS (%s);', n.nspname, t.typname,
                            COALESCE((SELECT pg_catalog.string_agg(
-                                        pg_catalog.format('%I %s', a.attname,
-                                                          pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                                        pg_catalog.format('%I %s%s', a.attname,
+                                                          pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                                          CASE WHEN a.attcollation <> 0
+                                                               AND a.attcollation <> (SELECT at.typcollation FROM pg_catalog.pg_type at WHERE at.oid = a.atttypid)
+                                                          THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                                                          ELSE '' END),
                                         ', ' ORDER BY a.attnum)
                                      FROM pg_catalog.pg_attribute a
                                      WHERE a.attrelid = t.typrelid AND a.attnum > 0
@@ -694,6 +698,41 @@ all_objs AS (
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        -- Domains and composite types change in place part by part.
        CASE o.kind
+         -- A policy: its roles, USING and WITH CHECK change in place
+         -- (ALTER POLICY); its kind, command, or a USING / WITH CHECK that
+         -- appears or goes away need a new one.
+         WHEN 'policy' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', CASE WHEN po.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END
+                             || ' ' || po.polcmd::text
+                             || CASE WHEN po.polqual IS NOT NULL THEN ' USING' ELSE '' END
+                             || CASE WHEN po.polwithcheck IS NOT NULL THEN ' WITH CHECK' ELSE '' END,
+                    'items', pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                               'key', 'to', 'add', a.prefix || ' TO ' || a.roles, 'drop', '',
+                               'change', a.prefix || ' TO ' || a.roles))
+                             || CASE WHEN po.polqual IS NOT NULL
+                                     THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                                            'key', 'using', 'add', a.prefix || ' USING (' || a.qual || ')',
+                                            'drop', '', 'change', a.prefix || ' USING (' || a.qual || ')'))
+                                     ELSE '[]'::pg_catalog.jsonb END
+                             || CASE WHEN po.polwithcheck IS NOT NULL
+                                     THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                                            'key', 'with check',
+                                            'add', a.prefix || ' WITH CHECK (' || a.check || ')',
+                                            'drop', '', 'change', a.prefix || ' WITH CHECK (' || a.check || ')'))
+                                     ELSE '[]'::pg_catalog.jsonb END)::text
+           FROM pg_catalog.pg_policy po
+           CROSS JOIN LATERAL (
+             SELECT pg_catalog.format('ALTER POLICY %I ON %I.%I', o.name, o.schema, o.tbl) AS prefix,
+                    (SELECT pg_catalog.string_agg(
+                              CASE WHEN r.rid = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(ro.rolname) END,
+                              ', ' ORDER BY CASE WHEN r.rid = 0 THEN '' ELSE ro.rolname::text END)
+                     FROM pg_catalog.unnest(po.polroles) AS r(rid)
+                     LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = r.rid) AS roles,
+                    pg_catalog.pg_get_expr(po.polqual, po.polrelid) AS qual,
+                    pg_catalog.pg_get_expr(po.polwithcheck, po.polrelid) AS check
+           ) a
+           WHERE po.oid = o.objid)
          WHEN 'domain' THEN (
            SELECT pg_catalog.jsonb_build_object(
                     'fixed', pg_catalog.format_type(t.typbasetype, t.typtypmod)
@@ -770,14 +809,23 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                     'fixed', '',
                     'items', COALESCE(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                       'key', 'attribute ' || a.attname,
-                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s', o.schema, o.name, a.attname,
-                                               pg_catalog.format_type(a.atttypid, a.atttypmod)),
+                      'add', pg_catalog.format('ALTER TYPE %I.%I ADD ATTRIBUTE %I %s%s', o.schema, o.name, a.attname,
+                                               pg_catalog.format_type(a.atttypid, a.atttypmod), ac.collate),
                       'drop', pg_catalog.format('ALTER TYPE %I.%I DROP ATTRIBUTE %I', o.schema, o.name, a.attname),
-                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s', o.schema, o.name,
-                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)))
+                      'change', pg_catalog.format('ALTER TYPE %I.%I ALTER ATTRIBUTE %I TYPE %s%s', o.schema, o.name,
+                                                  a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                                                  ac.collate))
                       ORDER BY a.attnum), '[]'::pg_catalog.jsonb))::text
            FROM pg_catalog.pg_type t
            JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+           -- An attribute's collation when not its type's.
+           CROSS JOIN LATERAL (
+             SELECT CASE WHEN a.attcollation <> 0
+                              AND a.attcollation <> (SELECT at.typcollation FROM pg_catalog.pg_type at
+                                                     WHERE at.oid = a.atttypid)
+                         THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                         ELSE '' END AS collate
+           ) ac
            WHERE t.oid = o.objid)
        END AS parts,
        (SELECT d.description FROM pg_catalog.pg_description d
@@ -786,7 +834,18 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                              'sequence_ownership')) AS comment,
        (COALESCE((
          SELECT pg_catalog.jsonb_agg(DISTINCT r.ref)
-         FROM pg_catalog.pg_depend dep
+         FROM (
+           SELECT d.* FROM pg_catalog.pg_depend d
+           WHERE d.classid = o.dep_classid AND d.objid = ANY (o.dep_objids)
+           UNION ALL
+           -- A domain's CHECK constraints depend on what they call (a
+           -- function is created before the domain and dropped after it).
+           SELECT d.* FROM pg_catalog.pg_constraint dco
+           JOIN pg_catalog.pg_depend d
+             ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objid = dco.oid
+           WHERE o.kind = 'domain' AND dco.contypid = o.objid
+             AND NOT (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid = o.objid)
+         ) dep
          CROSS JOIN LATERAL (
            SELECT CASE
              WHEN dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass THEN (
@@ -846,8 +905,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                WHERE re.oid = dep.refobjid)
            END AS ref
          ) r
-         WHERE dep.classid = o.dep_classid AND dep.objid = ANY (o.dep_objids)
-           AND dep.deptype IN ('n', 'a')
+         WHERE dep.deptype IN ('n', 'a')
            -- A sequence's owning column is its ownership's.
            AND NOT (o.kind = 'sequence' AND dep.deptype = 'a')
            AND r.ref IS NOT NULL AND r.ref ->> 'kind' IS NOT NULL

@@ -368,6 +368,20 @@ impl DbObject {
             .any(|d| matches!(d.kind.as_str(), "table" | "view" | "materialized_view"))
     }
 
+    /// A function or procedure that uses a domain, composite or range
+    /// type (in its signature or body): PostgreSQL refuses to drop the type
+    /// while it exists, so it is dropped before such a type is re-created
+    /// and created again after, as with an enum type.
+    pub fn is_type_bound_routine(&self) -> bool {
+        matches!(self.kind, ObjectKind::Function | ObjectKind::Procedure)
+            && self.depends_on.iter().any(|d| {
+                matches!(
+                    d.kind.as_str(),
+                    "enum" | "domain" | "composite_type" | "range_type"
+                )
+            })
+    }
+
     /// The key as a dependency names it (no table).
     pub fn dependency_key(&self) -> ObjectKey {
         ObjectKey {

@@ -1,2 +1,4 @@
 -- + trigger t_touch on t
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE ROW EXCLUSIVE
 CREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();

@@ -7,4 +7,6 @@ AS $function$ BEGIN NEW.name := coalesce(NEW.name, 'x'); RETURN NEW; END $functi
 RESET check_function_bodies;
 
 -- undo: - trigger t_touch on t
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE ROW EXCLUSIVE
 CREATE TRIGGER t_touch BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();

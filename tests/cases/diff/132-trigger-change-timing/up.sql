@@ -3,4 +3,6 @@
 DROP TRIGGER t_touch ON public.t;
 
 -- + trigger t_touch on t
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE ROW EXCLUSIVE
 CREATE TRIGGER t_touch BEFORE INSERT OR UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.touch();

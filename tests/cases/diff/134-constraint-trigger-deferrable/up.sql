@@ -7,4 +7,6 @@ AS $function$ BEGIN RETURN NULL; END $function$;
 RESET check_function_bodies;
 
 -- + trigger t_check on t
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE ROW EXCLUSIVE
 CREATE CONSTRAINT TRIGGER t_check AFTER INSERT ON public.t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.check_t();

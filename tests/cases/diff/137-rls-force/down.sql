@@ -4,4 +4,5 @@ ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;
 ALTER TABLE public.t NO FORCE ROW LEVEL SECURITY;
 
 -- undo: - row level security on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;

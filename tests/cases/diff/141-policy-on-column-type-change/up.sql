@@ -9,4 +9,5 @@ DROP POLICY p ON public.t;
 ALTER TABLE public.t ALTER COLUMN amount TYPE bigint;
 
 -- + policy p on t
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
 CREATE POLICY p ON public.t AS PERMISSIVE FOR ALL TO PUBLIC USING ((amount > 0));

@@ -7,4 +7,6 @@ AS $function$BEGIN RETURN NEW; END$function$;
 RESET check_function_bodies;
 
 -- + trigger event_check on event
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE ROW EXCLUSIVE
 CREATE TRIGGER event_check BEFORE INSERT ON public.event FOR EACH ROW EXECUTE FUNCTION public.event_check();

@@ -11,7 +11,7 @@ DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.t', 'c1'
 CREATE SEQUENCE public.t_c1_seq AS smallint;
 ALTER SEQUENCE public.t_c1_seq OWNED BY public.t.c1;
 ALTER TABLE public.t ALTER COLUMN c1 SET DEFAULT nextval('public.t_c1_seq'::regclass);
-SELECT setval(pg_get_serial_sequence('public.t', 'c1'), greatest(max(c1), 0) + 1, false) FROM public.t;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.t', 'c1'), greatest(pg_catalog.max(c1), 0) + 1, false) FROM public.t;
 
 -- undo: - primary key t_pkey on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table

@@ -11,4 +11,4 @@ DROP SEQUENCE public.test_id_seq;
 CREATE SEQUENCE public.test_id_seq AS integer;
 ALTER SEQUENCE public.test_id_seq OWNED BY public.test.id;
 ALTER TABLE public.test ALTER COLUMN id SET DEFAULT nextval('public.test_id_seq'::regclass);
-SELECT setval(pg_get_serial_sequence('public.test', 'id'), greatest(max(id), 0) + 1, false) FROM public.test;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.test', 'id'), greatest(pg_catalog.max(id), 0) + 1, false) FROM public.test;
