@@ -32,6 +32,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         partition_by,
         partition_of,
         // Not declared by models yet.
+        local_not_null: _,
         inherits: _,
         unlogged: _,
         with: _,

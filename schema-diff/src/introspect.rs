@@ -55,7 +55,8 @@
 //! its column's (an expression's: its type's), partitions (key, parent,
 //! bound) and `INHERITS` parents; a child table lists the columns and
 //! checks it defines itself (`attislocal`, `conislocal`: also those it
-//! inherits as well), a partition none. Not modelled and therefore not
+//! inherits as well), a partition none (only the columns it has NOT NULL
+//! where its parent's are nullable, `local_not_null`). Not modelled and therefore not
 //! read (the object is read as if it had none): a column's `STORAGE` and
 //! `COMPRESSION`, the indexes and constraints a partition gets from its
 //! parent (they become the table's own when it is detached).
@@ -715,6 +716,34 @@ impl<'a> Assembler<'a> {
         }
         for tb in tables.values_mut() {
             tb.sort_columns();
+        }
+        // A partition's columns are its parent's; what it has of its own is
+        // NOT NULL where the parent's column is nullable.
+        let by_name: StdHashMap<(&str, &str), &TableBuild> = tables
+            .values()
+            .map(|tb| ((tb.table.schema.as_str(), tb.table.name.as_str()), tb))
+            .collect();
+        let local_not_null: Vec<(u32, Vec<String>)> = tables
+            .iter()
+            .filter_map(|(oid, tb)| {
+                let p = &tb.table.partition_of.as_ref()?.parent;
+                let parent = by_name.get(&(p.schema.as_str(), p.name.as_str()))?;
+                let own: Vec<String> = tb
+                    .table
+                    .columns
+                    .iter()
+                    .filter(|c| {
+                        !c.nullable && parent.table.column(&c.name).is_some_and(|pc| pc.nullable)
+                    })
+                    .map(|c| c.name.clone())
+                    .collect();
+                (!own.is_empty()).then_some((*oid, own))
+            })
+            .collect();
+        for (oid, own) in local_not_null {
+            if let Some(tb) = tables.get_mut(&oid) {
+                tb.table.local_not_null = own;
+            }
         }
 
         let cons = ConstraintPositions::of(&rows.constraints)?;

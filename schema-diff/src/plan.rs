@@ -78,9 +78,18 @@ use strata_model::ddl::create;
 pub use crate::diff::summary;
 
 use crate::diff::{
-    diff_with_notes, enum_dependents_of, enum_user_of, EnumDependents, EnumPosition, EnumUser,
-    Name, Op, Validated,
+    diff_with_notes, drop_cascades, dropped_with_parent_index, enum_dependents_of, enum_user_of,
+    EnumDependents, EnumPosition, EnumUser, Name, Op, Validated,
 };
+
+/// `ALTER TABLE s.t DROP CONSTRAINT IF EXISTS name`.
+fn drop_constraint_if_exists(table: &Name, name: &str) -> String {
+    format!(
+        "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
+        table.sql(),
+        Ident(name)
+    )
+}
 
 /// How to plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -1626,6 +1635,18 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 vec![create::add_unique(&stub(table), unique)]
             },
         ),
+        // A partition's key that went with its parent's unique index
+        // (`DROP INDEX ... CASCADE`, below).
+        Op::DropPrimaryKey { table, key }
+            if dropped_with_parent_index(ctx.current, ctx.desired, table, &key.columns) =>
+        {
+            vec![drop_constraint_if_exists(table, &key.name)]
+        }
+        Op::DropUnique { table, unique }
+            if dropped_with_parent_index(ctx.current, ctx.desired, table, &unique.columns) =>
+        {
+            vec![drop_constraint_if_exists(table, &unique.name)]
+        }
         Op::DropPrimaryKey { table, key } => {
             vec![alter::drop_constraint(
                 &table.schema,
@@ -1670,6 +1691,14 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             true,
             vec![create::create_index(&stub(table), index, false, false)],
         ),
+        // The keys of partitions whose indexes are attached to it can be
+        // dropped neither before nor after it: they go with it.
+        Op::DropIndex { table, index } if drop_cascades(ctx.current, ctx.desired, table, index) => {
+            vec![format!(
+                "{} CASCADE",
+                alter::drop_index(&table.schema, &index.name, false)
+            )]
+        }
         Op::DropIndex { table, index } => vec![alter::drop_index(
             &table.schema,
             &index.name,

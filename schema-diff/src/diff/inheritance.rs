@@ -29,7 +29,7 @@ use strata::schema::{
 
 /// How deep parent chains are followed (a cycle cannot be created in
 /// PostgreSQL; this only bounds a hand-written model).
-const MAX_DEPTH: usize = 32;
+pub(super) const MAX_DEPTH: usize = 32;
 
 /// The direct parents of `t`: its partitioned table, then its `INHERITS`
 /// parents in order.
@@ -97,6 +97,29 @@ pub(super) fn serial_default(schema: &str, table: &str, column: &str) -> String 
         "nextval({}::regclass)",
         quote_literal(&Qualified(schema, &sequence).to_string())
     )
+}
+
+/// Whether column `column` of table `t` in `s` is NOT NULL: `None` when
+/// the table has no such column (of its own or from a parent). A column
+/// is NOT NULL when the table declares it so, lists it in
+/// `local_not_null`, or a parent has it NOT NULL.
+pub(super) fn not_null_in(s: &Schema, t: &TableRef, column: &str) -> Option<bool> {
+    fn walk(s: &Schema, t: &TableRef, column: &str, depth: usize) -> Option<bool> {
+        let table = s.table(&t.schema, &t.name)?;
+        let mut found = table.column(column).map(|c| !c.nullable);
+        if table.local_not_null.iter().any(|c| c == column) {
+            found = Some(true);
+        }
+        if depth < MAX_DEPTH {
+            for p in parents(table) {
+                if let Some(nn) = walk(s, &p, column, depth + 1) {
+                    found = Some(found.unwrap_or(false) || nn);
+                }
+            }
+        }
+        found
+    }
+    walk(s, t, column, 0)
 }
 
 /// Every CHECK `t` inherits in `s`, with the direct parent it comes

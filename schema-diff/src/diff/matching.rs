@@ -205,6 +205,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         && a.checks == b.checks
         && a.partition_by == b.partition_by
         && a.partition_of == b.partition_of
+        && a.local_not_null == b.local_not_null
         && a.inherits == b.inherits
         && a.unlogged == b.unlogged
         && a.with.iter().collect::<BTreeSet<_>>() == b.with.iter().collect::<BTreeSet<_>>()

@@ -58,7 +58,9 @@
 //! [`Op::phase`]: the list of ops and their order), this file (the differ:
 //! schemas, enums, tables, columns, constraints, in that order), `matching.rs`
 //! (which current object a desired one is: names, `renamed_from` hints,
-//! renamed constraints and indexes). The diff, the plan and the renderer are
+//! renamed constraints and indexes), `partition_indexes.rs` (a
+//! partitioned table's indexes and its partitions' indexes and keys that
+//! PostgreSQL attaches to them). The diff, the plan and the renderer are
 //! pure: no connection anywhere; tests are listed in [`crate::plan`].
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
@@ -66,6 +68,7 @@ mod inheritance;
 mod matching;
 mod objects;
 mod op;
+mod partition_indexes;
 
 pub use inheritance::children_keep;
 pub(crate) use objects::view_replaceable;
@@ -73,6 +76,7 @@ pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
     Validated,
 };
+pub(crate) use partition_indexes::{drop_cascades, dropped_with_parent_index};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -117,21 +121,39 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     };
     d.run();
     let mut ops = d.ops;
+    partition_indexes::keys_under_parent_indexes(current, desired, &mut ops);
     let depth = hierarchy_depths(current, desired);
     let level = |schema: &str, name: &str| depth.get(&(schema, name)).copied().unwrap_or(0);
     // Within a phase: parents are created before their partitions and
     // children at every level, and dropped after them; a column both local
     // and inherited can be dropped from a child only once the parent
-    // dropped it.
-    ops.sort_by_key(|op| {
-        let within = match op {
-            Op::CreateTable { table } => level(&table.schema, &table.name) as isize,
-            Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
-            Op::DropColumn { table, .. } => level(&table.schema, &table.name) as isize,
-            _ => 0,
-        };
-        (op.phase(), within)
-    });
+    // dropped it; a parent's index is created before its partitions' own
+    // (which it would otherwise adopt). Some ops around partitioned
+    // indexes have a place of their own (`partition_indexes.rs`).
+    let overrides = partition_indexes::order_override(desired, &ops);
+    let mut keyed: Vec<((u8, isize), Op)> = ops
+        .into_iter()
+        .zip(overrides)
+        .map(|(op, place)| {
+            let within = match &op {
+                Op::CreateTable { table } => level(&table.schema, &table.name) as isize,
+                Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
+                Op::DropColumn { table, .. } | Op::CreateIndex { table, .. } => {
+                    level(&table.schema, &table.name) as isize
+                }
+                _ => 0,
+            };
+            (place.unwrap_or((op.phase(), within)), op)
+        })
+        .collect();
+    let adopted = partition_indexes::adopted_indexes(
+        current,
+        desired,
+        &keyed.iter().map(|(_, op)| op.clone()).collect::<Vec<_>>(),
+    );
+    keyed.extend(adopted.into_iter().map(|(op, place)| (place, op)));
+    keyed.sort_by_key(|(place, _)| *place);
+    let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
     (ops, d.notes)
@@ -661,11 +683,16 @@ impl<'a> Differ<'a> {
         // parent that goes becomes the table's own, and what a new parent
         // brings must be there before it is attached.
         let inh = Inherited::of(self.cur, ct, self.des, dt);
+        // A detached partition keeps its own NOT NULLs.
         let cur_freed: Vec<Column> = inh
             .freed_columns
             .iter()
             .filter(|c| view.column(&c.name).is_none())
-            .cloned()
+            .map(|c| {
+                let mut c = c.clone();
+                c.nullable &= !ct.local_not_null.contains(&c.name);
+                c
+            })
             .collect();
         let cur_col = |name: &str| -> Option<Column> {
             view.column(name)
@@ -701,12 +728,15 @@ impl<'a> Differ<'a> {
             if dt.column(&ic.name).is_some() {
                 continue;
             }
+            // NOT NULL as the parent has it, or as the partition has it of
+            // its own.
+            let nullable = ic.nullable && !dt.local_not_null.contains(&ic.name);
             match cur_col(&ic.name) {
                 Some(cc) => {
                     let mut target = cc.clone();
                     target.ty = ic.ty.clone();
                     target.collation = ic.collation.clone();
-                    target.nullable = ic.nullable;
+                    target.nullable = nullable;
                     target.generated = ic.generated.clone();
                     // The parent's default, as a partition created in it
                     // has (an identity or serial of the table's own goes:
@@ -719,10 +749,14 @@ impl<'a> Differ<'a> {
                 None if inh.cur_kept_columns.contains(&ic.name) => {}
                 None => self.ops.push(Op::AddColumn {
                     table: table.clone(),
-                    column: ic.clone(),
+                    column: Column {
+                        nullable,
+                        ..ic.clone()
+                    },
                 }),
             }
         }
+        self.partition_not_null(&table, ct, dt);
         // A column a kept parent drops ONLY (another child keeps it) stays
         // here as the table's own: dropped unless wanted.
         let only_dropped: Vec<Column> = inh
@@ -893,6 +927,50 @@ impl<'a> Differ<'a> {
                 table,
                 from: view.comment.clone(),
                 to: dt.comment.clone(),
+            });
+        }
+    }
+
+    /// A partition that stays in its parent: its own NOT NULLs
+    /// (`local_not_null`). The parent's `SET NOT NULL` reaches the
+    /// partition, and so does its `DROP NOT NULL` (run before any `SET NOT
+    /// NULL`, `Op::phase`), so the partition's column is set or dropped
+    /// only where the desired parent's column is nullable and the state
+    /// the parent leaves is not the desired one. A partition that changes
+    /// parent or bound gets its columns through `Inherited`.
+    fn partition_not_null(&mut self, table: &Name, ct: &Table, dt: &Table) {
+        let (Some(cp), Some(dp)) = (&ct.partition_of, &dt.partition_of) else {
+            return;
+        };
+        if cp != dp || (ct.local_not_null.is_empty() && dt.local_not_null.is_empty()) {
+            return;
+        }
+        let names: BTreeSet<&String> = ct.local_not_null.iter().chain(&dt.local_not_null).collect();
+        for name in names {
+            let (Some(parent_cur), Some(parent_des)) = (
+                inheritance::not_null_in(self.cur, &cp.parent, name),
+                inheritance::not_null_in(self.des, &dp.parent, name),
+            ) else {
+                // Added or dropped with the parent's column.
+                continue;
+            };
+            if parent_des {
+                continue;
+            }
+            let before = if parent_cur != parent_des {
+                parent_des
+            } else {
+                parent_cur || ct.local_not_null.contains(name)
+            };
+            let want = dt.local_not_null.contains(name);
+            if before == want {
+                continue;
+            }
+            let (table, column) = (table.clone(), name.clone());
+            self.ops.push(if want {
+                Op::SetNotNull { table, column }
+            } else {
+                Op::DropNotNull { table, column }
             });
         }
     }

@@ -427,7 +427,14 @@ fn create_table_as(t: &Table, verb: &str) -> String {
     };
     let mut out = match &t.partition_of {
         Some(p) => {
-            let items = constraint_items(t);
+            // A partition's own NOT NULL on a column of its parent:
+            // `PARTITION OF parent (b NOT NULL, ...)`.
+            let mut items: Vec<String> = t
+                .local_not_null
+                .iter()
+                .map(|c| format!("{} NOT NULL", Ident(c)))
+                .collect();
+            items.extend(constraint_items(t));
             let body = if items.is_empty() {
                 String::new()
             } else {

@@ -82,7 +82,9 @@
 //! (`plain`, `external`, `extended`, `main`: only when not its type's) and
 //! `compression` (`pglz`, `lz4`); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
-//! ..., "name": ...}, "bound": "FOR VALUES ..."}`) and `inherits` (a list of
+//! ..., "name": ...}, "bound": "FOR VALUES ..."}`), `local_not_null` (a
+//! partition's columns that are NOT NULL where the parent's are not, a
+//! list of names) and `inherits` (a list of
 //! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
 //! `with` (storage parameters, `["fillfactor=70"]`) and `replica_identity`
 //! (`"full"`, `"nothing"` or `{"index": "name"}`). A check may have
@@ -192,6 +194,14 @@ pub struct Table {
     /// the parent's; only what it has of its own is listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition_of: Option<PartitionOf>,
+    /// A partition's columns that are `NOT NULL` in the partition while
+    /// nullable in its parent (`ALTER TABLE partition ALTER COLUMN ... SET
+    /// NOT NULL`, `PARTITION OF parent (b NOT NULL)`), sorted. A
+    /// partition's columns are its parent's and not listed; NOT NULL in the
+    /// parent is NOT NULL in every partition, so only this difference is a
+    /// partition's own. Empty for other tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_not_null: Vec<String>,
     /// `INHERITS (...)`: the parents, in order. Inherited columns and
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -901,6 +911,7 @@ impl Table {
             checks: Vec::new(),
             partition_by: None,
             partition_of: None,
+            local_not_null: Vec::new(),
             inherits: Vec::new(),
             unlogged: false,
             with: Vec::new(),
@@ -932,6 +943,8 @@ impl Table {
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        self.local_not_null.sort();
+        self.local_not_null.dedup();
         for ix in &mut self.indexes {
             ix.with.sort();
             for el in &mut ix.elements {

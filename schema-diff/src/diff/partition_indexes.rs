@@ -1,0 +1,425 @@
+//! The indexes of a partitioned table and the indexes of its partitions
+//! attached to them. Pure; runs over the differ's ops before they are
+//! sorted, and gives some of them a place of their own in the order.
+//!
+//! The model hides an index attached to a parent's index (it is the
+//! parent's), and lists a partition's other indexes and its own keys. Two
+//! things PostgreSQL does with them are not visible in the model and are
+//! planned here:
+//!
+//! - A partition's primary key or unique constraint can be backed by an
+//!   index attached to a unique index of the parent (`ALTER INDEX parent
+//!   ATTACH PARTITION child`, or `CREATE UNIQUE INDEX` on the parent
+//!   adopting the key's index). The parent's index can then not be dropped
+//!   while the constraint exists, nor the constraint while the parent's
+//!   index exists: the parent's index is dropped with `CASCADE`, which
+//!   takes the key ([`drop_cascades`]), and created before the matching
+//!   keys of its partitions are added ([`order_override`]); a matching key
+//!   the target keeps is dropped and added back after
+//!   ([`keys_under_parent_indexes`]). Whether the key's index really is
+//!   attached is not in the model: a key that was not is dropped and added
+//!   back for nothing.
+//! - `ATTACH PARTITION` adopts an index of the partition that matches an
+//!   index of the parent instead of creating one, and so does `CREATE
+//!   INDEX` on the parent for its partitions' indexes: an index the target
+//!   keeps as the partition's own would disappear into the parent's. On
+//!   attach it is renamed after the attach to the name PostgreSQL would
+//!   have given the parent's index in the partition (what `DETACH
+//!   PARTITION` leaves, see `inheritance::add_detached_keys`), and created
+//!   again under its own name; for a new index of the parent it is
+//!   dropped before and created again after ([`adopted_indexes`]). Of several matching indexes PostgreSQL
+//!   adopts the oldest; the model does not know which that is, and the
+//!   first by name is taken.
+//!
+//! Not modelled: which partition index is attached to which parent index,
+//! and the validity of a parent's index created `ON ONLY` (an index of a
+//! partition that the target attaches to it is compared as the
+//! partition's own, and the parent's index as a whole one).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use strata::schema::{
+    default_index_name, Index, IndexKey, IndexMethod, Schema, SortOrder, Table, TableRef,
+};
+
+use super::inheritance::MAX_DEPTH;
+use super::{Name, Op};
+
+/// The key columns of `ix` when a partition's primary key or unique
+/// constraint can back the index attached to it in the partition: a unique
+/// btree index on plain columns in their default order, without INCLUDE or
+/// predicate.
+fn key_columns(ix: &Index) -> Option<Vec<&str>> {
+    if !ix.unique || ix.method != IndexMethod::Btree || ix.predicate.is_some() {
+        return None;
+    }
+    if !ix.include.is_empty() {
+        return None;
+    }
+    ix.elements
+        .iter()
+        .map(|e| match &e.key {
+            IndexKey::Column(c)
+                if e.order == SortOrder::Asc
+                    && e.nulls.is_none()
+                    && e.opclass.is_none()
+                    && e.collation.is_none() =>
+            {
+                Some(c.as_str())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The partitions of `parent` in `s`, at every level.
+fn partitions<'a>(s: &'a Schema, parent: &Name) -> Vec<&'a Table> {
+    let mut out: Vec<&Table> = Vec::new();
+    let mut frontier = vec![TableRef {
+        schema: parent.schema.clone(),
+        name: parent.name.clone(),
+    }];
+    for _ in 0..MAX_DEPTH {
+        let next: Vec<&Table> = s
+            .tables
+            .iter()
+            .filter(|t| {
+                t.partition_of
+                    .as_ref()
+                    .is_some_and(|p| frontier.contains(&p.parent))
+            })
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        frontier = next
+            .iter()
+            .map(|t| TableRef {
+                schema: t.schema.clone(),
+                name: t.name.clone(),
+            })
+            .collect();
+        out.extend(next);
+    }
+    out
+}
+
+fn name_of(t: &Table) -> Name {
+    Name::new(t.schema.clone(), t.name.clone())
+}
+
+/// The key constraint ops of `t` whose columns are `cols` (the key
+/// `nulls_not_distinct` as the index's): drop and add, for a key of the
+/// current table kept unchanged in `desired`.
+fn matching_keys(t: &Table, ix: &Index, cols: &[&str]) -> Vec<(Op, Op)> {
+    let table = name_of(t);
+    let mut out = Vec::new();
+    if let Some(pk) = &t.primary_key {
+        if pk
+            .columns
+            .iter()
+            .map(String::as_str)
+            .eq(cols.iter().copied())
+            && !ix.nulls_not_distinct
+        {
+            out.push((
+                Op::DropPrimaryKey {
+                    table: table.clone(),
+                    key: pk.clone(),
+                },
+                Op::AddPrimaryKey {
+                    table: table.clone(),
+                    key: pk.clone(),
+                },
+            ));
+        }
+    }
+    for u in &t.uniques {
+        if u.columns
+            .iter()
+            .map(String::as_str)
+            .eq(cols.iter().copied())
+            && u.nulls_not_distinct == ix.nulls_not_distinct
+        {
+            out.push((
+                Op::DropUnique {
+                    table: table.clone(),
+                    unique: u.clone(),
+                },
+                Op::AddUnique {
+                    table: table.clone(),
+                    unique: u.clone(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// A partition's key that may be backed by an index attached to a
+/// parent's unique index that is dropped goes with it (`DROP INDEX ...
+/// CASCADE`, [`drop_cascades`]; the key's own drop then finds nothing,
+/// [`dropped_with_parent_index`]), and is added back after when the target
+/// keeps it unchanged. A kept key of a partition whose parent gets a
+/// matching unique index is dropped before and added back after it, so
+/// the parent's index does not adopt the key's (which could then never be
+/// dropped without the key).
+pub(super) fn keys_under_parent_indexes(cur: &Schema, des: &Schema, ops: &mut Vec<Op>) {
+    let changed: Vec<(Name, Index, bool)> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropIndex { table, index } => Some((table.clone(), index.clone(), true)),
+            Op::CreateIndex { table, index } => Some((table.clone(), index.clone(), false)),
+            _ => None,
+        })
+        .collect();
+    let mut extra: Vec<Op> = Vec::new();
+    for (table, index, dropped) in &changed {
+        // The partitions as they are when the index is dropped or created.
+        let side = if *dropped { cur } else { des };
+        let partitioned = side
+            .table(&table.schema, &table.name)
+            .is_some_and(|t| t.partition_by.is_some());
+        let Some(cols) = key_columns(index).filter(|_| partitioned) else {
+            continue;
+        };
+        for part in partitions(side, table) {
+            let (Some(c), Some(d)) = (
+                cur.table(&part.schema, &part.name),
+                des.table(&part.schema, &part.name),
+            ) else {
+                continue;
+            };
+            for (drop, add) in matching_keys(c, index, &cols) {
+                let already = ops.iter().chain(&extra).any(|op| op == &drop);
+                let unchanged = match &add {
+                    Op::AddPrimaryKey { key, .. } => d.primary_key.as_ref() == Some(key),
+                    Op::AddUnique { unique, .. } => d.uniques.contains(unique),
+                    _ => false,
+                };
+                if !already && unchanged {
+                    extra.push(drop);
+                    extra.push(add);
+                }
+            }
+        }
+    }
+    ops.extend(extra);
+}
+
+/// `DROP INDEX` of `index` on `table` takes `CASCADE`: a unique index of
+/// a partitioned table that a key of one of its partitions (on either
+/// side) may hang on. What it takes with it is that key, which the plan
+/// drops anyway (and adds back when kept).
+pub(crate) fn drop_cascades(cur: &Schema, des: &Schema, table: &Name, index: &Index) -> bool {
+    let Some(cols) = key_columns(index) else {
+        return false;
+    };
+    [cur, des].into_iter().any(|s| {
+        s.table(&table.schema, &table.name)
+            .is_some_and(|t| t.partition_by.is_some())
+            && partitions(s, table)
+                .into_iter()
+                .any(|p| !matching_keys(p, index, &cols).is_empty())
+    })
+}
+
+/// The key `columns` of partition `table` may have gone with a unique
+/// index of an ancestor that the plan drops ([`drop_cascades`]): its own
+/// drop is `IF EXISTS`.
+pub(crate) fn dropped_with_parent_index(
+    cur: &Schema,
+    des: &Schema,
+    table: &Name,
+    columns: &[String],
+) -> bool {
+    let mut next = cur
+        .table(&table.schema, &table.name)
+        .and_then(|t| t.partition_of.as_ref());
+    for _ in 0..MAX_DEPTH {
+        let Some(p) = next else {
+            return false;
+        };
+        let Some(parent) = cur.table(&p.parent.schema, &p.parent.name) else {
+            return false;
+        };
+        let kept = des.table(&parent.schema, &parent.name);
+        if parent.indexes.iter().any(|ix| {
+            key_columns(ix)
+                .is_some_and(|c| c.iter().copied().eq(columns.iter().map(String::as_str)))
+                && !kept.is_some_and(|k| k.indexes.contains(ix))
+        }) {
+            return true;
+        }
+        next = parent.partition_of.as_ref();
+    }
+    false
+}
+
+/// Where `op` goes instead of its phase (as `(phase, within)`): a
+/// partition's key is added after the unique indexes of its ancestors are created (phase
+/// 28, after every level's indexes), when the key has the index's columns.
+pub(super) fn order_override(des: &Schema, ops: &[Op]) -> Vec<Option<(u8, isize)>> {
+    // Tables → the key columns of the unique indexes created on them.
+    let mut created: BTreeMap<Name, Vec<Vec<&str>>> = BTreeMap::new();
+    for op in ops {
+        if let Op::CreateIndex { table, index } = op {
+            if let Some(cols) = key_columns(index) {
+                created.entry(table.clone()).or_default().push(cols);
+            }
+        }
+    }
+    let ancestors_create = |t: &Name, cols: &[String]| -> bool {
+        let mut next = des
+            .table(&t.schema, &t.name)
+            .and_then(|x| x.partition_of.as_ref());
+        for _ in 0..MAX_DEPTH {
+            let Some(p) = next else {
+                return false;
+            };
+            let parent = Name::new(p.parent.schema.clone(), p.parent.name.clone());
+            if created.get(&parent).is_some_and(|list| {
+                list.iter()
+                    .any(|c| c.iter().copied().eq(cols.iter().map(String::as_str)))
+            }) {
+                return true;
+            }
+            next = des
+                .table(&p.parent.schema, &p.parent.name)
+                .and_then(|x| x.partition_of.as_ref());
+        }
+        false
+    };
+    ops.iter()
+        .map(|op| match op {
+            Op::AddPrimaryKey { table, key } if ancestors_create(table, &key.columns) => {
+                Some((28, 40))
+            }
+            Op::AddUnique { table, unique } if ancestors_create(table, &unique.columns) => {
+                Some((28, 40))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `ix` without what PostgreSQL does not compare when it looks for a
+/// partition's index to adopt: the name, storage parameters and comment.
+fn definition(ix: &Index) -> Index {
+    Index {
+        name: String::new(),
+        with: Vec::new(),
+        comment: None,
+        ..ix.clone()
+    }
+}
+
+/// The indexes PostgreSQL adopts into a parent's index when a partition is
+/// attached or an index is created on its parent, which the target keeps
+/// as the partition's own: renamed to the name of the parent's index in
+/// the partition after the attach, or dropped before the parent's index
+/// is created, and created again right after (the two ops are returned
+/// with their place in the order).
+pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op, (u8, isize))> {
+    // (partition, the parent's indexes it meets, the phase that adopts).
+    let mut meets: Vec<(&Table, Vec<&Index>, u8)> = Vec::new();
+    for op in ops {
+        match op {
+            Op::AttachPartition { table, partition } => {
+                let (Some(t), Some(parent)) = (
+                    des.table(&table.schema, &table.name),
+                    des.table(&partition.parent.schema, &partition.parent.name),
+                ) else {
+                    continue;
+                };
+                meets.push((t, parent.indexes.iter().collect(), 31));
+            }
+            // The partitions the parent has when its index is created:
+            // those that stay in it (one attached later meets the index
+            // when it is attached).
+            Op::CreateIndex { table, index } => {
+                for t in partitions(des, table) {
+                    let stays = cur
+                        .table(&t.schema, &t.name)
+                        .is_some_and(|c| c.partition_of == t.partition_of);
+                    if stays {
+                        meets.push((t, vec![index], 28));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut taken: BTreeSet<(Name, String)> = BTreeSet::new();
+    for (t, parent_indexes, phase) in meets {
+        let attach = phase == 31;
+        let table = name_of(t);
+        // Only what exists before: an index of the partition created by
+        // this plan is created after its parent's (see `diff_with_notes`).
+        let Some(ct) = cur.table(&t.schema, &t.name) else {
+            continue;
+        };
+        for pix in parent_indexes {
+            let wanted = definition(pix);
+            let Some(own) = t.indexes.iter().find(|ix| {
+                definition(ix) == wanted
+                    && ct.indexes.contains(ix)
+                    && !taken.contains(&(table.clone(), ix.name.clone()))
+            }) else {
+                continue;
+            };
+            let columns: Vec<&str> = pix
+                .elements
+                .iter()
+                .map(|e| match &e.key {
+                    IndexKey::Column(c) => c.as_str(),
+                    IndexKey::Expression(_) => "expr",
+                })
+                .collect();
+            let mut adopted = default_index_name(&t.name, &columns);
+            let mut n = 0;
+            while t.indexes.iter().any(|ix| ix.name == adopted)
+                || taken.contains(&(table.clone(), adopted.clone()))
+            {
+                n += 1;
+                adopted = format!("{}{n}", default_index_name(&t.name, &columns));
+            }
+            taken.insert((table.clone(), own.name.clone()));
+            taken.insert((table.clone(), adopted.clone()));
+            // After the attach, or the parent's index and the keys.
+            let within = 50;
+            let drop = if attach {
+                // The way back renames it back before the detach, which
+                // leaves it to the partition.
+                Op::RenameIndex {
+                    table: table.clone(),
+                    from: own.name.clone(),
+                    to: adopted,
+                }
+            } else {
+                // The way back drops the parent's index with what is
+                // attached to it: the index is dropped first and created
+                // again after, so that the parent's index makes its own.
+                Op::DropIndex {
+                    table: table.clone(),
+                    index: own.clone(),
+                }
+            };
+            let place = if attach {
+                (phase, within)
+            } else {
+                (drop.phase(), 0)
+            };
+            out.push((drop, place));
+            out.push((
+                Op::CreateIndex {
+                    table: table.clone(),
+                    index: own.clone(),
+                },
+                (phase, within + 1),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,5 @@
+CREATE TABLE m (id int NOT NULL, region text NOT NULL, note text, code text) PARTITION BY LIST (region);
+CREATE TABLE m_eu PARTITION OF m (note NOT NULL, code NOT NULL) FOR VALUES IN ('eu');
+CREATE TABLE m_us PARTITION OF m FOR VALUES IN ('us');
+CREATE TABLE m_asia PARTITION OF m (note NOT NULL) FOR VALUES IN ('asia');
+CREATE TABLE m_old PARTITION OF m (note NOT NULL) FOR VALUES IN ('old');
