@@ -70,7 +70,7 @@ use std::fmt;
 use strata::ident::{quote_literal, quote_literal_one_line, Ident, Qualified};
 use strata::schema::{
     make_object_name, Column, DbObject, EnumType, ForeignKey, Identity, Index, IndexKey,
-    ObjectKind, ObjectPart, Schema, SqlType, Table, TypeName, Unique,
+    ObjectKind, ObjectPart, PartitionOf, Schema, SqlType, Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata_model::ddl::create;
@@ -328,6 +328,36 @@ impl Ctx<'_> {
 
     fn online(&self, table: &Name) -> bool {
         self.opts.online && self.existing(table)
+    }
+
+    /// Partition `table` belongs, through some ancestor, to a partitioned
+    /// table a foreign key references (in either schema): PostgreSQL
+    /// refuses to drop it while it is attached (the foreign key's entries
+    /// for each partition depend on it), so it is detached first, which
+    /// fails on rows the foreign key still references.
+    fn referenced_partition(&self, table: &Table) -> bool {
+        [self.current, self.desired].into_iter().any(|s| {
+            let mut next = table.partition_of.as_ref().map(|p| &p.parent);
+            let mut depth = 0;
+            while let Some(p) = next.take() {
+                let referenced = s.tables.iter().any(|t| {
+                    t.foreign_keys
+                        .iter()
+                        .any(|fk| fk.ref_schema == p.schema && fk.ref_table == p.name)
+                });
+                if referenced {
+                    return true;
+                }
+                depth += 1;
+                if depth < s.tables.len() {
+                    next = s
+                        .table(&p.schema, &p.name)
+                        .and_then(|t| t.partition_of.as_ref())
+                        .map(|x| &x.parent);
+                }
+            }
+            false
+        })
     }
 }
 
@@ -1216,6 +1246,15 @@ fn comment_on_object(o: &DbObject, text: Option<&str>) -> String {
 }
 
 /// The SQL of one op.
+/// `ALTER TABLE parent DETACH PARTITION table`.
+fn detach_partition(table: &Name, partition: &PartitionOf) -> String {
+    format!(
+        "ALTER TABLE {} DETACH PARTITION {}",
+        Qualified(&partition.parent.schema, &partition.parent.name),
+        table.sql()
+    )
+}
+
 fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
     match op {
         Op::AlterGenerated { table, to, .. } => match &to.generated {
@@ -1256,17 +1295,34 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 |t| Qualified(&t.schema, &t.name).to_string()
             )
         )],
-        Op::AttachPartition { table, partition } => vec![format!(
+        Op::AttachPartition {
+            table, partition, ..
+        } => vec![format!(
             "ALTER TABLE {} ATTACH PARTITION {} {}",
             Qualified(&partition.parent.schema, &partition.parent.name),
             table.sql(),
             partition.bound
         )],
-        Op::DetachPartition { table, partition } => vec![format!(
-            "ALTER TABLE {} DETACH PARTITION {}",
-            Qualified(&partition.parent.schema, &partition.parent.name),
-            table.sql()
-        )],
+        Op::DetachPartition {
+            table,
+            partition,
+            drops,
+        } => {
+            let mut out = vec![detach_partition(table, partition)];
+            out.extend(
+                drops
+                    .constraints
+                    .iter()
+                    .map(|c| alter::drop_constraint(&table.schema, &table.name, c)),
+            );
+            out.extend(
+                drops
+                    .indexes
+                    .iter()
+                    .map(|i| alter::drop_index(&table.schema, i, false)),
+            );
+            out
+        }
         Op::AlterInherit {
             table,
             parent,
@@ -1433,7 +1489,17 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             out
         }
-        Op::DropTable { table } => vec![alter::drop_table(&table.schema, &table.name)],
+        Op::DropTable { table } => {
+            let mut out = Vec::new();
+            if let Some(p) = &table.partition_of {
+                if ctx.referenced_partition(table) {
+                    let name = Name::new(table.schema.clone(), table.name.clone());
+                    out.push(detach_partition(&name, p));
+                }
+            }
+            out.push(alter::drop_table(&table.schema, &table.name));
+            out
+        }
         Op::RenameTable { from, to } => vec![alter::rename_table(&from.schema, &from.name, to)],
         Op::CommentOnTable { table, to, .. } => {
             let mut t = stub(table);
@@ -1981,6 +2047,11 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 h.extend([RewritesTable, AccessExclusiveLock]);
             }
             h
+        }
+        // A partition detached first (see `Ctx::referenced_partition`)
+        // cannot leave while a foreign key references its rows.
+        Op::DropTable { table } if ctx.referenced_partition(table) => {
+            vec![DeletesData, AccessExclusiveLock, CanFailOnExistingRows]
         }
         Op::DropTable { .. } | Op::DropColumn { .. } => vec![DeletesData, AccessExclusiveLock],
         Op::AddColumn { table, column } => {

@@ -21,10 +21,11 @@
 
 use std::collections::BTreeSet;
 
+use super::op::PartitionCopies;
 use strata::ident::{quote_literal, Qualified};
 use strata::schema::{
-    default_index_name, default_pkey_name, default_unique_name, Check, Column, Identity, IndexKey,
-    Schema, Table, TableRef,
+    default_index_name, default_pkey_name, default_unique_name, Check, Column, ForeignKey,
+    Identity, Index, IndexKey, PrimaryKey, Schema, Table, TableRef, Unique,
 };
 
 /// How deep parent chains are followed (a cycle cannot be created in
@@ -207,14 +208,21 @@ pub(super) struct Inherited {
 
 impl Inherited {
     /// For current table `ct` (in `cur`) becoming desired table `dt` (in
-    /// `des`).
-    pub(super) fn of(cur: &Schema, ct: &Table, des: &Schema, dt: &Table) -> Inherited {
-        // A partition whose bound changes is detached and attached again:
-        // its parent is not kept meanwhile.
+    /// `des`); `detached`: `ct` is a partition that is detached (see
+    /// `Differ::detached`).
+    pub(super) fn of(
+        cur: &Schema,
+        ct: &Table,
+        des: &Schema,
+        dt: &Table,
+        detached: bool,
+    ) -> Inherited {
+        // A partition whose bound changes, or whose parent is re-created,
+        // is detached and attached again: its parent is not kept
+        // meanwhile.
         let kept = |p: &TableRef| {
             let partition = |t: &Table| t.partition_of.as_ref().is_some_and(|x| &x.parent == p);
-            (partition(ct) && ct.partition_of == dt.partition_of)
-                || (ct.inherits.contains(p) && dt.inherits.contains(p))
+            (partition(ct) && !detached) || (ct.inherits.contains(p) && dt.inherits.contains(p))
         };
         let split = |list: Vec<(TableRef, Column)>| {
             let kept_names: BTreeSet<String> = list
@@ -394,51 +402,53 @@ pub fn children_keep(
     })
 }
 
-/// When partition `ct` becomes table `dt`, which is no partition (`DETACH
-/// PARTITION`), adds to `t` (`ct` as the differ sees it) what the
-/// partition keeps of its ancestors': their primary key, unique
-/// constraints and indexes under the names PostgreSQL gave the copies
-/// (`<partition>_pkey`, `<partition>_<columns>_key`,
+/// When partition `ct` is detached (`DETACH PARTITION`: it becomes a table
+/// of its own, a partition of another parent, or its parent's again under a
+/// new bound or after the parent is re-created), adds to `t` (`ct` as the
+/// differ sees it) what the partition keeps of its ancestors': their
+/// primary key, unique constraints and indexes under the names PostgreSQL
+/// gave the copies (`<partition>_pkey`, `<partition>_<columns>_key`,
 /// `<partition>_<columns>_idx`), and their foreign keys under their own
-/// names. (A name PostgreSQL had to make unique with a number is not
+/// names (`map_fk` points a copied foreign key at its referenced table's
+/// name after the renames). The differ then compares them with the desired
+/// table like its own, so the copies it does not want are dropped right
+/// after the `DETACH` (before its columns change and before it is attached
+/// elsewhere). A copy that `ATTACH PARTITION` will adopt is left out: one
+/// whose equivalent (same kind and definition, any name) a new ancestor
+/// has in `des` becomes that ancestor's again, which the model does not
+/// list (a foreign key only when validated, as PostgreSQL requires);
+/// `adopting` (the new ancestors', see [`Adopting::of`]) loses what they
+/// adopt. (A name PostgreSQL had to make unique with a number is not
 /// foreseen.)
-pub(super) fn add_detached_keys(cur: &Schema, ct: &Table, dt: &Table, t: &mut Table) {
-    if dt.partition_of.is_some() {
-        return;
-    }
-    let mut next = ct.partition_of.as_ref().map(|p| p.parent.clone());
-    let mut depth = 0;
-    while let Some(p) = next.take() {
-        let Some(pt) = cur.table(&p.schema, &p.name) else {
-            break;
-        };
+pub(super) fn add_detached_keys(
+    cur: &Schema,
+    ct: &Table,
+    map_fk: &dyn Fn(&mut ForeignKey),
+    adopting: &mut Adopting,
+    t: &mut Table,
+) {
+    for pt in ancestors(cur, ct) {
         if let (None, Some(pk)) = (&t.primary_key, &pt.primary_key) {
-            let mut pk = pk.clone();
-            pk.name = default_pkey_name(&ct.name);
-            pk.comment = None;
-            t.primary_key = Some(pk);
+            if !adopting.primary_key(pk) {
+                let mut pk = pk.clone();
+                pk.name = default_pkey_name(&ct.name);
+                pk.comment = None;
+                t.primary_key = Some(pk);
+            }
         }
         for u in &pt.uniques {
             let mut u = u.clone();
             u.name = default_unique_name(&ct.name, &u.columns);
             u.comment = None;
-            if !t.uniques.iter().any(|x| x.name == u.name) {
+            if !t.uniques.iter().any(|x| x.name == u.name) && !adopting.unique(&u) {
                 t.uniques.push(u);
             }
         }
         for ix in &pt.indexes {
             let mut ix = ix.clone();
-            let names: Vec<&str> = ix
-                .elements
-                .iter()
-                .map(|e| match &e.key {
-                    IndexKey::Column(c) => c.as_str(),
-                    IndexKey::Expression(e) => expression_column_name(e),
-                })
-                .collect();
-            ix.name = default_index_name(&ct.name, &names);
+            ix.name = copy_index_name(&ct.name, &ix);
             ix.comment = None;
-            if !t.indexes.iter().any(|x| x.name == ix.name) {
+            if !t.indexes.iter().any(|x| x.name == ix.name) && !adopting.index(&ix) {
                 t.indexes.push(ix);
             }
         }
@@ -446,15 +456,179 @@ pub(super) fn add_detached_keys(cur: &Schema, ct: &Table, dt: &Table, t: &mut Ta
             if !t.foreign_keys.iter().any(|x| x.name == fk.name) {
                 let mut fk = fk.clone();
                 fk.comment = None;
-                t.foreign_keys.push(fk);
+                map_fk(&mut fk);
+                if !adopting.foreign_key(&fk) {
+                    t.foreign_keys.push(fk);
+                }
             }
-        }
-        depth += 1;
-        if depth < MAX_DEPTH {
-            next = pt.partition_of.as_ref().map(|x| x.parent.clone());
         }
     }
     t.canonicalize();
+}
+
+/// The ancestors of `t` in `s`, nearest first.
+fn ancestors<'s>(s: &'s Schema, t: &Table) -> Vec<&'s Table> {
+    let mut out = Vec::new();
+    let mut next = t.partition_of.as_ref().map(|p| p.parent.clone());
+    while let Some(p) = next.take() {
+        let Some(pt) = s.table(&p.schema, &p.name) else {
+            break;
+        };
+        out.push(pt);
+        if out.len() < MAX_DEPTH {
+            next = pt.partition_of.as_ref().map(|x| x.parent.clone());
+        }
+    }
+    out
+}
+
+/// What the ancestors of a partition in the desired schema have that
+/// `ATTACH PARTITION` matches against the partition's own keys and
+/// indexes (by definition, not by name). Each is taken once: PostgreSQL
+/// adopts one index or constraint of the partition per ancestor's; what
+/// nothing takes, the attach creates ([`Adopting::creates`]).
+#[derive(Clone)]
+pub(super) struct Adopting {
+    primary_keys: Vec<PrimaryKey>,
+    uniques: Vec<Unique>,
+    indexes: Vec<Index>,
+    foreign_keys: Vec<ForeignKey>,
+}
+
+impl Adopting {
+    /// The keys, indexes and foreign keys of `dt`'s ancestors in `des`,
+    /// without names and comments (none when `dt` is no partition).
+    pub(super) fn of(des: &Schema, dt: &Table) -> Adopting {
+        let mut out = Adopting {
+            primary_keys: Vec::new(),
+            uniques: Vec::new(),
+            indexes: Vec::new(),
+            foreign_keys: Vec::new(),
+        };
+        for pt in ancestors(des, dt) {
+            out.primary_keys.extend(pt.primary_key.iter().map(bare_pk));
+            out.uniques.extend(pt.uniques.iter().map(bare_unique));
+            out.indexes.extend(pt.indexes.iter().map(bare_index));
+            out.foreign_keys.extend(pt.foreign_keys.iter().cloned());
+        }
+        out
+    }
+
+    /// What attaching `dt` creates in it: what its own keys, indexes and
+    /// foreign keys (and the copies already taken) do not stand for, under
+    /// the names PostgreSQL gives the copies.
+    pub(super) fn creates(mut self, dt: &Table) -> PartitionCopies {
+        if let Some(pk) = &dt.primary_key {
+            self.primary_key(pk);
+        }
+        for u in &dt.uniques {
+            self.unique(u);
+        }
+        for ix in &dt.indexes {
+            self.index(ix);
+        }
+        for fk in &dt.foreign_keys {
+            self.foreign_key(fk);
+        }
+        let mut out = PartitionCopies::default();
+        out.constraints
+            .extend(self.foreign_keys.iter().map(|fk| fk.name.clone()));
+        out.constraints.extend(
+            self.uniques
+                .iter()
+                .map(|u| default_unique_name(&dt.name, &u.columns)),
+        );
+        if !self.primary_keys.is_empty() {
+            out.constraints.push(default_pkey_name(&dt.name));
+        }
+        out.indexes
+            .extend(self.indexes.iter().map(|ix| copy_index_name(&dt.name, ix)));
+        out
+    }
+
+    fn primary_key(&mut self, pk: &PrimaryKey) -> bool {
+        take(&mut self.primary_keys, &bare_pk(pk))
+    }
+
+    fn unique(&mut self, u: &Unique) -> bool {
+        take(&mut self.uniques, &bare_unique(u))
+    }
+
+    fn index(&mut self, ix: &Index) -> bool {
+        take(&mut self.indexes, &bare_index(ix))
+    }
+
+    /// The foreign keys keep their names: a copy is named as its
+    /// original.
+    fn foreign_key(&mut self, fk: &ForeignKey) -> bool {
+        if fk.not_valid {
+            return false;
+        }
+        let fk = bare_fk(fk);
+        match self.foreign_keys.iter().position(|y| bare_fk(y) == fk) {
+            Some(i) => {
+                self.foreign_keys.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The name PostgreSQL gives partition `table`'s copy of index `ix`.
+fn copy_index_name(table: &str, ix: &Index) -> String {
+    let names: Vec<&str> = ix
+        .elements
+        .iter()
+        .map(|e| match &e.key {
+            IndexKey::Column(c) => c.as_str(),
+            IndexKey::Expression(e) => expression_column_name(e),
+        })
+        .collect();
+    default_index_name(table, &names)
+}
+
+/// Removes `x` from `list`; whether it was there.
+fn take<T: PartialEq>(list: &mut Vec<T>, x: &T) -> bool {
+    match list.iter().position(|y| y == x) {
+        Some(i) => {
+            list.remove(i);
+            true
+        }
+        None => false,
+    }
+}
+
+fn bare_pk(k: &PrimaryKey) -> PrimaryKey {
+    PrimaryKey {
+        name: String::new(),
+        comment: None,
+        ..k.clone()
+    }
+}
+
+fn bare_unique(u: &Unique) -> Unique {
+    Unique {
+        name: String::new(),
+        comment: None,
+        ..u.clone()
+    }
+}
+
+fn bare_index(ix: &Index) -> Index {
+    Index {
+        name: String::new(),
+        comment: None,
+        ..ix.clone()
+    }
+}
+
+fn bare_fk(fk: &ForeignKey) -> ForeignKey {
+    ForeignKey {
+        name: String::new(),
+        comment: None,
+        ..fk.clone()
+    }
 }
 
 /// The name PostgreSQL gives an index column on expression `e` (and so

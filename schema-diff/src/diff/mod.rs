@@ -45,9 +45,17 @@
 //! comparison, and no statement turns one into the other without
 //! re-creating the table; likewise a down migration that undoes a `NO
 //! INHERIT` or a parent's `DROP COLUMN ONLY`. A detached partition keeps
-//! copies of its parent's indexes and keys under names the model does not
-//! know (they are not dropped). Column storage: PostgreSQL 15 has no `SET
-//! STORAGE DEFAULT`, so a storage set back to its type's is written out
+//! copies of its ancestors' keys, indexes and foreign keys as its own
+//! (`inheritance::add_detached_keys`): whether it becomes a table of its
+//! own, moves to another parent, changes its bound or its parent is
+//! re-created (a new partition key: the partitions are detached first and
+//! attached to the new parent with their rows), the copies the target
+//! does not want and its new parent does not adopt are dropped right
+//! after the `DETACH`; what an `ATTACH` creates is dropped by the detach
+//! that undoes it ([`PartitionCopies`]). The copies' names are
+//! PostgreSQL's defaults (one it had to number is not foreseen). Column
+//! storage: PostgreSQL 15 has no `SET STORAGE DEFAULT`, so a storage set
+//! back to its type's is written out
 //! (`Differ::type_storage`: exact for built-in types, enums and domains,
 //! through their base type; `EXTENDED` for other types, wrong for an
 //! extension's type declared otherwise);
@@ -74,7 +82,7 @@ pub use inheritance::children_keep;
 pub(crate) use objects::view_replaceable;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
-    Validated,
+    PartitionCopies, Validated,
 };
 pub(crate) use partition_indexes::{drop_cascades, dropped_with_parent_index};
 
@@ -82,11 +90,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use strata::ident::Ident;
 use strata::schema::{
-    parse_column_type, Column, ColumnStorage, EnumType, Identity, IndexKey, ObjectKind, Schema,
-    SqlType, Table, TypeName,
+    parse_column_type, Column, ColumnStorage, EnumType, ForeignKey, Identity, IndexKey, ObjectKind,
+    Schema, SqlType, Table, TableRef, TypeName,
 };
 
-use inheritance::Inherited;
+use inheritance::{Adopting, Inherited};
 use matching::{match_named, same_columns, same_table, Matched, Named, ObjKind};
 
 /// The changes that turn `current` into `desired` (both canonical), in
@@ -658,18 +666,29 @@ impl<'a> Differ<'a> {
             && self.table_renames.is_empty()
             // A child's columns can change with its parents'.
             && ct.inherits.is_empty()
+            && !self.detached(ct, dt)
             && same_table(ct, dt)
         {
             return;
         }
-        self.partitioning(ct, dt);
         let mut before = self.cur_table_renamed(ct);
         let mut view = self.cur_table_view(ct);
-        // A partition that becomes a table of its own keeps copies of its
-        // parent's keys, indexes and foreign keys.
-        for t in [&mut before, &mut view] {
-            inheritance::add_detached_keys(self.cur, ct, dt, t);
+        // A detached partition keeps copies of its parent's keys, indexes
+        // and foreign keys: those its new parent does not adopt are
+        // compared like its own. What the new parent has that nothing
+        // stands for, the attach creates (and the way back drops).
+        let mut adopting = Adopting::of(self.des, dt);
+        if self.detached(ct, dt) {
+            let map_fk = |fk: &mut ForeignKey| {
+                let r =
+                    self.new_table_name(&Name::new(fk.ref_schema.clone(), fk.ref_table.clone()));
+                fk.ref_table = r.name;
+            };
+            let mut for_before = adopting.clone();
+            inheritance::add_detached_keys(self.cur, ct, &map_fk, &mut for_before, &mut before);
+            inheritance::add_detached_keys(self.cur, ct, &map_fk, &mut adopting, &mut view);
         }
+        self.partitioning(ct, dt, adopting.creates(dt));
         let renames = self.column_renames.get(&table).cloned().unwrap_or_default();
         for (from, to) in &renames {
             self.ops.push(Op::RenameColumn {
@@ -682,7 +701,7 @@ impl<'a> Differ<'a> {
         // parent's (local or not: see `inheritance.rs`); what comes from a
         // parent that goes becomes the table's own, and what a new parent
         // brings must be there before it is attached.
-        let inh = Inherited::of(self.cur, ct, self.des, dt);
+        let inh = Inherited::of(self.cur, ct, self.des, dt, self.detached(ct, dt));
         // A detached partition keeps its own NOT NULLs.
         let cur_freed: Vec<Column> = inh
             .freed_columns
@@ -975,21 +994,49 @@ impl<'a> Differ<'a> {
         }
     }
 
+    /// Current table `p` is dropped and created again under its name (its
+    /// partition key changes): its partitions that stay leave it first.
+    fn recreated_parent(&self, p: &TableRef) -> bool {
+        let n = Name::new(p.schema.clone(), p.name.clone());
+        !self.table_renames.contains_key(&n)
+            && !self.renamed_to.contains_key(&n)
+            && match (
+                self.cur_table(&p.schema, &p.name),
+                self.des_table(&p.schema, &p.name),
+            ) {
+                (Some(c), Some(d)) => c.partition_by != d.partition_by,
+                _ => false,
+            }
+    }
+
+    /// Current partition `ct`, which becomes desired table `dt`, is
+    /// detached from its parent: it becomes a table of its own, moves to
+    /// another parent, changes its bound, or its parent is re-created.
+    fn detached(&self, ct: &Table, dt: &Table) -> bool {
+        ct.partition_of
+            .as_ref()
+            .is_some_and(|p| ct.partition_of != dt.partition_of || self.recreated_parent(&p.parent))
+    }
+
     /// Partition and inheritance changes: detach and attach, `[NO]
-    /// INHERIT`.
-    fn partitioning(&mut self, ct: &Table, dt: &Table) {
+    /// INHERIT`. A partition whose parent is re-created is detached before
+    /// the parent is dropped (which would take it and its rows along) and
+    /// attached to the new one.
+    fn partitioning(&mut self, ct: &Table, dt: &Table, creates: PartitionCopies) {
         let table = tname(dt);
-        if ct.partition_of != dt.partition_of {
+        if ct.partition_of != dt.partition_of || self.detached(ct, dt) {
             if let Some(p) = &ct.partition_of {
                 self.ops.push(Op::DetachPartition {
                     table: tname(ct),
                     partition: p.clone(),
+                    drops: PartitionCopies::default(),
                 });
             }
             if let Some(p) = &dt.partition_of {
                 self.ops.push(Op::AttachPartition {
                     table: table.clone(),
                     partition: p.clone(),
+                    creates,
                 });
             }
         }

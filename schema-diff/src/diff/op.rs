@@ -26,7 +26,9 @@
 //! (its inverse drops it and adds it back `NOT VALID`); rename index,
 //! rename constraint; create/drop/replace in place/re-create a definition
 //! object (a view that keeps its columns: `CREATE OR REPLACE VIEW`),
-//! comment on one; attach/detach a partition, `[NO] INHERIT`; a
+//! comment on one; attach/detach a partition (a detach that undoes an
+//! attach also drops the copies of the parent's keys and indexes the
+//! attach created), `[NO] INHERIT`; a
 //! column's storage and compression (`SET STORAGE`, `SET COMPRESSION`; set
 //! back to the defaults before a type change, which resets them, so the
 //! way back can set them again); a table's storage parameters (`RESET`
@@ -106,6 +108,19 @@ impl fmt::Display for Name {
             write!(f, "{}", Qualified(&self.schema, &self.name))
         }
     }
+}
+
+/// Copies of its ancestors' primary key, unique constraints, indexes and
+/// foreign keys that `ATTACH PARTITION` creates in a partition (those
+/// nothing of the partition's stands for), by the names PostgreSQL gives
+/// them; `DETACH PARTITION` leaves them as the partition's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PartitionCopies {
+    /// Constraints (foreign keys, then unique constraints and the primary
+    /// key), by name.
+    pub constraints: Vec<String>,
+    /// Indexes, by name.
+    pub indexes: Vec<String>,
 }
 
 /// Where [`Op::AddEnumValue`] puts its label.
@@ -573,13 +588,20 @@ pub enum Op {
         table: Name,
         /// Its parent and bound.
         partition: PartitionOf,
+        /// What the attach creates in the partition (for the inverse,
+        /// which drops it).
+        creates: PartitionCopies,
     },
-    /// `ALTER TABLE parent DETACH PARTITION table`.
+    /// `ALTER TABLE parent DETACH PARTITION table`, then drops of `drops`.
     DetachPartition {
         /// The partition.
         table: Name,
         /// Its parent and bound (for the inverse).
         partition: PartitionOf,
+        /// What the partition keeps of its ancestors' and is dropped right
+        /// after (the inverse of an attach that created it; the differ
+        /// drops unwanted copies with ops of their own).
+        drops: PartitionCopies,
     },
     /// `ALTER TABLE table [NO] INHERIT parent`.
     AlterInherit {
@@ -963,8 +985,24 @@ impl Op {
                 from: to,
                 to: from,
             },
-            Op::AttachPartition { table, partition } => Op::DetachPartition { table, partition },
-            Op::DetachPartition { table, partition } => Op::AttachPartition { table, partition },
+            Op::AttachPartition {
+                table,
+                partition,
+                creates,
+            } => Op::DetachPartition {
+                table,
+                partition,
+                drops: creates,
+            },
+            Op::DetachPartition {
+                table,
+                partition,
+                drops,
+            } => Op::AttachPartition {
+                table,
+                partition,
+                creates: drops,
+            },
             Op::AlterInherit {
                 table,
                 parent,
@@ -1206,7 +1244,9 @@ pub fn summary(op: &Op) -> String {
                 c(to)
             )
         }
-        Op::AttachPartition { table, partition } => format!(
+        Op::AttachPartition {
+            table, partition, ..
+        } => format!(
             "+ partition {table} of {} {}",
             Name::new(
                 partition.parent.schema.clone(),
@@ -1214,7 +1254,9 @@ pub fn summary(op: &Op) -> String {
             ),
             partition.bound
         ),
-        Op::DetachPartition { table, partition } => format!(
+        Op::DetachPartition {
+            table, partition, ..
+        } => format!(
             "- partition {table} of {}",
             Name::new(
                 partition.parent.schema.clone(),

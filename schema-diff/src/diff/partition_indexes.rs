@@ -325,7 +325,9 @@ pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op
     let mut meets: Vec<(&Table, Vec<&Index>, u8)> = Vec::new();
     for op in ops {
         match op {
-            Op::AttachPartition { table, partition } => {
+            Op::AttachPartition {
+                table, partition, ..
+            } => {
                 let (Some(t), Some(parent)) = (
                     des.table(&table.schema, &table.name),
                     des.table(&partition.parent.schema, &partition.parent.name),

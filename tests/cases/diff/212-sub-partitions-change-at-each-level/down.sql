@@ -1,6 +1,7 @@
 -- undo: + partition m_eu of m FOR VALUES IN ('eu', 'uk')
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.m DETACH PARTITION public.m_eu;
+DROP INDEX public.m_eu_note_idx;
 
 -- undo: + index m_note on m
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table

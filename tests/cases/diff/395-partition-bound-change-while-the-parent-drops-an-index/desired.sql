@@ -1,0 +1,2 @@
+CREATE TABLE p (k int, id int, note text, PRIMARY KEY (k, id)) PARTITION BY LIST (k);
+CREATE TABLE c PARTITION OF p FOR VALUES IN (1, 2);
