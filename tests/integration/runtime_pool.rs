@@ -225,6 +225,12 @@ fn statements_are_traced_with_their_text_and_duration() {
         .unwrap();
     let fx = rt.block_on(Fixture::new());
     tracing::subscriber::with_default(capture.clone(), || {
+        // Other tests register and drop subscribers on other threads; a
+        // rebuild of theirs that raced this one's registration can leave
+        // the global max level and callsite interests computed without it
+        // (tracing-core caches them process-wide). Recompute them now that
+        // this subscriber is live.
+        tracing::callsite::rebuild_interest_cache();
         rt.block_on(async {
             let s = fx.session().await;
             s.insert(&Job::queued("tr-1", "2024")).await.unwrap();

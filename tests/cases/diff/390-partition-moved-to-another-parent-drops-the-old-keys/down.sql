@@ -10,17 +10,15 @@ ALTER TABLE public.p2 DETACH PARTITION public.c;
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.d DROP CONSTRAINT d_pkey;
 
+-- undo: ~ column d.b: set not null
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.d ALTER COLUMN b DROP NOT NULL;
+
 -- undo: ~ column d.id: drop not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
 -- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE public.d ALTER COLUMN id SET NOT NULL;
-
--- undo: ~ column d.k: drop not null
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
--- hazard: can fail on existing rows
--- lock: ACCESS EXCLUSIVE, held while every row is read
-ALTER TABLE public.d ALTER COLUMN k SET NOT NULL;
 
 -- undo: ~ column c.id: drop not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table

@@ -64,13 +64,15 @@ ALTER TABLE public.c ALTER COLUMN k DROP NOT NULL;
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.c ALTER COLUMN id DROP NOT NULL;
 
--- ~ column d.k: drop not null
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.d ALTER COLUMN k DROP NOT NULL;
-
 -- ~ column d.id: drop not null
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.d ALTER COLUMN id DROP NOT NULL;
+
+-- ~ column d.b: set not null
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.d ALTER COLUMN b SET NOT NULL;
 
 -- + primary key d_pkey on d (k, b)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table

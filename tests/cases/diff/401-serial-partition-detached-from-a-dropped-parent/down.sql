@@ -1,7 +1,7 @@
 -- undo: ~ column q.bar: identity none -> serial
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.q ALTER COLUMN bar DROP DEFAULT;
-DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('public.q', 'bar'); END $strata$;
+DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence('public.q', 'bar'); END $strata$;
 
 -- undo: ~ column c.bar: integer -> bigint
 -- hazard: deletes data

@@ -32,4 +32,4 @@ ALTER TABLE public.c
 CREATE SEQUENCE public.q_bar_seq AS integer;
 ALTER SEQUENCE public.q_bar_seq OWNED BY public.q.bar;
 ALTER TABLE public.q ALTER COLUMN bar SET DEFAULT nextval('public.q_bar_seq'::regclass);
-SELECT setval(pg_get_serial_sequence('public.q', 'bar'), greatest(max(bar), 0) + 1, false) FROM public.q;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.q', 'bar'), greatest(pg_catalog.max(bar), 0) + 1, false) FROM public.q;

@@ -11,4 +11,4 @@ ALTER TABLE public.p1 ALTER COLUMN s DROP DEFAULT;
 CREATE SEQUENCE public.p1_s_seq AS integer;
 ALTER SEQUENCE public.p1_s_seq OWNED BY public.p1.s;
 ALTER TABLE public.p1 ALTER COLUMN s SET DEFAULT nextval('public.p1_s_seq'::regclass);
-SELECT setval(pg_get_serial_sequence('public.p1', 's'), greatest(max(s), 0) + 1, false) FROM public.p1;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.p1', 's'), greatest(pg_catalog.max(s), 0) + 1, false) FROM public.p1;

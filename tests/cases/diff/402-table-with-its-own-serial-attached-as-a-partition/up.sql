@@ -1,7 +1,7 @@
 -- ~ column p1.s: identity serial -> none
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.p1 ALTER COLUMN s DROP DEFAULT;
-DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_get_serial_sequence('public.p1', 's'); END $strata$;
+DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence('public.p1', 's'); END $strata$;
 
 -- ~ column p1.s: default none -> nextval('public.p_s_seq'::regclass)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
