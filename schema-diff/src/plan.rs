@@ -984,17 +984,16 @@ fn drop_object(o: &DbObject) -> String {
     }
 }
 
-/// For a collation dropped and created again in one step: the columns
-/// that use it (in the current schema) and that the desired schema keeps
-/// under the same table and column names, so they exist when it is
-/// re-created, in the up and in the down direction alike.
-fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Column)> {
-    if o.kind != ObjectKind::Collation {
-        return Vec::new();
-    }
+/// The columns of the current schema (partitions aside: theirs follow
+/// their parent's) that `uses` picks and that the desired schema keeps
+/// under the same table and column names, so they exist when what they
+/// use is re-created, in the up and in the down direction alike.
+fn kept_columns_using<'a>(
+    ctx: &Ctx<'a>,
+    uses: impl Fn(&Column) -> bool,
+) -> Vec<(&'a Table, &'a Column)> {
     let mut out = Vec::new();
     for t in &ctx.current.tables {
-        // A partition's columns follow its parent's.
         if t.partition_of.is_some() {
             continue;
         }
@@ -1007,11 +1006,7 @@ fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Colum
             continue;
         };
         for c in &t.columns {
-            let uses = c
-                .collation
-                .as_ref()
-                .is_some_and(|n| n.schema == o.schema && n.name == o.name);
-            if uses && dt.columns.iter().any(|d| d.name == c.name) {
+            if uses(c) && dt.columns.iter().any(|d| d.name == c.name) {
                 out.push((t, c));
             }
         }
@@ -1019,37 +1014,29 @@ fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Colum
     out
 }
 
+/// For a collation dropped and created again in one step: the kept
+/// columns that use it ([`kept_columns_using`]).
+fn collation_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Column)> {
+    if o.kind != ObjectKind::Collation {
+        return Vec::new();
+    }
+    kept_columns_using(ctx, |c| {
+        c.collation
+            .as_ref()
+            .is_some_and(|n| n.schema == o.schema && n.name == o.name)
+    })
+}
+
 /// For a domain dropped and created again in one step (its base type
-/// changes): the columns of its type (or of arrays of it) in the current
-/// schema that the desired schema keeps, as for [`collation_users`].
+/// changes): the kept columns of its type or of arrays of it.
 fn domain_users<'a>(ctx: &Ctx<'a>, o: &DbObject) -> Vec<(&'a Table, &'a Column)> {
     if o.kind != ObjectKind::Domain {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for t in &ctx.current.tables {
-        // A partition's columns follow its parent's.
-        if t.partition_of.is_some() {
-            continue;
-        }
-        let Some(dt) = ctx
-            .desired
-            .tables
-            .iter()
-            .find(|d| d.schema == t.schema && d.name == t.name)
-        else {
-            continue;
-        };
-        for c in &t.columns {
-            let (named, _) = element_type(&c.ty);
-            let uses =
-                matches!(named, SqlType::Named(n) if n.schema == o.schema && n.name == o.name);
-            if uses && dt.columns.iter().any(|d| d.name == c.name) {
-                out.push((t, c));
-            }
-        }
-    }
-    out
+    kept_columns_using(
+        ctx,
+        |c| matches!(element_type(&c.ty).0, SqlType::Named(n) if n.schema == o.schema && n.name == o.name),
+    )
 }
 
 /// The element type of `ty` and how many array levels wrap it.
