@@ -154,11 +154,8 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
             (place.unwrap_or((op.phase(), within)), op)
         })
         .collect();
-    let adopted = partition_indexes::adopted_indexes(
-        current,
-        desired,
-        &keyed.iter().map(|(_, op)| op.clone()).collect::<Vec<_>>(),
-    );
+    let adopted =
+        partition_indexes::adopted_indexes(current, desired, keyed.iter().map(|(_, op)| op));
     keyed.extend(adopted.into_iter().map(|(op, place)| (place, op)));
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();

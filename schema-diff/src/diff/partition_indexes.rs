@@ -320,9 +320,14 @@ fn definition(ix: &Index) -> Index {
 /// the partition after the attach, or dropped before the parent's index
 /// is created, and created again right after (the two ops are returned
 /// with their place in the order).
-pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op, (u8, isize))> {
-    // (partition, the parent's indexes it meets, the phase that adopts).
-    let mut meets: Vec<(&Table, Vec<&Index>, u8)> = Vec::new();
+pub(super) fn adopted_indexes<'a>(
+    cur: &Schema,
+    des: &'a Schema,
+    ops: impl IntoIterator<Item = &'a Op>,
+) -> Vec<(Op, (u8, isize))> {
+    // (partition, the parent's indexes it meets, whether an attach does,
+    // the phase of the op that adopts).
+    let mut meets: Vec<(&Table, Vec<&Index>, bool, u8)> = Vec::new();
     for op in ops {
         match op {
             Op::AttachPartition {
@@ -334,7 +339,7 @@ pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op
                 ) else {
                     continue;
                 };
-                meets.push((t, parent.indexes.iter().collect(), 31));
+                meets.push((t, parent.indexes.iter().collect(), true, op.phase()));
             }
             // The partitions the parent has when its index is created:
             // those that stay in it (one attached later meets the index
@@ -345,7 +350,7 @@ pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op
                         .table(&t.schema, &t.name)
                         .is_some_and(|c| c.partition_of == t.partition_of);
                     if stays {
-                        meets.push((t, vec![index], 28));
+                        meets.push((t, vec![index], false, op.phase()));
                     }
                 }
             }
@@ -354,8 +359,7 @@ pub(super) fn adopted_indexes(cur: &Schema, des: &Schema, ops: &[Op]) -> Vec<(Op
     }
     let mut out = Vec::new();
     let mut taken: BTreeSet<(Name, String)> = BTreeSet::new();
-    for (t, parent_indexes, phase) in meets {
-        let attach = phase == 31;
+    for (t, parent_indexes, attach, phase) in meets {
         let table = name_of(t);
         // Only what exists before: an index of the partition created by
         // this plan is created after its parent's (see `diff_with_notes`).
