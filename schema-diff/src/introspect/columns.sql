@@ -52,27 +52,27 @@ LEFT JOIN LATERAL (
 -- The sequence of an identity or serial column, with its options: an
 -- identity's (dependency 'i'), or the sequence the column owns (OWNED BY,
 -- dependency 'a') that its default uses (the pg_attrdef row depends on
--- it); another sequence the column owns is a sequence of its own.
-LEFT JOIN LATERAL (
-  SELECT s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
+-- it); another sequence the column owns is a sequence of its own. Read for
+-- all columns at once and hash-joined (a lateral per column was a third of
+-- the query at 15,000 columns).
+LEFT JOIN (
+  SELECT DISTINCT ON (d.refobjid, d.refobjsubid) d.refobjid, d.refobjsubid,
+         s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
          s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle
   FROM pg_catalog.pg_depend d
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
-  WHERE (a.attidentity <> '' OR a.atthasdef)
-    AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-    AND d.refobjid = a.attrelid
-    AND d.refobjsubid = a.attnum
+    AND d.refobjsubid > 0
     AND (d.deptype = 'i'
          OR (d.deptype = 'a' AND EXISTS (
                SELECT 1 FROM pg_catalog.pg_attrdef ad
                JOIN pg_catalog.pg_depend dd
                  ON dd.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND dd.objid = ad.oid
-               WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+               WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid
                  AND dd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                  AND dd.refobjid = d.objid)))
-  LIMIT 1
-) sq ON true
+) sq ON sq.refobjid = a.attrelid AND sq.refobjsubid = a.attnum
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
   AND a.attnum > 0

@@ -42,22 +42,28 @@ JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_description dsc
        ON dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
       AND dsc.objoid = i.indexrelid AND dsc.objsubid = 0
-LEFT JOIN LATERAL (
-       SELECT pg_catalog.bool_or(e.differs) AS differs,
+-- Each key element's collation is its index attribute's attcollation
+-- (pg_index.indcollation); read for all indexes at once, joined by hash
+-- (a per-index lateral cost a third of the query at 4,000 indexes).
+LEFT JOIN (
+       SELECT e.indexrelid,
+              pg_catalog.bool_or(e.differs) AS differs,
               pg_catalog.array_agg(CASE WHEN e.differs THEN cn.nspname::text END ORDER BY e.k) AS schemas,
               pg_catalog.array_agg(CASE WHEN e.differs THEN co.collname::text END ORDER BY e.k) AS names
-       FROM (SELECT s.k,
-                    i.indcollation[s.k - 1] AS collation,
-                    i.indcollation[s.k - 1] <> 0
-                    AND i.indcollation[s.k - 1] <> COALESCE(
-                          (SELECT a.attcollation FROM pg_catalog.pg_attribute a
-                            WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[s.k - 1]),
-                          (SELECT ty.typcollation FROM pg_catalog.pg_attribute ia
-                             JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
-                            WHERE ia.attrelid = i.indexrelid AND ia.attnum = s.k)) AS differs
-             FROM pg_catalog.generate_series(1, i.indnkeyatts::int) s(k)) e
-       LEFT JOIN pg_catalog.pg_collation co ON e.differs AND co.oid = e.collation
+       FROM (SELECT ia.attrelid AS indexrelid, ia.attnum AS k, ia.attcollation AS coll,
+                    ia.attcollation <> 0
+                    AND ia.attcollation <> COALESCE(ta.attcollation, ty.typcollation) AS differs
+             FROM pg_catalog.pg_index x
+             JOIN pg_catalog.pg_class xc ON xc.oid = x.indrelid
+             JOIN pg_catalog.pg_namespace xn ON xn.oid = xc.relnamespace
+             JOIN pg_catalog.pg_attribute ia ON ia.attrelid = x.indexrelid AND ia.attnum <= x.indnkeyatts
+             LEFT JOIN pg_catalog.pg_attribute ta
+                    ON ta.attrelid = x.indrelid AND ta.attnum = (x.indkey::pg_catalog.int2[])[ia.attnum - 1]
+             LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid
+             WHERE xc.relkind IN ('r', 'p') AND xn.nspname = ANY ($1::text[])) e
+       LEFT JOIN pg_catalog.pg_collation co ON e.differs AND co.oid = e.coll
        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-     ) coll ON true
+       GROUP BY e.indexrelid
+     ) coll ON coll.indexrelid = i.indexrelid
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
