@@ -642,7 +642,9 @@ pub fn comment_on_column(t: &Table, c: &Column) -> String {
 /// sequence otherwise. The options are numbers only.
 ///
 /// `restart`: also `RESTART` (at the start value), which a sequence whose
-/// direction flips needs (its current value is outside the new range).
+/// direction flips needs. Otherwise the sequence restarts only when its
+/// current value lies outside the new range (ALTER SEQUENCE refuses the
+/// new bounds then, as they would not hold it); a value inside is kept.
 pub fn alter_owned_sequence(
     schema: &str,
     table: &str,
@@ -650,12 +652,35 @@ pub fn alter_owned_sequence(
     options: Option<&crate::schema::SequenceOptions>,
     restart: bool,
 ) -> String {
-    let clauses = format!(
-        "{}{}",
-        crate::schema::SequenceOptions::alter_clauses(options),
-        if restart { " RESTART" } else { "" }
+    let clauses = crate::schema::SequenceOptions::alter_clauses(options);
+    if restart {
+        return alter_sequence_of(schema, table, column, &format!("{clauses} RESTART"));
+    }
+    // The new bounds: the given ones, else the defaults for the direction
+    // (1 or -1 on one side, the type's limit on the other, which no value
+    // of the sequence's type, unchanged here, lies beyond).
+    let d = crate::schema::SequenceOptions::default();
+    let o = options.unwrap_or(&d);
+    let ascending = o.increment.unwrap_or(1) > 0;
+    let low = o.min.or(ascending.then_some(1));
+    let high = o.max.or((!ascending).then_some(-1));
+    let outside: Vec<String> = low
+        .map(|l| format!("v < {l}"))
+        .into_iter()
+        .chain(high.map(|h| format!("v > {h}")))
+        .collect();
+    let outside = outside.join(" OR ");
+    let body = format!(
+        "EXECUTE pg_catalog.format('SELECT last_value FROM %s', s) INTO v; \
+         EXECUTE pg_catalog.format('ALTER SEQUENCE %s {clauses}', s) \
+         || CASE WHEN {outside} THEN ' RESTART' ELSE '' END;"
     );
-    alter_sequence_of(schema, table, column, &clauses)
+    let tag = dollar_tag(&[&body]);
+    format!(
+        "DO {tag} DECLARE s text := pg_catalog.pg_get_serial_sequence({}, {}); v bigint; BEGIN {body} END {tag}",
+        quote_literal(&Qualified(schema, table).to_string()),
+        quote_literal(column)
+    )
 }
 
 /// `ALTER SEQUENCE ... AS ty` of the sequence a serial column owns (its

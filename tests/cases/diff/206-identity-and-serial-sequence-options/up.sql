@@ -5,7 +5,7 @@ CREATE TABLE public.u (
 );
 
 -- ~ column t.id: sequence options
-DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY 10 NO MINVALUE NO MAXVALUE START WITH 1000 CACHE 20 NO CYCLE', pg_catalog.pg_get_serial_sequence('public.t', 'id')); END $strata$;
+DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.t', 'id'); v bigint; BEGIN EXECUTE pg_catalog.format('SELECT last_value FROM %s', s) INTO v; EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY 10 NO MINVALUE NO MAXVALUE START WITH 1000 CACHE 20 NO CYCLE', s) || CASE WHEN v < 1 THEN ' RESTART' ELSE '' END; END $strata$;
 
 -- ~ column t.code: sequence options
-DO $strata$ BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY 1 NO MINVALUE MAXVALUE 100000 START WITH 1 CACHE 1 CYCLE', pg_catalog.pg_get_serial_sequence('public.t', 'code')); END $strata$;
+DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.t', 'code'); v bigint; BEGIN EXECUTE pg_catalog.format('SELECT last_value FROM %s', s) INTO v; EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY 1 NO MINVALUE MAXVALUE 100000 START WITH 1 CACHE 1 CYCLE', s) || CASE WHEN v < 1 OR v > 100000 THEN ' RESTART' ELSE '' END; END $strata$;
