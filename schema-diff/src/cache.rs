@@ -39,8 +39,9 @@ use crate::error::Error;
 /// their parts (altered in place), composite types their attributes'
 /// collations, domains the functions their checks call. 4: a sequence a
 /// column owns without taking its default from it is a sequence object
-/// with a sequence ownership (read before as the column's serial).
-const FORMAT: u32 = 4;
+/// with a sequence ownership (read before as the column's serial). 5:
+/// partitions carry the names of their indexes attached to their parents'.
+const FORMAT: u32 = 5;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/schema-diff`, else `$HOME/.cache/schema-diff`; `None`

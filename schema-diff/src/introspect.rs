@@ -792,12 +792,22 @@ impl<'a> Assembler<'a> {
         for r in &rows.indexes {
             let oid: u32 = r.try_get(ixs.table_oid)?;
             let index_oid: u32 = r.try_get(ixs.oid)?;
-            if constraint_indexes.contains(&index_oid) || r.try_get::<_, bool>(ixs.is_inherited)? {
+            if constraint_indexes.contains(&index_oid) {
                 continue;
             }
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
+            if r.try_get::<_, bool>(ixs.is_inherited)? {
+                // A partition's index attached to its parent's: the
+                // parent's, but for its name.
+                let parent_index: Option<String> = r.try_get(ixs.parent_index)?;
+                if let (Some(parent_index), Some(_)) = (parent_index, &tb.table.partition_of) {
+                    let name: String = r.try_get(ixs.name)?;
+                    tb.table.attached_indexes.insert(parent_index, name);
+                }
+                continue;
+            }
             let index = read_index(r, &ixs, tb, &opclasses)?;
             tb.table.indexes.push(index);
         }
@@ -992,7 +1002,7 @@ result_columns!(
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
         expressions, predicate, nulls_not_distinct, storage, comment, is_inherited,
-        collation_schemas, collation_names,
+        parent_index, collation_schemas, collation_names,
     }
 );
 

@@ -1760,6 +1760,18 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::RenameIndex { table, from, to } => {
             vec![alter::rename_index(&table.schema, from, to)]
         }
+        Op::NameAttachedIndex {
+            table,
+            parent_index,
+            to,
+            ..
+        } => vec![alter::name_attached_index(
+            &table.schema,
+            &table.name,
+            &parent_index.schema,
+            &parent_index.name,
+            to,
+        )],
         Op::RenameConstraint { table, from, to } => {
             vec![alter::rename_constraint(
                 &table.schema,
@@ -2089,6 +2101,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::DropForeignKey { .. }
         | Op::DropCheck { .. }
         | Op::RenameIndex { .. }
+        | Op::NameAttachedIndex { .. }
         | Op::RenameConstraint { .. } => vec![AccessExclusiveLock],
         Op::DropIndex { table, .. } => {
             if ctx.concurrently(table) {

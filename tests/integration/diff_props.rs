@@ -1485,6 +1485,12 @@ fn every_object_kind_round_trips() {
         }
         let table = |name: &str| want.tables.iter().find(|t| t.name == name).unwrap();
         assert!(table("events_2026_click").partition_of.is_some());
+        assert_eq!(
+            table("events_2026_click")
+                .attached_indexes
+                .get("events_2026_kind_idx"),
+            Some(&"Clicks by kind".to_string())
+        );
         assert!(table("events_2026").partition_by.is_some());
         assert!(!table("dogs").inherits.is_empty());
         assert!(table("accounts")

@@ -157,6 +157,9 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     let adopted =
         partition_indexes::adopted_indexes(current, desired, keyed.iter().map(|(_, op)| op));
     keyed.extend(adopted.into_iter().map(|(op, place)| (place, op)));
+    let named =
+        partition_indexes::attached_index_names(current, desired, keyed.iter().map(|(_, op)| op));
+    keyed.extend(named.into_iter().map(|op| ((op.phase(), 0), op)));
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
     order_owned_sequence_swaps(&mut ops);

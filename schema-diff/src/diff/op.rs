@@ -480,6 +480,22 @@ pub enum Op {
         /// The new name.
         to: String,
     },
+    /// The index of partition `table` attached to the parent's index
+    /// `parent_index` gets the name `to` (`ALTER INDEX ... RENAME TO`, the
+    /// index found by the server through `pg_inherits`: PostgreSQL named
+    /// it when it created or adopted it). Nothing when it has that name or
+    /// no such index exists.
+    NameAttachedIndex {
+        /// The partition.
+        table: Name,
+        /// The parent's index (in the parent's schema).
+        parent_index: Name,
+        /// The name it gets.
+        to: String,
+        /// The name it had (the way back): the current name, or the one
+        /// PostgreSQL chooses.
+        back: String,
+    },
     /// `RENAME CONSTRAINT` (a constraint whose definition is unchanged but
     /// whose name is).
     RenameConstraint {
@@ -771,6 +787,8 @@ impl Op {
             } => 29,
             Op::AddForeignKey { .. } | Op::ValidateConstraint { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
+            // Once the partition is attached and its parent's index made.
+            Op::NameAttachedIndex { .. } => 32,
             Op::CommentOnType { .. }
             | Op::CommentOnTable { .. }
             | Op::CommentOnColumn { .. }
@@ -954,6 +972,17 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::NameAttachedIndex {
+                table,
+                parent_index,
+                to,
+                back,
+            } => Op::NameAttachedIndex {
+                table,
+                parent_index,
+                to: back,
+                back: to,
+            },
             Op::AddForeignKey { table, fk } => Op::DropForeignKey { table, fk },
             Op::DropForeignKey { table, fk } => Op::AddForeignKey { table, fk },
             Op::AddCheck { table, check } => Op::DropCheck { table, check },
@@ -1099,6 +1128,7 @@ impl Op {
             | Op::CreateIndex { table, .. }
             | Op::DropIndex { table, .. }
             | Op::RenameIndex { table, .. }
+            | Op::NameAttachedIndex { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
@@ -1445,6 +1475,15 @@ pub fn summary(op: &Op) -> String {
         Op::RenameIndex { table, from, to } => {
             format!("~ rename index {} -> {} on {table}", Ident(from), Ident(to))
         }
+        Op::NameAttachedIndex {
+            table,
+            parent_index,
+            to,
+            ..
+        } => format!(
+            "~ index of {table} attached to {parent_index} named {}",
+            Ident(to)
+        ),
         Op::RenameConstraint { table, from, to } => format!(
             "~ rename constraint {} -> {} on {table}",
             Ident(from),

@@ -31,10 +31,13 @@
 //!   adopts the oldest; the model does not know which that is, and the
 //!   first by name is taken.
 //!
-//! Not modelled: which partition index is attached to which parent index,
-//! and the validity of a parent's index created `ON ONLY` (an index of a
-//! partition that the target attaches to it is compared as the
-//! partition's own, and the parent's index as a whole one).
+//! - An index attached to a parent's index has the name PostgreSQL chose
+//!   when it made or adopted it; the target's name for it
+//!   ([`Table::attached_indexes`]) is given after the attach
+//!   ([`attached_index_names`]).
+//!
+//! Not modelled: the validity of a parent's index created `ON ONLY` and
+//! left so (compared as a whole one).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -375,21 +378,14 @@ pub(super) fn adopted_indexes<'a>(
             }) else {
                 continue;
             };
-            let columns: Vec<&str> = pix
-                .elements
-                .iter()
-                .map(|e| match &e.key {
-                    IndexKey::Column(c) => c.as_str(),
-                    IndexKey::Expression(_) => "expr",
-                })
-                .collect();
-            let mut adopted = default_index_name(&t.name, &columns);
+            let chosen = chosen_index_name(&t.name, pix);
+            let mut adopted = chosen.clone();
             let mut n = 0;
             while t.indexes.iter().any(|ix| ix.name == adopted)
                 || taken.contains(&(table.clone(), adopted.clone()))
             {
                 n += 1;
-                adopted = format!("{}{n}", default_index_name(&t.name, &columns));
+                adopted = format!("{chosen}{n}");
             }
             taken.insert((table.clone(), own.name.clone()));
             taken.insert((table.clone(), adopted.clone()));
@@ -428,4 +424,116 @@ pub(super) fn adopted_indexes<'a>(
         }
     }
     out
+}
+
+/// The names the target gives the indexes of its partitions attached to
+/// their parents' indexes ([`Table::attached_indexes`]): one op per name
+/// that is not already the index's, placed after the partitions are
+/// attached and the parents' indexes made. An attachment that stays as it
+/// is, with that name, needs none; one that this plan makes (a new index
+/// of the parent, a new or re-attached partition) gets the name PostgreSQL
+/// chose replaced whatever it was. A name the target does not list is left
+/// as it is.
+pub(super) fn attached_index_names<'a>(
+    cur: &Schema,
+    des: &Schema,
+    ops: impl IntoIterator<Item = &'a Op>,
+) -> Vec<Op> {
+    // The partitions and parents' indexes this plan touches.
+    let mut touched_tables: BTreeSet<Name> = BTreeSet::new();
+    let mut touched_indexes: BTreeSet<(Name, String)> = BTreeSet::new();
+    for op in ops {
+        match op {
+            Op::CreateTable { table } | Op::DropTable { table } => {
+                touched_tables.insert(name_of(table));
+            }
+            Op::AttachPartition { table, .. } | Op::DetachPartition { table, .. } => {
+                touched_tables.insert(table.clone());
+            }
+            Op::CreateIndex { table, index } | Op::DropIndex { table, index } => {
+                touched_indexes.insert((table.clone(), index.name.clone()));
+            }
+            Op::RenameIndex { table, from, to } => {
+                touched_indexes.insert((table.clone(), from.clone()));
+                touched_indexes.insert((table.clone(), to.clone()));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for t in &des.tables {
+        let Some(p) = &t.partition_of else {
+            continue;
+        };
+        let table = name_of(t);
+        let parent = Name::new(p.parent.schema.clone(), p.parent.name.clone());
+        let current = cur
+            .table(&t.schema, &t.name)
+            .filter(|c| c.partition_of == t.partition_of && !touched_tables.contains(&table));
+        for (parent_index, to) in &t.attached_indexes {
+            let stays = current
+                .filter(|_| !touched_indexes.contains(&(parent.clone(), parent_index.clone())));
+            let had = stays.and_then(|c| c.attached_indexes.get(parent_index));
+            let chosen = index_definition(des, &parent, parent_index)
+                .map(|ix| chosen_index_name(&t.name, ix));
+            // Nothing to do when it has the name, or gets it from
+            // PostgreSQL as this plan attaches it.
+            if had == Some(to) || (had.is_none() && chosen.as_ref() == Some(to)) {
+                continue;
+            }
+            // The way back: the name it had, else the one PostgreSQL
+            // chooses (which a way back that drops the index makes moot).
+            let back = had.cloned().or(chosen).unwrap_or_else(|| to.clone());
+            out.push(Op::NameAttachedIndex {
+                table: table.clone(),
+                parent_index: Name::new(parent.schema.clone(), parent_index.clone()),
+                to: to.clone(),
+                back,
+            });
+        }
+    }
+    out
+}
+
+/// The name PostgreSQL gives the index of partition `table` that it
+/// creates for a parent's index `ix` (`<table>_<columns>_idx`; an
+/// expression counts as the function it calls, else `expr`), before any
+/// number it adds when that name is taken.
+fn chosen_index_name(table: &str, ix: &Index) -> String {
+    let columns: Vec<&str> = ix
+        .elements
+        .iter()
+        .map(|e| match &e.key {
+            IndexKey::Column(c) => c.as_str(),
+            IndexKey::Expression(x) => called_function(x).unwrap_or("expr"),
+        })
+        .chain(ix.include.iter().map(String::as_str))
+        .collect();
+    default_index_name(table, &columns)
+}
+
+/// `f` of an expression that is a call `f(...)` (or `schema.f(...)`).
+fn called_function(expr: &str) -> Option<&str> {
+    let head = &expr[..expr.find('(')?];
+    let name = head.rsplit('.').next()?;
+    (!name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric()))
+        .then_some(name)
+}
+
+/// The definition of index `name` of `table` in `s`: one of its own, or
+/// (a sub-partitioned partition's index attached to its parent's) its
+/// parent's, at any level.
+fn index_definition<'a>(s: &'a Schema, table: &Name, name: &str) -> Option<&'a Index> {
+    let (mut table, mut name) = (table.clone(), name.to_string());
+    for _ in 0..MAX_DEPTH {
+        let t = s.table(&table.schema, &table.name)?;
+        if let Some(ix) = t.indexes.iter().find(|ix| ix.name == name) {
+            return Some(ix);
+        }
+        let p = t.partition_of.as_ref()?;
+        let (parent_index, _) = t.attached_indexes.iter().find(|(_, own)| **own == name)?;
+        name = parent_index.clone();
+        table = Name::new(p.parent.schema.clone(), p.parent.name.clone());
+    }
+    None
 }

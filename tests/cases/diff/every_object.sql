@@ -101,6 +101,8 @@ CREATE TABLE public.events_2026 PARTITION OF public.events
 CREATE TABLE public.events_2026_click PARTITION OF public.events_2026 FOR VALUES IN ('click', 'tap');
 CREATE TABLE public.events_2026_other PARTITION OF public.events_2026 DEFAULT;
 CREATE TABLE public.events_default PARTITION OF public.events DEFAULT;
+-- a partition's index attached to its parent's under a name of its own
+ALTER INDEX public.events_2026_click_kind_idx RENAME TO "Clicks by kind";
 CREATE TABLE public.shards (id bigint NOT NULL, body text) PARTITION BY HASH (id);
 CREATE TABLE public.shards_0 PARTITION OF public.shards FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE public.shards_1 PARTITION OF public.shards FOR VALUES WITH (MODULUS 2, REMAINDER 1);

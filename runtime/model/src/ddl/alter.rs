@@ -443,6 +443,34 @@ pub fn rename_index(schema: &str, from: &str, to: &str) -> String {
     )
 }
 
+/// Renames the index of partition `schema.table` attached to the parent's
+/// index `parent_schema.parent_index` to `to`, found by the server
+/// (`pg_inherits`): PostgreSQL chose its name when it created or adopted
+/// it. A `DO` block that does nothing when the index has that name or
+/// there is none. Every name goes in as a literal.
+pub fn name_attached_index(
+    schema: &str,
+    table: &str,
+    parent_schema: &str,
+    parent_index: &str,
+    to: &str,
+) -> String {
+    let body = format!(
+        "SELECT c.relname INTO n FROM pg_catalog.pg_inherits h \
+         JOIN pg_catalog.pg_class c ON c.oid = h.inhrelid \
+         JOIN pg_catalog.pg_index x ON x.indexrelid = c.oid \
+         WHERE h.inhparent = pg_catalog.to_regclass({}) AND x.indrelid = pg_catalog.to_regclass({}); \
+         IF n IS NOT NULL AND n <> {to} THEN \
+         EXECUTE pg_catalog.format('ALTER INDEX %I.%I RENAME TO %I', {schema}, n, {to}); END IF;",
+        quote_literal(&Qualified(parent_schema, parent_index).to_string()),
+        quote_literal(&Qualified(schema, table).to_string()),
+        to = quote_literal(to),
+        schema = quote_literal(schema),
+    );
+    let tag = crate::ddl::create::dollar_tag(&[&body]);
+    format!("DO {tag} DECLARE n text; BEGIN {body} END {tag}")
+}
+
 /// `DROP TYPE s.name`.
 pub fn drop_type(schema: &str, name: &str) -> String {
     format!("DROP TYPE {}", Qualified(schema, name))

@@ -790,7 +790,7 @@ fn do_unless_exists(condition: &str, body: &str) -> String {
 
 /// A dollar-quote tag (`$strata$`, `$strata1$`, ...) that occurs in none of
 /// `texts`, so they cannot end the quoted body early.
-fn dollar_tag(texts: &[&str]) -> String {
+pub(crate) fn dollar_tag(texts: &[&str]) -> String {
     let mut tag = String::from("$strata$");
     let mut n = 0;
     while texts.iter().any(|t| t.contains(&tag)) {

@@ -118,6 +118,8 @@ pub use object::{
 pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A whole database schema: namespaces, enum types and tables.
@@ -202,6 +204,15 @@ pub struct Table {
     /// partition's own. Empty for other tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_not_null: Vec<String>,
+    /// A partition's indexes attached to its parent's indexes (created by
+    /// `CREATE INDEX` on the parent, adopted, or `ALTER INDEX ... ATTACH
+    /// PARTITION`) whose names are not the one PostgreSQL chooses itself
+    /// (`<partition>_<columns>_idx`): the parent's index name -> this
+    /// partition's index name. An attached index is its parent's in every
+    /// other respect; one not listed has whatever name PostgreSQL gives
+    /// it, and the differ leaves it alone.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attached_indexes: BTreeMap<String, String>,
     /// `INHERITS (...)`: the parents, in order. Inherited columns and
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -912,6 +923,7 @@ impl Table {
             partition_by: None,
             partition_of: None,
             local_not_null: Vec::new(),
+            attached_indexes: BTreeMap::new(),
             inherits: Vec::new(),
             unlogged: false,
             with: Vec::new(),
