@@ -653,6 +653,20 @@ pub fn alter_owned_sequence(
     restart: bool,
 ) -> String {
     let clauses = crate::schema::SequenceOptions::alter_clauses(options);
+    // A bound or start beyond `integer` needs a `bigint` sequence (one
+    // created for an `integer` column is `integer`; pg_dump's `CREATE
+    // SEQUENCE ... OWNED BY` makes it `bigint`).
+    let beyond_integer = options.is_some_and(|o| {
+        [o.min, o.max, o.start]
+            .into_iter()
+            .flatten()
+            .any(|v| i32::try_from(v).is_err())
+    });
+    let clauses = if beyond_integer {
+        format!("AS bigint {clauses}")
+    } else {
+        clauses
+    };
     if restart {
         return alter_sequence_of(schema, table, column, &format!("{clauses} RESTART"));
     }
