@@ -582,8 +582,9 @@ dgrants AS (
   FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
   GROUP BY d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
 ),
--- Comments on what has no object of its own: schemas, and the columns of
--- views, materialized views and composite types.
+-- Comments on what has no object of its own: schemas, the columns of
+-- views, materialized views and composite types, serial and identity
+-- sequences, and the indexes of key and exclusion constraints.
 comments AS (
   SELECT n.nspname AS schema, n.nspname AS name, pg_catalog.format('SCHEMA %I', n.nspname) AS target,
          d.description, 'pg_catalog.pg_namespace'::pg_catalog.regclass AS classid, n.oid AS objid,
@@ -608,6 +609,35 @@ comments AS (
     ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
   LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype
   WHERE c.relkind IN ('v', 'm', 'c')
+  UNION ALL
+  -- The sequence of a serial or identity column (not an object: it
+  -- follows its column), and the index behind a key or exclusion
+  -- constraint (the constraint's comment is the constraint's own).
+  SELECT n.nspname, s.relname,
+         pg_catalog.format('%s %I.%I', CASE s.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'INDEX' END,
+                           n.nspname, s.relname),
+         d.description, 'pg_catalog.pg_class'::pg_catalog.regclass, s.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'table', 'schema', tn.nspname::text, 'name', t.relname::text))
+  FROM pg_catalog.pg_class s
+  JOIN ns n ON n.oid = s.relnamespace
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = s.oid AND d.objsubid = 0
+  JOIN LATERAL (
+    SELECT dp.refobjid AS table_oid FROM pg_catalog.pg_depend dp
+    WHERE s.relkind = 'S' AND dp.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND dp.objid = s.oid AND dp.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND dp.deptype IN ('a', 'i') AND dp.refobjsubid > 0
+      AND NOT EXISTS (SELECT 1 FROM objs o WHERE o.kind = 'sequence' AND o.objid = s.oid)
+    UNION ALL
+    SELECT k.conrelid FROM pg_catalog.pg_constraint k
+    WHERE s.relkind IN ('i', 'I') AND k.conindid = s.oid AND k.contype IN ('p', 'u', 'x')
+      AND k.conrelid <> 0
+    LIMIT 1
+  ) own ON true
+  JOIN pg_catalog.pg_class t ON t.oid = own.table_oid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+  WHERE s.relkind IN ('S', 'i', 'I')
 ),
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
