@@ -38,6 +38,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         unlogged: _,
         with: _,
         replica_identity: _,
+        cluster_on: _,
         comment,
         renamed_from,
     } = t;

@@ -603,7 +603,7 @@ impl<'a> Assembler<'a> {
             });
         }
 
-        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index] =
+        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index, cluster_index] =
             positions(
                 &rows.tables,
                 [
@@ -618,6 +618,7 @@ impl<'a> Assembler<'a> {
                     "options",
                     "replident",
                     "replident_index",
+                    "cluster_index",
                 ],
             )?;
         let mut tables: HashMap<u32, TableBuild> =
@@ -645,6 +646,7 @@ impl<'a> Assembler<'a> {
                     .map(ReplicaIdentity::Index),
                 _ => None,
             };
+            table.cluster_on = r.try_get(cluster_index)?;
             let p_schemas: Vec<String> = r.try_get(parent_schemas)?;
             let p_names: Vec<String> = r.try_get(parent_names)?;
             let parents: Vec<TableRef> = p_schemas

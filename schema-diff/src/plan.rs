@@ -1351,6 +1351,11 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &table.name,
             to.as_ref(),
         )],
+        Op::SetCluster { table, to, .. } => vec![alter::set_cluster(
+            &table.schema,
+            &table.name,
+            to.as_deref(),
+        )],
         Op::CreateObject { object } => create_object(object),
         // An owner goes with what it owns.
         Op::DropObject { object } if object.kind == ObjectKind::Owner => vec![],
@@ -1451,6 +1456,9 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                     &table.name,
                     Some(ri),
                 ));
+            }
+            if let Some(ix) = &table.cluster_on {
+                out.push(alter::set_cluster(&table.schema, &table.name, Some(ix)));
             }
             if table.comment.is_some() {
                 out.push(create::comment_on_table(table));
@@ -1988,6 +1996,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::DetachPartition { .. } | Op::AlterInherit { .. } => vec![AccessExclusiveLock],
         Op::SetStorageParams { .. }
         | Op::SetReplicaIdentity { .. }
+        | Op::SetCluster { .. }
         | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
         Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {

@@ -1501,6 +1501,10 @@ fn every_object_kind_round_trips() {
             .columns
             .iter()
             .any(|c| c.collation.is_some()));
+        assert_eq!(
+            table("accounts").cluster_on.as_deref(),
+            Some("accounts by name")
+        );
 
         // The JSON form holds all of it.
         let through_json = Schema::from_json(&want.to_json()).expect("the JSON form reads back");

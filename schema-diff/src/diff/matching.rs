@@ -210,6 +210,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         && a.unlogged == b.unlogged
         && a.with.iter().collect::<BTreeSet<_>>() == b.with.iter().collect::<BTreeSet<_>>()
         && a.replica_identity == b.replica_identity
+        && a.cluster_on == b.cluster_on
         && a.comment == b.comment
 }
 

@@ -941,6 +941,33 @@ impl<'a> Differ<'a> {
                 to: dt.replica_identity.clone(),
             });
         }
+        // An index made again (or a key's) has lost its CLUSTER mark.
+        let remade = |name: &str| {
+            self.ops.iter().any(|op| match op {
+                Op::CreateIndex { table: t, index } => t == &table && index.name == name,
+                Op::AddPrimaryKey { table: t, key } => t == &table && key.name == name,
+                Op::AddUnique { table: t, unique } => t == &table && unique.name == name,
+                _ => false,
+            })
+        };
+        // The mark comes off before any index goes and on once all are
+        // made, so that either way it names an index that exists.
+        if view.cluster_on != dt.cluster_on || dt.cluster_on.as_deref().is_some_and(remade) {
+            if view.cluster_on.is_some() {
+                self.ops.push(Op::SetCluster {
+                    table: table.clone(),
+                    from: view.cluster_on.clone(),
+                    to: None,
+                });
+            }
+            if dt.cluster_on.is_some() {
+                self.ops.push(Op::SetCluster {
+                    table: table.clone(),
+                    from: None,
+                    to: dt.cluster_on.clone(),
+                });
+            }
+        }
         if view.comment != dt.comment {
             self.ops.push(Op::CommentOnTable {
                 table,

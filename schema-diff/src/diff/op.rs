@@ -704,6 +704,15 @@ pub enum Op {
         /// After.
         to: Option<ReplicaIdentity>,
     },
+    /// `ALTER TABLE ... CLUSTER ON index` / `SET WITHOUT CLUSTER`.
+    SetCluster {
+        /// The table.
+        table: Name,
+        /// The index before (`None`: none).
+        from: Option<String>,
+        /// The index after.
+        to: Option<String>,
+    },
 }
 
 impl Op {
@@ -734,7 +743,8 @@ impl Op {
             Op::DetachPartition { .. } | Op::AlterInherit { inherit: false, .. } => 0,
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,
-            Op::DropCheck { .. } => 3,
+            // A CLUSTER mark comes off before the index it names may go.
+            Op::DropCheck { .. } | Op::SetCluster { to: None, .. } => 3,
             Op::DropIndex { .. } => 4,
             Op::DropUnique { .. } => 5,
             Op::DropPrimaryKey { .. } => 6,
@@ -802,7 +812,7 @@ impl Op {
             // used them, and before the enum types they use.
             Op::SetStorageParams { .. } | Op::SetLogged { .. } | Op::SetColumnStorage { .. } => 25,
             // After the index it may name is created.
-            Op::SetReplicaIdentity { .. } => 31,
+            Op::SetReplicaIdentity { .. } | Op::SetCluster { .. } => 31,
             Op::DropObject { .. } => 35,
             Op::DropEnum { .. } => 36,
             Op::DropSchema { .. } => 37,
@@ -1092,6 +1102,11 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetCluster { table, from, to } => Op::SetCluster {
+                table,
+                from: to,
+                to: from,
+            },
         }
     }
 
@@ -1143,6 +1158,7 @@ impl Op {
             | Op::SetLogged { table, .. }
             | Op::SetColumnStorage { table, .. }
             | Op::SetReplicaIdentity { table, .. }
+            | Op::SetCluster { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
@@ -1342,6 +1358,13 @@ pub fn summary(op: &Op) -> String {
             replica_identity_text(from),
             replica_identity_text(to)
         ),
+        Op::SetCluster { table, from, to } => {
+            let text = |ix: &Option<String>| match ix {
+                Some(ix) => Ident(ix).to_string(),
+                None => "none".to_string(),
+            };
+            format!("~ table {table}: cluster on {} -> {}", text(from), text(to))
+        }
         Op::CreateObject { object } => format!("+ {}", object_display(object)),
         Op::DropObject { object } => format!("- {}", object_display(object)),
         Op::ReplaceObject { to, .. } => format!("~ {} (replaced in place)", object_display(to)),

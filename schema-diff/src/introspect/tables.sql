@@ -25,8 +25,14 @@ SELECT c.oid AS oid,
          (SELECT ri.relname::text FROM pg_catalog.pg_index x
           JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
           WHERE x.indrelid = c.oid AND x.indisreplident)
-       END AS replident_index
+       END AS replident_index,
+       cl.cluster_index
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+-- The index CLUSTER uses (few tables have one: hash-joined).
+LEFT JOIN (SELECT x.indrelid, ci.relname::text AS cluster_index
+           FROM pg_catalog.pg_index x
+           JOIN pg_catalog.pg_class ci ON ci.oid = x.indexrelid
+           WHERE x.indisclustered) cl ON cl.indrelid = c.oid
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])

@@ -66,6 +66,8 @@ CREATE INDEX "accounts by name" ON "Sales Ops".accounts (name DESC NULLS LAST)
     WITH (fillfactor = 70, deduplicate_items = off);
 COMMENT ON INDEX "Sales Ops"."accounts by name" IS 'listing order';
 CREATE UNIQUE INDEX accounts_region_name ON "Sales Ops".accounts (region, name) NULLS NOT DISTINCT;
+ALTER TABLE "Sales Ops".accounts CLUSTER ON "accounts by name";
+COMMENT ON INDEX "Sales Ops".accounts_email_key IS 'the key''s index';
 
 CREATE TABLE "Sales Ops".deals (
     id integer NOT NULL DEFAULT nextval('"Sales Ops".invoice_no'::regclass),

@@ -578,6 +578,21 @@ pub fn set_replica_identity(schema: &str, table: &str, to: Option<&ReplicaIdenti
     )
 }
 
+/// `ALTER TABLE ... CLUSTER ON index` (`SET WITHOUT CLUSTER` for `None`).
+pub fn set_cluster(schema: &str, table: &str, index: Option<&str>) -> String {
+    match index {
+        Some(ix) => format!(
+            "ALTER TABLE {} CLUSTER ON {}",
+            Qualified(schema, table),
+            Ident(ix)
+        ),
+        None => format!(
+            "ALTER TABLE {} SET WITHOUT CLUSTER",
+            Qualified(schema, table)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -229,6 +229,10 @@ pub struct Table {
     /// `REPLICA IDENTITY` when it is not the default (the primary key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replica_identity: Option<ReplicaIdentity>,
+    /// `ALTER TABLE ... CLUSTER ON`: the index (of the table's indexes or
+    /// keys) that `CLUSTER` without an index name uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster_on: Option<String>,
     /// `COMMENT ON TABLE`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -928,6 +932,7 @@ impl Table {
             unlogged: false,
             with: Vec::new(),
             replica_identity: None,
+            cluster_on: None,
             comment: None,
             renamed_from: None,
         }
