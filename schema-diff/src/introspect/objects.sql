@@ -395,7 +395,7 @@ acl AS (
   SELECT n.nspname AS schema,
          pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
                            n.nspname, c.relname) AS target,
-         '' AS cols, c.relowner AS owner, c.relacl AS acl, NULL::text AS default_priv,
+         '' AS cols, c.relowner AS owner, c.relacl AS acl, NULL::text[] AS default_privs,
          'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
@@ -417,16 +417,22 @@ acl AS (
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attacl IS NOT NULL
     AND a.attnum > 0 AND NOT a.attisdropped
   UNION ALL
-  SELECT n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), '', sn.nspowner, sn.nspacl, NULL,
+  -- public as initdb makes it grants USAGE (and before PostgreSQL 15
+  -- CREATE) to PUBLIC.
+  SELECT n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), '', sn.nspowner, sn.nspacl,
+         CASE WHEN n.nspname = 'public' THEN
+           CASE WHEN pg_catalog.current_setting('server_version_num')::int >= 150000
+                THEN ARRAY['USAGE'] ELSE ARRAY['CREATE', 'USAGE'] END
+         END,
          'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb
   FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
-  WHERE sn.nspacl IS NOT NULL AND n.nspname <> 'public'
+  WHERE sn.nspacl IS NOT NULL
   UNION ALL
   -- (GRANT names an aggregate as a FUNCTION.)
   SELECT n.nspname,
          pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
                            n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
-         '', p.proowner, p.proacl, 'EXECUTE',
+         '', p.proowner, p.proacl, ARRAY['EXECUTE'],
          'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
@@ -443,7 +449,7 @@ acl AS (
   SELECT n.nspname,
          pg_catalog.format('%s %I.%I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
                            n.nspname, t.typname),
-         '', t.typowner, t.typacl, 'USAGE',
+         '', t.typowner, t.typacl, ARRAY['USAGE'],
          'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'e' THEN 'enum' WHEN 'r' THEN 'range_type'
@@ -466,7 +472,8 @@ grants AS (
   CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
   LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
   WHERE x.grantee <> acl.owner
-    AND NOT (x.grantee = 0 AND x.privilege_type = COALESCE(acl.default_priv, '') AND NOT x.is_grantable)
+    AND NOT (x.grantee = 0 AND x.privilege_type = ANY (COALESCE(acl.default_privs, '{}'))
+             AND NOT x.is_grantable)
   GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
            x.is_grantable
 ),
@@ -716,14 +723,18 @@ all_objs AS (
   FROM grants g
   UNION ALL
   SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',
-         pg_catalog.format('REVOKE %s ON %s FROM PUBLIC;', a.default_priv, a.target),
+         pg_catalog.format('REVOKE %s ON %s FROM PUBLIC;', m.privs, a.target),
          NULL, a.classid, a.objid, a.classid, ARRAY[]::oid[],
-         pg_catalog.format('GRANT %s ON %s TO PUBLIC;', a.default_priv, a.target),
+         pg_catalog.format('GRANT %s ON %s TO PUBLIC;', m.privs, a.target),
          a.deps
   FROM acl a
-  WHERE a.default_priv IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(a.acl) x
-                    WHERE x.grantee = 0 AND x.privilege_type = a.default_priv)
+  CROSS JOIN LATERAL (
+    SELECT pg_catalog.string_agg(d.p, ', ' ORDER BY d.p) AS privs
+    FROM pg_catalog.unnest(a.default_privs) d(p)
+    WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(a.acl) x
+                      WHERE x.grantee = 0 AND x.privilege_type = d.p)
+  ) m
+  WHERE a.default_privs IS NOT NULL AND m.privs IS NOT NULL
 )
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        -- Domains and composite types change in place part by part.

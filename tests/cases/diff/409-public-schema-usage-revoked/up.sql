@@ -1,0 +1,2 @@
+-- + grant to PUBLIC ON SCHEMA public (default revoked)
+REVOKE USAGE ON SCHEMA public FROM PUBLIC;
