@@ -33,6 +33,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         partition_of,
         // Not declared by models yet.
         local_not_null: _,
+        local_defaults: _,
         attached_indexes: _,
         inherits: _,
         unlogged: _,

@@ -41,8 +41,8 @@ use crate::error::Error;
 /// column owns without taking its default from it is a sequence object
 /// with a sequence ownership (read before as the column's serial). 5:
 /// partitions carry the names of their indexes attached to their parents'.
-/// 6: tables carry CLUSTER ON; comments on serial sequences and key
-/// indexes are read.
+/// 6: tables carry CLUSTER ON and a child's own defaults on inherited
+/// columns; comments on serial sequences and key indexes are read.
 const FORMAT: u32 = 6;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else

@@ -693,6 +693,13 @@ impl<'a> Assembler<'a> {
             }
         }
 
+        // The default of every column of a hierarchy as the server prints
+        // it (a child's own default on an inherited column is compared
+        // with its parent's below).
+        let hierarchy = tables
+            .values()
+            .any(|tb| tb.table.partition_of.is_some() || !tb.table.inherits.is_empty());
+        let mut raw_defaults: StdHashMap<(u32, String), String> = StdHashMap::new();
         let cols = ColumnPositions::of(&rows.columns)?;
         for r in &rows.columns {
             let oid: u32 = r.try_get(cols.table_oid)?;
@@ -705,6 +712,11 @@ impl<'a> Assembler<'a> {
             } else {
                 defaults.remove(&(oid, num))
             };
+            if hierarchy {
+                if let Some((expr, _)) = &default {
+                    raw_defaults.insert((oid, r.try_get(cols.name)?), expr.clone());
+                }
+            }
             let mut column = read_column(r, &cols, &tb.table, default)?;
             if !relation_comments.is_empty() {
                 column.comment = relation_comments.remove(&(oid, i32::from(num)));
@@ -745,6 +757,50 @@ impl<'a> Assembler<'a> {
         for (oid, own) in local_not_null {
             if let Some(tb) = tables.get_mut(&oid) {
                 tb.table.local_not_null = own;
+            }
+        }
+        // A child's own default on a column from a parent (the first
+        // parent that has the column), where it is not the parent's.
+        if hierarchy {
+            let oids: StdHashMap<(&str, &str), u32> = tables
+                .iter()
+                .map(|(oid, tb)| ((tb.table.schema.as_str(), tb.table.name.as_str()), *oid))
+                .collect();
+            let mut local_defaults: Vec<(u32, String, Option<String>)> = Vec::new();
+            for (oid, tb) in tables.iter() {
+                let parents: Vec<&TableRef> = tb
+                    .table
+                    .partition_of
+                    .iter()
+                    .map(|p| &p.parent)
+                    .chain(&tb.table.inherits)
+                    .collect();
+                if parents.is_empty() {
+                    continue;
+                }
+                for (num, c) in tb.nums.iter().zip(&tb.table.columns) {
+                    if !tb.inherited.contains(num) {
+                        continue;
+                    }
+                    let parent = parents.iter().find_map(|p| {
+                        let poid = oids.get(&(p.schema.as_str(), p.name.as_str()))?;
+                        let pt = &tables.get(poid)?.table;
+                        pt.column(&c.name).map(|_| *poid)
+                    });
+                    let Some(poid) = parent else {
+                        continue;
+                    };
+                    let own = raw_defaults.get(&(*oid, c.name.clone()));
+                    let inherited = raw_defaults.get(&(poid, c.name.clone()));
+                    if own != inherited {
+                        local_defaults.push((*oid, c.name.clone(), own.cloned()));
+                    }
+                }
+            }
+            for (oid, column, default) in local_defaults {
+                if let Some(tb) = tables.get_mut(&oid) {
+                    tb.table.local_defaults.insert(column, default);
+                }
             }
         }
 

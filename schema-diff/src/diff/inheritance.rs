@@ -644,3 +644,114 @@ fn expression_column_name(e: &str) -> &str {
         _ => "expr",
     }
 }
+
+/// A partition's or child's own defaults on the columns it gets from its
+/// parents ([`Table::local_defaults`]), set after a new child is created
+/// and changed where the target's differ. A parent's `SET DEFAULT` /
+/// `DROP DEFAULT` reaches its children (and runs first, `diff.rs` orders
+/// a child's after its parent's): a child that keeps a default of its own
+/// gets it again after, and an op placed before the parent's, whose way
+/// back sets the child's own default again once the parent's is undone.
+pub(super) fn child_defaults(cur: &Schema, des: &Schema, ops: &mut Vec<super::Op>) {
+    use super::{Name, Op};
+    let created: BTreeSet<(&str, &str)> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::CreateTable { table } => Some((table.schema.as_str(), table.name.as_str())),
+            _ => None,
+        })
+        .collect();
+    // The default a parent's change in this plan gives its children.
+    let parent_change = |p: &TableRef, column: &str| -> Option<Option<String>> {
+        ops.iter().find_map(|op| match op {
+            Op::AlterDefault {
+                table,
+                column: c,
+                to,
+                ..
+            } if table.schema == p.schema && table.name == p.name && c == column => {
+                Some(to.clone())
+            }
+            _ => None,
+        })
+    };
+    let mut extra = Vec::new();
+    for t in &des.tables {
+        if t.local_defaults.is_empty()
+            && cur
+                .table(&t.schema, &t.name)
+                .is_none_or(|c| c.local_defaults.is_empty())
+        {
+            continue;
+        }
+        let name = Name::new(t.schema.clone(), t.name.clone());
+        let inherited = inherited_columns(des, t);
+        let from_parent = |column: &str| {
+            inherited
+                .iter()
+                .find(|(_, c)| c.name == column)
+                .map(|(p, c)| (p, c.default.clone()))
+        };
+        if created.contains(&(t.schema.as_str(), t.name.as_str())) {
+            for (column, default) in &t.local_defaults {
+                if let Some((_, parents)) = from_parent(column) {
+                    extra.push(Op::AlterDefault {
+                        table: name.clone(),
+                        column: column.clone(),
+                        from: parents,
+                        to: default.clone(),
+                    });
+                }
+            }
+            continue;
+        }
+        let Some(c) = cur.table(&t.schema, &t.name) else {
+            continue;
+        };
+        let same_parents = c.partition_of.as_ref().map(|p| &p.parent)
+            == t.partition_of.as_ref().map(|p| &p.parent)
+            && c.inherits == t.inherits;
+        if !same_parents {
+            continue;
+        }
+        let columns: BTreeSet<&String> = c
+            .local_defaults
+            .keys()
+            .chain(t.local_defaults.keys())
+            .collect();
+        for column in columns {
+            let Some((parent, parents)) = from_parent(column) else {
+                continue;
+            };
+            let own_before = c.local_defaults.get(column);
+            let clobbered = parent_change(parent, column);
+            let before = match (&clobbered, own_before) {
+                (Some(to), _) => to.clone(),
+                (None, Some(own)) => own.clone(),
+                (None, None) => parents.clone(),
+            };
+            let want = t
+                .local_defaults
+                .get(column)
+                .cloned()
+                .unwrap_or_else(|| parents.clone());
+            if let (Some(_), Some(own)) = (&clobbered, own_before) {
+                extra.push(Op::AlterDefault {
+                    table: name.clone(),
+                    column: column.clone(),
+                    from: own.clone(),
+                    to: own.clone(),
+                });
+            }
+            if before != want {
+                extra.push(Op::AlterDefault {
+                    table: name.clone(),
+                    column: column.clone(),
+                    from: before,
+                    to: want,
+                });
+            }
+        }
+    }
+    ops.extend(extra);
+}

@@ -130,6 +130,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     d.run();
     let mut ops = d.ops;
     partition_indexes::keys_under_parent_indexes(current, desired, &mut ops);
+    inheritance::child_defaults(current, desired, &mut ops);
     let depth = hierarchy_depths(current, desired);
     let level = |schema: &str, name: &str| depth.get(&(schema, name)).copied().unwrap_or(0);
     // Within a phase: parents are created before their partitions and
@@ -148,6 +149,19 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
                 Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
                 Op::DropColumn { table, .. } | Op::CreateIndex { table, .. } => {
                     level(&table.schema, &table.name) as isize
+                }
+                // A child's default after its parent's (which reaches it);
+                // one that stays the same (see `inheritance::child_defaults`)
+                // before, so its way back comes after the parent's.
+                Op::AlterDefault {
+                    table, from, to, ..
+                } => {
+                    let l = level(&table.schema, &table.name) as isize;
+                    if from == to {
+                        -1 - l
+                    } else {
+                        l
+                    }
                 }
                 _ => 0,
             };

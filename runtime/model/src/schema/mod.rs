@@ -204,6 +204,12 @@ pub struct Table {
     /// partition's own. Empty for other tables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_not_null: Vec<String>,
+    /// A partition's or child's own default on a column it gets from its
+    /// parent, where it is not the parent's (`ALTER TABLE ONLY child ALTER
+    /// COLUMN ... SET DEFAULT`): column -> its default (`null`: none,
+    /// where the parent has one). Empty for other tables.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub local_defaults: BTreeMap<String, Option<String>>,
     /// A partition's indexes attached to its parent's indexes (created by
     /// `CREATE INDEX` on the parent, adopted, or `ALTER INDEX ... ATTACH
     /// PARTITION`) whose names are not the one PostgreSQL chooses itself
@@ -927,6 +933,7 @@ impl Table {
             partition_by: None,
             partition_of: None,
             local_not_null: Vec::new(),
+            local_defaults: BTreeMap::new(),
             attached_indexes: BTreeMap::new(),
             inherits: Vec::new(),
             unlogged: false,
