@@ -650,6 +650,12 @@ fn fixup(s: &mut Schema) {
         });
         t.checks
             .retain(|ck| names.iter().any(|n| check_uses(ck, n)));
+        if t.cluster_on
+            .as_ref()
+            .is_some_and(|c| !clusterable(t).contains(c))
+        {
+            t.cluster_on = None;
+        }
         let types: Vec<(String, SqlType)> = t
             .columns
             .iter()
@@ -689,7 +695,7 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
         .map(|t| (t.schema.clone(), t.name.clone()))
         .collect();
     for _ in 0..1 + g.below(4) {
-        let kind = g.below(22);
+        let kind = g.below(23);
         let nt = s.tables.len();
         let ti = g.below(nt.max(1));
         match kind {
@@ -1020,11 +1026,37 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                     None => Some("an enum".into()),
                 };
             }
+            // CLUSTER ON one of the table's indexes or keys, or none.
+            22 if nt > 0 => {
+                let t = &mut s.tables[ti];
+                let names = clusterable(t);
+                let i = g.below(names.len() + 1);
+                t.cluster_on = names.get(i).cloned();
+            }
             _ => {}
         }
     }
     fixup(&mut s);
     s
+}
+
+/// The indexes `CLUSTER ON` takes: btree (or GiST) and not partial, a
+/// key's too.
+fn clusterable(t: &Table) -> Vec<String> {
+    t.primary_key
+        .iter()
+        .map(|k| k.name.clone())
+        .chain(t.uniques.iter().map(|u| u.name.clone()))
+        .chain(
+            t.indexes
+                .iter()
+                .filter(|ix| {
+                    matches!(ix.method, IndexMethod::Btree | IndexMethod::Gist)
+                        && ix.predicate.is_none()
+                })
+                .map(|ix| ix.name.clone()),
+        )
+        .collect()
 }
 
 /// Removes what uses column `name` of table `ti` (its type changed).

@@ -1030,6 +1030,50 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
                 crate::ddl::alter::set_replica_identity(&t.schema, &t.name, Some(ri)),
             );
         }
+        if idem {
+            continue;
+        }
+        let table = || DdlObject::Table {
+            schema: t.schema.clone(),
+            name: t.name.clone(),
+        };
+        if let Some(ix) = &t.cluster_on {
+            push(
+                table(),
+                crate::ddl::alter::set_cluster(&t.schema, &t.name, Some(ix)),
+            );
+        }
+        // A partition's or child's own defaults.
+        for (column, default) in &t.local_defaults {
+            push(
+                table(),
+                match default {
+                    Some(d) => crate::ddl::alter::set_default(&t.schema, &t.name, column, d),
+                    None => crate::ddl::alter::drop_default(&t.schema, &t.name, column),
+                },
+            );
+        }
+    }
+    // The names of partitions' attached indexes, once every index exists.
+    for t in schema.tables.iter().filter(|_| !idem) {
+        let Some(p) = &t.partition_of else {
+            continue;
+        };
+        for (parent_index, name) in &t.attached_indexes {
+            push(
+                DdlObject::Table {
+                    schema: t.schema.clone(),
+                    name: t.name.clone(),
+                },
+                crate::ddl::alter::name_attached_index(
+                    &t.schema,
+                    &t.name,
+                    &p.parent.schema,
+                    parent_index,
+                    name,
+                ),
+            );
+        }
     }
 
     for e in &schema.enums {
