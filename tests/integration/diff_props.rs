@@ -1525,6 +1525,10 @@ fn every_object_kind_round_trips() {
         );
         assert!(table("events_2026").partition_by.is_some());
         assert!(!table("dogs").inherits.is_empty());
+        assert_eq!(
+            table("dogs").local_defaults.get("name"),
+            Some(&Some("'Rex'::text".to_string()))
+        );
         assert!(table("accounts")
             .columns
             .iter()

@@ -112,6 +112,8 @@ CREATE TABLE public.shards_1 PARTITION OF public.shards FOR VALUES WITH (MODULUS
 -- inheritance
 CREATE TABLE public.animals (id integer NOT NULL, name text NOT NULL);
 CREATE TABLE public.dogs (good boolean NOT NULL DEFAULT true) INHERITS (public.animals);
+-- a child's own default on a column from its parent
+ALTER TABLE ONLY public.dogs ALTER COLUMN name SET DEFAULT 'Rex';
 
 -- routines: SQL and PL/pgSQL functions, an overload, SECURITY DEFINER with
 -- SET, a procedure, a trigger function
