@@ -856,11 +856,10 @@ impl<'a> Assembler<'a> {
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
-            if r.try_get::<_, bool>(ixs.is_inherited)? {
-                // A partition's index attached to its parent's: the
-                // parent's, but for its name.
-                let parent_index: Option<String> = r.try_get(ixs.parent_index)?;
-                if let (Some(parent_index), Some(_)) = (parent_index, &tb.table.partition_of) {
+            // A partition's index attached to its parent's: the parent's,
+            // but for its name.
+            if let Some(parent_index) = r.try_get::<_, Option<String>>(ixs.parent_index)? {
+                if tb.table.partition_of.is_some() {
                     let name: String = r.try_get(ixs.name)?;
                     tb.table.attached_indexes.insert(parent_index, name);
                 }
@@ -1059,8 +1058,8 @@ result_columns!(
     /// Result columns of `indexes.sql`.
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
-        expressions, predicate, nulls_not_distinct, storage, comment, is_inherited,
-        parent_index, collation_schemas, collation_names,
+        expressions, predicate, nulls_not_distinct, storage, comment, parent_index,
+        collation_schemas, collation_names,
     }
 );
 

@@ -33,8 +33,8 @@ SELECT i.indrelid AS table_oid,
        i.indnullsnotdistinct AS nulls_not_distinct,
        ic.reloptions AS storage,
        dsc.description AS comment,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS is_inherited,
-       -- The parent's index it is attached to (a partition's index).
+       -- The parent's index it is attached to (a partition's index,
+       -- which is its parent's but for its name).
        (SELECT pi.relname::text FROM pg_catalog.pg_inherits ih
           JOIN pg_catalog.pg_class pi ON pi.oid = ih.inhparent
          WHERE ih.inhrelid = i.indexrelid) AS parent_index
