@@ -297,6 +297,48 @@ fn a_json_default_cannot_smuggle_sql() {
     });
 }
 
+/// Why 4: a child's own default on an inherited column (`local_defaults`)
+/// is an expression like any default: one that smuggles a statement is
+/// rejected, naming the child and the column, before any SQL runs.
+#[test]
+fn a_json_child_default_cannot_smuggle_sql() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-inject-child");
+        let role = format!("strata_pwned_child_{}", std::process::id());
+        let json = serde_json::json!({"tables": [
+            {"schema": "public", "name": "p",
+             "columns": [{"name": "a", "type": "integer", "nullable": true, "default": "1"}]},
+            {"schema": "public", "name": "c", "columns": [],
+             "inherits": [{"schema": "public", "name": "p"}],
+             "local_defaults": {"a": format!("2; CREATE ROLE {role}")}}]});
+        let file = dir.path().join("inj.json");
+        std::fs::write(&file, json.to_string()).unwrap();
+        let project = Project::new(config(dir.path(), Some(db.url())));
+        let e = project
+            .compare(
+                &Source::parse("empty").unwrap(),
+                &Source::parse(file.to_str().unwrap()).unwrap(),
+                &PlanOptions::default(),
+            )
+            .await
+            .unwrap_err();
+        let Error::Source(SourceError::BadExpression { table, name, .. }) = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((table.as_str(), name.as_str()), ("public.c", "a"));
+        project.close().await;
+        assert!(tables(&db).await.is_empty(), "no table was created");
+        let client = db.connect().await.unwrap();
+        let roles: i64 = client
+            .query_one("SELECT count(*) FROM pg_roles WHERE rolname = $1", &[&role])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(roles, 0, "the smuggled CREATE ROLE ran");
+    });
+}
+
 /// Why 7: `COMMIT` or `ROLLBACK` inside a per-migration file is refused
 /// when the directory is read, with file and line; a `BEGIN ATOMIC` body
 /// under `transaction: none` runs whole.

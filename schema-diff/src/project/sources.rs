@@ -619,6 +619,11 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
                     .map_err(|r| bad("the generation expression of column", &c.name, r))?;
             }
         }
+        for (column, default) in &t.local_defaults {
+            if let Some(d) = default {
+                expression(d).map_err(|r| bad("the own default of inherited column", column, r))?;
+            }
+        }
         if let Some(k) = &t.partition_by {
             crate::sql::validate_clause("CREATE TABLE strata_check (x int) PARTITION BY ", k, "")
                 .map_err(|r| bad("the partition key", &t.name, r))?;
