@@ -575,8 +575,11 @@ impl Adopting {
     }
 }
 
-/// The name PostgreSQL gives partition `table`'s copy of index `ix`.
-fn copy_index_name(table: &str, ix: &Index) -> String {
+/// The name PostgreSQL gives partition `table`'s copy of index `ix`
+/// (`<table>_<columns>_idx`, INCLUDE columns too; an expression counts as
+/// the function it calls, else `expr`), before any number it adds when
+/// that name is taken.
+pub(super) fn copy_index_name(table: &str, ix: &Index) -> String {
     let names: Vec<&str> = ix
         .elements
         .iter()
@@ -584,6 +587,7 @@ fn copy_index_name(table: &str, ix: &Index) -> String {
             IndexKey::Column(c) => c.as_str(),
             IndexKey::Expression(e) => expression_column_name(e),
         })
+        .chain(ix.include.iter().map(String::as_str))
         .collect();
     default_index_name(table, &names)
 }

@@ -41,11 +41,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use strata::schema::{
-    default_index_name, Index, IndexKey, IndexMethod, Schema, SortOrder, Table, TableRef,
-};
+use strata::schema::{Index, IndexKey, IndexMethod, Schema, SortOrder, Table, TableRef};
 
-use super::inheritance::MAX_DEPTH;
+use super::inheritance::{copy_index_name, MAX_DEPTH};
 use super::{Name, Op};
 
 /// The key columns of `ix` when a partition's primary key or unique
@@ -378,7 +376,7 @@ pub(super) fn adopted_indexes<'a>(
             }) else {
                 continue;
             };
-            let chosen = chosen_index_name(&t.name, pix);
+            let chosen = copy_index_name(&t.name, pix);
             let mut adopted = chosen.clone();
             let mut n = 0;
             while t.indexes.iter().any(|ix| ix.name == adopted)
@@ -474,8 +472,8 @@ pub(super) fn attached_index_names<'a>(
             let stays = current
                 .filter(|_| !touched_indexes.contains(&(parent.clone(), parent_index.clone())));
             let had = stays.and_then(|c| c.attached_indexes.get(parent_index));
-            let chosen = index_definition(des, &parent, parent_index)
-                .map(|ix| chosen_index_name(&t.name, ix));
+            let chosen =
+                index_definition(des, &parent, parent_index).map(|ix| copy_index_name(&t.name, ix));
             // Nothing to do when it has the name, or gets it from
             // PostgreSQL as this plan attaches it.
             if had == Some(to) || (had.is_none() && chosen.as_ref() == Some(to)) {
@@ -493,31 +491,6 @@ pub(super) fn attached_index_names<'a>(
         }
     }
     out
-}
-
-/// The name PostgreSQL gives the index of partition `table` that it
-/// creates for a parent's index `ix` (`<table>_<columns>_idx`; an
-/// expression counts as the function it calls, else `expr`), before any
-/// number it adds when that name is taken.
-fn chosen_index_name(table: &str, ix: &Index) -> String {
-    let columns: Vec<&str> = ix
-        .elements
-        .iter()
-        .map(|e| match &e.key {
-            IndexKey::Column(c) => c.as_str(),
-            IndexKey::Expression(x) => called_function(x).unwrap_or("expr"),
-        })
-        .chain(ix.include.iter().map(String::as_str))
-        .collect();
-    default_index_name(table, &columns)
-}
-
-/// `f` of an expression that is a call `f(...)` (or `schema.f(...)`).
-fn called_function(expr: &str) -> Option<&str> {
-    let head = &expr[..expr.find('(')?];
-    let name = head.rsplit('.').next()?;
-    (!name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric()))
-        .then_some(name)
 }
 
 /// The definition of index `name` of `table` in `s`: one of its own, or
