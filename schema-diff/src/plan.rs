@@ -130,6 +130,10 @@ pub enum Hazard {
     /// Fails if existing rows violate it (NOT NULL, CHECK, UNIQUE, a foreign
     /// key, a cast that rejects some values).
     CanFailOnExistingRows,
+    /// A `bigint` column becomes a timestamp (or back) with its values
+    /// read as milliseconds since 1970-01-01 00:00 UTC: there is no cast
+    /// between them, so the plan states the unit it assumes.
+    EpochMilliseconds,
 }
 
 impl Hazard {
@@ -141,6 +145,9 @@ impl Hazard {
             Hazard::AccessExclusiveLock => "takes an ACCESS EXCLUSIVE lock on the table",
             Hazard::BlocksWrites => "blocks writes to the table while it runs",
             Hazard::CanFailOnExistingRows => "can fail on existing rows",
+            Hazard::EpochMilliseconds => {
+                "converts between bigint and timestamp as milliseconds since 1970-01-01 00:00 UTC"
+            }
         }
     }
 }
@@ -2092,6 +2099,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             h.push(AccessExclusiveLock);
             if c.can_fail {
                 h.push(CanFailOnExistingRows);
+            }
+            if matches!(c.using, Using::FromEpochMillis | Using::ToEpochMillis) {
+                h.push(EpochMilliseconds);
             }
             h
         }

@@ -25,7 +25,9 @@
 //! included, converts to text at assignment level; so `varchar(n)` → `text`
 //! and enum → `text` need none); it uses `USING c::new` when an explicit cast
 //! exists (from a string type to anything, `integer` ↔ `boolean`, `jsonb` →
-//! numbers/boolean), and `USING c::text::new` otherwise (enum → another
+//! numbers/boolean), epoch milliseconds for `bigint` ↔ `timestamp[tz]`
+//! (no cast exists; a stated assumption, as pg-schema-diff makes it), and
+//! `USING c::text::new` otherwise (enum → another
 //! enum, `uuid` → `integer`, ...). No rewrite: `varchar` widening or to
 //! `text`, `numeric(p,s)` → `numeric(p',s)` with p' ≥ p or unconstrained,
 //! time/timestamp precision widening, `cidr` → `inet`, `xml` → text.
@@ -317,6 +319,29 @@ fn never_fails(from: &SqlType, to: &SqlType) -> bool {
 
 /// What `ALTER COLUMN ... TYPE` from `from` to `to` involves.
 pub fn conversion(from: &SqlType, to: &SqlType) -> Conversion {
+    // bigint <-> timestamp: no cast exists and the text forms do not parse
+    // as each other; the number is read as epoch milliseconds (what
+    // JavaScript and Java store, and what pg-schema-diff assumes). Exact
+    // that way; the way back drops the microseconds.
+    match (kind(from), kind(to)) {
+        (K::I8, K::Ts | K::TsTz) => {
+            return Conversion {
+                using: Using::FromEpochMillis,
+                rewrites: true,
+                narrowing: false,
+                can_fail: true,
+            }
+        }
+        (K::Ts | K::TsTz, K::I8) => {
+            return Conversion {
+                using: Using::ToEpochMillis,
+                rewrites: true,
+                narrowing: true,
+                can_fail: true,
+            }
+        }
+        _ => {}
+    }
     let using = if assignment(from, to) {
         Using::Implicit
     } else if explicit(from, to) {
@@ -383,6 +408,10 @@ mod tests {
             ("integer", "numeric(5,0)"),
             ("integer", "numeric(12,2)"),
             ("cidr", "inet"),
+            ("bigint", "timestamp"),
+            ("bigint", "timestamptz"),
+            ("timestamp(3)", "bigint"),
+            ("integer", "timestamp"),
         ];
         let out: Vec<String> = pairs.iter().map(|(a, b)| show(a, b)).collect();
         expect_test::expect![[r#"
@@ -414,7 +443,11 @@ mod tests {
             json -> jsonb: Implicit, rewrites, can fail
             integer -> numeric(5,0): Implicit, rewrites, narrowing, can fail
             integer -> numeric(12,2): Implicit, rewrites
-            cidr -> inet: Implicit"#]]
+            cidr -> inet: Implicit
+            bigint -> timestamp: FromEpochMillis, rewrites, can fail
+            bigint -> timestamptz: FromEpochMillis, rewrites, can fail
+            timestamp(3) -> bigint: ToEpochMillis, rewrites, narrowing, can fail
+            integer -> timestamp: ViaText, rewrites, can fail"#]]
         .assert_eq(&out.join("\n"));
     }
 }

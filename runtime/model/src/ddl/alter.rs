@@ -122,6 +122,18 @@ pub enum Using {
     /// text form (always possible, arrays included: an array's text form
     /// parses as an array; fails on values the new type rejects).
     ViaText,
+    /// `bigint` to `timestamp` / `timestamptz`: the values are milliseconds
+    /// since 1970-01-01 00:00 UTC (JavaScript's and Java's epoch time, and
+    /// what pg-schema-diff assumes): `USING pg_catalog.to_timestamp(c::float8
+    /// / 1000)`, taken at UTC for `timestamp`. No cast exists, and the text
+    /// form of such a number is no timestamp.
+    FromEpochMillis,
+    /// `timestamp` / `timestamptz` to `bigint`, the way back of
+    /// [`Using::FromEpochMillis`]: milliseconds since 1970-01-01 00:00 UTC
+    /// (`EXTRACT(epoch FROM c) * 1000`, rounded). Functions and operators
+    /// are named in `pg_catalog`, so a look-alike earlier on the
+    /// `search_path` is never called (CVE-2018-1058).
+    ToEpochMillis,
 }
 
 /// One column change of [`alter_column_type`].
@@ -175,6 +187,27 @@ pub fn alter_column_type(schema: &str, table: &str, changes: &[TypeChange<'_>]) 
             }
             Using::ViaText => {
                 let _ = write!(out, " USING {}::text::{}", Ident(c.column), c.ty);
+            }
+            Using::FromEpochMillis => {
+                // `to_timestamp` gives a timestamptz; a timestamp column
+                // takes its UTC reading, whatever the session's time zone.
+                let at_utc = if matches!(c.ty, SqlType::Timestamp(_)) {
+                    " AT TIME ZONE 'UTC'"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    out,
+                    " USING pg_catalog.to_timestamp({}::pg_catalog.float8 OPERATOR(pg_catalog./) 1000){at_utc}",
+                    Ident(c.column)
+                );
+            }
+            Using::ToEpochMillis => {
+                let _ = write!(
+                    out,
+                    " USING (EXTRACT(epoch FROM {}) OPERATOR(pg_catalog.*) 1000)::pg_catalog.int8",
+                    Ident(c.column)
+                );
             }
         }
     }
