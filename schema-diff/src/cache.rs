@@ -42,8 +42,9 @@ use crate::error::Error;
 /// with a sequence ownership (read before as the column's serial). 5:
 /// partitions carry the names of their indexes attached to their parents'.
 /// 6: tables carry CLUSTER ON and a child's own defaults on inherited
-/// columns; comments on serial sequences and key indexes are read.
-const FORMAT: u32 = 6;
+/// columns; comments on serial sequences and key indexes are read. 7: a
+/// grant is one object per grantee and target, its privileges its parts.
+const FORMAT: u32 = 7;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/schema-diff`, else `$HOME/.cache/schema-diff`; `None`

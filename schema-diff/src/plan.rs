@@ -2033,6 +2033,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
                 ObjectKind::Domain => vec![],
                 ObjectKind::Policy => vec![AccessExclusiveLock],
+                // A revoked privilege deletes no data.
+                ObjectKind::Grant => vec![],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],
                 _ => vec![],
             }

@@ -41,6 +41,11 @@ struct CaseFile {
     /// `renamed_from` hints.
     #[serde(default)]
     renames: Vec<RenameHint>,
+    /// The ACLs of relations, their columns and schemas must come out as
+    /// the desired state has them, entry order included (what `pg_dump`
+    /// prints), after up; and as the initial state after down.
+    #[serde(default)]
+    acl_order: bool,
 }
 
 /// A `renamed_from` hint: on table `schema.table`, or on its column `column`
@@ -100,6 +105,30 @@ pub(crate) async fn user_schemas(client: &Client) -> Result<Vec<String>, String>
         )
         .await
         .map_err(|e| db_error(&e))?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// The ACL of every relation, column and schema of `schemas` that has one,
+/// as text (entries in their order), one line each.
+async fn acls(client: &Client, schemas: &[String], what: &str) -> Result<Vec<String>, String> {
+    let rows = client
+        .query(
+            "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) || ' ' || c.relacl::text \
+             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = ANY ($1) AND c.relacl IS NOT NULL \
+             UNION ALL \
+             SELECT pg_catalog.format('%I.%I.%I', n.nspname, c.relname, a.attname) || ' ' || a.attacl::text \
+             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid \
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = ANY ($1) AND a.attacl IS NOT NULL AND NOT a.attisdropped \
+             UNION ALL \
+             SELECT pg_catalog.format('schema %I', n.nspname) || ' ' || n.nspacl::text \
+             FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY ($1) AND n.nspacl IS NOT NULL \
+             ORDER BY 1",
+            &[&schemas],
+        )
+        .await
+        .map_err(|e| format!("{what}: reading ACLs: {}", db_error(&e)))?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
@@ -243,14 +272,16 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
         schemas.sort();
         schemas.dedup();
         let desired = read_schema(&scratch.1, &schemas, "desired").await?;
-        Ok::<_, String>((schemas, desired))
+        let desired_acls = acls(&scratch.1, &schemas, "desired").await?;
+        Ok::<_, String>((schemas, desired, desired_acls))
     }
     .await;
     let rollback = exec(&scratch.1, "ROLLBACK", "rollback of desired.sql").await;
     scratch_pool.lock().await.push(scratch);
-    let (schemas, mut desired) = result?;
+    let (schemas, mut desired, desired_acls) = result?;
     rollback?;
     let current = read_schema(&client, &schemas, "initial").await?;
+    let initial_acls = acls(&client, &schemas, "initial").await?;
     apply_hints(&mut desired, &case.renames)?;
 
     let p = plan(&current, &desired, &opts);
@@ -264,6 +295,14 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
 
     apply_plan(&client, &p, true).await?;
     let after_up = read_schema(&client, &schemas, "after up").await?;
+    if case.acl_order {
+        let got = acls(&client, &schemas, "after up").await?;
+        if got != desired_acls {
+            return Err(format!(
+                "after up, the ACLs are {got:#?}, the desired ones {desired_acls:#?}"
+            ));
+        }
+    }
     let rest = plan(&after_up, &desired, &opts);
     if !rest.steps.is_empty() {
         return Err(format!(
@@ -284,6 +323,14 @@ async fn run_case(dir: PathBuf, scratch_pool: ScratchPool) -> Result<(), String>
 
     apply_plan(&client, &p, false).await?;
     let after_down = read_schema(&client, &schemas, "after down").await?;
+    if case.acl_order {
+        let got = acls(&client, &schemas, "after down").await?;
+        if got != initial_acls {
+            return Err(format!(
+                "after down, the ACLs are {got:#?}, the initial ones {initial_acls:#?}"
+            ));
+        }
+    }
     if after_down != current {
         let column_drops = p
             .steps

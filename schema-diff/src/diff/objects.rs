@@ -97,12 +97,18 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         if a.kind == ObjectKind::Comment
             || view_replaceable(a, b)
             || (a.kind == ObjectKind::Policy && parts_alterable(a, b, false))
+            || (a.kind == ObjectKind::Grant
+                && parts_alterable(a, b, false)
+                && !revokes_under_column_grants(a, b, &cur_by))
         {
             // A changed comment is set again; a view that keeps its
             // columns is replaced (`CREATE OR REPLACE VIEW`), so what
             // depends on it stays; a policy that keeps its kind, command
             // and clauses is altered (`ALTER POLICY`), so no statement
-            // runs between a drop and a create without it.
+            // runs between a drop and a create without it; a grant's
+            // privileges are granted and revoked one by one, so the
+            // grantee keeps its place in the ACL (and the privileges it
+            // keeps, the while).
             replaced.insert(k.clone());
         } else if a.kind.is_dependent() {
             drops.insert(k.clone());
@@ -411,6 +417,41 @@ fn granted_on(o: &DbObject) -> Option<(&str, &str, &str)> {
         .iter()
         .find(|d| d.kind != "role")
         .map(|d| (d.kind.as_str(), d.schema.as_str(), d.name.as_str()))
+}
+
+/// Whether changing the relation-level grant `a` into `b` in place revokes
+/// a privilege or a grant option while the grantee holds column grants on
+/// the same relation: `REVOKE` on a table reaches its columns, so those are
+/// revoked and granted again around a drop and create of `a`
+/// ([`regrant_columns`]) instead.
+fn revokes_under_column_grants(
+    a: &DbObject,
+    b: &DbObject,
+    cur_by: &BTreeMap<ObjectKey, &DbObject>,
+) -> bool {
+    let (Some(pa), Some(pb)) = (&a.parts, &b.parts) else {
+        return false;
+    };
+    if a.arguments.as_deref().is_some_and(|x| x.starts_with('(')) {
+        return false;
+    }
+    // A privilege that goes, or one whose grant option goes.
+    let revokes = pa
+        .items
+        .iter()
+        .any(|p| match pb.items.iter().find(|q| q.key == p.key) {
+            None => true,
+            Some(q) => {
+                q.add != p.add && q.change.as_deref().is_some_and(|c| c.starts_with("REVOKE"))
+            }
+        });
+    revokes
+        && cur_by.values().any(|o| {
+            o.kind == ObjectKind::Grant
+                && o.name == a.name
+                && o.arguments.as_deref().is_some_and(|x| x.starts_with('('))
+                && granted_on(o) == granted_on(a)
+        })
 }
 
 /// `REVOKE p ON TABLE t FROM r` revokes `p` on every column of `t` too

@@ -459,23 +459,48 @@ acl AS (
   LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
   WHERE t.typacl IS NOT NULL AND (t.typtype IN ('d', 'e', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
 ),
-grants AS (
-  SELECT acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps,
-         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END AS grantee_sql,
-         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END AS grantee,
-         x.is_grantable,
+-- One row per (target, grantee, privilege); a privilege held from two
+-- grantors counts once, with its grant option if either gave it.
+grant_privs AS (
+  SELECT acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee,
          -- A column list applies to the privilege it follows: SELECT (a), UPDATE (a).
-         pg_catalog.string_agg(x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
-                                                       ELSE '' END,
-                               ', ' ORDER BY x.privilege_type) AS privs
+         x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
+                                  ELSE '' END AS priv,
+         pg_catalog.bool_or(x.is_grantable) AS grantable
   FROM acl
   CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
-  LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
   WHERE x.grantee <> acl.owner
     AND NOT (x.grantee = 0 AND x.privilege_type = ANY (COALESCE(acl.default_privs, '{}'))
              AND NOT x.is_grantable)
-  GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
-           x.is_grantable
+  GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, x.privilege_type
+),
+-- One object per (target, grantee): its privileges are its parts, granted,
+-- revoked and given or stripped of their grant option one by one, so a
+-- grantee's entry keeps its place in the ACL.
+grants AS (
+  SELECT p.schema, p.target, p.cols, p.classid, p.objid, p.deps, r.grantee_sql, r.grantee,
+         pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) FILTER (WHERE NOT p.grantable) AS plain,
+         pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) FILTER (WHERE p.grantable) AS with_option,
+         pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) AS privs,
+         pg_catalog.jsonb_build_object('fixed', '', 'items', pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'key', p.priv,
+           'add', pg_catalog.format('GRANT %s ON %s TO %s%s', p.priv, p.target, r.grantee_sql,
+                                    CASE WHEN p.grantable THEN ' WITH GRANT OPTION' ELSE '' END),
+           'drop', pg_catalog.format('REVOKE %s ON %s FROM %s', p.priv, p.target, r.grantee_sql),
+           -- The grant option alone changes.
+           'change', CASE WHEN p.grantable
+                          THEN pg_catalog.format('GRANT %s ON %s TO %s WITH GRANT OPTION', p.priv, p.target,
+                                                 r.grantee_sql)
+                          ELSE pg_catalog.format('REVOKE GRANT OPTION FOR %s ON %s FROM %s', p.priv, p.target,
+                                                 r.grantee_sql) END)
+           ORDER BY p.priv)) AS parts
+  FROM grant_privs p
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(ro.rolname) END AS grantee_sql,
+           CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE ro.rolname::text END AS grantee
+    FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = p.grantee
+  ) r
+  GROUP BY p.schema, p.target, p.cols, p.classid, p.objid, p.deps, p.grantee, r.grantee_sql, r.grantee
 ),
 -- Owners: one object per table, view, standalone sequence, routine, type
 -- and schema that the reading role does not own (sequences a column owns
@@ -647,7 +672,8 @@ comments AS (
   WHERE s.relkind IN ('S', 'i', 'I')
 ),
 all_objs AS (
-  SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps FROM objs o
+  SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps,
+         NULL::pg_catalog.jsonb AS grant_parts FROM objs o
   UNION ALL
   -- The column that owns a sequence of its own (OWNED BY without being its
   -- serial): set after the table and the sequence exist, removed (OWNED BY
@@ -661,7 +687,8 @@ all_objs AS (
          pg_catalog.jsonb_build_array(
            pg_catalog.jsonb_build_object('kind', 'sequence', 'schema', o.schema, 'name', o.name),
            pg_catalog.jsonb_build_object('kind', 'table', 'schema', tn.nspname::text, 'name', t.relname::text,
-                                         'column', a.attname::text))
+                                         'column', a.attname::text)),
+         NULL::pg_catalog.jsonb
   FROM objs o
   JOIN pg_catalog.pg_depend d
     ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = o.objid
@@ -674,14 +701,16 @@ all_objs AS (
   SELECT 'comment', m.schema, m.name, NULL, m.target,
          pg_catalog.format('COMMENT ON %s IS %L;', m.target, m.description),
          NULL, m.classid, m.objid, m.classid, ARRAY[]::oid[],
-         pg_catalog.format('COMMENT ON %s IS NULL;', m.target), m.deps
+         pg_catalog.format('COMMENT ON %s IS NULL;', m.target), m.deps,
+         NULL::pg_catalog.jsonb
   FROM comments m
   UNION ALL
   SELECT 'owner', w.schema, w.name, NULL, w.target,
          pg_catalog.format('ALTER %s OWNER TO %I;', w.target, ro.rolname),
          NULL, w.classid, w.objid, w.classid, ARRAY[]::oid[], NULL,
          w.deps || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-                     'kind', 'role', 'schema', '', 'name', ro.rolname::text))
+                     'kind', 'role', 'schema', '', 'name', ro.rolname::text)),
+         NULL::pg_catalog.jsonb
   FROM owned w JOIN pg_catalog.pg_roles ro ON ro.oid = w.owner
   -- What the reading role owns is what it would own by creating it: no
   -- object (so a database built from a schema reads back as that schema).
@@ -708,25 +737,31 @@ all_objs AS (
            'kind', 'role', 'schema', '', 'name', g.role))
            || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
                    ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-                          'kind', 'role', 'schema', '', 'name', g.grantee)) END
+                          'kind', 'role', 'schema', '', 'name', g.grantee)) END,
+         NULL::pg_catalog.jsonb
   FROM dgrants g
   UNION ALL
-  SELECT 'grant', g.schema, g.grantee, NULL,
-         g.cols || 'ON ' || g.target || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
-         pg_catalog.format('GRANT %s ON %s TO %s%s;', g.privs, g.target, g.grantee_sql,
-                           CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
+  SELECT 'grant', g.schema, g.grantee, NULL, g.cols || 'ON ' || g.target,
+         pg_catalog.concat_ws(E'\n',
+           CASE WHEN g.plain IS NOT NULL
+                THEN pg_catalog.format('GRANT %s ON %s TO %s;', g.plain, g.target, g.grantee_sql) END,
+           CASE WHEN g.with_option IS NOT NULL
+                THEN pg_catalog.format('GRANT %s ON %s TO %s WITH GRANT OPTION;', g.with_option, g.target,
+                                       g.grantee_sql) END),
          NULL, g.classid, g.objid, g.classid, ARRAY[]::oid[],
          pg_catalog.format('REVOKE %s ON %s FROM %s;', g.privs, g.target, g.grantee_sql),
          g.deps || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
                         ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-                               'kind', 'role', 'schema', '', 'name', g.grantee)) END
+                               'kind', 'role', 'schema', '', 'name', g.grantee)) END,
+         g.parts
   FROM grants g
   UNION ALL
   SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',
          pg_catalog.format('REVOKE %s ON %s FROM PUBLIC;', m.privs, a.target),
          NULL, a.classid, a.objid, a.classid, ARRAY[]::oid[],
          pg_catalog.format('GRANT %s ON %s TO PUBLIC;', m.privs, a.target),
-         a.deps
+         a.deps,
+         NULL::pg_catalog.jsonb
   FROM acl a
   CROSS JOIN LATERAL (
     SELECT pg_catalog.string_agg(d.p, ', ' ORDER BY d.p) AS privs
@@ -739,6 +774,7 @@ all_objs AS (
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        -- Domains and composite types change in place part by part.
        CASE o.kind
+         WHEN 'grant' THEN o.grant_parts::text
          -- A policy: its roles, USING and WITH CHECK change in place
          -- (ALTER POLICY); its kind, command, or a USING / WITH CHECK that
          -- appears or goes away need a new one.

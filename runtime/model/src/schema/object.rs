@@ -57,7 +57,9 @@ pub enum ObjectKind {
     /// dropped table or column does not take a kept sequence with it.
     SequenceOwnership,
     /// `GRANT ... ON ... TO role`: the privileges one role holds on one
-    /// object (or column), with or without grant option.
+    /// object (or column), each with or without grant option; each
+    /// privilege is a part ([`DbObject::parts`]), granted, revoked or given
+    /// or stripped of its grant option on its own.
     Grant,
     /// `ALTER ... OWNER TO role`: who owns a table, view, sequence, routine,
     /// type or schema, when it is not the role that read the catalog (what
