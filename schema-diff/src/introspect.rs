@@ -74,8 +74,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use strata::schema::{
     Check, Column, ColumnStorage, Compression, DbObject, Deferrable, Dependency, EnumType,
     FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
-    ObjectKind, ObjectParts, PartitionOf, PrimaryKey, ReplicaIdentity, Schema, SequenceOptions,
-    SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    ObjectKind, ObjectParts, PartitionOf, Position, PrimaryKey, ReplicaIdentity, Schema,
+    SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -903,7 +903,7 @@ impl Assembler<'_> {
     /// an object's dependency on itself (a view's rule on the view) is left
     /// out.
     fn read_objects(&self, rows: &[Row]) -> Result<Vec<DbObject>, Error> {
-        let [kind, schema, name, table, args, definition, signature, comment, drop, deps, parts] =
+        let [kind, schema, name, table, args, definition, signature, comment, drop, deps, parts, position] =
             positions(
                 rows,
                 [
@@ -918,6 +918,7 @@ impl Assembler<'_> {
                     "drop_sql",
                     "depends_on",
                     "parts",
+                    "position",
                 ],
             )?;
         let mut objects = Vec::with_capacity(rows.len());
@@ -971,6 +972,10 @@ impl Assembler<'_> {
                 drop: r.try_get(drop)?,
                 depends_on,
                 parts,
+                position: Position(
+                    r.try_get::<_, Option<i32>>(position)?
+                        .and_then(|p| u32::try_from(p).ok()),
+                ),
             };
             // Privileges on an excluded table, its owner, its extended
             // statistics and its ownership of sequences are excluded with it.

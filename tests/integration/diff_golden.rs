@@ -108,22 +108,28 @@ pub(crate) async fn user_schemas(client: &Client) -> Result<Vec<String>, String>
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
-/// The ACL of every relation, column and schema of `schemas` that has one,
-/// as text (entries in their order), one line each.
+/// The ACL of every relation, column and schema of `schemas` that has one
+/// other than the default (which PostgreSQL keeps after every grant is
+/// revoked), as text (entries in their order), one line each: what
+/// `pg_dump` prints grants for.
 async fn acls(client: &Client, schemas: &[String], what: &str) -> Result<Vec<String>, String> {
     let rows = client
         .query(
             "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) || ' ' || c.relacl::text \
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE n.nspname = ANY ($1) AND c.relacl IS NOT NULL \
+               AND c.relacl <> pg_catalog.acldefault( \
+                     CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner) \
              UNION ALL \
              SELECT pg_catalog.format('%I.%I.%I', n.nspname, c.relname, a.attname) || ' ' || a.attacl::text \
              FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid \
              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
-             WHERE n.nspname = ANY ($1) AND a.attacl IS NOT NULL AND NOT a.attisdropped \
+             WHERE n.nspname = ANY ($1) AND pg_catalog.cardinality(a.attacl) > 0 \
+               AND NOT a.attisdropped \
              UNION ALL \
              SELECT pg_catalog.format('schema %I', n.nspname) || ' ' || n.nspacl::text \
              FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY ($1) AND n.nspacl IS NOT NULL \
+               AND n.nspacl <> pg_catalog.acldefault('n', n.nspowner) \
              ORDER BY 1",
             &[&schemas],
         )

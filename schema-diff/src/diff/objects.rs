@@ -340,6 +340,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         };
         ops.push(op);
     }
+    acl_order(&mut ops);
     // Comments of objects that stay.
     for (k, a) in &cur_by {
         if drops.contains(k) || replaced.contains(k) || recreated.contains(k) {
@@ -356,6 +357,36 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
     ops
+}
+
+/// New grants on one target are created in the order of their entries in
+/// the desired ACL ([`DbObject::position`]): `GRANT` appends a new grantee's
+/// entry, so that order is the one the target's ACL (and `pg_dump`) shows.
+/// Nothing depends on a grant, so they move only among their own slots.
+fn acl_order(ops: &mut [Op]) {
+    let mut by_target: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        if let Op::CreateObject { object } = op {
+            if object.kind == ObjectKind::Grant && object.position.0.is_some() {
+                let target = object.arguments.clone().unwrap_or_default();
+                by_target
+                    .entry((object.schema.clone(), target))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let position = |op: &Op| match op {
+        Op::CreateObject { object } => object.position.0,
+        _ => None,
+    };
+    for slots in by_target.values().filter(|s| s.len() > 1) {
+        let mut moved: Vec<Op> = slots.iter().map(|&i| ops[i].clone()).collect();
+        moved.sort_by_key(position);
+        for (&i, op) in slots.iter().zip(moved) {
+            ops[i] = op;
+        }
+    }
 }
 
 /// A view's output columns (its [`DbObject::signature`], one a line:

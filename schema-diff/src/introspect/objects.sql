@@ -466,9 +466,12 @@ grant_privs AS (
          -- A column list applies to the privilege it follows: SELECT (a), UPDATE (a).
          x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
                                   ELSE '' END AS priv,
-         pg_catalog.bool_or(x.is_grantable) AS grantable
+         pg_catalog.bool_or(x.is_grantable) AS grantable,
+         -- Where the grantee's entry stands in the ACL (aclexplode lists
+         -- the entries in order).
+         pg_catalog.min(x.ordinality) AS ord
   FROM acl
-  CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
+  CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) WITH ORDINALITY x
   WHERE x.grantee <> acl.owner
     AND NOT (x.grantee = 0 AND x.privilege_type = ANY (COALESCE(acl.default_privs, '{}'))
              AND NOT x.is_grantable)
@@ -493,7 +496,8 @@ grants AS (
                                                  r.grantee_sql)
                           ELSE pg_catalog.format('REVOKE GRANT OPTION FOR %s ON %s FROM %s', p.priv, p.target,
                                                  r.grantee_sql) END)
-           ORDER BY p.priv)) AS parts
+           ORDER BY p.priv)) AS parts,
+         pg_catalog.min(p.ord) AS position
   FROM grant_privs p
   CROSS JOIN LATERAL (
     SELECT CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(ro.rolname) END AS grantee_sql,
@@ -673,7 +677,7 @@ comments AS (
 ),
 all_objs AS (
   SELECT o.*, NULL::text AS drop_sql, '[]'::pg_catalog.jsonb AS extra_deps,
-         NULL::pg_catalog.jsonb AS grant_parts FROM objs o
+         NULL::pg_catalog.jsonb AS grant_info FROM objs o
   UNION ALL
   -- The column that owns a sequence of its own (OWNED BY without being its
   -- serial): set after the table and the sequence exist, removed (OWNED BY
@@ -753,7 +757,7 @@ all_objs AS (
          g.deps || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
                         ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                                'kind', 'role', 'schema', '', 'name', g.grantee)) END,
-         g.parts
+         pg_catalog.jsonb_build_object('parts', g.parts, 'position', g.position)
   FROM grants g
   UNION ALL
   SELECT 'grant', a.schema, 'PUBLIC', NULL, 'ON ' || a.target || ' (default revoked)',
@@ -774,7 +778,7 @@ all_objs AS (
 SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.drop_sql,
        -- Domains and composite types change in place part by part.
        CASE o.kind
-         WHEN 'grant' THEN o.grant_parts::text
+         WHEN 'grant' THEN (o.grant_info -> 'parts')::text
          -- A policy: its roles, USING and WITH CHECK change in place
          -- (ALTER POLICY); its kind, command, or a USING / WITH CHECK that
          -- appears or goes away need a new one.
@@ -905,6 +909,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            ) ac
            WHERE t.oid = o.objid)
        END AS parts,
+       (o.grant_info ->> 'position')::int AS position,
        (SELECT d.description FROM pg_catalog.pg_description d
         WHERE d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = 0
           AND o.kind NOT IN ('row_security', 'grant', 'owner', 'default_privilege', 'comment',

@@ -113,7 +113,7 @@ pub use naming::{
     default_unique_name, make_object_name, truncate_identifier,
 };
 pub use object::{
-    DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename,
+    DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename, Position,
 };
 pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};

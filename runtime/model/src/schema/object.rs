@@ -227,7 +227,34 @@ pub struct DbObject {
     /// dropped and created again as a whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<ObjectParts>,
+    /// Where it stands among the objects of its kind on the same target:
+    /// a grant's entry in the ACL. New ones are created in that order; it
+    /// is never compared ([`Position`]).
+    #[serde(default, skip_serializing_if = "Position::is_unset")]
+    pub position: Position,
 }
+
+/// An ordering hint ([`DbObject::position`]) that takes no part in
+/// comparisons: two objects that differ only in it are equal, since the
+/// order of a catalog list (an ACL's entries) is not what a schema states.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Position(pub Option<u32>);
+
+impl Position {
+    /// No position was read.
+    pub fn is_unset(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for Position {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Position {}
 
 /// An object as parts that are added, dropped, changed and renamed one by
 /// one with `ALTER` (see [`DbObject::parts`]).

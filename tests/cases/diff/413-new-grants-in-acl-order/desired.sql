@@ -1,0 +1,15 @@
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "Strata Golden Auditor"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA "Books";
+CREATE TABLE "Books".orders (id integer PRIMARY KEY, total numeric, note text);
+GRANT SELECT ON "Books".orders TO strata_golden_writer;
+GRANT SELECT, INSERT ON "Books".orders TO strata_golden_reader;
+GRANT SELECT ON "Books".orders TO "Strata Golden Auditor";
+GRANT UPDATE (note) ON "Books".orders TO strata_golden_writer;
+GRANT UPDATE (note) ON "Books".orders TO "Strata Golden Auditor";
+CREATE TABLE "Books".lines (id integer PRIMARY KEY);
+GRANT SELECT ON "Books".lines TO strata_golden_writer;
+GRANT SELECT ON "Books".lines TO "Strata Golden Auditor";
+GRANT USAGE ON SCHEMA "Books" TO strata_golden_writer;
+GRANT USAGE ON SCHEMA "Books" TO strata_golden_reader;
