@@ -1116,6 +1116,9 @@ fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
         return out;
     }
     if let (Some(a), Some(b)) = (&from.parts, &to.parts) {
+        if to.kind == ObjectKind::Grant {
+            return alter_grant(&a.items, &b.items);
+        }
         return alter_parts(&a.items, &b.items);
     }
     let def = to.definition.trim_end();
@@ -1202,6 +1205,33 @@ fn alter_parts(from: &[ObjectPart], to: &[ObjectPart]) -> Vec<String> {
         }
     }
     out.extend(new.iter().map(|p| p.add.clone()));
+    out
+}
+
+/// A grantee's privileges on one object, one by one: new ones granted
+/// first, then grant options given or taken back, then the privileges that
+/// go revoked, so the grantee's ACL entry never empties (PostgreSQL would
+/// remove it, and a later `GRANT` append it at the end). Each statement
+/// touches its own privilege, so their order changes nothing else.
+fn alter_grant(from: &[ObjectPart], to: &[ObjectPart]) -> Vec<String> {
+    let old = |key: &str| from.iter().find(|p| p.key == key);
+    let mut out: Vec<String> = to
+        .iter()
+        .filter(|p| old(&p.key).is_none())
+        .map(|p| p.add.clone())
+        .collect();
+    for p in to {
+        if let Some(o) = old(&p.key) {
+            if o.add != p.add {
+                out.push(p.change.clone().unwrap_or_else(|| p.add.clone()));
+            }
+        }
+    }
+    out.extend(
+        from.iter()
+            .filter(|p| !to.iter().any(|q| q.key == p.key))
+            .map(|p| p.drop.clone()),
+    );
     out
 }
 

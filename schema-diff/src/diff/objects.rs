@@ -51,7 +51,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use strata::ident::Ident;
-use strata::schema::{DbObject, ObjectKey, ObjectKind, Schema};
+use strata::schema::{DbObject, ObjectKey, ObjectKind, ObjectParts, Schema};
 
 use super::op::Op;
 
@@ -99,7 +99,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             || (a.kind == ObjectKind::Policy && parts_alterable(a, b, false))
             || (a.kind == ObjectKind::Grant
                 && parts_alterable(a, b, false)
-                && !revokes_under_column_grants(a, b, &cur_by))
+                && !revokes_under_column_grants(a, b, &cur_by, &des_by))
         {
             // A changed comment is set again; a view that keeps its
             // columns is replaced (`CREATE OR REPLACE VIEW`), so what
@@ -286,7 +286,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
 
     // An owner is no object to drop: it goes with what it owns.
     drops.retain(|k| k.kind != ObjectKind::Owner);
-    regrant_columns(&cur_by, &des_by, &mut drops, &mut creates);
+    regrant_columns(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);
 
     let mut ops = Vec::new();
     // Drops: dependents first.
@@ -450,15 +450,18 @@ fn granted_on(o: &DbObject) -> Option<(&str, &str, &str)> {
         .map(|d| (d.kind.as_str(), d.schema.as_str(), d.name.as_str()))
 }
 
-/// Whether changing the relation-level grant `a` into `b` in place revokes
-/// a privilege or a grant option while the grantee holds column grants on
-/// the same relation: `REVOKE` on a table reaches its columns, so those are
-/// revoked and granted again around a drop and create of `a`
+/// Whether changing the relation-level grant `a` into `b` in place, or
+/// back (the down migration is the inverse change), revokes a privilege or
+/// a grant option while the grantee holds column grants of that privilege
+/// on the same relation, before or after: `REVOKE` on a table reaches its
+/// columns, so
+/// those are revoked and granted again around a drop and create of `a`
 /// ([`regrant_columns`]) instead.
 fn revokes_under_column_grants(
     a: &DbObject,
     b: &DbObject,
     cur_by: &BTreeMap<ObjectKey, &DbObject>,
+    des_by: &BTreeMap<ObjectKey, &DbObject>,
 ) -> bool {
     let (Some(pa), Some(pb)) = (&a.parts, &b.parts) else {
         return false;
@@ -466,23 +469,37 @@ fn revokes_under_column_grants(
     if a.arguments.as_deref().is_some_and(|x| x.starts_with('(')) {
         return false;
     }
-    // A privilege that goes, or one whose grant option goes.
-    let revokes = pa
-        .items
-        .iter()
-        .any(|p| match pb.items.iter().find(|q| q.key == p.key) {
-            None => true,
-            Some(q) => {
-                q.add != p.add && q.change.as_deref().is_some_and(|c| c.starts_with("REVOKE"))
-            }
-        });
-    revokes
-        && cur_by.values().any(|o| {
-            o.kind == ObjectKind::Grant
-                && o.name == a.name
-                && o.arguments.as_deref().is_some_and(|x| x.starts_with('('))
-                && granted_on(o) == granted_on(a)
-        })
+    // The privileges of `from` that go, or whose grant option goes.
+    let revoked = |from: &ObjectParts, to: &ObjectParts| -> Vec<String> {
+        from.items
+            .iter()
+            .filter(|p| match to.items.iter().find(|q| q.key == p.key) {
+                None => true,
+                Some(q) => {
+                    q.add != p.add && q.change.as_deref().is_some_and(|c| c.starts_with("REVOKE"))
+                }
+            })
+            .map(|p| p.key.clone())
+            .collect()
+    };
+    let mut hit = revoked(pa, pb);
+    hit.extend(revoked(pb, pa));
+    if hit.is_empty() {
+        return false;
+    }
+    // A column grant's parts are keyed `UPDATE (note)`.
+    cur_by.values().chain(des_by.values()).any(|o| {
+        o.kind == ObjectKind::Grant
+            && o.name == a.name
+            && o.arguments.as_deref().is_some_and(|x| x.starts_with('('))
+            && granted_on(o) == granted_on(a)
+            && o.parts.as_ref().is_none_or(|parts| {
+                parts.items.iter().any(|p| {
+                    let privilege = p.key.split(' ').next().unwrap_or_default();
+                    hit.iter().any(|h| h == privilege)
+                })
+            })
+    })
 }
 
 /// `REVOKE p ON TABLE t FROM r` revokes `p` on every column of `t` too
@@ -495,6 +512,7 @@ fn regrant_columns(
     des_by: &BTreeMap<ObjectKey, &DbObject>,
     drops: &mut BTreeSet<ObjectKey>,
     creates: &mut BTreeSet<ObjectKey>,
+    replaced: &mut BTreeSet<ObjectKey>,
 ) {
     use strata::schema::ObjectKind::Grant;
     let is_column_grant =
@@ -517,6 +535,8 @@ fn regrant_columns(
         if des_by.contains_key(&k) {
             creates.insert(k.clone());
         }
+        // Granted whole again, not changed in place.
+        replaced.remove(&k);
         drops.insert(k);
     }
 }

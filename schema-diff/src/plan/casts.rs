@@ -325,12 +325,17 @@ pub fn conversion(from: &SqlType, to: &SqlType) -> Conversion {
     // that way; the way back drops the microseconds.
     match (kind(from), kind(to)) {
         (K::I8, K::Ts | K::TsTz) => {
+            // Fewer than 3 fractional digits round the milliseconds away.
+            let precision = match to {
+                SqlType::Timestamp(p) | SqlType::TimestampTz(p) => prec(*p),
+                _ => 6,
+            };
             return Conversion {
                 using: Using::FromEpochMillis,
                 rewrites: true,
-                narrowing: false,
+                narrowing: precision < 3,
                 can_fail: true,
-            }
+            };
         }
         (K::Ts | K::TsTz, K::I8) => {
             return Conversion {
@@ -411,6 +416,7 @@ mod tests {
             ("bigint", "timestamp"),
             ("bigint", "timestamptz"),
             ("timestamp(3)", "bigint"),
+            ("bigint", "timestamp(0)"),
             ("integer", "timestamp"),
         ];
         let out: Vec<String> = pairs.iter().map(|(a, b)| show(a, b)).collect();
@@ -447,6 +453,7 @@ mod tests {
             bigint -> timestamp: FromEpochMillis, rewrites, can fail
             bigint -> timestamptz: FromEpochMillis, rewrites, can fail
             timestamp(3) -> bigint: ToEpochMillis, rewrites, narrowing, can fail
+            bigint -> timestamp(0): FromEpochMillis, rewrites, narrowing, can fail
             integer -> timestamp: ViaText, rewrites, can fail"#]]
         .assert_eq(&out.join("\n"));
     }

@@ -1,7 +1,7 @@
--- A bigint of epoch milliseconds becomes a timestamp. A function that
--- shadows the built-in to_timestamp earlier on the search_path is never
--- called (the plan names pg_catalog's), and the CHECKs prove the values
--- both ways.
+-- A bigint of epoch milliseconds becomes a timestamp. A look-alike
+-- public.to_timestamp(bigint) is not called (the plan calls
+-- pg_catalog.to_timestamp(double precision)), and the CHECKs prove the
+-- values both ways.
 CREATE SCHEMA app;
 CREATE FUNCTION public.to_timestamp(bigint) RETURNS timestamp
     LANGUAGE sql AS $$ SELECT timestamp '1970-01-01' $$;

@@ -1,10 +1,12 @@
 DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 DO $$ BEGIN CREATE ROLE strata_golden_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 DO $$ BEGIN CREATE ROLE "Strata Golden Auditor"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_swapper; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 CREATE SCHEMA app;
 CREATE TABLE app."Ledger" (id integer PRIMARY KEY, amount numeric, note text);
 GRANT SELECT, UPDATE ON app."Ledger" TO strata_golden_reader;
 GRANT SELECT ON app."Ledger" TO "Strata Golden Auditor" WITH GRANT OPTION;
 GRANT UPDATE (note) ON app."Ledger" TO strata_golden_writer;
 GRANT SELECT ON app."Ledger" TO strata_golden_writer WITH GRANT OPTION;
+GRANT INSERT ON app."Ledger" TO strata_golden_swapper;
 GRANT DELETE, TRUNCATE ON app."Ledger" TO PUBLIC;

@@ -1,0 +1,10 @@
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "Strata Golden Auditor"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE notes (id integer PRIMARY KEY, note text, body text);
+GRANT SELECT ON notes TO strata_golden_reader;
+GRANT UPDATE (note) ON notes TO strata_golden_reader;
+GRANT UPDATE (note) ON notes TO strata_golden_writer;
+GRANT SELECT, UPDATE ON notes TO strata_golden_writer;
+GRANT SELECT ON notes TO "Strata Golden Auditor";
+GRANT UPDATE (note), INSERT (note) ON notes TO "Strata Golden Auditor";
