@@ -41,9 +41,9 @@ struct CaseFile {
     /// `renamed_from` hints.
     #[serde(default)]
     renames: Vec<RenameHint>,
-    /// The ACLs of relations, their columns and schemas must come out as
-    /// the desired state has them, entry order included (what `pg_dump`
-    /// prints), after up; and as the initial state after down.
+    /// The ACLs of relations, columns, routines, types and schemas must
+    /// come out as the desired state has them, entry order included (what
+    /// `pg_dump` prints), after up; and as the initial state after down.
     #[serde(default)]
     acl_order: bool,
 }
@@ -108,8 +108,8 @@ pub(crate) async fn user_schemas(client: &Client) -> Result<Vec<String>, String>
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
-/// The ACL of every relation, column and schema of `schemas` that has one
-/// other than the default (which PostgreSQL keeps after every grant is
+/// The ACL of every relation, column, routine, type and schema of
+/// `schemas` that has one other than the default (which PostgreSQL keeps after every grant is
 /// revoked), as text (entries in their order), one line each: what
 /// `pg_dump` prints grants for.
 async fn acls(client: &Client, schemas: &[String], what: &str) -> Result<Vec<String>, String> {
@@ -126,6 +126,17 @@ async fn acls(client: &Client, schemas: &[String], what: &str) -> Result<Vec<Str
              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE n.nspname = ANY ($1) AND pg_catalog.cardinality(a.attacl) > 0 \
                AND NOT a.attisdropped \
+             UNION ALL \
+             SELECT pg_catalog.format('routine %s', p.oid::pg_catalog.regprocedure) || ' ' \
+                    || p.proacl::text \
+             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
+             WHERE n.nspname = ANY ($1) AND p.proacl IS NOT NULL \
+               AND p.proacl <> pg_catalog.acldefault('f', p.proowner) \
+             UNION ALL \
+             SELECT pg_catalog.format('type %I.%I', n.nspname, t.typname) || ' ' || t.typacl::text \
+             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
+             WHERE n.nspname = ANY ($1) AND t.typacl IS NOT NULL \
+               AND t.typacl <> pg_catalog.acldefault('T', t.typowner) \
              UNION ALL \
              SELECT pg_catalog.format('schema %I', n.nspname) || ' ' || n.nspacl::text \
              FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY ($1) AND n.nspacl IS NOT NULL \
@@ -518,6 +529,45 @@ fn cast_table_agrees_with_postgres() {
             mismatches.len(),
             mismatches.join("\n")
         );
+    });
+}
+
+/// Two databases whose grants differ only in the order of their ACL
+/// entries have no difference: the order is followed when grants change
+/// anyway (golden cases 413, 415), never a change of its own, so `check`
+/// does not fail on it.
+#[test]
+fn an_acl_that_differs_only_in_order_is_no_difference() {
+    run(async {
+        let roles = "DO $$ BEGIN CREATE ROLE strata_golden_reader; \
+                     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n\
+                     DO $$ BEGIN CREATE ROLE strata_golden_writer; \
+                     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;\n\
+                     CREATE TABLE t (id integer PRIMARY KEY);\n";
+        let a_db = TestDb::new().await.unwrap();
+        let b_db = TestDb::new().await.unwrap();
+        let a = connect_fast(&a_db).await.unwrap();
+        let b = connect_fast(&b_db).await.unwrap();
+        let grants = [
+            "GRANT SELECT ON t TO strata_golden_reader;",
+            "GRANT INSERT ON t TO strata_golden_writer;",
+        ];
+        exec(&a, &format!("{roles}{}{}", grants[0], grants[1]), "a")
+            .await
+            .unwrap();
+        exec(&b, &format!("{roles}{}{}", grants[1], grants[0]), "b")
+            .await
+            .unwrap();
+        let schemas = vec![public()];
+        assert_ne!(
+            acls(&a, &schemas, "a").await.unwrap(),
+            acls(&b, &schemas, "b").await.unwrap(),
+            "the two ACLs must differ in order for the test to mean anything"
+        );
+        let current = read_schema(&a, &schemas, "a").await.unwrap();
+        let desired = read_schema(&b, &schemas, "b").await.unwrap();
+        let p = plan(&current, &desired, &PlanOptions::default());
+        assert!(p.is_empty(), "{:?}", p.summary());
     });
 }
 

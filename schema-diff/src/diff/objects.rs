@@ -286,6 +286,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
 
     // An owner is no object to drop: it goes with what it owns.
     drops.retain(|k| k.kind != ObjectKind::Owner);
+    acl_moves(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);
     regrant_columns(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);
 
     let mut ops = Vec::new();
@@ -359,25 +360,102 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     ops
 }
 
-/// New grants on one target are created in the order of their entries in
-/// the desired ACL ([`DbObject::position`]): `GRANT` appends a new grantee's
-/// entry, so that order is the one the target's ACL (and `pg_dump`) shows.
+/// The grants of one target (schema, `ON ...` with its column), in the
+/// order of their entries in its ACL ([`DbObject::position`]).
+fn acl_lists<'a>(
+    by: &'a BTreeMap<ObjectKey, &DbObject>,
+) -> BTreeMap<(&'a str, &'a str), Vec<(u32, &'a ObjectKey)>> {
+    let mut out: BTreeMap<(&str, &str), Vec<(u32, &ObjectKey)>> = BTreeMap::new();
+    for (k, o) in by {
+        if let (ObjectKind::Grant, Some(p)) = (o.kind, o.position.0) {
+            let target = k.arguments.as_deref().unwrap_or_default();
+            out.entry((k.schema.as_str(), target))
+                .or_default()
+                .push((p, k));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
+}
+
+/// Grantees whose ACL entries must change places, on a target whose
+/// grants change anyway: `GRANT` appends an entry, `REVOKE` of everything
+/// removes one, nothing else moves them. The
+/// entries both ACLs keep, in the same order, and ahead of every entry
+/// only one of them has, stay; every other kept grant is revoked and
+/// granted again (in the desired order, see [`acl_order`]), so the ACL
+/// comes out as the desired one after up and as the current one after
+/// down, entry order included (what `pg_dump` prints).
+fn acl_moves(
+    cur_by: &BTreeMap<ObjectKey, &DbObject>,
+    des_by: &BTreeMap<ObjectKey, &DbObject>,
+    drops: &mut BTreeSet<ObjectKey>,
+    creates: &mut BTreeSet<ObjectKey>,
+    replaced: &mut BTreeSet<ObjectKey>,
+) {
+    let cur_lists = acl_lists(cur_by);
+    let des_lists = acl_lists(des_by);
+    let mut moved: Vec<ObjectKey> = Vec::new();
+    for (target, a) in &cur_lists {
+        let Some(b) = des_lists.get(target) else {
+            continue;
+        };
+        // Only where the grants change anyway: an ACL that differs in its
+        // order alone is no difference (no plan, `check` passes).
+        let touched = a
+            .iter()
+            .chain(b)
+            .any(|(_, k)| drops.contains(*k) || creates.contains(*k) || replaced.contains(*k));
+        if !touched {
+            continue;
+        }
+        let kept = |k: &ObjectKey| des_by.contains_key(k) && !drops.contains(k);
+        let stay = a
+            .iter()
+            .zip(b)
+            .take_while(|((_, x), (_, y))| x == y && kept(x))
+            .count();
+        moved.extend(
+            a[stay..]
+                .iter()
+                .filter(|(_, k)| kept(k))
+                .map(|(_, k)| (*k).clone()),
+        );
+    }
+    for k in moved {
+        replaced.remove(&k);
+        creates.insert(k.clone());
+        drops.insert(k);
+    }
+}
+
+/// Grants on one target are created in the order of their entries in the
+/// desired ACL and revoked in the reverse order of theirs in the current
+/// one ([`DbObject::position`]): `GRANT` appends a new grantee's entry, so
+/// the ACL (and `pg_dump`) shows the desired order after up, and the way
+/// back (which grants what up revoked, last revoke first) the current one.
 /// Nothing depends on a grant, so they move only among their own slots.
 fn acl_order(ops: &mut [Op]) {
-    let mut by_target: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_target: BTreeMap<(bool, String, String), Vec<usize>> = BTreeMap::new();
     for (i, op) in ops.iter().enumerate() {
-        if let Op::CreateObject { object } = op {
-            if object.kind == ObjectKind::Grant && object.position.0.is_some() {
-                let target = object.arguments.clone().unwrap_or_default();
-                by_target
-                    .entry((object.schema.clone(), target))
-                    .or_default()
-                    .push(i);
-            }
+        let (create, object) = match op {
+            Op::CreateObject { object } => (true, object),
+            Op::DropObject { object } => (false, object),
+            _ => continue,
+        };
+        if object.kind == ObjectKind::Grant && object.position.0.is_some() {
+            let target = object.arguments.clone().unwrap_or_default();
+            by_target
+                .entry((create, object.schema.clone(), target))
+                .or_default()
+                .push(i);
         }
     }
     let position = |op: &Op| match op {
-        Op::CreateObject { object } => object.position.0,
+        Op::CreateObject { object } => object.position.0.map(i64::from),
+        Op::DropObject { object } => object.position.0.map(|p| -i64::from(p)),
         _ => None,
     };
     for slots in by_target.values().filter(|s| s.len() > 1) {

@@ -1,17 +1,17 @@
--- - grant to strata_golden_writer ON TABLE public.notes
-REVOKE SELECT ON TABLE public.notes FROM strata_golden_writer;
-
--- - grant to strata_golden_writer (note) ON TABLE public.notes
-REVOKE UPDATE (note) ON TABLE public.notes FROM strata_golden_writer;
-
--- - grant to strata_golden_reader ON TABLE public.notes
-REVOKE SELECT, UPDATE ON TABLE public.notes FROM strata_golden_reader;
-
 -- - grant to Strata Golden Auditor ON TABLE public.notes
 REVOKE SELECT, UPDATE ON TABLE public.notes FROM "Strata Golden Auditor";
 
 -- - grant to Strata Golden Auditor (note) ON TABLE public.notes
 REVOKE UPDATE (note) ON TABLE public.notes FROM "Strata Golden Auditor";
+
+-- - grant to strata_golden_writer ON TABLE public.notes
+REVOKE SELECT ON TABLE public.notes FROM strata_golden_writer;
+
+-- - grant to strata_golden_reader ON TABLE public.notes
+REVOKE SELECT, UPDATE ON TABLE public.notes FROM strata_golden_reader;
+
+-- - grant to strata_golden_writer (note) ON TABLE public.notes
+REVOKE UPDATE (note) ON TABLE public.notes FROM strata_golden_writer;
 
 -- + grant to strata_golden_reader (note) ON TABLE public.notes
 GRANT UPDATE (note) ON TABLE public.notes TO strata_golden_reader;

@@ -1,0 +1,13 @@
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_writer; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_swapper; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE "Strata Golden Auditor"; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE SCHEMA app;
+CREATE TABLE app.accounts (id integer PRIMARY KEY, name text);
+GRANT SELECT ON app.accounts TO strata_golden_reader;
+GRANT SELECT ON app.accounts TO strata_golden_swapper;
+GRANT SELECT, UPDATE ON app.accounts TO "Strata Golden Auditor";
+CREATE TABLE app.stays (id integer PRIMARY KEY);
+GRANT SELECT ON app.stays TO strata_golden_reader;
+GRANT INSERT, DELETE ON app.stays TO strata_golden_writer;
+GRANT SELECT ON app.stays TO strata_golden_swapper;
