@@ -1644,6 +1644,8 @@ enum ObjSpec {
         table: (String, String),
         privileges: &'static str,
         column: Option<String>,
+        /// `WITH GRANT OPTION`.
+        with_option: bool,
     },
     /// A standalone sequence.
     Sequence {
@@ -1819,17 +1821,23 @@ impl ObjSpec {
                 table: tk,
                 privileges,
                 column,
+                with_option,
             } => {
                 let t = table(tk)?;
+                let option = if *with_option {
+                    " WITH GRANT OPTION"
+                } else {
+                    ""
+                };
                 match column {
                     Some(c) if has(t, c) => format!(
-                        "GRANT {privileges} ({}) ON {} TO {PROP_ROLE};",
+                        "GRANT {privileges} ({}) ON {} TO {PROP_ROLE}{option};",
                         Ident(c),
                         q(&t.schema, &t.name)
                     ),
                     Some(_) => return None,
                     None => format!(
-                        "GRANT {privileges} ON {} TO {PROP_ROLE};",
+                        "GRANT {privileges} ON {} TO {PROP_ROLE}{option};",
                         q(&t.schema, &t.name)
                     ),
                 }
@@ -2020,6 +2028,7 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
                 None
             },
             table: tk,
+            with_option: g.chance(30),
         },
         8 => ObjSpec::Sequence {
             name: g.fresh(&format!("seq {suffix} ")),
@@ -2100,11 +2109,20 @@ fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
                 }
                 ObjSpec::Trigger { before, .. } => *before = !*before,
                 ObjSpec::Policy { restrictive, .. } => *restrictive = !*restrictive,
-                ObjSpec::Grant { privileges, .. } => {
-                    *privileges = if *privileges == "UPDATE" {
-                        "SELECT"
-                    } else {
-                        "UPDATE"
+                // Privileges granted and revoked in place, and the grant
+                // option given or taken back.
+                ObjSpec::Grant {
+                    privileges,
+                    with_option,
+                    ..
+                } => {
+                    *privileges = match *privileges {
+                        "SELECT" => "SELECT, INSERT",
+                        "SELECT, INSERT" => "UPDATE",
+                        _ => "SELECT",
+                    };
+                    if *privileges != "UPDATE" {
+                        *with_option = !*with_option;
                     }
                 }
                 ObjSpec::Sequence { increment, .. } => *increment += 1,

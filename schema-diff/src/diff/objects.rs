@@ -26,7 +26,8 @@
 //! - a dependent object whose dependencies (from `pg_depend`) go away or
 //!   change (a dropped or re-created object, a dropped table, a dropped
 //!   column or one whose type changes, a column converted by an enum
-//!   re-creation) is dropped before and created again after, even if its
+//!   re-creation or of an enum that gets a value, whose inverse re-creates
+//!   it) is dropped before and created again after, even if its
 //!   own definition is the same: PostgreSQL refuses those changes while it
 //!   exists;
 //! - a domain (default, NOT NULL, constraints: added, dropped, renamed,
@@ -153,15 +154,17 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
                 gone_columns.insert((table.schema.clone(), table.name.clone(), column.clone()));
             }
             Op::RecreateEnum { users, .. } | Op::AddEnumValue { users, .. } => {
-                // An added value needs no conversion; a re-creation does.
-                if matches!(op, Op::RecreateEnum { .. }) {
-                    for u in users {
-                        gone_columns.insert((
-                            u.table.schema.clone(),
-                            u.table.name.clone(),
-                            u.column.clone(),
-                        ));
-                    }
+                // A re-creation converts the columns; an added value does
+                // not, but its inverse (the down migration) re-creates the
+                // type, which PostgreSQL refuses under a view of them: so
+                // those views are dropped before and created after either
+                // way, as routines bound to the type are.
+                for u in users {
+                    gone_columns.insert((
+                        u.table.schema.clone(),
+                        u.table.name.clone(),
+                        u.column.clone(),
+                    ));
                 }
             }
             _ => {}

@@ -1,0 +1,11 @@
+-- An enum gets a value while a view and a materialized view read a column
+-- of it: up needs no conversion, but the way back re-creates the type,
+-- which PostgreSQL refuses under a view, so the views are dropped before
+-- and created after in both directions (found by the random objects test).
+CREATE SCHEMA "Other Schema";
+CREATE TYPE public.mood AS ENUM ('a');
+CREATE TABLE "Other Schema"."Items" (id integer PRIMARY KEY, a public.mood, b integer);
+CREATE MATERIALIZED VIEW public."mv B" AS SELECT a, b FROM "Other Schema"."Items" WITH NO DATA;
+CREATE INDEX "mv B_idx" ON public."mv B" (a);
+CREATE VIEW public.moods AS SELECT id, a FROM "Other Schema"."Items";
+COMMENT ON VIEW public.moods IS 'it''s a view';
