@@ -14,7 +14,8 @@ use strata_testing::{run, TestDb};
 use strata_tests::{admin, assert_schemas_eq};
 
 /// Models as people write them: bare literals, synonyms, `IN` lists,
-/// default operator classes named, constraints left to imply NOT NULL.
+/// default operator classes named, constraints left to imply NOT NULL, a
+/// partition's own defaults on columns it inherits.
 const MODEL_SPELLINGS: &str = r#"{
   "schemas": ["public", "app"],
   "enums": [{"schema": "app", "name": "status", "labels": ["new", "done"]}],
@@ -61,6 +62,20 @@ const MODEL_SPELLINGS: &str = r#"{
     "primary_key": {"name": "notes_pkey", "columns": ["id"]},
     "foreign_keys": [{"name": "notes_item_id_fkey", "columns": ["item_id"], "ref_schema": "public",
                       "ref_table": "items", "ref_columns": ["id"], "on_delete": "cascade"}]
+  }, {
+    "schema": "app", "name": "readings",
+    "columns": [
+      {"name": "at", "type": "date", "nullable": false},
+      {"name": "source", "type": "text", "nullable": true, "default": "'web'"},
+      {"name": "weight", "type": "numeric(6,2)", "nullable": true}
+    ],
+    "partition_by": "RANGE (at)"
+  }, {
+    "schema": "app", "name": "readings_2025",
+    "columns": [],
+    "partition_of": {"parent": {"schema": "app", "name": "readings"},
+                     "bound": "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"},
+    "local_defaults": {"source": "'import'", "weight": "1+1"}
   }]
 }"#;
 
@@ -235,6 +250,26 @@ fn rejected_parts_are_named_and_nothing_stays() {
                 .get(0);
             assert_eq!(n, 0);
         }
+        // A partition's own default on an inherited column that its type
+        // rejects: named by the partition and the column.
+        let json = r#"{"schemas": ["public"], "tables": [
+            {"schema": "public", "name": "p", "columns": [
+                {"name": "at", "type": "date", "nullable": false},
+                {"name": "n", "type": "integer", "nullable": true}],
+             "partition_by": "RANGE (at)"},
+            {"schema": "public", "name": "p1", "columns": [],
+             "partition_of": {"parent": {"schema": "public", "name": "p"},
+                              "bound": "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"},
+             "local_defaults": {"n": "'many'"}}]}"#;
+        let models = Schema::from_json(json).unwrap();
+        let err = normalize_on(&client, &models, &mut Cache::disabled())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Normalize(NormalizeError::Rejected { object, .. })
+                if object.starts_with("table public.p1, column n: default")),
+            "{err:?}"
+        );
     });
 }
 

@@ -15,7 +15,8 @@
 //!   constraint and index structure, order.
 //! - **On the server** ([`Part`]): a column's default and any type the
 //!   model does not define (a domain, an extension's type: only the server
-//!   knows its schema); CHECK expressions; index elements that are
+//!   knows its schema); a partition's or child's own default on a column it
+//!   inherits (as a default of the type it inherits); CHECK expressions; index elements that are
 //!   expressions or name an operator class, and predicates. Each part is
 //!   keyed by what decides its printing (the column type and the
 //!   expression; for CHECKs and indexes, the table's columns and the
@@ -138,6 +139,9 @@ enum Use {
     Column(usize, usize),
     Check(usize, usize),
     Index(usize, usize),
+    /// A child's own default on an inherited column: (table, the column's
+    /// place among the table's `local_defaults`).
+    LocalDefault(usize, usize),
 }
 
 /// Returns `desired` as PostgreSQL would print it, asking the server
@@ -170,6 +174,21 @@ pub async fn normalize_on(
                     Use::Column(ti, ci),
                 );
             }
+        }
+        // A child's own default on a column it inherits prints as a
+        // default of that column's type (found on the table or an
+        // ancestor).
+        for (k, (column, default)) in t.local_defaults.iter().enumerate() {
+            let (Some(default), Some(ty)) = (default, inherited_type(&out, t, column)) else {
+                continue;
+            };
+            uses.add(
+                Part::Column {
+                    ty,
+                    default: Some(default.clone()),
+                },
+                Use::LocalDefault(ti, k),
+            );
         }
         let context = || -> Vec<(String, SqlType)> {
             t.columns
@@ -256,6 +275,39 @@ pub async fn normalize_on(
 }
 
 /// A cached answer of the right kind (a foreign entry is not applied).
+/// The type of `column` on `table`, or on the nearest ancestor (partition
+/// parent, then `INHERITS` parents in order) that has it.
+fn inherited_type(schema: &Schema, table: &Table, column: &str) -> Option<SqlType> {
+    let mut todo = vec![table];
+    let mut seen = 0;
+    while let Some(t) = todo.pop() {
+        if let Some(c) = t.columns.iter().find(|c| c.name == column) {
+            return Some(c.ty.clone());
+        }
+        // A cycle of parents is an error found elsewhere; do not loop.
+        seen += 1;
+        if seen > schema.tables.len() {
+            return None;
+        }
+        let parents = t
+            .partition_of
+            .iter()
+            .map(|p| &p.parent)
+            .chain(&t.inherits)
+            .rev();
+        for p in parents {
+            if let Some(pt) = schema
+                .tables
+                .iter()
+                .find(|x| x.schema == p.schema && x.name == p.name)
+            {
+                todo.push(pt);
+            }
+        }
+    }
+    None
+}
+
 fn fits(part: &Part, printed: &Printed) -> bool {
     matches!(
         (part, printed),
@@ -271,6 +323,15 @@ fn apply(out: &mut Schema, place: Use, answer: &Printed) {
             if let Some(col) = out.tables.get_mut(t).and_then(|t| t.columns.get_mut(c)) {
                 col.ty = ty.clone();
                 col.default.clone_from(default);
+            }
+        }
+        (Use::LocalDefault(t, k), Printed::Column { default, .. }) => {
+            if let Some(value) = out
+                .tables
+                .get_mut(t)
+                .and_then(|t| t.local_defaults.values_mut().nth(k))
+            {
+                value.clone_from(default);
             }
         }
         (Use::Check(t, k), Printed::Check { expression }) => {
@@ -660,7 +721,7 @@ async fn diagnose(
         .values()
         .flat_map(|(_, places)| places)
         .map(|u| match u {
-            Use::Column(t, _) | Use::Check(t, _) | Use::Index(t, _) => *t,
+            Use::Column(t, _) | Use::Check(t, _) | Use::Index(t, _) | Use::LocalDefault(t, _) => *t,
         })
         .collect();
     tables.sort_unstable();
@@ -669,6 +730,23 @@ async fn diagnose(
         let Some(t) = schema.tables.get(ti) else {
             continue;
         };
+        // Its own defaults on inherited columns, as columns of the types
+        // they inherit (so the error names the table and the column).
+        let mut own = Table::new(t.schema.clone(), t.name.clone());
+        for (column, default) in &t.local_defaults {
+            if let (Some(default), Some(ty)) = (default, inherited_type(schema, t, column)) {
+                let mut c = Column::new(column.clone(), ty, true);
+                c.default = Some(default.clone());
+                own.columns.push(c);
+            }
+        }
+        if !own.columns.is_empty() {
+            match describe_table(client, &own).await {
+                Ok(Some(e)) => return e,
+                Ok(None) => {}
+                Err(e) => return e,
+            }
+        }
         match describe_table(client, t).await {
             Ok(Some(e)) => return e,
             Ok(None) => {}
