@@ -252,8 +252,21 @@ impl Inherited {
         };
         let (cur_inh, des_inh) = (inherited_columns(cur, ct), inherited_columns(des, dt));
         let (cur_kept_defs, des_kept_defs) = (kept_defs(&cur_inh), kept_defs(&des_inh));
-        let (cur_kept_columns, freed_columns) = split(cur_inh);
-        let (des_kept_columns, required_columns) = split(des_inh);
+        let (cur_kept_columns, mut freed_columns) = split(cur_inh);
+        let (des_kept_columns, mut required_columns) = split(des_inh);
+        // A table's own default on a column from a parent stays with it
+        // when it leaves that parent (DETACH, NO INHERIT), and is what it
+        // brings when it joins one (ATTACH, INHERIT): neither statement
+        // touches a table's defaults.
+        let own = |columns: &mut Vec<Column>, t: &Table| {
+            for c in columns.iter_mut() {
+                if let Some(d) = t.local_defaults.get(&c.name) {
+                    c.default.clone_from(d);
+                }
+            }
+        };
+        own(&mut freed_columns, ct);
+        own(&mut required_columns, dt);
         let split_checks = |list: Vec<(TableRef, Check)>| {
             let kept_names: BTreeSet<String> = list
                 .iter()
