@@ -385,12 +385,12 @@ fn acl_lists<'a>(
 
 /// Grantees whose ACL entries must change places, on a target whose
 /// grants change anyway: `GRANT` appends an entry, `REVOKE` of everything
-/// removes one, nothing else moves them. The
-/// entries both ACLs keep, in the same order, and ahead of every entry
-/// only one of them has, stay; every other kept grant is revoked and
-/// granted again (in the desired order, see [`acl_order`]), so the ACL
-/// comes out as the desired one after up and as the current one after
-/// down, entry order included (what `pg_dump` prints).
+/// removes one, nothing else moves them. The entries both ACLs keep, in
+/// the same order, and ahead of every entry only one of them has, stay;
+/// every other kept grant is revoked and granted again (in the desired
+/// order, see [`acl_order`]), so the ACL comes out as the desired one
+/// after up and as the current one after down, entry order included (what
+/// `pg_dump` prints).
 fn acl_moves(
     cur_by: &BTreeMap<ObjectKey, &DbObject>,
     des_by: &BTreeMap<ObjectKey, &DbObject>,
