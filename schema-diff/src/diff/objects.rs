@@ -12,6 +12,9 @@
 //!   REPLACE VIEW`, options included), so the views, grants, comments and
 //!   owners that hang on it stay; the way back from appended columns drops
 //!   and creates it with what depends on it then ([`Op::ReplaceView`]);
+//!   a view, policy or grant that would change in place while a table or
+//!   column it depends on is renamed is dropped before and created after
+//!   instead (its text names its own side's names);
 //! - any other changed view, a materialized view, trigger, policy or
 //!   row-level security switch is dropped before the tables change and
 //!   created after ([`ObjectKind::is_dependent`]);
@@ -168,6 +171,62 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
                 }
             }
             _ => {}
+        }
+    }
+
+    // An object changed in place states the names of its version: the way
+    // back runs it before a table or column rename is undone, under names
+    // that do not exist yet. One that depends on a renamed table or column
+    // is dropped before the renames and created after instead, both ways.
+    let mut renamed_tables: BTreeMap<(String, String), String> = BTreeMap::new();
+    for op in table_ops {
+        if let Op::RenameTable { from, to } = op {
+            renamed_tables.insert((from.schema.clone(), to.clone()), from.name.clone());
+        }
+    }
+    let mut renamed: BTreeSet<(String, String, Option<String>)> = BTreeSet::new();
+    for op in table_ops {
+        match op {
+            Op::RenameTable { from, .. } => {
+                renamed.insert((from.schema.clone(), from.name.clone(), None));
+            }
+            Op::RenameColumn { table, from, .. } => {
+                // The op names the table as it is then (renamed first).
+                let old = renamed_tables
+                    .get(&(table.schema.clone(), table.name.clone()))
+                    .cloned()
+                    .unwrap_or_else(|| table.name.clone());
+                renamed.insert((table.schema.clone(), old, Some(from.clone())));
+            }
+            _ => {}
+        }
+    }
+    if !renamed.is_empty() {
+        let hit: Vec<ObjectKey> = replaced
+            .iter()
+            // Those dropped before the tables change and created after.
+            .filter(|k| k.kind.is_dependent() && k.kind != ObjectKind::Owner)
+            .filter(|k| {
+                cur_by.get(*k).is_some_and(|o| {
+                    o.depends_on.iter().any(|d| {
+                        d.kind == "table"
+                            && (renamed.contains(&(d.schema.clone(), d.name.clone(), None))
+                                || d.column.as_ref().is_some_and(|c| {
+                                    renamed.contains(&(
+                                        d.schema.clone(),
+                                        d.name.clone(),
+                                        Some(c.clone()),
+                                    ))
+                                }))
+                    })
+                })
+            })
+            .cloned()
+            .collect();
+        for k in hit {
+            replaced.remove(&k);
+            drops.insert(k.clone());
+            creates.insert(k);
         }
     }
 
