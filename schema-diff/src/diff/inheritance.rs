@@ -42,7 +42,7 @@ pub(super) fn parents(t: &Table) -> Vec<TableRef> {
 
 /// Every column `t` inherits in `s`, with the direct parent it comes
 /// through (a column two parents share is listed for each).
-pub(super) fn inherited_columns(s: &Schema, t: &Table) -> Vec<(TableRef, Column)> {
+pub(crate) fn inherited_columns(s: &Schema, t: &Table) -> Vec<(TableRef, Column)> {
     let mut out = Vec::new();
     for p in parents(t) {
         if let Some(pt) = s.table(&p.schema, &p.name) {

@@ -79,6 +79,7 @@ mod op;
 mod partition_indexes;
 
 pub use inheritance::children_keep;
+pub(crate) use inheritance::inherited_columns;
 pub(crate) use objects::view_replaceable;
 pub use op::{
     insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,

@@ -275,37 +275,16 @@ pub async fn normalize_on(
 }
 
 /// A cached answer of the right kind (a foreign entry is not applied).
-/// The type of `column` on `table`, or on the nearest ancestor (partition
-/// parent, then `INHERITS` parents in order) that has it.
+/// The type of `column` on `table`, or as it inherits it from a parent
+/// (what the diff reads as its inherited columns).
 fn inherited_type(schema: &Schema, table: &Table, column: &str) -> Option<SqlType> {
-    let mut todo = vec![table];
-    let mut seen = 0;
-    while let Some(t) = todo.pop() {
-        if let Some(c) = t.columns.iter().find(|c| c.name == column) {
-            return Some(c.ty.clone());
-        }
-        // A cycle of parents is an error found elsewhere; do not loop.
-        seen += 1;
-        if seen > schema.tables.len() {
-            return None;
-        }
-        let parents = t
-            .partition_of
-            .iter()
-            .map(|p| &p.parent)
-            .chain(&t.inherits)
-            .rev();
-        for p in parents {
-            if let Some(pt) = schema
-                .tables
-                .iter()
-                .find(|x| x.schema == p.schema && x.name == p.name)
-            {
-                todo.push(pt);
-            }
-        }
+    if let Some(c) = table.columns.iter().find(|c| c.name == column) {
+        return Some(c.ty.clone());
     }
-    None
+    crate::diff::inherited_columns(schema, table)
+        .into_iter()
+        .find(|(_, c)| c.name == column)
+        .map(|(_, c)| c.ty)
 }
 
 fn fits(part: &Part, printed: &Printed) -> bool {
