@@ -463,6 +463,8 @@ acl AS (
 -- grantors counts once, with its grant option if either gave it.
 grant_privs AS (
   SELECT acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee,
+         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END AS grantee_sql,
+         CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname::text END AS grantee_name,
          -- A column list applies to the privilege it follows: SELECT (a), UPDATE (a).
          x.privilege_type || CASE WHEN acl.cols <> '' THEN ' ' || pg_catalog.rtrim(acl.cols)
                                   ELSE '' END AS priv,
@@ -472,39 +474,36 @@ grant_privs AS (
          pg_catalog.min(x.ordinality) AS ord
   FROM acl
   CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) WITH ORDINALITY x
+  LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee
   WHERE x.grantee <> acl.owner
     AND NOT (x.grantee = 0 AND x.privilege_type = ANY (COALESCE(acl.default_privs, '{}'))
              AND NOT x.is_grantable)
-  GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, x.privilege_type
+  GROUP BY acl.schema, acl.target, acl.cols, acl.classid, acl.objid, acl.deps, x.grantee, r.rolname,
+           x.privilege_type
 ),
 -- One object per (target, grantee): its privileges are its parts, granted,
 -- revoked and given or stripped of their grant option one by one, so a
 -- grantee's entry keeps its place in the ACL.
 grants AS (
-  SELECT p.schema, p.target, p.cols, p.classid, p.objid, p.deps, r.grantee_sql, r.grantee,
+  SELECT p.schema, p.target, p.cols, p.classid, p.objid, p.deps, p.grantee_sql, p.grantee_name AS grantee,
          pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) FILTER (WHERE NOT p.grantable) AS plain,
          pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) FILTER (WHERE p.grantable) AS with_option,
          pg_catalog.string_agg(p.priv, ', ' ORDER BY p.priv) AS privs,
          pg_catalog.jsonb_build_object('fixed', '', 'items', pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'key', p.priv,
-           'add', pg_catalog.format('GRANT %s ON %s TO %s%s', p.priv, p.target, r.grantee_sql,
+           'add', pg_catalog.format('GRANT %s ON %s TO %s%s', p.priv, p.target, p.grantee_sql,
                                     CASE WHEN p.grantable THEN ' WITH GRANT OPTION' ELSE '' END),
-           'drop', pg_catalog.format('REVOKE %s ON %s FROM %s', p.priv, p.target, r.grantee_sql),
+           'drop', pg_catalog.format('REVOKE %s ON %s FROM %s', p.priv, p.target, p.grantee_sql),
            -- The grant option alone changes.
            'change', CASE WHEN p.grantable
                           THEN pg_catalog.format('GRANT %s ON %s TO %s WITH GRANT OPTION', p.priv, p.target,
-                                                 r.grantee_sql)
+                                                 p.grantee_sql)
                           ELSE pg_catalog.format('REVOKE GRANT OPTION FOR %s ON %s FROM %s', p.priv, p.target,
-                                                 r.grantee_sql) END)
+                                                 p.grantee_sql) END)
            ORDER BY p.priv)) AS parts,
          pg_catalog.min(p.ord) AS position
   FROM grant_privs p
-  CROSS JOIN LATERAL (
-    SELECT CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(ro.rolname) END AS grantee_sql,
-           CASE WHEN p.grantee = 0 THEN 'PUBLIC' ELSE ro.rolname::text END AS grantee
-    FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = p.grantee
-  ) r
-  GROUP BY p.schema, p.target, p.cols, p.classid, p.objid, p.deps, p.grantee, r.grantee_sql, r.grantee
+  GROUP BY p.schema, p.target, p.cols, p.classid, p.objid, p.deps, p.grantee, p.grantee_sql, p.grantee_name
 ),
 -- Owners: one object per table, view, standalone sequence, routine, type
 -- and schema that the reading role does not own (sequences a column owns
