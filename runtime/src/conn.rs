@@ -21,10 +21,14 @@
 //! operation), then [`traced`].
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Instant;
 
 use bytes::BytesMut;
+use futures_util::future::Either;
 use futures_util::StreamExt;
+use pin_project_lite::pin_project;
 use postgres_types::{ToSql, Type};
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, Row, Statement};
@@ -75,26 +79,15 @@ impl<'a> Conn<'a> {
     /// and the client-side query timeout (kept by the connection's
     /// watchdog: see `pooled::Watch`).
     #[inline]
-    pub(crate) async fn guarded<R>(&self, fut: impl Future<Output = Result<R>>) -> Result<R> {
-        let guard = InFlight::start(self.pg);
-        let out = fut.await;
-        if out.is_err() && self.pg.timed_out() {
-            // The server did not answer in time (a stopped backend, a
-            // partition): the watchdog closed the connection, which is not
-            // reused; the statement is cancelled on the server.
-            self.pg.mark_broken();
-            drop(guard);
-            let limit = self.pg.query_timeout().unwrap_or_default();
-            return Err(Error::new(
-                ErrorKind::Timeout,
-                format!(
-                    "the server did not answer within {limit:?}; the statement was cancelled \
-                     and the connection is discarded"
-                ),
-            ));
+    pub(crate) fn guarded<R, F>(&self, fut: F) -> Guarded<'a, F>
+    where
+        F: Future<Output = Result<R>>,
+    {
+        Guarded {
+            fut,
+            pg: self.pg,
+            guard: None,
         }
-        guard.finish();
-        out
     }
 
     /// After a failed run: true when the statement should be prepared and
@@ -297,6 +290,53 @@ impl<'a> Conn<'a> {
     }
 }
 
+pin_project! {
+    /// A statement's round trips under the in-flight guard, made by
+    /// [`Conn::guarded`]: the guard starts at the first poll and finishes
+    /// with the result; dropped in between, the statement is cancelled on
+    /// the server. A future rather than an `async fn`, which would hold the
+    /// statement's future twice (as argument and as awaited value).
+    pub(crate) struct Guarded<'a, F> {
+        #[pin]
+        fut: F,
+        pg: &'a PgConn,
+        guard: Option<InFlight<'a>>,
+    }
+}
+
+impl<R, F: Future<Output = Result<R>>> Future for Guarded<'_, F> {
+    type Output = Result<R>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<R>> {
+        let this = self.project();
+        let pg = *this.pg;
+        if this.guard.is_none() {
+            *this.guard = Some(InFlight::start(pg));
+        }
+        let out = std::task::ready!(this.fut.poll(cx));
+        let guard = this.guard.take();
+        if out.is_err() && pg.timed_out() {
+            // The server did not answer in time (a stopped backend, a
+            // partition): the watchdog closed the connection, which is not
+            // reused; the statement is cancelled on the server.
+            pg.mark_broken();
+            drop(guard);
+            let limit = pg.query_timeout().unwrap_or_default();
+            return Poll::Ready(Err(Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "the server did not answer within {limit:?}; the statement was cancelled \
+                     and the connection is discarded"
+                ),
+            )));
+        }
+        if let Some(guard) = guard {
+            guard.finish();
+        }
+        Poll::Ready(out)
+    }
+}
+
 /// Runs the prepared `stmt` and maps every row.
 async fn collect<R>(
     stmt: &Statement,
@@ -339,12 +379,23 @@ fn holds_nul(param: &(dyn ToSql + Sync), ty: &Type) -> bool {
 
 /// Runs `fut`, the execution of `sql`, inside a `strata::sql` span when a
 /// subscriber listens at DEBUG level, and records how long it took. When
-/// nobody listens this is one cached-interest check.
+/// nobody listens this is one cached-interest check and `fut` itself (not
+/// wrapped in a second future that would hold it twice).
 #[inline]
-pub(crate) async fn traced<R>(sql: &str, fut: impl Future<Output = Result<R>>) -> Result<R> {
+pub(crate) fn traced<'s, R: 's, F>(
+    sql: &'s str,
+    fut: F,
+) -> Either<F, Pin<Box<impl Future<Output = Result<R>> + 's>>>
+where
+    F: Future<Output = Result<R>> + 's,
+{
     if !tracing::enabled!(target: "strata::sql", tracing::Level::DEBUG) {
-        return fut.await;
+        return Either::Left(fut);
     }
+    Either::Right(Box::pin(traced_span(sql, fut)))
+}
+
+async fn traced_span<R>(sql: &str, fut: impl Future<Output = Result<R>>) -> Result<R> {
     let span = tracing::debug_span!(target: "strata::sql", "statement", sql = sql);
     let start = Instant::now();
     let out = tracing::Instrument::instrument(fut, span.clone()).await;

@@ -65,11 +65,17 @@ const NO_ROLLBACK: u32 = u32::MAX;
 const RESET_SQL: &str = "ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; \
      UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES";
 
+/// Prepared statements by SQL text, hashed with foldhash (randomly seeded
+/// per cache) rather than the standard library's SipHash: the text is
+/// hashed on every statement, and SipHash was a visible part of a one-row
+/// query's cost.
+type StatementCache = LruCache<Box<str>, Statement, foldhash::fast::RandomState>;
+
 /// A connection owned by the pool.
 pub struct PgConn {
     client: Client,
     cancel: CancelToken,
-    cache: Mutex<LruCache<Box<str>, Statement>>,
+    cache: Mutex<StatementCache>,
     flags: AtomicU8,
     /// The shallowest transaction depth whose rollback is pending (1: the
     /// transaction, n > 1: savepoint `strata_sp_n`), or [`NO_ROLLBACK`].
@@ -163,6 +169,14 @@ impl PgConn {
         if let Some(stmt) = self.cache_lock().get(sql) {
             return Ok(stmt.clone());
         }
+        // Boxed: the preparing future is large, and every statement's
+        // future would otherwise carry room for it (and be copied with it)
+        // although a cached statement never prepares.
+        Box::pin(self.prepare_and_cache(sql)).await
+    }
+
+    #[cold]
+    async fn prepare_and_cache(&self, sql: &str) -> Result<Statement> {
         let stmt = self.client.prepare(sql).await?;
         // The evicted statement (if any) is dropped outside the lock, which
         // closes it on the server.
@@ -183,7 +197,7 @@ impl PgConn {
         self.cache_lock().len()
     }
 
-    fn cache_lock(&self) -> std::sync::MutexGuard<'_, LruCache<Box<str>, Statement>> {
+    fn cache_lock(&self) -> std::sync::MutexGuard<'_, StatementCache> {
         // A panic while the lock was held cannot leave the cache
         // inconsistent (each operation is one call into the LRU).
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
@@ -614,7 +628,10 @@ impl deadpool::managed::Manager for Manager {
         Ok(PgConn {
             client,
             cancel,
-            cache: Mutex::new(LruCache::new(capacity)),
+            cache: Mutex::new(LruCache::with_hasher(
+                capacity,
+                foldhash::fast::RandomState::default(),
+            )),
             flags: AtomicU8::new(0),
             pending_rollback: AtomicU32::new(NO_ROLLBACK),
             cancel_task: Mutex::new(None),

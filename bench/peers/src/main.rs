@@ -7,6 +7,8 @@
 //! cargo run --release --manifest-path bench/peers/Cargo.toml            # full
 //! cargo run --release --manifest-path bench/peers/Cargo.toml -- --quick # fewer rounds
 //! # --no-python: skip SQLAlchemy
+//! # one library's one operation alone, for a profiler (perf stat/record):
+//! cargo run --release --manifest-path bench/peers/Cargo.toml -- --profile tokio-postgres,strata get 100000
 //! ```
 //!
 //! `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`)
@@ -183,6 +185,15 @@ fn with_db(url: &str, db: &str) -> String {
         .map(|k| rest_at + k)
         .unwrap_or(base.len());
     format!("{}/{}{}", &base[..host_end], db, query)
+}
+
+/// Nanoseconds this thread has run on a CPU (`/proc/thread-self/schedstat`;
+/// 0 where it cannot be read). The profiling run's runtime has one thread.
+fn thread_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
 }
 
 fn peak_rss_kib() -> u64 {
@@ -703,10 +714,94 @@ async fn drop_db(admin_url: &str, db: &str) -> Res<()> {
     Ok(())
 }
 
+/// `--profile <library>[,<library>...] <operation> <calls>`: sets up the
+/// scratch database, then runs the named libraries' operation `calls` times
+/// each, taking turns in blocks of 50 calls as the main run does (after a
+/// warm-up of 1,000 calls each), and prints the time per call and the part
+/// of it this process spent on the CPU. With one library, a profiler
+/// attached to this process sees that library alone.
+fn profile(args: &[String]) -> Res<()> {
+    let [libs, op, calls] = args else {
+        return Err(
+            "usage: --profile <library>[,<library>...] <get|insert|update|select|join|aggregate> <calls>"
+                .into(),
+        );
+    };
+    let libs = libs
+        .split(',')
+        .map(|lib| {
+            LIBS.iter()
+                .position(|l| *l == lib)
+                .ok_or_else(|| format!("unknown library {lib}; one of {LIBS:?}"))
+        })
+        .collect::<Result<Vec<usize>, String>>()?;
+    let op = OPS
+        .iter()
+        .find(|(_, name, _)| name == op)
+        .map(|(op, _, _)| *op)
+        .ok_or_else(|| format!("unknown operation {op}"))?;
+    let calls: usize = calls.parse()?;
+    let admin_url = std::env::var("DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+    let db = format!("strata_peers_{}", std::process::id());
+    let tls_url = with_db(&admin_url, &db);
+    let url = plain_url(&tls_url);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(setup(&admin_url, &db))?;
+    let result = rt.block_on(async {
+        let mut peers = Peers {
+            raw: raw::Raw::new(&url).await?,
+            strata: strata_orm::Strata::new(&url).await?,
+            sqlx: sqlx_peer::Sqlx::new(&url).await?,
+            sea: seaorm_peer::SeaOrm::new(&url).await?,
+            diesel: diesel_peer::Diesel::new(&url).await?,
+            strata_tls: strata_orm::Strata::new(&tls_url).await?,
+        };
+        for &lib in &libs {
+            for i in 0..1_000 {
+                peers.run(lib, op, i, 0).await?;
+            }
+        }
+        let mut wall = vec![Duration::ZERO; libs.len()];
+        let mut cpu = vec![0u64; libs.len()];
+        for b in 0..calls.div_ceil(BLOCK) {
+            for j in 0..libs.len() {
+                let k = (b + j) % libs.len();
+                let t = Instant::now();
+                let c = thread_cpu_ns();
+                for i in b * BLOCK..((b + 1) * BLOCK).min(calls) {
+                    peers.run(libs[k], op, i, 1).await?;
+                }
+                cpu[k] += thread_cpu_ns().saturating_sub(c);
+                wall[k] += t.elapsed();
+            }
+        }
+        for (k, &lib) in libs.iter().enumerate() {
+            eprintln!(
+                "{:<14} {op:?}: {:.2} us per call, of which {:.2} us on this process' CPU \
+                 (user and kernel)",
+                LIBS[lib],
+                wall[k].as_secs_f64() * 1e6 / calls as f64,
+                cpu[k] as f64 / 1e3 / calls as f64
+            );
+        }
+        Res::Ok(())
+    });
+    rt.block_on(drop_db(&admin_url, &db))?;
+    result
+}
+
 fn main() -> Res<()> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--stream-child") {
         return stream_child(&args[2], &args[3]);
+    }
+    if args.get(1).map(String::as_str) == Some("--profile") {
+        return profile(&args[2..]);
     }
     let quick = args.iter().any(|a| a == "--quick");
     let python = !args.iter().any(|a| a == "--no-python");
