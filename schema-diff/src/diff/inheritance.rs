@@ -697,7 +697,7 @@ pub(super) fn child_defaults(cur: &Schema, des: &Schema, ops: &mut Vec<super::Op
         if t.local_defaults.is_empty()
             && cur
                 .table(&t.schema, &t.name)
-                .is_none_or(|c| c.local_defaults.is_empty())
+                .is_none_or(|c| c.local_defaults.is_empty() && c.inherits.is_empty())
         {
             continue;
         }
@@ -731,16 +731,33 @@ pub(super) fn child_defaults(cur: &Schema, des: &Schema, ops: &mut Vec<super::Op
         if !same_parents {
             continue;
         }
+        // A column the table has of its own as well as from a parent
+        // (`attislocal`: `INHERIT` leaves the joining table's columns so)
+        // has its own default as a column; where the target has it only
+        // from the parent, that default is the one to compare. A column the
+        // target has of its own is compared as a column, not here.
+        let local_inherited = c
+            .columns
+            .iter()
+            .filter(|cc| t.column(&cc.name).is_none() && from_parent(&cc.name).is_some())
+            .map(|cc| &cc.name);
         let columns: BTreeSet<&String> = c
             .local_defaults
             .keys()
             .chain(t.local_defaults.keys())
+            .chain(local_inherited)
             .collect();
         for column in columns {
+            if t.column(column).is_some() {
+                continue;
+            }
             let Some((parent, parents)) = from_parent(column) else {
                 continue;
             };
-            let own_before = c.local_defaults.get(column);
+            let own_before = c
+                .local_defaults
+                .get(column)
+                .or_else(|| c.column(column).map(|cc| &cc.default));
             let clobbered = parent_change(parent, column);
             let before = match (&clobbered, own_before) {
                 (Some(to), _) => to.clone(),

@@ -746,7 +746,27 @@ impl<'a> Differ<'a> {
                         self.column(&table, &cc, dc);
                     }
                 }
-                None if inh.kept_column(&dc.name) => {}
+                // The table has it only from a parent it keeps, and is to
+                // declare it as well (local and inherited): nothing makes
+                // it local but re-creating the table, and only its default
+                // can differ from the parent's (with the parent's change
+                // in this plan, which reaches the table first).
+                None if inh.kept_column(&dc.name) => {
+                    if let Some(mut cc) = inh.cur_kept_def(&dc.name) {
+                        if let Some(own) = ct.local_defaults.get(&dc.name) {
+                            cc.default.clone_from(own);
+                        }
+                        let from = inh.after_parents(&cc).default;
+                        if from != dc.default {
+                            self.ops.push(Op::AlterDefault {
+                                table: table.clone(),
+                                column: dc.name.clone(),
+                                from,
+                                to: dc.default.clone(),
+                            });
+                        }
+                    }
+                }
                 None => {
                     let mut c = dc.clone();
                     c.renamed_from = None;
