@@ -1281,6 +1281,14 @@ fn detach_partition(table: &Name, partition: &PartitionOf) -> String {
 
 fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
     match op {
+        Op::ReleaseSequence {
+            table,
+            column,
+            ty,
+            options,
+            sequence,
+            release,
+        } => release_sequence(table, column, ty, options.as_ref(), sequence, *release),
         Op::AlterGenerated { table, to, .. } => match &to.generated {
             None => vec![format!(
                 "ALTER TABLE {} ALTER COLUMN {} DROP EXPRESSION",
@@ -1983,6 +1991,56 @@ fn alter_identity(
     out
 }
 
+/// [`Op::ReleaseSequence`]: a serial's sequence released from its column
+/// and given the standalone sequence's options (and comment), or owned by
+/// the column again with the serial's type, options and default.
+fn release_sequence(
+    table: &Name,
+    column: &str,
+    ty: &SqlType,
+    options: Option<&strata::schema::SequenceOptions>,
+    sequence: &DbObject,
+    release: bool,
+) -> Vec<String> {
+    let (s, t) = (table.schema.as_str(), table.name.as_str());
+    let seq = Qualified(&sequence.schema, &sequence.name);
+    let mut out = Vec::new();
+    if release {
+        out.push(format!("ALTER SEQUENCE {seq} OWNED BY NONE"));
+        match &sequence.parts {
+            Some(parts) => out.extend(
+                parts
+                    .items
+                    .iter()
+                    .filter(|p| !p.add.is_empty())
+                    .map(|p| p.add.clone()),
+            ),
+            None => out.extend(replace_object(sequence, sequence)),
+        }
+        if sequence.comment.is_some() {
+            out.push(comment_on_object(sequence, sequence.comment.as_deref()));
+        }
+    } else {
+        if sequence.comment.is_some() {
+            out.push(comment_on_object(sequence, None));
+        }
+        out.push(format!(
+            "ALTER SEQUENCE {seq} OWNED BY {}.{}",
+            Qualified(s, t),
+            Ident(column)
+        ));
+        out.push(alter::set_default(
+            s,
+            t,
+            column,
+            &format!("nextval({}::regclass)", quote_literal(&seq.to_string())),
+        ));
+        out.extend(create::alter_owned_sequence_type(s, t, column, ty));
+        out.push(create::alter_owned_sequence(s, t, column, options, false));
+    }
+    out
+}
+
 /// Volatile functions whose default makes `ADD COLUMN` rewrite the table.
 const VOLATILE_DEFAULTS: &[&str] = &[
     "nextval(",
@@ -2142,8 +2200,10 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         // (reads and writes go on); the way back drops and adds it.
         Op::ValidateConstraint { valid: true, .. } => vec![CanFailOnExistingRows],
         Op::ValidateConstraint { .. } => vec![AccessExclusiveLock],
+        Op::ReleaseSequence { release: true, .. } => vec![],
         Op::RenameTable { .. }
         | Op::RenameColumn { .. }
+        | Op::ReleaseSequence { .. }
         | Op::DropNotNull { .. }
         | Op::AlterDefault { .. }
         | Op::AlterIdentity { .. }

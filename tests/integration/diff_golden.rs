@@ -571,6 +571,83 @@ fn an_acl_that_differs_only_in_order_is_no_difference() {
     });
 }
 
+/// A serial column's sequence that the target keeps as a sequence of its
+/// own (golden cases 371 and 420) keeps its value, both ways: the next id
+/// after up and after down follows the ones already handed out, where a
+/// sequence created again would start over under the existing keys.
+#[test]
+fn a_serial_sequence_kept_as_a_standalone_one_keeps_its_value() {
+    run(async {
+        let initial = "CREATE TABLE legacy (id serial PRIMARY KEY, v text);\n\
+                       CREATE TABLE orders (id int NOT NULL DEFAULT nextval('legacy_id_seq'), note text);\n\
+                       SELECT setval('legacy_id_seq', 41);\n\
+                       CREATE TABLE test (id serial PRIMARY KEY, label text);\n\
+                       INSERT INTO test (label) VALUES ('a'), ('b');\n";
+        let desired = "CREATE SEQUENCE legacy_id_seq AS integer;\n\
+                       CREATE TABLE orders (id int NOT NULL DEFAULT nextval('legacy_id_seq'), note text);\n\
+                       CREATE SEQUENCE test_id_seq;\n\
+                       CREATE TABLE test (id integer NOT NULL DEFAULT nextval('test_id_seq'::regclass) PRIMARY KEY, label text);\n";
+        let a_db = TestDb::new().await.unwrap();
+        let b_db = TestDb::new().await.unwrap();
+        let a = connect_fast(&a_db).await.unwrap();
+        let b = connect_fast(&b_db).await.unwrap();
+        exec(&a, initial, "initial").await.unwrap();
+        exec(&b, desired, "desired").await.unwrap();
+        let schemas = vec![public()];
+        let current = read_schema(&a, &schemas, "a").await.unwrap();
+        let target = read_schema(&b, &schemas, "b").await.unwrap();
+        let opts = PlanOptions {
+            allow_drops: true,
+            ..PlanOptions::default()
+        };
+        let p = plan(&current, &target, &opts);
+        apply_plan(&a, &p, true).await.unwrap();
+        let one = |sql: &'static str| {
+            let a = &a;
+            async move { a.query_one(sql, &[]).await.unwrap() }
+        };
+        let order: i32 = one("INSERT INTO orders (note) VALUES ('x') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(order, 42, "the sequence of legacy.id started over");
+        let test: i32 = one("INSERT INTO test (label) VALUES ('c') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(test, 3, "the sequence of test.id started over");
+        let owner: Option<String> =
+            one("SELECT pg_catalog.pg_get_serial_sequence('public.test', 'id')")
+                .await
+                .get(0);
+        assert_eq!(owner, None, "test.id still owns its sequence after up");
+        apply_plan(&a, &p, false).await.unwrap();
+        let legacy: i32 = one("INSERT INTO legacy (v) VALUES ('y') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(legacy, 43);
+        let test: i32 = one("INSERT INTO test (label) VALUES ('d') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(test, 4);
+        for (table, seq) in [("legacy", "legacy_id_seq"), ("test", "test_id_seq")] {
+            let owner: Option<String> = a
+                .query_one(
+                    "SELECT pg_catalog.pg_get_serial_sequence($1, 'id')",
+                    &[&format!("public.{table}")],
+                )
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!(owner.as_deref(), Some(format!("public.{seq}").as_str()));
+        }
+        let back = read_schema(&a, &schemas, "after down").await.unwrap();
+        assert!(
+            plan(&back, &current, &opts).is_empty(),
+            "after down: {:?}",
+            plan(&back, &current, &opts).summary()
+        );
+    });
+}
+
 /// Checks every conversion from type `from` (table `t<i>`).
 async fn cast_row(client: &Client, i: usize, from: &str, mismatches: &mut Vec<String>) {
     let table = format!("t{i}");

@@ -177,6 +177,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     keyed.extend(named.into_iter().map(|op| ((op.phase(), 0), op)));
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
+    release_serial_sequences(current, &mut ops);
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
     (ops, d.notes)
@@ -269,6 +270,148 @@ fn order_defaults_before_serial_drops(ops: &mut Vec<Op>) {
         ops.insert(i, op);
         // The drop, now one further, may have more users.
         i += 1;
+    }
+}
+
+/// A serial column's sequence that the target has as a standalone sequence
+/// of the same name, while the column stops being serial (`serial` ->
+/// `integer DEFAULT nextval('t_id_seq')`), is dropped, or its table is:
+/// the sequence is released from the column ([`Op::ReleaseSequence`],
+/// before the drop) instead of dropped with it and created again, so it
+/// keeps its value. A table or column dropped here keeps its way back:
+/// re-created with a `nextval` default of the sequence (which exists by
+/// then), not as a serial that would make a second one.
+fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
+    use strata_model::ddl::alter::serial_sequence_name;
+    let creations: BTreeMap<(String, String), usize> = ops
+        .iter()
+        .enumerate()
+        .filter_map(|(k, op)| match op {
+            Op::CreateObject { object } if object.kind == ObjectKind::Sequence => {
+                Some(((object.schema.clone(), object.name.clone()), k))
+            }
+            _ => None,
+        })
+        .collect();
+    let serial = |c: &Column| c.identity == Some(Identity::Serial);
+    // Creation position -> (op position, table, serial column).
+    let mut claims: BTreeMap<usize, (usize, Name, Column)> = BTreeMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        let candidates: Vec<(Name, Column)> = match op {
+            Op::AlterIdentity {
+                table,
+                column,
+                from: Some(Identity::Serial),
+                to: None,
+                ..
+            } => current
+                .table(&table.schema, &table.name)
+                .and_then(|t| t.column(column))
+                .map(|c| (table.clone(), c.clone()))
+                .into_iter()
+                .collect(),
+            Op::DropColumn { table, column } if serial(column) => {
+                vec![(table.clone(), column.clone())]
+            }
+            Op::DropTable { table } => table
+                .columns
+                .iter()
+                .filter(|c| serial(c))
+                .map(|c| (tname(table), c.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (table, column) in candidates {
+            let seq = serial_sequence_name(&table.name, &column.name);
+            if let Some(&k) = creations.get(&(table.schema.clone(), seq)) {
+                claims.entry(k).or_insert((i, table, column));
+            }
+        }
+    }
+    if claims.is_empty() {
+        return;
+    }
+    let nextval = |schema: &str, seq: &str| {
+        format!(
+            "nextval({}::regclass)",
+            strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
+        )
+    };
+    // Releases by the position of the op they replace (an identity change)
+    // or come before (a drop).
+    let mut releases: BTreeMap<usize, Vec<Op>> = BTreeMap::new();
+    for (&k, (i, table, column)) in &claims {
+        let Op::CreateObject { object } = &ops[k] else {
+            continue;
+        };
+        releases.entry(*i).or_default().push(Op::ReleaseSequence {
+            table: table.clone(),
+            column: column.name.clone(),
+            ty: column.ty.clone(),
+            options: column.sequence.clone(),
+            sequence: Box::new(object.clone()),
+            release: true,
+        });
+        // The dropped column or table comes back (down) with the sequence's
+        // `nextval` as a plain default.
+        let seq = serial_sequence_name(&table.name, &column.name);
+        let plain = |c: &mut Column| {
+            c.identity = None;
+            c.sequence = None;
+            c.default = Some(nextval(&table.schema, &seq));
+        };
+        match &mut ops[*i] {
+            Op::DropColumn { column: c, .. } => plain(c),
+            Op::DropTable { table: t } => {
+                if let Some(c) = t.columns.iter_mut().find(|c| c.name == column.name) {
+                    plain(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A column that stops being serial keeps its default now: a change of
+    // it starts from the `nextval` (and one to the same goes).
+    let kept_defaults: BTreeMap<(Name, String), String> = claims
+        .values()
+        .filter(|(i, _, _)| matches!(ops[*i], Op::AlterIdentity { .. }))
+        .map(|(_, table, column)| {
+            let seq = serial_sequence_name(&table.name, &column.name);
+            (
+                (table.clone(), column.name.clone()),
+                nextval(&table.schema, &seq),
+            )
+        })
+        .collect();
+    let old = std::mem::take(ops);
+    for (j, mut op) in old.into_iter().enumerate() {
+        if claims.contains_key(&j) {
+            continue;
+        }
+        if let Op::AlterDefault {
+            table,
+            column,
+            from,
+            to,
+        } = &mut op
+        {
+            if let Some(kept) = kept_defaults.get(&(table.clone(), column.clone())) {
+                if from.is_none() {
+                    *from = Some(kept.clone());
+                }
+                if from == to {
+                    continue;
+                }
+            }
+        }
+        match releases.remove(&j) {
+            Some(r) if matches!(op, Op::AlterIdentity { .. }) => ops.extend(r),
+            Some(r) => {
+                ops.extend(r);
+                ops.push(op);
+            }
+            None => ops.push(op),
+        }
     }
 }
 

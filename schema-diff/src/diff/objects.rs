@@ -646,7 +646,8 @@ fn revokes_under_column_grants(
 /// (PostgreSQL's REVOKE), so a role's column grants on a relation whose
 /// relation-level grant is dropped (or changed: dropped and created) are
 /// revoked before it and granted again after it when the desired schema
-/// keeps them.
+/// keeps them. Likewise where the relation-level grant is new: the down
+/// migration revokes it, and grants the column grants again after.
 fn regrant_columns(
     cur_by: &BTreeMap<ObjectKey, &DbObject>,
     des_by: &BTreeMap<ObjectKey, &DbObject>,
@@ -657,10 +658,18 @@ fn regrant_columns(
     use strata::schema::ObjectKind::Grant;
     let is_column_grant =
         |k: &ObjectKey| k.arguments.as_deref().is_some_and(|a| a.starts_with('('));
+    // Relation-level grants revoked by up (dropped) or by down (new ones,
+    // whose way back is a REVOKE).
     let revoked: BTreeSet<(&str, (&str, &str, &str))> = drops
         .iter()
         .filter(|k| k.kind == Grant && !is_column_grant(k))
         .filter_map(|k| Some((k.name.as_str(), granted_on(cur_by.get(k)?)?)))
+        .chain(
+            creates
+                .iter()
+                .filter(|k| k.kind == Grant && !is_column_grant(k) && !cur_by.contains_key(*k))
+                .filter_map(|k| Some((k.name.as_str(), granted_on(des_by.get(k)?)?))),
+        )
         .collect();
     if revoked.is_empty() {
         return;

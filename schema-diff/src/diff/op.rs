@@ -393,6 +393,28 @@ pub enum Op {
         /// After.
         to: Option<Identity>,
     },
+    /// The sequence a serial column owns stays, as a standalone sequence of
+    /// the same name, while the column stops being serial, is dropped or
+    /// its table is (`release`), or back (`!release`, the inverse): released
+    /// by `ALTER SEQUENCE ... OWNED BY NONE` and given the standalone
+    /// sequence's options, rather than dropped and created again, so it
+    /// keeps its value (a new one would start over under the existing
+    /// keys). The column keeps its `nextval` default; the way back owns the
+    /// sequence again and sets the serial's type, options and default.
+    ReleaseSequence {
+        /// The table.
+        table: Name,
+        /// The serial column.
+        column: String,
+        /// The column's type (the serial's sequence has it).
+        ty: SqlType,
+        /// The options of the serial's sequence.
+        options: Option<strata::schema::SequenceOptions>,
+        /// The standalone sequence.
+        sequence: Box<DbObject>,
+        /// Owned -> standalone (`true`) or back.
+        release: bool,
+    },
     /// `COMMENT ON COLUMN`.
     CommentOnColumn {
         /// The table.
@@ -753,6 +775,8 @@ impl Op {
             // column is never converted, and the down migration re-creates
             // it once the type has its old labels back. Partitions and
             // children before their parents.
+            // Before the column or table that owns the sequence goes.
+            Op::ReleaseSequence { release: true, .. } => 8,
             Op::DropColumn { .. } => 8,
             Op::DropTable { table } if child(table) => 9,
             Op::DropTable { .. } => 10,
@@ -774,6 +798,7 @@ impl Op {
             Op::CreateTable { table } if !child(table) => 17,
             Op::CreateTable { .. } => 18,
             Op::AddColumn { .. } => 19,
+            Op::ReleaseSequence { .. } => 19,
             // Removing an identity comes before type and default changes,
             // adding one after them and after SET NOT NULL (it requires it).
             Op::AlterIdentity { to: None, .. }
@@ -930,6 +955,21 @@ impl Op {
                 ty,
                 from: to,
                 to: from,
+            },
+            Op::ReleaseSequence {
+                table,
+                column,
+                ty,
+                options,
+                sequence,
+                release,
+            } => Op::ReleaseSequence {
+                table,
+                column,
+                ty,
+                options,
+                sequence,
+                release: !release,
             },
             Op::CommentOnColumn {
                 table,
@@ -1133,6 +1173,7 @@ impl Op {
             | Op::DropNotNull { table, .. }
             | Op::AlterDefault { table, .. }
             | Op::AlterIdentity { table, .. }
+            | Op::ReleaseSequence { table, .. }
             | Op::CommentOnColumn { table, .. }
             | Op::CommentOnConstraint { table, .. }
             | Op::AlterSequenceOptions { table, .. }
@@ -1464,6 +1505,26 @@ pub fn summary(op: &Op) -> String {
             identity_text(*from),
             identity_text(*to)
         ),
+        Op::ReleaseSequence {
+            table,
+            column,
+            sequence,
+            release,
+            ..
+        } => {
+            let seq = Qualified(&sequence.schema, &sequence.name);
+            if *release {
+                format!(
+                    "~ sequence {seq}: released by serial column {} (OWNED BY NONE), kept with its value",
+                    col(table, column)
+                )
+            } else {
+                format!(
+                    "~ sequence {seq}: owned by column {} again, which becomes serial",
+                    col(table, column)
+                )
+            }
+        }
         Op::CommentOnColumn { table, column, .. } => {
             format!("~ comment on column {}", col(table, column))
         }

@@ -1,14 +1,6 @@
--- undo: ~ column test.id: default none -> nextval('public.test_id_seq'::regclass)
+-- undo: ~ sequence public.test_id_seq: released by serial column test.id (OWNED BY NONE), kept with its value
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.test ALTER COLUMN id DROP DEFAULT;
-
--- undo: + sequence test_id_seq
--- hazard: deletes data
-DROP SEQUENCE public.test_id_seq;
-
--- undo: ~ column test.id: identity serial -> none
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-CREATE SEQUENCE public.test_id_seq AS integer;
 ALTER SEQUENCE public.test_id_seq OWNED BY public.test.id;
 ALTER TABLE public.test ALTER COLUMN id SET DEFAULT nextval('public.test_id_seq'::regclass);
-SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.test', 'id'), greatest(pg_catalog.max(id), 0) + 1, false) FROM public.test;
+DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.test', 'id'); BEGIN IF s IS NOT NULL THEN EXECUTE pg_catalog.format('ALTER SEQUENCE %s AS integer', s); END IF; END $strata$;
+DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence('public.test', 'id'); v bigint; BEGIN EXECUTE pg_catalog.format('SELECT last_value FROM %s', s) INTO v; EXECUTE pg_catalog.format('ALTER SEQUENCE %s INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE', s) || CASE WHEN v < 1 THEN ' RESTART' ELSE '' END; END $strata$;

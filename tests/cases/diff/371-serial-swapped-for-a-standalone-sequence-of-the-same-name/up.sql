@@ -1,11 +1,4 @@
--- ~ column test.id: identity serial -> none
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.test ALTER COLUMN id DROP DEFAULT;
-DO $strata$ BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence('public.test', 'id'); END $strata$;
-
--- + sequence test_id_seq
-CREATE SEQUENCE public.test_id_seq AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
-
--- ~ column test.id: default none -> nextval('public.test_id_seq'::regclass)
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.test ALTER COLUMN id SET DEFAULT nextval('public.test_id_seq'::regclass);
+-- ~ sequence public.test_id_seq: released by serial column test.id (OWNED BY NONE), kept with its value
+ALTER SEQUENCE public.test_id_seq OWNED BY NONE;
+SELECT pg_catalog.setval('public.test_id_seq', 1, false) FROM public.test_id_seq WHERE last_value < 1 OR last_value > 9223372036854775807;
+ALTER SEQUENCE public.test_id_seq AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;

@@ -1,0 +1,17 @@
+-- undo: + grant to strata_golden_writer (note) ON TABLE public.t
+REVOKE SELECT (note) ON TABLE public.t FROM strata_golden_writer;
+
+-- undo: + grant to strata_golden_reader ON TABLE public.t
+REVOKE INSERT, SELECT ON TABLE public.t FROM strata_golden_reader;
+
+-- undo: + grant to strata_golden_reader (id) ON TABLE public.t
+REVOKE SELECT (id) ON TABLE public.t FROM strata_golden_reader;
+
+-- undo: - grant to strata_golden_reader (id) ON TABLE public.t
+GRANT SELECT (id) ON TABLE public.t TO strata_golden_reader;
+
+-- undo: - grant to strata_golden_writer (note) ON TABLE public.t
+GRANT SELECT (note) ON TABLE public.t TO strata_golden_writer;
+
+-- undo: - grant to strata_golden_writer ON TABLE public.t
+GRANT SELECT ON TABLE public.t TO strata_golden_writer;
