@@ -572,7 +572,8 @@ fn an_acl_that_differs_only_in_order_is_no_difference() {
 }
 
 /// A serial column's sequence that the target keeps as a sequence of its
-/// own (golden cases 371 and 420) keeps its value, both ways: the next id
+/// own (golden cases 371 and 420), and a standalone sequence a column
+/// takes over as its serial's (422), keep their value, both ways: the next id
 /// after up and after down follows the ones already handed out, where a
 /// sequence created again would start over under the existing keys.
 #[test]
@@ -582,11 +583,15 @@ fn a_serial_sequence_kept_as_a_standalone_one_keeps_its_value() {
                        CREATE TABLE orders (id int NOT NULL DEFAULT nextval('legacy_id_seq'), note text);\n\
                        SELECT setval('legacy_id_seq', 41);\n\
                        CREATE TABLE test (id serial PRIMARY KEY, label text);\n\
-                       INSERT INTO test (label) VALUES ('a'), ('b');\n";
+                       INSERT INTO test (label) VALUES ('a'), ('b');\n\
+                       CREATE SEQUENCE back_id_seq;\n\
+                       CREATE TABLE back (id integer NOT NULL DEFAULT nextval('back_id_seq'::regclass), label text);\n\
+                       INSERT INTO back (label) VALUES ('a'), ('b');\n";
         let desired = "CREATE SEQUENCE legacy_id_seq AS integer;\n\
                        CREATE TABLE orders (id int NOT NULL DEFAULT nextval('legacy_id_seq'), note text);\n\
                        CREATE SEQUENCE test_id_seq;\n\
-                       CREATE TABLE test (id integer NOT NULL DEFAULT nextval('test_id_seq'::regclass) PRIMARY KEY, label text);\n";
+                       CREATE TABLE test (id integer NOT NULL DEFAULT nextval('test_id_seq'::regclass) PRIMARY KEY, label text);\n\
+                       CREATE TABLE back (id serial, label text);\n";
         let a_db = TestDb::new().await.unwrap();
         let b_db = TestDb::new().await.unwrap();
         let a = connect_fast(&a_db).await.unwrap();
@@ -619,6 +624,15 @@ fn a_serial_sequence_kept_as_a_standalone_one_keeps_its_value() {
                 .await
                 .get(0);
         assert_eq!(owner, None, "test.id still owns its sequence after up");
+        let back: i32 = one("INSERT INTO back (label) VALUES ('c') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(back, 3, "the sequence back.id took over started over");
+        let owner: Option<String> =
+            one("SELECT pg_catalog.pg_get_serial_sequence('public.back', 'id')")
+                .await
+                .get(0);
+        assert_eq!(owner.as_deref(), Some("public.back_id_seq"));
         apply_plan(&a, &p, false).await.unwrap();
         let legacy: i32 = one("INSERT INTO legacy (v) VALUES ('y') RETURNING id")
             .await
@@ -628,6 +642,15 @@ fn a_serial_sequence_kept_as_a_standalone_one_keeps_its_value() {
             .await
             .get(0);
         assert_eq!(test, 4);
+        let back: i32 = one("INSERT INTO back (label) VALUES ('d') RETURNING id")
+            .await
+            .get(0);
+        assert_eq!(back, 4);
+        let owner: Option<String> =
+            one("SELECT pg_catalog.pg_get_serial_sequence('public.back', 'id')")
+                .await
+                .get(0);
+        assert_eq!(owner, None, "back.id still owns its sequence after down");
         for (table, seq) in [("legacy", "legacy_id_seq"), ("test", "test_id_seq")] {
             let owner: Option<String> = a
                 .query_one(

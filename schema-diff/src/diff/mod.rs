@@ -178,6 +178,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
     release_serial_sequences(current, &mut ops);
+    own_standalone_sequences(current, desired, &mut ops);
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
     (ops, d.notes)
@@ -410,6 +411,115 @@ fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
                 ops.extend(r);
                 ops.push(op);
             }
+            None => ops.push(op),
+        }
+    }
+}
+
+/// The other way: a column defaulting to the `nextval` of a standalone
+/// sequence that the target makes serial, the sequence having the serial's
+/// name (`integer DEFAULT nextval('t_id_seq')` -> `serial`): the column
+/// takes that sequence over ([`Op::ReleaseSequence`] back: `OWNED BY`, the
+/// serial's type and options) instead of the sequence being dropped (its
+/// value with it) and a new one made.
+fn own_standalone_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
+    use strata_model::ddl::alter::serial_sequence_name;
+    let drops: BTreeMap<(String, String), usize> = ops
+        .iter()
+        .enumerate()
+        .filter_map(|(k, op)| match op {
+            Op::DropObject { object } if object.kind == ObjectKind::Sequence => {
+                Some(((object.schema.clone(), object.name.clone()), k))
+            }
+            _ => None,
+        })
+        .collect();
+    if drops.is_empty() {
+        return;
+    }
+    let nextval = |schema: &str, seq: &str| {
+        format!(
+            "nextval({}::regclass)",
+            strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
+        )
+    };
+    // Identity change position -> (sequence drop position, the op that
+    // replaces it).
+    let mut taken: BTreeMap<usize, (usize, Op)> = BTreeMap::new();
+    let mut columns: BTreeSet<(Name, String)> = BTreeSet::new();
+    for (i, op) in ops.iter().enumerate() {
+        let Op::AlterIdentity {
+            table,
+            column,
+            ty,
+            from: None,
+            to: Some(Identity::Serial),
+        } = op
+        else {
+            continue;
+        };
+        let seq = serial_sequence_name(&table.name, column);
+        let Some(&k) = drops.get(&(table.schema.clone(), seq.clone())) else {
+            continue;
+        };
+        if taken.values().any(|(d, _)| *d == k) {
+            continue;
+        }
+        let cur = current
+            .table(&table.schema, &table.name)
+            .and_then(|t| t.column(column));
+        let des = desired
+            .table(&table.schema, &table.name)
+            .and_then(|t| t.column(column));
+        let (Some(cur), Some(des)) = (cur, des) else {
+            continue;
+        };
+        // Only a column already drawing from that sequence.
+        if cur.default.as_deref() != Some(nextval(&table.schema, &seq).as_str()) {
+            continue;
+        }
+        let Op::DropObject { object } = &ops[k] else {
+            continue;
+        };
+        taken.insert(
+            i,
+            (
+                k,
+                Op::ReleaseSequence {
+                    table: table.clone(),
+                    column: column.clone(),
+                    ty: ty.clone(),
+                    options: des.sequence.clone(),
+                    sequence: Box::new(object.clone()),
+                    release: false,
+                },
+            ),
+        );
+        columns.insert((table.clone(), column.clone()));
+    }
+    if taken.is_empty() {
+        return;
+    }
+    let dropped: BTreeSet<usize> = taken.values().map(|(k, _)| *k).collect();
+    let old = std::mem::take(ops);
+    for (j, op) in old.into_iter().enumerate() {
+        if dropped.contains(&j) {
+            continue;
+        }
+        // The `nextval` default stays: it is the serial's.
+        if let Op::AlterDefault {
+            table,
+            column,
+            to: None,
+            ..
+        } = &op
+        {
+            if columns.contains(&(table.clone(), column.clone())) {
+                continue;
+            }
+        }
+        match taken.remove(&j) {
+            Some((_, release)) => ops.push(release),
             None => ops.push(op),
         }
     }

@@ -1520,7 +1520,7 @@ pub fn summary(op: &Op) -> String {
                 )
             } else {
                 format!(
-                    "~ sequence {seq}: owned by column {} again, which becomes serial",
+                    "~ sequence {seq}: owned by column {}, which becomes serial",
                     col(table, column)
                 )
             }

@@ -1,0 +1,1 @@
+CREATE TABLE test (id serial, label text);
