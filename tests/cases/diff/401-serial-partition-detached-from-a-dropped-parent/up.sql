@@ -29,7 +29,5 @@ ALTER TABLE public.c
 
 -- ~ column q.bar: identity none -> serial
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-CREATE SEQUENCE public.q_bar_seq AS integer;
-ALTER SEQUENCE public.q_bar_seq OWNED BY public.q.bar;
-ALTER TABLE public.q ALTER COLUMN bar SET DEFAULT nextval('public.q_bar_seq'::regclass);
+DO $strata$ DECLARE n text; BEGIN SELECT u.c INTO n FROM pg_catalog.unnest(ARRAY['q_bar_seq', 'q_bar_seq1', 'q_bar_seq2', 'q_bar_seq3', 'q_bar_seq4', 'q_bar_seq5', 'q_bar_seq6', 'q_bar_seq7', 'q_bar_seq8', 'q_bar_seq9']::text[]) WITH ORDINALITY AS u(c, i) WHERE pg_catalog.to_regclass(pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(u.c)) IS NULL ORDER BY u.i LIMIT 1; IF n IS NULL THEN RAISE EXCEPTION 'no free name for the sequence of %', 'public.q.bar'; END IF; EXECUTE pg_catalog.format('CREATE SEQUENCE %I.%I AS integer', 'public', n); EXECUTE pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I', 'public', n, 'public', 'q', 'bar'); EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT nextval(%L::regclass)', 'public', 'q', 'bar', pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(n)); END $strata$;
 SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.q', 'bar'), greatest(pg_catalog.max(bar), 0) + 1, false) FROM public.q;
