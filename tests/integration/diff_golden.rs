@@ -607,61 +607,38 @@ fn a_serial_sequence_kept_as_a_standalone_one_keeps_its_value() {
         };
         let p = plan(&current, &target, &opts);
         apply_plan(&a, &p, true).await.unwrap();
-        let one = |sql: &'static str| {
+        // The id the next row of `table` gets, and the sequence its `id`
+        // owns (as `pg_get_serial_sequence` names it).
+        let next = |table: &'static str| {
             let a = &a;
-            async move { a.query_one(sql, &[]).await.unwrap() }
+            async move {
+                let id: i32 = a
+                    .query_one(
+                        &format!("INSERT INTO {table} DEFAULT VALUES RETURNING id"),
+                        &[],
+                    )
+                    .await
+                    .unwrap()
+                    .get(0);
+                let owned: Option<String> = a
+                    .query_one(
+                        "SELECT pg_catalog.pg_get_serial_sequence($1, 'id')",
+                        &[&format!("public.{table}")],
+                    )
+                    .await
+                    .unwrap()
+                    .get(0);
+                (id, owned)
+            }
         };
-        let order: i32 = one("INSERT INTO orders (note) VALUES ('x') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(order, 42, "the sequence of legacy.id started over");
-        let test: i32 = one("INSERT INTO test (label) VALUES ('c') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(test, 3, "the sequence of test.id started over");
-        let owner: Option<String> =
-            one("SELECT pg_catalog.pg_get_serial_sequence('public.test', 'id')")
-                .await
-                .get(0);
-        assert_eq!(owner, None, "test.id still owns its sequence after up");
-        let back: i32 = one("INSERT INTO back (label) VALUES ('c') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(back, 3, "the sequence back.id took over started over");
-        let owner: Option<String> =
-            one("SELECT pg_catalog.pg_get_serial_sequence('public.back', 'id')")
-                .await
-                .get(0);
-        assert_eq!(owner.as_deref(), Some("public.back_id_seq"));
+        let owned = |seq: &str| Some(format!("public.{seq}"));
+        assert_eq!(next("orders").await, (42, None), "legacy.id's sequence");
+        assert_eq!(next("test").await, (3, None), "test.id's sequence");
+        assert_eq!(next("back").await, (3, owned("back_id_seq")));
         apply_plan(&a, &p, false).await.unwrap();
-        let legacy: i32 = one("INSERT INTO legacy (v) VALUES ('y') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(legacy, 43);
-        let test: i32 = one("INSERT INTO test (label) VALUES ('d') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(test, 4);
-        let back: i32 = one("INSERT INTO back (label) VALUES ('d') RETURNING id")
-            .await
-            .get(0);
-        assert_eq!(back, 4);
-        let owner: Option<String> =
-            one("SELECT pg_catalog.pg_get_serial_sequence('public.back', 'id')")
-                .await
-                .get(0);
-        assert_eq!(owner, None, "back.id still owns its sequence after down");
-        for (table, seq) in [("legacy", "legacy_id_seq"), ("test", "test_id_seq")] {
-            let owner: Option<String> = a
-                .query_one(
-                    "SELECT pg_catalog.pg_get_serial_sequence($1, 'id')",
-                    &[&format!("public.{table}")],
-                )
-                .await
-                .unwrap()
-                .get(0);
-            assert_eq!(owner.as_deref(), Some(format!("public.{seq}").as_str()));
-        }
+        assert_eq!(next("legacy").await, (43, owned("legacy_id_seq")));
+        assert_eq!(next("test").await, (4, owned("test_id_seq")));
+        assert_eq!(next("back").await, (4, None), "back.id's sequence");
         let back = read_schema(&a, &schemas, "after down").await.unwrap();
         assert!(
             plan(&back, &current, &opts).is_empty(),

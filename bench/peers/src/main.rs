@@ -714,6 +714,40 @@ async fn drop_db(admin_url: &str, db: &str) -> Res<()> {
     Ok(())
 }
 
+/// The scratch database of a run, set up and seeded: the server's URL
+/// (`DATABASE_URL`), the database's name, its URL as strata's TLS column
+/// uses it and as the others do, and the runtime everything runs on.
+struct Scratch {
+    admin_url: String,
+    db: String,
+    tls_url: String,
+    url: String,
+    rt: tokio::runtime::Runtime,
+}
+
+impl Scratch {
+    fn new() -> Res<Scratch> {
+        let admin_url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+        let db = format!("strata_peers_{}", std::process::id());
+        let tls_url = with_db(&admin_url, &db);
+        let url = plain_url(&tls_url);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        rt.block_on(setup(&admin_url, &db))?;
+        Ok(Scratch {
+            admin_url,
+            db,
+            tls_url,
+            url,
+            rt,
+        })
+    }
+}
+
 /// `--profile <library>[,<library>...] <operation> <calls>`: sets up the
 /// scratch database, then runs the named libraries' operation `calls` times
 /// each, taking turns in blocks of 50 calls as the main run does (after a
@@ -741,17 +775,13 @@ fn profile(args: &[String]) -> Res<()> {
         .map(|(op, _, _)| *op)
         .ok_or_else(|| format!("unknown operation {op}"))?;
     let calls: usize = calls.parse()?;
-    let admin_url = std::env::var("DATABASE_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
-    let db = format!("strata_peers_{}", std::process::id());
-    let tls_url = with_db(&admin_url, &db);
-    let url = plain_url(&tls_url);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(setup(&admin_url, &db))?;
+    let Scratch {
+        admin_url,
+        db,
+        tls_url,
+        url,
+        rt,
+    } = Scratch::new()?;
     let result = rt.block_on(async {
         let mut peers = Peers {
             raw: raw::Raw::new(&url).await?,
@@ -806,17 +836,13 @@ fn main() -> Res<()> {
     let quick = args.iter().any(|a| a == "--quick");
     let python = !args.iter().any(|a| a == "--no-python");
     let cfg = Config::new(quick, python);
-    let admin_url = std::env::var("DATABASE_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
-    let db = format!("strata_peers_{}", std::process::id());
-    let tls_url = with_db(&admin_url, &db);
-    let url = plain_url(&tls_url);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(setup(&admin_url, &db))?;
+    let Scratch {
+        admin_url,
+        db,
+        tls_url,
+        url,
+        rt,
+    } = Scratch::new()?;
     let result = (|| -> Res<bool> {
         // SQLAlchemy runs once per round next to the Rust libraries.
         let (mut py, mut note) = if cfg.python {

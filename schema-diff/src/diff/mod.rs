@@ -274,6 +274,32 @@ fn order_defaults_before_serial_drops(ops: &mut Vec<Op>) {
     }
 }
 
+/// The standalone sequences `ops` create (`created`) or drop, by (schema,
+/// name), with the op's position.
+fn sequence_ops(ops: &[Op], created: bool) -> BTreeMap<(String, String), usize> {
+    ops.iter()
+        .enumerate()
+        .filter_map(|(k, op)| match op {
+            Op::CreateObject { object } | Op::DropObject { object }
+                if object.kind == ObjectKind::Sequence
+                    && created == matches!(op, Op::CreateObject { .. }) =>
+            {
+                Some(((object.schema.clone(), object.name.clone()), k))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A serial's default: `nextval('schema.seq'::regclass)`, as PostgreSQL
+/// prints it.
+fn nextval(schema: &str, seq: &str) -> String {
+    format!(
+        "nextval({}::regclass)",
+        strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
+    )
+}
+
 /// A serial column's sequence that the target has as a standalone sequence
 /// of the same name, while the column stops being serial (`serial` ->
 /// `integer DEFAULT nextval('t_id_seq')`), is dropped, or its table is:
@@ -284,16 +310,7 @@ fn order_defaults_before_serial_drops(ops: &mut Vec<Op>) {
 /// then), not as a serial that would make a second one.
 fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
     use strata_model::ddl::alter::serial_sequence_name;
-    let creations: BTreeMap<(String, String), usize> = ops
-        .iter()
-        .enumerate()
-        .filter_map(|(k, op)| match op {
-            Op::CreateObject { object } if object.kind == ObjectKind::Sequence => {
-                Some(((object.schema.clone(), object.name.clone()), k))
-            }
-            _ => None,
-        })
-        .collect();
+    let creations = sequence_ops(ops, true);
     let serial = |c: &Column| c.identity == Some(Identity::Serial);
     // Creation position -> (op position, table, serial column).
     let mut claims: BTreeMap<usize, (usize, Name, Column)> = BTreeMap::new();
@@ -332,12 +349,6 @@ fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
     if claims.is_empty() {
         return;
     }
-    let nextval = |schema: &str, seq: &str| {
-        format!(
-            "nextval({}::regclass)",
-            strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
-        )
-    };
     // Releases by the position of the op they replace (an identity change)
     // or come before (a drop).
     let mut releases: BTreeMap<usize, Vec<Op>> = BTreeMap::new();
@@ -424,25 +435,10 @@ fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
 /// value with it) and a new one made.
 fn own_standalone_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
     use strata_model::ddl::alter::serial_sequence_name;
-    let drops: BTreeMap<(String, String), usize> = ops
-        .iter()
-        .enumerate()
-        .filter_map(|(k, op)| match op {
-            Op::DropObject { object } if object.kind == ObjectKind::Sequence => {
-                Some(((object.schema.clone(), object.name.clone()), k))
-            }
-            _ => None,
-        })
-        .collect();
+    let drops = sequence_ops(ops, false);
     if drops.is_empty() {
         return;
     }
-    let nextval = |schema: &str, seq: &str| {
-        format!(
-            "nextval({}::regclass)",
-            strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
-        )
-    };
     // Identity change position -> (sequence drop position, the op that
     // replaces it).
     let mut taken: BTreeMap<usize, (usize, Op)> = BTreeMap::new();
