@@ -125,6 +125,19 @@ struct Peers {
 }
 
 impl Peers {
+    /// Every library's connection: `url` without TLS, `tls_url` for
+    /// strata's TLS column.
+    async fn connect(url: &str, tls_url: &str) -> Res<Peers> {
+        Ok(Peers {
+            raw: raw::Raw::new(url).await?,
+            strata: strata_orm::Strata::new(url).await?,
+            sqlx: sqlx_peer::Sqlx::new(url).await?,
+            sea: seaorm_peer::SeaOrm::new(url).await?,
+            diesel: diesel_peer::Diesel::new(url).await?,
+            strata_tls: strata_orm::Strata::new(tls_url).await?,
+        })
+    }
+
     async fn run(&mut self, lib: usize, op: Op, i: usize, round: usize) -> Res<usize> {
         match lib {
             0 => self.raw.run(op, i, round).await,
@@ -783,14 +796,7 @@ fn profile(args: &[String]) -> Res<()> {
         rt,
     } = Scratch::new()?;
     let result = rt.block_on(async {
-        let mut peers = Peers {
-            raw: raw::Raw::new(&url).await?,
-            strata: strata_orm::Strata::new(&url).await?,
-            sqlx: sqlx_peer::Sqlx::new(&url).await?,
-            sea: seaorm_peer::SeaOrm::new(&url).await?,
-            diesel: diesel_peer::Diesel::new(&url).await?,
-            strata_tls: strata_orm::Strata::new(&tls_url).await?,
-        };
+        let mut peers = Peers::connect(&url, &tls_url).await?;
         for &lib in &libs {
             for i in 0..1_000 {
                 peers.run(lib, op, i, 0).await?;
@@ -860,14 +866,7 @@ fn main() -> Res<()> {
         // its own.
         let stream = run_stream_children(&url, &tls_url, cfg.stream_runs, py.as_mut())?;
         let (times, bulk) = rt.block_on(async {
-            let mut peers = Peers {
-                raw: raw::Raw::new(&url).await?,
-                strata: strata_orm::Strata::new(&url).await?,
-                sqlx: sqlx_peer::Sqlx::new(&url).await?,
-                sea: seaorm_peer::SeaOrm::new(&url).await?,
-                diesel: diesel_peer::Diesel::new(&url).await?,
-                strata_tls: strata_orm::Strata::new(&tls_url).await?,
-            };
+            let mut peers = Peers::connect(&url, &tls_url).await?;
             let plain = peers.strata.encrypted().await?;
             let tls = peers.strata_tls.encrypted().await?;
             eprintln!("strata's connection encrypted: {plain}; strata (TLS)'s: {tls}");
