@@ -788,15 +788,9 @@ fn profile(args: &[String]) -> Res<()> {
         .map(|(op, _, _)| *op)
         .ok_or_else(|| format!("unknown operation {op}"))?;
     let calls: usize = calls.parse()?;
-    let Scratch {
-        admin_url,
-        db,
-        tls_url,
-        url,
-        rt,
-    } = Scratch::new()?;
-    let result = rt.block_on(async {
-        let mut peers = Peers::connect(&url, &tls_url).await?;
+    let sc = Scratch::new()?;
+    let result = sc.rt.block_on(async {
+        let mut peers = Peers::connect(&sc.url, &sc.tls_url).await?;
         for &lib in &libs {
             for i in 0..1_000 {
                 peers.run(lib, op, i, 0).await?;
@@ -827,7 +821,7 @@ fn profile(args: &[String]) -> Res<()> {
         }
         Res::Ok(())
     });
-    rt.block_on(drop_db(&admin_url, &db))?;
+    sc.rt.block_on(drop_db(&sc.admin_url, &sc.db))?;
     result
 }
 
