@@ -177,7 +177,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     keyed.extend(named.into_iter().map(|op| ((op.phase(), 0), op)));
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
-    release_serial_sequences(current, &mut ops);
+    release_serial_sequences(current, desired, &mut ops);
     own_standalone_sequences(current, desired, &mut ops);
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
@@ -308,7 +308,7 @@ fn nextval(schema: &str, seq: &str) -> String {
 /// keeps its value. A table or column dropped here keeps its way back:
 /// re-created with a `nextval` default of the sequence (which exists by
 /// then), not as a serial that would make a second one.
-fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
+fn release_serial_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
     use strata_model::ddl::alter::serial_sequence_name;
     let creations = sequence_ops(ops, true);
     let serial = |c: &Column| c.identity == Some(Identity::Serial);
@@ -325,6 +325,17 @@ fn release_serial_sequences(current: &Schema, ops: &mut Vec<Op>) {
             } => current
                 .table(&table.schema, &table.name)
                 .and_then(|t| t.column(column))
+                // Only where the target keeps the column drawing from the
+                // sequence: the release leaves the default as it is.
+                .filter(|_| {
+                    let seq = serial_sequence_name(&table.name, column);
+                    desired
+                        .table(&table.schema, &table.name)
+                        .and_then(|t| t.column(column))
+                        .is_some_and(|d| {
+                            d.default.as_deref() == Some(nextval(&table.schema, &seq).as_str())
+                        })
+                })
                 .map(|c| (table.clone(), c.clone()))
                 .into_iter()
                 .collect(),

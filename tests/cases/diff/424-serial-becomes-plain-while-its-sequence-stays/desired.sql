@@ -1,0 +1,2 @@
+CREATE SEQUENCE t_id_seq AS integer;
+CREATE TABLE t (id integer NOT NULL, label text);
