@@ -1048,9 +1048,7 @@ fn identity_changes() {
             -- ~ column t.d: identity by default -> serial
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             ALTER TABLE public.t ALTER COLUMN d DROP IDENTITY;
-            CREATE SEQUENCE public.t_d_seq AS integer;
-            ALTER SEQUENCE public.t_d_seq OWNED BY public.t.d;
-            ALTER TABLE public.t ALTER COLUMN d SET DEFAULT nextval('public.t_d_seq'::regclass);
+            DO $strata$ DECLARE n text; BEGIN SELECT u.c INTO n FROM pg_catalog.unnest(ARRAY['t_d_seq', 't_d_seq1', 't_d_seq2', 't_d_seq3', 't_d_seq4', 't_d_seq5', 't_d_seq6', 't_d_seq7', 't_d_seq8', 't_d_seq9']::text[]) WITH ORDINALITY AS u(c, i) WHERE pg_catalog.to_regclass(pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(u.c)) IS NULL ORDER BY u.i LIMIT 1; IF n IS NULL THEN RAISE EXCEPTION 'no free name for the sequence of %', 'public.t.d'; END IF; EXECUTE pg_catalog.format('CREATE SEQUENCE %I.%I AS integer', 'public', n); EXECUTE pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I', 'public', n, 'public', 't', 'd'); EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT nextval(%L::regclass)', 'public', 't', 'd', pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(n)); END $strata$;
             SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.t', 'd'), greatest(pg_catalog.max(d), 0) + 1, false) FROM public.t;
             == down
             -- undo: ~ column t.d: identity by default -> serial
@@ -1071,9 +1069,7 @@ fn identity_changes() {
             -- undo: ~ column t.a: identity serial -> by default
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
             ALTER TABLE public.t ALTER COLUMN a DROP IDENTITY;
-            CREATE SEQUENCE public.t_a_seq AS integer;
-            ALTER SEQUENCE public.t_a_seq OWNED BY public.t.a;
-            ALTER TABLE public.t ALTER COLUMN a SET DEFAULT nextval('public.t_a_seq'::regclass);
+            DO $strata$ DECLARE n text; BEGIN SELECT u.c INTO n FROM pg_catalog.unnest(ARRAY['t_a_seq', 't_a_seq1', 't_a_seq2', 't_a_seq3', 't_a_seq4', 't_a_seq5', 't_a_seq6', 't_a_seq7', 't_a_seq8', 't_a_seq9']::text[]) WITH ORDINALITY AS u(c, i) WHERE pg_catalog.to_regclass(pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(u.c)) IS NULL ORDER BY u.i LIMIT 1; IF n IS NULL THEN RAISE EXCEPTION 'no free name for the sequence of %', 'public.t.a'; END IF; EXECUTE pg_catalog.format('CREATE SEQUENCE %I.%I AS integer', 'public', n); EXECUTE pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I', 'public', n, 'public', 't', 'a'); EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT nextval(%L::regclass)', 'public', 't', 'a', pg_catalog.quote_ident('public') OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) pg_catalog.quote_ident(n)); END $strata$;
             SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.t', 'a'), greatest(pg_catalog.max(a), 0) + 1, false) FROM public.t;
 
             -- undo: ~ column t.c: set not null
