@@ -291,15 +291,6 @@ fn sequence_ops(ops: &[Op], created: bool) -> BTreeMap<(String, String), usize> 
         .collect()
 }
 
-/// A serial's default: `nextval('schema.seq'::regclass)`, as PostgreSQL
-/// prints it.
-fn nextval(schema: &str, seq: &str) -> String {
-    format!(
-        "nextval({}::regclass)",
-        strata::ident::quote_literal(&strata::ident::Qualified(schema, seq).to_string())
-    )
-}
-
 /// A serial column's sequence that the target has as a standalone sequence
 /// of the same name, while the column stops being serial (`serial` ->
 /// `integer DEFAULT nextval('t_id_seq')`), is dropped, or its table is:
@@ -328,13 +319,11 @@ fn release_serial_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op
                 // Only where the target keeps the column drawing from the
                 // sequence: the release leaves the default as it is.
                 .filter(|_| {
-                    let seq = serial_sequence_name(&table.name, column);
+                    let kept = inheritance::serial_default(&table.schema, &table.name, column);
                     desired
                         .table(&table.schema, &table.name)
                         .and_then(|t| t.column(column))
-                        .is_some_and(|d| {
-                            d.default.as_deref() == Some(nextval(&table.schema, &seq).as_str())
-                        })
+                        .is_some_and(|d| d.default.as_deref() == Some(kept.as_str()))
                 })
                 .map(|c| (table.clone(), c.clone()))
                 .into_iter()
@@ -377,11 +366,11 @@ fn release_serial_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op
         });
         // The dropped column or table comes back (down) with the sequence's
         // `nextval` as a plain default.
-        let seq = serial_sequence_name(&table.name, &column.name);
+        let kept = inheritance::serial_default(&table.schema, &table.name, &column.name);
         let plain = |c: &mut Column| {
             c.identity = None;
             c.sequence = None;
-            c.default = Some(nextval(&table.schema, &seq));
+            c.default = Some(kept.clone());
         };
         match &mut ops[*i] {
             Op::DropColumn { column: c, .. } => plain(c),
@@ -399,10 +388,9 @@ fn release_serial_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op
         .values()
         .filter(|(i, _, _)| matches!(ops[*i], Op::AlterIdentity { .. }))
         .map(|(_, table, column)| {
-            let seq = serial_sequence_name(&table.name, &column.name);
             (
                 (table.clone(), column.name.clone()),
-                nextval(&table.schema, &seq),
+                inheritance::serial_default(&table.schema, &table.name, &column.name),
             )
         })
         .collect();
@@ -482,7 +470,9 @@ fn own_standalone_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op
             continue;
         };
         // Only a column already drawing from that sequence.
-        if cur.default.as_deref() != Some(nextval(&table.schema, &seq).as_str()) {
+        if cur.default.as_deref()
+            != Some(inheritance::serial_default(&table.schema, &table.name, column).as_str())
+        {
             continue;
         }
         let Op::DropObject { object } = &ops[k] else {
