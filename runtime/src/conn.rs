@@ -87,6 +87,7 @@ impl<'a> Conn<'a> {
             fut,
             pg: self.pg,
             guard: None,
+            started: false,
         }
     }
 
@@ -301,6 +302,9 @@ pin_project! {
         fut: F,
         pg: &'a PgConn,
         guard: Option<InFlight<'a>>,
+        // The guard was started: a future polled again after it finished
+        // (a contract breach) does not start a second one.
+        started: bool,
     }
 }
 
@@ -310,7 +314,8 @@ impl<R, F: Future<Output = Result<R>>> Future for Guarded<'_, F> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<R>> {
         let this = self.project();
         let pg = *this.pg;
-        if this.guard.is_none() {
+        if !*this.started {
+            *this.started = true;
             *this.guard = Some(InFlight::start(pg));
         }
         let out = std::task::ready!(this.fut.poll(cx));

@@ -72,6 +72,7 @@
 //! pure: no connection anywhere; tests are listed in [`crate::plan`].
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
+mod default_grants;
 mod inheritance;
 mod matching;
 mod objects;
@@ -130,6 +131,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     };
     d.run();
     let mut ops = d.ops;
+    default_grants::from_default_privileges(current, desired, &mut ops);
     partition_indexes::keys_under_parent_indexes(current, desired, &mut ops);
     inheritance::child_defaults(current, desired, &mut ops);
     let depth = hierarchy_depths(current, desired);

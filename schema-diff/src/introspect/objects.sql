@@ -581,9 +581,12 @@ owned AS (
 -- so what it adds is granted and what it takes away is revoked.
 dacl AS (
   SELECT d.oid, COALESCE(n.nspname::text, '') AS schema, r.rolname::text AS role,
-         pg_catalog.format('FOR ROLE %I%s', r.rolname,
-                           CASE WHEN n.nspname IS NULL THEN ''
-                                ELSE pg_catalog.format(' IN SCHEMA %I', n.nspname) END) AS scope,
+         -- The reading role's own entries name no role: they are what
+         -- whoever runs the migration sets for itself (as its objects
+         -- state no owner), and they apply to what the migration creates.
+         pg_catalog.concat_ws(' ',
+           CASE WHEN r.rolname <> current_user THEN pg_catalog.format('FOR ROLE %I', r.rolname) END,
+           CASE WHEN n.nspname IS NOT NULL THEN pg_catalog.format('IN SCHEMA %I', n.nspname) END) AS scope,
          CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
                               WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' END AS objs,
          x.grantee, x.privilege_type, x.is_grantable, x.granted
@@ -610,7 +613,9 @@ dacl AS (
   WHERE d.defaclnamespace = 0 OR n.nspname IS NOT NULL
 ),
 dgrants AS (
-  SELECT d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable,
+  SELECT d.oid, d.schema, d.role, d.scope,
+         CASE WHEN d.scope = '' THEN '' ELSE d.scope || ' ' END AS scope_sql,
+         d.objs, d.granted, d.is_grantable,
          CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
          CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE g.rolname::text END AS grantee,
          pg_catalog.string_agg(d.privilege_type, ', ' ORDER BY d.privilege_type) AS privs
@@ -720,24 +725,25 @@ all_objs AS (
   WHERE ro.rolname <> current_user
   UNION ALL
   SELECT 'default_privilege', g.schema, g.grantee, NULL,
-         g.scope || ' ' || CASE WHEN g.granted THEN 'GRANT' ELSE 'REVOKE' END || ' ON ' || g.objs
-           || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+         pg_catalog.concat_ws(' ', NULLIF(g.scope, ''), CASE WHEN g.granted THEN 'GRANT' ELSE 'REVOKE' END)
+           || ' ON ' || g.objs || CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
          CASE WHEN g.granted
-              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %sGRANT %s ON %s TO %s%s;', g.scope_sql, g.privs,
                                      g.objs, g.grantee_sql,
                                      CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
-              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %sREVOKE %s ON %s FROM %s;', g.scope_sql, g.privs,
                                      g.objs, g.grantee_sql) END,
          NULL, 'pg_catalog.pg_default_acl'::pg_catalog.regclass, g.oid,
          'pg_catalog.pg_default_acl'::pg_catalog.regclass, ARRAY[]::oid[],
          CASE WHEN g.granted
-              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %s REVOKE %s ON %s FROM %s;', g.scope, g.privs,
+              THEN pg_catalog.format('ALTER DEFAULT PRIVILEGES %sREVOKE %s ON %s FROM %s;', g.scope_sql, g.privs,
                                      g.objs, g.grantee_sql)
-              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %s GRANT %s ON %s TO %s%s;', g.scope, g.privs,
+              ELSE pg_catalog.format('ALTER DEFAULT PRIVILEGES %sGRANT %s ON %s TO %s%s;', g.scope_sql, g.privs,
                                      g.objs, g.grantee_sql,
                                      CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) END,
-         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'role', 'schema', '', 'name', g.role))
+         CASE WHEN g.role = current_user THEN '[]'::pg_catalog.jsonb
+              ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                     'kind', 'role', 'schema', '', 'name', g.role)) END
            || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
                    ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                           'kind', 'role', 'schema', '', 'name', g.grantee)) END,

@@ -1,8 +1,8 @@
+-- undo: + default privileges IN SCHEMA app GRANT ON TABLES to strata_golden_reader
+ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE INSERT, SELECT ON TABLES FROM strata_golden_reader;
+
 -- undo: + default privileges FOR ROLE strata_golden_owner IN SCHEMA app GRANT ON SEQUENCES WITH GRANT OPTION to strata_golden_reader
 ALTER DEFAULT PRIVILEGES FOR ROLE strata_golden_owner IN SCHEMA app REVOKE SELECT, USAGE ON SEQUENCES FROM strata_golden_reader;
-
--- undo: + default privileges FOR ROLE postgres IN SCHEMA app GRANT ON TABLES to strata_golden_reader
-ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA app REVOKE INSERT, SELECT ON TABLES FROM strata_golden_reader;
 
 -- undo: + default privileges FOR ROLE strata_golden_owner REVOKE ON FUNCTIONS to PUBLIC
 ALTER DEFAULT PRIVILEGES FOR ROLE strata_golden_owner GRANT EXECUTE ON FUNCTIONS TO PUBLIC;
@@ -15,5 +15,5 @@ REVOKE INSERT, SELECT ON TABLE app.t FROM strata_golden_reader;
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 DROP TABLE app.t;
 
--- undo: - default privileges FOR ROLE postgres IN SCHEMA app GRANT ON TABLES to strata_golden_owner
-ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA app GRANT SELECT ON TABLES TO strata_golden_owner;
+-- undo: - default privileges IN SCHEMA app GRANT ON TABLES to strata_golden_owner
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO strata_golden_owner;
