@@ -239,10 +239,12 @@ pub(super) fn from_default_privileges(current: &Schema, desired: &Schema, ops: &
     if defaults.is_empty() {
         return;
     }
-    // New grants the default privileges already begin, by key, and grants
-    // the target does not give at all.
-    let mut changes: BTreeMap<ObjectKey, Option<Op>> = BTreeMap::new();
-    let mut revokes = Vec::new();
+    // Changes from what the default privileges give, in the order the
+    // objects are created and by grantee (not where the creations of the
+    // grants stood: their order follows ACL positions, which depend on
+    // role OIDs); the creations they replace, by key.
+    let mut changes = Vec::new();
+    let mut replaced = BTreeSet::new();
     for on in ops.iter().filter_map(|op| created(op, current)) {
         // Grantee -> privilege -> with grant option.
         let mut given: BTreeMap<&str, BTreeMap<String, bool>> = BTreeMap::new();
@@ -258,51 +260,38 @@ pub(super) fn from_default_privileges(current: &Schema, desired: &Schema, ops: &
         }
         for (grantee, privileges) in given {
             let from = default_grant(&on, grantee, &privileges);
-            let same = |to: &DbObject| {
-                let adds = |o: &DbObject| -> Vec<(String, String)> {
-                    o.parts
-                        .iter()
-                        .flat_map(|p| &p.items)
-                        .map(|i| (i.key.clone(), i.add.clone()))
-                        .collect()
-                };
-                adds(&from) == adds(to)
+            let adds = |o: &DbObject| -> Vec<(String, String)> {
+                o.parts
+                    .iter()
+                    .flat_map(|p| &p.items)
+                    .map(|i| (i.key.clone(), i.add.clone()))
+                    .collect()
             };
-            match grant_on(desired, &on, grantee) {
+            let to = match grant_on(desired, &on, grantee) {
                 Some(to) => {
-                    // Given as wanted: nothing to grant.
-                    let op = (!same(to)).then(|| Op::ReplaceObject {
-                        from: from.clone(),
-                        to: to.clone(),
-                    });
-                    changes.insert(to.key(), op);
+                    replaced.insert(to.key());
+                    to.clone()
                 }
-                None => {
-                    let to = DbObject {
-                        definition: String::new(),
-                        drop: None,
-                        parts: Some(ObjectParts {
-                            fixed: String::new(),
-                            items: Vec::new(),
-                        }),
-                        ..from.clone()
-                    };
-                    revokes.push(Op::ReplaceObject { from, to });
-                }
+                // The target gives this grantee nothing.
+                None => DbObject {
+                    definition: String::new(),
+                    drop: None,
+                    parts: Some(ObjectParts {
+                        fixed: String::new(),
+                        items: Vec::new(),
+                    }),
+                    ..from.clone()
+                },
+            };
+            // Given as wanted: nothing to do.
+            if adds(&from) != adds(&to) {
+                changes.push(Op::ReplaceObject { from, to });
             }
         }
     }
-    let old = std::mem::take(ops);
-    for op in old {
-        match &op {
-            Op::CreateObject { object } if object.kind == ObjectKind::Grant => {
-                match changes.remove(&object.key()) {
-                    Some(change) => ops.extend(change),
-                    None => ops.push(op),
-                }
-            }
-            _ => ops.push(op),
-        }
-    }
-    ops.extend(revokes);
+    ops.retain(|op| {
+        !matches!(op, Op::CreateObject { object }
+            if object.kind == ObjectKind::Grant && replaced.contains(&object.key()))
+    });
+    ops.extend(changes);
 }

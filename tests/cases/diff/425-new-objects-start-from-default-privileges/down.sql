@@ -7,11 +7,11 @@ GRANT UPDATE ON TABLE app.v TO strata_golden_owner;
 -- undo: ~ grant to strata_golden_reader ON FUNCTION app.f(x integer) (replaced in place)
 GRANT EXECUTE ON FUNCTION app.f(x integer) TO strata_golden_reader;
 
--- undo: ~ grant to strata_golden_reader ON TABLE app.secrets (replaced in place)
-GRANT SELECT ON TABLE app.secrets TO strata_golden_reader;
-
 -- undo: ~ grant to strata_golden_reader ON SEQUENCE app.s (replaced in place)
 GRANT USAGE ON SEQUENCE app.s TO strata_golden_reader WITH GRANT OPTION;
+
+-- undo: ~ grant to strata_golden_reader ON TABLE app.secrets (replaced in place)
+GRANT SELECT ON TABLE app.secrets TO strata_golden_reader;
 
 -- undo: ~ grant to strata_golden_owner ON TABLE app."Read Only" (replaced in place)
 GRANT DELETE ON TABLE app."Read Only" TO strata_golden_owner;

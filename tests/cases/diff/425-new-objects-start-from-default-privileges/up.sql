@@ -34,11 +34,11 @@ REVOKE DELETE ON TABLE app."Read Only" FROM strata_golden_owner;
 REVOKE INSERT ON TABLE app."Read Only" FROM strata_golden_owner;
 REVOKE UPDATE ON TABLE app."Read Only" FROM strata_golden_owner;
 
--- ~ grant to strata_golden_reader ON SEQUENCE app.s (replaced in place)
-REVOKE GRANT OPTION FOR USAGE ON SEQUENCE app.s FROM strata_golden_reader;
-
 -- ~ grant to strata_golden_reader ON TABLE app.secrets (replaced in place)
 REVOKE SELECT ON TABLE app.secrets FROM strata_golden_reader;
+
+-- ~ grant to strata_golden_reader ON SEQUENCE app.s (replaced in place)
+REVOKE GRANT OPTION FOR USAGE ON SEQUENCE app.s FROM strata_golden_reader;
 
 -- ~ grant to strata_golden_reader ON FUNCTION app.f(x integer) (replaced in place)
 REVOKE EXECUTE ON FUNCTION app.f(x integer) FROM strata_golden_reader;
