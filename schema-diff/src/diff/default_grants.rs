@@ -18,9 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use strata::ident::quote_ident;
-use strata::schema::{
-    DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, Schema,
-};
+use strata::schema::{DbObject, Dependency, ObjectKind, ObjectPart, ObjectParts, Schema};
 
 use super::Op;
 
