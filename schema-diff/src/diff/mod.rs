@@ -78,6 +78,7 @@ mod matching;
 mod objects;
 mod op;
 mod partition_indexes;
+mod routine_users;
 
 pub use inheritance::children_keep;
 pub(crate) use inheritance::inherited_columns;
@@ -183,6 +184,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     own_standalone_sequences(current, desired, &mut ops);
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
+    routine_users::around_recreated_routines(current, desired, &mut ops);
     (ops, d.notes)
 }
 

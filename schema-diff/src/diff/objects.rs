@@ -346,6 +346,15 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
     }
 
+    // An overload swap whose old routine went as a dependent (of a view
+    // re-created around it) is a plain creation now.
+    swapped.retain(|new, old| {
+        let gone = drops.contains(old);
+        if gone {
+            creates.insert(new.clone());
+        }
+        !gone
+    });
     // An owner is no object to drop: it goes with what it owns.
     drops.retain(|k| k.kind != ObjectKind::Owner);
     acl_moves(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);

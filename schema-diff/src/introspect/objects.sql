@@ -932,6 +932,21 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
              ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objid = dco.oid
            WHERE o.kind = 'domain' AND dco.contypid = o.objid
              AND NOT (d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.refobjid = o.objid)
+           UNION ALL
+           -- A materialized view's indexes are part of it: what their
+           -- expressions and predicates call too.
+           SELECT d.* FROM pg_catalog.pg_index mi
+           JOIN pg_catalog.pg_depend d
+             ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = mi.indexrelid
+           WHERE o.kind = 'materialized_view' AND mi.indrelid = o.objid
+             AND NOT (d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = o.objid)
+           UNION ALL
+           -- So are an exclusion constraint's index's.
+           SELECT d.* FROM pg_catalog.pg_constraint xk
+           JOIN pg_catalog.pg_depend d
+             ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = xk.conindid
+           WHERE o.kind = 'exclusion' AND xk.oid = o.objid
+             AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass
          ) dep
          CROSS JOIN LATERAL (
            SELECT CASE

@@ -1,0 +1,237 @@
+//! What of a table calls a function that the plan drops and creates again.
+//!
+//! A function whose result type or argument names change cannot be
+//! replaced (`CREATE OR REPLACE` refuses): it is dropped and created again
+//! ([`Op::RecreateObject`]). PostgreSQL refuses that drop while a column
+//! default, a CHECK or an index expression or predicate calls it (views,
+//! triggers and policies are objects of their own, handled with their
+//! dependencies; a materialized view counts what its indexes call), or a
+//! domain's default or CHECK does. Those the target keeps as they are (their text stays the
+//! same: the call is printed the same with either result type) would see no
+//! change, so they are dropped right before the first such re-creation and
+//! added back right after the last one; a default the target changes is
+//! split the same way (pgschema's `dependency/issue_601_*`).
+//!
+//! Which parts call the function is read from their text as PostgreSQL
+//! prints it, under `search_path = pg_catalog`: a call of an application's
+//! function is always schema-qualified (`public.current_tenant()`). Text
+//! inside a string literal that reads like the call would only make a part
+//! dropped and added back needlessly.
+
+use strata::ident::quote_ident;
+use strata::schema::{IndexKey, ObjectKind, Schema, Table, TableRef};
+
+use super::{tname, Name, Op};
+
+/// The ops in execution order; see the module documentation.
+pub(super) fn around_recreated_routines(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
+    let recreated: Vec<(usize, String)> = ops
+        .iter()
+        .enumerate()
+        .filter_map(|(i, op)| match op {
+            Op::RecreateObject { from, .. }
+                if matches!(from.kind, ObjectKind::Function | ObjectKind::Aggregate) =>
+            {
+                Some((
+                    i,
+                    format!("{}.{}(", quote_ident(&from.schema), quote_ident(&from.name)),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let (Some(first), Some(last)) = (
+        recreated.first().map(|r| r.0),
+        recreated.last().map(|r| r.0),
+    ) else {
+        return;
+    };
+    let calls = |text: &str| recreated.iter().any(|(_, needle)| text.contains(needle));
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    // Ops the pass replaces (a default change it splits).
+    let mut split = Vec::new();
+    let dropped_tables: Vec<Name> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropTable { table } => Some(tname(table)),
+            _ => None,
+        })
+        .collect();
+    for t in &current.tables {
+        let name = tname(t);
+        if dropped_tables.contains(&name) {
+            continue;
+        }
+        let Some(d) = desired.table(&t.schema, &t.name) else {
+            continue;
+        };
+        for c in &t.columns {
+            let Some(default) = c.default.as_deref().filter(|x| calls(x)) else {
+                continue;
+            };
+            let Some(dc) = d.column(&c.name) else {
+                continue;
+            };
+            // A column dropped, or changing type (which sets its default
+            // again), is not held by its default here.
+            let touched = ops.iter().position(|op| match op {
+                Op::AlterDefault { table, column, .. } => *table == name && *column == c.name,
+                _ => false,
+            });
+            let elsewhere = ops.iter().any(|op| match op {
+                Op::DropColumn { table, column } => *table == name && column.name == c.name,
+                Op::AlterColumnType { table, column, .. } => *table == name && *column == c.name,
+                _ => false,
+            });
+            if elsewhere {
+                continue;
+            }
+            if let Some(k) = touched {
+                split.push(k);
+            }
+            // The change reaches the descendants (`ALTER TABLE` recurses):
+            // one with a default of its own gets it back after, in both
+            // directions (the same op on either side).
+            let own: Vec<Op> = descendants(current, &name)
+                .into_iter()
+                .filter_map(|ch| {
+                    let own = ch.local_defaults.get(&c.name)?;
+                    Some(Op::AlterDefault {
+                        table: tname(ch),
+                        column: c.name.clone(),
+                        from: own.clone(),
+                        to: own.clone(),
+                    })
+                })
+                .collect();
+            before.extend(own.iter().cloned());
+            before.push(Op::AlterDefault {
+                table: name.clone(),
+                column: c.name.clone(),
+                from: Some(default.to_string()),
+                to: None,
+            });
+            before.extend(own.iter().cloned());
+            if dc.default.is_some() {
+                after.extend(own.iter().cloned());
+                after.push(Op::AlterDefault {
+                    table: name.clone(),
+                    column: c.name.clone(),
+                    from: None,
+                    to: dc.default.clone(),
+                });
+                after.extend(own);
+            }
+        }
+        for check in t.checks.iter().filter(|k| calls(&k.expression)) {
+            // Kept as it is: a changed one is dropped first already.
+            let Some(kept) = d.checks.iter().find(|k| *k == check) else {
+                continue;
+            };
+            before.push(Op::DropCheck {
+                table: name.clone(),
+                check: check.clone(),
+            });
+            after.push(Op::AddCheck {
+                table: name.clone(),
+                check: kept.clone(),
+            });
+        }
+        for index in t.indexes.iter().filter(|x| {
+            x.predicate.as_deref().is_some_and(calls)
+                || x.elements.iter().any(|e| match &e.key {
+                    IndexKey::Expression(x) => calls(x),
+                    IndexKey::Column(_) => false,
+                })
+        }) {
+            let Some(kept) = d.indexes.iter().find(|x| *x == index) else {
+                continue;
+            };
+            before.push(Op::DropIndex {
+                table: name.clone(),
+                index: index.clone(),
+            });
+            after.push(Op::CreateIndex {
+                table: name.clone(),
+                index: kept.clone(),
+            });
+        }
+    }
+    // A domain's default and CHECKs: taken off and put back part by part
+    // (the domain itself stays: columns use it).
+    for o in current
+        .objects
+        .iter()
+        .filter(|o| o.kind == ObjectKind::Domain)
+    {
+        let Some(parts) = &o.parts else { continue };
+        if !parts.items.iter().any(|p| calls(&p.add)) {
+            continue;
+        }
+        let Some(d) = desired.objects.iter().find(|d| d.key() == o.key()) else {
+            continue;
+        };
+        // Changed by the plan anyway: left to that change.
+        let changed = ops.iter().any(|op| match op {
+            Op::ReplaceObject { from, .. }
+            | Op::RecreateObject { from, .. }
+            | Op::DropObject { object: from } => from.key() == o.key(),
+            _ => false,
+        });
+        if changed || d != o {
+            continue;
+        }
+        let mut without = o.clone();
+        if let Some(p) = &mut without.parts {
+            p.items.retain(|p| !calls(&p.add));
+        }
+        before.push(Op::ReplaceObject {
+            from: o.clone(),
+            to: without.clone(),
+        });
+        after.push(Op::ReplaceObject {
+            from: without,
+            to: d.clone(),
+        });
+    }
+    if before.is_empty() && after.is_empty() {
+        return;
+    }
+    let old = std::mem::take(ops);
+    for (i, op) in old.into_iter().enumerate() {
+        if i == first {
+            ops.append(&mut before);
+        }
+        if !split.contains(&i) {
+            ops.push(op);
+        }
+        if i == last {
+            ops.append(&mut after);
+        }
+    }
+}
+
+/// The partitions and children of `parent`, at every level.
+fn descendants<'a>(schema: &'a Schema, parent: &Name) -> Vec<&'a Table> {
+    let mut out: Vec<&Table> = Vec::new();
+    let mut level = vec![parent.clone()];
+    while !level.is_empty() {
+        let next: Vec<&Table> = schema
+            .tables
+            .iter()
+            .filter(|t| {
+                let of = |r: &TableRef| {
+                    level
+                        .iter()
+                        .any(|p| p.schema == r.schema && p.name == r.name)
+                };
+                t.partition_of.as_ref().is_some_and(|p| of(&p.parent)) || t.inherits.iter().any(of)
+            })
+            .filter(|t| !out.iter().any(|o| o.schema == t.schema && o.name == t.name))
+            .collect();
+        level = next.iter().map(|t| tname(t)).collect();
+        out.extend(next);
+    }
+    out
+}
