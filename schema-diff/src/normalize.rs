@@ -66,8 +66,10 @@ use crate::introspect::{introspect, IntrospectOptions};
 use crate::scratch::{db_message, ScratchDb};
 
 mod fast;
+mod reconcile;
 
 pub use fast::{deterministic, normalize_on, NormalizeStats};
+pub use reconcile::reconcile;
 
 /// How many statements [`normalize`] sends per batch (one transaction each):
 /// small enough to stay far below the server's lock table

@@ -754,3 +754,95 @@ fn models_declare_aggregates_ranges_collations_statistics() {
         assert!(project.check().await.unwrap().is_ok());
     });
 }
+
+/// `status IN (...)` on a `varchar` column prints as a cast of the whole
+/// array, which, run again (what a migration writes), casts each element:
+/// the same check, printed differently. Between two databases and between
+/// the models and the database the comparison comes to rest after one
+/// migration instead of finding the check changed forever.
+#[test]
+fn expressions_that_print_differently_once_applied_compare_equal() {
+    run(async {
+        let a = TestDb::new().await.unwrap();
+        let b = TestDb::new().await.unwrap();
+        let table = "CREATE TABLE public.orders (id int PRIMARY KEY, status varchar(10) NOT NULL";
+        a.connect()
+            .await
+            .unwrap()
+            .batch_execute(&format!("{table})"))
+            .await
+            .unwrap();
+        b.connect()
+            .await
+            .unwrap()
+            .batch_execute(&format!(
+                "{table}, CONSTRAINT orders_status CHECK (status IN ('new', 'done'))); \
+                 CREATE INDEX orders_open ON public.orders (id) WHERE status IN ('new', 'done')"
+            ))
+            .await
+            .unwrap();
+        let dir = TempDir::new("reprinted");
+        let project = Project::new(config(dir.path(), a.url(), None));
+        let (from, to) = (
+            Source::parse(a.url()).unwrap(),
+            Source::parse(b.url()).unwrap(),
+        );
+        let c = project
+            .compare(&from, &to, &PlanOptions::default())
+            .await
+            .unwrap();
+        assert_eq!(c.changes.len(), 2, "{:?}", c.changes);
+        a.connect()
+            .await
+            .unwrap()
+            .batch_execute(&c.up)
+            .await
+            .unwrap();
+        let printed: String = a
+            .connect()
+            .await
+            .unwrap()
+            .query_one(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'orders_status'",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert!(
+            printed.contains("ARRAY[('new'"),
+            "printed differently: {printed}"
+        );
+        let again = project
+            .compare(&from, &to, &PlanOptions::default())
+            .await
+            .unwrap();
+        assert!(again.changes.is_empty(), "{:?}", again.changes);
+        // The other way round, and a real change is still one.
+        let back = project
+            .compare(&to, &from, &PlanOptions::default())
+            .await
+            .unwrap();
+        assert!(back.changes.is_empty(), "{:?}", back.changes);
+
+        // Models that declare the check as written: `check` is clean.
+        let declared = r#"{"tables": [{"schema": "public", "name": "orders",
+          "columns": [{"name": "id", "type": "integer", "nullable": false},
+                      {"name": "status", "type": "varchar(10)", "nullable": false}],
+          "primary_key": {"name": "orders_pkey", "columns": ["id"]},
+          "checks": [{"name": "orders_status", "expression": "status IN ('new', 'done')"}],
+          "indexes": [{"name": "orders_open", "elements": [{"column": "id"}],
+                       "predicate": "status IN ('new', 'done')"}]}]}"#;
+        let project = project.with_models(models(declared));
+        let report = project.check().await.unwrap();
+        assert!(report.differences.is_empty(), "{:?}", report.differences);
+        let changed = declared.replace("'done'", "'gone'");
+        let report = Project::new(config(dir.path(), a.url(), None))
+            .with_models(models(&changed))
+            .check()
+            .await
+            .unwrap();
+        // Dropped and added again, each.
+        assert_eq!(report.differences.len(), 4, "{:?}", report.differences);
+    });
+}

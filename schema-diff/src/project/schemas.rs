@@ -176,9 +176,10 @@ impl Project {
         drop(connect(&conn).await?);
         let desired = self.models().await?;
         let server = self.normalization_server(Some(&conn)).await?;
-        let desired = self.normalized(&server, desired).await?;
+        let mut desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
         let mut current = self.read_database(&conn, &schemas).await?;
+        self.reconciled(&server, &current, &mut desired).await?;
         let unmanaged = set_aside_unmanaged(&mut current, &desired)
             .iter()
             .map(object_display)
@@ -259,6 +260,11 @@ impl Project {
                 self.roles_exist(conn, &b).await?;
             }
             let (mut a, mut b) = (a, b);
+            let server = match from_db.as_ref().or(to_db.as_ref()) {
+                Some(db) => db.clone(),
+                None => self.normalization_server(None).await?,
+            };
+            self.reconciled(&server, &a, &mut b).await?;
             // A desired side read from a database lists the owners that are
             // not the role that read it; the others are that role's:
             // whoever runs the migration (the differ does the same for the
@@ -295,9 +301,10 @@ impl Project {
         }
         let desired = self.models().await?;
         let server = self.normalization_server(None).await?;
-        let desired = self.normalized(&server, desired).await?;
+        let mut desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
         let (mut current, source) = self.history_state(history, base, &schemas).await?;
+        self.reconciled(&server, &current, &mut desired).await?;
         // Objects the history created by hand that the models do not
         // declare are left alone, not dropped.
         set_aside_unmanaged(&mut current, &desired);

@@ -357,6 +357,21 @@ impl Project {
         Ok(schema)
     }
 
+    /// Gives `desired` the current side's text of the expressions that
+    /// differ only in how PostgreSQL prints them
+    /// ([`crate::normalize::reconcile`]), asking `server`.
+    pub(super) async fn reconciled(
+        &self,
+        server: &ConnectOptions,
+        current: &Schema,
+        desired: &mut Schema,
+    ) -> Result<(), Error> {
+        let client = connect(server).await?;
+        let mut cache = self.cache.lock().await;
+        crate::normalize::reconcile(&client, current, desired, &mut cache).await?;
+        Ok(())
+    }
+
     /// Restores `prefix` (the schema of the state `at`) in a fresh scratch
     /// database, records `at` as applied, runs the migrations from there to
     /// `goal`, and reads the result.
