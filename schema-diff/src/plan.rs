@@ -1540,7 +1540,15 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             out.push(alter::drop_table(&table.schema, &table.name));
             out
         }
-        Op::RenameTable { from, to } => vec![alter::rename_table(&from.schema, &from.name, to)],
+        Op::RenameTable { from, to, serials } => {
+            let mut out = vec![alter::rename_table(&from.schema, &from.name, to)];
+            out.extend(
+                serials
+                    .iter()
+                    .map(|c| alter::rename_serial_sequence(&from.schema, to, c)),
+            );
+            out
+        }
         Op::CommentOnTable { table, to, .. } => {
             let mut t = stub(table);
             t.comment = to.clone();
@@ -1579,8 +1587,21 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::DropColumn { table, column } => {
             vec![alter::drop_column(&table.schema, &table.name, &column.name)]
         }
-        Op::RenameColumn { table, from, to } => {
-            vec![alter::rename_column(&table.schema, &table.name, from, to)]
+        Op::RenameColumn {
+            table,
+            from,
+            to,
+            serial,
+        } => {
+            let mut out = vec![alter::rename_column(&table.schema, &table.name, from, to)];
+            if *serial {
+                out.push(alter::rename_serial_sequence(
+                    &table.schema,
+                    &table.name,
+                    to,
+                ));
+            }
+            out
         }
         Op::AlterColumnType {
             table,

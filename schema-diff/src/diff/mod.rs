@@ -865,6 +865,12 @@ impl<'a> Differ<'a> {
                         self.ops.push(Op::RenameTable {
                             from,
                             to: dt.name.clone(),
+                            serials: ct
+                                .columns
+                                .iter()
+                                .filter(|c| c.identity == Some(Identity::Serial))
+                                .map(|c| c.name.clone())
+                                .collect(),
                         });
                     }
                     self.table(ct, dt);
@@ -964,6 +970,9 @@ impl<'a> Differ<'a> {
                 table: table.clone(),
                 from: from.clone(),
                 to: to.clone(),
+                serial: ct
+                    .column(from)
+                    .is_some_and(|c| c.identity == Some(Identity::Serial)),
             });
         }
         // Columns. What comes from a parent kept on both sides is the

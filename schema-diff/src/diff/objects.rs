@@ -180,7 +180,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     // is dropped before the renames and created after instead, both ways.
     let mut renamed_tables: BTreeMap<(String, String), String> = BTreeMap::new();
     for op in table_ops {
-        if let Op::RenameTable { from, to } = op {
+        if let Op::RenameTable { from, to, .. } = op {
             renamed_tables.insert((from.schema.clone(), to.clone()), from.name.clone());
         }
     }

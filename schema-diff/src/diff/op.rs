@@ -306,6 +306,10 @@ pub enum Op {
         from: Name,
         /// The new name (same schema).
         to: String,
+        /// Its serial columns (names as they are then): their sequences
+        /// follow the table's name, as `CREATE TABLE` would have named
+        /// them (a sequence of another name is no serial's).
+        serials: Vec<String>,
     },
     /// `COMMENT ON TABLE`.
     CommentOnTable {
@@ -338,6 +342,8 @@ pub enum Op {
         from: String,
         /// The new name.
         to: String,
+        /// A serial column: its sequence follows the column's name.
+        serial: bool,
     },
     /// `ALTER COLUMN ... TYPE [USING]`, dropping the old default first and
     /// setting the new one after when there is one.
@@ -899,9 +905,10 @@ impl Op {
             },
             Op::CreateTable { table } => Op::DropTable { table },
             Op::DropTable { table } => Op::CreateTable { table },
-            Op::RenameTable { from, to } => Op::RenameTable {
+            Op::RenameTable { from, to, serials } => Op::RenameTable {
                 from: Name::new(from.schema.clone(), to),
                 to: from.name,
+                serials,
             },
             Op::CommentOnTable { table, from, to } => Op::CommentOnTable {
                 table,
@@ -910,10 +917,16 @@ impl Op {
             },
             Op::AddColumn { table, column } => Op::DropColumn { table, column },
             Op::DropColumn { table, column } => Op::AddColumn { table, column },
-            Op::RenameColumn { table, from, to } => Op::RenameColumn {
+            Op::RenameColumn {
+                table,
+                from,
+                to,
+                serial,
+            } => Op::RenameColumn {
                 table,
                 from: to,
                 to: from,
+                serial,
             },
             Op::AlterColumnType {
                 table,
@@ -1163,7 +1176,7 @@ impl Op {
             Op::CreateTable { table } | Op::DropTable { table } => {
                 Some(Name::new(table.schema.clone(), table.name.clone()))
             }
-            Op::RenameTable { from, to } => Some(Name::new(from.schema.clone(), to.clone())),
+            Op::RenameTable { from, to, .. } => Some(Name::new(from.schema.clone(), to.clone())),
             Op::CommentOnTable { table, .. }
             | Op::AddColumn { table, .. }
             | Op::DropColumn { table, .. }
@@ -1456,7 +1469,7 @@ pub fn summary(op: &Op) -> String {
             "- table {}",
             Name::new(table.schema.clone(), table.name.clone())
         ),
-        Op::RenameTable { from, to } => format!("~ rename table {from} -> {}", Ident(to)),
+        Op::RenameTable { from, to, .. } => format!("~ rename table {from} -> {}", Ident(to)),
         Op::CommentOnTable { table, .. } => format!("~ comment on table {table}"),
         Op::AddColumn { table, column } => {
             let mut s = format!("+ column {} {}", col(table, &column.name), column.ty);
@@ -1466,7 +1479,9 @@ pub fn summary(op: &Op) -> String {
             s
         }
         Op::DropColumn { table, column } => format!("- column {}", col(table, &column.name)),
-        Op::RenameColumn { table, from, to } => {
+        Op::RenameColumn {
+            table, from, to, ..
+        } => {
             format!("~ rename column {} -> {}", col(table, from), Ident(to))
         }
         Op::AlterColumnType {

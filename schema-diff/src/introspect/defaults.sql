@@ -7,7 +7,9 @@
 -- pg_depend deptype 'a'; identity sequences are deptype 'i'): the column
 -- is a serial. A column may own other sequences (objects.sql reads those
 -- as sequences of their own); only the one its default calls makes it a
--- serial.
+-- serial; so does its name, the one PostgreSQL gives a serial's sequence
+-- (a sequence of another name the column owns is a sequence of its own,
+-- which CREATE TABLE ... serial would not make).
 SELECT ad.adrelid AS table_oid,
        ad.adnum AS num,
        x.expr,
@@ -15,6 +17,37 @@ SELECT ad.adrelid AS table_oid,
          (SELECT x.expr
           FROM pg_catalog.pg_depend dep
           JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+           AND EXISTS (
+             -- Named as CREATE TABLE names a serial's sequence (makeObjectName: table
+             -- and column cut to fit 63 bytes, the longer first; `seq` and a number
+             -- where that name was taken): a sequence of another name is one of its
+             -- own, whatever owns it.
+             SELECT 1 FROM pg_catalog.pg_class st
+             JOIN pg_catalog.pg_attribute sa ON sa.attrelid = st.oid AND sa.attnum = ad.adnum
+             CROSS JOIN LATERAL (SELECT st.relname::text AS r, sa.attname::text AS c) nm
+             CROSS JOIN LATERAL (
+               SELECT CASE
+                 WHEN pg_catalog.octet_length(nm.r) + pg_catalog.octet_length(nm.c) <= 58
+                   THEN nm.r OPERATOR(pg_catalog.||) '_' OPERATOR(pg_catalog.||) nm.c
+                 WHEN pg_catalog.octet_length(nm.r) <> pg_catalog.length(nm.r)
+                   OR pg_catalog.octet_length(nm.c) <> pg_catalog.length(nm.c) THEN NULL
+                 WHEN pg_catalog.length(nm.r) <= 29
+                   THEN nm.r OPERATOR(pg_catalog.||) '_'
+                        OPERATOR(pg_catalog.||) pg_catalog.left(nm.c, 58 - pg_catalog.length(nm.r))
+                 WHEN pg_catalog.length(nm.c) <= 29
+                   THEN pg_catalog.left(nm.r, 58 - pg_catalog.length(nm.c)) OPERATOR(pg_catalog.||) '_'
+                        OPERATOR(pg_catalog.||) nm.c
+                 ELSE pg_catalog.left(nm.r, 29) OPERATOR(pg_catalog.||) '_'
+                      OPERATOR(pg_catalog.||) pg_catalog.left(nm.c, 29)
+               END AS base
+             ) sn
+             WHERE st.oid = ad.adrelid AND st.relnamespace = s.relnamespace
+               AND (s.relname::text = sn.base OPERATOR(pg_catalog.||) '_seq'
+                    OR (pg_catalog.octet_length(nm.r) + pg_catalog.octet_length(nm.c) <= 54
+                        AND pg_catalog.left(s.relname::text, pg_catalog.length(sn.base) + 4)
+                            = sn.base OPERATOR(pg_catalog.||) '_seq'
+                        AND pg_catalog.substr(s.relname::text, pg_catalog.length(sn.base) + 5)
+                            ~ '^[1-9][0-9]*$')))
           WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
             AND dep.refobjid = ad.adrelid
             AND dep.refobjsubid = ad.adnum

@@ -332,6 +332,24 @@ pub fn serial_sequence_name(table: &str, column: &str) -> String {
     make_object_name(table, Some(column), Some("seq"))
 }
 
+/// After a serial column's table or the column itself is renamed: its
+/// sequence gets the name `CREATE TABLE` would give it now
+/// (`<table>_<column>_seq`), so that it reads back as the serial's, when
+/// that name is free (otherwise it keeps its own). The sequence is found
+/// by `pg_get_serial_sequence` when the statement runs.
+pub fn rename_serial_sequence(schema: &str, table: &str, column: &str) -> String {
+    let wanted = serial_sequence_name(table, column);
+    format!(
+        "DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence({table_ref}, {column}); \
+         BEGIN IF s IS NOT NULL AND pg_catalog.to_regclass({wanted_ref}) IS NULL THEN \
+         EXECUTE pg_catalog.format('ALTER SEQUENCE %s RENAME TO %I', s, {wanted}); END IF; END $strata$",
+        table_ref = quote_literal(&Qualified(schema, table).to_string()),
+        column = quote_literal(column),
+        wanted_ref = quote_literal(&Qualified(schema, &wanted).to_string()),
+        wanted = quote_literal(&wanted),
+    )
+}
+
 /// The statements that turn an integer column into a serial one: create the
 /// sequence (of the column's type), make the column own it, and default the
 /// column to its `nextval`. The sequence gets the name PostgreSQL would
