@@ -930,7 +930,124 @@ impl<'a> Differ<'a> {
                 }
             }
         }
+        self.rebuild_around_readded_columns();
         self.refresh_dependent_foreign_keys();
+    }
+
+    /// A column that becomes generated is dropped and added again
+    /// (`Op::AlterGenerated`): PostgreSQL drops the indexes and
+    /// constraints on it with it. Those the target keeps unchanged are
+    /// dropped before and made again after (the foreign keys that lean on
+    /// a key among them are then refreshed too).
+    fn rebuild_around_readded_columns(&mut self) {
+        let readded: Vec<(Name, String)> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::AlterGenerated { table, to, .. } if to.generated.is_some() => {
+                    Some((table.clone(), to.name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut extra = Vec::new();
+        for (table, column) in readded {
+            let Some(dt) = self.des_table(&table.schema, &table.name) else {
+                continue;
+            };
+            let current = self
+                .renamed_to
+                .get(&table)
+                .cloned()
+                .unwrap_or(table.clone());
+            let Some(ct) = self.cur_table(&current.schema, &current.name) else {
+                continue;
+            };
+            let quoted = Ident(&column).to_string();
+            let mentions = |text: &str| {
+                text.match_indices(&quoted).any(|(i, _)| {
+                    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '"';
+                    !text[..i].chars().next_back().is_some_and(word)
+                        && !text[i + quoted.len()..].chars().next().is_some_and(word)
+                })
+            };
+            let ops = &self.ops;
+            let index_dropped = |name: &str| {
+                ops.iter().any(|op| {
+                    matches!(op, Op::DropIndex { table: t, index } if *t == table && index.name == name)
+                })
+            };
+            for ix in &ct.indexes {
+                let uses = ix.elements.iter().any(|e| match &e.key {
+                    IndexKey::Column(c) => *c == column,
+                    IndexKey::Expression(x) => mentions(x),
+                }) || ix.predicate.as_deref().is_some_and(mentions);
+                if !uses || index_dropped(&ix.name) {
+                    continue;
+                }
+                if let Some(kept) = dt.indexes.iter().find(|x| *x == ix) {
+                    extra.push(Op::DropIndex {
+                        table: table.clone(),
+                        index: ix.clone(),
+                    });
+                    extra.push(Op::CreateIndex {
+                        table: table.clone(),
+                        index: kept.clone(),
+                    });
+                }
+            }
+            for u in ct.uniques.iter().filter(|u| u.columns.contains(&column)) {
+                let dropped = ops.iter().any(|op| {
+                    matches!(op, Op::DropUnique { table: t, unique } if *t == table && unique.name == u.name)
+                });
+                if let (false, Some(kept)) = (dropped, dt.uniques.iter().find(|x| *x == u)) {
+                    extra.push(Op::DropUnique {
+                        table: table.clone(),
+                        unique: u.clone(),
+                    });
+                    extra.push(Op::AddUnique {
+                        table: table.clone(),
+                        unique: kept.clone(),
+                    });
+                }
+            }
+            if let Some(pk) = ct
+                .primary_key
+                .as_ref()
+                .filter(|k| k.columns.contains(&column))
+            {
+                let dropped = ops
+                    .iter()
+                    .any(|op| matches!(op, Op::DropPrimaryKey { table: t, .. } if *t == table));
+                if let (false, Some(kept)) = (dropped, dt.primary_key.as_ref().filter(|k| *k == pk))
+                {
+                    extra.push(Op::DropPrimaryKey {
+                        table: table.clone(),
+                        key: pk.clone(),
+                    });
+                    extra.push(Op::AddPrimaryKey {
+                        table: table.clone(),
+                        key: kept.clone(),
+                    });
+                }
+            }
+            for k in ct.checks.iter().filter(|k| mentions(&k.expression)) {
+                let dropped = ops.iter().any(|op| {
+                    matches!(op, Op::DropCheck { table: t, check } if *t == table && check.name == k.name)
+                });
+                if let (false, Some(kept)) = (dropped, dt.checks.iter().find(|x| *x == k)) {
+                    extra.push(Op::DropCheck {
+                        table: table.clone(),
+                        check: k.clone(),
+                    });
+                    extra.push(Op::AddCheck {
+                        table: table.clone(),
+                        check: kept.clone(),
+                    });
+                }
+            }
+        }
+        self.ops.extend(extra);
     }
 
     fn table(&mut self, ct: &'a Table, dt: &'a Table) {

@@ -156,6 +156,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             Op::AlterColumnType { table, column, .. } => {
                 gone_columns.insert((table.schema.clone(), table.name.clone(), column.clone()));
             }
+            // Dropped and added again as a generated column.
+            Op::AlterGenerated { table, to, .. } if to.generated.is_some() => {
+                gone_columns.insert((table.schema.clone(), table.name.clone(), to.name.clone()));
+            }
             Op::RecreateEnum { users, .. } | Op::AddEnumValue { users, .. } => {
                 // A re-creation converts the columns; an added value does
                 // not, but its inverse (the down migration) re-creates the
