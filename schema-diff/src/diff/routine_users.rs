@@ -2,7 +2,8 @@
 //!
 //! A function whose result type or argument names change cannot be
 //! replaced (`CREATE OR REPLACE` refuses): it is dropped and created again
-//! ([`Op::RecreateObject`]). PostgreSQL refuses that drop while a column
+//! ([`Op::RecreateObject`]; a routine bound to a type that is re-created is
+//! dropped and created as two steps around it). PostgreSQL refuses that drop while a column
 //! default, a CHECK or an index expression or predicate calls it (views,
 //! triggers and policies are objects of their own, handled with their
 //! dependencies; a materialized view counts what its indexes call), or a
@@ -19,34 +20,46 @@
 //! dropped and added back needlessly.
 
 use strata::ident::quote_ident;
-use strata::schema::{IndexKey, ObjectKind, Schema, Table, TableRef};
+use strata::schema::{DbObject, IndexKey, ObjectKind, Schema, Table, TableRef};
 
 use super::{tname, Name, Op};
 
 /// The ops in execution order; see the module documentation.
 pub(super) fn around_recreated_routines(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
-    let recreated: Vec<(usize, String)> = ops
-        .iter()
-        .enumerate()
-        .filter_map(|(i, op)| match op {
-            Op::RecreateObject { from, .. }
-                if matches!(from.kind, ObjectKind::Function | ObjectKind::Aggregate) =>
-            {
-                Some((
-                    i,
-                    format!("{}.{}(", quote_ident(&from.schema), quote_ident(&from.name)),
-                ))
+    let routine = |o: &DbObject| matches!(o.kind, ObjectKind::Function | ObjectKind::Aggregate);
+    let needle = |o: &DbObject| format!("{}.{}(", quote_ident(&o.schema), quote_ident(&o.name));
+    // (where it goes, where it is back, how a call of it reads): a
+    // re-creation in one step, or a drop and a creation of the same
+    // routine (one bound to a type that is re-created).
+    let mut recreated: Vec<(usize, usize, String)> = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        match op {
+            Op::RecreateObject { from, .. } if routine(from) => {
+                recreated.push((i, i, needle(from)));
             }
-            _ => None,
-        })
-        .collect();
+            Op::DropObject { object } if routine(object) => {
+                let back = ops
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .find_map(|(j, op)| match op {
+                        Op::CreateObject { object: o } if o.key() == object.key() => Some(j),
+                        _ => None,
+                    });
+                if let Some(j) = back {
+                    recreated.push((i, j, needle(object)));
+                }
+            }
+            _ => {}
+        }
+    }
     let (Some(first), Some(last)) = (
-        recreated.first().map(|r| r.0),
-        recreated.last().map(|r| r.0),
+        recreated.iter().map(|r| r.0).min(),
+        recreated.iter().map(|r| r.1).max(),
     ) else {
         return;
     };
-    let calls = |text: &str| recreated.iter().any(|(_, needle)| text.contains(needle));
+    let calls = |text: &str| recreated.iter().any(|(_, _, needle)| text.contains(needle));
     let mut before = Vec::new();
     let mut after = Vec::new();
     // Ops the pass replaces (a default change it splits).

@@ -1,0 +1,33 @@
+-- - check tasks_sane on tasks
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.tasks DROP CONSTRAINT tasks_sane;
+
+-- - index tasks_finished on tasks
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+DROP INDEX public.tasks_finished;
+
+-- - function is_finished(x public.phase)
+DROP FUNCTION public.is_finished(x public.phase);
+
+-- ~ enum phase: + value 'running' after 'queued'
+ALTER TYPE public.phase ADD VALUE 'running' AFTER 'queued';
+
+-- + function is_finished(x public.phase)
+SET check_function_bodies = off;
+CREATE OR REPLACE FUNCTION public.is_finished(x public.phase)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT x = 'finished' $function$;
+RESET check_function_bodies;
+
+-- + check tasks_sane on tasks
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.tasks ADD CONSTRAINT tasks_sane CHECK (NOT public.is_finished(p) OR id > 0);
+
+-- + index tasks_finished on tasks
+-- hazard: blocks writes to the table while it runs
+-- lock: SHARE, held while every row is read
+CREATE INDEX tasks_finished ON public.tasks (id) WHERE (public.is_finished(p));
