@@ -88,6 +88,33 @@ fn applicable(current: &Schema, ops: &[Op]) -> Vec<DefaultGrant> {
         .collect()
 }
 
+/// The kinds of object (`FUNCTIONS`, `TYPES`) whose built-in `PUBLIC`
+/// privilege (EXECUTE, USAGE) the reading role's global default
+/// privileges take away, as `current` has them and this plan keeps them.
+fn public_revoked(current: &Schema, ops: &[Op]) -> Vec<&'static str> {
+    let dropped = |o: &DbObject| {
+        ops.iter().any(|op| {
+            matches!(op, Op::DropObject { object } | Op::RecreateObject { from: object, .. }
+                if object.key() == o.key())
+        })
+    };
+    current
+        .objects
+        .iter()
+        .filter(|o| {
+            o.kind == ObjectKind::DefaultPrivilege
+                && o.schema.is_empty()
+                && o.name == "PUBLIC"
+                && !dropped(o)
+        })
+        .filter_map(|o| match o.arguments.as_deref()? {
+            "REVOKE ON FUNCTIONS" => Some("FUNCTIONS"),
+            "REVOKE ON TYPES" => Some("TYPES"),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A new object: the kind of default privileges it gets, its schema, its
 /// name in `GRANT ... ON` and how a grant's dependency names it.
 struct Created {
@@ -234,7 +261,8 @@ fn default_grant(on: &Created, grantee: &str, privileges: &BTreeMap<String, bool
 /// default privileges give it (see the module documentation).
 pub(super) fn from_default_privileges(current: &Schema, desired: &Schema, ops: &mut Vec<Op>) {
     let defaults = applicable(current, ops);
-    if defaults.is_empty() {
+    let revoked = public_revoked(current, ops);
+    if defaults.is_empty() && revoked.is_empty() {
         return;
     }
     // Changes from what the default privileges give, in the order the
@@ -254,6 +282,40 @@ pub(super) fn from_default_privileges(current: &Schema, desired: &Schema, ops: &
             for p in &d.privileges {
                 let grantable = privileges.entry(p.clone()).or_default();
                 *grantable |= d.grantable;
+            }
+        }
+        // A routine or type made without PUBLIC's built-in privilege that
+        // the target gives it (introspection states only its absence, as a
+        // `(default revoked)` grant): granted again.
+        if revoked.contains(&on.objects) && on.objects != "SCHEMAS" {
+            let privilege = if on.objects == "FUNCTIONS" {
+                "EXECUTE"
+            } else {
+                "USAGE"
+            };
+            let absent = format!("ON {} (default revoked)", on.target);
+            let stated = desired.objects.iter().any(|o| {
+                o.kind == ObjectKind::Grant
+                    && o.schema == on.schema
+                    && o.name == "PUBLIC"
+                    && o.arguments.as_deref() == Some(absent.as_str())
+            });
+            if !stated {
+                let to = default_grant(
+                    &on,
+                    "PUBLIC",
+                    &BTreeMap::from([(privilege.to_string(), false)]),
+                );
+                let from = DbObject {
+                    definition: String::new(),
+                    drop: None,
+                    parts: Some(ObjectParts {
+                        fixed: String::new(),
+                        items: Vec::new(),
+                    }),
+                    ..to.clone()
+                };
+                changes.push(Op::ReplaceObject { from, to });
             }
         }
         for (grantee, privileges) in given {
