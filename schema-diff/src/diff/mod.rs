@@ -1116,7 +1116,26 @@ impl<'a> Differ<'a> {
         let mut added = Vec::new();
         for dc in &dt.columns {
             match cur_col(&dc.name) {
-                Some(cc) => self.column(&table, &inh.after_parents(&cc), dc),
+                Some(cc) => {
+                    let after = inh.after_parents(&cc);
+                    // A parent's default change reaches the table's own
+                    // column too (`ALTER TABLE` recurses); where the table
+                    // then sets its own, the same default stated before
+                    // the parent's change puts it back on the way down
+                    // (as `inheritance::child_defaults` does).
+                    if after.default != cc.default
+                        && after.default != dc.default
+                        && dc.generated.is_none()
+                    {
+                        self.ops.push(Op::AlterDefault {
+                            table: table.clone(),
+                            column: dc.name.clone(),
+                            from: cc.default.clone(),
+                            to: cc.default.clone(),
+                        });
+                    }
+                    self.column(&table, &after, dc)
+                }
                 // The kept parent drops it (`ONLY`, see the plan): the
                 // table keeps it as its own.
                 None if inh.cur_kept_columns.contains(&dc.name)
