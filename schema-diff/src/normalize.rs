@@ -69,7 +69,7 @@ mod fast;
 mod reconcile;
 
 pub use fast::{deterministic, normalize_on, NormalizeStats};
-pub use reconcile::reconcile;
+pub use reconcile::{differs_in_expressions, reconcile};
 
 /// How many statements [`normalize`] sends per batch (one transaction each):
 /// small enough to stay far below the server's lock table

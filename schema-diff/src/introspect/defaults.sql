@@ -7,9 +7,9 @@
 -- pg_depend deptype 'a'; identity sequences are deptype 'i'): the column
 -- is a serial. A column may own other sequences (objects.sql reads those
 -- as sequences of their own); only the one its default calls makes it a
--- serial; so does its name, the one PostgreSQL gives a serial's sequence
--- (a sequence of another name the column owns is a sequence of its own,
--- which CREATE TABLE ... serial would not make).
+-- serial, and only when it has the name PostgreSQL gives a serial's
+-- sequence (one of another name is a sequence of its own, which CREATE
+-- TABLE ... serial would not make).
 SELECT ad.adrelid AS table_oid,
        ad.adnum AS num,
        x.expr,

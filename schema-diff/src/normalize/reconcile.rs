@@ -70,16 +70,15 @@ fn same_column_but_default(a: &Column, b: &Column) -> bool {
     a.ty == b.ty && a.default.is_some() && b.default.is_some() && a.default != b.default
 }
 
-/// Gives `desired` the text of `current` wherever the two differ only in
-/// how PostgreSQL prints them; returns how many parts it changed. A side
-/// the server cannot print here (a type it does not hold) is left as it is.
-pub async fn reconcile(
-    client: &Client,
-    current: &Schema,
-    desired: &mut Schema,
-    cache: &mut Cache,
-) -> Result<usize, Error> {
-    let mut found: Vec<(usize, Differing<'_>)> = Vec::new();
+/// Whether any default, CHECK or index expression or predicate of a table
+/// on both sides differs in text: only then does [`reconcile`] need the
+/// server.
+pub fn differs_in_expressions(current: &Schema, desired: &Schema) -> bool {
+    !differing(current, desired).is_empty()
+}
+
+fn differing<'a>(current: &Schema, desired: &'a Schema) -> Vec<(usize, Differing<'a>)> {
+    let mut found = Vec::new();
     for (ti, d) in desired.tables.iter().enumerate() {
         let Some(c) = current.table(&d.schema, &d.name) else {
             continue;
@@ -110,6 +109,20 @@ pub async fn reconcile(
             found.push((ti, diff));
         }
     }
+    found
+}
+
+/// Gives `desired` the text of `current` wherever the two differ only in
+/// how PostgreSQL prints them; returns how many parts it changed. A side
+/// the server cannot print here (a type it does not hold) is left as it is.
+pub async fn reconcile(
+    client: &Client,
+    current: &Schema,
+    desired: &mut Schema,
+    cache: &mut Cache,
+) -> Result<usize, Error> {
+    let snapshot = desired.clone();
+    let found = differing(current, &snapshot);
     if found.is_empty() {
         return Ok(0);
     }
@@ -123,7 +136,7 @@ pub async fn reconcile(
     let mut cur_tables = Vec::new();
     let mut des_tables = Vec::new();
     for (ti, diff) in &found {
-        let d = &desired.tables[*ti];
+        let d = &snapshot.tables[*ti];
         let Some(c) = current.table(&d.schema, &d.name) else {
             continue;
         };
@@ -143,7 +156,7 @@ pub async fn reconcile(
     let mut changed = 0;
     let mut updates: Vec<(usize, Update)> = Vec::new();
     for (ti, diff) in &found {
-        let d = &desired.tables[*ti];
+        let d = &snapshot.tables[*ti];
         let (Some(c), Some(ca), Some(da)) = (
             current.table(&d.schema, &d.name),
             cur_again.table(&d.schema, &d.name),

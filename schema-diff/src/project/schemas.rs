@@ -179,7 +179,8 @@ impl Project {
         let mut desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
         let mut current = self.read_database(&conn, &schemas).await?;
-        self.reconciled(&server, &current, &mut desired).await?;
+        self.reconciled(Some(&server), &current, &mut desired)
+            .await?;
         let unmanaged = set_aside_unmanaged(&mut current, &desired)
             .iter()
             .map(object_display)
@@ -260,11 +261,8 @@ impl Project {
                 self.roles_exist(conn, &b).await?;
             }
             let (mut a, mut b) = (a, b);
-            let server = match from_db.as_ref().or(to_db.as_ref()) {
-                Some(db) => db.clone(),
-                None => self.normalization_server(None).await?,
-            };
-            self.reconciled(&server, &a, &mut b).await?;
+            self.reconciled(from_db.as_ref().or(to_db.as_ref()), &a, &mut b)
+                .await?;
             // A desired side read from a database lists the owners that are
             // not the role that read it; the others are that role's:
             // whoever runs the migration (the differ does the same for the
@@ -304,7 +302,8 @@ impl Project {
         let mut desired = self.normalized(&server, desired).await?;
         let schemas = self.schemas_for(Some(&desired));
         let (mut current, source) = self.history_state(history, base, &schemas).await?;
-        self.reconciled(&server, &current, &mut desired).await?;
+        self.reconciled(Some(&server), &current, &mut desired)
+            .await?;
         // Objects the history created by hand that the models do not
         // declare are left alone, not dropped.
         set_aside_unmanaged(&mut current, &desired);

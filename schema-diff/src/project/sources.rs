@@ -360,13 +360,22 @@ impl Project {
     /// Gives `desired` the current side's text of the expressions that
     /// differ only in how PostgreSQL prints them
     /// ([`crate::normalize::reconcile`]), asking `server`.
+    /// `server`: the one to ask, else the normalization server (found
+    /// only when an expression differs).
     pub(super) async fn reconciled(
         &self,
-        server: &ConnectOptions,
+        server: Option<&ConnectOptions>,
         current: &Schema,
         desired: &mut Schema,
     ) -> Result<(), Error> {
-        let client = connect(server).await?;
+        if !crate::normalize::differs_in_expressions(current, desired) {
+            return Ok(());
+        }
+        let server = match server {
+            Some(s) => s.clone(),
+            None => self.normalization_server(None).await?,
+        };
+        let client = connect(&server).await?;
         let mut cache = self.cache.lock().await;
         crate::normalize::reconcile(&client, current, desired, &mut cache).await?;
         Ok(())
