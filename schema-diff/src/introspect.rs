@@ -127,6 +127,52 @@ const CONSTRAINTS_SQL: &str = include_str!("introspect/constraints.sql");
 const INDEXES_SQL: &str = include_str!("introspect/indexes.sql");
 const OPCLASSES_SQL: &str = include_str!("introspect/opclasses.sql");
 const OBJECTS_SQL: &str = include_str!("introspect/objects.sql");
+/// A condition, not a query: written into the three queries that tell a
+/// serial's sequence ([`with_serial_names`]).
+const SERIAL_SEQUENCE_NAMED_SQL: &str = include_str!("introspect/serial_sequence_named.sql");
+
+/// The marker a query leaves for [`SERIAL_SEQUENCE_NAMED_SQL`], with its
+/// three arguments after it: `/* serial_sequence_named(s, t, a) */`.
+const SERIAL_SEQUENCE_NAMED: &str = "/* serial_sequence_named(";
+
+/// `sql` with each `/* serial_sequence_named(seq, table, attnum) */`
+/// replaced by the condition of `serial_sequence_named.sql` on those
+/// arguments (its comment lines left out).
+fn with_serial_names(sql: &str) -> String {
+    let condition: Vec<&str> = SERIAL_SEQUENCE_NAMED_SQL
+        .lines()
+        .filter(|l| !l.starts_with("--"))
+        .collect();
+    let condition = condition.join("\n");
+    let mut out = String::with_capacity(sql.len() + 4 * condition.len());
+    let mut rest = sql;
+    while let Some(i) = rest.find(SERIAL_SEQUENCE_NAMED) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + SERIAL_SEQUENCE_NAMED.len()..];
+        let Some(j) = after.find(") */") else {
+            break;
+        };
+        let args: Vec<&str> = after[..j].split(',').map(str::trim).collect();
+        if let [seq, table, attnum] = args[..] {
+            out.push_str(
+                &condition
+                    .replace("$seq", seq)
+                    .replace("$table", table)
+                    .replace("$attnum", attnum),
+            );
+        }
+        rest = &after[j + ") */".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+static COLUMNS_QUERY: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| with_serial_names(COLUMNS_SQL));
+static DEFAULTS_QUERY: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| with_serial_names(DEFAULTS_SQL));
+static OBJECTS_QUERY: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| with_serial_names(OBJECTS_SQL));
 
 /// What to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -402,9 +448,9 @@ const STATISTICS_EXPRESSIONS: &str = "pg_catalog.pg_get_statisticsobjdef_express
 /// exist), so none are read.
 fn objects_for_version(version_num: i32) -> std::borrow::Cow<'static, str> {
     if version_num >= 140_000 {
-        return std::borrow::Cow::Borrowed(OBJECTS_SQL);
+        return std::borrow::Cow::Borrowed(OBJECTS_QUERY.as_str());
     }
-    std::borrow::Cow::Owned(OBJECTS_SQL.replace(STATISTICS_EXPRESSIONS, "NULL::text[]"))
+    std::borrow::Cow::Owned(OBJECTS_QUERY.replace(STATISTICS_EXPRESSIONS, "NULL::text[]"))
 }
 
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
@@ -428,8 +474,8 @@ async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows
         (COMMENTS_SQL, &p[..]),
         (ENUMS_SQL, &p[..]),
         (TABLES_SQL, &p[..]),
-        (COLUMNS_SQL, &p[..]),
-        (DEFAULTS_SQL, &p[..]),
+        (COLUMNS_QUERY.as_str(), &p[..]),
+        (DEFAULTS_QUERY.as_str(), &p[..]),
         (&constraints_sql, &p[..]),
         (&indexes_sql, &p[..]),
         (OPCLASSES_SQL, &[][..]),
@@ -1605,6 +1651,18 @@ mod version_tests {
     #[test]
     fn statistics_expressions_are_read_only_where_the_server_prints_them() {
         assert!(OBJECTS_SQL.contains(STATISTICS_EXPRESSIONS));
+        // Every marker of the serial sequence's name is written out, with
+        // the query's own names.
+        for (raw, query) in [
+            (COLUMNS_SQL, COLUMNS_QUERY.as_str()),
+            (DEFAULTS_SQL, DEFAULTS_QUERY.as_str()),
+            (OBJECTS_SQL, OBJECTS_QUERY.as_str()),
+        ] {
+            assert!(raw.contains(SERIAL_SEQUENCE_NAMED));
+            assert!(!query.contains(SERIAL_SEQUENCE_NAMED));
+            assert!(!query.contains("$seq") && !query.contains("$attnum"));
+            assert!(query.contains("'^[1-9][0-9]*$'"));
+        }
         assert!(objects_for_version(140_000).contains("statisticsobjdef_expressions"));
         assert!(!objects_for_version(130_015).contains("statisticsobjdef_expressions"));
     }
