@@ -707,8 +707,9 @@ fn uses_concurrently(op: &Op, ctx: &Ctx<'_>) -> bool {
         | Op::DropIndex { table, .. }
         | Op::AddPrimaryKey { table, .. }
         | Op::AddUnique { table, .. } => ctx.concurrently(table),
+        // Added `NOT VALID` as it is: no validation step.
+        Op::AddCheck { table, check } => ctx.online(table) && !check.not_valid,
         Op::AddForeignKey { table, .. }
-        | Op::AddCheck { table, .. }
         | Op::ValidateConstraint {
             table, valid: true, ..
         }
@@ -783,6 +784,10 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
                 ShareRowExclusive
             };
             Some((ShareRowExclusive, Some(scan)))
+        }
+        // Added `NOT VALID`: no row is read (nor checked).
+        Op::AddCheck { table, check } if check.not_valid && existing(table) => {
+            Some((AccessExclusive, None))
         }
         Op::AddCheck { table, .. } | Op::SetNotNull { table, .. } if existing(table) => {
             let scan = if ctx.online(table) {
@@ -2249,11 +2254,14 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 vec![]
             }
         }
-        Op::AddCheck { table, .. } => {
-            if existing(table) {
-                vec![AccessExclusiveLock, CanFailOnExistingRows]
-            } else {
+        Op::AddCheck { table, check } => {
+            if !existing(table) {
                 vec![]
+            } else if check.not_valid {
+                // Existing rows are not checked.
+                vec![AccessExclusiveLock]
+            } else {
+                vec![AccessExclusiveLock, CanFailOnExistingRows]
             }
         }
         Op::CreateIndex { table, index } => {

@@ -1271,8 +1271,6 @@ fn not_valid_constraints_are_validated_in_place() {
 
             -- undo: - check c_n_check on c
             -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-            -- hazard: can fail on existing rows
-            -- lock: ACCESS EXCLUSIVE, held while every row is read
             ALTER TABLE public.c ADD CONSTRAINT c_n_check CHECK ((n > 0)) NOT VALID;
         "#]],
     );

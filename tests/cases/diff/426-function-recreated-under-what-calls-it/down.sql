@@ -76,8 +76,6 @@ CREATE INDEX orders_big ON "Billing".orders (id) WHERE (amount::integer > ("Bill
 
 -- undo: - check orders_id_small on "Billing".orders
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
--- hazard: can fail on existing rows
--- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE "Billing".orders ADD CONSTRAINT orders_id_small CHECK (id <= ("Billing"."Limit"() * 10)) NOT VALID;
 
 -- undo: - check orders_amount on "Billing".orders

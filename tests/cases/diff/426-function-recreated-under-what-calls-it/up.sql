@@ -71,8 +71,6 @@ ALTER TABLE "Billing".orders ADD CONSTRAINT orders_amount CHECK (amount::integer
 
 -- + check orders_id_small on "Billing".orders
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
--- hazard: can fail on existing rows
--- lock: ACCESS EXCLUSIVE, held while every row is read
 ALTER TABLE "Billing".orders ADD CONSTRAINT orders_id_small CHECK (id <= ("Billing"."Limit"() * 10)) NOT VALID;
 
 -- + index orders_big on "Billing".orders
