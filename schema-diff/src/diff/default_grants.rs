@@ -32,9 +32,9 @@ struct DefaultGrant {
     grantable: bool,
 }
 
-/// The reading role's granted default privileges of `current` that this
-/// plan keeps in place while it creates objects.
-fn applicable(current: &Schema, ops: &[Op]) -> Vec<DefaultGrant> {
+/// The default privileges of `current` still in place while this plan
+/// creates objects: those it drops go first, new and changed ones after.
+fn in_place<'a>(current: &'a Schema, ops: &[Op]) -> impl Iterator<Item = &'a DbObject> {
     let dropped: BTreeSet<_> = ops
         .iter()
         .filter_map(|op| match op {
@@ -49,7 +49,13 @@ fn applicable(current: &Schema, ops: &[Op]) -> Vec<DefaultGrant> {
     current
         .objects
         .iter()
-        .filter(|o| o.kind == ObjectKind::DefaultPrivilege && !dropped.contains(&o.key()))
+        .filter(move |o| o.kind == ObjectKind::DefaultPrivilege && !dropped.contains(&o.key()))
+}
+
+/// The reading role's granted default privileges of `current` that this
+/// plan keeps in place while it creates objects.
+fn applicable(current: &Schema, ops: &[Op]) -> Vec<DefaultGrant> {
+    in_place(current, ops)
         .filter_map(|o| {
             // `[IN SCHEMA s ]GRANT ON TABLES[ WITH GRANT OPTION]`; an entry
             // with `FOR ROLE` is another role's.
@@ -92,21 +98,8 @@ fn applicable(current: &Schema, ops: &[Op]) -> Vec<DefaultGrant> {
 /// privilege (EXECUTE, USAGE) the reading role's global default
 /// privileges take away, as `current` has them and this plan keeps them.
 fn public_revoked(current: &Schema, ops: &[Op]) -> Vec<&'static str> {
-    let dropped = |o: &DbObject| {
-        ops.iter().any(|op| {
-            matches!(op, Op::DropObject { object } | Op::RecreateObject { from: object, .. }
-                if object.key() == o.key())
-        })
-    };
-    current
-        .objects
-        .iter()
-        .filter(|o| {
-            o.kind == ObjectKind::DefaultPrivilege
-                && o.schema.is_empty()
-                && o.name == "PUBLIC"
-                && !dropped(o)
-        })
+    in_place(current, ops)
+        .filter(|o| o.schema.is_empty() && o.name == "PUBLIC")
         .filter_map(|o| match o.arguments.as_deref()? {
             "REVOKE ON FUNCTIONS" => Some("FUNCTIONS"),
             "REVOKE ON TYPES" => Some("TYPES"),

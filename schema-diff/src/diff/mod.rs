@@ -972,30 +972,34 @@ impl<'a> Differ<'a> {
                 })
             };
             let ops = &self.ops;
-            let index_dropped = |name: &str| {
-                ops.iter().any(|op| {
-                    matches!(op, Op::DropIndex { table: t, index } if *t == table && index.name == name)
+            // One the plan drops anyway is left to it.
+            let dropped = |name: &str| {
+                ops.iter().any(|op| match op {
+                    Op::DropIndex { table: t, index } => *t == table && index.name == name,
+                    Op::DropCheck { table: t, check } => *t == table && check.name == name,
+                    _ => false,
                 })
             };
-            for ix in &ct.indexes {
-                let uses = ix.elements.iter().any(|e| match &e.key {
-                    IndexKey::Column(c) => *c == column,
-                    IndexKey::Expression(x) => mentions(x),
-                }) || ix.predicate.as_deref().is_some_and(mentions);
-                if !uses || index_dropped(&ix.name) {
-                    continue;
-                }
-                if let Some(kept) = dt.indexes.iter().find(|x| *x == ix) {
-                    extra.push(Op::DropIndex {
-                        table: table.clone(),
-                        index: ix.clone(),
-                    });
-                    extra.push(Op::CreateIndex {
-                        table: table.clone(),
-                        index: kept.clone(),
-                    });
-                }
-            }
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            routine_users::rebuild_kept_parts(
+                &table,
+                ct,
+                dt,
+                |ix| {
+                    !dropped(&ix.name)
+                        && (ix
+                            .elements
+                            .iter()
+                            .any(|e| matches!(&e.key, IndexKey::Column(c) if *c == column))
+                            || routine_users::index_text_uses(ix, mentions))
+                },
+                |k| !dropped(&k.name) && mentions(&k.expression),
+                &mut before,
+                &mut after,
+            );
+            // Phases order them.
+            extra.append(&mut before);
+            extra.append(&mut after);
             for u in ct.uniques.iter().filter(|u| u.columns.contains(&column)) {
                 let dropped = ops.iter().any(|op| {
                     matches!(op, Op::DropUnique { table: t, unique } if *t == table && unique.name == u.name)
@@ -1028,21 +1032,6 @@ impl<'a> Differ<'a> {
                     extra.push(Op::AddPrimaryKey {
                         table: table.clone(),
                         key: kept.clone(),
-                    });
-                }
-            }
-            for k in ct.checks.iter().filter(|k| mentions(&k.expression)) {
-                let dropped = ops.iter().any(|op| {
-                    matches!(op, Op::DropCheck { table: t, check } if *t == table && check.name == k.name)
-                });
-                if let (false, Some(kept)) = (dropped, dt.checks.iter().find(|x| *x == k)) {
-                    extra.push(Op::DropCheck {
-                        table: table.clone(),
-                        check: k.clone(),
-                    });
-                    extra.push(Op::AddCheck {
-                        table: table.clone(),
-                        check: kept.clone(),
                     });
                 }
             }

@@ -20,7 +20,7 @@
 //! dropped and added back needlessly.
 
 use strata::ident::quote_ident;
-use strata::schema::{DbObject, IndexKey, ObjectKind, Schema, Table, TableRef};
+use strata::schema::{Check, DbObject, Index, IndexKey, ObjectKind, Schema, Table, TableRef};
 
 use super::{tname, Name, Op};
 
@@ -137,39 +137,15 @@ pub(super) fn around_recreated_routines(current: &Schema, desired: &Schema, ops:
                 after.extend(own);
             }
         }
-        for check in t.checks.iter().filter(|k| calls(&k.expression)) {
-            // Kept as it is: a changed one is dropped first already.
-            let Some(kept) = d.checks.iter().find(|k| *k == check) else {
-                continue;
-            };
-            before.push(Op::DropCheck {
-                table: name.clone(),
-                check: check.clone(),
-            });
-            after.push(Op::AddCheck {
-                table: name.clone(),
-                check: kept.clone(),
-            });
-        }
-        for index in t.indexes.iter().filter(|x| {
-            x.predicate.as_deref().is_some_and(calls)
-                || x.elements.iter().any(|e| match &e.key {
-                    IndexKey::Expression(x) => calls(x),
-                    IndexKey::Column(_) => false,
-                })
-        }) {
-            let Some(kept) = d.indexes.iter().find(|x| *x == index) else {
-                continue;
-            };
-            before.push(Op::DropIndex {
-                table: name.clone(),
-                index: index.clone(),
-            });
-            after.push(Op::CreateIndex {
-                table: name.clone(),
-                index: kept.clone(),
-            });
-        }
+        rebuild_kept_parts(
+            &name,
+            t,
+            d,
+            |x| index_text_uses(x, calls),
+            |k| calls(&k.expression),
+            &mut before,
+            &mut after,
+        );
     }
     // A domain's default and CHECKs: taken off and put back part by part
     // (the domain itself stays: columns use it).
@@ -247,4 +223,52 @@ fn descendants<'a>(schema: &'a Schema, parent: &Name) -> Vec<&'a Table> {
         out.extend(next);
     }
     out
+}
+
+/// Whether an index's expressions or predicate satisfy `uses`.
+pub(super) fn index_text_uses(x: &Index, uses: impl Fn(&str) -> bool) -> bool {
+    x.predicate.as_deref().is_some_and(&uses)
+        || x.elements.iter().any(|e| match &e.key {
+            IndexKey::Expression(text) => uses(text),
+            IndexKey::Column(_) => false,
+        })
+}
+
+/// The indexes and CHECKs of current table `t` that `index_uses` and
+/// `check_uses` pick and the target `d` keeps exactly: each dropped (into
+/// `before`) and made again (into `after`) on table `name`. A part the
+/// target changes is dropped and added by the diff already.
+pub(super) fn rebuild_kept_parts(
+    name: &Name,
+    t: &Table,
+    d: &Table,
+    index_uses: impl Fn(&Index) -> bool,
+    check_uses: impl Fn(&Check) -> bool,
+    before: &mut Vec<Op>,
+    after: &mut Vec<Op>,
+) {
+    for check in t.checks.iter().filter(|k| check_uses(k)) {
+        if let Some(kept) = d.checks.iter().find(|k| *k == check) {
+            before.push(Op::DropCheck {
+                table: name.clone(),
+                check: check.clone(),
+            });
+            after.push(Op::AddCheck {
+                table: name.clone(),
+                check: kept.clone(),
+            });
+        }
+    }
+    for index in t.indexes.iter().filter(|x| index_uses(x)) {
+        if let Some(kept) = d.indexes.iter().find(|x| *x == index) {
+            before.push(Op::DropIndex {
+                table: name.clone(),
+                index: index.clone(),
+            });
+            after.push(Op::CreateIndex {
+                table: name.clone(),
+                index: kept.clone(),
+            });
+        }
+    }
 }
