@@ -371,6 +371,11 @@ impl Project {
         if !crate::normalize::differs_in_expressions(current, desired) {
             return Ok(());
         }
+        // Both sides' texts go into probe tables: each must be one
+        // expression on PostgreSQL's parser (a side read from a JSON file
+        // is text like any other).
+        validate_expressions(current)?;
+        validate_expressions(desired)?;
         let server = match server {
             Some(s) => s.clone(),
             None => self.normalization_server(None).await?,
