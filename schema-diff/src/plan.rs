@@ -1615,6 +1615,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             to,
             default_from,
             default_to,
+            collation_to,
+            ..
         } => {
             let mut out = vec![alter::alter_column_type(
                 &table.schema,
@@ -1625,6 +1627,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                     using: casts::conversion(from, to).using,
                     drop_default: default_from.is_some(),
                     set_default: default_to.as_deref(),
+                    collation: collation_to.as_ref(),
                 }],
             )];
             // A serial's sequence keeps its type when the column's changes
@@ -1962,6 +1965,7 @@ fn recreate_enum(
                 using: Using::ViaText,
                 drop_default: u.default_before.is_some(),
                 set_default: u.default_after.as_deref(),
+                collation: None,
             })
             .collect();
         out.push(alter::alter_column_type(

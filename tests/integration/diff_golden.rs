@@ -684,6 +684,7 @@ async fn cast_row(client: &Client, i: usize, from: &str, mismatches: &mut Vec<St
                 using: conv.using,
                 drop_default: false,
                 set_default: None,
+                collation: None,
             }],
         );
         client.batch_execute("BEGIN").await.unwrap();

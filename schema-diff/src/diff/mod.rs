@@ -1699,6 +1699,8 @@ impl<'a> Differ<'a> {
                 to: dc.ty.clone(),
                 default_from: cur_default,
                 default_to: des_default,
+                collation_from: cc.collation.clone(),
+                collation_to: dc.collation.clone(),
             });
         } else if handled != Some(DefaultHandled::Done) && cur_default != des_default {
             self.ops.push(Op::AlterDefault {
@@ -1708,9 +1710,9 @@ impl<'a> Differ<'a> {
                 to: des_default,
             });
         }
-        // A type change resets the collation to the new type's default.
-        let collation_set =
-            cc.collation != dc.collation || (cc.ty != dc.ty && dc.collation.is_some());
+        // A type change sets the collation too (`TYPE ... COLLATE`, both
+        // ways): without one PostgreSQL resets it to the new type's default.
+        let collation_set = cc.collation != dc.collation && cc.ty == dc.ty;
         // A type change (`COLLATE` is one) also resets the storage and the
         // compression: set back to the defaults first (so the way back can
         // set them again after the old type is back), then as desired.

@@ -66,6 +66,7 @@
 //! 10. drops of enum types, then of schemas.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use strata::ident::{ident_list, quote_literal, Ident, Qualified};
 use strata::schema::{
@@ -360,6 +361,11 @@ pub enum Op {
         default_from: Option<String>,
         /// The default after (set last).
         default_to: Option<String>,
+        /// The column's collation before (a type change without `COLLATE`
+        /// would reset it to the type's default).
+        collation_from: Option<TypeName>,
+        /// The column's collation after.
+        collation_to: Option<TypeName>,
     },
     /// `ALTER COLUMN ... SET NOT NULL`.
     SetNotNull {
@@ -829,6 +835,10 @@ impl Op {
             Op::AddForeignKey { .. } | Op::ValidateConstraint { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
             // Once the partition is attached and its parent's index made.
+            // Naming an index what it is already called: a step whose
+            // inverse, last on the way back, gives the name back after the
+            // parent's index is made again.
+            Op::NameAttachedIndex { to, back, .. } if to == back => 2,
             Op::NameAttachedIndex { .. } => 32,
             Op::CommentOnType { .. }
             | Op::CommentOnTable { .. }
@@ -935,6 +945,8 @@ impl Op {
                 to,
                 default_from,
                 default_to,
+                collation_from,
+                collation_to,
             } => Op::AlterColumnType {
                 table,
                 column,
@@ -942,6 +954,8 @@ impl Op {
                 to: from,
                 default_from: default_to,
                 default_to: default_from,
+                collation_from: collation_to,
+                collation_to: collation_from,
             },
             Op::SetNotNull { table, column } => Op::DropNotNull { table, column },
             Op::DropNotNull { table, column } => Op::SetNotNull { table, column },
@@ -1330,20 +1344,12 @@ pub fn summary(op: &Op) -> String {
             from,
             to,
             ..
-        } => {
-            let c = |x: &Option<TypeName>| {
-                x.as_ref().map_or_else(
-                    || "default".to_string(),
-                    |t| Qualified(&t.schema, &t.name).to_string(),
-                )
-            };
-            format!(
-                "~ column {}: collation {} -> {}",
-                col(table, column),
-                c(from),
-                c(to)
-            )
-        }
+        } => format!(
+            "~ column {}: collation {} -> {}",
+            col(table, column),
+            collation_text(from),
+            collation_text(to)
+        ),
         Op::AttachPartition {
             table, partition, ..
         } => format!(
@@ -1489,8 +1495,21 @@ pub fn summary(op: &Op) -> String {
             column,
             from,
             to,
+            collation_from,
+            collation_to,
             ..
-        } => format!("~ column {}: {from} -> {to}", col(table, column)),
+        } => {
+            let mut out = format!("~ column {}: {from} -> {to}", col(table, column));
+            if collation_from != collation_to {
+                let _ = write!(
+                    out,
+                    ", collation {} -> {}",
+                    collation_text(collation_from),
+                    collation_text(collation_to)
+                );
+            }
+            out
+        }
         Op::SetNotNull { table, column } => {
             format!("~ column {}: set not null", col(table, column))
         }
@@ -1642,4 +1661,12 @@ fn identity_text(i: Option<Identity>) -> &'static str {
         Some(Identity::ByDefault) => "by default",
         Some(Identity::Serial) => "serial",
     }
+}
+
+/// A column's collation in a summary: `default` for the type's own.
+fn collation_text(collation: &Option<TypeName>) -> String {
+    collation.as_ref().map_or_else(
+        || "default".to_string(),
+        |t| Qualified(&t.schema, &t.name).to_string(),
+    )
 }

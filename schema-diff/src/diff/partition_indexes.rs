@@ -440,6 +440,8 @@ pub(super) fn attached_index_names<'a>(
     // The partitions and parents' indexes this plan touches.
     let mut touched_tables: BTreeSet<Name> = BTreeSet::new();
     let mut touched_indexes: BTreeSet<(Name, String)> = BTreeSet::new();
+    // The parents' indexes the way back makes again.
+    let mut remade_by_down: BTreeSet<(Name, String)> = BTreeSet::new();
     for op in ops {
         match op {
             Op::CreateTable { table } | Op::DropTable { table } => {
@@ -448,8 +450,12 @@ pub(super) fn attached_index_names<'a>(
             Op::AttachPartition { table, .. } | Op::DetachPartition { table, .. } => {
                 touched_tables.insert(table.clone());
             }
-            Op::CreateIndex { table, index } | Op::DropIndex { table, index } => {
+            Op::CreateIndex { table, index } => {
                 touched_indexes.insert((table.clone(), index.name.clone()));
+            }
+            Op::DropIndex { table, index } => {
+                touched_indexes.insert((table.clone(), index.name.clone()));
+                remade_by_down.insert((table.clone(), index.name.clone()));
             }
             Op::RenameIndex { table, from, to } => {
                 touched_indexes.insert((table.clone(), from.clone()));
@@ -488,6 +494,31 @@ pub(super) fn attached_index_names<'a>(
                 to: to.clone(),
                 back,
             });
+        }
+    }
+    // The way back makes a parent's index again, and its partitions'
+    // indexes get the names PostgreSQL chooses: where the start had
+    // another, a step before any change (it names the index what it is
+    // already called) gives it back as the way back's last step.
+    for t in &cur.tables {
+        let Some(p) = &t.partition_of else {
+            continue;
+        };
+        let parent = Name::new(p.parent.schema.clone(), p.parent.name.clone());
+        for (parent_index, had) in &t.attached_indexes {
+            if !remade_by_down.contains(&(parent.clone(), parent_index.clone())) {
+                continue;
+            }
+            let chosen =
+                index_definition(cur, &parent, parent_index).map(|ix| copy_index_name(&t.name, ix));
+            if chosen.as_ref().is_some_and(|c| c != had) {
+                out.push(Op::NameAttachedIndex {
+                    table: name_of(t),
+                    parent_index: Name::new(parent.schema.clone(), parent_index.clone()),
+                    to: had.clone(),
+                    back: had.clone(),
+                });
+            }
         }
     }
     out

@@ -14,6 +14,7 @@ use crate::ddl::create::storage_params_sql;
 use crate::ident::{ident_list, quote_literal, Ident, Qualified};
 use crate::schema::{
     make_object_name, Column, ColumnStorage, Compression, Identity, ReplicaIdentity, SqlType,
+    TypeName,
 };
 
 /// `DROP SCHEMA s`.
@@ -150,6 +151,9 @@ pub struct TypeChange<'a> {
     pub drop_default: bool,
     /// `SET DEFAULT` this expression afterwards.
     pub set_default: Option<&'a str>,
+    /// `COLLATE`: the column's collation under the new type (without it,
+    /// PostgreSQL gives the column the new type's default collation).
+    pub collation: Option<&'a TypeName>,
 }
 
 /// `ALTER TABLE s.t ALTER COLUMN c DROP DEFAULT, ALTER COLUMN c TYPE ty USING
@@ -180,6 +184,9 @@ pub fn alter_column_type(schema: &str, table: &str, changes: &[TypeChange<'_>]) 
     for c in changes {
         sep(&mut out);
         let _ = write!(out, "ALTER COLUMN {} TYPE {}", Ident(c.column), c.ty);
+        if let Some(coll) = c.collation {
+            let _ = write!(out, " COLLATE {}", Qualified(&coll.schema, &coll.name));
+        }
         match c.using {
             Using::Implicit => {}
             Using::Cast => {
@@ -681,6 +688,7 @@ mod tests {
                         using: Using::Cast,
                         drop_default: true,
                         set_default: Some("0"),
+                        collation: None,
                     },
                     TypeChange {
                         column: "Moods",
@@ -688,6 +696,7 @@ mod tests {
                         using: Using::ViaText,
                         drop_default: false,
                         set_default: None,
+                        collation: None,
                     },
                 ],
             ),
