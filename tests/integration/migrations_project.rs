@@ -765,18 +765,22 @@ fn expressions_that_print_differently_once_applied_compare_equal() {
     run(async {
         let a = TestDb::new().await.unwrap();
         let b = TestDb::new().await.unwrap();
+        // A routine without arguments on both sides: its empty argument
+        // list is valid where the expressions are checked.
+        let routine = "CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql \
+                       AS $$ BEGIN RETURN NEW; END $$";
         let table = "CREATE TABLE public.orders (id int PRIMARY KEY, status varchar(10) NOT NULL";
         a.connect()
             .await
             .unwrap()
-            .batch_execute(&format!("{table})"))
+            .batch_execute(&format!("{routine}; {table})"))
             .await
             .unwrap();
         b.connect()
             .await
             .unwrap()
             .batch_execute(&format!(
-                "{table}, CONSTRAINT orders_status CHECK (status IN ('new', 'done'))); \
+                "{routine}; {table}, CONSTRAINT orders_status CHECK (status IN ('new', 'done'))); \
                  CREATE INDEX orders_open ON public.orders (id) WHERE status IN ('new', 'done')"
             ))
             .await

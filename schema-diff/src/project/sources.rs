@@ -693,7 +693,8 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
         if let Some(d) = &o.drop {
             crate::sql::validate_definition(d).map_err(|r| bad("the drop statement of", r))?;
         }
-        if let Some(a) = &o.arguments {
+        // A routine without arguments has an empty list.
+        if let Some(a) = o.arguments.as_ref().filter(|a| !a.trim().is_empty()) {
             match o.kind {
                 strata::schema::ObjectKind::Function | strata::schema::ObjectKind::Procedure => {
                     crate::sql::validate_clause("DROP FUNCTION strata_check(", a, ")")
