@@ -384,13 +384,18 @@ impl DbObject {
     }
 
     /// A routine (or aggregate) that uses a table, view or materialized
-    /// view (its row type in the signature, or a `BEGIN ATOMIC` body):
-    /// created after tables and views, dropped before them, like a
+    /// view (its row type in the signature, or a `BEGIN ATOMIC` body), or a
+    /// domain or composite type over such a row type (`CREATE DOMAIN d AS
+    /// t`): created after tables and views, dropped before them, like a
     /// dependent object.
     pub fn follows_relations(&self) -> bool {
         matches!(
             self.kind,
-            ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate
+            ObjectKind::Function
+                | ObjectKind::Procedure
+                | ObjectKind::Aggregate
+                | ObjectKind::Domain
+                | ObjectKind::CompositeType
         ) && self
             .depends_on
             .iter()
