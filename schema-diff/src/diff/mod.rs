@@ -144,10 +144,14 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     // (which it would otherwise adopt). Some ops around partitioned
     // indexes have a place of their own (`partition_indexes.rs`).
     let overrides = partition_indexes::order_override(desired, &ops);
+    let row_types = RowTypeUsers::new(current, desired, &ops);
     let mut keyed: Vec<((u8, isize), Op)> = ops
         .into_iter()
         .zip(overrides)
         .map(|(op, place)| {
+            if let Some(place) = row_types.place(&op) {
+                return (place, op);
+            }
             let within = match &op {
                 Op::CreateTable { table } => level(&table.schema, &table.name) as isize,
                 Op::DropTable { table } => -(level(&table.schema, &table.name) as isize),
@@ -186,6 +190,103 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     order_defaults_before_serial_drops(&mut ops);
     routine_users::around_recreated_routines(current, desired, &mut ops);
     (ops, d.notes)
+}
+
+/// Domains and composite types over a table's row type
+/// ([`strata::schema::DbObject::follows_relations`]) are made after the tables and dropped
+/// before them; where a table this plan creates (or drops) has a column of
+/// one, the type is made among the new tables instead: after the plain
+/// tables it is over, before the tables that use it (whose place moves
+/// after it, their partitions and children still after them), and dropped
+/// likewise after the tables that use it and before those it is over.
+struct RowTypeUsers {
+    /// Types made or dropped among the tables: `(schema, name)`.
+    made: BTreeSet<(String, String)>,
+    dropped: BTreeSet<(String, String)>,
+}
+
+impl RowTypeUsers {
+    fn new(current: &Schema, desired: &Schema, ops: &[Op]) -> Self {
+        let late = |s: &Schema| -> BTreeSet<(String, String)> {
+            s.objects
+                .iter()
+                .filter(|o| {
+                    matches!(o.kind, ObjectKind::Domain | ObjectKind::CompositeType)
+                        && o.follows_relations()
+                })
+                .map(|o| (o.schema.clone(), o.name.clone()))
+                .collect()
+        };
+        let (late_cur, late_des) = (late(current), late(desired));
+        let mut made = BTreeSet::new();
+        let mut dropped = BTreeSet::new();
+        for op in ops {
+            match op {
+                Op::CreateTable { table } => {
+                    made.extend(Self::used(&table.columns, &late_des));
+                }
+                Op::AddColumn { column, .. } => {
+                    made.extend(Self::used(std::slice::from_ref(column), &late_des));
+                }
+                Op::DropTable { table } => {
+                    dropped.extend(Self::used(&table.columns, &late_cur));
+                }
+                _ => {}
+            }
+        }
+        RowTypeUsers { made, dropped }
+    }
+
+    /// The types of `late` that `columns` have (or arrays of).
+    fn used(columns: &[Column], late: &BTreeSet<(String, String)>) -> Vec<(String, String)> {
+        columns
+            .iter()
+            .filter_map(|c| match c.ty.element() {
+                SqlType::Named(t) => Some((t.schema.clone(), t.name.clone())),
+                _ => None,
+            })
+            .filter(|k| late.contains(k))
+            .collect()
+    }
+
+    fn uses(&self, set: &BTreeSet<(String, String)>, table: &Table) -> bool {
+        !Self::used(&table.columns, set).is_empty()
+    }
+
+    /// The place of `op` when it is one of these types or a table using
+    /// one; `None` otherwise.
+    fn place(&self, op: &Op) -> Option<(u8, isize)> {
+        if self.made.is_empty() && self.dropped.is_empty() {
+            return None;
+        }
+        let key = |o: &strata::schema::DbObject| (o.schema.clone(), o.name.clone());
+        match op {
+            // Plain tables at 0, the types at 1, their users at 2.
+            Op::CreateObject { object } if self.made.contains(&key(object)) => {
+                Some((op::CREATE_TABLE_PHASE, 1))
+            }
+            Op::CreateTable { table }
+                if table.partition_of.is_none()
+                    && table.inherits.is_empty()
+                    && self.uses(&self.made, table) =>
+            {
+                Some((op.phase(), 2))
+            }
+            // Users at -2, the types at -1, the plain tables they are over
+            // at 0.
+            Op::DropObject { object } if self.dropped.contains(&key(object)) => {
+                Some((op::DROP_TABLE_PHASE, -1))
+            }
+            Op::DropTable { table }
+                if table.partition_of.is_none()
+                    && table.inherits.is_empty()
+                    && self.uses(&self.dropped, table) =>
+            {
+                Some((op.phase(), -2))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A table that leaves its parent (`DETACH PARTITION`, `NO INHERIT`) keeps

@@ -749,6 +749,11 @@ pub enum Op {
     },
 }
 
+/// The phase of `CREATE TABLE` of a table that is no partition or child.
+pub(super) const CREATE_TABLE_PHASE: u8 = 17;
+/// The phase of `DROP TABLE` of a table that is no partition or child.
+pub(super) const DROP_TABLE_PHASE: u8 = 10;
+
 impl Op {
     /// The position of this kind of op in a migration: ops run in ascending
     /// phase, so table renames come first, then the drops of foreign keys,
@@ -791,7 +796,7 @@ impl Op {
             Op::ReleaseSequence { release: true, .. } => 8,
             Op::DropColumn { .. } => 8,
             Op::DropTable { table } if child(table) => 9,
-            Op::DropTable { .. } => 10,
+            Op::DropTable { .. } => DROP_TABLE_PHASE,
             Op::CreateSchema { .. } => 11,
             Op::CreateEnum { .. } => 12,
             Op::AddEnumValue { .. } => 13,
@@ -807,7 +812,7 @@ impl Op {
             }
             Op::RenameColumn { .. } => 16,
             // Parents before their partitions and children.
-            Op::CreateTable { table } if !child(table) => 17,
+            Op::CreateTable { table } if !child(table) => CREATE_TABLE_PHASE,
             Op::CreateTable { .. } => 18,
             Op::AddColumn { .. } => 19,
             Op::ReleaseSequence { .. } => 19,
