@@ -1454,6 +1454,11 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             vec![comment_on_object(object, to.as_deref())]
         }
         Op::CreateSchema { name } => vec![create::create_schema(name)],
+        Op::MoveExtension { name, to, .. } => vec![format!(
+            "ALTER EXTENSION {} SET SCHEMA {}",
+            Ident(name),
+            Ident(to)
+        )],
         Op::DropSchema { name } => vec![alter::drop_schema(name)],
         Op::CreateEnum { ty } => {
             let mut out = vec![create::create_enum(ty)];
@@ -2087,6 +2092,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
     let existing = |t: &Name| ctx.existing(t);
     let mut h = match op {
         Op::CreateSchema { .. }
+        | Op::MoveExtension { .. }
         | Op::CreateEnum { .. }
         | Op::AddEnumValue { .. }
         | Op::CreateTable { .. }

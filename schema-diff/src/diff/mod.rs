@@ -73,6 +73,7 @@
 //! Start reading at [`Op`], then [`diff_with_notes`].
 
 mod default_grants;
+mod extension_moves;
 mod inheritance;
 mod matching;
 mod objects;
@@ -111,6 +112,16 @@ pub fn diff(current: &Schema, desired: &Schema) -> Vec<Op> {
 /// dropped and an added column (or table) that look alike, and hints that
 /// had to be ignored.
 pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<String>) {
+    // Extensions that change schema are moved first; the rest is planned
+    // from the start as it is after the move.
+    let moves = extension_moves::moves(current, desired);
+    let after_moves;
+    let current = if moves.is_empty() {
+        current
+    } else {
+        after_moves = extension_moves::moved(current, desired, &moves);
+        &after_moves
+    };
     let index = |s: &'_ Schema| -> HashMap<(String, String), usize> {
         s.tables
             .iter()
@@ -131,7 +142,8 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
         recreate_defaults: BTreeMap::new(),
     };
     d.run();
-    let mut ops = d.ops;
+    let mut ops = extension_moves::ops(&moves);
+    ops.append(&mut d.ops);
     default_grants::from_default_privileges(current, desired, &mut ops);
     partition_indexes::keys_under_parent_indexes(current, desired, &mut ops);
     inheritance::child_defaults(current, desired, &mut ops);

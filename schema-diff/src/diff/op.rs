@@ -235,6 +235,15 @@ impl Validated {
 /// their inverse can re-create it; alters carry both sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
+    /// `ALTER EXTENSION name SET SCHEMA to` (see `diff/extension_moves.rs`).
+    MoveExtension {
+        /// The extension.
+        name: String,
+        /// Its schema before.
+        from: String,
+        /// Its schema after.
+        to: String,
+    },
     /// `CREATE SCHEMA`.
     CreateSchema {
         /// The namespace.
@@ -798,6 +807,8 @@ impl Op {
             Op::DropTable { table } if child(table) => 9,
             Op::DropTable { .. } => DROP_TABLE_PHASE,
             Op::CreateSchema { .. } => 11,
+            // Once its new schema exists, before what uses its types there.
+            Op::MoveExtension { .. } => 12,
             Op::CreateEnum { .. } => 12,
             Op::AddEnumValue { .. } => 13,
             Op::RecreateEnum { .. } => 14,
@@ -870,6 +881,11 @@ impl Op {
     pub fn inverse(&self) -> Op {
         match self.clone() {
             Op::CreateSchema { name } => Op::DropSchema { name },
+            Op::MoveExtension { name, from, to } => Op::MoveExtension {
+                name,
+                from: to,
+                to: from,
+            },
             Op::DropSchema { name } => Op::CreateSchema { name },
             Op::CreateEnum { ty } => Op::DropEnum { ty },
             Op::DropEnum { ty } => Op::CreateEnum { ty },
@@ -1186,6 +1202,7 @@ impl Op {
     pub fn table(&self) -> Option<Name> {
         match self {
             Op::CreateSchema { .. }
+            | Op::MoveExtension { .. }
             | Op::DropSchema { .. }
             | Op::CreateEnum { .. }
             | Op::DropEnum { .. }
@@ -1441,6 +1458,12 @@ pub fn summary(op: &Op) -> String {
             format!("~ comment on {}: {}", object_display(object), opt_text(to))
         }
         Op::CreateSchema { name } => format!("+ schema {}", Ident(name)),
+        Op::MoveExtension { name, from, to } => format!(
+            "~ extension {}: schema {} -> {}",
+            Ident(name),
+            Ident(from),
+            Ident(to)
+        ),
         Op::DropSchema { name } => format!("- schema {}", Ident(name)),
         Op::CreateEnum { ty } => format!(
             "+ enum {} {}",
