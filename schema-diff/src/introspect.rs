@@ -1477,10 +1477,11 @@ fn read_index(
     }
     let include_nums: Vec<i16> = keys.iter().skip(key_count).copied().collect();
     let include = tb.column_names(&include_nums, &what)?;
-    let mut with: Vec<String> = r
+    // In the order they were written (PostgreSQL keeps it); compared as
+    // a set.
+    let with: Vec<String> = r
         .try_get::<_, Option<Vec<String>>>(p.storage)?
         .unwrap_or_default();
-    with.sort();
     Ok(Index {
         nulls_not_distinct: r.try_get(p.nulls_not_distinct)?,
         with,

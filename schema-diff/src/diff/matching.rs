@@ -283,6 +283,15 @@ impl Named for Unique {
 
 impl Named for Index {
     const INDEX: bool = true;
+    /// The same without its comment, its storage parameters in one order
+    /// (compared as a set; a new index takes the target's order, as
+    /// PostgreSQL keeps the order they were written in).
+    fn uncommented(&self) -> Self {
+        let mut c = self.clone();
+        c.comment = None;
+        c.with.sort();
+        c
+    }
     fn comment(&self) -> &Option<String> {
         &self.comment
     }

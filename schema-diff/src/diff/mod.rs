@@ -2348,6 +2348,29 @@ mod tests {
     }
 
     #[test]
+    fn index_storage_parameters_compare_as_a_set() {
+        let schema = |with: &str| {
+            format!(
+                r#"{{"tables": [{{"schema": "public", "name": "t",
+                    "columns": [{{"name": "a", "type": "integer", "nullable": true}}],
+                    "indexes": [{{"name": "t_a_idx", "elements": [{{"column": "a"}}],
+                                  "with": {with}}}]}}]}}"#
+            )
+        };
+        let written = schema(r#"["fillfactor=70", "deduplicate_items=off"]"#);
+        let sorted = schema(r#"["deduplicate_items=off", "fillfactor=70"]"#);
+        check(&written, &sorted, expect![[""]]);
+        check(&sorted, &written, expect![[""]]);
+        check(
+            &written,
+            &schema(r#"["fillfactor=80", "deduplicate_items=off"]"#),
+            expect![[r#"
+                 4 - index t_a_idx on t
+                28 + index t_a_idx on t"#]],
+        );
+    }
+
+    #[test]
     fn rename_then_reuse_the_old_name() {
         let cur = r#"{"tables": [{"schema": "public", "name": "t", "columns": [
             {"name": "a", "type": "integer", "nullable": true}]}]}"#;

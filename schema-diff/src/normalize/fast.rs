@@ -410,13 +410,12 @@ pub fn deterministic(desired: &Schema) -> Schema {
             ix.include.iter_mut().for_each(clip);
             empty_is_none(&mut ix.comment);
             // As the catalog prints storage parameters: `name=value`, the
-            // name in lower case, sorted.
+            // name in lower case, in the order written.
             for w in &mut ix.with {
                 if let Some((name, value)) = w.split_once('=') {
                     *w = format!("{}={}", name.trim().to_lowercase(), value.trim());
                 }
             }
-            ix.with.sort();
             for e in &mut ix.elements {
                 if let IndexKey::Column(c) = &mut e.key {
                     clip(c);

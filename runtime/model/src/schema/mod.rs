@@ -970,7 +970,6 @@ impl Table {
         self.local_not_null.sort();
         self.local_not_null.dedup();
         for ix in &mut self.indexes {
-            ix.with.sort();
             for el in &mut ix.elements {
                 let default_nulls = match el.order {
                     SortOrder::Asc => NullsOrder::Last,

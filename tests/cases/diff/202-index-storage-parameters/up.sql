@@ -5,7 +5,7 @@ DROP INDEX public.t_a_idx;
 -- + index t_a_idx on t
 -- hazard: blocks writes to the table while it runs
 -- lock: SHARE, held while every row is read
-CREATE INDEX t_a_idx ON public.t (a) WITH (deduplicate_items = 'off', fillfactor = '70');
+CREATE INDEX t_a_idx ON public.t (a) WITH (fillfactor = '70', deduplicate_items = 'off');
 
 -- + index t_a_brin on t
 -- hazard: blocks writes to the table while it runs
