@@ -1289,7 +1289,7 @@ fn definition_of_every_model_value() {
 }
 
 /// The options of issue 10 in `definition()`: a unique index with NULLS
-/// NOT DISTINCT, storage parameters (kept as written, sorted) and a
+/// NOT DISTINCT, storage parameters (kept as written, in order) and a
 /// comment; a named, deferrable, commented primary key given by
 /// `#[table(primary_key(...))]` with options only; MATCH FULL; comments on
 /// unique, check and foreign key constraints; sequence options in canonical
@@ -1403,8 +1403,8 @@ fn definition_of_constraint_and_sequence_options() {
                         predicate: ::core::option::Option::None,
                         nulls_not_distinct: true,
                         with: ::std::vec::Vec::from([
-                            ::std::string::String::from("deduplicate_items=off"),
                             ::std::string::String::from("fillfactor=70"),
+                            ::std::string::String::from("deduplicate_items=off"),
                         ]),
                         comment: ::core::option::Option::Some(
                             ::std::string::String::from("one per a"),
