@@ -136,7 +136,7 @@ fn the_definitions_carry_the_options() {
     let ix = &a.indexes[0];
     assert_eq!(ix.name, "accounts_email_uidx");
     assert!(ix.unique && ix.nulls_not_distinct);
-    assert_eq!(ix.with, ["deduplicate_items=off", "fillfactor=70"]);
+    assert_eq!(ix.with, ["fillfactor=70", "deduplicate_items=off"]);
     assert_eq!(
         a.column("id").and_then(|c| c.sequence.clone()),
         Some(SequenceOptions {
@@ -257,7 +257,7 @@ fn created_through_schema_diff_they_read_back_and_hold_in_the_catalog() {
             s(&[
                 "true",
                 "true",
-                "deduplicate_items=off,fillfactor=70",
+                "fillfactor=70,deduplicate_items=off",
                 "lookups by email"
             ])
         );
