@@ -202,7 +202,7 @@ fn main() {
     assert_eq!(def.indexes[0].name, "jobs_listing_idx");
     assert_eq!(def.foreign_keys[0].name, "jobs_member_fkey");
     assert!(def.foreign_keys[0].match_full);
-    assert_eq!(def.indexes[0].with, ["deduplicate_items=false", "fillfactor=70"]);
+    assert_eq!(def.indexes[0].with, ["fillfactor=70", "deduplicate_items=false"]);
     assert_eq!(<generated_and_collation::Note as Table>::COLUMNS.iter().filter(|c| c.generated).count(), 2);
     let events = <storage_and_sequences::Event as Table>::definition();
     assert_eq!(events.indexes.len(), 2);
