@@ -182,6 +182,18 @@ impl<'a> Differ<'a> {
     }
 }
 
+/// The indexes are the same, their storage parameters compared as a set
+/// (kept in the order they were written, which PostgreSQL keeps too).
+pub(super) fn same_index(a: &Index, b: &Index) -> bool {
+    a == b
+        || (a.with != b.with && a.with.len() == b.with.len() && {
+            let (mut x, mut y) = (a.clone(), b.clone());
+            x.with.sort();
+            y.with.sort();
+            x == y
+        })
+}
+
 /// The tables are equal, `renamed_from` hints aside.
 pub(super) fn same_table(a: &Table, b: &Table) -> bool {
     a.columns.len() == b.columns.len()
@@ -200,7 +212,11 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         })
         && a.primary_key == b.primary_key
         && a.uniques == b.uniques
-        && a.indexes == b.indexes
+        && a.indexes.len() == b.indexes.len()
+        && a.indexes
+            .iter()
+            .zip(&b.indexes)
+            .all(|(x, y)| same_index(x, y))
         && a.foreign_keys == b.foreign_keys
         && a.checks == b.checks
         && a.partition_by == b.partition_by

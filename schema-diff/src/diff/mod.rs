@@ -2359,6 +2359,15 @@ mod tests {
         };
         let written = schema(r#"["fillfactor=70", "deduplicate_items=off"]"#);
         let sorted = schema(r#"["deduplicate_items=off", "fillfactor=70"]"#);
+        let index = |json: &str| {
+            let s = Schema::from_json(json).unwrap();
+            s.tables[0].indexes[0].clone()
+        };
+        assert!(matching::same_index(&index(&written), &index(&sorted)));
+        assert!(!matching::same_index(
+            &index(&written),
+            &index(&schema(r#"["fillfactor=70"]"#))
+        ));
         check(&written, &sorted, expect![[""]]);
         check(&sorted, &written, expect![[""]]);
         check(

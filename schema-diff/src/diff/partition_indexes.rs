@@ -44,6 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use strata::schema::{Index, IndexKey, IndexMethod, Schema, SortOrder, Table, TableRef};
 
 use super::inheritance::{copy_index_name, MAX_DEPTH};
+use super::matching::same_index;
 use super::{Name, Op};
 
 /// The key columns of `ix` when a partition's primary key or unique
@@ -248,7 +249,7 @@ pub(crate) fn dropped_with_parent_index(
         if parent.indexes.iter().any(|ix| {
             key_columns(ix)
                 .is_some_and(|c| c.iter().copied().eq(columns.iter().map(String::as_str)))
-                && !kept.is_some_and(|k| k.indexes.contains(ix))
+                && !kept.is_some_and(|k| k.indexes.iter().any(|x| same_index(x, ix)))
         }) {
             return true;
         }
@@ -371,7 +372,7 @@ pub(super) fn adopted_indexes<'a>(
             let wanted = definition(pix);
             let Some(own) = t.indexes.iter().find(|ix| {
                 definition(ix) == wanted
-                    && ct.indexes.contains(ix)
+                    && ct.indexes.iter().any(|x| same_index(x, ix))
                     && !taken.contains(&(table.clone(), ix.name.clone()))
             }) else {
                 continue;

@@ -22,6 +22,7 @@
 use strata::ident::quote_ident;
 use strata::schema::{Check, DbObject, Index, IndexKey, ObjectKind, Schema, Table, TableRef};
 
+use super::matching::same_index;
 use super::{tname, Name, Op};
 
 /// The ops in execution order; see the module documentation.
@@ -260,7 +261,7 @@ pub(super) fn rebuild_kept_parts(
         }
     }
     for index in t.indexes.iter().filter(|x| index_uses(x)) {
-        if let Some(kept) = d.indexes.iter().find(|x| *x == index) {
+        if let Some(kept) = d.indexes.iter().find(|x| same_index(x, index)) {
             before.push(Op::DropIndex {
                 table: name.clone(),
                 index: index.clone(),
