@@ -211,6 +211,17 @@ pub fn sql_type(ty: &SqlType) -> TokenStream {
             quote!(#p::TimestampTz(#n))
         }
         SqlType::Interval => quote!(#p::Interval),
+        SqlType::IntervalOf { fields, precision } => {
+            let fields = match fields {
+                Some(f) => {
+                    let v = syn::Ident::new(&format!("{f:?}"), proc_macro2::Span::call_site());
+                    quote!(::core::option::Option::Some(::strata::schema::IntervalFields::#v))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let precision = opt(precision);
+            quote!(#p::IntervalOf { fields: #fields, precision: #precision })
+        }
         SqlType::Inet => quote!(#p::Inet),
         SqlType::Cidr => quote!(#p::Cidr),
         SqlType::MacAddr => quote!(#p::MacAddr),

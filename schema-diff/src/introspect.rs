@@ -73,9 +73,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use strata::schema::{
     Check, Column, ColumnStorage, Compression, DbObject, Deferrable, Dependency, EnumType,
-    FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, NullsOrder,
-    ObjectKind, ObjectParts, PartitionOf, Position, PrimaryKey, ReplicaIdentity, Schema,
-    SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
+    FkAction, ForeignKey, Identity, Index, IndexElement, IndexKey, IndexMethod, IntervalFields,
+    NullsOrder, ObjectKind, ObjectParts, PartitionOf, Position, PrimaryKey, ReplicaIdentity,
+    Schema, SequenceOptions, SortOrder, SqlType, Table, TableRef, TypeName, Unique,
 };
 use tokio_postgres::{Client, GenericClient, Row};
 
@@ -852,7 +852,9 @@ impl<'a> Assembler<'a> {
 
         let cons = ConstraintPositions::of(&rows.constraints)?;
         let mut pieces = Vec::with_capacity(rows.constraints.len());
-        let mut constraint_indexes = HashSet::default();
+        // The indexes behind constraints -> whether the constraint is the
+        // table's own (not one a partition gets from its parent).
+        let mut constraint_indexes: HashMap<u32, bool> = HashMap::default();
         for r in &rows.constraints {
             let oid: u32 = r.try_get(cons.table_oid)?;
             let index_oid: u32 = r.try_get(cons.index_oid)?;
@@ -860,7 +862,7 @@ impl<'a> Assembler<'a> {
             // index it was validated against, not an index behind it.
             let kind: &str = r.try_get(cons.kind)?;
             if index_oid != 0 && kind != "f" {
-                constraint_indexes.insert(index_oid);
+                constraint_indexes.insert(index_oid, r.try_get(cons.is_local)?);
             }
             let Some(tb) = tables.get(&oid) else {
                 continue;
@@ -896,15 +898,22 @@ impl<'a> Assembler<'a> {
         for r in &rows.indexes {
             let oid: u32 = r.try_get(ixs.table_oid)?;
             let index_oid: u32 = r.try_get(ixs.oid)?;
-            if constraint_indexes.contains(&index_oid) {
-                continue;
-            }
+            let behind_constraint = constraint_indexes.get(&index_oid).copied();
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
+            let parent_index = r.try_get::<_, Option<String>>(ixs.parent_index)?;
+            // The index of a constraint is the constraint's; but a
+            // partition's own key whose index a parent's unique index
+            // adopted is attached to it, which is recorded below.
+            match behind_constraint {
+                Some(true) if parent_index.is_some() => {}
+                Some(_) => continue,
+                None => {}
+            }
             // A partition's index attached to its parent's: the parent's,
             // but for its name.
-            if let Some(parent_index) = r.try_get::<_, Option<String>>(ixs.parent_index)? {
+            if let Some(parent_index) = parent_index {
                 if tb.table.partition_of.is_some() {
                     let name: String = r.try_get(ixs.name)?;
                     tb.table.attached_indexes.insert(parent_index, name);
@@ -1262,7 +1271,35 @@ pub fn builtin_type(name: &str, typmod: i32) -> Result<SqlType, String> {
         "timetz" => Ok(SqlType::TimeTz(precision("time")?)),
         "timestamp" => Ok(SqlType::Timestamp(precision("timestamp")?)),
         "timestamptz" => Ok(SqlType::TimestampTz(precision("timestamp")?)),
-        "interval" => plain(SqlType::Interval),
+        // `(range << 16) | precision`; the full range and precision
+        // 0x7fff / 0xffff.
+        "interval" if typmod == -1 => Ok(SqlType::Interval),
+        "interval" => {
+            let range = ((typmod as u32) >> 16) & 0x7fff;
+            let p = (typmod as u32) & 0xffff;
+            let fields = match range {
+                0x7fff => None,
+                bits => Some(IntervalFields::from_range_bits(bits).ok_or_else(|| {
+                    format!(
+                        "type interval with modifier {typmod} is not supported by the schema model"
+                    )
+                })?),
+            };
+            let precision = match p {
+                0xffff => None,
+                p @ 0..=6 => Some(p as u8),
+                p => {
+                    return Err(format!(
+                        "interval precision {p} is out of the supported range 0..=6"
+                    ))
+                }
+            };
+            Ok(if fields.is_none() && precision.is_none() {
+                SqlType::Interval
+            } else {
+                SqlType::IntervalOf { fields, precision }
+            })
+        }
         "inet" => plain(SqlType::Inet),
         "cidr" => plain(SqlType::Cidr),
         "macaddr" => plain(SqlType::MacAddr),
@@ -1598,6 +1635,12 @@ mod tests {
         assert_eq!(t("varbit", 16), "bit varying(16)");
         assert_eq!(t("varbit", -1), "bit varying");
         assert!(t("interval", 3).starts_with("ERROR: type interval with modifier 3"));
+        assert_eq!(t("interval", (0x7fff << 16) | 3), "interval(3)");
+        assert_eq!(
+            t("interval", ((8 | 1024 | 2048 | 4096) << 16) | 2),
+            "interval day to second(2)"
+        );
+        assert_eq!(t("interval", (4 << 16) | 0xffff), "interval year");
     }
 
     #[test]

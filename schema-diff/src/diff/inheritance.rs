@@ -22,6 +22,7 @@
 use std::collections::BTreeSet;
 
 use super::op::PartitionCopies;
+use super::partition_indexes::{adopts_key, key_columns};
 use strata::ident::{quote_literal, Qualified};
 use strata::schema::{
     default_index_name, default_pkey_name, default_unique_name, Check, Column, ForeignKey,
@@ -440,7 +441,7 @@ pub(super) fn add_detached_keys(
     adopting: &mut Adopting,
     t: &mut Table,
 ) {
-    for pt in ancestors(cur, ct) {
+    for (level, pt) in ancestors(cur, ct).into_iter().enumerate() {
         if let (None, Some(pk)) = (&t.primary_key, &pt.primary_key) {
             if !adopting.primary_key(pk) {
                 let mut pk = pk.clone();
@@ -458,6 +459,16 @@ pub(super) fn add_detached_keys(
             }
         }
         for ix in &pt.indexes {
+            // What the detach leaves of a parent's index that adopted a
+            // key of the partition is the key's own index.
+            if level == 0
+                && ct
+                    .attached_indexes
+                    .get(&ix.name)
+                    .is_some_and(|own| adopts_key(ct, own))
+            {
+                continue;
+            }
             let mut ix = ix.clone();
             ix.name = copy_index_name(&ct.name, &ix);
             ix.comment = None;
@@ -531,11 +542,17 @@ impl Adopting {
     /// foreign keys (and the copies already taken) do not stand for, under
     /// the names PostgreSQL gives the copies.
     pub(super) fn creates(mut self, dt: &Table) -> PartitionCopies {
+        // A key an ancestor's key does not take can back an ancestor's
+        // unique index on its columns.
         if let Some(pk) = &dt.primary_key {
-            self.primary_key(pk);
+            if !self.primary_key(pk) {
+                self.key_index(&pk.columns, false);
+            }
         }
         for u in &dt.uniques {
-            self.unique(u);
+            if !self.unique(u) {
+                self.key_index(&u.columns, u.nulls_not_distinct);
+            }
         }
         for ix in &dt.indexes {
             self.index(ix);
@@ -569,6 +586,22 @@ impl Adopting {
 
     fn index(&mut self, ix: &Index) -> bool {
         take(&mut self.indexes, &bare_index(ix))
+    }
+
+    /// Takes a unique index whose key a constraint on `columns` can back.
+    fn key_index(&mut self, columns: &[String], nulls_not_distinct: bool) -> bool {
+        let found = self.indexes.iter().position(|ix| {
+            ix.nulls_not_distinct == nulls_not_distinct
+                && key_columns(ix)
+                    .is_some_and(|c| c.iter().copied().eq(columns.iter().map(String::as_str)))
+        });
+        match found {
+            Some(i) => {
+                self.indexes.remove(i);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The foreign keys keep their names: a copy is named as its

@@ -201,7 +201,48 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     order_owned_sequence_swaps(&mut ops);
     order_defaults_before_serial_drops(&mut ops);
     routine_users::around_recreated_routines(current, desired, &mut ops);
+    order_type_name_swaps(&mut ops);
     (ops, d.notes)
+}
+
+/// The type a create or drop op makes or removes (an enum, a domain, a
+/// composite or range type), as `(schema, name, created)`: types share
+/// one namespace whatever their kind.
+fn type_name_of(op: &Op) -> Option<(&str, &str, bool)> {
+    let is_type = |o: &strata::schema::DbObject| {
+        matches!(
+            o.kind,
+            ObjectKind::Domain | ObjectKind::CompositeType | ObjectKind::RangeType
+        )
+    };
+    match op {
+        Op::CreateEnum { ty } => Some((&ty.schema, &ty.name, true)),
+        Op::DropEnum { ty } => Some((&ty.schema, &ty.name, false)),
+        Op::CreateObject { object } if is_type(object) => {
+            Some((&object.schema, &object.name, true))
+        }
+        Op::DropObject { object } if is_type(object) => Some((&object.schema, &object.name, false)),
+        _ => None,
+    }
+}
+
+/// A type dropped and a type of another kind made under its name (an
+/// enum that becomes a domain): the drop, which its phase puts late, goes
+/// right before the create.
+fn order_type_name_swaps(ops: &mut Vec<Op>) {
+    let mut i = 0;
+    while i < ops.len() {
+        if let Some((schema, name, false)) = type_name_of(&ops[i]) {
+            let created_before = ops[..i]
+                .iter()
+                .position(|op| type_name_of(op) == Some((schema, name, true)));
+            if let Some(at) = created_before {
+                let drop = ops.remove(i);
+                ops.insert(at, drop);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Domains and composite types over a table's row type

@@ -41,7 +41,9 @@
 //! - owners ([`ObjectKind::Owner`]) are compared only where the desired
 //!   schema states one (unmanaged when absent: the project states "whoever
 //!   runs the migration" for a database side, see `project::schemas`); an
-//!   owner is never dropped;
+//!   owner is never dropped, but the owner of an object that goes is
+//!   listed as dropped with it (nothing runs) so that the way back
+//!   restores it;
 //! - a routine whose arguments change (one overload gone, one of the same
 //!   name new) is dropped and created in one step (both at once could make
 //!   calls ambiguous); a routine bound to an enum type that is re-created
@@ -73,9 +75,16 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     let mut replaced: BTreeSet<ObjectKey> = BTreeSet::new();
     let mut recreated: BTreeSet<ObjectKey> = BTreeSet::new();
     for (k, a) in &cur_by {
+        // The owner of something not modelled (a foreign table) is not
+        // either.
+        if a.kind == ObjectKind::Owner && !a.owned_target_in(cur) {
+            continue;
+        }
         let Some(b) = des_by.get(k) else {
-            // An owner the desired schema does not state is not managed.
-            if a.kind != ObjectKind::Owner {
+            // An owner the desired schema does not state is not managed,
+            // but one of an object that goes is dropped with it (nothing
+            // to run), so that the way back gives the object its owner.
+            if a.kind != ObjectKind::Owner || !a.owned_target_in(des) {
                 drops.insert(k.clone());
             }
             continue;
@@ -128,6 +137,9 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
     // so the inverse gives it back to whoever runs the migration.
     let mut owners_before: BTreeMap<ObjectKey, DbObject> = BTreeMap::new();
     for (k, b) in &des_by {
+        if b.kind == ObjectKind::Owner && !b.owned_target_in(des) {
+            continue;
+        }
         if !cur_by.contains_key(k) {
             if b.kind == ObjectKind::Owner && b.owned_target_in(cur) {
                 owners_before.insert(k.clone(), b.owned_by_current_user());
@@ -359,8 +371,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         }
         !gone
     });
-    // An owner is no object to drop: it goes with what it owns.
-    drops.retain(|k| k.kind != ObjectKind::Owner);
+    // An owner is no object to drop: it goes with what it owns, and its
+    // drop runs nothing; but its way back sets it again after the object
+    // is made again (and the owner of an object made again is set after).
+    for k in drops.iter().filter(|k| k.kind == ObjectKind::Owner) {
+        replaced.remove(k);
+    }
     acl_moves(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);
     regrant_columns(&cur_by, &des_by, &mut drops, &mut creates, &mut replaced);
 

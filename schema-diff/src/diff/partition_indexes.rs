@@ -51,7 +51,7 @@ use super::{Name, Op};
 /// constraint can back the index attached to it in the partition: a unique
 /// btree index on plain columns in their default order, without INCLUDE or
 /// predicate.
-fn key_columns(ix: &Index) -> Option<Vec<&str>> {
+pub(super) fn key_columns(ix: &Index) -> Option<Vec<&str>> {
     if !ix.unique || ix.method != IndexMethod::Btree || ix.predicate.is_some() {
         return None;
     }
@@ -167,6 +167,7 @@ fn matching_keys(t: &Table, ix: &Index, cols: &[&str]) -> Vec<(Op, Op)> {
 /// the parent's index does not adopt the key's (which could then never be
 /// dropped without the key).
 pub(super) fn keys_under_parent_indexes(cur: &Schema, des: &Schema, ops: &mut Vec<Op>) {
+    readopted_indexes(cur, des, ops);
     let changed: Vec<(Name, Index, bool)> = ops
         .iter()
         .filter_map(|op| match op {
@@ -209,6 +210,68 @@ pub(super) fn keys_under_parent_indexes(cur: &Schema, des: &Schema, ops: &mut Ve
     ops.extend(extra);
 }
 
+/// Whether a partition of `parent` (on either side) has a key whose index
+/// is attached to `parent`'s index `index` on one side and not on the
+/// other: which of a partition's indexes a parent's index holds is decided
+/// when it is created (or the partition attached), so the parent's index
+/// is made again ([`readopted_indexes`]).
+fn adoption_changes(cur: &Schema, des: &Schema, parent: &Name, index: &str) -> bool {
+    let holds_key = |t: &Table| {
+        t.attached_indexes
+            .get(index)
+            .is_some_and(|own| adopts_key(t, own))
+    };
+    partitions(des, parent)
+        .into_iter()
+        .filter(|t| {
+            t.partition_of
+                .as_ref()
+                .is_some_and(|p| p.parent.schema == parent.schema && p.parent.name == parent.name)
+        })
+        .any(|d| {
+            cur.table(&d.schema, &d.name)
+                .filter(|c| c.partition_of == d.partition_of)
+                .is_some_and(|c| holds_key(c) != holds_key(d))
+        })
+}
+
+/// A unique index of a partitioned table that both sides have as it is,
+/// but that holds a partition's key on one side and an index of its own
+/// on the other ([`adoption_changes`]), is dropped and created again: on
+/// the way to holding the key, the key exists before it is created
+/// (see [`order_override`]).
+fn readopted_indexes(cur: &Schema, des: &Schema, ops: &mut Vec<Op>) {
+    let mut extra = Vec::new();
+    for d in des.tables.iter().filter(|t| t.partition_by.is_some()) {
+        let table = name_of(d);
+        let Some(c) = cur.table(&d.schema, &d.name) else {
+            continue;
+        };
+        for ix in d.indexes.iter().filter(|ix| key_columns(ix).is_some()) {
+            let Some(old) = c.indexes.iter().find(|x| same_index(x, ix)) else {
+                continue;
+            };
+            let touched = ops.iter().any(|op| match op {
+                Op::DropIndex { table: t, index } | Op::CreateIndex { table: t, index } => {
+                    t == &table && (index.name == ix.name || index.name == old.name)
+                }
+                _ => false,
+            });
+            if !touched && adoption_changes(cur, des, &table, &ix.name) {
+                extra.push(Op::DropIndex {
+                    table: table.clone(),
+                    index: old.clone(),
+                });
+                extra.push(Op::CreateIndex {
+                    table: table.clone(),
+                    index: ix.clone(),
+                });
+            }
+        }
+    }
+    ops.extend(extra);
+}
+
 /// `DROP INDEX` of `index` on `table` takes `CASCADE`: a unique index of
 /// a partitioned table that a key of one of its partitions (on either
 /// side) may hang on. What it takes with it is that key, which the plan
@@ -227,14 +290,21 @@ pub(crate) fn drop_cascades(cur: &Schema, des: &Schema, table: &Name, index: &In
 }
 
 /// The key `columns` of partition `table` may have gone with a unique
-/// index of an ancestor that the plan drops ([`drop_cascades`]): its own
-/// drop is `IF EXISTS`.
+/// index of an ancestor that the plan, or its way back, drops
+/// ([`drop_cascades`]): its own drop is `IF EXISTS`.
 pub(crate) fn dropped_with_parent_index(
     cur: &Schema,
     des: &Schema,
     table: &Name,
     columns: &[String],
 ) -> bool {
+    goes_with_parent_index(cur, des, table, columns)
+        || goes_with_parent_index(des, cur, table, columns)
+}
+
+/// Whether an ancestor of partition `table` in `cur` has a unique index on
+/// `columns` that `des` does not keep.
+fn goes_with_parent_index(cur: &Schema, des: &Schema, table: &Name, columns: &[String]) -> bool {
     let mut next = cur
         .table(&table.schema, &table.name)
         .and_then(|t| t.partition_of.as_ref());
@@ -246,10 +316,12 @@ pub(crate) fn dropped_with_parent_index(
             return false;
         };
         let kept = des.table(&parent.schema, &parent.name);
+        let parent_name = name_of(parent);
         if parent.indexes.iter().any(|ix| {
             key_columns(ix)
                 .is_some_and(|c| c.iter().copied().eq(columns.iter().map(String::as_str)))
-                && !kept.is_some_and(|k| k.indexes.iter().any(|x| same_index(x, ix)))
+                && (!kept.is_some_and(|k| k.indexes.iter().any(|x| same_index(x, ix)))
+                    || adoption_changes(cur, des, &parent_name, &ix.name))
         }) {
             return true;
         }
@@ -292,17 +364,42 @@ pub(super) fn order_override(des: &Schema, ops: &[Op]) -> Vec<Option<(u8, isize)
         }
         false
     };
+    // A key the target has attached to a parent's index is added before
+    // (in its own phase), so that the parent's index adopts it.
+    let adopted = |t: &Name, key: &str| {
+        des.table(&t.schema, &t.name)
+            .is_some_and(|x| adopts_key(x, key))
+    };
     ops.iter()
         .map(|op| match op {
-            Op::AddPrimaryKey { table, key } if ancestors_create(table, &key.columns) => {
+            Op::AddPrimaryKey { table, key }
+                if ancestors_create(table, &key.columns) && !adopted(table, &key.name) =>
+            {
                 Some((28, 40))
             }
-            Op::AddUnique { table, unique } if ancestors_create(table, &unique.columns) => {
+            Op::AddUnique { table, unique }
+                if ancestors_create(table, &unique.columns) && !adopted(table, &unique.name) =>
+            {
                 Some((28, 40))
             }
+            // Dropped (to be added back) before any parent's index is, so
+            // that the way back adds it after the parent's index is made
+            // again, which then does not adopt it.
+            Op::DropPrimaryKey { table, key } if adopted(table, &key.name) => Some((4, -100)),
+            Op::DropUnique { table, unique } if adopted(table, &unique.name) => Some((4, -100)),
             _ => None,
         })
         .collect()
+}
+
+/// Whether the index of key `key` (a primary key or unique constraint) of
+/// partition `t` is attached to an index of its parent: a unique index
+/// the parent got while the partition had the key, or that the key's
+/// index was attached to.
+pub(super) fn adopts_key(t: &Table, key: &str) -> bool {
+    let is_key = t.primary_key.as_ref().is_some_and(|k| k.name == key)
+        || t.uniques.iter().any(|u| u.name == key);
+    is_key && t.attached_indexes.values().any(|own| own == key)
 }
 
 /// `ix` without what PostgreSQL does not compare when it looks for a
@@ -476,6 +573,10 @@ pub(super) fn attached_index_names<'a>(
             .table(&t.schema, &t.name)
             .filter(|c| c.partition_of == t.partition_of && !touched_tables.contains(&table));
         for (parent_index, to) in &t.attached_indexes {
+            // A key's index is attached by adopting it, not named.
+            if adopts_key(t, to) {
+                continue;
+            }
             let stays = current
                 .filter(|_| !touched_indexes.contains(&(parent.clone(), parent_index.clone())));
             let had = stays.and_then(|c| c.attached_indexes.get(parent_index));
@@ -507,7 +608,9 @@ pub(super) fn attached_index_names<'a>(
         };
         let parent = Name::new(p.parent.schema.clone(), p.parent.name.clone());
         for (parent_index, had) in &t.attached_indexes {
-            if !remade_by_down.contains(&(parent.clone(), parent_index.clone())) {
+            if adopts_key(t, had)
+                || !remade_by_down.contains(&(parent.clone(), parent_index.clone()))
+            {
                 continue;
             }
             let chosen =

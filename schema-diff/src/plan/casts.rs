@@ -112,7 +112,7 @@ fn kind(t: &SqlType) -> K {
         SqlType::TimeTz(_) => K::TimeTz,
         SqlType::Timestamp(_) => K::Ts,
         SqlType::TimestampTz(_) => K::TsTz,
-        SqlType::Interval => K::Interval,
+        SqlType::Interval | SqlType::IntervalOf { .. } => K::Interval,
         SqlType::Inet => K::Inet,
         SqlType::Cidr => K::Cidr,
         SqlType::MacAddr => K::MacAddr,

@@ -116,7 +116,9 @@ pub use object::{
     DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename, Position,
 };
 pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
-pub use sql_type::{parse_column_type, Identity, SqlType, TypeName, TypeParseError};
+pub use sql_type::{
+    parse_column_type, Identity, IntervalFields, SqlType, TypeName, TypeParseError,
+};
 
 use std::collections::BTreeMap;
 

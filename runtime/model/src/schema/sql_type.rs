@@ -56,6 +56,15 @@ pub enum SqlType {
     TimestampTz(Option<u8>),
     /// `interval`.
     Interval,
+    /// `interval` restricted to some fields or with a fractional-second
+    /// precision: `interval year`, `interval day to second(3)`,
+    /// `interval(2)` (never both `None`: that is [`SqlType::Interval`]).
+    IntervalOf {
+        /// The fields kept (`year`, `day to second`, ...); `None` keeps all.
+        fields: Option<IntervalFields>,
+        /// Fractional digits of the seconds (0..=6).
+        precision: Option<u8>,
+    },
     /// `inet`.
     Inet,
     /// `cidr`.
@@ -81,6 +90,118 @@ pub enum SqlType {
     /// An array of the element type (PostgreSQL does not enforce dimensions,
     /// so `text[][]` is `text[]`).
     Array(Box<SqlType>),
+}
+
+/// The fields an `interval` column keeps (`interval day to second`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IntervalFields {
+    /// `year`.
+    Year,
+    /// `month`.
+    Month,
+    /// `day`.
+    Day,
+    /// `hour`.
+    Hour,
+    /// `minute`.
+    Minute,
+    /// `second`.
+    Second,
+    /// `year to month`.
+    YearToMonth,
+    /// `day to hour`.
+    DayToHour,
+    /// `day to minute`.
+    DayToMinute,
+    /// `day to second`.
+    DayToSecond,
+    /// `hour to minute`.
+    HourToMinute,
+    /// `hour to second`.
+    HourToSecond,
+    /// `minute to second`.
+    MinuteToSecond,
+}
+
+impl IntervalFields {
+    const ALL: [IntervalFields; 13] = [
+        IntervalFields::Year,
+        IntervalFields::Month,
+        IntervalFields::Day,
+        IntervalFields::Hour,
+        IntervalFields::Minute,
+        IntervalFields::Second,
+        IntervalFields::YearToMonth,
+        IntervalFields::DayToHour,
+        IntervalFields::DayToMinute,
+        IntervalFields::DayToSecond,
+        IntervalFields::HourToMinute,
+        IntervalFields::HourToSecond,
+        IntervalFields::MinuteToSecond,
+    ];
+
+    /// The SQL words: `day to second`.
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            IntervalFields::Year => "year",
+            IntervalFields::Month => "month",
+            IntervalFields::Day => "day",
+            IntervalFields::Hour => "hour",
+            IntervalFields::Minute => "minute",
+            IntervalFields::Second => "second",
+            IntervalFields::YearToMonth => "year to month",
+            IntervalFields::DayToHour => "day to hour",
+            IntervalFields::DayToMinute => "day to minute",
+            IntervalFields::DayToSecond => "day to second",
+            IntervalFields::HourToMinute => "hour to minute",
+            IntervalFields::HourToSecond => "hour to second",
+            IntervalFields::MinuteToSecond => "minute to second",
+        }
+    }
+
+    /// The range bits PostgreSQL keeps in the upper half of an interval's
+    /// type modifier (`INTERVAL_MASK` of `MONTH` 1, `YEAR` 2, `DAY` 3,
+    /// `HOUR` 10, `MINUTE` 11, `SECOND` 12).
+    pub fn range_bits(self) -> u32 {
+        const MONTH: u32 = 1 << 1;
+        const YEAR: u32 = 1 << 2;
+        const DAY: u32 = 1 << 3;
+        const HOUR: u32 = 1 << 10;
+        const MINUTE: u32 = 1 << 11;
+        const SECOND: u32 = 1 << 12;
+        match self {
+            IntervalFields::Year => YEAR,
+            IntervalFields::Month => MONTH,
+            IntervalFields::Day => DAY,
+            IntervalFields::Hour => HOUR,
+            IntervalFields::Minute => MINUTE,
+            IntervalFields::Second => SECOND,
+            IntervalFields::YearToMonth => YEAR | MONTH,
+            IntervalFields::DayToHour => DAY | HOUR,
+            IntervalFields::DayToMinute => DAY | HOUR | MINUTE,
+            IntervalFields::DayToSecond => DAY | HOUR | MINUTE | SECOND,
+            IntervalFields::HourToMinute => HOUR | MINUTE,
+            IntervalFields::HourToSecond => HOUR | MINUTE | SECOND,
+            IntervalFields::MinuteToSecond => MINUTE | SECOND,
+        }
+    }
+
+    /// The fields of the range bits of a type modifier (`None` for the
+    /// full range or an unknown one).
+    pub fn from_range_bits(bits: u32) -> Option<IntervalFields> {
+        Self::ALL.into_iter().find(|f| f.range_bits() == bits)
+    }
+
+    /// Whether a precision may follow (the fields end with seconds).
+    pub fn has_seconds(self) -> bool {
+        matches!(
+            self,
+            IntervalFields::Second
+                | IntervalFields::DayToSecond
+                | IntervalFields::HourToSecond
+                | IntervalFields::MinuteToSecond
+        )
+    }
 }
 
 /// The schema-qualified name of a user-defined type.
@@ -220,6 +341,7 @@ impl SqlType {
             | SqlType::Timestamp(_)
             | SqlType::TimestampTz(_)
             | SqlType::Interval
+            | SqlType::IntervalOf { .. }
             | SqlType::MacAddr
             | SqlType::Money
             | SqlType::Oid => Plain,
@@ -555,7 +677,7 @@ impl Parser {
                 }
             }
             "timestamptz" => Ok((SqlType::TimestampTz(self.precision("timestamp")?), None)),
-            "interval" => simple(self, SqlType::Interval),
+            "interval" => self.interval().map(|t| (t, None)),
             "inet" => simple(self, SqlType::Inet),
             "cidr" => simple(self, SqlType::Cidr),
             "macaddr" => simple(self, SqlType::MacAddr),
@@ -576,6 +698,46 @@ impl Parser {
                 self.named().map(|t| (t, None))
             }
         }
+    }
+
+    /// What follows `interval`: `(p)`, or fields and then `(p)` when they
+    /// end with seconds.
+    fn interval(&mut self) -> Result<SqlType, String> {
+        let precision = |p: &mut Self| p.precision("interval");
+        let first = ["year", "month", "day", "hour", "minute", "second"]
+            .into_iter()
+            .find(|w| self.eat_word(w));
+        let Some(first) = first else {
+            return Ok(match precision(self)? {
+                None => SqlType::Interval,
+                p => SqlType::IntervalOf {
+                    fields: None,
+                    precision: p,
+                },
+            });
+        };
+        let words = if self.eat_word("to") {
+            let last = ["month", "hour", "minute", "second"]
+                .into_iter()
+                .find(|w| self.eat_word(w))
+                .ok_or("expected `month`, `hour`, `minute` or `second` after `to`")?;
+            format!("{first} to {last}")
+        } else {
+            first.to_string()
+        };
+        let fields = IntervalFields::ALL
+            .into_iter()
+            .find(|f| f.as_sql() == words)
+            .ok_or_else(|| format!("`interval {words}` is not a valid interval"))?;
+        let precision = if fields.has_seconds() {
+            precision(self)?
+        } else {
+            None
+        };
+        Ok(SqlType::IntervalOf {
+            fields: Some(fields),
+            precision,
+        })
     }
 
     fn length(&mut self) -> Result<Option<u32>, String> {
@@ -651,6 +813,16 @@ impl fmt::Display for SqlType {
             SqlType::Timestamp(p) => prec(f, "timestamp", p, "without time zone"),
             SqlType::TimestampTz(p) => prec(f, "timestamp", p, "with time zone"),
             SqlType::Interval => f.write_str("interval"),
+            SqlType::IntervalOf { fields, precision } => {
+                f.write_str("interval")?;
+                if let Some(x) = fields {
+                    write!(f, " {}", x.as_sql())?;
+                }
+                if let Some(p) = precision {
+                    write!(f, "({p})")?;
+                }
+                Ok(())
+            }
             SqlType::Inet => f.write_str("inet"),
             SqlType::Cidr => f.write_str("cidr"),
             SqlType::MacAddr => f.write_str("macaddr"),
@@ -734,6 +906,15 @@ mod tests {
             ("serial", "ERROR: serial types are not types; use `identity` (or `sql_type = \"serial\"` on a column)"),
             ("a.b.c", "ERROR: type names have at most two parts (schema.name)"),
             ("timestamp(9)", "ERROR: timestamp precision 9 is out of range 0..=6"),
+            ("INTERVAL", "interval"),
+            ("interval(3)", "interval(3)"),
+            ("INTERVAL Day To Second(2)", "interval day to second(2)"),
+            ("interval year to month", "interval year to month"),
+            ("interval second", "interval second"),
+            ("interval hour to minute[]", "interval hour to minute[]"),
+            ("interval(9)", "ERROR: interval precision 9 is out of range 0..=6"),
+            ("interval year to day", "ERROR: expected `month`, `hour`, `minute` or `second` after `to`"),
+            ("interval month to hour", "ERROR: `interval month to hour` is not a valid interval"),
         ];
         for (input, want) in cases {
             assert_eq!(canon(input), want, "input: {input:?}");
@@ -750,6 +931,8 @@ mod tests {
             "time(2) with time zone",
             "public.\"Mood\"",
             "bpchar",
+            "interval day to second(3)",
+            "interval(0)",
         ] {
             let t = SqlType::parse(s).unwrap();
             assert_eq!(t.to_string(), s);

@@ -1,7 +1,9 @@
 -- Keys of partitions whose indexes are attached to a unique index of the
 -- parent: the parent's index goes with CASCADE (the keys with it), a kept
 -- key is added back; a kept key of a partition whose parent gets a
--- matching unique index is added again after it (not adopted by it).
+-- matching unique index is adopted by it, as in the target (whose key
+-- existed before the index): dropped and added before it, so that the way
+-- back adds it after the index is gone.
 CREATE TABLE t (id int NOT NULL, k text NOT NULL) PARTITION BY LIST (k);
 CREATE TABLE t_1 PARTITION OF t FOR VALUES IN ('a');
 CREATE TABLE t_2 PARTITION OF t FOR VALUES IN ('b');

@@ -1,3 +1,7 @@
+-- - primary key u_1_pkey on u_1
+-- hazard: takes an ACCESS EXCLUSIVE lock on the table
+ALTER TABLE public.u_1 DROP CONSTRAINT IF EXISTS u_1_pkey;
+
 -- - index t_idx on t
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 DROP INDEX public.t_idx CASCADE;
@@ -10,9 +14,11 @@ ALTER TABLE public.t_2 DROP CONSTRAINT IF EXISTS t_2_key;
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.t_1 DROP CONSTRAINT IF EXISTS t_1_pkey;
 
--- - primary key u_1_pkey on u_1
+-- + primary key u_1_pkey on u_1 (k, id)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
-ALTER TABLE public.u_1 DROP CONSTRAINT u_1_pkey;
+-- hazard: can fail on existing rows
+-- lock: ACCESS EXCLUSIVE, held while every row is read
+ALTER TABLE public.u_1 ADD CONSTRAINT u_1_pkey PRIMARY KEY (k, id);
 
 -- + unique t_2_key on t_2 (k, id)
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
@@ -25,9 +31,3 @@ ALTER TABLE public.t_2 ADD CONSTRAINT t_2_key UNIQUE (k, id);
 -- hazard: can fail on existing rows
 -- lock: SHARE, held while every row is read
 CREATE UNIQUE INDEX u_idx ON public.u (k, id);
-
--- + primary key u_1_pkey on u_1 (k, id)
--- hazard: takes an ACCESS EXCLUSIVE lock on the table
--- hazard: can fail on existing rows
--- lock: ACCESS EXCLUSIVE, held while every row is read
-ALTER TABLE public.u_1 ADD CONSTRAINT u_1_pkey PRIMARY KEY (k, id);
