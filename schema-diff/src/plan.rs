@@ -1128,9 +1128,30 @@ fn replace_object(from: &DbObject, to: &DbObject) -> Vec<String> {
     }
     let def = to.definition.trim_end();
     let def = def.strip_suffix(';').unwrap_or(def);
-    match (to.kind, def.strip_prefix("CREATE SEQUENCE ")) {
-        (ObjectKind::Sequence, Some(rest)) => vec![format!("ALTER SEQUENCE {rest}")],
+    match (to.kind, sequence_options(def)) {
+        (ObjectKind::Sequence, Some((unlogged, rest))) => {
+            let mut out = vec![format!("ALTER SEQUENCE {rest}")];
+            if sequence_options(&from.definition).is_some_and(|(was, _)| was != unlogged) {
+                out.push(format!(
+                    "ALTER SEQUENCE {} SET {}",
+                    Qualified(&to.schema, &to.name),
+                    if unlogged { "UNLOGGED" } else { "LOGGED" }
+                ));
+            }
+            out
+        }
         _ => vec![def.to_string()],
+    }
+}
+
+/// A sequence's definition (`CREATE [UNLOGGED] SEQUENCE rest`): whether
+/// it is unlogged, and `rest`.
+pub(crate) fn sequence_options(def: &str) -> Option<(bool, &str)> {
+    if let Some(rest) = def.strip_prefix("CREATE SEQUENCE ") {
+        Some((false, rest))
+    } else {
+        def.strip_prefix("CREATE UNLOGGED SEQUENCE ")
+            .map(|rest| (true, rest))
     }
 }
 

@@ -726,7 +726,7 @@ fn regrant_columns(
 fn replaceable(a: &DbObject, b: &DbObject) -> bool {
     use strata::schema::ObjectKind::*;
     match a.kind {
-        Sequence => b.definition.starts_with("CREATE SEQUENCE "),
+        Sequence => crate::plan::sequence_options(&b.definition).is_some(),
         Function | Procedure | Aggregate => a.signature.is_some() && a.signature == b.signature,
         Domain => parts_alterable(a, b, false),
         // A version the installed one has an update path to.

@@ -30,7 +30,8 @@ objs AS (
   JOIN ns n ON n.oid = e.extnamespace
   UNION ALL
   SELECT 'sequence', n.nspname, c.relname, NULL, NULL,
-         pg_catalog.format('CREATE SEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s;',
+         pg_catalog.format('CREATE %sSEQUENCE %I.%I AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s;',
+                           CASE c.relpersistence WHEN 'u' THEN 'UNLOGGED ' ELSE '' END,
                            n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL),
                            s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcache,
                            CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END),
@@ -115,13 +116,15 @@ objs AS (
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
          n.nspname, p.proname, NULL, pg_catalog.pg_get_function_identity_arguments(p.oid),
          pg_catalog.rtrim(pg_catalog.pg_get_functiondef(p.oid), E'\n') || ';',
+         -- (A window function cannot become a plain one in place.)
          pg_catalog.pg_get_function_arguments(p.oid) || ' -> '
-           || COALESCE(pg_catalog.pg_get_function_result(p.oid), ''),
+           || COALESCE(pg_catalog.pg_get_function_result(p.oid), '')
+           || CASE WHEN p.prokind = 'w' THEN ' (window)' ELSE '' END,
          'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
          'pg_catalog.pg_proc'::pg_catalog.regclass, ARRAY[p.oid]
   FROM pg_catalog.pg_proc p
   JOIN ns n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p')
+  WHERE p.prokind IN ('f', 'p', 'w')
     -- A range type's constructors come with it.
     AND NOT EXISTS (
       SELECT 1 FROM pg_catalog.pg_depend pd
@@ -429,10 +432,15 @@ acl AS (
   FROM ns n JOIN pg_catalog.pg_namespace sn ON sn.oid = n.oid
   WHERE sn.nspacl IS NOT NULL
   UNION ALL
-  -- (GRANT names an aggregate as a FUNCTION.)
+  -- (GRANT names an aggregate as a FUNCTION, an ordered-set one by its
+  -- argument types in a row: GRANT takes no ORDER BY.)
   SELECT n.nspname,
          pg_catalog.format('%s %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
-                           n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)),
+                           n.nspname, p.proname,
+                           CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_aggregate ag
+                                             WHERE ag.aggfnoid = p.oid AND ag.aggkind <> 'n')
+                                THEN pg_catalog.oidvectortypes(p.proargtypes)
+                                ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END),
          '', p.proowner, p.proacl, ARRAY['EXECUTE'],
          'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
@@ -441,7 +449,7 @@ acl AS (
            'arguments', CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*'
                              ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END))
   FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p', 'a') AND p.proacl IS NOT NULL
+  WHERE p.prokind IN ('f', 'p', 'a', 'w') AND p.proacl IS NOT NULL
     AND NOT EXISTS (
       SELECT 1 FROM pg_catalog.pg_depend pd
       WHERE pd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND pd.objid = p.oid
@@ -542,7 +550,7 @@ owned AS (
            'arguments', CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*'
                              ELSE pg_catalog.pg_get_function_identity_arguments(p.oid) END))
   FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
-  WHERE p.prokind IN ('f', 'p', 'a')
+  WHERE p.prokind IN ('f', 'p', 'a', 'w')
     AND NOT EXISTS (
       SELECT 1 FROM pg_catalog.pg_depend pd
       WHERE pd.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND pd.objid = p.oid
@@ -624,8 +632,9 @@ dgrants AS (
   GROUP BY d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
 ),
 -- Comments on what has no object of its own: schemas, the columns of
--- views, materialized views and composite types, serial and identity
--- sequences, and the indexes of key and exclusion constraints.
+-- views, materialized views and composite types, the constraints of
+-- domains, serial and identity sequences, and the indexes of key and
+-- exclusion constraints.
 comments AS (
   SELECT n.nspname AS schema, n.nspname AS name, pg_catalog.format('SCHEMA %I', n.nspname) AS target,
          d.description, 'pg_catalog.pg_namespace'::pg_catalog.regclass AS classid, n.oid AS objid,
@@ -650,6 +659,18 @@ comments AS (
     ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
   LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype
   WHERE c.relkind IN ('v', 'm', 'c')
+  UNION ALL
+  -- A domain's constraints (set again when the domain is made again).
+  SELECT n.nspname, t.typname,
+         pg_catalog.format('CONSTRAINT %I ON DOMAIN %I.%I', co.conname, n.nspname, t.typname),
+         d.description, 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'domain', 'schema', n.nspname::text, 'name', t.typname::text))
+  FROM pg_catalog.pg_constraint co
+  JOIN pg_catalog.pg_type t ON t.oid = co.contypid
+  JOIN ns n ON n.oid = t.typnamespace
+  JOIN pg_catalog.pg_description d
+    ON d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objoid = co.oid AND d.objsubid = 0
   UNION ALL
   -- The sequence of a serial or identity column (not an object: it
   -- follows its column), and the index behind a key or exclusion
@@ -867,8 +888,18 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                         'add', r.guard, 'drop', '', 'change', r.guard),
                       pg_catalog.jsonb_build_object(
                         'key', 'options',
-                        'add', r.alter, 'drop', '', 'change', r.alter)))::text
+                        'add', r.alter, 'drop', '', 'change', r.alter))
+                    -- Unlogged: a part of its own, which goes when it
+                    -- becomes logged again.
+                    || CASE WHEN sc.relpersistence = 'u' THEN pg_catalog.jsonb_build_array(
+                         pg_catalog.jsonb_build_object(
+                           'key', 'unlogged',
+                           'add', pg_catalog.format('ALTER SEQUENCE %I.%I SET UNLOGGED', o.schema, o.name),
+                           'drop', pg_catalog.format('ALTER SEQUENCE %I.%I SET LOGGED', o.schema, o.name),
+                           'change', ''))
+                       ELSE '[]'::pg_catalog.jsonb END)::text
            FROM pg_catalog.pg_sequence sq
+           JOIN pg_catalog.pg_class sc ON sc.oid = sq.seqrelid
            CROSS JOIN LATERAL (
              SELECT pg_catalog.format(
                       'SELECT pg_catalog.setval(%L, %s, false) FROM %I.%I WHERE last_value < %s OR last_value > %s',
