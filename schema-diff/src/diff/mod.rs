@@ -199,6 +199,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     release_serial_sequences(current, desired, &mut ops);
     own_standalone_sequences(current, desired, &mut ops);
     order_owned_sequence_swaps(&mut ops);
+    order_serial_name_reuse(current, &mut ops);
     order_defaults_before_serial_drops(&mut ops);
     routine_users::around_recreated_routines(current, desired, &mut ops);
     order_type_name_swaps(&mut ops);
@@ -677,6 +678,62 @@ fn own_standalone_sequences(current: &Schema, desired: &Schema, ops: &mut Vec<Op
             Some((_, release)) => ops.push(release),
             None => ops.push(op),
         }
+    }
+}
+
+/// A new table or column that is serial, whose sequence name
+/// (`t_id_seq`) a standalone sequence this plan drops holds: the drop
+/// (last by its phase) goes right before, so that PostgreSQL gives the
+/// serial's sequence that name rather than `t_id_seq1`. Not when a column
+/// of the start still draws from the dropped sequence (it is changed
+/// later, and holds the sequence until then).
+fn order_serial_name_reuse(current: &Schema, ops: &mut Vec<Op>) {
+    use strata_model::ddl::alter::serial_sequence_name;
+    let serial = |c: &Column| c.identity == Some(Identity::Serial);
+    let mut i = 0;
+    while i < ops.len() {
+        let wanted: Vec<(String, String)> = match &ops[i] {
+            Op::CreateTable { table } => table
+                .columns
+                .iter()
+                .filter(|c| serial(c))
+                .map(|c| {
+                    (
+                        table.schema.clone(),
+                        serial_sequence_name(&table.name, &c.name),
+                    )
+                })
+                .collect(),
+            Op::AddColumn { table, column } if serial(column) => {
+                vec![(
+                    table.schema.clone(),
+                    serial_sequence_name(&table.name, &column.name),
+                )]
+            }
+            _ => Vec::new(),
+        };
+        for (schema, name) in wanted {
+            let drops = sequence_ops(ops, false);
+            let Some(&k) = drops.get(&(schema.clone(), name.clone())) else {
+                continue;
+            };
+            let used = current.tables.iter().any(|t| {
+                t.columns.iter().any(|c| {
+                    c.default.as_deref().is_some_and(|d| {
+                        d.contains(&format!(
+                            "nextval('{}'::regclass)",
+                            strata::ident::Qualified(&schema, &name)
+                        )) || d.contains(&format!("nextval('{}'::regclass)", Ident(&name)))
+                    })
+                })
+            });
+            if k > i && !used {
+                let drop = ops.remove(k);
+                ops.insert(i, drop);
+                i += 1;
+            }
+        }
+        i += 1;
     }
 }
 

@@ -731,7 +731,9 @@ all_objs AS (
   SELECT 'comment', m.schema, m.name, NULL, m.target,
          pg_catalog.format('COMMENT ON %s IS %L;', m.target, m.description),
          NULL, m.classid, m.objid, m.classid, ARRAY[]::oid[],
-         pg_catalog.format('COMMENT ON %s IS NULL;', m.target), m.deps,
+         -- public's comment goes back to the one initdb writes.
+         CASE WHEN m.target = 'SCHEMA public' THEN 'COMMENT ON SCHEMA public IS ''standard public schema'';'
+              ELSE pg_catalog.format('COMMENT ON %s IS NULL;', m.target) END, m.deps,
          NULL::pg_catalog.jsonb
   FROM comments m
   UNION ALL
