@@ -1101,7 +1101,7 @@ result_columns!(
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
         generated, is_local, collation_schema, collation_name, seq_start, seq_increment,
-        seq_min, seq_max, seq_cache, seq_cycle, storage, compression,
+        seq_min, seq_max, seq_cache, seq_cycle, storage, compression, statistics,
     }
 );
 
@@ -1209,6 +1209,9 @@ fn read_column(
         compression: r
             .try_get::<_, Option<&str>>(p.compression)?
             .and_then(Compression::from_code),
+        statistics: r
+            .try_get::<_, Option<i32>>(p.statistics)?
+            .and_then(|n| u16::try_from(n).ok()),
         comment: None,
         renamed_from: None,
     })

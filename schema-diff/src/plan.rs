@@ -820,6 +820,7 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
         }
         Op::ValidateConstraint { .. } => Some((AccessExclusive, None)),
+        Op::SetStatistics { table, .. } if existing(table) => Some((ShareUpdateExclusive, None)),
         Op::CreateIndex { .. }
         | Op::DropIndex { .. }
         | Op::AddPrimaryKey { .. }
@@ -1417,6 +1418,14 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         )
         .into_iter()
         .collect(),
+        Op::SetStatistics {
+            table, column, to, ..
+        } => vec![alter::set_statistics(
+            &table.schema,
+            &table.name,
+            column,
+            *to,
+        )],
         Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
             &table.schema,
             &table.name,
@@ -1594,6 +1603,14 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 column.storage,
                 None,
             ));
+            if column.statistics.is_some() {
+                out.push(alter::set_statistics(
+                    &table.schema,
+                    &table.name,
+                    &column.name,
+                    column.statistics,
+                ));
+            }
             if column.identity == Some(Identity::Serial) && column.sequence.is_some() {
                 out.push(create::alter_owned_sequence(
                     &table.schema,
@@ -2150,6 +2167,8 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::SetReplicaIdentity { .. }
         | Op::SetCluster { .. }
         | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
+        // SHARE UPDATE EXCLUSIVE (see `risk`): reads and writes go on.
+        Op::SetStatistics { .. } => vec![],
         Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];

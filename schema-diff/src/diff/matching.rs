@@ -208,6 +208,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
                 && x.collation == y.collation
                 && x.storage == y.storage
                 && x.compression == y.compression
+                && x.statistics == y.statistics
                 && x.comment == y.comment
         })
         && a.primary_key == b.primary_key

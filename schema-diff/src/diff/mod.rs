@@ -1954,6 +1954,15 @@ impl<'a> Differ<'a> {
                 before_type_change: false,
             });
         }
+        // Kept across a type change.
+        if cc.statistics != dc.statistics {
+            self.ops.push(Op::SetStatistics {
+                table: table.clone(),
+                column: dc.name.clone(),
+                from: cc.statistics,
+                to: dc.statistics,
+            });
+        }
         if collation_set {
             self.ops.push(Op::AlterCollation {
                 table: table.clone(),

@@ -641,6 +641,17 @@ pub enum Op {
         /// them again once the old type is back.
         before_type_change: bool,
     },
+    /// `ALTER COLUMN ... SET STATISTICS`: the catalog only.
+    SetStatistics {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The target before (`None`: the server's default, `-1`).
+        from: Option<u16>,
+        /// The target after.
+        to: Option<u16>,
+    },
     /// `ALTER TABLE parent ATTACH PARTITION table bound`.
     AttachPartition {
         /// The table that becomes a partition.
@@ -867,7 +878,10 @@ impl Op {
             Op::CommentOnObject { .. } => 34,
             // Routines and types go after the columns and objects that
             // used them, and before the enum types they use.
-            Op::SetStorageParams { .. } | Op::SetLogged { .. } | Op::SetColumnStorage { .. } => 25,
+            Op::SetStorageParams { .. }
+            | Op::SetLogged { .. }
+            | Op::SetColumnStorage { .. }
+            | Op::SetStatistics { .. } => 25,
             // After the index it may name is created.
             Op::SetReplicaIdentity { .. } | Op::SetCluster { .. } => 31,
             Op::DropObject { .. } => 35,
@@ -1185,6 +1199,17 @@ impl Op {
                 to_compression: from_compression,
                 before_type_change,
             },
+            Op::SetStatistics {
+                table,
+                column,
+                from,
+                to,
+            } => Op::SetStatistics {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
             Op::SetReplicaIdentity { table, from, to } => Op::SetReplicaIdentity {
                 table,
                 from: to,
@@ -1247,6 +1272,7 @@ impl Op {
             | Op::SetStorageParams { table, .. }
             | Op::SetLogged { table, .. }
             | Op::SetColumnStorage { table, .. }
+            | Op::SetStatistics { table, .. }
             | Op::SetReplicaIdentity { table, .. }
             | Op::SetCluster { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
@@ -1430,6 +1456,20 @@ pub fn summary(op: &Op) -> String {
                 ));
             }
             format!("~ column {}: {}", col(table, column), parts.join(", "))
+        }
+        Op::SetStatistics {
+            table,
+            column,
+            from,
+            to,
+        } => {
+            let s = |x: &Option<u16>| x.map_or("default".to_string(), |n| n.to_string());
+            format!(
+                "~ column {}: statistics {} -> {}",
+                col(table, column),
+                s(from),
+                s(to)
+            )
         }
         Op::SetLogged { table, unlogged } => format!(
             "~ table {table}: {}",

@@ -26,7 +26,9 @@ SELECT a.attrelid AS table_oid,
        -- The storage when it is not the type's; the compression method
        -- when one is set.
        CASE WHEN a.attstorage <> ty.type_storage THEN a.attstorage::text END AS storage,
-       NULLIF(a.attcompression::text, '') AS compression
+       NULLIF(a.attcompression::text, '') AS compression,
+       -- A statistics target when one is set (-1: the server's default).
+       NULLIF(a.attstattarget, -1)::integer AS statistics
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -46,6 +46,17 @@ pub fn add_column(schema: &str, table: &str, column: &Column) -> String {
     )
 }
 
+/// `ALTER TABLE s.t ALTER COLUMN c SET STATISTICS n` (`None`: `-1`, the
+/// server's `default_statistics_target`).
+pub fn set_statistics(schema: &str, table: &str, column: &str, target: Option<u16>) -> String {
+    format!(
+        "ALTER TABLE {} ALTER COLUMN {} SET STATISTICS {}",
+        Qualified(schema, table),
+        Ident(column),
+        target.map_or(-1, i32::from)
+    )
+}
+
 /// `ALTER TABLE s.t ALTER COLUMN c SET STORAGE x, ALTER COLUMN c SET
 /// COMPRESSION y` with the parts given: `storage` when `Some`, and
 /// `compression` when `Some` (`Some(None)`: `default`, the server's

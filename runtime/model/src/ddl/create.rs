@@ -357,15 +357,21 @@ fn constraint_items(t: &Table) -> Vec<String> {
 }
 
 /// `ALTER TABLE ... ALTER COLUMN ... SET STORAGE` of the columns whose
-/// storage is not their type's (PostgreSQL 15's `CREATE TABLE` has no
-/// clause for it), one statement for the table; none when there are none.
+/// storage is not their type's and `SET STATISTICS` of those with a
+/// statistics target (PostgreSQL 15's `CREATE TABLE` has no clause for
+/// either), one statement for the table; none when there are none.
 pub fn column_storages(t: &Table) -> Option<String> {
     let parts: Vec<String> = t
         .columns
         .iter()
-        .filter_map(|c| {
-            c.storage
-                .map(|x| format!("ALTER COLUMN {} SET STORAGE {}", Ident(&c.name), x.as_sql()))
+        .flat_map(|c| {
+            let storage = c
+                .storage
+                .map(|x| format!("ALTER COLUMN {} SET STORAGE {}", Ident(&c.name), x.as_sql()));
+            let statistics = c
+                .statistics
+                .map(|n| format!("ALTER COLUMN {} SET STATISTICS {n}", Ident(&c.name)));
+            storage.into_iter().chain(statistics)
         })
         .collect();
     (!parts.is_empty()).then(|| {

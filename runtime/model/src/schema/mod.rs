@@ -79,8 +79,9 @@
 //! columns a `renamed_from` hint, like tables. A column may have
 //! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`), `storage`
-//! (`plain`, `external`, `extended`, `main`: only when not its type's) and
-//! `compression` (`pglz`, `lz4`); a table
+//! (`plain`, `external`, `extended`, `main`: only when not its type's),
+//! `compression` (`pglz`, `lz4`) and `statistics` (the target of `SET
+//! STATISTICS`, when one is set); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`), `local_not_null` (a
 //! partition's columns that are NOT NULL where the parent's are not, a
@@ -322,6 +323,11 @@ pub struct Column {
     /// derive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compression: Option<Compression>,
+    /// `ALTER COLUMN ... SET STATISTICS`: the column's statistics target
+    /// when one is set (`None`: the server's `default_statistics_target`).
+    /// Not declared by the derive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<u16>,
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -999,6 +1005,7 @@ impl Column {
             collation: None,
             storage: None,
             compression: None,
+            statistics: None,
             comment: None,
             renamed_from: None,
         }
