@@ -44,7 +44,7 @@ use crate::error::Error;
 /// 6: tables carry CLUSTER ON and a child's own defaults on inherited
 /// columns; comments on serial sequences and key indexes are read. 7: a
 /// grant is one object per grantee and target, its privileges its parts.
-/// 8: columns carry their statistics target.
+/// 8: columns carry their statistics target and options.
 const FORMAT: u32 = 8;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else

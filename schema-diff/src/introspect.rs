@@ -1101,7 +1101,7 @@ result_columns!(
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
         generated, is_local, collation_schema, collation_name, seq_start, seq_increment,
-        seq_min, seq_max, seq_cache, seq_cycle, storage, compression, statistics,
+        seq_min, seq_max, seq_cache, seq_cycle, storage, compression, statistics, options,
     }
 );
 
@@ -1212,6 +1212,7 @@ fn read_column(
         statistics: r
             .try_get::<_, Option<i32>>(p.statistics)?
             .and_then(|n| u16::try_from(n).ok()),
+        options: r.try_get(p.options)?,
         comment: None,
         renamed_from: None,
     })

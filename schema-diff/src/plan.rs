@@ -820,7 +820,9 @@ fn risk(op: &Op, ctx: &Ctx<'_>, hazards: &[Hazard]) -> Risk {
             Some((ShareUpdateExclusive, Some(ShareUpdateExclusive)))
         }
         Op::ValidateConstraint { .. } => Some((AccessExclusive, None)),
-        Op::SetStatistics { table, .. } if existing(table) => Some((ShareUpdateExclusive, None)),
+        Op::SetStatistics { table, .. } | Op::SetColumnOptions { table, .. } if existing(table) => {
+            Some((ShareUpdateExclusive, None))
+        }
         Op::CreateIndex { .. }
         | Op::DropIndex { .. }
         | Op::AddPrimaryKey { .. }
@@ -1426,6 +1428,14 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             column,
             *to,
         )],
+        Op::SetColumnOptions {
+            table,
+            column,
+            from,
+            to,
+        } => alter::set_column_options(&table.schema, &table.name, column, from, to)
+            .into_iter()
+            .collect(),
         Op::SetReplicaIdentity { table, to, .. } => vec![alter::set_replica_identity(
             &table.schema,
             &table.name,
@@ -1602,6 +1612,13 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
                 &column.name,
                 column.storage,
                 None,
+            ));
+            out.extend(alter::set_column_options(
+                &table.schema,
+                &table.name,
+                &column.name,
+                &[],
+                &column.options,
             ));
             if column.statistics.is_some() {
                 out.push(alter::set_statistics(
@@ -2168,7 +2185,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         | Op::SetCluster { .. }
         | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
         // SHARE UPDATE EXCLUSIVE (see `risk`): reads and writes go on.
-        Op::SetStatistics { .. } => vec![],
+        Op::SetStatistics { .. } | Op::SetColumnOptions { .. } => vec![],
         Op::SetLogged { .. } => vec![AccessExclusiveLock, RewritesTable],
         Op::AlterGenerated { from, to, .. } => {
             let mut h = vec![AccessExclusiveLock];

@@ -209,6 +209,8 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
                 && x.storage == y.storage
                 && x.compression == y.compression
                 && x.statistics == y.statistics
+                && x.options.iter().collect::<BTreeSet<_>>()
+                    == y.options.iter().collect::<BTreeSet<_>>()
                 && x.comment == y.comment
         })
         && a.primary_key == b.primary_key

@@ -1955,6 +1955,15 @@ impl<'a> Differ<'a> {
             });
         }
         // Kept across a type change.
+        if cc.options.iter().collect::<BTreeSet<_>>() != dc.options.iter().collect::<BTreeSet<_>>()
+        {
+            self.ops.push(Op::SetColumnOptions {
+                table: table.clone(),
+                column: dc.name.clone(),
+                from: cc.options.clone(),
+                to: dc.options.clone(),
+            });
+        }
         if cc.statistics != dc.statistics {
             self.ops.push(Op::SetStatistics {
                 table: table.clone(),

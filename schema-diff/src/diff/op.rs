@@ -652,6 +652,18 @@ pub enum Op {
         /// The target after.
         to: Option<u16>,
     },
+    /// `ALTER COLUMN ... RESET (...)`, `SET (...)`: the column's options
+    /// (`n_distinct`), the catalog only.
+    SetColumnOptions {
+        /// The table.
+        table: Name,
+        /// The column.
+        column: String,
+        /// The options before (`n_distinct=10`).
+        from: Vec<String>,
+        /// The options after.
+        to: Vec<String>,
+    },
     /// `ALTER TABLE parent ATTACH PARTITION table bound`.
     AttachPartition {
         /// The table that becomes a partition.
@@ -881,7 +893,8 @@ impl Op {
             Op::SetStorageParams { .. }
             | Op::SetLogged { .. }
             | Op::SetColumnStorage { .. }
-            | Op::SetStatistics { .. } => 25,
+            | Op::SetStatistics { .. }
+            | Op::SetColumnOptions { .. } => 25,
             // After the index it may name is created.
             Op::SetReplicaIdentity { .. } | Op::SetCluster { .. } => 31,
             Op::DropObject { .. } => 35,
@@ -1210,6 +1223,17 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetColumnOptions {
+                table,
+                column,
+                from,
+                to,
+            } => Op::SetColumnOptions {
+                table,
+                column,
+                from: to,
+                to: from,
+            },
             Op::SetReplicaIdentity { table, from, to } => Op::SetReplicaIdentity {
                 table,
                 from: to,
@@ -1273,6 +1297,7 @@ impl Op {
             | Op::SetLogged { table, .. }
             | Op::SetColumnStorage { table, .. }
             | Op::SetStatistics { table, .. }
+            | Op::SetColumnOptions { table, .. }
             | Op::SetReplicaIdentity { table, .. }
             | Op::SetCluster { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
@@ -1471,6 +1496,17 @@ pub fn summary(op: &Op) -> String {
                 s(to)
             )
         }
+        Op::SetColumnOptions {
+            table,
+            column,
+            from,
+            to,
+        } => format!(
+            "~ column {}: options ({}) -> ({})",
+            col(table, column),
+            from.join(", "),
+            to.join(", ")
+        ),
         Op::SetLogged { table, unlogged } => format!(
             "~ table {table}: {}",
             if *unlogged { "unlogged" } else { "logged" }

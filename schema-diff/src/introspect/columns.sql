@@ -28,7 +28,12 @@ SELECT a.attrelid AS table_oid,
        CASE WHEN a.attstorage <> ty.type_storage THEN a.attstorage::text END AS storage,
        NULLIF(a.attcompression::text, '') AS compression,
        -- A statistics target when one is set (-1: the server's default).
-       NULLIF(a.attstattarget, -1)::integer AS statistics
+       NULLIF(a.attstattarget, -1)::integer AS statistics,
+       -- The options a user sets (ALTER COLUMN ... SET (n_distinct = ...));
+       -- entries the server keeps there for itself are not the schema's.
+       ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o
+             WHERE pg_catalog.split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')
+             ORDER BY o) AS options
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -46,6 +46,51 @@ pub fn add_column(schema: &str, table: &str, column: &Column) -> String {
     )
 }
 
+/// `ALTER TABLE s.t ALTER COLUMN c RESET (...), ALTER COLUMN c SET (...)`:
+/// the options `from` reset, the options `to` set (written as PostgreSQL
+/// prints them, `n_distinct=10`: the name quoted as an identifier, the
+/// value as a literal). `None` when both are empty.
+pub fn set_column_options(
+    schema: &str,
+    table: &str,
+    column: &str,
+    from: &[String],
+    to: &[String],
+) -> Option<String> {
+    let mut actions = Vec::new();
+    if !from.is_empty() {
+        let names: Vec<String> = from
+            .iter()
+            .map(|p| {
+                p.split_once('=')
+                    .map_or(p.as_str(), |(n, _)| n)
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        actions.push(format!(
+            "ALTER COLUMN {} RESET ({})",
+            Ident(column),
+            ident_list(&names)
+        ));
+    }
+    if !to.is_empty() {
+        let with = crate::ddl::create::storage_params_sql(to);
+        actions.push(format!(
+            "ALTER COLUMN {} SET {}",
+            Ident(column),
+            with.trim_start_matches("WITH ")
+        ));
+    }
+    (!actions.is_empty()).then(|| {
+        format!(
+            "ALTER TABLE {} {}",
+            Qualified(schema, table),
+            actions.join(", ")
+        )
+    })
+}
+
 /// `ALTER TABLE s.t ALTER COLUMN c SET STATISTICS n` (`None`: `-1`, the
 /// server's `default_statistics_target`).
 pub fn set_statistics(schema: &str, table: &str, column: &str, target: Option<u16>) -> String {

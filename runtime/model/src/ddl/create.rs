@@ -358,8 +358,9 @@ fn constraint_items(t: &Table) -> Vec<String> {
 
 /// `ALTER TABLE ... ALTER COLUMN ... SET STORAGE` of the columns whose
 /// storage is not their type's and `SET STATISTICS` of those with a
-/// statistics target (PostgreSQL 15's `CREATE TABLE` has no clause for
-/// either), one statement for the table; none when there are none.
+/// statistics target or options (PostgreSQL 15's `CREATE TABLE` has no
+/// clause for them), one statement for the table; none when there are
+/// none.
 pub fn column_storages(t: &Table) -> Option<String> {
     let parts: Vec<String> = t
         .columns
@@ -371,7 +372,14 @@ pub fn column_storages(t: &Table) -> Option<String> {
             let statistics = c
                 .statistics
                 .map(|n| format!("ALTER COLUMN {} SET STATISTICS {n}", Ident(&c.name)));
-            storage.into_iter().chain(statistics)
+            let options = (!c.options.is_empty()).then(|| {
+                format!(
+                    "ALTER COLUMN {} SET {}",
+                    Ident(&c.name),
+                    storage_params_sql(&c.options).trim_start_matches("WITH ")
+                )
+            });
+            storage.into_iter().chain(statistics).chain(options)
         })
         .collect();
     (!parts.is_empty()).then(|| {

@@ -81,7 +81,8 @@
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`), `storage`
 //! (`plain`, `external`, `extended`, `main`: only when not its type's),
 //! `compression` (`pglz`, `lz4`) and `statistics` (the target of `SET
-//! STATISTICS`, when one is set); a table
+//! STATISTICS`, when one is set) and `options` (`["n_distinct=10"]`, as
+//! PostgreSQL prints them); a table
 //! `partition_by` (`"RANGE (at)"`), `partition_of` (`{"parent": {"schema":
 //! ..., "name": ...}, "bound": "FOR VALUES ..."}`), `local_not_null` (a
 //! partition's columns that are NOT NULL where the parent's are not, a
@@ -328,6 +329,11 @@ pub struct Column {
     /// Not declared by the derive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistics: Option<u16>,
+    /// `ALTER COLUMN ... SET (n_distinct = ...)`: the column's options as
+    /// PostgreSQL prints them (`n_distinct=10`), compared as a set. Not
+    /// declared by the derive.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
     /// `COMMENT ON COLUMN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -1006,6 +1012,7 @@ impl Column {
             storage: None,
             compression: None,
             statistics: None,
+            options: Vec::new(),
             comment: None,
             renamed_from: None,
         }
