@@ -1541,7 +1541,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::CreateTable { table } => {
             let mut out = vec![create::create_table(table)];
             out.extend(create::column_storages(table));
-            out.extend(create::not_valid_checks(table));
+            out.extend(create::constraints_after_create(table));
             for ix in &table.indexes {
                 out.push(create::create_index(table, ix, false, false));
             }

@@ -406,7 +406,7 @@ acl AS (
                                   WHEN 'S' THEN 'sequence' ELSE 'table' END,
            'schema', n.nspname::text, 'name', c.relname::text)) AS deps
   FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relacl IS NOT NULL
   UNION ALL
   SELECT n.nspname,
          pg_catalog.format('TABLE %I.%I', n.nspname, c.relname),
@@ -418,7 +418,7 @@ acl AS (
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attacl IS NOT NULL
+  WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attacl IS NOT NULL
     AND a.attnum > 0 AND NOT a.attisdropped
   UNION ALL
   -- public as initdb makes it grants USAGE (and before PostgreSQL 15
@@ -530,7 +530,7 @@ owned AS (
                                   WHEN 'S' THEN 'sequence' ELSE 'table' END,
            'schema', n.nspname::text, 'name', c.relname::text)) AS deps
   FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
     AND NOT (c.relkind = 'S' AND EXISTS (
       SELECT 1 FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid

@@ -349,9 +349,15 @@ fn constraint_items(t: &Table) -> Vec<String> {
     if let Some(pk) = &t.primary_key {
         items.push(primary_key_clause(pk));
     }
-    items.extend(t.uniques.iter().map(unique_clause));
+    items.extend(
+        t.uniques
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !folded_unique(t, *i))
+            .map(|(_, u)| unique_clause(u)),
+    );
     // A NOT VALID check cannot be declared in CREATE TABLE (PostgreSQL
-    // would validate it): it is added after, see `not_valid_checks`.
+    // would validate it): it is added after, see `constraints_after_create`.
     items.extend(t.checks.iter().filter(|c| !c.not_valid).map(check_clause));
     items
 }
@@ -391,14 +397,43 @@ pub fn column_storages(t: &Table) -> Option<String> {
     })
 }
 
-/// `ALTER TABLE ... ADD CONSTRAINT ... NOT VALID` of the table's NOT VALID
-/// checks, which [`create_table`] leaves out.
-pub fn not_valid_checks(t: &Table) -> Vec<String> {
-    t.checks
+/// Whether `CREATE TABLE` would fold the table's unique constraint `i`
+/// into its primary key or an earlier unique constraint of the same
+/// columns and options (PostgreSQL drops such a duplicate, name and all):
+/// it is added after the table instead ([`constraints_after_create`]).
+fn folded_unique(t: &Table, i: usize) -> bool {
+    let Some(u) = t.uniques.get(i) else {
+        return false;
+    };
+    let same = |columns: &[String], nulls_not_distinct: bool, deferrable: Deferrable| {
+        columns == u.columns.as_slice()
+            && nulls_not_distinct == u.nulls_not_distinct
+            && deferrable == u.deferrable
+    };
+    t.primary_key
+        .as_ref()
+        .is_some_and(|pk| same(&pk.columns, false, pk.deferrable))
+        || t.uniques[..i]
+            .iter()
+            .any(|p| same(&p.columns, p.nulls_not_distinct, p.deferrable))
+}
+
+/// What [`create_table`] leaves out, to run right after it: unique
+/// constraints `CREATE TABLE` would fold into another of the same columns,
+/// and NOT VALID checks (`ALTER TABLE ... ADD CONSTRAINT ...`).
+pub fn constraints_after_create(t: &Table) -> Vec<String> {
+    let uniques = t
+        .uniques
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| folded_unique(t, *i))
+        .map(|(_, u)| add_unique(t, u));
+    let checks = t
+        .checks
         .iter()
         .filter(|c| c.not_valid)
-        .map(|c| add_check(t, c))
-        .collect()
+        .map(|c| add_check(t, c));
+    uniques.chain(checks).collect()
 }
 
 fn bracketed(items: &[String]) -> String {
@@ -961,6 +996,9 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
             push(object.clone(), create_table_if_not_exists(t));
         } else {
             push(object.clone(), create_table(t));
+        }
+        for sql in constraints_after_create(t).into_iter().filter(|_| !idem) {
+            push(object.clone(), sql);
         }
         // Column storages: after CREATE TABLE, which has no clause for
         // them; the idempotent form changes nothing that exists.
