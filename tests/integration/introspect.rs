@@ -373,10 +373,12 @@ fn extension_objects_partitions_and_comments() {
 #[test]
 fn what_the_model_cannot_express_is_an_error_naming_the_column() {
     run(async {
-        // Generated columns and bit strings are read; an interval with a
-        // field restriction is not expressible.
+        // Generated columns, bit strings and intervals with fields or a
+        // precision are read; a numeric with a negative scale is not
+        // expressible.
         let (_db, client) = db_with(
-            "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED, f bit(8), v varbit(4));",
+            "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED, f bit(8), v varbit(4), \
+             i interval(3), j interval day to second(2));",
         )
         .await;
         let s = introspect(&client, &IntrospectOptions::default())
@@ -387,19 +389,21 @@ fn what_the_model_cannot_express_is_an_error_naming_the_column() {
         assert_eq!(t.column("b").unwrap().default, None);
         assert_eq!(t.column("f").unwrap().ty, ty("bit(8)"));
         assert_eq!(t.column("v").unwrap().ty, ty("bit varying(4)"));
+        assert_eq!(t.column("i").unwrap().ty, ty("interval(3)"));
+        assert_eq!(t.column("j").unwrap().ty, ty("interval day to second(2)"));
 
-        let (_db2, client2) = db_with("CREATE TABLE u (span interval(3));").await;
+        let (_db2, client2) = db_with("CREATE TABLE u (span numeric(3,-1));").await;
         let err = introspect(&client2, &IntrospectOptions::default())
             .await
             .unwrap_err();
         assert!(
             matches!(&err, Error::Introspect(IntrospectError::UnsupportedColumn { table, column, what })
-                if table == "public.u" && column == "span" && what.starts_with("type interval with modifier")),
+                if table == "public.u" && column == "span" && what.starts_with("numeric(3,-1) is not supported")),
             "{err:?}"
         );
         assert!(
             err.to_string()
-                .contains("table public.u, column span: type interval with modifier"),
+                .contains("table public.u, column span: numeric(3,-1) is not supported"),
             "{err}"
         );
     });

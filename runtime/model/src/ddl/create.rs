@@ -418,22 +418,30 @@ fn folded_unique(t: &Table, i: usize) -> bool {
             .any(|p| same(&p.columns, p.nulls_not_distinct, p.deferrable))
 }
 
-/// What [`create_table`] leaves out, to run right after it: unique
-/// constraints `CREATE TABLE` would fold into another of the same columns,
-/// and NOT VALID checks (`ALTER TABLE ... ADD CONSTRAINT ...`).
-pub fn constraints_after_create(t: &Table) -> Vec<String> {
-    let uniques = t
-        .uniques
+/// `ALTER TABLE ... ADD CONSTRAINT ... UNIQUE` of the unique constraints
+/// `CREATE TABLE` would fold into another of the same columns, which
+/// [`create_table`] leaves out.
+pub fn folded_uniques(t: &Table) -> Vec<String> {
+    t.uniques
         .iter()
         .enumerate()
         .filter(|(i, _)| folded_unique(t, *i))
-        .map(|(_, u)| add_unique(t, u));
-    let checks = t
-        .checks
-        .iter()
-        .filter(|c| c.not_valid)
-        .map(|c| add_check(t, c));
-    uniques.chain(checks).collect()
+        .map(|(_, u)| add_unique(t, u))
+        .collect()
+}
+
+/// What [`create_table`] leaves out, to run right after it: the
+/// [`folded_uniques`] and NOT VALID checks (`ALTER TABLE ... ADD
+/// CONSTRAINT ...`).
+pub fn constraints_after_create(t: &Table) -> Vec<String> {
+    let mut out = folded_uniques(t);
+    out.extend(
+        t.checks
+            .iter()
+            .filter(|c| c.not_valid)
+            .map(|c| add_check(t, c)),
+    );
+    out
 }
 
 fn bracketed(items: &[String]) -> String {
@@ -997,7 +1005,7 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
         } else {
             push(object.clone(), create_table(t));
         }
-        for sql in constraints_after_create(t).into_iter().filter(|_| !idem) {
+        for sql in folded_uniques(t).into_iter().filter(|_| !idem) {
             push(object.clone(), sql);
         }
         // Column storages: after CREATE TABLE, which has no clause for
