@@ -590,18 +590,11 @@ impl Adopting {
 
     /// Takes a unique index whose key a constraint on `columns` can back.
     fn key_index(&mut self, columns: &[String], nulls_not_distinct: bool) -> bool {
-        let found = self.indexes.iter().position(|ix| {
+        take_where(&mut self.indexes, |ix| {
             ix.nulls_not_distinct == nulls_not_distinct
                 && key_columns(ix)
                     .is_some_and(|c| c.iter().copied().eq(columns.iter().map(String::as_str)))
-        });
-        match found {
-            Some(i) => {
-                self.indexes.remove(i);
-                true
-            }
-            None => false,
-        }
+        })
     }
 
     /// The foreign keys keep their names: a copy is named as its
@@ -611,13 +604,7 @@ impl Adopting {
             return false;
         }
         let fk = bare_fk(fk);
-        match self.foreign_keys.iter().position(|y| bare_fk(y) == fk) {
-            Some(i) => {
-                self.foreign_keys.remove(i);
-                true
-            }
-            None => false,
-        }
+        take_where(&mut self.foreign_keys, |y| bare_fk(y) == fk)
     }
 }
 
@@ -640,7 +627,13 @@ pub(super) fn copy_index_name(table: &str, ix: &Index) -> String {
 
 /// Removes `x` from `list`; whether it was there.
 fn take<T: PartialEq>(list: &mut Vec<T>, x: &T) -> bool {
-    match list.iter().position(|y| y == x) {
+    take_where(list, |y| y == x)
+}
+
+/// Removes the first item of `list` that `pred` holds for; whether there
+/// was one.
+fn take_where<T>(list: &mut Vec<T>, pred: impl Fn(&T) -> bool) -> bool {
+    match list.iter().position(pred) {
         Some(i) => {
             list.remove(i);
             true

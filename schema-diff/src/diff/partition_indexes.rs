@@ -221,8 +221,8 @@ fn adoption_changes(cur: &Schema, des: &Schema, parent: &Name, index: &str) -> b
             .get(index)
             .is_some_and(|own| adopts_key(t, own))
     };
-    partitions(des, parent)
-        .into_iter()
+    des.tables
+        .iter()
         .filter(|t| {
             t.partition_of
                 .as_ref()
@@ -397,9 +397,7 @@ pub(super) fn order_override(des: &Schema, ops: &[Op]) -> Vec<Option<(u8, isize)
 /// the parent got while the partition had the key, or that the key's
 /// index was attached to.
 pub(super) fn adopts_key(t: &Table, key: &str) -> bool {
-    let is_key = t.primary_key.as_ref().is_some_and(|k| k.name == key)
-        || t.uniques.iter().any(|u| u.name == key);
-    is_key && t.attached_indexes.values().any(|own| own == key)
+    t.has_key(key) && t.attached_indexes.values().any(|own| own == key)
 }
 
 /// `ix` without what PostgreSQL does not compare when it looks for a

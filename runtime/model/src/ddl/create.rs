@@ -1122,9 +1122,7 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
         for (parent_index, name) in &t.attached_indexes {
             // A key's index attached to a parent's index is adopted when
             // the parent's index is created, not renamed.
-            let key = t.primary_key.as_ref().is_some_and(|k| &k.name == name)
-                || t.uniques.iter().any(|u| &u.name == name);
-            if key {
+            if t.has_key(name) {
                 continue;
             }
             push(

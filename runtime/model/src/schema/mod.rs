@@ -933,6 +933,13 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
 }
 
 impl Table {
+    /// Whether `name` is the name of the table's primary key or of one of
+    /// its unique constraints (whose index has the same name).
+    pub fn has_key(&self, name: &str) -> bool {
+        self.primary_key.as_ref().is_some_and(|k| k.name == name)
+            || self.uniques.iter().any(|u| u.name == name)
+    }
+
     /// A table with no columns or constraints yet.
     pub fn new(schema: impl Into<String>, name: impl Into<String>) -> Table {
         Table {
