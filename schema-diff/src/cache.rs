@@ -44,8 +44,9 @@ use crate::error::Error;
 /// 6: tables carry CLUSTER ON and a child's own defaults on inherited
 /// columns; comments on serial sequences and key indexes are read. 7: a
 /// grant is one object per grantee and target, its privileges its parts.
-/// 8: columns carry their statistics target and options.
-const FORMAT: u32 = 8;
+/// 8: columns carry their statistics target and options. 9: rules,
+/// operators, casts and event triggers are read.
+const FORMAT: u32 = 9;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/schema-diff`, else `$HOME/.cache/schema-diff`; `None`

@@ -964,9 +964,21 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::Function => routine("FUNCTION"),
         ObjectKind::Procedure => routine("PROCEDURE"),
         ObjectKind::Aggregate => routine("AGGREGATE"),
+        // An operator's name is no identifier (`===`): the catalog holds only
+        // operator characters, printed as they are.
+        ObjectKind::Operator => format!(
+            "OPERATOR {}.{} ({})",
+            Ident(&o.schema),
+            o.name,
+            o.arguments.as_deref().unwrap_or("")
+        ),
+        // `source AS target`, the types as the server prints them.
+        ObjectKind::Cast => format!("CAST ({})", o.name),
+        ObjectKind::EventTrigger => format!("EVENT TRIGGER {}", Ident(&o.name)),
         ObjectKind::View => format!("VIEW {q}"),
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
         ObjectKind::Trigger => on("TRIGGER"),
+        ObjectKind::Rule => on("RULE"),
         ObjectKind::Policy => on("POLICY"),
         ObjectKind::Exclusion => on("CONSTRAINT"),
         ObjectKind::Statistics => format!("STATISTICS {q}"),
@@ -2171,7 +2183,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         {
             match object.kind {
                 ObjectKind::Trigger => vec![BlocksWrites],
-                ObjectKind::Policy | ObjectKind::RowSecurity => vec![AccessExclusiveLock],
+                ObjectKind::Policy | ObjectKind::RowSecurity | ObjectKind::Rule => {
+                    vec![AccessExclusiveLock]
+                }
                 ObjectKind::Exclusion => vec![AccessExclusiveLock, CanFailOnExistingRows],
                 _ => vec![],
             }
@@ -2200,6 +2214,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::DropObject { object } => match object.kind {
             ObjectKind::Sequence => vec![DeletesData],
             ObjectKind::Trigger
+            | ObjectKind::Rule
             | ObjectKind::Policy
             | ObjectKind::RowSecurity
             | ObjectKind::Exclusion => {

@@ -1512,6 +1512,10 @@ fn every_object_kind_round_trips() {
             ObjectKind::Collation,
             ObjectKind::Statistics,
             ObjectKind::SequenceOwnership,
+            ObjectKind::Rule,
+            ObjectKind::Operator,
+            ObjectKind::Cast,
+            ObjectKind::EventTrigger,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

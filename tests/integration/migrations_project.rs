@@ -467,7 +467,15 @@ fn check_names_objects_the_models_do_not_manage() {
                  CREATE AGGREGATE seen(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
                  CREATE TYPE span AS RANGE (SUBTYPE = integer);
                  CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
-                 CREATE STATISTICS t_stats ON id, note FROM t;",
+                 CREATE STATISTICS t_stats ON id, note FROM t;
+                 CREATE RULE no_delete AS ON DELETE TO t DO INSTEAD NOTHING;
+                 CREATE FUNCTION same_len(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE
+                     AS 'SELECT length($1) = length($2)';
+                 CREATE OPERATOR === (FUNCTION = same_len, LEFTARG = text, RIGHTARG = text);
+                 CREATE CAST (pair AS text) WITH INOUT;
+                 CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql
+                     AS $$ BEGIN NULL; END $$;
+                 CREATE EVENT TRIGGER watch ON ddl_command_end EXECUTE FUNCTION note_ddl();",
             )
             .await
             .unwrap();
@@ -495,6 +503,12 @@ fn check_names_objects_the_models_do_not_manage() {
             "range type span",
             "collation nocase",
             "statistics t_stats",
+            "rule no_delete on t",
+            "function same_len(text, text)",
+            "operator public.=== (text, text)",
+            "cast (public.pair AS text)",
+            "function note_ddl()",
+            "event trigger watch",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -502,7 +516,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 17, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 23, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(

@@ -1365,6 +1365,21 @@ pub fn object_display(o: &DbObject) -> String {
     if o.kind == ObjectKind::Comment {
         return format!("comment on {}", o.arguments.as_deref().unwrap_or(""));
     }
+    // `cast (integer AS app.cents)`, `operator app.=== (text, text)`,
+    // `event trigger audit`: as SQL names them.
+    match o.kind {
+        ObjectKind::Cast => return format!("cast ({})", o.name),
+        ObjectKind::Operator => {
+            return format!(
+                "operator {}.{} ({})",
+                Ident(&o.schema),
+                o.name,
+                o.arguments.as_deref().unwrap_or("")
+            )
+        }
+        ObjectKind::EventTrigger => return format!("event trigger {}", Ident(&o.name)),
+        _ => {}
+    }
     if o.kind == ObjectKind::DefaultPrivilege {
         return format!(
             "default privileges {} to {}",

@@ -1,8 +1,8 @@
 -- Definition objects of the schemas asked for ($1): extensions, collations,
 -- standalone sequences (and the column owning one), domains, composite types, range types, functions,
 -- procedures and aggregates, views and materialized views (with their
--- indexes), triggers, row-level security, policies and extended
--- statistics. One row each: its key (kind, schema, name, table, arguments),
+-- indexes), triggers, row-level security, policies, extended
+-- statistics, rules, operators, casts and event triggers. One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
 -- signature, its comment, and what it depends on (pg_depend) as JSON.
@@ -389,6 +389,112 @@ objs AS (
   JOIN ns n ON n.oid = s.stxnamespace
   JOIN pg_catalog.pg_class tc ON tc.oid = s.stxrelid
   JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+  UNION ALL
+  -- Rules on tables and views (a view's own _RETURN rule is the view),
+  -- with their ENABLE/DISABLE state as triggers have it.
+  SELECT 'rule', n.nspname, r.rulename, c.relname, NULL,
+         pg_catalog.pg_get_ruledef(r.oid)
+           || CASE r.ev_enabled
+                WHEN 'D' THEN pg_catalog.format(E'\nALTER TABLE %I.%I DISABLE RULE %I;', n.nspname, c.relname, r.rulename)
+                WHEN 'R' THEN pg_catalog.format(E'\nALTER TABLE %I.%I ENABLE REPLICA RULE %I;', n.nspname, c.relname, r.rulename)
+                WHEN 'A' THEN pg_catalog.format(E'\nALTER TABLE %I.%I ENABLE ALWAYS RULE %I;', n.nspname, c.relname, r.rulename)
+                ELSE '' END,
+         NULL,
+         'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid,
+         'pg_catalog.pg_rewrite'::pg_catalog.regclass, ARRAY[r.oid]
+  FROM pg_catalog.pg_rewrite r
+  JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+  JOIN ns n ON n.oid = c.relnamespace
+  WHERE r.rulename <> '_RETURN'
+  UNION ALL
+  -- Operators (not shells: an operator only named as another's commutator
+  -- or negator), every option spelled out; keyed by their operand types.
+  SELECT 'operator', n.nspname, op.oprname, NULL,
+         pg_catalog.format('%s, %s',
+                           CASE WHEN op.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(op.oprleft, NULL) END,
+                           pg_catalog.format_type(op.oprright, NULL)),
+         pg_catalog.format('CREATE OPERATOR %I.%s (%s);', n.nspname, op.oprname,
+           pg_catalog.concat_ws(', ',
+             (SELECT pg_catalog.format('FUNCTION = %I.%I', pn.nspname, p.proname)
+              FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+              WHERE p.oid = op.oprcode),
+             CASE WHEN op.oprleft <> 0 THEN 'LEFTARG = ' || pg_catalog.format_type(op.oprleft, NULL) END,
+             'RIGHTARG = ' || pg_catalog.format_type(op.oprright, NULL),
+             (SELECT pg_catalog.format('COMMUTATOR = OPERATOR(%I.%s)', cn.nspname, co.oprname)
+              FROM pg_catalog.pg_operator co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.oprnamespace
+              WHERE co.oid = op.oprcom),
+             (SELECT pg_catalog.format('NEGATOR = OPERATOR(%I.%s)', cn.nspname, co.oprname)
+              FROM pg_catalog.pg_operator co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.oprnamespace
+              WHERE co.oid = op.oprnegate),
+             (SELECT pg_catalog.format('RESTRICT = %I.%I', pn.nspname, p.proname)
+              FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+              WHERE p.oid = op.oprrest),
+             (SELECT pg_catalog.format('JOIN = %I.%I', pn.nspname, p.proname)
+              FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+              WHERE p.oid = op.oprjoin),
+             CASE WHEN op.oprcanhash THEN 'HASHES' END,
+             CASE WHEN op.oprcanmerge THEN 'MERGES' END)),
+         NULL,
+         'pg_catalog.pg_operator'::pg_catalog.regclass, op.oid,
+         'pg_catalog.pg_operator'::pg_catalog.regclass, ARRAY[op.oid]
+  FROM pg_catalog.pg_operator op
+  JOIN ns n ON n.oid = op.oprnamespace
+  WHERE op.oprcode <> 0
+  UNION ALL
+  -- Casts made by users (not by initdb), in the schema of the first of
+  -- their source type, target type and function that is read.
+  SELECT 'cast', cs.schema,
+         pg_catalog.format('%s AS %s', pg_catalog.format_type(ca.castsource, NULL),
+                           pg_catalog.format_type(ca.casttarget, NULL)),
+         NULL, NULL,
+         pg_catalog.format('CREATE CAST (%s AS %s) %s%s;', pg_catalog.format_type(ca.castsource, NULL),
+                           pg_catalog.format_type(ca.casttarget, NULL),
+                           CASE ca.castmethod
+                             WHEN 'f' THEN 'WITH FUNCTION ' || ca.castfunc::pg_catalog.regprocedure::text
+                             WHEN 'i' THEN 'WITH INOUT'
+                             ELSE 'WITHOUT FUNCTION' END,
+                           CASE ca.castcontext WHEN 'a' THEN ' AS ASSIGNMENT'
+                                               WHEN 'i' THEN ' AS IMPLICIT' ELSE '' END),
+         NULL,
+         'pg_catalog.pg_cast'::pg_catalog.regclass, ca.oid,
+         'pg_catalog.pg_cast'::pg_catalog.regclass, ARRAY[ca.oid]
+  FROM pg_catalog.pg_cast ca
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(
+             (SELECT n.nspname FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+              WHERE t.oid = ca.castsource),
+             (SELECT n.nspname FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
+              WHERE t.oid = ca.casttarget),
+             (SELECT n.nspname FROM pg_catalog.pg_proc p JOIN ns n ON n.oid = p.pronamespace
+              WHERE p.oid = ca.castfunc))::text AS schema
+  ) cs
+  WHERE ca.oid >= 16384 AND cs.schema IS NOT NULL
+    -- A range type's cast to its multirange type is the range type's.
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                    WHERE d.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND d.objid = ca.oid
+                      AND d.deptype = 'i')
+  UNION ALL
+  -- Event triggers, in the schema of the function they run, with their
+  -- ENABLE/DISABLE state; the tags in order.
+  SELECT 'event_trigger', n.nspname, et.evtname, NULL, NULL,
+         pg_catalog.format('CREATE EVENT TRIGGER %I ON %I%s EXECUTE FUNCTION %I.%I();',
+                           et.evtname, et.evtevent,
+                           CASE WHEN et.evttags IS NOT NULL THEN
+                             ' WHEN TAG IN (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(g), ', ' ORDER BY g)
+                                                  FROM pg_catalog.unnest(et.evttags) g) || ')'
+                           ELSE '' END,
+                           n.nspname, p.proname)
+           || CASE et.evtenabled
+                WHEN 'D' THEN pg_catalog.format(E'\nALTER EVENT TRIGGER %I DISABLE;', et.evtname)
+                WHEN 'R' THEN pg_catalog.format(E'\nALTER EVENT TRIGGER %I ENABLE REPLICA;', et.evtname)
+                WHEN 'A' THEN pg_catalog.format(E'\nALTER EVENT TRIGGER %I ENABLE ALWAYS;', et.evtname)
+                ELSE '' END,
+         NULL,
+         'pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid,
+         'pg_catalog.pg_event_trigger'::pg_catalog.regclass, ARRAY[et.oid]
+  FROM pg_catalog.pg_event_trigger et
+  JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid
+  JOIN ns n ON n.oid = p.pronamespace
 ),
 -- Privileges (aclexplode) on relations, columns, schemas, routines and
 -- types, one object per (target, grantee, grant option), the owner's own
@@ -1033,6 +1139,16 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                FROM pg_catalog.pg_collation rco
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rco.collnamespace
                WHERE rco.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_operator'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object(
+                        'kind', 'operator', 'schema', rn.nspname::text, 'name', rop.oprname::text,
+                        'arguments', pg_catalog.format('%s, %s',
+                                       CASE WHEN rop.oprleft = 0 THEN 'NONE'
+                                            ELSE pg_catalog.format_type(rop.oprleft, NULL) END,
+                                       pg_catalog.format_type(rop.oprright, NULL)))
+               FROM pg_catalog.pg_operator rop
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = rop.oprnamespace
+               WHERE rop.oid = dep.refobjid AND rop.oprcode <> 0)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(
                         'kind', 'extension', 'schema', rn.nspname::text, 'name', re.extname::text)

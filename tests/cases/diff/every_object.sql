@@ -218,3 +218,30 @@ GRANT USAGE ON TYPE "Sales Ops"."Price Range" TO strata_every_writer;
 REVOKE EXECUTE ON FUNCTION public.rows_seen() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.rows_seen() TO strata_every_reader;
 GRANT SELECT ON "Sales Ops".open_deals TO PUBLIC;
+
+-- rules: on a table (disabled, with a comment) and on a view
+CREATE TABLE "Sales Ops".deal_log (id bigint, amount numeric);
+CREATE RULE "log deletes" AS ON DELETE TO "Sales Ops".deals
+    DO ALSO INSERT INTO "Sales Ops".deal_log VALUES (OLD.id, OLD.amount);
+ALTER TABLE "Sales Ops".deals DISABLE RULE "log deletes";
+COMMENT ON RULE "log deletes" ON "Sales Ops".deals IS 'kept for the auditors';
+CREATE RULE no_insert AS ON INSERT TO "Sales Ops".open_deals DO INSTEAD NOTHING;
+
+-- operators (a commutator pair, a prefix operator) and casts
+CREATE FUNCTION "Sales Ops".same_len(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS 'SELECT length($1) = length($2)';
+CREATE FUNCTION "Sales Ops".flip(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT -$1';
+CREATE OPERATOR "Sales Ops".=== (FUNCTION = "Sales Ops".same_len, LEFTARG = text, RIGHTARG = text,
+    COMMUTATOR = OPERATOR("Sales Ops".===), RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR "Sales Ops".~~~ (FUNCTION = "Sales Ops".flip, RIGHTARG = integer);
+COMMENT ON OPERATOR "Sales Ops".=== (text, text) IS 'same length';
+CREATE CAST ("Sales Ops".address AS text) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (text AS "Sales Ops".stage) WITH INOUT;
+COMMENT ON CAST ("Sales Ops".address AS text) IS 'as the type prints';
+
+-- an event trigger, disabled, with tags
+CREATE FUNCTION "Sales Ops".note_ddl() RETURNS event_trigger LANGUAGE plpgsql
+    AS $$BEGIN RAISE NOTICE 'ddl: %', tg_tag; END$$;
+CREATE EVENT TRIGGER "watch deals" ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE INDEX')
+    EXECUTE FUNCTION "Sales Ops".note_ddl();
+ALTER EVENT TRIGGER "watch deals" DISABLE;

@@ -1,9 +1,10 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
 //! materialized views, functions, procedures, aggregates, triggers,
 //! policies, row-level security switches, extensions, collations, domains,
-//! composite types, range types, standalone sequences (and the columns
-//! owning them), extended statistics, grants, owners, default privileges,
-//! comments on schemas and view columns). Each is kept as the statement that creates it, as the server
+//! composite types, range types, operators, casts, rules, event triggers,
+//! standalone sequences (and the columns owning them), extended statistics,
+//! grants, owners, default privileges, comments on schemas and view
+//! columns). Each is kept as the statement that creates it, as the server
 //! prints it, plus what it depends on; two objects with the same
 //! [`ObjectKey`] are the same object, and they differ when their
 //! definitions (or comments) differ.
@@ -35,12 +36,23 @@ pub enum ObjectKind {
     Procedure,
     /// `CREATE AGGREGATE` (its arguments `*` when it takes none).
     Aggregate,
+    /// `CREATE OPERATOR`, keyed by its schema, name and operand types
+    /// (`integer, integer`; `NONE, integer` for a prefix operator). A shell
+    /// (an operator only named as another's commutator or negator) is no
+    /// object.
+    Operator,
+    /// `CREATE CAST (source AS target)`, keyed by `source AS target` as the
+    /// server prints the types, in the schema of the first of the source
+    /// type, the target type and the function that is in a schema read.
+    Cast,
     /// `CREATE VIEW`.
     View,
     /// `CREATE MATERIALIZED VIEW`, with its indexes.
     MaterializedView,
     /// `CREATE [CONSTRAINT] TRIGGER`.
     Trigger,
+    /// `CREATE RULE` on a table or view (not a view's own `_RETURN`).
+    Rule,
     /// `ALTER TABLE ... ENABLE/FORCE ROW LEVEL SECURITY`.
     RowSecurity,
     /// `CREATE POLICY`.
@@ -73,6 +85,10 @@ pub enum ObjectKind {
     /// `COMMENT ON` what is no object of its own here: a schema, a column
     /// of a view, materialized view or composite type.
     Comment,
+    /// `CREATE EVENT TRIGGER`, in the schema of the function it runs (an
+    /// event trigger belongs to the database). Created after everything
+    /// else, so it does not fire on the migration that creates it.
+    EventTrigger,
 }
 
 impl ObjectKind {
@@ -88,9 +104,13 @@ impl ObjectKind {
             ObjectKind::Function => "function",
             ObjectKind::Procedure => "procedure",
             ObjectKind::Aggregate => "aggregate",
+            ObjectKind::Operator => "operator",
+            ObjectKind::Cast => "cast",
             ObjectKind::View => "view",
             ObjectKind::MaterializedView => "materialized view",
             ObjectKind::Trigger => "trigger",
+            ObjectKind::Rule => "rule",
+            ObjectKind::EventTrigger => "event trigger",
             ObjectKind::RowSecurity => "row level security",
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
@@ -115,6 +135,8 @@ impl ObjectKind {
             ObjectKind::View
                 | ObjectKind::MaterializedView
                 | ObjectKind::Trigger
+                | ObjectKind::Rule
+                | ObjectKind::EventTrigger
                 | ObjectKind::RowSecurity
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
