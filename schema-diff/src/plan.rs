@@ -974,6 +974,10 @@ fn object_target(o: &DbObject) -> String {
         ),
         // `source AS target`, the types as the server prints them.
         ObjectKind::Cast => format!("CAST ({})", o.name),
+        ObjectKind::TextSearchTemplate => format!("TEXT SEARCH TEMPLATE {q}"),
+        ObjectKind::TextSearchParser => format!("TEXT SEARCH PARSER {q}"),
+        ObjectKind::TextSearchDictionary => format!("TEXT SEARCH DICTIONARY {q}"),
+        ObjectKind::TextSearchConfiguration => format!("TEXT SEARCH CONFIGURATION {q}"),
         ObjectKind::EventTrigger => format!("EVENT TRIGGER {}", Ident(&o.name)),
         ObjectKind::View => format!("VIEW {q}"),
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
@@ -2229,6 +2233,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 ObjectKind::Domain if adds_parts(from, to) => vec![CanFailOnExistingRows],
                 ObjectKind::Domain => vec![],
                 ObjectKind::Policy => vec![AccessExclusiveLock],
+                // A mapping dropped from a text search configuration, an
+                // option from a dictionary, deletes no data.
+                ObjectKind::TextSearchConfiguration | ObjectKind::TextSearchDictionary => vec![],
                 // A revoked privilege deletes no data.
                 ObjectKind::Grant => vec![],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],

@@ -1516,6 +1516,10 @@ fn every_object_kind_round_trips() {
             ObjectKind::Operator,
             ObjectKind::Cast,
             ObjectKind::EventTrigger,
+            ObjectKind::TextSearchDictionary,
+            ObjectKind::TextSearchConfiguration,
+            ObjectKind::TextSearchTemplate,
+            ObjectKind::TextSearchParser,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

@@ -475,7 +475,9 @@ fn check_names_objects_the_models_do_not_manage() {
                  CREATE CAST (pair AS text) WITH INOUT;
                  CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql
                      AS $$ BEGIN NULL; END $$;
-                 CREATE EVENT TRIGGER watch ON ddl_command_end EXECUTE FUNCTION note_ddl();",
+                 CREATE EVENT TRIGGER watch ON ddl_command_end EXECUTE FUNCTION note_ddl();
+                 CREATE TEXT SEARCH DICTIONARY words (TEMPLATE = simple);
+                 CREATE TEXT SEARCH CONFIGURATION search (COPY = english);",
             )
             .await
             .unwrap();
@@ -509,6 +511,8 @@ fn check_names_objects_the_models_do_not_manage() {
             "cast (public.pair AS text)",
             "function note_ddl()",
             "event trigger watch",
+            "text search dictionary words",
+            "text search configuration search",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -516,7 +520,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 23, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 25, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(

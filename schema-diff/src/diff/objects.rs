@@ -732,6 +732,10 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         // A version the installed one has an update path to.
         Extension => parts_alterable(a, b, false) && a.extension_update_reaches(b),
         CompositeType => parts_alterable(a, b, true),
+        // The same parser: mappings are added, altered and dropped.
+        TextSearchConfiguration => parts_alterable(a, b, false),
+        // The same template: options are set and removed.
+        TextSearchDictionary => parts_alterable(a, b, false),
         _ => false,
     }
 }

@@ -2,7 +2,8 @@
 -- standalone sequences (and the column owning one), domains, composite types, range types, functions,
 -- procedures and aggregates, views and materialized views (with their
 -- indexes), triggers, row-level security, policies, extended
--- statistics, rules, operators, casts and event triggers. One row each: its key (kind, schema, name, table, arguments),
+-- statistics, rules, operators, casts, text search objects and event
+-- triggers. One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
 -- signature, its comment, and what it depends on (pg_depend) as JSON.
@@ -440,6 +441,69 @@ objs AS (
   FROM pg_catalog.pg_operator op
   JOIN ns n ON n.oid = op.oprnamespace
   WHERE op.oprcode <> 0
+  UNION ALL
+  -- Text search templates, parsers, dictionaries and configurations (a
+  -- configuration's mappings are parts of it: see below).
+  SELECT 'text_search_template', n.nspname, t.tmplname, NULL, NULL,
+         pg_catalog.format('CREATE TEXT SEARCH TEMPLATE %I.%I (%s);', n.nspname, t.tmplname,
+           pg_catalog.concat_ws(', ',
+             CASE WHEN t.tmplinit <> 0 THEN 'INIT = ' || t.tmplinit::pg_catalog.regproc::text END,
+             'LEXIZE = ' || t.tmpllexize::pg_catalog.regproc::text)),
+         NULL,
+         'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid,
+         'pg_catalog.pg_ts_template'::pg_catalog.regclass, ARRAY[t.oid]
+  FROM pg_catalog.pg_ts_template t
+  JOIN ns n ON n.oid = t.tmplnamespace
+  UNION ALL
+  SELECT 'text_search_parser', n.nspname, p.prsname, NULL, NULL,
+         pg_catalog.format('CREATE TEXT SEARCH PARSER %I.%I (%s);', n.nspname, p.prsname,
+           pg_catalog.concat_ws(', ',
+             'START = ' || p.prsstart::pg_catalog.regproc::text,
+             'GETTOKEN = ' || p.prstoken::pg_catalog.regproc::text,
+             'END = ' || p.prsend::pg_catalog.regproc::text,
+             'LEXTYPES = ' || p.prslextype::pg_catalog.regproc::text,
+             CASE WHEN p.prsheadline <> 0 THEN 'HEADLINE = ' || p.prsheadline::pg_catalog.regproc::text END)),
+         NULL,
+         'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid,
+         'pg_catalog.pg_ts_parser'::pg_catalog.regclass, ARRAY[p.oid]
+  FROM pg_catalog.pg_ts_parser p
+  JOIN ns n ON n.oid = p.prsnamespace
+  UNION ALL
+  SELECT 'text_search_dictionary', n.nspname, d.dictname, NULL, NULL,
+         pg_catalog.format('CREATE TEXT SEARCH DICTIONARY %I.%I (TEMPLATE = %I.%I%s);', n.nspname, d.dictname,
+                           tn.nspname, t.tmplname,
+                           CASE WHEN d.dictinitoption IS NOT NULL THEN ', ' || d.dictinitoption ELSE '' END),
+         NULL,
+         'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid,
+         'pg_catalog.pg_ts_dict'::pg_catalog.regclass, ARRAY[d.oid]
+  FROM pg_catalog.pg_ts_dict d
+  JOIN ns n ON n.oid = d.dictnamespace
+  JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace
+  UNION ALL
+  SELECT 'text_search_configuration', n.nspname, c.cfgname, NULL, NULL,
+         pg_catalog.format('CREATE TEXT SEARCH CONFIGURATION %I.%I (PARSER = %I.%I);', n.nspname, c.cfgname,
+                           pn.nspname, p.prsname)
+           || COALESCE((SELECT pg_catalog.string_agg(
+                                 pg_catalog.format(E'\nALTER TEXT SEARCH CONFIGURATION %I.%I ADD MAPPING FOR %s WITH %s;',
+                                                   n.nspname, c.cfgname, m.alias, m.dicts), '' ORDER BY m.alias)
+                        FROM (SELECT tt.alias, mm.dicts
+                              FROM (SELECT cm.maptokentype,
+                                           pg_catalog.string_agg(pg_catalog.format('%I.%I', dn.nspname, dd.dictname),
+                                                                 ', ' ORDER BY cm.mapseqno) AS dicts
+                                    FROM pg_catalog.pg_ts_config_map cm
+                                    JOIN pg_catalog.pg_ts_dict dd ON dd.oid = cm.mapdict
+                                    JOIN pg_catalog.pg_namespace dn ON dn.oid = dd.dictnamespace
+                                    WHERE cm.mapcfg = c.oid
+                                    GROUP BY cm.maptokentype) mm
+                              JOIN pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype) m), ''),
+         NULL,
+         'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid,
+         'pg_catalog.pg_ts_config'::pg_catalog.regclass, ARRAY[c.oid]
+  FROM pg_catalog.pg_ts_config c
+  JOIN ns n ON n.oid = c.cfgnamespace
+  JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace
   UNION ALL
   -- Casts made by users (not by initdb), in the schema of the first of
   -- their source type, target type and function that is read.
@@ -1020,6 +1084,56 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                       CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS alter
            ) r
            WHERE sq.seqrelid = o.objid)
+         -- A text search dictionary: its template is fixed, each option
+         -- (as serialize_deflist writes them: `name = 'value', ...`) a part,
+         -- set and removed (`ALTER ... (name)`) in place.
+         WHEN 'text_search_dictionary' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', t.tmplnamespace::pg_catalog.regnamespace::text || '.' || t.tmplname,
+                    'items', COALESCE((
+                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'key', 'option ' || x.m[1],
+                               'add', pg_catalog.format('ALTER TEXT SEARCH DICTIONARY %I.%I (%s = %s)',
+                                                        o.schema, o.name, x.m[1], x.m[2]),
+                               'drop', pg_catalog.format('ALTER TEXT SEARCH DICTIONARY %I.%I (%s)',
+                                                         o.schema, o.name, x.m[1]),
+                               'change', pg_catalog.format('ALTER TEXT SEARCH DICTIONARY %I.%I (%s = %s)',
+                                                           o.schema, o.name, x.m[1], x.m[2]))
+                               ORDER BY x.m[1])
+                      FROM pg_catalog.regexp_matches(COALESCE(d.dictinitoption, ''),
+                             '("(?:[^"]|"")+"|[^\s=,]+) = (E?''(?:[^'']|'''')*'')', 'g') AS x(m)),
+                      '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_ts_dict d
+           JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
+           WHERE d.oid = o.objid)
+         -- A text search configuration: its parser is fixed, each token
+         -- type's mapping a part.
+         WHEN 'text_search_configuration' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', p.prsnamespace::pg_catalog.regnamespace::text || '.' || p.prsname,
+                    'items', COALESCE((
+                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'key', 'mapping ' || m.alias,
+                               'add', pg_catalog.format('ALTER TEXT SEARCH CONFIGURATION %I.%I ADD MAPPING FOR %s WITH %s',
+                                                        o.schema, o.name, m.alias, m.dicts),
+                               'drop', pg_catalog.format('ALTER TEXT SEARCH CONFIGURATION %I.%I DROP MAPPING FOR %s',
+                                                         o.schema, o.name, m.alias),
+                               'change', pg_catalog.format('ALTER TEXT SEARCH CONFIGURATION %I.%I ALTER MAPPING FOR %s WITH %s',
+                                                           o.schema, o.name, m.alias, m.dicts))
+                               ORDER BY m.alias)
+                      FROM (SELECT tt.alias, mm.dicts
+                              FROM (SELECT cm.maptokentype,
+                                           pg_catalog.string_agg(pg_catalog.format('%I.%I', dn.nspname, dd.dictname),
+                                                                 ', ' ORDER BY cm.mapseqno) AS dicts
+                                    FROM pg_catalog.pg_ts_config_map cm
+                                    JOIN pg_catalog.pg_ts_dict dd ON dd.oid = cm.mapdict
+                                    JOIN pg_catalog.pg_namespace dn ON dn.oid = dd.dictnamespace
+                                    WHERE cm.mapcfg = c.oid
+                                    GROUP BY cm.maptokentype) mm
+                              JOIN pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype) m), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_ts_config c
+           JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser
+           WHERE c.oid = o.objid)
          WHEN 'extension' THEN (
            SELECT pg_catalog.jsonb_build_object(
                     'fixed', o.schema,
@@ -1149,6 +1263,25 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                FROM pg_catalog.pg_operator rop
                JOIN pg_catalog.pg_namespace rn ON rn.oid = rop.oprnamespace
                WHERE rop.oid = dep.refobjid AND rop.oprcode <> 0)
+             WHEN dep.refclassid IN ('pg_catalog.pg_ts_config'::pg_catalog.regclass,
+                                     'pg_catalog.pg_ts_dict'::pg_catalog.regclass,
+                                     'pg_catalog.pg_ts_parser'::pg_catalog.regclass,
+                                     'pg_catalog.pg_ts_template'::pg_catalog.regclass) THEN (
+               SELECT pg_catalog.jsonb_build_object('kind', ts.kind, 'schema', rn.nspname::text, 'name', ts.name)
+               FROM (SELECT 'text_search_configuration' AS kind, cfgname::text AS name, cfgnamespace AS nsp
+                     FROM pg_catalog.pg_ts_config
+                     WHERE dep.refclassid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND oid = dep.refobjid
+                     UNION ALL
+                     SELECT 'text_search_dictionary', dictname::text, dictnamespace FROM pg_catalog.pg_ts_dict
+                     WHERE dep.refclassid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND oid = dep.refobjid
+                     UNION ALL
+                     SELECT 'text_search_parser', prsname::text, prsnamespace FROM pg_catalog.pg_ts_parser
+                     WHERE dep.refclassid = 'pg_catalog.pg_ts_parser'::pg_catalog.regclass AND oid = dep.refobjid
+                     UNION ALL
+                     SELECT 'text_search_template', tmplname::text, tmplnamespace FROM pg_catalog.pg_ts_template
+                     WHERE dep.refclassid = 'pg_catalog.pg_ts_template'::pg_catalog.regclass AND oid = dep.refobjid
+                    ) ts
+               JOIN pg_catalog.pg_namespace rn ON rn.oid = ts.nsp)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(
                         'kind', 'extension', 'schema', rn.nspname::text, 'name', re.extname::text)

@@ -245,3 +245,14 @@ CREATE FUNCTION "Sales Ops".note_ddl() RETURNS event_trigger LANGUAGE plpgsql
 CREATE EVENT TRIGGER "watch deals" ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE INDEX')
     EXECUTE FUNCTION "Sales Ops".note_ddl();
 ALTER EVENT TRIGGER "watch deals" DISABLE;
+
+-- text search: a dictionary with options, a configuration with its own
+-- mapping, a template and a parser of builtin functions
+CREATE TEXT SEARCH DICTIONARY "Sales Ops".deal_words (TEMPLATE = pg_catalog.simple, STOPWORDS = english);
+CREATE TEXT SEARCH CONFIGURATION "Sales Ops".deal_search (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION "Sales Ops".deal_search
+    ALTER MAPPING FOR asciiword WITH "Sales Ops".deal_words, english_stem;
+COMMENT ON TEXT SEARCH CONFIGURATION "Sales Ops".deal_search IS 'deal notes';
+CREATE TEXT SEARCH TEMPLATE "Sales Ops".simple_copy (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+CREATE TEXT SEARCH PARSER "Sales Ops".default_copy (START = prsd_start, GETTOKEN = prsd_nexttoken,
+    END = prsd_end, LEXTYPES = prsd_lextype);

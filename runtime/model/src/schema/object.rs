@@ -1,7 +1,8 @@
 //! Definition objects: the schema objects that are SQL by nature (views,
 //! materialized views, functions, procedures, aggregates, triggers,
 //! policies, row-level security switches, extensions, collations, domains,
-//! composite types, range types, operators, casts, rules, event triggers,
+//! composite types, range types, operators, casts, text search templates,
+//! parsers, dictionaries and configurations, rules, event triggers,
 //! standalone sequences (and the columns owning them), extended statistics,
 //! grants, owners, default privileges, comments on schemas and view
 //! columns). Each is kept as the statement that creates it, as the server
@@ -41,6 +42,16 @@ pub enum ObjectKind {
     /// (an operator only named as another's commutator or negator) is no
     /// object.
     Operator,
+    /// `CREATE TEXT SEARCH TEMPLATE` (its init and lexize functions).
+    TextSearchTemplate,
+    /// `CREATE TEXT SEARCH PARSER` (its start, gettoken, end, lextypes and
+    /// headline functions).
+    TextSearchParser,
+    /// `CREATE TEXT SEARCH DICTIONARY` (its template and options).
+    TextSearchDictionary,
+    /// `CREATE TEXT SEARCH CONFIGURATION` (its parser) with its mappings,
+    /// one part per token type (`ALTER ... ADD/ALTER/DROP MAPPING`).
+    TextSearchConfiguration,
     /// `CREATE CAST (source AS target)`, keyed by `source AS target` as the
     /// server prints the types, in the schema of the first of the source
     /// type, the target type and the function that is in a schema read.
@@ -106,6 +117,10 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Operator => "operator",
             ObjectKind::Cast => "cast",
+            ObjectKind::TextSearchTemplate => "text search template",
+            ObjectKind::TextSearchParser => "text search parser",
+            ObjectKind::TextSearchDictionary => "text search dictionary",
+            ObjectKind::TextSearchConfiguration => "text search configuration",
             ObjectKind::View => "view",
             ObjectKind::MaterializedView => "materialized view",
             ObjectKind::Trigger => "trigger",
