@@ -974,6 +974,18 @@ fn object_target(o: &DbObject) -> String {
         ),
         // `source AS target`, the types as the server prints them.
         ObjectKind::Cast => format!("CAST ({})", o.name),
+        ObjectKind::ForeignDataWrapper => format!("FOREIGN DATA WRAPPER {}", Ident(&o.name)),
+        ObjectKind::ForeignServer => format!("SERVER {}", Ident(&o.name)),
+        ObjectKind::UserMapping => format!(
+            "USER MAPPING FOR {} SERVER {}",
+            if o.name == "PUBLIC" {
+                "PUBLIC".to_string()
+            } else {
+                Ident(&o.name).to_string()
+            },
+            Ident(o.arguments.as_deref().unwrap_or(""))
+        ),
+        ObjectKind::ForeignTable => format!("FOREIGN TABLE {q}"),
         ObjectKind::TextSearchTemplate => format!("TEXT SEARCH TEMPLATE {q}"),
         ObjectKind::TextSearchParser => format!("TEXT SEARCH PARSER {q}"),
         ObjectKind::TextSearchDictionary => format!("TEXT SEARCH DICTIONARY {q}"),
@@ -2234,8 +2246,13 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 ObjectKind::Domain => vec![],
                 ObjectKind::Policy => vec![AccessExclusiveLock],
                 // A mapping dropped from a text search configuration, an
-                // option from a dictionary, deletes no data.
-                ObjectKind::TextSearchConfiguration | ObjectKind::TextSearchDictionary => vec![],
+                // option from a dictionary, wrapper, server or user
+                // mapping, deletes no data.
+                ObjectKind::TextSearchConfiguration
+                | ObjectKind::TextSearchDictionary
+                | ObjectKind::ForeignDataWrapper
+                | ObjectKind::ForeignServer
+                | ObjectKind::UserMapping => vec![],
                 // A revoked privilege deletes no data.
                 ObjectKind::Grant => vec![],
                 _ if !dropped_parts(from, to).is_empty() => vec![DeletesData],

@@ -1520,6 +1520,10 @@ fn every_object_kind_round_trips() {
             ObjectKind::TextSearchConfiguration,
             ObjectKind::TextSearchTemplate,
             ObjectKind::TextSearchParser,
+            ObjectKind::ForeignDataWrapper,
+            ObjectKind::ForeignServer,
+            ObjectKind::UserMapping,
+            ObjectKind::ForeignTable,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

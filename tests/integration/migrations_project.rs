@@ -477,7 +477,11 @@ fn check_names_objects_the_models_do_not_manage() {
                      AS $$ BEGIN NULL; END $$;
                  CREATE EVENT TRIGGER watch ON ddl_command_end EXECUTE FUNCTION note_ddl();
                  CREATE TEXT SEARCH DICTIONARY words (TEMPLATE = simple);
-                 CREATE TEXT SEARCH CONFIGURATION search (COPY = english);",
+                 CREATE TEXT SEARCH CONFIGURATION search (COPY = english);
+                 CREATE FOREIGN DATA WRAPPER plain_fdw;
+                 CREATE SERVER archive FOREIGN DATA WRAPPER plain_fdw;
+                 CREATE USER MAPPING FOR PUBLIC SERVER archive;
+                 CREATE FOREIGN TABLE old_t (id bigint) SERVER archive;",
             )
             .await
             .unwrap();
@@ -513,6 +517,10 @@ fn check_names_objects_the_models_do_not_manage() {
             "event trigger watch",
             "text search dictionary words",
             "text search configuration search",
+            "foreign data wrapper plain_fdw",
+            "server archive",
+            "user mapping for PUBLIC server archive",
+            "foreign table old_t",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -520,7 +528,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 25, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 29, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(

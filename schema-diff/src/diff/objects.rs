@@ -736,6 +736,9 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         TextSearchConfiguration => parts_alterable(a, b, false),
         // The same template: options are set and removed.
         TextSearchDictionary => parts_alterable(a, b, false),
+        // The same handler, validator (server: type, version, wrapper):
+        // options are added, set and dropped.
+        ForeignDataWrapper | ForeignServer | UserMapping => parts_alterable(a, b, false),
         _ => false,
     }
 }

@@ -1378,6 +1378,16 @@ pub fn object_display(o: &DbObject) -> String {
             )
         }
         ObjectKind::EventTrigger => return format!("event trigger {}", Ident(&o.name)),
+        ObjectKind::ForeignDataWrapper | ObjectKind::ForeignServer => {
+            return format!("{} {}", o.kind.as_str(), Ident(&o.name))
+        }
+        ObjectKind::UserMapping => {
+            return format!(
+                "user mapping for {} server {}",
+                o.name,
+                Ident(o.arguments.as_deref().unwrap_or(""))
+            )
+        }
         _ => {}
     }
     if o.kind == ObjectKind::DefaultPrivilege {

@@ -2,8 +2,9 @@
 -- standalone sequences (and the column owning one), domains, composite types, range types, functions,
 -- procedures and aggregates, views and materialized views (with their
 -- indexes), triggers, row-level security, policies, extended
--- statistics, rules, operators, casts, text search objects and event
--- triggers. One row each: its key (kind, schema, name, table, arguments),
+-- statistics, rules, operators, casts, text search objects, foreign data
+-- wrappers, servers, user mappings, foreign tables and event triggers.
+-- One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
 -- signature, its comment, and what it depends on (pg_depend) as JSON.
@@ -538,6 +539,78 @@ objs AS (
                     WHERE d.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND d.objid = ca.oid
                       AND d.deptype = 'i')
   UNION ALL
+  -- Foreign data wrappers, servers and user mappings belong to the
+  -- database: read whatever schemas are asked for, with the schema ''.
+  -- Options named like a password are never read (nor written).
+  SELECT 'foreign_data_wrapper', '', w.fdwname, NULL, NULL,
+         pg_catalog.format('CREATE FOREIGN DATA WRAPPER %I%s%s%s;', w.fdwname,
+           CASE WHEN w.fdwhandler <> 0 THEN ' HANDLER ' || w.fdwhandler::pg_catalog.regproc::text ELSE '' END,
+           CASE WHEN w.fdwvalidator <> 0 THEN ' VALIDATOR ' || w.fdwvalidator::pg_catalog.regproc::text ELSE '' END,
+           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(w.fdwoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')),
+         NULL,
+         'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid,
+         'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, ARRAY[w.oid]
+  FROM pg_catalog.pg_foreign_data_wrapper w
+  UNION ALL
+  SELECT 'foreign_server', '', fs.srvname, NULL, NULL,
+         pg_catalog.format('CREATE SERVER %I%s%s FOREIGN DATA WRAPPER %I%s;', fs.srvname,
+           COALESCE(' TYPE ' || pg_catalog.quote_literal(fs.srvtype), ''),
+           COALESCE(' VERSION ' || pg_catalog.quote_literal(fs.srvversion), ''),
+           w.fdwname,
+           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(fs.srvoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')),
+         NULL,
+         'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid,
+         'pg_catalog.pg_foreign_server'::pg_catalog.regclass, ARRAY[fs.oid]
+  FROM pg_catalog.pg_foreign_server fs
+  JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = fs.srvfdw
+  UNION ALL
+  -- A user mapping: keyed by its role (PUBLIC) and, as its arguments, its
+  -- server.
+  SELECT 'user_mapping', '', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE um.usename::text END, NULL,
+         um.srvname::text,
+         pg_catalog.format('CREATE USER MAPPING FOR %s SERVER %I%s;',
+           CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname,
+           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(um.umoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')),
+         NULL,
+         'pg_catalog.pg_user_mapping'::pg_catalog.regclass, um.umid,
+         'pg_catalog.pg_user_mapping'::pg_catalog.regclass, ARRAY[um.umid]
+  FROM pg_catalog.pg_user_mappings um
+  UNION ALL
+  -- Foreign tables: columns (type, options, collation, NOT NULL, default),
+  -- CHECK constraints, server and options.
+  SELECT 'foreign_table', n.nspname, c.relname, NULL, NULL,
+         pg_catalog.format(E'CREATE FOREIGN TABLE %I.%I (%s\n) SERVER %I%s;', n.nspname, c.relname,
+           COALESCE((SELECT pg_catalog.string_agg(x.item, ',' ORDER BY x.o1, x.o2)
+                     FROM (SELECT 1 AS o1, a.attnum::text AS o2,
+                                  E'\n    ' || pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod))
+                                  || COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(a.attfdwoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')
+                                  || CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation
+                                          THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text ELSE '' END
+                                  || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                                  || COALESCE(' DEFAULT ' || pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), '') AS item
+                           FROM pg_catalog.pg_attribute a
+                           JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+                           LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                           WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                           UNION ALL
+                           SELECT 2, k.conname::text,
+                                  E'\n    ' || pg_catalog.format('CONSTRAINT %I %s', k.conname, pg_catalog.pg_get_constraintdef(k.oid))
+                           FROM pg_catalog.pg_constraint k
+                           WHERE k.conrelid = c.oid AND k.contype = 'c') x), ''),
+           fs.srvname,
+           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(ft.ftoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')),
+         NULL,
+         'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
+         'pg_catalog.pg_class'::pg_catalog.regclass,
+         ARRAY[c.oid] || ARRAY(SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c')
+  FROM pg_catalog.pg_class c
+  JOIN ns n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
+  JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
+  -- A foreign table that is a partition or a child is not read.
+  WHERE c.relkind = 'f' AND NOT c.relispartition
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+  UNION ALL
   -- Event triggers, in the schema of the function they run, with their
   -- ENABLE/DISABLE state; the tags in order.
   SELECT 'event_trigger', n.nspname, et.evtname, NULL, NULL,
@@ -819,7 +892,7 @@ comments AS (
          d.description, 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
-                                  ELSE 'composite_type' END,
+                                  WHEN 'f' THEN 'foreign_table' ELSE 'composite_type' END,
            'schema', n.nspname::text,
            'name', CASE WHEN c.relkind = 'c' THEN t.typname::text ELSE c.relname::text END))
   FROM pg_catalog.pg_class c
@@ -828,7 +901,7 @@ comments AS (
   JOIN pg_catalog.pg_description d
     ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
   LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype
-  WHERE c.relkind IN ('v', 'm', 'c')
+  WHERE c.relkind IN ('v', 'm', 'c', 'f')
   UNION ALL
   -- A domain's constraints (set again when the domain is made again).
   SELECT n.nspname, t.typname,
@@ -1084,6 +1157,49 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                       CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS alter
            ) r
            WHERE sq.seqrelid = o.objid)
+         -- Foreign data wrappers, servers and user mappings: options are
+         -- added, set and dropped in place; the rest is fixed.
+         WHEN 'foreign_data_wrapper' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', w.fdwhandler::pg_catalog.regproc::text || ' ' || w.fdwvalidator::pg_catalog.regproc::text,
+                    'items', COALESCE((
+                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'key', 'option ' || x.option_name,
+                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name, x.option_value),
+                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name),
+                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name, x.option_value))
+                               ORDER BY x.option_name)
+                      FROM pg_catalog.pg_options_to_table(w.fdwoptions) x
+                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.oid = o.objid)
+         WHEN 'foreign_server' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', pg_catalog.concat_ws(' ', pg_catalog.quote_literal(fs.srvtype), pg_catalog.quote_literal(fs.srvversion),
+                                         (SELECT pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w
+                                          WHERE w.oid = fs.srvfdw)),
+                    'items', COALESCE((
+                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'key', 'option ' || x.option_name,
+                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name, x.option_value),
+                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name),
+                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name, x.option_value))
+                               ORDER BY x.option_name)
+                      FROM pg_catalog.pg_options_to_table(fs.srvoptions) x
+                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_foreign_server fs WHERE fs.oid = o.objid)
+         WHEN 'user_mapping' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', '',
+                    'items', COALESCE((
+                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                               'key', 'option ' || x.option_name,
+                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name, x.option_value),
+                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name),
+                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name, x.option_value))
+                               ORDER BY x.option_name)
+                      FROM pg_catalog.pg_options_to_table(um.umoptions) x
+                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_user_mappings um WHERE um.umid = o.objid)
          -- A text search dictionary: its template is fixed, each option
          -- (as serialize_deflist writes them: `name = 'value', ...`) a part,
          -- set and removed (`ALTER ... (name)`) in place.
@@ -1208,7 +1324,8 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                SELECT pg_catalog.jsonb_build_object(
                         'kind', CASE rc.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
                                   WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
-                                  WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite_type' END,
+                                  WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite_type'
+                                  WHEN 'f' THEN 'foreign_table' END,
                         'schema', rn.nspname::text, 'name', rc.relname::text,
                         'column', (SELECT a.attname::text FROM pg_catalog.pg_attribute a
                                    WHERE a.attrelid = rc.oid AND a.attnum = dep.refobjsubid
@@ -1235,6 +1352,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                                   WHEN 'c' THEN CASE trc.relkind WHEN 'v' THEN 'view'
                                                   WHEN 'm' THEN 'materialized_view'
                                                   WHEN 'r' THEN 'table' WHEN 'p' THEN 'table'
+                                                  WHEN 'f' THEN 'foreign_table'
                                                   ELSE 'composite_type' END END,
                         'schema', COALESCE(mrn.nspname, rn.nspname)::text,
                         'name', COALESCE(mrt.typname, rt.typname)::text)
@@ -1282,6 +1400,12 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                      WHERE dep.refclassid = 'pg_catalog.pg_ts_template'::pg_catalog.regclass AND oid = dep.refobjid
                     ) ts
                JOIN pg_catalog.pg_namespace rn ON rn.oid = ts.nsp)
+             WHEN dep.refclassid = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object('kind', 'foreign_server', 'schema', '', 'name', rs.srvname::text)
+               FROM pg_catalog.pg_foreign_server rs WHERE rs.oid = dep.refobjid)
+             WHEN dep.refclassid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass THEN (
+               SELECT pg_catalog.jsonb_build_object('kind', 'foreign_data_wrapper', 'schema', '', 'name', rw.fdwname::text)
+               FROM pg_catalog.pg_foreign_data_wrapper rw WHERE rw.oid = dep.refobjid)
              WHEN dep.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass THEN (
                SELECT pg_catalog.jsonb_build_object(
                         'kind', 'extension', 'schema', rn.nspname::text, 'name', re.extname::text)

@@ -256,3 +256,15 @@ COMMENT ON TEXT SEARCH CONFIGURATION "Sales Ops".deal_search IS 'deal notes';
 CREATE TEXT SEARCH TEMPLATE "Sales Ops".simple_copy (INIT = dsimple_init, LEXIZE = dsimple_lexize);
 CREATE TEXT SEARCH PARSER "Sales Ops".default_copy (START = prsd_start, GETTOKEN = prsd_nexttoken,
     END = prsd_end, LEXTYPES = prsd_lextype);
+
+-- foreign data: a wrapper with options, a server, a user mapping, a
+-- foreign table with column options, a default, a CHECK and a comment
+CREATE FOREIGN DATA WRAPPER "Every Wrapper" OPTIONS (debug 'true');
+CREATE SERVER every_server TYPE 'archive' VERSION '2' FOREIGN DATA WRAPPER "Every Wrapper"
+    OPTIONS (host 'archive.internal');
+CREATE USER MAPPING FOR PUBLIC SERVER every_server OPTIONS (user 'reader');
+CREATE FOREIGN TABLE "Sales Ops".old_deals (
+    id bigint OPTIONS (column_name 'deal_id') NOT NULL,
+    amount numeric(12,2) DEFAULT 0 CHECK (amount >= 0)
+) SERVER every_server OPTIONS (table_name 'deals_2020');
+COMMENT ON COLUMN "Sales Ops".old_deals.amount IS 'as it was';

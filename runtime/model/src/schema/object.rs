@@ -2,7 +2,8 @@
 //! materialized views, functions, procedures, aggregates, triggers,
 //! policies, row-level security switches, extensions, collations, domains,
 //! composite types, range types, operators, casts, text search templates,
-//! parsers, dictionaries and configurations, rules, event triggers,
+//! parsers, dictionaries and configurations, foreign data wrappers, servers,
+//! user mappings and foreign tables, rules, event triggers,
 //! standalone sequences (and the columns owning them), extended statistics,
 //! grants, owners, default privileges, comments on schemas and view
 //! columns). Each is kept as the statement that creates it, as the server
@@ -52,10 +53,23 @@ pub enum ObjectKind {
     /// `CREATE TEXT SEARCH CONFIGURATION` (its parser) with its mappings,
     /// one part per token type (`ALTER ... ADD/ALTER/DROP MAPPING`).
     TextSearchConfiguration,
+    /// `CREATE FOREIGN DATA WRAPPER` (handler, validator, options). It
+    /// belongs to the database: its schema is `''`.
+    ForeignDataWrapper,
+    /// `CREATE SERVER` (type, version, wrapper, options); schema `''`.
+    ForeignServer,
+    /// `CREATE USER MAPPING FOR role SERVER s`: keyed by the role (`PUBLIC`)
+    /// with the server as its arguments; schema `''`. Options named like a
+    /// password are never read nor written.
+    UserMapping,
     /// `CREATE CAST (source AS target)`, keyed by `source AS target` as the
     /// server prints the types, in the schema of the first of the source
     /// type, the target type and the function that is in a schema read.
     Cast,
+    /// `CREATE FOREIGN TABLE` (columns, CHECK constraints, server,
+    /// options; not a foreign partition or child). Holds no rows here: a
+    /// change drops and creates it.
+    ForeignTable,
     /// `CREATE VIEW`.
     View,
     /// `CREATE MATERIALIZED VIEW`, with its indexes.
@@ -117,6 +131,10 @@ impl ObjectKind {
             ObjectKind::Aggregate => "aggregate",
             ObjectKind::Operator => "operator",
             ObjectKind::Cast => "cast",
+            ObjectKind::ForeignDataWrapper => "foreign data wrapper",
+            ObjectKind::ForeignServer => "server",
+            ObjectKind::UserMapping => "user mapping",
+            ObjectKind::ForeignTable => "foreign table",
             ObjectKind::TextSearchTemplate => "text search template",
             ObjectKind::TextSearchParser => "text search parser",
             ObjectKind::TextSearchDictionary => "text search dictionary",
@@ -148,6 +166,7 @@ impl ObjectKind {
         matches!(
             self,
             ObjectKind::View
+                | ObjectKind::ForeignTable
                 | ObjectKind::MaterializedView
                 | ObjectKind::Trigger
                 | ObjectKind::Rule
