@@ -2250,6 +2250,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 // mapping, deletes no data.
                 ObjectKind::TextSearchConfiguration
                 | ObjectKind::TextSearchDictionary
+                | ObjectKind::Operator
                 | ObjectKind::ForeignDataWrapper
                 | ObjectKind::ForeignServer
                 | ObjectKind::UserMapping => vec![],

@@ -84,7 +84,10 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             // An owner the desired schema does not state is not managed,
             // but one of an object that goes is dropped with it (nothing
             // to run), so that the way back gives the object its owner.
-            if a.kind != ObjectKind::Owner || !a.owned_target_in(des) {
+            if a.kind != ObjectKind::Owner
+                || !a.owned_target_in(des)
+                || owned_by_new_column(a, &cur_by, &des_by)
+            {
                 drops.insert(k.clone());
             }
             continue;
@@ -723,6 +726,35 @@ fn regrant_columns(
 /// aggregate's options) when its signature (arguments with names and
 /// defaults, result; an aggregate's kind) stays, the
 /// parts of a domain or composite type when what cannot change stays.
+/// Whether `owner` is a sequence's owner that the desired schema's new
+/// `OWNED BY` changes (the sequence takes its table's owner): listed as
+/// dropped, which runs nothing, so the way back gives it back.
+fn owned_by_new_column(
+    owner: &DbObject,
+    cur_by: &BTreeMap<ObjectKey, &DbObject>,
+    des_by: &BTreeMap<ObjectKey, &DbObject>,
+) -> bool {
+    if !owner
+        .arguments
+        .as_deref()
+        .is_some_and(|t| t.starts_with("SEQUENCE "))
+    {
+        return false;
+    }
+    let key = ObjectKey {
+        kind: ObjectKind::SequenceOwnership,
+        schema: owner.schema.clone(),
+        name: owner.name.clone(),
+        table: None,
+        arguments: None,
+    };
+    des_by.get(&key).is_some_and(|b| {
+        cur_by
+            .get(&key)
+            .is_none_or(|a| a.definition != b.definition)
+    })
+}
+
 fn replaceable(a: &DbObject, b: &DbObject) -> bool {
     use strata::schema::ObjectKind::*;
     match a.kind {
@@ -734,6 +766,9 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         CompositeType => parts_alterable(a, b, true),
         // The same parser: mappings are added, altered and dropped.
         TextSearchConfiguration => parts_alterable(a, b, false),
+        // The same function, operands, commutator, negator, HASHES and
+        // MERGES: the estimators are set in place.
+        Operator => parts_alterable(a, b, false),
         // The same template: options are set and removed.
         TextSearchDictionary => parts_alterable(a, b, false),
         // The same handler, validator (server: type, version, wrapper):

@@ -774,11 +774,10 @@ owned AS (
            'schema', n.nspname::text, 'name', c.relname::text)) AS deps
   FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
-    AND NOT (c.relkind = 'S' AND EXISTS (
-      SELECT 1 FROM pg_catalog.pg_depend d
-      WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
-        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-        AND d.deptype IN ('a', 'i')))
+    -- A sequence of a column (identity, serial) follows its table; one
+    -- of its own has its owner even when a column owns it.
+    AND NOT (c.relkind = 'S' AND NOT EXISTS (
+      SELECT 1 FROM objs o WHERE o.kind = 'sequence' AND o.objid = c.oid))
   UNION ALL
   SELECT n.nspname, p.proname,
          pg_catalog.format('%s %I.%I(%s)',
@@ -952,15 +951,27 @@ all_objs AS (
   -- serial): set after the table and the sequence exist, removed (OWNED BY
   -- NONE) before either goes, so a dropped table or column does not take
   -- a sequence that stays with it.
+  --
+  -- PostgreSQL wants the sequence to have the table's owner: it is given
+  -- it first, after the table's own owner is set.
   SELECT 'sequence_ownership', o.schema, o.name, NULL, NULL,
-         pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY %I.%I.%I;', o.schema, o.name, tn.nspname,
-                           t.relname, a.attname),
+         pg_catalog.format(E'ALTER SEQUENCE %I.%I OWNER TO %s;\nALTER SEQUENCE %I.%I OWNED BY %I.%I.%I;',
+                           o.schema, o.name,
+                           CASE WHEN tr.rolname = current_user THEN 'CURRENT_USER'
+                                ELSE pg_catalog.quote_ident(tr.rolname) END,
+                           o.schema, o.name, tn.nspname, t.relname, a.attname),
          NULL, o.classid, o.objid, o.classid, ARRAY[]::oid[],
          pg_catalog.format('ALTER SEQUENCE %I.%I OWNED BY NONE;', o.schema, o.name),
          pg_catalog.jsonb_build_array(
            pg_catalog.jsonb_build_object('kind', 'sequence', 'schema', o.schema, 'name', o.name),
            pg_catalog.jsonb_build_object('kind', 'table', 'schema', tn.nspname::text, 'name', t.relname::text,
-                                         'column', a.attname::text)),
+                                         'column', a.attname::text))
+         || CASE WHEN tr.rolname <> current_user THEN pg_catalog.jsonb_build_array(
+              pg_catalog.jsonb_build_object('kind', 'owner', 'schema', tn.nspname::text, 'name', t.relname::text,
+                                            'arguments', pg_catalog.format('TABLE %I.%I', tn.nspname, t.relname)),
+              pg_catalog.jsonb_build_object('kind', 'owner', 'schema', o.schema, 'name', o.name,
+                                            'arguments', pg_catalog.format('SEQUENCE %I.%I', o.schema, o.name)))
+            ELSE '[]'::pg_catalog.jsonb END,
          NULL::pg_catalog.jsonb
   FROM objs o
   JOIN pg_catalog.pg_depend d
@@ -969,6 +980,7 @@ all_objs AS (
   JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
   JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
   JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+  JOIN pg_catalog.pg_roles tr ON tr.oid = t.relowner
   WHERE o.kind = 'sequence'
   UNION ALL
   SELECT 'comment', m.schema, m.name, NULL, m.target,
@@ -1157,6 +1169,34 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                       CASE WHEN sq.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END) AS alter
            ) r
            WHERE sq.seqrelid = o.objid)
+         -- An operator: its restriction and join estimators change in
+         -- place (ALTER OPERATOR ... SET); the rest is fixed.
+         WHEN 'operator' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', pg_catalog.concat_ws(' ', op.oprcode::pg_catalog.regproc::text, op.oprcom::pg_catalog.regoper::text,
+                                                  op.oprnegate::pg_catalog.regoper::text, op.oprcanhash, op.oprcanmerge),
+                    'items', COALESCE((SELECT pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                        'key', 'restrict',
+                        'add', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (RESTRICT = %I.%I)', o.schema, o.name,
+                                                 o.args, pn.nspname, p.proname),
+                        'drop', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (RESTRICT = NONE)', o.schema, o.name,
+                                                  o.args),
+                        'change', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (RESTRICT = %I.%I)', o.schema,
+                                                    o.name, o.args, pn.nspname, p.proname)))
+                     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+                     WHERE p.oid = op.oprrest), '[]'::pg_catalog.jsonb)
+                             || COALESCE((SELECT pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                        'key', 'join',
+                        'add', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (JOIN = %I.%I)', o.schema, o.name,
+                                                 o.args, pn.nspname, p.proname),
+                        'drop', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (JOIN = NONE)', o.schema, o.name,
+                                                  o.args),
+                        'change', pg_catalog.format('ALTER OPERATOR %I.%s (%s) SET (JOIN = %I.%I)', o.schema,
+                                                    o.name, o.args, pn.nspname, p.proname)))
+                     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+                     WHERE p.oid = op.oprjoin), '[]'::pg_catalog.jsonb))::text
+           FROM pg_catalog.pg_operator op
+           WHERE op.oid = o.objid)
          -- Foreign data wrappers, servers and user mappings: options are
          -- added, set and dropped in place; the rest is fixed.
          WHEN 'foreign_data_wrapper' THEN (

@@ -17,4 +17,5 @@ DROP SEQUENCE public.extra;
 ALTER TABLE public.t ADD COLUMN legacy bigint;
 
 -- undo: - sequence ownership s owned by public.t.legacy
+ALTER SEQUENCE public.s OWNER TO CURRENT_USER;
 ALTER SEQUENCE public.s OWNED BY public.t.legacy;

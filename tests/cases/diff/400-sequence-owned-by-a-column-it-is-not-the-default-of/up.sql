@@ -13,7 +13,9 @@ CREATE SEQUENCE public.extra AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 922337
 ALTER SEQUENCE public.s AS bigint INCREMENT BY 3 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
 
 -- + sequence ownership extra owned by public.t.id
+ALTER SEQUENCE public.extra OWNER TO CURRENT_USER;
 ALTER SEQUENCE public.extra OWNED BY public.t.id;
 
 -- + sequence ownership s owned by public.u.n
+ALTER SEQUENCE public.s OWNER TO CURRENT_USER;
 ALTER SEQUENCE public.s OWNED BY public.u.n;

@@ -10,4 +10,5 @@ CREATE OPERATOR geo.!== (FUNCTION = geo.other_len, LEFTARG = text, RIGHTARG = te
     COMMUTATOR = OPERATOR(geo.!==), NEGATOR = OPERATOR(geo.===), RESTRICT = neqsel, JOIN = neqjoinsel);
 CREATE OPERATOR geo.~~~ (FUNCTION = geo.neg, RIGHTARG = integer);
 COMMENT ON OPERATOR geo.=== (text, text) IS 'same number of characters';
+CREATE OPERATOR geo.@@@ (FUNCTION = geo.other_len, LEFTARG = text, RIGHTARG = text, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 CREATE VIEW geo.same AS SELECT 'ab' OPERATOR(geo.===) 'cd' AS same;
