@@ -1678,6 +1678,26 @@ enum ObjSpec {
     Range { name: String, diff: bool },
     /// An ICU collation.
     Collation { name: String, deterministic: bool },
+    /// A rule on a table: `DO INSTEAD NOTHING` on UPDATE or DELETE when a
+    /// column is NULL.
+    Rule {
+        name: String,
+        table: (String, String),
+        column: String,
+        on_delete: bool,
+    },
+    /// An operator on text of its own function, with or without a
+    /// restriction estimator (changed in place) and HASHES.
+    Operator {
+        k: u32,
+        restrict: bool,
+        hashes: bool,
+    },
+    /// A composite type with a cast to text (assignment or explicit).
+    Cast { name: String, assignment: bool },
+    /// A text search configuration copied from english, asciiword mapped
+    /// to simple or english_stem (altered in place).
+    TextSearch { name: String, stem: bool },
     /// Extended statistics on two or more columns of a table.
     Statistics {
         name: String,
@@ -1899,6 +1919,57 @@ impl ObjSpec {
                 "CREATE COLLATION {} (provider = icu, locale = 'und-u-ks-level2', deterministic = {deterministic});",
                 q("public", name)
             ),
+            ObjSpec::Rule {
+                name,
+                table: tk,
+                column,
+                on_delete,
+            } => {
+                let t = table(tk)?;
+                if !has(t, column) {
+                    return None;
+                }
+                format!(
+                    "CREATE RULE {} AS ON {} TO {} WHERE OLD.{} IS NULL DO INSTEAD NOTHING;",
+                    Ident(name),
+                    if *on_delete { "DELETE" } else { "UPDATE" },
+                    q(&t.schema, &t.name),
+                    Ident(column)
+                )
+            }
+            ObjSpec::Operator {
+                k,
+                restrict,
+                hashes,
+            } => {
+                // Operator names are made of operator characters: one per
+                // k, from a fixed alphabet (no `-`: `--` starts a comment).
+                let name: String = format!("{k:o}")
+                    .chars()
+                    .map(|c| ['+', '%', '*', '<', '>', '=', '~', '!'][c as usize - '0' as usize])
+                    .collect();
+                let name = format!("@{name}#");
+                let f = q("public", &format!("op fn {k}"));
+                format!(
+                    "CREATE FUNCTION {f}(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1 = $2';\n\
+                     CREATE OPERATOR public.{name} (FUNCTION = {f}, LEFTARG = text, RIGHTARG = text{}{});",
+                    if *restrict { ", RESTRICT = eqsel" } else { "" },
+                    if *hashes { ", HASHES" } else { "" }
+                )
+            }
+            ObjSpec::Cast { name, assignment } => format!(
+                "CREATE TYPE {} AS (x integer);\nCREATE CAST ({} AS text) WITH INOUT{};",
+                q("public", name),
+                q("public", name),
+                if *assignment { " AS ASSIGNMENT" } else { "" }
+            ),
+            ObjSpec::TextSearch { name, stem } => format!(
+                "CREATE TEXT SEARCH CONFIGURATION {} (COPY = pg_catalog.english);\n\
+                 ALTER TEXT SEARCH CONFIGURATION {} ALTER MAPPING FOR asciiword WITH {};",
+                q("public", name),
+                q("public", name),
+                if *stem { "english_stem" } else { "simple" }
+            ),
             ObjSpec::Statistics {
                 name,
                 table: tk,
@@ -1973,7 +2044,7 @@ fn pick_columns(g: &mut Gen, s: &Schema, tk: &(String, String), n: usize) -> Vec
 /// One random object over `s`, named uniquely by `g.fresh`.
 fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
     let suffix = g.pick(OBJ_NAMES).to_string();
-    let kind = g.below(14);
+    let kind = g.below(18);
     let tk = pick_table(g, s)?;
     if s.tables
         .iter()
@@ -2071,6 +2142,25 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             all_kinds: g.chance(50),
             target: g.chance(30).then(|| g.below(1000) as u32),
         },
+        14 => ObjSpec::Rule {
+            name: g.fresh(&format!("r {suffix} ")),
+            column: pick_columns(g, s, &tk, 1).pop()?,
+            table: tk,
+            on_delete: g.chance(50),
+        },
+        15 => ObjSpec::Operator {
+            k: g.fresh("").parse().unwrap_or(0),
+            restrict: g.chance(50),
+            hashes: g.chance(30),
+        },
+        16 => ObjSpec::Cast {
+            name: g.fresh(&format!("ct {suffix} ")),
+            assignment: g.chance(50),
+        },
+        17 => ObjSpec::TextSearch {
+            name: g.fresh(&format!("ts {suffix} ")),
+            stem: g.chance(50),
+        },
         _ => ObjSpec::Domain {
             name: g.fresh(&format!("dom {suffix} ")),
             min: g.below(100) as u32,
@@ -2145,6 +2235,17 @@ fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
                 }
                 ObjSpec::Range { diff, .. } => *diff = !*diff,
                 ObjSpec::Collation { deterministic, .. } => *deterministic = !*deterministic,
+                ObjSpec::Rule { on_delete, .. } => *on_delete = !*on_delete,
+                ObjSpec::Operator {
+                    restrict, hashes, ..
+                } => {
+                    *restrict = !*restrict;
+                    if *restrict {
+                        *hashes = !*hashes;
+                    }
+                }
+                ObjSpec::Cast { assignment, .. } => *assignment = !*assignment,
+                ObjSpec::TextSearch { stem, .. } => *stem = !*stem,
                 ObjSpec::Statistics {
                     all_kinds, target, ..
                 } => {
