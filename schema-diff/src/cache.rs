@@ -45,8 +45,8 @@ use crate::error::Error;
 /// columns; comments on serial sequences and key indexes are read. 7: a
 /// grant is one object per grantee and target, its privileges its parts.
 /// 8: columns carry their statistics target and options. 9: rules,
-/// operators, casts, text search objects, foreign data objects and event
-/// triggers are read.
+/// operators, casts, text search objects, foreign data objects,
+/// publications and event triggers are read.
 const FORMAT: u32 = 9;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else

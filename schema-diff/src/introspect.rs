@@ -446,11 +446,24 @@ const STATISTICS_EXPRESSIONS: &str = "pg_catalog.pg_get_statisticsobjdef_express
 /// The objects query for a server of version `version_num`: before 14,
 /// statistics have no expressions (the function that prints them does not
 /// exist), so none are read.
+///
+/// Before 15, publications have no schemas (`pg_publication_namespace`),
+/// column lists (`prattrs`) or row filters (`prqual`).
 fn objects_for_version(version_num: i32) -> std::borrow::Cow<'static, str> {
-    if version_num >= 140_000 {
+    if version_num >= 150_000 {
         return std::borrow::Cow::Borrowed(OBJECTS_QUERY.as_str());
     }
-    std::borrow::Cow::Owned(OBJECTS_QUERY.replace(STATISTICS_EXPRESSIONS, "NULL::text[]"))
+    let mut out = OBJECTS_QUERY
+        .replace(
+            "pg_catalog.pg_publication_namespace pns",
+            "(SELECT NULL::pg_catalog.oid AS pnpubid, NULL::pg_catalog.oid AS pnnspid WHERE false) pns",
+        )
+        .replace("pr.prattrs", "NULL::pg_catalog.int2vector")
+        .replace("pr.prqual", "NULL::pg_catalog.pg_node_tree");
+    if version_num < 140_000 {
+        out = out.replace(STATISTICS_EXPRESSIONS, "NULL::text[]");
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
@@ -1713,5 +1726,10 @@ mod version_tests {
         }
         assert!(objects_for_version(140_000).contains("statisticsobjdef_expressions"));
         assert!(!objects_for_version(130_015).contains("statisticsobjdef_expressions"));
+        // Publications' schemas, column lists and row filters: 15 on.
+        for name in ["pg_publication_namespace", "pr.prattrs", "pr.prqual"] {
+            assert!(objects_for_version(150_000).contains(name));
+            assert!(!objects_for_version(140_010).contains(name), "{name}");
+        }
     }
 }

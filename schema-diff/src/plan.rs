@@ -986,6 +986,7 @@ fn object_target(o: &DbObject) -> String {
             Ident(o.arguments.as_deref().unwrap_or(""))
         ),
         ObjectKind::ForeignTable => format!("FOREIGN TABLE {q}"),
+        ObjectKind::Publication => format!("PUBLICATION {}", Ident(&o.name)),
         ObjectKind::TextSearchTemplate => format!("TEXT SEARCH TEMPLATE {q}"),
         ObjectKind::TextSearchParser => format!("TEXT SEARCH PARSER {q}"),
         ObjectKind::TextSearchDictionary => format!("TEXT SEARCH DICTIONARY {q}"),

@@ -1524,6 +1524,7 @@ fn every_object_kind_round_trips() {
             ObjectKind::ForeignServer,
             ObjectKind::UserMapping,
             ObjectKind::ForeignTable,
+            ObjectKind::Publication,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

@@ -481,7 +481,8 @@ fn check_names_objects_the_models_do_not_manage() {
                  CREATE FOREIGN DATA WRAPPER plain_fdw;
                  CREATE SERVER archive FOREIGN DATA WRAPPER plain_fdw;
                  CREATE USER MAPPING FOR PUBLIC SERVER archive;
-                 CREATE FOREIGN TABLE old_t (id bigint) SERVER archive;",
+                 CREATE FOREIGN TABLE old_t (id bigint) SERVER archive;
+                 CREATE PUBLICATION feed FOR TABLE t;",
             )
             .await
             .unwrap();
@@ -521,6 +522,7 @@ fn check_names_objects_the_models_do_not_manage() {
             "server archive",
             "user mapping for PUBLIC server archive",
             "foreign table old_t",
+            "publication feed",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -528,7 +530,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 29, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 30, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(

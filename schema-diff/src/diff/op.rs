@@ -1378,7 +1378,7 @@ pub fn object_display(o: &DbObject) -> String {
             )
         }
         ObjectKind::EventTrigger => return format!("event trigger {}", Ident(&o.name)),
-        ObjectKind::ForeignDataWrapper | ObjectKind::ForeignServer => {
+        ObjectKind::ForeignDataWrapper | ObjectKind::ForeignServer | ObjectKind::Publication => {
             return format!("{} {}", o.kind.as_str(), Ident(&o.name))
         }
         ObjectKind::UserMapping => {

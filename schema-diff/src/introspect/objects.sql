@@ -3,7 +3,8 @@
 -- procedures and aggregates, views and materialized views (with their
 -- indexes), triggers, row-level security, policies, extended
 -- statistics, rules, operators, casts, text search objects, foreign data
--- wrappers, servers, user mappings, foreign tables and event triggers.
+-- wrappers, servers, user mappings, foreign tables, publications and
+-- event triggers.
 -- One row each: its key (kind, schema, name, table, arguments),
 -- the statement that creates it as the server prints it (run under
 -- search_path = pg_catalog, so every name in it is qualified), a routine's
@@ -610,6 +611,43 @@ objs AS (
   -- A foreign table that is a partition or a child is not read.
   WHERE c.relkind = 'f' AND NOT c.relispartition
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+  UNION ALL
+  -- Publications belong to the database (schema ''): their tables (with
+  -- column lists and row filters), schemas and options.
+  SELECT 'publication', '', pb.pubname, NULL, NULL,
+         pg_catalog.format('CREATE PUBLICATION %I%s WITH (publish = %L, publish_via_partition_root = %s);',
+           pb.pubname,
+           CASE WHEN pb.puballtables THEN ' FOR ALL TABLES'
+                ELSE COALESCE(' FOR ' || NULLIF(pg_catalog.concat_ws(', ',
+                       (SELECT pg_catalog.string_agg(
+                                 pg_catalog.format('TABLE %I.%I', rn.nspname, rc.relname)
+                                 || COALESCE(' (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', '
+                                                                                   ORDER BY a.attnum)
+                                                      FROM pg_catalog.pg_attribute a
+                                                      WHERE a.attrelid = pr.prrelid
+                                                        AND a.attnum = ANY (pr.prattrs::pg_catalog.int2[])) || ')', '')
+                                 || COALESCE(' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')', ''),
+                                 ', ' ORDER BY rn.nspname, rc.relname)
+                        FROM pg_catalog.pg_publication_rel pr
+                        JOIN pg_catalog.pg_class rc ON rc.oid = pr.prrelid
+                        JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+                        WHERE pr.prpubid = pb.oid),
+                       (SELECT pg_catalog.string_agg(pg_catalog.format('TABLES IN SCHEMA %I', sn.nspname), ', '
+                                                     ORDER BY sn.nspname)
+                        FROM pg_catalog.pg_publication_namespace pns
+                        JOIN pg_catalog.pg_namespace sn ON sn.oid = pns.pnnspid
+                        WHERE pns.pnpubid = pb.oid)), ''), '') END,
+           pg_catalog.concat_ws(', ', CASE WHEN pb.pubinsert THEN 'insert' END,
+                                CASE WHEN pb.pubupdate THEN 'update' END,
+                                CASE WHEN pb.pubdelete THEN 'delete' END,
+                                CASE WHEN pb.pubtruncate THEN 'truncate' END),
+           CASE WHEN pb.pubviaroot THEN 'true' ELSE 'false' END),
+         NULL,
+         'pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid,
+         -- What it depends on: its tables, through its membership rows.
+         'pg_catalog.pg_publication_rel'::pg_catalog.regclass,
+         ARRAY(SELECT pr.oid FROM pg_catalog.pg_publication_rel pr WHERE pr.prpubid = pb.oid)
+  FROM pg_catalog.pg_publication pb
   UNION ALL
   -- Event triggers, in the schema of the function they run, with their
   -- ENABLE/DISABLE state; the tags in order.

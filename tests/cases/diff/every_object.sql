@@ -268,3 +268,9 @@ CREATE FOREIGN TABLE "Sales Ops".old_deals (
     amount numeric(12,2) DEFAULT 0 CHECK (amount >= 0)
 ) SERVER every_server OPTIONS (table_name 'deals_2020');
 COMMENT ON COLUMN "Sales Ops".old_deals.amount IS 'as it was';
+
+-- publications: tables with a column list and a row filter, a schema
+CREATE PUBLICATION "Deal Feed" FOR TABLE "Sales Ops".deals (id, amount) WHERE (amount > 0)
+    WITH (publish = 'insert, update');
+CREATE PUBLICATION public_feed FOR TABLES IN SCHEMA public;
+COMMENT ON PUBLICATION "Deal Feed" IS 'to the warehouse';

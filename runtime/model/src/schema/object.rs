@@ -3,7 +3,7 @@
 //! policies, row-level security switches, extensions, collations, domains,
 //! composite types, range types, operators, casts, text search templates,
 //! parsers, dictionaries and configurations, foreign data wrappers, servers,
-//! user mappings and foreign tables, rules, event triggers,
+//! user mappings and foreign tables, publications, rules, event triggers,
 //! standalone sequences (and the columns owning them), extended statistics,
 //! grants, owners, default privileges, comments on schemas and view
 //! columns). Each is kept as the statement that creates it, as the server
@@ -72,6 +72,10 @@ pub enum ObjectKind {
     ForeignTable,
     /// `CREATE VIEW`.
     View,
+    /// `CREATE PUBLICATION` (its tables with column lists and row filters,
+    /// its schemas, `publish`, `publish_via_partition_root`). It belongs to
+    /// the database: its schema is `''`. A change drops and creates it.
+    Publication,
     /// `CREATE MATERIALIZED VIEW`, with its indexes.
     MaterializedView,
     /// `CREATE [CONSTRAINT] TRIGGER`.
@@ -140,6 +144,7 @@ impl ObjectKind {
             ObjectKind::TextSearchDictionary => "text search dictionary",
             ObjectKind::TextSearchConfiguration => "text search configuration",
             ObjectKind::View => "view",
+            ObjectKind::Publication => "publication",
             ObjectKind::MaterializedView => "materialized view",
             ObjectKind::Trigger => "trigger",
             ObjectKind::Rule => "rule",
@@ -167,6 +172,7 @@ impl ObjectKind {
             self,
             ObjectKind::View
                 | ObjectKind::ForeignTable
+                | ObjectKind::Publication
                 | ObjectKind::MaterializedView
                 | ObjectKind::Trigger
                 | ObjectKind::Rule
