@@ -37,6 +37,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         attached_indexes: _,
         inherits: _,
         unlogged: _,
+        of_type: _,
         with: _,
         replica_identity: _,
         cluster_on: _,

@@ -46,7 +46,8 @@ use crate::error::Error;
 /// grant is one object per grantee and target, its privileges its parts.
 /// 8: columns carry their statistics target and options. 9: rules,
 /// operators, casts, text search objects, foreign data objects,
-/// publications and event triggers are read.
+/// publications and event triggers are read; tables carry their type
+/// (`OF`).
 const FORMAT: u32 = 9;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else

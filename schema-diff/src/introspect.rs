@@ -662,7 +662,7 @@ impl<'a> Assembler<'a> {
             });
         }
 
-        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index, cluster_index] =
+        let [oid, schema, name, partition_by, partition_bound, parent_schemas, parent_names, persistence, options, replident, replident_index, cluster_index, of_type_schema, of_type_name] =
             positions(
                 &rows.tables,
                 [
@@ -678,6 +678,8 @@ impl<'a> Assembler<'a> {
                     "replident",
                     "replident_index",
                     "cluster_index",
+                    "of_type_schema",
+                    "of_type_name",
                 ],
             )?;
         let mut tables: HashMap<u32, TableBuild> =
@@ -706,6 +708,11 @@ impl<'a> Assembler<'a> {
                 _ => None,
             };
             table.cluster_on = r.try_get(cluster_index)?;
+            let of_schema: Option<String> = r.try_get(of_type_schema)?;
+            let of_name: Option<String> = r.try_get(of_type_name)?;
+            table.of_type = of_schema
+                .zip(of_name)
+                .map(|(schema, name)| TableRef { schema, name });
             let p_schemas: Vec<String> = r.try_get(parent_schemas)?;
             let p_names: Vec<String> = r.try_get(parent_names)?;
             let parents: Vec<TableRef> = p_schemas

@@ -1470,6 +1470,9 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             &table.name,
             to.as_ref(),
         )],
+        Op::SetOfType { table, to, .. } => {
+            vec![alter::set_of_type(&table.schema, &table.name, to.as_ref())]
+        }
         Op::SetCluster { table, to, .. } => vec![alter::set_cluster(
             &table.schema,
             &table.name,
@@ -1583,6 +1586,9 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             }
             if let Some(ix) = &table.cluster_on {
                 out.push(alter::set_cluster(&table.schema, &table.name, Some(ix)));
+            }
+            if let Some(ty) = &table.of_type {
+                out.push(alter::set_of_type(&table.schema, &table.name, Some(ty)));
             }
             if table.comment.is_some() {
                 out.push(create::comment_on_table(table));
@@ -2214,6 +2220,7 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         Op::SetStorageParams { .. }
         | Op::SetReplicaIdentity { .. }
         | Op::SetCluster { .. }
+        | Op::SetOfType { .. }
         | Op::SetColumnStorage { .. } => vec![AccessExclusiveLock],
         // SHARE UPDATE EXCLUSIVE (see `risk`): reads and writes go on.
         Op::SetStatistics { .. } | Op::SetColumnOptions { .. } => vec![],

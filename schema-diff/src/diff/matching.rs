@@ -227,6 +227,7 @@ pub(super) fn same_table(a: &Table, b: &Table) -> bool {
         && a.local_not_null == b.local_not_null
         && a.inherits == b.inherits
         && a.unlogged == b.unlogged
+        && a.of_type == b.of_type
         && a.with.iter().collect::<BTreeSet<_>>() == b.with.iter().collect::<BTreeSet<_>>()
         && a.replica_identity == b.replica_identity
         && a.cluster_on == b.cluster_on

@@ -1568,6 +1568,32 @@ impl<'a> Differ<'a> {
                 unlogged: dt.unlogged,
             });
         }
+        // NOT OF before the columns change, OF once they are the type's
+        // (also around the columns of a type that changes: neither the
+        // type nor the table can change while the table is typed).
+        let columns_of = |t: &Table| -> Vec<(String, String)> {
+            t.columns
+                .iter()
+                .map(|c| (c.name.clone(), c.ty.to_string()))
+                .collect()
+        };
+        let retyped = dt.of_type.is_some() && columns_of(&view) != columns_of(dt);
+        if view.of_type != dt.of_type || retyped {
+            if view.of_type.is_some() {
+                self.ops.push(Op::SetOfType {
+                    table: table.clone(),
+                    from: view.of_type.clone(),
+                    to: None,
+                });
+            }
+            if dt.of_type.is_some() {
+                self.ops.push(Op::SetOfType {
+                    table: table.clone(),
+                    from: None,
+                    to: dt.of_type.clone(),
+                });
+            }
+        }
         if view.replica_identity != dt.replica_identity {
             self.ops.push(Op::SetReplicaIdentity {
                 table: table.clone(),

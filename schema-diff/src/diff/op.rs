@@ -770,6 +770,15 @@ pub enum Op {
         /// After.
         to: Option<ReplicaIdentity>,
     },
+    /// `ALTER TABLE ... OF type` / `NOT OF` (a typed table).
+    SetOfType {
+        /// The table.
+        table: Name,
+        /// The type before (`None`: none).
+        from: Option<TableRef>,
+        /// The type after.
+        to: Option<TableRef>,
+    },
     /// `ALTER TABLE ... CLUSTER ON index` / `SET WITHOUT CLUSTER`.
     SetCluster {
         /// The table.
@@ -815,7 +824,10 @@ impl Op {
             Op::RenameTable { .. } => 1,
             Op::DropForeignKey { .. } => 2,
             // A CLUSTER mark comes off before the index it names may go.
-            Op::DropCheck { .. } | Op::SetCluster { to: None, .. } => 3,
+            // So does a typed table's type, before its columns change.
+            Op::DropCheck { .. }
+            | Op::SetCluster { to: None, .. }
+            | Op::SetOfType { to: None, .. } => 3,
             Op::DropIndex { .. } => 4,
             Op::DropUnique { .. } => 5,
             Op::DropPrimaryKey { .. } => 6,
@@ -896,7 +908,8 @@ impl Op {
             | Op::SetStatistics { .. }
             | Op::SetColumnOptions { .. } => 25,
             // After the index it may name is created.
-            Op::SetReplicaIdentity { .. } | Op::SetCluster { .. } => 31,
+            // A typed table's type once its columns are the type's.
+            Op::SetReplicaIdentity { .. } | Op::SetCluster { .. } | Op::SetOfType { .. } => 31,
             Op::DropObject { .. } => 35,
             Op::DropEnum { .. } => 36,
             Op::DropSchema { .. } => 37,
@@ -1244,6 +1257,11 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetOfType { table, from, to } => Op::SetOfType {
+                table,
+                from: to,
+                to: from,
+            },
         }
     }
 
@@ -1300,6 +1318,7 @@ impl Op {
             | Op::SetColumnOptions { table, .. }
             | Op::SetReplicaIdentity { table, .. }
             | Op::SetCluster { table, .. }
+            | Op::SetOfType { table, .. }
             | Op::DropCheck { table, .. } => Some(table.clone()),
             Op::CreateObject { .. }
             | Op::DropObject { .. }
@@ -1541,6 +1560,13 @@ pub fn summary(op: &Op) -> String {
             replica_identity_text(from),
             replica_identity_text(to)
         ),
+        Op::SetOfType { table, from, to } => {
+            let text = |t: &Option<TableRef>| match t {
+                Some(t) => Name::new(t.schema.clone(), t.name.clone()).to_string(),
+                None => "none".to_string(),
+            };
+            format!("~ table {table}: of type {} -> {}", text(from), text(to))
+        }
         Op::SetCluster { table, from, to } => {
             let text = |ix: &Option<String>| match ix {
                 Some(ix) => Ident(ix).to_string(),

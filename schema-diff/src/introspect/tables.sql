@@ -1,6 +1,6 @@
 -- Ordinary and partitioned tables and partitions of the schemas asked for
 -- ($1), with a partitioned table's key, a partition's parent and bound, and
--- the parents of a child table (INHERITS, in order). Extension members and
+-- the parents of a child table (INHERITS, in order), a typed table's type. Extension members and
 -- excluded tables are filtered out in Rust.
 SELECT c.oid AS oid,
        n.nspname::text AS schema,
@@ -26,7 +26,11 @@ SELECT c.oid AS oid,
           JOIN pg_catalog.pg_class ri ON ri.oid = x.indexrelid
           WHERE x.indrelid = c.oid AND x.indisreplident)
        END AS replident_index,
-       cl.cluster_index
+       cl.cluster_index,
+       (SELECT tn.nspname::text FROM pg_catalog.pg_type ot
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = ot.typnamespace
+        WHERE ot.oid = c.reloftype) AS of_type_schema,
+       (SELECT ot.typname::text FROM pg_catalog.pg_type ot WHERE ot.oid = c.reloftype) AS of_type_name
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 -- The index CLUSTER uses (few tables have one: hash-joined).

@@ -14,7 +14,7 @@ use crate::ddl::create::storage_params_sql;
 use crate::ident::{ident_list, quote_literal, Ident, Qualified};
 use crate::schema::{
     make_object_name, Column, ColumnStorage, Compression, Identity, ReplicaIdentity, SqlType,
-    TypeName,
+    TableRef, TypeName,
 };
 
 /// `DROP SCHEMA s`.
@@ -704,6 +704,18 @@ pub fn set_replica_identity(schema: &str, table: &str, to: Option<&ReplicaIdenti
         "ALTER TABLE {} REPLICA IDENTITY {what}",
         Qualified(schema, table)
     )
+}
+
+/// `ALTER TABLE ... OF type` (`Some`) or `NOT OF` (`None`).
+pub fn set_of_type(schema: &str, table: &str, ty: Option<&TableRef>) -> String {
+    match ty {
+        Some(ty) => format!(
+            "ALTER TABLE {} OF {}",
+            Qualified(schema, table),
+            Qualified(&ty.schema, &ty.name)
+        ),
+        None => format!("ALTER TABLE {} NOT OF", Qualified(schema, table)),
+    }
 }
 
 /// `ALTER TABLE ... CLUSTER ON index` (`SET WITHOUT CLUSTER` for `None`).

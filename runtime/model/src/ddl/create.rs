@@ -1103,6 +1103,14 @@ pub fn schema_ddl_statements(schema: &Schema, opts: &DdlOptions) -> Vec<DdlState
                 crate::ddl::alter::set_cluster(&t.schema, &t.name, Some(ix)),
             );
         }
+        // A typed table: its columns are the type's (the type exists
+        // before the tables).
+        if let Some(ty) = &t.of_type {
+            push(
+                table(),
+                crate::ddl::alter::set_of_type(&t.schema, &t.name, Some(ty)),
+            );
+        }
         // A partition's or child's own defaults.
         for (column, default) in &t.local_defaults {
             push(

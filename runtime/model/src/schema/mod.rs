@@ -231,6 +231,11 @@ pub struct Table {
     /// crash, not replicated).
     #[serde(default, skip_serializing_if = "is_false")]
     pub unlogged: bool,
+    /// `OF type` (a typed table): the composite type whose attributes are
+    /// its columns (`ALTER TABLE ... OF` / `NOT OF`; the columns are still
+    /// listed in `columns`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of_type: Option<TableRef>,
     /// Storage parameters, `WITH (...)`, as PostgreSQL prints them
     /// (`fillfactor=70`, `autovacuum_enabled=false`), in PostgreSQL's
     /// order (the diff compares them as a set).
@@ -958,6 +963,7 @@ impl Table {
             attached_indexes: BTreeMap::new(),
             inherits: Vec::new(),
             unlogged: false,
+            of_type: None,
             with: Vec::new(),
             replica_identity: None,
             cluster_on: None,
