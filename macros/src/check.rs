@@ -219,6 +219,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
                 nulls_not_distinct: Default::default(),
                 name: n,
                 columns: vec![col.clone()],
+                include: Vec::new(),
+                with: Vec::new(),
             });
         }
         if let Some(k) = &fa.index {
@@ -398,6 +400,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             nulls_not_distinct: u.nulls_not_distinct,
             name: n,
             columns: cols,
+            include: Vec::new(),
+            with: Vec::new(),
         });
     }
     for ix in &a.indexes {
@@ -471,6 +475,8 @@ pub fn table<'a>(cx: &Ctxt, m: &Model<'a>) -> Option<ir::Table<'a>> {
             deferrable: pk_attr.and_then(|pk| pk.deferrable).unwrap_or_default(),
             name: pkey_name,
             columns: pk_columns,
+            include: Vec::new(),
+            with: Vec::new(),
         }),
         partition_by,
         uniques,

@@ -282,17 +282,23 @@ fn primary_key(pk: &PrimaryKey) -> TokenStream {
     let PrimaryKey {
         name,
         columns,
+        include,
+        with,
         deferrable,
         comment,
     } = pk;
     let name = string(name);
     let columns = strings(columns);
+    let include = strings(include);
+    let with = strings(with);
     let deferrable = self::deferrable(*deferrable);
     let comment = option(comment.as_deref(), string);
     quote! {
         ::strata::schema::PrimaryKey {
             name: #name,
             columns: #columns,
+            include: #include,
+            with: #with,
             deferrable: #deferrable,
             comment: #comment,
         }
@@ -303,18 +309,24 @@ fn unique(u: &Unique) -> TokenStream {
     let Unique {
         name,
         columns,
+        include,
+        with,
         nulls_not_distinct,
         deferrable,
         comment,
     } = u;
     let name = string(name);
     let columns = strings(columns);
+    let include = strings(include);
+    let with = strings(with);
     let deferrable = self::deferrable(*deferrable);
     let comment = option(comment.as_deref(), string);
     quote! {
         ::strata::schema::Unique {
             name: #name,
             columns: #columns,
+            include: #include,
+            with: #with,
             nulls_not_distinct: #nulls_not_distinct,
             deferrable: #deferrable,
             comment: #comment,

@@ -368,6 +368,8 @@ mod tests {
             deferrable: Default::default(),
             name: format!("{name}_pkey"),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.indexes.push(Index {
             comment: Default::default(),

@@ -161,6 +161,8 @@ fn synthetic(n: usize) -> Schema {
             deferrable: Default::default(),
             name: format!("{t_name}_pkey"),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.uniques = vec![Unique {
             comment: Default::default(),
@@ -168,6 +170,8 @@ fn synthetic(n: usize) -> Schema {
             nulls_not_distinct: Default::default(),
             name: format!("{t_name}_code_key"),
             columns: vec!["code".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         }];
         let mut created = IndexElement::column("created_at");
         created.order = SortOrder::Desc;

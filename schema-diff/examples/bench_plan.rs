@@ -63,6 +63,8 @@ fn synthetic(n: usize) -> Schema {
             deferrable: Default::default(),
             name: format!("{name}_pkey"),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.uniques.push(Unique {
             comment: Default::default(),
@@ -70,6 +72,8 @@ fn synthetic(n: usize) -> Schema {
             nulls_not_distinct: Default::default(),
             name: format!("{name}_code_key"),
             columns: vec!["code".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         for c in ["created_at", "title"] {
             t.indexes.push(Index {

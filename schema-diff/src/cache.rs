@@ -47,7 +47,7 @@ use crate::error::Error;
 /// 8: columns carry their statistics target and options. 9: rules,
 /// operators, casts, text search objects, foreign data objects,
 /// publications and event triggers are read; tables carry their type
-/// (`OF`).
+/// (`OF`), keys their INCLUDE columns and storage parameters.
 const FORMAT: u32 = 9;
 
 /// The default cache directory: `SCHEMA_DIFF_CACHE_DIR`, else

@@ -1130,7 +1130,7 @@ result_columns!(
     ConstraintPositions {
         table_oid, name, kind, columns, index_oid, ref_oid, ref_schema, ref_table, ref_nums,
         ref_columns, on_update, on_delete, deferrable, deferred, match_type, nulls_not_distinct,
-        comment, check_def, is_local, validated, no_inherit,
+        comment, check_def, is_local, validated, no_inherit, include, key_with,
     }
 );
 
@@ -1382,6 +1382,12 @@ fn read_constraint(
                 columns,
                 deferrable,
                 comment,
+                include: r
+                    .try_get::<_, Option<Vec<String>>>(p.include)?
+                    .unwrap_or_default(),
+                with: r
+                    .try_get::<_, Option<Vec<String>>>(p.key_with)?
+                    .unwrap_or_default(),
             })
         }
         "u" => {
@@ -1392,6 +1398,12 @@ fn read_constraint(
                 nulls_not_distinct: r.try_get(p.nulls_not_distinct)?,
                 deferrable,
                 comment,
+                include: r
+                    .try_get::<_, Option<Vec<String>>>(p.include)?
+                    .unwrap_or_default(),
+                with: r
+                    .try_get::<_, Option<Vec<String>>>(p.key_with)?
+                    .unwrap_or_default(),
             })
         }
         "f" => {

@@ -1820,6 +1820,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             false,
             if ctx.concurrently(table)
                 && key.deferrable == strata::schema::Deferrable::NotDeferrable
+                && key.include.is_empty()
+                && key.with.is_empty()
             {
                 vec![
                     alter::drop_index_concurrently_if_exists(&table.schema, &key.name),
@@ -1844,6 +1846,8 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             if ctx.concurrently(table)
                 && !unique.nulls_not_distinct
                 && unique.deferrable == strata::schema::Deferrable::NotDeferrable
+                && unique.include.is_empty()
+                && unique.with.is_empty()
             {
                 vec![
                     alter::drop_index_concurrently_if_exists(&table.schema, &unique.name),

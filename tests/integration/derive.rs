@@ -159,6 +159,8 @@ fn dgs_lessons_definition_matches_the_legacy_schema() {
         deferrable: Default::default(),
         name: s("dgs_lessons_pkey"),
         columns: vec![s("lesson_id")],
+        include: Vec::new(),
+        with: Vec::new(),
     });
     want.indexes = vec![
         Index {
@@ -254,6 +256,8 @@ fn composite_key_enum_columns_and_table_constraints() {
             deferrable: Default::default(),
             name: s("enrollment_pkey"),
             columns: vec![s("course_id"), s("student_id")],
+            include: Vec::new(),
+            with: Vec::new(),
         })
     );
     assert_eq!(Enrollment::PRIMARY_KEY, &[0, 1]);
@@ -300,6 +304,8 @@ fn composite_key_enum_columns_and_table_constraints() {
             nulls_not_distinct: Default::default(),
             name: s("enrollment_student_id_position_key"),
             columns: vec![s("student_id"), s("position")],
+            include: Vec::new(),
+            with: Vec::new(),
         }]
     );
     let labels = vec![s("invited"), s("active"), s("left")];

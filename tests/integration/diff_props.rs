@@ -410,6 +410,8 @@ fn add_table(g: &mut Gen, s: &mut Schema, avoid: &[(String, String)]) {
             deferrable: Default::default(),
             name: default_pkey_name(&t.name),
             columns: cols,
+            include: Vec::new(),
+            with: Vec::new(),
         });
     }
     if !keyable.is_empty() && g.chance(30) {
@@ -420,6 +422,8 @@ fn add_table(g: &mut Gen, s: &mut Schema, avoid: &[(String, String)]) {
             nulls_not_distinct: Default::default(),
             name: default_unique_name(&t.name, &[&c]),
             columns: vec![c],
+            include: Vec::new(),
+            with: Vec::new(),
         });
     }
     for _ in 0..g.below(3) {
@@ -855,6 +859,8 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                             nulls_not_distinct: Default::default(),
                             name: default_unique_name(&t.name, &[&c]),
                             columns: vec![c],
+                            include: Vec::new(),
+                            with: Vec::new(),
                         });
                     }
                 } else {
@@ -890,6 +896,8 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                         deferrable: Default::default(),
                         name,
                         columns: cols,
+                        include: Vec::new(),
+                        with: Vec::new(),
                     });
                 }
             }

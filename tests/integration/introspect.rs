@@ -153,7 +153,9 @@ fn indexes_behind_constraints_are_not_listed() {
                 comment: Default::default(),
                 deferrable: Default::default(),
                 name: "t_pkey".into(),
-                columns: vec!["id".into()]
+                columns: vec!["id".into()],
+                include: Vec::new(),
+                with: Vec::new(),
             })
         );
         let uniques: Vec<(&str, Vec<String>)> = t
@@ -468,6 +470,8 @@ fn dgs_expected() -> Schema {
         deferrable: Default::default(),
         name: "dgs_jobs_pkey".into(),
         columns: vec!["job_id".into()],
+        include: Vec::new(),
+        with: Vec::new(),
     });
     let mut status_created = index(
         "dgs_jobs_status_created_at_idx",
@@ -504,6 +508,8 @@ fn dgs_expected() -> Schema {
         deferrable: Default::default(),
         name: "dgs_lessons_pkey".into(),
         columns: vec!["lesson_id".into()],
+        include: Vec::new(),
+        with: Vec::new(),
     });
     lessons.foreign_keys = vec![ForeignKey {
         not_valid: false,
@@ -557,6 +563,8 @@ fn dgs_expected() -> Schema {
         deferrable: Default::default(),
         name: "llm_call_audit_pkey".into(),
         columns: vec!["id".into()],
+        include: Vec::new(),
+        with: Vec::new(),
     });
     audit.checks = vec![Check {
         no_inherit: false,
@@ -644,6 +652,8 @@ fn normalize_a_model_written_with_synonyms() {
             deferrable: Default::default(),
             name: "llm_call_audit_pkey".into(),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.checks = vec![Check {
             no_inherit: false,
@@ -757,6 +767,8 @@ fn normalize_names_what_postgres_rejects() {
                 deferrable: Default::default(),
                 name: "t_pkey".into(),
                 columns: vec!["id".into()],
+                include: Vec::new(),
+                with: Vec::new(),
             });
             t
         };

@@ -1467,7 +1467,14 @@ impl<'a> Differ<'a> {
         };
         let kept = match (&view.primary_key, &dt.primary_key) {
             (Some(c), Some(d)) if bare(c) == bare(d) => Some((c, d)),
-            (Some(c), Some(d)) if c.columns == d.columns && c.deferrable == d.deferrable => {
+            (Some(c), Some(d))
+                if c.name != d.name
+                    && bare(c)
+                        == (strata::schema::PrimaryKey {
+                            name: c.name.clone(),
+                            ..bare(d)
+                        }) =>
+            {
                 self.ops.push(Op::RenameConstraint {
                     table: table.clone(),
                     from: c.name.clone(),

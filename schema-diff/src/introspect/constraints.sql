@@ -7,7 +7,9 @@
 -- unique or exclusion constraint (left out of the index list);
 -- `nulls_not_distinct` that index's NULLS NOT DISTINCT; `match_type` a
 -- foreign key's MATCH (`f` full, `s` simple); `comment` the constraint's;
--- `validated` false for NOT VALID, `no_inherit` a CHECK's NO INHERIT.
+-- `validated` false for NOT VALID, `no_inherit` a CHECK's NO INHERIT;
+-- `include` and `key_with` a key's index's INCLUDE columns and storage
+-- parameters.
 SELECT k.conrelid AS table_oid,
        k.conname::text AS name,
        k.contype::text AS kind,
@@ -39,7 +41,19 @@ SELECT k.conrelid AS table_oid,
        CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid, true) END AS check_def,
        (k.conislocal AND k.conparentid = 0) AS is_local,
        k.convalidated AS validated,
-       k.connoinherit AS no_inherit
+       k.connoinherit AS no_inherit,
+       -- A key's index: its INCLUDE columns and storage parameters (sorted).
+       CASE WHEN k.contype IN ('p', 'u') THEN
+         ARRAY(SELECT a.attname::text FROM pg_catalog.pg_index x
+               CROSS JOIN LATERAL pg_catalog.unnest(x.indkey::pg_catalog.int2[]) WITH ORDINALITY u(num, ord)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.num
+               WHERE x.indexrelid = k.conindid AND u.ord > x.indnkeyatts
+               ORDER BY u.ord)
+       END AS include,
+       CASE WHEN k.contype IN ('p', 'u') THEN
+         ARRAY(SELECT o FROM pg_catalog.pg_class ic CROSS JOIN LATERAL pg_catalog.unnest(ic.reloptions) o
+               WHERE ic.oid = k.conindid ORDER BY o)
+       END AS key_with
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -807,6 +807,8 @@ mod tests {
             deferrable: Default::default(),
             name: "t_pkey".into(),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.foreign_keys.push(ForeignKey {
             not_valid: false,

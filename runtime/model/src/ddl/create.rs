@@ -264,18 +264,32 @@ fn deferrable_sql(d: Deferrable) -> &'static str {
     }
 }
 
+/// A key's index parameters: ` INCLUDE (...)`, ` WITH (...)`, or nothing.
+fn key_index_params(include: &[String], with: &[String]) -> String {
+    let mut out = String::new();
+    if !include.is_empty() {
+        out.push_str(&format!(" INCLUDE ({})", ident_list(include)));
+    }
+    if !with.is_empty() {
+        out.push(' ');
+        out.push_str(&storage_params_sql(with));
+    }
+    out
+}
+
 fn primary_key_clause(pk: &PrimaryKey) -> String {
     format!(
-        "CONSTRAINT {} PRIMARY KEY ({}){}",
+        "CONSTRAINT {} PRIMARY KEY ({}){}{}",
         Ident(&pk.name),
         ident_list(&pk.columns),
+        key_index_params(&pk.include, &pk.with),
         deferrable_sql(pk.deferrable)
     )
 }
 
 fn unique_clause(u: &Unique) -> String {
     format!(
-        "CONSTRAINT {} UNIQUE {}({}){}",
+        "CONSTRAINT {} UNIQUE {}({}){}{}",
         Ident(&u.name),
         if u.nulls_not_distinct {
             "NULLS NOT DISTINCT "
@@ -283,6 +297,7 @@ fn unique_clause(u: &Unique) -> String {
             ""
         },
         ident_list(&u.columns),
+        key_index_params(&u.include, &u.with),
         deferrable_sql(u.deferrable)
     )
 }
@@ -1310,6 +1325,8 @@ mod tests {
             deferrable: Default::default(),
             name: "User_pkey".into(),
             columns: vec!["id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.uniques.push(Unique {
             comment: Default::default(),
@@ -1317,6 +1334,8 @@ mod tests {
             nulls_not_distinct: Default::default(),
             name: "User_full name_key".into(),
             columns: vec!["full name".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.checks.push(Check {
             no_inherit: false,

@@ -536,6 +536,13 @@ pub struct PrimaryKey {
     pub name: String,
     /// Its columns, in key order.
     pub columns: Vec<String>,
+    /// `INCLUDE (...)`: columns its index carries besides the key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    /// Its index's storage parameters, `WITH (...)`, as PostgreSQL prints
+    /// them (`fillfactor=70`); compared as a set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
     /// `DEFERRABLE ...`.
     #[serde(default, skip_serializing_if = "is_not_deferrable")]
     pub deferrable: Deferrable,
@@ -552,6 +559,13 @@ pub struct Unique {
     pub name: String,
     /// Its columns.
     pub columns: Vec<String>,
+    /// `INCLUDE (...)`: columns its index carries besides the key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    /// Its index's storage parameters, `WITH (...)`, as PostgreSQL prints
+    /// them (`fillfactor=70`); compared as a set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
     /// `NULLS NOT DISTINCT`: rows whose columns are NULL conflict too.
     #[serde(default, skip_serializing_if = "is_false")]
     pub nulls_not_distinct: bool,
@@ -991,6 +1005,13 @@ impl Table {
             }
         }
         self.uniques.sort_by(|a, b| a.name.cmp(&b.name));
+        // A key's storage parameters compare as a set: sorted, as read.
+        for u in &mut self.uniques {
+            u.with.sort();
+        }
+        if let Some(pk) = &mut self.primary_key {
+            pk.with.sort();
+        }
         self.indexes.sort_by(|a, b| a.name.cmp(&b.name));
         self.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
@@ -1049,6 +1070,8 @@ mod tests {
             deferrable: Default::default(),
             name: "dgs_lessons_pkey".into(),
             columns: vec!["lesson_id".into()],
+            include: Vec::new(),
+            with: Vec::new(),
         });
         t.indexes.push(Index {
             comment: Default::default(),
