@@ -71,7 +71,8 @@
 //! `initially_deferred` (on foreign keys, unique constraints and primary
 //! keys). A unique constraint or unique index may have
 //! `"nulls_not_distinct": true`, a foreign key `"match_full": true`, an
-//! index storage parameters `"with": ["fillfactor=70"]`, and every
+//! index storage parameters `"with": ["fillfactor=70"]` (a primary key or
+//! unique constraint too, for its index, with `"include": ["col"]`), and every
 //! constraint and index a `comment`. An identity or serial column may have
 //! `"sequence": {"start": 100, "increment": 5, "min": 1, "max": 1000,
 //! "cache": 20, "cycle": true}` (each key optional: only what differs from
@@ -88,6 +89,7 @@
 //! partition's columns that are NOT NULL where the parent's are not, a
 //! list of names) and `inherits` (a list of
 //! `{"schema", "name"}`), `unlogged` (true for `CREATE UNLOGGED TABLE`),
+//! `of_type` (a typed table's composite type, `{"schema", "name"}`),
 //! `with` (storage parameters, `["fillfactor=70"]`) and `replica_identity`
 //! (`"full"`, `"nothing"` or `{"index": "name"}`). A check may have
 //! `"no_inherit": true`, a check or foreign key `"not_valid": true`.
