@@ -671,8 +671,8 @@ objs AS (
   JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid
   JOIN ns n ON n.oid = p.pronamespace
 ),
--- Privileges (aclexplode) on relations, columns, schemas, routines and
--- types, one object per (target, grantee, grant option), the owner's own
+-- Privileges (aclexplode) on relations (foreign tables too), columns,
+-- schemas, routines, types, foreign data wrappers and servers, one object per (target, grantee, grant option), the owner's own
 -- left out. Routines and types have a default privilege for PUBLIC
 -- (EXECUTE / USAGE): it is not listed, and its absence (REVOKE ... FROM
 -- PUBLIC) is an object of its own.
@@ -684,22 +684,23 @@ acl AS (
          'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
-                                  WHEN 'S' THEN 'sequence' ELSE 'table' END,
+                                  WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table' ELSE 'table' END,
            'schema', n.nspname::text, 'name', c.relname::text)) AS deps
   FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relacl IS NOT NULL
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL
   UNION ALL
   SELECT n.nspname,
          pg_catalog.format('TABLE %I.%I', n.nspname, c.relname),
          pg_catalog.format('(%I) ', a.attname), c.relowner, a.attacl, NULL,
          'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view' ELSE 'table' END,
+           'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
+                                  WHEN 'f' THEN 'foreign_table' ELSE 'table' END,
            'schema', n.nspname::text, 'name', c.relname::text, 'column', a.attname::text))
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm') AND a.attacl IS NOT NULL
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attacl IS NOT NULL
     AND a.attnum > 0 AND NOT a.attisdropped
   UNION ALL
   -- public as initdb makes it grants USAGE (and before PostgreSQL 15
@@ -748,6 +749,20 @@ acl AS (
   FROM pg_catalog.pg_type t JOIN ns n ON n.oid = t.typnamespace
   LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid
   WHERE t.typacl IS NOT NULL AND (t.typtype IN ('d', 'e', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
+  UNION ALL
+  SELECT '', pg_catalog.format('FOREIGN DATA WRAPPER %I', w.fdwname), '', w.fdwowner, w.fdwacl, NULL,
+         'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'foreign_data_wrapper', 'schema', '', 'name', w.fdwname::text))
+  FROM pg_catalog.pg_foreign_data_wrapper w
+  WHERE w.fdwacl IS NOT NULL
+  UNION ALL
+  SELECT '', pg_catalog.format('FOREIGN SERVER %I', fs.srvname), '', fs.srvowner, fs.srvacl, NULL,
+         'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'foreign_server', 'schema', '', 'name', fs.srvname::text))
+  FROM pg_catalog.pg_foreign_server fs
+  WHERE fs.srvacl IS NOT NULL
 ),
 -- One row per (target, grantee, privilege); a privilege held from two
 -- grantors counts once, with its grant option if either gave it.
@@ -795,9 +810,10 @@ grants AS (
   FROM grant_privs p
   GROUP BY p.schema, p.target, p.cols, p.classid, p.objid, p.deps, p.grantee, p.grantee_sql, p.grantee_name
 ),
--- Owners: one object per table, view, standalone sequence, routine, type
--- and schema that the reading role does not own (sequences a column owns
--- follow their table).
+-- Owners: one object per table, view, foreign table, standalone sequence,
+-- routine, type, collation, foreign data wrapper, server, publication,
+-- text search configuration and dictionary, operator and schema that the
+-- reading role does not own (sequences of columns follow their table).
 owned AS (
   SELECT n.nspname AS schema, c.relname AS name,
          pg_catalog.format('%s %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
@@ -808,10 +824,10 @@ owned AS (
          'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized_view'
-                                  WHEN 'S' THEN 'sequence' ELSE 'table' END,
+                                  WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table' ELSE 'table' END,
            'schema', n.nspname::text, 'name', c.relname::text)) AS deps
   FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
     -- A sequence of a column (identity, serial) follows its table; one
     -- of its own has its owner even when a column owns it.
     AND NOT (c.relkind = 'S' AND NOT EXISTS (
@@ -853,6 +869,50 @@ owned AS (
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
            'kind', 'collation', 'schema', n.nspname::text, 'name', co.collname::text))
   FROM pg_catalog.pg_collation co JOIN ns n ON n.oid = co.collnamespace
+  UNION ALL
+  -- Owners of the other kinds read (the database-wide ones in schema '').
+  SELECT '', w.fdwname, pg_catalog.format('FOREIGN DATA WRAPPER %I', w.fdwname), w.fdwowner,
+         'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'foreign_data_wrapper', 'schema', '', 'name', w.fdwname::text))
+  FROM pg_catalog.pg_foreign_data_wrapper w
+  UNION ALL
+  SELECT '', fs.srvname, pg_catalog.format('SERVER %I', fs.srvname), fs.srvowner,
+         'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'foreign_server', 'schema', '', 'name', fs.srvname::text))
+  FROM pg_catalog.pg_foreign_server fs
+  UNION ALL
+  SELECT '', pb.pubname, pg_catalog.format('PUBLICATION %I', pb.pubname), pb.pubowner,
+         'pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'publication', 'schema', '', 'name', pb.pubname::text))
+  FROM pg_catalog.pg_publication pb
+  UNION ALL
+  SELECT n.nspname, c.cfgname, pg_catalog.format('TEXT SEARCH CONFIGURATION %I.%I', n.nspname, c.cfgname),
+         c.cfgowner, 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'text_search_configuration', 'schema', n.nspname::text, 'name', c.cfgname::text))
+  FROM pg_catalog.pg_ts_config c JOIN ns n ON n.oid = c.cfgnamespace
+  UNION ALL
+  SELECT n.nspname, d.dictname, pg_catalog.format('TEXT SEARCH DICTIONARY %I.%I', n.nspname, d.dictname),
+         d.dictowner, 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'text_search_dictionary', 'schema', n.nspname::text, 'name', d.dictname::text))
+  FROM pg_catalog.pg_ts_dict d JOIN ns n ON n.oid = d.dictnamespace
+  UNION ALL
+  SELECT n.nspname, op.oprname,
+         pg_catalog.format('OPERATOR %I.%s (%s, %s)', n.nspname, op.oprname,
+                           CASE WHEN op.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(op.oprleft, NULL) END,
+                           pg_catalog.format_type(op.oprright, NULL)),
+         op.oprowner, 'pg_catalog.pg_operator'::pg_catalog.regclass, op.oid,
+         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+           'kind', 'operator', 'schema', n.nspname::text, 'name', op.oprname::text,
+           'arguments', pg_catalog.format('%s, %s',
+                          CASE WHEN op.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(op.oprleft, NULL) END,
+                          pg_catalog.format_type(op.oprright, NULL))))
+  FROM pg_catalog.pg_operator op JOIN ns n ON n.oid = op.oprnamespace
+  WHERE op.oprcode <> 0
   UNION ALL
   SELECT n.nspname, n.nspname, pg_catalog.format('SCHEMA %I', n.nspname), sn.nspowner,
          'pg_catalog.pg_namespace'::pg_catalog.regclass, sn.oid, '[]'::pg_catalog.jsonb

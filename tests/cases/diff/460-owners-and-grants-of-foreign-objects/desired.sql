@@ -1,0 +1,20 @@
+DO $$ BEGIN CREATE ROLE strata_golden_owner; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE strata_golden_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE FOREIGN DATA WRAPPER owned_fdw;
+CREATE SERVER owned_server FOREIGN DATA WRAPPER owned_fdw;
+CREATE FOREIGN TABLE public.remote_items (id integer, label text) SERVER owned_server;
+CREATE TABLE public.items (id integer PRIMARY KEY);
+CREATE PUBLICATION owned_pub FOR TABLE public.items;
+CREATE TEXT SEARCH CONFIGURATION public.owned_search (COPY = pg_catalog.simple);
+CREATE FUNCTION public.same_len(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS 'SELECT length($1) = length($2)';
+CREATE OPERATOR public.=== (FUNCTION = public.same_len, LEFTARG = text, RIGHTARG = text);
+GRANT USAGE ON FOREIGN DATA WRAPPER owned_fdw TO strata_golden_reader;
+GRANT USAGE ON FOREIGN SERVER owned_server TO strata_golden_reader WITH GRANT OPTION;
+GRANT SELECT ON public.remote_items TO strata_golden_reader;
+GRANT UPDATE (label) ON public.remote_items TO strata_golden_reader;
+GRANT USAGE ON FOREIGN DATA WRAPPER owned_fdw TO strata_golden_owner;
+ALTER SERVER owned_server OWNER TO strata_golden_owner;
+ALTER FOREIGN TABLE public.remote_items OWNER TO strata_golden_owner;
+ALTER TEXT SEARCH CONFIGURATION public.owned_search OWNER TO strata_golden_owner;
+ALTER OPERATOR public.=== (text, text) OWNER TO strata_golden_owner;
