@@ -599,7 +599,36 @@ objs AS (
                            FROM pg_catalog.pg_constraint k
                            WHERE k.conrelid = c.oid AND k.contype = 'c') x), ''),
            fs.srvname,
-           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(ft.ftoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')),
+           COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(ft.ftoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', ''))
+           -- A column's storage (when not its type's), statistics target
+           -- and n_distinct options, set after.
+           || COALESCE((SELECT pg_catalog.string_agg(x.stmt, '' ORDER BY x.attnum, x.o)
+                        FROM (SELECT a.attnum, 1 AS o,
+                                     pg_catalog.format(E'\nALTER FOREIGN TABLE %I.%I ALTER COLUMN %I SET STORAGE %s;',
+                                       n.nspname, c.relname, a.attname,
+                                       CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
+                                                         WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END) AS stmt
+                              FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+                              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                                AND a.attstorage <> ty.typstorage
+                              UNION ALL
+                              SELECT a.attnum, 2,
+                                     pg_catalog.format(E'\nALTER FOREIGN TABLE %I.%I ALTER COLUMN %I SET STATISTICS %s;',
+                                       n.nspname, c.relname, a.attname, a.attstattarget)
+                              FROM pg_catalog.pg_attribute a
+                              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                                AND a.attstattarget >= 0
+                              UNION ALL
+                              SELECT a.attnum, 3,
+                                     pg_catalog.format(E'\nALTER FOREIGN TABLE %I.%I ALTER COLUMN %I SET (%s);',
+                                       n.nspname, c.relname, a.attname,
+                                       (SELECT pg_catalog.string_agg(ao, ', ' ORDER BY ao)
+                                        FROM pg_catalog.unnest(a.attoptions) ao
+                                        WHERE ao ~ '^n_distinct(_inherited)?='))
+                              FROM pg_catalog.pg_attribute a
+                              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                                AND EXISTS (SELECT 1 FROM pg_catalog.unnest(a.attoptions) ao
+                                            WHERE ao ~ '^n_distinct(_inherited)?=')) x), ''),
          NULL,
          'pg_catalog.pg_class'::pg_catalog.regclass, c.oid,
          'pg_catalog.pg_class'::pg_catalog.regclass,

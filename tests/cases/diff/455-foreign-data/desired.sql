@@ -18,3 +18,6 @@ COMMENT ON FOREIGN TABLE "Remote".orders IS 'orders of last year';
 COMMENT ON COLUMN "Remote".orders.total IS 'in euros';
 CREATE VIEW "Remote".big_orders AS SELECT id, total FROM "Remote".orders WHERE total > 1000;
 CREATE FOREIGN TABLE "Remote".returns (order_id bigint, reason text) SERVER spare;
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN reason SET STORAGE MAIN;
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN order_id SET STATISTICS 500;
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN order_id SET (n_distinct = -0.5);

@@ -3,7 +3,8 @@
 -- (one for PUBLIC; a password option is never read nor written), foreign
 -- tables (one changed: dropped and created with the view on it; one
 -- dropped; one new) with column options, NOT NULL, a default, a
--- collation, a CHECK; comments; a schema that needs quoting.
+-- collation, a CHECK, column storage, statistics target and n_distinct;
+-- comments; a schema that needs quoting.
 DO $$ BEGIN CREATE ROLE strata_fdw_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 CREATE SCHEMA "Remote";
 CREATE FOREIGN DATA WRAPPER plain_fdw OPTIONS (debug 'true');

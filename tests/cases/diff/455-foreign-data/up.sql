@@ -39,6 +39,9 @@ CREATE FOREIGN TABLE "Remote".returns (
     order_id bigint,
     reason text
 ) SERVER spare;
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN order_id SET STATISTICS 500;
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN order_id SET (n_distinct=-0.5);
+ALTER FOREIGN TABLE "Remote".returns ALTER COLUMN reason SET STORAGE MAIN;
 
 -- + view "Remote".big_orders
 CREATE VIEW "Remote".big_orders AS SELECT orders.id,
