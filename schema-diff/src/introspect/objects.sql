@@ -578,10 +578,22 @@ objs AS (
   FROM pg_catalog.pg_user_mappings um
   UNION ALL
   -- Foreign tables: columns (type, options, collation, NOT NULL, default),
-  -- CHECK constraints, server and options.
+  -- CHECK constraints, parents (INHERITS), server and options; or, for a
+  -- partition, its parent, CHECKs and bound.
   SELECT 'foreign_table', n.nspname, c.relname, NULL, NULL,
-         pg_catalog.format(E'CREATE FOREIGN TABLE %I.%I (%s\n) SERVER %I%s;', n.nspname, c.relname,
-           COALESCE((SELECT pg_catalog.string_agg(x.item, ',' ORDER BY x.o1, x.o2)
+         pg_catalog.format(E'CREATE FOREIGN TABLE %I.%I %s SERVER %I%s;', n.nspname, c.relname,
+           -- A partition: its parent, own CHECKs and bound.
+           CASE WHEN c.relispartition THEN
+             pg_catalog.format('PARTITION OF %I.%I', fp.schema, fp.name)
+             || COALESCE(' (' || (SELECT pg_catalog.string_agg(
+                                          pg_catalog.format('CONSTRAINT %I %s', k.conname,
+                                                            pg_catalog.pg_get_constraintdef(k.oid)),
+                                          ', ' ORDER BY k.conname)
+                                  FROM pg_catalog.pg_constraint k
+                                  WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal) || ')', '')
+             || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+           ELSE
+           '(' || COALESCE((SELECT pg_catalog.string_agg(x.item, ',' ORDER BY x.o1, x.o2)
                      FROM (SELECT 1 AS o1, a.attnum::text AS o2,
                                   E'\n    ' || pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod))
                                   || COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(a.attfdwoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', '')
@@ -597,7 +609,15 @@ objs AS (
                            SELECT 2, k.conname::text,
                                   E'\n    ' || pg_catalog.format('CONSTRAINT %I %s', k.conname, pg_catalog.pg_get_constraintdef(k.oid))
                            FROM pg_catalog.pg_constraint k
-                           WHERE k.conrelid = c.oid AND k.contype = 'c') x), ''),
+                           WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal) x), '') || E'\n)'
+           -- A child: its parents (its columns merge with theirs).
+           || COALESCE(' INHERITS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I.%I', pn.nspname, pc.relname),
+                                                                      ', ' ORDER BY ih.inhseqno)
+                                         FROM pg_catalog.pg_inherits ih
+                                         JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
+                                         JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                                         WHERE ih.inhrelid = c.oid) || ')', '')
+           END,
            fs.srvname,
            COALESCE(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.format('%I %L', x.option_name, x.option_value), ', ' ORDER BY x.option_name) FROM pg_catalog.pg_options_to_table(ft.ftoptions) x WHERE x.option_name NOT ILIKE '%password%') || ')', ''))
            -- A column's storage (when not its type's), statistics target
@@ -637,9 +657,14 @@ objs AS (
   JOIN ns n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
   JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
-  -- A foreign table that is a partition or a child is not read.
-  WHERE c.relkind = 'f' AND NOT c.relispartition
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+  LEFT JOIN LATERAL (
+    SELECT pn.nspname AS schema, pc.relname AS name
+    FROM pg_catalog.pg_inherits ih
+    JOIN pg_catalog.pg_class pc ON pc.oid = ih.inhparent
+    JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+    WHERE ih.inhrelid = c.oid AND c.relispartition
+  ) fp ON true
+  WHERE c.relkind = 'f'
   UNION ALL
   -- Publications belong to the database (schema ''): their tables (with
   -- column lists and row filters), schemas and options.

@@ -66,9 +66,9 @@ pub enum ObjectKind {
     /// server prints the types, in the schema of the first of the source
     /// type, the target type and the function that is in a schema read.
     Cast,
-    /// `CREATE FOREIGN TABLE` (columns, CHECK constraints, server,
-    /// options; not a foreign partition or child). Holds no rows here: a
-    /// change drops and creates it.
+    /// `CREATE FOREIGN TABLE` (columns, CHECK constraints, parents,
+    /// server, options; a partition as `PARTITION OF parent FOR VALUES
+    /// ...`). Holds no rows here: a change drops and creates it.
     ForeignTable,
     /// `CREATE VIEW`.
     View,
