@@ -168,6 +168,8 @@ fn simple_table() {
                         primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
                             name: ::std::string::String::from("jobs_pkey"),
                             columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                            include: ::std::vec::Vec::new(),
+                            with: ::std::vec::Vec::new(),
                             deferrable: ::strata::schema::Deferrable::NotDeferrable,
                             comment: ::core::option::Option::None,
                         }),
@@ -385,6 +387,8 @@ fn dgs_lessons() {
                             columns: ::std::vec::Vec::from([
                                 ::std::string::String::from("lesson_id"),
                             ]),
+                            include: ::std::vec::Vec::new(),
+                            with: ::std::vec::Vec::new(),
                             deferrable: ::strata::schema::Deferrable::NotDeferrable,
                             comment: ::core::option::Option::None,
                         }),
@@ -673,6 +677,8 @@ fn composite_key() {
                                 ::std::string::String::from("course_id"),
                                 ::std::string::String::from("student_id"),
                             ]),
+                            include: ::std::vec::Vec::new(),
+                            with: ::std::vec::Vec::new(),
                             deferrable: ::strata::schema::Deferrable::NotDeferrable,
                             comment: ::core::option::Option::None,
                         }),
@@ -683,6 +689,8 @@ fn composite_key() {
                                     ::std::string::String::from("student_id"),
                                     ::std::string::String::from("seat"),
                                 ]),
+                                include: ::std::vec::Vec::new(),
+                                with: ::std::vec::Vec::new(),
                                 nulls_not_distinct: false,
                                 deferrable: ::strata::schema::Deferrable::NotDeferrable,
                                 comment: ::core::option::Option::None,
@@ -1070,6 +1078,8 @@ fn definition_of_every_model_value() {
                 primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
                     name: ::std::string::String::from("orders_pkey"),
                     columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    include: ::std::vec::Vec::new(),
+                    with: ::std::vec::Vec::new(),
                     deferrable: ::strata::schema::Deferrable::NotDeferrable,
                     comment: ::core::option::Option::None,
                 }),
@@ -1080,6 +1090,8 @@ fn definition_of_every_model_value() {
                             ::std::string::String::from("customer_id"),
                             ::std::string::String::from("number"),
                         ]),
+                        include: ::std::vec::Vec::new(),
+                        with: ::std::vec::Vec::new(),
                         nulls_not_distinct: false,
                         deferrable: ::strata::schema::Deferrable::NotDeferrable,
                         comment: ::core::option::Option::None,
@@ -1089,6 +1101,8 @@ fn definition_of_every_model_value() {
                         columns: ::std::vec::Vec::from([
                             ::std::string::String::from("status"),
                         ]),
+                        include: ::std::vec::Vec::new(),
+                        with: ::std::vec::Vec::new(),
                         nulls_not_distinct: false,
                         deferrable: ::strata::schema::Deferrable::NotDeferrable,
                         comment: ::core::option::Option::None,
@@ -1367,6 +1381,8 @@ fn definition_of_constraint_and_sequence_options() {
                 primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
                     name: ::std::string::String::from("t_key"),
                     columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                    include: ::std::vec::Vec::new(),
+                    with: ::std::vec::Vec::new(),
                     deferrable: ::strata::schema::Deferrable::InitiallyDeferred,
                     comment: ::core::option::Option::Some(
                         ::std::string::String::from("the key"),
@@ -1376,6 +1392,8 @@ fn definition_of_constraint_and_sequence_options() {
                     ::strata::schema::Unique {
                         name: ::std::string::String::from("t_b_key"),
                         columns: ::std::vec::Vec::from([::std::string::String::from("b")]),
+                        include: ::std::vec::Vec::new(),
+                        with: ::std::vec::Vec::new(),
                         nulls_not_distinct: false,
                         deferrable: ::strata::schema::Deferrable::InitiallyImmediate,
                         comment: ::core::option::Option::Some(
@@ -2004,6 +2022,8 @@ fn table_objects() {
                                 ::std::string::String::from("id"),
                                 ::std::string::String::from("day"),
                             ]),
+                            include: ::std::vec::Vec::new(),
+                            with: ::std::vec::Vec::new(),
                             deferrable: ::strata::schema::Deferrable::NotDeferrable,
                             comment: ::core::option::Option::None,
                         }),
@@ -2249,6 +2269,8 @@ fn exclusion_definition() {
                         primary_key: ::core::option::Option::Some(::strata::schema::PrimaryKey {
                             name: ::std::string::String::from("bookings_pkey"),
                             columns: ::std::vec::Vec::from([::std::string::String::from("id")]),
+                            include: ::std::vec::Vec::new(),
+                            with: ::std::vec::Vec::new(),
                             deferrable: ::strata::schema::Deferrable::NotDeferrable,
                             comment: ::core::option::Option::None,
                         }),

@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use strata::connect::{ConnectOptions, Origin};
 
+use strata::schema::{DbObject, ObjectKind};
+
 use crate::error::{ConfigError, Error};
 use crate::runner::version_table::{VersionTable, DEFAULT_VERSION_TABLE};
 
@@ -41,6 +43,10 @@ pub struct FileConfig {
     /// Tables left out of introspection and diffs: `name`, `schema.name`,
     /// with `*` as a wildcard.
     pub ignore_tables: Option<Vec<String>>,
+    /// Kinds of definition objects left out of introspection and diffs on
+    /// both sides (`["publication", "event_trigger"]`, as the JSON format
+    /// spells kinds): neither compared nor listed as unmanaged.
+    pub ignore_kinds: Option<Vec<ObjectKind>>,
     /// The version table's name (default `strata_migrations`).
     pub version_table: Option<String>,
     /// The version table's schema (default `public`).
@@ -306,6 +312,8 @@ pub struct Config {
     pub schemas: Vec<String>,
     /// Tables to leave out.
     pub ignore_tables: Vec<TablePattern>,
+    /// Kinds of definition objects to leave out (`ignore_kinds`).
+    pub ignore_kinds: Vec<ObjectKind>,
     /// The version table.
     pub version_table: VersionTable,
     /// The database; `None` when nothing at all is configured (the project
@@ -483,6 +491,7 @@ impl Config {
             models,
             schemas,
             ignore_tables,
+            ignore_kinds: file.ignore_kinds.clone().unwrap_or_default(),
             version_table,
             database,
             scratch,
@@ -519,6 +528,28 @@ impl Config {
         }
         out.retain(|p| !p.is_empty());
         out
+    }
+
+    /// True when `o` is of a kind `ignore_kinds` names, or is a grant,
+    /// owner, comment or sequence ownership of an object of such a kind.
+    pub fn ignores_object(&self, o: &DbObject) -> bool {
+        if self.ignore_kinds.is_empty() {
+            return false;
+        }
+        if self.ignore_kinds.contains(&o.kind) {
+            return true;
+        }
+        matches!(
+            o.kind,
+            ObjectKind::Grant
+                | ObjectKind::Owner
+                | ObjectKind::Comment
+                | ObjectKind::SequenceOwnership
+        ) && o
+            .depends_on
+            .iter()
+            .filter_map(|d| d.object_key())
+            .any(|k| self.ignore_kinds.contains(&k.kind))
     }
 
     /// True when `schema.table` is ignored (or is the version table).
@@ -833,6 +864,23 @@ mod tests {
             "{e:?}"
         );
         assert!(e.to_string().starts_with("f.toml:1:"), "{e}");
+        // ignore_kinds: the JSON format's kinds; another word names its line.
+        let f = FileConfig::parse(
+            Path::new("f.toml"),
+            "ignore_kinds = [\"publication\", \"event_trigger\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            f.ignore_kinds,
+            Some(vec![ObjectKind::Publication, ObjectKind::EventTrigger])
+        );
+        let e = FileConfig::parse(
+            Path::new("f.toml"),
+            "schemas = [\"a\"]\nignore_kinds = [\"publications\"]\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("f.toml:2:"), "{e}");
+        assert!(e.to_string().contains("publications"), "{e}");
     }
 
     #[test]

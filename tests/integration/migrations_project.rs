@@ -15,7 +15,7 @@ use schema_diff::plan::PlanOptions;
 use schema_diff::project::{AutogenerateOptions, NewRevision, RevisionRef, Source};
 use schema_diff::runner::RunOptions;
 use schema_diff::{Progress, Project};
-use strata::schema::Schema;
+use strata::schema::{ObjectKind, Schema};
 use strata_testing::{run, TestDb};
 
 use crate::migrations_fixture::TempDir;
@@ -435,6 +435,38 @@ fn with_no_schemas_configured_every_schema_is_compared() {
                 .iter()
                 .any(|s| s.contains("public.p") || s.contains("table p")),
             "{summaries:?}"
+        );
+    });
+}
+
+/// `ignore_kinds`: objects of those kinds (and their grants and owners)
+/// are neither compared nor listed as unmanaged; the others still are.
+#[test]
+fn ignored_kinds_are_left_out() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        db.connect()
+            .await
+            .unwrap()
+            .batch_execute(
+                "CREATE TABLE t (id bigint PRIMARY KEY, note text);
+                 CREATE PUBLICATION everything FOR ALL TABLES;
+                 CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql
+                     AS $$ BEGIN NULL; END $$;
+                 CREATE EVENT TRIGGER watch ON ddl_command_end EXECUTE FUNCTION note_ddl();
+                 CREATE VIEW v AS SELECT id FROM t;",
+            )
+            .await
+            .unwrap();
+        let dir = TempDir::new("ignore-kinds");
+        let mut cfg = config(dir.path(), db.url(), None);
+        cfg.ignore_kinds = vec![ObjectKind::Publication, ObjectKind::EventTrigger];
+        let project = Project::new(cfg).with_models(models(WITH_NOTE));
+        let report = project.check().await.unwrap();
+        assert!(report.differences.is_empty(), "{:?}", report.differences);
+        assert_eq!(
+            report.unmanaged,
+            vec!["function note_ddl()".to_string(), "view v".to_string()]
         );
     });
 }

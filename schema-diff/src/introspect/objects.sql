@@ -642,8 +642,8 @@ objs AS (
                               SELECT a.attnum, 3,
                                      pg_catalog.format(E'\nALTER FOREIGN TABLE %I.%I ALTER COLUMN %I SET (%s);',
                                        n.nspname, c.relname, a.attname,
-                                       (SELECT pg_catalog.string_agg(ao, ', ' ORDER BY ao)
-                                        FROM pg_catalog.unnest(a.attoptions) ao
+                                       (SELECT pg_catalog.string_agg(ao, ', ' ORDER BY ao_n)
+                                        FROM pg_catalog.unnest(a.attoptions) WITH ORDINALITY AS u(ao, ao_n)
                                         WHERE ao ~ '^n_distinct(_inherited)?='))
                               FROM pg_catalog.pg_attribute a
                               WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped

@@ -361,6 +361,7 @@ mod tests {
             models: None,
             schemas: vec!["public".into()],
             ignore_tables: Vec::new(),
+            ignore_kinds: Vec::new(),
             version_table: Default::default(),
             database: None,
             scratch: None,

@@ -153,8 +153,9 @@ impl Project {
         out
     }
 
-    /// Introspects a database, leaving out the version table and the
-    /// ignored tables (patterns expanded against the catalog first).
+    /// Introspects a database, leaving out the version table, the ignored
+    /// tables (patterns expanded against the catalog first) and the objects
+    /// of the ignored kinds.
     pub(super) async fn read_database(
         &self,
         conn: &ConnectOptions,
@@ -203,14 +204,16 @@ impl Project {
         if !exclude.contains(&vt_name) {
             exclude.push(vt_name);
         }
-        introspect(
+        let mut schema = introspect(
             &client,
             &IntrospectOptions {
                 schemas: schemas.to_vec(),
                 exclude_tables: exclude,
             },
         )
-        .await
+        .await?;
+        schema.objects.retain(|o| !self.config.ignores_object(o));
+        Ok(schema)
     }
 
     /// The desired schema: the models given to the project, else what the
@@ -345,7 +348,7 @@ impl Project {
         let client = connect(server).await?;
         let mut cache = self.cache.lock().await;
         let (schema, stats) = normalize_on(&client, &desired, &mut cache).await?;
-        let schema = crate::normalize::normalize_definitions(
+        let mut schema = crate::normalize::normalize_definitions(
             self.config.scratch.as_ref().unwrap_or(server),
             &client,
             &desired,
@@ -353,6 +356,8 @@ impl Project {
             &mut cache,
         )
         .await?;
+        // `ignore_kinds`: what the definitions create of those kinds too.
+        schema.objects.retain(|o| !self.config.ignores_object(o));
         self.report(&super::Progress::Normalized { stats });
         Ok(schema)
     }
