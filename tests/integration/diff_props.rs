@@ -1168,7 +1168,13 @@ async fn reset(client: &Client) -> Result<(), String> {
     let names: Vec<String> = SCHEMAS.iter().map(|s| Ident(s).to_string()).collect();
     client
         .batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {} CASCADE; CREATE SCHEMA public;",
+            "DROP SCHEMA IF EXISTS {} CASCADE; CREATE SCHEMA public;\n\
+             DROP FOREIGN DATA WRAPPER IF EXISTS prop_fdw CASCADE;\n\
+             DO $$ DECLARE p text; BEGIN\n\
+               FOR p IN SELECT pubname FROM pg_catalog.pg_publication LOOP\n\
+                 EXECUTE pg_catalog.format('DROP PUBLICATION %I', p);\n\
+               END LOOP;\n\
+             END $$;",
             names.join(", ")
         ))
         .await
@@ -1707,6 +1713,21 @@ enum ObjSpec {
     /// A text search configuration copied from english, asciiword mapped
     /// to simple or english_stem (altered in place).
     TextSearch { name: String, stem: bool },
+    /// A publication of a table (all its columns, or one), publishing
+    /// inserts only or everything.
+    Publication {
+        name: String,
+        table: (String, String),
+        column: Option<String>,
+        inserts_only: bool,
+    },
+    /// A foreign table (on a wrapper and server of the generator's own)
+    /// with the columns of a table, one with an option.
+    ForeignTable {
+        name: String,
+        table: (String, String),
+        option: bool,
+    },
     /// Extended statistics on two or more columns of a table.
     Statistics {
         name: String,
@@ -1972,6 +1993,60 @@ impl ObjSpec {
                 q("public", name),
                 if *assignment { " AS ASSIGNMENT" } else { "" }
             ),
+            ObjSpec::Publication {
+                name,
+                table: tk,
+                column,
+                inserts_only,
+            } => {
+                let t = table(tk)?;
+                let cols = match column {
+                    Some(c) if has(t, c) => format!(" ({})", Ident(c)),
+                    Some(_) => return None,
+                    None => String::new(),
+                };
+                format!(
+                    "CREATE PUBLICATION {} FOR TABLE {}{cols}{};",
+                    Ident(name),
+                    q(&t.schema, &t.name),
+                    if *inserts_only {
+                        " WITH (publish = 'insert')"
+                    } else {
+                        ""
+                    }
+                )
+            }
+            ObjSpec::ForeignTable {
+                name,
+                table: tk,
+                option,
+            } => {
+                let t = table(tk)?;
+                let cols: Vec<String> = t
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        format!(
+                            "{} {}{}",
+                            Ident(&c.name),
+                            c.ty,
+                            if *option && i == 0 {
+                                " OPTIONS (column_name 'remote')"
+                            } else {
+                                ""
+                            }
+                        )
+                    })
+                    .collect();
+                format!(
+                    "DO $$ BEGIN CREATE FOREIGN DATA WRAPPER prop_fdw; CREATE SERVER prop_server FOREIGN DATA WRAPPER prop_fdw;\n\
+                     EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n\
+                     CREATE FOREIGN TABLE {} ({}) SERVER prop_server;",
+                    q(&t.schema, name),
+                    cols.join(", ")
+                )
+            }
             ObjSpec::TextSearch { name, stem } => format!(
                 "CREATE TEXT SEARCH CONFIGURATION {} (COPY = pg_catalog.english);\n\
                  ALTER TEXT SEARCH CONFIGURATION {} ALTER MAPPING FOR asciiword WITH {};",
@@ -2053,7 +2128,7 @@ fn pick_columns(g: &mut Gen, s: &Schema, tk: &(String, String), n: usize) -> Vec
 /// One random object over `s`, named uniquely by `g.fresh`.
 fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
     let suffix = g.pick(OBJ_NAMES).to_string();
-    let kind = g.below(18);
+    let kind = g.below(20);
     let tk = pick_table(g, s)?;
     if s.tables
         .iter()
@@ -2170,6 +2245,21 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             name: g.fresh(&format!("ts {suffix} ")),
             stem: g.chance(50),
         },
+        18 => ObjSpec::Publication {
+            name: g.fresh(&format!("pub {suffix} ")),
+            column: if g.chance(30) {
+                pick_columns(g, s, &tk, 1).pop()
+            } else {
+                None
+            },
+            table: tk,
+            inserts_only: g.chance(50),
+        },
+        19 => ObjSpec::ForeignTable {
+            name: g.fresh(&format!("ft {suffix} ")),
+            table: tk,
+            option: g.chance(50),
+        },
         _ => ObjSpec::Domain {
             name: g.fresh(&format!("dom {suffix} ")),
             min: g.below(100) as u32,
@@ -2255,6 +2345,8 @@ fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
                 }
                 ObjSpec::Cast { assignment, .. } => *assignment = !*assignment,
                 ObjSpec::TextSearch { stem, .. } => *stem = !*stem,
+                ObjSpec::Publication { inserts_only, .. } => *inserts_only = !*inserts_only,
+                ObjSpec::ForeignTable { option, .. } => *option = !*option,
                 ObjSpec::Statistics {
                     all_kinds, target, ..
                 } => {
