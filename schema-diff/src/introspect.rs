@@ -1374,6 +1374,10 @@ fn read_constraint(
         (true, false) => Deferrable::InitiallyImmediate,
         (true, true) => Deferrable::InitiallyDeferred,
     };
+    // A key's index's INCLUDE columns and storage parameters.
+    let list = |i: usize| -> Result<Vec<String>, Error> {
+        Ok(r.try_get::<_, Option<Vec<String>>>(i)?.unwrap_or_default())
+    };
     Ok(Some(match kind {
         "p" => {
             let columns = tb.column_names(&keys, &what)?;
@@ -1382,12 +1386,8 @@ fn read_constraint(
                 columns,
                 deferrable,
                 comment,
-                include: r
-                    .try_get::<_, Option<Vec<String>>>(p.include)?
-                    .unwrap_or_default(),
-                with: r
-                    .try_get::<_, Option<Vec<String>>>(p.key_with)?
-                    .unwrap_or_default(),
+                include: list(p.include)?,
+                with: list(p.key_with)?,
             })
         }
         "u" => {
@@ -1398,12 +1398,8 @@ fn read_constraint(
                 nulls_not_distinct: r.try_get(p.nulls_not_distinct)?,
                 deferrable,
                 comment,
-                include: r
-                    .try_get::<_, Option<Vec<String>>>(p.include)?
-                    .unwrap_or_default(),
-                with: r
-                    .try_get::<_, Option<Vec<String>>>(p.key_with)?
-                    .unwrap_or_default(),
+                include: list(p.include)?,
+                with: list(p.key_with)?,
             })
         }
         "f" => {

@@ -16,6 +16,22 @@ WITH ns AS (
   SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n
   WHERE n.nspname = ANY ($1::text[])
 ),
+-- A text search configuration's mappings: the dictionaries of each token
+-- type, in order (its definition and its parts read them).
+ts_mappings AS (
+  SELECT mm.cfg, tt.alias, mm.dicts
+  FROM (SELECT cm.mapcfg AS cfg, cm.maptokentype,
+               pg_catalog.string_agg(pg_catalog.format('%I.%I', dn.nspname, dd.dictname),
+                                     ', ' ORDER BY cm.mapseqno) AS dicts
+        FROM pg_catalog.pg_ts_config_map cm
+        JOIN pg_catalog.pg_ts_config cc ON cc.oid = cm.mapcfg
+        JOIN ns ON ns.oid = cc.cfgnamespace
+        JOIN pg_catalog.pg_ts_dict dd ON dd.oid = cm.mapdict
+        JOIN pg_catalog.pg_namespace dn ON dn.oid = dd.dictnamespace
+        GROUP BY cm.mapcfg, cm.maptokentype) mm
+  JOIN pg_catalog.pg_ts_config c ON c.oid = mm.cfg
+  JOIN LATERAL pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype
+),
 objs AS (
   SELECT 'extension'::text AS kind, n.nspname::text AS schema, e.extname::text AS name,
          NULL::text AS tbl, NULL::text AS args,
@@ -489,16 +505,7 @@ objs AS (
            || COALESCE((SELECT pg_catalog.string_agg(
                                  pg_catalog.format(E'\nALTER TEXT SEARCH CONFIGURATION %I.%I ADD MAPPING FOR %s WITH %s;',
                                                    n.nspname, c.cfgname, m.alias, m.dicts), '' ORDER BY m.alias)
-                        FROM (SELECT tt.alias, mm.dicts
-                              FROM (SELECT cm.maptokentype,
-                                           pg_catalog.string_agg(pg_catalog.format('%I.%I', dn.nspname, dd.dictname),
-                                                                 ', ' ORDER BY cm.mapseqno) AS dicts
-                                    FROM pg_catalog.pg_ts_config_map cm
-                                    JOIN pg_catalog.pg_ts_dict dd ON dd.oid = cm.mapdict
-                                    JOIN pg_catalog.pg_namespace dn ON dn.oid = dd.dictnamespace
-                                    WHERE cm.mapcfg = c.oid
-                                    GROUP BY cm.maptokentype) mm
-                              JOIN pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype) m), ''),
+                        FROM (SELECT tm.alias, tm.dicts FROM ts_mappings tm WHERE tm.cfg = c.oid) m), ''),
          NULL,
          'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid,
          'pg_catalog.pg_ts_config'::pg_catalog.regclass, ARRAY[c.oid]
@@ -1429,16 +1436,7 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                                'change', pg_catalog.format('ALTER TEXT SEARCH CONFIGURATION %I.%I ALTER MAPPING FOR %s WITH %s',
                                                            o.schema, o.name, m.alias, m.dicts))
                                ORDER BY m.alias)
-                      FROM (SELECT tt.alias, mm.dicts
-                              FROM (SELECT cm.maptokentype,
-                                           pg_catalog.string_agg(pg_catalog.format('%I.%I', dn.nspname, dd.dictname),
-                                                                 ', ' ORDER BY cm.mapseqno) AS dicts
-                                    FROM pg_catalog.pg_ts_config_map cm
-                                    JOIN pg_catalog.pg_ts_dict dd ON dd.oid = cm.mapdict
-                                    JOIN pg_catalog.pg_namespace dn ON dn.oid = dd.dictnamespace
-                                    WHERE cm.mapcfg = c.oid
-                                    GROUP BY cm.maptokentype) mm
-                              JOIN pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype) m), '[]'::pg_catalog.jsonb))::text
+                      FROM (SELECT tm.alias, tm.dicts FROM ts_mappings tm WHERE tm.cfg = c.oid) m), '[]'::pg_catalog.jsonb))::text
            FROM pg_catalog.pg_ts_config c
            JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser
            WHERE c.oid = o.objid)
