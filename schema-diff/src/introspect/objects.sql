@@ -932,35 +932,33 @@ owned AS (
   FROM pg_catalog.pg_collation co JOIN ns n ON n.oid = co.collnamespace
   UNION ALL
   -- Owners of the other kinds read (the database-wide ones in schema '').
-  SELECT '', w.fdwname, pg_catalog.format('FOREIGN DATA WRAPPER %I', w.fdwname), w.fdwowner,
-         'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid,
+  SELECT g.schema, g.name, g.target, g.owner, g.classid, g.objid,
          pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'foreign_data_wrapper', 'schema', '', 'name', w.fdwname::text))
-  FROM pg_catalog.pg_foreign_data_wrapper w
-  UNION ALL
-  SELECT '', fs.srvname, pg_catalog.format('SERVER %I', fs.srvname), fs.srvowner,
-         'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid,
-         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'foreign_server', 'schema', '', 'name', fs.srvname::text))
-  FROM pg_catalog.pg_foreign_server fs
-  UNION ALL
-  SELECT '', pb.pubname, pg_catalog.format('PUBLICATION %I', pb.pubname), pb.pubowner,
-         'pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid,
-         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'publication', 'schema', '', 'name', pb.pubname::text))
-  FROM pg_catalog.pg_publication pb
-  UNION ALL
-  SELECT n.nspname, c.cfgname, pg_catalog.format('TEXT SEARCH CONFIGURATION %I.%I', n.nspname, c.cfgname),
-         c.cfgowner, 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid,
-         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'text_search_configuration', 'schema', n.nspname::text, 'name', c.cfgname::text))
-  FROM pg_catalog.pg_ts_config c JOIN ns n ON n.oid = c.cfgnamespace
-  UNION ALL
-  SELECT n.nspname, d.dictname, pg_catalog.format('TEXT SEARCH DICTIONARY %I.%I', n.nspname, d.dictname),
-         d.dictowner, 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid,
-         pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
-           'kind', 'text_search_dictionary', 'schema', n.nspname::text, 'name', d.dictname::text))
-  FROM pg_catalog.pg_ts_dict d JOIN ns n ON n.oid = d.dictnamespace
+           'kind', g.kind, 'schema', g.schema, 'name', g.name))
+  FROM (
+    SELECT 'foreign_data_wrapper' AS kind, '' AS schema, w.fdwname::text AS name,
+           pg_catalog.format('FOREIGN DATA WRAPPER %I', w.fdwname) AS target, w.fdwowner AS owner,
+           'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass AS classid, w.oid AS objid
+    FROM pg_catalog.pg_foreign_data_wrapper w
+    UNION ALL
+    SELECT 'foreign_server', '', fs.srvname::text, pg_catalog.format('SERVER %I', fs.srvname), fs.srvowner,
+           'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid
+    FROM pg_catalog.pg_foreign_server fs
+    UNION ALL
+    SELECT 'publication', '', pb.pubname::text, pg_catalog.format('PUBLICATION %I', pb.pubname), pb.pubowner,
+           'pg_catalog.pg_publication'::pg_catalog.regclass, pb.oid
+    FROM pg_catalog.pg_publication pb
+    UNION ALL
+    SELECT 'text_search_configuration', n.nspname::text, c.cfgname::text,
+           pg_catalog.format('TEXT SEARCH CONFIGURATION %I.%I', n.nspname, c.cfgname), c.cfgowner,
+           'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid
+    FROM pg_catalog.pg_ts_config c JOIN ns n ON n.oid = c.cfgnamespace
+    UNION ALL
+    SELECT 'text_search_dictionary', n.nspname::text, d.dictname::text,
+           pg_catalog.format('TEXT SEARCH DICTIONARY %I.%I', n.nspname, d.dictname), d.dictowner,
+           'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid
+    FROM pg_catalog.pg_ts_dict d JOIN ns n ON n.oid = d.dictnamespace
+  ) g
   UNION ALL
   SELECT n.nspname, op.oprname,
          pg_catalog.format('OPERATOR %I.%s (%s, %s)', n.nspname, op.oprname,
