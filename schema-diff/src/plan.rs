@@ -1007,6 +1007,102 @@ fn object_target(o: &DbObject) -> String {
     }
 }
 
+/// Checks the SQL text an object carries when it comes from a JSON schema
+/// (read from a catalog, it is the server's own printing): its name and
+/// arguments where they go into statements unquoted (an operator's name,
+/// a cast's types, a routine's arguments) hold no `;` or comment, the
+/// statements built from them (`DROP ...`, `COMMENT ON ...`) parse as one
+/// statement on one object, and its definition, drop statement and parts
+/// hold only statements of their use ([`crate::sql::validate_object_sql`]).
+/// The error says what is wrong; the caller names the object and file.
+pub fn validate_object(o: &DbObject) -> Result<(), String> {
+    use crate::sql::{validate_clause, validate_object_sql, validate_piece, ObjectSql};
+    if o.kind == ObjectKind::Operator
+        && (o.name.is_empty() || !o.name.chars().all(|c| "+-*/<>=~!@#%^&|`?".contains(c)))
+    {
+        return Err(format!(
+            "the operator name `{}` is not made of operator characters",
+            o.name
+        ));
+    }
+    if o.kind == ObjectKind::Cast {
+        validate_piece(&o.name).map_err(within("the cast's types"))?;
+    }
+    if let Some(a) = &o.arguments {
+        validate_piece(a).map_err(within("the arguments"))?;
+    }
+    let usage = if o.kind == ObjectKind::Sequence {
+        ObjectSql::Sequence
+    } else {
+        ObjectSql::Create
+    };
+    validate_object_sql(&o.definition, usage).map_err(within("the definition"))?;
+    if let Some(d) = &o.drop {
+        validate_object_sql(d, ObjectSql::Drop).map_err(within("the drop statement"))?;
+    }
+    if let Some(parts) = &o.parts {
+        if o.kind == ObjectKind::Domain {
+            validate_clause("CREATE DOMAIN strata_check AS ", &parts.fixed, "")
+                .map_err(within("the base type"))?;
+        }
+        for p in &parts.items {
+            let part = |what: &str| format!("part `{}`, {what}", p.key);
+            let add_usage = if usage == ObjectSql::Sequence {
+                usage
+            } else {
+                ObjectSql::Create
+            };
+            for (text, what, u) in [
+                (Some(&p.add), "add", add_usage),
+                (p.change.as_ref(), "change", add_usage),
+                (Some(&p.drop), "drop", ObjectSql::Drop),
+            ] {
+                // An empty statement means there is nothing to run.
+                if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+                    validate_object_sql(t, u).map_err(within(&part(what)))?;
+                }
+            }
+            if let Some(r) = &p.rename {
+                validate_piece(&r.prefix).map_err(within(&part("rename")))?;
+                validate_piece(&r.name).map_err(within(&part("rename")))?;
+                validate_clause("", &format!("{} {} TO {}", r.prefix, r.name, r.name), "")
+                    .and_then(|()| {
+                        validate_object_sql(
+                            &format!("{} {} TO {}", r.prefix, r.name, r.name),
+                            ObjectSql::Create,
+                        )
+                    })
+                    .map_err(within(&part("rename")))?;
+            }
+        }
+    }
+    // What the plan builds from the name and arguments: one statement on
+    // one object.
+    if !matches!(
+        o.kind,
+        ObjectKind::Grant | ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment
+    ) {
+        if o.drop.is_none() && o.kind != ObjectKind::RowSecurity {
+            let drop = drop_object(o);
+            validate_clause("", &drop, "")
+                .and_then(|()| validate_object_sql(&drop, ObjectSql::Drop))
+                .map_err(within("its drop statement"))?;
+        }
+        if !matches!(o.kind, ObjectKind::RowSecurity | ObjectKind::UserMapping) {
+            let comment = comment_on_object(o, None);
+            validate_clause("", &comment, "")
+                .and_then(|()| validate_object_sql(&comment, ObjectSql::Create))
+                .map_err(within("its COMMENT statement"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Prefixes an error with what it is about.
+fn within(what: &str) -> impl FnOnce(String) -> String + '_ {
+    move |e| format!("{what}: {e}")
+}
+
 fn drop_object(o: &DbObject) -> String {
     if let Some(d) = &o.drop {
         let d = d.trim_end();

@@ -583,6 +583,7 @@ pub fn validate_clause(before: &str, text: &str, after: &str) -> Result<(), Stri
     if text.trim().is_empty() {
         return Err("it is empty".into());
     }
+    validate_piece(text)?;
     let wrapped = format!("{before}{text}{after}");
     let result =
         pg_query::parse(&wrapped, 0).map_err(|e| format!("does not parse: {}", message(&e)))?;
@@ -590,6 +591,189 @@ pub fn validate_clause(before: &str, text: &str, after: &str) -> Result<(), Stri
         1 => Ok(()),
         n => Err(format!("makes {n} statements, not one clause")),
     }
+}
+
+/// Checks a piece of text that goes into a statement as it is (a clause,
+/// an operator's name, a cast's types, a routine's arguments): on
+/// PostgreSQL's scanner it holds no `;` and no comment, so it can neither
+/// end its statement nor hide what follows it (`int) CASCADE --` would
+/// turn `DROP FUNCTION f(...)` into a cascading drop).
+pub fn validate_piece(text: &str) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err("a NUL byte is not allowed".into());
+    }
+    let tokens = scan(text).map_err(|e| format!("does not scan: {}", message(&e)))?;
+    if tokens.iter().any(|(_, _, k)| *k == SEMICOLON) {
+        return Err("it holds a `;`".into());
+    }
+    if tokens.iter().any(|(_, _, k)| is_comment(*k)) {
+        return Err("it holds a comment".into());
+    }
+    Ok(())
+}
+
+/// How an object's statement taken from a JSON schema is used
+/// ([`validate_object_sql`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectSql {
+    /// A definition, or a part's `add` or `change`: it creates or alters.
+    Create,
+    /// An object's own `drop`, or a part's `drop`: it may also drop one
+    /// object (never with `CASCADE`) or, for a composite type's attribute,
+    /// drop a column of the type.
+    Drop,
+    /// A sequence's part: it may also be `SELECT pg_catalog.setval(...)`
+    /// (the guard that keeps the current value within new bounds).
+    Sequence,
+}
+
+/// Statement kinds that act beyond the schema (roles, databases,
+/// tablespaces, the server's configuration, subscriptions that connect
+/// elsewhere): never part of an object's SQL.
+const BEYOND_SCHEMA: [&str; 13] = [
+    "AlterRoleStmt",
+    "AlterRoleSetStmt",
+    "CreateRoleStmt",
+    "AlterSystemStmt",
+    "AlterDatabaseStmt",
+    "AlterDatabaseSetStmt",
+    "AlterDatabaseRefreshCollStmt",
+    "CreatedbStmt",
+    "CreateTableSpaceStmt",
+    "AlterTableSpaceOptionsStmt",
+    "AlterTableMoveAllStmt",
+    "CreateSubscriptionStmt",
+    "AlterSubscriptionStmt",
+];
+
+/// Checks an object's SQL read from a JSON schema (a definition, a drop
+/// statement, a part's statements) on PostgreSQL's parse tree before any
+/// plan is built from it: every statement creates, alters, comments on or
+/// grants on schema objects ([`ObjectSql::Create`]); a drop statement may
+/// drop one object, without `CASCADE` ([`ObjectSql::Drop`]). Anything
+/// else (`DELETE`, `TRUNCATE`, `DROP ... CASCADE`, a drop slipped into a
+/// definition, `ALTER ROLE`, `COPY ... TO PROGRAM`, transaction control) is
+/// refused, so a schema file cannot carry statements the plan would run
+/// as if they were its own.
+pub fn validate_object_sql(text: &str, usage: ObjectSql) -> Result<(), String> {
+    let parsed = parse_statements(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    if parsed.is_empty() {
+        return Err("it holds no statement".into());
+    }
+    for p in &parsed {
+        let Some((kind, node)) = p
+            .tree()
+            .get("node")
+            .and_then(Value::as_object)
+            .and_then(|m| m.iter().next())
+        else {
+            return Err(format!("line {}: not a statement", p.line));
+        };
+        let kind = kind.as_str();
+        let refuse = |why: &str| Err(format!("line {}: {kind}: {why}", p.line));
+        let allowed = match kind {
+            _ if BEYOND_SCHEMA.contains(&kind) => false,
+            "ViewStmt"
+            | "RuleStmt"
+            | "IndexStmt"
+            | "CompositeTypeStmt"
+            | "CommentStmt"
+            | "GrantStmt"
+            | "AlterDefaultPrivilegesStmt"
+            | "RenameStmt"
+            | "SecLabelStmt" => true,
+            _ if kind.starts_with("Create") || kind.starts_with("Define") => true,
+            _ if kind.starts_with("Alter") => true,
+            "SelectStmt" => usage == ObjectSql::Sequence && is_setval(node),
+            "DropUserMappingStmt" => usage == ObjectSql::Drop,
+            "DropStmt" => {
+                usage == ObjectSql::Drop
+                    && node
+                        .get("objects")
+                        .and_then(Value::as_array)
+                        .is_some_and(|o| o.len() == 1)
+            }
+            _ => false,
+        };
+        if !allowed {
+            return refuse("not a statement an object's SQL may hold");
+        }
+        // A routine's SQL-standard body and a rule's actions are the
+        // object's own text, run later by its callers, never by the plan.
+        if matches!(kind, "CreateFunctionStmt" | "RuleStmt") {
+            continue;
+        }
+        let mut cascade = false;
+        walk(p.tree(), &mut |key, value| {
+            cascade |= key == "behavior" && value.as_i64() == Some(CASCADE);
+        });
+        if cascade {
+            return refuse("CASCADE is not allowed");
+        }
+        if kind == "AlterTableStmt" {
+            if let Some(why) = alter_table_loss(node, usage) {
+                return refuse(why);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What an `ALTER TABLE`-shaped statement of an object's SQL would lose
+/// that the object's plan does not account for: a composite type's
+/// attributes (`ALTER TYPE ... DROP/ALTER ATTRIBUTE`) are its own parts,
+/// and a drop statement may drop a constraint (an exclusion constraint's
+/// own drop); dropping a table's column or changing its type never
+/// belongs to an object.
+fn alter_table_loss(node: &Value, usage: ObjectSql) -> Option<&'static str> {
+    let composite = node.get("objtype").and_then(Value::as_i64)
+        == Some(pg_query::protobuf::ObjectType::ObjectType as i64);
+    if composite {
+        return None;
+    }
+    let drop_constraint = pg_query::protobuf::AlterTableType::AtDropConstraint as i64;
+    let mut loss = None;
+    walk(node, &mut |key, value| {
+        if key != "AlterTableCmd" || loss.is_some() {
+            return;
+        }
+        let sub = value.get("subtype").and_then(Value::as_i64);
+        if usage == ObjectSql::Drop && sub == Some(drop_constraint) {
+            return;
+        }
+        if let Some((_, what)) = DELETING_SUBTYPES.iter().find(|(s, _)| Some(*s) == sub) {
+            loss = Some(*what);
+        }
+    });
+    loss
+}
+
+/// `SELECT pg_catalog.setval(...) [FROM ... WHERE ...]` with no other
+/// call in its target.
+fn is_setval(select: &Value) -> bool {
+    let Some([target]) = select
+        .get("target_list")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+    else {
+        return false;
+    };
+    let names: Vec<&str> = target
+        .pointer("/node/ResTarget/val/node/FuncCall/funcname")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.get("node")?.get("String")?.get("sval")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut calls = 0;
+    let mut subquery = false;
+    walk(select, &mut |key, _| {
+        calls += usize::from(key == "FuncCall");
+        subquery |= matches!(key, "SubLink" | "RangeSubselect" | "RangeFunction");
+    });
+    names == ["pg_catalog", "setval"] && calls == 1 && !subquery
 }
 
 /// Checks a definition object's SQL from a model or a JSON file: it
@@ -680,6 +864,72 @@ pub fn validate_expression(expr: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn object_sql_is_checked_on_the_parse_tree() {
+        use ObjectSql::{Create, Drop, Sequence};
+        let ok = |t: &str, u| assert_eq!(validate_object_sql(t, u), Ok(()), "{t}");
+        let no = |t: &str, u| assert!(validate_object_sql(t, u).is_err(), "{t}");
+        ok("CREATE VIEW v AS SELECT 1", Create);
+        ok(
+            "CREATE FUNCTION f() RETURNS void LANGUAGE sql BEGIN ATOMIC DELETE FROM t; END",
+            Create,
+        );
+        ok(
+            "CREATE RULE r AS ON DELETE TO t DO INSTEAD DELETE FROM u",
+            Create,
+        );
+        ok(
+            "ALTER TABLE t ADD CONSTRAINT x EXCLUDE USING gist (a WITH =)",
+            Create,
+        );
+        ok("ALTER TYPE c ALTER ATTRIBUTE a TYPE bigint", Create);
+        ok(
+            "GRANT SELECT ON t TO PUBLIC; REVOKE ALL ON t FROM r",
+            Create,
+        );
+        ok("ALTER EVENT TRIGGER e DISABLE", Create);
+        ok("DROP TRIGGER x ON t", Drop);
+        ok("DROP USER MAPPING FOR PUBLIC SERVER s", Drop);
+        ok("ALTER TABLE t DROP CONSTRAINT x", Drop);
+        ok("ALTER TYPE c DROP ATTRIBUTE a", Drop);
+        ok(
+            "SELECT pg_catalog.setval('s', 1, false) FROM s WHERE last_value < 1",
+            Sequence,
+        );
+        no("CREATE VIEW v AS SELECT 1; DROP TABLE t", Create);
+        no("DROP TABLE t", Create);
+        no("DROP TABLE t CASCADE", Drop);
+        no("DROP TABLE a, b", Drop);
+        no("ALTER TABLE t DROP COLUMN a", Drop);
+        no("ALTER TABLE t ALTER COLUMN a TYPE int", Create);
+        no("ALTER TABLE t DROP CONSTRAINT x", Create);
+        no("ALTER DOMAIN d DROP CONSTRAINT c CASCADE", Drop);
+        no("DELETE FROM t", Create);
+        no("TRUNCATE t", Drop);
+        no("COPY t TO PROGRAM 'id'", Create);
+        no("ALTER ROLE postgres NOSUPERUSER", Create);
+        no("CREATE ROLE x", Create);
+        no("BEGIN", Create);
+        no("SELECT 1", Create);
+        no("SELECT pg_catalog.setval('s', 1)", Create);
+        no("SELECT pg_catalog.setval('s', (SELECT f()))", Sequence);
+        no(
+            "SELECT pg_catalog.setval('s', 1), pg_terminate_backend(1)",
+            Sequence,
+        );
+        no("", Create);
+    }
+
+    #[test]
+    fn pieces_hold_no_semicolon_or_comment() {
+        assert_eq!(validate_piece("integer, text"), Ok(()));
+        assert_eq!(validate_piece("'a;b'::text"), Ok(()));
+        assert!(validate_piece("integer) CASCADE --").is_err());
+        assert!(validate_piece("integer /* x */").is_err());
+        assert!(validate_piece("integer); DROP TABLE t").is_err());
+        assert!(validate_piece("'unterminated").is_err());
+    }
 
     #[test]
     fn clauses_and_definitions_cannot_smuggle_statements() {

@@ -149,10 +149,24 @@ async fn acls(client: &Client, schemas: &[String], what: &str) -> Result<Vec<Str
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
+/// Reads `schemas`; every object read must pass the checks a JSON schema's
+/// objects get (`validate_object`), so the checks never refuse what a
+/// catalog holds (the schema a `dump` writes is read back through them).
 async fn read_schema(client: &Client, schemas: &[String], what: &str) -> Result<Schema, String> {
-    introspect(client, &IntrospectOptions::schemas(schemas.to_vec()))
+    let schema = introspect(client, &IntrospectOptions::schemas(schemas.to_vec()))
         .await
-        .map_err(|e| format!("introspecting {what}: {e}"))
+        .map_err(|e| format!("introspecting {what}: {e}"))?;
+    for o in &schema.objects {
+        schema_diff::plan::validate_object(o).map_err(|e| {
+            format!(
+                "{what}: {} {}.{} read from the catalog fails the JSON checks: {e}",
+                o.kind.as_str(),
+                o.schema,
+                o.name
+            )
+        })?;
+    }
+    Ok(schema)
 }
 
 fn apply_hints(schema: &mut Schema, hints: &[RenameHint]) -> Result<(), String> {

@@ -1569,8 +1569,14 @@ fn every_object_kind_round_trips() {
             Some("accounts by name")
         );
 
-        // The JSON form holds all of it.
+        // The JSON form holds all of it, and every object passes the
+        // checks a JSON schema's objects get.
         let through_json = Schema::from_json(&want.to_json()).expect("the JSON form reads back");
+        for o in &through_json.objects {
+            if let Err(e) = schema_diff::plan::validate_object(o) {
+                panic!("{} {}.{}: {e}", o.kind.as_str(), o.schema, o.name);
+            }
+        }
         strata_tests::assert_schemas_eq(&want, &through_json, "every_object through JSON");
 
         // From nothing to all of it, and back.

@@ -261,10 +261,102 @@ async fn refused_expression(
         .await
         .unwrap_err();
     project.close().await;
-    let Error::Source(SourceError::BadExpression { table, name, .. }) = &e else {
+    let Error::Source(SourceError::JsonRejected { path, source }) = &e else {
         panic!("{e:?}");
     };
-    (table.clone(), name.clone(), e.to_string())
+    assert_eq!(path, &file, "the error names the file");
+    let SourceError::BadExpression { table, name, .. } = source.as_ref() else {
+        panic!("{e:?}");
+    };
+    let text = e.to_string();
+    assert!(text.contains("inj.json"), "{text}");
+    (table.clone(), name.clone(), text)
+}
+
+/// Why 4 and 6: an object of a JSON schema whose text would put other SQL
+/// into the plan (a routine's arguments ending its `DROP` with `CASCADE`,
+/// an operator name or a cast closing its statement, a definition or a
+/// part carrying a drop, a `DELETE` or `ALTER ROLE`) is refused, naming
+/// the file, the object and what of it, before any SQL runs.
+#[test]
+fn a_json_object_cannot_smuggle_sql() {
+    run(async {
+        let db = TestDb::new().await.unwrap();
+        let dir = TempDir::new("hardening-inject-object");
+        let role = format!("strata_pwned_obj_{}", std::process::id());
+        let routine = |arguments: &str, definition: &str| {
+            serde_json::json!({"kind": "function", "schema": "public", "name": "f",
+                "arguments": arguments, "definition": definition})
+        };
+        let create_f =
+            "CREATE FUNCTION public.f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT 1'";
+        let cases = [
+            // `DROP FUNCTION public.f(integer) CASCADE --)`.
+            ("function", routine("integer) CASCADE --", create_f)),
+            ("function", routine("integer); CREATE ROLE x; --", create_f)),
+            (
+                "function",
+                routine("integer", &format!("{create_f}; CREATE ROLE {role}")),
+            ),
+            (
+                "function",
+                routine("integer", &format!("{create_f}; DROP TABLE public.keep")),
+            ),
+            (
+                "function",
+                routine("integer", &format!("{create_f}; DELETE FROM public.keep")),
+            ),
+            (
+                "view",
+                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+                    "definition": "CREATE VIEW public.v AS SELECT 1 AS one; TRUNCATE public.keep"}),
+            ),
+            (
+                "view",
+                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+                    "definition": "CREATE VIEW public.v AS SELECT 1 AS one",
+                    "drop": "DROP TABLE public.keep CASCADE"}),
+            ),
+            (
+                "operator",
+                serde_json::json!({"kind": "operator", "schema": "public",
+                    "name": "=== (integer, integer); CREATE ROLE x; --",
+                    "arguments": "integer, integer",
+                    "definition": "CREATE OPERATOR public.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer)"}),
+            ),
+            (
+                "cast",
+                serde_json::json!({"kind": "cast", "schema": "public",
+                    "name": "integer AS text) CASCADE; --",
+                    "definition": "CREATE CAST (integer AS text) WITH INOUT"}),
+            ),
+            (
+                "domain",
+                serde_json::json!({"kind": "domain", "schema": "public", "name": "d",
+                    "definition": "CREATE DOMAIN public.d AS integer",
+                    "parts": {"fixed": "integer", "items": [{"key": "x",
+                        "add": "ALTER DOMAIN public.d SET NOT NULL",
+                        "drop": "ALTER TABLE public.keep DROP COLUMN a"}]}}),
+            ),
+            (
+                "sequence",
+                serde_json::json!({"kind": "sequence", "schema": "public", "name": "s",
+                    "definition": "CREATE SEQUENCE public.s",
+                    "parts": {"fixed": "", "items": [{"key": "range",
+                        "add": format!("SELECT pg_catalog.setval('public.s', 1) FROM (SELECT 1) x; ALTER ROLE postgres RENAME TO {role}"),
+                        "drop": ""}]}}),
+            ),
+        ];
+        for (kind, object) in cases {
+            let json = serde_json::json!({"tables": [{"schema": "public", "name": "keep",
+                "columns": [{"name": "a", "type": "integer", "nullable": true}]}],
+                "objects": [object]});
+            let (_, name, text) = refused_expression(&db, &dir, &json).await;
+            assert_eq!(name, kind, "{text}");
+        }
+        assert!(tables(&db).await.is_empty(), "nothing was created");
+        assert!(!role_exists(&db, &role).await, "the smuggled role ran");
+    });
 }
 
 /// Whether a role of that name exists (roles are shared by every database

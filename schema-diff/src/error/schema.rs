@@ -185,6 +185,17 @@ pub enum SourceError {
         #[source]
         source: SchemaJsonError,
     },
+    /// A `.json` schema whose SQL text (an expression, an object's
+    /// statements) is refused before any SQL is built from it.
+    #[error("{}: {source}", path.display())]
+    JsonRejected {
+        /// The file.
+        path: PathBuf,
+        /// The table or object, what of it, and why
+        /// ([`SourceError::BadExpression`]).
+        #[source]
+        source: Box<SourceError>,
+    },
     /// A `.sql` file that does not parse (PostgreSQL's parser); nothing of
     /// it ran.
     #[error("{}:{line}:{column}: the SQL does not parse: {message}", path.display())]

@@ -1355,48 +1355,11 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            FROM pg_catalog.pg_operator op
            WHERE op.oid = o.objid)
          -- Foreign data wrappers, servers and user mappings: options are
-         -- added, set and dropped in place; the rest is fixed.
-         WHEN 'foreign_data_wrapper' THEN (
-           SELECT pg_catalog.jsonb_build_object(
-                    'fixed', w.fdwhandler::pg_catalog.regproc::text || ' ' || w.fdwvalidator::pg_catalog.regproc::text,
-                    'items', COALESCE((
-                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                               'key', 'option ' || x.option_name,
-                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name, x.option_value),
-                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name),
-                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', o.name), x.option_name, x.option_value))
-                               ORDER BY x.option_name)
-                      FROM pg_catalog.pg_options_to_table(w.fdwoptions) x
-                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
-           FROM pg_catalog.pg_foreign_data_wrapper w WHERE w.oid = o.objid)
-         WHEN 'foreign_server' THEN (
-           SELECT pg_catalog.jsonb_build_object(
-                    'fixed', pg_catalog.concat_ws(' ', pg_catalog.quote_literal(fs.srvtype), pg_catalog.quote_literal(fs.srvversion),
-                                         (SELECT pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w
-                                          WHERE w.oid = fs.srvfdw)),
-                    'items', COALESCE((
-                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                               'key', 'option ' || x.option_name,
-                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name, x.option_value),
-                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name),
-                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER SERVER %I', o.name), x.option_name, x.option_value))
-                               ORDER BY x.option_name)
-                      FROM pg_catalog.pg_options_to_table(fs.srvoptions) x
-                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
-           FROM pg_catalog.pg_foreign_server fs WHERE fs.oid = o.objid)
-         WHEN 'user_mapping' THEN (
-           SELECT pg_catalog.jsonb_build_object(
-                    'fixed', '',
-                    'items', COALESCE((
-                      SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                               'key', 'option ' || x.option_name,
-                               'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name, x.option_value),
-                               'drop', pg_catalog.format('%s OPTIONS (DROP %I)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name),
-                               'change', pg_catalog.format('%s OPTIONS (SET %I %L)', pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END, um.srvname), x.option_name, x.option_value))
-                               ORDER BY x.option_name)
-                      FROM pg_catalog.pg_options_to_table(um.umoptions) x
-                      WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text
-           FROM pg_catalog.pg_user_mappings um WHERE um.umid = o.objid)
+         -- added, set and dropped in place; the rest is fixed
+         -- (`option_holders`).
+         WHEN 'foreign_data_wrapper' THEN option_parts.parts
+         WHEN 'foreign_server' THEN option_parts.parts
+         WHEN 'user_mapping' THEN option_parts.parts
          -- A text search dictionary: its template is fixed, each option
          -- (as serialize_deflist writes them: `name = 'value', ...`) a part,
          -- set and removed (`ALTER ... (name)`) in place.
@@ -1609,6 +1572,43 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
        ), '[]'::pg_catalog.jsonb) || o.extra_deps)::text AS depends_on
 FROM all_objs o
+-- The option parts of a foreign data wrapper, server or user mapping:
+-- what is fixed, the `ALTER ...` that changes it, its options (one shape
+-- for the three; an option named like a password is never read).
+LEFT JOIN LATERAL (
+  SELECT pg_catalog.jsonb_build_object(
+           'fixed', h.fixed,
+           'items', COALESCE((
+             SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                      'key', 'option ' || x.option_name,
+                      'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', h.prefix, x.option_name, x.option_value),
+                      'drop', pg_catalog.format('%s OPTIONS (DROP %I)', h.prefix, x.option_name),
+                      'change', pg_catalog.format('%s OPTIONS (SET %I %L)', h.prefix, x.option_name, x.option_value))
+                      ORDER BY x.option_name)
+             FROM pg_catalog.pg_options_to_table(h.options) x
+             WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text AS parts
+  FROM (
+    SELECT w.fdwhandler::pg_catalog.regproc::text || ' ' || w.fdwvalidator::pg_catalog.regproc::text,
+           pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', w.fdwname), w.fdwoptions
+    FROM pg_catalog.pg_foreign_data_wrapper w
+    WHERE o.kind = 'foreign_data_wrapper' AND w.oid = o.objid
+    UNION ALL
+    SELECT pg_catalog.concat_ws(' ', pg_catalog.quote_literal(fs.srvtype), pg_catalog.quote_literal(fs.srvversion),
+                                (SELECT pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w
+                                 WHERE w.oid = fs.srvfdw)),
+           pg_catalog.format('ALTER SERVER %I', fs.srvname), fs.srvoptions
+    FROM pg_catalog.pg_foreign_server fs
+    WHERE o.kind = 'foreign_server' AND fs.oid = o.objid
+    UNION ALL
+    SELECT '',
+           pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I',
+                             CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END,
+                             um.srvname),
+           um.umoptions
+    FROM pg_catalog.pg_user_mappings um
+    WHERE o.kind = 'user_mapping' AND um.umid = o.objid
+  ) h(fixed, prefix, options)
+) option_parts ON true
 WHERE NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_depend x
   WHERE x.classid = o.classid AND x.objid = o.objid AND x.deptype = 'e')

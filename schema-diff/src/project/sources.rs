@@ -486,6 +486,10 @@ impl Project {
                         source: e,
                     })?;
                 self.within_schemas(&s, &path.display().to_string())?;
+                validate_expressions(&s).map_err(|e| SourceError::JsonRejected {
+                    path: path.clone(),
+                    source: Box::new(e),
+                })?;
                 let server = self.normalization_server(at).await?;
                 self.normalized(&server, s).await
             }
@@ -622,7 +626,7 @@ pub(super) fn target_of(history: &History, state: &State) -> Result<Target, Erro
 /// index expressions and predicates) with [`crate::sql::validate_expression`]
 /// before any SQL is built from it: a model or JSON file cannot smuggle in
 /// statements.
-pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
+pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), SourceError> {
     // Each distinct expression is parsed once: models repeat their
     // defaults and checks across tables, and a parse is the costly part of
     // a large `check` (thousands of them at 1,000 tables).
@@ -635,14 +639,13 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
         Ok(())
     };
     for t in &schema.tables {
-        let bad = |what: &'static str, name: &str, reason: String| -> Error {
+        let bad = |what: &'static str, name: &str, reason: String| -> SourceError {
             SourceError::BadExpression {
                 table: format!("{}.{}", t.schema, t.name),
                 what,
                 name: name.to_string(),
                 reason,
             }
-            .into()
         };
         for c in &t.columns {
             if let Some(d) = &c.default {
@@ -685,33 +688,16 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), Error> {
         }
     }
     for o in &schema.objects {
-        let bad = |what: &'static str, reason: String| -> Error {
+        let bad = |what: &'static str, reason: String| -> SourceError {
             SourceError::BadExpression {
                 table: format!("{}.{}", o.schema, o.name),
                 what,
                 name: o.kind.as_str().to_string(),
                 reason,
             }
-            .into()
         };
         crate::sql::validate_definition(&o.definition).map_err(|r| bad("the definition of", r))?;
-        if let Some(d) = &o.drop {
-            crate::sql::validate_definition(d).map_err(|r| bad("the drop statement of", r))?;
-        }
-        // A routine without arguments has an empty list.
-        if let Some(a) = o.arguments.as_ref().filter(|a| !a.trim().is_empty()) {
-            match o.kind {
-                strata::schema::ObjectKind::Function | strata::schema::ObjectKind::Procedure => {
-                    crate::sql::validate_clause("DROP FUNCTION strata_check(", a, ")")
-                        .map_err(|r| bad("the arguments of", r))?;
-                }
-                strata::schema::ObjectKind::Aggregate => {
-                    crate::sql::validate_clause("DROP AGGREGATE strata_check(", a, ")")
-                        .map_err(|r| bad("the arguments of", r))?;
-                }
-                _ => {}
-            }
-        }
+        crate::plan::validate_object(o).map_err(|r| bad("the SQL of", r))?;
     }
     Ok(())
 }
