@@ -907,6 +907,7 @@ fn sequence_options(cx: &Ctxt, seq: &SequenceAttr, ty: &SqlType) -> Option<Seque
         max: seq.max.map(|v| v.0),
         cache: seq.cache.map(|v| v.0),
         cycle: seq.cycle.is_some(),
+        name: None,
     }
     .canonical(ty)
 }

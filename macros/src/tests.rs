@@ -1342,6 +1342,7 @@ fn definition_of_constraint_and_sequence_options() {
                             max: ::core::option::Option::Some(1000i64),
                             cache: ::core::option::Option::Some(20i64),
                             cycle: true,
+                            name: ::core::option::Option::None,
                         }),
                         ..::strata::schema::Column::new(
                             "id",
@@ -1370,6 +1371,7 @@ fn definition_of_constraint_and_sequence_options() {
                             max: ::core::option::Option::None,
                             cache: ::core::option::Option::None,
                             cycle: false,
+                            name: ::core::option::Option::None,
                         }),
                         ..::strata::schema::Column::new(
                             "c",

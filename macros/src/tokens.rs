@@ -262,10 +262,12 @@ fn sequence_options(o: &SequenceOptions) -> TokenStream {
         max,
         cache,
         cycle,
+        name,
     } = o;
     let num = |v: &Option<i64>| option(v.as_ref(), |n| quote!(#n));
     let (start, increment, min, max, cache) =
         (num(start), num(increment), num(min), num(max), num(cache));
+    let name = option(name.as_deref(), string);
     quote! {
         ::strata::schema::SequenceOptions {
             start: #start,
@@ -274,6 +276,7 @@ fn sequence_options(o: &SequenceOptions) -> TokenStream {
             max: #max,
             cache: #cache,
             cycle: #cycle,
+            name: #name,
         }
     }
 }

@@ -1121,7 +1121,8 @@ result_columns!(
     ColumnPositions {
         table_oid, num, name, type_name, type_schema, is_array, typmod, not_null, identity,
         generated, is_local, collation_schema, collation_name, seq_start, seq_increment,
-        seq_min, seq_max, seq_cache, seq_cycle, storage, compression, statistics, options,
+        seq_min, seq_max, seq_cache, seq_cycle, seq_name, storage, compression,
+        statistics, options,
     }
 );
 
@@ -1210,6 +1211,7 @@ fn read_column(
             max: r.try_get(p.seq_max)?,
             cache: r.try_get(p.seq_cache)?,
             cycle: r.try_get::<_, Option<bool>>(p.seq_cycle)?.unwrap_or(false),
+            name: r.try_get(p.seq_name)?,
         })
         .and_then(|o| o.canonical(&ty)),
         _ => None,

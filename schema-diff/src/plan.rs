@@ -1891,13 +1891,37 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             let descending = |o: &Option<strata::schema::SequenceOptions>| {
                 o.as_ref().and_then(|o| o.increment).unwrap_or(1) < 0
             };
-            vec![create::alter_owned_sequence(
+            // The name (an identity's `SEQUENCE NAME`) apart from the rest.
+            let name = |o: &Option<strata::schema::SequenceOptions>| {
+                o.as_ref().and_then(|o| o.name.clone())
+            };
+            let unnamed = |o: &Option<strata::schema::SequenceOptions>| {
+                o.as_ref()
+                    .map(|o| strata::schema::SequenceOptions {
+                        name: None,
+                        ..o.clone()
+                    })
+                    .filter(|o| *o != strata::schema::SequenceOptions::default())
+            };
+            let mut out: Vec<String> = alter::rename_identity_sequence(
                 &table.schema,
                 &table.name,
                 column,
-                to.as_ref(),
-                descending(from) != descending(to),
-            )]
+                name(from).as_deref(),
+                name(to).as_deref(),
+            )
+            .into_iter()
+            .collect();
+            if unnamed(from) != unnamed(to) {
+                out.push(create::alter_owned_sequence(
+                    &table.schema,
+                    &table.name,
+                    column,
+                    to.as_ref(),
+                    descending(from) != descending(to),
+                ));
+            }
+            out
         }
         Op::CommentOnConstraint {
             table,

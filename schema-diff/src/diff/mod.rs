@@ -1079,7 +1079,7 @@ impl<'a> Differ<'a> {
                             serials: ct
                                 .columns
                                 .iter()
-                                .filter(|c| c.identity == Some(Identity::Serial))
+                                .filter(|c| follows_its_table(c))
                                 .map(|c| c.name.clone())
                                 .collect(),
                         });
@@ -1287,9 +1287,7 @@ impl<'a> Differ<'a> {
                 table: table.clone(),
                 from: from.clone(),
                 to: to.clone(),
-                serial: ct
-                    .column(from)
-                    .is_some_and(|c| c.identity == Some(Identity::Serial)),
+                serial: ct.column(from).is_some_and(follows_its_table),
             });
         }
         // Columns. What comes from a parent kept on both sides is the
@@ -2356,6 +2354,18 @@ fn enum_dependents(
         }
     }
     out
+}
+
+/// Whether a column's sequence is named after its table and column (a
+/// serial's, or an identity's without a `SEQUENCE NAME` of its own): a
+/// rename of either renames the sequence too, so it keeps reading back as
+/// the column's own.
+fn follows_its_table(c: &Column) -> bool {
+    match c.identity {
+        Some(Identity::Serial) => true,
+        Some(_) => c.sequence.as_ref().is_none_or(|s| s.name.is_none()),
+        None => false,
+    }
 }
 
 #[cfg(test)]

@@ -316,9 +316,11 @@ pub enum Op {
         from: Name,
         /// The new name (same schema).
         to: String,
-        /// Its serial columns (names as they are then): their sequences
+        /// Its serial columns and identity columns without a `SEQUENCE
+        /// NAME` of their own (names as they are then): their sequences
         /// follow the table's name, as `CREATE TABLE` would have named
-        /// them (a sequence of another name is no serial's).
+        /// them (a sequence of another name is no serial's, and an
+        /// identity's reads back as its `SEQUENCE NAME`).
         serials: Vec<String>,
     },
     /// `COMMENT ON TABLE`.
@@ -352,7 +354,8 @@ pub enum Op {
         from: String,
         /// The new name.
         to: String,
-        /// A serial column: its sequence follows the column's name.
+        /// A serial column, or an identity without a `SEQUENCE NAME` of
+        /// its own: its sequence follows the column's name.
         serial: bool,
     },
     /// `ALTER COLUMN ... TYPE [USING]`, dropping the old default first and

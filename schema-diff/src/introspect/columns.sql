@@ -23,6 +23,7 @@ SELECT a.attrelid AS table_oid,
        sq.seq_max,
        sq.seq_cache,
        sq.seq_cycle,
+       sq.seq_name,
        -- The storage when it is not the type's; the compression method
        -- when one is set.
        CASE WHEN a.attstorage <> ty.type_storage THEN a.attstorage::text END AS storage,
@@ -65,9 +66,16 @@ LEFT JOIN LATERAL (
 LEFT JOIN (
   SELECT DISTINCT ON (d.refobjid, d.refobjsubid) d.refobjid, d.refobjsubid,
          s.seqstart AS seq_start, s.seqincrement AS seq_increment, s.seqmin AS seq_min,
-         s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle
+         s.seqmax AS seq_max, s.seqcache AS seq_cache, s.seqcycle AS seq_cycle,
+         -- An identity's sequence of a name other than the one PostgreSQL
+         -- gives it (SEQUENCE NAME).
+         -- (always in the table's schema).
+         CASE WHEN d.deptype = 'i'
+                AND NOT /* serial_sequence_named(ic, d.refobjid, d.refobjsubid) */
+              THEN ic.relname::text END AS seq_name
   FROM pg_catalog.pg_depend d
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
+  JOIN pg_catalog.pg_class ic ON ic.oid = d.objid
   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND d.refobjsubid > 0

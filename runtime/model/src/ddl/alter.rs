@@ -402,15 +402,44 @@ pub fn serial_sequence_name(table: &str, column: &str) -> String {
 /// by `pg_get_serial_sequence` when the statement runs.
 pub fn rename_serial_sequence(schema: &str, table: &str, column: &str) -> String {
     let wanted = serial_sequence_name(table, column);
-    format!(
-        "DO $strata$ DECLARE s text := pg_catalog.pg_get_serial_sequence({table_ref}, {column}); \
+    let body = format!(
+        "DECLARE s text := pg_catalog.pg_get_serial_sequence({table_ref}, {column}); \
          BEGIN IF s IS NOT NULL AND pg_catalog.to_regclass({wanted_ref}) IS NULL THEN \
-         EXECUTE pg_catalog.format('ALTER SEQUENCE %s RENAME TO %I', s, {wanted}); END IF; END $strata$",
+         EXECUTE pg_catalog.format('ALTER SEQUENCE %s RENAME TO %I', s, {wanted}); END IF; END",
         table_ref = quote_literal(&Qualified(schema, table).to_string()),
         column = quote_literal(column),
         wanted_ref = quote_literal(&Qualified(schema, &wanted).to_string()),
         wanted = quote_literal(&wanted),
-    )
+    );
+    let tag = crate::ddl::create::dollar_tag(&[&body]);
+    format!("DO {tag} {body} {tag}")
+}
+
+/// An identity's sequence renamed from `from` to `to` (`None`: the name
+/// PostgreSQL gives it, `<table>_<column>_seq`); it stays in the table's
+/// schema. The sequence is found by `pg_get_serial_sequence` when the
+/// statement runs. `None` when the name does not change.
+pub fn rename_identity_sequence(
+    schema: &str,
+    table: &str,
+    column: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Option<String> {
+    let default = serial_sequence_name(table, column);
+    let to = to.unwrap_or(&default);
+    if from.unwrap_or(&default) == to {
+        return None;
+    }
+    let body = format!(
+        "BEGIN EXECUTE pg_catalog.format('ALTER SEQUENCE %s RENAME TO %I', \
+         pg_catalog.pg_get_serial_sequence({}, {}), {}); END",
+        quote_literal(&Qualified(schema, table).to_string()),
+        quote_literal(column),
+        quote_literal(to)
+    );
+    let tag = crate::ddl::create::dollar_tag(&[&body]);
+    Some(format!("DO {tag} {body} {tag}"))
 }
 
 /// The statements that turn an integer column into a serial one: create the

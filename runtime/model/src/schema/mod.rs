@@ -76,7 +76,8 @@
 //! constraint and index a `comment`. An identity or serial column may have
 //! `"sequence": {"start": 100, "increment": 5, "min": 1, "max": 1000,
 //! "cache": 20, "cycle": true}` (each key optional: only what differs from
-//! the defaults). Enum types and columns may carry a `comment`, and
+//! the defaults), and an identity `"name": "order_numbers"`, its `SEQUENCE
+//! NAME` when it is not the one PostgreSQL gives it. Enum types and columns may carry a `comment`, and
 //! columns a `renamed_from` hint, like tables. A column may have
 //! `generated` (the expression of `GENERATED ALWAYS AS (...) STORED`) and
 //! `collation` (`{"schema": "pg_catalog", "name": "C"}`), `storage`
@@ -445,6 +446,13 @@ pub struct SequenceOptions {
     /// `CYCLE`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub cycle: bool,
+    /// An identity's `SEQUENCE NAME` when it is not the name PostgreSQL
+    /// gives it (`<table>_<column>_seq`, cut to fit as for a serial). The
+    /// sequence is always in the table's schema (PostgreSQL moves it with
+    /// the table and refuses to move it alone). A serial's sequence of
+    /// another name is a sequence of its own. Not declared by the derive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl SequenceOptions {
@@ -473,6 +481,7 @@ impl SequenceOptions {
             max: Some(max).filter(|m| *m != dmax),
             cache: self.cache.filter(|c| *c != 1),
             cycle: self.cycle,
+            name: self.name.clone(),
         };
         (out != SequenceOptions::default()).then_some(out)
     }
@@ -508,6 +517,10 @@ impl SequenceOptions {
     /// INCREMENT BY 5`), only those set.
     pub fn create_clauses(&self) -> String {
         let mut parts = Vec::new();
+        if let Some(n) = &self.name {
+            // Unqualified: PostgreSQL creates it in the table's schema.
+            parts.push(format!("SEQUENCE NAME {}", crate::ident::Ident(n)));
+        }
         if let Some(v) = self.start {
             parts.push(format!("START WITH {v}"));
         }
@@ -997,6 +1010,12 @@ impl Table {
     pub fn canonicalize(&mut self) {
         for c in &mut self.columns {
             c.sequence = match (&c.identity, &c.sequence) {
+                // A serial's sequence has the name it is given.
+                (Some(Identity::Serial), Some(o)) => SequenceOptions {
+                    name: None,
+                    ..o.clone()
+                }
+                .canonical(&c.ty),
                 (Some(_), Some(o)) => o.canonical(&c.ty),
                 _ => None,
             };
