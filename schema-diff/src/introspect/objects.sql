@@ -1354,9 +1354,10 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                      WHERE p.oid = op.oprjoin), '[]'::pg_catalog.jsonb))::text
            FROM pg_catalog.pg_operator op
            WHERE op.oid = o.objid)
-         -- Foreign data wrappers, servers and user mappings: options are
-         -- added, set and dropped in place; the rest is fixed
-         -- (`option_holders`).
+         -- Foreign data wrappers, servers and user mappings: options, a
+         -- wrapper's handler and validator and a server's version change
+         -- in place; a server's type and wrapper are fixed
+         -- (`option_parts`, below).
          WHEN 'foreign_data_wrapper' THEN option_parts.parts
          WHEN 'foreign_server' THEN option_parts.parts
          WHEN 'user_mapping' THEN option_parts.parts
@@ -1572,13 +1573,15 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
            AND r.ref ->> 'schema' NOT IN ('pg_catalog', 'information_schema')
        ), '[]'::pg_catalog.jsonb) || o.extra_deps)::text AS depends_on
 FROM all_objs o
--- The option parts of a foreign data wrapper, server or user mapping:
--- what is fixed, the `ALTER ...` that changes it, its options (one shape
--- for the three; an option named like a password is never read).
+-- The parts of a foreign data wrapper, server or user mapping: what is
+-- fixed, the `ALTER ...` that changes it, the parts of its own (a
+-- wrapper's handler and validator, a server's version, all changed in
+-- place) and its options (one shape for the three; an option named like
+-- a password is never read).
 LEFT JOIN LATERAL (
   SELECT pg_catalog.jsonb_build_object(
            'fixed', h.fixed,
-           'items', COALESCE((
+           'items', h.own || COALESCE((
              SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                       'key', 'option ' || x.option_name,
                       'add', pg_catalog.format('%s OPTIONS (ADD %I %L)', h.prefix, x.option_name, x.option_value),
@@ -1588,26 +1591,42 @@ LEFT JOIN LATERAL (
              FROM pg_catalog.pg_options_to_table(h.options) x
              WHERE x.option_name NOT ILIKE '%password%'), '[]'::pg_catalog.jsonb))::text AS parts
   FROM (
-    SELECT w.fdwhandler::pg_catalog.regproc::text || ' ' || w.fdwvalidator::pg_catalog.regproc::text,
-           pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', w.fdwname), w.fdwoptions
-    FROM pg_catalog.pg_foreign_data_wrapper w
+    SELECT '', w.prefix,
+           w.fdwoptions,
+           CASE WHEN w.fdwhandler <> 0 THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                  'key', 'handler', 'add', w.prefix || ' HANDLER ' || w.fdwhandler::pg_catalog.regproc::text,
+                  'drop', w.prefix || ' NO HANDLER',
+                  'change', w.prefix || ' HANDLER ' || w.fdwhandler::pg_catalog.regproc::text))
+                ELSE '[]'::pg_catalog.jsonb END
+           || CASE WHEN w.fdwvalidator <> 0 THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                  'key', 'validator', 'add', w.prefix || ' VALIDATOR ' || w.fdwvalidator::pg_catalog.regproc::text,
+                  'drop', w.prefix || ' NO VALIDATOR',
+                  'change', w.prefix || ' VALIDATOR ' || w.fdwvalidator::pg_catalog.regproc::text))
+                ELSE '[]'::pg_catalog.jsonb END
+    FROM (SELECT fw.*, pg_catalog.format('ALTER FOREIGN DATA WRAPPER %I', fw.fdwname) AS prefix
+          FROM pg_catalog.pg_foreign_data_wrapper fw) w
     WHERE o.kind = 'foreign_data_wrapper' AND w.oid = o.objid
     UNION ALL
-    SELECT pg_catalog.concat_ws(' ', pg_catalog.quote_literal(fs.srvtype), pg_catalog.quote_literal(fs.srvversion),
+    SELECT pg_catalog.concat_ws(' ', pg_catalog.quote_literal(fs.srvtype),
                                 (SELECT pg_catalog.quote_ident(w.fdwname) FROM pg_catalog.pg_foreign_data_wrapper w
                                  WHERE w.oid = fs.srvfdw)),
-           pg_catalog.format('ALTER SERVER %I', fs.srvname), fs.srvoptions
-    FROM pg_catalog.pg_foreign_server fs
+           fs.prefix, fs.srvoptions,
+           CASE WHEN fs.srvversion IS NOT NULL THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                  'key', 'version', 'add', fs.prefix || ' VERSION ' || pg_catalog.quote_literal(fs.srvversion),
+                  'drop', fs.prefix || ' VERSION NULL',
+                  'change', fs.prefix || ' VERSION ' || pg_catalog.quote_literal(fs.srvversion)))
+                ELSE '[]'::pg_catalog.jsonb END
+    FROM (SELECT s.*, pg_catalog.format('ALTER SERVER %I', s.srvname) AS prefix
+          FROM pg_catalog.pg_foreign_server s) fs
     WHERE o.kind = 'foreign_server' AND fs.oid = o.objid
     UNION ALL
-    SELECT '',
-           pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I',
-                             CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename) END,
-                             um.srvname),
-           um.umoptions
-    FROM pg_catalog.pg_user_mappings um
+    SELECT '', um.prefix, um.umoptions, '[]'::pg_catalog.jsonb
+    FROM (SELECT m.*, pg_catalog.format('ALTER USER MAPPING FOR %s SERVER %I',
+                                        CASE WHEN m.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(m.usename) END,
+                                        m.srvname) AS prefix
+          FROM pg_catalog.pg_user_mappings m) um
     WHERE o.kind = 'user_mapping' AND um.umid = o.objid
-  ) h(fixed, prefix, options)
+  ) h(fixed, prefix, options, own)
 ) option_parts ON true
 WHERE NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_depend x
