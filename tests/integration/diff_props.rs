@@ -997,6 +997,15 @@ fn mutate(g: &mut Gen, a: &Schema) -> Schema {
                         Some(Identity::ByDefault),
                         Some(Identity::Serial),
                     ]);
+                    // An identity's sequence of a name of its own (no
+                    // table's name has " ids"), or back to the default.
+                    if matches!(c.identity, Some(Identity::Always | Identity::ByDefault)) {
+                        let name = g.chance(40).then(|| format!("{} {} ids", t.name, c.name));
+                        c.sequence = Some(strata::schema::SequenceOptions {
+                            name,
+                            ..c.sequence.clone().unwrap_or_default()
+                        });
+                    }
                 }
             }
             18 if nt > 0 => {
