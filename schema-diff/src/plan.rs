@@ -1016,7 +1016,10 @@ fn object_target(o: &DbObject) -> String {
 /// hold only statements of their use ([`crate::sql::validate_object_sql`]).
 /// The error says what is wrong; the caller names the object and file.
 pub fn validate_object(o: &DbObject) -> Result<(), String> {
-    use crate::sql::{validate_clause, validate_object_sql, validate_piece, ObjectSql};
+    use crate::sql::{
+        validate_clause, validate_object_sql, validate_object_sql_of, validate_piece, ObjectShape,
+        ObjectSql,
+    };
     if o.kind == ObjectKind::Operator
         && (o.name.is_empty() || !o.name.chars().all(|c| "+-*/<>=~!@#%^&|`?".contains(c)))
     {
@@ -1028,27 +1031,66 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
     if o.kind == ObjectKind::Cast {
         validate_piece(&o.name).map_err(within("the cast's types"))?;
     }
-    if let Some(a) = &o.arguments {
-        validate_piece(a).map_err(within("the arguments"))?;
+    // Arguments that go into statements as they are (a user mapping's
+    // server is quoted; a grant's, owner's or comment's target is text
+    // for people and matching).
+    if matches!(
+        o.kind,
+        ObjectKind::Function | ObjectKind::Procedure | ObjectKind::Aggregate | ObjectKind::Operator
+    ) {
+        if let Some(a) = &o.arguments {
+            validate_piece(a).map_err(within("the arguments"))?;
+        }
     }
-    let usage = if o.kind == ObjectKind::Sequence {
-        ObjectSql::Sequence
-    } else {
-        ObjectSql::Create
+    let (kinds, parts_kinds) = statement_kinds(o.kind);
+    let table = o.table.as_deref().unwrap_or(&o.name);
+    let shape = ObjectShape {
+        kinds,
+        relation: (o.kind != ObjectKind::Owner).then_some((o.schema.as_str(), table)),
+        owner_only: o.kind == ObjectKind::Owner,
     };
-    validate_object_sql(&o.definition, usage).map_err(within("the definition"))?;
-    if let Some(d) = &o.drop {
-        validate_object_sql(d, ObjectSql::Drop).map_err(within("the drop statement"))?;
+    validate_object_sql_of(&o.definition, ObjectSql::Create, &shape)
+        .map_err(within("the definition"))?;
+    // Only what the catalog reads with a drop statement of its own has
+    // one; the drop of anything else is built from its name.
+    let own_drop: &[&str] = match o.kind {
+        ObjectKind::SequenceOwnership => &["AlterSeqStmt"],
+        ObjectKind::Comment => &["CommentStmt"],
+        ObjectKind::DefaultPrivilege => &["AlterDefaultPrivilegesStmt"],
+        ObjectKind::Grant => &["GrantStmt"],
+        _ => &[],
+    };
+    match (&o.drop, own_drop.is_empty()) {
+        (Some(_), true) => {
+            return Err(format!(
+                "a {} has no drop statement of its own (its drop is built from its name)",
+                o.kind.as_str()
+            ))
+        }
+        (None, false) => return Err(format!("a {} needs its drop statement", o.kind.as_str())),
+        (Some(d), false) => {
+            let shape = ObjectShape {
+                kinds: own_drop,
+                ..shape.clone()
+            };
+            validate_object_sql_of(d, ObjectSql::Create, &shape)
+                .map_err(within("the drop statement"))?;
+        }
+        (None, true) => {}
     }
     if let Some(parts) = &o.parts {
         if o.kind == ObjectKind::Domain {
             validate_clause("CREATE DOMAIN strata_check AS ", &parts.fixed, "")
                 .map_err(within("the base type"))?;
         }
+        let part_shape = ObjectShape {
+            kinds: parts_kinds,
+            ..shape.clone()
+        };
         for p in &parts.items {
             let part = |what: &str| format!("part `{}`, {what}", p.key);
-            let add_usage = if usage == ObjectSql::Sequence {
-                usage
+            let add_usage = if o.kind == ObjectKind::Sequence {
+                ObjectSql::Sequence
             } else {
                 ObjectSql::Create
             };
@@ -1059,19 +1101,15 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
             ] {
                 // An empty statement means there is nothing to run.
                 if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-                    validate_object_sql(t, u).map_err(within(&part(what)))?;
+                    validate_object_sql_of(t, u, &part_shape).map_err(within(&part(what)))?;
                 }
             }
             if let Some(r) = &p.rename {
                 validate_piece(&r.prefix).map_err(within(&part("rename")))?;
                 validate_piece(&r.name).map_err(within(&part("rename")))?;
-                validate_clause("", &format!("{} {} TO {}", r.prefix, r.name, r.name), "")
-                    .and_then(|()| {
-                        validate_object_sql(
-                            &format!("{} {} TO {}", r.prefix, r.name, r.name),
-                            ObjectSql::Create,
-                        )
-                    })
+                let rename = format!("{} {} TO {}", r.prefix, r.name, r.name);
+                validate_clause("", &rename, "")
+                    .and_then(|()| validate_object_sql(&rename, ObjectSql::Create))
                     .map_err(within(&part("rename")))?;
             }
         }
@@ -1096,6 +1134,52 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The statement kinds (parse tree node names) an object of `kind` holds
+/// in its definition, and in its parts, as the catalog reader writes them.
+fn statement_kinds(kind: ObjectKind) -> (&'static [&'static str], &'static [&'static str]) {
+    use ObjectKind as K;
+    const TABLE: &str = "AlterTableStmt";
+    match kind {
+        K::Extension => (&["CreateExtensionStmt"], &["AlterExtensionStmt"]),
+        K::Collation | K::Aggregate | K::TextSearchTemplate | K::TextSearchParser => {
+            (&["DefineStmt"], &[])
+        }
+        K::Operator => (&["DefineStmt"], &["AlterOperatorStmt"]),
+        K::TextSearchDictionary => (&["DefineStmt"], &["AlterTsdictionaryStmt"]),
+        K::TextSearchConfiguration => (
+            &["DefineStmt", "AlterTsconfigurationStmt"],
+            &["AlterTsconfigurationStmt"],
+        ),
+        K::Sequence => (&["CreateSeqStmt"], &["AlterSeqStmt", TABLE]),
+        K::SequenceOwnership => (&["AlterSeqStmt", TABLE], &[]),
+        K::Domain => (
+            &["CreateDomainStmt", "AlterDomainStmt"],
+            &["AlterDomainStmt", "RenameStmt"],
+        ),
+        K::CompositeType => (&["CompositeTypeStmt"], &[TABLE]),
+        K::RangeType => (&["CreateRangeStmt"], &[]),
+        K::Function | K::Procedure => (&["CreateFunctionStmt"], &[]),
+        K::Cast => (&["CreateCastStmt"], &[]),
+        K::ForeignDataWrapper => (&["CreateFdwStmt"], &["AlterFdwStmt"]),
+        K::ForeignServer => (&["CreateForeignServerStmt"], &["AlterForeignServerStmt"]),
+        K::UserMapping => (&["CreateUserMappingStmt"], &["AlterUserMappingStmt"]),
+        K::ForeignTable => (&["CreateForeignTableStmt", TABLE], &[]),
+        K::View => (&["ViewStmt", TABLE], &[]),
+        K::MaterializedView => (&["CreateTableAsStmt", "IndexStmt", TABLE], &[]),
+        K::Publication => (&["CreatePublicationStmt", "AlterPublicationStmt"], &[]),
+        K::Trigger => (&["CreateTrigStmt", TABLE], &[]),
+        K::Rule => (&["RuleStmt", TABLE], &[]),
+        K::EventTrigger => (&["CreateEventTrigStmt", "AlterEventTrigStmt"], &[]),
+        K::RowSecurity | K::Exclusion => (&[TABLE], &[]),
+        K::Policy => (&["CreatePolicyStmt"], &["AlterPolicyStmt"]),
+        K::Statistics => (&["CreateStatsStmt", "AlterStatsStmt"], &[]),
+        K::Grant => (&["GrantStmt"], &["GrantStmt"]),
+        K::Owner => (&["AlterOwnerStmt", TABLE], &[]),
+        K::DefaultPrivilege => (&["AlterDefaultPrivilegesStmt"], &[]),
+        K::Comment => (&["CommentStmt"], &[]),
+    }
 }
 
 /// Prefixes an error with what it is about.

@@ -656,6 +656,32 @@ const BEYOND_SCHEMA: [&str; 13] = [
 /// refused, so a schema file cannot carry statements the plan would run
 /// as if they were its own.
 pub fn validate_object_sql(text: &str, usage: ObjectSql) -> Result<(), String> {
+    validate_object_sql_of(text, usage, &ObjectShape::default())
+}
+
+/// What an object's statements may be beyond [`validate_object_sql`]'s
+/// rules: which statement kinds (parse tree node names; empty: any the
+/// rules allow), and the relation an `ALTER TABLE`-shaped statement must
+/// name (the object's own table), or that such a statement may only
+/// change an owner.
+#[derive(Clone, Debug, Default)]
+pub struct ObjectShape<'a> {
+    /// The statement kinds allowed (`CreateTrigStmt`, ...).
+    pub kinds: &'a [&'a str],
+    /// `(schema, name)` every `ALTER TABLE`-shaped statement and `CREATE
+    /// INDEX` must name.
+    pub relation: Option<(&'a str, &'a str)>,
+    /// `ALTER TABLE`-shaped statements may only change the owner.
+    pub owner_only: bool,
+}
+
+/// [`validate_object_sql`] with the statements' shape restricted to what
+/// the object's kind holds ([`ObjectShape`]).
+pub fn validate_object_sql_of(
+    text: &str,
+    usage: ObjectSql,
+    shape: &ObjectShape<'_>,
+) -> Result<(), String> {
     let parsed = parse_statements(text).map_err(|e| format!("line {}: {}", e.line, e.message))?;
     if parsed.is_empty() {
         return Err("it holds no statement".into());
@@ -671,6 +697,31 @@ pub fn validate_object_sql(text: &str, usage: ObjectSql) -> Result<(), String> {
         };
         let kind = kind.as_str();
         let refuse = |why: &str| Err(format!("line {}: {kind}: {why}", p.line));
+        let sequence_guard = kind == "SelectStmt" && usage == ObjectSql::Sequence;
+        if !shape.kinds.is_empty() && !shape.kinds.contains(&kind) && !sequence_guard {
+            return refuse("not a statement this kind of object holds");
+        }
+        if matches!(kind, "AlterTableStmt" | "IndexStmt") {
+            if let Some((schema, name)) = shape.relation {
+                let rel = node.get("relation");
+                let part = |k: &str| rel.and_then(|r| r.get(k)).and_then(Value::as_str);
+                if part("schemaname") != Some(schema) || part("relname") != Some(name) {
+                    return refuse("it names another relation than the object's own");
+                }
+            }
+            if shape.owner_only {
+                let change_owner = pg_query::protobuf::AlterTableType::AtChangeOwner as i64;
+                let mut other = false;
+                walk(node, &mut |key, value| {
+                    if key == "AlterTableCmd" {
+                        other |= value.get("subtype").and_then(Value::as_i64) != Some(change_owner);
+                    }
+                });
+                if other {
+                    return refuse("an owner's statement only changes the owner");
+                }
+            }
+        }
         let allowed = match kind {
             _ if BEYOND_SCHEMA.contains(&kind) => false,
             "ViewStmt"

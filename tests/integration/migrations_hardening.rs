@@ -346,6 +346,45 @@ fn a_json_object_cannot_smuggle_sql() {
                         "add": format!("SELECT pg_catalog.setval('public.s', 1) FROM (SELECT 1) x; ALTER ROLE postgres RENAME TO {role}"),
                         "drop": ""}]}}),
             ),
+            // A comment whose drop would be built from its target.
+            (
+                "comment",
+                serde_json::json!({"kind": "comment", "schema": "public", "name": "x",
+                    "arguments": "TABLE public.keep CASCADE",
+                    "definition": "COMMENT ON TABLE public.keep IS 'x'"}),
+            ),
+            // A drop statement of another object.
+            (
+                "view",
+                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+                    "definition": "CREATE VIEW public.v AS SELECT 1 AS one",
+                    "drop": "DROP TABLE public.keep"}),
+            ),
+            // Statements of another kind, or on another relation.
+            (
+                "function",
+                routine(
+                    "integer",
+                    &format!("{create_f}; CREATE TABLE public.x AS SELECT 1"),
+                ),
+            ),
+            (
+                "trigger",
+                serde_json::json!({"kind": "trigger", "schema": "public", "name": "t",
+                    "table": "keep",
+                    "definition": "ALTER TABLE public.other DISABLE TRIGGER ALL"}),
+            ),
+            (
+                "extension",
+                serde_json::json!({"kind": "extension", "schema": "public", "name": "e",
+                    "definition": "ALTER EXTENSION e ADD TABLE public.keep"}),
+            ),
+            (
+                "owner",
+                serde_json::json!({"kind": "owner", "schema": "public", "name": "keep",
+                    "arguments": "TABLE public.keep",
+                    "definition": "ALTER TABLE public.keep DROP IDENTITY IF EXISTS"}),
+            ),
         ];
         for (kind, object) in cases {
             let json = serde_json::json!({"tables": [{"schema": "public", "name": "keep",

@@ -1016,7 +1016,15 @@ impl Table {
                     ..o.clone()
                 }
                 .canonical(&c.ty),
-                (Some(_), Some(o)) => o.canonical(&c.ty),
+                // The name PostgreSQL gives it is no name of its own.
+                (Some(_), Some(o)) => SequenceOptions {
+                    name: o
+                        .name
+                        .clone()
+                        .filter(|n| *n != make_object_name(&self.name, Some(&c.name), Some("seq"))),
+                    ..o.clone()
+                }
+                .canonical(&c.ty),
                 _ => None,
             };
             // The type's own storage is no storage of the column's (known
