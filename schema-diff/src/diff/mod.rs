@@ -1439,11 +1439,14 @@ impl<'a> Differ<'a> {
                 && !inh.required_columns.iter().any(|c| c.name == cc.name)
             {
                 dropped.push(orig);
-                self.ops.push(Op::DropColumn {
-                    table: table.clone(),
-                    column: orig.clone(),
-                });
             }
+        }
+        // Last column first: the way back adds them in their order.
+        for orig in dropped.iter().rev() {
+            self.ops.push(Op::DropColumn {
+                table: table.clone(),
+                column: (*orig).clone(),
+            });
         }
         for d in &dropped {
             for a in &added {
