@@ -368,6 +368,18 @@ const DELETING_SUBTYPES: [(i64, &str); 3] = [
 ];
 const ALTER_TYPE: i64 = pg_query::protobuf::AlterTableType::AtAlterColumnType as i64;
 
+/// The strings of a parse tree's name list (`["pg_catalog", "text"]`);
+/// empty when it is none.
+fn name_list(list: Option<&Value>) -> Vec<&str> {
+    list.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n.get("node")?.get("String")?.get("sval")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Whether an `ALTER COLUMN ... TYPE` command's new type is plain `text`
 /// (no array, no modifier, no `USING`): every value has a text form, so
 /// nothing is lost.
@@ -388,15 +400,7 @@ fn to_plain_text(cmd: &Value) -> bool {
             .and_then(Value::as_array)
             .is_none_or(Vec::is_empty)
     };
-    let names: Vec<&str> = ty
-        .get("names")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|n| n.get("node")?.get("String")?.get("sval")?.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = name_list(ty.get("names"));
     !using
         && empty("typmods")
         && empty("array_bounds")
@@ -809,15 +813,7 @@ fn is_setval(select: &Value) -> bool {
     else {
         return false;
     };
-    let names: Vec<&str> = target
-        .pointer("/node/ResTarget/val/node/FuncCall/funcname")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|n| n.get("node")?.get("String")?.get("sval")?.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = name_list(target.pointer("/node/ResTarget/val/node/FuncCall/funcname"));
     let mut calls = 0;
     let mut subquery = false;
     walk(select, &mut |key, _| {

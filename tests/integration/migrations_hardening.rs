@@ -292,101 +292,57 @@ fn a_json_object_cannot_smuggle_sql() {
             "CREATE FUNCTION public.f(a integer) RETURNS integer LANGUAGE sql AS 'SELECT 1'";
         let cases = [
             // `DROP FUNCTION public.f(integer) CASCADE --)`.
-            ("function", routine("integer) CASCADE --", create_f)),
-            ("function", routine("integer); CREATE ROLE x; --", create_f)),
-            (
-                "function",
-                routine("integer", &format!("{create_f}; CREATE ROLE {role}")),
-            ),
-            (
-                "function",
-                routine("integer", &format!("{create_f}; DROP TABLE public.keep")),
-            ),
-            (
-                "function",
-                routine("integer", &format!("{create_f}; DELETE FROM public.keep")),
-            ),
-            (
-                "view",
-                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+            routine("integer) CASCADE --", create_f),
+            routine("integer); CREATE ROLE x; --", create_f),
+            routine("integer", &format!("{create_f}; CREATE ROLE {role}")),
+            routine("integer", &format!("{create_f}; DROP TABLE public.keep")),
+            routine("integer", &format!("{create_f}; DELETE FROM public.keep")),
+            serde_json::json!({"kind": "view", "schema": "public", "name": "v",
                     "definition": "CREATE VIEW public.v AS SELECT 1 AS one; TRUNCATE public.keep"}),
-            ),
-            (
-                "view",
-                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+            serde_json::json!({"kind": "view", "schema": "public", "name": "v",
                     "definition": "CREATE VIEW public.v AS SELECT 1 AS one",
                     "drop": "DROP TABLE public.keep CASCADE"}),
-            ),
-            (
-                "operator",
-                serde_json::json!({"kind": "operator", "schema": "public",
+            serde_json::json!({"kind": "operator", "schema": "public",
                     "name": "=== (integer, integer); CREATE ROLE x; --",
                     "arguments": "integer, integer",
                     "definition": "CREATE OPERATOR public.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer)"}),
-            ),
-            (
-                "cast",
-                serde_json::json!({"kind": "cast", "schema": "public",
+            serde_json::json!({"kind": "cast", "schema": "public",
                     "name": "integer AS text) CASCADE; --",
                     "definition": "CREATE CAST (integer AS text) WITH INOUT"}),
-            ),
-            (
-                "domain",
-                serde_json::json!({"kind": "domain", "schema": "public", "name": "d",
+            serde_json::json!({"kind": "domain", "schema": "public", "name": "d",
                     "definition": "CREATE DOMAIN public.d AS integer",
                     "parts": {"fixed": "integer", "items": [{"key": "x",
                         "add": "ALTER DOMAIN public.d SET NOT NULL",
                         "drop": "ALTER TABLE public.keep DROP COLUMN a"}]}}),
-            ),
-            (
-                "sequence",
-                serde_json::json!({"kind": "sequence", "schema": "public", "name": "s",
+            serde_json::json!({"kind": "sequence", "schema": "public", "name": "s",
                     "definition": "CREATE SEQUENCE public.s",
                     "parts": {"fixed": "", "items": [{"key": "range",
                         "add": format!("SELECT pg_catalog.setval('public.s', 1) FROM (SELECT 1) x; ALTER ROLE postgres RENAME TO {role}"),
                         "drop": ""}]}}),
-            ),
             // A comment whose drop would be built from its target.
-            (
-                "comment",
-                serde_json::json!({"kind": "comment", "schema": "public", "name": "x",
+            serde_json::json!({"kind": "comment", "schema": "public", "name": "x",
                     "arguments": "TABLE public.keep CASCADE",
                     "definition": "COMMENT ON TABLE public.keep IS 'x'"}),
-            ),
             // A drop statement of another object.
-            (
-                "view",
-                serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+            serde_json::json!({"kind": "view", "schema": "public", "name": "v",
                     "definition": "CREATE VIEW public.v AS SELECT 1 AS one",
                     "drop": "DROP TABLE public.keep"}),
-            ),
             // Statements of another kind, or on another relation.
-            (
-                "function",
-                routine(
-                    "integer",
-                    &format!("{create_f}; CREATE TABLE public.x AS SELECT 1"),
-                ),
+            routine(
+                "integer",
+                &format!("{create_f}; CREATE TABLE public.x AS SELECT 1"),
             ),
-            (
-                "trigger",
-                serde_json::json!({"kind": "trigger", "schema": "public", "name": "t",
+            serde_json::json!({"kind": "trigger", "schema": "public", "name": "t",
                     "table": "keep",
                     "definition": "ALTER TABLE public.other DISABLE TRIGGER ALL"}),
-            ),
-            (
-                "extension",
-                serde_json::json!({"kind": "extension", "schema": "public", "name": "e",
+            serde_json::json!({"kind": "extension", "schema": "public", "name": "e",
                     "definition": "ALTER EXTENSION e ADD TABLE public.keep"}),
-            ),
-            (
-                "owner",
-                serde_json::json!({"kind": "owner", "schema": "public", "name": "keep",
+            serde_json::json!({"kind": "owner", "schema": "public", "name": "keep",
                     "arguments": "TABLE public.keep",
                     "definition": "ALTER TABLE public.keep DROP IDENTITY IF EXISTS"}),
-            ),
         ];
-        for (kind, object) in cases {
+        for object in cases {
+            let kind = object["kind"].as_str().unwrap_or_default().to_string();
             let json = serde_json::json!({"tables": [{"schema": "public", "name": "keep",
                 "columns": [{"name": "a", "type": "integer", "nullable": true}]}],
                 "objects": [object]});
