@@ -1105,10 +1105,9 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
                 }
             }
             if let Some(r) = &p.rename {
-                validate_piece(&r.prefix).map_err(within(&part("rename")))?;
-                validate_piece(&r.name).map_err(within(&part("rename")))?;
+                // No `;` or comment in the whole: one statement.
                 let rename = format!("{} {} TO {}", r.prefix, r.name, r.name);
-                validate_clause("", &rename, "")
+                validate_piece(&rename)
                     .and_then(|()| validate_object_sql(&rename, ObjectSql::Create))
                     .map_err(within(&part("rename")))?;
             }
@@ -1122,13 +1121,13 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
     ) {
         if o.drop.is_none() && o.kind != ObjectKind::RowSecurity {
             let drop = drop_object(o);
-            validate_clause("", &drop, "")
+            validate_piece(&drop)
                 .and_then(|()| validate_object_sql(&drop, ObjectSql::Drop))
                 .map_err(within("its drop statement"))?;
         }
         if !matches!(o.kind, ObjectKind::RowSecurity | ObjectKind::UserMapping) {
             let comment = comment_on_object(o, None);
-            validate_clause("", &comment, "")
+            validate_piece(&comment)
                 .and_then(|()| validate_object_sql(&comment, ObjectSql::Create))
                 .map_err(within("its COMMENT statement"))?;
         }

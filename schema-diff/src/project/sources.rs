@@ -339,12 +339,28 @@ impl Project {
     pub(super) async fn normalized(
         &self,
         server: &ConnectOptions,
-        mut desired: Schema,
+        desired: Schema,
     ) -> Result<Schema, Error> {
+        let desired = self.managed(desired);
+        validate_schema(&desired)?;
+        self.normalized_valid(server, desired).await
+    }
+
+    /// `desired` without the ignored tables.
+    fn managed(&self, mut desired: Schema) -> Schema {
         desired
             .tables
             .retain(|t| !self.config.is_ignored(&t.schema, &t.name));
-        validate_expressions(&desired)?;
+        desired
+    }
+
+    /// [`Self::normalized`] of a schema already left without its ignored
+    /// tables and checked by [`validate_schema`].
+    async fn normalized_valid(
+        &self,
+        server: &ConnectOptions,
+        desired: Schema,
+    ) -> Result<Schema, Error> {
         let client = connect(server).await?;
         let mut cache = self.cache.lock().await;
         let (schema, stats) = normalize_on(&client, &desired, &mut cache).await?;
@@ -486,12 +502,14 @@ impl Project {
                         source: e,
                     })?;
                 self.within_schemas(&s, &path.display().to_string())?;
-                validate_expressions(&s).map_err(|e| SourceError::JsonRejected {
+                // Checked before any server is asked, naming the file.
+                let s = self.managed(s);
+                validate_schema(&s).map_err(|e| SourceError::JsonRejected {
                     path: path.clone(),
                     source: Box::new(e),
                 })?;
                 let server = self.normalization_server(at).await?;
-                self.normalized(&server, s).await
+                self.normalized_valid(&server, s).await
             }
             Source::Migrations => {
                 let history = History::load(&self.config.migrations_dir)?;
@@ -687,6 +705,14 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), SourceError> {
             }
         }
     }
+    Ok(())
+}
+
+/// [`validate_expressions`], and every object's SQL text with
+/// [`crate::plan::validate_object`]: what a model or JSON schema gives
+/// before a plan is built from it.
+pub(crate) fn validate_schema(schema: &Schema) -> Result<(), SourceError> {
+    validate_expressions(schema)?;
     for o in &schema.objects {
         let bad = |what: &'static str, reason: String| -> SourceError {
             SourceError::BadExpression {
@@ -696,7 +722,6 @@ pub(crate) fn validate_expressions(schema: &Schema) -> Result<(), SourceError> {
                 reason,
             }
         };
-        crate::sql::validate_definition(&o.definition).map_err(|r| bad("the definition of", r))?;
         crate::plan::validate_object(o).map_err(|r| bad("the SQL of", r))?;
     }
     Ok(())
