@@ -35,6 +35,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         local_not_null: _,
         local_defaults: _,
         attached_indexes: _,
+        unattached_indexes: _,
         inherits: _,
         unlogged: _,
         of_type: _,

@@ -919,6 +919,16 @@ impl<'a> Assembler<'a> {
             let oid: u32 = r.try_get(ixs.table_oid)?;
             let index_oid: u32 = r.try_get(ixs.oid)?;
             let behind_constraint = constraint_indexes.get(&index_oid).copied();
+            // An index of a partitioned table made `ON ONLY` it: the
+            // partitions it misses (a key's index too).
+            if let Some(missing) = r.try_get::<_, Option<Vec<u32>>>(ixs.unattached_in)? {
+                let name: String = r.try_get(ixs.name)?;
+                for part in missing {
+                    if let Some(pt) = tables.get_mut(&part) {
+                        pt.table.unattached_indexes.push(name.clone());
+                    }
+                }
+            }
             let Some(tb) = tables.get_mut(&oid) else {
                 continue;
             };
@@ -1140,7 +1150,7 @@ result_columns!(
     IndexPositions {
         table_oid, oid, name, is_unique, method, key_count, keys, options, opclasses,
         expressions, predicate, nulls_not_distinct, storage, comment, parent_index,
-        collation_schemas, collation_names,
+        collation_schemas, collation_names, unattached_in,
     }
 );
 

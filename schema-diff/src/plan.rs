@@ -70,7 +70,7 @@ use std::fmt;
 use strata::ident::{quote_literal, quote_literal_one_line, Ident, Qualified};
 use strata::schema::{
     make_object_name, Column, DbObject, EnumType, ForeignKey, Identity, Index, IndexKey,
-    ObjectKind, ObjectPart, PartitionOf, Schema, SqlType, Table, TypeName, Unique,
+    ObjectKind, ObjectPart, PartitionOf, PrimaryKey, Schema, SqlType, Table, TypeName, Unique,
 };
 use strata_model::ddl::alter::{self, EnumValuePosition, TypeChange, Using};
 use strata_model::ddl::create;
@@ -79,7 +79,7 @@ pub use crate::diff::summary;
 
 use crate::diff::{
     diff_with_notes, drop_cascades, dropped_with_parent_index, enum_dependents_of, enum_user_of,
-    EnumDependents, EnumPosition, EnumUser, Name, Op, Validated,
+    Attached, EnumDependents, EnumPosition, EnumUser, Name, Op, ParentIndex, Validated,
 };
 
 /// `ALTER TABLE s.t DROP CONSTRAINT IF EXISTS name`.
@@ -880,6 +880,98 @@ fn with_comment(
         });
     }
     statements
+}
+
+/// See [`Op::SetIndexAttachments`].
+fn set_index_attachments(
+    table: &Name,
+    index: &ParentIndex,
+    from: &[Attached],
+    to: &[Attached],
+) -> Vec<String> {
+    let stays = |a: &Attached| to.iter().any(|t| t.partition == a.partition);
+    let parent = stub(table);
+    let mut out = Vec::new();
+    let made: Vec<&Attached> = if from.iter().all(stays) {
+        to.iter()
+            .filter(|t| !from.iter().any(|f| f.partition == t.partition))
+            .collect()
+    } else {
+        // An index cannot be detached: the parent's is made again with
+        // none attached.
+        out.extend(match index {
+            ParentIndex::Index(ix) => with_comment(
+                table,
+                &ix.name,
+                &ix.comment,
+                true,
+                vec![
+                    alter::drop_index(&table.schema, &ix.name, false),
+                    create::create_index_on_only(&parent, ix),
+                ],
+            ),
+            ParentIndex::PrimaryKey(pk) => with_comment(
+                table,
+                &pk.name,
+                &pk.comment,
+                false,
+                vec![
+                    alter::drop_constraint(&table.schema, &table.name, &pk.name),
+                    create::add_primary_key_only(&parent, pk),
+                ],
+            ),
+            ParentIndex::Unique(u) => with_comment(
+                table,
+                &u.name,
+                &u.comment,
+                false,
+                vec![
+                    alter::drop_constraint(&table.schema, &table.name, &u.name),
+                    create::add_unique_only(&parent, u),
+                ],
+            ),
+        });
+        to.iter().collect()
+    };
+    for a in made {
+        let part = stub(&a.partition);
+        let name = a.index.clone();
+        out.push(match index {
+            ParentIndex::Index(ix) => create::create_index(
+                &part,
+                &Index {
+                    name,
+                    comment: None,
+                    ..ix.clone()
+                },
+                false,
+                false,
+            ),
+            ParentIndex::PrimaryKey(pk) => create::add_primary_key(
+                &part,
+                &PrimaryKey {
+                    name,
+                    comment: None,
+                    ..pk.clone()
+                },
+            ),
+            ParentIndex::Unique(u) => create::add_unique(
+                &part,
+                &Unique {
+                    name,
+                    comment: None,
+                    ..u.clone()
+                },
+            ),
+        });
+        out.push(alter::attach_index(
+            &table.schema,
+            index.name(),
+            &a.partition.schema,
+            &a.index,
+        ));
+    }
+    out
 }
 
 fn stub(table: &Name) -> Table {
@@ -2144,6 +2236,12 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
         Op::RenameIndex { table, from, to } => {
             vec![alter::rename_index(&table.schema, from, to)]
         }
+        Op::SetIndexAttachments {
+            table,
+            index,
+            from,
+            to,
+        } => set_index_attachments(table, index, from, to),
         Op::NameAttachedIndex {
             table,
             parent_index,
@@ -2575,6 +2673,27 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
             } else {
                 vec![]
             }
+        }
+        // Builds indexes in partitions (a key's under an ACCESS EXCLUSIVE
+        // lock), and may drop the parent's index first.
+        Op::SetIndexAttachments {
+            index, from, to, ..
+        } => {
+            let rebuilt = !from
+                .iter()
+                .all(|f| to.iter().any(|t| t.partition == f.partition));
+            let mut h = match index {
+                ParentIndex::Index(_) if !rebuilt => vec![BlocksWrites],
+                _ => vec![AccessExclusiveLock],
+            };
+            let unique = match index {
+                ParentIndex::Index(ix) => ix.unique,
+                _ => true,
+            };
+            if unique {
+                h.push(CanFailOnExistingRows);
+            }
+            h
         }
         Op::AddCheck { table, check } => {
             if !existing(table) {

@@ -85,8 +85,8 @@ pub use inheritance::children_keep;
 pub(crate) use inheritance::inherited_columns;
 pub(crate) use objects::view_replaceable;
 pub use op::{
-    insert_label, object_display, summary, EnumDependents, EnumPosition, EnumUser, Name, Op,
-    PartitionCopies, Validated,
+    insert_label, object_display, summary, Attached, EnumDependents, EnumPosition, EnumUser, Name,
+    Op, ParentIndex, PartitionCopies, Validated,
 };
 pub(crate) use partition_indexes::{drop_cascades, dropped_with_parent_index};
 
@@ -193,7 +193,43 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     keyed.extend(adopted.into_iter().map(|(op, place)| (place, op)));
     let named =
         partition_indexes::attached_index_names(current, desired, keyed.iter().map(|(_, op)| op));
-    keyed.extend(named.into_iter().map(|op| ((op.phase(), 0), op)));
+    let attachments =
+        partition_indexes::index_attachments(current, desired, keyed.iter().map(|(_, op)| op));
+    // Those attachments are named as they are made.
+    let made: BTreeSet<(Name, Name)> = attachments
+        .iter()
+        .filter_map(|op| match op {
+            Op::SetIndexAttachments {
+                table, index, to, ..
+            } => Some(to.iter().map(move |a| {
+                (
+                    a.partition.clone(),
+                    Name::new(table.schema.clone(), index.name().to_string()),
+                )
+            })),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    keyed.extend(
+        named
+            .into_iter()
+            .filter(|op| {
+                !matches!(op, Op::NameAttachedIndex { table, parent_index, .. }
+                    if made.contains(&(table.clone(), parent_index.clone())))
+            })
+            .map(|op| ((op.phase(), 0), op)),
+    );
+    // Right after the parent's indexes are made (the sort is stable), before any
+    // partition's own index is (which may take the name of an index this
+    // drops).
+    keyed.extend(attachments.into_iter().map(|op| {
+        let within = match &op {
+            Op::SetIndexAttachments { table, .. } => level(&table.schema, &table.name) as isize,
+            _ => 0,
+        };
+        ((op.phase(), within), op)
+    }));
     keyed.sort_by_key(|(place, _)| *place);
     let mut ops: Vec<Op> = keyed.into_iter().map(|(_, op)| op).collect();
     release_serial_sequences(current, desired, &mut ops);

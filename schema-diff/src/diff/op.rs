@@ -231,6 +231,39 @@ impl Validated {
     }
 }
 
+/// An index of a partitioned table, or the index behind one of its keys:
+/// what [`Op::SetIndexAttachments`] works on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParentIndex {
+    /// An index.
+    Index(Index),
+    /// The primary key.
+    PrimaryKey(PrimaryKey),
+    /// A unique constraint.
+    Unique(Unique),
+}
+
+impl ParentIndex {
+    /// The index's (and key's) name.
+    pub fn name(&self) -> &str {
+        match self {
+            ParentIndex::Index(ix) => &ix.name,
+            ParentIndex::PrimaryKey(k) => &k.name,
+            ParentIndex::Unique(u) => &u.name,
+        }
+    }
+}
+
+/// A partition with an index attached to a parent's index, and that
+/// index's name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Attached {
+    /// The partition.
+    pub partition: Name,
+    /// Its index attached to the parent's.
+    pub index: String,
+}
+
 /// One change. Drops carry the full definition of what they drop, so that
 /// their inverse can re-create it; alters carry both sides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -541,6 +574,25 @@ pub enum Op {
         /// The name it had (the way back): the current name, or the one
         /// PostgreSQL chooses.
         back: String,
+    },
+    /// Which partitions of partitioned table `table` have an index
+    /// attached to its index `index` (the rest are what an index made `ON
+    /// ONLY` the parent leaves; the parent's index is valid when none is
+    /// left). Where every partition of `from` stays: an index made in each
+    /// partition that `to` adds (a key's as the partition's key) and
+    /// attached (`ALTER INDEX ... ATTACH PARTITION`). Otherwise (an index
+    /// cannot be detached): the parent's index dropped with what is
+    /// attached to it, made again `ON ONLY` the parent, and an index made
+    /// and attached in each partition of `to`.
+    SetIndexAttachments {
+        /// The partitioned table.
+        table: Name,
+        /// Its index or key.
+        index: ParentIndex,
+        /// The partitions with an index attached before.
+        from: Vec<Attached>,
+        /// The partitions with an index attached after.
+        to: Vec<Attached>,
     },
     /// `RENAME CONSTRAINT` (a constraint whose definition is unchanged but
     /// whose name is).
@@ -892,6 +944,7 @@ impl Op {
             // Naming an index what it is already called: a step whose
             // inverse, last on the way back, gives the name back after the
             // parent's index is made again.
+            Op::SetIndexAttachments { .. } => 28,
             Op::NameAttachedIndex { to, back, .. } if to == back => 2,
             Op::NameAttachedIndex { .. } => 32,
             Op::CommentOnType { .. }
@@ -1113,6 +1166,17 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetIndexAttachments {
+                table,
+                index,
+                from,
+                to,
+            } => Op::SetIndexAttachments {
+                table,
+                index,
+                from: to,
+                to: from,
+            },
             Op::NameAttachedIndex {
                 table,
                 parent_index,
@@ -1304,6 +1368,7 @@ impl Op {
             | Op::DropIndex { table, .. }
             | Op::RenameIndex { table, .. }
             | Op::NameAttachedIndex { table, .. }
+            | Op::SetIndexAttachments { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
@@ -1760,6 +1825,29 @@ pub fn summary(op: &Op) -> String {
             "~ index of {table} attached to {parent_index} named {}",
             Ident(to)
         ),
+        Op::SetIndexAttachments {
+            table,
+            index,
+            from,
+            to,
+        } => {
+            let names = |list: &[Attached]| {
+                if list.is_empty() {
+                    "none".to_string()
+                } else {
+                    list.iter()
+                        .map(|a| a.partition.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            format!(
+                "~ partitions of {table} with an index attached to {}: {} -> {}",
+                Ident(index.name()),
+                names(from),
+                names(to)
+            )
+        }
         Op::RenameConstraint { table, from, to } => format!(
             "~ rename constraint {} -> {} on {table}",
             Ident(from),

@@ -36,15 +36,22 @@
 //!   ([`Table::attached_indexes`]) is given after the attach
 //!   ([`attached_index_names`]).
 //!
-//! Not modelled: the validity of a parent's index created `ON ONLY` and
-//! left so (compared as a whole one).
+//! - A parent's index made `ON ONLY` it has an index attached in some
+//!   partitions only ([`Table::unattached_indexes`] lists the others):
+//!   [`index_attachments`] makes and attaches what the target attaches,
+//!   and makes the parent's index again `ON ONLY` where the target leaves
+//!   a partition without (an index cannot be detached).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use strata::schema::{Index, IndexKey, IndexMethod, Schema, SortOrder, Table, TableRef};
+use strata::schema::{
+    default_pkey_name, default_unique_name, Index, IndexKey, IndexMethod, Schema, SortOrder, Table,
+    TableRef,
+};
 
 use super::inheritance::{copy_index_name, MAX_DEPTH};
 use super::matching::same_index;
+use super::op::{Attached, ParentIndex};
 use super::{Name, Op};
 
 /// The key columns of `ix` when a partition's primary key or unique
@@ -642,4 +649,217 @@ fn index_definition<'a>(s: &'a Schema, table: &Name, name: &str) -> Option<&'a I
         table = Name::new(p.parent.schema.clone(), p.parent.name.clone());
     }
     None
+}
+
+/// The partitions of `table` in `s`, one level down.
+fn direct_partitions<'a>(s: &'a Schema, table: &Name) -> impl Iterator<Item = &'a Table> + 'a {
+    let parent = TableRef {
+        schema: table.schema.clone(),
+        name: table.name.clone(),
+    };
+    s.tables
+        .iter()
+        .filter(move |t| t.partition_of.as_ref().is_some_and(|p| p.parent == parent))
+}
+
+/// The indexes of a partitioned table in `s` and the indexes behind its
+/// keys.
+fn parent_indexes(t: &Table) -> Vec<ParentIndex> {
+    t.primary_key
+        .iter()
+        .map(|k| ParentIndex::PrimaryKey(k.clone()))
+        .chain(t.uniques.iter().map(|u| ParentIndex::Unique(u.clone())))
+        .chain(t.indexes.iter().map(|ix| ParentIndex::Index(ix.clone())))
+        .collect()
+}
+
+/// The same index or key on both sides.
+fn same_parent_index(a: &ParentIndex, b: &ParentIndex) -> bool {
+    match (a, b) {
+        (ParentIndex::Index(x), ParentIndex::Index(y)) => same_index(x, y),
+        (ParentIndex::PrimaryKey(x), ParentIndex::PrimaryKey(y)) => x == y,
+        (ParentIndex::Unique(x), ParentIndex::Unique(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The name PostgreSQL gives the index it makes in `partition` for the
+/// parent's `index`.
+fn default_attached_name(partition: &str, index: &ParentIndex) -> String {
+    match index {
+        ParentIndex::Index(ix) => copy_index_name(partition, ix),
+        ParentIndex::PrimaryKey(_) => default_pkey_name(partition),
+        ParentIndex::Unique(u) => default_unique_name(partition, &u.columns),
+    }
+}
+
+/// The key columns of a parent's index a partition's own key could hang
+/// on (see [`key_columns`]).
+fn parent_key_columns(index: &ParentIndex) -> Option<Vec<&str>> {
+    match index {
+        ParentIndex::Index(ix) => key_columns(ix),
+        ParentIndex::PrimaryKey(k) => Some(k.columns.iter().map(String::as_str).collect()),
+        ParentIndex::Unique(u) => Some(u.columns.iter().map(String::as_str).collect()),
+    }
+}
+
+/// Which partitions have an index attached to each index of a partitioned
+/// table ([`Table::unattached_indexes`]: an index made `ON ONLY` the
+/// parent and not attached everywhere): after `ops`, every partition the
+/// plan makes or attaches has one, and so does every partition of an
+/// index the plan makes; the rest are as they are. Where that is not what
+/// the target has, an [`Op::SetIndexAttachments`] makes it so (its
+/// inverse gives the start back). Left alone: an index renamed, a
+/// partitioned partition's own partitions (one level at a time), and an
+/// index that a partition's own key may hang on (dropping the parent's
+/// index would take the key).
+pub(super) fn index_attachments<'a>(
+    cur: &Schema,
+    des: &Schema,
+    ops: impl IntoIterator<Item = &'a Op>,
+) -> Vec<Op> {
+    // Every index attached everywhere on both sides (the common case): the
+    // plan keeps it so.
+    let partial = |s: &Schema| s.tables.iter().any(|t| !t.unattached_indexes.is_empty());
+    if !partial(cur) && !partial(des) {
+        return Vec::new();
+    }
+    // Tables made (or dropped and made) and partitions attached by the
+    // plan; the indexes and keys it makes, drops or renames. This step
+    // runs before the partitions' own indexes are made (one may take the
+    // name of an index the step drops) and before partitions are attached.
+    let mut made: BTreeSet<Name> = BTreeSet::new();
+    let mut attached: BTreeSet<Name> = BTreeSet::new();
+    let mut touched: BTreeSet<(Name, &str)> = BTreeSet::new();
+    let mut renamed: BTreeSet<(Name, &str)> = BTreeSet::new();
+    for op in ops {
+        match op {
+            Op::CreateTable { table: t } | Op::DropTable { table: t } => {
+                made.insert(name_of(t));
+            }
+            Op::AttachPartition { table: t, .. } => {
+                attached.insert(t.clone());
+            }
+            Op::CreateIndex {
+                table: t,
+                index: ix,
+            }
+            | Op::DropIndex {
+                table: t,
+                index: ix,
+            } => {
+                touched.insert((t.clone(), &ix.name));
+            }
+            Op::AddPrimaryKey { table: t, key } | Op::DropPrimaryKey { table: t, key } => {
+                touched.insert((t.clone(), &key.name));
+            }
+            Op::AddUnique { table: t, unique } | Op::DropUnique { table: t, unique } => {
+                touched.insert((t.clone(), &unique.name));
+            }
+            Op::RenameIndex { table: t, from, to }
+            | Op::RenameConstraint { table: t, from, to } => {
+                renamed.insert((t.clone(), from));
+                renamed.insert((t.clone(), to));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for d in des.tables.iter().filter(|t| t.partition_by.is_some()) {
+        let table = name_of(d);
+        let c = cur
+            .table(&d.schema, &d.name)
+            .filter(|_| !made.contains(&table));
+        let partitions: Vec<&Table> = direct_partitions(des, &table).collect();
+        if partitions.is_empty() {
+            continue;
+        }
+        for index in parent_indexes(d) {
+            let name = index.name();
+            let key = (table.clone(), name);
+            if renamed.contains(&key) {
+                continue;
+            }
+            // Kept as it is, or made by the plan (with an index in every
+            // partition).
+            let kept = !touched.contains(&key)
+                && c.is_some_and(|c| {
+                    parent_indexes(c)
+                        .iter()
+                        .any(|x| same_parent_index(x, &index))
+                });
+            let mut after = Vec::new();
+            let mut wanted = Vec::new();
+            let mut keys_hang = false;
+            for p in partitions.iter().copied() {
+                let part = name_of(p);
+                // Attached after this step, which gives it an index
+                // attached to each of its parent's.
+                if attached.contains(&part) {
+                    continue;
+                }
+                let before = cur
+                    .table(&p.schema, &p.name)
+                    .filter(|cp| cp.partition_of == p.partition_of && !made.contains(&part));
+                if let Some(cols) = parent_key_columns(&index) {
+                    let any_key = |t: &Table| {
+                        matches!(index, ParentIndex::Index(_))
+                            && (t.primary_key.as_ref().is_some_and(|k| {
+                                k.columns
+                                    .iter()
+                                    .map(String::as_str)
+                                    .eq(cols.iter().copied())
+                            }) || t.uniques.iter().any(|u| {
+                                u.columns
+                                    .iter()
+                                    .map(String::as_str)
+                                    .eq(cols.iter().copied())
+                            }))
+                    };
+                    keys_hang |= any_key(p) || before.is_some_and(any_key);
+                }
+                keys_hang |= adopts_key(p, p.attached_indexes.get(name).map_or("", |s| s));
+                let attached_before = match before {
+                    Some(cp) if kept => !cp.unattached_indexes.iter().any(|x| x == name),
+                    _ => true,
+                };
+                if attached_before {
+                    let index_name = before
+                        .filter(|_| kept)
+                        .and_then(|cp| cp.attached_indexes.get(name).cloned())
+                        .unwrap_or_else(|| default_attached_name(&p.name, &index));
+                    after.push(Attached {
+                        partition: part.clone(),
+                        index: index_name,
+                    });
+                }
+                if !p.unattached_indexes.iter().any(|x| x == name) {
+                    let index_name = p
+                        .attached_indexes
+                        .get(name)
+                        .cloned()
+                        .unwrap_or_else(|| default_attached_name(&p.name, &index));
+                    wanted.push(Attached {
+                        partition: part,
+                        index: index_name,
+                    });
+                }
+            }
+            let same = after.len() == wanted.len()
+                && after
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(a, w)| a.partition == w.partition);
+            if same || keys_hang {
+                continue;
+            }
+            out.push(Op::SetIndexAttachments {
+                table: table.clone(),
+                index,
+                from: after,
+                to: wanted,
+            });
+        }
+    }
+    out
 }

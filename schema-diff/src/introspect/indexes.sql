@@ -37,7 +37,19 @@ SELECT i.indrelid AS table_oid,
        -- which is its parent's but for its name).
        (SELECT pi.relname::text FROM pg_catalog.pg_inherits ih
           JOIN pg_catalog.pg_class pi ON pi.oid = ih.inhparent
-         WHERE ih.inhrelid = i.indexrelid) AS parent_index
+         WHERE ih.inhrelid = i.indexrelid) AS parent_index,
+       -- A partitioned table's index that is not valid (made ON ONLY):
+       -- its partitions (tables, not foreign ones) with no index attached
+       -- to it. A valid one has one in every partition.
+       CASE WHEN c.relkind = 'p' AND NOT i.indisvalid THEN
+         ARRAY(SELECT h.inhrelid FROM pg_catalog.pg_inherits h
+               JOIN pg_catalog.pg_class pc ON pc.oid = h.inhrelid AND pc.relkind IN ('r', 'p')
+               WHERE h.inhparent = i.indrelid
+                 AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits ih
+                                 JOIN pg_catalog.pg_index ci ON ci.indexrelid = ih.inhrelid
+                                 WHERE ih.inhparent = i.indexrelid AND ci.indrelid = h.inhrelid)
+               ORDER BY h.inhrelid)
+       END AS unattached_in
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

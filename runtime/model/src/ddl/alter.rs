@@ -570,6 +570,16 @@ pub fn drop_index(schema: &str, name: &str, concurrently: bool) -> String {
     )
 }
 
+/// `ALTER INDEX s.parent ATTACH PARTITION s.child`: a partition's index
+/// becomes the part of its parent's index for that partition.
+pub fn attach_index(parent_schema: &str, parent: &str, child_schema: &str, child: &str) -> String {
+    format!(
+        "ALTER INDEX {} ATTACH PARTITION {}",
+        Qualified(parent_schema, parent),
+        Qualified(child_schema, child)
+    )
+}
+
 /// `DROP INDEX CONCURRENTLY IF EXISTS s.name`: removes the invalid index a
 /// failed `CREATE INDEX CONCURRENTLY` leaves behind, so the build can run
 /// again.

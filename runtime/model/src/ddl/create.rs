@@ -557,6 +557,26 @@ pub fn add_unique(t: &Table, u: &Unique) -> String {
     alter_add(t, &unique_clause(u))
 }
 
+/// [`add_primary_key`] `ONLY` the table: on a partitioned table, its
+/// partitions get none (the key's index is not valid until each has an
+/// index attached).
+pub fn add_primary_key_only(t: &Table, pk: &PrimaryKey) -> String {
+    format!(
+        "ALTER TABLE ONLY {} ADD {}",
+        Qualified(&t.schema, &t.name),
+        primary_key_clause(pk)
+    )
+}
+
+/// [`add_unique`] `ONLY` the table (see [`add_primary_key_only`]).
+pub fn add_unique_only(t: &Table, u: &Unique) -> String {
+    format!(
+        "ALTER TABLE ONLY {} ADD {}",
+        Qualified(&t.schema, &t.name),
+        unique_clause(u)
+    )
+}
+
 /// `ALTER TABLE ... ADD CONSTRAINT name CHECK (expr) [NO INHERIT] [NOT
 /// VALID]`.
 pub fn add_check(t: &Table, c: &Check) -> String {
@@ -616,6 +636,17 @@ fn opclass_sql(opclass: &str) -> String {
 /// element is a column or `(expression)`, then its operator class, `DESC`
 /// and `NULLS FIRST|LAST` when set. `USING` is omitted for btree.
 pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bool) -> String {
+    index_sql(t, ix, concurrently, if_not_exists, false)
+}
+
+/// [`create_index`] `ON ONLY` the table: on a partitioned table, no index
+/// is made in its partitions (the index is not valid until each has one
+/// attached, `ALTER INDEX ... ATTACH PARTITION`).
+pub fn create_index_on_only(t: &Table, ix: &Index) -> String {
+    index_sql(t, ix, false, false, true)
+}
+
+fn index_sql(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bool, only: bool) -> String {
     let mut out = String::from("CREATE ");
     if ix.unique {
         out.push_str("UNIQUE ");
@@ -629,8 +660,9 @@ pub fn create_index(t: &Table, ix: &Index, concurrently: bool, if_not_exists: bo
     }
     let _ = write!(
         out,
-        "{} ON {}",
+        "{} ON {}{}",
         Ident(&ix.name),
+        if only { "ONLY " } else { "" },
         Qualified(&t.schema, &t.name)
     );
     if ix.method != IndexMethod::Btree {

@@ -226,6 +226,14 @@ pub struct Table {
     /// it, and the differ leaves it alone.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attached_indexes: BTreeMap<String, String>,
+    /// A partition's parent's indexes (those behind its keys included)
+    /// that no index of this partition is attached to, sorted: what an
+    /// index made `ON ONLY` the parent (`CREATE INDEX ... ON ONLY`, `ALTER
+    /// TABLE ONLY ... ADD PRIMARY KEY`) leaves until `ALTER INDEX ...
+    /// ATTACH PARTITION`; the parent's index is not valid while any is
+    /// left. Empty for other tables, and for a partition with every index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unattached_indexes: Vec<String>,
     /// `INHERITS (...)`: the parents, in order. Inherited columns and
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -990,6 +998,7 @@ impl Table {
             local_not_null: Vec::new(),
             local_defaults: BTreeMap::new(),
             attached_indexes: BTreeMap::new(),
+            unattached_indexes: Vec::new(),
             inherits: Vec::new(),
             unlogged: false,
             of_type: None,
@@ -1046,6 +1055,8 @@ impl Table {
         self.checks.sort_by(|a, b| a.name.cmp(&b.name));
         self.local_not_null.sort();
         self.local_not_null.dedup();
+        self.unattached_indexes.sort();
+        self.unattached_indexes.dedup();
         for ix in &mut self.indexes {
             for el in &mut ix.elements {
                 let default_nulls = match el.order {
