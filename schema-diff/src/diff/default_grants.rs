@@ -9,6 +9,9 @@
 //! ones granted), not created, so a new table ends with exactly the
 //! target's ACL (pgschema's `privilege/revoke_default_privilege`).
 //!
+//! The creating role's entries for itself (read as `CURRENT_USER`) give
+//! the object's owner what it holds anyway and are left out.
+//!
 //! Only the entries that apply to what the migration creates count: the
 //! reading role's own (introspection writes them with no `FOR ROLE`, as
 //! whoever runs the migration sets them for itself) that are granted, and
@@ -312,6 +315,11 @@ pub(super) fn from_default_privileges(current: &Schema, desired: &Schema, ops: &
             }
         }
         for (grantee, privileges) in given {
+            // The creating role's own: it owns the object, and an owner's
+            // privileges are no grant of the object's.
+            if grantee == "CURRENT_USER" {
+                continue;
+            }
             let from = default_grant(&on, grantee, &privileges);
             let adds = |o: &DbObject| -> Vec<(String, String)> {
                 o.parts

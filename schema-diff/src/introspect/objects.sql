@@ -716,8 +716,8 @@ objs AS (
          pg_catalog.format('CREATE EVENT TRIGGER %I ON %I%s EXECUTE FUNCTION %I.%I();',
                            et.evtname, et.evtevent,
                            CASE WHEN et.evttags IS NOT NULL THEN
-                             ' WHEN TAG IN (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(g), ', ' ORDER BY g)
-                                                  FROM pg_catalog.unnest(et.evttags) g) || ')'
+                             ' WHEN TAG IN (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(g), ', ' ORDER BY k)
+                                                  FROM pg_catalog.unnest(et.evttags) WITH ORDINALITY u(g, k)) || ')'
                            ELSE '' END,
                            n.nspname, p.proname)
            || CASE et.evtenabled
@@ -958,6 +958,14 @@ owned AS (
            pg_catalog.format('TEXT SEARCH DICTIONARY %I.%I', n.nspname, d.dictname), d.dictowner,
            'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid
     FROM pg_catalog.pg_ts_dict d JOIN ns n ON n.oid = d.dictnamespace
+    UNION ALL
+    -- An event trigger is in the schema of the function it runs.
+    SELECT 'event_trigger', n.nspname::text, et.evtname::text,
+           pg_catalog.format('EVENT TRIGGER %I', et.evtname), et.evtowner,
+           'pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid
+    FROM pg_catalog.pg_event_trigger et
+    JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid
+    JOIN ns n ON n.oid = p.pronamespace
   ) g
   UNION ALL
   SELECT n.nspname, op.oprname,
@@ -1024,8 +1032,15 @@ dgrants AS (
   SELECT d.oid, d.schema, d.role, d.scope,
          CASE WHEN d.scope = '' THEN '' ELSE d.scope || ' ' END AS scope_sql,
          d.objs, d.granted, d.is_grantable,
-         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
-         CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE g.rolname::text END AS grantee,
+         -- The reading role's entries for itself name it CURRENT_USER:
+         -- the owner of what the migration creates (whose own privileges
+         -- no object's grants list).
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC'
+              WHEN d.role = current_user AND g.rolname = current_user THEN 'CURRENT_USER'
+              ELSE pg_catalog.quote_ident(g.rolname) END AS grantee_sql,
+         CASE WHEN d.grantee = 0 THEN 'PUBLIC'
+              WHEN d.role = current_user AND g.rolname = current_user THEN 'CURRENT_USER'
+              ELSE g.rolname::text END AS grantee,
          pg_catalog.string_agg(d.privilege_type, ', ' ORDER BY d.privilege_type) AS privs
   FROM dacl d LEFT JOIN pg_catalog.pg_roles g ON g.oid = d.grantee
   GROUP BY d.oid, d.schema, d.role, d.scope, d.objs, d.granted, d.is_grantable, d.grantee, g.rolname
@@ -1180,7 +1195,7 @@ all_objs AS (
          CASE WHEN g.role = current_user THEN '[]'::pg_catalog.jsonb
               ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                      'kind', 'role', 'schema', '', 'name', g.role)) END
-           || CASE WHEN g.grantee = 'PUBLIC' THEN '[]'::pg_catalog.jsonb
+           || CASE WHEN g.grantee IN ('PUBLIC', 'CURRENT_USER') THEN '[]'::pg_catalog.jsonb
                    ELSE pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
                           'kind', 'role', 'schema', '', 'name', g.grantee)) END,
          NULL::pg_catalog.jsonb
