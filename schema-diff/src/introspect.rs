@@ -439,6 +439,9 @@ fn for_version(sql: &'static str, version_num: i32) -> std::borrow::Cow<'static,
     std::borrow::Cow::Owned(out)
 }
 
+/// A subscription's connection string, as the objects query reads it.
+const SUBSCRIPTION_CONNINFO: &str = "s.subconninfo";
+
 /// PostgreSQL 14's `pg_get_statisticsobjdef_expressions`, as the objects
 /// query calls it.
 const STATISTICS_EXPRESSIONS: &str = "pg_catalog.pg_get_statisticsobjdef_expressions(s.oid)";
@@ -459,7 +462,10 @@ fn objects_for_version(version_num: i32) -> std::borrow::Cow<'static, str> {
             "(SELECT NULL::pg_catalog.oid AS pnpubid, NULL::pg_catalog.oid AS pnnspid WHERE false) pns",
         )
         .replace("pr.prattrs", "NULL::pg_catalog.int2vector")
-        .replace("pr.prqual", "NULL::pg_catalog.pg_node_tree");
+        .replace("pr.prqual", "NULL::pg_catalog.pg_node_tree")
+        // Subscriptions' two-phase mode and disable_on_error: 15 on.
+        .replace("s.subtwophasestate", "'d'::\"char\"")
+        .replace("s.subdisableonerr", "false");
     if version_num < 140_000 {
         out = out.replace(STATISTICS_EXPRESSIONS, "NULL::text[]");
     }
@@ -467,16 +473,25 @@ fn objects_for_version(version_num: i32) -> std::borrow::Cow<'static, str> {
 }
 
 async fn read_catalog(client: &Client, schemas: &[String]) -> Result<CatalogRows, Error> {
-    let version_num: i32 = client
+    let settings = client
         .query_one(
-            "SELECT pg_catalog.current_setting('server_version_num')::int",
+            "SELECT pg_catalog.current_setting('server_version_num')::int, \
+                    pg_catalog.has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')",
             &[],
         )
-        .await?
-        .try_get(0)?;
+        .await?;
+    let version_num: i32 = settings.try_get(0)?;
+    let conninfo_readable: bool = settings.try_get(1)?;
     let constraints_sql = for_version(CONSTRAINTS_SQL, version_num);
     let indexes_sql = for_version(INDEXES_SQL, version_num);
-    let objects_sql = objects_for_version(version_num);
+    let mut objects_sql = objects_for_version(version_num);
+    // Only superusers may read subscriptions' connection strings (a
+    // query naming the column fails for anyone else): without them, no
+    // subscription is read.
+    if !conninfo_readable {
+        objects_sql =
+            std::borrow::Cow::Owned(objects_sql.replace(SUBSCRIPTION_CONNINFO, "NULL::text"));
+    }
     let p: [&(dyn tokio_postgres::types::ToSql + Sync); 1] = [&schemas];
     // One future per query, awaited together: tokio-postgres sends them all
     // before waiting for the first answer, and the server runs them back to

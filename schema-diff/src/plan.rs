@@ -1084,6 +1084,7 @@ fn object_target(o: &DbObject) -> String {
         ObjectKind::TextSearchDictionary => format!("TEXT SEARCH DICTIONARY {q}"),
         ObjectKind::TextSearchConfiguration => format!("TEXT SEARCH CONFIGURATION {q}"),
         ObjectKind::EventTrigger => format!("EVENT TRIGGER {}", Ident(&o.name)),
+        ObjectKind::Subscription => format!("SUBSCRIPTION {}", Ident(&o.name)),
         ObjectKind::View => format!("VIEW {q}"),
         ObjectKind::MaterializedView => format!("MATERIALIZED VIEW {q}"),
         ObjectKind::Trigger => on("TRIGGER"),
@@ -1211,7 +1212,10 @@ pub fn validate_object(o: &DbObject) -> Result<(), String> {
         o.kind,
         ObjectKind::Grant | ObjectKind::Owner | ObjectKind::DefaultPrivilege | ObjectKind::Comment
     ) {
-        if o.drop.is_none() && o.kind != ObjectKind::RowSecurity {
+        // A row-level security's and a subscription's drops are two or
+        // three statements built from the quoted name alone.
+        if o.drop.is_none() && !matches!(o.kind, ObjectKind::RowSecurity | ObjectKind::Subscription)
+        {
             let drop = drop_object(o);
             validate_piece(&drop)
                 .and_then(|()| validate_object_sql(&drop, ObjectSql::Drop))
@@ -1263,6 +1267,10 @@ fn statement_kinds(kind: ObjectKind) -> (&'static [&'static str], &'static [&'st
         K::Trigger => (&["CreateTrigStmt", TABLE], &[]),
         K::Rule => (&["RuleStmt", TABLE], &[]),
         K::EventTrigger => (&["CreateEventTrigStmt", "AlterEventTrigStmt"], &[]),
+        K::Subscription => (
+            &["CreateSubscriptionStmt", "AlterSubscriptionStmt"],
+            &["AlterSubscriptionStmt"],
+        ),
         K::RowSecurity | K::Exclusion => (&[TABLE], &[]),
         K::Policy => (&["CreatePolicyStmt"], &["AlterPolicyStmt"]),
         K::Statistics => (&["CreateStatsStmt", "AlterStatsStmt"], &[]),
@@ -1295,6 +1303,14 @@ fn drop_object(o: &DbObject) -> String {
             Qualified(&o.schema, o.table.as_deref().unwrap_or_default()),
             Ident(&o.name)
         ),
+        // Without its slot: DROP SUBSCRIPTION would connect to the
+        // publisher to drop it (and cannot run in a transaction then).
+        ObjectKind::Subscription => {
+            let s = Ident(&o.name);
+            format!(
+                "ALTER SUBSCRIPTION {s} DISABLE;\nALTER SUBSCRIPTION {s} SET (slot_name = NONE);\nDROP SUBSCRIPTION {s}"
+            )
+        }
         _ => format!("DROP {}", object_target(o)),
     }
 }

@@ -100,12 +100,19 @@ impl Drop for ScratchDb {
 
 async fn drop_database(admin: &ConnectOptions, name: &str) -> Result<(), Error> {
     let client = admin.connect().await.map_err(DbError::from)?;
-    client
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            Ident(name)
-        ))
-        .await?;
+    let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", Ident(name));
+    if client.batch_execute(&drop).await.is_err() {
+        // A database with a subscription (a definition made one) cannot
+        // be dropped: its subscriptions go first.
+        let db = admin
+            .with_dbname(name)
+            .connect()
+            .await
+            .map_err(DbError::from)?;
+        db.batch_execute(strata::schema::DROP_SUBSCRIPTIONS_SQL)
+            .await?;
+        client.batch_execute(&drop).await?;
+    }
     Ok(())
 }
 

@@ -726,8 +726,26 @@ pub fn validate_object_sql_of(
                 }
             }
         }
+        // A subscription's own statements, for a subscription only; made
+        // without connecting to its publisher (as the catalog reader
+        // writes it).
+        if kind == "CreateSubscriptionStmt" && shape.kinds.contains(&kind) {
+            let mut offline = false;
+            walk(node, &mut |key, value| {
+                if key == "DefElem"
+                    && value.get("defname").and_then(Value::as_str) == Some("connect")
+                {
+                    let text = value.to_string();
+                    offline |=
+                        text.contains("\"boolval\":{}") || text.contains("\"sval\":\"false\"");
+                }
+            });
+            if !offline {
+                return refuse("a subscription is made with connect = false");
+            }
+        }
         let allowed = match kind {
-            _ if BEYOND_SCHEMA.contains(&kind) => false,
+            _ if BEYOND_SCHEMA.contains(&kind) && !shape.kinds.contains(&kind) => false,
             "ViewStmt"
             | "RuleStmt"
             | "IndexStmt"

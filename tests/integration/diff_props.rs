@@ -1548,6 +1548,7 @@ fn every_object_kind_round_trips() {
             ObjectKind::UserMapping,
             ObjectKind::ForeignTable,
             ObjectKind::Publication,
+            ObjectKind::Subscription,
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }

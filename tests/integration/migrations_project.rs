@@ -514,7 +514,9 @@ fn check_names_objects_the_models_do_not_manage() {
                  CREATE SERVER archive FOREIGN DATA WRAPPER plain_fdw;
                  CREATE USER MAPPING FOR PUBLIC SERVER archive;
                  CREATE FOREIGN TABLE old_t (id bigint) SERVER archive;
-                 CREATE PUBLICATION feed FOR TABLE t;",
+                 CREATE PUBLICATION feed FOR TABLE t;
+                 CREATE SUBSCRIPTION pull CONNECTION 'dbname=elsewhere' PUBLICATION feed
+                     WITH (connect = false, slot_name = NONE);",
             )
             .await
             .unwrap();
@@ -555,6 +557,7 @@ fn check_names_objects_the_models_do_not_manage() {
             "user mapping for PUBLIC server archive",
             "foreign table old_t",
             "publication feed",
+            "subscription pull",
         ] {
             assert!(
                 report.unmanaged.iter().any(|u| u == want),
@@ -562,7 +565,7 @@ fn check_names_objects_the_models_do_not_manage() {
                 report.unmanaged
             );
         }
-        assert_eq!(report.unmanaged.len(), 30, "{:?}", report.unmanaged);
+        assert_eq!(report.unmanaged.len(), 31, "{:?}", report.unmanaged);
 
         // Autogenerate on a history that created them by hand drops none.
         std::fs::write(

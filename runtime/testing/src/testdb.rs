@@ -182,12 +182,17 @@ impl Drop for TestDb {
             };
             rt.block_on(async move {
                 if let Ok(client) = connect(&admin).await {
-                    let _ = client
-                        .batch_execute(&format!(
-                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                            Ident(&name)
-                        ))
-                        .await;
+                    let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", Ident(&name));
+                    if client.batch_execute(&drop).await.is_err() {
+                        // One with a subscription cannot be dropped: its
+                        // subscriptions go first.
+                        if let Ok(db) = connect(&admin.with_dbname(&name)).await {
+                            let _ = db
+                                .batch_execute(strata::schema::DROP_SUBSCRIPTIONS_SQL)
+                                .await;
+                        }
+                        let _ = client.batch_execute(&drop).await;
+                    }
                 }
             });
         });

@@ -105,6 +105,12 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         if a.definition == b.definition && (a.signature == b.signature || unread) {
             continue;
         }
+        // A subscription's connection string belongs to its environment
+        // (and is read without its password): compared by everything else,
+        // its parts. It is written when the subscription is created.
+        if a.kind == ObjectKind::Subscription && a.parts.is_some() && a.parts == b.parts {
+            continue;
+        }
         if a.kind == ObjectKind::Extension && b.parts.is_none() && b.definition == unversioned(a) {
             // A desired extension that states no version (a schema JSON
             // written before versions were read) takes any.
@@ -113,6 +119,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
         if a.kind == ObjectKind::Comment
             || view_replaceable(a, b)
             || (a.kind == ObjectKind::Policy && parts_alterable(a, b, false))
+            || (a.kind == ObjectKind::Subscription && parts_alterable(a, b, false))
             || (a.kind == ObjectKind::Grant
                 && parts_alterable(a, b, false)
                 && !revokes_under_column_grants(a, b, &cur_by, &des_by))
@@ -124,7 +131,7 @@ pub(super) fn object_ops(cur: &Schema, des: &Schema, table_ops: &[Op]) -> Vec<Op
             // runs between a drop and a create without it; a grant's
             // privileges are granted and revoked one by one, so the
             // grantee keeps its place in the ACL (and the privileges it
-            // keeps, the while).
+            // keeps, the while); a subscription keeps its state.
             replaced.insert(k.clone());
         } else if a.kind.is_dependent() {
             drops.insert(k.clone());
@@ -774,6 +781,9 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         // The same handler, validator (server: type, version, wrapper):
         // options are added, set and dropped.
         ForeignDataWrapper | ForeignServer | UserMapping => parts_alterable(a, b, false),
+        // A subscription's connection, publications, options and state
+        // (its slot and two-phase mode are fixed).
+        Subscription => parts_alterable(a, b, false),
         _ => false,
     }
 }

@@ -1465,9 +1465,10 @@ pub fn object_display(o: &DbObject) -> String {
             )
         }
         ObjectKind::EventTrigger => return format!("event trigger {}", Ident(&o.name)),
-        ObjectKind::ForeignDataWrapper | ObjectKind::ForeignServer | ObjectKind::Publication => {
-            return format!("{} {}", o.kind.as_str(), Ident(&o.name))
-        }
+        ObjectKind::ForeignDataWrapper
+        | ObjectKind::ForeignServer
+        | ObjectKind::Publication
+        | ObjectKind::Subscription => return format!("{} {}", o.kind.as_str(), Ident(&o.name)),
         ObjectKind::UserMapping => {
             return format!(
                 "user mapping for {} server {}",

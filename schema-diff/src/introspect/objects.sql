@@ -32,6 +32,25 @@ ts_mappings AS (
   JOIN pg_catalog.pg_ts_config c ON c.oid = mm.cfg
   JOIN LATERAL pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = mm.maptokentype
 ),
+-- The subscriptions of this database, with `streaming` as CREATE
+-- SUBSCRIPTION takes it and the connection string without a password
+-- (a `password=` pair, and a URI's password in its user info or query).
+sub_conninfo AS (
+  SELECT s.oid, s.subname, s.subenabled, s.subbinary, s.subtwophasestate AS subtwophasestate, s.subdisableonerr AS subdisableonerr,
+         s.subslotname, s.subsynccommit, s.subpublications,
+         CASE s.substream::text WHEN 'true' THEN 'on' WHEN 't' THEN 'on' WHEN 'p' THEN 'parallel'
+                                ELSE 'off' END AS streaming,
+         pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+           pg_catalog.regexp_replace(s.subconninfo,
+             '(^|\s)password\s*=\s*(''([^''\\]|\\.)*''|\S*)', '', 'g'),
+           '^(postgres(ql)?://[^:@/?#]*):[^@/?#]*@', '\1@'),
+           '([?&])password=[^&#]*&?', '\1', 'g'),
+           '[?&]$', '')) AS conninfo
+  FROM pg_catalog.pg_subscription s
+  WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d
+                     WHERE d.datname = pg_catalog.current_database())
+    AND s.subconninfo IS NOT NULL
+),
 objs AS (
   SELECT 'extension'::text AS kind, n.nspname::text AS schema, e.extname::text AS name,
          NULL::text AS tbl, NULL::text AS args,
@@ -731,6 +750,28 @@ objs AS (
   FROM pg_catalog.pg_event_trigger et
   JOIN pg_catalog.pg_proc p ON p.oid = et.evtfoid
   JOIN ns n ON n.oid = p.pronamespace
+  UNION ALL
+  -- The subscriptions of this database (schema ''), made without
+  -- connecting to the publisher (no slot made, no table synced), then
+  -- enabled when they are. Their connection strings are readable by
+  -- superusers only: for other roles none is read (introspect.rs). A
+  -- password in one is never read (`sub_conninfo`).
+  SELECT 'subscription', '', su.subname, NULL, NULL,
+         pg_catalog.format('CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %s WITH (connect = false, '
+                           'slot_name = %s, binary = %s, streaming = %s, two_phase = %s, disable_on_error = %s, '
+                           'synchronous_commit = %L);',
+                           su.subname, su.conninfo,
+                           (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(u.p), ', ' ORDER BY u.k)
+                            FROM pg_catalog.unnest(su.subpublications) WITH ORDINALITY u(p, k)),
+                           COALESCE(pg_catalog.quote_literal(su.subslotname), 'NONE'),
+                           su.subbinary::text, su.streaming, (su.subtwophasestate <> 'd')::text,
+                           su.subdisableonerr::text, su.subsynccommit)
+           || CASE WHEN su.subenabled THEN pg_catalog.format(E'\nALTER SUBSCRIPTION %I ENABLE;', su.subname)
+                   ELSE '' END,
+         NULL,
+         'pg_catalog.pg_subscription'::pg_catalog.regclass, su.oid,
+         'pg_catalog.pg_subscription'::pg_catalog.regclass, ARRAY[su.oid]
+  FROM sub_conninfo su
 ),
 -- Privileges (aclexplode) on relations (foreign tables too), columns,
 -- schemas, routines, types, foreign data wrappers and servers, one object per (target, grantee, grant option), the owner's own
@@ -1373,6 +1414,52 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
          -- wrapper's handler and validator and a server's version change
          -- in place; a server's type and wrapper are fixed
          -- (`option_parts`, below).
+         -- A subscription: its slot and two-phase mode are fixed; its
+         -- publications (set without a refresh, which would connect to the
+         -- publisher), options and state change in place, enabled last.
+         -- Its connection string is not a part: it belongs to the
+         -- environment (and its password is not read), and is written
+         -- only when the subscription is created (objects.rs).
+         WHEN 'subscription' THEN (
+           SELECT pg_catalog.jsonb_build_object(
+                    'fixed', pg_catalog.concat_ws(' ', COALESCE(pg_catalog.quote_literal(su.subslotname), 'NONE'),
+                                                  (su.subtwophasestate <> 'd')::text),
+                    'items', pg_catalog.jsonb_build_array(
+                        pg_catalog.jsonb_build_object(
+                          'key', 'publication', 'add', x.prefix || ' SET PUBLICATION ' || x.pubs || ' WITH (refresh = false)',
+                          'drop', x.prefix || ' SET PUBLICATION ' || x.pubs || ' WITH (refresh = false)',
+                          'change', x.prefix || ' SET PUBLICATION ' || x.pubs || ' WITH (refresh = false)'))
+                      || CASE WHEN su.subbinary THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                           'key', 'binary', 'add', x.prefix || ' SET (binary = true)',
+                           'drop', x.prefix || ' SET (binary = false)', 'change', x.prefix || ' SET (binary = true)'))
+                         ELSE '[]'::pg_catalog.jsonb END
+                      || CASE WHEN su.streaming <> 'off' THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                           'key', 'streaming', 'add', x.prefix || ' SET (streaming = ' || su.streaming || ')',
+                           'drop', x.prefix || ' SET (streaming = off)',
+                           'change', x.prefix || ' SET (streaming = ' || su.streaming || ')'))
+                         ELSE '[]'::pg_catalog.jsonb END
+                      || CASE WHEN su.subdisableonerr THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                           'key', 'disable_on_error', 'add', x.prefix || ' SET (disable_on_error = true)',
+                           'drop', x.prefix || ' SET (disable_on_error = false)',
+                           'change', x.prefix || ' SET (disable_on_error = true)'))
+                         ELSE '[]'::pg_catalog.jsonb END
+                      || CASE WHEN su.subsynccommit <> 'off' THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                           'key', 'synchronous_commit',
+                           'add', x.prefix || ' SET (synchronous_commit = ' || pg_catalog.quote_literal(su.subsynccommit) || ')',
+                           'drop', x.prefix || ' SET (synchronous_commit = ''off'')',
+                           'change', x.prefix || ' SET (synchronous_commit = ' || pg_catalog.quote_literal(su.subsynccommit) || ')'))
+                         ELSE '[]'::pg_catalog.jsonb END
+                      || CASE WHEN su.subenabled THEN pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+                           'key', 'enabled', 'add', x.prefix || ' ENABLE', 'drop', x.prefix || ' DISABLE',
+                           'change', x.prefix || ' ENABLE'))
+                         ELSE '[]'::pg_catalog.jsonb END)::text
+           FROM sub_conninfo su
+           CROSS JOIN LATERAL (
+             SELECT pg_catalog.format('ALTER SUBSCRIPTION %I', su.subname) AS prefix,
+                    (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(u.p), ', ' ORDER BY u.k)
+                     FROM pg_catalog.unnest(su.subpublications) WITH ORDINALITY u(p, k)) AS pubs
+           ) x
+           WHERE su.oid = o.objid)
          WHEN 'foreign_data_wrapper' THEN option_parts.parts
          WHEN 'foreign_server' THEN option_parts.parts
          WHEN 'user_mapping' THEN option_parts.parts

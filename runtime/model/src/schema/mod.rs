@@ -119,6 +119,7 @@ pub use naming::{
 };
 pub use object::{
     DbObject, Dependency, ObjectKey, ObjectKind, ObjectPart, ObjectParts, PartRename, Position,
+    DROP_SUBSCRIPTIONS_SQL,
 };
 pub use options::{Deferrable, FkAction, IndexMethod, StorageValue, STORAGE_BOOLEANS};
 pub use sql_type::{

@@ -118,7 +118,26 @@ pub enum ObjectKind {
     /// event trigger belongs to the database). Created after everything
     /// else, so it does not fire on the migration that creates it.
     EventTrigger,
+    /// `CREATE SUBSCRIPTION` (created with `connect = false`: no slot is
+    /// made on the publisher and no table synced; `ENABLE` when the
+    /// subscription is enabled). It belongs to the database: its schema is
+    /// `''`. Its connection string (read without a password), publications,
+    /// options and state change in place; a drop leaves the publisher's
+    /// slot (`slot_name = NONE` first). Read only by roles that may read
+    /// connection strings (superusers).
+    Subscription,
 }
+
+/// Drops the subscriptions of the database it runs in without touching
+/// their publishers (disabled, `slot_name = NONE`, dropped): a database
+/// with a subscription cannot be dropped, even `WITH (FORCE)`. For
+/// throwaway databases.
+pub const DROP_SUBSCRIPTIONS_SQL: &str = "DO $strata$ DECLARE s text; BEGIN \
+    FOR s IN SELECT subname FROM pg_catalog.pg_subscription WHERE subdbid = \
+    (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()) LOOP \
+    EXECUTE pg_catalog.format('ALTER SUBSCRIPTION %I DISABLE', s); \
+    EXECUTE pg_catalog.format('ALTER SUBSCRIPTION %I SET (slot_name = NONE)', s); \
+    EXECUTE pg_catalog.format('DROP SUBSCRIPTION %I', s); END LOOP; END $strata$";
 
 impl ObjectKind {
     /// The kind as people and SQL name it (`materialized view`).
@@ -149,6 +168,7 @@ impl ObjectKind {
             ObjectKind::Trigger => "trigger",
             ObjectKind::Rule => "rule",
             ObjectKind::EventTrigger => "event trigger",
+            ObjectKind::Subscription => "subscription",
             ObjectKind::RowSecurity => "row level security",
             ObjectKind::Policy => "policy",
             ObjectKind::Exclusion => "exclusion constraint",
@@ -177,6 +197,7 @@ impl ObjectKind {
                 | ObjectKind::Trigger
                 | ObjectKind::Rule
                 | ObjectKind::EventTrigger
+                | ObjectKind::Subscription
                 | ObjectKind::RowSecurity
                 | ObjectKind::Policy
                 | ObjectKind::Exclusion
