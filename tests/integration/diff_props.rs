@@ -1183,8 +1183,9 @@ async fn reset(client: &Client) -> Result<(), String> {
                FOR p IN SELECT pubname FROM pg_catalog.pg_publication LOOP\n\
                  EXECUTE pg_catalog.format('DROP PUBLICATION %I', p);\n\
                END LOOP;\n\
-             END $$;",
-            names.join(", ")
+             END $$;\n{}",
+            names.join(", "),
+            strata::schema::DROP_SUBSCRIPTIONS_SQL
         ))
         .await
         .map_err(|e| format!("reset: {}", crate::diff_golden::db_error(&e)))
@@ -1737,6 +1738,13 @@ enum ObjSpec {
         column: Option<String>,
         inserts_only: bool,
     },
+    /// A subscription (made without connecting) to a publication,
+    /// binary or not.
+    Subscription {
+        name: String,
+        publication: String,
+        binary: bool,
+    },
     /// A foreign table (on a wrapper and server of the generator's own)
     /// with the columns of a table, one with an option.
     ForeignTable {
@@ -2032,6 +2040,16 @@ impl ObjSpec {
                     }
                 )
             }
+            ObjSpec::Subscription {
+                name,
+                publication,
+                binary,
+            } => format!(
+                "CREATE SUBSCRIPTION {} CONNECTION 'dbname=strata_nowhere' PUBLICATION {} \
+                 WITH (connect = false, slot_name = NONE, binary = {binary});",
+                Ident(name),
+                Ident(publication)
+            ),
             ObjSpec::ForeignTable {
                 name,
                 table: tk,
@@ -2144,7 +2162,7 @@ fn pick_columns(g: &mut Gen, s: &Schema, tk: &(String, String), n: usize) -> Vec
 /// One random object over `s`, named uniquely by `g.fresh`.
 fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
     let suffix = g.pick(OBJ_NAMES).to_string();
-    let kind = g.below(20);
+    let kind = g.below(21);
     let tk = pick_table(g, s)?;
     if s.tables
         .iter()
@@ -2276,6 +2294,11 @@ fn gen_object(g: &mut Gen, s: &Schema, views: &[String]) -> Option<ObjSpec> {
             table: tk,
             option: g.chance(50),
         },
+        20 => ObjSpec::Subscription {
+            name: g.fresh(&format!("sub {suffix} ")),
+            publication: g.fresh(&format!("pub {suffix} ")),
+            binary: g.chance(50),
+        },
         _ => ObjSpec::Domain {
             name: g.fresh(&format!("dom {suffix} ")),
             min: g.below(100) as u32,
@@ -2363,6 +2386,7 @@ fn mutate_objects(g: &mut Gen, a: &[ObjSpec], b: &Schema) -> Vec<ObjSpec> {
                 ObjSpec::TextSearch { stem, .. } => *stem = !*stem,
                 ObjSpec::Publication { inserts_only, .. } => *inserts_only = !*inserts_only,
                 ObjSpec::ForeignTable { option, .. } => *option = !*option,
+                ObjSpec::Subscription { binary, .. } => *binary = !*binary,
                 ObjSpec::Statistics {
                     all_kinds, target, ..
                 } => {

@@ -8,7 +8,7 @@ DROP EVENT TRIGGER watch_rewrites;
 DROP EVENT TRIGGER "watch tables";
 
 -- undo: - event trigger "watch tables"
-CREATE EVENT TRIGGER "watch tables" ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE') EXECUTE FUNCTION "DDL Watch".note_ddl();
+CREATE EVENT TRIGGER "watch tables" ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION "DDL Watch".note_ddl();
 
 -- undo: - event trigger watch_start
 CREATE EVENT TRIGGER watch_start ON ddl_command_start EXECUTE FUNCTION "DDL Watch".note_ddl();

@@ -8,7 +8,7 @@ DROP EVENT TRIGGER watch_start;
 DROP EVENT TRIGGER "watch tables";
 
 -- + event trigger "watch tables"
-CREATE EVENT TRIGGER "watch tables" ON ddl_command_end WHEN TAG IN ('ALTER TABLE', 'CREATE TABLE', 'DROP TABLE') EXECUTE FUNCTION "DDL Watch".note_ddl();
+CREATE EVENT TRIGGER "watch tables" ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE', 'DROP TABLE') EXECUTE FUNCTION "DDL Watch".note_ddl();
 
 -- + event trigger watch_rewrites
 CREATE EVENT TRIGGER watch_rewrites ON table_rewrite EXECUTE FUNCTION "DDL Watch".note_ddl();
