@@ -1553,6 +1553,11 @@ fn every_object_kind_round_trips() {
         ] {
             assert!(kinds.contains(&kind), "no {} read", kind.as_str());
         }
+        // A subscription's password is never read.
+        assert!(
+            !want.to_json().contains("never-read"),
+            "a subscription's password was read"
+        );
         let table = |name: &str| want.tables.iter().find(|t| t.name == name).unwrap();
         assert!(table("events_2026_click").partition_of.is_some());
         assert_eq!(

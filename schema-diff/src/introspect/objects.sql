@@ -34,7 +34,8 @@ ts_mappings AS (
 ),
 -- The subscriptions of this database, with `streaming` as CREATE
 -- SUBSCRIPTION takes it and the connection string without a password
--- (a `password=` pair, and a URI's password in its user info or query).
+-- (a `password=` or `sslpassword=` pair, and a URI's password in its user
+-- info or query).
 sub_conninfo AS (
   SELECT s.oid, s.subname, s.subenabled, s.subbinary, s.subtwophasestate AS subtwophasestate, s.subdisableonerr AS subdisableonerr,
          s.subslotname, s.subsynccommit, s.subpublications,
@@ -42,9 +43,9 @@ sub_conninfo AS (
                                 ELSE 'off' END AS streaming,
          pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
            pg_catalog.regexp_replace(s.subconninfo,
-             '(^|\s)password\s*=\s*(''([^''\\]|\\.)*''|\S*)', '', 'g'),
+             '(^|\s)(ssl)?password\s*=\s*(''([^''\\]|\\.)*''|\S*)', '', 'g'),
            '^(postgres(ql)?://[^:@/?#]*):[^@/?#]*@', '\1@'),
-           '([?&])password=[^&#]*&?', '\1', 'g'),
+           '([?&])(ssl)?password=[^&#]*&?', '\1', 'g'),
            '[?&]$', '')) AS conninfo
   FROM pg_catalog.pg_subscription s
   WHERE s.subdbid = (SELECT d.oid FROM pg_catalog.pg_database d

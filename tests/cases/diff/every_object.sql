@@ -275,5 +275,5 @@ CREATE PUBLICATION "Deal Feed" FOR TABLE "Sales Ops".deals (id, amount) WHERE (a
 CREATE PUBLICATION public_feed FOR TABLES IN SCHEMA public;
 COMMENT ON PUBLICATION "Deal Feed" IS 'to the warehouse';
 -- a subscription, made without connecting (its password is never read)
-CREATE SUBSCRIPTION "Deal Sync" CONNECTION 'host=warehouse.example dbname=deals password=never-read'
+CREATE SUBSCRIPTION "Deal Sync" CONNECTION 'host=warehouse.example dbname=deals password=never-read sslpassword=never-read'
     PUBLICATION "Deal Feed" WITH (connect = false, slot_name = NONE, binary = true);
