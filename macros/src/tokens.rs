@@ -36,6 +36,7 @@ pub fn table(t: &Table, columns: impl IntoIterator<Item = TokenStream>) -> Token
         local_defaults: _,
         attached_indexes: _,
         unattached_indexes: _,
+        validated_checks: _,
         inherits: _,
         unlogged: _,
         of_type: _,

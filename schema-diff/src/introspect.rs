@@ -890,6 +890,7 @@ impl<'a> Assembler<'a> {
         // The indexes behind constraints -> whether the constraint is the
         // table's own (not one a partition gets from its parent).
         let mut constraint_indexes: HashMap<u32, bool> = HashMap::default();
+        let mut validated_copies: Vec<(u32, String)> = Vec::new();
         for r in &rows.constraints {
             let oid: u32 = r.try_get(cons.table_oid)?;
             let index_oid: u32 = r.try_get(cons.index_oid)?;
@@ -903,8 +904,12 @@ impl<'a> Assembler<'a> {
                 continue;
             };
             // Constraints a partition or child table gets from its parent
-            // are the parent's.
+            // are the parent's; but a CHECK validated here may be a copy
+            // of an ancestor's NOT VALID one (kept below if it is).
             if !r.try_get::<_, bool>(cons.is_local)? {
+                if kind == "c" && r.try_get::<_, bool>(cons.validated)? {
+                    validated_copies.push((oid, r.try_get::<_, String>(cons.name)?));
+                }
                 continue;
             }
             if let Some(piece) = read_constraint(r, &cons, tb, &tables)? {
@@ -920,6 +925,51 @@ impl<'a> Assembler<'a> {
                 Piece::Unique(u) => tb.table.uniques.push(u),
                 Piece::ForeignKey(fk) => tb.table.foreign_keys.push(fk),
                 Piece::Check(c) => tb.table.checks.push(c),
+            }
+        }
+        if !validated_copies.is_empty() {
+            let by_name: HashMap<(&str, &str), u32> = tables
+                .iter()
+                .map(|(oid, tb)| ((tb.table.schema.as_str(), tb.table.name.as_str()), *oid))
+                .collect();
+            let mut kept: Vec<(u32, String)> = Vec::new();
+            for (oid, name) in validated_copies {
+                // An ancestor whose own CHECK of that name is NOT VALID.
+                let mut level = vec![oid];
+                let mut found = false;
+                for _ in 0..tables.len().min(64) {
+                    let parents: Vec<u32> = level
+                        .iter()
+                        .filter_map(|o| tables.get(o))
+                        .flat_map(|tb| {
+                            tb.table
+                                .partition_of
+                                .iter()
+                                .map(|p| &p.parent)
+                                .chain(&tb.table.inherits)
+                        })
+                        .filter_map(|p| by_name.get(&(p.schema.as_str(), p.name.as_str())))
+                        .copied()
+                        .collect();
+                    found = parents.iter().filter_map(|p| tables.get(p)).any(|tb| {
+                        tb.table
+                            .checks
+                            .iter()
+                            .any(|c| c.name == name && c.not_valid)
+                    });
+                    if found || parents.is_empty() {
+                        break;
+                    }
+                    level = parents;
+                }
+                if found {
+                    kept.push((oid, name));
+                }
+            }
+            for (oid, name) in kept {
+                if let Some(tb) = tables.get_mut(&oid) {
+                    tb.table.validated_checks.push(name);
+                }
             }
         }
 

@@ -2258,6 +2258,40 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             from,
             to,
         } => set_index_attachments(table, index, from, to),
+        Op::SetValidatedCopies {
+            table,
+            check,
+            from,
+            to,
+            then_dropped,
+        } => {
+            let mut out = Vec::new();
+            let made: Vec<&Name> = if from.iter().all(|f| to.contains(f)) {
+                to.iter().filter(|t| !from.contains(t)).collect()
+            } else if to.is_empty() && *then_dropped {
+                // The CHECK goes next, with its copies.
+                Vec::new()
+            } else {
+                // A validated copy cannot be made not valid again: the
+                // CHECK is added back NOT VALID, with every copy.
+                out.extend(with_comment(
+                    table,
+                    &check.name,
+                    &check.comment,
+                    false,
+                    vec![
+                        alter::drop_constraint(&table.schema, &table.name, &check.name),
+                        create::add_check_not_valid(&stub(table), check),
+                    ],
+                ));
+                to.iter().collect()
+            };
+            out.extend(
+                made.into_iter()
+                    .map(|t| alter::validate_constraint(&t.schema, &t.name, &check.name)),
+            );
+            out
+        }
         Op::NameAttachedIndex {
             table,
             parent_index,
@@ -2688,6 +2722,22 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
                 vec![AccessExclusiveLock, CanFailOnExistingRows]
             } else {
                 vec![]
+            }
+        }
+        // Reads the rows of partitions and children (a scan under SHARE
+        // UPDATE EXCLUSIVE), and may drop and add the CHECK first.
+        Op::SetValidatedCopies {
+            from,
+            to,
+            then_dropped,
+            ..
+        } => {
+            if to.is_empty() && *then_dropped {
+                vec![]
+            } else if from.iter().all(|f| to.contains(f)) {
+                vec![CanFailOnExistingRows]
+            } else {
+                vec![AccessExclusiveLock, CanFailOnExistingRows]
             }
         }
         // Builds indexes in partitions (a key's under an ACCESS EXCLUSIVE

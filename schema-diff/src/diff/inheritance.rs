@@ -21,6 +21,8 @@
 
 use std::collections::BTreeSet;
 
+use super::{Name, Op};
+
 use super::op::PartitionCopies;
 use super::partition_indexes::{adopts_key, key_columns};
 use strata::ident::{quote_literal, Qualified};
@@ -814,4 +816,155 @@ pub(super) fn child_defaults(cur: &Schema, des: &Schema, ops: &mut Vec<super::Op
         }
     }
     ops.extend(extra);
+}
+
+/// The partitions and children of `parent` in `s`, at every level.
+fn all_descendants<'a>(s: &'a Schema, parent: &TableRef) -> Vec<&'a Table> {
+    let mut out: Vec<&Table> = Vec::new();
+    let mut level = vec![parent.clone()];
+    for _ in 0..MAX_DEPTH {
+        let next: Vec<&Table> = s
+            .tables
+            .iter()
+            .filter(|t| parents(t).iter().any(|p| level.contains(p)))
+            .filter(|t| !out.iter().any(|o| o.schema == t.schema && o.name == t.name))
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        level = next
+            .iter()
+            .map(|t| TableRef {
+                schema: t.schema.clone(),
+                name: t.name.clone(),
+            })
+            .collect();
+        out.extend(next);
+    }
+    out
+}
+
+/// Which partitions and children have validated their copy of an
+/// ancestor's `NOT VALID` CHECK ([`Table::validated_checks`]): after the
+/// plan's other ops, those of the start where the CHECK stays as it is and
+/// they stay under it, none where the plan adds it; where that is not the
+/// target's, an [`Op::SetValidatedCopies`] makes it so.
+pub(super) fn validated_copies<'a>(
+    cur: &Schema,
+    des: &Schema,
+    ops: impl IntoIterator<Item = &'a Op>,
+) -> Vec<Op> {
+    let any = |s: &Schema| s.tables.iter().any(|t| !t.validated_checks.is_empty());
+    if !any(cur) && !any(des) {
+        return Vec::new();
+    }
+    let mut made: BTreeSet<Name> = BTreeSet::new();
+    let mut touched: BTreeSet<(Name, String)> = BTreeSet::new();
+    for op in ops {
+        match op {
+            Op::CreateTable { table } | Op::DropTable { table } => {
+                made.insert(Name::new(table.schema.clone(), table.name.clone()));
+            }
+            Op::AttachPartition { table, .. }
+            | Op::DetachPartition { table, .. }
+            | Op::AlterInherit { table, .. } => {
+                made.insert(table.clone());
+            }
+            Op::AddCheck { table, check } | Op::DropCheck { table, check } => {
+                touched.insert((table.clone(), check.name.clone()));
+            }
+            Op::ValidateConstraint {
+                table, constraint, ..
+            } => {
+                touched.insert((table.clone(), constraint.name().to_string()));
+            }
+            Op::RenameConstraint { table, from, to } => {
+                touched.insert((table.clone(), from.clone()));
+                touched.insert((table.clone(), to.clone()));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for d in &des.tables {
+        let table = Name::new(d.schema.clone(), d.name.clone());
+        let me = TableRef {
+            schema: d.schema.clone(),
+            name: d.name.clone(),
+        };
+        for check in d.checks.iter().filter(|c| c.not_valid && !c.no_inherit) {
+            let kept = !made.contains(&table)
+                && !touched.contains(&(table.clone(), check.name.clone()))
+                && cur
+                    .table(&d.schema, &d.name)
+                    .is_some_and(|c| c.checks.contains(check));
+            let mut after = Vec::new();
+            let mut wanted = Vec::new();
+            for child in all_descendants(des, &me) {
+                let name = Name::new(child.schema.clone(), child.name.clone());
+                let before = cur
+                    .table(&child.schema, &child.name)
+                    .filter(|c| parents(c) == parents(child) && !made.contains(&name));
+                if kept && before.is_some_and(|c| c.validated_checks.contains(&check.name)) {
+                    after.push(name.clone());
+                }
+                if child.validated_checks.contains(&check.name) {
+                    wanted.push(name);
+                }
+            }
+            if after != wanted {
+                out.push(Op::SetValidatedCopies {
+                    table: table.clone(),
+                    check: check.clone(),
+                    from: after,
+                    to: wanted,
+                    // On the way back, the CHECK the plan adds (or
+                    // re-adds) goes, or is validated whole, right after.
+                    then_dropped: !kept,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The CHECKs a plan drops (from a table it keeps) whose copies some
+/// partitions or children validated: an [`Op::SetValidatedCopies`] that
+/// does nothing, to go right before the drop, whose inverse validates
+/// them again once the way back has added the CHECK back.
+pub(super) fn dropped_validated_copies<'a>(
+    cur: &Schema,
+    ops: impl IntoIterator<Item = &'a Op>,
+) -> Vec<Op> {
+    if !cur.tables.iter().any(|t| !t.validated_checks.is_empty()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for op in ops {
+        let Op::DropCheck { table, check } = op else {
+            continue;
+        };
+        if !check.not_valid {
+            continue;
+        }
+        let me = TableRef {
+            schema: table.schema.clone(),
+            name: table.name.clone(),
+        };
+        let from: Vec<Name> = all_descendants(cur, &me)
+            .into_iter()
+            .filter(|c| c.validated_checks.contains(&check.name))
+            .map(|c| Name::new(c.schema.clone(), c.name.clone()))
+            .collect();
+        if !from.is_empty() {
+            out.push(Op::SetValidatedCopies {
+                table: table.clone(),
+                check: check.clone(),
+                from,
+                to: Vec::new(),
+                then_dropped: true,
+            });
+        }
+    }
+    out
 }

@@ -220,6 +220,24 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
             })
             .map(|op| ((op.phase(), 0), op)),
     );
+    let copies = inheritance::validated_copies(current, desired, keyed.iter().map(|(_, op)| op));
+    keyed.extend(copies.into_iter().map(|op| ((op.phase(), 50), op)));
+    // Right before the CHECK's drop.
+    let dropped = inheritance::dropped_validated_copies(current, keyed.iter().map(|(_, op)| op));
+    for op in dropped {
+        let Op::SetValidatedCopies { table, check, .. } = &op else {
+            continue;
+        };
+        let place = keyed.iter().find_map(|(place, o)| match o {
+            Op::DropCheck { table: t, check: c } if t == table && c.name == check.name => {
+                Some((place.0, place.1 - 1))
+            }
+            _ => None,
+        });
+        if let Some(place) = place {
+            keyed.push((place, op));
+        }
+    }
     // Right after the parent's indexes are made (the sort is stable), before any
     // partition's own index is (which may take the name of an index this
     // drops).

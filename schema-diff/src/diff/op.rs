@@ -594,6 +594,26 @@ pub enum Op {
         /// The partitions with an index attached after.
         to: Vec<Attached>,
     },
+    /// Which partitions and children of `table` have validated their copy
+    /// of its `NOT VALID` CHECK `check` (`ALTER TABLE child VALIDATE
+    /// CONSTRAINT`). Where every one of `from` stays validated: the others
+    /// of `to` validated. Otherwise (a copy cannot be made not valid
+    /// again): the CHECK dropped from `table` and added back `NOT VALID`
+    /// (every copy with it), then each of `to` validated.
+    SetValidatedCopies {
+        /// The table whose own CHECK it is.
+        table: Name,
+        /// The CHECK (`NOT VALID`).
+        check: Check,
+        /// The tables with their copy validated before.
+        from: Vec<Name>,
+        /// The tables with their copy validated after.
+        to: Vec<Name>,
+        /// Where nothing stays validated, the CHECK is dropped (or
+        /// validated whole) right after: taking the copies' validation
+        /// away needs nothing.
+        then_dropped: bool,
+    },
     /// `RENAME CONSTRAINT` (a constraint whose definition is unchanged but
     /// whose name is).
     RenameConstraint {
@@ -945,6 +965,8 @@ impl Op {
             // inverse, last on the way back, gives the name back after the
             // parent's index is made again.
             Op::SetIndexAttachments { .. } => 28,
+            // Once partitions are attached and CHECKs added.
+            Op::SetValidatedCopies { .. } => 31,
             Op::NameAttachedIndex { to, back, .. } if to == back => 2,
             Op::NameAttachedIndex { .. } => 32,
             Op::CommentOnType { .. }
@@ -1166,6 +1188,19 @@ impl Op {
                 from: to,
                 to: from,
             },
+            Op::SetValidatedCopies {
+                table,
+                check,
+                from,
+                to,
+                then_dropped,
+            } => Op::SetValidatedCopies {
+                table,
+                check,
+                from: to,
+                to: from,
+                then_dropped,
+            },
             Op::SetIndexAttachments {
                 table,
                 index,
@@ -1369,6 +1404,7 @@ impl Op {
             | Op::RenameIndex { table, .. }
             | Op::NameAttachedIndex { table, .. }
             | Op::SetIndexAttachments { table, .. }
+            | Op::SetValidatedCopies { table, .. }
             | Op::RenameConstraint { table, .. }
             | Op::AddForeignKey { table, .. }
             | Op::DropForeignKey { table, .. }
@@ -1826,6 +1862,30 @@ pub fn summary(op: &Op) -> String {
             "~ index of {table} attached to {parent_index} named {}",
             Ident(to)
         ),
+        Op::SetValidatedCopies {
+            table,
+            check,
+            from,
+            to,
+            ..
+        } => {
+            let names = |list: &[Name]| {
+                if list.is_empty() {
+                    "none".to_string()
+                } else {
+                    list.iter()
+                        .map(Name::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            format!(
+                "~ copies of check {} on {table} validated in: {} -> {}",
+                Ident(&check.name),
+                names(from),
+                names(to)
+            )
+        }
         Op::SetIndexAttachments {
             table,
             index,

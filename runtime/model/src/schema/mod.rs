@@ -235,6 +235,12 @@ pub struct Table {
     /// left. Empty for other tables, and for a partition with every index.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unattached_indexes: Vec<String>,
+    /// A partition's or child's copies of an ancestor's `NOT VALID` CHECKs
+    /// that are validated in this table (`ALTER TABLE child VALIDATE
+    /// CONSTRAINT`), sorted. Empty for other tables, and where every copy
+    /// is as its parent's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validated_checks: Vec<String>,
     /// `INHERITS (...)`: the parents, in order. Inherited columns and
     /// constraints are the parents'; only local ones are listed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -1000,6 +1006,7 @@ impl Table {
             local_defaults: BTreeMap::new(),
             attached_indexes: BTreeMap::new(),
             unattached_indexes: Vec::new(),
+            validated_checks: Vec::new(),
             inherits: Vec::new(),
             unlogged: false,
             of_type: None,
@@ -1058,6 +1065,8 @@ impl Table {
         self.local_not_null.dedup();
         self.unattached_indexes.sort();
         self.unattached_indexes.dedup();
+        self.validated_checks.sort();
+        self.validated_checks.dedup();
         for ix in &mut self.indexes {
             for el in &mut ix.elements {
                 let default_nulls = match el.order {
