@@ -145,6 +145,7 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     let mut ops = extension_moves::ops(&moves);
     ops.append(&mut d.ops);
     default_grants::from_default_privileges(current, desired, &mut ops);
+    partition_indexes::partitions_attached_to_adopt(current, desired, &mut ops);
     partition_indexes::keys_under_parent_indexes(current, desired, &mut ops);
     inheritance::child_defaults(current, desired, &mut ops);
     let depth = hierarchy_depths(current, desired);

@@ -45,13 +45,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use strata::schema::{
-    default_pkey_name, default_unique_name, Index, IndexKey, IndexMethod, Schema, SortOrder, Table,
-    TableRef,
+    default_pkey_name, default_unique_name, Check, Column, Index, IndexKey, IndexMethod, Schema,
+    SortOrder, Table, TableRef,
 };
 
-use super::inheritance::{copy_index_name, MAX_DEPTH};
+use super::inheritance::{copy_index_name, inherited_columns, MAX_DEPTH};
 use super::matching::same_index;
-use super::op::{Attached, ParentIndex};
+use super::op::{Attached, ParentIndex, PartitionCopies};
 use super::{Name, Op};
 
 /// The key columns of `ix` when a partition's primary key or unique
@@ -693,16 +693,6 @@ fn default_attached_name(partition: &str, index: &ParentIndex) -> String {
     }
 }
 
-/// The key columns of a parent's index a partition's own key could hang
-/// on (see [`key_columns`]).
-fn parent_key_columns(index: &ParentIndex) -> Option<Vec<&str>> {
-    match index {
-        ParentIndex::Index(ix) => key_columns(ix),
-        ParentIndex::PrimaryKey(k) => Some(k.columns.iter().map(String::as_str).collect()),
-        ParentIndex::Unique(u) => Some(u.columns.iter().map(String::as_str).collect()),
-    }
-}
-
 /// Which partitions have an index attached to each index of a partitioned
 /// table ([`Table::unattached_indexes`]: an index made `ON ONLY` the
 /// parent and not attached everywhere): after `ops`, every partition the
@@ -801,24 +791,11 @@ pub(super) fn index_attachments<'a>(
                 let before = cur
                     .table(&p.schema, &p.name)
                     .filter(|cp| cp.partition_of == p.partition_of && !made.contains(&part));
-                if let Some(cols) = parent_key_columns(&index) {
-                    let any_key = |t: &Table| {
-                        matches!(index, ParentIndex::Index(_))
-                            && (t.primary_key.as_ref().is_some_and(|k| {
-                                k.columns
-                                    .iter()
-                                    .map(String::as_str)
-                                    .eq(cols.iter().copied())
-                            }) || t.uniques.iter().any(|u| {
-                                u.columns
-                                    .iter()
-                                    .map(String::as_str)
-                                    .eq(cols.iter().copied())
-                            }))
-                    };
-                    keys_hang |= any_key(p) || before.is_some_and(any_key);
-                }
-                keys_hang |= adopts_key(p, p.attached_indexes.get(name).map_or("", |s| s));
+                // A partition's own key attached to the parent's index:
+                // the parent's index cannot be dropped without it.
+                let holds_key =
+                    |t: &Table| adopts_key(t, t.attached_indexes.get(name).map_or("", |s| s));
+                keys_hang |= holds_key(p) || before.is_some_and(holds_key);
                 let attached_before = match before {
                     Some(cp) if kept => !cp.unattached_indexes.iter().any(|x| x == name),
                     _ => true,
@@ -862,4 +839,95 @@ pub(super) fn index_attachments<'a>(
         }
     }
     out
+}
+
+/// A partition the plan creates whose own key a unique index of its
+/// parent holds in the target: `CREATE TABLE ... PARTITION OF` makes the
+/// partition an index for each of its parent's (a new parent is made with
+/// its indexes) before it adds the partition's key, so the key's index
+/// would stay apart.
+/// Such a partition is created as a table of its own (the parent's
+/// columns, its own keys and the rest) and attached, which adopts the
+/// key's index. Left as it is: a partition with identity or generated
+/// columns (they cannot be made alike outside the parent).
+pub(super) fn partitions_attached_to_adopt(cur: &Schema, des: &Schema, ops: &mut Vec<Op>) {
+    let mut attaches = Vec::new();
+    for op in ops.iter_mut() {
+        let Op::CreateTable { table } = op else {
+            continue;
+        };
+        let Some(p) = table.partition_of.clone() else {
+            continue;
+        };
+        if cur.table(&table.schema, &table.name).is_some() {
+            continue;
+        }
+        let Some(dp) = des.table(&p.parent.schema, &p.parent.name) else {
+            continue;
+        };
+        let holds = table
+            .attached_indexes
+            .iter()
+            .any(|(x, own)| adopts_key(table, own) && dp.indexes.iter().any(|d| d.name == *x));
+        if !holds {
+            continue;
+        }
+        let mut columns: Vec<Column> = Vec::new();
+        for (_, c) in inherited_columns(des, table) {
+            if !columns.iter().any(|x| x.name == c.name) {
+                columns.push(c);
+            }
+        }
+        if columns
+            .iter()
+            .any(|c| c.identity.is_some() || c.generated.is_some())
+        {
+            continue;
+        }
+        for c in &mut columns {
+            if table.local_not_null.contains(&c.name) {
+                c.nullable = false;
+            }
+            if let Some(d) = table.local_defaults.get(&c.name) {
+                c.default = d.clone();
+            }
+        }
+        // ATTACH requires the parent's CHECKs (every ancestor's that
+        // reaches it), which it then makes the parent's.
+        let mut checks = table.checks.clone();
+        let mut next = Some(p.parent.clone());
+        for _ in 0..MAX_DEPTH {
+            let Some(r) = next.take() else { break };
+            let Some(a) = des.table(&r.schema, &r.name) else {
+                break;
+            };
+            for k in a.checks.iter().filter(|k| !k.no_inherit) {
+                if !checks.iter().any(|x| x.name == k.name) {
+                    checks.push(Check {
+                        comment: None,
+                        ..k.clone()
+                    });
+                }
+            }
+            next = a.partition_of.as_ref().map(|x| x.parent.clone());
+        }
+        let standalone = Table {
+            columns,
+            checks,
+            partition_of: None,
+            local_not_null: Vec::new(),
+            local_defaults: BTreeMap::new(),
+            attached_indexes: BTreeMap::new(),
+            unattached_indexes: Vec::new(),
+            validated_checks: Vec::new(),
+            ..table.clone()
+        };
+        attaches.push(Op::AttachPartition {
+            table: name_of(table),
+            partition: p,
+            creates: PartitionCopies::default(),
+        });
+        *op = Op::CreateTable { table: standalone };
+    }
+    ops.extend(attaches);
 }
