@@ -21,7 +21,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Name, Op};
+use super::{Name, Op, Validated};
 
 use super::op::PartitionCopies;
 use super::partition_indexes::{adopts_key, key_columns};
@@ -928,10 +928,11 @@ pub(super) fn validated_copies<'a>(
     out
 }
 
-/// The CHECKs a plan drops (from a table it keeps) whose copies some
+/// The `NOT VALID` CHECKs a plan drops or validates whose copies some
 /// partitions or children validated: an [`Op::SetValidatedCopies`] that
-/// does nothing, to go right before the drop, whose inverse validates
-/// them again once the way back has added the CHECK back.
+/// does nothing, to go right before the drop or validation, whose inverse
+/// validates the copies again once the way back has added the CHECK back
+/// `NOT VALID`.
 pub(super) fn dropped_validated_copies<'a>(
     cur: &Schema,
     ops: impl IntoIterator<Item = &'a Op>,
@@ -941,12 +942,17 @@ pub(super) fn dropped_validated_copies<'a>(
     }
     let mut out = Vec::new();
     for op in ops {
-        let Op::DropCheck { table, check } = op else {
-            continue;
+        let (table, check) = match op {
+            Op::DropCheck { table, check } if check.not_valid => (table, check),
+            // Validated whole (every copy with it): on the way back, the
+            // CHECK is added back NOT VALID first.
+            Op::ValidateConstraint {
+                table,
+                constraint: Validated::Check(check),
+                valid: true,
+            } => (table, check),
+            _ => continue,
         };
-        if !check.not_valid {
-            continue;
-        }
         let me = TableRef {
             schema: table.schema.clone(),
             name: table.name.clone(),

@@ -223,16 +223,19 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     );
     let copies = inheritance::validated_copies(current, desired, keyed.iter().map(|(_, op)| op));
     keyed.extend(copies.into_iter().map(|op| ((op.phase(), 50), op)));
-    // Right before the CHECK's drop.
+    // Right before the CHECK's drop or validation.
     let dropped = inheritance::dropped_validated_copies(current, keyed.iter().map(|(_, op)| op));
     for op in dropped {
         let Op::SetValidatedCopies { table, check, .. } = &op else {
             continue;
         };
         let place = keyed.iter().find_map(|(place, o)| match o {
-            Op::DropCheck { table: t, check: c } if t == table && c.name == check.name => {
-                Some((place.0, place.1 - 1))
-            }
+            Op::DropCheck { table: t, check: c }
+            | Op::ValidateConstraint {
+                table: t,
+                constraint: Validated::Check(c),
+                valid: true,
+            } if t == table && c.name == check.name => Some((place.0, place.1 - 1)),
             _ => None,
         });
         if let Some(place) = place {

@@ -1866,6 +1866,20 @@ pub fn summary(op: &Op) -> String {
             table,
             check,
             from,
+            then_dropped: true,
+            to,
+        } if to.is_empty() => format!(
+            "~ copies of check {} on {table} validated in {}: taken along by the next step (validated again on the way back)",
+            Ident(&check.name),
+            from.iter()
+                .map(Name::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Op::SetValidatedCopies {
+            table,
+            check,
+            from,
             to,
             ..
         } => {

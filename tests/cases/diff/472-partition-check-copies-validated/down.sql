@@ -15,6 +15,6 @@ ALTER TABLE public.w DROP CONSTRAINT "A positive";
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 ALTER TABLE public.u ADD CONSTRAINT u_v CHECK (v <> 0) NOT VALID;
 
--- undo: ~ copies of check u_v on u validated in: u1 -> none
+-- undo: ~ copies of check u_v on u validated in u1: taken along by the next step (validated again on the way back)
 -- hazard: can fail on existing rows
 ALTER TABLE public.u1 VALIDATE CONSTRAINT u_v;

@@ -1,4 +1,4 @@
--- ~ copies of check u_v on u validated in: u1 -> none
+-- ~ copies of check u_v on u validated in u1: taken along by the next step (validated again on the way back)
 
 -- - check u_v on u
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
