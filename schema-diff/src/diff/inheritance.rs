@@ -847,8 +847,10 @@ fn all_descendants<'a>(s: &'a Schema, parent: &TableRef) -> Vec<&'a Table> {
 /// Which partitions and children have validated their copy of an
 /// ancestor's `NOT VALID` CHECK ([`Table::validated_checks`]): after the
 /// plan's other ops, those of the start where the CHECK stays as it is and
-/// they stay under it, none where the plan adds it; where that is not the
-/// target's, an [`Op::SetValidatedCopies`] makes it so.
+/// they stay under it, none where the plan adds it; an
+/// [`Op::SetValidatedCopies`] validates those the target has besides (one
+/// validated stays so; the way back of a validation adds the CHECK back
+/// `NOT VALID` and validates what was).
 pub(super) fn validated_copies<'a>(
     cur: &Schema,
     des: &Schema,
@@ -912,6 +914,16 @@ pub(super) fn validated_copies<'a>(
                     wanted.push(name);
                 }
             }
+            // A copy validated stays so: models cannot state copies, and
+            // a partition made after the CHECK has its copy valid (only
+            // adding the CHECK again would take that away).
+            for a in &after {
+                if !wanted.contains(a) {
+                    wanted.push(a.clone());
+                }
+            }
+            wanted.sort();
+            after.sort();
             if after != wanted {
                 out.push(Op::SetValidatedCopies {
                     table: table.clone(),

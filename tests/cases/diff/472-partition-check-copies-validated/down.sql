@@ -1,4 +1,4 @@
--- undo: ~ copies of check v_pos on t validated in: t2, t2a -> t1
+-- undo: ~ copies of check v_pos on t validated in: t2, t2a -> t1, t2, t2a
 -- hazard: takes an ACCESS EXCLUSIVE lock on the table
 -- hazard: can fail on existing rows
 ALTER TABLE public.t DROP CONSTRAINT v_pos;
