@@ -1,7 +1,8 @@
 -- A parent's NOT VALID CHECK validated in some partitions or children:
--- the copies validated change (made NOT VALID again by adding the CHECK
--- back), a dropped CHECK's validated copies come back on the way down, a
--- new CHECK's copies are validated where the target has them.
+-- copies the target validates are validated (one validated stays so; the
+-- way back adds the CHECK back NOT VALID), a dropped CHECK's validated
+-- copies come back on the way down, a new CHECK's copies are validated
+-- where the target has them.
 CREATE TABLE t (id int, v int) PARTITION BY RANGE (id);
 CREATE TABLE t1 PARTITION OF t FOR VALUES FROM (0) TO (10);
 CREATE TABLE t2 PARTITION OF t FOR VALUES FROM (10) TO (20) PARTITION BY RANGE (id);
