@@ -21,6 +21,7 @@
 
 use std::collections::BTreeSet;
 
+use super::routine_users::descendants;
 use super::{Name, Op, Validated};
 
 use super::op::PartitionCopies;
@@ -818,32 +819,6 @@ pub(super) fn child_defaults(cur: &Schema, des: &Schema, ops: &mut Vec<super::Op
     ops.extend(extra);
 }
 
-/// The partitions and children of `parent` in `s`, at every level.
-fn all_descendants<'a>(s: &'a Schema, parent: &TableRef) -> Vec<&'a Table> {
-    let mut out: Vec<&Table> = Vec::new();
-    let mut level = vec![parent.clone()];
-    for _ in 0..MAX_DEPTH {
-        let next: Vec<&Table> = s
-            .tables
-            .iter()
-            .filter(|t| parents(t).iter().any(|p| level.contains(p)))
-            .filter(|t| !out.iter().any(|o| o.schema == t.schema && o.name == t.name))
-            .collect();
-        if next.is_empty() {
-            break;
-        }
-        level = next
-            .iter()
-            .map(|t| TableRef {
-                schema: t.schema.clone(),
-                name: t.name.clone(),
-            })
-            .collect();
-        out.extend(next);
-    }
-    out
-}
-
 /// Which partitions and children have validated their copy of an
 /// ancestor's `NOT VALID` CHECK ([`Table::validated_checks`]): after the
 /// plan's other ops, those of the start where the CHECK stays as it is and
@@ -890,10 +865,6 @@ pub(super) fn validated_copies<'a>(
     let mut out = Vec::new();
     for d in &des.tables {
         let table = Name::new(d.schema.clone(), d.name.clone());
-        let me = TableRef {
-            schema: d.schema.clone(),
-            name: d.name.clone(),
-        };
         for check in d.checks.iter().filter(|c| c.not_valid && !c.no_inherit) {
             let kept = !made.contains(&table)
                 && !touched.contains(&(table.clone(), check.name.clone()))
@@ -902,7 +873,7 @@ pub(super) fn validated_copies<'a>(
                     .is_some_and(|c| c.checks.contains(check));
             let mut after = Vec::new();
             let mut wanted = Vec::new();
-            for child in all_descendants(des, &me) {
+            for child in descendants(des, &table) {
                 let name = Name::new(child.schema.clone(), child.name.clone());
                 let before = cur
                     .table(&child.schema, &child.name)
@@ -965,11 +936,7 @@ pub(super) fn dropped_validated_copies<'a>(
             } => (table, check),
             _ => continue,
         };
-        let me = TableRef {
-            schema: table.schema.clone(),
-            name: table.name.clone(),
-        };
-        let from: Vec<Name> = all_descendants(cur, &me)
+        let from: Vec<Name> = descendants(cur, table)
             .into_iter()
             .filter(|c| c.validated_checks.contains(&check.name))
             .map(|c| Name::new(c.schema.clone(), c.name.clone()))

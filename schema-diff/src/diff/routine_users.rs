@@ -203,7 +203,7 @@ pub(super) fn around_recreated_routines(current: &Schema, desired: &Schema, ops:
 }
 
 /// The partitions and children of `parent`, at every level.
-fn descendants<'a>(schema: &'a Schema, parent: &Name) -> Vec<&'a Table> {
+pub(super) fn descendants<'a>(schema: &'a Schema, parent: &Name) -> Vec<&'a Table> {
     let mut out: Vec<&Table> = Vec::new();
     let mut level = vec![parent.clone()];
     while !level.is_empty() {
