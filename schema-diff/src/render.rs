@@ -35,7 +35,10 @@ fn lock_line(out: &mut String, r: &Risk) {
 
 /// Writes `text` as `--` comment lines, each prefixed with `prefix`.
 fn comment(out: &mut String, prefix: &str, text: &str) {
-    for line in text.lines() {
+    // PostgreSQL ends a `--` comment at a carriage return as well as at a
+    // line feed: a name holding one must not end the comment and turn the
+    // rest of it into a statement.
+    for line in text.split(['\n', '\r']).filter(|l| !l.is_empty()) {
         let _ = writeln!(out, "-- {prefix}{line}");
     }
 }
@@ -116,4 +119,17 @@ fn finish(mut out: String) -> String {
         out.pop();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comment;
+
+    #[test]
+    fn a_carriage_return_cannot_end_a_comment() {
+        let mut out = String::new();
+        comment(&mut out, "", "+ table \"x\rDROP TABLE keep;--\"\r\nnext");
+        assert_eq!(out, "-- + table \"x\n-- DROP TABLE keep;--\"\n-- next\n");
+        assert!(out.lines().all(|l| l.starts_with("-- ")), "{out:?}");
+    }
 }

@@ -261,7 +261,36 @@ pub fn diff_with_notes(current: &Schema, desired: &Schema) -> (Vec<Op>, Vec<Stri
     order_defaults_before_serial_drops(&mut ops);
     routine_users::around_recreated_routines(current, desired, &mut ops);
     order_type_name_swaps(&mut ops);
-    (ops, d.notes)
+    let mut notes = d.notes;
+    notes.extend(subscription_notes(&ops));
+    (ops, notes)
+}
+
+/// What a plan that makes or drops subscriptions leaves to do by hand.
+fn subscription_notes(ops: &[Op]) -> Vec<String> {
+    let mut out = Vec::new();
+    for op in ops {
+        let (made, dropped) = match op {
+            Op::CreateObject { object } => (Some(object), None),
+            Op::DropObject { object } => (None, Some(object)),
+            Op::RecreateObject { from, to, .. } => (Some(to), Some(from)),
+            _ => (None, None),
+        };
+        if let Some(o) = dropped.filter(|o| o.kind == ObjectKind::Subscription) {
+            out.push(format!(
+                "subscription {} is dropped without its replication slot on the publisher (slot_name = NONE first): drop the slot there, or the publisher keeps its WAL",
+                Ident(&o.name)
+            ));
+        }
+        if let Some(o) = made.filter(|o| o.kind == ObjectKind::Subscription) {
+            out.push(format!(
+                "subscription {} is made without connecting (connect = false) and with no password in its connection string: give it one or a password file, create its slot on the publisher if it names one, then ALTER SUBSCRIPTION {} REFRESH PUBLICATION to sync its tables",
+                Ident(&o.name),
+                Ident(&o.name)
+            ));
+        }
+    }
+    out
 }
 
 /// The type a create or drop op makes or removes (an enum, a domain, a

@@ -1,3 +1,6 @@
+-- note: subscription goes is dropped without its replication slot on the publisher (slot_name = NONE first): drop the slot there, or the publisher keeps its WAL
+-- note: subscription "New one" is made without connecting (connect = false) and with no password in its connection string: give it one or a password file, create its slot on the publisher if it names one, then ALTER SUBSCRIPTION "New one" REFRESH PUBLICATION to sync its tables
+
 -- - subscription goes
 ALTER SUBSCRIPTION goes DISABLE;
 ALTER SUBSCRIPTION goes SET (slot_name = NONE);
