@@ -409,6 +409,23 @@ fn to_plain_text(cmd: &Value) -> bool {
 
 const CASCADE: i64 = pg_query::protobuf::DropBehavior::DropCascade as i64;
 
+/// Whether an option's value (a `DefElem`'s `arg`) reads as false, as
+/// PostgreSQL's `defGetBoolean` reads it: `false`, `off`, `0`.
+fn option_is_false(def: &Value) -> bool {
+    let mut off = false;
+    walk(def.get("arg").unwrap_or(&Value::Null), &mut |key, value| {
+        off |= match key {
+            "sval" => value
+                .as_str()
+                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "false" | "off" | "0")),
+            "boolval" => value.as_bool() == Some(false),
+            "ival" => value.as_i64() == Some(0),
+            _ => false,
+        };
+    });
+    off
+}
+
 pub(crate) fn walk<'a>(v: &'a Value, f: &mut dyn FnMut(&'a str, &'a Value)) {
     match v {
         Value::Object(map) => {
@@ -741,9 +758,7 @@ pub fn validate_object_sql_of(
                 if key == "DefElem"
                     && value.get("defname").and_then(Value::as_str) == Some("connect")
                 {
-                    let text = value.to_string();
-                    offline |=
-                        text.contains("\"boolval\":{}") || text.contains("\"sval\":\"false\"");
+                    offline |= option_is_false(value);
                 }
             });
             if !offline {
@@ -935,6 +950,38 @@ pub fn validate_expression(expr: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subscription_is_made_offline_and_names_itself() {
+        let shape = ObjectShape {
+            kinds: &["CreateSubscriptionStmt", "AlterSubscriptionStmt"],
+            relation: Some(("", "s")),
+            owner_only: false,
+        };
+        let check = |t: &str| validate_object_sql_of(t, ObjectSql::Create, &shape);
+        for offline in ["false", "'false'", "off", "0", "FALSE"] {
+            let t = format!(
+                "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = {offline})"
+            );
+            assert_eq!(check(&t), Ok(()), "{t}");
+        }
+        for refused in [
+            "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p",
+            "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = true)",
+            "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (enabled = false)",
+            "CREATE SUBSCRIPTION t CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false)",
+            "ALTER SUBSCRIPTION t ENABLE",
+        ] {
+            assert!(check(refused).is_err(), "{refused}");
+        }
+        assert_eq!(check("ALTER SUBSCRIPTION s ENABLE"), Ok(()));
+        // Nowhere else.
+        assert!(validate_object_sql(
+            "CREATE SUBSCRIPTION s CONNECTION 'dbname=x' PUBLICATION p WITH (connect = false)",
+            ObjectSql::Create
+        )
+        .is_err());
+    }
 
     #[test]
     fn object_sql_is_checked_on_the_parse_tree() {
