@@ -888,11 +888,11 @@ fn set_index_attachments(
     index: &ParentIndex,
     from: &[Attached],
     to: &[Attached],
+    takes_away: bool,
 ) -> Vec<String> {
-    let stays = |a: &Attached| to.iter().any(|t| t.partition == a.partition);
     let parent = stub(table);
     let mut out = Vec::new();
-    let made: Vec<&Attached> = if from.iter().all(stays) {
+    let made: Vec<&Attached> = if !takes_away {
         to.iter()
             .filter(|t| !from.iter().any(|f| f.partition == t.partition))
             .collect()
@@ -2257,7 +2257,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             index,
             from,
             to,
-        } => set_index_attachments(table, index, from, to),
+        } => set_index_attachments(table, index, from, to, op.takes_away()),
         Op::SetValidatedCopies {
             table,
             check,
@@ -2266,7 +2266,7 @@ fn statements(op: &Op, ctx: &Ctx<'_>) -> Vec<String> {
             then_dropped,
         } => {
             let mut out = Vec::new();
-            let made: Vec<&Name> = if from.iter().all(|f| to.contains(f)) {
+            let made: Vec<&Name> = if !op.takes_away() {
                 to.iter().filter(|t| !from.contains(t)).collect()
             } else if to.is_empty() && *then_dropped {
                 // The CHECK goes next, with its copies.
@@ -2727,14 +2727,11 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         // Reads the rows of partitions and children (a scan under SHARE
         // UPDATE EXCLUSIVE), and may drop and add the CHECK first.
         Op::SetValidatedCopies {
-            from,
-            to,
-            then_dropped,
-            ..
+            to, then_dropped, ..
         } => {
             if to.is_empty() && *then_dropped {
                 vec![]
-            } else if from.iter().all(|f| to.contains(f)) {
+            } else if !op.takes_away() {
                 vec![CanFailOnExistingRows]
             } else {
                 vec![AccessExclusiveLock, CanFailOnExistingRows]
@@ -2742,14 +2739,9 @@ fn hazards(op: &Op, ctx: &Ctx<'_>) -> Vec<Hazard> {
         }
         // Builds indexes in partitions (a key's under an ACCESS EXCLUSIVE
         // lock), and may drop the parent's index first.
-        Op::SetIndexAttachments {
-            index, from, to, ..
-        } => {
-            let rebuilt = !from
-                .iter()
-                .all(|f| to.iter().any(|t| t.partition == f.partition));
+        Op::SetIndexAttachments { index, .. } => {
             let mut h = match index {
-                ParentIndex::Index(_) if !rebuilt => vec![BlocksWrites],
+                ParentIndex::Index(_) if !op.takes_away() => vec![BlocksWrites],
                 _ => vec![AccessExclusiveLock],
             };
             let unique = match index {

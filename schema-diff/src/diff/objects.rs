@@ -781,9 +781,6 @@ fn replaceable(a: &DbObject, b: &DbObject) -> bool {
         // The same handler, validator (server: type, version, wrapper):
         // options are added, set and dropped.
         ForeignDataWrapper | ForeignServer | UserMapping => parts_alterable(a, b, false),
-        // A subscription's connection, publications, options and state
-        // (its slot and two-phase mode are fixed).
-        Subscription => parts_alterable(a, b, false),
         _ => false,
     }
 }

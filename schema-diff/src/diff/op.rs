@@ -871,6 +871,19 @@ pub(super) const CREATE_TABLE_PHASE: u8 = 17;
 pub(super) const DROP_TABLE_PHASE: u8 = 10;
 
 impl Op {
+    /// An [`Op::SetIndexAttachments`] or [`Op::SetValidatedCopies`] that
+    /// takes an attachment or a validation away from some table (which
+    /// only making the parent's index or CHECK again can do).
+    pub fn takes_away(&self) -> bool {
+        match self {
+            Op::SetIndexAttachments { from, to, .. } => !from
+                .iter()
+                .all(|f| to.iter().any(|t| t.partition == f.partition)),
+            Op::SetValidatedCopies { from, to, .. } => !from.iter().all(|f| to.contains(f)),
+            _ => false,
+        }
+    }
+
     /// The position of this kind of op in a migration: ops run in ascending
     /// phase, so table renames come first, then the drops of foreign keys,
     /// checks, indexes and keys (before the columns they use change), of
@@ -960,13 +973,15 @@ impl Op {
             } => 29,
             Op::AddForeignKey { .. } | Op::ValidateConstraint { .. } => 30,
             Op::AttachPartition { .. } | Op::AlterInherit { .. } => 31,
+            // With the indexes (the differ puts it right after the
+            // parent's, before its partitions' own).
+            Op::SetIndexAttachments { .. } => 28,
+            // Once partitions are attached and CHECKs added.
+            Op::SetValidatedCopies { .. } => 31,
             // Once the partition is attached and its parent's index made.
             // Naming an index what it is already called: a step whose
             // inverse, last on the way back, gives the name back after the
             // parent's index is made again.
-            Op::SetIndexAttachments { .. } => 28,
-            // Once partitions are attached and CHECKs added.
-            Op::SetValidatedCopies { .. } => 31,
             Op::NameAttachedIndex { to, back, .. } if to == back => 2,
             Op::NameAttachedIndex { .. } => 32,
             Op::CommentOnType { .. }

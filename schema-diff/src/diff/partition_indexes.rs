@@ -701,8 +701,8 @@ fn default_attached_name(partition: &str, index: &ParentIndex) -> String {
 /// the target has, an [`Op::SetIndexAttachments`] makes it so (its
 /// inverse gives the start back). Left alone: an index renamed, a
 /// partitioned partition's own partitions (one level at a time), and an
-/// index that a partition's own key may hang on (dropping the parent's
-/// index would take the key).
+/// index a partition's own key is attached to, on either side (dropping
+/// the parent's index would take the key).
 pub(super) fn index_attachments<'a>(
     cur: &Schema,
     des: &Schema,
@@ -845,8 +845,7 @@ pub(super) fn index_attachments<'a>(
 /// parent holds in the target: `CREATE TABLE ... PARTITION OF` makes the
 /// partition an index for each of its parent's (a new parent is made with
 /// its indexes) before it adds the partition's key, so the key's index
-/// would stay apart.
-/// Such a partition is created as a table of its own (the parent's
+/// would stay apart. Such a partition is created as a table of its own (the parent's
 /// columns, its own keys and the rest) and attached, which adopts the
 /// key's index. Left as it is: a partition with identity or generated
 /// columns (they cannot be made alike outside the parent).

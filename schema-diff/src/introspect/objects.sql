@@ -1411,10 +1411,6 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                      WHERE p.oid = op.oprjoin), '[]'::pg_catalog.jsonb))::text
            FROM pg_catalog.pg_operator op
            WHERE op.oid = o.objid)
-         -- Foreign data wrappers, servers and user mappings: options, a
-         -- wrapper's handler and validator and a server's version change
-         -- in place; a server's type and wrapper are fixed
-         -- (`option_parts`, below).
          -- A subscription: its slot and two-phase mode are fixed; its
          -- publications (set without a refresh, which would connect to the
          -- publisher), options and state change in place, enabled last.
@@ -1461,6 +1457,10 @@ SELECT o.kind, o.schema, o.name, o.tbl, o.args, o.definition, o.signature, o.dro
                      FROM pg_catalog.unnest(su.subpublications) WITH ORDINALITY u(p, k)) AS pubs
            ) x
            WHERE su.oid = o.objid)
+         -- Foreign data wrappers, servers and user mappings: options, a
+         -- wrapper's handler and validator and a server's version change
+         -- in place; a server's type and wrapper are fixed
+         -- (`option_parts`, below).
          WHEN 'foreign_data_wrapper' THEN option_parts.parts
          WHEN 'foreign_server' THEN option_parts.parts
          WHEN 'user_mapping' THEN option_parts.parts

@@ -121,9 +121,10 @@ pub enum ObjectKind {
     /// `CREATE SUBSCRIPTION` (created with `connect = false`: no slot is
     /// made on the publisher and no table synced; `ENABLE` when the
     /// subscription is enabled). It belongs to the database: its schema is
-    /// `''`. Its connection string (read without a password), publications,
-    /// options and state change in place; a drop leaves the publisher's
-    /// slot (`slot_name = NONE` first). Read only by roles that may read
+    /// `''`. Its publications, options and state change in place; its
+    /// connection string (read without a password) belongs to the
+    /// environment and is not compared; a drop leaves the publisher's slot
+    /// (`slot_name = NONE` first). Read only by roles that may read
     /// connection strings (superusers).
     Subscription,
 }
